@@ -1,0 +1,266 @@
+"""Pydantic models for the solution and funding catalogues (knowledge/catalogue/*.yaml).
+
+Models are strict (`extra="forbid"`) so that a typo in a YAML key is reported
+instead of silently ignored: a consultant who writes `ratoi: 0.3` must hear
+about it, or the advisor would quote a program with no ratio.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.catalogue.taxonomy import (
+    INDUSTRY_SECTIONS,
+    CostBasis,
+    Deployment,
+    FundingType,
+    ITSkill,
+    Reliability,
+    SizeClass,
+    SolutionCategory,
+    SpendKind,
+)
+
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_id(value: str) -> str:
+    if not _ID_PATTERN.match(value):
+        raise ValueError("id must be 3-64 chars of lowercase letters, digits and '-'")
+    return value
+
+
+def _check_industries(codes: list[str]) -> list[str]:
+    unknown = [c for c in codes if c not in INDUSTRY_SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown industry section code(s) {unknown}; use GB/T 4754 letters A-T")
+    return codes
+
+
+class AmountRange(_Strict):
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AmountRange:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        return self
+
+
+# ---------------------------------------------------------------- solutions
+
+
+class Prerequisites(_Strict):
+    data: str = Field(description="What data the business must already have")
+    it_skill: ITSkill = Field(description="Lowest IT skill needed in-house")
+
+
+class SolutionCost(_Strict):
+    one_off_cny: AmountRange
+    monthly_cny: AmountRange
+    basis: CostBasis
+    source_url: str | None = None
+    note: str | None = None
+
+    @property
+    def first_year_cny(self) -> AmountRange:
+        return AmountRange(
+            min=self.one_off_cny.min + 12 * self.monthly_cny.min,
+            max=self.one_off_cny.max + 12 * self.monthly_cny.max,
+        )
+
+
+class Solution(_Strict):
+    id: str
+    name_zh: str = Field(min_length=2)
+    name_en: str = Field(min_length=2)
+    category: SolutionCategory
+    summary_zh: str = Field(min_length=10)
+    summary_en: str = Field(min_length=10)
+    industries: list[str] = Field(description="GB/T 4754 section codes; empty means any industry")
+    sizes: list[SizeClass] = Field(min_length=1)
+    pain_points: list[str] = Field(min_length=1, description="Pain points addressed, in Chinese")
+    keywords: list[str] = Field(default_factory=list, description="Extra match terms, zh or en")
+    prerequisites: Prerequisites
+    deployment: list[Deployment] = Field(min_length=1)
+    cost: SolutionCost
+    deploy_days: AmountRange
+    benefits: list[str] = Field(min_length=1)
+    risks: list[str] = Field(min_length=1)
+    compliance_notes: list[str] = Field(default_factory=list)
+    spend_kinds: list[SpendKind] = Field(min_length=1, description="What the money buys")
+    funding_types: list[FundingType] = Field(min_length=1)
+
+    _id = field_validator("id")(_check_id)
+    _industries = field_validator("industries")(_check_industries)
+
+
+# ----------------------------------------------------------------- funding
+
+
+class ScopeLevel(StrEnum):
+    national = "national"
+    provincial = "provincial"
+    municipal = "municipal"
+    district = "district"
+
+
+class Region(_Strict):
+    """Where a program is issued or where applicants must be registered.
+
+    Names are short forms without 省/市 suffixes ("浙江", "杭州"). A missing
+    province means nationwide.
+    """
+
+    province: str | None = None
+    city: str | None = None
+
+    @model_validator(mode="after")
+    def _city_needs_province(self) -> Region:
+        if self.city and not self.province:
+            raise ValueError("a city needs its province")
+        return self
+
+    @property
+    def label(self) -> str:
+        if not self.province:
+            return "全国"
+        if self.city and self.city != self.province:
+            return f"{self.province}·{self.city}"
+        return self.province
+
+
+class Eligibility(_Strict):
+    regions: list[Region] = Field(
+        default_factory=list, description="Registered region required; empty means anywhere"
+    )
+    size_classes: list[SizeClass] = Field(default_factory=list, description="Empty means any size")
+    industries: list[str] = Field(default_factory=list, description="Section codes; empty = any")
+    min_company_age_years: float | None = Field(default=None, ge=0)
+    max_company_age_years: float | None = Field(default=None, ge=0)
+    spend_scope: list[SpendKind] = Field(min_length=1)
+    requirements: list[str] = Field(
+        default_factory=list, description="Conditions the profile cannot prove; shown as to-check"
+    )
+
+    _industries = field_validator("industries")(_check_industries)
+
+
+class SpecialRate(_Strict):
+    condition: str
+    ratio: float | None = Field(default=None, gt=0, le=1)
+    cap: float | None = Field(default=None, ge=0)
+    size_classes: list[SizeClass] = Field(default_factory=list)
+    max_company_age_years: float | None = Field(default=None, ge=0)
+    max_annual_spend: float | None = Field(default=None, ge=0)
+
+
+class Stacking(_Strict):
+    stackable_with: list[str] = Field(default_factory=list)
+    combined_ratio_cap: float | None = Field(default=None, gt=0, le=1)
+    note: str | None = None
+
+
+class Benefit(_Strict):
+    summary: str = Field(min_length=4)
+    ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
+    cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
+    cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
+    currency: Literal["CNY", "HKD", "TWD"] = "CNY"
+    pool: float | None = Field(default=None, ge=0, description="Whole program budget")
+    pool_period: Literal["per_year", "total"] | None = None
+    special_rates: list[SpecialRate] = Field(default_factory=list)
+    stacking: Stacking = Stacking()
+
+
+class ApplicationMechanism(StrEnum):
+    two_step_claim = "two_step_claim"  # sign contract, claim, settle, redeem
+    instant_deduction = "instant_deduction"  # 即领即用
+    no_application = "no_application"  # 免申即享
+    post_award = "post_award"  # 事后奖补
+    via_platform = "via_platform"  # only through a designated platform
+    vendor_deduction = "vendor_deduction"  # the vendor deducts up front
+    via_pilot_city = "via_pilot_city"  # enterprises join through a pilot city's list
+
+
+class Validity(_Strict):
+    issued_on: date | None = None
+    effective_from: date | None = None
+    effective_until: date | None = None
+    note: str | None = None
+    application_opens: date | None = None
+    application_closes: date | None = None
+    window_note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Validity:
+        if self.effective_from and self.effective_until and self.effective_until < self.effective_from:
+            raise ValueError("effective_until is before effective_from")
+        if (
+            self.application_opens
+            and self.application_closes
+            and self.application_closes < self.application_opens
+        ):
+            raise ValueError("application_closes is before application_opens")
+        return self
+
+
+class HowToApply(_Strict):
+    mechanism: ApplicationMechanism
+    channel: str = Field(min_length=2)
+    steps: list[str] = Field(min_length=1)
+
+
+class Provenance(_Strict):
+    source_urls: list[str] = Field(min_length=1)
+    quote: str = Field(min_length=8, description="The key sentence, as the source words it")
+    reliability: Reliability
+    verified_on: date
+    doc_number: str | None = None
+    caveats: list[str] = Field(default_factory=list)
+
+    @field_validator("source_urls")
+    @classmethod
+    def _urls(cls, urls: list[str]) -> list[str]:
+        bad = [u for u in urls if not u.startswith(("http://", "https://"))]
+        if bad:
+            raise ValueError(f"not an http(s) URL: {bad}")
+        return urls
+
+
+class FundingProgram(_Strict):
+    id: str
+    name: str = Field(min_length=4)
+    name_en: str = Field(min_length=4)
+    type: FundingType
+    issuer: str = Field(min_length=2)
+    region: Region
+    scope_level: ScopeLevel
+    eligibility: Eligibility
+    benefit: Benefit
+    validity: Validity
+    how_to_apply: HowToApply
+    provenance: Provenance
+
+    _id = field_validator("id")(_check_id)
+
+
+class Catalogue(_Strict):
+    solutions: tuple[Solution, ...]
+    funding: tuple[FundingProgram, ...]
+
+    def solution(self, solution_id: str) -> Solution | None:
+        return next((s for s in self.solutions if s.id == solution_id), None)
+
+    def program(self, program_id: str) -> FundingProgram | None:
+        return next((p for p in self.funding if p.id == program_id), None)

@@ -1,0 +1,146 @@
+"""The `aipack` command line: ingest, search (and, later, ask / eval / serve).
+
+Errors are printed as one readable message with the fix; no traceback ever
+reaches the user. Exit codes: 0 ok, 1 unexpected failure, 2 user-fixable error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from app.components.vector_store import CollectionName
+from app.container import Container
+from app.errors import AipackError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AipackError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; the index is still usable (run the command again to finish).", err=True)
+            sys.exit(130)
+        except Exception as exc:  # last resort: a message, not a traceback
+            click.echo(f"Unexpected error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(1)
+
+    return cast(F, wrapper)
+
+
+@click.group(help="AI enablement-pack advisor for SMEs (offline by default).")
+def main() -> None:
+    pass
+
+
+@main.command(help="Index knowledge/ into Chroma; only changed files are embedded again.")
+@click.option("--rebuild", is_flag=True, help="Re-create the index from scratch (the old one stays until done).")
+@friendly_errors
+def ingest(rebuild: bool) -> None:
+    from tqdm import tqdm
+
+    container = Container()
+    bar: tqdm[Any] | None = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc="Embedding chunks", unit="chunk", file=sys.stderr, leave=False)
+        bar.n = done
+        bar.refresh()
+
+    report = container.ingest.ingest(rebuild=rebuild, progress=progress)
+    if bar is not None:
+        bar.close()
+    click.echo(report.summary())
+
+
+def _read_batch(path: Path) -> Iterator[tuple[int, str | None]]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                yield number, None
+                continue
+            if isinstance(item, str):
+                yield number, item
+            elif isinstance(item, dict):
+                text = item.get("query") or item.get("question") or item.get("message")
+                yield number, text if isinstance(text, str) else None
+            else:
+                yield number, None
+
+
+@main.command(help="Hybrid search over policies and catalogues.")
+@click.argument("query", required=False)
+@click.option("-k", "top_k", type=click.IntRange(1, 50), default=None, help="Number of results.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL of queries.")
+@click.option(
+    "--collection", "collections", multiple=True, type=click.Choice([c.value for c in CollectionName])
+)
+@click.option("--region", default=None, help="Province, e.g. 上海 (national entries always included).")
+@click.option("--kind", "kinds", multiple=True, help="news, interview, policy_interpretation, solution, funding…")
+@click.option("--strategy", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid")
+@click.option("--no-floor", is_flag=True, help="Return hits even when all are below the relevance floor.")
+@friendly_errors
+def search(
+    query: str | None,
+    top_k: int | None,
+    as_json: bool,
+    batch: Path | None,
+    collections: tuple[str, ...],
+    region: str | None,
+    kinds: tuple[str, ...],
+    strategy: str,
+    no_floor: bool,
+) -> None:
+    from app.services.retrieval import SearchFilters
+
+    if (query is None) == (batch is None):
+        raise click.UsageError("Give either a QUERY or --batch FILE.jsonl.")
+    container = Container()
+    container.ingest.ensure_ready()
+    filters = SearchFilters(
+        collections=frozenset(CollectionName(c) for c in collections) or None,
+        region=region,
+        kinds=frozenset(kinds) or None,
+    )
+    def run(text: str) -> list[dict[str, Any]]:
+        result = container.retrieval.search(text, k=top_k, filters=filters, strategy=strategy)  # type: ignore[arg-type]
+        # Below the floor the honest answer is "no evidence": an empty list.
+        return [h.contract() for h in result.hits] if result.has_evidence or no_floor else []
+
+    if batch is not None:
+        for number, text in _read_batch(batch):
+            if text is None:
+                click.echo(f"line {number}: no query string found; wrote []", err=True)
+                click.echo("[]")
+                continue
+            click.echo(json.dumps(run(text), ensure_ascii=False))
+        return
+    assert query is not None
+    if as_json:
+        click.echo(json.dumps(run(query), ensure_ascii=False))
+        return
+    result = container.retrieval.search(query, k=top_k, filters=filters, strategy=strategy)  # type: ignore[arg-type]
+    if not result.has_evidence:
+        click.echo(f"No strong evidence in the knowledge base (best score {result.best_score:.3f}).")
+    for n, hit in enumerate(result.hits, start=1):
+        click.echo(f"[{n}] {hit.score:.3f}  {hit.title}  ({hit.source})")
+        click.echo("    " + hit.text.replace("\n", " ")[:160])

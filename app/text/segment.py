@@ -1,0 +1,84 @@
+"""Chinese word segmentation for BM25, with the domain glossary as a user dictionary.
+
+jieba's default dictionary splits 算力券 into 算力/券 and 专精特新 into pieces
+(RAGFlow #8989 is the same failure with 三码), which silently breaks keyword
+recall; every glossary term is therefore added as a high-frequency word.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+import yaml
+
+from app.text.normalize import normalize
+
+_STOPWORDS = frozenset(
+    "的 了 和 与 及 等 是 在 对 为 将 把 被 也 就 都 而 并 或 其 之 以 于 从 向 这 那 有 个 中 上 下 "
+    "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 可以 能 能否 是否 我 我们 你 你们 他 她 它 "
+    "请问 一下 一个 一些 这个 那个 需要 要 想 the a an of to in on for and or is are was be by with "
+    "what how which who does do can i my we our you your it this that as at from about".split()
+)
+_TOKEN_OK = re.compile(r"[\w+]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    zh: str
+    en: tuple[str, ...]
+
+
+@dataclass
+class Glossary:
+    terms: list[GlossaryTerm] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        if not path.exists():
+            return cls()
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        terms = [
+            GlossaryTerm(zh=str(t["zh"]), en=tuple(str(e).lower() for e in t.get("en") or ()))
+            for t in raw.get("terms", [])
+        ]
+        return cls(terms)
+
+    def expand_english(self, text: str) -> str:
+        """Append the Chinese term for each English glossary phrase found in `text`."""
+        lowered = f" {re.sub(r'[^a-z0-9+]+', ' ', text.lower())} "
+        extra = [t.zh for t in self.terms if any(f" {phrase} " in lowered for phrase in t.en)]
+        return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
+
+
+class Segmenter:
+    """A private jieba tokenizer so the glossary never leaks into other users of jieba."""
+
+    def __init__(self, glossary: Glossary, cache_dir: Path) -> None:
+        self._glossary = glossary
+        self._cache_dir = cache_dir
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._lock = threading.Lock()
+
+    def _ready(self) -> jieba.Tokenizer:
+        with self._lock:
+            if self._tokenizer is None:
+                jieba.setLogLevel(logging.WARNING)
+                self._cache_dir.mkdir(parents=True, exist_ok=True)
+                tokenizer = jieba.Tokenizer()
+                # Without this jieba writes its 9 MB prefix cache to the system temp dir.
+                tokenizer.tmp_dir = str(self._cache_dir)
+                tokenizer.initialize()
+                for term in self._glossary.terms:
+                    tokenizer.add_word(normalize(term.zh), freq=20000)
+                self._tokenizer = tokenizer
+            return self._tokenizer
+
+    def tokens(self, text: str) -> list[str]:
+        """BM25 tokens of already-normalised text: search-mode cut, stopwords dropped."""
+        words = self._ready().lcut_for_search(text)
+        return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
