@@ -27,6 +27,8 @@ def friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except click.ClickException:
+            raise  # usage errors: click prints them with the command's help hint
         except AipackError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2)
@@ -46,7 +48,9 @@ def main() -> None:
 
 
 @main.command(help="Index knowledge/ into Chroma; only changed files are embedded again.")
-@click.option("--rebuild", is_flag=True, help="Re-create the index from scratch (the old one stays until done).")
+@click.option(
+    "--rebuild", is_flag=True, help="Re-create the index from scratch (the old one stays until done)."
+)
 @friendly_errors
 def ingest(rebuild: bool) -> None:
     from tqdm import tqdm
@@ -90,12 +94,16 @@ def _read_batch(path: Path) -> Iterator[tuple[int, str | None]]:
 @click.argument("query", required=False)
 @click.option("-k", "top_k", type=click.IntRange(1, 50), default=None, help="Number of results.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-@click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL of queries.")
+@click.option(
+    "--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL of queries."
+)
 @click.option(
     "--collection", "collections", multiple=True, type=click.Choice([c.value for c in CollectionName])
 )
 @click.option("--region", default=None, help="Province, e.g. 上海 (national entries always included).")
-@click.option("--kind", "kinds", multiple=True, help="news, interview, policy_interpretation, solution, funding…")
+@click.option(
+    "--kind", "kinds", multiple=True, help="news, interview, policy_interpretation, solution, funding…"
+)
 @click.option("--strategy", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid")
 @click.option("--no-floor", is_flag=True, help="Return hits even when all are below the relevance floor.")
 @friendly_errors
@@ -121,6 +129,7 @@ def search(
         region=region,
         kinds=frozenset(kinds) or None,
     )
+
     def run(text: str) -> list[dict[str, Any]]:
         result = container.retrieval.search(text, k=top_k, filters=filters, strategy=strategy)  # type: ignore[arg-type]
         # Below the floor the honest answer is "no evidence": an empty list.

@@ -41,7 +41,8 @@ class CatalogueError(AipackError):
         lines = "\n".join(f"  - {issue}" for issue in issues[:20])
         more = f"\n  … and {len(issues) - 20} more" if len(issues) > 20 else ""
         super().__init__(
-            f"The catalogue is invalid ({len(issues)} problem(s)); the index was left unchanged:\n{lines}{more}",
+            f"The catalogue is invalid ({len(issues)} problem(s)); "
+            f"the index was left unchanged:\n{lines}{more}",
             "Correct the entries above, then run `aipack ingest` again.",
         )
 

@@ -81,7 +81,8 @@ def shared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("shared-index")
     settings = Settings(paths={"data_dir": data_dir, "knowledge_dir": PROJECT_ROOT / "knowledge"})
     report = Container(settings).ingest.ingest()
-    assert report.added > 0 and not report.failed, report.summary()
+    assert report.added > 0, report.summary()
+    assert not report.failed, report.summary()
     return data_dir
 
 

@@ -28,3 +28,9 @@ def test_language_detection_treats_mixed_chinese_as_chinese():
     assert detect_language("AI赋能包是什么？") == "zh"
     assert detect_language("What is the Shanghai model voucher cap?") == "en"
     assert detect_language("") == "zh"
+
+
+def test_simplified_text_is_never_rewritten():
+    # Phrase-level converters turn 整合 into 集成 and 怎么 into 怎幺; we must not.
+    text = "怎么样整合资源、建立核心能力、透过现象看本质"
+    assert normalize(text) == text

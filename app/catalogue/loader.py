@@ -42,7 +42,9 @@ def _parse(path: Path, issues: list[CatalogueIssue]) -> dict[str, Any] | None:
         return {}
     if not isinstance(data, dict) or not set(data) & set(_SECTIONS):
         issues.append(
-            CatalogueIssue(path, None, "", "top level must be a mapping with a `solutions:` or `funding:` list")
+            CatalogueIssue(
+                path, None, "", "top level must be a mapping with a `solutions:` or `funding:` list"
+            )
         )
         return None
     return data
@@ -98,7 +100,9 @@ def load_catalogue(folder: Path) -> Catalogue:
         for other in item.benefit.stacking.stackable_with:
             if other not in known:
                 issues.append(
-                    CatalogueIssue(path, item.id, "benefit.stacking.stackable_with", f"unknown program '{other}'")
+                    CatalogueIssue(
+                        path, item.id, "benefit.stacking.stackable_with", f"unknown program '{other}'"
+                    )
                 )
     if issues:
         raise CatalogueError(issues)

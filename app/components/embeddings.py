@@ -50,7 +50,8 @@ class E5Embeddings(LangChainEmbeddings):
         self.batch_size = (settings or EmbeddingSettings()).batch_size
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_in_batches(texts, on_batch=None).tolist()
+        vectors: list[list[float]] = self.embed_in_batches(texts, on_batch=None).tolist()
+        return vectors
 
     def embed_in_batches(self, texts: Sequence[str], on_batch: Callable[[int], None] | None) -> np.ndarray:
         """Embed in small batches (bounded memory) and report progress per batch."""

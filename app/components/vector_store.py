@@ -7,6 +7,7 @@ config and later triggers the ONNX download, stack.md gotcha 3).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from enum import StrEnum
 from typing import Any
@@ -37,7 +38,9 @@ class VectorStoreComponent:
         store = settings.vectorstore
         if store.mode == "server":
             try:
-                self.client: Any = chromadb.HttpClient(host=store.host, port=store.port, settings=chroma_settings)
+                self.client: Any = chromadb.HttpClient(
+                    host=store.host, port=store.port, settings=chroma_settings
+                )
                 self.client.heartbeat()
             except Exception as exc:
                 raise IndexNotReadyError(
@@ -73,10 +76,8 @@ class VectorStoreComponent:
             return None
 
     def drop(self, name: CollectionName, suffix: str = "") -> None:
-        try:
+        with contextlib.suppress(Exception):  # already absent
             self.client.delete_collection(self.full_name(name, suffix))
-        except Exception:
-            pass  # already absent
 
     def promote(self, name: CollectionName, suffix: str) -> None:
         """Swap a freshly built `<name><suffix>` collection in place of `<name>`."""

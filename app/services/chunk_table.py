@@ -63,13 +63,21 @@ class ChunkTable:
         scores = self.vectors[idx] @ query_vector
         return {self.rows[i].chunk_id: float(s) for i, s in zip(idx, scores, strict=True)}
 
-    def keyword_ranking(self, tokens: list[str], mask: np.ndarray, depth: int) -> list[str]:
-        """Chunk ids by BM25 score, best first, restricted to `mask`; zero scores dropped."""
+    def keyword_ranking(
+        self, tokens: list[str], mask: np.ndarray, depth: int, min_relative: float = 0.0
+    ) -> list[str]:
+        """Chunk ids by BM25 score, best first, within `mask`.
+
+        Hits below `min_relative` x the best score are dropped: they share only
+        common words with the query, and ranking them would push a strong dense
+        hit out of the fused top-k.
+        """
         if self._bm25 is None or not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32) * mask
+        cutoff = max(float(scores.max()) * min_relative, 1e-9)
         order = np.argsort(-scores)[:depth]
-        return [self.rows[i].chunk_id for i in order if scores[i] > 0]
+        return [self.rows[i].chunk_id for i in order if scores[i] >= cutoff]
 
     def mask(
         self, collections: set[CollectionName] | None, regions: set[str] | None, kinds: set[str] | None

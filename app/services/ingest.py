@@ -59,9 +59,20 @@ class IngestReport:
         return text
 
 
+# Code that decides what is stored per chunk (text, ids, BM25 tokens). Any edit
+# to it invalidates the fast path, so a stopword change is never left stale;
+# unchanged chunk texts keep their ids and are not embedded again.
+_INDEXING_CODE = [
+    Path(__file__).parent / "index_records.py",
+    Path(__file__).parents[1] / "catalogue" / "render.py",
+    *sorted((Path(__file__).parents[1] / "text").glob("*.py")),
+]
+
+
 def _fingerprint(settings: Settings) -> str:
     paths = settings.paths
     parts: list[str] = [f"schema={INDEX_SCHEMA_VERSION}", settings.embedding.model_name]
+    parts += [f"code:{p.name}:{file_hash(p)}" for p in _INDEXING_CODE if p.exists()]
     parts.append(settings.chunking.model_dump_json())
     tracked: list[Path] = [*policy_files(paths.policies_dir), *catalogue_files(paths.catalogue_dir)]
     tracked += [p for p in (paths.policies_dir / "metadata.yaml", paths.glossary_file) if p.exists()]

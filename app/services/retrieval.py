@@ -119,9 +119,17 @@ class RetrievalService:
         keyword: list[str] = []
         if strategy != "dense":
             regions = {filters.region, "全国"} if filters.region else None
-            mask = table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
-            keyword = table.keyword_ranking(self.ingest.segmenter.tokens(prepared), mask, depth)
-        ranked = self._fuse([dense, keyword])[:k]
+            mask = table.mask(
+                set(filters.collections or []) or None, regions, set(filters.kinds or []) or None
+            )
+            keyword = table.keyword_ranking(
+                self.ingest.segmenter.tokens(prepared),
+                mask,
+                depth,
+                self.settings.retrieval.keyword_min_relative,
+            )
+        r = self.settings.retrieval
+        ranked = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])[:k]
         cosines = table.cosine(ranked, vector)
         hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
         best = max((h.score for h in hits), default=0.0)
@@ -144,12 +152,12 @@ class RetrievalService:
         scored.sort(reverse=True)
         return [chunk_id for _, chunk_id in scored[:depth]]
 
-    def _fuse(self, rankings: list[list[str]]) -> list[str]:
+    def _fuse(self, rankings: list[tuple[float, list[str]]]) -> list[str]:
         k = self.settings.retrieval.rrf_k
         fused: dict[str, float] = {}
-        for ranking in rankings:
+        for weight, ranking in rankings:
             for rank, chunk_id in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (k + rank + 1)
         return sorted(fused, key=lambda c: -fused[c])
 
     @staticmethod

@@ -112,7 +112,11 @@ def chunk_text(text: str, *, max_tokens: int, min_tokens: int) -> list[TextChunk
             buffer = buffer + "\n" if buffer else buffer
         if buffer.strip():
             tail = buffer.strip()
-            if bodies and count_tokens(tail) < min_tokens and count_tokens(bodies[-1] + tail) <= max_tokens * 1.25:
+            if (
+                bodies
+                and count_tokens(tail) < min_tokens
+                and count_tokens(bodies[-1] + tail) <= max_tokens * 1.25
+            ):
                 bodies[-1] = bodies[-1].rstrip() + "\n" + tail
             else:
                 bodies.append(tail)

@@ -25,17 +25,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
-# Taiwan-standard phrases (資訊→信息, 釋出→发布, 演算法→算法) matter for recall on
-# reprints such as 004; tw2sp also converts mainland-style traditional text correctly.
+# Character-level t2s only: OpenCC's phrase-level tw2sp rewrites ordinary
+# simplified words (整合→集成, 建立→创建, 核心→内核), corrupting mainland text.
 @lru_cache(maxsize=1)
 def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("tw2sp")
+    return opencc.OpenCC("t2s")
 
 
-# Machine-converted reprints use variants tw2sp leaves alone. Applied only to
-# text that was traditional, because 套用 is also an ordinary simplified word.
-_VARIANTS = {"套用": "应用", "叠代": "迭代", "高质素": "高质量", "质素": "质量", "数码行销": "数字营销"}
-_VARIANT_RE = re.compile("|".join(map(re.escape, _VARIANTS)))
+# Taiwan-standard and machine-conversion variants seen in reprints (004 writes
+# 套用 for 应用, 釋出 for 发布). Applied only to text that was traditional,
+# because 套用 and 透过 are also ordinary simplified words.
+_VARIANTS = {
+    "释出": "发布",
+    "资讯": "信息",
+    "软体": "软件",
+    "网路": "网络",
+    "演算法": "算法",
+    "专案": "项目",
+    "透过": "通过",
+    "套用": "应用",
+    "叠代": "迭代",
+    "高质素": "高质量",
+    "质素": "质量",
+    "数码行销": "数字营销",
+    "行销": "营销",
+    "数位": "数字",
+}
+_VARIANT_RE = re.compile("|".join(map(re.escape, sorted(_VARIANTS, key=len, reverse=True))))
 
 
 def clean_text(text: str) -> str:

@@ -19,12 +19,24 @@ import yaml
 from app.text.normalize import normalize
 
 _STOPWORDS = frozenset(
-    "的 了 和 与 及 等 是 在 对 为 将 把 被 也 就 都 而 并 或 其 之 以 于 从 向 这 那 有 个 中 上 下 "
-    "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 可以 能 能否 是否 我 我们 你 你们 他 她 它 "
-    "请问 一下 一个 一些 这个 那个 需要 要 想 the a an of to in on for and or is are was be by with "
-    "what how which who does do can i my we our you your it this that as at from about".split()
+    (  # noqa: SIM905 - a word list reads better as one string
+        "的 了 和 与 及 等 是 在 对 为 将 把 被 也 就 都 而 并 或 其 之 以 于 从 向 这 那 有 个 "
+        "中 上 下 吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 可以 能 能否 是否 我 我们 你 "
+        "你们 他 她 它 请问 一下 一个 一些 这个 那个 需要 要 想 没有 有没有 是不是 会不会 能不能 "
+        "可不可以 怎么办 怎么样 为什么 哪里 具体 例子 用 还 又 呀 哦 嗯 the a an of to in on for "
+        "and or is are was be by with what how which who does do can i my we our you your it this "
+        "that as at from about "
+    ).split()
 )
 _TOKEN_OK = re.compile(r"[\w+]", re.UNICODE)
+# "748eflops", "5g", "2025年版": also index the letter and digit runs so
+# "EFLOPS" or "748" alone still match.
+_ALNUM_RUNS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces; "data-element" matches "data element"."""
+    return " ".join(re.sub(r"[^a-z0-9+&]+", " ", text.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -37,21 +49,30 @@ class GlossaryTerm:
 class Glossary:
     terms: list[GlossaryTerm] = field(default_factory=list)
 
+    translations: list[GlossaryTerm] = field(default_factory=list)  # expansion only, not for jieba
+
     @classmethod
     def load(cls, path: Path) -> Glossary:
         if not path.exists():
             return cls()
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        terms = [
-            GlossaryTerm(zh=str(t["zh"]), en=tuple(str(e).lower() for e in t.get("en") or ()))
-            for t in raw.get("terms", [])
-        ]
-        return cls(terms)
+
+        def read(section: str) -> list[GlossaryTerm]:
+            return [
+                GlossaryTerm(zh=str(t["zh"]), en=tuple(_words(str(e)) for e in t.get("en") or ()))
+                for t in raw.get(section) or []
+            ]
+
+        return cls(read("terms"), read("vocabulary") + read("entities"))
 
     def expand_english(self, text: str) -> str:
         """Append the Chinese term for each English glossary phrase found in `text`."""
-        lowered = f" {re.sub(r'[^a-z0-9+]+', ' ', text.lower())} "
-        extra = [t.zh for t in self.terms if any(f" {phrase} " in lowered for phrase in t.en)]
+        lowered = f" {_words(text)} "
+        extra = [
+            t.zh
+            for t in (*self.terms, *self.translations)
+            if any(phrase and f" {phrase} " in lowered for phrase in t.en)
+        ]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
 
 
@@ -80,5 +101,13 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[str]:
         """BM25 tokens of already-normalised text: search-mode cut, stopwords dropped."""
-        words = self._ready().lcut_for_search(text)
-        return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
+        tokens: list[str] = []
+        for word in self._ready().lcut_for_search(text):
+            word = word.strip()
+            if not word or word in _STOPWORDS or not _TOKEN_OK.search(word):
+                continue
+            tokens.append(word)
+            runs = _ALNUM_RUNS.findall(word)
+            if len(runs) > 1 or (runs and runs[0] != word):
+                tokens.extend(r for r in runs if r not in _STOPWORDS)
+        return tokens

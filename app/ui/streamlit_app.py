@@ -8,10 +8,10 @@ from pathlib import Path
 # `streamlit run app/ui/streamlit_app.py` puts app/ui on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
-from app.container import Container  # noqa: E402
-from app.errors import AipackError  # noqa: E402
+from app.container import Container
+from app.errors import AipackError
 
 
 @st.cache_resource
@@ -61,7 +61,8 @@ if question:
                 answer = "知识库中没有找到足够相关的依据。/ No strong evidence found in the knowledge base."
             else:
                 answer = "\n\n".join(
-                    f"**[{n}] {hit.title}**\n\n> {hit.text[:300]}" for n, hit in enumerate(result.hits, start=1)
+                    f"**[{n}] {hit.title}**\n\n> {hit.text[:300]}"
+                    for n, hit in enumerate(result.hits, start=1)
                 )
         st.markdown(answer)
     st.session_state.messages.append({"role": "assistant", "content": answer})

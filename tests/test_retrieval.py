@@ -1,0 +1,91 @@
+"""Retrieval quality and behaviour on the real knowledge base (shared session index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.components.vector_store import CollectionName
+from app.evaluation.golden import load_retrieval_cases
+from app.evaluation.retrieval_metrics import score_retrieval
+from app.services.retrieval import SearchFilters
+
+CASES = load_retrieval_cases()
+
+
+def test_golden_set_is_large_and_multilingual():
+    answerable = [c for c in CASES if c.answerable]
+    assert len(answerable) >= 40
+    assert {c.lang for c in answerable} == {"zh-Hans", "zh-Hant", "en"}
+    assert sum(not c.answerable for c in CASES) >= 10
+
+
+def test_hybrid_meets_targets_and_beats_both_baselines(shared_container):
+    scores = {s: score_retrieval(shared_container.retrieval, CASES, s) for s in ("hybrid", "dense", "bm25")}
+    hybrid = scores["hybrid"]
+    assert hybrid.fact_at_5 >= 0.95, hybrid.misses
+    assert hybrid.fact_at_1 >= 0.80, hybrid.misses
+    for baseline in ("dense", "bm25"):
+        assert hybrid.fact_at_1 > scores[baseline].fact_at_1, baseline
+        assert hybrid.fact_at_5 > scores[baseline].fact_at_5, baseline
+
+
+def test_relevance_floor_separates_answerable_from_unanswerable(shared_container):
+    hybrid = score_retrieval(shared_container.retrieval, CASES)
+    assert hybrid.no_evidence_accuracy >= 0.9, hybrid.misses
+    assert hybrid.evidence_recall >= 0.95, hybrid.misses
+
+
+@pytest.mark.parametrize(
+    ("query", "source"),
+    [
+        ("AI赋能包提供什么样的解决方案", "002_2603e452646e1bca"),
+        ("「AI賦能包」要提供什麼樣的解決方案？", "002_2603e452646e1bca"),  # traditional
+        ("ＡＩ赋能包　解决方案", "002_2603e452646e1bca"),  # full-width forms
+        ("What is the AI enablement pack for SMEs?", "002_2603e452646e1bca"),
+        ("上海模型券最高补贴多少", "sh-model-voucher-2025"),
+    ],
+)
+def test_query_normalisation_finds_the_same_source(shared_container, query, source):
+    result = shared_container.retrieval.search(query, k=3)
+    assert result.has_evidence
+    assert source in [h.source for h in result.hits]
+
+
+def test_results_quote_the_original_script_with_titles(shared_container):
+    hit = shared_container.retrieval.search("AI专项资金支持中小企业采购什么", k=1).hits[0]
+    assert hit.source == "002_2603e452646e1bca"
+    assert "AI專項資金" in hit.text  # quoted as published, in traditional characters
+    assert hit.title.startswith("赵志国")
+    assert 0.8 < hit.score <= 1.0
+
+
+def test_filters_restrict_collection_region_and_kind(shared_container):
+    search = shared_container.retrieval.search
+    funding_only = search(
+        "算力券", k=10, filters=SearchFilters(collections=frozenset({CollectionName.funding}))
+    )
+    assert funding_only.hits
+    assert all(h.collection == "funding" for h in funding_only.hits)
+    shanghai = search("算力券补贴比例", k=10, filters=SearchFilters(region="上海"))
+    assert shanghai.hits
+    assert all(h.metadata["region"] in ("上海", "全国") for h in shanghai.hits)
+    interviews = search("大模型应用场景", k=5, filters=SearchFilters(kinds=frozenset({"interview"})))
+    assert interviews.hits
+    assert {h.source for h in interviews.hits} == {"003_73d6f543cd6d54dd"}
+
+
+@pytest.mark.parametrize("query", ["今天上海天气怎么样？", "Write me a poem about autumn leaves", "   "])
+def test_off_topic_queries_report_no_evidence(shared_container, query):
+    assert not shared_container.retrieval.search(query).has_evidence
+
+
+def test_huge_query_is_answered_not_rejected(shared_container):
+    result = shared_container.retrieval.search("算力券申请条件" + "啊" * 50_000)
+    assert result.hits
+    assert result.hits[0].source
+
+
+def test_search_is_deterministic(shared_container):
+    first = [h.chunk_id for h in shared_container.retrieval.search("深圳训力券比例").hits]
+    second = [h.chunk_id for h in shared_container.retrieval.search("深圳训力券比例").hits]
+    assert first == second
