@@ -7,7 +7,6 @@ used and maintained, and neither needs a network or a native toolchain.
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -108,14 +107,10 @@ def _read_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    # python-docx surfaces zip, OPC-package and lxml errors unwrapped; any of them means junk.
+    except Exception as exc:
         raise DocumentReadError(
             f"{path.name} is not a valid Word .docx file ({type(exc).__name__}).",
-            "Open it in Word or WPS and save it again as .docx.",
-        ) from exc
-    except Exception as exc:  # python-docx raises bare lxml/opc errors on junk archives
-        raise DocumentReadError(
-            f"{path.name} could not be parsed as .docx ({type(exc).__name__}).",
             "Open it in Word or WPS and save it again as .docx.",
         ) from exc
     paragraphs = [p.text for p in document.paragraphs]
