@@ -153,3 +153,76 @@ def search(
     for n, hit in enumerate(result.hits, start=1):
         click.echo(f"[{n}] {hit.score:.3f}  {hit.title}  ({hit.source})")
         click.echo("    " + hit.text.replace("\n", " ")[:160])
+
+
+def _load_profile(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from pydantic import ValidationError
+
+    from app.advisor.profile import CompanyProfile
+
+    try:
+        return CompanyProfile.model_validate_json(path.read_text(encoding="utf-8"))
+    except (ValidationError, ValueError) as exc:
+        raise click.BadParameter(f"{path} is not a valid profile: {exc}", param_hint="--profile") from exc
+
+
+def _read_ask_batch(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                yield number, None
+                continue
+            yield number, item if isinstance(item, dict) and isinstance(item.get("message"), str) else None
+
+
+@main.command(help="Ask the advisor; --json prints the evaluation contract.")
+@click.argument("message", required=False)
+@click.option(
+    "--session", "session_id", default=None, help="Conversation id (keeps the profile across turns)."
+)
+@click.option("--profile", "profile_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--batch",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSONL of {id, message, session?}.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
+@friendly_errors
+def ask(
+    message: str | None, session_id: str | None, profile_file: Path | None, batch: Path | None, as_json: bool
+) -> None:
+    from app.advisor.service import AdvisorService
+
+    if (message is None) == (batch is None):
+        raise click.UsageError("Give either a MESSAGE or --batch FILE.jsonl.")
+    profile = _load_profile(profile_file)
+    container = Container()
+    container.ingest.ensure_ready()
+    advisor = AdvisorService(container)
+    if batch is not None:
+        for number, item in _read_ask_batch(batch):
+            if item is None:
+                click.echo(f"line {number}: expected a JSON object with a string `message`", err=True)
+                click.echo(
+                    json.dumps({"id": None, "error": f"line {number}: invalid input"}, ensure_ascii=False)
+                )
+                continue
+            response = advisor.ask(item["message"], session_id=item.get("session"), profile=profile)
+            payload = response.model_dump(mode="json")
+            payload["id"] = item.get("id", payload["id"])
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    assert message is not None
+    response = advisor.ask(message, session_id=session_id, profile=profile)
+    if as_json:
+        click.echo(json.dumps(response.model_dump(mode="json"), ensure_ascii=False))
+        return
+    click.echo(response.answer)
+    if response.citations:
+        click.echo("\n" + "\n".join(f"[{c.n}] {c.title} ({c.source})" for c in response.citations))

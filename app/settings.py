@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -88,6 +89,14 @@ class RetrievalSettings(BaseModel):
         le=1,
         description="BM25 hits scoring below this share of the best BM25 hit only matched filler words",
     )
+    # Second stage: RRF decides the candidates; the top `rerank_depth` are re-ordered by
+    # alpha x normalised cosine + (1 - alpha) x normalised BM25, which keeps a confident
+    # dense hit from being buried under weak lexical matches (and vice versa).
+    rerank_depth: int = Field(default=10, ge=0, le=100)
+    rerank_alpha: float = Field(default=0.5, ge=0, le=1)
+    rerank_cosine_base: float = Field(
+        default=0.82, ge=0, le=1, description="Cosine treated as zero relevance"
+    )
     # e5 cosine sits in a narrow band (unrelated text ~0.80-0.85). These floors
     # were calibrated on tests/eval/golden_retrieval.yaml with `bench/calibrate.py`.
     relevance_floor_zh: float = Field(default=0.881, ge=0, le=1)
@@ -107,6 +116,12 @@ class LLMSettings(BaseModel):
     context_token_budget: int = Field(default=3000, ge=256)
 
 
+class AdvisorSettings(BaseModel):
+    today: date | None = Field(
+        default=None, description="Pin the date used for validity checks (tests, reproducible evals)"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="AIPACK_",
@@ -121,6 +136,7 @@ class Settings(BaseSettings):
     chunking: ChunkingSettings = ChunkingSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     llm: LLMSettings = LLMSettings()
+    advisor: AdvisorSettings = AdvisorSettings()
 
     @cached_property
     def version(self) -> str:

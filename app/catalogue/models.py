@@ -157,7 +157,15 @@ class Eligibility(_Strict):
 
 
 class SpecialRate(_Strict):
+    """A different rate for some applicants.
+
+    Only `automatic` rates, whose conditions are fully expressed by the fields
+    below, enter the net-cost arithmetic; discretionary ones ("补早补小",
+    "标杆项目") are shown as possible upside and never promised.
+    """
+
     condition: str
+    automatic: bool = False
     ratio: float | None = Field(default=None, gt=0, le=1)
     cap: float | None = Field(default=None, ge=0)
     size_classes: list[SizeClass] = Field(default_factory=list)

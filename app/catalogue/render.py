@@ -21,8 +21,9 @@ def format_cny(amount: float, currency: str = "CNY") -> str:
     unit = {"CNY": "元", "HKD": "港元", "TWD": "新台币"}[currency]
     if amount >= 1e8 and amount % 1e6 == 0:
         return f"{amount / 1e8:g}亿{unit}"
-    if amount >= 1e4 and amount % 100 == 0:
-        return f"{amount / 1e4:g}万{unit}"
+    if amount >= 1e4:
+        # Two decimals of 万 (= 100 yuan) is the precision owners read; 3.084万元, not 30,840元.
+        return f"{round(amount / 1e4, 2):g}万{unit}"
     return f"{amount:,.0f}{unit}"
 
 

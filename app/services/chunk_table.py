@@ -63,6 +63,11 @@ class ChunkTable:
         scores = self.vectors[idx] @ query_vector
         return {self.rows[i].chunk_id: float(s) for i, s in zip(idx, scores, strict=True)}
 
+    def keyword_scores(self, tokens: list[str]) -> np.ndarray:
+        if self._bm25 is None or not tokens:
+            return np.zeros(len(self.rows), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+
     def keyword_ranking(
         self, tokens: list[str], mask: np.ndarray, depth: int, min_relative: float = 0.0
     ) -> list[str]:
@@ -74,7 +79,7 @@ class ChunkTable:
         """
         if self._bm25 is None or not tokens:
             return []
-        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float32) * mask
+        scores = self.keyword_scores(tokens) * mask
         cutoff = max(float(scores.max()) * min_relative, 1e-9)
         order = np.argsort(-scores)[:depth]
         return [self.rows[i].chunk_id for i in order if scores[i] >= cutoff]

@@ -114,22 +114,20 @@ class RetrievalService:
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
         vector = embed_query(prepared)
-        depth = self.settings.retrieval.candidate_k
-        dense = self._dense_ranking(vector, filters, depth) if strategy != "bm25" else []
+        r = self.settings.retrieval
+        dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
         keyword: list[str] = []
+        tokens = self.ingest.segmenter.tokens(prepared)
         if strategy != "dense":
             regions = {filters.region, "全国"} if filters.region else None
             mask = table.mask(
                 set(filters.collections or []) or None, regions, set(filters.kinds or []) or None
             )
-            keyword = table.keyword_ranking(
-                self.ingest.segmenter.tokens(prepared),
-                mask,
-                depth,
-                self.settings.retrieval.keyword_min_relative,
-            )
-        r = self.settings.retrieval
-        ranked = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])[:k]
+            keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
+        fused = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])
+        if strategy == "hybrid":
+            fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
+        ranked = fused[:k]
         cosines = table.cosine(ranked, vector)
         hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
         best = max((h.score for h in hits), default=0.0)
@@ -159,6 +157,21 @@ class RetrievalService:
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (k + rank + 1)
         return sorted(fused, key=lambda c: -fused[c])
+
+    def _rerank(self, table: ChunkTable, fused: list[str], vector: np.ndarray, bm25: np.ndarray) -> list[str]:
+        r = self.settings.retrieval
+        head, tail = fused[: r.rerank_depth], fused[r.rerank_depth :]
+        if len(head) < 2:
+            return fused
+        idx = [table.position[c] for c in head]
+        cosine = table.vectors[idx] @ vector
+        dense = np.clip(
+            (cosine - r.rerank_cosine_base) / max(float(cosine.max()) - r.rerank_cosine_base, 1e-9), 0, None
+        )
+        lexical = bm25[idx] / (float(bm25.max()) or 1.0)
+        score = r.rerank_alpha * dense + (1 - r.rerank_alpha) * lexical
+        order = np.argsort(-score, kind="stable")  # stable: equal scores keep their RRF order
+        return [head[i] for i in order] + tail
 
     @staticmethod
     def _hit(table: ChunkTable, chunk_id: str, score: float) -> SearchHit:

@@ -1,0 +1,204 @@
+"""Deterministic answers built from the engine's decisions (offline composer).
+
+Numbers, program names and verdicts come only from the catalogue and the
+engine; nothing here invents a program, a ratio or a cap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.advisor.citations import CitationBook
+from app.advisor.costing import CostedSolution
+from app.advisor.eligibility import Assessment, Verdict
+from app.advisor.funding_view import apply_steps, verdict_line
+from app.advisor.profile import CompanyProfile
+from app.catalogue.models import Solution
+from app.catalogue.render import format_cny
+from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS
+
+
+@dataclass
+class PackText:
+    answer: str
+    next_steps: list[str] = field(default_factory=list)
+    arithmetic: list[str] = field(default_factory=list)
+    solution_citations: dict[str, int] = field(default_factory=dict)
+
+
+def _money(low: float, high: float, language: str) -> str:
+    if language == "en":
+        return f"CNY {low:,.0f}–{high:,.0f}"
+    return f"{format_cny(low)}–{format_cny(high)}"
+
+
+def profile_line(profile: CompanyProfile, language: str) -> str:
+    if language == "en":
+        bits = [
+            profile.region_label() or "region unknown",
+            f"industry section {profile.industry}" if profile.industry else "industry unknown",
+        ]
+        if profile.employees is not None:
+            bits.append(f"{profile.employees} employees")
+        if profile.annual_revenue_cny is not None:
+            bits.append(f"revenue CNY {profile.annual_revenue_cny:,.0f}")
+        if profile.size_class:
+            bits.append(f"{SIZE_LABELS[profile.size_class][1]} enterprise (MIIT thresholds)")
+        return "Your profile: " + ", ".join(bits) + "."
+    text = f"您的情况：{profile.summary_zh() or '信息还不完整'}。"
+    if profile.size_class:
+        text += f"规模判定：{profile.size_basis}。"
+    return text
+
+
+def cost_basis(solution: Solution, language: str) -> str:
+    basis = {
+        "official_price": ("官方价格表", "official price list"),
+        "vendor_quote": ("厂商报价", "vendor quotes"),
+        "estimate": ("团队估算", "our estimate"),
+    }[solution.cost.basis]
+    if language == "en":
+        return f"Cost basis: {basis[1]}." + (f" ({solution.cost.note})" if solution.cost.note else "")
+    return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
+
+
+def _solution_line(index: int, item: CostedSolution, n: int, language: str) -> str:
+    solution = item.pick.solution
+    net = item.net
+    category = CATEGORY_LABELS[solution.category][1 if language == "en" else 0]
+    cost = _money(item.first_year.min, item.first_year.max, language)
+    after = _money(net.min, net.max, language)
+    why = item.pick.why[0].text(language) if item.pick.why else ""
+    if language == "en":
+        line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
+        line += f", after subsidies {after}" if item.discounts else ""
+        line += f". {why}." + (" Above your budget." if item.pick.over_budget else "")
+    else:
+        line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}"
+        line += f"，扣除补贴后约{after}" if item.discounts else ""
+        line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
+    return f"{line} [{n}]"
+
+
+def pack_answer(
+    profile: CompanyProfile,
+    costed: list[CostedSolution],
+    programs: list[Assessment],
+    book: CitationBook,
+    language: str,
+    policy_basis: tuple[str, int] | None,
+) -> PackText:
+    en = language == "en"
+    out = PackText(answer="")
+    lines = [profile_line(profile, language), ""]
+    lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
+    for index, item in enumerate(costed, start=1):
+        n = book.cite_solution(item.pick.solution)
+        out.solution_citations[item.pick.solution.id] = n
+        lines.append(_solution_line(index, item, n, language))
+        out.arithmetic += [d.arithmetic.text(language) for d in item.discounts]
+    total_low = sum(c.first_year.min for c in costed)
+    total_high = sum(c.first_year.max for c in costed)
+    net_low = sum(c.net.min for c in costed)
+    net_high = sum(c.net.max for c in costed)
+    lines.append("")
+    if en:
+        lines.append(
+            f"Pack total, first year: {_money(total_low, total_high, language)}; after eligible subsidies: {_money(net_low, net_high, language)}."
+        )
+    else:
+        lines.append(
+            f"合计首年费用约{_money(total_low, total_high, language)}；扣除可申请补贴后约{_money(net_low, net_high, language)}。"
+        )
+    if out.arithmetic:
+        lines.append("How the subsidy was computed:" if en else "补贴计算：")
+        lines += [f"- {a}" for a in out.arithmetic]
+    lines += ["", *funding_section(programs, book, language)]
+    out.next_steps = next_steps(costed, programs, language)
+    lines += ["", "Next steps:" if en else "下一步："]
+    lines += [f"{i}. {s}" for i, s in enumerate(out.next_steps, start=1)]
+    if policy_basis:
+        sentence, n = policy_basis
+        lines += ["", (f"Policy basis: {sentence} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
+    lines += ["", disclaimer(language)]
+    out.answer = "\n".join(lines)
+    return out
+
+
+def funding_section(programs: list[Assessment], book: CitationBook, language: str) -> list[str]:
+    en = language == "en"
+    if not programs:
+        return [
+            "No program in our catalogue matches your region and spending; that is weak evidence, not a no — "
+            "ask your local industry and IT bureau."
+            if en
+            else "目录中暂未找到与您所在地区和支出类型匹配的补贴项目。这只说明资料有限，建议向当地经信局咨询。"
+        ]
+    lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
+    lines += [verdict_line(a, book, language) for a in programs]
+    missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
+    if missing:
+        names = {
+            "region": ("注册地（省市）", "your registered city"),
+            "size": ("员工人数和年营收", "employees and revenue"),
+            "industry": ("所属行业", "your industry"),
+            "age": ("公司成立年限", "company age"),
+        }
+        wanted = "、".join(names[m][1 if en else 0] for m in missing)
+        lines.append(
+            f"To settle the open verdicts, tell me: {wanted}."
+            if en
+            else f"补充以下信息可确定待确认项：{wanted}。"
+        )
+    return lines
+
+
+def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: str) -> list[str]:
+    en = language == "en"
+    steps = [
+        "Ask two or three vendors for a quote on each solution and start with a small pilot."
+        if en
+        else "就每个方案向2—3家服务商询价，先小范围试点。"
+    ]
+    used = {d.program_id for item in costed for d in item.discounts}
+    for assessment in programs:
+        if assessment.verdict is not Verdict.ineligible and (assessment.program.id in used or len(steps) < 3):
+            steps.append(apply_steps(assessment, language))
+    steps.append(
+        "Before signing any contract, confirm the current application notice with the issuing authority."
+        if en
+        else "签合同前，先向发文单位确认最新申报通知（很多补贴要求先申请后采购，或限定服务商）。"
+    )
+    return steps[:5]
+
+
+def disclaimer(language: str) -> str:
+    if language == "en":
+        return (
+            "Prices are vendor quotes or our estimates (order of magnitude only). Subsidy rules change often: "
+            "always confirm with the issuing authority before applying."
+        )
+    return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
+
+
+def compare_answer(solutions: list[Solution], book: CitationBook, language: str) -> str:
+    en = language == "en"
+    lines = ["Side by side:" if en else "方案对比："]
+    for solution in solutions:
+        n = book.cite_solution(solution)
+        cost = solution.cost.first_year_cny
+        name = solution.name_en if en else solution.name_zh
+        skill = solution.prerequisites.it_skill.value
+        if en:
+            lines.append(
+                f"- {name}: first year {_money(cost.min, cost.max, language)}, live in "
+                f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
+                f"{solution.summary_en} Risk: {solution.risks[0]} [{n}]"
+            )
+        else:
+            lines.append(
+                f"- {name}：首年约{_money(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
+                f"{solution.deploy_days.max:g}天上线，需要的IT能力：{skill}。{solution.summary_zh} 风险：{solution.risks[0]} [{n}]"
+            )
+    lines += ["", disclaimer(language)]
+    return "\n".join(lines)

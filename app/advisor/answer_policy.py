@@ -1,0 +1,117 @@
+"""Extractive answers to policy and fact questions: the best supporting
+sentences from retrieved chunks, each with its [n] citation.
+
+Quoting instead of paraphrasing is deliberate in offline mode: every
+sentence in the answer can be checked against its source word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.advisor.citations import CitationBook
+from app.services.retrieval import SearchHit, SearchResult
+from app.text.normalize import normalize
+from app.text.segment import Segmenter
+
+_ASKS_NUMBER = re.compile(
+    r"多少|几|比例|上限|最高|金额|规模|how (many|much)|what (share|percentage|ratio)|cap|limit", re.I
+)
+_HAS_NUMBER = re.compile(r"\d")
+_FULL_STOP = re.compile(r"(?<=[。！？!?])")
+MAX_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hit: SearchHit
+    rank: int
+    sentence: str
+    score: float
+
+
+def _sentences(hit: SearchHit) -> list[str]:
+    lines = [line.strip() for line in hit.text.split("\n") if line.strip()]
+    if hit.collection != "policies":
+        # Catalogue entries are one fact per line; the first line is only the name and the
+        # keyword line exists for retrieval, not as evidence.
+        return [line for line in lines[1:] if len(line) >= 6 and not line.startswith("关键词")]
+    # Whole sentences only (。！？): "提出四则建议：一是…；二是…" must stay one piece.
+    pieces: list[str] = []
+    for line in lines:
+        pieces += [p for p in _FULL_STOP.split(line) if p]
+    return [p.strip() for p in pieces if len(p.strip()) >= 6]
+
+
+def select_evidence(
+    question: str, result: SearchResult, segmenter: Segmenter, expanded: str | None = None
+) -> list[Evidence]:
+    """Top sentences across the hits: query-term overlap, a rank prior, and numbers when asked for.
+
+    `expanded` is the question with glossary translations appended, so English
+    questions can match Chinese sentences.
+    """
+    query_terms = set(segmenter.tokens(normalize(expanded or question)))
+    wants_number = bool(_ASKS_NUMBER.search(question))
+    scored: list[Evidence] = []
+    for rank, hit in enumerate(result.hits[:4]):
+        carried = 0.0  # interviews answer right after the question: let a matched question lift its answer
+        for sentence in _sentences(hit):
+            terms = set(segmenter.tokens(normalize(sentence)))
+            overlap = sum(1.0 + 0.15 * min(len(t), 4) for t in query_terms & terms)
+            score = overlap + carried + 3.0 / (rank + 1)
+            if wants_number and _HAS_NUMBER.search(sentence):
+                score += 1.5
+            is_question = sentence.rstrip("”」\"'").endswith(("？", "?"))
+            if is_question:
+                score -= overlap + 2.0  # a question restates the problem; its answer follows
+            carried = 0.8 * overlap if is_question else 0.0
+            scored.append(Evidence(hit, rank, sentence, score))
+    scored.sort(key=lambda e: (-e.score, e.rank))
+    chosen: list[Evidence] = []
+    for evidence in scored:
+        if evidence.sentence in {c.sentence for c in chosen}:
+            continue
+        chosen.append(evidence)
+        if len(chosen) == MAX_SENTENCES:
+            break
+    # Read in source order: by hit rank, then position within the hit.
+    return sorted(chosen, key=lambda e: (e.rank, e.hit.text.find(e.sentence)))
+
+
+def policy_answer(
+    question: str,
+    result: SearchResult,
+    segmenter: Segmenter,
+    book: CitationBook,
+    language: str,
+    expanded: str,
+) -> str:
+    if not result.has_evidence:
+        return no_evidence(language)
+    evidence = select_evidence(question, result, segmenter, expanded)
+    lines = []
+    for item in evidence:
+        n = book.cite_hit(item.hit, item.sentence)
+        lines.append(f"- {item.sentence} [{n}]")
+    if language == "en":
+        head = "Here is what the knowledge base says (quoted from the Chinese sources):"
+        tail = "These are quotes from public reports and policy interpretations; confirm details with the issuing authority before you apply."
+    else:
+        head = "根据知识库中的资料："
+        tail = "以上内容摘自公开报道和政策解读，申请前请以主管部门发布的最新文件为准。"
+    return "\n".join([head, "", *lines, "", tail])
+
+
+def no_evidence(language: str) -> str:
+    if language == "en":
+        return (
+            "I found no reliable evidence for this in the knowledge base, so I won't guess. "
+            "Try naming the city, the program (e.g. compute voucher, model voucher) or the policy, "
+            "or ask the local industry and IT bureau (经信局) directly."
+        )
+    return (
+        "知识库中没有找到足够可靠的依据，我不做猜测。"
+        "您可以补充城市、政策名称或补贴类型（如算力券、模型券），或直接咨询当地经信局等主管部门。"
+    )

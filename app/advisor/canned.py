@@ -1,0 +1,59 @@
+"""Fixed replies: greetings, polite refusals and clarifying questions."""
+
+from __future__ import annotations
+
+_CAPABILITIES_ZH = (
+    "我可以：根据您的行业、城市、规模和预算推荐2—4个低成本AI方案；判断您能申请哪些算力券、模型券等补贴及原因；"
+    "估算补贴后的净成本；说明申请步骤；并给出每条结论的出处。"
+)
+_CAPABILITIES_EN = (
+    "I can recommend 2–4 low-cost AI solutions for your industry, city, size and budget; check which compute, "
+    "model or data vouchers and SME subsidies you qualify for and why; estimate the net cost after subsidies; "
+    "explain how to apply; and cite the source of every claim."
+)
+
+QUESTIONS = {
+    "industry": (
+        "您是做什么行业的？（例如餐饮、制造、物流、电商、培训）",
+        "What does your business do (e.g. restaurant, factory, logistics, e-commerce, training)?",
+    ),
+    "region": (
+        "公司注册在哪个城市？（补贴大多按注册地发放）",
+        "Which city is the company registered in? (most subsidies depend on it)",
+    ),
+    "size": (
+        "大概有多少员工、年营收多少？（用于判断是否属于中小企业）",
+        "Roughly how many employees and what annual revenue? (decides SME status)",
+    ),
+}
+
+
+def smalltalk(language: str) -> str:
+    if language == "en":
+        return f"Hello! I'm the AI enablement pack advisor. {_CAPABILITIES_EN} Tell me about your business to start."
+    return f"您好！我是AI赋能包顾问。{_CAPABILITIES_ZH}请先简单介绍一下您的企业。"
+
+
+def out_of_scope(language: str) -> str:
+    if language == "en":
+        return (
+            "Sorry, that is outside what I can help with: I only advise small businesses on AI solutions and the "
+            f"public funding for them. {_CAPABILITIES_EN}"
+        )
+    return f"抱歉，这个问题超出了我的服务范围：我只为中小企业提供AI方案和相关扶持政策方面的建议。{_CAPABILITIES_ZH}"
+
+
+def clarify(missing: list[str], language: str) -> tuple[str, list[str]]:
+    index = 1 if language == "en" else 0
+    questions = [QUESTIONS[m][index] for m in missing[:2]]
+    if language == "en":
+        head = "To recommend a pack that fits (and check subsidies), I need a bit more:"
+    else:
+        head = "为了推荐合适的方案并判断能申请哪些补贴，还需要了解："
+    return "\n".join([head, *[f"- {q}" for q in questions]]), questions
+
+
+def injection_notice(language: str) -> str:
+    if language == "en":
+        return "I can't change my instructions or reveal internal configuration, but I'm happy to help with AI solutions and subsidies."
+    return "我不能修改自己的工作规则或透露内部配置，但很乐意帮您解答AI方案和补贴政策方面的问题。"

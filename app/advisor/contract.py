@@ -1,0 +1,112 @@
+"""The stable JSON contract returned by `ask` (CLI, Python, HTTP).
+
+Field names and enum values are what evaluation scripts parse; change them
+only with a version bump of the contract.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.catalogue.taxonomy import FundingType, SizeClass, SolutionCategory
+
+Intent = Literal[
+    "recommend_pack",
+    "funding_eligibility",
+    "how_to_apply",
+    "policy_question",
+    "compare_solutions",
+    "cost_estimate",
+    "smalltalk",
+    "out_of_scope",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CostRange(_Model):
+    min: float
+    max: float
+
+
+class SolutionOut(_Model):
+    id: str
+    name: str
+    category: SolutionCategory
+    score: float
+    first_year_cost_cny: CostRange
+    net_first_year_cost_cny: CostRange
+    why: str
+    citations: list[int] = Field(default_factory=list)
+
+
+class FundingOut(_Model):
+    id: str
+    name: str
+    type: FundingType
+    issuer: str
+    region: str
+    verdict: Literal["eligible", "ineligible", "unknown"]
+    reasons: list[str]
+    benefit: str
+    max_amount_cny: float | None
+    deadline: str | None
+    source_url: str
+
+
+class CitationOut(_Model):
+    n: int
+    source: str
+    chunk_id: str
+    title: str
+    quote: str
+
+
+class ProfileOut(_Model):
+    industry: str | None = None
+    industry_text: str | None = None
+    province: str | None = None
+    city: str | None = None
+    employees: int | None = None
+    annual_revenue_cny: float | None = None
+    company_age_years: float | None = None
+    budget_cny: float | None = None
+    pain_points: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    it_skill: str | None = None
+    existing_it: list[str] = Field(default_factory=list)
+    sector: str | None = None
+    size_class: SizeClass | None = None
+    size_basis: str | None = None
+
+
+class Timings(_Model):
+    understand: float = 0.0
+    retrieve: float = 0.0
+    recommend: float = 0.0
+    compose: float = 0.0
+    total: float = 0.0
+
+
+class AdviceResponse(_Model):
+    id: str
+    answer: str
+    language: Literal["zh", "en"]
+    intent: Intent
+    mode: Literal["offline", "llm"]
+    profile: ProfileOut
+    clarifying_questions: list[str] = Field(default_factory=list)
+    solutions: list[SolutionOut] = Field(default_factory=list)
+    funding: list[FundingOut] = Field(default_factory=list)
+    citations: list[CitationOut] = Field(default_factory=list)
+    timings_ms: Timings = Timings()
+    # Extra, additive fields for UIs; evaluation scripts may ignore them.
+    session_id: str | None = None
+    has_evidence: bool = True
+    notices: list[str] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=list)
+    arithmetic: list[str] = Field(default_factory=list)

@@ -1,0 +1,83 @@
+"""Per-conversation state: the merged profile, recent turns, and follow-up rewriting."""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from app.advisor.contract import Intent
+from app.advisor.gazetteer import RegionGazetteer
+from app.advisor.profile import CompanyProfile
+from app.text.normalize import normalize
+
+# "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"
+_FOLLOW_UP = re.compile(
+    r"^(?:那|那么|那如果|如果是|换成|改成|还有|and|what about|how about|and for|what if)\s*(?:在|是|for|in)?\s*"
+    r"(?P<subject>.{1,24}?)\s*(?:呢|的呢|怎么样|如何|的话呢|的话)?\s*[?？。.!！]*$",
+    re.IGNORECASE,
+)
+MAX_SESSIONS = 2000
+
+
+@dataclass
+class Conversation:
+    session_id: str
+    profile: CompanyProfile = field(default_factory=CompanyProfile)
+    turns: list[tuple[str, str]] = field(default_factory=list)  # (role, text)
+    last_question: str | None = None
+    last_intent: Intent | None = None
+    asked_clarification: bool = False
+
+    def user_text(self, limit: int = 6) -> str:
+        """Recent user messages, the description the recommender matches needs against."""
+        return "\n".join(text for role, text in self.turns[-2 * limit :] if role == "user")
+
+
+class ConversationStore:
+    """In-process sessions with LRU eviction; the UI persists its own history in SQLite."""
+
+    def __init__(self, capacity: int = MAX_SESSIONS) -> None:
+        self._items: OrderedDict[str, Conversation] = OrderedDict()
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def get(self, session_id: str | None) -> Conversation:
+        with self._lock:
+            key = session_id or uuid.uuid4().hex[:12]
+            conversation = self._items.pop(key, None) or Conversation(key)
+            self._items[key] = conversation
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+            return conversation
+
+    def reset(self, session_id: str) -> None:
+        with self._lock:
+            self._items.pop(session_id, None)
+
+
+def rewrite_follow_up(message: str, conversation: Conversation, places: RegionGazetteer) -> str | None:
+    """Expand an elliptical follow-up using the previous question, or None if it is standalone."""
+    previous = conversation.last_question
+    text = message.strip()
+    match = _FOLLOW_UP.match(text)
+    if not previous or not match or len(text) > 40:
+        return None
+    subject = match.group("subject").strip()
+    new_place = places.find(subject)
+    if new_place:
+        old = places.all_places(previous)
+        rewritten = normalize(previous)
+        replaced = False
+        for place in old:
+            for name in filter(None, (place.city, place.province)):
+                if name in rewritten:
+                    rewritten = rewritten.replace(name, new_place.city or new_place.province)
+                    replaced = True
+                    break
+        if replaced:
+            return rewritten
+        return f"{subject} {previous}"
+    return f"{previous} {subject}"

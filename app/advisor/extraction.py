@@ -1,0 +1,190 @@
+"""Rule-based profile extraction (the offline path; LLM mode uses structured output).
+
+Works on normalised text, so traditional characters and full-width digits
+behave like simplified ones. Only facts the message states are returned;
+merging with earlier turns happens in the conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from app.advisor.gazetteer import industries, regions
+from app.advisor.numbers import AMOUNT, NUMBER, parse_amount, parse_number
+from app.advisor.profile import CompanyProfile
+from app.catalogue.models import Catalogue
+from app.catalogue.taxonomy import ITSkill
+from app.text.normalize import normalize
+
+_FLAGS = re.IGNORECASE
+_EMPLOYEES = [
+    re.compile(
+        rf"({NUMBER})\s*(?:多|来|余)?\s*(?:个)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|人|名|位)(?!民币|次|份|天|小时)",
+        _FLAGS,
+    ),
+    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee)\b", _FLAGS),
+    re.compile(
+        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:有|约|大概|共|总共|一共|数)?\s*({NUMBER})", _FLAGS
+    ),
+    re.compile(
+        r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
+        r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers)\b",
+        _FLAGS,
+    ),
+    re.compile(r"(?:team|staff|workforce|headcount) of (?:about |around )?(\d[\d,]*)", _FLAGS),
+]
+_REVENUE = [
+    re.compile(
+        r"(?:年营收|年营业收入|营业收入|年营业额|营业额|年收入|年销售额|销售额|年产值|产值|营收|年流水|流水|"
+        r"一年(?:能)?卖|一年收入|一年营收|一年营业额|一年流水|年入|年卖)"
+        rf"(?:大概|约|大约|在|有|是|达到|为|差不多|超过|不到|:)?\s*{AMOUNT}",
+        _FLAGS,
+    ),
+    re.compile(
+        r"(?:revenue|turnover|sales)\s*(?:of|is|was|at|:|about|around|approximately|roughly|~|\s)*"
+        rf"(?:rmb|cny|¥|yuan)?\s*{AMOUNT}",
+        _FLAGS,
+    ),
+    re.compile(rf"{AMOUNT}\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenue|turnover|sales)", _FLAGS),
+]
+_BUDGET = [
+    re.compile(
+        r"预算(?:大概|约|大约|在|有|是|为|控制在|不超过|不到|最多|只有|差不多|:)?\s*"
+        rf"{AMOUNT}\s*(?:以内|以下|左右|之内)?",
+        _FLAGS,
+    ),
+    re.compile(rf"(?:最多|愿意|打算|准备)(?:花|投入|投)\s*{AMOUNT}", _FLAGS),
+    re.compile(
+        r"budget\s*(?:of|is|:|around|about|under|up to|max|maximum|below|roughly|~|\s)*"
+        rf"(?:rmb|cny|¥)?\s*{AMOUNT}",
+        _FLAGS,
+    ),
+    re.compile(rf"(?:spend|invest) (?:up to|at most|about|around)?\s*(?:rmb|cny|¥)?\s*{AMOUNT}", _FLAGS),
+]
+_AGE_YEARS = [
+    re.compile(rf"成立(?:了)?(?:大概|约|快|才|刚)?\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
+    re.compile(rf"(?:开了|干了|做了|经营了|创业|运营了|成立)\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
+    re.compile(
+        r"(\d+)\s*years? old\b|(?:in business|operating|running|been around) for (\d+) years?", _FLAGS
+    ),
+]
+_AGE_MONTHS = re.compile(rf"(?:成立|开业|创业|注册)(?:了|才)?\s*({NUMBER})\s*个?月|(\d+) months? old", _FLAGS)
+_FOUNDED = re.compile(
+    r"(?:成立于|创办于|注册于|founded in|established in|registered in)\s*(\d{4})|(\d{4})\s*年(?:成立|创办|注册)",
+    _FLAGS,
+)
+_NEW_COMPANY = re.compile(
+    r"刚成立|刚创业|新注册|刚注册|刚开业|刚起步|just started|newly registered|brand[- ]new company|new startup",
+    _FLAGS,
+)
+_IT_NONE = re.compile(
+    r"没有(?:专门的)?(?:it|技术|电脑)(?:人员|人)?|不懂技术|不会电脑|no it (?:staff|person|people)|not technical|no tech",
+    _FLAGS,
+)
+_IT_BASIC = re.compile(
+    r"(?:有|会)(?:一个|一位|个)?(?:兼职)?(?:it|网管|电脑)|an? it (?:guy|person)|basic it", _FLAGS
+)
+_IT_ADVANCED = re.compile(
+    r"(?:技术|研发|算法|开发|工程师)团队|程序员|developers|engineering team|ml engineers|data scientists",
+    _FLAGS,
+)
+_EXISTING_IT = {
+    "erp": "ERP",
+    "crm": "CRM",
+    "excel": "Excel表格",
+    "表格": "Excel表格",
+    "收银": "收银系统",
+    "pos": "POS收银",
+    "小程序": "微信小程序",
+    "公众号": "公众号",
+    "企业微信": "企业微信",
+    "钉钉": "钉钉",
+    "监控": "监控摄像头",
+    "摄像头": "监控摄像头",
+    "传感器": "传感器",
+    "mes": "MES",
+    "数据库": "数据库",
+    "抖音": "抖音账号",
+    "淘宝": "淘宝店铺",
+    "用友": "用友财务软件",
+    "金蝶": "金蝶财务软件",
+    "进销存": "进销存系统",
+}
+_FOREIGN_CURRENCY = re.compile(
+    r"新台币|台币|港币|港元|美元|欧元|日元|nt\$|ntd|twd|hk\$|hkd|usd|us\$|eur|jpy", _FLAGS
+)
+_GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
+_GOAL_EN = re.compile(
+    r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
+)
+
+
+def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        if match := pattern.search(text):
+            return match
+    return None
+
+
+class RuleExtractor:
+    def __init__(self, knowledge_dir: Path, catalogue: Catalogue, today: date) -> None:
+        self._regions = regions(knowledge_dir)
+        self._industries = industries(knowledge_dir)
+        self._today = today
+        phrases = {normalize(p) for s in catalogue.solutions for p in s.pain_points}
+        self._pain_phrases = sorted((p for p in phrases if len(p) >= 3), key=len, reverse=True)
+
+    def extract(self, message: str) -> CompanyProfile:
+        text = normalize(message)
+        data: dict[str, object] = {}
+        if place := self._regions.find(text):
+            data["province"], data["city"] = place.province, place.city
+        if industry := self._industries.find(text):
+            data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
+        match = _first(_EMPLOYEES, text)
+        employees = parse_number(match.group(1)) if match else None
+        if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
+            data["employees"] = int(employees)
+        for field, patterns in (("annual_revenue_cny", _REVENUE), ("budget_cny", _BUDGET)):
+            if match := _first(patterns, text):
+                # We hold no exchange rates: an amount in another currency is not turned into CNY.
+                context = text[max(0, match.start() - 6) : match.end() + 6]
+                if _FOREIGN_CURRENCY.search(context):
+                    continue
+                amount = parse_amount(match.group(1), match.group(2))
+                if amount is not None:
+                    data[field] = amount
+        if (age := self._age(text)) is not None:
+            data["company_age_years"] = age
+        if skill := self._it_skill(text):
+            data["it_skill"] = skill
+        data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if k in text))
+        data["pain_points"] = [p for p in self._pain_phrases if p in text][:6]
+        goals = [g.strip() for g in _GOAL.findall(text)] + [g.strip() for g in _GOAL_EN.findall(text)]
+        data["goals"] = list(dict.fromkeys(goals))[:4]
+        return CompanyProfile.model_validate(data)
+
+    def _age(self, text: str) -> float | None:
+        if match := _FOUNDED.search(text):
+            year = int(match.group(1) or match.group(2))
+            if 1900 < year <= self._today.year:
+                return float(self._today.year - year)
+        if match := _AGE_MONTHS.search(text):
+            months = parse_number(match.group(1) or match.group(2))
+            return round(months / 12, 2) if months is not None else None
+        if match := _first(_AGE_YEARS, text):
+            value = parse_number(next(g for g in match.groups() if g))
+            return value if value is not None and value < 200 else None
+        return 0.5 if _NEW_COMPANY.search(text) else None
+
+    @staticmethod
+    def _it_skill(text: str) -> ITSkill | None:
+        if _IT_NONE.search(text):
+            return ITSkill.none
+        if _IT_ADVANCED.search(text):
+            return ITSkill.advanced
+        if _IT_BASIC.search(text):
+            return ITSkill.basic
+        return None

@@ -1,0 +1,90 @@
+"""The company profile: what the advisor knows about the business.
+
+Every field is optional because owners reveal them across turns. The size
+class is derived, never typed in, so it always agrees with the thresholds.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from app.advisor.size import SECTION_SECTOR, SIZE_ZH, SizeDecision, classify
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, ITSkill, SizeClass
+
+
+class CompanyProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    industry: str | None = Field(default=None, description="GB/T 4754 section letter")
+    industry_text: str | None = Field(default=None, description="The owner's own words for the business")
+    sector: str | None = Field(default=None, description="MIIT sector used for the size class")
+    province: str | None = None
+    city: str | None = None
+    employees: int | None = Field(default=None, ge=0, le=10_000_000)
+    annual_revenue_cny: float | None = Field(default=None, ge=0)
+    company_age_years: float | None = Field(default=None, ge=0, le=200)
+    budget_cny: float | None = Field(default=None, ge=0)
+    pain_points: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    it_skill: ITSkill | None = None
+    existing_it: list[str] = Field(default_factory=list, description="Systems and data already in place")
+
+    def size_decision(self) -> SizeDecision:
+        sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
+        return classify(sector, self.employees, self.annual_revenue_cny)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def size_class(self) -> SizeClass | None:
+        return self.size_decision().size_class
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def size_basis(self) -> str:
+        return self.size_decision().basis
+
+    @property
+    def industry_label(self) -> str | None:
+        if self.industry_text:
+            return self.industry_text
+        return INDUSTRY_SECTIONS[self.industry][0] if self.industry in INDUSTRY_SECTIONS else None
+
+    def region_label(self) -> str | None:
+        if not self.province:
+            return None
+        return (
+            self.province if not self.city or self.city == self.province else f"{self.province}·{self.city}"
+        )
+
+    def missing_for_recommendation(self) -> list[str]:
+        """Which of industry, region and size are still unknown (in asking order)."""
+        missing = []
+        if not self.industry:
+            missing.append("industry")
+        if not self.province:
+            missing.append("region")
+        if self.employees is None and self.annual_revenue_cny is None:
+            missing.append("size")
+        return missing
+
+    def merged_with(self, update: CompanyProfile) -> CompanyProfile:
+        """A new profile where every fact stated in `update` wins (the user's correction)."""
+        data = self.model_dump(exclude={"size_class", "size_basis"})
+        for key, value in update.model_dump(exclude={"size_class", "size_basis"}).items():
+            if isinstance(value, list):
+                data[key] = list(dict.fromkeys([*data[key], *value]))
+            elif value is not None:
+                data[key] = value
+        if update.province and not update.city and update.province != self.province:
+            data["city"] = None  # a new province invalidates the old city
+        return CompanyProfile.model_validate(data)
+
+    def summary_zh(self) -> str:
+        parts = [p for p in (self.region_label(), self.industry_label) if p]
+        if self.employees is not None:
+            parts.append(f"{self.employees}人")
+        if self.annual_revenue_cny is not None:
+            parts.append(f"年营收约{self.annual_revenue_cny / 10_000:g}万元")
+        if self.size_class:
+            parts.append(SIZE_ZH[self.size_class])
+        return "，".join(parts)

@@ -1,0 +1,118 @@
+"""Solution selection: filter by fit, score by need, keep the pack complementary.
+
+Deterministic and identical in offline and LLM modes: the LLM may only word
+what this module chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.advisor.eligibility import Reason
+from app.advisor.profile import CompanyProfile
+from app.catalogue.models import Catalogue, Solution
+from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill
+from app.components.vector_store import CollectionName
+from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.normalize import normalize
+
+_SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
+
+
+@dataclass
+class SolutionPick:
+    solution: Solution
+    score: float
+    why: list[Reason] = field(default_factory=list)
+    over_budget: bool = False
+
+
+def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
+    if profile.industry and solution.industries and profile.industry not in solution.industries:
+        return False, "industry"
+    if profile.size_class and profile.size_class not in solution.sizes:
+        return False, "size"
+    if profile.it_skill is not None:
+        need = _SKILL_ORDER.index(solution.prerequisites.it_skill)
+        if need > _SKILL_ORDER.index(profile.it_skill) + 1:  # one level can be bought in from the vendor
+            return False, "skills"
+    return True, ""
+
+
+def _need_query(profile: CompanyProfile, description: str) -> str:
+    parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, description[-600:]]
+    return " ".join(p for p in parts if p)
+
+
+class SolutionRecommender:
+    def __init__(self, catalogue: Catalogue, retrieval: RetrievalService) -> None:
+        self.catalogue = catalogue
+        self.retrieval = retrieval
+
+    def rank(self, profile: CompanyProfile, description: str) -> list[SolutionPick]:
+        """Every fitting solution, best need-match first (before the complementarity cut)."""
+        query = _need_query(profile, description)
+        hits = self.retrieval.search(
+            query, k=30, filters=SearchFilters(collections=frozenset({CollectionName.solutions}))
+        ).hits
+        semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
+        text = normalize(description + " " + " ".join(profile.pain_points + profile.goals))
+        picks: list[SolutionPick] = []
+        for solution in self.catalogue.solutions:
+            ok, _ = _fits(solution, profile)
+            if not ok:
+                continue
+            matched = [p for p in solution.pain_points if normalize(p) in text]
+            keywords = [k for k in solution.keywords if len(k) >= 2 and normalize(k) in text]
+            score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
+            if profile.industry and profile.industry in solution.industries:
+                score += 0.05  # made for this industry rather than generic
+            why = [self._why(solution, matched, profile)]
+            picks.append(SolutionPick(solution, round(score, 4), why))
+        picks.sort(key=lambda p: (-p.score, p.solution.id))
+        return picks
+
+    def pack(self, profile: CompanyProfile, description: str, size: int = 3) -> list[SolutionPick]:
+        """2-4 solutions from different categories, within budget where a budget is known."""
+        ranked = self.rank(profile, description)
+        budget = profile.budget_cny
+        chosen: list[SolutionPick] = []
+        spent = 0.0
+        for pick in ranked:
+            if any(c.solution.category == pick.solution.category for c in chosen):
+                continue  # complementary: never two variants of one thing
+            cost = pick.solution.cost.first_year_cny.min
+            if budget is not None and spent + cost > budget:
+                continue
+            chosen.append(pick)
+            spent += cost
+            if len(chosen) == size:
+                break
+        if len(chosen) < 2 and budget is not None:
+            # Budget too tight for two: add the cheapest remaining fit and say it is over budget.
+            rest = [
+                p
+                for p in ranked
+                if p not in chosen and all(c.solution.category != p.solution.category for c in chosen)
+            ]
+            for pick in sorted(rest, key=lambda p: (p.solution.cost.first_year_cny.min, -p.score))[
+                : 2 - len(chosen)
+            ]:
+                pick.over_budget = True
+                chosen.append(pick)
+        return chosen
+
+    @staticmethod
+    def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
+        label_en = CATEGORY_LABELS[solution.category][1]
+        days = f"{solution.deploy_days.max:g}"
+        if matched:
+            return Reason(
+                f"针对您提到的“{'、'.join(matched[:2])}”，{days}天内可上线",
+                f"addresses the {label_en.lower()} need you described; live within {days} days",
+            )
+        industry = profile.industry_label or "中小企业"
+        return Reason(
+            f"{solution.summary_zh.rstrip('。')}；适合{industry}，{days}天内可上线",
+            f"{solution.summary_en.rstrip('.')}; live within {days} days",
+        )

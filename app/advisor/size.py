@@ -1,0 +1,233 @@
+"""Enterprise size class by the MIIT SME classification (工信部联企业〔2011〕300号).
+
+Each sector lists, per class, the thresholds that must ALL be met ("且"); micro
+is "below either" of the small thresholds ("或"). Sectors that use total assets
+(construction, real-estate development, leasing) are classified on the
+measures we ask for, and the basis says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from app.catalogue.taxonomy import SizeClass
+
+Measure = Literal["employees", "revenue"]
+WAN = 10_000
+
+
+@dataclass(frozen=True)
+class SectorRule:
+    name_zh: str
+    name_en: str
+    # class -> minimum values that must all be met (employees, revenue in CNY)
+    large: dict[Measure, float]
+    medium: dict[Measure, float]
+    small: dict[Measure, float]
+    note: str = ""
+
+
+SECTORS: dict[str, SectorRule] = {
+    "agriculture": SectorRule(
+        "农、林、牧、渔业",
+        "agriculture",
+        {"revenue": 20000 * WAN},
+        {"revenue": 500 * WAN},
+        {"revenue": 50 * WAN},
+    ),
+    "industry": SectorRule(
+        "工业",
+        "industry",
+        {"employees": 1000, "revenue": 40000 * WAN},
+        {"employees": 300, "revenue": 2000 * WAN},
+        {"employees": 20, "revenue": 300 * WAN},
+    ),
+    "construction": SectorRule(
+        "建筑业",
+        "construction",
+        {"revenue": 80000 * WAN},
+        {"revenue": 6000 * WAN},
+        {"revenue": 300 * WAN},
+        "标准同时要求资产总额，此处仅按营业收入判断",
+    ),
+    "wholesale": SectorRule(
+        "批发业",
+        "wholesale",
+        {"employees": 200, "revenue": 40000 * WAN},
+        {"employees": 20, "revenue": 5000 * WAN},
+        {"employees": 5, "revenue": 1000 * WAN},
+    ),
+    "retail": SectorRule(
+        "零售业",
+        "retail",
+        {"employees": 300, "revenue": 20000 * WAN},
+        {"employees": 50, "revenue": 500 * WAN},
+        {"employees": 10, "revenue": 100 * WAN},
+    ),
+    "transport": SectorRule(
+        "交通运输业",
+        "transport",
+        {"employees": 1000, "revenue": 30000 * WAN},
+        {"employees": 300, "revenue": 3000 * WAN},
+        {"employees": 20, "revenue": 200 * WAN},
+    ),
+    "warehousing": SectorRule(
+        "仓储业",
+        "warehousing",
+        {"employees": 200, "revenue": 30000 * WAN},
+        {"employees": 100, "revenue": 1000 * WAN},
+        {"employees": 20, "revenue": 100 * WAN},
+    ),
+    "postal": SectorRule(
+        "邮政业",
+        "postal",
+        {"employees": 1000, "revenue": 30000 * WAN},
+        {"employees": 300, "revenue": 2000 * WAN},
+        {"employees": 20, "revenue": 100 * WAN},
+    ),
+    "accommodation": SectorRule(
+        "住宿业",
+        "accommodation",
+        {"employees": 300, "revenue": 10000 * WAN},
+        {"employees": 100, "revenue": 2000 * WAN},
+        {"employees": 10, "revenue": 100 * WAN},
+    ),
+    "catering": SectorRule(
+        "餐饮业",
+        "catering",
+        {"employees": 300, "revenue": 10000 * WAN},
+        {"employees": 100, "revenue": 2000 * WAN},
+        {"employees": 10, "revenue": 100 * WAN},
+    ),
+    "telecom": SectorRule(
+        "信息传输业",
+        "information transmission",
+        {"employees": 2000, "revenue": 100000 * WAN},
+        {"employees": 100, "revenue": 1000 * WAN},
+        {"employees": 10, "revenue": 100 * WAN},
+    ),
+    "software": SectorRule(
+        "软件和信息技术服务业",
+        "software and IT services",
+        {"employees": 300, "revenue": 10000 * WAN},
+        {"employees": 100, "revenue": 1000 * WAN},
+        {"employees": 10, "revenue": 50 * WAN},
+    ),
+    "real_estate": SectorRule(
+        "房地产开发经营",
+        "real-estate development",
+        {"revenue": 200000 * WAN},
+        {"revenue": 1000 * WAN},
+        {"revenue": 100 * WAN},
+        "标准同时要求资产总额，此处仅按营业收入判断",
+    ),
+    "property": SectorRule(
+        "物业管理",
+        "property management",
+        {"employees": 1000, "revenue": 5000 * WAN},
+        {"employees": 300, "revenue": 1000 * WAN},
+        {"employees": 100, "revenue": 500 * WAN},
+    ),
+    "leasing": SectorRule(
+        "租赁和商务服务业",
+        "leasing and business services",
+        {"employees": 300},
+        {"employees": 100},
+        {"employees": 10},
+        "标准同时要求资产总额，此处仅按从业人员判断",
+    ),
+    "other": SectorRule(
+        "其他未列明行业", "other industries", {"employees": 300}, {"employees": 100}, {"employees": 10}
+    ),
+}
+
+# Default MIIT sector per GB/T 4754 section; keywords can refine it (餐饮 vs 住宿).
+SECTION_SECTOR: dict[str, str] = {
+    "A": "agriculture",
+    "B": "industry",
+    "C": "industry",
+    "D": "industry",
+    "E": "construction",
+    "F": "retail",
+    "G": "transport",
+    "H": "catering",
+    "I": "software",
+    "K": "property",
+    "L": "leasing",
+}
+
+
+@dataclass(frozen=True)
+class SizeDecision:
+    size_class: SizeClass | None
+    basis: str  # which threshold decided, in Chinese
+    missing: tuple[Measure, ...] = ()  # measures that would make the decision certain
+
+
+def _label(measure: Measure, value: float) -> str:
+    return f"从业人员{value:g}人" if measure == "employees" else f"营业收入{value / WAN:g}万元"
+
+
+def _meets(thresholds: dict[Measure, float], known: dict[Measure, float]) -> bool | None:
+    """True/False when decidable from the known measures, None when a needed one is missing."""
+    results = [known[m] >= v if m in known else None for m, v in thresholds.items()]
+    if any(r is False for r in results):
+        return False
+    return None if any(r is None for r in results) else True
+
+
+def classify(sector: str, employees: float | None, revenue: float | None) -> SizeDecision:
+    rule = SECTORS.get(sector, SECTORS["other"])
+    known: dict[Measure, float] = {}
+    if employees is not None:
+        known["employees"] = employees
+    if revenue is not None:
+        known["revenue"] = revenue
+    if not known:
+        return SizeDecision(None, "缺少从业人员和营业收入，无法判断企业规模", ("employees", "revenue"))
+    prefix = f"按{rule.name_zh}标准"
+    relevant = {m for thresholds in (rule.large, rule.medium, rule.small) for m in thresholds}
+    if not relevant & set(known):
+        need = "从业人员" if "employees" in relevant else "营业收入"
+        return SizeDecision(None, f"{prefix}需要{need}才能判断企业规模", tuple(sorted(relevant)))
+    for size_class, thresholds in (
+        (SizeClass.large, rule.large),
+        (SizeClass.medium, rule.medium),
+        (SizeClass.small, rule.small),
+    ):
+        verdict = _meets(thresholds, known)
+        condition = "且".join(_label(m, v) + "及以上" for m, v in thresholds.items())
+        if verdict is True:
+            basis = f"{prefix}，{condition}为{SIZE_ZH[size_class]}"
+            return SizeDecision(size_class, basis + (f"（{rule.note}）" if rule.note else ""))
+        if verdict is None:
+            missing = tuple(m for m in thresholds if m not in known)
+            # Not provable either way; report the class the known measure allows and ask for the rest.
+            basis = f"{prefix}，需补充{('从业人员' if 'employees' in missing else '营业收入')}才能确认是否达到{condition}"
+            lower = classify_known_only(rule, known)
+            return SizeDecision(lower, basis, missing)
+    below = "或".join(_label(m, v) + "以下" for m, v in rule.small.items())
+    return SizeDecision(SizeClass.micro, f"{prefix}，{below}为微型企业")
+
+
+def classify_known_only(rule: SectorRule, known: dict[Measure, float]) -> SizeClass:
+    """Best guess from partial data: the highest class whose known thresholds are met."""
+    for size_class, thresholds in (
+        (SizeClass.large, rule.large),
+        (SizeClass.medium, rule.medium),
+        (SizeClass.small, rule.small),
+    ):
+        if all(known[m] >= v for m, v in thresholds.items() if m in known) and any(
+            m in known for m in thresholds
+        ):
+            return size_class
+    return SizeClass.micro
+
+
+SIZE_ZH = {
+    SizeClass.large: "大型企业",
+    SizeClass.medium: "中型企业",
+    SizeClass.small: "小型企业",
+    SizeClass.micro: "微型企业",
+}

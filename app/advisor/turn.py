@@ -1,0 +1,54 @@
+"""The working state of one conversation turn, filled in stage by stage."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.advisor.citations import CitationBook
+from app.advisor.contract import Intent
+from app.advisor.conversation import Conversation
+from app.advisor.costing import CostedSolution
+from app.advisor.eligibility import Assessment
+from app.advisor.gazetteer import Place
+from app.services.retrieval import SearchResult
+
+
+@dataclass
+class Turn:
+    id: str
+    raw: str
+    conversation: Conversation
+    language: str = "zh"
+    query: str = ""  # the message, or its rewrite when it was a follow-up
+    intent: Intent = "smalltalk"
+    mode: Literal["offline", "llm"] = "offline"
+    places: list[Place] = field(default_factory=list)
+    search: SearchResult | None = None
+    answer: str = ""
+    clarifying: list[str] = field(default_factory=list)
+    costed: list[CostedSolution] = field(default_factory=list)
+    programs: list[Assessment] = field(default_factory=list)
+    book: CitationBook = field(default_factory=CitationBook)
+    solution_citations: dict[str, int] = field(default_factory=dict)
+    next_steps: list[str] = field(default_factory=list)
+    arithmetic: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    has_evidence: bool = True
+    _marks: dict[str, float] = field(default_factory=dict)
+
+    def mark(self, stage: str) -> None:
+        """Record the end of a stage (the last mark of a stage wins)."""
+        self._marks[stage] = time.perf_counter()
+
+    def timings(self, started: float) -> dict[str, float]:
+        stages = ["understand", "retrieve", "recommend", "compose"]
+        out: dict[str, float] = {}
+        previous = started
+        for stage in stages:
+            end = self._marks.get(stage, previous)
+            out[stage] = round(max(0.0, end - previous) * 1000, 2)
+            previous = max(previous, end)
+        out["total"] = round((time.perf_counter() - started) * 1000, 2)
+        return out
