@@ -100,3 +100,27 @@ def _cached_container(data_dir: Path) -> Container:
     if data_dir not in _CONTAINERS:
         _CONTAINERS[data_dir] = Container(Settings(paths={"data_dir": data_dir}))
     return _CONTAINERS[data_dir]
+
+
+TODAY = "2026-11-23"  # verdicts depend on dates; pin them so the suite never rots
+
+
+@pytest.fixture
+def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch):
+    """A fresh offline advisor (own sessions) over the shared index, with today's date pinned."""
+    from datetime import date
+
+    from app.advisor.service import AdvisorService
+
+    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", TODAY)
+    settings = shared_container.settings.model_copy(
+        update={
+            "advisor": shared_container.settings.advisor.model_copy(
+                update={"today": date.fromisoformat(TODAY)}
+            )
+        }
+    )
+    box = Container(settings)
+    box.__dict__["ingest"] = shared_container.ingest  # reuse the warm jieba/e5/chunk table
+    box.__dict__["retrieval"] = shared_container.retrieval
+    return AdvisorService(box)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 
@@ -30,6 +30,8 @@ from app.advisor.funding_view import (
 )
 from app.advisor.gazetteer import regions
 from app.advisor.intents import classify_intent
+from app.advisor.llm_composer import LLMComposer
+from app.advisor.llm_extraction import LLMProfileExtractor
 from app.advisor.profile import CompanyProfile
 from app.advisor.recommend import SolutionPick, SolutionRecommender
 from app.advisor.turn import Turn
@@ -50,7 +52,6 @@ class AdvisorService:
         self.container = container or Container()
         self.settings = self.container.settings
         self.sessions = ConversationStore()
-        self.composers: dict[str, Callable[[Turn], None]] = {}
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -68,10 +69,50 @@ class AdvisorService:
     def recommender(self) -> SolutionRecommender:
         return SolutionRecommender(self.catalogue, self.container.retrieval)
 
+    @cached_property
+    def llm(self) -> LLMComposer | None:
+        """The LLM composer when `llm.mode == "openai"`; None offline."""
+        if self.settings.llm.mode != "openai":
+            return None
+        from app.advisor.llm_composer import LLMComposer
+
+        return LLMComposer(self.settings, self.catalogue)
+
+    @cached_property
+    def llm_extractor(self) -> LLMProfileExtractor | None:
+        if self.settings.llm.mode != "openai":
+            return None
+        from app.advisor.llm_extraction import LLMProfileExtractor
+
+        return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
+
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
     ) -> AdviceResponse:
+        for event in self.stream(message, session_id=session_id, profile=profile):
+            if isinstance(event, AdviceResponse):
+                return event
+        raise AssertionError("stream() always ends with the response")
+
+    def stream(
+        self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
+    ) -> Iterator[str | AdviceResponse]:
+        """Answer text as it is produced, then the full `AdviceResponse` as the last item."""
         started = time.perf_counter()
+        turn = self._prepare(message, session_id, profile)
+        if self.llm is not None and turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+            yield from self.llm.stream(turn)
+        else:
+            yield from (line + "\n" for line in turn.answer.split("\n"))
+        turn.mark("compose")
+        conversation = turn.conversation
+        conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
+        conversation.last_intent = turn.intent
+        if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+            conversation.last_question = turn.query
+        yield self._response(turn, started)
+
+    def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:
         conversation = self.sessions.get(session_id)
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
@@ -83,11 +124,7 @@ class AdvisorService:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
         self._dispatch(turn)
-        conversation.turns += [("user", text), ("assistant", turn.answer)]
-        conversation.last_intent = turn.intent
-        if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
-            conversation.last_question = turn.query
-        return self._response(turn, started)
+        return turn
 
     # ------------------------------------------------------------------ understand
 
@@ -97,6 +134,9 @@ class AdvisorService:
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)
+        extracted = self.llm_extractor.extract(text) if self.llm_extractor and text.strip() else None
+        if extracted is not None:
+            delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)
         # Naming a city or a sector is not describing one's company: "上海的算力券比例" and
         # "钢铁厂可以怎么用AI" are questions; "我们是20人的餐厅" is a description.
@@ -129,10 +169,6 @@ class AdvisorService:
         }[turn.intent]
         handler(turn)
         turn.mark("recommend")
-        composer = self.composers.get(self.settings.llm.mode)
-        if composer and turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
-            composer(turn)
-        turn.mark("compose")
 
     def _smalltalk(self, turn: Turn) -> None:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)

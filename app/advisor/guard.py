@@ -1,0 +1,105 @@
+"""Post-generation checks: an LLM answer may only say what the engine and the sources hold.
+
+Used at run time on every LLM answer (a failing answer is replaced by the
+offline one) and by the evaluation to count invented programs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.advisor.gazetteer import RegionGazetteer
+from app.catalogue.models import Catalogue
+from app.text.normalize import normalize
+
+_VOUCHER = re.compile(r"(算力券|模型券|语料券|训力券|标注券|智能券|数据券|云使用券|算力服务券|科技券)")
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(%|万|亿)")
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer) -> list[str]:
+    """'<place><voucher>' mentions that no catalogue program backs ("重庆算力券" when we hold none)."""
+    text = normalize(answer)
+    bad: list[str] = []
+    for match in _VOUCHER.finditer(text):
+        window = text[max(0, match.start() - 6) : match.start()]
+        named = places.all_places(window)
+        if not named:
+            continue
+        place = named[-1]
+        backed = any(
+            match.group(1) in normalize(program.name)
+            and any(
+                r.province == place.province and (not place.city or not r.city or r.city == place.city)
+                for r in (program.eligibility.regions or [program.region])
+            )
+            for program in catalogue.funding
+        )
+        if not backed:
+            bad.append(f"{place.city or place.province}{match.group(1)}")
+    return bad
+
+
+def unsupported_quantities(answer: str, context: str) -> list[str]:
+    """Percentages and 万/亿 amounts in the answer that appear nowhere in the context."""
+    known = {f"{float(n):g}{unit}" for n, unit in _QUANTITY.findall(normalize(context))}
+    return [
+        f"{n}{unit}" for n, unit in _QUANTITY.findall(normalize(answer)) if f"{float(n):g}{unit}" not in known
+    ]
+
+
+@dataclass
+class GuardReport:
+    answer: str
+    dropped_citations: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_answer(
+    answer: str,
+    *,
+    allowed_citations: set[int],
+    context: str,
+    catalogue: Catalogue,
+    places: RegionGazetteer,
+    allowed_solution_ids: set[str],
+    needs_citations: bool,
+) -> GuardReport:
+    report = GuardReport(answer)
+
+    def keep(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n in allowed_citations:
+            return match.group(0)
+        report.dropped_citations.append(n)
+        return ""
+
+    report.answer = _MARK.sub(keep, answer).strip()
+    if not report.answer:
+        report.problems.append("empty answer")
+    if needs_citations and not _MARK.search(report.answer):
+        report.problems.append("no citations")
+    if invented := invented_programs(report.answer, catalogue, places):
+        report.problems.append(f"programs not in the catalogue: {invented}")
+    if numbers := unsupported_quantities(report.answer, context):
+        report.problems.append(f"numbers not in the sources: {numbers}")
+    mentioned = {
+        s.id
+        for s in catalogue.solutions
+        if s.name_zh in report.answer or s.name_en.lower() in report.answer.lower()
+    }
+    if extra := mentioned - allowed_solution_ids:
+        report.problems.append(f"solutions the engine did not choose: {sorted(extra)}")
+    return report
+
+
+def load_places(knowledge_dir: Path) -> RegionGazetteer:
+    from app.advisor.gazetteer import regions
+
+    return regions(knowledge_dir)

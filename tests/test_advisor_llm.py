@@ -1,0 +1,195 @@
+"""LLM mode over real HTTP against the scripted OpenAI-compatible server on 127.0.0.1.
+
+Each LLM-mode turn makes two requests: structured profile extraction, then the
+streamed answer. Tests script both with `server.enqueue(...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from app.advisor.contract import AdviceResponse
+from app.advisor.service import AdvisorService
+from app.container import Container
+from tests.fake_llm_server import CutStream, Error, FakeLLMServer, Garbage, Hang, Reply, StructuredReply
+
+QUESTION = "上海的模型券最高补贴多少？"
+
+
+@pytest.fixture
+def server() -> Iterator[FakeLLMServer]:
+    with FakeLLMServer() as fake:
+        yield fake
+
+
+def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: object) -> AdvisorService:
+    settings = shared_container.settings.model_copy(
+        update={
+            "llm": shared_container.settings.llm.model_copy(
+                update={
+                    "mode": "openai",
+                    "base_url": server.base_url,
+                    "model": "fake-model",
+                    "timeout_s": 2.0,
+                    "max_retries": 0,
+                    **llm,
+                }
+            ),
+            "advisor": shared_container.settings.advisor.model_copy(update={"today": date(2026, 11, 23)}),
+        }
+    )
+    box = Container(settings)
+    box.__dict__["ingest"] = shared_container.ingest
+    box.__dict__["retrieval"] = shared_container.retrieval
+    return AdvisorService(box)
+
+
+@pytest.fixture
+def llm_advisor(shared_container, server, monkeypatch) -> AdvisorService:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    return make_advisor(shared_container, server)
+
+
+def offline_answer(shared_container, question: str) -> str:
+    from tests.conftest import TODAY
+
+    settings = shared_container.settings.model_copy(
+        update={
+            "advisor": shared_container.settings.advisor.model_copy(
+                update={"today": date.fromisoformat(TODAY)}
+            )
+        }
+    )
+    box = Container(settings)
+    box.__dict__["ingest"] = shared_container.ingest
+    box.__dict__["retrieval"] = shared_container.retrieval
+    return AdvisorService(box).ask(question).answer
+
+
+def test_streamed_llm_answer_is_used_when_it_cites_known_passages(llm_advisor, server):
+    text = "根据资料，上海模型券按核定合同额最高50%、最高500万元补贴 [1]。申请前请向主管部门确认。"
+    server.enqueue(StructuredReply({}), Reply(text, chunk_size=3))
+    events = list(llm_advisor.stream(QUESTION))
+    response = events[-1]
+    assert isinstance(response, AdviceResponse)
+    deltas = [e for e in events[:-1] if isinstance(e, str)]
+    assert len(deltas) > 5  # really streamed, not one block
+    assert response.mode == "llm"
+    assert "最高50%" in response.answer and "[1]" in response.answer
+    assert response.citations and response.citations[0].n == 1
+    answer_request = server.requests[-1]["json"]
+    assert answer_request["stream"] is True
+    assert answer_request["model"] == "fake-model"
+    system, user = answer_request["messages"][0]["content"], answer_request["messages"][1]["content"]
+    assert "Use ONLY the facts in the CONTEXT" in system and "<passage" in user
+    assert server.requests[-1]["headers"]["authorization"] == "Bearer sk-test"
+
+
+def test_structured_output_fills_the_profile(llm_advisor, server):
+    server.enqueue(
+        StructuredReply(
+            {
+                "industry": "H",
+                "province": "浙江",
+                "city": "杭州",
+                "employees": 65,
+                "annual_revenue_cny": 9000000,
+                "pain_points": ["备货不准"],
+            }
+        ),
+        Reply("建议先上备菜量预测 [1]。请向主管部门确认补贴。"),
+    )
+    response = llm_advisor.ask("我们是杭州一家做本帮菜的馆子，大概六七十号人，流水九百来万，备货老是不准")
+    assert response.profile.employees == 65
+    assert response.profile.industry == "H"
+    assert response.profile.city == "杭州"
+    extraction = server.requests[0]["json"]
+    assert extraction.get("response_format", {}).get("type") == "json_schema"
+
+
+def test_structured_output_that_fails_validation_keeps_rule_based_facts(llm_advisor, server):
+    server.enqueue(StructuredReply({"industry": "Z", "province": "火星", "employees": -5}), Reply("OK [1]"))
+    response = llm_advisor.ask("我在杭州开了一家20人的餐厅，年营收800万，想解决备货不准")
+    assert response.profile.industry == "H"
+    assert response.profile.employees == 20
+    assert response.profile.city == "杭州"
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (Error(500), "HTTP 500"),
+        (Error(429, headers={"Retry-After": "0"}), "429"),
+        (Hang(3), "timeout"),
+        (CutStream("根据资料，上海模型券最高补贴", after_chunks=2), "connection lost"),
+        (Garbage(b"data: {not json\n\n", content_type="text/event-stream"), ""),
+    ],
+)
+def test_llm_failures_fall_back_to_the_offline_answer_with_a_notice(
+    shared_container, llm_advisor, server, failure, reason
+):
+    server.enqueue(StructuredReply({}), failure)
+    llm_advisor.settings.llm.timeout_s  # noqa: B018 - documents that the 2 s timeout applies
+    response = llm_advisor.ask(QUESTION)
+    assert response.mode == "offline"
+    assert response.notices and ("大模型服务暂时不可用" in response.notices[0])
+    assert reason in response.notices[0]
+    assert response.answer == offline_answer(shared_container, QUESTION)
+
+
+def test_rate_limit_is_retried_honouring_retry_after(shared_container, server, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    advisor = make_advisor(shared_container, server, max_retries=1)
+    server.enqueue(
+        StructuredReply({}),
+        Error(429, headers={"Retry-After": "0.2"}),
+        Reply("上海模型券最高50% [1]。请向主管部门确认。"),
+    )
+    response = advisor.ask(QUESTION)
+    assert response.mode == "llm"
+    assert len([r for r in server.requests if r["json"] and r["json"].get("stream")]) == 2
+
+
+def test_unreachable_endpoint_falls_back(shared_container, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+
+    class Closed:
+        base_url = "http://127.0.0.1:9/v1"  # discard port: connection refused at once
+
+    advisor = make_advisor(shared_container, Closed())  # type: ignore[arg-type]
+    response = advisor.ask(QUESTION)
+    assert response.mode == "offline"
+    assert "大模型服务暂时不可用" in response.notices[0]
+
+
+def test_invented_program_in_llm_output_is_rejected(llm_advisor, server):
+    server.enqueue(StructuredReply({}), Reply("重庆算力券可以补贴80% [1]，请向主管部门确认。"))
+    response = llm_advisor.ask(QUESTION)
+    assert response.mode == "offline"
+    assert "重庆算力券" not in response.answer
+    assert "programs not in the catalogue" in response.notices[0]
+
+
+def test_unknown_citations_are_dropped_after_generation(llm_advisor, server):
+    server.enqueue(StructuredReply({}), Reply("上海模型券最高补贴50% [1][99]。请向主管部门确认。"))
+    response = llm_advisor.ask(QUESTION)
+    assert response.mode == "llm"
+    assert "[99]" not in response.answer
+    assert {c.n for c in response.citations} == {1}
+
+
+def test_llm_answer_without_citations_is_not_trusted(llm_advisor, server):
+    server.enqueue(StructuredReply({}), Reply("上海模型券最高补贴50%，请向主管部门确认。"))
+    response = llm_advisor.ask(QUESTION)
+    assert response.mode == "offline"
+    assert "no citations" in response.notices[0]
+
+
+def test_smalltalk_and_refusals_never_call_the_answer_model(llm_advisor, server):
+    server.enqueue(StructuredReply({}), StructuredReply({}))
+    assert llm_advisor.ask("你好").intent == "smalltalk"
+    assert llm_advisor.ask("今天天气怎么样").intent == "out_of_scope"
+    assert not any(r["json"] and r["json"].get("stream") for r in server.requests)
