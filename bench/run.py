@@ -12,14 +12,17 @@ import resource
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.advisor.service import AdvisorService
 from app.container import Container
-from app.evaluation.golden import load_retrieval_cases
+from app.evaluation.advisor_metrics import load_advisor_cases, score_advisor
+from app.evaluation.golden import RetrievalCase, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
-from app.settings import Settings
+from app.settings import AdvisorSettings, Settings
 from bench.calibrate import calibrate
 
 
@@ -33,6 +36,34 @@ def percentile(values: list[float], q: float) -> float:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def advisor_rows(box: Container, rows: list[tuple[str, str, str]], facts: list[RetrievalCase]) -> list[str]:
+    """Offline `ask` quality and latency on the advisor golden set (warm process)."""
+    settings = box.settings.model_copy(update={"advisor": AdvisorSettings(today=date(2026, 11, 23))})
+    advisor_box = Container(settings)
+    advisor_box.__dict__["ingest"], advisor_box.__dict__["retrieval"] = box.ingest, box.retrieval
+    advisor = AdvisorService(advisor_box)
+    advisor.ask("warm-up: 我在杭州开餐厅，20人")
+    cases = load_advisor_cases()
+    scores = score_advisor(advisor, cases, facts)
+    latencies = scores.latencies_ms
+    rows.append(("ask p50 (offline)", f"{percentile(latencies, 50):.1f} ms", f"n={len(latencies)}"))
+    rows.append(("ask p95 (offline)", f"{percentile(latencies, 95):.1f} ms", "≤ 250 ms"))
+    for stage in ("understand", "retrieve", "recommend", "compose"):
+        values = scores.stage_ms.get(stage, [])
+        rows.append(
+            (f"  {stage} p50/p95", f"{percentile(values, 50):.1f} / {percentile(values, 95):.1f} ms", "")
+        )
+    answerable = sum(c.answerable for c in facts)
+    rows.append((f"Fact in answer ({answerable} q)", f"{scores.fact_recall:.3f}", "≥ 0.90"))
+    rows.append(("Citation precision", f"{scores.citation_precision:.3f}", "cited quote holds the fact"))
+    rows.append((f"Category in top 3 ({len(cases)} cases)", f"{scores.category_hit_at_3:.3f}", "≥ 0.90"))
+    rows.append(("Funding verdict accuracy", f"{scores.verdict_accuracy:.3f}", ""))
+    rows.append(("Intent accuracy", f"{scores.intent_accuracy:.3f}", ""))
+    rows.append(("Clarify / refusal rate", f"{scores.clarify_rate:.3f} / {scores.refusal_rate:.3f}", ""))
+    rows.append(("Programs outside the catalogue", str(scores.invented_programs), "= 0"))
+    return scores.failures
 
 
 def main() -> None:
@@ -80,8 +111,8 @@ def main() -> None:
             rows.append((f"{label} ({count} q)", values, target))
         for language, values in calibrate(box).items():
             rows.append((f"Calibrated floor {language}", f"{values['floor']:.3f}", "settings.retrieval"))
+        misses = quality["hybrid"].misses + advisor_rows(box, rows, cases)
         rows.append(("Peak RSS", f"{peak_rss_mb():.0f} MB", ""))
-        misses = quality["hybrid"].misses
 
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
@@ -90,7 +121,7 @@ def main() -> None:
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:<{value_width}}  {note}")
     if misses:
-        print("\nHybrid misses (fact not at rank 1, or false evidence):")
+        print("\nMisses (retrieval fact not at rank 1; advisor checks that failed):")
         for miss in misses:
             print("  " + miss)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -11,16 +10,16 @@ from typing import Any
 
 import yaml
 
+from app.advisor import guard
 from app.advisor.contract import AdviceResponse
 from app.advisor.gazetteer import regions
 from app.advisor.service import AdvisorService
 from app.catalogue.models import Catalogue
 from app.evaluation.golden import RetrievalCase
 from app.settings import PROJECT_ROOT
-from app.text.normalize import compact, normalize
+from app.text.normalize import compact
 
 GOLDEN_ADVISOR = PROJECT_ROOT / "tests" / "eval" / "golden_advisor.yaml"
-_VOUCHER = re.compile(r"(算力券|模型券|语料券|训力券|标注券|智能券|数据券|云使用券|算力服务券)")
 
 
 @dataclass
@@ -40,29 +39,10 @@ def load_advisor_cases(path: Path = GOLDEN_ADVISOR) -> list[AdvisorCase]:
 
 
 def invented_programs(response: AdviceResponse, catalogue: Catalogue) -> list[str]:
-    """Program mentions that the catalogue cannot back: unknown ids, or '<place><voucher>' with no entry."""
+    """Funding ids outside the catalogue, plus '<place><voucher>' mentions no entry backs."""
     known = {p.id for p in catalogue.funding}
     bad = [f.id for f in response.funding if f.id not in known]
-    places = regions(PROJECT_ROOT / "knowledge")
-    text = normalize(response.answer)
-    for match in _VOUCHER.finditer(text):
-        # The place a voucher is attributed to sits right before it: "重庆算力券", "重庆市的算力券".
-        window = text[max(0, match.start() - 6) : match.start()]
-        named = places.all_places(window)
-        if not named:
-            continue
-        place = named[-1]
-        backed = any(
-            match.group(1) in normalize(p.name)
-            and any(
-                r.province == place.province and (not place.city or not r.city or r.city == place.city)
-                for r in p.eligibility.regions or [p.region]
-            )
-            for p in catalogue.funding
-        )
-        if not backed:
-            bad.append(f"{place.city or place.province}{match.group(1)}")
-    return bad
+    return bad + guard.invented_programs(response.answer, catalogue, regions(PROJECT_ROOT / "knowledge"))
 
 
 @dataclass
