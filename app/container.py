@@ -8,10 +8,16 @@ directly, so every entry point shares the same retrieval path.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app.services.ingest import IngestService
 from app.services.retrieval import RetrievalService
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.advisor.service import AdvisorService
+    from app.services.knowledge_admin import KnowledgeAdmin
+    from app.services.store import Store
 
 
 class Container:
@@ -25,3 +31,21 @@ class Container:
     @cached_property
     def retrieval(self) -> RetrievalService:
         return RetrievalService(self.settings, self.ingest)
+
+    @cached_property
+    def advisor(self) -> AdvisorService:
+        from app.advisor.service import AdvisorService
+
+        return AdvisorService(self)
+
+    @cached_property
+    def store(self) -> Store:
+        from app.services.store import Store
+
+        return Store(self.settings.paths.data_dir / "aipack.sqlite3")
+
+    @cached_property
+    def knowledge(self) -> KnowledgeAdmin:
+        from app.services.knowledge_admin import KnowledgeAdmin
+
+        return KnowledgeAdmin(self.ingest, self.retrieval)

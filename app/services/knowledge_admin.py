@@ -1,0 +1,127 @@
+"""Knowledge-base administration for the UI and API: list, upload, delete, validate.
+
+An upload is checked (readable, has text) before it is written into
+knowledge/policies/, so a broken file never replaces a good one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.catalogue.loader import load_catalogue
+from app.corpus.documents import SUPPORTED_SUFFIXES, load_metadata, policy_files, read_document
+from app.errors import CatalogueError, DocumentReadError, InputError
+from app.services.ingest import IngestReport, IngestService, ProgressCallback, read_manifest
+from app.services.retrieval import RetrievalService
+
+_SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str
+    file_name: str
+    title: str
+    kind: str
+    publisher: str
+    published: str
+    chunks: int
+    size_kb: float
+
+
+@dataclass(frozen=True)
+class KnowledgeSummary:
+    documents: list[DocumentInfo]
+    solutions: int
+    funding: int
+    last_ingest: str | None
+    catalogue_errors: list[str]
+    ingest_failures: dict[str, str]
+
+
+class KnowledgeAdmin:
+    def __init__(self, ingest: IngestService, retrieval: RetrievalService) -> None:
+        self.ingest = ingest
+        self.retrieval = retrieval
+        self.folder = ingest.settings.paths.policies_dir
+
+    def summary(self) -> KnowledgeSummary:
+        manifest = read_manifest(self.ingest.settings) or {}
+        chunk_counts: Counter[str] = Counter()
+        try:
+            for row in self.retrieval.table().rows:
+                chunk_counts[str(row.metadata.get("source"))] += 1
+        except Exception:  # no index yet: counts are simply zero
+            pass
+        metadata = load_metadata(self.folder)
+        documents = []
+        for path in policy_files(self.folder):
+            meta = metadata.get(path.stem)
+            documents.append(
+                DocumentInfo(
+                    doc_id=path.stem,
+                    file_name=path.name,
+                    title=meta.title if meta else path.stem,
+                    kind=meta.kind if meta else "policy",
+                    publisher=(meta.publisher or "") if meta else "",
+                    published=(meta.published or "") if meta else "",
+                    chunks=chunk_counts[path.stem],
+                    size_kb=round(path.stat().st_size / 1024, 1),
+                )
+            )
+        errors: list[str] = []
+        solutions = funding = 0
+        try:
+            catalogue = load_catalogue(self.ingest.settings.paths.catalogue_dir)
+            solutions, funding = len(catalogue.solutions), len(catalogue.funding)
+        except CatalogueError as exc:
+            errors = [str(issue) for issue in exc.issues]
+        return KnowledgeSummary(
+            documents,
+            solutions,
+            funding,
+            manifest.get("ingested_at"),
+            errors,
+            dict(manifest.get("failed") or {}),
+        )
+
+    def add_document(
+        self, file_name: str, content: bytes, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        name = _SAFE_NAME.sub("_", Path(file_name).name).strip("._") or "document"
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise InputError(
+                f"{file_name}: unsupported file type.", f"Upload one of {', '.join(SUPPORTED_SUFFIXES)}."
+            )
+        if not content:
+            raise InputError(f"{file_name} is empty.", "Choose a file that has text in it.")
+        if len(content) > MAX_UPLOAD_BYTES:
+            raise InputError(
+                f"{file_name} is larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB.", "Split it into parts."
+            )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = self.folder.parent / f".upload-{name}"
+        staging.write_bytes(content)
+        try:
+            read_document(staging, None)  # raises DocumentReadError with the fix
+            staging.replace(self.folder / name)
+        except DocumentReadError as exc:
+            raise DocumentReadError(exc.problem.replace(staging.name, file_name), exc.fix) from exc
+        finally:
+            staging.unlink(missing_ok=True)
+        return self.ingest.ingest(progress=progress)
+
+    def delete_document(self, doc_id: str, progress: ProgressCallback | None = None) -> IngestReport:
+        matches = [p for p in policy_files(self.folder) if p.stem == doc_id]
+        if not matches:
+            raise InputError(
+                f"There is no document '{doc_id}'.", "Refresh the list and pick an existing document."
+            )
+        for path in matches:
+            path.unlink()
+        return self.ingest.ingest(progress=progress)

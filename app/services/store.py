@@ -1,0 +1,239 @@
+"""Local persistence for consultants: client profiles, conversations and feedback (SQLite).
+
+WAL journal with synchronous=FULL: every committed write survives a crash, and
+a write interrupted mid-transaction rolls back as a whole. Schema changes are
+an ordered list of migrations recorded in `_migrations` (the simonw/llm way).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+FeedbackReason = Literal["wrong_answer", "wrong_evidence", "missing_program", "other"]
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "001_initial",
+        """
+        CREATE TABLE clients (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, profile_json TEXT NOT NULL,
+            created_at REAL NOT NULL, updated_at REAL NOT NULL);
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY, client_id TEXT REFERENCES clients(id) ON DELETE SET NULL,
+            title TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL);
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            role TEXT NOT NULL, content TEXT NOT NULL, response_json TEXT, created_at REAL NOT NULL);
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT, response_id TEXT,
+            rating INTEGER NOT NULL CHECK (rating IN (-1, 1)), reason TEXT, comment TEXT,
+            question TEXT NOT NULL, retrieved_ids_json TEXT NOT NULL, settings_version TEXT NOT NULL,
+            created_at REAL NOT NULL);
+        CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+        """,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Client:
+    id: str
+    name: str
+    profile: dict[str, Any]
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: str
+    client_id: str | None
+    title: str
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    role: str
+    content: str
+    response: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    id: int
+    rating: int
+    reason: str | None
+    comment: str | None
+    question: str
+    retrieved_ids: list[str]
+    settings_version: str
+    created_at: float
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connection() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
+            )
+            applied = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+            for name, script in MIGRATIONS:
+                if name not in applied:
+                    db.executescript(
+                        f"BEGIN; {script} INSERT INTO _migrations VALUES ('{name}', {time.time()}); COMMIT;"
+                    )
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            yield db
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._connection() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    # ---------------------------------------------------------------- clients
+
+    def save_client(self, name: str, profile: dict[str, Any], client_id: str | None = None) -> str:
+        client_id = client_id or uuid.uuid4().hex[:12]
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO clients VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "name=excluded.name, profile_json=excluded.profile_json, updated_at=excluded.updated_at",
+                (client_id, name.strip() or "未命名客户", json.dumps(profile, ensure_ascii=False), now, now),
+            )
+        return client_id
+
+    def clients(self) -> list[Client]:
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT id, name, profile_json, updated_at FROM clients ORDER BY updated_at DESC"
+            )
+            return [Client(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
+
+    def client(self, client_id: str) -> Client | None:
+        return next((c for c in self.clients() if c.id == client_id), None)
+
+    def delete_client(self, client_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM conversations WHERE client_id = ?", (client_id,))
+            db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+
+    # ---------------------------------------------------------- conversations
+
+    def create_conversation(
+        self, title: str, client_id: str | None = None, conversation_id: str | None = None
+    ) -> str:
+        conversation_id = conversation_id or uuid.uuid4().hex[:12]
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, ?)",
+                (conversation_id, client_id, title[:80] or "对话", now, now),
+            )
+        return conversation_id
+
+    def add_message(
+        self, conversation_id: str, role: str, content: str, response: dict[str, Any] | None = None
+    ) -> int:
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO conversations VALUES (?, NULL, ?, ?, ?)",
+                (conversation_id, content[:80] or "对话", now, now),
+            )
+            cursor = db.execute(
+                "INSERT INTO messages (conversation_id, role, content, response_json, created_at) VALUES (?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    role,
+                    content,
+                    json.dumps(response, ensure_ascii=False) if response else None,
+                    now,
+                ),
+            )
+            db.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
+            return int(cursor.lastrowid or 0)
+
+    def conversations(self, client_id: str | None = None) -> list[ConversationRow]:
+        query = "SELECT id, client_id, title, updated_at FROM conversations"
+        args: tuple[Any, ...] = ()
+        if client_id:
+            query, args = query + " WHERE client_id = ?", (client_id,)
+        with self._connection() as db:
+            return [ConversationRow(*row) for row in db.execute(query + " ORDER BY updated_at DESC", args)]
+
+    def messages(self, conversation_id: str) -> list[Message]:
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT id, role, content, response_json FROM messages WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            )
+            return [Message(r[0], r[1], r[2], json.loads(r[3]) if r[3] else None) for r in rows]
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+    # ---------------------------------------------------------------- feedback
+
+    def add_feedback(
+        self,
+        *,
+        rating: int,
+        question: str,
+        retrieved_ids: list[str],
+        settings_version: str,
+        reason: FeedbackReason | None = None,
+        comment: str | None = None,
+        conversation_id: str | None = None,
+        response_id: str | None = None,
+    ) -> int:
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO feedback (conversation_id, response_id, rating, reason, comment, question, "
+                "retrieved_ids_json, settings_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    response_id,
+                    1 if rating > 0 else -1,
+                    reason,
+                    comment,
+                    question,
+                    json.dumps(retrieved_ids),
+                    settings_version,
+                    time.time(),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def feedback(self) -> list[Feedback]:
+        with self._connection() as db:
+            rows = db.execute(
+                "SELECT id, rating, reason, comment, question, retrieved_ids_json, settings_version, created_at "
+                "FROM feedback ORDER BY id DESC"
+            )
+            return [Feedback(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
