@@ -226,3 +226,30 @@ def ask(
     click.echo(response.answer)
     if response.citations:
         click.echo("\n" + "\n".join(f"[{c.n}] {c.title} ({c.source})" for c in response.citations))
+
+
+@main.command(help="Serve the HTTP API (FastAPI; OpenAPI docs at /docs).")
+@click.option("--host", default=None, help="Default from settings: 127.0.0.1.")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Default from settings: 8080.")
+@click.option("--workers", type=click.IntRange(1, 16), default=1, help="Uvicorn worker processes.")
+@friendly_errors
+def serve(host: str | None, port: int | None, workers: int) -> None:
+    import uvicorn
+
+    container = Container()
+    container.ingest.ensure_ready()
+    settings = container.settings.api
+    if workers > 1:
+        uvicorn.run(
+            "app.api.factory:app",
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers,
+            log_level="warning",
+        )
+    else:
+        from app.api.app import create_app
+
+        uvicorn.run(
+            create_app(container), host=host or settings.host, port=port or settings.port, log_level="warning"
+        )

@@ -122,6 +122,16 @@ class AdvisorSettings(BaseModel):
     )
 
 
+class ApiSettings(BaseModel):
+    host: str = Field(
+        default="127.0.0.1", description="Loopback by default; bind 0.0.0.0 only behind a proxy"
+    )
+    port: int = Field(default=8080, ge=1, le=65535)
+    token: SecretStr | None = Field(
+        default=None, description="If set, requests need `Authorization: Bearer <token>`"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="AIPACK_",
@@ -137,10 +147,11 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = RetrievalSettings()
     llm: LLMSettings = LLMSettings()
     advisor: AdvisorSettings = AdvisorSettings()
+    api: ApiSettings = ApiSettings()
 
     @cached_property
     def version(self) -> str:
         """A short hash of the effective settings, stored with feedback and eval runs."""
-        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}})
+        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "api": {"token"}})
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
         return digest[:12]
