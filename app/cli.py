@@ -253,3 +253,39 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         uvicorn.run(
             create_app(container), host=host or settings.host, port=port or settings.port, log_level="warning"
         )
+
+
+@main.command(
+    "eval",
+    help="Score the golden set; writes a Markdown + JSON report. --compare A.json B.json shows deltas.",
+)
+@click.option("--dataset", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON report.")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Report folder."
+)
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Pin the date for verdicts."
+)
+@click.option(
+    "--compare", nargs=2, type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
+@friendly_errors
+def eval_command(
+    dataset: Path | None, as_json: bool, out_dir: Path | None, today: Any, compare: tuple[Path, Path] | None
+) -> None:
+    from app.evaluation import runner
+
+    if compare:
+        first, second = (json.loads(p.read_text(encoding="utf-8")) for p in compare)
+        click.echo(runner.compare(first, second))
+        return
+    container = Container()
+    dataset = dataset or container.settings.paths.knowledge_dir.parent / "tests" / "eval" / "golden.yaml"
+    report = runner.run_eval(container, dataset, today.date() if today else None)
+    md_path, json_path = runner.write_report(report, out_dir or container.settings.paths.data_dir / "eval")
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        click.echo(runner.to_markdown(report))
+        click.echo(f"Report: {md_path}\n        {json_path}")
