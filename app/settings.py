@@ -114,6 +114,10 @@ class LLMSettings(BaseModel):
     max_retries: int = Field(default=1, ge=0, le=5)
     temperature: float = Field(default=0.1, ge=0, le=2)
     context_token_budget: int = Field(default=3000, ge=256)
+    redact_pii: bool = Field(
+        default=True,
+        description="Mask phone, ID, credit-code, bank-card and e-mail numbers before text leaves",
+    )
 
 
 class AdvisorSettings(BaseModel):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from app.advisor.citations import CitationBook
+from app.advisor.guard import looks_like_instruction
 from app.services.retrieval import SearchHit, SearchResult
 from app.text.normalize import normalize
 from app.text.segment import Segmenter
@@ -58,6 +59,8 @@ def select_evidence(
     for rank, hit in enumerate(result.hits[:4]):
         carried = 0.0  # interviews answer right after the question: let a matched question lift its answer
         for sentence in _sentences(hit):
+            if looks_like_instruction(sentence):
+                continue  # a document talking to the model is not evidence
             terms = set(segmenter.tokens(normalize(sentence)))
             overlap = sum(1.0 + 0.15 * min(len(t), 4) for t in query_terms & terms)
             score = overlap + carried + 3.0 / (rank + 1)

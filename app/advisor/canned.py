@@ -57,3 +57,13 @@ def injection_notice(language: str) -> str:
     if language == "en":
         return "I can't change my instructions or reveal internal configuration, but I'm happy to help with AI solutions and subsidies."
     return "我不能修改自己的工作规则或透露内部配置，但很乐意帮您解答AI方案和补贴政策方面的问题。"
+
+
+def unknown_programs(names: list[str], language: str) -> str:
+    joined = "、".join(f"“{n}”" for n in names)
+    if language == "en":
+        return (
+            f"I could not find {joined} in our funding catalogue, so I cannot confirm that it exists or what it pays; "
+            "please check with the local authority. Below is what the catalogue does hold."
+        )
+    return f"目录中没有找到{joined}，无法确认其是否存在及补贴比例，请向当地主管部门核实。以下是目录中有依据的信息。"

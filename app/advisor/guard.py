@@ -17,6 +17,21 @@ from app.text.normalize import normalize
 _VOUCHER = re.compile(r"(算力券|模型券|语料券|训力券|标注券|智能券|数据券|云使用券|算力服务券|科技券)")
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(%|万|亿)")
 _MARK = re.compile(r"\[(\d+)\]")
+# Text addressed to the model rather than to a reader: in a user message it is an attack; in a
+# document it must never be quoted as evidence or passed on as a passage.
+_INSTRUCTION = re.compile(
+    r"忽略(之前|以上|上述|前面|所有|先前)|无视(之前|以上|所有)|(系统|system)\s*(提示|prompt)|提示词|越狱|"
+    r"你现在是|扮演|开发者模式|管理员(模式|身份)|不受.{0,6}限制|"
+    r"ignore (all |any )?(previous|prior|above|earlier) (instructions|rules|prompts?)|disregard (the |all )?(previous|above)|"
+    r"you are now|act as|developer mode|jailbreak|reveal (your|the) (prompt|instructions|system)|"
+    r"(print|show|tell me|reveal|output).{0,20}(api[ _-]?key|secret|token|password|env)|"
+    r"(api[ _-]?key|openai_api_key|密钥|秘钥)",
+    re.IGNORECASE,
+)
+
+
+def looks_like_instruction(text: str) -> bool:
+    return bool(_INSTRUCTION.search(normalize(text)))
 
 
 def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer) -> list[str]:
@@ -40,6 +55,35 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
         if not backed:
             bad.append(f"{place.city or place.province}{match.group(1)}")
     return bad
+
+
+_NAMED_VOUCHER = re.compile(r"([\u4e00-\u9fffa-z0-9]{0,8}?券)")
+_KNOWN_TYPES = (
+    "算力服务券",
+    "云使用券",
+    "算力券",
+    "模型券",
+    "语料券",
+    "训力券",
+    "标注券",
+    "智能券",
+    "数据券",
+    "科技券",
+    "上云券",
+    "算法券",
+)
+
+
+def unknown_vouchers(text: str, catalogue: Catalogue, places: RegionGazetteer) -> list[str]:
+    """Vouchers a user names that the catalogue cannot back: an unknown kind ("AI普惠券") or an
+    unknown place for a known kind ("重庆算力券")."""
+    norm = normalize(text)
+    unknown = list(invented_programs(norm, catalogue, places))
+    for match in _NAMED_VOUCHER.finditer(norm):
+        name = match.group(1)
+        if not any(name.endswith(kind) for kind in _KNOWN_TYPES) and len(name) > 1:
+            unknown.append(name.lstrip("的个种"))
+    return list(dict.fromkeys(unknown))
 
 
 def unsupported_quantities(answer: str, context: str) -> list[str]:
@@ -70,8 +114,12 @@ def check_answer(
     places: RegionGazetteer,
     allowed_solution_ids: set[str],
     needs_citations: bool,
+    secrets: tuple[str, ...] = (),
 ) -> GuardReport:
     report = GuardReport(answer)
+    lowered = answer.lower()
+    if any(secret and secret.lower() in lowered for secret in secrets):
+        report.problems.append("reveals configuration or keys")
 
     def keep(match: re.Match[str]) -> str:
         n = int(match.group(1))

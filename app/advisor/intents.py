@@ -92,7 +92,8 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
     if eligibility:
         return "funding_eligibility"
     if COMPARE.search(text):
-        return "compare_solutions"
+        # Comparing two vouchers is a question about their texts, not about solutions.
+        return "policy_question" if FUNDING_WORDS.search(text) and has_evidence else "compare_solutions"
     if COST.search(text) and not FUNDING_WORDS.search(text):
         return "cost_estimate"
     if EXAMPLES.search(text) and not states_profile_facts and has_evidence:

@@ -9,12 +9,14 @@ check — falls back to the offline answer with a notice.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from app.advisor.guard import check_answer, load_places
+from app.advisor.guard import check_answer, load_places, looks_like_instruction
+from app.advisor.redact import redact
 from app.advisor.turn import Turn
 from app.catalogue.models import Catalogue
 from app.components.llm import build_chat_model
@@ -23,6 +25,7 @@ from app.settings import Settings
 from app.text.tokens import count_tokens, truncate_to_tokens
 
 log = logging.getLogger(__name__)
+_FULL_STOP = re.compile(r"(?<=[。！？!?\n])")
 _LANGUAGE_NAMES = {"zh": "简体中文 (Simplified Chinese)", "en": "English"}
 
 
@@ -66,7 +69,8 @@ class LLMComposer:
         lines: list[str] = []
         used = 0
         for entry in turn.book.entries:
-            block = f'<passage n="{entry.n}" title="{entry.title}">{entry.quote}</passage>'
+            quote = "".join(s for s in _FULL_STOP.split(entry.quote) if not looks_like_instruction(s))
+            block = f'<passage n="{entry.n}" title="{entry.title}">{quote}</passage>'
             cost = count_tokens(block)
             if used + cost > budget:
                 block = truncate_to_tokens(block, max(0, budget - used))
@@ -82,9 +86,8 @@ class LLMComposer:
         decisions = truncate_to_tokens(turn.answer, budget // 2)  # the offline answer states every decision
         passages = self._passages(turn, budget - count_tokens(decisions))
         system = self.system.render(language_name=_LANGUAGE_NAMES.get(turn.language, "简体中文"))
-        user = self.user.render(
-            intent=turn.intent, question=turn.query, decisions=decisions, passages=passages
-        )
+        question = redact(turn.query) if self.settings.llm.redact_pii else turn.query
+        user = self.user.render(intent=turn.intent, question=question, decisions=decisions, passages=passages)
         return [SystemMessage(content=system), HumanMessage(content=user)], decisions + "\n" + passages
 
     def stream(self, turn: Turn) -> Iterator[str]:
@@ -115,6 +118,7 @@ class LLMComposer:
             places=self.places,
             allowed_solution_ids={c.pick.solution.id for c in turn.costed},
             needs_citations=turn.intent not in ("smalltalk", "out_of_scope"),
+            secrets=self._secrets(),
         )
         if not report.ok:
             log.warning("LLM answer rejected: %s", "; ".join(report.problems))
@@ -122,6 +126,16 @@ class LLMComposer:
             return
         turn.answer = report.answer
         turn.mode = "llm"
+
+    def _secrets(self) -> tuple[str, ...]:
+        """Strings an answer must never contain: the key and distinctive lines of our prompts."""
+        from app.components.llm import endpoint
+
+        _, key = endpoint(self.settings.llm)
+        lines = [
+            line.strip() for line in self.system.template.template.splitlines() if len(line.strip()) > 40
+        ]
+        return (key if key != "sk-local" else "", *lines)
 
     def _fallback(self, turn: Turn, offline: str, reason: str) -> Iterator[str]:
         notice = fallback_notice(reason, turn.language)

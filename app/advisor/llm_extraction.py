@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from app.advisor.gazetteer import RegionGazetteer
 from app.advisor.profile import CompanyProfile
+from app.advisor.redact import redact
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.components.llm import build_chat_model
 from app.components.prompts import load_prompt
@@ -38,6 +39,7 @@ class ExtractedProfile(BaseModel):
 
 class LLMProfileExtractor:
     def __init__(self, settings: Settings, places: RegionGazetteer) -> None:
+        self.redact_pii = settings.llm.redact_pii
         model = build_chat_model(settings.llm)
         self.runnable = model.with_structured_output(ExtractedProfile, method="json_schema")
         self.prompt = load_prompt(settings.paths.prompts_dir, "profile_extraction")
@@ -45,7 +47,8 @@ class LLMProfileExtractor:
 
     def extract(self, message: str) -> CompanyProfile | None:
         try:
-            result = self.runnable.invoke(self.prompt.render(message=message))
+            text = redact(message) if self.redact_pii else message
+            result = self.runnable.invoke(self.prompt.render(message=text))
         except Exception as exc:  # extraction is an enhancement; rules already ran
             log.warning("LLM profile extraction failed: %s", type(exc).__name__)
             return None

@@ -29,6 +29,7 @@ from app.advisor.funding_view import (
     verdict_line,
 )
 from app.advisor.gazetteer import regions
+from app.advisor.guard import looks_like_instruction, unknown_vouchers
 from app.advisor.intents import classify_intent
 from app.advisor.llm_composer import LLMComposer
 from app.advisor.llm_extraction import LLMProfileExtractor
@@ -86,6 +87,17 @@ class AdvisorService:
 
         return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
 
+    def warm_up(self) -> None:
+        """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
+
+        The UI calls it once per process after the first page is shown, so the first question
+        of a fresh app does not pay for loading models.
+        """
+        text = "我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万"
+        profile = self.extractor.extract(text)
+        self.container.retrieval.search(text)
+        self.recommender.rank(profile, text)
+
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
     ) -> AdviceResponse:
@@ -124,6 +136,10 @@ class AdvisorService:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
         self._dispatch(turn)
+        claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        if claimed and turn.intent != "out_of_scope":
+            # Say plainly that we cannot back what the user asserts, before anything else.
+            turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
 
     # ------------------------------------------------------------------ understand
@@ -152,6 +168,8 @@ class AdvisorService:
             intent = conversation.last_intent  # "那杭州呢？" continues the previous kind of question
         if facts and intent == "policy_question" and conversation.last_intent == "recommend_pack":
             intent = "recommend_pack"  # "其实我们有60个员工" corrects the profile behind the pack
+        if looks_like_instruction(turn.query) and intent in ("policy_question", "smalltalk"):
+            intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
         turn.intent = intent
 
     # ------------------------------------------------------------------ dispatch
@@ -174,7 +192,10 @@ class AdvisorService:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
 
     def _out_of_scope(self, turn: Turn) -> None:
-        turn.answer = canned.out_of_scope(turn.language)
+        if looks_like_instruction(turn.query):
+            turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
+        else:
+            turn.answer = canned.out_of_scope(turn.language)
         turn.has_evidence = False
 
     def _policy(self, turn: Turn) -> None:

@@ -156,6 +156,11 @@ class Store:
             )
         return conversation_id
 
+    def link_conversation(self, conversation_id: str, client_id: str | None) -> None:
+        """File an existing conversation under a client (or under none)."""
+        with self._transaction() as db:
+            db.execute("UPDATE conversations SET client_id = ? WHERE id = ?", (client_id, conversation_id))
+
     def add_message(
         self, conversation_id: str, role: str, content: str, response: dict[str, Any] | None = None
     ) -> int:
