@@ -289,3 +289,7 @@ def eval_command(
     else:
         click.echo(runner.to_markdown(report))
         click.echo(f"Report: {md_path}\n        {json_path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.advisor.gazetteer import RegionGazetteer
-from app.catalogue.models import Catalogue
+from app.advisor.gazetteer import Place, RegionGazetteer
+from app.catalogue.models import Catalogue, FundingProgram
+from app.catalogue.render import funding_text
 from app.text.normalize import normalize
 
 _VOUCHER = re.compile(r"(算力券|模型券|语料券|训力券|标注券|智能券|数据券|云使用券|算力服务券|科技券)")
@@ -34,9 +35,21 @@ def looks_like_instruction(text: str) -> bool:
     return bool(_INSTRUCTION.search(normalize(text)))
 
 
+_NOT_FOUND = re.compile(r"目录中没有找到[^。]*。|i could not find [^.]*\.", re.IGNORECASE)
+# A voucher word in text, and the words that count as the same kind in program names.
+_VOUCHER_KIN = {
+    "算力券": ("算力券", "算力服务券"),
+    "云使用券": ("云使用券", "上云券"),
+    "上云券": ("云使用券", "上云券"),
+}
+
+
 def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer) -> list[str]:
-    """'<place><voucher>' mentions that no catalogue program backs ("重庆算力券" when we hold none)."""
-    text = normalize(answer)
+    """'<place><voucher>' mentions that no catalogue program backs ("重庆算力券" when we hold none).
+
+    Our own "not in the catalogue" notice names such programs on purpose and is skipped.
+    """
+    text = _NOT_FOUND.sub("", normalize(answer))
     bad: list[str] = []
     for match in _VOUCHER.finditer(text):
         window = text[max(0, match.start() - 6) : match.start()]
@@ -44,8 +57,9 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
         if not named:
             continue
         place = named[-1]
+        kin = _VOUCHER_KIN.get(match.group(1), (match.group(1),))
         backed = any(
-            match.group(1) in normalize(program.name)
+            any(word in normalize(program.name) for word in kin)
             and any(
                 r.province == place.province and (not place.city or not r.city or r.city == place.city)
                 for r in (program.eligibility.regions or [program.region])
@@ -94,6 +108,65 @@ def unsupported_quantities(answer: str, context: str) -> list[str]:
     ]
 
 
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
+_ELIGIBLE_CLAIM = re.compile(
+    r"能申请|可以申请|符合条件|有资格|能享受|都能|可申领|still open|eligible|qualif", re.IGNORECASE
+)
+
+
+_PLAIN_TYPES = ("模型券", "语料券", "训力券", "标注券", "智能券", "数据券", "科技券")
+_ALL_KIN: dict[str, tuple[str, ...]] = {**_VOUCHER_KIN, **{t: (t,) for t in _PLAIN_TYPES}}
+
+
+def _in_region(program: FundingProgram, place: Place) -> bool:
+    return any(
+        r.province == place.province and (not r.city or not place.city or r.city == place.city)
+        for r in (program.eligibility.regions or [program.region])
+    )
+
+
+def _mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazetteer) -> list[FundingProgram]:
+    """Programs a sentence names, by full name or by place + voucher kind ("杭州算力券")."""
+    norm = normalize(sentence)
+    named_places = places.all_places(norm)
+    vouchers = [kin for word, kin in _ALL_KIN.items() if word in norm]
+    found = []
+    for program in catalogue.funding:
+        name = normalize(program.name)
+        by_name = name in norm or program.name_en.lower() in norm
+        by_place = any(
+            any(k in name for k in kin) and _in_region(program, place)
+            for kin in vouchers
+            for place in named_places
+        )
+        if by_name or by_place:
+            found.append(program)
+    return found
+
+
+def unattributed_claims(
+    answer: str, catalogue: Catalogue, places: RegionGazetteer, eligible_ids: set[str]
+) -> list[str]:
+    """Rates not tied to a program that states them, and eligibility claims for programs the engine did not clear."""
+    problems = []
+    for sentence in _SENTENCE.findall(_NOT_FOUND.sub("", answer)):
+        programs = _mentioned_programs(sentence, catalogue, places)
+        for number in _PERCENT.findall(sentence):
+            percent = f"{float(number):g}%"
+            if not any(percent in normalize(funding_text(p)) for p in programs):
+                problems.append(f"rate {percent} not attributed to a program that states it")
+        # An amount next to a named program must be that program's amount (solution costs name no program).
+        for number, unit in _AMOUNT.findall(normalize(sentence)) if programs else []:
+            amount = f"{float(number):g}{unit}"
+            if not any(amount in normalize(funding_text(p)).replace(" ", "") for p in programs):
+                problems.append(f"amount {amount} not stated by {programs[0].id}")
+        if _ELIGIBLE_CLAIM.search(sentence) and not any(p.id in eligible_ids for p in programs):
+            problems.append(f"eligibility claim without an eligible program: {sentence.strip()[:40]}")
+    return problems
+
+
 @dataclass
 class GuardReport:
     answer: str
@@ -115,6 +188,7 @@ def check_answer(
     allowed_solution_ids: set[str],
     needs_citations: bool,
     secrets: tuple[str, ...] = (),
+    eligible_ids: set[str] | None = None,
 ) -> GuardReport:
     report = GuardReport(answer)
     lowered = answer.lower()
@@ -137,6 +211,8 @@ def check_answer(
         report.problems.append(f"programs not in the catalogue: {invented}")
     if numbers := unsupported_quantities(report.answer, context):
         report.problems.append(f"numbers not in the sources: {numbers}")
+    if eligible_ids is not None:
+        report.problems += unattributed_claims(report.answer, catalogue, places, eligible_ids)
     mentioned = {
         s.id
         for s in catalogue.solutions

@@ -57,6 +57,7 @@ COST = re.compile(
     r"多少钱|大概要多少|要花多少|花多少|费用是多少|价格|贵不贵|成本大概|how much (does|would|will|is|do)|what does .{0,40} cost|price of",
     _I,
 )
+FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
 FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|申领|奖励|奖补|subsid|voucher|grant", _I)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
@@ -78,6 +79,8 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "smalltalk"
     if OFF_TOPIC.search(text) and not BUSINESS.search(text):
         return "out_of_scope"
+    if FRAUD.search(text):
+        return "out_of_scope"  # we help people apply, never fake an application
     if HOW_TO_APPLY.search(text):
         return "how_to_apply"
     eligibility = bool(ELIGIBILITY_STRONG.search(text) or ELIGIBILITY_FIRST_PERSON.search(text))

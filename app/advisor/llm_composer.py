@@ -119,6 +119,7 @@ class LLMComposer:
             allowed_solution_ids={c.pick.solution.id for c in turn.costed},
             needs_citations=turn.intent not in ("smalltalk", "out_of_scope"),
             secrets=self._secrets(),
+            eligible_ids={a.program.id for a in turn.programs if a.verdict.value == "eligible"},
         )
         if not report.ok:
             log.warning("LLM answer rejected: %s", "; ".join(report.problems))

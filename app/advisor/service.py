@@ -94,6 +94,10 @@ class AdvisorService:
         of a fresh app does not pay for loading models.
         """
         text = "我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万"
+        if self.llm_extractor is None:  # offline: the whole pipeline but the composer
+            turn = self._prepare(text, None, None)
+            self.sessions.reset(turn.conversation.session_id)
+            return
         profile = self.extractor.extract(text)
         self.container.retrieval.search(text)
         self.recommender.rank(profile, text)
@@ -115,7 +119,9 @@ class AdvisorService:
         if self.llm is not None and turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
             yield from self.llm.stream(turn)
         else:
-            yield from (line + "\n" for line in turn.answer.split("\n"))
+            # Stream the text with the citation numbers of the final response (unused entries
+            # dropped, the rest renumbered), so a streamed "[1]" is the response's citation 1.
+            yield from turn.book.keep_only_used(turn.answer)[0].splitlines(keepends=True)
         turn.mark("compose")
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]

@@ -7,7 +7,9 @@ output. OpenAPI docs are served at /docs.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import logging
 import secrets
 import time
 import uuid
@@ -17,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
 from app.api.models import (
@@ -34,6 +37,7 @@ from app.services.ingest import read_manifest
 from app.services.retrieval import SearchFilters
 
 _bearer = HTTPBearer(auto_error=False)
+_log = logging.getLogger("uvicorn.error")  # the server's log, next to uvicorn's own lines
 
 
 def create_app(container: Container | None = None) -> FastAPI:
@@ -58,13 +62,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         status = 503 if isinstance(exc, IndexNotReadyError) else 400
         return JSONResponse(ErrorBody(error=exc.problem, fix=exc.fix).model_dump(), status_code=status)
 
-    @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
-        body = ErrorBody(
-            error=f"Internal error ({type(exc).__name__}).",
-            fix="Retry; if it persists, check the server log.",
-        )
-        return JSONResponse(body.model_dump(), status_code=500)
+    app.add_middleware(_InternalErrors)
 
     @app.get("/healthz", summary="Liveness and index status")
     def healthz() -> dict[str, Any]:
@@ -119,11 +117,52 @@ def create_app(container: Container | None = None) -> FastAPI:
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.stream:
             events = box.advisor.stream(user_turns[-1], session_id=session)
-            return StreamingResponse(_sse(events, completion_id, body.model), media_type="text/event-stream")
+            # Run the turn up to its first event before the 200 goes out: an error in understanding
+            # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
+            first = next(events)
+            return StreamingResponse(
+                _sse(itertools.chain([first], events), completion_id, body.model),
+                media_type="text/event-stream",
+            )
         response = box.advisor.ask(user_turns[-1], session_id=session)
         return _completion(response, completion_id, body.model)
 
     return app
+
+
+class _InternalErrors:
+    """An unexpected exception becomes a JSON 500 (logged with its traceback, never sent).
+
+    A plain `exception_handler(Exception)` is not enough: Starlette's outermost middleware
+    sends the handler's response and then re-raises, so uvicorn closes the connection
+    without `Connection: close`, and a keep-alive client's next request is reset.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            if started:  # a stream already under way: nothing clean can be sent any more
+                raise
+            _log.error("Unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=exc)
+            body = ErrorBody(
+                error=f"Internal error ({type(exc).__name__}).",
+                fix="Retry; if it persists, check the server log.",
+            )
+            await JSONResponse(body.model_dump(), status_code=500)(scope, receive, send)
 
 
 def _history_session(history: list[str]) -> str:

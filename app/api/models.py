@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.advisor.profile import CompanyProfile
 
@@ -49,6 +49,13 @@ class SearchResponse(BaseModel):
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
     content: str | list[dict[str, Any]] | None = None
+
+    @model_validator(mode="after")
+    def _bounded(self) -> ChatMessage:
+        """The same limit as /v1/advise: beyond MAX_MESSAGE characters the request is refused (422)."""
+        if len(self.text()) > MAX_MESSAGE:
+            raise ValueError(f"message content is longer than {MAX_MESSAGE} characters")
+        return self
 
     def text(self) -> str:
         if isinstance(self.content, str):

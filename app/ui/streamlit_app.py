@@ -1,4 +1,4 @@
-"""Streamlit entry point. Thin: it only calls services from the container."""
+"""Streamlit entry point. Thin: pages only call services from the container."""
 
 from __future__ import annotations
 
@@ -12,57 +12,53 @@ import streamlit as st
 
 from app.container import Container
 from app.errors import AipackError
-
-
-@st.cache_resource
-def container() -> Container:
-    return Container()
+from app.ui import chat_page, clients_page, knowledge_page, review_page, sidebar
+from app.ui.state import get_container, init_state, lang, warm_up
+from app.ui.texts import text
 
 
 def ensure_index(box: Container) -> None:
+    """Build the index on first use, with a progress bar; later runs only check the manifest."""
     if box.ingest.is_current():
         return
-    bar = st.progress(0.0, text="首次使用：正在建立知识库索引… / Building the index…")
+    ui = lang()
+    bar = st.progress(0.0, text=text(ui, "building_index"))
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=f"Embedding {done}/{total}")
+        bar.progress(done / total if total else 1.0, text=text(ui, "embedding", done=done, total=total))
 
-    box.ingest.ingest(progress=progress)
-    bar.empty()
+    try:
+        box.ingest.ingest(progress=progress)
+    finally:
+        bar.empty()
 
 
-st.set_page_config(page_title="AI赋能包顾问", page_icon="🧭", layout="wide")
-st.title("AI赋能包顾问 · AI enablement pack advisor")
-box = container()
-try:
-    ensure_index(box)
-except AipackError as exc:
-    st.error(str(exc))
-    st.stop()
+def main() -> None:
+    st.set_page_config(page_title="AI赋能包顾问", page_icon="🧭", layout="wide")
+    init_state()
+    ui = lang()
+    box = get_container()
+    try:
+        ensure_index(box)
+    except AipackError as exc:
+        st.error(str(exc))  # an old index (if any) still answers; the knowledge page shows the details
+    pages = {
+        "chat": st.Page(chat_page.page, title=text(ui, "nav_chat"), icon="💬", url_path="chat", default=True),
+        "clients": st.Page(clients_page.page, title=text(ui, "nav_clients"), icon="🗂️", url_path="clients"),
+        "review": st.Page(review_page.page, title=text(ui, "nav_review"), icon="📝", url_path="review"),
+        "knowledge": st.Page(
+            knowledge_page.page, title=text(ui, "nav_knowledge"), icon="📚", url_path="knowledge"
+        ),
+    }
+    current = st.navigation(list(pages.values()))
+    goto = st.session_state.pop("goto", None)
+    if goto in pages and pages[goto].url_path != current.url_path:
+        st.switch_page(pages[goto])
+    if error := st.session_state.pop("action_error", None):
+        st.error(error)
+    current.run()
+    sidebar.render(box)
+    warm_up(box)
 
-if "messages" not in st.session_state:
-    st.session_state.messages = []
-for message in st.session_state.messages:
-    with st.chat_message(message["role"]):
-        st.markdown(message["content"])
 
-question = st.chat_input("请描述您的问题，例如：算力券的申请条件是什么？")
-if question:
-    st.session_state.messages.append({"role": "user", "content": question})
-    with st.chat_message("user"):
-        st.markdown(question)
-    with st.chat_message("assistant"):
-        try:
-            result = box.retrieval.search(question)
-        except AipackError as exc:
-            answer = f"⚠️ {exc}"
-        else:
-            if not result.has_evidence:
-                answer = "知识库中没有找到足够相关的依据。/ No strong evidence found in the knowledge base."
-            else:
-                answer = "\n\n".join(
-                    f"**[{n}] {hit.title}**\n\n> {hit.text[:300]}"
-                    for n, hit in enumerate(result.hits, start=1)
-                )
-        st.markdown(answer)
-    st.session_state.messages.append({"role": "assistant", "content": answer})
+main()

@@ -1,0 +1,118 @@
+"""The chat page: starter questions, history, streamed answers, per-answer actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import streamlit as st
+
+from app.advisor.contract import AdviceResponse
+from app.advisor.profile import CompanyProfile
+from app.container import Container
+from app.errors import AipackError
+from app.ui import answer_actions
+from app.ui.components import markdown_deltas, markdown_safe, render_response
+from app.ui.state import ask_next, get_container, lang
+from app.ui.texts import STARTERS, text
+
+
+def page() -> None:
+    box = get_container()
+    ui = lang()
+    st.title(text(ui, "app_title"))
+    st.caption(text(ui, "chat_caption"))
+    typed = st.chat_input(text(ui, "chat_placeholder"), key="chat_text")
+    question = typed or st.session_state.pop("pending", None)
+    messages: list[dict[str, Any]] = st.session_state["messages"]
+    if not messages and not question:
+        starters(ui)
+    render_history(box, messages, live=not question)
+    if question:
+        answer(box, question)
+
+
+def starters(ui: str) -> None:
+    st.markdown(f"**{text(ui, 'starters_title')}**")
+    options = STARTERS["en" if ui == "en" else "zh"]
+    with st.container(horizontal=True, gap="small"):
+        for n, option in enumerate(options):
+            st.button(option, key=f"starter_{n}", on_click=ask_next, args=(option,))
+
+
+def render_history(box: Container, messages: list[dict[str, Any]], *, live: bool) -> None:
+    """`live`: no answer is being produced this run, so the last answer offers follow-ups."""
+    latest = answer_actions.last_response(messages)
+    for index, message in enumerate(messages):
+        with st.chat_message(message["role"]):
+            st.markdown(markdown_safe(message["content"]))
+            if message["role"] == "assistant" and message.get("response"):
+                response = AdviceResponse.model_validate(message["response"])
+                question = message.get("question", "")
+                last = live and index == len(messages) - 1
+                answer_body(box, response, question, export=index == latest, suggest=last)
+
+
+def answer_body(
+    box: Container, response: AdviceResponse, question: str, *, export: bool, suggest: bool
+) -> None:
+    """Below the answer text: warnings, cards, funding table, citations, then the actions."""
+    render_response(box, response)
+    answer_actions.feedback(box, response, question)
+    if export:
+        answer_actions.exports(response)
+    if suggest:
+        answer_actions.suggestions(response, question)
+
+
+def answer(box: Container, question: str) -> None:
+    profile: CompanyProfile | None = st.session_state.pop("profile_override", None)
+    session_id: str = st.session_state["session_id"]
+    with st.chat_message("user"):
+        st.markdown(markdown_safe(question))
+    with st.chat_message("assistant"):
+        slot = st.empty()
+        result: dict[str, AdviceResponse] = {}
+
+        def deltas() -> Iterator[str]:
+            for item in box.advisor.stream(question, session_id=session_id, profile=profile):
+                if isinstance(item, AdviceResponse):
+                    result["response"] = item
+                else:
+                    yield item
+
+        try:
+            with slot.container():
+                st.write_stream(markdown_deltas(deltas()))
+        except AipackError as exc:
+            slot.error(str(exc))
+            return
+        response = result["response"]
+        slot.markdown(markdown_safe(response.answer))  # the checked answer (an LLM answer may be replaced)
+        _remember(box, question, response)
+        latest = answer_actions.last_response(st.session_state["messages"])
+        export = latest == len(st.session_state["messages"]) - 1
+        answer_body(box, response, question, export=export, suggest=True)
+
+
+def _remember(box: Container, question: str, response: AdviceResponse) -> None:
+    state = st.session_state
+    state["messages"].append({"role": "user", "content": question})
+    state["messages"].append(
+        {
+            "role": "assistant",
+            "content": response.answer,
+            "response": response.model_dump(mode="json"),
+            "question": question,
+        }
+    )
+    state["profile_sync"] = response.profile.model_dump(mode="json")
+    conversation_id = state["session_id"]
+    try:
+        box.store.create_conversation(
+            question, client_id=state.get("client_id"), conversation_id=conversation_id
+        )
+        box.store.add_message(conversation_id, "user", question)
+        box.store.add_message(conversation_id, "assistant", response.answer, response.model_dump(mode="json"))
+    except AipackError as exc:
+        state["action_error"] = str(exc)

@@ -1,0 +1,142 @@
+"""How one `AdviceResponse` is drawn: answer text, warnings, pack cards, funding table, citations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from app.advisor.contract import AdviceResponse, CitationOut, FundingOut, SolutionOut
+from app.catalogue.render import format_cny
+from app.catalogue.taxonomy import CATEGORY_LABELS
+from app.container import Container
+from app.ui.texts import VERDICT_BADGES, text
+
+
+def markdown_safe(answer: str) -> str:
+    """Keep the composer's line breaks and stop `$` being read as LaTeX."""
+    return answer.replace("$", "\\$").replace("\n", "  \n")
+
+
+def markdown_deltas(deltas: Iterable[str]) -> Iterator[str]:
+    for delta in deltas:
+        yield markdown_safe(delta)
+
+
+def money(amount: float, lang: str) -> str:
+    return f"¥{amount:,.0f}" if lang == "en" else format_cny(amount)
+
+
+def money_range(low: float, high: float, lang: str) -> str:
+    return money(low, lang) if low == high else f"{money(low, lang)} – {money(high, lang)}"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    publisher: str
+    published: str
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _document_sources(_box: Container, knowledge_dir: str) -> dict[str, SourceInfo]:
+    return {d.doc_id: SourceInfo(d.publisher, d.published) for d in _box.knowledge.summary().documents}
+
+
+def document_sources(box: Container) -> dict[str, SourceInfo]:
+    return _document_sources(box, str(box.settings.paths.knowledge_dir))
+
+
+def forget_document_sources() -> None:
+    _document_sources.clear()
+
+
+def render_response(box: Container, response: AdviceResponse) -> None:
+    """Everything between the answer text and its actions."""
+    lang = response.language
+    for notice in response.notices:
+        st.warning(notice, icon="⚠️")
+    if not response.has_evidence:
+        st.warning(text(lang, "no_evidence"), icon="🔎")
+    if response.solutions:
+        solution_cards(response.solutions, lang)
+    if response.funding:
+        funding_table(response.funding, lang)
+    if response.citations:
+        citations(box, response, lang)
+
+
+def solution_cards(solutions: list[SolutionOut], lang: str) -> None:
+    st.markdown(f"**{text(lang, 'pack_title')}**")
+    per_row = 3 if len(solutions) != 4 else 2
+    for start in range(0, len(solutions), per_row):
+        row = solutions[start : start + per_row]
+        for column, solution in zip(st.columns(per_row), row, strict=False):
+            with column, st.container(border=True, height="stretch"):
+                _card(solution, lang)
+
+
+def _card(solution: SolutionOut, lang: str) -> None:
+    category = CATEGORY_LABELS[solution.category][1 if lang == "en" else 0]
+    gross, net = solution.first_year_cost_cny, solution.net_first_year_cost_cny
+    cites = "".join(f"[{n}]" for n in solution.citations)
+    st.markdown(f"**{solution.name}**  \n:blue-badge[{category}]")
+    lines = [f"{text(lang, 'first_year')}：{money_range(gross.min, gross.max, lang)}"]
+    if (net.min, net.max) != (gross.min, gross.max):
+        lines.append(f"{text(lang, 'after_funding')}：**{money_range(net.min, net.max, lang)}**")
+    else:
+        lines.append(f"{text(lang, 'after_funding')}：{money_range(net.min, net.max, lang)}")
+    st.markdown("  \n".join(lines))
+    if solution.why:
+        st.caption(markdown_safe(f"{solution.why} {cites}".strip()))
+
+
+def funding_rows(funding: list[FundingOut], lang: str) -> list[dict[str, Any]]:
+    en = lang == "en"
+    rows = []
+    for item in funding:
+        badge, zh, en_label = VERDICT_BADGES[item.verdict]
+        link = f"[{text(lang, 'link')}]({item.source_url})" if item.source_url else "—"
+        rows.append(
+            {
+                text(lang, "col_verdict"): f"{badge} {en_label if en else zh}",
+                text(lang, "col_program"): f"**{item.name}**  \n{item.issuer}",
+                text(lang, "col_reasons"): "；".join(item.reasons) if not en else "; ".join(item.reasons),
+                text(lang, "col_benefit"): item.benefit,
+                text(lang, "col_max"): money(item.max_amount_cny, lang)
+                if item.max_amount_cny
+                else text(lang, "not_stated"),
+                text(lang, "col_deadline"): item.deadline or text(lang, "not_stated"),
+                text(lang, "col_source"): link,
+            }
+        )
+    return rows
+
+
+def funding_table(funding: list[FundingOut], lang: str) -> None:
+    st.markdown(f"**{text(lang, 'funding_title')}**")
+    st.table(funding_rows(funding, lang), hide_index=True, hide_header=False)
+
+
+def citation_lines(box: Container, response: AdviceResponse) -> list[str]:
+    sources = document_sources(box) if any("#catalogue" not in c.chunk_id for c in response.citations) else {}
+    urls = {f.id: f.source_url for f in response.funding if f.source_url}
+    return [_citation_line(c, sources, urls) for c in response.citations]
+
+
+def _citation_line(citation: CitationOut, sources: dict[str, SourceInfo], urls: dict[str, str]) -> str:
+    head = f"**[{citation.n}] {citation.title}**"
+    info = sources.get(citation.source)
+    details = [part for part in ((info.publisher, info.published) if info else ()) if part]
+    if citation.source in urls:
+        details.append(urls[citation.source])
+    if details:
+        head += " · " + " · ".join(details)
+    quote = markdown_safe(citation.quote).replace("  \n", " ")
+    return f"{head}  \n> {quote}"
+
+
+def citations(box: Container, response: AdviceResponse, lang: str) -> None:
+    with st.expander(text(lang, "citations", n=len(response.citations))):
+        st.markdown("\n\n".join(citation_lines(box, response)))

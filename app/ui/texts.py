@@ -1,0 +1,200 @@
+"""UI strings in Chinese and English, starter questions and follow-up suggestions.
+
+Only the interface follows the 中文/English switch; answers follow the language of the message.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.advisor.contract import AdviceResponse
+
+Lang = Literal["zh", "en"]
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # app and navigation
+    "app_title": ("AI赋能包顾问", "AI enablement pack advisor"),
+    "nav_chat": ("咨询", "Advisor"),
+    "nav_clients": ("客户与对话", "Clients"),
+    "nav_review": ("反馈审阅", "Feedback review"),
+    "nav_knowledge": ("知识库", "Knowledge base"),
+    "building_index": ("首次使用：正在建立知识库索引…", "First run: building the knowledge index…"),
+    "embedding": ("正在向量化 {done}/{total}", "Embedding {done}/{total}"),
+    # chat
+    "chat_caption": (
+        "为中小企业推荐低成本AI方案，判断可申请的算力券、模型券等补贴，并给出每条结论的出处。",
+        "Low-cost AI solutions for small businesses, the subsidies you can claim, and a source for every claim.",
+    ),
+    "starters_title": ("可以这样问：", "Try asking:"),
+    "chat_placeholder": (
+        "介绍您的企业或提问，例如：我在杭州开了一家20人的餐厅…",
+        "Describe your business or ask, e.g. a 20-person restaurant in Hangzhou…",
+    ),
+    "follow_ups": ("接着问：", "Ask next:"),
+    "no_evidence": (
+        "未找到可靠依据：知识库中没有足够相关的资料，以下内容请谨慎参考。",
+        "No reliable evidence: the knowledge base holds nothing relevant enough; treat this answer with care.",
+    ),
+    "pack_title": ("推荐方案", "Recommended pack"),
+    "first_year": ("首年费用", "First year"),
+    "after_funding": ("补贴后", "After subsidies"),
+    "funding_title": ("补贴政策判断", "Funding verdicts"),
+    "col_verdict": ("判断", "Verdict"),
+    "col_program": ("政策", "Program"),
+    "col_reasons": ("理由", "Reasons"),
+    "col_benefit": ("支持内容", "Benefit"),
+    "col_max": ("上限", "Cap"),
+    "col_deadline": ("截止", "Deadline"),
+    "col_source": ("来源", "Source"),
+    "link": ("原文", "link"),
+    "not_stated": ("未写明", "not stated"),
+    "citations": ("引用来源（{n}）", "Sources ({n})"),
+    "export_md": ("导出 Markdown", "Export Markdown"),
+    "export_docx": ("导出 Word", "Export Word"),
+    "feedback_prompt": ("这条回答有帮助吗？", "Was this answer helpful?"),
+    "feedback_reason": ("原因", "Reason"),
+    "feedback_comment": ("补充说明（可选）", "Comment (optional)"),
+    "feedback_submit": ("提交反馈", "Send feedback"),
+    "feedback_thanks": ("已记录反馈，谢谢！", "Feedback saved, thank you!"),
+    "reason_wrong_answer": ("回答错误", "Wrong answer"),
+    "reason_wrong_evidence": ("依据不对", "Wrong evidence"),
+    "reason_missing_program": ("遗漏政策", "Missing program"),
+    "reason_other": ("其他", "Other"),
+    "rerun_message": (
+        "请根据更新后的资料重新推荐",
+        "Please update the recommendation for the edited profile",
+    ),
+    # sidebar
+    "language": ("界面语言", "Interface language"),
+    "mode_offline": ("模式：离线（规则引擎，无需API密钥）", "Mode: offline (rule engine, no API key)"),
+    "mode_llm": ("模式：大模型 · {model}", "Mode: LLM · {model}"),
+    "new_conversation": ("新对话", "New conversation"),
+    "profile_title": ("企业资料", "Company profile"),
+    "profile_help": (
+        "对话会自动填写；修改后点“更新推荐”重新计算。",
+        "The chat fills this in; edit it and press “Update” to recompute.",
+    ),
+    "industry": ("行业（国标门类）", "Industry (GB/T 4754 section)"),
+    "province": ("省份", "Province"),
+    "city": ("城市", "City"),
+    "employees": ("员工人数", "Employees"),
+    "revenue": ("年营收（万元）", "Annual revenue (CNY 10k)"),
+    "age": ("成立年限（年）", "Company age (years)"),
+    "budget": ("预算（万元）", "Budget (CNY 10k)"),
+    "pain_points": ("痛点（每行一个）", "Pain points (one per line)"),
+    "size_class": ("规模：{size}", "Size: {size}"),
+    "update_profile": ("更新推荐", "Update"),
+    "client_name": ("客户名称", "Client name"),
+    "save_client": ("保存为客户", "Save as client"),
+    "client_saved": ("已保存客户：{name}", "Client saved: {name}"),
+    "current_client": ("当前客户：{name}", "Current client: {name}"),
+    # clients page
+    "clients_title": ("客户与对话", "Clients and conversations"),
+    "no_clients": (
+        "还没有保存的客户。在侧栏填写企业资料后点“保存为客户”。",
+        "No saved clients yet. Fill in the profile in the sidebar and press “Save as client”.",
+    ),
+    "client_new_chat": ("用此资料开始新对话", "New conversation with this profile"),
+    "delete_client": ("删除客户", "Delete client"),
+    "open": ("打开", "Open"),
+    "delete": ("删除", "Delete"),
+    "conversations": ("对话", "Conversations"),
+    "no_conversations": ("暂无对话。", "No conversations yet."),
+    "other_conversations": ("未归档的对话", "Conversations without a client"),
+    "updated": ("更新于 {time}", "updated {time}"),
+    # review page
+    "review_title": ("反馈审阅", "Feedback review"),
+    "no_feedback": ("还没有反馈。", "No feedback yet."),
+    "fb_total": ("反馈总数", "Feedback"),
+    "col_rating": ("评价", "Rating"),
+    "col_reason": ("原因", "Reason"),
+    "col_comment": ("说明", "Comment"),
+    "col_question": ("问题", "Question"),
+    "col_retrieved": ("检索到的片段", "Retrieved ids"),
+    "col_version": ("设置版本", "Settings version"),
+    "col_time": ("时间", "Time"),
+    # knowledge page
+    "knowledge_title": ("知识库", "Knowledge base"),
+    "kb_documents": ("政策文档", "Documents"),
+    "kb_solutions": ("方案条目", "Solutions"),
+    "kb_funding": ("补贴政策条目", "Funding programs"),
+    "kb_last_ingest": ("最近入库", "Last ingest"),
+    "kb_never": ("尚未入库", "never"),
+    "kb_catalogue_errors": (
+        "目录文件校验失败，索引保持原样：",
+        "Catalogue validation failed; the index was left as it was:",
+    ),
+    "kb_failed": ("未能读取：{name}：{message}", "Could not read {name}: {message}"),
+    "col_title": ("标题", "Title"),
+    "col_kind": ("类型", "Kind"),
+    "col_publisher": ("发布单位", "Publisher"),
+    "col_date": ("日期", "Date"),
+    "col_chunks": ("片段数", "Chunks"),
+    "col_file": ("文件", "File"),
+    "upload_title": ("上传政策文件", "Upload a policy file"),
+    "upload_label": ("PDF、DOCX、TXT 或 MD", "PDF, DOCX, TXT or MD"),
+    "upload_button": ("加入知识库", "Add to the knowledge base"),
+    "ingesting": ("正在增量入库…", "Ingesting incrementally…"),
+    "upload_done": ("已加入 {name}。{summary}", "Added {name}. {summary}"),
+    "delete_title": ("删除文档", "Delete a document"),
+    "delete_pick": ("选择文档", "Document"),
+    "delete_button": ("删除并更新索引", "Delete and update the index"),
+    "delete_done": ("已删除 {name}。{summary}", "Deleted {name}. {summary}"),
+}
+
+STARTERS: dict[Lang, list[str]] = {
+    "zh": [
+        "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题",
+        "我们是苏州一家80人的五金厂，想用AI做产品质检，预算10万",
+        "上海的算力券补贴比例是多少？",
+        "Which subsidies can a 15-person AI startup in Shenzhen get?",
+    ],
+    "en": [
+        "We run a 20-person restaurant in Hangzhou, revenue CNY 8 million, budget under CNY 30k; ordering is slow and stock planning is off",
+        "We are an 80-person hardware factory in Suzhou and want AI quality inspection, budget CNY 100k",
+        "What share does the Shanghai compute voucher cover?",
+        "上海的算力券补贴比例是多少？",
+    ],
+}
+
+VERDICT_BADGES: dict[str, tuple[str, str, str]] = {
+    "eligible": ("✅", "基本符合", "likely eligible"),
+    "unknown": ("❔", "待确认", "to confirm"),
+    "ineligible": ("❌", "不符合", "not eligible"),
+}
+
+FEEDBACK_REASONS = ("wrong_answer", "wrong_evidence", "missing_program", "other")
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    zh, en = _TEXTS[key]
+    template = en if lang == "en" else zh
+    return template.format(**values) if values else template
+
+
+def follow_ups(response: AdviceResponse, question: str) -> list[str]:
+    """Deterministic next questions for the answer's intent, in the answer's language."""
+    if response.clarifying_questions or response.intent == "out_of_scope":
+        return []
+    en = response.language == "en"
+    apply, pack, compare = (
+        ("How do I apply?", "Recommend an AI pack for us", "Compare these solutions")
+        if en
+        else ("这些补贴怎么申请？", "给我推荐适合的AI方案", "对比一下这几个方案")
+    )
+    if en:
+        place = "What about Shanghai?" if "hangzhou" in question.lower() else "What about Hangzhou?"
+    else:
+        place = "那上海呢？" if "杭州" in question else "那杭州呢？"
+    by_intent: dict[str, list[str]] = {
+        "recommend_pack": [apply, compare],
+        "funding_eligibility": [apply, pack],
+        "how_to_apply": [pack],
+        "cost_estimate": [apply],
+        "compare_solutions": [apply],
+        "policy_question": [place, pack],
+        "smalltalk": STARTERS["en" if en else "zh"][:2],
+    }
+    if not response.has_evidence:
+        return []
+    return by_intent.get(response.intent, [])
