@@ -70,10 +70,25 @@ class VectorStoreComponent:
         )
 
     def existing(self, name: CollectionName) -> Any | None:
+        """The collection, or None if it does not exist; an unreachable store is an error, not "empty"."""
         try:
             return self.client.get_collection(self.full_name(name), embedding_function=self._function)
-        except Exception:
-            return None
+        except Exception as exc:
+            if "NotFound" in type(exc).__name__ or "does not exist" in str(exc):
+                return None
+            raise self.unavailable(exc) from exc
+
+    def unavailable(self, exc: BaseException) -> IndexNotReadyError:
+        store = self._settings.vectorstore
+        if store.mode == "server":
+            return IndexNotReadyError(
+                f"The Chroma server at {store.host}:{store.port} is unreachable ({type(exc).__name__}).",
+                "Retry in a moment; if it persists, restart it with `chroma run` on the same --path.",
+            )
+        return IndexNotReadyError(
+            f"The local index cannot be read ({type(exc).__name__}: {exc}).",
+            "Rebuild it with `aipack ingest --rebuild`.",
+        )
 
     def drop(self, name: CollectionName, suffix: str = "") -> None:
         with contextlib.suppress(Exception):  # already absent

@@ -140,12 +140,15 @@ class RetrievalService:
             collection = self.store.existing(name)
             if collection is None:
                 continue
-            n = min(depth, collection.count())
-            if n == 0:
-                continue
-            result = collection.query(
-                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-            )
+            try:
+                n = min(depth, collection.count())
+                if n == 0:
+                    continue
+                result = collection.query(
+                    query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+                )
+            except Exception as exc:  # a server restarting mid-query: say so, recover on the next request
+                raise self.store.unavailable(exc) from exc
             scored += [(1.0 - d, i) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
         scored.sort(reverse=True)
         return [chunk_id for _, chunk_id in scored[:depth]]
