@@ -56,12 +56,12 @@ def chroma_server(tmp_path: Path) -> Iterator[tuple[int, Path, list[subprocess.P
         process.wait(timeout=10)
 
 
-def _server_container(tmp_path: Path, port: int) -> Container:
+def _server_container(tmp_path: Path, port: int, data: str = "app-data") -> Container:
     knowledge = tmp_path / "knowledge"
     if not knowledge.exists():
         shutil.copytree(MINI_KNOWLEDGE, knowledge)
     settings = Settings(
-        paths={"knowledge_dir": knowledge, "data_dir": tmp_path / "app-data"},
+        paths={"knowledge_dir": knowledge, "data_dir": tmp_path / data},
         vectorstore={"mode": "server", "host": "127.0.0.1", "port": port},
         advisor={"today": "2026-11-23"},
     )
@@ -76,8 +76,8 @@ def test_ingest_search_and_ask_against_a_chroma_server(tmp_path, chroma_server):
     assert not (tmp_path / "app-data" / "chroma").exists()  # nothing embedded locally: the server holds it
     hit = box.retrieval.search("北京算力券每年最多申领多少").hits[0]
     assert hit.source == "bj-compute-voucher-2023"
-    # A second, stateless replica sees the same index through the server.
-    replica = _server_container(tmp_path, port)
+    # A second, stateless replica with its own empty data dir sees the same index through the server.
+    replica = _server_container(tmp_path, port, data="replica-data")
     assert replica.retrieval.search("虫情测报设备").hits[0].source == "beta"
     response = replica.advisor.ask("北京的算力券比例是多少？")
     assert response.intent == "policy_question"

@@ -235,8 +235,21 @@ class IngestService:
         if progress and total == 0:
             progress(0, 0)
 
+    def server_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for name in CollectionName:
+            collection = self.store.existing(name)
+            counts[name.value] = collection.count() if collection is not None else 0
+        return counts
+
     def require_index(self) -> None:
         manifest = read_manifest(self.settings)
+        if (
+            manifest is None
+            and self.settings.vectorstore.mode == "server"
+            and any(self.server_counts().values())
+        ):
+            return  # a stateless replica: the index lives on the Chroma server
         if manifest is None:
             raise IndexNotReadyError("There is no index yet.", "Run `aipack ingest` to build it.")
         if manifest.get("schema_version") != INDEX_SCHEMA_VERSION:

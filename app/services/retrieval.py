@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -22,6 +23,19 @@ from app.text.normalize import detect_language, normalize
 Strategy = Literal["hybrid", "dense", "bm25"]
 # e5 reads at most 512 tokens; longer queries only cost time.
 MAX_QUERY_CHARS = 1000
+
+
+@lru_cache(maxsize=4096)  # ~1.6 KB a vector
+def _query_vector(prepared: str) -> np.ndarray:
+    """The e5 query embedding, computed once per distinct text.
+
+    Embedding is most of a search's CPU time and is deterministic: the advisor's fixed
+    policy-basis query, a re-asked question and a stateless chat client replaying its
+    history are embedded once. Read-only, since every caller shares the array.
+    """
+    vector = embed_query(prepared)
+    vector.setflags(write=False)
+    return vector
 
 
 @dataclass(frozen=True)
@@ -84,8 +98,14 @@ class RetrievalService:
 
     def table(self) -> ChunkTable:
         """The chunk table, reloaded whenever an ingest has rewritten the manifest."""
-        manifest = read_manifest(self.settings) or {}
-        stamp = f"{manifest.get('fingerprint')}@{manifest.get('ingested_at')}"
+        manifest = read_manifest(self.settings)
+        if manifest is not None:
+            stamp = f"{manifest.get('fingerprint')}@{manifest.get('ingested_at')}"
+        else:
+            # A replica in server mode has no local manifest: the server's counts tell it when to reload.
+            stamp = "counts:" + ",".join(
+                str(self.ingest.server_counts().get(n.value, 0)) for n in CollectionName
+            )
         with self._lock:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
@@ -113,7 +133,7 @@ class RetrievalService:
         prepared = normalize(self.ingest.glossary.expand_english(query))
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
-        vector = embed_query(prepared)
+        vector = _query_vector(prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
         keyword: list[str] = []
