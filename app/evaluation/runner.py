@@ -39,6 +39,8 @@ HEADLINE = [
     ("advisor.refusal_rate", "Refusal rate (out of scope)"),
     ("advisor.invented_programs", "Invented programs"),
     ("advisor.intent_accuracy", "Intent accuracy"),
+    ("judge.faithfulness", "LLM judge: faithfulness (1-5)"),
+    ("judge.relevance", "LLM judge: relevance (1-5)"),
 ]
 
 
@@ -82,7 +84,17 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     }
 
 
-def run_eval(container: Container, dataset: Path, today: date | None = None) -> dict[str, Any]:
+def _judge(box: Container, cases: list[Any]) -> dict[str, Any]:
+    from app.evaluation.judge import Judge, summarise
+
+    judge = Judge(box.settings)
+    grades = [judge.grade(case.question, box.advisor.ask(case.question)) for case in cases]
+    return {**summarise(grades), "prompts": [judge.faithfulness.label, judge.relevance.label]}
+
+
+def run_eval(
+    container: Container, dataset: Path, today: date | None = None, judge_limit: int = 20
+) -> dict[str, Any]:
     retrieval_file, advisor_file = _dataset_files(dataset)
     settings = container.settings
     if today or settings.advisor.today is None:
@@ -114,6 +126,8 @@ def run_eval(container: Container, dataset: Path, today: date | None = None) -> 
         report["advisor"] = {k: v for k, v in data.items() if k not in ("latencies_ms", "stage_ms")}
         report["advisor"]["latency_ms"] = _percentiles(advice.latencies_ms)
         report["advisor"]["stage_latency_ms"] = {s: _percentiles(v) for s, v in advice.stage_ms.items()}
+    if settings.llm.mode == "openai" and retrieval_cases:
+        report["judge"] = _judge(box, [c for c in retrieval_cases if c.answerable][:judge_limit])
     report["cases"] = {
         "retrieval": len(retrieval_cases),
         "advisor": len(load_advisor_cases(advisor_file)) if advisor_file else 0,
