@@ -39,6 +39,7 @@ from app.advisor.turn import Turn
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.catalogue.render import format_cny
+from app.components.embeddings import encodable
 from app.components.vector_store import CollectionName
 from app.container import Container
 from app.services.retrieval import SearchFilters
@@ -132,6 +133,7 @@ class AdvisorService:
 
     def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:
         conversation = self.sessions.get(session_id)
+        message = encodable(message or "")  # invalid UTF-8 from a terminal: U+FFFD, not a crash
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
         if len(text) > MAX_MESSAGE_CHARS:

@@ -99,12 +99,11 @@ def suggestions(response: AdviceResponse, question: str) -> None:
 
 
 def last_response(messages: list[dict[str, Any]]) -> int | None:
-    """Index of the latest answer that carries a pack or funding verdicts (else the latest answer)."""
-    answers = [i for i, m in enumerate(messages) if m["role"] == "assistant" and m.get("response")]
-    rich = [
-        i
-        for i in answers
-        if messages[i]["response"].get("solutions") or messages[i]["response"].get("funding")
-    ]
-    chosen = rich or answers
-    return chosen[-1] if chosen else None
+    """Index of the latest answer worth exporting: a pack, funding verdicts or cited evidence."""
+    for index in range(len(messages) - 1, -1, -1):
+        response = messages[index].get("response") or {}
+        if response.get("solutions") or response.get("funding"):
+            return index
+        if response.get("citations") and not response.get("clarifying_questions"):
+            return index
+    return None

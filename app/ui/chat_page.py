@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
 from app.advisor.contract import AdviceResponse
 from app.advisor.profile import CompanyProfile
@@ -47,7 +48,10 @@ def render_history(box: Container, messages: list[dict[str, Any]], *, live: bool
         with st.chat_message(message["role"]):
             st.markdown(markdown_safe(message["content"]))
             if message["role"] == "assistant" and message.get("response"):
-                response = AdviceResponse.model_validate(message["response"])
+                try:
+                    response = AdviceResponse.model_validate(message["response"])
+                except ValidationError:
+                    continue  # saved by an older version of the contract: the text alone is shown
                 question = message.get("question", "")
                 last = live and index == len(messages) - 1
                 answer_body(box, response, question, export=index == latest, suggest=last)
@@ -74,18 +78,25 @@ def answer(box: Container, question: str) -> None:
         slot = st.empty()
         result: dict[str, AdviceResponse] = {}
 
-        def deltas() -> Iterator[str]:
+        def deltas(thinking: Any) -> Iterator[str]:
             for item in box.advisor.stream(question, session_id=session_id, profile=profile):
                 if isinstance(item, AdviceResponse):
                     result["response"] = item
                 else:
+                    thinking.empty()
                     yield item
 
         try:
             with slot.container():
-                st.write_stream(markdown_deltas(deltas()))
+                thinking = st.empty()
+                thinking.caption(text(lang(), "thinking"))  # until the first token arrives
+                st.write_stream(markdown_deltas(deltas(thinking)))
         except AipackError as exc:
             slot.error(str(exc))
+            st.session_state["messages"] += [
+                {"role": "user", "content": question},
+                {"role": "assistant", "content": f"⚠️ {exc}"},
+            ]
             return
         response = result["response"]
         slot.markdown(markdown_safe(response.answer))  # the checked answer (an LLM answer may be replaced)

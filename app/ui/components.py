@@ -92,23 +92,31 @@ def _card(solution: SolutionOut, lang: str) -> None:
         st.caption(markdown_safe(f"{solution.why} {cites}".strip()))
 
 
+def verdict_badge(verdict: str, lang: str) -> str:
+    emoji, colour, zh, en = VERDICT_BADGES[verdict]
+    return f":{colour}-badge[{emoji} {en if lang == 'en' else zh}]"
+
+
 def funding_rows(funding: list[FundingOut], lang: str) -> list[dict[str, Any]]:
+    """One row per program: verdict and reasons, program, benefit with cap and deadline, source."""
     en = lang == "en"
     rows = []
     for item in funding:
-        badge, zh, en_label = VERDICT_BADGES[item.verdict]
-        link = f"[{text(lang, 'link')}]({item.source_url})" if item.source_url else "—"
+        cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
+        terms = (
+            f"{markdown_safe(item.benefit)}  \n"
+            f"**{text(lang, 'col_max')}**：{cap} · **{text(lang, 'col_deadline')}**："
+            f"{item.deadline or text(lang, 'not_stated')}"
+        )
         rows.append(
             {
-                text(lang, "col_verdict"): f"{badge} {en_label if en else zh}",
+                text(lang, "col_verdict"): verdict_badge(item.verdict, lang),
                 text(lang, "col_program"): f"**{item.name}**  \n{item.issuer}",
-                text(lang, "col_reasons"): "；".join(item.reasons) if not en else "; ".join(item.reasons),
-                text(lang, "col_benefit"): item.benefit,
-                text(lang, "col_max"): money(item.max_amount_cny, lang)
-                if item.max_amount_cny
-                else text(lang, "not_stated"),
-                text(lang, "col_deadline"): item.deadline or text(lang, "not_stated"),
-                text(lang, "col_source"): link,
+                text(lang, "col_reasons"): ("; " if en else "；").join(item.reasons),
+                text(lang, "col_benefit"): terms,
+                text(lang, "col_source"): f"[{text(lang, 'link')}]({item.source_url})"
+                if item.source_url
+                else "—",
             }
         )
     return rows

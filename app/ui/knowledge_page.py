@@ -8,7 +8,7 @@ import streamlit as st
 
 from app.container import Container
 from app.errors import AipackError
-from app.services.knowledge_admin import DocumentInfo, KnowledgeSummary
+from app.services.knowledge_admin import MAX_UPLOAD_BYTES, DocumentInfo, KnowledgeSummary
 from app.ui.components import forget_document_sources
 from app.ui.state import get_container, lang
 from app.ui.texts import text
@@ -23,7 +23,10 @@ def page() -> None:
     overview = st.container()  # filled last, so an upload or delete made below is already counted
     st.subheader(text(ui, "upload_title"))
     uploaded = st.file_uploader(
-        text(ui, "upload_label"), type=UPLOAD_TYPES, key=f"upload_{st.session_state.get('upload_round', 0)}"
+        text(ui, "upload_label"),
+        type=UPLOAD_TYPES,
+        max_upload_size=MAX_UPLOAD_BYTES // 1024 // 1024,
+        key=f"upload_{st.session_state.get('upload_round', 0)}",
     )
     clicked = uploaded is not None and st.button(
         text(ui, "upload_button"), type="primary", icon=":material/upload:"
@@ -89,6 +92,7 @@ def delete_section(box: Container, documents: list[DocumentInfo], ui: str) -> bo
         text(ui, "delete_pick"),
         list(by_id),
         index=None,
+        placeholder=text(ui, "choose"),
         format_func=lambda doc_id: f"{by_id[doc_id].title} ({by_id[doc_id].file_name})",
         key=f"delete_doc_{st.session_state.get('delete_round', 0)}",
     )
@@ -105,7 +109,8 @@ def render_overview(summary: KnowledgeSummary, ui: str) -> None:
     counts[0].metric(text(ui, "kb_documents"), len(summary.documents))
     counts[1].metric(text(ui, "kb_solutions"), summary.solutions)
     counts[2].metric(text(ui, "kb_funding"), summary.funding)
-    counts[3].metric(text(ui, "kb_last_ingest"), _short_time(summary.last_ingest) or text(ui, "kb_never"))
+    stamp = _short_time(summary.last_ingest)
+    counts[3].metric(text(ui, "kb_last_ingest"), stamp[:10] or text(ui, "kb_never"), help=stamp or None)
     if summary.catalogue_errors:
         st.error(
             text(ui, "kb_catalogue_errors") + "\n\n" + "\n".join(f"- {e}" for e in summary.catalogue_errors)

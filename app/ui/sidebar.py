@@ -82,6 +82,7 @@ def profile_form(ui: str) -> None:
             text(ui, "industry"),
             list(INDUSTRY_SECTIONS),
             index=None,
+            placeholder=text(ui, "choose"),
             format_func=lambda code: f"{code} · {INDUSTRY_SECTIONS[code][1 if ui == 'en' else 0]}",
             key="pf_industry",
         )

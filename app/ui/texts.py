@@ -31,6 +31,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Describe your business or ask, e.g. a 20-person restaurant in Hangzhou…",
     ),
     "follow_ups": ("接着问：", "Ask next:"),
+    "thinking": ("正在分析您的情况，检索政策与方案…", "Reading your profile, policies and solutions…"),
     "no_evidence": (
         "未找到可靠依据：知识库中没有足够相关的资料，以下内容请谨慎参考。",
         "No reliable evidence: the knowledge base holds nothing relevant enough; treat this answer with care.",
@@ -78,9 +79,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "province": ("省份", "Province"),
     "city": ("城市", "City"),
     "employees": ("员工人数", "Employees"),
-    "revenue": ("年营收（万元）", "Annual revenue (CNY 10k)"),
-    "age": ("成立年限（年）", "Company age (years)"),
-    "budget": ("预算（万元）", "Budget (CNY 10k)"),
+    "revenue": ("年营收（万元）", "Revenue ¥10k"),
+    "age": ("成立年限（年）", "Age (years)"),
+    "budget": ("预算（万元）", "Budget ¥10k"),
+    "choose": ("请选择", "Choose"),
     "pain_points": ("痛点（每行一个）", "Pain points (one per line)"),
     "size_class": ("规模：{size}", "Size: {size}"),
     "update_profile": ("更新推荐", "Update"),
@@ -157,10 +159,11 @@ STARTERS: dict[Lang, list[str]] = {
     ],
 }
 
-VERDICT_BADGES: dict[str, tuple[str, str, str]] = {
-    "eligible": ("✅", "基本符合", "likely eligible"),
-    "unknown": ("❔", "待确认", "to confirm"),
-    "ineligible": ("❌", "不符合", "not eligible"),
+# verdict -> (emoji, badge colour, zh label, en label)
+VERDICT_BADGES: dict[str, tuple[str, str, str, str]] = {
+    "eligible": ("✅", "green", "基本符合", "likely eligible"),
+    "unknown": ("❔", "orange", "待确认", "to confirm"),
+    "ineligible": ("❌", "red", "不符合", "not eligible"),
 }
 
 FEEDBACK_REASONS = ("wrong_answer", "wrong_evidence", "missing_program", "other")

@@ -1,0 +1,395 @@
+"""Every page and flow of the Streamlit app, in-process with `streamlit.testing.v1.AppTest`.
+
+Chat tests answer from the shared index with today's date pinned; knowledge tests work
+on a private copy of tests/data/mini_knowledge, never on the repo's knowledge/ folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from app.container import Container
+from app.services.store import Store
+from app.settings import PROJECT_ROOT, Settings
+from app.ui import state as ui_state
+from tests.conftest import TODAY
+from tests.helpers import MINI_KNOWLEDGE
+
+APP = str(PROJECT_ROOT / "app" / "ui" / "streamlit_app.py")
+RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
+
+
+@pytest.fixture(autouse=True)
+def fresh_streamlit_cache() -> Iterator[None]:
+    # st.cache_resource is process-global and would leak a container between tests.
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app_container(shared_container: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Container:
+    """What the app gets from `get_container()`: the warm shared index, today pinned, a private store."""
+    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", TODAY)
+    box = Container(Settings())
+    assert box.settings.paths.data_dir == shared_container.settings.paths.data_dir
+    box.__dict__["ingest"] = shared_container.ingest  # reuse the loaded e5, jieba and chunk table
+    box.__dict__["retrieval"] = shared_container.retrieval
+    box.__dict__["store"] = Store(tmp_path / "store" / "aipack.sqlite3")  # no test sees another's rows
+    monkeypatch.setattr(ui_state, "Container", lambda: box)
+    return box
+
+
+@pytest.fixture
+def chat_app(app_container: Container) -> AppTest:
+    return AppTest.from_file(APP, default_timeout=120).run()
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(MINI_KNOWLEDGE, knowledge)
+    monkeypatch.setenv("AIPACK_PATHS__KNOWLEDGE_DIR", str(knowledge))
+    return knowledge
+
+
+def ask(app: AppTest, message: str) -> AppTest:
+    app.chat_input[0].set_value(message).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def answers(app: AppTest) -> list[str]:
+    return [m.markdown[0].value for m in app.chat_message if m.name == "assistant"]
+
+
+def responses(app: AppTest) -> list[dict[str, Any]]:
+    return [m["response"] for m in app.session_state["messages"] if m.get("response")]
+
+
+def button(app: AppTest, label: str) -> Any:
+    matches = [b for b in app.button if b.label == label]
+    assert matches, f"no button {label!r} among {[b.label for b in app.button]}"
+    return matches[0]
+
+
+def open_page(app: AppTest, name: str) -> AppTest:
+    app.session_state["goto"] = name
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+# ---------------------------------------------------------------- chat
+
+
+def test_first_visit_offers_starter_questions_and_the_mode(chat_app: AppTest):
+    assert not chat_app.exception
+    assert chat_app.title[0].value == "AI赋能包顾问"
+    labels = [b.label for b in chat_app.button]
+    assert "上海的算力券补贴比例是多少？" in labels
+    assert any(label.isascii() for label in labels), "an English starter"
+    assert any("离线" in c.value for c in chat_app.sidebar.caption)
+
+
+def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
+    chat_app: AppTest, app_container: Container
+):
+    ask(chat_app, RESTAURANT)
+    assert [m.name for m in chat_app.chat_message] == ["user", "assistant"]
+    assert "建议的AI赋能包" in answers(chat_app)[0]
+    response = responses(chat_app)[0]
+    assistant = chat_app.chat_message[1]
+    cards = " ".join(m.value for m in assistant.markdown)
+    for solution in response["solutions"]:
+        assert solution["name"] in cards
+    assert "首年费用" in cards and "补贴后" in cards
+    table = assistant.table[0].value
+    assert list(table.columns)[:3] == ["判断", "政策", "理由"]
+    assert any(str(v).startswith(":green-badge[✅") for v in table["判断"])
+    assert all("上限" in str(v) and "截止" in str(v) for v in table["支持内容"])
+    assert any("](http" in str(v) for v in table["来源"])
+    expander = assistant.expander[0]
+    assert expander.label.startswith("引用来源")
+    sources = " ".join(m.value for m in expander.markdown)
+    first = response["citations"][0]
+    assert f"[{first['n']}] {first['title']}" in sources and first["quote"][:20] in sources
+    documents = {d.doc_id: d for d in app_container.knowledge.summary().documents}
+    policy = [c for c in response["citations"] if c["source"] in documents]
+    assert policy, "the pack is grounded in a policy document"
+    for citation in policy:  # publisher and date come from the knowledge summary
+        document = documents[citation["source"]]
+        assert f"{citation['title']}** · {document.publisher} · {document.published}" in sources
+    urls = {f["id"]: f["source_url"] for f in response["funding"]}
+    assert any(urls[c["source"]] in sources for c in response["citations"] if c["source"] in urls)
+    assert not chat_app.warning, "evidence was found"
+    # persisted: one conversation with the question and the answer (response JSON)
+    conversation = app_container.store.conversations()[0]
+    messages = app_container.store.messages(conversation.id)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[1].response is not None and messages[1].response["id"] == response["id"]
+    # the sidebar form was filled from the answer
+    state = chat_app.session_state
+    assert (state["pf_industry"], state["pf_city"], state["pf_employees"], state["pf_budget"]) == (
+        "H",
+        "杭州",
+        20,
+        3.0,
+    )
+
+
+def test_follow_up_suggestion_asks_the_next_question(chat_app: AppTest):
+    ask(chat_app, RESTAURANT)
+    button(chat_app, "这些补贴怎么申请？").click().run()
+    assert not chat_app.exception
+    assert [m.name for m in chat_app.chat_message] == ["user", "assistant"] * 2
+    latest = responses(chat_app)[-1]
+    assert latest["intent"] == "how_to_apply"
+    assert "申请方式" in answers(chat_app)[-1]
+
+
+def test_starter_button_asks_it(chat_app: AppTest):
+    button(chat_app, "上海的算力券补贴比例是多少？").click().run()
+    assert not chat_app.exception
+    assert chat_app.chat_message[0].markdown[0].value == "上海的算力券补贴比例是多少？"
+    assert responses(chat_app)[0]["intent"] == "policy_question"
+    assert "[1]" in answers(chat_app)[0], "the quoted evidence is cited"
+    assert chat_app.chat_message[1].expander[0].label.startswith("引用来源")
+    assert [b.label for b in chat_app.get("download_button")] == ["导出 Markdown", "导出 Word"]
+    assert "那杭州呢？" in [b.label for b in chat_app.button]
+
+
+def test_clarify_asks_for_what_is_missing(chat_app: AppTest):
+    ask(chat_app, "推荐AI方案")
+    response = responses(chat_app)[0]
+    assert response["clarifying_questions"]
+    answer = answers(chat_app)[0]
+    assert all(q in answer for q in response["clarifying_questions"])
+    assert not chat_app.chat_message[1].table, "no pack before the profile is known"
+    assert not [b for b in chat_app.button if b.key and b.key.startswith("next_")], "no follow-ups"
+    assert not chat_app.get("download_button"), "nothing to export yet"
+
+
+def test_no_evidence_is_said_visibly(chat_app: AppTest):
+    ask(chat_app, "今天上海天气怎么样？")
+    assert any("未找到可靠依据" in w.value for w in chat_app.warning)
+
+
+def test_profile_edit_reruns_the_recommendation_with_the_edited_profile(chat_app: AppTest):
+    sidebar = chat_app.sidebar
+    sidebar.selectbox(key="pf_industry").set_value("C")
+    sidebar.text_input(key="pf_province").set_value("江苏")
+    sidebar.text_input(key="pf_city").set_value("苏州")
+    sidebar.number_input(key="pf_employees").set_value(80)
+    sidebar.number_input(key="pf_budget").set_value(10.0)
+    sidebar.text_area(key="pf_pain_points").set_value("设备老坏\n质检靠人工")
+    button(chat_app, "更新推荐").click().run()
+    assert not chat_app.exception
+    assert chat_app.chat_message[0].markdown[0].value == "请根据更新后的资料重新推荐"
+    response = responses(chat_app)[0]
+    assert response["intent"] == "recommend_pack" and response["solutions"]
+    profile = response["profile"]
+    assert (profile["industry"], profile["city"], profile["employees"], profile["budget_cny"]) == (
+        "C",
+        "苏州",
+        80,
+        100_000,
+    )
+    assert "设备老坏" in profile["pain_points"]
+    assert chat_app.chat_message[1].table, "funding verdicts for the edited profile"
+    # a second edit wins over the first
+    chat_app.sidebar.number_input(key="pf_employees").set_value(500)
+    button(chat_app, "更新推荐").click().run()
+    assert responses(chat_app)[-1]["profile"]["employees"] == 500
+    assert chat_app.session_state["pf_employees"] == 500
+
+
+def test_export_buttons_offer_markdown_and_docx(chat_app: AppTest, monkeypatch: pytest.MonkeyPatch):
+    served: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self: Any, data: Any, mimetype: str, kind: Any, filename: str | None = None) -> str:
+        if isinstance(data, bytes) and filename:
+            served[filename] = data
+        return original(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    ask(chat_app, RESTAURANT)
+    labels = [b.label for b in chat_app.get("download_button")]
+    assert labels == ["导出 Markdown", "导出 Word"]
+    response_id = responses(chat_app)[0]["id"]
+    markdown = served[f"aipack-advice-{response_id}.md"].decode("utf-8")
+    assert markdown.startswith("# AI赋能包建议书")
+    for section in ("企业概况", "推荐方案", "补贴政策判断", "补贴计算", "申请步骤", "引用来源", "生成时间"):
+        assert f"## {section}" in markdown
+    docx = served[f"aipack-advice-{response_id}.docx"]
+    assert docx[:2] == b"PK" and len(docx) > 5000
+
+
+def test_feedback_is_stored_and_shown_on_the_review_page(chat_app: AppTest, app_container: Container):
+    ask(chat_app, RESTAURANT)
+    response = responses(chat_app)[0]
+    chat_app.feedback[0].set_value(0).run()  # 👎
+    chat_app.selectbox(key=f"fb_{response['id']}_reason").set_value("missing_program")
+    chat_app.text_input(key=f"fb_{response['id']}_comment").set_value("漏了杭州的上云券")
+    button(chat_app, "提交反馈").click().run()
+    assert not chat_app.exception
+    assert any("已记录反馈" in c.value for c in chat_app.caption)
+    rows = app_container.store.feedback()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.rating, row.reason, row.comment, row.question) == (
+        -1,
+        "missing_program",
+        "漏了杭州的上云券",
+        RESTAURANT,
+    )
+    assert row.retrieved_ids == [c["chunk_id"] for c in response["citations"]]
+    assert row.settings_version == app_container.settings.version
+    open_page(chat_app, "review")
+    assert chat_app.title[0].value == "反馈审阅"
+    table = chat_app.dataframe[0].value
+    assert list(table["评价"]) == ["👎"] and list(table["原因"]) == ["遗漏政策"]
+    assert list(table["问题"]) == [RESTAURANT]
+
+
+def test_language_switch_changes_the_interface(chat_app: AppTest):
+    chat_app.sidebar.radio(key="lang").set_value("en").run()
+    assert chat_app.title[0].value == "AI enablement pack advisor"
+    assert "Update" in [b.label for b in chat_app.button]
+    ask(chat_app, "Which subsidies can a 15-person AI startup in Shenzhen get?")
+    assert responses(chat_app)[0]["language"] == "en"
+    assert chat_app.chat_message[1].expander[0].label.startswith("Sources")
+
+
+def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):
+    ask(chat_app, RESTAURANT)
+    first_session = chat_app.session_state["session_id"]
+    button(chat_app, "新对话").click().run()
+    assert not chat_app.chat_message
+    assert chat_app.session_state["session_id"] != first_session
+    assert chat_app.session_state["pf_city"] == "" and chat_app.session_state["pf_industry"] is None
+
+
+def test_clients_save_reopen_and_delete(chat_app: AppTest, app_container: Container):
+    ask(chat_app, RESTAURANT)
+    chat_app.sidebar.text_input(key="client_name_input").set_value("杭州小馆")
+    button(chat_app, "保存为客户").click().run()
+    assert any("已保存客户" in s.value for s in chat_app.sidebar.success)
+    [client] = app_container.store.clients()
+    assert client.name == "杭州小馆" and client.profile["city"] == "杭州"
+    assert app_container.store.conversations(client.id), "the open conversation is filed under the client"
+
+    button(chat_app, "新对话").click().run()
+    open_page(chat_app, "clients")
+    assert "杭州小馆" in [m.value.strip("# ") for m in chat_app.markdown]
+    button(chat_app, "打开").click().run()
+    assert not chat_app.exception
+    assert chat_app.title[0].value == "AI赋能包顾问", "back on the chat page"
+    assert [m.name for m in chat_app.chat_message] == ["user", "assistant"]
+    assert chat_app.session_state["pf_city"] == "杭州"
+    # the advisor forgot this session; the client's profile goes with the next question
+    ask(chat_app, "这些补贴怎么申请？")
+    latest = responses(chat_app)[-1]
+    assert latest["intent"] == "how_to_apply" and latest["profile"]["city"] == "杭州"
+    [conversation] = app_container.store.conversations(client.id)
+    assert len(app_container.store.messages(conversation.id)) == 4
+
+    open_page(chat_app, "clients")
+    button(chat_app, "删除").click().run()
+    assert not app_container.store.conversations(client.id)
+    button(chat_app, "删除客户").click().run()
+    assert not app_container.store.clients()
+    assert any("还没有保存的客户" in i.value for i in chat_app.info)
+
+
+# ---------------------------------------------------------------- knowledge
+
+
+@pytest.fixture
+def knowledge_app(knowledge_dir: Path) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["goto"] = "knowledge"
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def document_titles(app: AppTest) -> list[str]:
+    return list(app.dataframe[0].value["标题"])
+
+
+def test_knowledge_page_lists_documents_and_counts(knowledge_app: AppTest):
+    assert knowledge_app.title[0].value == "知识库"
+    metrics = {m.label: m.value for m in knowledge_app.metric}
+    assert metrics["政策文档"] == "2"
+    assert int(metrics["方案条目"]) > 0 and int(metrics["补贴政策条目"]) > 0
+    assert metrics["最近入库"] != "尚未入库"
+    assert "中小企业算力券试点说明" in document_titles(knowledge_app)
+    table = knowledge_app.dataframe[0].value
+    assert table.loc[table["标题"] == "中小企业算力券试点说明", "发布单位"].item() == "测试市经信局"
+    assert int(table.loc[table["标题"] == "中小企业算力券试点说明", "片段数"].item()) > 0
+
+
+def test_upload_adds_a_document_to_the_index(knowledge_app: AppTest):
+    content = "水产养殖数字化补贴\n对购置水质监测设备的养殖户给予30%补贴。\n".encode()
+    knowledge_app.file_uploader[0].upload("gamma.txt", content, "text/plain").run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception
+    assert any("已加入 gamma.txt" in s.value for s in knowledge_app.success)
+    assert "gamma" in document_titles(knowledge_app)
+    assert Container().retrieval.search("水产养殖数字化补贴").hits[0].source == "gamma"
+    knowledge_app.run()
+    assert "gamma" in document_titles(knowledge_app)
+
+
+def test_unreadable_upload_is_refused_with_a_message(knowledge_app: AppTest, knowledge_dir: Path):
+    knowledge_app.file_uploader[0].upload("broken.pdf", b"%PDF-1.4 truncated garbage", "application/pdf")
+    knowledge_app.run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception
+    assert any("broken.pdf" in e.value for e in knowledge_app.error)
+    assert not (knowledge_dir / "policies" / "broken.pdf").exists()
+    assert len(document_titles(knowledge_app)) == 2
+
+
+def test_delete_removes_a_document_and_its_chunks(knowledge_dir: Path):
+    (knowledge_dir / "policies" / "dropme.txt").write_text(
+        "渔船北斗终端补贴说明\n对安装北斗终端的渔船给予一次性补贴。\n", encoding="utf-8"
+    )
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["goto"] = "knowledge"
+    app.run()
+    assert "dropme" in document_titles(app)
+    assert Container().retrieval.search("渔船北斗终端补贴").hits[0].source == "dropme"
+    app.selectbox(key="delete_doc_0").set_value("dropme").run()
+    button(app, "删除并更新索引").click().run()
+    assert not app.exception
+    assert "dropme" not in document_titles(app)
+    assert not (knowledge_dir / "policies" / "dropme.txt").exists()
+    hits = Container().retrieval.search("渔船北斗终端补贴").hits
+    assert all(hit.source != "dropme" for hit in hits)
+
+
+def test_catalogue_validation_errors_are_shown(knowledge_dir: Path):
+    funding = knowledge_dir / "catalogue" / "funding.yaml"
+    funding.write_text(
+        funding.read_text(encoding="utf-8").replace("ratio: 0.2", "ratio: 1.5"), encoding="utf-8"
+    )
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["goto"] = "knowledge"
+    app.run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "bj-compute-voucher-2023" in errors and "benefit.ratio" in errors
+    assert "Traceback" not in errors
