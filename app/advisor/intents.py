@@ -50,13 +50,15 @@ ELIGIBILITY_FIRST_PERSON = re.compile(
 )
 COMPARE = re.compile(
     r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
-    r"difference between|which is (the )?better|which (one|option) (is|should)",
+    r"difference between|which is (the )?better|which (one|option) (is|should)|怎么选|选哪个|先上哪个|"
+    r"which should (i|we) (choose|pick|start)",
     _I,
 )
 COST = re.compile(
     r"多少钱|大概要多少|要花多少|花多少|费用是多少|价格|贵不贵|成本大概|how much (does|would|will|is|do)|what does .{0,40} cost|price of",
     _I,
 )
+NET_COST = re.compile(r"补贴后|扣除补贴|净成本|实际要花|after subsid|net cost", _I)
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
 FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|申领|奖励|奖补|subsid|voucher|grant", _I)
 RECOMMEND = re.compile(
@@ -94,6 +96,8 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "recommend_pack"
     if eligibility:
         return "funding_eligibility"
+    if NET_COST.search(text):
+        return "cost_estimate"  # "扣除补贴后要花多少" asks about money even though it names subsidies
     if COMPARE.search(text):
         # Comparing two vouchers is a question about their texts, not about solutions.
         return "policy_question" if FUNDING_WORDS.search(text) and has_evidence else "compare_solutions"

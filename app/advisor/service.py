@@ -176,6 +176,12 @@ class AdvisorService:
             intent = conversation.last_intent  # "那杭州呢？" continues the previous kind of question
         if facts and intent == "policy_question" and conversation.last_intent == "recommend_pack":
             intent = "recommend_pack"  # "其实我们有60个员工" corrects the profile behind the pack
+        if (
+            intent in ("cost_estimate", "compare_solutions")
+            and conversation.last_intent == "recommend_pack"
+            and not facts
+        ):
+            intent = "recommend_pack"  # "补贴后要花多少？" / "怎么选？" about the pack just shown: show it again, costed
         if looks_like_instruction(turn.query) and intent in ("policy_question", "smalltalk"):
             intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
         turn.intent = intent
