@@ -71,23 +71,54 @@ def ingest(rebuild: bool) -> None:
     click.echo(report.summary())
 
 
-def _read_batch(path: Path) -> Iterator[tuple[int, str | None]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
+BatchItem = tuple[int, Any, str]  # (line number, parsed value or None, problem when None)
+
+
+def _batch_lines(path: Path) -> Iterator[BatchItem]:
+    """Each non-blank line parsed as JSON; a line that is not UTF-8 or not JSON is reported, not guessed.
+
+    A UTF-8 byte-order mark (Windows Notepad) is dropped from the first line.
+    """
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield number, None, "not UTF-8 text (re-save the file as UTF-8)"
+                continue
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
+                yield number, json.loads(line), ""
             except json.JSONDecodeError:
-                yield number, None
-                continue
-            if isinstance(item, str):
-                yield number, item
-            elif isinstance(item, dict):
-                text = item.get("query") or item.get("question") or item.get("message")
-                yield number, text if isinstance(text, str) else None
-            else:
-                yield number, None
+                yield number, None, "not valid JSON"
+
+
+def _read_batch(path: Path) -> Iterator[tuple[int, str | None, str]]:
+    for number, item, problem in _batch_lines(path):
+        if isinstance(item, dict):
+            item = item.get("query") or item.get("question") or item.get("message")
+        if isinstance(item, str):
+            yield number, item, ""
+        else:
+            yield number, None, problem or "no query string found"
+
+
+def _refresh_or_keep_index(container: Container) -> None:
+    """Bring the index up to date; when the knowledge files are broken, search the previous index.
+
+    A failed ingest leaves the old index intact, so it still answers; the warning names the
+    problem and the fix. Without a previous index the error stands.
+    """
+    from app.errors import CatalogueError, DocumentReadError
+    from app.services.ingest import read_manifest
+
+    try:
+        container.ingest.ensure_ready()
+    except (CatalogueError, DocumentReadError) as exc:
+        if read_manifest(container.settings) is None:
+            raise
+        click.echo(f"Warning: {exc}\n  (Searching the previous index meanwhile.)", err=True)
 
 
 @main.command(help="Hybrid search over policies and catalogues.")
@@ -123,7 +154,7 @@ def search(
     if (query is None) == (batch is None):
         raise click.UsageError("Give either a QUERY or --batch FILE.jsonl.")
     container = Container()
-    container.ingest.ensure_ready()
+    _refresh_or_keep_index(container)
     filters = SearchFilters(
         collections=frozenset(CollectionName(c) for c in collections) or None,
         region=region,
@@ -136,9 +167,9 @@ def search(
         return [h.contract() for h in result.hits] if result.has_evidence or no_floor else []
 
     if batch is not None:
-        for number, text in _read_batch(batch):
+        for number, text, problem in _read_batch(batch):
             if text is None:
-                click.echo(f"line {number}: no query string found; wrote []", err=True)
+                click.echo(f"line {number}: {problem}; wrote []", err=True)
                 click.echo("[]")
                 continue
             click.echo(json.dumps(run(text), ensure_ascii=False))
@@ -163,22 +194,30 @@ def _load_profile(path: Path | None) -> Any:
     from app.advisor.profile import CompanyProfile
 
     try:
-        return CompanyProfile.model_validate_json(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise click.BadParameter(
+                f"{path} is not a valid profile: Invalid JSON ({exc})", param_hint="--profile"
+            ) from exc
+        if isinstance(
+            data, dict
+        ):  # accept the profile that `ask --json` prints: derived fields are recomputed
+            data.pop("size_class", None)
+            data.pop("size_basis", None)
+        return CompanyProfile.model_validate(data)
     except (ValidationError, ValueError) as exc:
         raise click.BadParameter(f"{path} is not a valid profile: {exc}", param_hint="--profile") from exc
 
 
-def _read_ask_batch(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                yield number, None
-                continue
-            yield number, item if isinstance(item, dict) and isinstance(item.get("message"), str) else None
+def _read_ask_batch(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str, Any]]:
+    """(line number, valid item or None, problem, the line's id if it had one)."""
+    for number, item, problem in _batch_lines(path):
+        line_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item, dict) and isinstance(item.get("message"), str):
+            yield number, item, "", line_id
+        else:
+            yield number, None, problem or "expected a JSON object with a string `message`", line_id
 
 
 @main.command(help="Ask the advisor; --json prints the evaluation contract.")
@@ -206,11 +245,14 @@ def ask(
     container.ingest.ensure_ready()
     advisor = AdvisorService(container)
     if batch is not None:
-        for number, item in _read_ask_batch(batch):
+        for number, item, problem, line_id in _read_ask_batch(batch):
             if item is None:
-                click.echo(f"line {number}: expected a JSON object with a string `message`", err=True)
+                click.echo(f"line {number}: {problem}", err=True)
                 click.echo(
-                    json.dumps({"id": None, "error": f"line {number}: invalid input"}, ensure_ascii=False)
+                    json.dumps(
+                        {"id": line_id, "error": f"line {number}: invalid input ({problem})"},
+                        ensure_ascii=False,
+                    )
                 )
                 continue
             response = advisor.ask(item["message"], session_id=item.get("session"), profile=profile)

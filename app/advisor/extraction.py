@@ -121,6 +121,13 @@ _GOAL_EN = re.compile(
 )
 
 
+def _mentions(text: str, key: str) -> bool:
+    """Chinese keys match as substrings; Latin ones only as whole words ("enterprise" is not ERP)."""
+    if key.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", text) is not None
+    return key in text
+
+
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     for pattern in patterns:
         if match := pattern.search(text):
@@ -160,7 +167,7 @@ class RuleExtractor:
             data["company_age_years"] = age
         if skill := self._it_skill(text):
             data["it_skill"] = skill
-        data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if k in text))
+        data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if _mentions(text, k)))
         data["pain_points"] = [p for p in self._pain_phrases if p in text][:6]
         goals = [g.strip() for g in _GOAL.findall(text)] + [g.strip() for g in _GOAL_EN.findall(text)]
         data["goals"] = list(dict.fromkeys(goals))[:4]

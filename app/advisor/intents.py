@@ -27,7 +27,7 @@ OFF_TOPIC = re.compile(
     _I,
 )
 BUSINESS = re.compile(
-    r"企业|公司|工厂|门店|店铺|餐厅|补贴|算力|模型券|政策|申请|ai\b|ai[\u4e00-\u9fff]|人工智能|数字化|方案|客户|员工|经营|生意|"
+    r"企业|公司|工厂|门店|店铺|餐厅|补贴|算力|模型券|政策|申请|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|方案|客户|员工|经营|生意|"
     r"company|business|subsid|voucher|policy|sme|factory|shop|restaurant|firm",
     _I,
 )
@@ -64,7 +64,8 @@ FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|申领|奖励|奖补|subsi
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
-    r"recommend|suggest|advice|advise|what ai|which ai|ai tools?|enablement pack|ai pack|help (us|me)|we want (an )?ai|"
+    r"recommend|suggest|advice|advise|(what|which) ai (tools?|solutions?|systems?|products?)|ai tools?|enablement pack|"
+    r"ai pack|help (us|me)|we want (an )?ai|"
     r"want to use ai|how can ai help",
     _I,
 )
@@ -107,4 +108,5 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "policy_question"  # "钢铁厂怎么用AI，有没有例子": the sources' cases, not a pack
     if RECOMMEND.search(text) or states_profile_facts:
         return "recommend_pack"
-    return "policy_question" if has_evidence else "out_of_scope"
+    # In-domain but unanswered ("美国的AI税收抵免？") gets the honest "no evidence" answer, not a refusal.
+    return "policy_question" if has_evidence or BUSINESS.search(text) else "out_of_scope"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _DIGITS = {
@@ -45,9 +46,11 @@ def chinese_to_number(text: str) -> float | None:
 def parse_number(token: str) -> float | None:
     token = token.strip().replace(",", "")
     try:
-        return float(token)
+        value: float | None = float(token)
     except ValueError:
-        return chinese_to_number(token)
+        value = chinese_to_number(token)
+    # "9" * 400 parses to inf: no business has that many anything.
+    return value if value is not None and math.isfinite(value) else None
 
 
 _UNIT_FACTORS = {

@@ -13,7 +13,7 @@ from app.catalogue.taxonomy import INDUSTRY_SECTIONS, ITSkill, SizeClass
 
 
 class CompanyProfile(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     industry: str | None = Field(default=None, description="GB/T 4754 section letter")
     industry_text: str | None = Field(default=None, description="The owner's own words for the business")

@@ -1,0 +1,440 @@
+"""Multi-turn behaviour: clarifying, follow-ups, corrections, sessions, refusals and odd input.
+
+All through `AdvisorService.ask` over the shared real index (date pinned to 2026-11-23); every test
+gets a fresh advisor, so conversation state never leaks between tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.advisor.contract import AdviceResponse
+from app.advisor.service import AdvisorService
+from app.evaluation.golden import load_retrieval_cases
+from app.text.normalize import compact, detect_language
+from tests.test_advisor_scenarios import assert_citations_resolve, assert_pack, with_shared_catalogue
+
+UNDER_SPECIFIED = {
+    "zh": "我想用AI，帮我推荐一下",
+    "zh-Hant": "我們公司想導入AI，有什麼方案可以推薦？",
+    "en": "Recommend an AI pack for my business",
+}
+DETAILS = {
+    "zh": "我们是杭州的一家餐厅，20个员工，年营收800万，备货不准",
+    "zh-Hant": "我們是杭州的餐廳，20名員工，年營收800萬，備貨不準",
+    "en": "We're a restaurant in Hangzhou with 20 staff and 8 million yuan revenue; stock planning is a mess",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
+
+
+@pytest.fixture
+def advisor(advisor: AdvisorService) -> AdvisorService:
+    """conftest's fresh advisor (own sessions, pinned date), without re-parsing the YAML catalogue."""
+    return with_shared_catalogue(advisor)
+
+
+def funding_region(advisor: AdvisorService, source: str) -> list[tuple[str | None, str | None]] | None:
+    """(province, city) pairs a funding catalogue entry is for; None when `source` is not a program."""
+    program = advisor.catalogue.program(source)
+    if program is None:
+        return None
+    regions = program.eligibility.regions or [program.region]
+    return [(r.province, r.city) for r in regions]
+
+
+def assert_no_pack(response: AdviceResponse) -> None:
+    assert not response.solutions
+    assert not response.funding
+    assert not response.arithmetic
+
+
+# ------------------------------------------------------------------------------ clarifying questions
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_under_specified_request_gets_at_most_two_questions_then_a_pack(advisor: AdvisorService, lang: str):
+    first = advisor.ask(UNDER_SPECIFIED[lang], session_id="owner")
+    assert first.intent == "recommend_pack"
+    assert 1 <= len(first.clarifying_questions) <= 2
+    assert_no_pack(first)
+    for question in first.clarifying_questions:
+        assert question in first.answer
+    assert first.language == ("en" if lang == "en" else "zh")
+    assert_citations_resolve(first, advisor)  # a preview of the closest solution may be cited
+
+    second = advisor.ask(DETAILS[lang], session_id="owner")
+    assert_pack(second)
+    assert (second.profile.province, second.profile.city) == ("浙江", "杭州")
+    assert second.profile.employees == 20
+    assert second.profile.size_class == "small"
+    assert_citations_resolve(second, advisor)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["我想用AI，帮我推荐一下", "不方便透露，直接推荐吧"],
+    ids=["asks-again", "declines-and-asks"],
+)
+def test_second_under_specified_turn_proceeds_instead_of_asking_again(advisor: AdvisorService, reply: str):
+    first = advisor.ask("我想用AI，帮我推荐一下", session_id="shy")
+    assert first.clarifying_questions
+    second = advisor.ask(reply, session_id="shy")
+    assert second.intent == "recommend_pack"
+    assert not second.clarifying_questions
+    assert_pack(second)
+    # Without a region the verdicts stay open, and the answer says what would settle them.
+    assert all(
+        f.verdict != "eligible" or not advisor.catalogue.program(f.id).eligibility.regions
+        for f in second.funding
+    )
+    assert "补充以下信息" in second.answer
+
+
+def test_english_owner_who_declines_still_gets_a_pack(advisor: AdvisorService):
+    advisor.ask(UNDER_SPECIFIED["en"], session_id="shy-en")
+    second = advisor.ask("I'd rather not say, just recommend something", session_id="shy-en")
+    assert_pack(second)
+    assert second.language == "en"
+    assert "To settle the open verdicts" in second.answer
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a bare refusal to answer the clarifying questions ('不想说', '保密', 'I prefer not to share "
+    "that.') has no business keyword and no evidence, so intents.classify_intent falls through to "
+    "out_of_scope ('这个问题超出了我的服务范围') instead of proceeding with the pack",
+)
+@pytest.mark.parametrize("reply", ["不想说", "保密", "I prefer not to share that."])
+def test_bare_decline_after_clarifying_proceeds_with_the_pack(advisor: AdvisorService, reply: str):
+    opening = UNDER_SPECIFIED["en" if reply.isascii() else "zh"]
+    advisor.ask(opening, session_id="decline")
+    second = advisor.ask(reply, session_id="decline")
+    assert second.intent == "recommend_pack"
+    assert not second.clarifying_questions
+    assert_pack(second)
+
+
+def test_answering_the_questions_with_a_size_also_gives_a_pack(advisor: AdvisorService):
+    advisor.ask("我想用AI，帮我推荐一下", session_id="terse")
+    second = advisor.ask("餐饮，杭州，20人", session_id="terse")
+    assert_pack(second)
+    assert (second.profile.industry, second.profile.city) == ("H", "杭州")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: service._understand only treats an industry as a profile fact when the message has a "
+    "first-person word (_FIRST_PERSON), so the direct answer '餐饮，杭州' to the advisor's own questions "
+    "(industry? city?) is classified policy_question and answered with quotes about Hangzhou vouchers",
+)
+@pytest.mark.parametrize("reply", ["餐饮，杭州", "做餐饮的，在杭州"])
+def test_terse_answer_to_the_clarifying_questions_gives_a_pack(advisor: AdvisorService, reply: str):
+    advisor.ask("我想用AI，帮我推荐一下", session_id="terse")
+    second = advisor.ask(reply, session_id="terse")
+    assert second.intent == "recommend_pack"
+    assert_pack(second)
+
+
+# ------------------------------------------------------------------------------------ follow-ups
+
+
+def test_follow_up_about_another_city_is_rewritten_and_answered_for_that_city(advisor: AdvisorService):
+    first = advisor.ask("上海的算力券补贴比例是多少？", session_id="f")
+    assert first.intent == "policy_question"
+    assert any(c.source == "sh-compute-voucher-2025" for c in first.citations)
+
+    second = advisor.ask("那杭州呢？", session_id="f")
+    assert second.intent == "policy_question"
+    assert second.has_evidence and second.citations
+    assert_citations_resolve(second, advisor)
+    regions = [funding_region(advisor, c.source) for c in second.citations]
+    programs = [r for r in regions if r is not None]
+    assert programs, "a voucher question is answered from the funding catalogue"
+    assert all(("浙江", "杭州") in r for r in programs), [c.source for c in second.citations]
+    assert not any(c.source.startswith("sh-") for c in second.citations)
+    assert "上海" not in second.answer
+    assert second.profile.city == "杭州"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: conversation.rewrite_follow_up only replaces Chinese place names; after an English question "
+    "('Chengdu') it prepends the subject ('Wuhan What does Chengdu's ...') and the answer quotes Chengdu's "
+    "voucher again",
+)
+def test_english_follow_up_about_another_city_answers_for_that_city(advisor: AdvisorService):
+    advisor.ask("What does Chengdu's compute voucher cover?", session_id="f-en")
+    second = advisor.ask("And what about Wuhan?", session_id="f-en")
+    assert second.intent == "policy_question"
+    sources = [c.source for c in second.citations]
+    assert any(s.startswith("wh-") for s in sources), sources
+    assert not any(s.startswith("cd-") for s in sources), sources
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: answer_policy.select_evidence takes sentences from every top hit regardless of the place the "
+    "question names, and catalogue lines are quoted without the program name, so '上海的算力券补贴比例' "
+    "lists Chengdu's '补贴比例60%，上限500万元' and '那深圳呢？' (模型券) lists Shanghai's '最高50%、最高500万元' "
+    "as if they were the asked city's",
+)
+@pytest.mark.parametrize(
+    ("turns", "place"),
+    [
+        (["上海的算力券补贴比例是多少？"], ("上海", "上海")),
+        (["上海的模型券最高补贴多少？", "那深圳呢？"], ("广东", "深圳")),
+    ],
+    ids=["shanghai-compute", "shenzhen-model-follow-up"],
+)
+def test_policy_answer_about_one_city_quotes_no_other_citys_program(
+    advisor: AdvisorService, turns: list[str], place: tuple[str, str]
+):
+    for message in turns:
+        response = advisor.ask(message, session_id="place")
+    for citation in response.citations:
+        regions = funding_region(advisor, citation.source)
+        if regions is None:
+            continue
+        province, _ = place
+        assert any(p is None or (p == province and c in (None, place[1])) for p, c in regions), (
+            f"[{citation.n}] {citation.source} ({citation.title}) answers a question about {place[1]}"
+        )
+
+
+# ---------------------------------------------------------------------------- profile and sessions
+
+
+def test_correction_wins_over_the_earlier_figure_and_changes_the_size(advisor: AdvisorService):
+    first = advisor.ask(
+        "我在杭州开了一家中餐厅，8个员工，年营收300万，高峰期备菜总是不够，收工时又剩很多，预算1万",
+        session_id="c",
+    )
+    assert first.profile.employees == 8
+    assert first.profile.size_class == "micro"
+
+    second = advisor.ask("其实我们有60个员工", session_id="c")
+    assert second.intent == "recommend_pack"
+    assert second.profile.employees == 60
+    assert second.profile.size_class == "small"
+    # Everything the owner did not correct is kept.
+    assert (second.profile.city, second.profile.industry) == ("杭州", "H")
+    assert second.profile.annual_revenue_cny == 3_000_000
+    assert second.profile.budget_cny == 10_000
+    assert "60人" in second.answer and "8人" not in second.answer
+    assert "demand_forecasting" in [s.category for s in second.solutions[:3]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: service._understand counts only employees/revenue/industry as profile facts, so a budget "
+    "given after the pack ('预算5万', 'Our budget is 50k yuan.') has no intent keyword and no evidence and "
+    "is refused as out_of_scope, although the budget is stored in the profile",
+)
+@pytest.mark.parametrize(
+    ("opening", "budget_turn"),
+    [
+        (DETAILS["zh"] + "，推荐AI方案", "我们预算只有5000元"),
+        (DETAILS["en"] + ". Recommend AI tools.", "Our budget is 50k yuan."),
+    ],
+    ids=["zh", "en"],
+)
+def test_budget_given_after_the_pack_re_plans_it(advisor: AdvisorService, opening: str, budget_turn: str):
+    advisor.ask(opening, session_id="budget")
+    response = advisor.ask(budget_turn, session_id="budget")
+    assert response.intent == "recommend_pack"
+    assert_pack(response)
+
+
+def test_correcting_the_city_replaces_it(advisor: AdvisorService):
+    advisor.ask(
+        "我們是蘇州一家做五金件的工廠，80個工人，年產值6000萬，設備老壞，想用AI做預測性維護，預算10萬左右",
+        session_id="c2",
+    )
+    second = advisor.ask("更正一下，我們工廠其實在無錫，不在蘇州", session_id="c2")
+    assert (second.profile.province, second.profile.city) == ("江苏", "无锡")
+    assert second.profile.employees == 80
+    assert_pack(second)
+
+
+def test_sessions_do_not_share_the_profile(advisor: AdvisorService):
+    a = advisor.ask(DETAILS["zh"] + "，推荐AI方案", session_id="alice")
+    assert a.profile.city == "杭州"
+    b = advisor.ask(UNDER_SPECIFIED["zh"], session_id="bob")
+    assert b.profile.city is None and b.profile.employees is None
+    assert b.clarifying_questions, "bob's session knows nothing about alice's restaurant"
+    anonymous = advisor.ask(UNDER_SPECIFIED["zh"])
+    assert anonymous.profile.city is None
+    assert anonymous.session_id not in ("alice", "bob")
+    again = advisor.ask("预算3万", session_id="alice")
+    assert (again.profile.city, again.profile.employees) == ("杭州", 20)
+    assert a.session_id == "alice" and b.session_id == "bob"
+
+
+# ---------------------------------------------------------------------------- refusals and smalltalk
+
+OUT_OF_SCOPE = [
+    ("明天杭州天气怎么样？", "zh"),
+    ("帮我写一首关于春天的诗", "zh"),
+    ("昨晚英超曼城对阿森纳的比分是多少？", "zh"),
+    ("最近哪支股票值得買？給我幾個明牌", "zh"),
+    ("What's the weather like in Shanghai tomorrow?", "en"),
+    ("Write me a short poem about autumn leaves falling.", "en"),
+    ("Who do you think will win the Champions League this season?", "en"),
+    ("Any stock tips for next week?", "en"),
+]
+
+
+@pytest.mark.parametrize(("message", "lang"), OUT_OF_SCOPE, ids=[m[:16] for m, _ in OUT_OF_SCOPE])
+def test_out_of_scope_is_declined_politely_with_what_the_advisor_can_do(
+    advisor: AdvisorService, message: str, lang: str
+):
+    response = advisor.ask(message)
+    assert response.intent == "out_of_scope"
+    assert response.language == lang
+    assert_no_pack(response)
+    assert not response.citations and not response.clarifying_questions
+    assert response.has_evidence is False
+    if lang == "en":
+        assert response.answer.startswith("Sorry")
+        assert "I can recommend" in response.answer and "subsid" in response.answer
+    else:
+        assert response.answer.startswith("抱歉")
+        assert "我可以" in response.answer and "补贴" in response.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"), [("你好", "zh"), ("謝謝你，很有幫助！", "zh"), ("hello", "en"), ("Thanks!", "en")]
+)
+def test_smalltalk_gets_a_short_friendly_reply(advisor: AdvisorService, message: str, lang: str):
+    response = advisor.ask(message)
+    assert response.intent == "smalltalk"
+    assert response.language == lang
+    assert_no_pack(response)
+    assert not response.clarifying_questions
+    assert detect_language(response.answer) == lang
+    assert ("AI" in response.answer) and len(response.answer) < 400
+
+
+# ---------------------------------------------------------------------------------- policy questions
+
+GOLDEN = {c.id: c for c in load_retrieval_cases()}
+POLICY_FACTS = ["p12", "p24", "p08", "p15", "f04", "f02", "f12", "f14"]
+
+
+@pytest.mark.parametrize("case_id", POLICY_FACTS)
+def test_policy_question_is_answered_with_citations_that_hold_the_fact(advisor: AdvisorService, case_id: str):
+    case = GOLDEN[case_id]
+    assert case.fact is not None
+    response = advisor.ask(case.question)
+    assert response.intent == "policy_question"
+    assert response.has_evidence
+    assert_citations_resolve(response, advisor)
+    needle = compact(case.fact)
+    holding = [c for c in response.citations if needle in compact(c.quote)]
+    assert holding, f"no citation quote contains {case.fact!r}"
+    assert any(f"[{c.n}]" in response.answer for c in holding)
+    assert case.expected_source in {c.source for c in response.citations}
+    assert response.language == ("en" if case.lang == "en" else "zh")
+    assert_no_pack(response)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("我们公司在拉萨，数据标注券怎么申请？", "zh"),
+        ("Our company is in Lhasa, how do we apply for the data labelling voucher?", "en"),
+    ],
+)
+def test_question_without_evidence_says_so_instead_of_guessing(
+    advisor: AdvisorService, message: str, lang: str
+):
+    response = advisor.ask(message)
+    assert response.has_evidence is False
+    assert not response.citations and not response.funding
+    if lang == "en":
+        assert "no reliable evidence" in response.answer
+    else:
+        assert "没有找到" in response.answer
+    assert response.intent != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["美国各州对中小企业使用AI有什么税收抵免政策？", "What subsidies does the EU AI Act give to SMEs?"],
+)
+def test_in_scope_question_without_evidence_is_not_refused_as_out_of_scope(
+    advisor: AdvisorService, message: str
+):
+    response = advisor.ask(message)
+    assert response.has_evidence is False
+    assert response.intent != "out_of_scope"
+    assert "没有找到" in response.answer or "no reliable evidence" in response.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["What AI policies has Beijing announced?", "Which AI subsidies does Shanghai offer?"]
+)
+def test_english_policy_question_is_not_mistaken_for_a_pack_request(advisor: AdvisorService, message: str):
+    response = advisor.ask(message)
+    assert response.intent != "recommend_pack"
+    assert not response.clarifying_questions
+
+
+# ---------------------------------------------------------------------------------------- odd input
+
+
+def test_fifty_thousand_character_message_is_answered_from_its_start_with_a_notice(advisor: AdvisorService):
+    head = "我们是杭州的一家餐厅，20个员工，年营收800万，备货不准，推荐AI方案。以下是我们的日常记录："
+    message = head + ("今天备菜太多，剩了很多。" * 5000)[: 50_000 - len(head)]
+    assert len(message) == 50_000
+    response = advisor.ask(message)
+    assert response.notices, "the owner is told that only part of the message was read"
+    assert any("50000" in n and "4000" in n for n in response.notices), response.notices
+    assert_pack(response)
+    assert response.profile.city == "杭州"
+    assert len(response.answer) < 10_000
+
+
+@pytest.mark.parametrize("message", ["", "   ", " \n\t\u3000 "])
+def test_empty_message_gets_a_polite_prompt(advisor: AdvisorService, message: str):
+    response = advisor.ask(message)
+    assert response.answer.strip()
+    assert "请输入" in response.answer
+    assert response.intent == "smalltalk"
+    assert_no_pack(response)
+    assert not response.clarifying_questions
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["😀😀🎉", "🍜🏭🚚", "\x00\x01\x02\x1b[31m\x7f", "\u200b\ufeff", "\ud7ff\U0010ffff", "[1] [2] [99]"],
+    ids=["emoji", "emoji-business", "control", "zero-width", "odd-codepoints", "fake-citations"],
+)
+def test_emoji_and_control_characters_are_handled(advisor: AdvisorService, message: str):
+    response = advisor.ask(message)
+    assert response.answer.strip()
+    assert not _CONTROL.search(response.answer)
+    assert_no_pack(response)
+    assert_citations_resolve(response, advisor)
+    AdviceResponse.model_validate_json(response.model_dump_json())
+
+
+def test_control_characters_inside_a_real_message_are_ignored(advisor: AdvisorService):
+    response = advisor.ask("我们是\x00杭州\x07的餐厅\u200b，20人，\x1b年营收800万，推荐AI方案")
+    assert (response.profile.city, response.profile.employees) == ("杭州", 20)
+    assert response.profile.annual_revenue_cny == 8_000_000
+    assert_pack(response)
+    assert not _CONTROL.search(response.answer)
+
+
+def test_public_import_is_the_advisor_service():
+    from app import Advisor
+    from app.advisor.service import AdvisorService as Service
+
+    assert Advisor is Service
+    import app
+
+    with pytest.raises(AttributeError):
+        _ = app.NotAThing  # type: ignore[attr-defined]
