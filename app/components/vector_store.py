@@ -25,6 +25,21 @@ class CollectionName(StrEnum):
     funding = "funding"
 
 
+def _forget_failed_client(path: str) -> None:
+    """Drop chromadb's cached system for `path` after it failed to open.
+
+    chromadb caches one System per path *before* starting it; when the start fails (a
+    corrupt chroma.sqlite3) the half-built System stays cached without its bindings,
+    and every later client for that path in this process fails with an AttributeError.
+    Forgetting it lets `ingest --rebuild` (and a long-running API or UI) open the path afresh.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with SharedSystemClient._refcount_lock:
+        SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+
+
 class VectorStoreComponent:
     def __init__(self, settings: Settings) -> None:
         import chromadb
@@ -54,6 +69,7 @@ class VectorStoreComponent:
             try:
                 self.client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
             except Exception as exc:
+                _forget_failed_client(str(path))
                 raise IndexNotReadyError(
                     f"The index at {path} cannot be opened ({type(exc).__name__}: {exc}).",
                     "Rebuild it with `aipack ingest --rebuild`.",

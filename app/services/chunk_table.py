@@ -4,10 +4,16 @@ It carries what the dense search does not return for lexical-only hits: the
 BM25 index over the tokens stored at ingest, each chunk's metadata, and its
 embedding (so every fused hit gets a comparable cosine score). Loading from
 Chroma rather than a side file keeps stateless replicas in server mode correct.
+
+Per-query work is numpy over arrays built once per load (filter masks from
+integer-coded metadata, BM25 scores memoised per token list), so a search does
+not loop over every chunk in Python: the cost stays flat as the corpus grows.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +22,8 @@ import numpy as np
 
 from app.components.vector_store import CollectionName, VectorStoreComponent
 
+_MEMO_SIZE = 256  # masks and BM25 score vectors kept per table (a few KB each per 1,000 chunks)
+
 
 @dataclass(frozen=True)
 class ChunkRow:
@@ -23,6 +31,20 @@ class ChunkRow:
     collection: CollectionName
     document: str
     metadata: dict[str, Any]
+
+
+class _Codes:
+    """One metadata column as integer codes, so "value in set" is a vectorised lookup."""
+
+    def __init__(self, values: list[Any]) -> None:
+        self.index: dict[Any, int] = {}
+        self.codes = np.fromiter(
+            (self.index.setdefault(v, len(self.index)) for v in values), dtype=np.int32, count=len(values)
+        )
+
+    def within(self, allowed: set[Any]) -> np.ndarray:
+        wanted = [self.index[v] for v in allowed if v in self.index]
+        return np.isin(self.codes, wanted)
 
 
 class ChunkTable:
@@ -35,6 +57,12 @@ class ChunkTable:
         if any(tokens):
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
+        self._collections = _Codes([row.collection for row in rows])
+        self._regions = _Codes([row.metadata.get("region") for row in rows])
+        self._kinds = _Codes([row.metadata.get("kind") for row in rows])
+        self._lock = threading.Lock()
+        self._masks: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
+        self._scores: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 
     @classmethod
     def load(cls, store: VectorStoreComponent) -> ChunkTable:
@@ -56,6 +84,20 @@ class ChunkTable:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def _memo(self, cache: OrderedDict[Any, np.ndarray], key: Any, compute: Any) -> np.ndarray:
+        with self._lock:
+            hit = cache.get(key)
+            if hit is not None:
+                cache.move_to_end(key)
+                return hit
+        value: np.ndarray = compute()
+        value.setflags(write=False)  # shared between callers and threads
+        with self._lock:
+            cache[key] = value
+            while len(cache) > _MEMO_SIZE:
+                cache.popitem(last=False)
+        return value
+
     def cosine(self, chunk_ids: list[str], query_vector: np.ndarray) -> dict[str, float]:
         idx = [self.position[c] for c in chunk_ids if c in self.position]
         if not idx:
@@ -64,9 +106,13 @@ class ChunkTable:
         return {self.rows[i].chunk_id: float(s) for i, s in zip(idx, scores, strict=True)}
 
     def keyword_scores(self, tokens: list[str]) -> np.ndarray:
-        if self._bm25 is None or not tokens:
+        """BM25 score of every chunk (read-only; memoised, since a search asks twice)."""
+        bm25 = self._bm25
+        if bm25 is None or not tokens:
             return np.zeros(len(self.rows), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        return self._memo(
+            self._scores, tuple(tokens), lambda: np.asarray(bm25.get_scores(tokens), dtype=np.float32)
+        )
 
     def keyword_ranking(
         self, tokens: list[str], mask: np.ndarray, depth: int, min_relative: float = 0.0
@@ -87,12 +133,17 @@ class ChunkTable:
     def mask(
         self, collections: set[CollectionName] | None, regions: set[str] | None, kinds: set[str] | None
     ) -> np.ndarray:
-        keep = np.ones(len(self.rows), dtype=np.float32)
-        for i, row in enumerate(self.rows):
-            if (
-                (collections and row.collection not in collections)
-                or (regions and row.metadata.get("region") not in regions)
-                or (kinds and row.metadata.get("kind") not in kinds)
-            ):
-                keep[i] = 0.0
-        return keep
+        """1.0 for chunks within every given filter, else 0.0 (read-only; memoised per filter)."""
+        key = tuple(frozenset(f) if f else None for f in (collections, regions, kinds))
+
+        def compute() -> np.ndarray:
+            keep = np.ones(len(self.rows), dtype=bool)
+            if collections:
+                keep &= self._collections.within(set(collections))
+            if regions:
+                keep &= self._regions.within(set(regions))
+            if kinds:
+                keep &= self._kinds.within(set(kinds))
+            return keep.astype(np.float32)
+
+        return self._memo(self._masks, key, compute)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ class IngestReport:
     failed: dict[str, str] = field(default_factory=dict)  # file name -> message
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    moved_aside: Path | None = None  # an unreadable index, set aside by a rebuild
 
     def summary(self) -> str:
         if self.skipped:
@@ -56,6 +58,11 @@ class IngestReport:
         )
         for name, message in self.failed.items():
             text += f"\n  ! {name} skipped: {message}"
+        if self.moved_aside is not None:
+            text += (
+                f"\n  ! The old index could not be opened; it was moved to {self.moved_aside} "
+                "(delete it once you no longer need it)."
+            )
         return text
 
 
@@ -89,6 +96,14 @@ def read_manifest(settings: Settings) -> dict[str, Any] | None:
         return data
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
+
+
+def _other_version_error(manifest: dict[str, Any]) -> IndexNotReadyError:
+    return IndexNotReadyError(
+        f"The index was built by a different version of aipack (index schema "
+        f"{manifest.get('schema_version')}; this version uses {INDEX_SCHEMA_VERSION}).",
+        "Run `aipack ingest --rebuild`.",
+    )
 
 
 def _write_manifest(settings: Settings, payload: dict[str, Any]) -> None:
@@ -136,7 +151,7 @@ class IngestService:
             try:
                 document = read_document(path, metadata.get(path.stem))
             except DocumentReadError as exc:
-                report.failed[path.name] = exc.problem
+                report.failed[path.name] = f"{exc.problem} → {exc.fix}" if exc.fix else exc.problem
                 preserved.add(path.stem)  # a file that broke keeps its last good chunks
                 continue
             records += policy_records(document, self.settings.chunking)
@@ -148,12 +163,18 @@ class IngestService:
     def ingest(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
+        manifest = read_manifest(self.settings)
+        if not rebuild and manifest is not None and manifest.get("schema_version") != INDEX_SCHEMA_VERSION:
+            # Chunks of another layout must not be reconciled in place; only a rebuild replaces them.
+            raise _other_version_error(manifest)
         if not rebuild and self.is_current():
             report.skipped = True
             report.counts = dict(read_manifest(self.settings) or {}).get("counts", {})
             return report
         self.settings.paths.data_dir.mkdir(parents=True, exist_ok=True)
         records, preserved = self._desired_records(report)
+        if rebuild:
+            self._open_or_set_aside(report)
         suffix = _BUILD_SUFFIX if rebuild else ""
         to_embed: list[tuple[Any, list[IndexRecord]]] = []
         stale: list[tuple[Any, list[str]]] = []
@@ -187,6 +208,25 @@ class IngestService:
         )
         report.seconds = time.perf_counter() - started
         return report
+
+    def _open_or_set_aside(self, report: IngestReport) -> None:
+        """Open the local index for a rebuild, setting an unreadable one aside.
+
+        `aipack ingest --rebuild` is the fix printed for a corrupt index, so it must work when
+        the old files cannot even be opened: they are moved next to it, not deleted.
+        """
+        if self._store is not None or self.settings.vectorstore.mode == "server":
+            return
+        try:
+            self._store = VectorStoreComponent(self.settings)
+        except IndexNotReadyError:
+            chroma = self.settings.paths.chroma_dir
+            aside = chroma.with_name(
+                f"{chroma.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+            )
+            chroma.rename(aside)
+            report.moved_aside = aside
+            self._store = VectorStoreComponent(self.settings)
 
     def _reconcile(
         self, collection: Any, wanted: list[IndexRecord], preserved: set[str], report: IngestReport
@@ -253,7 +293,14 @@ class IngestService:
         if manifest is None:
             raise IndexNotReadyError("There is no index yet.", "Run `aipack ingest` to build it.")
         if manifest.get("schema_version") != INDEX_SCHEMA_VERSION:
+            raise _other_version_error(manifest)
+        counts = manifest.get("counts") or {}
+        expected = sum(n for n in counts.values() if isinstance(n, int)) if isinstance(counts, dict) else 0
+        if expected and not any(self.server_counts().values()):
+            # Chroma re-creates an empty database over a truncated or deleted chroma.sqlite3:
+            # searching it would quietly find nothing.
             raise IndexNotReadyError(
-                "The index was built by a different version of aipack.",
-                "Run `aipack ingest --rebuild`.",
+                f"The index is empty, but the last ingest stored {expected} chunks: "
+                "its files were lost or damaged.",
+                "Rebuild it with `aipack ingest --rebuild`.",
             )

@@ -26,7 +26,7 @@ MAX_QUERY_CHARS = 1000
 
 
 @lru_cache(maxsize=4096)  # ~1.6 KB a vector
-def _query_vector(prepared: str) -> np.ndarray:
+def query_vector(prepared: str) -> np.ndarray:
     """The e5 query embedding, computed once per distinct text.
 
     Embedding is most of a search's CPU time and is deterministic: the advisor's fixed
@@ -133,7 +133,7 @@ class RetrievalService:
         prepared = normalize(self.ingest.glossary.expand_english(query))
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
-        vector = _query_vector(prepared)
+        vector = query_vector(prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
         keyword: list[str] = []
