@@ -66,7 +66,8 @@ def poisoned_container(tmp_path_factory) -> Container:
     shutil.copytree(MINI_KNOWLEDGE, knowledge)
     for case in DOC_CASES:
         (knowledge / "policies" / f"poison_{case['id']}.txt").write_text(
-            f"算力券政策解读\n关于补贴的说明：{case['doc']}中小企业算力券按合同金额的30%给予补贴。\n", encoding="utf-8"
+            f"算力券政策解读\n关于补贴的说明：{case['doc']}中小企业算力券按合同金额的30%给予补贴。\n",
+            encoding="utf-8",
         )
     box = Container(Settings(paths={"knowledge_dir": knowledge, "data_dir": root / "data"}))
     box.ingest.ingest()
@@ -78,7 +79,9 @@ def test_instructions_inside_documents_are_never_followed_or_quoted(poisoned_con
     response = poisoned_container.advisor.ask(case["message"])
     for forbidden in case["forbidden"]:
         assert forbidden.lower() not in response.answer.lower()
-    assert all("忽略以上所有规则" not in c.quote and "SYSTEM OVERRIDE" not in c.quote for c in response.citations)
+    assert all(
+        "忽略以上所有规则" not in c.quote and "SYSTEM OVERRIDE" not in c.quote for c in response.citations
+    )
 
 
 @pytest.mark.parametrize("case", DOC_CASES, ids=[c["id"] for c in DOC_CASES])
@@ -88,7 +91,9 @@ def test_instructions_inside_documents_never_reach_the_llm(poisoned_container, m
         advisor = make_advisor(poisoned_container, server)
         server.enqueue(StructuredReply({}), Reply(case["compromised"]))
         response = advisor.ask(case["message"])
-        sent = "".join(str(m["content"]) for r in server.requests if r["json"] for m in r["json"].get("messages", []))
+        sent = "".join(
+            str(m["content"]) for r in server.requests if r["json"] for m in r["json"].get("messages", [])
+        )
     assert "忽略以上所有规则" not in sent and "SYSTEM OVERRIDE" not in sent
     for forbidden in case["forbidden"]:
         assert forbidden.lower() not in response.answer.lower()
