@@ -24,6 +24,16 @@ class Container:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
 
+    def derive(self, settings: Settings) -> Container:
+        """A container with other settings that shares this one's warm index, e5, jieba and chunk table.
+
+        Only valid when `settings` keeps the same paths, vector store and retrieval settings.
+        """
+        derived = Container(settings)
+        derived.__dict__["ingest"] = self.ingest
+        derived.__dict__["retrieval"] = self.retrieval
+        return derived
+
     @cached_property
     def ingest(self) -> IngestService:
         return IngestService(self.settings)

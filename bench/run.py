@@ -45,8 +45,7 @@ def peak_rss_mb() -> float:
 def advisor_rows(box: Container, rows: list[tuple[str, str, str]], facts: list[RetrievalCase]) -> list[str]:
     """Offline `ask` quality and latency on the advisor golden set (warm process)."""
     settings = box.settings.model_copy(update={"advisor": AdvisorSettings(today=date(2026, 11, 23))})
-    advisor_box = Container(settings)
-    advisor_box.__dict__["ingest"], advisor_box.__dict__["retrieval"] = box.ingest, box.retrieval
+    advisor_box = box.derive(settings)
     advisor = AdvisorService(advisor_box)
     advisor.ask("warm-up: 我在杭州开餐厅，20人")
     query_vector.cache_clear()  # the retrieval pass embedded the same questions: ask them as new

@@ -120,7 +120,5 @@ def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch):
             )
         }
     )
-    box = Container(settings)
-    box.__dict__["ingest"] = shared_container.ingest  # reuse the warm jieba/e5/chunk table
-    box.__dict__["retrieval"] = shared_container.retrieval
+    box = shared_container.derive(settings)
     return AdvisorService(box)

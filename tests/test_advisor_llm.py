@@ -41,9 +41,7 @@ def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: obje
             "advisor": shared_container.settings.advisor.model_copy(update={"today": date(2026, 11, 23)}),
         }
     )
-    box = Container(settings)
-    box.__dict__["ingest"] = shared_container.ingest
-    box.__dict__["retrieval"] = shared_container.retrieval
+    box = shared_container.derive(settings)
     return AdvisorService(box)
 
 
@@ -63,9 +61,7 @@ def offline_answer(shared_container, question: str) -> str:
             )
         }
     )
-    box = Container(settings)
-    box.__dict__["ingest"] = shared_container.ingest
-    box.__dict__["retrieval"] = shared_container.retrieval
+    box = shared_container.derive(settings)
     return AdvisorService(box).ask(question).answer
 
 

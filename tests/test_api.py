@@ -356,9 +356,7 @@ def test_an_unexpected_error_is_json_without_a_traceback(
 @pytest.fixture(scope="module")
 def token_url(api_container: Container, shared_data_dir: Path) -> Iterator[str]:
     settings = Settings(api={"token": "s3cret"}, paths={"data_dir": shared_data_dir})
-    box = Container(settings)
-    box.__dict__["ingest"] = api_container.ingest  # the warm index, jieba and chunk table
-    box.__dict__["retrieval"] = api_container.retrieval
+    box = api_container.derive(settings)
     with serving(box) as url:
         yield url
 

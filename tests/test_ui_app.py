@@ -41,10 +41,9 @@ def fresh_streamlit_cache() -> Iterator[None]:
 def app_container(shared_container: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Container:
     """What the app gets from `get_container()`: the warm shared index, today pinned, a private store."""
     monkeypatch.setenv("AIPACK_ADVISOR__TODAY", TODAY)
-    box = Container(Settings())
-    assert box.settings.paths.data_dir == shared_container.settings.paths.data_dir
-    box.__dict__["ingest"] = shared_container.ingest  # reuse the loaded e5, jieba and chunk table
-    box.__dict__["retrieval"] = shared_container.retrieval
+    settings = Settings()
+    assert settings.paths.data_dir == shared_container.settings.paths.data_dir
+    box = shared_container.derive(settings)  # reuse the loaded e5, jieba and chunk table
     box.__dict__["store"] = Store(tmp_path / "store" / "aipack.sqlite3")  # no test sees another's rows
     monkeypatch.setattr(ui_state, "Container", lambda: box)
     return box

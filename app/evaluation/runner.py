@@ -99,8 +99,7 @@ def run_eval(
     settings = container.settings
     if today or settings.advisor.today is None:
         settings = settings.model_copy(update={"advisor": AdvisorSettings(today=today or date.today())})
-    box = Container(settings)
-    box.__dict__["ingest"], box.__dict__["retrieval"] = container.ingest, container.retrieval
+    box = container.derive(settings)
     box.ingest.ensure_ready()
     started = time.perf_counter()
     report: dict[str, Any] = {
