@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import uvicorn
+
+from app.api.app import create_app
 from app.container import Container
 from app.settings import Settings
 
 MINI_KNOWLEDGE = Path(__file__).parent / "data" / "mini_knowledge"
+
+# The top-level keys of the advice JSON contract, shared by `aipack ask --json` and the API.
+CONTRACT_KEYS = {
+    "id",
+    "answer",
+    "language",
+    "intent",
+    "mode",
+    "profile",
+    "clarifying_questions",
+    "solutions",
+    "funding",
+    "citations",
+    "timings_ms",
+}
 
 
 def mini_container(tmp_path: Path) -> Container:
@@ -18,3 +42,34 @@ def mini_container(tmp_path: Path) -> Container:
         shutil.copytree(MINI_KNOWLEDGE, knowledge)
     settings = Settings(paths={"knowledge_dir": knowledge, "data_dir": tmp_path / "data"})
     return Container(settings)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serving(container: Container, **config_options: Any) -> Iterator[str]:
+    """uvicorn in a background thread on a free loopback port; yields the base URL.
+
+    `config_options` override `uvicorn.Config` (e.g. `log_config=None` to keep the host's logging).
+    """
+    port = free_port()
+    options: dict[str, Any] = {"log_level": "warning", **config_options}
+    config = uvicorn.Config(create_app(container), host="127.0.0.1", port=port, **options)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"uvicorn did not start on 127.0.0.1:{port}")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -8,73 +8,28 @@ evaluation script's would.
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import openai
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
 from app.advisor.contract import AdviceResponse
-from app.api.app import create_app
 from app.api.models import MAX_MESSAGE
 from app.cli import main
 from app.container import Container
 from app.settings import Settings
+from tests.helpers import CONTRACT_KEYS, serving
 
 TODAY = "2026-11-23"
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
 POLICY_QUESTION = "北京算力券每年最多申领多少"
 OFF_TOPIC = "红烧肉怎么做才好吃"
-CONTRACT_KEYS = {
-    "id",
-    "answer",
-    "language",
-    "intent",
-    "mode",
-    "profile",
-    "clarifying_questions",
-    "solutions",
-    "funding",
-    "citations",
-    "timings_ms",
-}
 HIT_KEYS = {"source", "chunk_id", "title", "text", "score"}
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serving(container: Container) -> Iterator[str]:
-    """uvicorn in a background thread on a free loopback port; yields the base URL."""
-    port = _free_port()
-    config = uvicorn.Config(create_app(container), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start on 127.0.0.1:{port}")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -16,20 +16,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from app.cli import main
+from tests.helpers import CONTRACT_KEYS
 
-CONTRACT_KEYS = {
-    "id",
-    "answer",
-    "language",
-    "intent",
-    "mode",
-    "profile",
-    "clarifying_questions",
-    "solutions",
-    "funding",
-    "citations",
-    "timings_ms",
-}
 SOLUTION_KEYS = {
     "id",
     "name",
