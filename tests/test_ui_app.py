@@ -18,12 +18,12 @@ from streamlit.testing.v1 import AppTest
 
 from app.container import Container
 from app.services.store import Store
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import Settings
 from app.ui import state as ui_state
 from tests.conftest import TODAY
 from tests.helpers import MINI_KNOWLEDGE
+from tests.ui_helpers import APP, answers, ask, button, open_page, responses
 
-APP = str(PROJECT_ROOT / "app" / "ui" / "streamlit_app.py")
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
 
 
@@ -60,33 +60,6 @@ def knowledge_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(MINI_KNOWLEDGE, knowledge)
     monkeypatch.setenv("AIPACK_PATHS__KNOWLEDGE_DIR", str(knowledge))
     return knowledge
-
-
-def ask(app: AppTest, message: str) -> AppTest:
-    app.chat_input[0].set_value(message).run()
-    assert not app.exception, app.exception
-    return app
-
-
-def answers(app: AppTest) -> list[str]:
-    return [m.markdown[0].value for m in app.chat_message if m.name == "assistant"]
-
-
-def responses(app: AppTest) -> list[dict[str, Any]]:
-    return [m["response"] for m in app.session_state["messages"] if m.get("response")]
-
-
-def button(app: AppTest, label: str) -> Any:
-    matches = [b for b in app.button if b.label == label]
-    assert matches, f"no button {label!r} among {[b.label for b in app.button]}"
-    return matches[0]
-
-
-def open_page(app: AppTest, name: str) -> AppTest:
-    app.session_state["goto"] = name
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 # ---------------------------------------------------------------- chat

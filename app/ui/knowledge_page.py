@@ -10,6 +10,7 @@ from app.container import Container
 from app.errors import AipackError
 from app.services.knowledge_admin import MAX_UPLOAD_BYTES, DocumentInfo, KnowledgeSummary
 from app.ui.components import forget_document_sources
+from app.ui.index_status import index_problem, problem_panel, progress_updater, rebuild_button
 from app.ui.state import get_container, lang
 from app.ui.texts import text
 
@@ -39,9 +40,22 @@ def page() -> None:
             summary = box.knowledge.summary()
     except AipackError as exc:
         overview.error(str(exc))
+        summary = None
+    if summary is not None:
+        with overview:
+            render_overview(summary, ui)
+    maintenance_section(box, ui)
+
+
+def maintenance_section(box: Container, ui: str) -> None:
+    """Rebuild the index: the fix for a damaged or old one, and a last resort when results look wrong."""
+    st.subheader(text(ui, "index_title"))
+    problem = index_problem(box)
+    if problem is not None:
+        problem_panel(box, problem, key="rebuild_knowledge")
         return
-    with overview:
-        render_overview(summary, ui)
+    st.caption(text(ui, "index_ok"))
+    rebuild_button(box, key="rebuild_knowledge")
 
 
 def handle_upload(box: Container, file_name: str, content: bytes) -> bool:
@@ -49,7 +63,7 @@ def handle_upload(box: Container, file_name: str, content: bytes) -> bool:
     ui = lang()
     bar = st.progress(0.0, text=text(ui, "ingesting"))
     try:
-        report = box.knowledge.add_document(file_name, content, progress=_progress(bar, ui))
+        report = box.knowledge.add_document(file_name, content, progress=progress_updater(bar, ui))
     except AipackError as exc:
         bar.empty()
         st.error(str(exc))
@@ -64,7 +78,7 @@ def handle_delete(box: Container, doc: DocumentInfo) -> bool:
     ui = lang()
     bar = st.progress(0.0, text=text(ui, "ingesting"))
     try:
-        report = box.knowledge.delete_document(doc.doc_id, progress=_progress(bar, ui))
+        report = box.knowledge.delete_document(doc.doc_id, progress=progress_updater(bar, ui))
     except AipackError as exc:
         bar.empty()
         st.error(str(exc))
@@ -73,13 +87,6 @@ def handle_delete(box: Container, doc: DocumentInfo) -> bool:
     forget_document_sources()
     st.success(text(ui, "delete_done", name=doc.title, summary=report.summary()))
     return True
-
-
-def _progress(bar: Any, ui: str) -> Any:
-    def update(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=text(ui, "embedding", done=done, total=total))
-
-    return update
 
 
 def delete_section(box: Container, documents: list[DocumentInfo], ui: str) -> bool:

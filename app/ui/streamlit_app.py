@@ -10,9 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st
 
-from app.container import Container
-from app.errors import AipackError
 from app.ui import chat_page, clients_page, knowledge_page, review_page, sidebar
+from app.ui.index_status import ensure_index, problem_panel, show_notice
 from app.ui.state import get_container, init_state, lang, warm_up
 from app.ui.texts import text
 
@@ -32,22 +31,6 @@ STYLE = """<style>
 </style>"""
 
 
-def ensure_index(box: Container) -> None:
-    """Build the index on first use, with a progress bar; later runs only check the manifest."""
-    if box.ingest.is_current():
-        return
-    ui = lang()
-    bar = st.progress(0.0, text=text(ui, "building_index"))
-
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=text(ui, "embedding", done=done, total=total))
-
-    try:
-        box.ingest.ingest(progress=progress)
-    finally:
-        bar.empty()
-
-
 def main() -> None:
     st.set_option("client.toolbarMode", "minimal")  # no developer menu or Deploy button for owners
     st.set_page_config(page_title="AI赋能包顾问", page_icon="🧭", layout="wide")
@@ -55,10 +38,7 @@ def main() -> None:
     init_state()
     ui = lang()
     box = get_container()
-    try:
-        ensure_index(box)
-    except AipackError as exc:
-        st.error(str(exc))  # an old index (if any) still answers; the knowledge page shows the details
+    problem = ensure_index(box)
     pages = {
         "chat": st.Page(
             chat_page.page, title=text(ui, "nav_chat"), icon=":material/forum:", url_path="chat", default=True
@@ -85,7 +65,16 @@ def main() -> None:
         st.switch_page(pages[goto])
     if error := st.session_state.pop("action_error", None):
         st.error(error)
-    current.run()
+    show_notice()
+    if problem is None or current.url_path == pages["knowledge"].url_path:  # it offers its own rebuild
+        current.run()
+    elif current.url_path == pages["chat"].url_path:
+        # The error screen: the chat could only fail question after question until the index is rebuilt.
+        st.title(text(ui, "app_title"))
+        problem_panel(box, problem, key="rebuild_panel")
+    else:  # saved clients and feedback do not need the index
+        problem_panel(box, problem, key="rebuild_panel")
+        current.run()
     sidebar.render(box)
     warm_up(box)
 

@@ -20,6 +20,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nav_knowledge": ("知识库", "Knowledge base"),
     "building_index": ("首次使用：正在建立知识库索引…", "First run: building the knowledge index…"),
     "embedding": ("正在向量化 {done}/{total}", "Embedding {done}/{total}"),
+    # index problems and the rebuild
+    "index_broken": (
+        "知识库索引无法使用，暂时不能回答问题。请点击“重建索引”修复：系统会根据知识库文件重新建立索引"
+        "（约需半分钟），文件本身不受影响。",
+        "The knowledge index cannot be used, so questions cannot be answered yet. Press “Rebuild index” "
+        "to fix it: the index is built again from the knowledge files (about half a minute); "
+        "the files themselves are kept.",
+    ),
+    "index_detail": ("技术细节：{problem}", "Technical detail: {problem}"),
+    "rebuild_button": ("重建索引", "Rebuild index"),
+    "rebuilding": ("正在重建索引，请勿关闭页面…", "Rebuilding the index; keep this page open…"),
+    "rebuild_progress": ("正在重建索引 {done}/{total}", "Rebuilding the index {done}/{total}"),
+    "rebuild_done": (
+        "索引已重建，可以继续提问。{summary}",
+        "The index was rebuilt; you can ask again. {summary}",
+    ),
+    "index_title": ("索引维护", "Index maintenance"),
+    "index_ok": (
+        "索引工作正常。如果检索结果明显不对，可以重建索引（约需半分钟）。",
+        "The index is working. If search results look clearly wrong, rebuild it (about half a minute).",
+    ),
     # chat
     "chat_caption": (
         "为中小企业推荐低成本AI方案，判断可申请的算力券、模型券等补贴，并给出每条结论的出处。",
