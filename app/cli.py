@@ -245,6 +245,7 @@ def ask(
     container.ingest.ensure_ready()
     advisor = AdvisorService(container)
     if batch is not None:
+        started: set[str] = set()  # sessions that already have the file's profile
         for number, item, problem, line_id in _read_ask_batch(batch):
             if item is None:
                 click.echo(f"line {number}: {problem}", err=True)
@@ -255,7 +256,11 @@ def ask(
                     )
                 )
                 continue
-            response = advisor.ask(item["message"], session_id=item.get("session"), profile=profile)
+            session = item.get("session")
+            # The file profile starts a conversation; applied again later it would undo corrections.
+            first = session is None or session not in started
+            started.update([session] if session else [])
+            response = advisor.ask(item["message"], session_id=session, profile=profile if first else None)
             payload = response.model_dump(mode="json")
             payload["id"] = item.get("id", payload["id"])
             click.echo(json.dumps(payload, ensure_ascii=False))

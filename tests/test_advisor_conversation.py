@@ -100,12 +100,6 @@ def test_english_owner_who_declines_still_gets_a_pack(advisor: AdvisorService):
     assert "To settle the open verdicts" in second.answer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a bare refusal to answer the clarifying questions ('不想说', '保密', 'I prefer not to share "
-    "that.') has no business keyword and no evidence, so intents.classify_intent falls through to "
-    "out_of_scope ('这个问题超出了我的服务范围') instead of proceeding with the pack",
-)
 @pytest.mark.parametrize("reply", ["不想说", "保密", "I prefer not to share that."])
 def test_bare_decline_after_clarifying_proceeds_with_the_pack(advisor: AdvisorService, reply: str):
     opening = UNDER_SPECIFIED["en" if reply.isascii() else "zh"]
@@ -123,12 +117,6 @@ def test_answering_the_questions_with_a_size_also_gives_a_pack(advisor: AdvisorS
     assert (second.profile.industry, second.profile.city) == ("H", "杭州")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: service._understand only treats an industry as a profile fact when the message has a "
-    "first-person word (_FIRST_PERSON), so the direct answer '餐饮，杭州' to the advisor's own questions "
-    "(industry? city?) is classified policy_question and answered with quotes about Hangzhou vouchers",
-)
 @pytest.mark.parametrize("reply", ["餐饮，杭州", "做餐饮的，在杭州"])
 def test_terse_answer_to_the_clarifying_questions_gives_a_pack(advisor: AdvisorService, reply: str):
     advisor.ask("我想用AI，帮我推荐一下", session_id="terse")
@@ -158,12 +146,6 @@ def test_follow_up_about_another_city_is_rewritten_and_answered_for_that_city(ad
     assert second.profile.city == "杭州"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: conversation.rewrite_follow_up only replaces Chinese place names; after an English question "
-    "('Chengdu') it prepends the subject ('Wuhan What does Chengdu's ...') and the answer quotes Chengdu's "
-    "voucher again",
-)
 def test_english_follow_up_about_another_city_answers_for_that_city(advisor: AdvisorService):
     advisor.ask("What does Chengdu's compute voucher cover?", session_id="f-en")
     second = advisor.ask("And what about Wuhan?", session_id="f-en")
@@ -173,13 +155,6 @@ def test_english_follow_up_about_another_city_answers_for_that_city(advisor: Adv
     assert not any(s.startswith("cd-") for s in sources), sources
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: answer_policy.select_evidence takes sentences from every top hit regardless of the place the "
-    "question names, and catalogue lines are quoted without the program name, so '上海的算力券补贴比例' "
-    "lists Chengdu's '补贴比例60%，上限500万元' and '那深圳呢？' (模型券) lists Shanghai's '最高50%、最高500万元' "
-    "as if they were the asked city's",
-)
 @pytest.mark.parametrize(
     ("turns", "place"),
     [
@@ -226,12 +201,6 @@ def test_correction_wins_over_the_earlier_figure_and_changes_the_size(advisor: A
     assert "demand_forecasting" in [s.category for s in second.solutions[:3]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: service._understand counts only employees/revenue/industry as profile facts, so a budget "
-    "given after the pack ('预算5万', 'Our budget is 50k yuan.') has no intent keyword and no evidence and "
-    "is refused as out_of_scope, although the budget is stored in the profile",
-)
 @pytest.mark.parametrize(
     ("opening", "budget_turn"),
     [
@@ -245,6 +214,42 @@ def test_budget_given_after_the_pack_re_plans_it(advisor: AdvisorService, openin
     response = advisor.ask(budget_turn, session_id="budget")
     assert response.intent == "recommend_pack"
     assert_pack(response)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("这些方案一年下来大概要花多少钱？", "cost_estimate"),
+        ("扣除补贴后实际要花多少？", "cost_estimate"),
+        ("这几个方案怎么选？", "compare_solutions"),
+    ],
+)
+def test_question_about_the_pack_just_shown_is_answered_for_that_pack(
+    advisor: AdvisorService, question: str, intent: str
+):
+    pack = advisor.ask(
+        "成都一家串串香火锅店，25个员工，年营收600万，排班老是乱，食材浪费也多，预算2万，推荐点AI方案",
+        session_id="p",
+    )
+    assert_pack(pack)
+    follow_up = advisor.ask(question, session_id="p")
+    assert follow_up.intent == intent
+    assert [s.id for s in follow_up.solutions] == [s.id for s in pack.solutions]
+    for solution in pack.solutions:
+        assert solution.name in follow_up.answer
+    if intent == "cost_estimate":
+        assert [s.net_first_year_cost_cny for s in follow_up.solutions] == [
+            s.net_first_year_cost_cny for s in pack.solutions
+        ]
+    assert_citations_resolve(follow_up, advisor)
+
+
+def test_a_new_need_after_the_pack_is_costed_on_its_own(advisor: AdvisorService):
+    pack = advisor.ask(DETAILS["zh"] + "，推荐AI方案", session_id="p2")
+    follow_up = advisor.ask("如果再加一个智能客服，大概要花多少钱？", session_id="p2")
+    assert follow_up.intent == "cost_estimate"
+    assert "customer_service" in [s.category for s in follow_up.solutions]
+    assert [s.id for s in follow_up.solutions] != [s.id for s in pack.solutions]
 
 
 def test_correcting_the_city_replaces_it(advisor: AdvisorService):

@@ -403,12 +403,6 @@ def test_large_enterprise_is_never_eligible_for_sme_only_programs(advisor: Advis
     assert_citations_resolve(response, advisor)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: recommend.py keeps only solutions whose `sizes` include the profile's class; only 4 catalogue "
-    "entries list `large` and none fits section H (or more than one of Q/L), so a large hotel group gets an "
-    "empty pack ('合计首年费用约0元–0元') plus every program in the catalogue (empty spend = no spend filter)",
-)
 @pytest.mark.parametrize(
     "message",
     [
@@ -421,6 +415,13 @@ def test_large_enterprise_outside_manufacturing_still_gets_a_pack(advisor: Advis
     response = advisor.ask(message)
     assert response.profile.size_class == "large"
     assert_pack(response)
+    # Catalogue prices are for SMEs: a group is told they price a pilot, not a rollout.
+    assert "全面推广需另行询价" in response.answer
+    for item in response.funding:
+        program = advisor.catalogue.program(item.id)
+        assert program is not None
+        sizes = program.eligibility.size_classes
+        assert not sizes or SizeClass.large in sizes or item.verdict == "ineligible", item
 
 
 def test_hangzhou_sme_buying_compute_sees_the_voucher_with_its_arithmetic(advisor: AdvisorService):

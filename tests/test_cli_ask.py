@@ -211,12 +211,6 @@ def test_batch_error_line_keeps_the_id_it_was_given(cli, tmp_path: Path):
     assert [line["id"] for line in _lines(result)] == ["q7", "q8"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with --batch and --profile, cli.ask passes the file profile to every advisor.ask call and the "
-    "service merges it over the conversation each turn, so a correction ('其实我们有60个员工') is reverted "
-    "to the file's figure on the next line of the same session",
-)
 def test_batch_profile_file_does_not_undo_a_correction(cli, tmp_path: Path):
     profile = tmp_path / "profile.json"
     profile.write_text(

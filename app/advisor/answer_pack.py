@@ -15,7 +15,7 @@ from app.advisor.funding_view import apply_steps, verdict_line
 from app.advisor.profile import CompanyProfile
 from app.catalogue.models import Solution
 from app.catalogue.render import format_cny
-from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS
+from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS, SKILL_LABELS, SizeClass
 
 
 @dataclass
@@ -49,6 +49,17 @@ def profile_line(profile: CompanyProfile, language: str) -> str:
     if profile.size_class:
         text += f"规模判定：{profile.size_basis}。"
     return text
+
+
+def no_fitting_solution(profile: CompanyProfile, language: str) -> str:
+    if language == "en":
+        advice = (
+            "No solution in our catalogue fits this profile, so I won't force one. Try relaxing the budget or "
+            "describing the problem you want AI to solve; a local digital-transformation provider can scope a custom project."
+        )
+    else:
+        advice = "目录中没有适合该企业的方案，我不做勉强推荐。可以放宽预算、具体描述想用AI解决的问题，或咨询当地数字化转型服务商定制方案。"
+    return profile_line(profile, language) + "\n\n" + advice
 
 
 def cost_basis(solution: Solution, language: str) -> str:
@@ -109,6 +120,13 @@ def pack_answer(
     else:
         lines.append(
             f"合计首年费用约{_money(total_low, total_high, language)}；扣除可申请补贴后约{_money(net_low, net_high, language)}。"
+        )
+    if profile.size_class == SizeClass.large:
+        lines.append(
+            "For a large enterprise these figures are for a pilot at one site or department; "
+            "ask vendors to quote a group-wide rollout."
+            if en
+            else "大型企业：以上费用按单个门店、工厂或部门试点估算，全面推广需另行询价。"
         )
     if out.arithmetic:
         lines.append("How the subsidy was computed:" if en else "补贴计算：")
@@ -188,7 +206,7 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: str)
         n = book.cite_solution(solution)
         cost = solution.cost.first_year_cny
         name = solution.name_en if en else solution.name_zh
-        skill = solution.prerequisites.it_skill.value
+        skill = SKILL_LABELS[solution.prerequisites.it_skill][1 if en else 0]
         if en:
             lines.append(
                 f"- {name}: first year {_money(cost.min, cost.max, language)}, live in "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.advisor.citations import CitationBook
 from app.advisor.guard import looks_like_instruction
+from app.advisor.place_scope import EvidenceFilter
 from app.services.retrieval import SearchHit, SearchResult
 from app.text.normalize import normalize
 from app.text.segment import Segmenter
@@ -46,12 +47,16 @@ def _sentences(hit: SearchHit) -> list[str]:
 
 
 def select_evidence(
-    question: str, result: SearchResult, segmenter: Segmenter, expanded: str | None = None
+    question: str,
+    result: SearchResult,
+    segmenter: Segmenter,
+    expanded: str | None = None,
+    keep: EvidenceFilter | None = None,
 ) -> list[Evidence]:
     """Top sentences across the hits: query-term overlap, a rank prior, and numbers when asked for.
 
     `expanded` is the question with glossary translations appended, so English
-    questions can match Chinese sentences.
+    questions can match Chinese sentences. `keep` drops sentences about another place.
     """
     query_terms = set(segmenter.tokens(normalize(expanded or question)))
     wants_number = bool(_ASKS_NUMBER.search(question))
@@ -61,6 +66,8 @@ def select_evidence(
         for sentence in _sentences(hit):
             if looks_like_instruction(sentence):
                 continue  # a document talking to the model is not evidence
+            if keep is not None and not keep(hit, sentence):
+                continue
             terms = set(segmenter.tokens(normalize(sentence)))
             overlap = sum(1.0 + 0.15 * min(len(t), 4) for t in query_terms & terms)
             score = overlap + carried + 3.0 / (rank + 1)
@@ -90,21 +97,31 @@ def policy_answer(
     book: CitationBook,
     language: str,
     expanded: str,
-) -> str:
-    if not result.has_evidence:
-        return no_evidence(language)
-    evidence = select_evidence(question, result, segmenter, expanded)
+    keep: EvidenceFilter | None = None,
+) -> tuple[str, bool]:
+    """The answer, and whether it rests on evidence (False: the honest "nothing found")."""
+    evidence = select_evidence(question, result, segmenter, expanded, keep) if result.has_evidence else []
+    if not evidence:
+        return no_evidence(language), False
     lines = []
     for item in evidence:
         n = book.cite_hit(item.hit, item.sentence)
-        lines.append(f"- {item.sentence} [{n}]")
+        lines.append(f"- {_attributed(item)} [{n}]")
     if language == "en":
         head = "Here is what the knowledge base says (quoted from the Chinese sources):"
         tail = "These are quotes from public reports and policy interpretations; confirm details with the issuing authority before you apply."
     else:
         head = "根据知识库中的资料："
         tail = "以上内容摘自公开报道和政策解读，申请前请以主管部门发布的最新文件为准。"
-    return "\n".join([head, "", *lines, "", tail])
+    return "\n".join([head, "", *lines, "", tail]), True
+
+
+def _attributed(evidence: Evidence) -> str:
+    """A catalogue line ("补贴比例60%") means nothing without the program it belongs to."""
+    hit, sentence = evidence.hit, evidence.sentence
+    if hit.collection == "policies" or not hit.title or hit.title in sentence:
+        return sentence
+    return f"{hit.title}：{sentence}"
 
 
 def no_evidence(language: str) -> str:

@@ -15,7 +15,7 @@ from app.text.normalize import normalize
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"
 _FOLLOW_UP = re.compile(
-    r"^(?:那|那么|那如果|如果是|换成|改成|还有|and|what about|how about|and for|what if)\s*(?:在|是|for|in)?\s*"
+    r"^(?:那|那么|那如果|如果是|换成|改成|还有|and what about|and how about|what about|how about|and for|and in|what if|and)\s*(?:在|是|for|in)?\s*"
     r"(?P<subject>.{1,24}?)\s*(?:呢|的呢|怎么样|如何|的话呢|的话)?\s*[?？。.!！]*$",
     re.IGNORECASE,
 )
@@ -30,6 +30,8 @@ class Conversation:
     last_question: str | None = None
     last_intent: Intent | None = None
     asked_clarification: bool = False
+    awaiting_profile: bool = False  # the last answer asked for industry / region / size
+    pack_ids: list[str] = field(default_factory=list)  # the solutions of the last pack shown
 
     def user_text(self, limit: int = 6) -> str:
         """Recent user messages, the description the recommender matches needs against."""
@@ -66,18 +68,17 @@ def rewrite_follow_up(message: str, conversation: Conversation, places: RegionGa
     if not previous or not match or len(text) > 40:
         return None
     subject = match.group("subject").strip()
-    new_place = places.find(subject)
-    if new_place:
-        old = places.all_places(previous)
-        rewritten = normalize(previous)
-        replaced = False
-        for place in old:
-            for name in filter(None, (place.city, place.province)):
-                if name in rewritten:
-                    rewritten = rewritten.replace(name, new_place.city or new_place.province)
-                    replaced = True
-                    break
-        if replaced:
-            return rewritten
-        return f"{subject} {previous}"
-    return f"{previous} {subject}"
+    named = places.mentions(subject)
+    if not named:
+        return f"{previous} {subject}"
+    new_name, new_place = next(((n, p) for n, p in named if p.city), named[0])
+    rewritten = normalize(previous)
+    # Swap the place where the previous question named it, in whatever script it used:
+    # "what does chengdu's voucher cover?" + "And what about Wuhan?" -> "what does wuhan's ...".
+    old_names = {name for name, place in places.mentions(previous) if place != new_place}
+    for old_name in sorted(old_names, key=len, reverse=True):
+        replacement = (
+            new_name if old_name.isascii() == new_name.isascii() else (new_place.city or new_place.province)
+        )
+        rewritten = rewritten.replace(old_name, replacement)
+    return rewritten if old_names else f"{subject} {previous}"

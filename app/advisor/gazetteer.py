@@ -68,27 +68,26 @@ class RegionGazetteer:
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
 
+    def mentions(self, text: str) -> list[tuple[str, Place]]:
+        """(name as written in the normalised text, place) for every mention: Chinese names, then English."""
+        norm = normalize(text)
+        found: list[tuple[str, Place]] = []
+        if self._zh_pattern:
+            found += [(m.group(0), self._zh[m.group(0)]) for m in self._zh_pattern.finditer(norm)]
+        if self._en_pattern:
+            found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
+        return found
+
     def find(self, text: str) -> Place | None:
         """The most specific place named in `text` (city beats province), or None."""
-        norm = normalize(text)
-        found: list[Place] = []
-        if self._zh_pattern:
-            found += [self._zh[m.group(0)] for m in self._zh_pattern.finditer(norm)]
-        if self._en_pattern:
-            found += [self._en[m.group(1)] for m in self._en_pattern.finditer(norm)]
+        found = [place for _, place in self.mentions(text)]
         if not found:
             return None
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
 
     def all_places(self, text: str) -> list[Place]:
-        norm = normalize(text)
-        places: list[Place] = []
-        if self._zh_pattern:
-            places += [self._zh[m.group(0)] for m in self._zh_pattern.finditer(norm)]
-        if self._en_pattern:
-            places += [self._en[m.group(1)] for m in self._en_pattern.finditer(norm)]
-        return list(dict.fromkeys(places))
+        return list(dict.fromkeys(place for _, place in self.mentions(text)))
 
 
 class IndustryDictionary:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from app.advisor.eligibility import Reason
 from app.advisor.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill
+from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
 from app.text.normalize import normalize
@@ -30,13 +30,20 @@ class SolutionPick:
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
     if profile.industry and solution.industries and profile.industry not in solution.industries:
         return False, "industry"
-    if profile.size_class and profile.size_class not in solution.sizes:
+    if profile.size_class and not _size_fits(solution, profile.size_class):
         return False, "size"
     if profile.it_skill is not None:
         need = _SKILL_ORDER.index(solution.prerequisites.it_skill)
         if need > _SKILL_ORDER.index(profile.it_skill) + 1:  # one level can be bought in from the vendor
             return False, "skills"
     return True, ""
+
+
+def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
+    if size_class in solution.sizes:
+        return True
+    # A large group starts where a medium firm would: a pilot in one site or department.
+    return size_class == SizeClass.large and SizeClass.medium in solution.sizes
 
 
 def _need_query(profile: CompanyProfile, description: str) -> str:
@@ -71,6 +78,16 @@ class SolutionRecommender:
             picks.append(SolutionPick(solution, round(score, 4), why))
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def named_in(self, text: str) -> set[str]:
+        """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""
+        norm = normalize(text)
+        named = set()
+        for solution in self.catalogue.solutions:
+            words = [*solution.keywords, *CATEGORY_LABELS[solution.category]]
+            if any(len(w) >= 2 and normalize(w) in norm for w in words):
+                named.add(solution.id)
+        return named
 
     def pack(self, profile: CompanyProfile, description: str, size: int = 3) -> list[SolutionPick]:
         """2-4 solutions from different categories, within budget where a budget is known."""

@@ -6,7 +6,6 @@ compose (offline composer, or the LLM with the offline answer as fallback).
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,9 +13,15 @@ from datetime import date
 from functools import cached_property
 
 from app.advisor import canned
-from app.advisor.answer_pack import disclaimer, funding_section, pack_answer, profile_line
+from app.advisor.answer_pack import (
+    disclaimer,
+    funding_section,
+    no_fitting_solution,
+    pack_answer,
+    profile_line,
+)
 from app.advisor.answer_policy import no_evidence, policy_answer, select_evidence
-from app.advisor.contract import AdviceResponse, CitationOut, Intent, ProfileOut, SolutionOut, Timings
+from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
 from app.advisor.conversation import ConversationStore, rewrite_follow_up
 from app.advisor.costing import CostedSolution, cost_pack
 from app.advisor.eligibility import Assessment, assess
@@ -30,12 +35,13 @@ from app.advisor.funding_view import (
 )
 from app.advisor.gazetteer import regions
 from app.advisor.guard import looks_like_instruction, unknown_vouchers
-from app.advisor.intents import classify_intent
 from app.advisor.llm_composer import LLMComposer
 from app.advisor.llm_extraction import LLMProfileExtractor
+from app.advisor.place_scope import place_filter
 from app.advisor.profile import CompanyProfile
 from app.advisor.recommend import SolutionPick, SolutionRecommender
 from app.advisor.turn import Turn
+from app.advisor.understanding import resolve_intent, states_profile_facts
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.catalogue.render import format_cny
@@ -45,7 +51,6 @@ from app.container import Container
 from app.services.retrieval import SearchFilters
 from app.text.normalize import clean_text, detect_language
 
-_FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", re.IGNORECASE)
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
 
 
@@ -127,6 +132,7 @@ class AdvisorService:
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
+        conversation.awaiting_profile = bool(turn.clarifying)
         if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
             conversation.last_question = turn.query
         yield self._response(turn, started)
@@ -162,29 +168,19 @@ class AdvisorService:
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)
-        # Naming a city or a sector is not describing one's company: "上海的算力券比例" and
-        # "钢铁厂可以怎么用AI" are questions; "我们是20人的餐厅" is a description.
-        sized = delta.employees is not None or delta.annual_revenue_cny is not None
-        facts = sized or (delta.industry is not None and bool(_FIRST_PERSON.search(text)))
+        facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
         turn.search = self.container.retrieval.search(turn.query) if turn.query.strip() else None
         turn.mark("retrieve")
-        has_evidence = bool(turn.search and turn.search.has_evidence)
-        intent: Intent = classify_intent(turn.query, states_profile_facts=facts, has_evidence=has_evidence)
-        if rewritten and conversation.last_intent and intent in ("policy_question", "out_of_scope"):
-            intent = conversation.last_intent  # "那杭州呢？" continues the previous kind of question
-        if facts and intent == "policy_question" and conversation.last_intent == "recommend_pack":
-            intent = "recommend_pack"  # "其实我们有60个员工" corrects the profile behind the pack
-        if (
-            intent in ("cost_estimate", "compare_solutions")
-            and conversation.last_intent == "recommend_pack"
-            and not facts
-        ):
-            intent = "recommend_pack"  # "补贴后要花多少？" / "怎么选？" about the pack just shown: show it again, costed
-        if looks_like_instruction(turn.query) and intent in ("policy_question", "smalltalk"):
-            intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
-        turn.intent = intent
+        turn.intent = resolve_intent(
+            turn.query,
+            text,
+            facts=facts,
+            has_evidence=bool(turn.search and turn.search.has_evidence),
+            rewritten=rewritten is not None,
+            conversation=conversation,
+        )
 
     # ------------------------------------------------------------------ dispatch
 
@@ -217,8 +213,9 @@ class AdvisorService:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.container.ingest.glossary.expand_english(turn.query)
-        turn.answer = policy_answer(
-            turn.query, turn.search, self.container.ingest.segmenter, turn.book, turn.language, expanded
+        keep = place_filter(turn.places, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        turn.answer, turn.has_evidence = policy_answer(
+            turn.query, turn.search, self.container.ingest.segmenter, turn.book, turn.language, expanded, keep
         )
 
     def _assessments(self, profile: CompanyProfile) -> list[Assessment]:
@@ -234,6 +231,11 @@ class AdvisorService:
                 turn.answer += "\n\n" + self._preview(turn)
             return
         picks = self.recommender.pack(profile, conversation.user_text() + "\n" + turn.query)
+        if not picks:
+            # No spend to subsidise either: listing every program would be noise.
+            turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
+            return
+        conversation.pack_ids = [pick.solution.id for pick in picks]
         spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
         turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
         turn.costed = cost_pack(picks, turn.programs, profile)
@@ -303,19 +305,32 @@ class AdvisorService:
         turn.answer = "\n".join(lines)
 
     def _matching_solutions(self, turn: Turn, limit: int) -> list[CostedSolution]:
-        ranked = self.recommender.rank(turn.conversation.profile, turn.query)
-        picks: list[SolutionPick] = []
-        seen: set[str] = set()
-        for pick in ranked:
-            if pick.solution.category not in seen or len(picks) < limit:
-                picks.append(pick)
-                seen.add(pick.solution.category)
-            if len(picks) == limit:
-                break
-        profile = turn.conversation.profile
+        """The pack just shown ("这些方案要花多少钱？"), or the solutions the question is about."""
+        conversation = turn.conversation
+        picks = self._shown_pack(turn)
+        if not picks:
+            seen: set[str] = set()
+            for pick in self.recommender.rank(conversation.profile, turn.query):
+                if pick.solution.category not in seen or len(picks) < limit:
+                    picks.append(pick)
+                    seen.add(pick.solution.category)
+                if len(picks) == limit:
+                    break
+        profile = conversation.profile
         spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
         turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
         return cost_pack(picks, turn.programs, profile)
+
+    def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
+        conversation = turn.conversation
+        about_pack = conversation.last_intent in ("recommend_pack", "cost_estimate", "compare_solutions")
+        named = self.recommender.named_in(turn.query)
+        if not conversation.pack_ids or not about_pack or (named and not named & set(conversation.pack_ids)):
+            return []  # a new need ("再加一个智能客服要多少钱？") is a new question
+        ranked = {
+            p.solution.id: p for p in self.recommender.rank(conversation.profile, conversation.user_text())
+        }
+        return [ranked[i] for i in conversation.pack_ids if i in ranked]
 
     def _cost(self, turn: Turn) -> None:
         from app.advisor.answer_pack import _solution_line, cost_basis

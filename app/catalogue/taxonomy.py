@@ -165,6 +165,13 @@ SIZE_LABELS: dict[SizeClass, tuple[str, str]] = {
     SizeClass.large: ("大型企业", "large"),
 }
 
+SKILL_LABELS: dict[ITSkill, tuple[str, str]] = {
+    ITSkill.none: ("无需IT人员", "none"),
+    ITSkill.basic: ("会用电脑和手机应用即可", "basic"),
+    ITSkill.intermediate: ("需要懂系统配置的人员", "intermediate"),
+    ITSkill.advanced: ("需要开发或算法人员", "advanced"),
+}
+
 SPEND_LABELS: dict[SpendKind, tuple[str, str]] = {
     SpendKind.compute: ("智能算力租用", "compute rental"),
     SpendKind.model_service: ("大模型服务/API", "model services"),

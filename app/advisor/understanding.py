@@ -1,0 +1,66 @@
+"""What a message means in its conversation: does it describe the company, and which intent wins.
+
+`intents.classify_intent` reads one message on its own. Here the conversation
+decides the cases a lone message cannot: an answer to the advisor's own
+clarifying questions ("餐饮，杭州", "保密"), a correction or a budget after a pack
+("其实我们有60个员工", "预算只有5000元"), and elliptical follow-ups ("那杭州呢？").
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.contract import Intent
+from app.advisor.conversation import Conversation
+from app.advisor.guard import looks_like_instruction
+from app.advisor.intents import classify_intent
+from app.advisor.profile import CompanyProfile
+
+_I = re.IGNORECASE
+FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)
+# Declining to answer the clarifying questions is an answer: go on with what is known.
+DECLINE = re.compile(
+    r"不想说|不想透露|不愿(意)?(透露|说)|不方便(透露|说)|不便透露|保密|无可奉告|不告诉|不说了|跳过|先不说|"
+    r"rather not|prefer not|don'?t want to (say|share|tell)|not (comfortable|willing) (to )?(say|share)|"
+    r"confidential|no comment|\bskip\b|none of your business",
+    _I,
+)
+# An answer to "which industry? which city?" is a statement, not a question about that city.
+ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)
+
+
+def states_profile_facts(delta: CompanyProfile, text: str, conversation: Conversation) -> bool:
+    """Whether the message tells us about the user's own company (not just names a city or a sector).
+
+    "上海的算力券比例" and "钢铁厂可以怎么用AI" are questions; "我们是20人的餐厅" is a description.
+    """
+    if delta.employees is not None or delta.annual_revenue_cny is not None:
+        return True
+    first_person = bool(FIRST_PERSON.search(text))
+    if delta.industry is not None and first_person:
+        return True
+    if delta.budget_cny is not None and (first_person or conversation.last_intent == "recommend_pack"):
+        return True  # "预算只有5000元" after a pack re-plans it
+    answered = delta.industry or delta.province or delta.budget_cny is not None
+    return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
+
+
+def resolve_intent(
+    query: str, text: str, *, facts: bool, has_evidence: bool, rewritten: bool, conversation: Conversation
+) -> Intent:
+    """The message's own intent, adjusted by the conversation it continues."""
+    intent = classify_intent(query, states_profile_facts=facts, has_evidence=has_evidence)
+    last = conversation.last_intent
+    if rewritten and last and intent in ("policy_question", "out_of_scope"):
+        intent = last  # "那杭州呢？" continues the previous kind of question
+    if facts and intent == "policy_question" and last == "recommend_pack":
+        intent = "recommend_pack"  # "其实我们有60个员工" corrects the profile behind the pack
+    if (
+        conversation.awaiting_profile
+        and intent in ("out_of_scope", "smalltalk", "policy_question")
+        and DECLINE.search(text)
+    ):
+        intent = "recommend_pack"  # "保密": recommend from what we know, verdicts stay open
+    if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
+        intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
+    return intent
