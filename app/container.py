@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from app.log_privacy import protect_logs
 from app.services.ingest import IngestService
 from app.services.retrieval import RetrievalService
 from app.settings import Settings
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 class Container:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        # Every entry point builds a container, and only the container knows every secret.
+        protect_logs(self.settings)
 
     def derive(self, settings: Settings) -> Container:
         """A container with other settings that shares this one's warm index, e5, jieba and chunk table.
