@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.advisor.citations import CitationBook
 from app.advisor.guard import looks_like_instruction
@@ -46,6 +47,15 @@ def _sentences(hit: SearchHit) -> list[str]:
     return [p.strip() for p in pieces if len(p.strip()) >= 6]
 
 
+@lru_cache(maxsize=16384)
+def _sentence_terms(segmenter: Segmenter, sentence: str) -> frozenset[str] | None:
+    """A corpus sentence's terms, or None when it talks to the model; the same few hundred
+    sentences come back in every answer, and normalising them (OpenCC) is slow."""
+    if looks_like_instruction(sentence):
+        return None
+    return frozenset(segmenter.tokens(normalize(sentence)))
+
+
 def select_evidence(
     question: str,
     result: SearchResult,
@@ -64,11 +74,11 @@ def select_evidence(
     for rank, hit in enumerate(result.hits[:4]):
         carried = 0.0  # interviews answer right after the question: let a matched question lift its answer
         for sentence in _sentences(hit):
-            if looks_like_instruction(sentence):
+            terms = _sentence_terms(segmenter, sentence)
+            if terms is None:
                 continue  # a document talking to the model is not evidence
             if keep is not None and not keep(hit, sentence):
                 continue
-            terms = set(segmenter.tokens(normalize(sentence)))
             overlap = sum(1.0 + 0.15 * min(len(t), 4) for t in query_terms & terms)
             score = overlap + carried + 3.0 / (rank + 1)
             if wants_number and _HAS_NUMBER.search(sentence):

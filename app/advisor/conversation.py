@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from app.advisor.contract import Intent
 from app.advisor.gazetteer import RegionGazetteer
 from app.advisor.profile import CompanyProfile
+from app.advisor.recommend import SolutionPick
 from app.text.normalize import normalize
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"
@@ -31,7 +32,7 @@ class Conversation:
     last_intent: Intent | None = None
     asked_clarification: bool = False
     awaiting_profile: bool = False  # the last answer asked for industry / region / size
-    pack_ids: list[str] = field(default_factory=list)  # the solutions of the last pack shown
+    pack: list[SolutionPick] = field(default_factory=list)  # the last pack shown, for "这些方案要多少钱？"
 
     def user_text(self, limit: int = 6) -> str:
         """Recent user messages, the description the recommender matches needs against."""

@@ -46,8 +46,21 @@ def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
     return size_class == SizeClass.large and SizeClass.medium in solution.sizes
 
 
-def _need_query(profile: CompanyProfile, description: str) -> str:
-    parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, description[-600:]]
+def _need_query(profile: CompanyProfile, message: str, history: str) -> str:
+    """What to match solutions against semantically.
+
+    A first message is used as it is: the turn has already embedded it for retrieval, so
+    the match costs no second embedding (most of an ask's CPU), and its industry and pain
+    points are in its own words anyway. Later turns add the profile and the history.
+    """
+    if not history.strip():
+        return message
+    parts = [
+        profile.industry_label or "",
+        *profile.pain_points,
+        *profile.goals,
+        f"{history}\n{message}"[-600:],
+    ]
     return " ".join(p for p in parts if p)
 
 
@@ -55,22 +68,31 @@ class SolutionRecommender:
     def __init__(self, catalogue: Catalogue, retrieval: RetrievalService) -> None:
         self.catalogue = catalogue
         self.retrieval = retrieval
+        # Normalised once: matching them is per ask, and OpenCC conversion is slow.
+        self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
+        self._keywords = {
+            s.id: [normalize(k) for k in s.keywords if len(k) >= 2] for s in catalogue.solutions
+        }
+        self._names = {
+            s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
+            for s in catalogue.solutions
+        }
 
-    def rank(self, profile: CompanyProfile, description: str) -> list[SolutionPick]:
+    def rank(self, profile: CompanyProfile, message: str, history: str = "") -> list[SolutionPick]:
         """Every fitting solution, best need-match first (before the complementarity cut)."""
-        query = _need_query(profile, description)
+        query = _need_query(profile, message, history)
         hits = self.retrieval.search(
             query, k=30, filters=SearchFilters(collections=frozenset({CollectionName.solutions}))
         ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = normalize(description + " " + " ".join(profile.pain_points + profile.goals))
+        text = normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
             ok, _ = _fits(solution, profile)
             if not ok:
                 continue
-            matched = [p for p in solution.pain_points if normalize(p) in text]
-            keywords = [k for k in solution.keywords if len(k) >= 2 and normalize(k) in text]
+            matched = [p for p, norm in self._pains[solution.id] if norm in text]
+            keywords = [k for k in self._keywords[solution.id] if k in text]
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
             if profile.industry and profile.industry in solution.industries:
                 score += 0.05  # made for this industry rather than generic
@@ -82,16 +104,13 @@ class SolutionRecommender:
     def named_in(self, text: str) -> set[str]:
         """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""
         norm = normalize(text)
-        named = set()
-        for solution in self.catalogue.solutions:
-            words = [*solution.keywords, *CATEGORY_LABELS[solution.category]]
-            if any(len(w) >= 2 and normalize(w) in norm for w in words):
-                named.add(solution.id)
-        return named
+        return {solution_id for solution_id, words in self._names.items() if any(w in norm for w in words)}
 
-    def pack(self, profile: CompanyProfile, description: str, size: int = 3) -> list[SolutionPick]:
+    def pack(
+        self, profile: CompanyProfile, message: str, history: str = "", size: int = 3
+    ) -> list[SolutionPick]:
         """2-4 solutions from different categories, within budget where a budget is known."""
-        ranked = self.rank(profile, description)
+        ranked = self.rank(profile, message, history)
         budget = profile.budget_cny
         chosen: list[SolutionPick] = []
         spent = 0.0

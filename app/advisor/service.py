@@ -230,12 +230,12 @@ class AdvisorService:
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
             return
-        picks = self.recommender.pack(profile, conversation.user_text() + "\n" + turn.query)
+        picks = self.recommender.pack(profile, turn.query, conversation.user_text())
         if not picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
             return
-        conversation.pack_ids = [pick.solution.id for pick in picks]
+        conversation.pack = picks
         spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
         turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
         turn.costed = cost_pack(picks, turn.programs, profile)
@@ -247,9 +247,8 @@ class AdvisorService:
 
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
-        best = self.recommender.rank(
-            turn.conversation.profile, turn.conversation.user_text() + "\n" + turn.query
-        )[:1]
+        conversation = turn.conversation
+        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text())[:1]
         if not best:
             return ""
         solution = best[0].solution
@@ -325,12 +324,10 @@ class AdvisorService:
         conversation = turn.conversation
         about_pack = conversation.last_intent in ("recommend_pack", "cost_estimate", "compare_solutions")
         named = self.recommender.named_in(turn.query)
-        if not conversation.pack_ids or not about_pack or (named and not named & set(conversation.pack_ids)):
+        shown = {pick.solution.id for pick in conversation.pack}
+        if not shown or not about_pack or (named and not named & shown):
             return []  # a new need ("再加一个智能客服要多少钱？") is a new question
-        ranked = {
-            p.solution.id: p for p in self.recommender.rank(conversation.profile, conversation.user_text())
-        }
-        return [ranked[i] for i in conversation.pack_ids if i in ranked]
+        return list(conversation.pack)
 
     def _cost(self, turn: Turn) -> None:
         from app.advisor.answer_pack import _solution_line, cost_basis

@@ -15,6 +15,7 @@ import numpy as np
 
 from app.components.embeddings import embed_query
 from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.errors import IndexNotReadyError
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.settings import Settings
@@ -91,6 +92,9 @@ class RetrievalService:
         self._lock = threading.Lock()
         self._table: ChunkTable | None = None
         self._loaded_stamp: str | None = None
+        # (collection handle, size) per collection, valid for the loaded table: looking them up
+        # on every search was a tenth of a warm ask.
+        self._collections: dict[CollectionName, tuple[Any, int]] | None = None
 
     @property
     def store(self) -> VectorStoreComponent:
@@ -111,7 +115,19 @@ class RetrievalService:
                 self.ingest.require_index()
                 self._table = ChunkTable.load(self.store)
                 self._loaded_stamp = stamp
+                self._collections = None
             return self._table
+
+    def _collection_handles(self) -> dict[CollectionName, tuple[Any, int]]:
+        handles = self._collections
+        if handles is None:
+            handles = {}
+            for name in CollectionName:
+                collection = self.store.existing(name)
+                if collection is not None:
+                    handles[name] = (collection, collection.count())
+            self._collections = handles
+        return handles
 
     def floor(self, language: str) -> float:
         r = self.settings.retrieval
@@ -156,20 +172,24 @@ class RetrievalService:
     def _dense_ranking(self, vector: np.ndarray, filters: SearchFilters, depth: int) -> list[str]:
         scored: list[tuple[float, str]] = []
         where = filters.chroma_where()
-        for name in filters.collections or CollectionName:
-            collection = self.store.existing(name)
-            if collection is None:
-                continue
-            try:
-                n = min(depth, collection.count())
+        try:
+            handles = self._collection_handles()
+            for name in filters.collections or CollectionName:
+                collection, size = handles.get(name, (None, 0))
+                n = min(depth, size)
                 if n == 0:
                     continue
                 result = collection.query(
                     query_embeddings=[vector], n_results=n, where=where, include=["distances"]
                 )
-            except Exception as exc:  # a server restarting mid-query: say so, recover on the next request
-                raise self.store.unavailable(exc) from exc
-            scored += [(1.0 - d, i) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+                scored += [
+                    (1.0 - d, i) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)
+                ]
+        except Exception as exc:  # a server restarting mid-query: say so, recover on the next request
+            self._collections = None  # a rebuilt collection has a new id: look it up again
+            if isinstance(exc, IndexNotReadyError):
+                raise
+            raise self.store.unavailable(exc) from exc
         scored.sort(reverse=True)
         return [chunk_id for _, chunk_id in scored[:depth]]
 
