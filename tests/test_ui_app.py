@@ -365,3 +365,11 @@ def test_catalogue_validation_errors_are_shown(knowledge_dir: Path):
     errors = " ".join(e.value for e in app.error)
     assert "bj-compute-voucher-2023" in errors and "benefit.ratio" in errors
     assert "Traceback" not in errors
+
+
+def test_english_stays_on_after_moving_to_another_page(chat_app: AppTest):
+    chat_app.sidebar.radio(key="lang").set_value("en").run()
+    open_page(chat_app, "review")
+    assert chat_app.title[0].value == "Feedback review"
+    open_page(chat_app, "chat")
+    assert chat_app.title[0].value == "AI enablement pack advisor"

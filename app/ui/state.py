@@ -51,6 +51,9 @@ def init_state() -> None:
     for key, value in defaults.items():
         if key not in st.session_state:
             st.session_state[key] = value
+    # A run that switches page stops before the sidebar draws the language switch, and Streamlit
+    # drops the state of widgets a run did not draw: owning the key keeps English across pages.
+    st.session_state["lang"] = st.session_state["lang"]
 
 
 def lang() -> Lang:
