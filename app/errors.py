@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 class AipackError(Exception):
@@ -57,3 +58,16 @@ class IndexNotReadyError(AipackError):
 
 class InputError(AipackError):
     pass
+
+
+StoreProblem = Literal["locked", "not_a_database", "unwritable", "disk_full", "io_error", "other"]
+
+
+class StoreError(AipackError):
+    """The local SQLite store failed; `kind` and `path` let the UI say it in the user's language."""
+
+    def __init__(self, problem: str, fix: str, *, kind: StoreProblem, path: Path, detail: str = "") -> None:
+        self.kind: StoreProblem = kind
+        self.path = path
+        self.detail = detail  # the underlying error, for a kind that has no words of its own
+        super().__init__(problem, fix)

@@ -3,12 +3,18 @@
 WAL journal with synchronous=FULL: every committed write survives a crash, and
 a write interrupted mid-transaction rolls back as a whole. Schema changes are
 an ordered list of migrations recorded in `_migrations` (the simonw/llm way).
+
+Every sqlite3 or file-system failure leaves this module as a `StoreError` that names
+the file and the fix (app/services/store_errors.py), so no caller sees a raw sqlite3
+exception. Opening is lazy: a store that cannot be used fails at the call that needs
+it, and one that was repaired meanwhile works again without a restart.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,6 +22,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from app.services.store_errors import store_error
 
 FeedbackReason = Literal["wrong_answer", "wrong_evidence", "missing_program", "other"]
 
@@ -81,10 +89,16 @@ class Feedback:
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = 10.0) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connection() as db:
+        self.busy_timeout = busy_timeout  # seconds to wait for another writer before saying "locked"
+        self._migrated = False
+        self._migrating = threading.Lock()  # Streamlit sessions share one Store across threads
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        with self._migrating:
+            if self._migrated:
+                return
             db.execute(
                 "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
             )
@@ -94,14 +108,20 @@ class Store:
                     db.executescript(
                         f"BEGIN; {script} INSERT INTO _migrations VALUES ('{name}', {time.time()}); COMMIT;"
                     )
+            self._migrated = True
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
-            yield db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)) as db:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
+                db.execute("PRAGMA foreign_keys=ON")
+                self._migrate(db)
+                yield db
+        except (sqlite3.Error, OSError) as exc:
+            raise store_error(exc, self.path) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -12,7 +12,7 @@ from app.errors import AipackError
 from app.services.export import to_docx, to_markdown
 from app.services.store import FeedbackReason
 from app.ui.state import ask_next, lang
-from app.ui.texts import FEEDBACK_REASONS, follow_ups, text
+from app.ui.texts import FEEDBACK_REASONS, describe_error, follow_ups, text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -58,7 +58,7 @@ def _save_feedback(box: Container, response: AdviceResponse, question: str) -> N
             response_id=response.id,
         )
     except AipackError as exc:
-        st.session_state["action_error"] = str(exc)
+        st.session_state["action_error"] = describe_error(lang(), exc)
         return
     st.session_state["feedback_sent"].add(response.id)
 

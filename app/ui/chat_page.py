@@ -15,7 +15,7 @@ from app.errors import AipackError
 from app.ui import answer_actions
 from app.ui.components import markdown_deltas, markdown_safe, render_response
 from app.ui.state import ask_next, get_container, lang
-from app.ui.texts import STARTERS, text
+from app.ui.texts import STARTERS, describe_error, text
 
 
 def page() -> None:
@@ -125,5 +125,5 @@ def _remember(box: Container, question: str, response: AdviceResponse) -> None:
         )
         box.store.add_message(conversation_id, "user", question)
         box.store.add_message(conversation_id, "assistant", response.answer, response.model_dump(mode="json"))
-    except AipackError as exc:
-        state["action_error"] = str(exc)
+    except AipackError as exc:  # the advice stands; only its record is missing
+        st.warning(text(lang(), "not_saved", reason=describe_error(lang(), exc)), icon=":material/save:")

@@ -11,7 +11,7 @@ from app.container import Container
 from app.errors import AipackError
 from app.services.store import Client, ConversationRow
 from app.ui.state import get_container, lang, start_conversation
-from app.ui.texts import text
+from app.ui.texts import describe_error, text
 
 
 def page() -> None:
@@ -22,7 +22,7 @@ def page() -> None:
         clients = box.store.clients()
         conversations = box.store.conversations()
     except AipackError as exc:
-        st.error(str(exc))
+        st.error(describe_error(ui, exc))
         return
     if not clients:
         st.info(text(ui, "no_clients"))
@@ -87,7 +87,7 @@ def _reopen(box: Container, conversation: ConversationRow, client: Client | None
     try:
         stored = box.store.messages(conversation.id)
     except AipackError as exc:
-        st.session_state["action_error"] = str(exc)
+        st.session_state["action_error"] = describe_error(lang(), exc)
         return
     messages: list[dict[str, Any]] = []
     question = ""
@@ -119,7 +119,7 @@ def _delete_client(box: Container, client_id: str) -> None:
     try:
         box.store.delete_client(client_id)
     except AipackError as exc:
-        st.session_state["action_error"] = str(exc)
+        st.session_state["action_error"] = describe_error(lang(), exc)
         return
     if st.session_state.get("client_id") == client_id:
         st.session_state["client_id"], st.session_state["client_name"] = None, ""
@@ -129,7 +129,7 @@ def _delete_conversation(box: Container, conversation_id: str) -> None:
     try:
         box.store.delete_conversation(conversation_id)
     except AipackError as exc:
-        st.session_state["action_error"] = str(exc)
+        st.session_state["action_error"] = describe_error(lang(), exc)
 
 
 def _profile_summary(profile: dict[str, Any], ui: str) -> str:

@@ -10,7 +10,7 @@ import streamlit as st
 from app.errors import AipackError
 from app.services.store import Feedback
 from app.ui.state import get_container, lang
-from app.ui.texts import FEEDBACK_REASONS, text
+from app.ui.texts import FEEDBACK_REASONS, describe_error, text
 
 
 def page() -> None:
@@ -20,7 +20,7 @@ def page() -> None:
     try:
         rows = box.store.feedback()
     except AipackError as exc:
-        st.error(str(exc))
+        st.error(describe_error(ui, exc))
         return
     if not rows:
         st.info(text(ui, "no_feedback"))

@@ -16,7 +16,7 @@ from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SizeClass
 from app.container import Container
 from app.errors import AipackError
 from app.ui.state import ask_next, lang, profile_from_dict, start_conversation
-from app.ui.texts import text
+from app.ui.texts import describe_error, text
 
 WAN = 10_000
 _FIELDS = ("industry", "province", "city", "employees", "revenue", "age", "budget", "pain_points")
@@ -139,7 +139,7 @@ def save_client(box: Container, ui: str) -> None:
             if st.session_state["messages"]:
                 box.store.link_conversation(st.session_state["session_id"], client_id)
         except AipackError as exc:
-            st.error(str(exc))
+            st.error(describe_error(ui, exc))
             return
         st.session_state["client_id"] = client_id
         st.session_state["client_name"] = name or client_id

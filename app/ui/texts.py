@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from app.advisor.contract import AdviceResponse
+from app.errors import AipackError, StoreError
 
 Lang = Literal["zh", "en"]
 
@@ -163,6 +164,43 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "delete_pick": ("选择文档", "Document"),
     "delete_button": ("删除并更新索引", "Delete and update the index"),
     "delete_done": ("已删除 {name}。{summary}", "Deleted {name}. {summary}"),
+    # the local store (clients, conversations, feedback) failing
+    "store_locked": (
+        "本地数据文件 `{path}` 正被其他程序占用（已锁定）。请稍等片刻再试；如果一直如此，"
+        "请关闭其他正在使用 aipack 的窗口或程序。",
+        "The local data file `{path}` is locked by another process. Wait a moment and try again; "
+        "if it stays locked, close other aipack windows or programs that use it.",
+    ),
+    "store_not_a_database": (
+        "`{path}` 不是可用的 aipack 数据文件（已损坏，或是其他类型的文件）。请把它移到别处"
+        "（例如改名为 `{name}.bad`），aipack 会在原位置新建一个空的数据文件。",
+        "`{path}` is not a usable aipack data file (it is damaged, or a different kind of file). "
+        "Move it aside (for example rename it to `{name}.bad`); aipack then starts a new, empty one.",
+    ),
+    "store_unwritable": (
+        "无法打开或写入 `{path}`：文件或所在文件夹是只读的，或无法访问。请为当前账户开放 `{folder}` "
+        "的写权限，或把 AIPACK_PATHS__DATA_DIR 设为一个可写的文件夹。",
+        "aipack cannot open or write `{path}`: the file or its folder is read-only or not accessible. "
+        "Give this account write access to `{folder}`, or set AIPACK_PATHS__DATA_DIR to a writable folder.",
+    ),
+    "store_disk_full": (
+        "保存 `{path}` 的磁盘已满。请释放一些磁盘空间后再试。",
+        "The disk that holds `{path}` is full. Free some disk space, then try again.",
+    ),
+    "store_io_error": (
+        "读写 `{path}` 时磁盘报错。请重试；如果反复出现，请检查磁盘并把该文件复制到安全的位置。",
+        "The disk reported an error while reading or writing `{path}`. Try again; if it repeats, "
+        "check the disk and copy the file somewhere safe.",
+    ),
+    "store_other": (
+        "本地数据文件 `{path}` 出错：{detail}。请重试；如果反复出现，请把该文件移到别处后重启 aipack。",
+        "The local data file `{path}` failed: {detail}. Try again; if it repeats, move the file aside "
+        "and restart aipack.",
+    ),
+    "not_saved": (
+        "这条回答未能保存到对话记录（咨询结果不受影响）。{reason}",
+        "This answer was not saved to the conversation history (the advice itself is unaffected). {reason}",
+    ),
 }
 
 STARTERS: dict[Lang, list[str]] = {
@@ -194,6 +232,16 @@ def text(lang: str, key: str, **values: object) -> str:
     zh, en = _TEXTS[key]
     template = en if lang == "en" else zh
     return template.format(**values) if values else template
+
+
+def describe_error(lang: str, exc: AipackError) -> str:
+    """The message the UI shows for a service error: store failures in the interface language."""
+    if isinstance(exc, StoreError):
+        path = exc.path
+        return text(
+            lang, f"store_{exc.kind}", path=path, name=path.name, folder=path.parent, detail=exc.detail
+        )
+    return str(exc)
 
 
 def follow_ups(response: AdviceResponse, question: str) -> list[str]:
