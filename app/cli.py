@@ -271,6 +271,9 @@ def ask(
         click.echo(json.dumps(response.model_dump(mode="json"), ensure_ascii=False))
         return
     click.echo(response.answer)
+    for notice in response.notices:
+        if notice not in response.answer:
+            click.echo(f"\n⚠️ {notice}")
     if response.citations:
         click.echo("\n" + "\n".join(f"[{c.n}] {c.title} ({c.source})" for c in response.citations))
 

@@ -276,7 +276,16 @@ def test_a_long_message_is_answered_from_its_first_part_with_a_notice(client: ht
     assert advise.json()["profile"]["employees"] == 20
     chat = client.post("/v1/chat/completions", json=_chat(("user", long_message)))
     assert chat.status_code == 200
-    assert any("4000" in notice for notice in chat.json()["aipack"]["notices"])
+    notice = chat.json()["aipack"]["notices"][0]
+    assert "4000" in notice
+    # A harness reads only the message content: the notice must be there, streamed or not.
+    assert chat.json()["choices"][0]["message"]["content"].endswith(notice)
+    streamed = client.post("/v1/chat/completions", json={**_chat(("user", long_message)), "stream": True})
+    text = "".join(
+        json.loads(e)["choices"][0]["delta"].get("content", "") for e in _sse_events(streamed)[:-1]
+    )
+    assert text.endswith(notice)
+    assert text == chat.json()["choices"][0]["message"]["content"]
 
 
 def test_an_unexpected_error_is_json_without_a_traceback(

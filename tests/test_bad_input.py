@@ -68,6 +68,9 @@ def test_a_50000_character_message_is_answered_from_its_start_with_a_notice(ask)
     assert response["profile"]["city"] == "杭州" and response["profile"]["employees"] == 20
     assert response["solutions"]
     assert any("50000" in n and "4000" in n for n in response["notices"]), response["notices"]
+    human = CliRunner().invoke(main, ["ask", message])  # the text output says it too
+    _no_traceback(human)
+    assert human.exit_code == 0 and "⚠️ " + response["notices"][0] in human.stdout
 
 
 def test_control_characters_are_ignored_and_never_echoed(ask):

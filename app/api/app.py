@@ -179,13 +179,22 @@ def _completion(response: AdviceResponse, completion_id: str, model: str) -> dic
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": response.answer},
+                "message": {"role": "assistant", "content": response.answer + _notices(response, "")},
                 "finish_reason": "stop",
             }
         ],
         "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
         "aipack": response.model_dump(mode="json"),
     }
+
+
+def _notices(response: AdviceResponse, already_sent: str) -> str:
+    """Notices a chat client would otherwise never see ("I read the first 4,000 characters").
+
+    Harnesses read only `content`; a notice the answer text already carries is not repeated.
+    """
+    missing = [n for n in response.notices if n not in already_sent and n not in response.answer]
+    return "".join(f"\n\n⚠️ {notice}" for notice in missing)
 
 
 def _sse(events: Iterator[str | AdviceResponse], completion_id: str, model: str) -> Iterator[str]:
@@ -202,10 +211,14 @@ def _sse(events: Iterator[str | AdviceResponse], completion_id: str, model: str)
         return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
     yield chunk({"role": "assistant", "content": ""})
+    sent: list[str] = []
     for event in events:
         if isinstance(event, AdviceResponse):
+            if notices := _notices(event, "".join(sent)):
+                yield chunk({"content": notices})
             # The final answer may differ from the streamed text (LLM fallback); clients get both.
             yield chunk({}, "stop", {"aipack": event.model_dump(mode="json")})
         elif event:
+            sent.append(event)
             yield chunk({"content": event})
     yield "data: [DONE]\n\n"
