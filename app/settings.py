@@ -112,6 +112,11 @@ class LLMSettings(BaseModel):
     api_key: SecretStr | None = Field(default=None, description="Falls back to OPENAI_API_KEY")
     timeout_s: float = Field(default=20.0, gt=0)
     max_retries: int = Field(default=1, ge=0, le=5)
+    max_retry_wait_s: float = Field(
+        default=5.0,
+        ge=0,
+        description="Longest pause before a retry; a longer Retry-After falls back to the offline answer at once",
+    )
     temperature: float = Field(default=0.1, ge=0, le=2)
     context_token_budget: int = Field(default=3000, ge=256)
     redact_pii: bool = Field(

@@ -12,7 +12,8 @@ real HTTP. Behaviour is scripted by enqueueing steps (the simonw/llm pattern)::
 
 Each ``POST /v1/chat/completions`` pops one step (FIFO); when the queue is empty
 ``server.default`` (``Reply("OK")``) answers. ``GET /v1/models`` lists ``fake-model``.
-Every request, whatever its path, is recorded in ``server.requests``.
+Every request, whatever its path, is recorded in ``server.requests`` (path, lower-cased
+headers, JSON body, and ``at``: ``time.monotonic()`` on arrival, for timing retries).
 
 Wire details worth knowing:
 
@@ -252,7 +253,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _record(self, body: Any) -> None:
         headers = {key.lower(): value for key, value in self.headers.items()}
-        self.server.fake._record({"path": self.path, "headers": headers, "json": body})
+        entry = {"path": self.path, "headers": headers, "json": body, "at": time.monotonic()}
+        self.server.fake._record(entry)
 
     def _play(self, step: Step, request: dict[str, Any]) -> None:
         fake = self.server.fake

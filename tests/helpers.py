@@ -11,9 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
-from app.api.app import create_app
 from app.container import Container
 from app.settings import Settings
 
@@ -57,6 +54,10 @@ def serving(container: Container, **config_options: Any) -> Iterator[str]:
 
     `config_options` override `uvicorn.Config` (e.g. `log_config=None` to keep the host's logging).
     """
+    import uvicorn  # here, so that tests which only need the builders above never import the API
+
+    from app.api.app import create_app
+
     port = free_port()
     options: dict[str, Any] = {"log_level": "warning", **config_options}
     config = uvicorn.Config(create_app(container), host="127.0.0.1", port=port, **options)

@@ -3,6 +3,11 @@
 Only built when `llm.mode == "openai"`. Token counting is pinned to the bundled
 cl100k encoding: ChatOpenAI would otherwise fetch cl100k/o200k from the network
 the first time it counts tokens (stack.md §4).
+
+Retries are the openai client's (429, 408, 409, 5xx, timeouts; `llm.max_retries`),
+with every pause capped at `llm.max_retry_wait_s`: a Retry-After within the cap is
+waited out, a longer one ends the call so the offline answer follows at once. The
+client alone would sleep up to two minutes on the server's word.
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import httpx2
+import openai
 import tiktoken
 from langchain_openai import ChatOpenAI
+from openai._models import FinalRequestOptions
 
 from app.errors import AipackError
 from app.settings import LLMSettings
@@ -21,6 +29,33 @@ from app.text.tokens import encoding
 class OfflineTokenChatOpenAI(ChatOpenAI):
     def _get_encoding_model(self) -> tuple[str, tiktoken.Encoding]:
         return "gpt-4", encoding()
+
+
+class BoundedRetryOpenAI(openai.OpenAI):
+    """The openai client with every retry pause capped (see the module docstring).
+
+    Overrides two private hooks of `openai._base_client`; tests/test_llm_flapping.py
+    notices when an openai upgrade renames them (a long Retry-After stalls again).
+    """
+
+    def __init__(self, *, max_retry_wait_s: float, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_retry_wait_s = max_retry_wait_s
+
+    def _should_retry(self, response: httpx2.Response) -> bool:
+        asked = self._parse_retry_after_header(response.headers)
+        if asked is not None and asked > self.max_retry_wait_s:
+            return False  # retrying sooner than asked would only earn another 429
+        return super()._should_retry(response)
+
+    def _calculate_retry_timeout(
+        self,
+        remaining_retries: int,
+        options: FinalRequestOptions,
+        response_headers: httpx2.Headers | None = None,
+    ) -> float:
+        backoff = super()._calculate_retry_timeout(remaining_retries, options, response_headers)
+        return min(backoff, self.max_retry_wait_s)
 
 
 def endpoint(settings: LLMSettings) -> tuple[str | None, str]:
@@ -37,6 +72,13 @@ def build_chat_model(settings: LLMSettings, **overrides: Any) -> ChatOpenAI:
             "LLM mode is on but no endpoint is configured.",
             "Set OPENAI_BASE_URL (and OPENAI_API_KEY), or AIPACK_LLM__MODE=offline.",
         )
+    client = BoundedRetryOpenAI(
+        base_url=base_url,
+        api_key=key,
+        timeout=settings.timeout_s,
+        max_retries=settings.max_retries,
+        max_retry_wait_s=settings.max_retry_wait_s,
+    )
     options: dict[str, Any] = {
         "model": settings.model,
         "base_url": base_url,
@@ -45,6 +87,8 @@ def build_chat_model(settings: LLMSettings, **overrides: Any) -> ChatOpenAI:
         "max_retries": settings.max_retries,
         "temperature": settings.temperature,
         "use_responses_api": False,
+        "root_client": client,
+        "client": client.chat.completions,
     }
     options.update(overrides)
     return OfflineTokenChatOpenAI(**options)
