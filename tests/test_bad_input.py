@@ -294,8 +294,10 @@ def _duplicate_entry(text: str) -> str:
         (lambda t: t.replace("ratio: 0.2", "ratio: 1.2"), "benefit.ratio", "less than or equal to 1"),
         (lambda t: t.replace("cap: 2000000", "cap: -5"), "benefit.cap", "greater than or equal to 0"),
         (lambda t: t.replace("cap: 2000000", "cap: .inf"), "benefit.cap", "finite number"),
+        # A whole web page pasted into the name: named, not echoed back.
+        (lambda t: t.replace("name: ", "name: " + "长" * 100_000, 1), "name", "at most 120 characters"),
     ],
-    ids=["duplicate-id", "ratio-over-100%", "negative-cap", "infinite-cap"],
+    ids=["duplicate-id", "ratio-over-100%", "negative-cap", "infinite-cap", "100k-char-name"],
 )
 def test_invalid_catalogue_entry_stops_ingest_naming_file_entry_and_field(
     aipack, kb: Path, isolated_data_dir: Path, edit, field: str, message: str
@@ -307,6 +309,7 @@ def test_invalid_catalogue_entry_stops_ingest_naming_file_entry_and_field(
     assert f"funding.yaml entry 'bj-compute-voucher-2023' field '{field}'" in result.stderr
     assert message in result.stderr
     assert "Correct the entries above, then run `aipack ingest` again." in result.stderr
+    assert len(result.stderr) < 2_000
     assert not (isolated_data_dir / "manifest.json").exists()  # nothing was written
 
 

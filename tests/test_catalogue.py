@@ -92,6 +92,56 @@ def test_invalid_funding_entry_names_file_entry_and_field(tmp_path, mutate, fiel
     assert f"field '{field}" in message and text in message
 
 
+PASTED = "这是一整页网页文字。" * 10_000  # 100,000 characters pasted into one field
+
+
+@pytest.mark.parametrize(
+    ("section", "mutate", "entry", "field", "limit"),
+    [
+        ("funding", lambda p: p.update(name=PASTED), "bj-compute-voucher-2023", "name", 120),
+        (
+            "funding",
+            lambda p: p["provenance"].update(quote=PASTED),
+            "bj-compute-voucher-2023",
+            "provenance.quote",
+            1000,
+        ),
+        (
+            "funding",
+            lambda p: p["provenance"].update(source_urls=["https://example.gov.cn/?q=" + PASTED]),
+            "bj-compute-voucher-2023",
+            "provenance.source_urls.0",
+            1000,
+        ),
+        (
+            "funding",
+            lambda p: p["eligibility"]["requirements"].append(PASTED),
+            "bj-compute-voucher-2023",
+            "eligibility.requirements.5",
+            300,
+        ),
+        ("funding", lambda p: p.update(id="x" + PASTED), "#1", "id", 0),
+        ("solutions", lambda s: s.update(summary_zh=PASTED), None, "summary_zh", 2000),
+        ("solutions", lambda s: s.update(keywords=[PASTED]), None, "keywords.0", 300),
+    ],
+    ids=["name", "quote", "url", "requirement", "id", "summary", "keyword"],
+)
+def test_a_pasted_page_in_a_text_field_names_the_entry_and_field_without_echoing_it(
+    tmp_path, section, mutate, entry, field, limit
+):
+    program, solution = _mini_entries()
+    item = program if section == "funding" else solution
+    mutate(item)
+    folder = _write(tmp_path, f"{section}.yaml", {section: [item]})
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    message = str(caught.value)
+    assert f"{section}.yaml entry '{entry or solution['id']}' field '{field}'" in message
+    if limit:
+        assert f"at most {limit} characters" in message
+    assert len(message) < 1_000  # the message, not the page
+
+
 def test_duplicate_ids_across_files_are_reported(tmp_path: Path):
     program, solution = _mini_entries()
     _write(tmp_path, "a.yaml", {"funding": [program]})

@@ -18,6 +18,7 @@ from app.catalogue.models import Catalogue, FundingProgram, Solution
 from app.errors import CatalogueError, CatalogueIssue
 
 _SECTIONS: dict[str, type[BaseModel]] = {"solutions": Solution, "funding": FundingProgram}
+_ID_LABEL_MAX = 64
 
 
 def catalogue_files(folder: Path) -> list[Path]:
@@ -64,6 +65,8 @@ def _validate_entries(
             issues.append(CatalogueIssue(path, label, "", "entry must be a mapping"))
             continue
         entry_id = str(entry.get("id") or label)
+        if len(entry_id) > _ID_LABEL_MAX:  # an overlong id is itself the error: name the entry by position
+            entry_id = label
         try:
             valid.append(model.model_validate(entry))
         except ValidationError as exc:

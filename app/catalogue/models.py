@@ -3,6 +3,12 @@
 Models are strict (`extra="forbid"`) so that a typo in a YAML key is reported
 instead of silently ignored: a consultant who writes `ratoi: 0.3` must hear
 about it, or the advisor would quote a program with no ratio.
+
+Free text has a maximum length, several times the longest entry in knowledge/catalogue/
+(names ≤ 120, list items ≤ 300, paragraphs ≤ 1,000, descriptions ≤ 2,000): a field far over
+it is a paste accident (a whole web page in `quote`), and would swell every index chunk and
+LLM prompt it lands in. The length is checked before any other rule, so the error names the
+field without echoing the text.
 """
 
 from __future__ import annotations
@@ -10,9 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from app.catalogue.taxonomy import (
     INDUSTRY_SECTIONS,
@@ -27,6 +33,19 @@ from app.catalogue.taxonomy import (
 )
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
+
+NAME_MAX = 120  # names, issuers, document numbers
+ITEM_MAX = 300  # one list item or condition: a pain point, a step, a requirement
+TEXT_MAX = 1_000  # a paragraph: a benefit summary, the quote, notes
+LONG_MAX = 2_000  # a description: solution summaries
+URL_MAX = 1_000
+PLACE_MAX = 20  # short place names ("内蒙古")
+
+Item = Annotated[str, StringConstraints(max_length=ITEM_MAX)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+Url = Annotated[str, StringConstraints(max_length=URL_MAX)]
+Code = Annotated[str, StringConstraints(max_length=8)]  # checked against the taxonomy afterwards
+Ref = Annotated[str, StringConstraints(max_length=64)]  # another entry's id
 
 
 class _Strict(BaseModel):
@@ -62,7 +81,7 @@ class AmountRange(_Strict):
 
 
 class Prerequisites(_Strict):
-    data: str = Field(description="What data the business must already have")
+    data: Item = Field(description="What data the business must already have")
     it_skill: ITSkill = Field(description="Lowest IT skill needed in-house")
 
 
@@ -70,8 +89,8 @@ class SolutionCost(_Strict):
     one_off_cny: AmountRange
     monthly_cny: AmountRange
     basis: CostBasis
-    source_url: str | None = None
-    note: str | None = None
+    source_url: Url | None = None
+    note: Text | None = None
 
     @property
     def first_year_cny(self) -> AmountRange:
@@ -83,22 +102,22 @@ class SolutionCost(_Strict):
 
 class Solution(_Strict):
     id: str
-    name_zh: str = Field(min_length=2)
-    name_en: str = Field(min_length=2)
+    name_zh: str = Field(min_length=2, max_length=NAME_MAX)
+    name_en: str = Field(min_length=2, max_length=NAME_MAX)
     category: SolutionCategory
-    summary_zh: str = Field(min_length=10)
-    summary_en: str = Field(min_length=10)
-    industries: list[str] = Field(description="GB/T 4754 section codes; empty means any industry")
+    summary_zh: str = Field(min_length=10, max_length=LONG_MAX)
+    summary_en: str = Field(min_length=10, max_length=LONG_MAX)
+    industries: list[Code] = Field(description="GB/T 4754 section codes; empty means any industry")
     sizes: list[SizeClass] = Field(min_length=1)
-    pain_points: list[str] = Field(min_length=1, description="Pain points addressed, in Chinese")
-    keywords: list[str] = Field(default_factory=list, description="Extra match terms, zh or en")
+    pain_points: list[Item] = Field(min_length=1, description="Pain points addressed, in Chinese")
+    keywords: list[Item] = Field(default_factory=list, description="Extra match terms, zh or en")
     prerequisites: Prerequisites
     deployment: list[Deployment] = Field(min_length=1)
     cost: SolutionCost
     deploy_days: AmountRange
-    benefits: list[str] = Field(min_length=1)
-    risks: list[str] = Field(min_length=1)
-    compliance_notes: list[str] = Field(default_factory=list)
+    benefits: list[Item] = Field(min_length=1)
+    risks: list[Item] = Field(min_length=1)
+    compliance_notes: list[Item] = Field(default_factory=list)
     spend_kinds: list[SpendKind] = Field(min_length=1, description="What the money buys")
     funding_types: list[FundingType] = Field(min_length=1)
 
@@ -123,8 +142,8 @@ class Region(_Strict):
     province means nationwide.
     """
 
-    province: str | None = None
-    city: str | None = None
+    province: str | None = Field(default=None, max_length=PLACE_MAX)
+    city: str | None = Field(default=None, max_length=PLACE_MAX)
 
     @model_validator(mode="after")
     def _city_needs_province(self) -> Region:
@@ -146,11 +165,11 @@ class Eligibility(_Strict):
         default_factory=list, description="Registered region required; empty means anywhere"
     )
     size_classes: list[SizeClass] = Field(default_factory=list, description="Empty means any size")
-    industries: list[str] = Field(default_factory=list, description="Section codes; empty = any")
+    industries: list[Code] = Field(default_factory=list, description="Section codes; empty = any")
     min_company_age_years: float | None = Field(default=None, ge=0)
     max_company_age_years: float | None = Field(default=None, ge=0)
     spend_scope: list[SpendKind] = Field(min_length=1)
-    requirements: list[str] = Field(
+    requirements: list[Item] = Field(
         default_factory=list, description="Conditions the profile cannot prove; shown as to-check"
     )
 
@@ -165,7 +184,7 @@ class SpecialRate(_Strict):
     "标杆项目") are shown as possible upside and never promised.
     """
 
-    condition: str
+    condition: Item
     automatic: bool = False
     ratio: float | None = Field(default=None, gt=0, le=1)
     cap: float | None = Field(default=None, ge=0)
@@ -175,13 +194,13 @@ class SpecialRate(_Strict):
 
 
 class Stacking(_Strict):
-    stackable_with: list[str] = Field(default_factory=list)
+    stackable_with: list[Ref] = Field(default_factory=list)
     combined_ratio_cap: float | None = Field(default=None, gt=0, le=1)
-    note: str | None = None
+    note: Text | None = None
 
 
 class Benefit(_Strict):
-    summary: str = Field(min_length=4)
+    summary: str = Field(min_length=4, max_length=TEXT_MAX)
     ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
     cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
     cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
@@ -206,10 +225,10 @@ class Validity(_Strict):
     issued_on: date | None = None
     effective_from: date | None = None
     effective_until: date | None = None
-    note: str | None = None
+    note: Text | None = None
     application_opens: date | None = None
     application_closes: date | None = None
-    window_note: str | None = None
+    window_note: Text | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
@@ -226,17 +245,19 @@ class Validity(_Strict):
 
 class HowToApply(_Strict):
     mechanism: ApplicationMechanism
-    channel: str = Field(min_length=2)
-    steps: list[str] = Field(min_length=1)
+    channel: str = Field(min_length=2, max_length=ITEM_MAX)
+    steps: list[Item] = Field(min_length=1)
 
 
 class Provenance(_Strict):
-    source_urls: list[str] = Field(min_length=1)
-    quote: str = Field(min_length=8, description="The key sentence, as the source words it")
+    source_urls: list[Url] = Field(min_length=1)
+    quote: str = Field(
+        min_length=8, max_length=TEXT_MAX, description="The key sentence, as the source words it"
+    )
     reliability: Reliability
     verified_on: date
-    doc_number: str | None = None
-    caveats: list[str] = Field(default_factory=list)
+    doc_number: str | None = Field(default=None, max_length=NAME_MAX)
+    caveats: list[Item] = Field(default_factory=list)
 
     @field_validator("source_urls")
     @classmethod
@@ -249,10 +270,10 @@ class Provenance(_Strict):
 
 class FundingProgram(_Strict):
     id: str
-    name: str = Field(min_length=4)
-    name_en: str = Field(min_length=4)
+    name: str = Field(min_length=4, max_length=NAME_MAX)
+    name_en: str = Field(min_length=4, max_length=NAME_MAX)
     type: FundingType
-    issuer: str = Field(min_length=2)
+    issuer: str = Field(min_length=2, max_length=NAME_MAX)
     region: Region
     scope_level: ScopeLevel
     eligibility: Eligibility
