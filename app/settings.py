@@ -129,6 +129,12 @@ class AdvisorSettings(BaseModel):
     today: date | None = Field(
         default=None, description="Pin the date used for validity checks (tests, reproducible evals)"
     )
+    sessions_file: Path | None = Field(
+        default=None,
+        description="SQLite file for conversation state, shared by CLI runs and API workers "
+        "(default <data_dir>/sessions.sqlite3)",
+    )
+    session_ttl_days: float = Field(default=30, gt=0, description="Conversations idle longer are forgotten")
 
 
 class ApiSettings(BaseModel):

@@ -87,9 +87,13 @@ def shared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def shared_container(shared_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Container:
+def shared_container(
+    shared_data_dir: Path, monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path
+) -> Container:
     """A container over the session index (read-only: do not ingest into it)."""
     monkeypatch.setenv("AIPACK_PATHS__DATA_DIR", str(shared_data_dir))
+    # Conversations are saved per session id: CLI runs in one test must not continue another's.
+    monkeypatch.setenv("AIPACK_ADVISOR__SESSIONS_FILE", str(isolated_data_dir / "sessions.sqlite3"))
     return _cached_container(shared_data_dir)
 
 
@@ -106,8 +110,8 @@ TODAY = "2026-11-23"  # verdicts depend on dates; pin them so the suite never ro
 
 
 @pytest.fixture
-def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch):
-    """A fresh offline advisor (own sessions) over the shared index, with today's date pinned."""
+def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch, isolated_data_dir: Path):
+    """A fresh offline advisor (own session file) over the shared index, with today's date pinned."""
     from datetime import date
 
     from app.advisor.service import AdvisorService
@@ -116,7 +120,10 @@ def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch):
     settings = shared_container.settings.model_copy(
         update={
             "advisor": shared_container.settings.advisor.model_copy(
-                update={"today": date.fromisoformat(TODAY)}
+                update={
+                    "today": date.fromisoformat(TODAY),
+                    "sessions_file": isolated_data_dir / "sessions.sqlite3",
+                }
             )
         }
     )

@@ -111,15 +111,31 @@ def test_ask_without_json_prints_the_answer_and_the_sources(cli):
     assert not result.stdout.lstrip().startswith("{")
 
 
-def test_session_does_not_outlive_one_cli_process(cli):
-    """Documented behaviour: `--session` only carries state within one process (use --batch)."""
+def test_session_continues_across_cli_runs(cli):
     first = cli("ask", RESTAURANT, "--session", "s1", "--json")
     assert json.loads(first.stdout)["profile"]["city"] == "杭州"
     second = cli("ask", "推荐AI方案", "--session", "s1", "--json")
     assert second.exit_code == 0, second.output
     payload = json.loads(second.stdout)
-    assert payload["profile"]["city"] is None
-    assert payload["clarifying_questions"], "a fresh process knows nothing about session s1"
+    assert payload["profile"]["city"] == "杭州" and payload["profile"]["employees"] == 20
+    assert not payload["clarifying_questions"] and payload["solutions"]
+    follow_up = json.loads(cli("ask", "这些方案一年下来大概要花多少钱？", "--session", "s1", "--json").stdout)
+    assert [s["id"] for s in follow_up["solutions"]] == [s["id"] for s in payload["solutions"]]
+    other = json.loads(cli("ask", "推荐AI方案", "--session", "s2", "--json").stdout)
+    assert other["profile"]["city"] is None and other["clarifying_questions"]
+
+
+def test_an_unusable_session_file_costs_the_memory_not_the_answer(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    blocked = tmp_path / "sessions-is-a-folder"
+    blocked.mkdir()
+    monkeypatch.setenv("AIPACK_ADVISOR__SESSIONS_FILE", str(blocked))
+    result = cli("ask", RESTAURANT, "--session", "s1", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["solutions"]
+    assert "Traceback" not in result.output
+    assert any(str(blocked) in r.getMessage() and "Fix:" in r.getMessage() for r in caplog.records)
 
 
 def test_batch_lines_with_the_same_session_share_the_profile(cli, tmp_path: Path):

@@ -1,11 +1,8 @@
-"""Per-conversation state: the merged profile, recent turns, and follow-up rewriting."""
+"""Per-conversation state (the merged profile, recent turns, the last pack) and follow-up rewriting."""
 
 from __future__ import annotations
 
 import re
-import threading
-import uuid
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from app.advisor.contract import Intent
@@ -20,7 +17,6 @@ _FOLLOW_UP = re.compile(
     r"(?P<subject>.{1,24}?)\s*(?:呢|的呢|怎么样|如何|的话呢|的话)?\s*[?？。.!！]*$",
     re.IGNORECASE,
 )
-MAX_SESSIONS = 2000
 
 
 @dataclass
@@ -37,28 +33,6 @@ class Conversation:
     def user_text(self, limit: int = 6) -> str:
         """Recent user messages, the description the recommender matches needs against."""
         return "\n".join(text for role, text in self.turns[-2 * limit :] if role == "user")
-
-
-class ConversationStore:
-    """In-process sessions with LRU eviction; the UI persists its own history in SQLite."""
-
-    def __init__(self, capacity: int = MAX_SESSIONS) -> None:
-        self._items: OrderedDict[str, Conversation] = OrderedDict()
-        self._capacity = capacity
-        self._lock = threading.Lock()
-
-    def get(self, session_id: str | None) -> Conversation:
-        with self._lock:
-            key = session_id or uuid.uuid4().hex[:12]
-            conversation = self._items.pop(key, None) or Conversation(key)
-            self._items[key] = conversation
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
-            return conversation
-
-    def reset(self, session_id: str) -> None:
-        with self._lock:
-            self._items.pop(session_id, None)
 
 
 def rewrite_follow_up(message: str, conversation: Conversation, places: RegionGazetteer) -> str | None:

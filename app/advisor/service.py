@@ -22,7 +22,7 @@ from app.advisor.answer_pack import (
 )
 from app.advisor.answer_policy import no_evidence, policy_answer, select_evidence
 from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
-from app.advisor.conversation import ConversationStore, rewrite_follow_up
+from app.advisor.conversation import rewrite_follow_up
 from app.advisor.costing import CostedSolution, cost_pack
 from app.advisor.eligibility import Assessment, assess
 from app.advisor.extraction import RuleExtractor
@@ -40,6 +40,7 @@ from app.advisor.llm_extraction import LLMProfileExtractor
 from app.advisor.place_scope import place_filter
 from app.advisor.profile import CompanyProfile
 from app.advisor.recommend import SolutionPick, SolutionRecommender
+from app.advisor.sessions import ConversationStore
 from app.advisor.turn import Turn
 from app.advisor.understanding import resolve_intent, states_profile_facts
 from app.catalogue.loader import load_catalogue
@@ -49,6 +50,7 @@ from app.components.embeddings import encodable
 from app.components.vector_store import CollectionName
 from app.container import Container
 from app.services.retrieval import SearchFilters
+from app.services.session_store import SessionFile
 from app.text.normalize import clean_text, detect_language
 
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
@@ -58,7 +60,11 @@ class AdvisorService:
     def __init__(self, container: Container | None = None) -> None:
         self.container = container or Container()
         self.settings = self.container.settings
-        self.sessions = ConversationStore()
+        advisor = self.settings.advisor
+        path = advisor.sessions_file or self.settings.paths.data_dir / "sessions.sqlite3"
+        self.sessions = ConversationStore(
+            SessionFile(path, advisor.session_ttl_days), solution=lambda id_: self.catalogue.solution(id_)
+        )
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -135,6 +141,7 @@ class AdvisorService:
         conversation.awaiting_profile = bool(turn.clarifying)
         if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
             conversation.last_question = turn.query
+        self.sessions.save(conversation)
         yield self._response(turn, started)
 
     def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:

@@ -1,0 +1,73 @@
+"""Conversation state on disk: one session id is one conversation, across processes and workers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from app.advisor.service import AdvisorService
+from app.services.session_store import SessionFile
+
+RESTAURANT = "我们是杭州的一家餐厅，20个员工，年营收800万，备货不准，推荐AI方案"
+
+
+def _worker(advisor: AdvisorService) -> AdvisorService:
+    """A second advisor over the same settings: what another `aipack serve` worker is."""
+    return AdvisorService(advisor.container.derive(advisor.settings))
+
+
+def test_two_workers_continue_one_conversation(advisor: AdvisorService):
+    other = _worker(advisor)
+    pack = advisor.ask(RESTAURANT, session_id="w")
+    correction = other.ask("其实我们有60个员工", session_id="w")
+    assert correction.profile.employees == 60 and correction.profile.city == "杭州"
+    assert correction.intent == "recommend_pack"
+    cost = advisor.ask("这些方案一年下来大概要花多少钱？", session_id="w")
+    assert cost.intent == "cost_estimate"
+    assert {s.id for s in cost.solutions} <= {s.id for s in correction.solutions} | {
+        s.id for s in pack.solutions
+    }
+    assert cost.profile.employees == 60  # the first worker saw the second one's turn
+
+
+def test_a_new_conversation_forgets_the_old_one(advisor: AdvisorService):
+    advisor.ask(RESTAURANT, session_id="r")
+    advisor.sessions.reset("r")
+    again = _worker(advisor).ask("推荐AI方案", session_id="r")
+    assert again.profile.city is None and again.clarifying_questions
+
+
+def test_state_from_another_version_or_garbage_starts_afresh(advisor: AdvisorService):
+    advisor.ask(RESTAURANT, session_id="old")
+    advisor.ask(RESTAURANT, session_id="junk")
+    path = advisor.settings.advisor.sessions_file
+    assert path is not None
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE sessions SET state = ? WHERE id = 'old'", (json.dumps({"v": 0}),))
+        db.execute("UPDATE sessions SET state = '{not json' WHERE id = 'junk'")
+    for session in ("old", "junk"):
+        response = _worker(advisor).ask("推荐AI方案", session_id=session)
+        assert response.profile.city is None and response.clarifying_questions
+
+
+def test_a_solution_removed_from_the_catalogue_drops_out_of_the_saved_pack(advisor: AdvisorService):
+    pack = advisor.ask(RESTAURANT, session_id="gone")
+    path = advisor.settings.advisor.sessions_file
+    assert path is not None
+    with sqlite3.connect(path) as db:
+        state = json.loads(db.execute("SELECT state FROM sessions WHERE id = 'gone'").fetchone()[0])
+        state["pack"][0]["id"] = "no-longer-in-the-catalogue"
+        db.execute("UPDATE sessions SET state = ? WHERE id = 'gone'", (json.dumps(state),))
+    cost = _worker(advisor).ask("这些方案一年下来大概要花多少钱？", session_id="gone")
+    assert [s.id for s in cost.solutions] == [s.id for s in pack.solutions[1:]]
+
+
+def test_idle_sessions_expire(tmp_path: Path):
+    path = tmp_path / "sessions.sqlite3"
+    SessionFile(path, ttl_days=30).put("fresh", {"v": 1})
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO sessions VALUES ('stale', '{}', 0)")
+    reopened = SessionFile(path, ttl_days=30)
+    assert reopened.get("fresh") == {"v": 1}
+    assert reopened.get("stale") is None
