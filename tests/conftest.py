@@ -129,3 +129,15 @@ def advisor(shared_container: Container, monkeypatch: pytest.MonkeyPatch, isolat
     )
     box = shared_container.derive(settings)
     return AdvisorService(box)
+
+
+@pytest.fixture
+def fresh_streamlit_cache() -> Iterator[None]:
+    """For AppTest modules: st.cache_resource is process-global and would hand a test another's container."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()

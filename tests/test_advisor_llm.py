@@ -167,6 +167,8 @@ def test_invented_program_in_llm_output_is_rejected(llm_advisor, server):
     assert response.mode == "offline"
     assert "重庆算力券" not in response.answer
     assert "programs not in the catalogue" in response.notices[0]
+    assert "重庆算力券" not in " ".join(response.notices)  # the notice names the problem, not the invention
+    assert "未通过来源核对" in response.notices[0]
 
 
 def test_unknown_citations_are_dropped_after_generation(llm_advisor, server):

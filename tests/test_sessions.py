@@ -63,6 +63,16 @@ def test_a_solution_removed_from_the_catalogue_drops_out_of_the_saved_pack(advis
     assert [s.id for s in cost.solutions] == [s.id for s in pack.solutions[1:]]
 
 
+def test_identifiers_in_a_message_are_not_kept_on_disk(advisor: AdvisorService):
+    advisor.ask(RESTAURANT + "，联系电话13812345678，邮箱boss@example.com", session_id="pii")
+    path = advisor.settings.advisor.sessions_file
+    assert path is not None
+    with sqlite3.connect(path) as db:
+        state = db.execute("SELECT state FROM sessions WHERE id = 'pii'").fetchone()[0]
+    assert "杭州" in state
+    assert "13812345678" not in state and "boss@example.com" not in state
+
+
 def test_idle_sessions_expire(tmp_path: Path):
     path = tmp_path / "sessions.sqlite3"
     SessionFile(path, ttl_days=30).put("fresh", {"v": 1})

@@ -7,12 +7,10 @@ on a private copy of tests/data/mini_knowledge, never on the repo's knowledge/ f
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -27,14 +25,7 @@ from tests.ui_helpers import APP, answers, ask, button, open_page, responses
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
 
 
-@pytest.fixture(autouse=True)
-def fresh_streamlit_cache() -> Iterator[None]:
-    # st.cache_resource is process-global and would leak a container between tests.
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app.container import Container
@@ -25,13 +24,7 @@ from tests.ui_helpers import APP, answers, ask, button, open_page
 BEIJING = "北京算力券的比例是多少"
 
 
-@pytest.fixture(autouse=True)
-def fresh_streamlit_cache() -> Iterator[None]:
-    st.cache_resource.clear()  # process-global: would hand this test another test's container
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 @pytest.fixture

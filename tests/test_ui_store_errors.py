@@ -6,11 +6,9 @@ real faults in tests/store_faults.py (a garbage file, a read-only folder).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app.container import Container
@@ -25,13 +23,7 @@ RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3
 NOT_A_DATABASE = "不是可用的 aipack 数据文件"
 
 
-@pytest.fixture(autouse=True)
-def fresh_streamlit_cache() -> Iterator[None]:
-    st.cache_resource.clear()  # process-global: would hand this test another test's container
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_cache")
 
 
 def app_with_store(store_path: Path, shared: Container, monkeypatch: pytest.MonkeyPatch) -> AppTest:

@@ -43,7 +43,11 @@ def _reason(exc: BaseException) -> str:
     return name
 
 
-def fallback_notice(reason: str, language: str) -> str:
+def fallback_notice(reason: str, language: str, rejected: bool = False) -> str:
+    if rejected and language == "en":
+        return f"The language model's answer failed the source check ({reason}); this is the offline answer, built from the same evidence."
+    if rejected:
+        return f"大模型的回答未通过来源核对（{reason}），以下为基于同一依据的离线回答。"
     if language == "en":
         return f"The language model was unavailable ({reason}); this is the offline answer, built from the same evidence."
     return f"大模型服务暂时不可用（{reason}），以下为基于同一依据的离线回答。"
@@ -122,8 +126,10 @@ class LLMComposer:
             eligible_ids={a.program.id for a in turn.programs if a.verdict.value == "eligible"},
         )
         if not report.ok:
-            log.warning("LLM answer rejected: %s", "; ".join(report.problems))
-            yield from self._fallback(turn, offline, "; ".join(report.problems))
+            # Only the kinds of problem: the details quote the model, which may repeat what it must not.
+            kinds = "; ".join(dict.fromkeys(p.split(":")[0] for p in report.problems))
+            log.warning("LLM answer rejected: %s", kinds)
+            yield from self._fallback(turn, offline, kinds, rejected=True)
             return
         turn.answer = report.answer
         turn.mode = "llm"
@@ -138,8 +144,8 @@ class LLMComposer:
         ]
         return (key if key != "sk-local" else "", *lines)
 
-    def _fallback(self, turn: Turn, offline: str, reason: str) -> Iterator[str]:
-        notice = fallback_notice(reason, turn.language)
+    def _fallback(self, turn: Turn, offline: str, reason: str, rejected: bool = False) -> Iterator[str]:
+        notice = fallback_notice(reason, turn.language, rejected)
         turn.notices.append(notice)
         turn.answer = offline
         turn.mode = "offline"

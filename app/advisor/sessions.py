@@ -22,6 +22,7 @@ from app.advisor.conversation import Conversation
 from app.advisor.eligibility import Reason
 from app.advisor.profile import CompanyProfile
 from app.advisor.recommend import SolutionPick
+from app.advisor.redact import redact
 from app.catalogue.models import Solution
 from app.services.session_store import SessionFile
 
@@ -35,8 +36,9 @@ def to_state(conversation: Conversation) -> dict[str, Any]:
     return {
         "v": STATE_VERSION,
         "profile": conversation.profile.model_dump(mode="json", exclude={"size_class", "size_basis"}),
-        "turns": [list(turn) for turn in conversation.turns[-MAX_TURNS:]],
-        "last_question": conversation.last_question,
+        # Identifiers are never needed to advise, so they are not kept on disk.
+        "turns": [[role, redact(text)] for role, text in conversation.turns[-MAX_TURNS:]],
+        "last_question": conversation.last_question and redact(conversation.last_question),
         "last_intent": conversation.last_intent,
         "asked_clarification": conversation.asked_clarification,
         "awaiting_profile": conversation.awaiting_profile,
