@@ -7,6 +7,7 @@ reaches the user. Exit codes: 0 ok, 1 unexpected failure, 2 user-fixable error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
@@ -290,6 +291,9 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     container.ingest.ensure_ready()
     settings = container.settings.api
     if workers > 1:
+        # Each worker process has its own e5 copies: share the cores instead of oversubscribing them.
+        cores = os.cpu_count() or 1
+        os.environ.setdefault("AIPACK_EMBEDDING__COPIES", str(max(1, cores // workers)))
         uvicorn.run(
             "app.api.factory:app",
             host=host or settings.host,
