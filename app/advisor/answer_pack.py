@@ -199,6 +199,41 @@ def disclaimer(language: str) -> str:
     return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
 
 
+def preview_line(solution: Solution, n: int, language: str) -> str:
+    """The closest solution, shown while the advisor still asks for the profile."""
+    cost = solution.cost.first_year_cny
+    pains = "、".join(solution.pain_points[:3])
+    if language == "en":
+        return (
+            f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
+            f"Addresses (catalogue wording): {pains}. First year about CNY {cost.min:,.0f}–{cost.max:,.0f}. [{n}]"
+        )
+    return (
+        f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
+        f"（针对：{pains}；首年约{format_cny(cost.min)}–{format_cny(cost.max)}）[{n}]"
+    )
+
+
+def cost_answer(costed: list[CostedSolution], book: CitationBook, language: str) -> PackText:
+    en = language == "en"
+    out = PackText(answer="")
+    lines = ["Typical first-year cost:" if en else "参考费用（首年）："]
+    for index, item in enumerate(costed, start=1):
+        n = book.cite_solution(item.pick.solution)
+        out.solution_citations[item.pick.solution.id] = n
+        lines.append(_solution_line(index, item, n, language))
+        lines.append("   " + cost_basis(item.pick.solution, language))
+        out.arithmetic += [d.arithmetic.text(language) for d in item.discounts]
+    if out.arithmetic:
+        lines += [
+            "How the subsidy was computed:" if en else "补贴计算：",
+            *[f"- {a}" for a in out.arithmetic],
+        ]
+    lines += ["", disclaimer(language)]
+    out.answer = "\n".join(lines)
+    return out
+
+
 def compare_answer(solutions: list[Solution], book: CitationBook, language: str) -> str:
     en = language == "en"
     lines = ["Side by side:" if en else "方案对比："]

@@ -1,0 +1,212 @@
+"""One handler per intent: the answer, pack, programs and arithmetic of a turn.
+
+The service decides what a message means (`understanding.py`); these decide what
+to say about it, from the engine's results only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from app.advisor import canned
+from app.advisor.answer_pack import (
+    compare_answer,
+    cost_answer,
+    disclaimer,
+    funding_section,
+    no_fitting_solution,
+    pack_answer,
+    preview_line,
+    profile_line,
+)
+from app.advisor.answer_policy import no_evidence, policy_answer, select_evidence
+from app.advisor.costing import CostedSolution, cost_pack
+from app.advisor.eligibility import Assessment, assess
+from app.advisor.funding_view import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.gazetteer import regions
+from app.advisor.guard import looks_like_instruction
+from app.advisor.place_scope import place_filter
+from app.advisor.profile import CompanyProfile
+from app.advisor.recommend import SolutionPick, SolutionRecommender
+from app.advisor.turn import Turn
+from app.catalogue.models import Catalogue
+from app.components.vector_store import CollectionName
+from app.container import Container
+from app.services.retrieval import SearchFilters
+
+# The fixed query for the policy sentence behind every pack: embedded once per process.
+POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、轻量化、可复制推广的解决方案"
+
+
+class TurnHandlers:
+    def __init__(
+        self,
+        container: Container,
+        catalogue: Catalogue,
+        recommender: SolutionRecommender,
+        today: Callable[[], date],
+    ) -> None:
+        self.container = container
+        self.settings = container.settings
+        self.catalogue = catalogue
+        self.recommender = recommender
+        self.today = today  # a callable: a server running past midnight judges deadlines by the new day
+
+    def handle(self, turn: Turn) -> None:
+        """Fill in the turn's answer (and pack, programs, arithmetic) for its intent."""
+        handler = {
+            "smalltalk": self._smalltalk,
+            "out_of_scope": self._out_of_scope,
+            "recommend_pack": self._recommend,
+            "funding_eligibility": self._eligibility,
+            "how_to_apply": self._how_to_apply,
+            "cost_estimate": self._cost,
+            "compare_solutions": self._compare,
+            "policy_question": self._policy,
+        }[turn.intent]
+        handler(turn)
+        turn.mark("recommend")
+
+    def _smalltalk(self, turn: Turn) -> None:
+        turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
+
+    def _out_of_scope(self, turn: Turn) -> None:
+        if looks_like_instruction(turn.query):
+            turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
+        else:
+            turn.answer = canned.out_of_scope(turn.language)
+        turn.has_evidence = False
+
+    def _policy(self, turn: Turn) -> None:
+        if turn.search is None or not turn.search.has_evidence:
+            turn.answer, turn.has_evidence = no_evidence(turn.language), False
+            return
+        expanded = self.container.ingest.glossary.expand_english(turn.query)
+        keep = place_filter(turn.places, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        turn.answer, turn.has_evidence = policy_answer(
+            turn.query, turn.search, self.container.ingest.segmenter, turn.book, turn.language, expanded, keep
+        )
+
+    def _assessments(self, profile: CompanyProfile) -> list[Assessment]:
+        return [assess(program, profile, self.today()) for program in self.catalogue.funding]
+
+    def _recommend(self, turn: Turn) -> None:
+        conversation, profile = turn.conversation, turn.conversation.profile
+        missing = profile.missing_for_recommendation()
+        if missing and not conversation.asked_clarification:
+            turn.answer, turn.clarifying = canned.clarify(missing, turn.language)
+            conversation.asked_clarification = True
+            if profile.pain_points or profile.goals or profile.industry:
+                turn.answer += "\n\n" + self._preview(turn)
+            return
+        picks = self.recommender.pack(profile, turn.query, conversation.user_text())
+        if not picks:
+            # No spend to subsidise either: listing every program would be noise.
+            turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
+            return
+        conversation.pack = picks
+        spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
+        turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+        turn.costed = cost_pack(picks, turn.programs, profile)
+        text = pack_answer(
+            profile, turn.costed, turn.programs, turn.book, turn.language, self._policy_basis(turn)
+        )
+        turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
+        turn.solution_citations = text.solution_citations
+
+    def _preview(self, turn: Turn) -> str:
+        """While asking, show the closest solution so the owner gets something useful now."""
+        conversation = turn.conversation
+        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text())[:1]
+        if not best:
+            return ""
+        solution = best[0].solution
+        return preview_line(solution, turn.book.cite_solution(solution), turn.language)
+
+    def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
+        """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
+        query = POLICY_BASIS_QUERY
+        result = self.container.retrieval.search(
+            query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
+        )
+        if not result.has_evidence:
+            return None
+        best = select_evidence(query, result, self.container.ingest.segmenter)[:1]
+        return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
+
+    def _funding_programs(self, turn: Turn) -> list[Assessment]:
+        profile = turn.conversation.profile
+        spend = spend_from_question(turn.query) or None
+        return select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+
+    def _eligibility(self, turn: Turn) -> None:
+        turn.programs = self._funding_programs(turn)
+        lines = [profile_line(turn.conversation.profile, turn.language), ""]
+        lines += funding_section(turn.programs, turn.book, turn.language)
+        lines += ["", disclaimer(turn.language)]
+        turn.answer = "\n".join(lines)
+
+    def _how_to_apply(self, turn: Turn) -> None:
+        turn.programs = self._funding_programs(turn)[:3]
+        if not turn.programs:
+            turn.answer, turn.has_evidence = no_evidence(turn.language), False
+            return
+        en = turn.language == "en"
+        lines = ["How to apply:" if en else "申请方式："]
+        for assessment in turn.programs:
+            lines.append(verdict_line(assessment, turn.book, turn.language))
+            lines.append("  " + apply_steps(assessment, turn.language))
+            turn.next_steps.append(apply_steps(assessment, turn.language))
+        lines += ["", disclaimer(turn.language)]
+        turn.answer = "\n".join(lines)
+
+    def _matching_solutions(self, turn: Turn, limit: int) -> list[CostedSolution]:
+        """The pack just shown ("这些方案要花多少钱？"), or the solutions the question is about."""
+        conversation = turn.conversation
+        picks = self._shown_pack(turn)
+        if not picks:
+            seen: set[str] = set()
+            for pick in self.recommender.rank(conversation.profile, turn.query):
+                if pick.solution.category not in seen or len(picks) < limit:
+                    picks.append(pick)
+                    seen.add(pick.solution.category)
+                if len(picks) == limit:
+                    break
+        profile = conversation.profile
+        spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
+        turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+        return cost_pack(picks, turn.programs, profile)
+
+    def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
+        conversation = turn.conversation
+        about_pack = conversation.last_intent in ("recommend_pack", "cost_estimate", "compare_solutions")
+        named = self.recommender.named_in(turn.query)
+        shown = {pick.solution.id for pick in conversation.pack}
+        if not shown or not about_pack or (named and not named & shown):
+            return []  # a new need ("再加一个智能客服要多少钱？") is a new question
+        return list(conversation.pack)
+
+    def _cost(self, turn: Turn) -> None:
+        turn.costed = self._matching_solutions(turn, 2)
+        text = cost_answer(turn.costed, turn.book, turn.language)
+        turn.answer, turn.arithmetic, turn.solution_citations = (
+            text.answer,
+            text.arithmetic,
+            text.solution_citations,
+        )
+
+    def _compare(self, turn: Turn) -> None:
+        turn.costed = self._matching_solutions(turn, 3)
+        turn.answer = compare_answer([c.pick.solution for c in turn.costed], turn.book, turn.language)
+        turn.solution_citations = {
+            c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed
+        }
+
+
+def _empty(language: str) -> str:
+    return (
+        "Please type a question or describe your business."
+        if language == "en"
+        else "请输入您的问题，或简单介绍一下您的企业。"
+    )

@@ -1,0 +1,47 @@
+"""The contract a turn ends in: `AdviceResponse`, with citations renumbered to those used."""
+
+from __future__ import annotations
+
+from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
+from app.advisor.funding_view import funding_out
+from app.advisor.turn import Turn
+
+
+def build_response(turn: Turn, started: float) -> AdviceResponse:
+    answer, citations, mapping = turn.book.keep_only_used(turn.answer)
+    language = "en" if turn.language == "en" else "zh"
+    solutions = [
+        SolutionOut(
+            id=item.pick.solution.id,
+            name=item.pick.solution.name_en if language == "en" else item.pick.solution.name_zh,
+            category=item.pick.solution.category,
+            score=item.pick.score,
+            first_year_cost_cny={"min": item.first_year.min, "max": item.first_year.max},
+            net_first_year_cost_cny={"min": item.net.min, "max": item.net.max},
+            why=item.pick.why[0].text(language) if item.pick.why else "",
+            citations=[
+                mapping[n] for n in [turn.solution_citations.get(item.pick.solution.id, 0)] if n in mapping
+            ],
+        )
+        for item in turn.costed
+    ]
+    profile = turn.conversation.profile
+    timings = turn.timings(started)
+    return AdviceResponse(
+        id=turn.id,
+        answer=answer,
+        language=language,
+        intent=turn.intent,
+        mode=turn.mode,
+        profile=ProfileOut.model_validate(profile.model_dump()),
+        clarifying_questions=turn.clarifying,
+        solutions=solutions,
+        funding=[funding_out(a, language) for a in turn.programs],
+        citations=[CitationOut.model_validate(c.model_dump()) for c in citations],
+        timings_ms=Timings(**timings),
+        session_id=turn.conversation.session_id,
+        has_evidence=turn.has_evidence,
+        notices=turn.notices,
+        next_steps=turn.next_steps,
+        arithmetic=turn.arithmetic,
+    )
