@@ -515,3 +515,23 @@ def test_profile_figures_and_size_basis_match_the_message(advisor: AdvisorServic
     assert profile.size_basis and "餐饮业" in profile.size_basis
     # The pack stays within the stated budget unless a line says it is over budget.
     assert sum(s.first_year_cost_cny.min for s in response.solutions) <= 30_000
+
+
+def test_when_no_solution_fits_the_advisor_says_so_and_lists_no_programs(tmp_path: Path):
+    from app.advisor.profile import CompanyProfile
+    from tests.helpers import mini_container
+
+    box = mini_container(tmp_path)
+    solutions = box.settings.paths.catalogue_dir / "solutions.yaml"
+    text = solutions.read_text(encoding="utf-8")
+    assert "sizes: [micro, small, medium]" in text
+    solutions.write_text(text.replace("sizes: [micro, small, medium]", "sizes: [micro]"), encoding="utf-8")
+    assert not box.ingest.ingest().failed
+    profile = CompanyProfile(
+        province="浙江", city="杭州", industry="I", employees=500, annual_revenue_cny=3e8
+    )
+    response = AdvisorService(box).ask("想用AI做发票识别，推荐方案", profile=profile)
+    assert response.intent == "recommend_pack"
+    assert response.solutions == [] and response.funding == []
+    assert "目录中没有适合该企业的方案" in response.answer
+    assert not response.has_evidence
