@@ -325,7 +325,17 @@ def test_smalltalk_gets_a_short_friendly_reply(advisor: AdvisorService, message:
 # ---------------------------------------------------------------------------------- policy questions
 
 GOLDEN = {c.id: c for c in load_retrieval_cases()}
-POLICY_FACTS = ["p12", "p24", "p08", "p15", "f04", "f02", "f12", "f14"]
+POLICY_FACTS = [
+    "p12",
+    "p24",
+    "p08",
+    "p15",
+    "p18",
+    "f04",
+    "f02",
+    "f12",
+    "f14",
+]  # p18: "哪几条建议" needs the enumeration
 
 
 @pytest.mark.parametrize("case_id", POLICY_FACTS)

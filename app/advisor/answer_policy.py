@@ -22,6 +22,14 @@ _ASKS_NUMBER = re.compile(
     r"多少|几|比例|上限|最高|金额|规模|how (many|much)|what (share|percentage|ratio)|cap|limit", re.I
 )
 _HAS_NUMBER = re.compile(r"\d")
+# "提了哪几条建议？" is answered by the sentence that enumerates them ("一是…二是…"), which
+# shares fewer words with the question than the sentences around it.
+_ASKS_LIST = re.compile(
+    r"哪几|哪些|几条|几点|几个方面|what (are|were) (the|his|her|its)|which (measures|suggestions|steps)", re.I
+)
+_ENUMERATES = re.compile(
+    r"一是|第一[，,、]|首先|[（(]一[）)]|[二三四五六七八九十两]+[条则点项](建议|措施|举措|意见)"
+)
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
 MAX_SENTENCES = 4
 
@@ -70,6 +78,7 @@ def select_evidence(
     """
     query_terms = set(segmenter.tokens(normalize(expanded or question)))
     wants_number = bool(_ASKS_NUMBER.search(question))
+    wants_list = bool(_ASKS_LIST.search(normalize(question)))
     scored: list[Evidence] = []
     for rank, hit in enumerate(result.hits[:4]):
         carried = 0.0  # interviews answer right after the question: let a matched question lift its answer
@@ -83,6 +92,8 @@ def select_evidence(
             score = overlap + carried + 3.0 / (rank + 1)
             if wants_number and _HAS_NUMBER.search(sentence):
                 score += 1.5
+            if wants_list and _ENUMERATES.search(normalize(sentence)):
+                score += 2.0
             is_question = sentence.rstrip("”」\"'").endswith(("？", "?"))
             if is_question:
                 score -= overlap + 2.0  # a question restates the problem; its answer follows
