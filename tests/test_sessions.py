@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from app.advisor.service import AdvisorService
-from app.services.session_store import SessionFile
+from app.services.session_store import PRUNE_EVERY, SessionFile
 
 RESTAURANT = "我们是杭州的一家餐厅，20个员工，年营收800万，备货不准，推荐AI方案"
 
@@ -81,3 +81,14 @@ def test_idle_sessions_expire(tmp_path: Path):
     reopened = SessionFile(path, ttl_days=30)
     assert reopened.get("fresh") == {"v": 1}
     assert reopened.get("stale") is None
+
+
+def test_a_long_running_process_keeps_pruning(tmp_path: Path):
+    store = SessionFile(tmp_path / "sessions.sqlite3", ttl_days=30)
+    store.put("first", {"v": 1})
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE sessions SET updated_at = 0 WHERE id = 'first'")  # idle for decades
+    for n in range(PRUNE_EVERY):
+        store.put(f"busy-{n}", {"v": 1})
+    assert store.get("first") is None
+    assert store.get(f"busy-{PRUNE_EVERY - 1}") == {"v": 1}

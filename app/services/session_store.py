@@ -8,6 +8,7 @@ unlike the consultant's records in `store.py`, which are kept until deleted.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sqlite3
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 _log = logging.getLogger(__name__)
+PRUNE_EVERY = 1000  # writes
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at REAL NOT NULL)"
 )
@@ -29,6 +31,7 @@ class SessionFile:
         self.path = path
         self._ttl_s = ttl_days * 86_400
         self._local = threading.local()  # sqlite3 connections are per thread
+        self._writes = itertools.count(1)
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -40,9 +43,12 @@ class SessionFile:
                 "PRAGMA synchronous=NORMAL"
             )  # a lost last turn is tolerable; corruption is not
             connection.execute(_SCHEMA)
-            connection.execute("DELETE FROM sessions WHERE updated_at < ?", (time.time() - self._ttl_s,))
+            self._prune(connection)
             self._local.connection = connection
         return connection
+
+    def _prune(self, connection: sqlite3.Connection) -> None:
+        connection.execute("DELETE FROM sessions WHERE updated_at < ?", (time.time() - self._ttl_s,))
 
     def get(self, session_id: str) -> dict[str, Any] | None:
         row = self._connection().execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -61,6 +67,8 @@ class SessionFile:
             "ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
             (session_id, json.dumps(state, ensure_ascii=False), time.time()),
         )
+        if next(self._writes) % PRUNE_EVERY == 0:  # a server that runs for months must not only grow
+            self._prune(self._connection())
 
     def delete(self, session_id: str) -> None:
         self._connection().execute("DELETE FROM sessions WHERE id = ?", (session_id,))
