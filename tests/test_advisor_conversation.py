@@ -355,6 +355,18 @@ def test_policy_question_is_answered_with_citations_that_hold_the_fact(advisor: 
     assert_no_pack(response)
 
 
+def test_a_sentence_cut_by_a_chunk_boundary_is_quoted_whole(advisor: AdvisorService):
+    response = advisor.ask("贺晗关于拓展大模型应用场景提了哪几条建议？")
+    line = next(line for line in response.answer.splitlines() if "四則建議" in line)
+    for point in ("一是", "二是", "三是", "四是"):
+        assert point in line, line  # all four suggestions, not the first one and a cut
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+    assert len(numbers) == 2  # each part cites the chunk it was quoted from
+    quotes = {c.n: compact(c.quote) for c in response.citations}
+    assert "一是" in quotes[numbers[0]] and "四是" in quotes[numbers[1]]
+    assert_citations_resolve(response, advisor)
+
+
 @pytest.mark.parametrize(
     ("message", "lang"),
     [

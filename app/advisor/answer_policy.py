@@ -8,6 +8,7 @@ sentence in the answer can be checked against its source word for word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,6 +120,7 @@ def policy_answer(
     language: str,
     expanded: str,
     keep: EvidenceFilter | None = None,
+    next_chunk: Callable[[SearchHit], SearchHit | None] | None = None,
 ) -> tuple[str, bool]:
     """The answer, and whether it rests on evidence (False: the honest "nothing found")."""
     evidence = select_evidence(question, result, segmenter, expanded, keep) if result.has_evidence else []
@@ -127,7 +129,11 @@ def policy_answer(
     lines = []
     for item in evidence:
         n = book.cite_hit(item.hit, item.sentence)
-        lines.append(f"- {_attributed(item)} [{n}]")
+        line = f"- {_attributed(item)} [{n}]"
+        if next_chunk is not None and (rest := _continuation(item, next_chunk)) is not None:
+            following, text = rest
+            line = f"- {_attributed(item)} [{n}]{text} [{book.cite_hit(following, text)}]"
+        lines.append(line)
     if language == "en":
         head = "Here is what the knowledge base says (quoted from the Chinese sources):"
         tail = "These are quotes from public reports and policy interpretations; confirm details with the issuing authority before you apply."
@@ -135,6 +141,22 @@ def policy_answer(
         head = "根据知识库中的资料："
         tail = "以上内容摘自公开报道和政策解读，申请前请以主管部门发布的最新文件为准。"
     return "\n".join([head, "", *lines, "", tail]), True
+
+
+def _continuation(
+    evidence: Evidence, next_chunk: Callable[[SearchHit], SearchHit | None]
+) -> tuple[SearchHit, str] | None:
+    """The rest of a sentence that a chunk boundary cut ("一是…；" → "二是…；三是…。"), from the next chunk."""
+    hit, sentence = evidence.hit, evidence.sentence
+    if hit.collection != "policies" or sentence.endswith(("。", "！", "？", "!", "?")):
+        return None
+    if not hit.text.rstrip().endswith(sentence):
+        return None  # the cut is inside the chunk: a heading or a list, not a boundary
+    following = next_chunk(hit)
+    rest = _sentences(following)[:1] if following else []
+    if following is None or not rest or not following.text.lstrip().startswith(rest[0]):
+        return None
+    return following, rest[0]
 
 
 def _attributed(evidence: Evidence) -> str:

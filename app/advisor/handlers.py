@@ -85,7 +85,14 @@ class TurnHandlers:
         expanded = self.container.ingest.glossary.expand_english(turn.query)
         keep = place_filter(turn.places, self.catalogue, regions(self.settings.paths.knowledge_dir))
         turn.answer, turn.has_evidence = policy_answer(
-            turn.query, turn.search, self.container.ingest.segmenter, turn.book, turn.language, expanded, keep
+            turn.query,
+            turn.search,
+            self.container.ingest.segmenter,
+            turn.book,
+            turn.language,
+            expanded,
+            keep,
+            self.container.retrieval.next_chunk,
         )
 
     def _assessments(self, profile: CompanyProfile) -> list[Assessment]:

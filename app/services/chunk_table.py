@@ -52,6 +52,12 @@ class ChunkTable:
         self.rows = rows
         self.vectors = vectors
         self.position = {row.chunk_id: i for i, row in enumerate(rows)}
+        # (document, chunk position) -> chunk id: a quote cut at a chunk boundary reads on in the next one.
+        self.by_place = {
+            (row.metadata.get("source"), row.metadata["position"]): row.chunk_id
+            for row in rows
+            if isinstance(row.metadata.get("position"), int)
+        }
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
         if any(tokens):

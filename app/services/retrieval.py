@@ -169,6 +169,15 @@ class RetrievalService:
         best = max((h.score for h in hits), default=0.0)
         return SearchResult(query, language, hits, best, best >= self.floor(language))
 
+    def next_chunk(self, hit: SearchHit) -> SearchHit | None:
+        """The chunk that follows `hit` in its document, or None at the end (or for catalogue entries)."""
+        position = hit.metadata.get("position")
+        if not isinstance(position, int):
+            return None
+        table = self.table()
+        chunk_id = table.by_place.get((hit.source, position + 1))
+        return self._hit(table, chunk_id, 0.0) if chunk_id else None
+
     def _dense_ranking(self, vector: np.ndarray, filters: SearchFilters, depth: int) -> list[str]:
         scored: list[tuple[float, str]] = []
         where = filters.chroma_where()
