@@ -90,7 +90,8 @@ def test_rebuild_button_on_the_error_screen_brings_the_chat_back(
     button(app, "重建索引").click().run()
     assert not app.exception, app.exception
     assert not app.error
-    assert any("索引已重建" in s.value for s in app.success)
+    done = next(s.value for s in app.success if "索引已重建" in s.value)
+    assert "新增" in done and "Added" not in done, "the summary speaks the interface language"
     ask(app, BEIJING)
     assert "20%" in answers(app)[0]
     if damage is _garbage:  # the unreadable files are kept aside, as with the CLI
@@ -135,7 +136,8 @@ def test_a_healthy_index_can_be_rebuilt_from_the_knowledge_page_in_english(index
     assert any("The index is working" in c.value for c in app.caption)
     button(app, "Rebuild index").click().run()
     assert not app.exception, app.exception
-    assert any("The index was rebuilt" in s.value for s in app.success)
+    done = next(s.value for s in app.success if "The index was rebuilt" in s.value)
+    assert "Added" in done and "新增" not in done
 
 
 def test_a_rebuild_that_cannot_finish_says_why_and_keeps_the_button(indexed: Path, tmp_path: Path):

@@ -86,7 +86,7 @@ def rebuild(box: Container) -> None:
         bar.empty()
     forget_document_sources()
     warm_up.clear()  # it gave up on the broken index; the next run loads the new one
-    st.session_state[NOTICE_KEY] = text(ui, "rebuild_done", summary=report.summary())
+    st.session_state[NOTICE_KEY] = text(ui, "rebuild_done", summary=report.summary(ui))
     st.rerun()
 
 

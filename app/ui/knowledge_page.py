@@ -70,7 +70,7 @@ def handle_upload(box: Container, file_name: str, content: bytes) -> bool:
         return False
     bar.empty()
     forget_document_sources()
-    st.success(text(ui, "upload_done", name=file_name, summary=report.summary()))
+    st.success(text(ui, "upload_done", name=file_name, summary=report.summary(ui)))
     return True
 
 
@@ -85,7 +85,7 @@ def handle_delete(box: Container, doc: DocumentInfo) -> bool:
         return False
     bar.empty()
     forget_document_sources()
-    st.success(text(ui, "delete_done", name=doc.title, summary=report.summary()))
+    st.success(text(ui, "delete_done", name=doc.title, summary=report.summary(ui)))
     return True
 
 
