@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.container import Container
 from app.errors import AipackError, IndexNotReadyError
+from app.services.ingest import IngestReport
 from app.ui.components import forget_document_sources
 from app.ui.state import lang, warm_up
 from app.ui.texts import text
@@ -73,18 +74,33 @@ def rebuild_button(box: Container, key: str) -> None:
         rebuild(box)
 
 
-def rebuild(box: Container) -> None:
-    """Rebuild with a progress bar; on success reload the page, so every view reads the new index."""
+def run_ingest(
+    action: Callable[[Callable[[int, int], None]], IngestReport],
+    start_key: str,
+    progress_key: str = "embedding",
+) -> IngestReport | None:
+    """Run an ingest (upload, delete, rebuild) under a progress bar; a failure is shown, not raised."""
     ui = lang()
-    bar = st.progress(0.0, text=text(ui, "rebuilding"))
+    bar = st.progress(0.0, text=text(ui, start_key))
     try:
-        report = box.ingest.ingest(rebuild=True, progress=progress_updater(bar, ui, "rebuild_progress"))
+        report = action(progress_updater(bar, ui, progress_key))
     except AipackError as exc:
         st.error(str(exc))  # e.g. a broken catalogue: the knowledge page lists the entries
-        return
+        return None
     finally:
         bar.empty()
     forget_document_sources()
+    return report
+
+
+def rebuild(box: Container) -> None:
+    """Rebuild with a progress bar; on success reload the page, so every view reads the new index."""
+    ui = lang()
+    report = run_ingest(
+        lambda progress: box.ingest.ingest(rebuild=True, progress=progress), "rebuilding", "rebuild_progress"
+    )
+    if report is None:
+        return
     warm_up.clear()  # it gave up on the broken index; the next run loads the new one
     st.session_state[NOTICE_KEY] = text(ui, "rebuild_done", summary=report.summary(ui))
     st.rerun()

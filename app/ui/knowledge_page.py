@@ -9,8 +9,7 @@ import streamlit as st
 from app.container import Container
 from app.errors import AipackError
 from app.services.knowledge_admin import MAX_UPLOAD_BYTES, DocumentInfo, KnowledgeSummary
-from app.ui.components import forget_document_sources
-from app.ui.index_status import index_problem, problem_panel, progress_updater, rebuild_button
+from app.ui.index_status import index_problem, problem_panel, rebuild_button, run_ingest
 from app.ui.state import get_container, lang
 from app.ui.texts import text
 
@@ -61,30 +60,22 @@ def maintenance_section(box: Container, ui: str) -> None:
 def handle_upload(box: Container, file_name: str, content: bytes) -> bool:
     """Add one policy file and ingest incrementally, with a progress bar; errors are shown, not raised."""
     ui = lang()
-    bar = st.progress(0.0, text=text(ui, "ingesting"))
-    try:
-        report = box.knowledge.add_document(file_name, content, progress=progress_updater(bar, ui))
-    except AipackError as exc:
-        bar.empty()
-        st.error(str(exc))
+    report = run_ingest(
+        lambda progress: box.knowledge.add_document(file_name, content, progress=progress), "ingesting"
+    )
+    if report is None:
         return False
-    bar.empty()
-    forget_document_sources()
     st.success(text(ui, "upload_done", name=file_name, summary=report.summary(ui)))
     return True
 
 
 def handle_delete(box: Container, doc: DocumentInfo) -> bool:
     ui = lang()
-    bar = st.progress(0.0, text=text(ui, "ingesting"))
-    try:
-        report = box.knowledge.delete_document(doc.doc_id, progress=progress_updater(bar, ui))
-    except AipackError as exc:
-        bar.empty()
-        st.error(str(exc))
+    report = run_ingest(
+        lambda progress: box.knowledge.delete_document(doc.doc_id, progress=progress), "ingesting"
+    )
+    if report is None:
         return False
-    bar.empty()
-    forget_document_sources()
     st.success(text(ui, "delete_done", name=doc.title, summary=report.summary(ui)))
     return True
 
