@@ -60,23 +60,14 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile) -> bool:
     regions = assessment.program.eligibility.regions
     if not regions or not profile.province:
         return not regions or assessment.program.benefit.currency == "CNY"
-    return any(
-        r.province == profile.province and (not r.city or not profile.city or r.city == profile.city)
-        for r in regions
-    )
+    return any(r.covers(profile.province, profile.city) for r in regions)
 
 
 def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     program = assessment.program
     if program.id in text or normalize(program.name) in text:
         return True
-    return any(
-        any(
-            r.province == p.province and (not r.city or not p.city or r.city == p.city)
-            for r in program.eligibility.regions
-        )
-        for p in places
-    )
+    return any(r.covers(p.province, p.city) for r in program.eligibility.regions for p in places)
 
 
 def select_programs(

@@ -16,19 +16,6 @@ from app.services.retrieval import SearchHit
 EvidenceFilter = Callable[[SearchHit, str], bool]
 
 
-def _covers(region: Region | Place, asked: Place) -> bool:
-    """A nationwide or province-wide program covers a city in it; a city program covers only its city."""
-    if region.province is None:
-        return True
-    if region.province != asked.province:
-        return False
-    return region.city is None or asked.city is None or region.city == asked.city
-
-
-def _same_place(named: Place, asked: Place) -> bool:
-    return named.province == asked.province and (named.city is None or asked.city in (None, named.city))
-
-
 def place_filter(asked: list[Place], catalogue: Catalogue, places: RegionGazetteer) -> EvidenceFilter | None:
     """A predicate over (hit, sentence), or None when the question names no place."""
     if not asked:
@@ -38,10 +25,15 @@ def place_filter(asked: list[Place], catalogue: Catalogue, places: RegionGazette
         program = catalogue.program(hit.source)
         if program is not None:
             regions = program.eligibility.regions or [program.region]
-            return any(_covers(region, place) for region in regions for place in asked)
+            return any(region.covers(place.province, place.city) for region in regions for place in asked)
         if catalogue.solution(hit.source) is not None:
             return True  # solutions are the same everywhere
         named = places.all_places(sentence)
-        return not named or any(_same_place(n, place) for n in named for place in asked)
+        # A sentence about a place: the same place, or one inside the other, either way round.
+        return not named or any(
+            Region(province=n.province, city=n.city).covers(place.province, place.city)
+            for n in named
+            for place in asked
+        )
 
     return in_scope

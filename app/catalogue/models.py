@@ -151,6 +151,12 @@ class Region(_Strict):
             raise ValueError("a city needs its province")
         return self
 
+    def covers(self, province: str | None, city: str | None) -> bool:
+        """Whether a place is inside: nationwide covers all, a province its cities; an unknown city is not ruled out."""
+        if self.province is None:
+            return True
+        return province == self.province and (not self.city or not city or city == self.city)
+
     @property
     def label(self) -> str:
         if not self.province:
