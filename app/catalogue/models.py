@@ -178,6 +178,9 @@ class Eligibility(_Strict):
     requirements: list[Item] = Field(
         default_factory=list, description="Conditions the profile cannot prove; shown as to-check"
     )
+    requirements_en: list[Item] = Field(
+        default_factory=list, description="English wording of `requirements`, same order; empty: none yet"
+    )
 
     _industries = field_validator("industries")(_check_industries)
 
@@ -207,6 +210,7 @@ class Stacking(_Strict):
 
 class Benefit(_Strict):
     summary: str = Field(min_length=4, max_length=TEXT_MAX)
+    summary_en: Text | None = Field(default=None, description="English wording of `summary`")
     ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
     cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
     cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
@@ -225,6 +229,8 @@ class ApplicationMechanism(StrEnum):
     via_platform = "via_platform"  # only through a designated platform
     vendor_deduction = "vendor_deduction"  # the vendor deducts up front
     via_pilot_city = "via_pilot_city"  # enterprises join through a pilot city's list
+    competitive_selection = "competitive_selection"  # 遴选/评审/示范/标杆: only selected projects get it
+    tax_filing = "tax_filing"  # claimed in the annual tax filing (加计扣除, 减免): not a purchase discount
 
 
 class Validity(_Strict):
@@ -253,6 +259,8 @@ class HowToApply(_Strict):
     mechanism: ApplicationMechanism
     channel: str = Field(min_length=2, max_length=ITEM_MAX)
     steps: list[Item] = Field(min_length=1)
+    channel_en: Item | None = None
+    steps_en: list[Item] = Field(default_factory=list, description="English wording of `steps`, same order")
 
 
 class Provenance(_Strict):
