@@ -16,9 +16,10 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_openai import ChatOpenAI
@@ -119,12 +120,41 @@ def stream_before(
         stop.set()
 
 
+R = TypeVar("R")
+
+
+def call_before(deadline: Deadline, call: Callable[[], R]) -> R:
+    """`call()` in a worker thread; `DeadlineExceeded` if it has not returned by the deadline.
+
+    A blocking request cannot be cancelled from outside: the worker finishes on its own,
+    bounded by the client's timeout and the request's max_tokens.
+    """
+    done: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            done.put((True, call()))
+        except Exception as exc:
+            done.put((False, exc))
+
+    started = time.monotonic()
+    threading.Thread(target=work, name="llm-call", daemon=True).start()
+    try:
+        ok, value = done.get(timeout=max(0.0, deadline.left))
+    except queue.Empty:
+        raise DeadlineExceeded("deadline", time.monotonic() - started) from None
+    if not ok:
+        raise value
+    return cast(R, value)
+
+
 def structured(
     model: ChatOpenAI,
     schema: type[T],
     prompt: str,
     caps: Capabilities,
     methods: Sequence[str],
+    deadline: Deadline | None = None,
 ) -> T | None:
     """`schema` filled by the model, or None when its output does not validate.
 
@@ -137,7 +167,10 @@ def structured(
         if not caps.allows(method):
             continue
         try:
-            result = _ask(model, schema, prompt, method)
+            if deadline is None:
+                result = _ask(model, schema, prompt, method)
+            else:
+                result = call_before(deadline, partial(_ask, model, schema, prompt, method))
         except Exception as exc:
             if not is_refusal(exc):
                 raise
