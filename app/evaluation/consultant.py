@@ -61,6 +61,8 @@ NOT_IN_SOURCES = (
     "没有收录",
     "不在目录",
     "资料里没有",
+    "目录中没有找到",
+    "couldnotfind",
     "资料中没有",
     "notinmysources",
     "notinthecatalogue",
