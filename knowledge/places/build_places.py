@@ -12,13 +12,38 @@ the app; the app reads the two TSV files.
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
+
+import jieba
 
 HERE = Path(__file__).parent
 # Mainland programs do not cover these; regions.yaml lists them as provinces of their own.
 NOT_FOREIGN = {"CN", "HK", "MO", "TW", "中国"}
+# Short names that are everyday words or brands although jieba tags them as places.
+NOT_SHORT = {"吉利", "东方", "大方", "合作", "平安", "清新", "高明", "光明", "和平", "新华", "太和", "长安", "永安",
+             "新城", "红旗", "胜利", "开发", "高新", "新区", "城区", "郊区", "矿区", "城中", "城东", "城西", "城南",
+             "城北", "市中", "中山", "普通", "安全", "和田", "开平", "大同", "海门", "龙口", "阿里", "白云", "金牛",
+             "龙华", "江南", "江北", "河东", "河西", "向阳", "前进", "友好", "西安", "宁安", "永和",
+             "白银", "来宾", "三明", "哈密", "大理", "兴安", "锦江", "海北", "海西", "海南"}
+# English names that are ordinary words or people's names before they are places.
+NOT_ENGLISH = {"Chad", "Jersey", "Jordan", "Georgia", "Turkey", "Guinea", "Man", "Nice", "Casey", "Davis",
+               "Palmer", "Troll", "Vostok", "Mawson", "Nome", "Phoenix", "Victoria", "Hope", "Mobile", "Reading"}
+EVERYDAY_TAGS = {"v", "vn", "a", "ad", "an", "n", "d", "s", "nz", "m", "t", "f", "b", "z", "l", "i"}
+
+
+def _everyday_words() -> set[str]:
+    """Words jieba's dictionary knows as something other than a place or a person (with some frequency)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[2] in EVERYDAY_TAGS and int(parts[1]) >= 100:
+            words.add(parts[0])
+    return words
 
 
 def admin_divisions(dictionary: Path) -> list[tuple[str, ...]]:
@@ -43,7 +68,18 @@ def admin_divisions(dictionary: Path) -> list[tuple[str, ...]]:
             owner = short if city == "省直辖" else city
             kind = "city" if city == "省直辖" else "county"
             rows.append((kind, province, owner, full, short, code))
-    return rows
+    # A short name is usable only when it names one place in the country and is not an everyday word.
+    everyday = _everyday_words()
+    counts = Counter(row[4] for row in rows)
+    fulls = {row[3] for row in rows}
+    out = []
+    for kind, province, owner, full, short, code in rows:
+        usable = (
+            len(short) >= 2 and short != full and counts[short] == 1 and short not in NOT_SHORT
+            and short not in everyday and short not in fulls
+        )
+        out.append((kind, province, owner, full, short if usable else "", code))
+    return out
 
 
 def world_places(dictionary: Path, zoneinfo: Path) -> list[tuple[str, ...]]:
@@ -60,7 +96,8 @@ def world_places(dictionary: Path, zoneinfo: Path) -> list[tuple[str, ...]]:
         if line and not line.startswith("#"):
             code, name = line.split("\t")[:2]
             countries[code] = name
-            if code not in NOT_FOREIGN:
+            name = re.split(r" \(|, ", name)[0]  # "Korea (South)" -> "Korea", "Britain (UK)" -> "Britain"
+            if code not in NOT_FOREIGN and name not in NOT_ENGLISH:
                 rows.append(("en", code, name))
     for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -68,7 +105,8 @@ def world_places(dictionary: Path, zoneinfo: Path) -> list[tuple[str, ...]]:
             if set(codes.split(",")) & NOT_FOREIGN:
                 continue
             city = zone.rsplit("/", 1)[-1].replace("_", " ")
-            rows.append(("en", codes.split(",")[0], city))
+            if city not in NOT_ENGLISH:
+                rows.append(("en", codes.split(",")[0], city))
     return rows
 
 
@@ -76,7 +114,8 @@ def main() -> None:
     dictionary = Path(sys.argv[1])
     zoneinfo = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/usr/share/zoneinfo")
     with (HERE / "admin_divisions.tsv").open("w", encoding="utf-8") as out:
-        out.write("# kind\tprovince\tcity\tname\tshort\tadcode  (from jionlp china_location, Apache-2.0)\n")
+        out.write("# kind\tprovince\tcity\tname\tshort (empty: ambiguous or an everyday word)\tadcode"
+            "  (from jionlp china_location, Apache-2.0)\n")
         out.writelines("\t".join(row) + "\n" for row in admin_divisions(dictionary))
     with (HERE / "world_places.tsv").open("w", encoding="utf-8") as out:
         out.write("# lang\tcountry\tname  (zh: jionlp world_location, Apache-2.0; en: IANA tz iso3166/zone1970)\n")
