@@ -175,7 +175,28 @@ class ApiSettings(BaseModel):
     )
     port: int = Field(default=8080, ge=1, le=65535)
     token: SecretStr | None = Field(
-        default=None, description="If set, requests need `Authorization: Bearer <token>`"
+        default=None,
+        description="One API key (named 'default'); requests need `Authorization: Bearer <token>`",
+    )
+    keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description='Named API keys, e.g. AIPACK_API__KEYS=\'{"crm": "k1", "eval": "k2"}\'; '
+        "each key has its own sessions",
+    )
+    keys_file: Path | None = Field(
+        default=None, description="A file of named keys, one `name key` pair a line (# comments)"
+    )
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Larger request bodies are refused (413) before they are read"
+    )
+    max_history_messages: int = Field(
+        default=200, ge=1, le=10_000, description="Messages one chat request may carry"
+    )
+    max_history_chars: int = Field(
+        default=200_000, ge=1000, description="Characters of all messages of one chat request together"
+    )
+    max_waiting: int = Field(
+        default=256, ge=1, description="Requests waiting for an ask slot; beyond this the server answers 429"
     )
     concurrent_asks: int = Field(
         default=3,
@@ -205,6 +226,6 @@ class Settings(BaseSettings):
     @cached_property
     def version(self) -> str:
         """A short hash of the effective settings, stored with feedback and eval runs."""
-        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "api": {"token"}})
+        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "api": {"token", "keys"}})
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
         return digest[:12]
