@@ -26,6 +26,7 @@ from app.advisor.eligibility import Assessment, assess
 from app.advisor.funding_view import apply_steps, select_programs, spend_from_question, verdict_line
 from app.advisor.gazetteer import regions
 from app.advisor.guard import looks_like_instruction
+from app.advisor.intents import FOREIGN_JURISDICTION
 from app.advisor.place_scope import place_filter
 from app.advisor.profile import CompanyProfile
 from app.advisor.recommend import SolutionPick, SolutionRecommender
@@ -79,7 +80,9 @@ class TurnHandlers:
         turn.has_evidence = False
 
     def _policy(self, turn: Turn) -> None:
-        if turn.search is None or not turn.search.has_evidence:
+        # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
+        foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
+        if turn.search is None or not turn.search.has_evidence or foreign:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.container.ingest.glossary.expand_english(turn.query)
