@@ -1,7 +1,9 @@
 """One handler per intent: the answer, pack, programs and arithmetic of a turn.
 
 The service decides what a message means (`understand/`); these decide what
-to say about it, from the engine's results only.
+to say about it, from the engine's results only. Each handler is a method of
+`TurnHandlers` named in its `IntentSpec` (intents.py); the handlers get the
+query-time tools they use, never the container.
 """
 
 from __future__ import annotations
@@ -39,12 +41,12 @@ from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solu
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
-from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
-from app.container import Container
-from app.services.retrieval import SearchFilters
+from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.segment import Glossary, Segmenter
 
 # The fixed query for the policy sentence behind every pack: embedded once per process.
 POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、轻量化、可复制推广的解决方案"
@@ -53,57 +55,47 @@ POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、�
 class TurnHandlers:
     def __init__(
         self,
-        container: Container,
         catalogue: Catalogue,
         recommender: SolutionRecommender,
+        retrieval: RetrievalService,
+        segmenter: Segmenter,
+        glossary: Glossary,
+        places: RegionGazetteer,
         today: Callable[[], date],
     ) -> None:
-        self.container = container
-        self.settings = container.settings
         self.catalogue = catalogue
         self.recommender = recommender
+        self.retrieval = retrieval
+        self.segmenter = segmenter
+        self.glossary = glossary
+        self.places = places
         self.today = today  # a callable: a server running past midnight judges deadlines by the new day
 
-    def handle(self, turn: Turn) -> None:
-        """Fill in the turn's answer (and pack, programs, arithmetic) for its intent."""
-        handler = {
-            "smalltalk": self._smalltalk,
-            "out_of_scope": self._out_of_scope,
-            "recommend_pack": self._recommend,
-            "funding_eligibility": self._eligibility,
-            "how_to_apply": self._how_to_apply,
-            "cost_estimate": self._cost,
-            "compare_solutions": self._compare,
-            "policy_question": self._policy,
-        }[turn.intent]
-        handler(turn)
-        turn.mark("recommend")
-
-    def _smalltalk(self, turn: Turn) -> None:
+    def smalltalk(self, turn: Turn) -> None:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
 
-    def _out_of_scope(self, turn: Turn) -> None:
+    def out_of_scope(self, turn: Turn) -> None:
         if looks_like_instruction(turn.query):
             turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
         else:
             turn.answer = canned.out_of_scope(turn.language)
         turn.has_evidence = False
 
-    def _policy(self, turn: Turn) -> None:
+    def policy(self, turn: Turn) -> None:
         if turn.search is None or not turn.search.has_evidence:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
-        expanded = self.container.ingest.glossary.expand_english(turn.query)
-        keep = place_filter(turn.places, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        expanded = self.glossary.expand_english(turn.query)
+        keep = place_filter(turn.places, self.catalogue, self.places)
         turn.answer, turn.has_evidence = policy_answer(
             turn.query,
             turn.search,
-            self.container.ingest.segmenter,
+            self.segmenter,
             turn.book,
             turn.language,
             expanded,
             keep,
-            self.container.retrieval.next_chunk,
+            self.retrieval.next_chunk,
         )
         self._lead_with_notes(turn)
 
@@ -131,7 +123,7 @@ class TurnHandlers:
     def _absence(self, profile: CompanyProfile, language: str) -> str | None:
         return None
 
-    def _recommend(self, turn: Turn) -> None:
+    def recommend(self, turn: Turn) -> None:
         conversation, profile = turn.conversation, turn.conversation.profile
         missing = profile.missing_for_recommendation()
         if missing and not conversation.asked_clarification:
@@ -180,12 +172,12 @@ class TurnHandlers:
     def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
         """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
         query = POLICY_BASIS_QUERY
-        result = self.container.retrieval.search(
+        result = self.retrieval.search(
             query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
         )
         if not result.has_evidence:
             return None
-        best = select_evidence(query, result, self.container.ingest.segmenter)[:1]
+        best = select_evidence(query, result, self.segmenter)[:1]
         return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
 
     def _funding_programs(self, turn: Turn) -> list[Assessment]:
@@ -203,7 +195,7 @@ class TurnHandlers:
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]
         return programs
 
-    def _eligibility(self, turn: Turn) -> None:
+    def eligibility(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)
         notes = self._notes(turn)
         lines = [*notes, *([""] if notes else []), profile_line(turn.conversation.profile, turn.language), ""]
@@ -212,7 +204,7 @@ class TurnHandlers:
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
-    def _how_to_apply(self, turn: Turn) -> None:
+    def how_to_apply(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)[:3]
         if not turn.programs:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
@@ -258,7 +250,7 @@ class TurnHandlers:
             return []  # a new need ("再加一个智能客服要多少钱？") is a new question
         return list(conversation.pack)
 
-    def _cost(self, turn: Turn) -> None:
+    def cost(self, turn: Turn) -> None:
         cost = self._matching_solutions(turn, 2)
         text = cost_answer(cost, turn.book, turn.language, self._notes(turn))
         turn.answer, turn.arithmetic, turn.solution_citations = (
@@ -267,7 +259,7 @@ class TurnHandlers:
             text.solution_citations,
         )
 
-    def _compare(self, turn: Turn) -> None:
+    def compare(self, turn: Turn) -> None:
         self._matching_solutions(turn, 3)
         turn.answer = compare_answer([c.pick.solution for c in turn.costed], turn.book, turn.language)
         turn.solution_citations = {
