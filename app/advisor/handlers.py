@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
-    disclaimer,
     funding_section,
     no_fitting_solution,
     pack_answer,
@@ -23,10 +23,12 @@ from app.advisor.compose.pack import (
     profile_line,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.compose.wording import disclaimer
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.place_scope import place_filter
-from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
@@ -203,7 +205,7 @@ class TurnHandlers:
         }
 
 
-def _empty(language: str) -> str:
+def _empty(language: Lang) -> str:
     return (
         "Please type a question or describe your business."
         if language == "en"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from app.advisor.compose.funding import funding_out
 from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
-from app.advisor.engine.programs import funding_out
 from app.advisor.turn import Turn
 
 
 def build_response(turn: Turn, started: float) -> AdviceResponse:
     answer, citations, mapping = turn.book.keep_only_used(turn.answer)
-    language = "en" if turn.language == "en" else "zh"
+    language = turn.language
     solutions = [
         SolutionOut(
             id=item.pick.solution.id,

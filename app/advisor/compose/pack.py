@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.wording import MISSING_FACTS, disclaimer, money_range, pick, size_label
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
-from app.advisor.engine.programs import apply_steps, verdict_line
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.render import format_cny
-from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS, SKILL_LABELS, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, SKILL_LABELS, SizeClass
 
 
 @dataclass
@@ -26,13 +27,7 @@ class PackText:
     solution_citations: dict[str, int] = field(default_factory=dict)
 
 
-def _money(low: float, high: float, language: str) -> str:
-    if language == "en":
-        return f"CNY {low:,.0f}–{high:,.0f}"
-    return f"{format_cny(low)}–{format_cny(high)}"
-
-
-def profile_line(profile: CompanyProfile, language: str) -> str:
+def profile_line(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         bits = [
             profile.region_label() or "region unknown",
@@ -43,7 +38,7 @@ def profile_line(profile: CompanyProfile, language: str) -> str:
         if profile.annual_revenue_cny is not None:
             bits.append(f"revenue CNY {profile.annual_revenue_cny:,.0f}")
         if profile.size_class:
-            bits.append(f"{SIZE_LABELS[profile.size_class][1]} enterprise (MIIT thresholds)")
+            bits.append(f"{size_label(profile.size_class, language)} enterprise (MIIT thresholds)")
         return "Your profile: " + ", ".join(bits) + "."
     text = f"您的情况：{profile.summary_zh() or '信息还不完整'}。"
     if profile.size_class:
@@ -51,7 +46,7 @@ def profile_line(profile: CompanyProfile, language: str) -> str:
     return text
 
 
-def no_fitting_solution(profile: CompanyProfile, language: str) -> str:
+def no_fitting_solution(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         advice = (
             "No solution in our catalogue fits this profile, so I won't force one. Try relaxing the budget or "
@@ -62,7 +57,7 @@ def no_fitting_solution(profile: CompanyProfile, language: str) -> str:
     return profile_line(profile, language) + "\n\n" + advice
 
 
-def cost_basis(solution: Solution, language: str) -> str:
+def cost_basis(solution: Solution, language: Lang) -> str:
     basis = {
         "official_price": ("官方价格表", "official price list"),
         "vendor_quote": ("厂商报价", "vendor quotes"),
@@ -73,12 +68,12 @@ def cost_basis(solution: Solution, language: str) -> str:
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
-def _solution_line(index: int, item: CostedSolution, n: int, language: str) -> str:
+def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     solution = item.pick.solution
     net = item.net
-    category = CATEGORY_LABELS[solution.category][1 if language == "en" else 0]
-    cost = _money(item.first_year.min, item.first_year.max, language)
-    after = _money(net.min, net.max, language)
+    category = pick(CATEGORY_LABELS[solution.category], language)
+    cost = money_range(item.first_year.min, item.first_year.max, language)
+    after = money_range(net.min, net.max, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
         line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
@@ -96,7 +91,7 @@ def pack_answer(
     costed: list[CostedSolution],
     programs: list[Assessment],
     book: CitationBook,
-    language: str,
+    language: Lang,
     policy_basis: tuple[str, int] | None,
 ) -> PackText:
     en = language == "en"
@@ -115,11 +110,11 @@ def pack_answer(
     lines.append("")
     if en:
         lines.append(
-            f"Pack total, first year: {_money(total_low, total_high, language)}; after eligible subsidies: {_money(net_low, net_high, language)}."
+            f"Pack total, first year: {money_range(total_low, total_high, language)}; after eligible subsidies: {money_range(net_low, net_high, language)}."
         )
     else:
         lines.append(
-            f"合计首年费用约{_money(total_low, total_high, language)}；扣除可申请补贴后约{_money(net_low, net_high, language)}。"
+            f"合计首年费用约{money_range(total_low, total_high, language)}；扣除可申请补贴后约{money_range(net_low, net_high, language)}。"
         )
     if profile.size_class == SizeClass.large:
         lines.append(
@@ -143,7 +138,7 @@ def pack_answer(
     return out
 
 
-def funding_section(programs: list[Assessment], book: CitationBook, language: str) -> list[str]:
+def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
     en = language == "en"
     if not programs:
         return [
@@ -156,13 +151,7 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: st
     lines += [verdict_line(a, book, language) for a in programs]
     missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
-        names = {
-            "region": ("注册地（省市）", "your registered city"),
-            "size": ("员工人数和年营收", "employees and revenue"),
-            "industry": ("所属行业", "your industry"),
-            "age": ("公司成立年限", "company age"),
-        }
-        wanted = "、".join(names[m][1 if en else 0] for m in missing)
+        wanted = "、".join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append(
             f"To settle the open verdicts, tell me: {wanted}."
             if en
@@ -171,7 +160,7 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: st
     return lines
 
 
-def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: str) -> list[str]:
+def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
     en = language == "en"
     steps = [
         "Ask two or three vendors for a quote on each solution and start with a small pilot."
@@ -190,31 +179,22 @@ def next_steps(costed: list[CostedSolution], programs: list[Assessment], languag
     return steps[:5]
 
 
-def disclaimer(language: str) -> str:
-    if language == "en":
-        return (
-            "Prices are vendor quotes or our estimates (order of magnitude only). Subsidy rules change often: "
-            "always confirm with the issuing authority before applying."
-        )
-    return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
-
-
-def preview_line(solution: Solution, n: int, language: str) -> str:
+def preview_line(solution: Solution, n: int, language: Lang) -> str:
     """The closest solution, shown while the advisor still asks for the profile."""
     cost = solution.cost.first_year_cny
     pains = "、".join(solution.pain_points[:3])
     if language == "en":
         return (
             f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
-            f"Addresses (catalogue wording): {pains}. First year about CNY {cost.min:,.0f}–{cost.max:,.0f}. [{n}]"
+            f"Addresses (catalogue wording): {pains}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
         )
     return (
         f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
-        f"（针对：{pains}；首年约{format_cny(cost.min)}–{format_cny(cost.max)}）[{n}]"
+        f"（针对：{pains}；首年约{money_range(cost.min, cost.max, language)}）[{n}]"
     )
 
 
-def cost_answer(costed: list[CostedSolution], book: CitationBook, language: str) -> PackText:
+def cost_answer(costed: list[CostedSolution], book: CitationBook, language: Lang) -> PackText:
     en = language == "en"
     out = PackText(answer="")
     lines = ["Typical first-year cost:" if en else "参考费用（首年）："]
@@ -234,7 +214,7 @@ def cost_answer(costed: list[CostedSolution], book: CitationBook, language: str)
     return out
 
 
-def compare_answer(solutions: list[Solution], book: CitationBook, language: str) -> str:
+def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang) -> str:
     en = language == "en"
     lines = ["Side by side:" if en else "方案对比："]
     for solution in solutions:
@@ -244,13 +224,13 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: str)
         skill = SKILL_LABELS[solution.prerequisites.it_skill][1 if en else 0]
         if en:
             lines.append(
-                f"- {name}: first year {_money(cost.min, cost.max, language)}, live in "
+                f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
                 f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
                 f"{solution.summary_en} Risk: {solution.risks[0]} [{n}]"
             )
         else:
             lines.append(
-                f"- {name}：首年约{_money(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
+                f"- {name}：首年约{money_range(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
                 f"{solution.deploy_days.max:g}天上线，需要的IT能力：{skill}。{solution.summary_zh} 风险：{solution.risks[0]} [{n}]"
             )
     lines += ["", disclaimer(language)]

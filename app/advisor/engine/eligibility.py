@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
+from app.advisor.contract import Lang
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
 from app.catalogue.taxonomy import SIZE_LABELS, SME_SIZES
+
+# Facts an `unknown` verdict can wait for, in the order they are checked.
+MissingFact = Literal["region", "size", "industry", "age"]
 
 
 class Verdict(StrEnum):
@@ -27,7 +32,7 @@ class Reason:
     zh: str
     en: str
 
-    def text(self, language: str) -> str:
+    def text(self, language: Lang) -> str:
         return self.en if language == "en" else self.zh
 
 
@@ -36,10 +41,9 @@ class Assessment:
     program: FundingProgram
     verdict: Verdict
     reasons: list[Reason] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)  # profile facts that would settle `unknown`
+    missing: list[MissingFact] = field(default_factory=list)  # profile facts that would settle `unknown`
     ratio: float | None = None  # the rate the engine may use in arithmetic
     rate_note: Reason | None = None
-    possible_rates: list[SpecialRate] = field(default_factory=list)  # discretionary upside, never promised
 
 
 def _region_check(program: FundingProgram, profile: CompanyProfile) -> tuple[bool | None, Reason]:
@@ -53,16 +57,17 @@ def _region_check(program: FundingProgram, profile: CompanyProfile) -> tuple[boo
             f"requires registration in {labels}; your region is unknown",
         )
     for region in regions:
-        if region.province == profile.province and (not region.city or region.city == profile.city):
-            return True, Reason(
-                f"注册地{profile.region_label()}符合（{labels}）",
-                f"registered in {profile.region_label()} ({labels})",
-            )
-        if region.province == profile.province and region.city and not profile.city:
+        if not region.covers(profile.province, profile.city):
+            continue
+        if region.city and not profile.city:
             return None, Reason(
                 f"需在{region.label}注册，请确认所在城市",
                 f"requires registration in {region.label}; which city?",
             )
+        return True, Reason(
+            f"注册地{profile.region_label()}符合（{labels}）",
+            f"registered in {profile.region_label()} ({labels})",
+        )
     return False, Reason(
         f"需在{labels}注册，您的注册地是{profile.region_label()}",
         f"requires registration in {labels}, you are in {profile.region_label()}",
@@ -147,13 +152,13 @@ def _date_check(program: FundingProgram, today: date) -> tuple[bool | None, Reas
 
 
 def assess(program: FundingProgram, profile: CompanyProfile, today: date) -> Assessment:
-    checks = [
-        _region_check(program, profile),
-        _size_check(program, profile),
-        _industry_check(program, profile),
-        _age_check(program, profile),
-        _date_check(program, today),
-    ]
+    facts: dict[MissingFact, tuple[bool | None, Reason | None]] = {
+        "region": _region_check(program, profile),
+        "size": _size_check(program, profile),
+        "industry": _industry_check(program, profile),
+        "age": _age_check(program, profile),
+    }
+    checks = [*facts.values(), _date_check(program, today)]
     reasons = [reason for _, reason in checks if reason is not None]
     outcomes = [ok for ok, _ in checks]
     if program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city:
@@ -172,9 +177,7 @@ def assess(program: FundingProgram, profile: CompanyProfile, today: date) -> Ass
     else:
         verdict = Verdict.eligible
     assessment = Assessment(program, verdict, reasons)
-    assessment.missing = [
-        m for m, (ok, _) in zip(("region", "size", "industry", "age"), checks, strict=False) if ok is None
-    ]
+    assessment.missing = [fact for fact, (ok, _) in facts.items() if ok is None]
     _choose_rate(assessment, profile)
     return assessment
 
@@ -192,7 +195,6 @@ def _rate_applies(rate: SpecialRate, profile: CompanyProfile, spend: float | Non
 def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float | None = None) -> None:
     benefit = assessment.program.benefit
     assessment.ratio = benefit.ratio
-    assessment.possible_rates = [r for r in benefit.special_rates if not r.automatic]
     for rate in benefit.special_rates:
         if (
             rate.automatic
