@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
-from app.advisor.contract import FundingOut, Lang
-from app.advisor.engine.eligibility import Assessment
+from app.advisor.contract import ConditionOut, FundingOut, Lang
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
 
@@ -21,11 +22,28 @@ def benefit_line(assessment: Assessment, language: Lang) -> str:
     return f"{ratio}{cap}"
 
 
+def selection_label(assessment: Assessment, language: Lang) -> str | None:
+    """Competitive and pilot-city programs read as what they are, never as money on the way (§2)."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    if mechanism is ApplicationMechanism.competitive_selection:
+        return "selection required, not counted in net cost" if language == "en" else "需遴选，不计入净成本"
+    if mechanism is ApplicationMechanism.via_pilot_city:
+        return (
+            "only if your city is a selected pilot, not counted in net cost"
+            if language == "en"
+            else "须所在城市入选试点，不计入净成本"
+        )
+    return None
+
+
 def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:
     program = assessment.program
     n = book.cite_program(program)
     icon, label = verdict_icon(assessment.verdict), verdict_label(assessment.verdict, language)
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:3])
+    selection = selection_label(assessment, language)
+    if selection and assessment.verdict is Verdict.unknown:
+        label = selection
+    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
     reliability = program.provenance.reliability
     source = pick(RELIABILITY_LABELS[reliability], language)
     benefit = benefit_line(assessment, language)
@@ -53,6 +71,11 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
+        mechanism=program.how_to_apply.mechanism.value,
+        conditions=[
+            ConditionOut(name=c.name, status=c.status.value, detail=c.reason.text(language))
+            for c in assessment.conditions
+        ],
     )
 
 

@@ -8,7 +8,7 @@ a badge in the app cannot drift apart. Words only one place uses stay with that 
 from __future__ import annotations
 
 from app.advisor.contract import Lang
-from app.advisor.engine.eligibility import MissingFact, Verdict
+from app.advisor.engine.eligibility import Verdict
 from app.catalogue.models import Region
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
@@ -36,7 +36,8 @@ def verdict_label(verdict: Verdict, language: Lang) -> str:
     return pick((zh, en), language)
 
 
-MISSING_FACTS: dict[MissingFact, tuple[str, str]] = {
+# The profile facts an `unknown` verdict can wait for (eligibility.PROFILE_FACTS), as the user reads them.
+MISSING_FACTS: dict[str, tuple[str, str]] = {
     "region": ("注册地（省市）", "your registered city"),
     "size": ("员工人数和年营收", "employees and revenue"),
     "industry": ("所属行业", "your industry"),

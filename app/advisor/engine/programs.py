@@ -53,10 +53,13 @@ def spend_from_question(text: str) -> set[SpendKind]:
     return kinds
 
 
-def _region_compatible(assessment: Assessment, profile: CompanyProfile) -> bool:
+def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
     regions = assessment.program.eligibility.regions
-    if not regions or not profile.province:
-        return not regions or assessment.program.benefit.currency == "CNY"
+    if not regions:
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
+        return bool(spend) and assessment.program.benefit.currency == "CNY"
+    if not profile.province:
+        return False
     return any(r.covers(profile.province, profile.city) for r in regions)
 
 
@@ -82,7 +85,7 @@ def select_programs(
         if spend and not scope & spend:
             continue
         named = _mentioned(assessment, places, text)
-        if named or _region_compatible(assessment, profile):
+        if named or _region_compatible(assessment, profile, spend):
             chosen.append((not named, assessment))
     chosen.sort(
         key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
