@@ -43,6 +43,7 @@ from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solu
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import FOREIGN_JURISDICTION
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
@@ -84,7 +85,9 @@ class TurnHandlers:
         turn.has_evidence = False
 
     def policy(self, turn: Turn) -> None:
-        if turn.search is None or not turn.search.has_evidence:
+        # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
+        foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
+        if turn.search is None or not turn.search.has_evidence or foreign:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.glossary.expand_english(turn.query)
