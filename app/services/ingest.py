@@ -170,7 +170,7 @@ class IngestService:
                 report.failed[path.name] = f"{exc.problem} → {exc.fix}" if exc.fix else exc.problem
                 preserved.add(path.stem)  # a file that broke keeps its last good chunks
                 continue
-            records += policy_records(document, self.settings.chunking)
+            records += policy_records(document, self.settings.chunking, self.segmenter.tag)
         records += [solution_record(s) for s in catalogue.solutions]
         records += [funding_record(p) for p in catalogue.funding]
         attach_tokens(records, self.segmenter)

@@ -233,8 +233,24 @@ class RetrievalService:
             source=str(meta.get("source", "")),
             chunk_id=chunk_id,
             title=str(meta.get("title", "")),
-            text=str(meta.get("quote", row.document)),
+            text=context_text(meta, row.document),
             score=score,
             collection=row.collection.value,
-            metadata={k: v for k, v in meta.items() if k not in ("bm25", "quote")},
+            metadata={k: v for k, v in meta.items() if k not in _INTERNAL_FIELDS},
         )
+
+
+_INTERNAL_FIELDS = ("bm25", "quote", "before", "after")
+
+
+def context_text(meta: dict[str, Any], document: str) -> str:
+    """What a hit shows: its chunk with the neighbouring sentences, and the speaker when none is named.
+
+    The chunk alone is what was indexed; the sentence before and after are returned with it
+    (sentence-window retrieval) so an answer cut at a chunk boundary is whole, and a chunk that
+    goes on with "他建议…" is prefixed with the speaker named earlier in the article.
+    """
+    body = str(meta.get("quote", document))
+    text = f"{meta.get('before', '')}{body}{meta.get('after', '')}"
+    speaker = str(meta.get("speaker", ""))
+    return f"（{speaker}）{text}" if speaker and speaker not in text else text

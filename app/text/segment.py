@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 import yaml
 
 from app.text.normalize import normalize
@@ -83,6 +84,7 @@ class Segmenter:
         self._glossary = glossary
         self._cache_dir = cache_dir
         self._tokenizer: jieba.Tokenizer | None = None
+        self._tagger: jieba.posseg.POSTokenizer | None = None
         self._lock = threading.Lock()
 
     def _ready(self) -> jieba.Tokenizer:
@@ -98,6 +100,15 @@ class Segmenter:
                     tokenizer.add_word(normalize(term.zh), freq=20000)
                 self._tokenizer = tokenizer
             return self._tokenizer
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech) pairs; used on short spans only (speaker names), so HMM cost stays small."""
+        tokenizer = self._ready()
+        with self._lock:
+            if self._tagger is None:
+                self._tagger = jieba.posseg.POSTokenizer(tokenizer)
+            tagger = self._tagger
+        return [(pair.word, pair.flag) for pair in tagger.lcut(text)]
 
     def tokens(self, text: str) -> list[str]:
         """BM25 tokens of already-normalised text: search-mode cut, stopwords dropped."""
