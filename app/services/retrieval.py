@@ -18,6 +18,7 @@ from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.errors import IndexNotReadyError
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
+from app.services.routing import Route, balance, route
 from app.settings import Settings
 from app.text.normalize import detect_language, normalize
 
@@ -83,6 +84,7 @@ class SearchResult:
     hits: list[SearchHit]
     best_score: float
     has_evidence: bool
+    route: Route = "general"  # what the question was judged to be about (app.services.routing)
 
 
 class RetrievalService:
@@ -147,6 +149,8 @@ class RetrievalService:
         language = detect_language(query)
         table = self.table()
         prepared = normalize(self.ingest.glossary.expand_english(query))
+        if language == "en":
+            prepared = f"{prepared} {' '.join(table.translator.translate(query))}".strip()
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
         vector = query_vector(prepared)
@@ -161,13 +165,17 @@ class RetrievalService:
             )
             keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
         fused = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])
+        which: Route = "general"
         if strategy == "hybrid":
             fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-        ranked = fused[:k]
+            which = route(prepared, table.names)
+            ranked = balance(fused, k, which, table.collection_of)
+        else:
+            ranked = fused[:k]
         cosines = table.cosine(ranked, vector)
         hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
         best = max((h.score for h in hits), default=0.0)
-        return SearchResult(query, language, hits, best, best >= self.floor(language))
+        return SearchResult(query, language, hits, best, best >= self.floor(language), which)
 
     def next_chunk(self, hit: SearchHit) -> SearchHit | None:
         """The chunk that follows `hit` in its document, or None at the end (or for catalogue entries)."""
@@ -200,7 +208,9 @@ class RetrievalService:
                 raise
             raise self.store.unavailable(exc) from exc
         scored.sort(reverse=True)
-        return [chunk_id for _, chunk_id in scored[:depth]]
+        # `depth` per collection, not overall: a large catalogue must not crowd every article out of
+        # the candidates the fusion and the route balance choose from.
+        return [chunk_id for _, chunk_id in scored]
 
     def _fuse(self, rankings: list[tuple[float, list[str]]]) -> list[str]:
         k = self.settings.retrieval.rrf_k
