@@ -93,7 +93,7 @@ def policy_records(
             IndexRecord(
                 id="",
                 collection=CollectionName.policies,
-                document=normalize(f"{header}\n{chunk.body}"),
+                document=f"{normalize(header)}\n{bodies[i]}",  # the body is normalised once
                 metadata={
                     "source": document.doc_id,
                     "title": meta.title,

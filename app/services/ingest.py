@@ -176,6 +176,10 @@ class IngestService:
         attach_tokens(records, self.segmenter)
         return records, preserved
 
+    def planned_records(self) -> list[IndexRecord]:
+        """Every record a full build would embed (bench/: the texts behind the pure-embedding floor)."""
+        return self._desired_records(IngestReport())[0]
+
     def ingest(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()

@@ -135,6 +135,18 @@ class RetrievalService:
         r = self.settings.retrieval
         return r.relevance_floor_en if language == "en" else r.relevance_floor_zh
 
+    def prepare(self, query: str, table: ChunkTable | None = None) -> str:
+        """The text that is embedded and tokenised: normalised, English translated into indexed Chinese.
+
+        English questions get the glossary's terms, then CC-CEDICT translations of their other words
+        (app.components.dictionary), so both e5 and BM25 see the Chinese the articles use.
+        """
+        prepared = normalize(self.ingest.glossary.expand_english(query))
+        if detect_language(query) == "en":
+            translated = (table or self.table()).translator.translate(query)
+            prepared = f"{prepared} {' '.join(translated)}".strip()
+        return prepared
+
     def search(
         self,
         query: str,
@@ -148,9 +160,7 @@ class RetrievalService:
         query = query[:MAX_QUERY_CHARS]
         language = detect_language(query)
         table = self.table()
-        prepared = normalize(self.ingest.glossary.expand_english(query))
-        if language == "en":
-            prepared = f"{prepared} {' '.join(table.translator.translate(query))}".strip()
+        prepared = self.prepare(query, table)
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
         vector = query_vector(prepared)
