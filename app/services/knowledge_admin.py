@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.catalogue.loader import load_catalogue
-from app.corpus.documents import SUPPORTED_SUFFIXES, load_metadata, policy_files, read_document
+from app.corpus.documents import (
+    SUPPORTED_SUFFIXES,
+    DocumentMeta,
+    load_metadata,
+    policy_files,
+    read_document,
+    save_metadata,
+    title_from_text,
+)
 from app.errors import CatalogueError, DocumentReadError, InputError
 from app.services.ingest import IngestReport, IngestService, ProgressCallback, read_manifest
 from app.services.retrieval import RetrievalService
@@ -90,8 +98,17 @@ class KnowledgeAdmin:
         )
 
     def add_document(
-        self, file_name: str, content: bytes, progress: ProgressCallback | None = None
+        self,
+        file_name: str,
+        content: bytes,
+        progress: ProgressCallback | None = None,
+        details: dict[str, str] | None = None,
     ) -> IngestReport:
+        """Add a file; `details` may set title, publisher, region, published and valid_until.
+
+        The title defaults to the document's own heading, not the file name, so answers cite it the
+        way the user knows it; the entry is marked as uploaded (the user's file, not a public report).
+        """
         name = _SAFE_NAME.sub("_", Path(file_name).name).strip("._") or "document"
         suffix = Path(name).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
@@ -108,13 +125,27 @@ class KnowledgeAdmin:
         staging = self.folder.parent / f".upload-{name}"
         staging.write_bytes(content)
         try:
-            read_document(staging, None)  # raises DocumentReadError with the fix
+            document = read_document(staging, None)  # raises DocumentReadError with the fix
+            meta = _upload_meta(document.text, Path(name).stem, details or {})
             staging.replace(self.folder / name)
+            save_metadata(self.folder, Path(name).stem, meta)
         except DocumentReadError as exc:
             raise DocumentReadError(exc.problem.replace(staging.name, file_name), exc.fix) from exc
         finally:
             staging.unlink(missing_ok=True)
         return self.ingest.ingest(progress=progress)
+
+    def update_details(self, doc_id: str, details: dict[str, str]) -> DocumentMeta:
+        """Change an uploaded document's title, publisher, region or validity (re-ingest to apply)."""
+        current = load_metadata(self.folder).get(doc_id)
+        if current is None and not any(p.stem == doc_id for p in policy_files(self.folder)):
+            raise InputError(
+                f"There is no document '{doc_id}'.", "Refresh the list and pick an existing document."
+            )
+        base = current.model_dump() if current else {"title": doc_id, "uploaded": True}
+        meta = _validated({**base, **{k: v for k, v in details.items() if v}})
+        save_metadata(self.folder, doc_id, meta)
+        return meta
 
     def delete_document(self, doc_id: str, progress: ProgressCallback | None = None) -> IngestReport:
         matches = [p for p in policy_files(self.folder) if p.stem == doc_id]
@@ -125,3 +156,18 @@ class KnowledgeAdmin:
         for path in matches:
             path.unlink()
         return self.ingest.ingest(progress=progress)
+
+
+def _validated(data: dict[str, object]) -> DocumentMeta:
+    try:
+        return DocumentMeta.model_validate(data)
+    except ValueError as exc:
+        raise InputError(
+            f"Document details are not valid: {exc}", "Dates are YYYY-MM-DD; the title cannot be empty."
+        ) from exc
+
+
+def _upload_meta(text: str, stem: str, details: dict[str, str]) -> DocumentMeta:
+    fields = {k: v.strip() for k, v in details.items() if isinstance(v, str) and v.strip()}
+    fields.setdefault("title", title_from_text(text, stem))
+    return _validated({**fields, "uploaded": True})

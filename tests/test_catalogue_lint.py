@@ -1,0 +1,76 @@
+"""Catalogue lint: numbers backed by the quote, sources classified, ended programs marked, no duplicates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.catalogue.lint import lint_funding, url_class
+from app.catalogue.loader import load_catalogue
+from app.catalogue.models import Catalogue, FundingProgram
+from app.settings import PROJECT_ROOT, Settings
+
+CATALOGUE_DIR = PROJECT_ROOT / "knowledge" / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(CATALOGUE_DIR)
+
+
+def _today() -> date:
+    return Settings().advisor.today or date.today()
+
+
+def test_the_shipped_catalogue_passes_the_lint(catalogue):
+    problems = lint_funding(list(catalogue.funding), _today())
+    assert not problems, "\n".join(str(p) for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://www.gov.cn/zhengce/content/x.htm", "official"),
+        ("https://jxj.wuhan.gov.cn/xwzx_9/tztg/x.html", "official"),
+        ("https://www.itf.gov.hk/tc/funding-programmes/x.html", "official"),
+        ("https://law.moea.gov.tw/x", "official"),
+        ("https://fakegov.cn.example.com/x", "reprint"),
+        ("https://www.dutenews.com/n/article/1", "reprint"),
+        ("https://help.aliyun.com/x", "vendor"),
+    ],
+)
+def test_urls_are_classified_from_their_domain(url, kind):
+    assert url_class(url) == kind
+
+
+def _program(catalogue: Catalogue, **changes: object) -> FundingProgram:
+    base = catalogue.funding[0]
+    data = base.model_dump()
+    for dotted, value in changes.items():
+        target = data
+        *path, last = dotted.split("__")
+        for part in path:
+            target = target[part]
+        target[last] = value
+    return FundingProgram.model_validate(data)
+
+
+def test_lint_catches_each_kind_of_dishonesty(catalogue):
+    today = date(2026, 11, 28)
+    invented_cap = _program(catalogue, id="x-cap", benefit__cap=1234567)
+    wrong_flag = _program(catalogue, id="x-flag", provenance__reliability="official")
+    stale = _program(
+        catalogue,
+        id="x-old",
+        name="某市旧算力券（2020年）",
+        validity__effective_from=None,
+        validity__effective_until=date(2021, 1, 1),
+        validity__note="",
+    )
+    twin = _program(catalogue, id="x-twin")
+    rules = {(p.program_id, p.rule) for p in lint_funding([invented_cap, wrong_flag, stale, twin], today)}
+    assert ("x-cap", "number") in rules
+    assert ("x-flag", "source") in rules
+    assert ("x-old", "ended") in rules
+    assert any(rule == "duplicate" for _, rule in rules)
