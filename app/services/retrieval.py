@@ -7,7 +7,8 @@ the UI all call `RetrievalService.search`.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -85,6 +86,15 @@ class SearchResult:
     best_score: float
     has_evidence: bool
     route: Route = "general"  # what the question was judged to be about (app.services.routing)
+    _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def within(self, collection: CollectionName, k: int) -> list[SearchHit]:
+        """The best `k` of one collection for the same question, as a search filtered to it would rank
+        them, from this search's candidates: no second embedding and no second Chroma query, so the
+        handlers of a turn share one retrieval."""
+        return self._within(collection, k) if self._within else []
 
 
 class RetrievalService:
@@ -166,8 +176,40 @@ class RetrievalService:
         vector = query_vector(prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
-        keyword: list[str] = []
         tokens = self.ingest.segmenter.tokens(prepared)
+        which: Route = route(prepared, table.names) if strategy == "hybrid" else "general"
+
+        def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:
+            ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering)
+            cosines = table.cosine(ranked, vector)
+            return [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
+
+        def within(collection: CollectionName, n: int) -> list[SearchHit]:
+            scope = replace(
+                filters, collections=frozenset({collection}) & (filters.collections or {collection})
+            )
+            return hits_for(scope, n, "general") if scope.collections else []
+
+        hits = hits_for(filters, k, which)
+        best = max((h.score for h in hits), default=0.0)
+        return SearchResult(query, language, hits, best, best >= self.floor(language), which, within)
+
+    def _rank(
+        self,
+        table: ChunkTable,
+        vector: np.ndarray,
+        tokens: list[str],
+        dense: list[str],
+        filters: SearchFilters,
+        strategy: Strategy,
+        k: int,
+        which: Route,
+    ) -> list[str]:
+        """Fuse the dense and BM25 candidates within `filters`, re-rank, and apply the route's balance."""
+        r = self.settings.retrieval
+        if filters.collections:
+            dense = [c for c in dense if table.collection_of(c) in filters.collections]
+        keyword: list[str] = []
         if strategy != "dense":
             regions = {filters.region, "全国"} if filters.region else None
             mask = table.mask(
@@ -175,17 +217,10 @@ class RetrievalService:
             )
             keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
         fused = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])
-        which: Route = "general"
-        if strategy == "hybrid":
-            fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-            which = route(prepared, table.names)
-            ranked = balance(fused, k, which, table.collection_of)
-        else:
-            ranked = fused[:k]
-        cosines = table.cosine(ranked, vector)
-        hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
-        best = max((h.score for h in hits), default=0.0)
-        return SearchResult(query, language, hits, best, best >= self.floor(language), which)
+        if strategy != "hybrid":
+            return fused[:k]
+        fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
+        return balance(fused, k, which, table.collection_of)
 
     def next_chunk(self, hit: SearchHit) -> SearchHit | None:
         """The chunk that follows `hit` in its document, or None at the end (or for catalogue entries)."""
