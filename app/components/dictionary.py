@@ -22,6 +22,8 @@ _PRIMARY_SENSES = 2  # later senses of an entry are rare readings ("power" → �
 _PER_PHRASE = 2  # Chinese words kept per English word or phrase, the most frequent in the index
 _MAX_PHRASE = 3
 _SKIP = ("CL:", "variant of", "old variant", "surname", "abbr.", "see ", "also written", "used in")
+# Senses outside modern written usage: "(classical) to say" made every "say" a 云 (cloud).
+_REGISTER = re.compile(r"^\((classical|literary|archaic|old|dialect|Cantonese|slang|Internet slang|Tw|Taiwan)")
 _STOP = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "the a an of to in on for and or is are was were be been by with what how which who whom does "
@@ -46,7 +48,7 @@ def _senses() -> dict[str, tuple[str, ...]]:
     senses: defaultdict[str, list[str]] = defaultdict(list)
     for entry in CcCedict().get_entries():
         for definition in entry["definitions"][:_PRIMARY_SENSES]:
-            if definition.startswith(_SKIP):
+            if definition.startswith(_SKIP) or _REGISTER.match(definition):
                 continue
             key = _key(definition)
             if key and len(key.split()) <= _MAX_PHRASE:
