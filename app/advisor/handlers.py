@@ -1,7 +1,9 @@
 """One handler per intent: the answer, pack, programs and arithmetic of a turn.
 
-The service decides what a message means (`understanding.py`); these decide what
-to say about it, from the engine's results only.
+The service decides what a message means (`understand/`); these decide what
+to say about it, from the engine's results only. Each handler is a method of
+`TurnHandlers` named in its `IntentSpec` (intents.py); the handlers get the
+query-time tools they use, never the container.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from app.advisor import canned
-from app.advisor.answer_pack import (
+from app.advisor.compose import canned
+from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
     disclaimer,
@@ -20,20 +22,20 @@ from app.advisor.answer_pack import (
     preview_line,
     profile_line,
 )
-from app.advisor.answer_policy import no_evidence, policy_answer, select_evidence
-from app.advisor.costing import CostedSolution, cost_pack
-from app.advisor.eligibility import Assessment, assess
-from app.advisor.funding_view import apply_steps, select_programs, spend_from_question, verdict_line
-from app.advisor.gazetteer import regions
-from app.advisor.guard import looks_like_instruction
-from app.advisor.place_scope import place_filter
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick, SolutionRecommender
+from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.engine.costing import CostedSolution, cost_pack
+from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.place_scope import place_filter
+from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
+from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
-from app.container import Container
-from app.services.retrieval import SearchFilters
+from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.segment import Glossary, Segmenter
 
 # The fixed query for the policy sentence behind every pack: embedded once per process.
 POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、轻量化、可复制推广的解决方案"
@@ -42,63 +44,53 @@ POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、�
 class TurnHandlers:
     def __init__(
         self,
-        container: Container,
         catalogue: Catalogue,
         recommender: SolutionRecommender,
+        retrieval: RetrievalService,
+        segmenter: Segmenter,
+        glossary: Glossary,
+        places: RegionGazetteer,
         today: Callable[[], date],
     ) -> None:
-        self.container = container
-        self.settings = container.settings
         self.catalogue = catalogue
         self.recommender = recommender
+        self.retrieval = retrieval
+        self.segmenter = segmenter
+        self.glossary = glossary
+        self.places = places
         self.today = today  # a callable: a server running past midnight judges deadlines by the new day
 
-    def handle(self, turn: Turn) -> None:
-        """Fill in the turn's answer (and pack, programs, arithmetic) for its intent."""
-        handler = {
-            "smalltalk": self._smalltalk,
-            "out_of_scope": self._out_of_scope,
-            "recommend_pack": self._recommend,
-            "funding_eligibility": self._eligibility,
-            "how_to_apply": self._how_to_apply,
-            "cost_estimate": self._cost,
-            "compare_solutions": self._compare,
-            "policy_question": self._policy,
-        }[turn.intent]
-        handler(turn)
-        turn.mark("recommend")
-
-    def _smalltalk(self, turn: Turn) -> None:
+    def smalltalk(self, turn: Turn) -> None:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
 
-    def _out_of_scope(self, turn: Turn) -> None:
+    def out_of_scope(self, turn: Turn) -> None:
         if looks_like_instruction(turn.query):
             turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
         else:
             turn.answer = canned.out_of_scope(turn.language)
         turn.has_evidence = False
 
-    def _policy(self, turn: Turn) -> None:
+    def policy(self, turn: Turn) -> None:
         if turn.search is None or not turn.search.has_evidence:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
-        expanded = self.container.ingest.glossary.expand_english(turn.query)
-        keep = place_filter(turn.places, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        expanded = self.glossary.expand_english(turn.query)
+        keep = place_filter(turn.places, self.catalogue, self.places)
         turn.answer, turn.has_evidence = policy_answer(
             turn.query,
             turn.search,
-            self.container.ingest.segmenter,
+            self.segmenter,
             turn.book,
             turn.language,
             expanded,
             keep,
-            self.container.retrieval.next_chunk,
+            self.retrieval.next_chunk,
         )
 
     def _assessments(self, profile: CompanyProfile) -> list[Assessment]:
         return [assess(program, profile, self.today()) for program in self.catalogue.funding]
 
-    def _recommend(self, turn: Turn) -> None:
+    def recommend(self, turn: Turn) -> None:
         conversation, profile = turn.conversation, turn.conversation.profile
         missing = profile.missing_for_recommendation()
         if missing and not conversation.asked_clarification:
@@ -134,12 +126,12 @@ class TurnHandlers:
     def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
         """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
         query = POLICY_BASIS_QUERY
-        result = self.container.retrieval.search(
+        result = self.retrieval.search(
             query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
         )
         if not result.has_evidence:
             return None
-        best = select_evidence(query, result, self.container.ingest.segmenter)[:1]
+        best = select_evidence(query, result, self.segmenter)[:1]
         return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
 
     def _funding_programs(self, turn: Turn) -> list[Assessment]:
@@ -147,14 +139,14 @@ class TurnHandlers:
         spend = spend_from_question(turn.query) or None
         return select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
 
-    def _eligibility(self, turn: Turn) -> None:
+    def eligibility(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)
         lines = [profile_line(turn.conversation.profile, turn.language), ""]
         lines += funding_section(turn.programs, turn.book, turn.language)
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
-    def _how_to_apply(self, turn: Turn) -> None:
+    def how_to_apply(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)[:3]
         if not turn.programs:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
@@ -194,7 +186,7 @@ class TurnHandlers:
             return []  # a new need ("再加一个智能客服要多少钱？") is a new question
         return list(conversation.pack)
 
-    def _cost(self, turn: Turn) -> None:
+    def cost(self, turn: Turn) -> None:
         turn.costed = self._matching_solutions(turn, 2)
         text = cost_answer(turn.costed, turn.book, turn.language)
         turn.answer, turn.arithmetic, turn.solution_citations = (
@@ -203,7 +195,7 @@ class TurnHandlers:
             text.solution_citations,
         )
 
-    def _compare(self, turn: Turn) -> None:
+    def compare(self, turn: Turn) -> None:
         turn.costed = self._matching_solutions(turn, 3)
         turn.answer = compare_answer([c.pick.solution for c in turn.costed], turn.book, turn.language)
         turn.solution_citations = {

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.advisor.conversation import Conversation, rewrite_follow_up
-from app.advisor.extraction import RuleExtractor
-from app.advisor.gazetteer import RegionGazetteer
-from app.advisor.understanding import resolve_intent, states_profile_facts
+from app.advisor.intents import spec
+from app.advisor.understand.conversation import Conversation, rewrite_follow_up
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.text.normalize import clean_text
 
 MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_MESSAGE_CHARS)
@@ -51,7 +52,7 @@ def conversation_from_history(
         conversation.awaiting_profile = intent == "recommend_pack" and bool(
             conversation.profile.missing_for_recommendation()
         )
-        if intent not in ("smalltalk", "out_of_scope") and not conversation.awaiting_profile:
+        if spec(intent).substantive and not conversation.awaiting_profile:
             conversation.last_question = query
     spoken = [
         (role, clean_text(text)[:MAX_TURN_CHARS]) for role, text in history if role in ("user", "assistant")
