@@ -10,7 +10,7 @@ from app.corpus.documents import DocumentMeta, PolicyDocument
 from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.index_records import policy_records
-from app.services.retrieval import context_text
+from app.services.retrieval import RetrievalService, context_text
 from app.services.routing import POLICY_SLOTS, balance, route
 from app.settings import ChunkingSettings
 from app.text.segment import Glossary, Segmenter
@@ -118,3 +118,20 @@ def test_fresh_set_is_independent_multilingual_and_meets_targets(shared_containe
     assert not {c.question for c in FRESH} & {c.question for c in load_retrieval_cases()}
     hybrid = score_retrieval(shared_container.retrieval, FRESH)
     assert hybrid.fact_at_5 >= 0.95, hybrid.misses
+
+
+def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):
+    passes: list[object] = []
+    dense = RetrievalService._dense_ranking
+
+    def counted(self: RetrievalService, *args: object, **kwargs: object) -> list[str]:
+        passes.append(args)
+        return dense(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RetrievalService, "_dense_ranking", counted)
+    advisor.ask("我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万")  # the fixed policy basis, once
+    passes.clear()
+    response = advisor.ask("我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万")
+    assert response.intent == "recommend_pack" and response.solutions
+    assert any(c.source.startswith("00") for c in response.citations)  # the pack's policy basis is cited
+    assert len(passes) == 1  # one embedding and one pass over the index served every handler

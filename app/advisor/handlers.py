@@ -99,7 +99,7 @@ class TurnHandlers:
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
             return
-        picks = self.recommender.pack(profile, turn.query, conversation.user_text())
+        picks = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
         if not picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
@@ -117,7 +117,9 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text())[:1]
+        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text(), turn.search)[
+            :1
+        ]
         if not best:
             return ""
         solution = best[0].solution
@@ -126,7 +128,7 @@ class TurnHandlers:
     def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
         """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
         query = POLICY_BASIS_QUERY
-        result = self.retrieval.search(
+        result = self.retrieval.search_fixed(
             query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
         )
         if not result.has_evidence:
@@ -166,7 +168,7 @@ class TurnHandlers:
         picks = self._shown_pack(turn)
         if not picks:
             seen: set[str] = set()
-            for pick in self.recommender.rank(conversation.profile, turn.query):
+            for pick in self.recommender.rank(conversation.profile, turn.query, shared=turn.search):
                 if pick.solution.category not in seen or len(picks) < limit:
                     picks.append(pick)
                     seen.add(pick.solution.category)

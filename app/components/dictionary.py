@@ -23,7 +23,9 @@ _PER_PHRASE = 2  # Chinese words kept per English word or phrase, the most frequ
 _MAX_PHRASE = 3
 _SKIP = ("CL:", "variant of", "old variant", "surname", "abbr.", "see ", "also written", "used in")
 # Senses outside modern written usage: "(classical) to say" made every "say" a 云 (cloud).
-_REGISTER = re.compile(r"^\((classical|literary|archaic|old|dialect|Cantonese|slang|Internet slang|Tw|Taiwan)")
+_REGISTER = re.compile(
+    r"^\((classical|literary|archaic|old|dialect|Cantonese|slang|Internet slang|Tw|Taiwan)"
+)
 _STOP = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "the a an of to in on for and or is are was were be been by with what how which who whom does "

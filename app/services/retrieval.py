@@ -107,6 +107,9 @@ class RetrievalService:
         # (collection handle, size) per collection, valid for the loaded table: looking them up
         # on every search was a tenth of a warm ask.
         self._collections: dict[CollectionName, tuple[Any, int]] | None = None
+        # Results of `search_fixed`, valid for the loaded table only.
+        self._fixed: dict[tuple[str, int, SearchFilters], SearchResult] = {}
+        self._fixed_table: ChunkTable | None = None
 
     @property
     def store(self) -> VectorStoreComponent:
@@ -221,6 +224,25 @@ class RetrievalService:
             return fused[:k]
         fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
         return balance(fused, k, which, table.collection_of)
+
+    def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
+        """A search whose question never changes (the pack's policy basis), run once per loaded index.
+
+        Every recommendation grounds the pack in the same policy sentence; searching for it on
+        every turn was a second retrieval per ask.
+        """
+        table = self.table()
+        key = (query, k, filters)
+        with self._lock:
+            if self._fixed_table is not table:
+                self._fixed, self._fixed_table = {}, table
+            cached = self._fixed.get(key)
+        if cached is None:
+            cached = self.search(query, k=k, filters=filters)
+            with self._lock:
+                if self._fixed_table is table:
+                    self._fixed[key] = cached
+        return cached
 
     def next_chunk(self, hit: SearchHit) -> SearchHit | None:
         """The chunk that follows `hit` in its document, or None at the end (or for catalogue entries)."""
