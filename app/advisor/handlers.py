@@ -21,15 +21,27 @@ from app.advisor.compose.pack import (
     pack_answer,
     preview_line,
     profile_line,
+    subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
-from app.advisor.engine.costing import CostedSolution, cost_pack
+from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.notices import (
+    asks_about_policy,
+    asks_about_time,
+    asks_for_guarantee,
+    deadline_notes,
+    guarantee_note,
+    large_firm_note,
+    no_program_for_place,
+)
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import FOREIGN_JURISDICTION
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
@@ -71,7 +83,9 @@ class TurnHandlers:
         turn.has_evidence = False
 
     def policy(self, turn: Turn) -> None:
-        if turn.search is None or not turn.search.has_evidence:
+        # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
+        foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
+        if turn.search is None or not turn.search.has_evidence or foreign:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.glossary.expand_english(turn.query)
@@ -86,9 +100,31 @@ class TurnHandlers:
             keep,
             self.retrieval.next_chunk,
         )
+        self._lead_with_notes(turn)
 
-    def _assessments(self, profile: CompanyProfile) -> list[Assessment]:
-        return [assess(program, profile, self.today()) for program in self.catalogue.funding]
+    def _assessments(self, profile: CompanyProfile, purchases: list[Purchase] | None) -> list[Assessment]:
+        return [assess(program, profile, self.today(), purchases) for program in self.catalogue.funding]
+
+    def _notes(self, turn: Turn) -> list[str]:
+        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
+        profile, query, language = turn.conversation.profile, turn.query, turn.language
+        return [
+            *large_firm_note(profile, query, turn.programs, language),
+            *no_program_for_place(profile, self.catalogue, language, self._absence(profile, language)),
+            *deadline_notes(turn.programs, self.today(), query, language),
+            *guarantee_note(query, turn.programs, language),
+        ]
+
+    def _lead_with_notes(self, turn: Turn) -> None:
+        """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
+        if asks_about_time(turn.query) or asks_for_guarantee(turn.query):
+            turn.programs = self._funding_programs(turn)
+        notes = self._notes(turn)
+        if notes:
+            turn.answer = "\n".join(notes) + "\n\n" + turn.answer
+
+    def _absence(self, profile: CompanyProfile, language: str) -> str | None:
+        return None
 
     def recommend(self, turn: Turn) -> None:
         conversation, profile = turn.conversation, turn.conversation.profile
@@ -98,18 +134,31 @@ class TurnHandlers:
             conversation.asked_clarification = True
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
+            if client_purchases(turn.query):
+                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
+                turn.programs = self._funding_programs(turn)
+                lines = subsidy_lines(turn.subsidies, turn.language)
+                lines += funding_section(turn.programs, turn.book, turn.language)
+                turn.answer += "\n\n" + "\n".join(lines)
+            self._lead_with_notes(turn)
             return
-        picks = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
-        if not picks:
+        choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
+        if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
             return
-        conversation.pack = picks
-        spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
-        turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
-        turn.costed = cost_pack(picks, turn.programs, profile)
+        conversation.pack = choice.picks
+        client = client_purchases(turn.query)
+        purchases = [p for pick in choice.picks for p in solution_purchases(pick.solution)] + client
+        spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
+        turn.programs = select_programs(
+            self._assessments(profile, purchases), profile, spend, turn.places, turn.query
+        )
+        cost = cost_pack(choice.picks, turn.programs, profile, client)
+        turn.costed, turn.subsidies = cost.solutions, cost.subsidies
+        policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
         text = pack_answer(
-            profile, turn.costed, turn.programs, turn.book, turn.language, self._policy_basis(turn)
+            profile, cost, choice, turn.programs, turn.book, turn.language, policy, self._notes(turn)
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
@@ -137,13 +186,25 @@ class TurnHandlers:
         return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
 
     def _funding_programs(self, turn: Turn) -> list[Assessment]:
+        """Programs for a funding question, judged against the contracts named and the pack last shown."""
         profile = turn.conversation.profile
-        spend = spend_from_question(turn.query) or None
-        return select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+        client = client_purchases(turn.query)
+        shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
+        purchases = client + shown or None
+        spend = spend_from_question(turn.query) | kinds(client) or None
+        programs = select_programs(
+            self._assessments(profile, purchases), profile, spend, turn.places, turn.query
+        )
+        if client:
+            turn.subsidies = cost_pack([], programs, profile, client).client
+            turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]
+        return programs
 
     def eligibility(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)
-        lines = [profile_line(turn.conversation.profile, turn.language), ""]
+        notes = self._notes(turn)
+        lines = [*notes, *([""] if notes else []), profile_line(turn.conversation.profile, turn.language), ""]
+        lines += subsidy_lines(turn.subsidies, turn.language)
         lines += funding_section(turn.programs, turn.book, turn.language)
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
@@ -154,7 +215,8 @@ class TurnHandlers:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         en = turn.language == "en"
-        lines = ["How to apply:" if en else "申请方式："]
+        notes = self._notes(turn)
+        lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))
             lines.append("  " + apply_steps(assessment, turn.language))
@@ -162,7 +224,7 @@ class TurnHandlers:
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
-    def _matching_solutions(self, turn: Turn, limit: int) -> list[CostedSolution]:
+    def _matching_solutions(self, turn: Turn, limit: int) -> PackCost:
         """The pack just shown ("这些方案要花多少钱？"), or the solutions the question is about."""
         conversation = turn.conversation
         picks = self._shown_pack(turn)
@@ -175,9 +237,14 @@ class TurnHandlers:
                 if len(picks) == limit:
                     break
         profile = conversation.profile
-        spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
-        turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
-        return cost_pack(picks, turn.programs, profile)
+        client = client_purchases(turn.query)
+        purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+        turn.programs = select_programs(
+            self._assessments(profile, purchases), profile, kinds(purchases), turn.places, turn.query
+        )
+        cost = cost_pack(picks, turn.programs, profile, client)
+        turn.costed, turn.subsidies = cost.solutions, cost.subsidies
+        return cost
 
     def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
         conversation = turn.conversation
@@ -189,8 +256,8 @@ class TurnHandlers:
         return list(conversation.pack)
 
     def cost(self, turn: Turn) -> None:
-        turn.costed = self._matching_solutions(turn, 2)
-        text = cost_answer(turn.costed, turn.book, turn.language)
+        cost = self._matching_solutions(turn, 2)
+        text = cost_answer(cost, turn.book, turn.language, self._notes(turn))
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,
@@ -198,7 +265,7 @@ class TurnHandlers:
         )
 
     def compare(self, turn: Turn) -> None:
-        turn.costed = self._matching_solutions(turn, 3)
+        self._matching_solutions(turn, 3)
         turn.answer = compare_answer([c.pick.solution for c in turn.costed], turn.book, turn.language)
         turn.solution_citations = {
             c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed

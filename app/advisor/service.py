@@ -18,6 +18,7 @@ from typing import Protocol
 
 from app.advisor.compose import canned
 from app.advisor.contract import AdviceResponse
+from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
@@ -172,7 +173,11 @@ class AdvisorService:
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
         claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
-        if claimed and turn.intent != "out_of_scope":
+        claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        if claimed and turn.intent == "policy_question":
+            # A digest of other policies under a program we don't hold reads like confirmation: say only that.
+            turn.answer = canned.unknown_programs(claimed, turn.language)
+        elif claimed and turn.intent != "out_of_scope":
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
