@@ -166,9 +166,10 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text(), turn.search)[
-            :1
-        ]
+        ranked = self.recommender.rank(
+            conversation.profile, turn.query, conversation.user_text(), turn.search
+        )
+        best = ranked[:1]
         if not best:
             return ""
         solution = best[0].solution
