@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
-    disclaimer,
     funding_section,
     no_fitting_solution,
     pack_answer,
@@ -24,6 +24,8 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.compose.wording import disclaimer
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
@@ -36,7 +38,7 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.place_scope import place_filter
-from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
@@ -123,7 +125,7 @@ class TurnHandlers:
         if notes:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
-    def _absence(self, profile: CompanyProfile, language: str) -> str | None:
+    def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
         return None
 
     def recommend(self, turn: Turn) -> None:
@@ -273,7 +275,7 @@ class TurnHandlers:
         }
 
 
-def _empty(language: str) -> str:
+def _empty(language: Lang) -> str:
     return (
         "Please type a question or describe your business."
         if language == "en"

@@ -17,7 +17,8 @@ from functools import cached_property
 from typing import Protocol
 
 from app.advisor.compose import canned
-from app.advisor.contract import AdviceResponse
+from app.advisor.compose.wording import lang_of
+from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
@@ -28,7 +29,7 @@ from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.gazetteer import RegionGazetteer, regions
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
@@ -72,6 +73,11 @@ class AdvisorService:
     def catalogue(self) -> Catalogue:
         return load_catalogue(self.settings.paths.catalogue_dir)
 
+    @cached_property
+    def places(self) -> RegionGazetteer:
+        """The one gazetteer this advisor reads places with (knowledge/regions.yaml, loaded once per path)."""
+        return regions(self.settings.paths.knowledge_dir)
+
     @property
     def today(self) -> date:
         return self.settings.advisor.today or date.today()
@@ -99,7 +105,7 @@ class AdvisorService:
             return None
         from app.advisor.understand.llm_extraction import LLMProfileExtractor
 
-        return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
+        return LLMProfileExtractor(self.settings, self.places)
 
     @cached_property
     def handlers(self) -> TurnHandlers:
@@ -109,7 +115,7 @@ class AdvisorService:
             self.deps.retrieval,
             self.deps.segmenter,
             self.deps.glossary,
-            regions(self.settings.paths.knowledge_dir),
+            self.places,
             lambda: self.today,
         )
 
@@ -164,15 +170,15 @@ class AdvisorService:
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
         if len(text) > MAX_MESSAGE_CHARS:
-            turn.notices.append(_long_message_notice(len(text), detect_language(text[:500])))
+            turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
-        turn.language = detect_language(text) if text.strip() else (conversation.turns and "zh") or "zh"
+        turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
-        claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
         claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
@@ -186,7 +192,7 @@ class AdvisorService:
 
     def _understand(self, turn: Turn, text: str) -> None:
         conversation = turn.conversation
-        places = regions(self.settings.paths.knowledge_dir)
+        places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)
@@ -209,7 +215,7 @@ class AdvisorService:
         )
 
 
-def _long_message_notice(length: int, language: str) -> str:
+def _long_message_notice(length: int, language: Lang) -> str:
     if language == "en":
         return f"Your message has {length:,} characters; I read the first {MAX_MESSAGE_CHARS:,}."
     return f"您的消息有{length}个字符，我只读取了前{MAX_MESSAGE_CHARS}个字符。"
