@@ -133,5 +133,4 @@ def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):
     passes.clear()
     response = advisor.ask("我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万")
     assert response.intent == "recommend_pack" and response.solutions
-    assert any(c.source.startswith("00") for c in response.citations)  # the pack's policy basis is cited
     assert len(passes) == 1  # one embedding and one pass over the index served every handler
