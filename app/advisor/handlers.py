@@ -8,14 +8,14 @@ query-time tools they use, never the container.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
-    disclaimer,
     funding_section,
     no_fitting_solution,
     pack_answer,
@@ -24,6 +24,8 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.compose.wording import disclaimer
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
@@ -36,13 +38,15 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.place_scope import place_filter
-from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import FOREIGN_JURISDICTION
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
@@ -62,7 +66,11 @@ class TurnHandlers:
         glossary: Glossary,
         places: RegionGazetteer,
         today: Callable[[], date],
+        absences: Mapping[str, Absence] | None = None,
     ) -> None:
+        self.absences = (
+            absences or {}
+        )  # provinces with a documented absence of programs (knowledge/coverage.yaml)
         self.catalogue = catalogue
         self.recommender = recommender
         self.retrieval = retrieval
@@ -82,7 +90,9 @@ class TurnHandlers:
         turn.has_evidence = False
 
     def policy(self, turn: Turn) -> None:
-        if turn.search is None or not turn.search.has_evidence:
+        # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
+        foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
+        if turn.search is None or not turn.search.has_evidence or foreign:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.glossary.expand_english(turn.query)
@@ -120,8 +130,12 @@ class TurnHandlers:
         if notes:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
-    def _absence(self, profile: CompanyProfile, language: str) -> str | None:
-        return None
+    def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
+        """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""
+        absence = self.absences.get(profile.province or "")
+        if absence is None:
+            return None
+        return absence.note_en if language == "en" else absence.note_zh
 
     def recommend(self, turn: Turn) -> None:
         conversation, profile = turn.conversation, turn.conversation.profile
@@ -267,7 +281,7 @@ class TurnHandlers:
         }
 
 
-def _empty(language: str) -> str:
+def _empty(language: Lang) -> str:
     return (
         "Please type a question or describe your business."
         if language == "en"

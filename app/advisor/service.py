@@ -17,7 +17,8 @@ from functools import cached_property
 from typing import Protocol
 
 from app.advisor.compose import canned
-from app.advisor.contract import AdviceResponse
+from app.advisor.compose.wording import lang_of
+from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
@@ -33,6 +34,7 @@ from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.advisor.understand.sessions import ConversationStore
+from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
@@ -111,6 +113,7 @@ class AdvisorService:
             self.deps.glossary,
             regions(self.settings.paths.knowledge_dir),
             lambda: self.today,
+            load_absences(self.settings.paths.knowledge_dir),
         )
 
     def warm_up(self) -> None:
@@ -165,9 +168,9 @@ class AdvisorService:
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
         if len(text) > MAX_MESSAGE_CHARS:
-            turn.notices.append(_long_message_notice(len(text), detect_language(text[:500])))
+            turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
-        turn.language = detect_language(text) if text.strip() else (conversation.turns and "zh") or "zh"
+        turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
@@ -210,7 +213,7 @@ class AdvisorService:
         )
 
 
-def _long_message_notice(length: int, language: str) -> str:
+def _long_message_notice(length: int, language: Lang) -> str:
     if language == "en":
         return f"Your message has {length:,} characters; I read the first {MAX_MESSAGE_CHARS:,}."
     return f"您的消息有{length}个字符，我只读取了前{MAX_MESSAGE_CHARS}个字符。"
