@@ -7,7 +7,6 @@ import re
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import ScopeLevel
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -57,10 +56,8 @@ def spend_from_question(text: str) -> set[SpendKind]:
 def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
     regions = assessment.program.eligibility.regions
     if not regions:
-        # No region rule is not "open to everyone" (advice_rules.md §3): a provincial program with its real
-        # condition elsewhere (buy on Guizhou's platform) shows only for a matching purchase; national ones always.
-        national = assessment.program.scope_level is ScopeLevel.national
-        return assessment.program.benefit.currency == "CNY" and (national or bool(spend))
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
+        return bool(spend) and assessment.program.benefit.currency == "CNY"
     if not profile.province:
         return False
     return any(r.covers(profile.province, profile.city) for r in regions)
