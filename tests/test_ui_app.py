@@ -177,7 +177,7 @@ def test_profile_edit_reruns_the_recommendation_with_the_edited_profile(chat_app
     assert chat_app.session_state["pf_employees"] == 500
 
 
-def test_export_buttons_offer_markdown_and_docx(chat_app: AppTest, monkeypatch: pytest.MonkeyPatch):
+def test_export_buttons_offer_markdown_docx_and_pdf(chat_app: AppTest, monkeypatch: pytest.MonkeyPatch):
     served: dict[str, bytes] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
@@ -189,14 +189,16 @@ def test_export_buttons_offer_markdown_and_docx(chat_app: AppTest, monkeypatch: 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     ask(chat_app, RESTAURANT)
     labels = [b.label for b in chat_app.get("download_button")]
-    assert labels == ["导出 Markdown", "导出 Word"]
+    assert labels == ["导出 Markdown", "导出 Word", "导出 PDF"]
     response_id = responses(chat_app)[0]["id"]
     markdown = served[f"aipack-advice-{response_id}.md"].decode("utf-8")
     assert markdown.startswith("# AI赋能包建议书")
-    for section in ("企业概况", "推荐方案", "补贴政策判断", "补贴计算", "申请步骤", "引用来源", "生成时间"):
+    for section in ("摘要", "详细说明", "方案与费用", "补贴政策判断", "补贴计算", "申请步骤", "引用来源"):
         assert f"## {section}" in markdown
+    assert "- 1." not in markdown and "回答全文" not in markdown  # no double numbering, no repeated answer
     docx = served[f"aipack-advice-{response_id}.docx"]
     assert docx[:2] == b"PK" and len(docx) > 5000
+    assert served[f"aipack-advice-{response_id}.pdf"].startswith(b"%PDF")
 
 
 def test_feedback_is_stored_and_shown_on_the_review_page(chat_app: AppTest, app_container: Container):

@@ -9,7 +9,7 @@ import streamlit as st
 from app.advisor.contract import AdviceResponse
 from app.container import Container
 from app.errors import AipackError
-from app.services.export import to_docx, to_markdown
+from app.services.export import to_docx, to_markdown, to_pdf
 from app.services.store import FeedbackReason
 from app.ui.state import ask_next, lang
 from app.ui.texts import FEEDBACK_REASONS, describe_error, follow_ups, text
@@ -64,28 +64,37 @@ def _save_feedback(box: Container, response: AdviceResponse, question: str) -> N
 
 
 def exports(response: AdviceResponse) -> None:
+    """Markdown, Word and PDF of the advice, headed by the current client's name when there is one."""
     ui = lang()
-    left, right = st.columns(2)
-    left.download_button(
-        text(ui, "export_md"),
-        to_markdown(response).encode("utf-8"),
-        file_name=f"aipack-advice-{response.id}.md",
-        mime="text/markdown",
-        icon=":material/description:",
-        on_click="ignore",
-        key=f"md_{response.id}",
-        width="stretch",
+    client = st.session_state.get("client_name") or ""
+    formats = (
+        ("md", "export_md", "text/markdown", ":material/description:"),
+        ("docx", "export_docx", DOCX_MIME, ":material/article:"),
+        ("pdf", "export_pdf", "application/pdf", ":material/picture_as_pdf:"),
     )
-    right.download_button(
-        text(ui, "export_docx"),
-        to_docx(response),
-        file_name=f"aipack-advice-{response.id}.docx",
-        mime=DOCX_MIME,
-        icon=":material/article:",
-        on_click="ignore",
-        key=f"docx_{response.id}",
-        width="stretch",
-    )
+    for column, (suffix, label, mime, icon) in zip(st.columns(3), formats, strict=True):
+        column.download_button(
+            text(ui, label),
+            _rendered(response, client, suffix),
+            file_name=f"aipack-advice-{response.id}.{suffix}",
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+            key=f"{suffix}_{response.id}",
+            width="stretch",
+        )
+
+
+def _rendered(response: AdviceResponse, client: str, suffix: str) -> bytes:
+    """Each file is rendered once per answer and client name, not on every rerun (Word/PDF take ~0.2 s)."""
+    cache: dict[tuple[str, str, str], bytes] = st.session_state.setdefault("exports", {})
+    key = (response.id, client, suffix)
+    if key not in cache:
+        if suffix == "md":
+            cache[key] = to_markdown(response, client_name=client).encode("utf-8")
+        else:
+            cache[key] = (to_docx if suffix == "docx" else to_pdf)(response, client_name=client)
+    return cache[key]
 
 
 def suggestions(response: AdviceResponse, question: str) -> None:

@@ -74,6 +74,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "citations": ("引用来源（{n}）", "Sources ({n})"),
     "export_md": ("导出 Markdown", "Export Markdown"),
     "export_docx": ("导出 Word", "Export Word"),
+    "export_pdf": ("导出 PDF", "Export PDF"),
     "feedback_prompt": ("这条回答有帮助吗？", "Was this answer helpful?"),
     "feedback_reason": ("原因", "Reason"),
     "feedback_comment": ("补充说明（可选）", "Comment (optional)"),
