@@ -1,4 +1,4 @@
-"""Per-answer actions: feedback (👍/👎 with a reason), exports, follow-up suggestions."""
+"""Per-answer actions: copy, regenerate, feedback (👍/👎 with a reason), exports, follow-up suggestions."""
 
 from __future__ import annotations
 
@@ -15,6 +15,31 @@ from app.ui.state import ask_next, lang
 from app.ui.texts import FEEDBACK_REASONS, describe_error, follow_ups, text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def tools(response: AdviceResponse, question: str, *, latest: bool) -> None:
+    """Copy the answer text (the code block's copy icon works offline) and, on the latest answer, ask again."""
+    ui = lang()
+    with st.container(horizontal=True, gap="small"):
+        with st.popover(text(ui, "copy"), icon=":material/content_copy:"):
+            st.caption(text(ui, "copy_help"))
+            st.code(response.answer, language=None, wrap_lines=True)
+        if latest and question:
+            st.button(
+                text(ui, "regenerate"),
+                key=f"regen_{response.id}",
+                icon=":material/refresh:",
+                on_click=_regenerate,
+                args=(question,),
+            )
+
+
+def _regenerate(question: str) -> None:
+    """Replace the latest answer: drop it (and its question) from the chat and ask once more."""
+    messages: list[dict[str, Any]] = st.session_state["messages"]
+    if len(messages) >= 2 and messages[-1].get("question") == question:
+        del messages[-2:]
+    ask_next(question)
 
 
 def feedback(box: Container, response: AdviceResponse, question: str) -> None:
@@ -72,17 +97,17 @@ def exports(response: AdviceResponse) -> None:
         ("docx", "export_docx", DOCX_MIME, ":material/article:"),
         ("pdf", "export_pdf", "application/pdf", ":material/picture_as_pdf:"),
     )
-    for column, (suffix, label, mime, icon) in zip(st.columns(3), formats, strict=True):
-        column.download_button(
-            text(ui, label),
-            _rendered(response, client, suffix),
-            file_name=f"aipack-advice-{response.id}.{suffix}",
-            mime=mime,
-            icon=icon,
-            on_click="ignore",
-            key=f"{suffix}_{response.id}",
-            width="stretch",
-        )
+    with st.container(horizontal=True, gap="small"):  # wraps on a phone instead of three full rows
+        for suffix, label, mime, icon in formats:
+            st.download_button(
+                text(ui, label),
+                _rendered(response, client, suffix),
+                file_name=f"aipack-advice-{response.id}.{suffix}",
+                mime=mime,
+                icon=icon,
+                on_click="ignore",
+                key=f"{suffix}_{response.id}",
+            )
 
 
 def _rendered(response: AdviceResponse, client: str, suffix: str) -> bytes:

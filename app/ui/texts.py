@@ -19,6 +19,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nav_clients": ("客户与对话", "Clients"),
     "nav_review": ("反馈审阅", "Feedback review"),
     "nav_knowledge": ("知识库", "Knowledge base"),
+    "nav_admin": ("管理", "Admin"),
     "building_index": ("首次使用：正在建立知识库索引…", "First run: building the knowledge index…"),
     "embedding": ("正在向量化 {done}/{total}", "Embedding {done}/{total}"),
     # index problems and the rebuild
@@ -48,10 +49,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Low-cost AI solutions for small businesses, the subsidies you can claim, and a source for every claim.",
     ),
     "starters_title": ("可以这样问：", "Try asking:"),
-    "chat_placeholder": (
-        "介绍您的企业或提问，例如：我在杭州开了一家20人的餐厅…",
-        "Describe your business or ask, e.g. a 20-person restaurant in Hangzhou…",
-    ),
+    "chat_placeholder": ("介绍您的企业，或直接提问…", "Describe your business or ask a question…"),
     "follow_ups": ("接着问：", "Ask next:"),
     "thinking": ("正在分析您的情况，检索政策与方案…", "Reading your profile, policies and solutions…"),
     "no_evidence": (
@@ -76,6 +74,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "export_docx": ("导出 Word", "Export Word"),
     "export_pdf": ("导出 PDF", "Export PDF"),
     "feedback_prompt": ("这条回答有帮助吗？", "Was this answer helpful?"),
+    "copy": ("复制", "Copy"),
+    "copy_help": (
+        "点文本框右上角的图标复制全文。",
+        "Use the icon at the top right of the box to copy it all.",
+    ),
+    "regenerate": ("重新生成", "Regenerate"),
     "feedback_reason": ("原因", "Reason"),
     "feedback_comment": ("补充说明（可选）", "Comment (optional)"),
     "feedback_submit": ("提交反馈", "Send feedback"),
@@ -90,26 +94,32 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # sidebar
     "language": ("界面语言", "Interface language"),
-    "mode_offline": ("模式：离线（规则引擎，无需API密钥）", "Mode: offline (rule engine, no API key)"),
-    "mode_llm": ("模式：大模型 · {model}", "Mode: LLM · {model}"),
+    "mode_offline": (
+        "回答方式：离线规则引擎（无需API密钥）",
+        "Answers: offline rule engine (no API key)",
+    ),
+    "mode_llm": ("回答方式：大模型 · {model}", "Answers: LLM · {model}"),
     "new_conversation": ("新对话", "New conversation"),
     "profile_title": ("企业资料", "Company profile"),
     "profile_help": (
         "对话会自动填写；修改后点“更新推荐”重新计算。",
         "The chat fills this in; edit it and press “Update” to recompute.",
     ),
-    "industry": ("行业（国标门类）", "Industry (GB/T 4754 section)"),
+    "industry": ("行业", "Industry"),
     "province": ("省份", "Province"),
     "city": ("城市", "City"),
     "employees": ("员工人数", "Employees"),
-    "revenue": ("年营收（万元）", "Revenue ¥10k"),
+    "revenue": ("年营收（万元）", "Annual revenue (10,000 CNY)"),
     "age": ("成立年限（年）", "Age (years)"),
-    "budget": ("预算（万元）", "Budget ¥10k"),
+    "budget": ("预算（万元）", "Budget (10,000 CNY)"),
     "choose": ("请选择", "Choose"),
     "pain_points": ("痛点（每行一个）", "Pain points (one per line)"),
     "size_class": ("规模：{size}", "Size: {size}"),
     "update_profile": ("更新推荐", "Update"),
     "client_name": ("客户名称", "Client name"),
+    "client_placeholder": ("例如：杭州某餐厅", "e.g. Hangzhou noodle restaurant"),
+    "client_name_required": ("请先填写客户名称。", "Enter a client name first."),
+    "recent": ("最近的对话", "Recent conversations"),
     "save_client": ("保存为客户", "Save as client"),
     "client_saved": ("已保存客户：{name}", "Client saved: {name}"),
     "current_client": ("当前客户：{name}", "Current client: {name}"),
@@ -123,6 +133,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "delete_client": ("删除客户", "Delete client"),
     "open": ("打开", "Open"),
     "delete": ("删除", "Delete"),
+    "confirm_delete": ("确定删除？删除后无法恢复。", "Delete this? It cannot be undone."),
+    "confirm": ("确认删除", "Yes, delete"),
     "conversations": ("对话", "Conversations"),
     "no_conversations": ("暂无对话。", "No conversations yet."),
     "other_conversations": ("未归档的对话", "Conversations without a client"),
@@ -135,7 +147,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col_reason": ("原因", "Reason"),
     "col_comment": ("说明", "Comment"),
     "col_question": ("问题", "Question"),
-    "col_retrieved": ("检索到的片段", "Retrieved ids"),
+    "col_retrieved": ("检索到的片段", "Retrieved passages"),
     "col_version": ("设置版本", "Settings version"),
     "col_time": ("时间", "Time"),
     # knowledge page
@@ -219,11 +231,12 @@ STARTERS: dict[Lang, list[str]] = {
     ],
 }
 
-# verdict -> (emoji, badge colour, zh label, en label)
+# verdict -> (icon, badge colour, zh label, en label); Material icons ship with Streamlit, emoji
+# need a colour-emoji font many machines lack (❔ drew as an empty box).
 VERDICT_BADGES: dict[str, tuple[str, str, str, str]] = {
-    "eligible": ("✅", "green", "基本符合", "likely eligible"),
-    "unknown": ("❔", "orange", "待确认", "to confirm"),
-    "ineligible": ("❌", "red", "不符合", "not eligible"),
+    "eligible": (":material/check_circle:", "green", "基本符合", "likely eligible"),
+    "unknown": (":material/help:", "orange", "待确认", "to confirm"),
+    "ineligible": (":material/cancel:", "red", "不符合", "not eligible"),
 }
 
 FEEDBACK_REASONS = ("wrong_answer", "wrong_evidence", "missing_program", "other")
