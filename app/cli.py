@@ -18,7 +18,7 @@ import click
 
 from app.components.vector_store import CollectionName
 from app.container import Container
-from app.errors import AipackError
+from app.errors import AipackError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -192,7 +192,7 @@ def _load_profile(path: Path | None) -> Any:
         return None
     from pydantic import ValidationError
 
-    from app.advisor.profile import CompanyProfile
+    from app.advisor.understand.profile import CompanyProfile
 
     try:
         try:
@@ -283,13 +283,30 @@ def ask(
 @click.option("--host", default=None, help="Default from settings: 127.0.0.1.")
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Default from settings: 8080.")
 @click.option("--workers", type=click.IntRange(1, 16), default=1, help="Uvicorn worker processes.")
+@click.option(
+    "--insecure",
+    is_flag=True,
+    help="Allow binding beyond loopback without an API key (anyone who can reach the port can use it).",
+)
 @friendly_errors
-def serve(host: str | None, port: int | None, workers: int) -> None:
+def serve(host: str | None, port: int | None, workers: int, insecure: bool) -> None:
     import uvicorn
 
+    from app.api.keys import ApiKeys
+
     container = Container()
-    container.ingest.ensure_ready()
     settings = container.settings.api
+    keys = ApiKeys.from_settings(settings)  # a bad keys file is reported before anything starts
+    if not keys.required and not _is_loopback(host or settings.host):
+        if not insecure:
+            raise InputError(
+                f"Refusing to serve on {host or settings.host} without an API key: anyone who reaches "
+                "the port could read and change every conversation.",
+                "Set AIPACK_API__KEYS (or AIPACK_API__TOKEN / AIPACK_API__KEYS_FILE), bind 127.0.0.1, "
+                "or pass --insecure if a proxy in front does the authentication.",
+            )
+        click.echo(f"WARNING: serving on {host or settings.host} without an API key (--insecure).", err=True)
+    container.ingest.ensure_ready()
     if workers > 1:
         # Each worker process has its own e5 copies: share the cores instead of oversubscribing them.
         cores = os.cpu_count() or 1
@@ -343,6 +360,17 @@ def eval_command(
     else:
         click.echo(runner.to_markdown(report))
         click.echo(f"Report: {md_path}\n        {json_path}")
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from app.advisor.redact import redact
+from app.redact import redact
 from app.settings import Settings
 
 MASK = "[密钥]"
@@ -42,7 +42,7 @@ def protect_logs(settings: Settings) -> None:
     """Scrub every log record from now on, masking this configuration's key and API token."""
     global _secrets
     values = [os.environ.get("OPENAI_API_KEY")]
-    for secret in (settings.llm.api_key, settings.api.token):
+    for secret in (settings.llm.api_key, settings.api.token, *settings.api.keys.values()):
         values.append(secret.get_secret_value() if secret else None)
     with _lock:
         known = set(_secrets) | {v for v in values if v and len(v) >= _MIN_SECRET}

@@ -124,7 +124,33 @@ class LLMSettings(BaseModel):
         description="Longest pause before a retry; a longer Retry-After falls back to the offline answer at once",
     )
     temperature: float = Field(default=0.1, ge=0, le=2)
-    context_token_budget: int = Field(default=3000, ge=256)
+    context_token_budget: int = Field(
+        default=3000, ge=256, description="Most prompt tokens spent on decisions and passages"
+    )
+    # A per-read timeout lets a server that trickles tokens hold the user for minutes; these
+    # are wall-clock limits on a turn's model work (profile extraction + answer), counted from
+    # the moment the question arrives. Past either, the offline answer follows with a notice.
+    deadline_s: float = Field(default=30.0, gt=0, description="Wall-clock budget for a turn's model calls")
+    first_token_s: float = Field(default=12.0, gt=0, description="Longest wait for the answer's first token")
+    answer_max_tokens: int = Field(
+        default=800, ge=64, description="Ceiling on generated tokens; the offline answer's size sets the rest"
+    )
+    extraction_max_tokens: int = Field(default=256, ge=32)
+    context_window: int = Field(
+        default=8192, ge=512, description="The model's context (n_ctx) when the server does not report it"
+    )
+    token_margin: float = Field(
+        default=0.3,
+        ge=0,
+        le=2,
+        description="Extra share added to cl100k counts when the server exposes no tokenizer "
+        "(other tokenizers split Chinese into more tokens)",
+    )
+    structured_methods: list[Literal["json_schema", "tools", "json_object", "prompt"]] = Field(
+        default=["json_schema", "json_object", "prompt"],
+        min_length=1,
+        description="Structured-output methods tried in order; the first one an endpoint accepts is remembered",
+    )
     redact_pii: bool = Field(
         default=True,
         description="Mask phone, ID, credit-code, bank-card and e-mail numbers before text leaves",
@@ -149,7 +175,28 @@ class ApiSettings(BaseModel):
     )
     port: int = Field(default=8080, ge=1, le=65535)
     token: SecretStr | None = Field(
-        default=None, description="If set, requests need `Authorization: Bearer <token>`"
+        default=None,
+        description="One API key (named 'default'); requests need `Authorization: Bearer <token>`",
+    )
+    keys: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description='Named API keys, e.g. AIPACK_API__KEYS=\'{"crm": "k1", "eval": "k2"}\'; '
+        "each key has its own sessions",
+    )
+    keys_file: Path | None = Field(
+        default=None, description="A file of named keys, one `name key` pair a line (# comments)"
+    )
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Larger request bodies are refused (413) before they are read"
+    )
+    max_history_messages: int = Field(
+        default=200, ge=1, le=10_000, description="Messages one chat request may carry"
+    )
+    max_history_chars: int = Field(
+        default=200_000, ge=1000, description="Characters of all messages of one chat request together"
+    )
+    max_waiting: int = Field(
+        default=256, ge=1, description="Requests waiting for an ask slot; beyond this the server answers 429"
     )
     concurrent_asks: int = Field(
         default=3,
@@ -179,6 +226,6 @@ class Settings(BaseSettings):
     @cached_property
     def version(self) -> str:
         """A short hash of the effective settings, stored with feedback and eval runs."""
-        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "api": {"token"}})
+        payload = self.model_dump(mode="json", exclude={"llm": {"api_key"}, "api": {"token", "keys"}})
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
         return digest[:12]

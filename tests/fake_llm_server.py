@@ -15,6 +15,13 @@ Each ``POST /v1/chat/completions`` pops one step (FIFO); when the queue is empty
 Every request, whatever its path, is recorded in ``server.requests`` (path, lower-cased
 headers, JSON body, and ``at``: ``time.monotonic()`` on arrival, for timing retries).
 
+Like real servers, the fake can refuse request fields without consuming a step:
+``server.refuse = {"json_schema", "stream_options", "tools"}`` answers 500 to a request
+using them (as llama-cpp-python does for ``response_format: json_schema``); the refusals
+are counted in ``server.refused``. ``server.n_ctx`` (``GET /props``) and
+``server.tokenizer`` (``POST /extras/tokenize/count``, one token per character) make it
+describe itself like a llama.cpp-family server; both are off by default.
+
 Wire details worth knowing:
 
 - Every response carries ``Connection: close``, so no client ever reuses a pooled
@@ -40,6 +47,7 @@ from typing import Any
 
 __all__ = [
     "CutStream",
+    "Endless",
     "Error",
     "FakeLLMServer",
     "Garbage",
@@ -114,6 +122,15 @@ class CutStream:
 
 
 @dataclass(frozen=True)
+class Endless:
+    """Streams ``text`` again and again, one chunk every ``delay_s``, until the client hangs up."""
+
+    text: str
+    delay_s: float = 0.01
+    chunk_size: int = 4
+
+
+@dataclass(frozen=True)
 class Garbage:
     """Sends ``raw`` bytes verbatim as the response body."""
 
@@ -122,7 +139,7 @@ class Garbage:
     content_type: str = "application/json"
 
 
-Step = Reply | StructuredReply | Error | Hang | CutStream | Garbage
+Step = Reply | StructuredReply | Error | Hang | CutStream | Garbage | Endless
 
 
 # --------------------------------------------------------------------------- server
@@ -134,6 +151,10 @@ class FakeLLMServer:
     def __init__(self) -> None:
         self.default: Step = Reply("OK")
         self.requests: list[dict[str, Any]] = []
+        self.refuse: set[str] = set()
+        self.refused = 0
+        self.n_ctx: int | None = None
+        self.tokenizer = False
         self._queue: deque[Step] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -226,8 +247,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._record(None)
+        fake = self.server.fake
         if self._route() == "/v1/models":
             self._send_json(200, MODELS)
+        elif self._route() == "/props" and fake.n_ctx:
+            self._send_json(200, {"default_generation_settings": {"n_ctx": fake.n_ctx}})
         else:
             self._send_json(404, _error_body(404, f"no route for GET {self.path}"))
 
@@ -239,10 +263,19 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = None
         self._record(body)
+        request = body if isinstance(body, dict) else {}
+        fake = self.server.fake
+        if self._route() == "/extras/tokenize/count" and fake.tokenizer:
+            self._send_json(200, {"count": len(str(request.get("input", "")))})
+            return
         if self._route() != "/v1/chat/completions":
             self._send_json(404, _error_body(404, f"no route for POST {self.path}"))
             return
-        request = body if isinstance(body, dict) else {}
+        if refused := _uses(request) & fake.refuse:
+            with fake._lock:
+                fake.refused += 1
+            self._send_json(500, _error_body(500, f"unsupported: {sorted(refused)}"))
+            return
         try:
             self._play(self.server.fake._next_step(), request)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
@@ -287,6 +320,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(step.status, body, step.headers)
         elif isinstance(step, CutStream):
             self._stream_cut(request, step)
+        elif isinstance(step, Endless):
+            self._stream_endless(request, step)
         elif isinstance(step, Garbage):
             self._send_bytes(step.status, step.raw, step.content_type)
         else:  # pragma: no cover - typing guard
@@ -357,6 +392,16 @@ class _Handler(BaseHTTPRequestHandler):
         for piece in _pieces(arguments, chunk_size):
             self._send_event(chunker.chunk({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}))
         self._end_stream(chunker, "tool_calls", arguments)
+
+    def _stream_endless(self, request: dict[str, Any], step: Endless) -> None:
+        self._start_stream()
+        chunker = _Chunker(request)
+        index = 0
+        while not self.server.fake._sleep(step.delay_s):  # ends when the client hangs up (write fails)
+            for piece in _pieces(step.text, step.chunk_size):
+                delta = {"role": "assistant", "content": piece} if index == 0 else {"content": piece}
+                self._send_event(chunker.chunk(delta))
+                index += 1
 
     def _stream_cut(self, request: dict[str, Any], step: CutStream) -> None:
         self._start_stream()
@@ -461,6 +506,19 @@ def _tool_name(request: dict[str, Any]) -> str | None:
             return str(forced)
     first = tools[0].get("function") or tools[0]
     return str(first.get("name") or "tool")
+
+
+def _uses(request: dict[str, Any]) -> set[str]:
+    """The optional request features a picky server might refuse."""
+    used = set()
+    response_format = request.get("response_format")
+    if isinstance(response_format, dict) and response_format.get("type") in ("json_schema", "json_object"):
+        used.add(str(response_format["type"]))
+    if request.get("stream_options"):
+        used.add("stream_options")
+    if request.get("tools"):
+        used.add("tools")
+    return used
 
 
 def _error_body(status: int, message: str | None = None) -> dict[str, Any]:

@@ -178,3 +178,33 @@ def test_unknown_stacking_partner_is_rejected(tmp_path: Path):
 
 def test_funding_types_in_the_catalogue_use_the_taxonomy(catalogue):
     assert {p.type for p in catalogue.funding} <= set(FundingType)
+
+
+def test_every_solution_lists_what_the_client_actually_buys(catalogue):
+    """Programs are matched to purchase items (advice_rules.md §1): every entry needs them, costed and kinded."""
+    for solution in catalogue.solutions:
+        assert solution.purchase_items, (
+            f"{solution.id}: add purchase_items (what the client signs, kind, cost)"
+        )
+        if set(solution.deployment) == {"saas"}:
+            # A SaaS app is a subscription, whatever model runs behind it: no compute or model voucher pays for it.
+            kinds = {item.kind for item in solution.purchase_items}
+            assert not kinds & {"compute", "model_service"}, solution.id
+
+
+def test_purchase_items_must_add_up_to_the_solution_cost(tmp_path: Path):
+    entry = yaml.safe_load((CATALOGUE_DIR / "solutions.yaml").read_text(encoding="utf-8"))["solutions"][0]
+    entry["purchase_items"][0]["monthly_cny"]["max"] += 1000
+    folder = _write(tmp_path, "solutions.yaml", {"solutions": [entry]})
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(folder)
+    assert entry["id"] in str(err.value) and "add up" in str(err.value)
+
+
+def test_competitive_and_pilot_programs_are_tagged_as_such(catalogue):
+    """Award, showcase and pilot-city programs only pay selected applicants: their mechanism says so (§2)."""
+    tagged = {p.id: p.how_to_apply.mechanism for p in catalogue.funding}
+    for program_id in ("sz-ai-application-funding-2024", "cd-scenario-award-2025", "ah-scenario-award-2025"):
+        assert tagged[program_id] == "competitive_selection"
+    for program_id in ("cn-sme-dx-pilot-city-2023", "tiantai-dx-nx-2024"):
+        assert tagged[program_id] == "via_pilot_city"

@@ -137,7 +137,7 @@ def test_api_logs_hold_no_token_and_no_identifiers(
         answered = http.post("/v1/advise", json={"message": MESSAGE}, headers=allowed)
         assert answered.status_code == 200, answered.text
         assert answered.json()["mode"] == "offline" and answered.json()["notices"]
-        chat = {"model": "aipack", "messages": [{"role": "user", "content": MESSAGE}]}
+        chat = {"model": "aipack-advisor", "messages": [{"role": "user", "content": MESSAGE}]}
         assert http.post("/v1/chat/completions", json=chat, headers=allowed).status_code == 200
         # A client that puts identifiers in the URL still gets them kept out of the access log.
         assert http.get(f"/healthz?phone={PII['phone']}&email={PII['email']}").status_code == 200

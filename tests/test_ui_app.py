@@ -323,10 +323,32 @@ def test_upload_adds_a_document_to_the_index(knowledge_app: AppTest):
     button(knowledge_app, "加入知识库").click().run()
     assert not knowledge_app.exception
     assert any("已加入 gamma.txt" in s.value for s in knowledge_app.success)
-    assert "gamma" in document_titles(knowledge_app)
+    # The title is the document's own heading, not the file name.
+    assert "水产养殖数字化补贴" in document_titles(knowledge_app)
     assert Container().retrieval.search("水产养殖数字化补贴").hits[0].source == "gamma"
     knowledge_app.run()
-    assert "gamma" in document_titles(knowledge_app)
+    assert "水产养殖数字化补贴" in document_titles(knowledge_app)
+
+
+def test_upload_takes_title_from_the_file_and_details_from_the_user(
+    knowledge_app: AppTest, knowledge_dir: Path
+):
+    from app.corpus.documents import load_metadata
+
+    content = "关于印发数据券实施细则的通知\n对购买数据服务的企业给予20%补贴。\n".encode()
+    knowledge_app.file_uploader[0].upload("delta.txt", content, "text/plain").run()
+    knowledge_app.text_input(key="doc_publisher").input("某市数据局").run()
+    knowledge_app.text_input(key="doc_valid_until").input("2027-06-30").run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception
+    meta = load_metadata(knowledge_dir / "policies")["delta"]
+    assert (meta.title, meta.publisher, meta.valid_until) == (
+        "关于印发数据券实施细则的通知",
+        "某市数据局",
+        "2027-06-30",
+    )
+    assert meta.uploaded
+    assert "关于印发数据券实施细则的通知" in document_titles(knowledge_app)
 
 
 def test_unreadable_upload_is_refused_with_a_message(knowledge_app: AppTest, knowledge_dir: Path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
-from app.advisor.funding_view import funding_out
+from app.advisor.engine.programs import funding_out
 from app.advisor.turn import Turn
 
 
@@ -39,7 +39,7 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
         funding=[funding_out(a, language) for a in turn.programs],
         citations=[CitationOut.model_validate(c.model_dump()) for c in citations],
         timings_ms=Timings(**timings),
-        session_id=turn.conversation.session_id,
+        session_id=turn.conversation.session_id if turn.conversation.remember else None,
         has_evidence=turn.has_evidence,
         notices=turn.notices,
         next_steps=turn.next_steps,

@@ -1,140 +1,197 @@
 """FastAPI application: the advice contract, an OpenAI-compatible chat endpoint, search and health.
 
-Routes are thin: they validate, call the container's services and shape the
-output. OpenAPI docs are served at /docs.
+Routes are thin: they validate, call the container's services and shape the output.
+Every request is bounded before it costs anything (admission.py: body size, then the
+key); the work itself runs in the thread pool behind a FIFO gate and is abandoned if
+the client leaves while it waits. Sessions belong to the key that made them.
+OpenAPI docs are served at /docs (behind the key when keys are configured).
 """
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
 import itertools
-import json
 import logging
 import secrets
-import time
+import threading
 import uuid
-from collections.abc import Iterator
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse, StreamingResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
-from app.api.gate import FifoGate
+from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.history import conversation_from_history
+from app.api import chat, errors, health
+from app.api.admission import OWNER, Admission
+from app.api.errors import ApiError, error_response
+from app.api.gate import FifoGate, GateBusy, GateLeft
+from app.api.keys import ApiKeys
 from app.api.models import (
+    MODEL_ID,
     AdviseRequest,
     ChatCompletionRequest,
-    ErrorBody,
     SearchHitOut,
     SearchRequest,
     SearchResponse,
 )
 from app.components.vector_store import CollectionName
 from app.container import Container
-from app.errors import AipackError, IndexNotReadyError
-from app.services.ingest import read_manifest
 from app.services.retrieval import SearchFilters
 
-_bearer = HTTPBearer(auto_error=False)
 _log = logging.getLogger("uvicorn.error")  # the server's log, next to uvicorn's own lines
+T = TypeVar("T")
+DISCONNECT_POLL_S = 0.25
+SESSION_SCOPE = "\x1f"  # between a key's name and the client's session id; never in either
 
 
 def create_app(container: Container | None = None) -> FastAPI:
     box = container or Container()
+    settings = box.settings.api
     app = FastAPI(
         title="aipack advisor API",
-        version="1.0",
+        version="1.1",
         description="AI enablement-pack advice for SMEs: the same JSON contract as `aipack ask --json`.",
     )
     app.state.container = box
-    gate = FifoGate(box.settings.api.concurrent_asks)
-
-    def authorize(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-        token = box.settings.api.token
-        if token is None:
-            return
-        given = credentials.credentials if credentials else ""
-        if not secrets.compare_digest(given.encode(), token.get_secret_value().encode()):
-            raise HTTPException(status_code=401, detail="Missing or wrong bearer token.")
-
-    @app.exception_handler(AipackError)
-    async def aipack_error(_: Request, exc: AipackError) -> JSONResponse:
-        status = 503 if isinstance(exc, IndexNotReadyError) else 400
-        return JSONResponse(ErrorBody(error=exc.problem, fix=exc.fix).model_dump(), status_code=status)
-
-    app.add_middleware(_InternalErrors)
-
-    @app.get("/healthz", summary="Liveness and index status")
-    def healthz() -> dict[str, Any]:
-        manifest = read_manifest(box.settings) or {}
-        return {
-            "status": "ok" if manifest else "no-index",
-            "index": manifest.get("counts", {}),
-            "ingested_at": manifest.get("ingested_at"),
-            "mode": box.settings.llm.mode,
-            "settings_version": box.settings.version,
-        }
-
-    @app.post(
-        "/v1/advise",
-        response_model=AdviceResponse,
-        dependencies=[Depends(authorize)],
-        summary="Ask the advisor",
+    gate = FifoGate(settings.concurrent_asks, settings.max_waiting)
+    errors.install(app, box.settings.paths.data_dir, box.settings.paths.knowledge_dir)
+    health.install(app, box)
+    app.add_middleware(
+        Admission, keys=ApiKeys.from_settings(settings), max_body_bytes=settings.max_body_bytes
     )
-    def advise(body: AdviseRequest) -> AdviceResponse:
-        """The evaluation contract: identical to `aipack ask --json`."""
-        with gate.slot():
-            return box.advisor.ask(body.message, session_id=body.session_id, profile=body.profile)
+    app.add_middleware(_InternalErrors)  # outermost: even admission's failures become JSON
 
-    @app.post(
-        "/v1/search",
-        response_model=SearchResponse,
-        dependencies=[Depends(authorize)],
-        summary="Hybrid search",
-    )
-    def search(body: SearchRequest) -> SearchResponse:
+    async def run(request: Request, work: Callable[[], T]) -> T:
+        """`work` in the thread pool behind the gate; given up while queued if the client disconnects."""
+        cancelled = threading.Event()
+
+        def gated() -> T:
+            with gate.slot(cancelled):
+                return work()
+
+        task = asyncio.ensure_future(run_in_threadpool(gated))
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=DISCONNECT_POLL_S)
+                if done:
+                    return task.result()
+                if await request.is_disconnected():
+                    cancelled.set()
+        except GateBusy:
+            raise ApiError(
+                429, "The server is busy: too many requests are waiting. Retry shortly.", "server_busy"
+            ) from None
+        except GateLeft:
+            raise ApiError(499, "The client closed the request.", "client_closed") from None
+
+    def session_key(request: Request, session_id: str | None) -> str | None:
+        owner = request.scope.get(OWNER, "")
+        return f"{owner}{SESSION_SCOPE}{session_id}" if owner and session_id else session_id
+
+    @app.post("/v1/advise", response_model=AdviceResponse, summary="Ask the advisor")
+    async def advise(body: AdviseRequest, request: Request) -> AdviceResponse:
+        """The evaluation contract: identical to `aipack ask --json`.
+
+        Without `session_id` the turn is one-off (nothing is kept); get an unguessable id from
+        POST /v1/sessions, or use your own: a session belongs to the API key that made it.
+        """
+        session = session_key(request, body.session_id)
+        response = await run(
+            request, lambda: box.advisor.ask(body.message, session_id=session, profile=body.profile)
+        )
+        return response.model_copy(update={"session_id": body.session_id})
+
+    @app.post("/v1/sessions", status_code=201, summary="A new, unguessable session id")
+    async def new_session() -> dict[str, str]:
+        return {"session_id": secrets.token_urlsafe(18)}
+
+    @app.delete("/v1/sessions/{session_id}", status_code=204, summary="Forget a session")
+    async def forget_session(session_id: str, request: Request) -> Response:
+        if len(session_id) > 128:
+            raise ApiError(400, "session_id is longer than 128 characters.", "invalid_request", "session_id")
+        session = session_key(request, session_id)
+        assert session is not None
+        await run(request, lambda: box.advisor.sessions.reset(session))
+        return Response(status_code=204)
+
+    @app.post("/v1/search", response_model=SearchResponse, summary="Hybrid search")
+    async def search(body: SearchRequest, request: Request) -> SearchResponse:
         filters = SearchFilters(
             collections=frozenset(CollectionName(c) for c in body.collections) if body.collections else None,
             region=body.region,
             kinds=frozenset(body.kinds) if body.kinds else None,
         )
-        with gate.slot():
-            result = box.retrieval.search(body.query, k=body.k, filters=filters, strategy=body.strategy)
+        result = await run(
+            request,
+            lambda: box.retrieval.search(body.query, k=body.k, filters=filters, strategy=body.strategy),
+        )
         return SearchResponse(
             results=[SearchHitOut(**hit.contract()) for hit in result.hits],
             has_evidence=result.has_evidence,
             best_score=round(result.best_score, 4),
         )
 
-    @app.post("/v1/chat/completions", dependencies=[Depends(authorize)], summary="OpenAI-compatible chat")
-    def chat_completions(body: ChatCompletionRequest) -> Any:
-        """Any OpenAI-compatible harness can score the advisor here; the structured pack rides in `aipack`."""
-        user_turns = [m.text() for m in body.messages if m.role == "user"]
-        if not user_turns:
-            raise HTTPException(status_code=400, detail="messages must contain at least one user message")
-        session = body.user or _history_session(user_turns[:-1])
-        if not body.user:  # stateless clients resend the history: replay it to rebuild the profile
-            with gate.slot():
-                for earlier in user_turns[:-1]:
-                    box.advisor.ask(earlier, session_id=session)
+    @app.get("/v1/models", summary="The models this server offers (one)")
+    async def list_models() -> dict[str, Any]:
+        return {"object": "list", "data": [_model_card()]}
+
+    @app.get("/v1/models/{model}", summary="One model")
+    async def get_model(model: str) -> dict[str, Any]:
+        if model != MODEL_ID:
+            raise ApiError(
+                404, f"The model '{model[:80]}' does not exist; use '{MODEL_ID}'.", "model_not_found", "model"
+            )
+        return _model_card()
+
+    @app.post("/v1/chat/completions", summary="OpenAI-compatible chat")
+    async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any:
+        """Any OpenAI-compatible client can score the advisor here; the structured pack rides in `aipack`.
+
+        Stateless, as in OpenAI's API: the earlier turns come from `messages` (the profile is read off
+        them, nothing is stored), and `user` is only a label.
+        """
+        chat.check_request(body, settings)
+        spoken = [(m.role, m.text()) for m in body.messages]
+        last = max((i for i, (role, _) in enumerate(spoken) if role == "user"), default=None)
+        if last is None:
+            raise ApiError(
+                400, "messages must contain at least one user message.", "invalid_request", "messages"
+            )
+        message = spoken[last][1]
+        prompt = chat.prompt_tokens(body)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+
+        def seeded() -> str:
+            places = regions(box.settings.paths.knowledge_dir)
+            history = conversation_from_history(spoken[:last], box.advisor.extractor, places)
+            return box.advisor.sessions.seed(history)
+
         if body.stream:
-            events = box.advisor.stream(user_turns[-1], session_id=session)
-            # Run the turn up to its first event before the 200 goes out: an error in understanding
-            # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
-            with gate.slot():  # the turn's work (embedding, retrieval, the pack) happens here
-                first = next(events)
+
+            def first_event() -> tuple[Any, Any]:
+                # Run the turn up to its first event before the 200 goes out: an error in understanding
+                # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
+                events = box.advisor.stream(message, session_id=seeded())
+                return events, next(events)
+
+            events, first = await run(request, first_event)
             return StreamingResponse(
-                _sse(itertools.chain([first], events), completion_id, body.model),
+                chat.sse(itertools.chain([first], events), completion_id, body, prompt),
                 media_type="text/event-stream",
             )
-        with gate.slot():
-            response = box.advisor.ask(user_turns[-1], session_id=session)
-        return _completion(response, completion_id, body.model)
+        response = await run(request, lambda: box.advisor.ask(message, session_id=seeded()))
+        return chat.completion(response, completion_id, body, prompt)
 
     return app
+
+
+def _model_card() -> dict[str, Any]:
+    return {"id": MODEL_ID, "object": "model", "created": 1_700_000_000, "owned_by": "aipack"}
 
 
 class _InternalErrors:
@@ -165,67 +222,5 @@ class _InternalErrors:
             if started:  # a stream already under way: nothing clean can be sent any more
                 raise
             _log.error("Unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=exc)
-            body = ErrorBody(
-                error=f"Internal error ({type(exc).__name__}).",
-                fix="Retry; if it persists, check the server log.",
-            )
-            await JSONResponse(body.model_dump(), status_code=500)(scope, receive, send)
-
-
-def _history_session(history: list[str]) -> str:
-    digest = hashlib.sha1("\x1f".join(history).encode("utf-8")).hexdigest()[:10]
-    return f"chat-{digest}-{uuid.uuid4().hex[:6]}"
-
-
-def _completion(response: AdviceResponse, completion_id: str, model: str) -> dict[str, Any]:
-    return {
-        "id": completion_id,
-        "object": "chat.completion",
-        "created": int(time.time()),
-        "model": model,
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": response.answer + _notices(response, "")},
-                "finish_reason": "stop",
-            }
-        ],
-        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-        "aipack": response.model_dump(mode="json"),
-    }
-
-
-def _notices(response: AdviceResponse, already_sent: str) -> str:
-    """Notices a chat client would otherwise never see ("I read the first 4,000 characters").
-
-    Harnesses read only `content`; a notice the answer text already carries is not repeated.
-    """
-    missing = [n for n in response.notices if n not in already_sent and n not in response.answer]
-    return "".join(f"\n\n⚠️ {notice}" for notice in missing)
-
-
-def _sse(events: Iterator[str | AdviceResponse], completion_id: str, model: str) -> Iterator[str]:
-    def chunk(delta: dict[str, Any], finish: str | None = None, extra: dict[str, Any] | None = None) -> str:
-        payload: dict[str, Any] = {
-            "id": completion_id,
-            "object": "chat.completion.chunk",
-            "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-        }
-        if extra:
-            payload.update(extra)
-        return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
-
-    yield chunk({"role": "assistant", "content": ""})
-    sent: list[str] = []
-    for event in events:
-        if isinstance(event, AdviceResponse):
-            if notices := _notices(event, "".join(sent)):
-                yield chunk({"content": notices})
-            # The final answer may differ from the streamed text (LLM fallback); clients get both.
-            yield chunk({}, "stop", {"aipack": event.model_dump(mode="json")})
-        elif event:
-            sent.append(event)
-            yield chunk({"content": event})
-    yield "data: [DONE]\n\n"
+            message = f"Internal error ({type(exc).__name__}). Retry; if it persists, check the server log."
+            await error_response(500, message, "internal_error")(scope, receive, send)

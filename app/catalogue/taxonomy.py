@@ -77,6 +77,7 @@ class SpendKind(StrEnum):
     digital_transformation = "digital_transformation"  # whole 数字化改造 projects
     training = "training"
     data_asset = "data_asset"  # data asset registration, evaluation, listing
+    implementation = "implementation"  # setup, integration, data cleanup, maintenance by a provider
 
 
 class Reliability(StrEnum):
@@ -183,6 +184,7 @@ SPEND_LABELS: dict[SpendKind, tuple[str, str]] = {
     SpendKind.digital_transformation: ("数字化改造项目", "digital transformation projects"),
     SpendKind.training: ("培训", "training"),
     SpendKind.data_asset: ("数据资产登记评估", "data asset services"),
+    SpendKind.implementation: ("实施服务", "implementation services"),
 }
 
 RELIABILITY_LABELS: dict[Reliability, tuple[str, str]] = {

@@ -27,8 +27,21 @@ from app.text.tokens import encoding
 
 
 class OfflineTokenChatOpenAI(ChatOpenAI):
+    # OpenAI renamed max_tokens to max_completion_tokens and ChatOpenAI sends only the new
+    # name, which llama.cpp, llama-cpp-python and older vLLM ignore: the model then writes
+    # until its context is full. Compatible servers all know the old name.
+    legacy_max_tokens: bool = False
+
     def _get_encoding_model(self) -> tuple[str, tiktoken.Encoding]:
         return "gpt-4", encoding()
+
+    def _get_request_payload(
+        self, input_: Any, *, stop: list[str] | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        payload: dict[str, Any] = super()._get_request_payload(input_, stop=stop, **kwargs)
+        if self.legacy_max_tokens and "max_completion_tokens" in payload:
+            payload["max_tokens"] = payload.pop("max_completion_tokens")
+        return payload
 
 
 class BoundedRetryOpenAI(openai.OpenAI):
@@ -87,6 +100,7 @@ def build_chat_model(settings: LLMSettings, **overrides: Any) -> ChatOpenAI:
         "max_retries": settings.max_retries,
         "temperature": settings.temperature,
         "use_responses_api": False,
+        "legacy_max_tokens": bool(base_url) and "api.openai.com" not in (base_url or ""),
         "root_client": client,
         "client": client.chat.completions,
     }

@@ -31,6 +31,8 @@ class DocumentMeta(BaseModel):
     region: str = "全国"
     url: str | None = None
     kind: DocumentKind = "policy"
+    valid_until: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    uploaded: bool = False  # added by a user through the app: their own file, not a public report
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,25 @@ def load_metadata(folder: Path) -> dict[str, DocumentMeta]:
             f"{path.name} is not valid document metadata: {exc}",
             f"Fix {path} (see the entries already in it for the format).",
         ) from exc
+
+
+def save_metadata(folder: Path, doc_id: str, meta: DocumentMeta) -> None:
+    """Write one document's entry into metadata.yaml, keeping every other entry as it is."""
+    path = folder / METADATA_FILE
+    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+    documents = dict(raw.get("documents") or {})
+    documents[doc_id] = meta.model_dump(exclude_defaults=True) | {"title": meta.title}
+    raw["documents"] = documents
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def title_from_text(text: str, fallback: str) -> str:
+    """The document's own title: its first short line that reads like a heading."""
+    for line in text.splitlines()[:15]:
+        line = line.strip().strip("#").strip()
+        if 4 <= len(line) <= 80 and not line.endswith(("。", "；", "，", ".", ";", ",")):
+            return line
+    return fallback
 
 
 def policy_files(folder: Path) -> list[Path]:

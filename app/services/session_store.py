@@ -1,13 +1,16 @@
 """Conversation state on disk, so a session id means the same conversation everywhere.
 
 `aipack ask --session s1` run twice, two `aipack serve` workers, or an app restart
-all continue the conversation. The state is small JSON keyed by session id, in its
-own SQLite file (WAL): it is disposable working memory that expires after a TTL,
-unlike the consultant's records in `store.py`, which are kept until deleted.
+all continue the conversation. The state is small JSON keyed by a hash of the
+session id (an id can be an e-mail address or a client's own label; the file never
+holds it in clear), in its own SQLite file (WAL): it is disposable working memory
+that expires after a TTL, unlike the consultant's records in `store.py`, which are
+kept until deleted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
@@ -22,6 +25,12 @@ PRUNE_EVERY = 1000  # writes
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at REAL NOT NULL)"
 )
+_HASHED = 64  # hex characters of a row key; rows keyed otherwise were written in clear by older versions
+
+
+def row_key(session_id: str) -> str:
+    """The key a session is stored under: its SHA-256, so the file never shows the id itself."""
+    return hashlib.sha256(session_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SessionFile:
@@ -43,6 +52,7 @@ class SessionFile:
                 "PRAGMA synchronous=NORMAL"
             )  # a lost last turn is tolerable; corruption is not
             connection.execute(_SCHEMA)
+            connection.execute("DELETE FROM sessions WHERE length(id) != ?", (_HASHED,))  # ids in clear
             self._prune(connection)
             self._local.connection = connection
         return connection
@@ -51,13 +61,17 @@ class SessionFile:
         connection.execute("DELETE FROM sessions WHERE updated_at < ?", (time.time() - self._ttl_s,))
 
     def get(self, session_id: str) -> dict[str, Any] | None:
-        row = self._connection().execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT state FROM sessions WHERE id = ?", (row_key(session_id),))
+            .fetchone()
+        )
         if row is None:
             return None
         try:
             state = json.loads(row[0])
         except json.JSONDecodeError:
-            _log.warning("Session state %s is unreadable; starting the conversation afresh", session_id)
+            _log.warning("A session's saved state is unreadable; starting the conversation afresh")
             return None
         return state if isinstance(state, dict) else None
 
@@ -65,10 +79,16 @@ class SessionFile:
         self._connection().execute(
             "INSERT INTO sessions (id, state, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (session_id, json.dumps(state, ensure_ascii=False), time.time()),
+            (row_key(session_id), json.dumps(state, ensure_ascii=False), time.time()),
         )
         if next(self._writes) % PRUNE_EVERY == 0:  # a server that runs for months must not only grow
             self._prune(self._connection())
 
     def delete(self, session_id: str) -> None:
-        self._connection().execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        self._connection().execute("DELETE FROM sessions WHERE id = ?", (row_key(session_id),))
+
+    def check(self) -> None:
+        """Raise (sqlite3.Error / OSError) unless the file can be opened and written: for /readyz."""
+        connection = self._connection()
+        connection.execute("BEGIN IMMEDIATE")  # takes the write lock: fails on a read-only file or folder
+        connection.execute("ROLLBACK")

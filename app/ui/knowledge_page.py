@@ -30,10 +30,11 @@ def page() -> None:
         max_upload_size=MAX_UPLOAD_BYTES // 1024 // 1024,
         key=f"upload_{st.session_state.get('upload_round', 0)}",
     )
+    details = upload_details(ui)
     clicked = uploaded is not None and st.button(
         text(ui, "upload_button"), type="primary", icon=":material/upload:"
     )
-    if uploaded is not None and clicked and handle_upload(box, uploaded.name, uploaded.getvalue()):
+    if uploaded is not None and clicked and handle_upload(box, uploaded.name, uploaded.getvalue(), details):
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1  # empties the uploader
     try:
         summary = box.knowledge.summary()
@@ -59,11 +60,21 @@ def maintenance_section(box: Container, ui: str) -> None:
     rebuild_button(box, key="rebuild_knowledge")
 
 
-def handle_upload(box: Container, file_name: str, content: bytes) -> bool:
+def upload_details(ui: str) -> dict[str, str]:
+    """Optional facts about the file; the title defaults to the document's own heading."""
+    with st.expander(text(ui, "upload_details")):
+        fields = ("title", "publisher", "region", "published", "valid_until")
+        return {field: st.text_input(text(ui, f"doc_{field}"), key=f"doc_{field}") for field in fields}
+
+
+def handle_upload(
+    box: Container, file_name: str, content: bytes, details: dict[str, str] | None = None
+) -> bool:
     """Add one policy file and ingest incrementally, with a progress bar; errors are shown, not raised."""
     ui = lang()
     report = run_ingest(
-        lambda progress: box.knowledge.add_document(file_name, content, progress=progress), "ingesting"
+        lambda progress: box.knowledge.add_document(file_name, content, progress=progress, details=details),
+        "ingesting",
     )
     if report is None:
         return False

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from app.advisor.contract import Intent
-from app.advisor.gazetteer import RegionGazetteer
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick
+from app.advisor.engine.recommend import SolutionPick
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"
@@ -29,6 +29,7 @@ class Conversation:
     asked_clarification: bool = False
     awaiting_profile: bool = False  # the last answer asked for industry / region / size
     pack: list[SolutionPick] = field(default_factory=list)  # the last pack shown, for "这些方案要多少钱？"
+    remember: bool = True  # False: a one-off turn (no session id, or state rebuilt from a chat history)
 
     def user_text(self, limit: int = 6) -> str:
         """Recent user messages, the description the recommender matches needs against."""

@@ -4,26 +4,29 @@ With a file, every turn reads the conversation from disk, so a session id contin
 across CLI runs and API workers. A file that cannot be used (read-only disk, locked,
 corrupt) never costs an answer: the conversation is kept in memory and the problem is
 logged once with its fix.
+
+A turn without a session id, or one whose state the caller rebuilt from a chat history
+(`seed`), is a one-off: nothing about it is written or kept after the answer.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import sqlite3
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
-from app.advisor.conversation import Conversation
-from app.advisor.eligibility import Reason
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick
-from app.advisor.redact import redact
+from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.recommend import SolutionPick
+from app.advisor.understand.conversation import Conversation
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
+from app.redact import redact
 from app.services.session_store import SessionFile
 
 _log = logging.getLogger(__name__)
@@ -32,10 +35,24 @@ MAX_TURNS = 24  # kept on disk; follow-ups and need matching read the last few
 STATE_VERSION = 1
 
 
+_FREE_TEXT = ("industry_text", "pain_points", "goals", "existing_it")  # the owner's own words
+
+
+def _stored_profile(profile: CompanyProfile) -> dict[str, Any]:
+    data = profile.model_dump(mode="json", exclude={"size_class", "size_basis"})
+    for key in _FREE_TEXT:
+        value = data.get(key)
+        if isinstance(value, str):
+            data[key] = redact(value)
+        elif isinstance(value, list):
+            data[key] = [redact(str(item)) for item in value]
+    return data
+
+
 def to_state(conversation: Conversation) -> dict[str, Any]:
     return {
         "v": STATE_VERSION,
-        "profile": conversation.profile.model_dump(mode="json", exclude={"size_class", "size_basis"}),
+        "profile": _stored_profile(conversation.profile),
         # Identifiers are never needed to advise, so they are not kept on disk.
         "turns": [[role, redact(text)] for role, text in conversation.turns[-MAX_TURNS:]],
         "last_question": conversation.last_question and redact(conversation.last_question),
@@ -95,10 +112,29 @@ class ConversationStore:
         self._file = file
         self._solution = solution
         self._warned = False
+        self._seeded: dict[str, Conversation] = {}
+
+    @property
+    def file(self) -> SessionFile | None:
+        return self._file
+
+    def seed(self, conversation: Conversation) -> str:
+        """Hand over a one-off conversation (state rebuilt by the caller); returns the id to ask with."""
+        conversation.session_id = f"seeded-{secrets.token_hex(12)}"
+        conversation.remember = False
+        with self._lock:
+            self._seeded[conversation.session_id] = conversation
+        return conversation.session_id
 
     def get(self, session_id: str | None) -> Conversation:
-        key = session_id or uuid.uuid4().hex[:12]
-        stored = self._load(key) if session_id else None
+        if session_id is None:
+            return Conversation(secrets.token_hex(12), remember=False)
+        with self._lock:
+            seeded = self._seeded.pop(session_id, None)
+        if seeded is not None:
+            return seeded
+        key = session_id
+        stored = self._load(key)
         with self._lock:
             conversation = stored or self._items.pop(key, None) or Conversation(key)
             self._items[key] = conversation
@@ -108,6 +144,8 @@ class ConversationStore:
             return conversation
 
     def save(self, conversation: Conversation) -> None:
+        if not conversation.remember:
+            return
         if self._file is not None:
             self._guarded(lambda f: f.put(conversation.session_id, to_state(conversation)))
 
@@ -125,7 +163,7 @@ class ConversationStore:
             return None
         conversation = from_state(session_id, state, self._solution)
         if conversation is None:
-            _log.warning("Session %s was saved by another version; starting it afresh", session_id)
+            _log.warning("A session was saved by another version; starting it afresh")
         return conversation
 
     def _guarded(self, action: Callable[[SessionFile], Any]) -> Any:

@@ -1,0 +1,217 @@
+"""Model calls under a wall-clock deadline, degrading to what the endpoint supports.
+
+`stream_before` runs the answer stream in a worker thread and hands chunks over a queue,
+so the caller can give up at the first-token or total deadline even while the HTTP read
+is blocked; the worker stops reading at its next chunk, which closes the connection and
+lets the server stop generating.
+
+`structured` asks for JSON in the best way the endpoint accepts (json_schema, tools,
+json_object, then a plain prompt), remembering refusals in the endpoint's `Capabilities`.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar, cast
+
+from langchain_core.messages import AIMessageChunk, BaseMessage
+from langchain_openai import ChatOpenAI
+from pydantic import BaseModel, ValidationError
+
+from app.components.llm_endpoint import Capabilities, is_refusal
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class DeadlineExceeded(TimeoutError):
+    """The model did not start (`first token`) or finish (`deadline`) in time."""
+
+    def __init__(self, which: str, seconds: float) -> None:
+        super().__init__(f"{which} after {seconds:.0f} s")
+        self.which = which
+        self.seconds = seconds
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A point in `time.monotonic()` by which a turn's model work must be done."""
+
+    at: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds)
+
+    @property
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+
+_END = object()
+
+
+def stream_before(
+    model: ChatOpenAI,
+    messages: Sequence[BaseMessage],
+    caps: Capabilities,
+    *,
+    deadline: Deadline,
+    first_token_s: float,
+    **kwargs: Any,
+) -> Iterator[AIMessageChunk]:
+    """Chunks of the answer; raises `DeadlineExceeded` when the stream is too slow.
+
+    Asks for usage in the stream (`stream_options`) unless the endpoint refused it once;
+    a refusal before the first chunk is retried without it and remembered.
+    """
+    started = time.monotonic()
+    first_by = min(deadline.at, started + first_token_s)
+    usage = caps.allows("stream_options")
+    chunks: queue.Queue[Any] = queue.Queue()
+    stop = threading.Event()
+
+    def work(with_usage: bool) -> None:
+        stream = model.stream(list(messages), stream_usage=with_usage, **kwargs)
+        assert isinstance(stream, Generator)  # BaseChatModel.stream is a generator function
+        try:
+            for chunk in stream:
+                if stop.is_set():
+                    return
+                chunks.put(chunk)
+            chunks.put(_END)
+        except Exception as exc:  # handed to the caller, which decides
+            chunks.put(exc)
+        finally:
+            stream.close()  # closes the HTTP response: the server stops generating
+
+    worker = threading.Thread(target=work, args=(usage,), name="llm-stream", daemon=True)
+    worker.start()
+    got_text = False
+    try:
+        while True:
+            wait_until = deadline.at if got_text else first_by
+            try:
+                item = chunks.get(timeout=max(0.0, wait_until - time.monotonic()))
+            except queue.Empty:
+                which = "deadline" if got_text or wait_until == deadline.at else "first token"
+                raise DeadlineExceeded(which, wait_until - started) from None
+            if item is _END:
+                if usage:
+                    caps.learn("stream_options", True)
+                return
+            if isinstance(item, Exception):
+                if usage and not got_text and is_refusal(item):
+                    caps.learn("stream_options", False)
+                    usage = False
+                    worker = threading.Thread(target=work, args=(False,), name="llm-stream", daemon=True)
+                    worker.start()
+                    continue
+                raise item
+            got_text = got_text or bool(item.content)
+            yield item
+    finally:
+        stop.set()
+
+
+R = TypeVar("R")
+
+
+def call_before(deadline: Deadline, call: Callable[[], R]) -> R:
+    """`call()` in a worker thread; `DeadlineExceeded` if it has not returned by the deadline.
+
+    A blocking request cannot be cancelled from outside: the worker finishes on its own,
+    bounded by the client's timeout and the request's max_tokens.
+    """
+    done: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            done.put((True, call()))
+        except Exception as exc:
+            done.put((False, exc))
+
+    started = time.monotonic()
+    threading.Thread(target=work, name="llm-call", daemon=True).start()
+    try:
+        ok, value = done.get(timeout=max(0.0, deadline.left))
+    except queue.Empty:
+        raise DeadlineExceeded("deadline", time.monotonic() - started) from None
+    if not ok:
+        raise value
+    return cast(R, value)
+
+
+def structured(
+    model: ChatOpenAI,
+    schema: type[T],
+    prompt: str,
+    caps: Capabilities,
+    methods: Sequence[str],
+    deadline: Deadline | None = None,
+) -> T | None:
+    """`schema` filled by the model, or None when its output does not validate.
+
+    Raises what the last method raised when every method failed: the endpoint is down,
+    not merely picky, and refusals seen in this call are forgotten (not held against it).
+    """
+    refused: list[str] = []
+    last: Exception | None = None
+    for method in methods:
+        if not caps.allows(method):
+            continue
+        try:
+            if deadline is None:
+                result = _ask(model, schema, prompt, method)
+            else:
+                result = call_before(deadline, partial(_ask, model, schema, prompt, method))
+        except Exception as exc:
+            if not is_refusal(exc):
+                raise
+            refused.append(method)
+            last = exc
+            continue
+        for name in refused:
+            caps.learn(name, False)
+        caps.learn(method, True)
+        return result
+    if last is not None:
+        raise last
+    return None
+
+
+_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+
+
+def _ask(model: ChatOpenAI, schema: type[T], prompt: str, method: str) -> T | None:
+    if method == "prompt":
+        fields = json.dumps(schema.model_json_schema()["properties"], ensure_ascii=False)
+        text = model.invoke(f"{prompt}\n\nReply with one JSON object only, with these keys: {fields}").text
+        return _validate(schema, text)
+    mode = {"json_schema": "json_schema", "tools": "function_calling", "json_object": "json_mode"}[method]
+    if method == "json_object":
+        # json_mode returns whatever object the model writes; validate it ourselves.
+        prompt = f"{prompt}\n\nReply in JSON with these keys: {', '.join(schema.model_fields)}"
+    runnable = model.with_structured_output(schema, method=mode, include_raw=True)  # type: ignore[arg-type]
+    out = runnable.invoke(prompt)
+    parsed = out.get("parsed") if isinstance(out, dict) else None
+    if isinstance(parsed, schema) and out.get("parsing_error") is None:
+        return parsed
+    raw = out.get("raw") if isinstance(out, dict) else None
+    return _validate(schema, getattr(raw, "text", "") or "")
+
+
+def _validate(schema: type[T], text: str) -> T | None:
+    match = _OBJECT.search(text or "")
+    if not match:
+        return None
+    try:
+        return schema.model_validate_json(match.group(0))
+    except ValidationError:
+        return None

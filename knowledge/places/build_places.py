@@ -1,0 +1,126 @@
+"""Regenerate admin_divisions.tsv and world_places.tsv from their published sources (run by hand).
+
+    python knowledge/places/build_places.py JIONLP_DICTIONARY_DIR [ZONEINFO_DIR]
+
+JIONLP_DICTIONARY_DIR is `jionlp/dictionary` of the jionlp wheel (Apache-2.0): china_location.zip
+(administrative divisions, province / city / county level kept) and world_location.txt (countries and
+cities in Chinese). ZONEINFO_DIR (default /usr/share/zoneinfo) gives the IANA tz database's
+iso3166.tab and zone1970.tab (public domain): English country and city names. Nothing here runs in
+the app; the app reads the two TSV files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import jieba
+
+HERE = Path(__file__).parent
+# Mainland programs do not cover these; regions.yaml lists them as provinces of their own.
+NOT_FOREIGN = {"CN", "HK", "MO", "TW", "中国"}
+# Short names that are everyday words or brands although jieba tags them as places.
+NOT_SHORT = {"吉利", "东方", "大方", "合作", "平安", "清新", "高明", "光明", "和平", "新华", "太和", "长安", "永安",
+             "新城", "红旗", "胜利", "开发", "高新", "新区", "城区", "郊区", "矿区", "城中", "城东", "城西", "城南",
+             "城北", "市中", "中山", "普通", "安全", "和田", "开平", "大同", "海门", "龙口", "阿里", "白云", "金牛",
+             "龙华", "江南", "江北", "河东", "河西", "向阳", "前进", "友好", "西安", "宁安", "永和",
+             "白银", "来宾", "三明", "哈密", "大理", "兴安", "锦江", "海北", "海西", "海南"}
+# English names that are ordinary words or people's names before they are places.
+NOT_ENGLISH = {"Chad", "Jersey", "Jordan", "Georgia", "Turkey", "Guinea", "Man", "Nice", "Casey", "Davis",
+               "Palmer", "Troll", "Vostok", "Mawson", "Nome", "Phoenix", "Victoria", "Hope", "Mobile", "Reading"}
+EVERYDAY_TAGS = {"v", "vn", "a", "ad", "an", "n", "d", "s", "nz", "m", "t", "f", "b", "z", "l", "i"}
+
+
+def _everyday_words() -> set[str]:
+    """Words jieba's dictionary knows as something other than a place or a person (with some frequency)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[2] in EVERYDAY_TAGS and int(parts[1]) >= 100:
+            words.add(parts[0])
+    return words
+
+
+def admin_divisions(dictionary: Path) -> list[tuple[str, ...]]:
+    with zipfile.ZipFile(dictionary / "china_location.zip") as archive:
+        text = io.TextIOWrapper(archive.open("china_location.txt"), encoding="utf-8").read()
+    rows: list[tuple[str, ...]] = []
+    province = city = ""
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip("\t").split("\t")
+        if depth == 0:
+            province, city = parts[2], ""
+        elif depth == 1 and len(parts) == 3:
+            city = parts[2]
+            if city != "省直辖":
+                rows.append(("city", province, city, parts[0], parts[2], parts[1]))
+        elif depth == 2 and len(parts) == 3:
+            full, code, short = parts
+            if "直辖" in full or "行政区划" in full:
+                continue  # a statistical grouping (市直辖行政区划), not a place anyone names
+            # A county directly under the province (儋州, 仙桃, 济源) is its own city.
+            owner = short if city == "省直辖" else city
+            kind = "city" if city == "省直辖" else "county"
+            rows.append((kind, province, owner, full, short, code))
+    # A short name is usable only when it names one place in the country and is not an everyday word.
+    everyday = _everyday_words()
+    counts = Counter(row[4] for row in rows)
+    fulls = {row[3] for row in rows}
+    out = []
+    for kind, province, owner, full, short, code in rows:
+        usable = (
+            len(short) >= 2 and short != full and counts[short] == 1 and short not in NOT_SHORT
+            and short not in everyday and short not in fulls
+        )
+        out.append((kind, province, owner, full, short if usable else "", code))
+    return out
+
+
+def world_places(dictionary: Path, zoneinfo: Path) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for line in (dictionary / "world_location.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0] in NOT_FOREIGN:
+            continue
+        country = parts[0]
+        names = {parts[0], parts[1], parts[2], *(parts[3].split("/") if len(parts) > 3 else [])}
+        rows += [("zh", country, name) for name in sorted(n for n in names if len(n) >= 2)]
+    countries: dict[str, str] = {}
+    for line in (zoneinfo / "iso3166.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")[:2]
+            countries[code] = name
+            name = re.split(r" \(|, ", name)[0]  # "Korea (South)" -> "Korea", "Britain (UK)" -> "Britain"
+            if code not in NOT_FOREIGN and name not in NOT_ENGLISH:
+                rows.append(("en", code, name))
+    for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            codes, _, zone = line.split("\t")[:3]
+            if set(codes.split(",")) & NOT_FOREIGN:
+                continue
+            city = zone.rsplit("/", 1)[-1].replace("_", " ")
+            if city not in NOT_ENGLISH:
+                rows.append(("en", codes.split(",")[0], city))
+    return rows
+
+
+def main() -> None:
+    dictionary = Path(sys.argv[1])
+    zoneinfo = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/usr/share/zoneinfo")
+    with (HERE / "admin_divisions.tsv").open("w", encoding="utf-8") as out:
+        out.write("# kind\tprovince\tcity\tname\tshort (empty: ambiguous or an everyday word)\tadcode"
+            "  (from jionlp china_location, Apache-2.0)\n")
+        out.writelines("\t".join(row) + "\n" for row in admin_divisions(dictionary))
+    with (HERE / "world_places.tsv").open("w", encoding="utf-8") as out:
+        out.write("# lang\tcountry\tname  (zh: jionlp world_location, Apache-2.0; en: IANA tz iso3166/zone1970)\n")
+        out.writelines("\t".join(row) + "\n" for row in dict.fromkeys(world_places(dictionary, zoneinfo)))
+
+
+if __name__ == "__main__":
+    main()
