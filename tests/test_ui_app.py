@@ -80,10 +80,14 @@ def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
     cards = " ".join(m.value for m in assistant.markdown)
     for solution in response["solutions"]:
         assert solution["name"] in cards
-    assert "首年费用" in cards and "补贴后" in cards
+    assert "首年费用" in cards
+    reduced = any(s["net_first_year_cost_cny"] != s["first_year_cost_cny"] for s in response["solutions"])
+    card_text = " ".join(m.value for m in assistant.markdown[1:])  # after the answer text
+    assert ("补贴后" in card_text) == reduced, "补贴后 only where a subsidy changes the figure"
     table = assistant.table[0].value
     assert list(table.columns)[:3] == ["判断", "政策", "理由"]
-    assert any(str(v).startswith(":green-badge[:material/check_circle: 基本符合") for v in table["判断"])
+    badges = (":green-badge[:material/check_circle: 基本符合", ":orange-badge[:material/help: 待确认")
+    assert all(str(v).startswith((*badges, ":red-badge[:material/cancel: 不符合")) for v in table["判断"])
     assert all("上限" in str(v) and "截止" in str(v) for v in table["支持内容"])
     assert any("](http" in str(v) for v in table["来源"])
     expander = assistant.expander[0]
@@ -198,7 +202,7 @@ def test_export_buttons_offer_markdown_docx_and_pdf(chat_app: AppTest, monkeypat
     response_id = responses(chat_app)[0]["id"]
     markdown = served[f"aipack-advice-{response_id}.md"].decode("utf-8")
     assert markdown.startswith("# AI赋能包建议书")
-    for section in ("摘要", "详细说明", "方案与费用", "补贴政策判断", "补贴计算", "申请步骤", "引用来源"):
+    for section in ("摘要", "详细说明", "方案与费用", "补贴政策判断", "申请步骤", "引用来源"):
         assert f"## {section}" in markdown
     assert "- 1." not in markdown and "回答全文" not in markdown  # no double numbering, no repeated answer
     docx = served[f"aipack-advice-{response_id}.docx"]
