@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.advisor.compose.wording import money_range, region_label
 from app.advisor.contract import AdviceResponse
-from app.catalogue.render import format_cny_range
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,7 @@ def pack_totals(response: AdviceResponse) -> PackTotals | None:
 
 
 def place_label(response: AdviceResponse) -> str:
-    profile = response.profile
-    return "·".join(dict.fromkeys(p for p in (profile.province, profile.city) if p))
+    return region_label(response.profile.province, response.profile.city) or ""
 
 
 def summary_line(response: AdviceResponse) -> str | None:
@@ -64,9 +63,9 @@ def summary_line(response: AdviceResponse) -> str | None:
     if totals is not None:
         recovered = totals.recovered
         if recovered[1] > 0:
-            amount = format_cny_range(*recovered, response.language)
+            amount = money_range(*recovered, response.language)
             parts.append(f"about {amount} back" if en else f"预计可回补 {amount}")
-        net = format_cny_range(*totals.net, response.language)
+        net = money_range(*totals.net, response.language)
         if recovered[1] > 0:
             parts.append(f"net first year {net}" if en else f"首年净投入 {net}")
         else:

@@ -12,91 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.advisor.contract import AdviceResponse
-from app.catalogue.render import format_cny_range
+from app.advisor.compose.wording import DOCUMENT_HEADINGS, disclaimer, money_range, pick, verdict_label
+from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.eligibility import Verdict
 from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SIZE_LABELS
 from app.services.advice_summary import place_label, summary_line
 
-_WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "AI赋能包建议书",
-        "client": "客户",
-        "generated": "日期",
-        "profile": "企业概况",
-        "pain_points": "待解决的问题",
-        "summary": "摘要",
-        "in_short": "结论",
-        "pack": "推荐方案",
-        "apply": "可申请的补贴",
-        "first_step": "第一步",
-        "details": "详细说明",
-        "pack_table": "方案与费用",
-        "funding": "补贴政策判断",
-        "arithmetic": "补贴计算",
-        "steps": "申请步骤",
-        "sources": "引用来源",
-        "region": "地区",
-        "industry": "行业",
-        "employees": "员工人数",
-        "revenue": "年营收",
-        "budget": "预算",
-        "size": "企业规模",
-        "solution": "方案",
-        "first_year": "首年费用",
-        "after": "补贴后",
-        "why": "解决什么",
-        "program": "政策（发放单位）",
-        "verdict": "判断与理由",
-        "benefit": "支持内容",
-        "cap": "上限",
-        "deadline": "截止",
-        "none": "—",
-        "eligible": "基本符合",
-        "unknown": "待确认",
-        "ineligible": "不符合",
-        "disclaimer": "本建议依据公开资料和确定的规则生成，价格仅供参考；补贴以主管部门最新申报通知为准，"
-        "申请前请向发文单位确认。",
-    },
-    "en": {
-        "title": "AI enablement pack proposal",
-        "client": "Client",
-        "generated": "Date",
-        "profile": "Company profile",
-        "pain_points": "Problems to solve",
-        "summary": "Summary",
-        "in_short": "In short",
-        "pack": "Recommended pack",
-        "apply": "Subsidies to apply for",
-        "first_step": "First step",
-        "details": "Details",
-        "pack_table": "Solutions and costs",
-        "funding": "Funding verdicts",
-        "arithmetic": "How the subsidy was computed",
-        "steps": "How to apply",
-        "sources": "Sources",
-        "region": "Region",
-        "industry": "Industry",
-        "employees": "Employees",
-        "revenue": "Annual revenue",
-        "budget": "Budget",
-        "size": "Size class",
-        "solution": "Solution",
-        "first_year": "First year",
-        "after": "After subsidies",
-        "why": "What it solves",
-        "program": "Program (issuer)",
-        "verdict": "Verdict and reasons",
-        "benefit": "Benefit",
-        "cap": "cap",
-        "deadline": "deadline",
-        "none": "—",
-        "eligible": "likely eligible",
-        "unknown": "to confirm",
-        "ineligible": "not eligible",
-        "disclaimer": "Generated from public sources and deterministic rules; prices are indicative. "
-        "Confirm every subsidy with the issuing authority before applying.",
-    },
-}
 # The catalogue's note on where a price comes from is for the team, not for the client.
 _COST_NOTE = re.compile(r"[（(]费用依据[:：].*?[）)]$|\s*Cost basis:.*$")
 _LEADING_NUMBER = re.compile(r"^\s*\d+[.、)]\s*")
@@ -111,7 +32,7 @@ class Table:
 
 @dataclass
 class Report:
-    language: str
+    language: Lang
     title: str
     facts: list[tuple[str, str]]  # client, date, profile fields
     pain_points: list[str]
@@ -124,7 +45,7 @@ class Report:
     disclaimer: str = ""
 
     def word(self, key: str) -> str:
-        return _WORDS[self.language][key]
+        return pick(DOCUMENT_HEADINGS[key], self.language)
 
     @property
     def colon(self) -> str:
@@ -134,8 +55,8 @@ class Report:
 def build_report(
     response: AdviceResponse, client_name: str = "", generated_at: datetime | None = None
 ) -> Report:
-    lang = "en" if response.language == "en" else "zh"
-    w = _WORDS[lang]
+    lang: Lang = "en" if response.language == "en" else "zh"
+    w = _words(lang)
     p = response.profile
     en = lang == "en"
     industry = (
@@ -160,8 +81,8 @@ def build_report(
             [
                 [
                     f"{s.name}（{CATEGORY_LABELS[s.category][1 if en else 0]}）",
-                    format_cny_range(s.first_year_cost_cny.min, s.first_year_cost_cny.max, lang),
-                    format_cny_range(s.net_first_year_cost_cny.min, s.net_first_year_cost_cny.max, lang)
+                    money_range(s.first_year_cost_cny.min, s.first_year_cost_cny.max, lang),
+                    money_range(s.net_first_year_cost_cny.min, s.net_first_year_cost_cny.max, lang)
                     if s.net_first_year_cost_cny != s.first_year_cost_cny
                     else w["none"],
                     s.why,
@@ -176,7 +97,8 @@ def build_report(
             [
                 [
                     f"{f.name}\n{f.issuer}",
-                    f"{w[f.verdict]}：" + ("; " if en else "；").join(f.reasons),
+                    f"{verdict_label(Verdict(f.verdict), lang)}{': ' if en else '：'}"
+                    + ("; " if en else "；").join(f.reasons),
                     f.benefit + _terms(f.max_amount_cny, f.deadline, lang),
                 ]
                 for f in response.funding
@@ -192,24 +114,28 @@ def build_report(
         + (f"：{quote}" if (quote := _COST_NOTE.sub("", c.quote).strip()) else "")
         for c in response.citations
     ]
-    report.disclaimer = w["disclaimer"]
+    report.disclaimer = disclaimer(lang)
     return report
 
 
-def _amount(amount: float | None, lang: str) -> str:
-    return format_cny_range(amount, amount, lang) if amount else _WORDS[lang]["none"]
+def _words(lang: Lang) -> dict[str, str]:
+    return {key: pick(words, lang) for key, words in DOCUMENT_HEADINGS.items()}
 
 
-def _terms(cap: float | None, deadline: str | None, lang: str) -> str:
-    w = _WORDS[lang]
+def _amount(amount: float | None, lang: Lang) -> str:
+    return money_range(amount, amount, lang) if amount else _words(lang)["none"]
+
+
+def _terms(cap: float | None, deadline: str | None, lang: Lang) -> str:
+    w = _words(lang)
     bits = ([f"{w['cap']} {_amount(cap, lang)}"] if cap else []) + (
         [f"{w['deadline']} {deadline}"] if deadline else []
     )
     return f"（{'，'.join(bits)}）" if bits and lang == "zh" else (f" ({', '.join(bits)})" if bits else "")
 
 
-def _summary(response: AdviceResponse, lang: str) -> list[tuple[str, str]]:
-    w = _WORDS[lang]
+def _summary(response: AdviceResponse, lang: Lang) -> list[tuple[str, str]]:
+    w = _words(lang)
     out: list[tuple[str, str]] = []
     if line := summary_line(response):
         out.append((w["in_short"], line))

@@ -1,0 +1,120 @@
+"""The words the advisor, the exports and the UI share, in both languages.
+
+One table per kind of word (verdicts, missing facts, headings, the disclaimer) and one
+formatter per kind of value (money, size class, region), so an answer, a Word export and
+a badge in the app cannot drift apart. Words only one place uses stay with that place.
+"""
+
+from __future__ import annotations
+
+from app.advisor.contract import Lang
+from app.advisor.engine.eligibility import Verdict
+from app.catalogue.models import Region
+from app.catalogue.render import format_cny, format_cny_range
+from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
+
+
+def pick(words: tuple[str, str], language: Lang) -> str:
+    """(zh, en) -> the one for `language`."""
+    return words[1] if language == "en" else words[0]
+
+
+# verdict -> (icon, badge colour, zh label, en label)
+VERDICTS: dict[Verdict, tuple[str, str, str, str]] = {
+    Verdict.eligible: ("✅", "green", "基本符合", "likely eligible"),
+    Verdict.unknown: ("❔", "orange", "待确认", "to be confirmed"),
+    Verdict.ineligible: ("❌", "red", "不符合", "not eligible"),
+}
+
+
+def verdict_icon(verdict: Verdict) -> str:
+    return VERDICTS[verdict][0]
+
+
+def verdict_label(verdict: Verdict, language: Lang) -> str:
+    _, _, zh, en = VERDICTS[verdict]
+    return pick((zh, en), language)
+
+
+# The profile facts an `unknown` verdict can wait for (eligibility.PROFILE_FACTS), as the user reads them.
+MISSING_FACTS: dict[str, tuple[str, str]] = {
+    "region": ("注册地（省市）", "your registered city"),
+    "size": ("员工人数和年营收", "employees and revenue"),
+    "industry": ("所属行业", "your industry"),
+    "age": ("公司成立年限", "company age"),
+}
+
+
+def disclaimer(language: Lang) -> str:
+    """The reminder every answer and export ends with: prices are indicative, confirm with the authority."""
+    if language == "en":
+        return (
+            "Prices are vendor quotes or our estimates (order of magnitude only). Subsidy rules change often: "
+            "always confirm with the issuing authority before applying."
+        )
+    return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
+
+
+def money(amount: float, language: Lang) -> str:
+    """CNY 30,000 in English; 3万元 in Chinese."""
+    return f"CNY {amount:,.0f}" if language == "en" else format_cny(amount)
+
+
+def money_range(low: float, high: float, language: Lang) -> str:
+    """One unit per range, chosen by its upper end: 0.12–1.26万元, not 1,200元–1.26万元."""
+    return format_cny_range(low, high, language)
+
+
+def size_label(size: SizeClass, language: Lang) -> str:
+    """小型企业 / small (the MIIT size class)."""
+    return pick(SIZE_LABELS[size], language)
+
+
+def region_label(province: str | None, city: str | None) -> str | None:
+    """浙江·杭州; a municipality once (上海, not 上海·上海); None when the province is unknown."""
+    return Region.model_construct(province=province, city=city).label if province else None
+
+
+# Headings and labels of an exported advice document (app/services/export.py).
+DOCUMENT_HEADINGS: dict[str, tuple[str, str]] = {
+    "title": ("AI赋能包建议书", "AI enablement pack proposal"),
+    "client": ("客户", "Client"),
+    "generated": ("日期", "Date"),
+    "profile": ("企业概况", "Company profile"),
+    "pain_points": ("待解决的问题", "Problems to solve"),
+    "summary": ("摘要", "Summary"),
+    "in_short": ("结论", "In short"),
+    "pack": ("推荐方案", "Recommended pack"),
+    "apply": ("可申请的补贴", "Subsidies to apply for"),
+    "first_step": ("第一步", "First step"),
+    "details": ("详细说明", "Details"),
+    "pack_table": ("方案与费用", "Solutions and costs"),
+    "funding": ("补贴政策判断", "Funding verdicts"),
+    "arithmetic": ("补贴计算", "How the subsidy was computed"),
+    "steps": ("申请步骤", "How to apply"),
+    "sources": ("引用来源", "Sources"),
+    "region": ("地区", "Region"),
+    "industry": ("行业", "Industry"),
+    "employees": ("员工人数", "Employees"),
+    "revenue": ("年营收", "Annual revenue"),
+    "budget": ("预算", "Budget"),
+    "size": ("企业规模", "Size class"),
+    "solution": ("方案", "Solution"),
+    "first_year": ("首年费用", "First year"),
+    "after": ("补贴后", "After subsidies"),
+    "why": ("解决什么", "What it solves"),
+    "program": ("政策（发放单位）", "Program (issuer)"),
+    "verdict": ("判断与理由", "Verdict and reasons"),
+    "benefit": ("支持内容", "Benefit"),
+    "cap": ("上限", "cap"),
+    "deadline": ("截止", "deadline"),
+    "none": ("—", "—"),
+    "eligible": ("基本符合", "likely eligible"),
+    "unknown": ("待确认", "to confirm"),
+    "ineligible": ("不符合", "not eligible"),
+}
+
+
+def lang_of(code: str) -> Lang:
+    """`detect_language`'s code as an answer language."""
+    return "en" if code == "en" else "zh"
