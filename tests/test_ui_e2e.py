@@ -248,7 +248,10 @@ def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: 
     cold = _ask(page, server, QUESTION)  # a fresh server: the first visit also loads the models
     answer = _answer_text(page)
     assert "[1]" in answer
-    # TODO(phase 2, #14): no traditional-only characters once quotes follow the reader's script
+    first_line = answer.strip().split("\n")[0]
+    assert first_line.startswith(("可申请", "目录中暂无")), f"the summary line comes first: {first_line}"
+    leftover = (set(answer) & TRADITIONAL_ONLY) - set(QUESTION)
+    assert not leftover, f"traditional characters in an answer to a simplified question: {leftover}"
     page.locator("[data-testid=stExpander]", has_text="引用来源").first.click()
     page.locator("[data-testid=stExpanderDetails] blockquote").first.wait_for(timeout=10_000)
     page.locator("[data-testid=stExpander] summary", has_text="引用来源").first.click()  # fold it again

@@ -65,6 +65,42 @@ def money_range(low: float, high: float, language: Lang) -> str:
     return format_cny_range(low, high, language)
 
 
+def summary_line(
+    claimable: int,
+    to_confirm: int,
+    totals: tuple[tuple[float, float], tuple[float, float]] | None,
+    place: str | None,
+    language: Lang,
+) -> str:
+    """The line a recommendation opens with: "可申请 2 项 · 预计可回补 ¥X · 首年净投入 ¥Y–¥Z".
+
+    `totals` is the pack's (gross, net) first-year cost, each (low, high), as the engine costed it.
+    """
+    en = language == "en"
+    if claimable:
+        parts = [f"{claimable} program(s) you can likely claim" if en else f"可申请 {claimable} 项"]
+    elif en:
+        parts = ["No subsidy in our catalogue applies" + (f" in {place}" if place else "") + " yet"]
+    else:
+        parts = [f"目录中暂无适用于{place or '该企业'}的补贴"]
+    if to_confirm:
+        parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
+    if totals is not None:
+        (gross_low, gross_high), (net_low, net_high) = totals
+        back_low, back_high = gross_low - net_low, gross_high - net_high
+        net = money_range(net_low, net_high, language)
+        if back_high > 0:
+            back = money_range(back_low, back_high, language)
+            parts += (
+                [f"about {back} back", f"net first year {net}"]
+                if en
+                else [f"预计可回补 {back}", f"首年净投入 {net}"]
+            )
+        else:
+            parts.append(f"first year {net}" if en else f"首年投入 {net}")
+    return " · ".join(parts)
+
+
 def size_label(size: SizeClass, language: Lang) -> str:
     """小型企业 / small (the MIIT size class)."""
     return pick(SIZE_LABELS[size], language)
