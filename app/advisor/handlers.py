@@ -153,7 +153,7 @@ class TurnHandlers:
                 turn.answer += "\n\n" + "\n".join(lines)
             self._lead_with_notes(turn)
             return
-        choice = self.recommender.pack(profile, turn.query, conversation.user_text())
+        choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
@@ -177,7 +177,10 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text())[:1]
+        ranked = self.recommender.rank(
+            conversation.profile, turn.query, conversation.user_text(), turn.search
+        )
+        best = ranked[:1]
         if not best:
             return ""
         solution = best[0].solution
@@ -186,7 +189,7 @@ class TurnHandlers:
     def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
         """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
         query = POLICY_BASIS_QUERY
-        result = self.retrieval.search(
+        result = self.retrieval.search_fixed(
             query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
         )
         if not result.has_evidence:
@@ -239,7 +242,7 @@ class TurnHandlers:
         picks = self._shown_pack(turn)
         if not picks:
             seen: set[str] = set()
-            for pick in self.recommender.rank(conversation.profile, turn.query):
+            for pick in self.recommender.rank(conversation.profile, turn.query, shared=turn.search):
                 if pick.solution.category not in seen or len(picks) < limit:
                     picks.append(pick)
                     seen.add(pick.solution.category)

@@ -133,8 +133,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.deps.retrieval.search(text)
-        self.recommender.rank(profile, text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
