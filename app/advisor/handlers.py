@@ -8,7 +8,7 @@ query-time tools they use, never the container.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
@@ -46,6 +46,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import FOREIGN_JURISDICTION
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
@@ -65,7 +66,11 @@ class TurnHandlers:
         glossary: Glossary,
         places: RegionGazetteer,
         today: Callable[[], date],
+        absences: Mapping[str, Absence] | None = None,
     ) -> None:
+        self.absences = (
+            absences or {}
+        )  # provinces with a documented absence of programs (knowledge/coverage.yaml)
         self.catalogue = catalogue
         self.recommender = recommender
         self.retrieval = retrieval
@@ -126,7 +131,11 @@ class TurnHandlers:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
     def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
-        return None
+        """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""
+        absence = self.absences.get(profile.province or "")
+        if absence is None:
+            return None
+        return absence.note_en if language == "en" else absence.note_zh
 
     def recommend(self, turn: Turn) -> None:
         conversation, profile = turn.conversation, turn.conversation.profile
