@@ -34,6 +34,7 @@ from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.advisor.understand.sessions import ConversationStore
+from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
@@ -117,6 +118,7 @@ class AdvisorService:
             self.deps.glossary,
             self.places,
             lambda: self.today,
+            load_absences(self.settings.paths.knowledge_dir),
         )
 
     def warm_up(self) -> None:
@@ -131,8 +133,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.deps.retrieval.search(text)
-        self.recommender.rank(profile, text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
