@@ -16,8 +16,9 @@ def test_search_json_follows_the_contract(shared_container):
     hits = json.loads(result.output)
     assert len(hits) == 3
     assert set(hits[0]) == {"source", "chunk_id", "title", "text", "score"}
-    assert hits[0]["source"] == "bj-compute-voucher-2023"
-    assert "200万元" in hits[0]["text"]
+    # City-wide and Yizhuang compute vouchers are both Beijing's; the city-wide yearly cap must be among the hits.
+    assert hits[0]["source"] in {"bj-compute-voucher-2023", "bj-etdz-compute-voucher-2024"}
+    assert any(hit["source"] == "bj-compute-voucher-2023" and "200万元" in hit["text"] for hit in hits)
 
 
 def test_search_json_is_empty_when_there_is_no_evidence(shared_container):
