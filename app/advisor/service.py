@@ -30,10 +30,12 @@ from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
+from app.components.llm_calls import Deadline
 from app.container import Container
 from app.services.session_store import SessionFile
 from app.text.normalize import clean_text, detect_language
 
+EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
 
 
@@ -156,7 +158,11 @@ class AdvisorService:
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)
-        extracted = self.llm_extractor.extract(text) if self.llm_extractor and text.strip() else None
+        extracted = None
+        if self.llm_extractor and text.strip():
+            # Extraction may use part of the turn's LLM deadline; the answer gets the rest.
+            share = self.settings.llm.deadline_s * EXTRACTION_SHARE
+            extracted = self.llm_extractor.extract(text, Deadline(turn.started + share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)

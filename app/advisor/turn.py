@@ -36,6 +36,8 @@ class Turn:
     arithmetic: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     has_evidence: bool = True
+    # When the question arrived (time.monotonic()): the LLM deadline counts from here.
+    started: float = field(default_factory=time.monotonic)
     _marks: dict[str, float] = field(default_factory=dict)
 
     def mark(self, stage: str) -> None:

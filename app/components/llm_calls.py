@@ -107,7 +107,7 @@ def stream_before(
                     caps.learn("stream_options", True)
                 return
             if isinstance(item, Exception):
-                if usage and not got_text and is_refusal(item):
+                if usage and not got_text and is_refusal(item, "stream_options"):
                     caps.learn("stream_options", False)
                     usage = False
                     worker = threading.Thread(target=work, args=(False,), name="llm-stream", daemon=True)

@@ -33,9 +33,15 @@ _REFUSAL_STATUSES = {400, 404, 405, 415, 422, 500, 501}
 _PROBE_TIMEOUT_S = 2.0
 
 
-def is_refusal(exc: BaseException) -> bool:
-    """An answer saying "I do not do that" rather than "not now" (429, 503, timeouts)."""
-    return isinstance(exc, openai.APIStatusError) and exc.status_code in _REFUSAL_STATUSES
+def is_refusal(exc: BaseException, feature: str | None = None) -> bool:
+    """An answer saying "I do not do that" rather than "not now" (429, 503, timeouts).
+
+    A 500 is a refusal of `feature` only when its message names the feature: otherwise it is
+    as likely a server falling over, which must not be remembered against the endpoint.
+    """
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in _REFUSAL_STATUSES:
+        return False
+    return exc.status_code != 500 or feature is None or feature in str(exc)
 
 
 @dataclass
