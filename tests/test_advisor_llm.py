@@ -269,9 +269,7 @@ LOOP = "餐饮企业可以利用大模型提升效率，这是行业通用的平
         (lambda r: reworded(r).replace(r.funding[-1].name, "另一项政策"), "missing program"),
         (lambda r: reworded(r, drop=0), "missing solution"),
         (
-            lambda r: reworded(r).replace(
-                format_cny(r.solutions[0].net_first_year_cost_cny.max), "99万元"
-            ),
+            lambda r: reworded(r).replace(format_cny(r.solutions[0].net_first_year_cost_cny.max), "99万元"),
             "amount",
         ),
         (lambda r: FILLER * 3, "degenerate"),
