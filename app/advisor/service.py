@@ -2,6 +2,9 @@
 
 understand (profile, follow-up, intent) → retrieve → recommend (engine) →
 compose (offline composer, or the LLM with the offline answer as fallback).
+
+The advisor gets its dependencies (`AdvisorDeps`: settings, retrieval and the query-time
+text tools) from whoever builds it; the app's `Container` is one such builder.
 """
 
 from __future__ import annotations
@@ -11,11 +14,15 @@ import uuid
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
+from typing import Protocol
 
 from app.advisor.compose import canned
-from app.advisor.contract import AdviceResponse
+from app.advisor.compose.wording import lang_of
+from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
+from app.advisor.intents import spec
 from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
@@ -31,18 +38,33 @@ from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
 from app.components.llm_calls import Deadline
-from app.container import Container
+from app.services.retrieval import RetrievalService
 from app.services.session_store import SessionFile
+from app.settings import Settings
 from app.text.normalize import clean_text, detect_language
+from app.text.segment import Glossary, Segmenter
 
 EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
 
 
+class AdvisorDeps(Protocol):
+    """What the advisor uses from the rest of the app (`app.container.Container` provides it)."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def retrieval(self) -> RetrievalService: ...
+    @property
+    def segmenter(self) -> Segmenter: ...
+    @property
+    def glossary(self) -> Glossary: ...
+
+
 class AdvisorService:
-    def __init__(self, container: Container | None = None) -> None:
-        self.container = container or Container()
-        self.settings = self.container.settings
+    def __init__(self, deps: AdvisorDeps) -> None:
+        self.deps = deps
+        self.settings = deps.settings
         advisor = self.settings.advisor
         path = advisor.sessions_file or self.settings.paths.data_dir / "sessions.sqlite3"
         self.sessions = ConversationStore(
@@ -63,7 +85,7 @@ class AdvisorService:
 
     @cached_property
     def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(self.catalogue, self.container.retrieval)
+        return SolutionRecommender(self.catalogue, self.deps.retrieval)
 
     @cached_property
     def llm(self) -> LLMComposer | None:
@@ -84,7 +106,15 @@ class AdvisorService:
 
     @cached_property
     def handlers(self) -> TurnHandlers:
-        return TurnHandlers(self.container, self.catalogue, self.recommender, lambda: self.today)
+        return TurnHandlers(
+            self.catalogue,
+            self.recommender,
+            self.deps.retrieval,
+            self.deps.segmenter,
+            self.deps.glossary,
+            regions(self.settings.paths.knowledge_dir),
+            lambda: self.today,
+        )
 
     def warm_up(self) -> None:
         """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
@@ -98,7 +128,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.container.retrieval.search(text)
+        self.deps.retrieval.search(text)
         self.recommender.rank(profile, text)
 
     def ask(
@@ -115,7 +145,8 @@ class AdvisorService:
         """Answer text as it is produced, then the full `AdviceResponse` as the last item."""
         started = time.perf_counter()
         turn = self._prepare(message, session_id, profile)
-        if self.llm is not None and turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+        substantive = spec(turn.intent).substantive and not turn.clarifying
+        if self.llm is not None and substantive:
             yield from self.llm.stream(turn)
         else:
             # Stream the text with the citation numbers of the final response (unused entries
@@ -126,7 +157,7 @@ class AdvisorService:
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
         conversation.awaiting_profile = bool(turn.clarifying)
-        if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+        if substantive:
             conversation.last_question = turn.query
         self.sessions.save(conversation)
         yield build_response(turn, started)
@@ -137,15 +168,20 @@ class AdvisorService:
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
         if len(text) > MAX_MESSAGE_CHARS:
-            turn.notices.append(_long_message_notice(len(text), detect_language(text[:500])))
+            turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
-        turn.language = detect_language(text) if text.strip() else (conversation.turns and "zh") or "zh"
+        turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
-        self.handlers.handle(turn)
+        spec(turn.intent).handler(self.handlers, turn)
+        turn.mark("recommend")
         claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
-        if claimed and turn.intent != "out_of_scope":
+        claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        if claimed and turn.intent == "policy_question":
+            # A digest of other policies under a program we don't hold reads like confirmation: say only that.
+            turn.answer = canned.unknown_programs(claimed, turn.language)
+        elif claimed and turn.intent != "out_of_scope":
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
@@ -169,7 +205,7 @@ class AdvisorService:
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
-        turn.search = self.container.retrieval.search(turn.query) if turn.query.strip() else None
+        turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
         turn.mark("retrieve")
         turn.intent = resolve_intent(
             turn.query,
@@ -181,7 +217,7 @@ class AdvisorService:
         )
 
 
-def _long_message_notice(length: int, language: str) -> str:
+def _long_message_notice(length: int, language: Lang) -> str:
     if language == "en":
         return f"Your message has {length:,} characters; I read the first {MAX_MESSAGE_CHARS:,}."
     return f"您的消息有{length}个字符，我只读取了前{MAX_MESSAGE_CHARS}个字符。"

@@ -1,16 +1,13 @@
-"""Which programs to show for a question, and how each appears in the contract."""
+"""Which funding programs to show for a question: relevant spend, the user's region or a region they named."""
 
 from __future__ import annotations
 
 import re
 
-from app.advisor.compose.citations import CitationBook
-from app.advisor.contract import FundingOut
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.render import format_cny, format_ratio
-from app.catalogue.taxonomy import RELIABILITY_LABELS, FundingType, SpendKind
+from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
 _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
@@ -56,10 +53,13 @@ def spend_from_question(text: str) -> set[SpendKind]:
     return kinds
 
 
-def _region_compatible(assessment: Assessment, profile: CompanyProfile) -> bool:
+def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
     regions = assessment.program.eligibility.regions
-    if not regions or not profile.province:
-        return not regions or assessment.program.benefit.currency == "CNY"
+    if not regions:
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
+        return bool(spend) and assessment.program.benefit.currency == "CNY"
+    if not profile.province:
+        return False
     return any(r.covers(profile.province, profile.city) for r in regions)
 
 
@@ -85,68 +85,9 @@ def select_programs(
         if spend and not scope & spend:
             continue
         named = _mentioned(assessment, places, text)
-        if named or _region_compatible(assessment, profile):
+        if named or _region_compatible(assessment, profile, spend):
             chosen.append((not named, assessment))
     chosen.sort(
         key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
     )
     return [a for _, a in chosen[:MAX_PROGRAMS]]
-
-
-def benefit_line(assessment: Assessment, language: str) -> str:
-    benefit = assessment.program.benefit
-    if language == "en":
-        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
-        cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
-        return f"{ratio}{cap}"
-    ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
-    cap = f"，上限{format_cny(benefit.cap, benefit.currency)}" if benefit.cap is not None else ""
-    return f"{ratio}{cap}"
-
-
-def verdict_line(assessment: Assessment, book: CitationBook, language: str) -> str:
-    program = assessment.program
-    n = book.cite_program(program)
-    icon = {Verdict.eligible: "✅", Verdict.unknown: "❔", Verdict.ineligible: "❌"}[assessment.verdict]
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:3])
-    reliability = program.provenance.reliability
-    if language == "en":
-        label = {
-            Verdict.eligible: "likely eligible",
-            Verdict.unknown: "to be confirmed",
-            Verdict.ineligible: "not eligible",
-        }
-        name = program.name_en
-        note = f" Source: {RELIABILITY_LABELS[reliability][1]}." if reliability != "official" else ""
-        return f"- {icon} {name} ({program.issuer}): {label[assessment.verdict]}. {reasons}. Benefit: {benefit_line(assessment, language)}.{note} [{n}]"
-    label_zh = {Verdict.eligible: "基本符合", Verdict.unknown: "待确认", Verdict.ineligible: "不符合"}
-    note = f"（来源：{RELIABILITY_LABELS[reliability][0]}）" if reliability != "official" else ""
-    return f"- {icon} {program.name}（{program.issuer}）：{label_zh[assessment.verdict]}。{reasons}。支持：{benefit_line(assessment, language)}。{note}[{n}]"
-
-
-def funding_out(assessment: Assessment, language: str) -> FundingOut:
-    program = assessment.program
-    validity = program.validity
-    deadline = validity.application_closes or validity.effective_until
-    benefit = program.benefit
-    return FundingOut(
-        id=program.id,
-        name=program.name_en if language == "en" else program.name,
-        type=program.type,
-        issuer=program.issuer,
-        region=program.region.label,
-        verdict=assessment.verdict.value,
-        reasons=[r.text(language) for r in assessment.reasons],
-        benefit=benefit.summary,
-        max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
-        deadline=deadline.isoformat() if deadline else None,
-        source_url=program.provenance.source_urls[0],
-    )
-
-
-def apply_steps(assessment: Assessment, language: str) -> str:
-    how = assessment.program.how_to_apply
-    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
-    if language == "en":
-        return f"{assessment.program.name_en} — channel: {how.channel}. Steps (as published, in Chinese): {steps}"
-    return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"

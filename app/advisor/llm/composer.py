@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
+from app.advisor.contract import Lang
+from app.advisor.engine.eligibility import Verdict
+from app.advisor.intents import spec
 from app.advisor.llm.context import AnswerPrompt
 from app.advisor.llm.decisions import Decisions, degenerate, missing_decisions
 from app.advisor.llm.guard import GuardReport, check_answer, load_places
@@ -50,7 +53,7 @@ def _reason(exc: BaseException) -> str:
     return name
 
 
-def fallback_notice(reason: str, language: str, rejected: bool = False) -> str:
+def fallback_notice(reason: str, language: Lang, rejected: bool = False) -> str:
     if rejected and language == "en":
         return f"The language model's answer failed the source check ({reason}); this is the offline answer, built from the same evidence."
     if rejected:
@@ -134,9 +137,9 @@ class LLMComposer:
             catalogue=self.catalogue,
             places=self.places,
             allowed_solution_ids={c.pick.solution.id for c in turn.costed},
-            needs_citations=turn.intent not in ("smalltalk", "out_of_scope"),
+            needs_citations=spec(turn.intent).substantive,
             secrets=self._secrets(),
-            eligible_ids={a.program.id for a in turn.programs if a.verdict.value == "eligible"},
+            eligible_ids={a.program.id for a in turn.programs if a.verdict is Verdict.eligible},
         )
 
     def _secrets(self) -> tuple[str, ...]:

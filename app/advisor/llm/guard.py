@@ -59,11 +59,7 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
         place = named[-1]
         kin = _VOUCHER_KIN.get(match.group(1), (match.group(1),))
         backed = any(
-            any(word in normalize(program.name) for word in kin)
-            and any(
-                r.province == place.province and (not place.city or not r.city or r.city == place.city)
-                for r in (program.eligibility.regions or [program.region])
-            )
+            any(word in normalize(program.name) for word in kin) and _in_region(program, place)
             for program in catalogue.funding
         )
         if not backed:
@@ -124,8 +120,9 @@ _PARENTHESISED = re.compile(r"\([^()]*\)")
 
 
 def _in_region(program: FundingProgram, place: Place) -> bool:
+    """Whether the program is a local one of `place`: a national program is no "杭州算力券"."""
     return any(
-        r.province == place.province and (not r.city or not place.city or r.city == place.city)
+        r.province is not None and r.covers(place.province, place.city)
         for r in (program.eligibility.regions or [program.region])
     )
 

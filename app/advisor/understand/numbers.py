@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 _DIGITS = {
     "零": 0,
@@ -67,7 +66,6 @@ _UNIT_FACTORS = {
     "bn": 1e9,
 }
 AMOUNT = rf"({NUMBER})\s*(?:个)?\s*(亿|千万|百万|万|千|k\b|m\b|mn\b|million|billion|bn\b)?\s*(?:元|块|人民币|rmb|cny|yuan)?"
-_AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
 
 
 def parse_amount(number: str, unit: str | None) -> float | None:
@@ -77,8 +75,3 @@ def parse_amount(number: str, unit: str | None) -> float | None:
         return None
     # 3千5 style numerals already carry their unit; 一亿二千万 parsed whole above.
     return value * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
-
-
-def first_amount(text: str) -> float | None:
-    match = _AMOUNT_RE.search(text)
-    return parse_amount(match.group(1), match.group(2)) if match else None
