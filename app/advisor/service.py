@@ -198,7 +198,7 @@ class AdvisorService:
         if self.llm_extractor and text.strip():
             # Extraction may use part of the turn's LLM deadline; the answer gets the rest.
             share = self.settings.llm.deadline_s * EXTRACTION_SHARE
-            extracted = self.llm_extractor.extract(text, Deadline(turn.started + share))
+            extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)

@@ -88,8 +88,8 @@ class LLMComposer:
         parts: list[str] = []
         finish = None
         try:
-            fitted = self.prompt.fit(turn, self.caps)
-            deadline = Deadline(turn.started + llm.deadline_s)
+            deadline = Deadline(turn.started + llm.deadline_s, llm.deadline_s)
+            fitted = self.prompt.fit(turn, self.caps, deadline)
             chunks = stream_before(
                 self.model,
                 fitted.messages,

@@ -15,6 +15,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.components.llm_calls import Deadline
 from app.components.llm_endpoint import Capabilities
 from app.components.prompts import Prompt
 from app.redact import redact
@@ -73,16 +74,21 @@ class AnswerPrompt:
         user = self.user.render(intent=turn.intent, question=question, decisions=decisions, passages=passages)
         return [SystemMessage(content=system), HumanMessage(content=user)], decisions + "\n" + passages
 
-    def fit(self, turn: Turn, caps: Capabilities) -> FittedPrompt:
+    def fit(self, turn: Turn, caps: Capabilities, deadline: Deadline) -> FittedPrompt:
         """The largest prompt that leaves the answer its `max_tokens` within the model's context."""
         margin = self.settings.token_margin
+
+        def count(text: str) -> int:
+            # The server's own count while there is time for it; near the deadline, cl100k + margin.
+            return caps.count(text, margin, timeout=min(1.0, deadline.left - 2.0))
+
         n_ctx = caps.n_ctx or self.settings.context_window
         # Room for the offline answer reworded, with some slack; never more than the ceiling.
-        max_tokens = min(self.settings.answer_max_tokens, caps.count(turn.answer, margin) * 3 // 2 + 64)
+        max_tokens = min(self.settings.answer_max_tokens, count(turn.answer) * 3 // 2 + 64)
         budget = self.settings.context_token_budget
         while budget >= _SMALLEST_BUDGET:
             messages, context = self.messages(turn, budget)
-            prompt = sum(caps.count(str(m.content), margin) for m in messages) + _TEMPLATE_TOKENS
+            prompt = sum(count(str(m.content)) for m in messages) + _TEMPLATE_TOKENS
             room = n_ctx - prompt
             if room >= max_tokens:
                 return FittedPrompt(messages, context, max_tokens)

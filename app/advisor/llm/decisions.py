@@ -43,6 +43,7 @@ _VERDICT_WORDS = (
         Verdict.unknown,
         re.compile(
             r"待确认|待核实|需确认|需要确认|尚不确定|不确定|尚不清楚|有待|是否符合|能否申请|是否可以申请|"
+            r"需遴选|须.{0,8}入选|only if|selection required|"
             r"to be confirmed|unclear|unknown|whether|"
             r"not (?:yet )?(?:known|clear|sure)|needs? (?:to be )?confirm|cannot tell|depends on",
             re.IGNORECASE,

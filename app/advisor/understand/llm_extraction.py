@@ -54,7 +54,13 @@ class LLMProfileExtractor:
             caps = capabilities(self.llm)
             prompt = self.prompt.render(message=text)
             result = structured(
-                self.model, ExtractedProfile, prompt, caps, self.llm.structured_methods, deadline
+                self.model,
+                ExtractedProfile,
+                prompt,
+                caps,
+                self.llm.structured_methods,
+                deadline,
+                first_token_s=self.llm.first_token_s,
             )
         except Exception as exc:  # extraction is an enhancement; rules already ran
             log.warning("LLM profile extraction failed: %s", type(exc).__name__)
