@@ -1,4 +1,4 @@
-"""The `aipack` command line: ingest, search (and, later, ask / eval / serve).
+"""The `aipack` command line: ingest, search, ask, serve and eval.
 
 Errors are printed as one readable message with the fix; no traceback ever
 reaches the user. Exit codes: 0 ok, 1 unexpected failure, 2 user-fixable error.

@@ -29,11 +29,12 @@ from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.gazetteer import RegionGazetteer, regions
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.advisor.understand.sessions import ConversationStore
+from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
@@ -75,6 +76,11 @@ class AdvisorService:
     def catalogue(self) -> Catalogue:
         return load_catalogue(self.settings.paths.catalogue_dir)
 
+    @cached_property
+    def places(self) -> RegionGazetteer:
+        """The one gazetteer this advisor reads places with (knowledge/regions.yaml, loaded once per path)."""
+        return regions(self.settings.paths.knowledge_dir)
+
     @property
     def today(self) -> date:
         return self.settings.advisor.today or date.today()
@@ -102,7 +108,7 @@ class AdvisorService:
             return None
         from app.advisor.understand.llm_extraction import LLMProfileExtractor
 
-        return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
+        return LLMProfileExtractor(self.settings, self.places)
 
     @cached_property
     def handlers(self) -> TurnHandlers:
@@ -112,8 +118,9 @@ class AdvisorService:
             self.deps.retrieval,
             self.deps.segmenter,
             self.deps.glossary,
-            regions(self.settings.paths.knowledge_dir),
+            self.places,
             lambda: self.today,
+            load_absences(self.settings.paths.knowledge_dir),
         )
 
     def warm_up(self) -> None:
@@ -128,8 +135,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.deps.retrieval.search(text)
-        self.recommender.rank(profile, text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
@@ -176,7 +182,7 @@ class AdvisorService:
         self._understand(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
-        claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
         claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
@@ -190,7 +196,7 @@ class AdvisorService:
 
     def _understand(self, turn: Turn, text: str) -> None:
         conversation = turn.conversation
-        places = regions(self.settings.paths.knowledge_dir)
+        places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)

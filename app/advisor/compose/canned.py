@@ -61,12 +61,17 @@ def injection_notice(language: Lang) -> str:
     return "我不能修改自己的工作规则或透露内部配置，但很乐意帮您解答AI方案和补贴政策方面的问题。"
 
 
+# What `unknown_programs` says about a name; the guard strips that sentence before it looks for
+# invented programs, so the words live here once.
+NOT_IN_SOURCES = ("不在我的资料中", "is not in my sources")
+
+
 def unknown_programs(names: list[str], language: Lang) -> str:
     """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly."""
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
         return (
-            f"{joined} is not in my sources, so I cannot confirm that it exists or what it pays; don't rely on it "
+            f"{joined} {NOT_IN_SOURCES[1]}, so I cannot confirm that it exists or what it pays; don't rely on it "
             "until you see the official notice from the issuing authority. Below is only what my sources do hold."
         )
-    return f"{joined}不在我的资料中，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+    return f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.advisor.compose.canned import NOT_IN_SOURCES
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.catalogue.models import Catalogue, FundingProgram
 from app.catalogue.render import funding_text
@@ -35,7 +36,10 @@ def looks_like_instruction(text: str) -> bool:
     return bool(_INSTRUCTION.search(normalize(text)))
 
 
-_NOT_FOUND = re.compile(r"目录中没有找到[^。]*。|i could not find [^.]*\.", re.IGNORECASE)
+# The advisor's own "X is not in my sources" sentence names X without backing it.
+_NOT_FOUND = re.compile(
+    rf"[^。\n]*{NOT_IN_SOURCES[0]}[^。]*。|[^.\n]*{NOT_IN_SOURCES[1]}[^.]*\.", re.IGNORECASE
+)
 # A voucher word in text, and the words that count as the same kind in program names.
 _VOUCHER_KIN = {
     "算力券": ("算力券", "算力服务券"),
