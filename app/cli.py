@@ -192,7 +192,7 @@ def _load_profile(path: Path | None) -> Any:
         return None
     from pydantic import ValidationError
 
-    from app.advisor.profile import CompanyProfile
+    from app.advisor.understand.profile import CompanyProfile
 
     try:
         try:

@@ -56,6 +56,23 @@ class IndexNotReadyError(AipackError):
     pass
 
 
+class ReadOnlyDataError(IndexNotReadyError):
+    """The data folder (or the index in it) cannot be written: a permissions problem, not damage.
+
+    Chroma must write to open its database, so the index cannot be served either; rebuilding
+    would not help, and a healthy index must never be set aside because of it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"The data folder {folder} is read-only (or not accessible to this account); "
+            "the index in it is not damaged, but aipack cannot open, build or update it there.",
+            f"Give this account write access to {folder}, or copy the folder somewhere writable and "
+            "point AIPACK_PATHS__DATA_DIR at the copy. Rebuilding will not help.",
+        )
+        self.folder = folder
+
+
 class InputError(AipackError):
     pass
 

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from app.advisor.redact import redact
+from app.redact import redact
 from app.settings import Settings
 
 MASK = "[密钥]"

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.advisor.contract import AdviceResponse, Intent
-from app.advisor.extraction import RuleExtractor
-from app.advisor.profile import CompanyProfile
 from app.advisor.service import AdvisorService
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
 from app.settings import PROJECT_ROOT

@@ -518,7 +518,7 @@ def test_profile_figures_and_size_basis_match_the_message(advisor: AdvisorServic
 
 
 def test_when_no_solution_fits_the_advisor_says_so_and_lists_no_programs(tmp_path: Path):
-    from app.advisor.profile import CompanyProfile
+    from app.advisor.understand.profile import CompanyProfile
     from tests.helpers import mini_container
 
     box = mini_container(tmp_path)

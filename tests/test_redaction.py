@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.advisor.redact import redact
+from app.redact import redact
 from tests.fake_llm_server import FakeLLMServer, Reply, StructuredReply
 from tests.test_advisor_llm import make_advisor
 

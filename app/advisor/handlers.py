@@ -1,6 +1,6 @@
 """One handler per intent: the answer, pack, programs and arithmetic of a turn.
 
-The service decides what a message means (`understanding.py`); these decide what
+The service decides what a message means (`understand/`); these decide what
 to say about it, from the engine's results only.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from app.advisor import canned
-from app.advisor.answer_pack import (
+from app.advisor.compose import canned
+from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
     disclaimer,
@@ -20,16 +20,16 @@ from app.advisor.answer_pack import (
     preview_line,
     profile_line,
 )
-from app.advisor.answer_policy import no_evidence, policy_answer, select_evidence
-from app.advisor.costing import CostedSolution, cost_pack
-from app.advisor.eligibility import Assessment, assess
-from app.advisor.funding_view import apply_steps, select_programs, spend_from_question, verdict_line
-from app.advisor.gazetteer import regions
-from app.advisor.guard import looks_like_instruction
-from app.advisor.place_scope import place_filter
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick, SolutionRecommender
+from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.engine.costing import CostedSolution, cost_pack
+from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.place_scope import place_filter
+from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
+from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.container import Container

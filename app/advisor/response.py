@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
-from app.advisor.funding_view import funding_out
+from app.advisor.engine.programs import funding_out
 from app.advisor.turn import Turn
 
 

@@ -12,21 +12,21 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 
-from app.advisor import canned
+from app.advisor.compose import canned
 from app.advisor.contract import AdviceResponse
-from app.advisor.conversation import rewrite_follow_up
-from app.advisor.extraction import RuleExtractor
-from app.advisor.gazetteer import regions
-from app.advisor.guard import unknown_vouchers
+from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
-from app.advisor.llm_composer import LLMComposer
-from app.advisor.llm_extraction import LLMProfileExtractor
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionRecommender
+from app.advisor.llm.composer import LLMComposer
+from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
-from app.advisor.sessions import ConversationStore
 from app.advisor.turn import Turn
-from app.advisor.understanding import resolve_intent, states_profile_facts
+from app.advisor.understand.conversation import rewrite_follow_up
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.llm_extraction import LLMProfileExtractor
+from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
@@ -68,7 +68,7 @@ class AdvisorService:
         """The LLM composer when `llm.mode == "openai"`; None offline."""
         if self.settings.llm.mode != "openai":
             return None
-        from app.advisor.llm_composer import LLMComposer
+        from app.advisor.llm.composer import LLMComposer
 
         return LLMComposer(self.settings, self.catalogue)
 
@@ -76,7 +76,7 @@ class AdvisorService:
     def llm_extractor(self) -> LLMProfileExtractor | None:
         if self.settings.llm.mode != "openai":
             return None
-        from app.advisor.llm_extraction import LLMProfileExtractor
+        from app.advisor.understand.llm_extraction import LLMProfileExtractor
 
         return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
 

@@ -6,12 +6,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.advisor.citations import CitationBook
+from app.advisor.compose.citations import CitationBook
 from app.advisor.contract import Intent
-from app.advisor.conversation import Conversation
-from app.advisor.costing import CostedSolution
-from app.advisor.eligibility import Assessment
-from app.advisor.gazetteer import Place
+from app.advisor.engine.costing import CostedSolution
+from app.advisor.engine.eligibility import Assessment
+from app.advisor.understand.conversation import Conversation
+from app.advisor.understand.gazetteer import Place
 from app.services.retrieval import SearchResult
 
 

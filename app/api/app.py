@@ -24,8 +24,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
-from app.advisor.gazetteer import regions
-from app.advisor.history import conversation_from_history
+from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.history import conversation_from_history
 from app.api import chat, errors, health
 from app.api.admission import OWNER, Admission
 from app.api.errors import ApiError, error_response

@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import AipackError, IndexNotReadyError, StoreError
+from app.errors import AipackError, IndexNotReadyError, ReadOnlyDataError, StoreError
 
 MAX_MESSAGE_CHARS = 600
 _TYPES = {401: "authentication_error", 404: "not_found_error", 429: "rate_limit_error"}
@@ -90,5 +90,13 @@ def install(app: FastAPI, *folders: Path) -> None:
     async def aipack_error(_: Request, exc: AipackError) -> JSONResponse:
         not_ready = isinstance(exc, (IndexNotReadyError, StoreError))
         message = f"{exc.problem} {exc.fix}".strip()
-        code = "index_not_ready" if isinstance(exc, IndexNotReadyError) else type(exc).__name__
+        code = (
+            "data_dir_read_only"
+            if isinstance(exc, ReadOnlyDataError)
+            else "index_not_ready"
+            if isinstance(exc, IndexNotReadyError)
+            else "store_unavailable"
+            if isinstance(exc, StoreError)
+            else "invalid_request"
+        )
         return error_response(503 if not_ready else 400, scrub(message, *folders), code)

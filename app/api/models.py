@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.advisor.profile import CompanyProfile
+from app.advisor.understand.profile import CompanyProfile
 
 MAX_MESSAGE = 100_000  # accepted and answered from its first part; beyond this the request is refused
 MODEL_ID = "aipack-advisor"

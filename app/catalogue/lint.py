@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
-from app.advisor.numbers import AMOUNT, parse_amount
+from app.advisor.understand.numbers import AMOUNT, parse_amount
 from app.catalogue.models import FundingProgram
 
 ENDED_MARK = "已结束"  # validity.note of a program whose effective_until has passed

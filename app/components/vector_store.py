@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from app.errors import IndexNotReadyError
+from app.errors import IndexNotReadyError, ReadOnlyDataError
 from app.settings import Settings
 
 # Belt and braces: chromadb's own Settings also reads ./.env (stack.md gotcha 6).
@@ -40,6 +41,11 @@ def _forget_failed_client(path: str) -> None:
         SharedSystemClient._identifier_to_refcount.pop(path, None)
 
 
+def read_only(chroma_dir: Path) -> bool:
+    """Whether Chroma cannot write its folder or its database file (permissions, a read-only mount)."""
+    return any(p.exists() and not os.access(p, os.W_OK) for p in (chroma_dir, chroma_dir / "chroma.sqlite3"))
+
+
 class VectorStoreComponent:
     def __init__(self, settings: Settings) -> None:
         import chromadb
@@ -65,11 +71,18 @@ class VectorStoreComponent:
                 ) from exc
         else:
             path = settings.paths.chroma_dir
-            path.mkdir(parents=True, exist_ok=True)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyDataError(settings.paths.data_dir) from exc
             try:
                 self.client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
             except Exception as exc:
                 _forget_failed_client(str(path))
+                if read_only(path):
+                    raise ReadOnlyDataError(path) from exc
+                if "readonly" in str(exc).replace(" ", "").lower():  # a read-only mount, say
+                    raise ReadOnlyDataError(settings.paths.data_dir) from exc
                 raise IndexNotReadyError(
                     f"The index at {path} cannot be opened ({type(exc).__name__}: {exc}).",
                     "Rebuild it with `aipack ingest --rebuild`.",

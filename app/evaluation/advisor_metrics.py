@@ -10,10 +10,10 @@ from typing import Any
 
 import yaml
 
-from app.advisor import guard
 from app.advisor.contract import AdviceResponse
-from app.advisor.gazetteer import regions
+from app.advisor.llm import guard
 from app.advisor.service import AdvisorService
+from app.advisor.understand.gazetteer import regions
 from app.catalogue.models import Catalogue
 from app.evaluation.golden import RetrievalCase
 from app.settings import PROJECT_ROOT

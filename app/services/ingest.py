@@ -3,25 +3,32 @@
 Order matters for safety: the catalogue is validated before anything is
 written; new chunks are added before stale ones are deleted; the manifest is
 written last and atomically. An interrupted run therefore leaves an index that
-still answers, and the next run reconciles it.
+still answers, and the next run reconciles it (and drops what a killed rebuild
+half-built). One ingest runs at a time per data dir, across processes (a file
+lock), and one that waited finds the index already current instead of redoing it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock, Timeout
 
 from app.catalogue.loader import catalogue_files, load_catalogue
 from app.components.embeddings import E5Embeddings
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.corpus.documents import file_hash, load_metadata, policy_files, read_document
-from app.errors import DocumentReadError, IndexNotReadyError
+from app.errors import DocumentReadError, IndexNotReadyError, ReadOnlyDataError
 from app.services.index_records import (
     IndexRecord,
     attach_tokens,
@@ -34,6 +41,8 @@ from app.text.segment import Glossary, Segmenter
 
 ProgressCallback = Callable[[int, int], None]
 _BUILD_SUFFIX = "_rebuild"
+_REBUILD_MARKER = ".rebuild-pending"  # exists from a rebuild's start to its end: a killed one leaves it
+INGEST_LOCK_WAIT_S = 900
 
 
 @dataclass
@@ -122,6 +131,17 @@ def _other_version_error(manifest: dict[str, Any]) -> IndexNotReadyError:
     )
 
 
+def require_writable(folder: Path) -> None:
+    """Raise ReadOnlyDataError unless `folder` exists (or can be made) and takes a file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ReadOnlyDataError(folder) from exc
+
+
 def _write_manifest(settings: Settings, payload: dict[str, Any]) -> None:
     path = settings.paths.manifest_file
     tmp = path.with_suffix(".tmp")
@@ -146,7 +166,8 @@ class IngestService:
     def is_current(self) -> bool:
         manifest = read_manifest(self.settings)
         return bool(
-            manifest
+            not (self.settings.paths.data_dir / _REBUILD_MARKER).exists()  # a rebuild running or killed
+            and manifest
             and manifest.get("schema_version") == INDEX_SCHEMA_VERSION
             and manifest.get("fingerprint") == _fingerprint(self.settings)
             and (self.settings.vectorstore.mode == "server" or self.settings.paths.chroma_dir.exists())
@@ -184,13 +205,45 @@ class IngestService:
             # Chunks of another layout must not be reconciled in place; only a rebuild replaces them.
             raise _other_version_error(manifest)
         if not rebuild and self.is_current():
-            report.skipped = True
-            report.counts = dict(read_manifest(self.settings) or {}).get("counts", {})
-            return report
-        self.settings.paths.data_dir.mkdir(parents=True, exist_ok=True)
+            return self._up_to_date(report)
+        require_writable(self.settings.paths.data_dir)
+        with self._exclusive():
+            if not rebuild and self.is_current():  # another process just brought it up to date
+                return self._up_to_date(report)
+            self._build(report, rebuild, progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _up_to_date(self, report: IngestReport) -> IngestReport:
+        report.skipped = True
+        report.counts = dict(read_manifest(self.settings) or {}).get("counts", {})
+        return report
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """One ingest at a time per data dir, across processes (CLI, UI, API workers)."""
+        lock = FileLock(self.settings.paths.data_dir / ".ingest.lock")
+        try:
+            lock.acquire(timeout=INGEST_LOCK_WAIT_S)
+        except Timeout as exc:
+            raise IndexNotReadyError(
+                f"Another ingest has held the index for over {INGEST_LOCK_WAIT_S // 60} minutes.",
+                "Wait for it to finish (or stop it), then run `aipack ingest` again.",
+            ) from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _build(self, report: IngestReport, rebuild: bool, progress: ProgressCallback | None) -> None:
+        pending = self.settings.paths.data_dir / _REBUILD_MARKER
         records, preserved = self._desired_records(report)
         if rebuild:
             self._open_or_set_aside(report)
+            pending.touch()
+        elif pending.exists():
+            for name in CollectionName:  # a rebuild was killed: its half-built copies only take space
+                self.store.drop(name, _BUILD_SUFFIX)
         suffix = _BUILD_SUFFIX if rebuild else ""
         to_embed: list[tuple[Any, list[IndexRecord]]] = []
         stale: list[tuple[Any, list[str]]] = []
@@ -222,8 +275,7 @@ class IngestService:
                 "failed": report.failed,
             },
         )
-        report.seconds = time.perf_counter() - started
-        return report
+        pending.unlink(missing_ok=True)
 
     def _open_or_set_aside(self, report: IngestReport) -> None:
         """Open the local index for a rebuild, setting an unreadable one aside.
@@ -235,6 +287,8 @@ class IngestService:
             return
         try:
             self._store = VectorStoreComponent(self.settings)
+        except ReadOnlyDataError:
+            raise  # not damage: a healthy index is never set aside for its permissions
         except IndexNotReadyError:
             chroma = self.settings.paths.chroma_dir
             aside = chroma.with_name(

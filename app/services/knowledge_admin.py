@@ -1,7 +1,10 @@
 """Knowledge-base administration for the UI and API: list, upload, delete, validate.
 
 An upload is checked (readable, has text) before it is written into
-knowledge/policies/, so a broken file never replaces a good one.
+knowledge/policies/, so a broken file never replaces a good one. Its name is made
+safe once (`upload_name`); a name that would land on an existing document (the
+same file, or the same document id with another suffix, such as dup.md beside
+dup.txt) is refused rather than silently replacing it, and so is an overlong one.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ from app.services.retrieval import RetrievalService
 
 _SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+MAX_NAME_BYTES = 150  # UTF-8 bytes: well under the 255 of most file systems, with room for staging prefixes
+
+
+def upload_name(file_name: str) -> str:
+    """The one safe file name an upload is stored under (path parts dropped, odd characters replaced)."""
+    return _SAFE_NAME.sub("_", Path(file_name).name).strip("._") or "document"
 
 
 @dataclass(frozen=True)
@@ -109,11 +118,25 @@ class KnowledgeAdmin:
         The title defaults to the document's own heading, not the file name, so answers cite it the
         way the user knows it; the entry is marked as uploaded (the user's file, not a public report).
         """
-        name = _SAFE_NAME.sub("_", Path(file_name).name).strip("._") or "document"
+        name = upload_name(file_name)
+        shown = file_name if len(file_name) <= 80 else file_name[:77] + "…"
         suffix = Path(name).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             raise InputError(
-                f"{file_name}: unsupported file type.", f"Upload one of {', '.join(SUPPORTED_SUFFIXES)}."
+                f"{shown}: unsupported file type.", f"Upload one of {', '.join(SUPPORTED_SUFFIXES)}."
+            )
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+            raise InputError(
+                f"The file name {shown} is too long ({len(name.encode('utf-8'))} bytes).",
+                f"Rename the file to at most {MAX_NAME_BYTES} bytes (about {MAX_NAME_BYTES // 3} Chinese "
+                "characters) and upload it again.",
+            )
+        taken = [p.name for p in policy_files(self.folder) if p.stem == Path(name).stem]
+        if taken:
+            raise InputError(
+                f"{shown} would be stored as {name}, but the knowledge base already has {taken[0]} "
+                f"(document '{Path(name).stem}').",
+                "Rename your file, or delete the existing document first if this one replaces it.",
             )
         if not content:
             raise InputError(f"{file_name} is empty.", "Choose a file that has text in it.")

@@ -8,6 +8,7 @@ recall; every glossary term is therefore added as a high-frequency word.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -89,10 +90,11 @@ class Segmenter:
         with self._lock:
             if self._tokenizer is None:
                 jieba.setLogLevel(logging.WARNING)
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
                 tokenizer = jieba.Tokenizer()
-                # Without this jieba writes its 9 MB prefix cache to the system temp dir.
-                tokenizer.tmp_dir = str(self._cache_dir)
+                # Without this jieba writes its 9 MB prefix cache to the system temp dir; a
+                # read-only data dir leaves it no choice (and must not cost a search).
+                if _usable_cache_dir(self._cache_dir):
+                    tokenizer.tmp_dir = str(self._cache_dir)
                 tokenizer.initialize()
                 for term in self._glossary.terms:
                     tokenizer.add_word(normalize(term.zh), freq=20000)
@@ -111,3 +113,12 @@ class Segmenter:
             if len(runs) > 1 or (runs and runs[0] != word):
                 tokens.extend(r for r in runs if r not in _STOPWORDS)
         return tokens
+
+
+def _usable_cache_dir(folder: Path) -> bool:
+    """The folder exists (created if need be) and takes files, or holds the cache already."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK) or (folder / "jieba.cache").exists()

@@ -9,7 +9,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from app.advisor.contract import AdviceResponse
-from app.advisor.profile import CompanyProfile
+from app.advisor.understand.profile import CompanyProfile
 from app.container import Container
 from app.errors import AipackError
 from app.ui import answer_actions

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from app.advisor.size import SECTION_SECTOR
+from app.advisor.understand.size import SECTION_SECTOR
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SizeClass
 from app.container import Container
 from app.errors import AipackError

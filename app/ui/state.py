@@ -18,7 +18,7 @@ from typing import Any
 
 import streamlit as st
 
-from app.advisor.profile import CompanyProfile
+from app.advisor.understand.profile import CompanyProfile
 from app.container import Container
 from app.errors import AipackError
 from app.ui.texts import Lang

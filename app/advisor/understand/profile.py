@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from app.advisor.size import SECTION_SECTOR, SIZE_ZH, SizeDecision, classify
+from app.advisor.understand.size import SECTION_SECTOR, SIZE_ZH, SizeDecision, classify
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, ITSkill, SizeClass
 
 

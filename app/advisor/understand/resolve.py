@@ -1,6 +1,6 @@
 """What a message means in its conversation: does it describe the company, and which intent wins.
 
-`intents.classify_intent` reads one message on its own. Here the conversation
+`classify.classify_intent` reads one message on its own. Here the conversation
 decides the cases a lone message cannot: an answer to the advisor's own
 clarifying questions ("餐饮，杭州", "保密"), a correction or a budget after a pack
 ("其实我们有60个员工", "预算只有5000元"), and elliptical follow-ups ("那杭州呢？").
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from app.advisor.contract import Intent
-from app.advisor.conversation import Conversation
-from app.advisor.guard import looks_like_instruction
-from app.advisor.intents import classify_intent
-from app.advisor.profile import CompanyProfile
+from app.advisor.llm.guard import looks_like_instruction
+from app.advisor.understand.classify import classify_intent
+from app.advisor.understand.conversation import Conversation
+from app.advisor.understand.profile import CompanyProfile
 
 _I = re.IGNORECASE
 FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from app.advisor.contract import Intent
-from app.advisor.gazetteer import RegionGazetteer
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick
+from app.advisor.engine.recommend import SolutionPick
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"

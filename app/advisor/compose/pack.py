@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.citations import CitationBook
-from app.advisor.costing import CostedSolution
-from app.advisor.eligibility import Assessment, Verdict
-from app.advisor.funding_view import apply_steps, verdict_line
-from app.advisor.profile import CompanyProfile
+from app.advisor.compose.citations import CitationBook
+from app.advisor.engine.costing import CostedSolution
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import apply_steps, verdict_line
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS, SKILL_LABELS, SizeClass

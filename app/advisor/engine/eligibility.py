@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.profile import CompanyProfile
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
 from app.catalogue.taxonomy import SIZE_LABELS, SME_SIZES
 

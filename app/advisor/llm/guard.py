@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.advisor.gazetteer import Place, RegionGazetteer
+from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.catalogue.models import Catalogue, FundingProgram
 from app.catalogue.render import funding_text
 from app.text.normalize import normalize
@@ -224,6 +224,6 @@ def check_answer(
 
 
 def load_places(knowledge_dir: Path) -> RegionGazetteer:
-    from app.advisor.gazetteer import regions
+    from app.advisor.understand.gazetteer import regions
 
     return regions(knowledge_dir)

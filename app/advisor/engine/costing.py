@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.eligibility import Assessment, Reason, Verdict, refine_rate
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick
+from app.advisor.engine.eligibility import Assessment, Reason, Verdict, refine_rate
+from app.advisor.engine.recommend import SolutionPick
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import AmountRange
 from app.catalogue.render import format_cny, format_ratio
 

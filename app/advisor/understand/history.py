@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.advisor.conversation import Conversation, rewrite_follow_up
-from app.advisor.extraction import RuleExtractor
-from app.advisor.gazetteer import RegionGazetteer
-from app.advisor.understanding import resolve_intent, states_profile_facts
+from app.advisor.understand.conversation import Conversation, rewrite_follow_up
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.text.normalize import clean_text
 
 MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_MESSAGE_CHARS)

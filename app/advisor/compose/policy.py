@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.advisor.citations import CitationBook
-from app.advisor.guard import looks_like_instruction
-from app.advisor.place_scope import EvidenceFilter
+from app.advisor.compose.citations import CitationBook
+from app.advisor.engine.place_scope import EvidenceFilter
+from app.advisor.llm.guard import looks_like_instruction
 from app.services.retrieval import SearchHit, SearchResult
 from app.text.normalize import normalize
 from app.text.segment import Segmenter

@@ -21,12 +21,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.advisor.conversation import Conversation
-from app.advisor.eligibility import Reason
-from app.advisor.profile import CompanyProfile
-from app.advisor.recommend import SolutionPick
-from app.advisor.redact import redact
+from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.recommend import SolutionPick
+from app.advisor.understand.conversation import Conversation
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
+from app.redact import redact
 from app.services.session_store import SessionFile
 
 _log = logging.getLogger(__name__)

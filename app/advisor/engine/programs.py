@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.citations import CitationBook
+from app.advisor.compose.citations import CitationBook
 from app.advisor.contract import FundingOut
-from app.advisor.eligibility import Assessment, Verdict
-from app.advisor.gazetteer import Place
-from app.advisor.profile import CompanyProfile
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.understand.gazetteer import Place
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, FundingType, SpendKind
 from app.text.normalize import normalize

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.eligibility import Reason
-from app.advisor.profile import CompanyProfile
+from app.advisor.engine.eligibility import Reason
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass
 from app.components.vector_store import CollectionName

@@ -11,9 +11,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from app.advisor.gazetteer import industries, regions
-from app.advisor.numbers import AMOUNT, NUMBER, parse_amount, parse_number
-from app.advisor.profile import CompanyProfile
+from app.advisor.understand.gazetteer import industries, regions
+from app.advisor.understand.numbers import AMOUNT, NUMBER, parse_amount, parse_number
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.advisor.gazetteer import Place, RegionGazetteer
+from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.catalogue.models import Catalogue, Region
 from app.services.retrieval import SearchHit
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from app.advisor.guard import check_answer, load_places, looks_like_instruction
-from app.advisor.redact import redact
+from app.advisor.llm.guard import check_answer, load_places, looks_like_instruction
 from app.advisor.turn import Turn
 from app.catalogue.models import Catalogue
 from app.components.llm import build_chat_model
 from app.components.prompts import load_prompt
+from app.redact import redact
 from app.settings import Settings
 from app.text.tokens import count_tokens, truncate_to_tokens
 

@@ -11,12 +11,12 @@ import logging
 
 from pydantic import BaseModel, Field
 
-from app.advisor.gazetteer import RegionGazetteer
-from app.advisor.profile import CompanyProfile
-from app.advisor.redact import redact
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.components.llm import build_chat_model
 from app.components.prompts import load_prompt
+from app.redact import redact
 from app.settings import Settings
 
 log = logging.getLogger(__name__)

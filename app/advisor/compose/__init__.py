@@ -1,0 +1,1 @@
+"""Compose the offline answer: canned replies, the pack answer, policy answers, citations."""

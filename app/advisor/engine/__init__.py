@@ -1,0 +1,1 @@
+"""The advice engine: eligibility verdicts, program selection, solution ranking, costing, place scope."""
