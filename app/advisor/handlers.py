@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.focus import asked, focus_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
@@ -22,18 +23,20 @@ from app.advisor.compose.pack import (
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.engine.costing import CostedSolution, cost_pack
-from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.eligibility import Assessment, Verdict, assess
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import regions
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.container import Container
 from app.services.retrieval import SearchFilters
+from app.text.normalize import normalize
 
 # The fixed query for the policy sentence behind every pack: embedded once per process.
 POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、轻量化、可复制推广的解决方案"
@@ -72,13 +75,34 @@ class TurnHandlers:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
 
     def _out_of_scope(self, turn: Turn) -> None:
+        # A short refusal: no subsidy list, and no "no evidence" banner (nothing was looked up).
         if looks_like_instruction(turn.query):
             turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
         else:
             turn.answer = canned.out_of_scope(turn.language)
-        turn.has_evidence = False
+
+    def _asks_blind(self, turn: Turn) -> bool:
+        """A funding question with nothing to go on: no place, no program, no facts, no need."""
+        profile = turn.conversation.profile
+        query = normalize(turn.query)
+        return (
+            GENERIC_FUNDING_ASK.search(query) is not None
+            and len(query) <= 30  # a longer question names something ("the EU AI Act"): answer it
+            and not turn.foreign
+            and not turn.places
+            and not profile.province
+            and not profile.industry
+            and not states_need(turn.query)
+        )
+
+    def _ask(self, turn: Turn) -> None:
+        turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
+        turn.conversation.awaiting_profile = True
 
     def _policy(self, turn: Turn) -> None:
+        if self._asks_blind(turn) or turn.unsure:
+            self._ask(turn)
+            return
         if turn.search is None or not turn.search.has_evidence:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
@@ -99,13 +123,15 @@ class TurnHandlers:
         return [assess(program, profile, self.today()) for program in self.catalogue.funding]
 
     def _recommend(self, turn: Turn) -> None:
+        """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
         conversation, profile = turn.conversation, turn.conversation.profile
         missing = profile.missing_for_recommendation()
-        if missing and not conversation.asked_clarification:
+        # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
+        stated = profile.pain_points or states_need(f"{conversation.user_text()}\n{turn.query}")
+        if missing and not stated and not profile.industry and not conversation.asked_clarification:
+            # Nothing to recommend from yet ("我们公司想用AI，不知道从哪开始"): ask, list nothing.
             turn.answer, turn.clarifying = canned.clarify(missing, turn.language)
             conversation.asked_clarification = True
-            if profile.pain_points or profile.goals or profile.industry:
-                turn.answer += "\n\n" + self._preview(turn)
             return
         picks = self.recommender.pack(profile, turn.query, conversation.user_text())
         if not picks:
@@ -121,6 +147,10 @@ class TurnHandlers:
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
+        if missing and not conversation.asked_clarification:  # asked once; a decline is respected
+            questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
+            turn.answer += "\n\n" + questions_text
+            conversation.asked_clarification = conversation.awaiting_profile = True
 
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
@@ -148,11 +178,28 @@ class TurnHandlers:
         return select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
 
     def _eligibility(self, turn: Turn) -> None:
-        turn.programs = self._funding_programs(turn)
+        if self._asks_blind(turn):
+            self._ask(turn)
+            return
+        turn.programs = self._shown_programs(turn) or self._funding_programs(turn)
         lines = [profile_line(turn.conversation.profile, turn.language), ""]
+        if focus := focus_line(turn.query, turn.programs, self.today(), turn.language):
+            lines = [focus, "", *lines]  # the direct answer first: yes/no, the figure, the date
         lines += funding_section(turn.programs, turn.book, turn.language)
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
+
+    def _shown_programs(self, turn: Turn) -> list[Assessment]:
+        """For "这些补贴能叠加吗" / "能补多少": the programs of the pack just shown, re-assessed."""
+        conversation = turn.conversation
+        if not conversation.pack or asked(turn.query) is None or turn.places:
+            return []
+        profile = conversation.profile
+        spend = {kind for pick in conversation.pack for kind in pick.solution.spend_kinds}
+        programs = select_programs(
+            self._assessments(profile), profile, spend, [], conversation.last_question or ""
+        )
+        return [a for a in programs if a.verdict != Verdict.ineligible] or programs
 
     def _how_to_apply(self, turn: Turn) -> None:
         turn.programs = self._funding_programs(turn)[:3]

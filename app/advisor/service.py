@@ -6,6 +6,7 @@ compose (offline composer, or the LLM with the offline answer as fallback).
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,9 +21,11 @@ from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
@@ -31,10 +34,15 @@ from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
 from app.container import Container
+from app.services.retrieval import MAX_QUERY_CHARS, query_vector
 from app.services.session_store import SessionFile
-from app.text.normalize import clean_text, detect_language
+from app.text.normalize import clean_text, detect_language, normalize
 
-MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
+MAX_MESSAGE_CHARS = 4000
+# A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
+POLICY_WORDS = re.compile(
+    r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE
+)  # longer messages are answered from their first part, and the user is told
 
 
 class AdvisorService:
@@ -79,6 +87,15 @@ class AdvisorService:
         from app.advisor.understand.llm_extraction import LLMProfileExtractor
 
         return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
+
+    @cached_property
+    def intent_bank(self) -> IntentBank:
+        glossary = self.container.ingest.glossary
+        # The same text preparation as retrieval, so the message's vector is a cache hit, not a second embedding.
+        return IntentBank(
+            self.settings.paths.knowledge_dir / "intent_examples.yaml",
+            lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
+        )
 
     @cached_property
     def handlers(self) -> TurnHandlers:
@@ -142,6 +159,8 @@ class AdvisorService:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
         self.handlers.handle(turn)
+        if turn.foreign:
+            turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
         if claimed and turn.intent != "out_of_scope":
             # Say plainly that we cannot back what the user asserts, before anything else.
@@ -160,6 +179,9 @@ class AdvisorService:
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)
+        if delta.province is None and (foreign := places.foreign(text)):
+            turn.foreign = foreign
+            conversation.profile = conversation.profile.model_copy(update={"province": None, "city": None})
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
@@ -173,6 +195,16 @@ class AdvisorService:
             rewritten=rewritten is not None,
             conversation=conversation,
         )
+        asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
+        if (
+            turn.intent == "policy_question"
+            and not (turn.search and turn.search.has_evidence)
+            and not asks_policy
+        ):
+            # No rule decided and nothing to quote: the nearest labelled examples decide, or we ask.
+            vote = self.intent_bank.vote(turn.query)
+            turn.intent = vote.intent or "policy_question"
+            turn.unsure = vote.intent is None
 
 
 def _long_message_notice(length: int, language: str) -> str:
