@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from app.advisor.compose import canned
 from app.advisor.compose.focus import asked, focus_line
@@ -35,6 +36,8 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.container import Container
+from app.corpus.documents import load_metadata
+from app.errors import AipackError
 from app.services.retrieval import SearchFilters
 from app.text.normalize import normalize
 
@@ -117,6 +120,7 @@ class TurnHandlers:
             expanded,
             keep,
             self.container.retrieval.next_chunk,
+            uploaded_documents(self.settings.paths.policies_dir),
         )
 
     def _assessments(self, profile: CompanyProfile) -> list[Assessment]:
@@ -140,7 +144,12 @@ class TurnHandlers:
             return
         conversation.pack = picks
         spend = {kind for pick in picks for kind in pick.solution.spend_kinds}
-        turn.programs = select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+        # A company registered abroad is outside every program's coverage: no verdicts to show.
+        turn.programs = (
+            []
+            if turn.foreign
+            else select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
+        )
         turn.costed = cost_pack(picks, turn.programs, profile)
         text = pack_answer(
             profile, turn.costed, turn.programs, turn.book, turn.language, self._policy_basis(turn)
@@ -173,6 +182,8 @@ class TurnHandlers:
         return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
 
     def _funding_programs(self, turn: Turn) -> list[Assessment]:
+        if turn.foreign:
+            return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
         spend = spend_from_question(turn.query) or None
         return select_programs(self._assessments(profile), profile, spend, turn.places, turn.query)
@@ -256,6 +267,21 @@ class TurnHandlers:
         turn.solution_citations = {
             c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed
         }
+
+
+def uploaded_documents(folder: Path) -> frozenset[str]:
+    """Ids of the documents users added through the app (their own files, not public reports)."""
+    try:
+        return frozenset(doc_id for doc_id, meta in load_metadata(folder).items() if meta.uploaded)
+    except AipackError:
+        return frozenset()  # a broken metadata file is reported by the knowledge page, not here
+
+
+def uploaded_titles(folder: Path) -> list[str]:
+    try:
+        return [normalize(meta.title) for meta in load_metadata(folder).values() if meta.uploaded]
+    except AipackError:
+        return []
 
 
 def _empty(language: str) -> str:

@@ -16,7 +16,7 @@ from functools import cached_property
 from app.advisor.compose import canned
 from app.advisor.contract import AdviceResponse
 from app.advisor.engine.recommend import SolutionRecommender
-from app.advisor.handlers import TurnHandlers
+from app.advisor.handlers import TurnHandlers, uploaded_titles
 from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
@@ -162,6 +162,9 @@ class AdvisorService:
         if turn.foreign:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        # A program named in a document the user uploaded is known: it is answered from that file.
+        own = uploaded_titles(self.settings.paths.policies_dir)
+        claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
         if claimed and turn.intent != "out_of_scope":
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
