@@ -6,18 +6,17 @@ Advisor().ask("我在杭州开了一家20人的餐厅……").model_dump()
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.advisor.service import AdvisorService as Advisor
+    from app.advisor.service import AdvisorService
+    from app.settings import Settings
 
 __all__ = ["Advisor"]
 
 
-def __getattr__(name: str) -> Any:
-    # Lazy: importing `app` must stay cheap for the CLI and Streamlit.
-    if name == "Advisor":
-        from app.advisor.service import AdvisorService
+def Advisor(settings: Settings | None = None) -> AdvisorService:
+    """The advisor over the app's index and catalogue (one `Container`, built from settings)."""
+    from app.container import Container
 
-        return AdvisorService
-    raise AttributeError(name)
+    return Container(settings).advisor

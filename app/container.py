@@ -14,6 +14,7 @@ from app.log_privacy import protect_logs
 from app.services.ingest import IngestService
 from app.services.retrieval import RetrievalService
 from app.settings import Settings
+from app.text.segment import Glossary, Segmenter
 
 if TYPE_CHECKING:
     from app.advisor.service import AdvisorService
@@ -44,6 +45,15 @@ class Container:
     @cached_property
     def retrieval(self) -> RetrievalService:
         return RetrievalService(self.settings, self.ingest)
+
+    @property
+    def segmenter(self) -> Segmenter:
+        """Query-time word segmentation; built with the index's glossary, so owned by ingest."""
+        return self.ingest.segmenter
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.ingest.glossary
 
     @cached_property
     def advisor(self) -> AdvisorService:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import signal
 import socket
@@ -205,6 +206,7 @@ def run_level(
     timeout_s: float = 30,
     unique: bool = False,
     max_requests: int | None = None,
+    headers: dict[str, str] | None = None,
 ) -> LevelResult:
     result = LevelResult(clients, seconds, unique)
     counter = itertools.count()
@@ -213,7 +215,7 @@ def run_level(
     deadline = [0.0]
 
     def worker() -> None:
-        with httpx.Client(base_url=url, timeout=timeout_s, trust_env=False) as http:
+        with httpx.Client(base_url=url, timeout=timeout_s, trust_env=False, headers=headers) as http:
             start.wait()
             while time.perf_counter() < deadline[0]:
                 n = next(counter)
@@ -261,6 +263,7 @@ class LoadReport:
     peak_rss_mb: float
     startup_s: float
     server_args: list[str]
+    abuse: list[tuple[str, str, str]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str, str]]:
         label = " ".join(self.server_args) or "1 process"
@@ -280,7 +283,10 @@ class LoadReport:
                 )
             )
         rows.append(("API server peak RSS (VmHWM)", f"{self.peak_rss_mb:.0f} MB", "≤ 1536 MB"))
-        return rows
+        return rows + self.abuse
+
+
+BENCH_KEY = "bench-key-0123456789abcdef"
 
 
 def run_api_load(
@@ -291,21 +297,31 @@ def run_api_load(
     server_env: dict[str, str] | None = None,
     distinct_levels: tuple[int, ...] = (32,),
     verbose: bool = True,
+    abuse: bool = True,
 ) -> LoadReport:
-    """`levels` rotate over the golden messages; `distinct_levels` send never-seen variants of them."""
+    """`levels` rotate over the golden messages; `distinct_levels` send never-seen variants of them.
+
+    The server requires a key (as a deployment would); with `abuse`, the issue-15 measures follow
+    (bench/api_abuse.py): big bodies, maximal histories, and all-new throughput against the
+    embedding-bound limit.
+    """
+    from bench import api_abuse
+
     texts = messages()
+    headers = {"Authorization": f"Bearer {BENCH_KEY}"}
+    env = {"AIPACK_API__KEYS": json.dumps({"bench": BENCH_KEY}), **(server_env or {})}
     started = time.perf_counter()
-    with serve(data_dir, server_args, server_env) as server:
+    with serve(data_dir, server_args, env) as server:
         startup = time.perf_counter() - started
         # One pass over the golden messages: loads jieba, e5, the chunk table and the catalogue,
         # and leaves the server as it is after a while in service (the levels measure that state).
-        warm = run_level(server.url, 2, 300, texts, max_requests=len(texts))
+        warm = run_level(server.url, 2, 300, texts, max_requests=len(texts), headers=headers)
         if verbose:
             print(f"warm-up: {warm.summary()}", file=sys.stderr)
         results: list[LevelResult] = []
         plan = [(n, False) for n in levels] + [(n, True) for n in distinct_levels]
         for clients, unique in plan:
-            level = run_level(server.url, clients, seconds, texts, unique=unique)
+            level = run_level(server.url, clients, seconds, texts, unique=unique, headers=headers)
             results.append(level)
             if verbose:
                 print(level.summary(), file=sys.stderr)
@@ -313,7 +329,17 @@ def run_api_load(
                 for sample in level.error_samples:
                     print(f"   error: {sample}", file=sys.stderr)
         rss = peak_rss_mb(server.process.pid)
-    return LoadReport(results, rss, startup, server_args or [])
+        extra: list[tuple[str, str, str]] = []
+        all_new = next((r for r in results if r.unique and r.clients == 32), None)
+        if abuse and all_new is not None:
+            limit = api_abuse.embedding_limit(texts)
+            flood = api_abuse.history_flood(server.url, texts, min(seconds, 20), 200, 200_000, BENCH_KEY)
+            bodies = api_abuse.big_bodies(server.url, server.process.pid)
+            extra = api_abuse.rows(bodies, flood, limit, all_new)
+            if verbose:
+                for name, value, note in extra:
+                    print(f"{name}: {value} ({note})", file=sys.stderr)
+    return LoadReport(results, rss, startup, server_args or [], extra)
 
 
 def ensure_index(data_dir: Path) -> None:

@@ -7,6 +7,7 @@ gets a fresh advisor, so conversation state never leaks between tests.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -456,11 +457,12 @@ def test_control_characters_inside_a_real_message_are_ignored(advisor: AdvisorSe
     assert not _CONTROL.search(response.answer)
 
 
-def test_public_import_is_the_advisor_service():
+def test_public_import_builds_the_advisor_service(tmp_path: Path):
     from app import Advisor
     from app.advisor.service import AdvisorService as Service
+    from app.settings import PathSettings, Settings
 
-    assert Advisor is Service
+    assert isinstance(Advisor(Settings(paths=PathSettings(data_dir=tmp_path))), Service)
     import app
 
     with pytest.raises(AttributeError):

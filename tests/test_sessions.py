@@ -15,7 +15,7 @@ RESTAURANT = "我们是杭州的一家餐厅，20个员工，年营收800万，�
 
 def _worker(advisor: AdvisorService) -> AdvisorService:
     """A second advisor over the same settings: what another `aipack serve` worker is."""
-    return AdvisorService(advisor.container.derive(advisor.settings))
+    return AdvisorService(advisor.deps)
 
 
 def test_two_workers_continue_one_conversation(advisor: AdvisorService):

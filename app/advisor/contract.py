@@ -44,6 +44,16 @@ class SolutionOut(_Model):
     citations: list[int] = Field(default_factory=list)
 
 
+class ConditionOut(_Model):
+    """One condition of a program checked against the client's facts (advice_rules.md §3)."""
+
+    name: Literal[
+        "region", "size", "industry", "age", "validity", "window", "special", "selection", "purchase"
+    ]
+    status: Literal["met", "unmet", "unknown"]
+    detail: str
+
+
 class FundingOut(_Model):
     id: str
     name: str
@@ -56,6 +66,27 @@ class FundingOut(_Model):
     max_amount_cny: float | None
     deadline: str | None
     source_url: str
+    # How the money arrives: two_step_claim, instant_deduction, vendor_deduction, post_award, via_platform,
+    # no_application, competitive_selection, via_pilot_city, tax_filing. Only deduction and claim programs
+    # on an eligible verdict reduce the net cost.
+    mechanism: str = ""
+    conditions: list[ConditionOut] = Field(default_factory=list)
+
+
+class SubsidyOut(_Model):
+    """One program on one purchase item: the numbers the arithmetic text is written from."""
+
+    program_id: str
+    solution_id: str | None  # None: a contract the client named ("a 30万 compute contract")
+    purchase_item: str
+    kind: str  # the item's spend kind, which is in the program's spend scope
+    base_cny: CostRange  # the matched amount: the item's first-year cost, or the client's own figure
+    ratio: float
+    amount_cny: CostRange  # min(ratio × base, published cap)
+    cap_cny: float | None
+    in_net_cost: (
+        bool  # True: deducted in the net cost (eligible deduction/claim); False: "up to", shown apart
+    )
 
 
 class CitationOut(_Model):
@@ -110,3 +141,4 @@ class AdviceResponse(_Model):
     notices: list[str] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
     arithmetic: list[str] = Field(default_factory=list)
+    subsidies: list[SubsidyOut] = Field(default_factory=list)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from app.advisor.contract import AdviceResponse, CitationOut, ProfileOut, SolutionOut, Timings
+from app.advisor.contract import (
+    AdviceResponse,
+    CitationOut,
+    CostRange,
+    ProfileOut,
+    SolutionOut,
+    SubsidyOut,
+    Timings,
+)
+from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.programs import funding_out
 from app.advisor.turn import Turn
 
@@ -44,4 +53,20 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
         notices=turn.notices,
         next_steps=turn.next_steps,
         arithmetic=turn.arithmetic,
+        subsidies=[subsidy_out(s, language) for s in turn.subsidies],
+    )
+
+
+def subsidy_out(subsidy: Subsidy, language: str) -> SubsidyOut:
+    purchase = subsidy.purchase
+    return SubsidyOut(
+        program_id=subsidy.program_id,
+        solution_id=purchase.solution_id,
+        purchase_item=purchase.name(language),
+        kind=purchase.kind.value,
+        base_cny=CostRange(min=purchase.first_year.min, max=purchase.first_year.max),
+        ratio=subsidy.ratio,
+        amount_cny=CostRange(min=round(subsidy.amount.min, 2), max=round(subsidy.amount.max, 2)),
+        cap_cny=subsidy.cap,
+        in_net_cost=subsidy.in_net,
     )

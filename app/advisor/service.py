@@ -2,6 +2,9 @@
 
 understand (profile, follow-up, intent) → retrieve → recommend (engine) →
 compose (offline composer, or the LLM with the offline answer as fallback).
+
+The advisor gets its dependencies (`AdvisorDeps`: settings, retrieval and the query-time
+text tools) from whoever builds it; the app's `Container` is one such builder.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import uuid
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
+from typing import Protocol
 
 from app.advisor.compose import canned
 from app.advisor.contract import AdviceResponse
+from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
-from app.advisor.handlers import TurnHandlers, uploaded_titles
+from app.advisor.handlers import TurnHandlers
+from app.advisor.intents import spec
 from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
@@ -33,22 +39,35 @@ from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
-from app.container import Container
-from app.services.retrieval import MAX_QUERY_CHARS, query_vector
+from app.corpus.documents import uploaded_documents
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
 from app.services.session_store import SessionFile
+from app.settings import Settings
 from app.text.normalize import clean_text, detect_language, normalize
+from app.text.segment import Glossary, Segmenter
 
-MAX_MESSAGE_CHARS = 4000
+MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
 # A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
-POLICY_WORDS = re.compile(
-    r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE
-)  # longer messages are answered from their first part, and the user is told
+POLICY_WORDS = re.compile(r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE)
+
+
+class AdvisorDeps(Protocol):
+    """What the advisor uses from the rest of the app (`app.container.Container` provides it)."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def retrieval(self) -> RetrievalService: ...
+    @property
+    def segmenter(self) -> Segmenter: ...
+    @property
+    def glossary(self) -> Glossary: ...
 
 
 class AdvisorService:
-    def __init__(self, container: Container | None = None) -> None:
-        self.container = container or Container()
-        self.settings = self.container.settings
+    def __init__(self, deps: AdvisorDeps) -> None:
+        self.deps = deps
+        self.settings = deps.settings
         advisor = self.settings.advisor
         path = advisor.sessions_file or self.settings.paths.data_dir / "sessions.sqlite3"
         self.sessions = ConversationStore(
@@ -69,7 +88,7 @@ class AdvisorService:
 
     @cached_property
     def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(self.catalogue, self.container.retrieval)
+        return SolutionRecommender(self.catalogue, self.deps.retrieval)
 
     @cached_property
     def llm(self) -> LLMComposer | None:
@@ -89,17 +108,26 @@ class AdvisorService:
         return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
 
     @cached_property
+    def handlers(self) -> TurnHandlers:
+        return TurnHandlers(
+            self.catalogue,
+            self.recommender,
+            self.deps.retrieval,
+            self.deps.segmenter,
+            self.deps.glossary,
+            regions(self.settings.paths.knowledge_dir),
+            lambda: self.today,
+            lambda: uploaded_documents(self.settings.paths.policies_dir),
+        )
+
+    @cached_property
     def intent_bank(self) -> IntentBank:
-        glossary = self.container.ingest.glossary
-        # The same text preparation as retrieval, so the message's vector is a cache hit, not a second embedding.
+        glossary = self.deps.glossary
+        # The same text preparation as retrieval: the message's vector is a cache hit, not a second embedding.
         return IntentBank(
             self.settings.paths.knowledge_dir / "intent_examples.yaml",
             lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
         )
-
-    @cached_property
-    def handlers(self) -> TurnHandlers:
-        return TurnHandlers(self.container, self.catalogue, self.recommender, lambda: self.today)
 
     def warm_up(self) -> None:
         """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
@@ -113,7 +141,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.container.retrieval.search(text)
+        self.deps.retrieval.search(text)
         self.recommender.rank(profile, text)
 
     def ask(
@@ -130,7 +158,8 @@ class AdvisorService:
         """Answer text as it is produced, then the full `AdviceResponse` as the last item."""
         started = time.perf_counter()
         turn = self._prepare(message, session_id, profile)
-        if self.llm is not None and turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+        substantive = spec(turn.intent).substantive and not turn.clarifying
+        if self.llm is not None and substantive:
             yield from self.llm.stream(turn)
         else:
             # Stream the text with the citation numbers of the final response (unused entries
@@ -141,7 +170,7 @@ class AdvisorService:
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
         conversation.awaiting_profile = bool(turn.clarifying)
-        if turn.intent not in ("smalltalk", "out_of_scope") and not turn.clarifying:
+        if substantive:
             conversation.last_question = turn.query
         self.sessions.save(conversation)
         yield build_response(turn, started)
@@ -158,14 +187,19 @@ class AdvisorService:
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
-        self.handlers.handle(turn)
+        spec(turn.intent).handler(self.handlers, turn)
+        turn.mark("recommend")
         if turn.foreign:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
         # A program named in a document the user uploaded is known: it is answered from that file.
-        own = uploaded_titles(self.settings.paths.policies_dir)
+        own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
         claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
-        if claimed and turn.intent != "out_of_scope":
+        if claimed and turn.intent == "policy_question":
+            # A digest of other policies under a program we don't hold reads like confirmation: say only that.
+            turn.answer = canned.unknown_programs(claimed, turn.language)
+        elif claimed and turn.intent != "out_of_scope":
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
@@ -183,12 +217,12 @@ class AdvisorService:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)
         if delta.province is None and (foreign := places.foreign(text)):
-            turn.foreign = foreign
+            turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
             conversation.profile = conversation.profile.model_copy(update={"province": None, "city": None})
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
-        turn.search = self.container.retrieval.search(turn.query) if turn.query.strip() else None
+        turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
         turn.mark("retrieve")
         turn.intent = resolve_intent(
             turn.query,

@@ -8,7 +8,7 @@ from typing import Literal
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.contract import Intent
-from app.advisor.engine.costing import CostedSolution
+from app.advisor.engine.costing import CostedSolution, Subsidy
 from app.advisor.engine.eligibility import Assessment
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.gazetteer import Place
@@ -29,6 +29,7 @@ class Turn:
     answer: str = ""
     clarifying: list[str] = field(default_factory=list)
     costed: list[CostedSolution] = field(default_factory=list)
+    subsidies: list[Subsidy] = field(default_factory=list)  # every computed subsidy, pack items and client's
     programs: list[Assessment] = field(default_factory=list)
     book: CitationBook = field(default_factory=CitationBook)
     solution_citations: dict[str, int] = field(default_factory=dict)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -94,7 +94,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         return f"{owner}{SESSION_SCOPE}{session_id}" if owner and session_id else session_id
 
     @app.post("/v1/advise", response_model=AdviceResponse, summary="Ask the advisor")
-    async def advise(body: AdviseRequest, request: Request) -> AdviceResponse:
+    async def advise(body: AdviseRequest, request: Request) -> Response:
         """The evaluation contract: identical to `aipack ask --json`.
 
         Without `session_id` the turn is one-off (nothing is kept); get an unguessable id from
@@ -104,7 +104,9 @@ def create_app(container: Container | None = None) -> FastAPI:
         response = await run(
             request, lambda: box.advisor.ask(body.message, session_id=session, profile=body.profile)
         )
-        return response.model_copy(update={"session_id": body.session_id})
+        response.session_id = body.session_id  # the client's id, not the key-scoped one
+        # Serialised once, directly: FastAPI would validate the whole pack again against response_model.
+        return Response(response.model_dump_json(), media_type="application/json")
 
     @app.post("/v1/sessions", status_code=201, summary="A new, unguessable session id")
     async def new_session() -> dict[str, str]:
@@ -185,7 +187,7 @@ def create_app(container: Container | None = None) -> FastAPI:
                 media_type="text/event-stream",
             )
         response = await run(request, lambda: box.advisor.ask(message, session_id=seeded()))
-        return chat.completion(response, completion_id, body, prompt)
+        return JSONResponse(chat.completion(response, completion_id, body, prompt))
 
     return app
 

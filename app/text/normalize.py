@@ -74,8 +74,20 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Canonical form for matching: cleaned, NFKC, simplified, lower-cased."""
+    # Every answer re-normalises the same catalogue and evidence sentences, and OpenCC is pure
+    # Python (about a tenth of an all-new ask's CPU): short texts are remembered.
+    return _normalize_short(text) if len(text) <= _CACHED_CHARS else _normalize(text)
+
+
+_CACHED_CHARS = 2000
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", clean_text(text))
     return to_simplified(text).lower()
+
+
+_normalize_short = lru_cache(maxsize=16384)(_normalize)
 
 
 def compact(text: str) -> str:

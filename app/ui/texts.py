@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from app.advisor.contract import AdviceResponse
+from app.advisor.intents import FollowUp, spec
 from app.errors import AipackError, StoreError
 
 Lang = Literal["zh", "en"]
@@ -252,7 +253,7 @@ def describe_error(lang: str, exc: AipackError) -> str:
 
 def follow_ups(response: AdviceResponse, question: str) -> list[str]:
     """Deterministic next questions for the answer's intent, in the answer's language."""
-    if response.clarifying_questions or response.intent == "out_of_scope":
+    if response.clarifying_questions or not response.has_evidence:
         return []
     en = response.language == "en"
     apply, pack, compare = (
@@ -264,15 +265,11 @@ def follow_ups(response: AdviceResponse, question: str) -> list[str]:
         place = "What about Shanghai?" if "hangzhou" in question.lower() else "What about Hangzhou?"
     else:
         place = "那上海呢？" if "杭州" in question else "那杭州呢？"
-    by_intent: dict[str, list[str]] = {
-        "recommend_pack": [apply, compare],
-        "funding_eligibility": [apply, pack],
-        "how_to_apply": [pack],
-        "cost_estimate": [apply],
-        "compare_solutions": [apply],
-        "policy_question": [place, pack],
-        "smalltalk": STARTERS["en" if en else "zh"][:2],
+    words: dict[FollowUp, list[str]] = {
+        "apply": [apply],
+        "pack": [pack],
+        "compare": [compare],
+        "place": [place],
+        "starters": STARTERS["en" if en else "zh"][:2],
     }
-    if not response.has_evidence:
-        return []
-    return by_intent.get(response.intent, [])
+    return [q for key in spec(response.intent).follow_ups for q in words[key]]

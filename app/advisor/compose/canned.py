@@ -94,10 +94,11 @@ def injection_notice(language: str) -> str:
 
 
 def unknown_programs(names: list[str], language: str) -> str:
+    """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly."""
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
         return (
-            f"I could not find {joined} in our funding catalogue, so I cannot confirm that it exists or what it pays; "
-            "please check with the local authority. Below is what the catalogue does hold."
+            f"{joined} is not in my sources, so I cannot confirm that it exists or what it pays; don't rely on it "
+            "until you see the official notice from the issuing authority. Below is only what my sources do hold."
         )
-    return f"目录中没有找到{joined}，无法确认其是否存在及补贴比例，请向当地主管部门核实。以下是目录中有依据的信息。"
+    return f"{joined}不在我的资料中，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"

@@ -1,8 +1,8 @@
 """The first line of a funding answer answers the question that was asked.
 
 "这些补贴能叠加吗" gets yes or no for the programs shown, with the combined cap the catalogue states;
-"能补多少" gets the rate and the cap; "还来得及吗" gets the date and the days left. Everything comes from
-the engine's assessments and the catalogue entries behind them; nothing is estimated here.
+"能补多少" gets the rate and the cap ("还来得及吗" is answered by the engine's date notes). Everything
+comes from the engine's assessments and the catalogue entries behind them; nothing is estimated here.
 """
 
 from __future__ import annotations
@@ -83,33 +83,6 @@ def _amount(programs: list[Assessment], language: str) -> str:
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 
 
-def _deadline(programs: list[Assessment], today: date, language: str) -> str:
-    lines = []
-    for a in programs[:3]:
-        validity = a.program.validity
-        end = validity.application_closes or validity.effective_until
-        name = a.program.name_en if language == "en" else a.program.name
-        if end is None:
-            lines.append(
-                f"{name}: no closing date published" if language == "en" else f"{name}：未写明截止日期"
-            )
-        elif end < today:
-            lines.append(
-                f"{name}: closed on {end.isoformat()}"
-                if language == "en"
-                else f"{name}：已于{end.isoformat()}截止"
-            )
-        else:
-            days = (end - today).days
-            lines.append(
-                f"{name}: open until {end.isoformat()} ({days} days left)"
-                if language == "en"
-                else f"{name}：{end.isoformat()}截止，还剩{days}天"
-            )
-    head = "Is there still time? " if language == "en" else "还来得及吗："
-    return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
-
-
 def focus_line(question: str, programs: list[Assessment], today: date, language: str) -> str | None:
     """The direct answer to a stacking, amount or deadline question, or None for other questions."""
     kind = asked(question)
@@ -119,4 +92,4 @@ def focus_line(question: str, programs: list[Assessment], today: date, language:
         return _stacking(programs, language)
     if kind == "amount":
         return _amount(programs, language)
-    return _deadline(programs, today, language)
+    return None  # deadlines: the engine's date notes lead the answer (date and days left)

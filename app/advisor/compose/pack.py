@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.engine.costing import CostedSolution
+from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import apply_steps, verdict_line
+from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
 from app.catalogue.render import format_cny
@@ -82,32 +83,84 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: str) -> s
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
         line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
-        line += f", after subsidies {after}" if item.discounts else ""
-        line += f". {why}." + (" Above your budget." if item.pick.over_budget else "")
+        line += f", after subsidies counted in net cost {after}" if item.discounts else ""
+        line += f". {why}." + (" Over your budget." if item.pick.over_budget else "")
     else:
         line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}"
-        line += f"，扣除补贴后约{after}" if item.discounts else ""
+        line += f"，扣除计入净成本的补贴后约{after}" if item.discounts else ""
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
     return f"{line} [{n}]"
 
 
+def budget_lines(choice: PackChoice, budget: float | None, language: str) -> list[str]:
+    """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly."""
+    en = language == "en"
+    lines: list[str] = []
+    if budget is not None and not choice.fits_budget and choice.picks:
+        start = choice.picks[0].solution
+        upper = start.cost.first_year_cny.max
+        lines.append(
+            f"Nothing useful fits your budget of CNY {budget:,.0f} at the upper end of its cost range: the cheapest "
+            f"useful start, {start.name_en}, can cost up to CNY {upper:,.0f} in the first year, "
+            f"CNY {choice.gap:,.0f} over budget."
+            if en
+            else f"按费用上限计，预算{format_cny(budget)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
+            f"{format_cny(upper)}，超出预算{format_cny(choice.gap)}。"
+        )
+    elif budget is not None and choice.picks:
+        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        lines.append(
+            f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
+            f"of CNY {budget:,.0f} before any subsidy."
+            if en
+            else f"按费用上限计，本方案首年最多约{format_cny(upper)}，在您的预算{format_cny(budget)}以内（未计补贴）。"
+        )
+    if choice.later is not None:
+        later = choice.later.solution
+        cost = later.cost.first_year_cny
+        lines.append(
+            f"Later, outside this total: {later.name_en} (first year {_money(cost.min, cost.max, language)})."
+            if en
+            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{_money(cost.min, cost.max, language)}）。"
+        )
+    return lines
+
+
+def subsidy_lines(subsidies: list[Subsidy], language: str) -> list[str]:
+    """The arithmetic, written from the structured subsidies: what reduces the net cost, then what may come."""
+    en = language == "en"
+    lines: list[str] = []
+    net = [s for s in subsidies if s.in_net]
+    maybe = [s for s in subsidies if not s.in_net]
+    if net:
+        lines.append("How the subsidy was computed:" if en else "补贴计算：")
+        lines += [f"- {s.arithmetic.text(language)}" for s in net]
+    if maybe:
+        lines.append("Possible, not counted in the net cost:" if en else "可能获得、未计入净成本：")
+        lines += [f"- {s.arithmetic.text(language)}" for s in maybe]
+    return lines
+
+
 def pack_answer(
     profile: CompanyProfile,
-    costed: list[CostedSolution],
+    cost: PackCost,
+    choice: PackChoice,
     programs: list[Assessment],
     book: CitationBook,
     language: str,
     policy_basis: tuple[str, int] | None,
+    notes: list[str] | None = None,
 ) -> PackText:
     en = language == "en"
     out = PackText(answer="")
-    lines = [profile_line(profile, language), ""]
+    costed = cost.solutions
+    lines = [*(notes or []), *([""] if notes else []), profile_line(profile, language), ""]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_solution_line(index, item, n, language))
-        out.arithmetic += [d.arithmetic.text(language) for d in item.discounts]
+    out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     total_low = sum(c.first_year.min for c in costed)
     total_high = sum(c.first_year.max for c in costed)
     net_low = sum(c.net.min for c in costed)
@@ -115,12 +168,13 @@ def pack_answer(
     lines.append("")
     if en:
         lines.append(
-            f"Pack total, first year: {_money(total_low, total_high, language)}; after eligible subsidies: {_money(net_low, net_high, language)}."
+            f"Pack total, first year: {_money(total_low, total_high, language)}; after subsidies counted in net cost: {_money(net_low, net_high, language)}."
         )
     else:
         lines.append(
-            f"合计首年费用约{_money(total_low, total_high, language)}；扣除可申请补贴后约{_money(net_low, net_high, language)}。"
+            f"合计首年费用约{_money(total_low, total_high, language)}；扣除计入净成本的补贴后约{_money(net_low, net_high, language)}。"
         )
+    lines += budget_lines(choice, profile.budget_cny, language)
     if profile.size_class == SizeClass.large:
         lines.append(
             "For a large enterprise these figures are for a pilot at one site or department; "
@@ -128,9 +182,7 @@ def pack_answer(
             if en
             else "大型企业：以上费用按单个门店、工厂或部门试点估算，全面推广需另行询价。"
         )
-    if out.arithmetic:
-        lines.append("How the subsidy was computed:" if en else "补贴计算：")
-        lines += [f"- {a}" for a in out.arithmetic]
+    lines += subsidy_lines(cost.subsidies, language)
     lines += ["", *funding_section(programs, book, language)]
     out.next_steps = next_steps(costed, programs, language)
     lines += ["", "Next steps:" if en else "下一步："]
@@ -178,7 +230,7 @@ def next_steps(costed: list[CostedSolution], programs: list[Assessment], languag
         if en
         else "就每个方案向2—3家服务商询价，先小范围试点。"
     ]
-    used = {d.program_id for item in costed for d in item.discounts}
+    used = {s.program_id for item in costed for s in item.subsidies}
     for assessment in programs:
         if assessment.verdict is not Verdict.ineligible and (assessment.program.id in used or len(steps) < 3):
             steps.append(apply_steps(assessment, language))
@@ -214,21 +266,23 @@ def preview_line(solution: Solution, n: int, language: str) -> str:
     )
 
 
-def cost_answer(costed: list[CostedSolution], book: CitationBook, language: str) -> PackText:
+def cost_answer(
+    cost: PackCost, book: CitationBook, language: str, notes: list[str] | None = None
+) -> PackText:
     en = language == "en"
     out = PackText(answer="")
-    lines = ["Typical first-year cost:" if en else "参考费用（首年）："]
-    for index, item in enumerate(costed, start=1):
+    lines = [
+        *(notes or []),
+        *([""] if notes else []),
+        "Typical first-year cost:" if en else "参考费用（首年）：",
+    ]
+    for index, item in enumerate(cost.solutions, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_solution_line(index, item, n, language))
         lines.append("   " + cost_basis(item.pick.solution, language))
-        out.arithmetic += [d.arithmetic.text(language) for d in item.discounts]
-    if out.arithmetic:
-        lines += [
-            "How the subsidy was computed:" if en else "补贴计算：",
-            *[f"- {a}" for a in out.arithmetic],
-        ]
+    out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
+    lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]
     out.answer = "\n".join(lines)
     return out

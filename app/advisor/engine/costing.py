@@ -1,11 +1,13 @@
-"""Net first-year cost of the pack after the eligible programs, with the arithmetic.
+"""Subsidies per purchase item and the pack's net first-year cost, with the arithmetic (advice_rules.md §2, §5).
 
-Rules, in order:
-- a program discounts a solution only if its spend scope overlaps what the solution buys;
-- the best eligible program per solution is used; a second one only where the
-  catalogue says they stack, and then within the combined ratio cap;
-- a per-year or total cap is shared across the whole pack, a per-project cap is not;
-- programs with no published ratio discount nothing (we never guess a rate).
+- A program pays for an item only when the item's kind is in its spend scope.
+- subsidy = min(ratio × the matched amount, the published cap); a cap shared over a year is applied to the
+  program's total, and quoted as published, never as a running remainder.
+- Only instant-deduction and claim programs with a stated ratio, on an eligible verdict, reduce the net cost
+  (a claim is "paid back after settlement"). Post-award programs, and programs whose conditions are still
+  unknown, are shown as "up to", outside the net cost. Competitive and pilot-city programs get no amount.
+- Two programs on one item only where the catalogue says they stack, within the combined cap of the tier
+  actually applied. Discretionary rates (补早补小, 最高可放宽) are never used.
 """
 
 from __future__ import annotations
@@ -13,104 +15,206 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.engine.eligibility import Assessment, Reason, Verdict, refine_rate
+from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import AmountRange
+from app.catalogue.models import AmountRange, ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 
+IN_NET = {
+    ApplicationMechanism.instant_deduction,
+    ApplicationMechanism.vendor_deduction,
+    ApplicationMechanism.two_step_claim,
+}
 _SHARED_CAP_PERIODS = {None, "per_year", "total", "once"}
 
 
 @dataclass
-class Discount:
-    program_id: str
+class Subsidy:
+    assessment: Assessment
+    purchase: Purchase
     ratio: float
     amount: AmountRange
-    arithmetic: Reason
+    in_net: bool  # reduces the net cost; otherwise an "up to" with its condition
+    arithmetic: Reason = field(default_factory=lambda: Reason("", ""))
+
+    @property
+    def program_id(self) -> str:
+        return self.assessment.program.id
+
+    @property
+    def cap(self) -> float | None:
+        return self.assessment.program.benefit.cap
 
 
 @dataclass
 class CostedSolution:
     pick: SolutionPick
     first_year: AmountRange
-    discounts: list[Discount] = field(default_factory=list)
+    subsidies: list[Subsidy] = field(default_factory=list)
+
+    @property
+    def discounts(self) -> list[Subsidy]:
+        return [s for s in self.subsidies if s.in_net]
 
     @property
     def net(self) -> AmountRange:
-        saved_min = sum(d.amount.min for d in self.discounts)
-        saved_max = sum(d.amount.max for d in self.discounts)
+        saved_min = sum(s.amount.min for s in self.discounts)
+        saved_max = sum(s.amount.max for s in self.discounts)
         # The cheapest configuration gets the smallest discount, and vice versa.
         return AmountRange(
             min=max(0.0, self.first_year.min - saved_min), max=max(0.0, self.first_year.max - saved_max)
         )
 
 
-def _applicable(pick: SolutionPick, assessments: list[Assessment]) -> list[Assessment]:
-    kinds = set(pick.solution.spend_kinds)
-    usable = [
-        a
-        for a in assessments
-        if a.verdict is Verdict.eligible
-        and a.ratio is not None
-        and a.program.benefit.currency == "CNY"
-        and kinds & set(a.program.eligibility.spend_scope)
-    ]
-    return sorted(usable, key=lambda a: (-(a.ratio or 0), a.program.id))
+@dataclass
+class PackCost:
+    solutions: list[CostedSolution]
+    client: list[Subsidy]  # subsidies on contracts the client named
+
+    @property
+    def subsidies(self) -> list[Subsidy]:
+        return [s for c in self.solutions for s in c.subsidies] + self.client
+
+
+def _payable(assessment: Assessment) -> bool:
+    """Programs that can put a number on an item at all."""
+    program = assessment.program
+    return (
+        assessment.verdict is not Verdict.ineligible
+        and assessment.ratio is not None
+        and program.benefit.currency == "CNY"
+        and not assessment.selection_only
+        and program.how_to_apply.mechanism is not ApplicationMechanism.tax_filing
+    )
+
+
+def _in_net(assessment: Assessment) -> bool:
+    return assessment.verdict is Verdict.eligible and assessment.program.how_to_apply.mechanism in IN_NET
+
+
+def _stack(best: Assessment, other: Assessment) -> bool:
+    return (
+        other.program.id in best.program.benefit.stacking.stackable_with
+        or best.program.id in other.program.benefit.stacking.stackable_with
+    )
 
 
 def cost_pack(
-    picks: list[SolutionPick], assessments: list[Assessment], profile: CompanyProfile
-) -> list[CostedSolution]:
-    # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the pack's spend.
-    for assessment in assessments:
+    picks: list[SolutionPick],
+    assessments: list[Assessment],
+    profile: CompanyProfile,
+    client: list[Purchase] | None = None,
+) -> PackCost:
+    client = client or []
+    items = [(pick, p) for pick in picks for p in solution_purchases(pick.solution)] + [
+        (None, p) for p in client
+    ]
+    payable = [a for a in assessments if _payable(a)]
+    for assessment in payable:
+        # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the matched spend.
         spend = sum(
-            p.solution.cost.first_year_cny.max
-            for p in picks
-            if set(p.solution.spend_kinds) & set(assessment.program.eligibility.spend_scope)
+            p.first_year.max for _, p in items if p.kind in assessment.program.eligibility.spend_scope
         )
         if spend:
             refine_rate(assessment, profile, spend)
-    remaining: dict[str, float | None] = {a.program.id: a.program.benefit.cap for a in assessments}
-    costed: list[CostedSolution] = []
+    subsidies: list[tuple[SolutionPick | None, Subsidy]] = []
+    for pick, purchase in items:
+        usable = sorted(
+            (a for a in payable if purchase.kind in a.program.eligibility.spend_scope),
+            key=lambda a: (not _in_net(a), -(a.ratio or 0.0), a.program.id),
+        )
+        if not usable or purchase.first_year.max <= 0:
+            continue
+        best = usable[0]
+        chosen = [(best, best.ratio or 0.0)]
+        partner = next((a for a in usable[1:] if _stack(best, a)), None)
+        combined = best.program.benefit.stacking.combined_ratio_cap
+        if partner is not None:
+            combined = combined or partner.program.benefit.stacking.combined_ratio_cap
+            ratio = partner.ratio or 0.0
+            if combined is not None:
+                ratio = max(0.0, min(ratio, combined - (best.ratio or 0.0)))
+            if ratio > 0:
+                chosen.append((partner, ratio))
+        for assessment, ratio in chosen:
+            base = purchase.first_year
+            low, high = base.min * ratio, base.max * ratio
+            cap = assessment.program.benefit.cap
+            if cap is not None:
+                low, high = min(low, cap), min(high, cap)
+            subsidies.append(
+                (
+                    pick,
+                    Subsidy(assessment, purchase, ratio, AmountRange(min=low, max=high), _in_net(assessment)),
+                )
+            )
+    _share_caps([s for _, s in subsidies])
+    for _, subsidy in subsidies:
+        subsidy.arithmetic = _arithmetic(subsidy, [s for _, s in subsidies])
+    costed = []
     for pick in picks:
-        item = CostedSolution(pick, pick.solution.cost.first_year_cny)
-        usable = _applicable(pick, assessments)
-        if usable:
-            best = usable[0]
-            partners = [a for a in usable[1:] if a.program.id in best.program.benefit.stacking.stackable_with]
-            for assessment in [best, *partners[:1]]:
-                item.discounts.append(_discount(item, assessment, best, partners, remaining))
-        costed.append(item)
-    return costed
+        mine = [s for owner, s in subsidies if owner is pick]
+        costed.append(CostedSolution(pick, pick.solution.cost.first_year_cny, mine))
+    return PackCost(costed, [s for owner, s in subsidies if owner is None])
 
 
-def _discount(
-    item: CostedSolution,
-    assessment: Assessment,
-    best: Assessment,
-    partners: list[Assessment],
-    remaining: dict[str, float | None],
-) -> Discount:
-    program = assessment.program
-    ratio = assessment.ratio or 0.0
-    combined_cap = best.program.benefit.stacking.combined_ratio_cap
-    if assessment is not best and combined_cap is not None:
-        ratio = max(0.0, min(ratio, combined_cap - (best.ratio or 0.0)))
-    cap = remaining.get(program.id)
-    low, high = item.first_year.min * ratio, item.first_year.max * ratio
-    if cap is not None:
-        low, high = min(low, cap), min(high, cap)
-        if program.benefit.cap_period in _SHARED_CAP_PERIODS:
-            remaining[program.id] = max(0.0, cap - high)
-    cost = f"{format_cny(item.first_year.min)}–{format_cny(item.first_year.max)}"
-    cap_zh = f"，上限{format_cny(cap)}" if cap is not None else ""
-    cap_en = f", cap CNY {cap:,.0f}" if cap is not None else ""
-    stacked = ""
-    if partners and combined_cap is not None:
-        stacked = f"；与{partners[0].program.name if assessment is best else best.program.name}叠加合计不超过{format_ratio(combined_cap)}"
-    zh = f"{program.name}：{cost} × {format_ratio(ratio)} = {format_cny(low)}–{format_cny(high)}{cap_zh}{stacked}"
-    en = f"{program.name_en}: CNY {item.first_year.min:,.0f}–{item.first_year.max:,.0f} × {format_ratio(ratio)} = CNY {low:,.0f}–{high:,.0f}{cap_en}"
-    if assessment.rate_note:
-        zh += f"（{assessment.rate_note.zh}）"
-        en += f" ({assessment.rate_note.en})"
-    return Discount(program.id, ratio, AmountRange(min=low, max=high), Reason(zh, en))
+def _share_caps(subsidies: list[Subsidy]) -> None:
+    """A per-year or total cap limits the program's sum over all items: scale its items down to fit."""
+    by_program: dict[str, list[Subsidy]] = {}
+    for subsidy in subsidies:
+        by_program.setdefault(subsidy.program_id, []).append(subsidy)
+    for group in by_program.values():
+        program = group[0].assessment.program
+        cap = program.benefit.cap
+        if cap is None or program.benefit.cap_period not in _SHARED_CAP_PERIODS:
+            continue
+        for end in ("min", "max"):
+            total = sum(getattr(s.amount, end) for s in group)
+            if total > cap > 0:
+                for s in group:
+                    scaled = getattr(s.amount, end) * cap / total
+                    s.amount = (
+                        AmountRange(min=min(scaled, s.amount.max), max=s.amount.max)
+                        if end == "min"
+                        else AmountRange(min=min(s.amount.min, scaled), max=scaled)
+                    )
+
+
+def _money(r: AmountRange) -> tuple[str, str]:
+    if abs(r.max - r.min) < 0.5:
+        return format_cny(r.max), f"CNY {r.max:,.0f}"
+    return f"{format_cny(r.min)}–{format_cny(r.max)}", f"CNY {r.min:,.0f}–{r.max:,.0f}"
+
+
+def _arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
+    program = subsidy.assessment.program
+    base_zh, base_en = _money(subsidy.purchase.first_year)
+    amount_zh, amount_en = _money(subsidy.amount)
+    ratio = format_ratio(subsidy.ratio)
+    cap = program.benefit.cap
+    cap_zh = f"，上限{format_cny(cap)}（按公布口径）" if cap is not None else ""
+    cap_en = f", cap CNY {cap:,.0f} as published" if cap is not None else ""
+    zh = f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {amount_zh}{cap_zh}"
+    en = f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio} = {amount_en}{cap_en}"
+    same_item = [s for s in everything if s.purchase is subsidy.purchase and s is not subsidy]
+    combined = program.benefit.stacking.combined_ratio_cap
+    if same_item and combined is not None:
+        zh += f"；与{same_item[0].assessment.program.name}叠加合计不超过{format_ratio(combined)}（按所适用的档位）"
+        en += f"; combined with {same_item[0].assessment.program.name_en} at most {format_ratio(combined)} (tier applied)"
+    if subsidy.assessment.rate_note:
+        zh += f"（{subsidy.assessment.rate_note.zh}）"
+        en += f" ({subsidy.assessment.rate_note.en})"
+    if subsidy.in_net:
+        if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
+            zh += "；需先全额支付，结算后返还"
+            en += "; paid in full first, paid back after settlement"
+    else:
+        unknown = [c.reason for c in subsidy.assessment.conditions if c.status == "unknown"][:2]
+        zh += "；最多可能获得，不计入净成本" + (
+            "，前提：" + "；".join(r.zh for r in unknown) if unknown else "（事后奖补，须经审核）"
+        )
+        en += "; up to, not counted in net cost" + (
+            " — only if: " + "; ".join(r.en for r in unknown) if unknown else " (post-award, after review)"
+        )
+    return Reason(zh, en)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.contract import FundingOut
+from app.advisor.contract import ConditionOut, FundingOut
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, FundingType, SpendKind
 from app.text.normalize import normalize
@@ -56,10 +57,13 @@ def spend_from_question(text: str) -> set[SpendKind]:
     return kinds
 
 
-def _region_compatible(assessment: Assessment, profile: CompanyProfile) -> bool:
+def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
     regions = assessment.program.eligibility.regions
-    if not regions or not profile.province:
-        return not regions or assessment.program.benefit.currency == "CNY"
+    if not regions:
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
+        return bool(spend) and assessment.program.benefit.currency == "CNY"
+    if not profile.province:
+        return False
     return any(r.covers(profile.province, profile.city) for r in regions)
 
 
@@ -85,7 +89,7 @@ def select_programs(
         if spend and not scope & spend:
             continue
         named = _mentioned(assessment, places, text)
-        if named or _region_compatible(assessment, profile):
+        if named or _region_compatible(assessment, profile, spend):
             chosen.append((not named, assessment))
     chosen.sort(
         key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
@@ -104,12 +108,27 @@ def benefit_line(assessment: Assessment, language: str) -> str:
     return f"{ratio}{cap}"
 
 
+def selection_label(assessment: Assessment, language: str) -> str | None:
+    """Competitive and pilot-city programs read as what they are, never as money on the way (§2)."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    if mechanism is ApplicationMechanism.competitive_selection:
+        return "selection required, not counted in net cost" if language == "en" else "需遴选，不计入净成本"
+    if mechanism is ApplicationMechanism.via_pilot_city:
+        return (
+            "only if your city is a selected pilot, not counted in net cost"
+            if language == "en"
+            else "须所在城市入选试点，不计入净成本"
+        )
+    return None
+
+
 def verdict_line(assessment: Assessment, book: CitationBook, language: str) -> str:
     program = assessment.program
     n = book.cite_program(program)
     icon = {Verdict.eligible: "✅", Verdict.unknown: "❔", Verdict.ineligible: "❌"}[assessment.verdict]
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:3])
+    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
     reliability = program.provenance.reliability
+    selection = selection_label(assessment, language)
     if language == "en":
         label = {
             Verdict.eligible: "likely eligible",
@@ -118,10 +137,16 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: str) -> s
         }
         name = program.name_en
         note = f" Source: {RELIABILITY_LABELS[reliability][1]}." if reliability != "official" else ""
-        return f"- {icon} {name} ({program.issuer}): {label[assessment.verdict]}. {reasons}. Benefit: {benefit_line(assessment, language)}.{note} [{n}]"
+        verdict = (
+            selection if selection and assessment.verdict is Verdict.unknown else label[assessment.verdict]
+        )
+        return f"- {icon} {name} ({program.issuer}): {verdict}. {reasons}. Benefit: {benefit_line(assessment, language)}.{note} [{n}]"
     label_zh = {Verdict.eligible: "基本符合", Verdict.unknown: "待确认", Verdict.ineligible: "不符合"}
     note = f"（来源：{RELIABILITY_LABELS[reliability][0]}）" if reliability != "official" else ""
-    return f"- {icon} {program.name}（{program.issuer}）：{label_zh[assessment.verdict]}。{reasons}。支持：{benefit_line(assessment, language)}。{note}[{n}]"
+    verdict_zh = (
+        selection if selection and assessment.verdict is Verdict.unknown else label_zh[assessment.verdict]
+    )
+    return f"- {icon} {program.name}（{program.issuer}）：{verdict_zh}。{reasons}。支持：{benefit_line(assessment, language)}。{note}[{n}]"
 
 
 def funding_out(assessment: Assessment, language: str) -> FundingOut:
@@ -141,6 +166,11 @@ def funding_out(assessment: Assessment, language: str) -> FundingOut:
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
+        mechanism=program.how_to_apply.mechanism.value,
+        conditions=[
+            ConditionOut(name=c.name, status=c.status.value, detail=c.reason.text(language))
+            for c in assessment.conditions
+        ],
     )
 
 

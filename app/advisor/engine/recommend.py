@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from app.advisor.engine.eligibility import Reason
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
 from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
+# Infrastructure the client rents or buys to build with: only when the stated need asks for it.
+_INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_service}
 
 
 @dataclass
@@ -25,6 +27,7 @@ class SolutionPick:
     score: float
     why: list[Reason] = field(default_factory=list)
     over_budget: bool = False
+    need_matches: int = 0  # pain points and keywords of the solution found in the client's words
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -99,8 +102,12 @@ class SolutionRecommender:
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
             if profile.industry and profile.industry in solution.industries:
                 score += 0.05  # made for this industry rather than generic
+            if solution.category in _INFRASTRUCTURE and not (matched or keywords):
+                continue  # compute and model services only when the need names them, never as filler
             why = [self._why(solution, matched, profile)]
-            picks.append(SolutionPick(solution, round(score, 4), why))
+            picks.append(
+                SolutionPick(solution, round(score, 4), why, need_matches=len(matched) + len(keywords))
+            )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
 
@@ -109,37 +116,9 @@ class SolutionRecommender:
         norm = normalize(text)
         return {solution_id for solution_id, words in self._names.items() if any(w in norm for w in words)}
 
-    def pack(
-        self, profile: CompanyProfile, message: str, history: str = "", size: int = 3
-    ) -> list[SolutionPick]:
-        """2-4 solutions from different categories, within budget where a budget is known."""
-        ranked = self.rank(profile, message, history)
-        budget = profile.budget_cny
-        chosen: list[SolutionPick] = []
-        spent = 0.0
-        for pick in ranked:
-            if any(c.solution.category == pick.solution.category for c in chosen):
-                continue  # complementary: never two variants of one thing
-            cost = pick.solution.cost.first_year_cny.min
-            if budget is not None and spent + cost > budget:
-                continue
-            chosen.append(pick)
-            spent += cost
-            if len(chosen) == size:
-                break
-        if len(chosen) < 2 and budget is not None:
-            # Budget too tight for two: add the cheapest remaining fit and say it is over budget.
-            rest = [
-                p
-                for p in ranked
-                if p not in chosen and all(c.solution.category != p.solution.category for c in chosen)
-            ]
-            for pick in sorted(rest, key=lambda p: (p.solution.cost.first_year_cny.min, -p.score))[
-                : 2 - len(chosen)
-            ]:
-                pick.over_budget = True
-                chosen.append(pick)
-        return chosen
+    def pack(self, profile: CompanyProfile, message: str, history: str = "", size: int = 3) -> PackChoice:
+        """Complementary solutions that answer the need and fit the budget (see `choose_pack`)."""
+        return choose_pack(self.rank(profile, message, history), profile.budget_cny, size)
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
@@ -155,3 +134,54 @@ class SolutionRecommender:
             f"{solution.summary_zh.rstrip('。')}；适合{industry}，{days}天内可上线",
             f"{solution.summary_en.rstrip('.')}; live within {days} days",
         )
+
+
+@dataclass
+class PackChoice:
+    """The pack, what to mention for later, and whether anything useful fits the budget (advice_rules.md §6)."""
+
+    picks: list[SolutionPick]
+    later: SolutionPick | None = None  # a useful next step named outside the total
+    fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
+    gap: float = 0.0  # how far the cheapest start's upper bound is above the budget
+
+
+USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
+
+
+def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3) -> PackChoice:
+    """Complementary solutions whose first-year upper bound fits the budget before any subsidy.
+
+    Only picks that answer the stated need are considered (nothing added to fill the pack); with a budget
+    the sum of upper bounds stays within it. When nothing fits, the cheapest useful start is returned with
+    the gap, and the answer says so.
+    """
+    if not ranked:
+        return PackChoice([])
+    best = max(p.score for p in ranked)
+    useful = [p for p in ranked if p.score >= USEFUL_SHARE * best]
+    # What solves the stated pain comes first: if no variant of it fits, say so rather than swap in a
+    # cheaper answer to another question.
+    main = [p for p in useful if p.solution.category == useful[0].solution.category]
+    if budget is not None and all(p.solution.cost.first_year_cny.max > budget for p in main):
+        start = min(main, key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
+        start.over_budget = True
+        return PackChoice(
+            [start], None, fits_budget=False, gap=start.solution.cost.first_year_cny.max - budget
+        )
+    chosen: list[SolutionPick] = []
+    later: SolutionPick | None = None
+    spent = 0.0
+    for pick in useful:
+        if any(c.solution.category == pick.solution.category for c in chosen):
+            continue  # complementary: never two variants of one thing
+        cost = pick.solution.cost.first_year_cny.max
+        if budget is not None and spent + cost > budget:
+            if later is None and pick.solution.category != useful[0].solution.category:
+                later = pick
+            continue
+        chosen.append(pick)
+        spent += cost
+        if len(chosen) == size:
+            break
+    return PackChoice(chosen, later)

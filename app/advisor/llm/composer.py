@@ -15,6 +15,7 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from app.advisor.intents import spec
 from app.advisor.llm.guard import check_answer, load_places, looks_like_instruction
 from app.advisor.turn import Turn
 from app.catalogue.models import Catalogue
@@ -121,7 +122,7 @@ class LLMComposer:
             catalogue=self.catalogue,
             places=self.places,
             allowed_solution_ids={c.pick.solution.id for c in turn.costed},
-            needs_citations=turn.intent not in ("smalltalk", "out_of_scope"),
+            needs_citations=spec(turn.intent).substantive,
             secrets=self._secrets(),
             eligible_ids={a.program.id for a in turn.programs if a.verdict.value == "eligible"},
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.advisor.intents import spec
 from app.advisor.understand.conversation import Conversation, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer
@@ -51,7 +52,7 @@ def conversation_from_history(
         conversation.awaiting_profile = intent == "recommend_pack" and bool(
             conversation.profile.missing_for_recommendation()
         )
-        if intent not in ("smalltalk", "out_of_scope") and not conversation.awaiting_profile:
+        if spec(intent).substantive and not conversation.awaiting_profile:
             conversation.last_question = query
     spoken = [
         (role, clean_text(text)[:MAX_TURN_CHARS]) for role, text in history if role in ("user", "assistant")

@@ -1,0 +1,170 @@
+"""What a careful consultant says first: dates that matter, honest no's, no guarantees (advice_rules.md §3-§7).
+
+Each function returns the sentences (zh or en) to lead an answer with, from the engine's verdicts and the
+catalogue only; an empty list when there is nothing to say.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import Catalogue
+from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.taxonomy import SME_SIZES
+from app.text.normalize import normalize
+
+SOON_DAYS = 60
+NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
+_ASKS_TIME = re.compile(
+    r"来得及|还能申请|还可以申请|截止|什么时候|何时|多久|deadline|still time|too late|when does|closing", re.I
+)
+_ASKS_GUARANTEE = re.compile(
+    r"保证|确定能|一定能|肯定能|承诺|打包票|guarantee|promise|make sure we (?:get|will)", re.I
+)
+_ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
+_ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
+
+
+def asks_about_time(question: str) -> bool:
+    return bool(_ASKS_TIME.search(normalize(question)))
+
+
+def asks_for_guarantee(question: str) -> bool:
+    return bool(_ASKS_GUARANTEE.search(normalize(question)))
+
+
+def asks_about_policy(question: str) -> bool:
+    """The generic policy quote belongs only under a question about policy (§7)."""
+    return bool(_ASKS_POLICY.search(question))
+
+
+def deadline_notes(programs: list[Assessment], today: date, question: str, language: str) -> list[str]:
+    """Programs ending within 60 days lead with the date and days left; '来得及吗' gets every date (§4)."""
+    en = language == "en"
+    asked = bool(_ASKS_TIME.search(normalize(question)))
+    notes: list[str] = []
+    for assessment in programs:
+        program = assessment.program
+        name = program.name_en if en else program.name
+        until, closes = program.validity.effective_until, program.validity.application_closes
+        if until and until < today:
+            if asked:
+                notes.append(f"{name} ended on {until}." if en else f"{name}已于{until}结束。")
+        elif closes and closes < today:
+            if asked or assessment.verdict is not Verdict.ineligible:
+                notes.append(
+                    f"{name}: this round closed on {closes}; the next round is not announced."
+                    if en
+                    else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
+                )
+        elif until and (until - today).days <= SOON_DAYS:
+            days = (until - today).days
+            notes.append(
+                f"⏰ {name} runs until {until}: {days} days left — apply before then."
+                if en
+                else f"⏰ {name}有效期至{until}，距今还剩{days}天，请在此之前完成申报。"
+            )
+        elif asked:
+            notes.append(
+                f"{name}: {'valid until ' + str(until) if until else 'no end date published; check whether a new batch is open'}."
+                if en
+                else f"{name}：{'有效期至' + str(until) if until else '原文未写明截止日期，请确认是否有新一批申报'}。"
+            )
+    return notes[:4]
+
+
+def no_program_for_place(
+    profile: CompanyProfile, catalogue: Catalogue, language: str, absence_note: str | None = None
+) -> list[str]:
+    """One sentence when no catalogued program is issued for the client's place, with the national channel."""
+    if not profile.province:
+        return []
+    local = [
+        p
+        for p in catalogue.funding
+        if p.eligibility.regions
+        and any(r.covers(profile.province, profile.city) for r in p.eligibility.regions)
+    ]
+    if local:
+        return []
+    place = profile.region_label()
+    national = catalogue.program(NATIONAL_CHANNEL)
+    en = language == "en"
+    if en:
+        text = f"No program in my sources is issued for {place}."
+        if national:
+            text += f" The nearest national channel is {national.name_en}, only if your city was selected as a pilot."
+    else:
+        text = f"我的资料中没有覆盖{place}的补贴项目。"
+        if national:
+            text += f"最接近的国家级渠道是{national.name}，须所在城市入选试点。"
+    if absence_note:
+        text += (" What was searched: " if en else "检索情况：") + absence_note
+    return [text]
+
+
+def large_firm_note(
+    profile: CompanyProfile, question: str, programs: list[Assessment], language: str
+) -> list[str]:
+    """A large firm asking about SME funds hears plainly, first, that they are not for it (§3)."""
+    if profile.size_class != "large" or not _ASKS_SME_FUNDS.search(question):
+        return []
+    if language == "en":
+        return [
+            "Your company is a large enterprise under the MIIT thresholds: SME funds (such as the SME digital "
+            "transformation pilot) are not for you. Programs open to firms of any size are listed below."
+        ]
+    return [
+        "按工信部标准贵公司属于大型企业，中小企业专项资金（如中小企业数字化转型城市试点）不适用于贵公司。下面只列不限规模的项目。"
+    ]
+
+
+def guarantee_note(question: str, programs: list[Assessment], language: str) -> list[str]:
+    """Refuse to guarantee any amount, and explain what spend the published cap implies (§5)."""
+    if not _ASKS_GUARANTEE.search(normalize(question)):
+        return []
+    en = language == "en"
+    lines = [
+        "I cannot guarantee any amount: approval is the issuer's decision, and the subsidy follows your eligible spend."
+        if en
+        else "我不能保证任何金额：是否批准由发文单位决定，补贴按合格支出计算。"
+    ]
+    for assessment in programs:
+        benefit = assessment.program.benefit
+        ratio = assessment.ratio
+        if assessment.selection_only or not ratio or benefit.cap is None or benefit.currency != "CNY":
+            continue
+        spend = benefit.cap / ratio
+        name = assessment.program.name_en if en else assessment.program.name
+        lines.append(
+            f"{name}: the cap of CNY {benefit.cap:,.0f} at {format_ratio(ratio)} means about CNY {spend:,.0f} of "
+            "eligible spend in that period, and only if every condition holds."
+            if en
+            else f"{name}：上限{format_cny(benefit.cap)}按{format_ratio(ratio)}计算，需要约{format_cny(spend)}的合格支出才可能达到上限，且须满足全部条件。"
+        )
+        if len(lines) >= 3:
+            break
+    return lines
+
+
+def sme_only(assessment: Assessment) -> bool:
+    sizes = set(assessment.program.eligibility.size_classes)
+    return bool(sizes) and sizes <= SME_SIZES
+
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
+_PROGRAM_WORDS = re.compile(r"补贴|补助|资金|奖励|券|计划|专项|grant|voucher|fund|scheme|subsid", re.I)
+
+
+def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
+    """Programs the client names in quotes ("听说有个“AI赋能包专项补贴”") that no catalogue entry carries."""
+    names = [normalize(p.name) + normalize(p.name_en) for p in catalogue.funding]
+    found = []
+    for match in _QUOTED.finditer(question):
+        name = match.group(1).strip()
+        if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
+            found.append(name)
+    return found

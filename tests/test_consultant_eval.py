@@ -1,0 +1,72 @@
+"""The consultant-set scorer reads the JSON contract and catches the money mistakes of issue #11."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.catalogue.loader import load_catalogue
+from app.evaluation.consultant import (
+    ConsultantCase,
+    load_consultant_cases,
+    parse_money,
+    score_case,
+    summarise,
+)
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+TODAY = date(2026, 11, 28)
+
+
+def _response(**extra):
+    base = {
+        "answer": "",
+        "solutions": [
+            {
+                "id": "restaurant-prep-forecast",
+                "first_year_cost_cny": {"min": 1200, "max": 12600},
+                "net_first_year_cost_cny": {"min": 600, "max": 6300},
+            }
+        ],
+        "funding": [{"id": "hz-compute-voucher-2025", "name": "杭州算力券", "verdict": "eligible"}],
+        "subsidies": [
+            {
+                "program_id": "hz-compute-voucher-2025",
+                "solution_id": "restaurant-prep-forecast",
+                "kind": "software",
+                "base_cny": {"min": 1200, "max": 12600},
+                "amount_cny": {"min": 600, "max": 6300},
+            }
+        ],
+    }
+    base.update(extra)
+    return base
+
+
+def test_a_compute_voucher_on_a_saas_is_an_unmatched_subsidy_and_a_wrong_verdict():
+    case = ConsultantCase("t1", "dev", ["..."], {"province": "浙江", "city": "杭州"}, {"budget": 10_000})
+    result = score_case(case, _response(), CATALOGUE, TODAY, set())
+    summary = summarise([result])
+    assert summary["subsidies_unmatched"] == 1 and summary["wrong_eligible"] == 1
+    assert summary["budget_fit"] == 0.0  # upper bound 12,600 over 10,000 and nothing says so
+
+
+def test_an_over_budget_statement_and_a_competitive_subtraction_are_both_seen():
+    case = ConsultantCase("t2", "dev", ["..."], {}, {"budget": 10_000})
+    response = _response(answer="预算1万元内放不下：超出预算2,600元。")
+    response["subsidies"][0]["program_id"] = "cd-scenario-award-2025"
+    result = score_case(case, response, CATALOGUE, TODAY, {"cd-scenario-award-2025"})
+    summary = summarise([result])
+    assert summary["budget_fit"] == 1.0 and summary["competitive_subtracted"] == 1
+
+
+def test_amounts_are_read_as_owners_and_the_advisor_write_them():
+    assert parse_money("1,200元–1.06万元") == [1200.0, 10600.0]
+    assert parse_money("上限800万元") == [8_000_000.0]
+
+
+def test_the_set_is_large_enough_and_a_third_blind():
+    cases = load_consultant_cases().cases
+    assert len(cases) >= 60
+    assert 0.25 <= sum(c.split == "blind" for c in cases) / len(cases) <= 0.4
+    assert len({c.id for c in cases}) == len(cases)

@@ -1,0 +1,111 @@
+"""Property tests of the subsidy engine (issue #11): invariants over generated profiles, plans and budgets.
+
+Built directly against the engine (no index, no CLI), so 2,000+ examples stay quick. Deterministic.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.purchases import Purchase, solution_purchases
+from app.advisor.engine.recommend import SolutionPick, choose_pack
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.loader import load_catalogue
+from app.catalogue.models import AmountRange
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SpendKind
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+PLACES = sorted(
+    {(r.province, r.city) for p in CATALOGUE.funding for r in p.eligibility.regions}
+    | {("河南", "郑州"), ("湖南", "长沙"), ("陕西", "西安"), ("浙江", "宁波"), (None, None)},
+    key=str,
+)
+SELECTION = {"competitive_selection", "via_pilot_city"}
+EXAMPLES = settings(
+    max_examples=2000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> tuple[CompanyProfile, list[SolutionPick], list[Purchase], date]:
+    province, city = draw(st.sampled_from(PLACES))
+    profile = CompanyProfile(
+        province=province,
+        city=city,
+        industry=draw(st.none() | st.sampled_from(sorted(INDUSTRY_SECTIONS))),
+        employees=draw(st.none() | st.integers(1, 20_000)),
+        annual_revenue_cny=draw(st.none() | st.floats(1e5, 5e10)),
+        company_age_years=draw(st.none() | st.floats(0, 40)),
+        budget_cny=draw(st.none() | st.floats(1_000, 2_000_000)),
+    )
+    solutions = draw(st.lists(st.sampled_from(CATALOGUE.solutions), max_size=4, unique_by=lambda s: s.id))
+    picks = [SolutionPick(s, 1.0) for s in solutions]
+    client = [
+        Purchase("client", "client", kind, AmountRange(min=amount, max=amount))
+        for kind, amount in draw(
+            st.lists(st.tuples(st.sampled_from(list(SpendKind)), st.floats(1_000, 5_000_000)), max_size=2)
+        )
+    ]
+    today = date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 1000)))
+    return profile, picks, client, today
+
+
+@given(plans())
+@EXAMPLES
+def test_subsidies_follow_scope_mechanism_verdict_and_arithmetic(plan) -> None:
+    profile, picks, client, today = plan
+    purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+    assessments = [assess(program, profile, today, purchases) for program in CATALOGUE.funding]
+    for a in assessments:
+        unknown = [c for c in a.conditions if c.status is Status.unknown]
+        unmet = [c for c in a.conditions if c.status is Status.unmet]
+        if a.verdict is Verdict.eligible:
+            # an eligible verdict implies a matched purchase and no unknown or unmet condition
+            assert not unknown and not unmet
+            assert any(p.kind in a.program.eligibility.spend_scope for p in purchases)
+            until = a.program.validity.effective_until
+            assert not until or until >= today, a.program.id
+            assert a.program.how_to_apply.mechanism not in SELECTION
+        assert (a.verdict is Verdict.ineligible) == bool(unmet)
+    cost = cost_pack(picks, assessments, profile, client)
+    for subsidy in cost.subsidies:
+        program = subsidy.assessment.program
+        assert subsidy.purchase.kind in program.eligibility.spend_scope  # never outside the scope
+        assert program.how_to_apply.mechanism not in SELECTION  # competitive / pilot: no amount at all
+        assert subsidy.assessment.verdict is not Verdict.ineligible
+        cap = program.benefit.cap
+        for end in ("min", "max"):
+            amount = getattr(subsidy.amount, end)
+            assert 0 <= amount <= getattr(subsidy.purchase.first_year, end) * subsidy.ratio + 0.01
+            assert cap is None or amount <= cap + 0.01
+        if subsidy.in_net:
+            assert subsidy.assessment.verdict is Verdict.eligible
+    for costed in cost.solutions:
+        net, gross = costed.net, costed.first_year
+        assert 0 <= net.min <= gross.min + 0.01 and 0 <= net.max <= gross.max + 0.01
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(CATALOGUE.solutions), st.floats(0.05, 2.0)), max_size=12),
+    st.none() | st.floats(500, 500_000),
+)
+@EXAMPLES
+def test_a_pack_fits_the_budget_or_says_it_does_not(ranked, budget) -> None:
+    picks = [SolutionPick(s, round(score, 3)) for s, score in ranked]
+    picks.sort(key=lambda p: -p.score)
+    choice = choose_pack(picks, budget)
+    upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+    if budget is not None:
+        assert upper <= budget + 0.01 or (not choice.fits_budget and len(choice.picks) == 1)
+        if not choice.fits_budget:
+            assert choice.gap == pytest.approx(upper - budget)
+    categories = [p.solution.category for p in choice.picks]
+    assert len(categories) == len(set(categories))
+    assert choice.later is None or choice.later not in choice.picks

@@ -1,0 +1,136 @@
+"""The engine's consultant rules on single, readable cases (advice_rules.md), without the index."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
+from app.advisor.engine.purchases import client_purchases, solution_purchases
+from app.advisor.engine.recommend import SolutionPick, choose_pack
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+TODAY = date(2026, 11, 28)
+HANGZHOU_SME = CompanyProfile(
+    province="浙江", city="杭州", industry="I", employees=30, annual_revenue_cny=5e6
+)
+
+
+def _program(program_id: str):
+    program = CATALOGUE.program(program_id)
+    assert program is not None
+    return program
+
+
+def _solution(solution_id: str):
+    solution = CATALOGUE.solution(solution_id)
+    assert solution is not None
+    return solution
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "amount"),
+    [
+        ("我们签了一个30万的算力合同做面料瑕疵模型训练", "compute", 300_000),
+        ("每年调用大模型API大概40万", "model_service", 400_000),
+        ("要外包标注5000张图片，标注合同8万", "data_labeling", 80_000),
+        ("We'll spend about 200k RMB on API calls to a filed domestic model", "model_service", 200_000),
+        ("buying 100k RMB of compute from a Shandong provider", "compute", 100_000),
+    ],
+)
+def test_a_contract_the_client_names_becomes_a_purchase_with_their_amount(message, kind, amount):
+    found = client_purchases(message)
+    assert [(p.kind, p.first_year.max) for p in found] == [(kind, amount)]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["杭州一家20人的餐厅，年营收800万，预算3万以内", "深圳训力券保证能拿1000万吗？", "5000张图片要标注"],
+)
+def test_budgets_revenues_hoped_for_amounts_and_counts_are_not_purchases(message):
+    assert client_purchases(message) == []
+
+
+def test_a_compute_voucher_pays_nothing_on_a_saas_subscription():
+    """The Hangzhou compute voucher and a restaurant's forecasting SaaS: no matching purchase, no money (§1)."""
+    pick = SolutionPick(_solution("restaurant-prep-forecast"), 1.0)
+    purchases = solution_purchases(pick.solution)
+    assessment = assess(_program("hz-compute-voucher-2025"), HANGZHOU_SME, TODAY, purchases)
+    assert assessment.verdict is Verdict.ineligible
+    assert [c.name for c in assessment.conditions if c.status is Status.unmet] == ["purchase"]
+    assert cost_pack([pick], [assessment], HANGZHOU_SME).subsidies == []
+
+
+def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
+    """30万 of compute in Hangzhou: the SME rate up to 50万 of contracts, the smart voucher only as 'up to'."""
+    client = client_purchases("签了一个30万的算力合同")
+    programs = [
+        assess(_program(p), HANGZHOU_SME, TODAY, client)
+        for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
+    ]
+    cost = cost_pack([], programs, HANGZHOU_SME, client)
+    by_program = {s.program_id: s for s in cost.client}
+    compute = by_program["hz-compute-voucher-2025"]
+    assert compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
+    smart = by_program["hz-smart-voucher-2025"]
+    assert not smart.in_net  # its issuer is unconfirmed: shown as "up to", never subtracted
+    assert compute.ratio + smart.ratio <= 0.6 + 1e-9  # the combined cap of the tier applied
+    assert "30万元 × 50% = 15万元" in compute.arithmetic.zh
+
+
+def test_competitive_and_pilot_programs_are_never_eligible_nor_subtracted():
+    profile = CompanyProfile(province="四川", city="成都", industry="P", employees=25, annual_revenue_cny=3e6)
+    pick = SolutionPick(_solution("school-course-scheduling"), 1.0)
+    purchases = solution_purchases(pick.solution)
+    programs = [
+        assess(_program(p), profile, TODAY, purchases)
+        for p in ("cd-scenario-award-2025", "cn-sme-dx-pilot-city-2023")
+    ]
+    assert all(a.verdict is Verdict.unknown and a.selection_only for a in programs)
+    assert cost_pack([pick], programs, profile).subsidies == []
+
+
+def test_no_region_rule_is_not_open_to_everyone():
+    cafe = CompanyProfile(province="湖南", city="长沙", industry="H", employees=6)
+    compute = client_purchases("打算租30万的算力")
+    assessment = assess(_program("gz-compute-voucher-2023"), cafe, TODAY, compute)
+    assert assessment.verdict is Verdict.unknown
+    assert any("贵州" in r.zh for r in assessment.reasons)
+
+
+def test_ended_programs_are_ineligible_with_their_date_and_soon_ending_ones_lead_with_days_left():
+    beijing = assess(_program("bj-compute-voucher-2023"), CompanyProfile(province="北京", city="北京"), TODAY)
+    assert beijing.verdict is Verdict.ineligible and any("2025-12-31" in r.zh for r in beijing.reasons)
+    shenzhen = assess(_program("sz-model-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY)
+    notes = deadline_notes([shenzhen], TODAY, "深圳模型券", "zh")
+    assert notes and "2026-12-17" in notes[0] and "19天" in notes[0]
+
+
+def test_a_guarantee_is_refused_with_the_spend_the_cap_implies():
+    shenzhen = assess(
+        _program("sz-training-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY
+    )
+    lines = guarantee_note("训力券保证能拿1000万吗", [shenzhen], "zh")
+    assert "不能保证" in lines[0] and "2000万元" in lines[1]
+
+
+def test_a_place_without_programs_hears_so_with_the_national_channel():
+    lines = no_program_for_place(CompanyProfile(province="湖南", city="长沙"), CATALOGUE, "zh")
+    assert lines and "湖南" in lines[0] and "试点" in lines[0]
+    assert no_program_for_place(HANGZHOU_SME, CATALOGUE, "zh") == []
+
+
+def test_when_the_need_does_not_fit_the_budget_the_cheapest_start_and_the_gap_are_given():
+    picks = [
+        SolutionPick(_solution("ecommerce-cs-bot"), 0.9),
+        SolutionPick(_solution("ai-lesson-prep-assistant"), 0.5),
+    ]
+    choice = choose_pack(picks, budget=10_000)
+    assert [p.solution.id for p in choice.picks] == ["ecommerce-cs-bot"]
+    assert not choice.fits_budget and choice.gap == pytest.approx(62_000 - 10_000)
