@@ -58,7 +58,9 @@ def test_districts_and_counties_resolve_to_their_city(message: str, province: st
     assert place is not None and (place.province, place.city) == (province, city)
 
 
-@pytest.mark.parametrize("message", ["我们在东京开日料店", "Our bakery is in Sydney", "我們在吉隆坡開了間咖啡店"])
+@pytest.mark.parametrize(
+    "message", ["我们在东京开日料店", "Our bakery is in Sydney", "我們在吉隆坡開了間咖啡店"]
+)
 def test_a_foreign_city_is_recognised_as_outside_china(message: str):
     gazetteer = regions(KNOWLEDGE)
     assert gazetteer.find(message) is None

@@ -45,7 +45,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import Catalogue
+from app.catalogue.models import Catalogue, Solution
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
 from app.text.normalize import normalize
@@ -195,6 +195,7 @@ class TurnHandlers:
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
+        turn.answer += "\n\n" + _addresses(choice.picks[0].solution, turn)
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
             turn.answer += "\n\n" + questions_text
@@ -313,6 +314,15 @@ class TurnHandlers:
         turn.solution_citations = {
             c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed
         }
+
+
+def _addresses(solution: Solution, turn: Turn) -> str:
+    """What the first solution is for, in the catalogue's words, so owners can check it fits their problem."""
+    pains = "、".join(solution.pain_points[:3])
+    n = turn.book.cite_solution(solution)
+    if turn.language == "en":
+        return f"{solution.name_en} addresses (catalogue wording): {pains}. [{n}]"
+    return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
 
 
 def _empty(language: str) -> str:

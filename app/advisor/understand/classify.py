@@ -118,7 +118,7 @@ WISH = re.compile(
     r"(想|希望|打算|准备|想要|要|需要|能不能|有没有|有啥|有什么|怎么)(用|上|做|搞|弄|装|引入|试试|优化|解决|提高|降低|减少|预测|"
     r"自动|监测|管|搭|找|给|把|租|调用|知道)|"
     r"\b(want|need|looking|would like|wants|hoping)\b|what (ai )?(would|do) you (recommend|suggest)|ideas\?|"
-    r"could ai help|can ai help|anything (that|for)|what ai",
+    r"could ai help|can ai help|anything (that|for)|what ai|\bcan (we|i) (run|use|deploy|get|build|automate)\b",
     _I,
 )
 SOLUTION_NOUN = re.compile(
@@ -128,7 +128,7 @@ SOLUTION_NOUN = re.compile(
     r"chatbot|bot\b|route|forecast|inspection|\bqc\b|maintenance|pricing|invoice|contract|energy|schedul|"
     r"marking|lesson|triage|booking|picking|slots?\b|photos|videos|descriptions|fine-tun|compute|llm|api|"
     r"temperature|humidity|camera|health|defect|customer service|support|inquir|fuel|trucks?|items|food|bread|"
-    r"machines?|safety|power|falls?\b|residents|messages|customers|wechat",
+    r"machines?|safety|power|falls?\b|residents|messages|customers|wechat|language model|on-?premises",
     _I,
 )
 
