@@ -1,4 +1,4 @@
-"""The `aipack` command line: ingest, search (and, later, ask / eval / serve).
+"""The `aipack` command line: ingest, search, ask, serve and eval.
 
 Errors are printed as one readable message with the fix; no traceback ever
 reaches the user. Exit codes: 0 ok, 1 unexpected failure, 2 user-fixable error.
@@ -106,20 +106,11 @@ def _read_batch(path: Path) -> Iterator[tuple[int, str | None, str]]:
 
 
 def _refresh_or_keep_index(container: Container) -> None:
-    """Bring the index up to date; when the knowledge files are broken, search the previous index.
+    """`readiness.ensure_ready`'s policy on the command line: a knowledge problem is a warning."""
+    from app.services.readiness import ensure_ready
 
-    A failed ingest leaves the old index intact, so it still answers; the warning names the
-    problem and the fix. Without a previous index the error stands.
-    """
-    from app.errors import CatalogueError, DocumentReadError
-    from app.services.ingest import read_manifest
-
-    try:
-        container.ingest.ensure_ready()
-    except (CatalogueError, DocumentReadError) as exc:
-        if read_manifest(container.settings) is None:
-            raise
-        click.echo(f"Warning: {exc}\n  (Searching the previous index meanwhile.)", err=True)
+    if problem := ensure_ready(container.ingest):
+        click.echo(f"Warning: {problem}\n  (Searching the previous index meanwhile.)", err=True)
 
 
 @main.command(help="Hybrid search over policies and catalogues.")
@@ -243,7 +234,7 @@ def ask(
         raise click.UsageError("Give either a MESSAGE or --batch FILE.jsonl.")
     profile = _load_profile(profile_file)
     container = Container()
-    container.ingest.ensure_ready()
+    _refresh_or_keep_index(container)
     advisor = AdvisorService(container)
     if batch is not None:
         started: set[str] = set()  # sessions that already have the file's profile
@@ -306,7 +297,7 @@ def serve(host: str | None, port: int | None, workers: int, insecure: bool) -> N
                 "or pass --insecure if a proxy in front does the authentication.",
             )
         click.echo(f"WARNING: serving on {host or settings.host} without an API key (--insecure).", err=True)
-    container.ingest.ensure_ready()
+    _refresh_or_keep_index(container)
     if workers > 1:
         # Each worker process has its own e5 copies: share the cores instead of oversubscribing them.
         cores = os.cpu_count() or 1

@@ -35,6 +35,7 @@ def test_the_shipped_catalogue_passes_the_lint(catalogue):
         ("https://jxj.wuhan.gov.cn/xwzx_9/tztg/x.html", "official"),
         ("https://www.itf.gov.hk/tc/funding-programmes/x.html", "official"),
         ("https://law.moea.gov.tw/x", "official"),
+        ("https://www.hkpc.org/en/technology-voucher-programme", "official"),  # appointed TVP secretariat
         ("https://fakegov.cn.example.com/x", "reprint"),
         ("https://www.dutenews.com/n/article/1", "reprint"),
         ("https://help.aliyun.com/x", "vendor"),

@@ -32,6 +32,7 @@ def test_seed_articles_are_present_unchanged_with_metadata():
                 "news",
                 "interview",
                 "policy_interpretation",
+                "policy",  # official texts of catalogued programs (file stem = program id)
             )
         )
     if seeds.exists():  # the shared folder sits beside the repo in CI and dev

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.catalogue.taxonomy import FundingType, SizeClass, SolutionCategory
 
+Lang = Literal["zh", "en"]  # the language of an answer (zh-Hant questions are answered in zh)
+
 Intent = Literal[
     "recommend_pack",
     "funding_eligibility",
@@ -126,7 +128,7 @@ class Timings(_Model):
 class AdviceResponse(_Model):
     id: str
     answer: str
-    language: Literal["zh", "en"]
+    language: Lang
     intent: Intent
     mode: Literal["offline", "llm"]
     profile: ProfileOut

@@ -13,10 +13,10 @@ from datetime import date
 
 from app.advisor.compose import canned
 from app.advisor.compose.focus import focus_line
+from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
-    disclaimer,
     funding_section,
     no_fitting_solution,
     pack_answer,
@@ -25,6 +25,8 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.compose.wording import disclaimer
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
@@ -37,12 +39,12 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.place_scope import place_filter
-from app.advisor.engine.programs import apply_steps, select_programs, spend_from_question, verdict_line
+from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import GENERIC_FUNDING_ASK, states_need
+from app.advisor.understand.classify import FOREIGN_JURISDICTION, GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
@@ -108,7 +110,9 @@ class TurnHandlers:
         if self._asks_blind(turn) or turn.unsure:
             self._ask(turn)
             return
-        if turn.search is None or not turn.search.has_evidence:
+        # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
+        foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
+        if turn.search is None or not turn.search.has_evidence or foreign:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         expanded = self.glossary.expand_english(turn.query)
@@ -147,7 +151,7 @@ class TurnHandlers:
         if notes:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
-    def _absence(self, profile: CompanyProfile, language: str) -> str | None:
+    def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
         return None
 
     def recommend(self, turn: Turn) -> None:
@@ -325,7 +329,7 @@ def _addresses(solution: Solution, turn: Turn) -> str:
     return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
 
 
-def _empty(language: str) -> str:
+def _empty(language: Lang) -> str:
     return (
         "Please type a question or describe your business."
         if language == "en"

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from app.advisor.compose.funding import funding_out
 from app.advisor.contract import (
     AdviceResponse,
     CitationOut,
     CostRange,
+    Lang,
     ProfileOut,
     SolutionOut,
     SubsidyOut,
     Timings,
 )
 from app.advisor.engine.costing import Subsidy
-from app.advisor.engine.programs import funding_out
 from app.advisor.turn import Turn
 
 
 def build_response(turn: Turn, started: float) -> AdviceResponse:
     answer, citations, mapping = turn.book.keep_only_used(turn.answer)
-    language = "en" if turn.language == "en" else "zh"
+    language = turn.language
     solutions = [
         SolutionOut(
             id=item.pick.solution.id,
@@ -57,7 +58,7 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
     )
 
 
-def subsidy_out(subsidy: Subsidy, language: str) -> SubsidyOut:
+def subsidy_out(subsidy: Subsidy, language: Lang) -> SubsidyOut:
     purchase = subsidy.purchase
     return SubsidyOut(
         program_id=subsidy.program_id,

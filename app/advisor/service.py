@@ -18,7 +18,8 @@ from functools import cached_property
 from typing import Protocol
 
 from app.advisor.compose import canned
-from app.advisor.contract import AdviceResponse
+from app.advisor.compose.wording import lang_of
+from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
@@ -30,7 +31,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.gazetteer import RegionGazetteer, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
@@ -78,6 +79,11 @@ class AdvisorService:
     def catalogue(self) -> Catalogue:
         return load_catalogue(self.settings.paths.catalogue_dir)
 
+    @cached_property
+    def places(self) -> RegionGazetteer:
+        """The one gazetteer this advisor reads places with (knowledge/regions.yaml, loaded once per path)."""
+        return regions(self.settings.paths.knowledge_dir)
+
     @property
     def today(self) -> date:
         return self.settings.advisor.today or date.today()
@@ -105,7 +111,7 @@ class AdvisorService:
             return None
         from app.advisor.understand.llm_extraction import LLMProfileExtractor
 
-        return LLMProfileExtractor(self.settings, regions(self.settings.paths.knowledge_dir))
+        return LLMProfileExtractor(self.settings, self.places)
 
     @cached_property
     def handlers(self) -> TurnHandlers:
@@ -115,7 +121,7 @@ class AdvisorService:
             self.deps.retrieval,
             self.deps.segmenter,
             self.deps.glossary,
-            regions(self.settings.paths.knowledge_dir),
+            self.places,
             lambda: self.today,
             lambda: uploaded_documents(self.settings.paths.policies_dir),
         )
@@ -181,9 +187,9 @@ class AdvisorService:
         turn = Turn(id=uuid.uuid4().hex[:12], raw=message, conversation=conversation)
         text = clean_text(message or "")
         if len(text) > MAX_MESSAGE_CHARS:
-            turn.notices.append(_long_message_notice(len(text), detect_language(text[:500])))
+            turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
-        turn.language = detect_language(text) if text.strip() else (conversation.turns and "zh") or "zh"
+        turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
@@ -191,7 +197,7 @@ class AdvisorService:
         turn.mark("recommend")
         if turn.foreign:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
-        claimed = unknown_vouchers(turn.query, self.catalogue, regions(self.settings.paths.knowledge_dir))
+        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
         claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
         # A program named in a document the user uploaded is known: it is answered from that file.
         own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
@@ -208,7 +214,7 @@ class AdvisorService:
 
     def _understand(self, turn: Turn, text: str) -> None:
         conversation = turn.conversation
-        places = regions(self.settings.paths.knowledge_dir)
+        places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)
@@ -244,7 +250,7 @@ class AdvisorService:
             turn.unsure = vote.intent is None
 
 
-def _long_message_notice(length: int, language: str) -> str:
+def _long_message_notice(length: int, language: Lang) -> str:
     if language == "en":
         return f"Your message has {length:,} characters; I read the first {MAX_MESSAGE_CHARS:,}."
     return f"您的消息有{length}个字符，我只读取了前{MAX_MESSAGE_CHARS}个字符。"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.contract import Intent
+from app.advisor.contract import Intent, Lang
 from app.advisor.engine.costing import CostedSolution, Subsidy
 from app.advisor.engine.eligibility import Assessment
 from app.advisor.understand.conversation import Conversation
@@ -20,7 +20,7 @@ class Turn:
     id: str
     raw: str
     conversation: Conversation
-    language: str = "zh"
+    language: Lang = "zh"
     query: str = ""  # the message, or its rewrite when it was a follow-up
     intent: Intent = "smalltalk"
     mode: Literal["offline", "llm"] = "offline"

@@ -24,7 +24,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
-from app.advisor.understand.gazetteer import regions
 from app.advisor.understand.history import conversation_from_history
 from app.api import chat, errors, health
 from app.api.admission import OWNER, Admission
@@ -169,8 +168,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
 
         def seeded() -> str:
-            places = regions(box.settings.paths.knowledge_dir)
-            history = conversation_from_history(spoken[:last], box.advisor.extractor, places)
+            history = conversation_from_history(spoken[:last], box.advisor.extractor, box.advisor.places)
             return box.advisor.sessions.seed(history)
 
         if body.stream:

@@ -25,6 +25,10 @@ QUOTE_ELSEWHERE = (
 
 # Government domains: mainland (gov.cn), Hong Kong, Macao, Taiwan.
 _OFFICIAL_SUFFIXES = (".gov.cn", ".gov.hk", ".gov.mo", ".gov.tw")
+# Statutory bodies a government appointed to run a program: their page is the program's own.
+_OFFICIAL_HOSTS = frozenset(
+    {"www.hkpc.org"}
+)  # HK Productivity Council, TVP secretariat for the ITC since 2021
 # Sites of companies that sell to SMEs (cloud, POS, consultancies); a policy they relay is second-hand.
 VENDOR_DOMAINS = frozenset(
     {
@@ -60,7 +64,7 @@ class LintProblem:
 def url_class(url: str) -> str:
     """'official', 'vendor' or 'reprint' from the URL's host."""
     host = (urlparse(url).hostname or "").lower()
-    if host == "gov.cn" or host.endswith(_OFFICIAL_SUFFIXES):
+    if host == "gov.cn" or host.endswith(_OFFICIAL_SUFFIXES) or host in _OFFICIAL_HOSTS:
         return "official"
     if any(host == d or host.endswith("." + d) for d in VENDOR_DOMAINS):
         return "vendor"

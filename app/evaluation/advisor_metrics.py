@@ -13,8 +13,6 @@ import yaml
 from app.advisor.contract import AdviceResponse
 from app.advisor.llm import guard
 from app.advisor.service import AdvisorService
-from app.advisor.understand.gazetteer import regions
-from app.catalogue.models import Catalogue
 from app.evaluation.golden import RetrievalCase
 from app.settings import PROJECT_ROOT
 from app.text.normalize import compact
@@ -38,11 +36,12 @@ def load_advisor_cases(path: Path = GOLDEN_ADVISOR) -> list[AdvisorCase]:
     ]
 
 
-def invented_programs(response: AdviceResponse, catalogue: Catalogue) -> list[str]:
+def invented_programs(response: AdviceResponse, advisor: AdvisorService) -> list[str]:
     """Funding ids outside the catalogue, plus '<place><voucher>' mentions no entry backs."""
+    catalogue = advisor.catalogue
     known = {p.id for p in catalogue.funding}
     bad = [f.id for f in response.funding if f.id not in known]
-    return bad + guard.invented_programs(response.answer, catalogue, regions(PROJECT_ROOT / "knowledge"))
+    return bad + guard.invented_programs(response.answer, catalogue, advisor.places)
 
 
 @dataclass
@@ -88,7 +87,7 @@ def score_advisor(
             _record(scores, response, time.perf_counter() - started)
         assert response is not None
         expect = case.expect
-        scores.invented_programs += len(invented_programs(response, advisor.catalogue))
+        scores.invented_programs += len(invented_programs(response, advisor))
         checks: list[tuple[str, bool]] = []
         if "intent" in expect:
             checks.append(("intent", response.intent == expect["intent"]))
@@ -144,6 +143,6 @@ def _score_facts(advisor: AdvisorService, facts: list[RetrievalCase], scores: Ad
         if response.citations:
             cited_total += 1
             cited_ok += any(needle in compact(c.quote) for c in response.citations)
-        scores.invented_programs += len(invented_programs(response, advisor.catalogue))
+        scores.invented_programs += len(invented_programs(response, advisor))
     scores.fact_recall = _ratio(found, len(answerable))
     scores.citation_precision = _ratio(cited_ok, cited_total)

@@ -8,11 +8,13 @@ from typing import Any
 
 import streamlit as st
 
-from app.advisor.contract import AdviceResponse, CitationOut, FundingOut, SolutionOut
-from app.catalogue.render import format_cny
+from app.advisor.compose import wording
+from app.advisor.compose.wording import money, pick
+from app.advisor.contract import AdviceResponse, CitationOut, FundingOut, Lang, SolutionOut
+from app.advisor.engine.eligibility import Verdict
 from app.catalogue.taxonomy import CATEGORY_LABELS
 from app.container import Container
-from app.ui.texts import VERDICT_BADGES, text
+from app.ui.texts import text
 
 
 def markdown_safe(answer: str) -> str:
@@ -25,12 +27,8 @@ def markdown_deltas(deltas: Iterable[str]) -> Iterator[str]:
         yield markdown_safe(delta)
 
 
-def money(amount: float, lang: str) -> str:
-    return f"¥{amount:,.0f}" if lang == "en" else format_cny(amount)
-
-
-def money_range(low: float, high: float, lang: str) -> str:
-    return money(low, lang) if low == high else f"{money(low, lang)} – {money(high, lang)}"
+def money_range(low: float, high: float, lang: Lang) -> str:
+    return money(low, lang) if low == high else wording.money_range(low, high, lang)
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ def render_response(box: Container, response: AdviceResponse) -> None:
         citations(box, response, lang)
 
 
-def solution_cards(solutions: list[SolutionOut], lang: str) -> None:
+def solution_cards(solutions: list[SolutionOut], lang: Lang) -> None:
     st.markdown(f"**{text(lang, 'pack_title')}**")
     per_row = 3 if len(solutions) != 4 else 2
     for start in range(0, len(solutions), per_row):
@@ -77,7 +75,7 @@ def solution_cards(solutions: list[SolutionOut], lang: str) -> None:
                 _card(solution, lang)
 
 
-def _card(solution: SolutionOut, lang: str) -> None:
+def _card(solution: SolutionOut, lang: Lang) -> None:
     category = CATEGORY_LABELS[solution.category][1 if lang == "en" else 0]
     gross, net = solution.first_year_cost_cny, solution.net_first_year_cost_cny
     cites = "".join(f"[{n}]" for n in solution.citations)
@@ -92,12 +90,12 @@ def _card(solution: SolutionOut, lang: str) -> None:
         st.caption(markdown_safe(f"{solution.why} {cites}".strip()))
 
 
-def verdict_badge(verdict: str, lang: str) -> str:
-    emoji, colour, zh, en = VERDICT_BADGES[verdict]
-    return f":{colour}-badge[{emoji} {en if lang == 'en' else zh}]"
+def verdict_badge(verdict: str, lang: Lang) -> str:
+    emoji, colour, zh, en = wording.VERDICTS[Verdict(verdict)]
+    return f":{colour}-badge[{emoji} {pick((zh, en), lang)}]"
 
 
-def funding_rows(funding: list[FundingOut], lang: str) -> list[dict[str, Any]]:
+def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     """One row per program: verdict and reasons, program, benefit with cap and deadline, source."""
     en = lang == "en"
     rows = []
@@ -122,7 +120,7 @@ def funding_rows(funding: list[FundingOut], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def funding_table(funding: list[FundingOut], lang: str) -> None:
+def funding_table(funding: list[FundingOut], lang: Lang) -> None:
     st.markdown(f"**{text(lang, 'funding_title')}**")
     st.table(funding_rows(funding, lang), hide_index=True, hide_header=False)
 
@@ -145,6 +143,6 @@ def _citation_line(citation: CitationOut, sources: dict[str, SourceInfo], urls: 
     return f"{head}  \n> {quote}"
 
 
-def citations(box: Container, response: AdviceResponse, lang: str) -> None:
+def citations(box: Container, response: AdviceResponse, lang: Lang) -> None:
     with st.expander(text(lang, "citations", n=len(response.citations))):
         st.markdown("\n\n".join(citation_lines(box, response)))

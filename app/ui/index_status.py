@@ -15,6 +15,7 @@ import streamlit as st
 from app.container import Container
 from app.errors import AipackError, IndexNotReadyError
 from app.services.ingest import IngestReport
+from app.services.readiness import ensure_ready
 from app.ui.components import forget_document_sources
 from app.ui.state import lang, warm_up
 from app.ui.texts import text
@@ -38,16 +39,20 @@ def ensure_index(box: Container) -> IndexNotReadyError | None:
     """
     ui = lang()
     try:
-        if not box.ingest.is_current():
+        if box.ingest.is_current():
+            problem = None
+        else:
             bar = st.progress(0.0, text=text(ui, "building_index"))
             try:
-                box.ingest.ingest(progress=progress_updater(bar, ui))
+                problem = ensure_ready(box.ingest, progress=progress_updater(bar, ui))
             finally:
                 bar.empty()
     except IndexNotReadyError as exc:
         return exc
     except AipackError as exc:
-        st.error(str(exc))  # the knowledge page shows the details
+        problem = exc  # no previous index either: index_problem below says so
+    if problem is not None:
+        st.error(str(problem))  # the knowledge page shows the details
     return index_problem(box)
 
 

@@ -18,10 +18,10 @@ from typing import Any
 
 import streamlit as st
 
+from app.advisor.contract import Lang
 from app.advisor.understand.profile import CompanyProfile
 from app.container import Container
 from app.errors import AipackError
-from app.ui.texts import Lang
 
 
 @st.cache_resource(show_spinner=False)

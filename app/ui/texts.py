@@ -5,13 +5,9 @@ Only the interface follows the 中文/English switch; answers follow the languag
 
 from __future__ import annotations
 
-from typing import Literal
-
-from app.advisor.contract import AdviceResponse
+from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.intents import FollowUp, spec
 from app.errors import AipackError, StoreError
-
-Lang = Literal["zh", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # app and navigation
@@ -223,13 +219,6 @@ STARTERS: dict[Lang, list[str]] = {
         "What share does the Shanghai compute voucher cover?",
         "上海的算力券补贴比例是多少？",
     ],
-}
-
-# verdict -> (emoji, badge colour, zh label, en label)
-VERDICT_BADGES: dict[str, tuple[str, str, str, str]] = {
-    "eligible": ("✅", "green", "基本符合", "likely eligible"),
-    "unknown": ("❔", "orange", "待确认", "to confirm"),
-    "ineligible": ("❌", "red", "不符合", "not eligible"),
 }
 
 FEEDBACK_REASONS = ("wrong_answer", "wrong_evidence", "missing_program", "other")

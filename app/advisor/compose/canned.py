@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.advisor.contract import Lang
+
 _CAPABILITIES_ZH = (
     "我可以：根据您的行业、城市、规模和预算推荐2—4个低成本AI方案；判断您能申请哪些算力券、模型券等补贴及原因；"
     "估算补贴后的净成本；说明申请步骤；并给出每条结论的出处。"
@@ -28,13 +30,13 @@ QUESTIONS = {
 }
 
 
-def smalltalk(language: str) -> str:
+def smalltalk(language: Lang) -> str:
     if language == "en":
         return f"Hello! I'm the AI enablement pack advisor. {_CAPABILITIES_EN} Tell me about your business to start."
     return f"您好！我是AI赋能包顾问。{_CAPABILITIES_ZH}请先简单介绍一下您的企业。"
 
 
-def out_of_scope(language: str) -> str:
+def out_of_scope(language: Lang) -> str:
     if language == "en":
         return (
             "Sorry, that is outside what I can help with: I only advise small businesses on AI solutions and the "
@@ -43,7 +45,7 @@ def out_of_scope(language: str) -> str:
     return f"抱歉，这个问题超出了我的服务范围：我只为中小企业提供AI方案和相关扶持政策方面的建议。{_CAPABILITIES_ZH}"
 
 
-def clarify(missing: list[str], language: str) -> tuple[str, list[str]]:
+def clarify(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     index = 1 if language == "en" else 0
     questions = [QUESTIONS[m][index] for m in missing[:2]]
     if language == "en":
@@ -87,18 +89,23 @@ def outside_coverage(place: str, language: str) -> str:
     return f"{place}不在这些补贴项目的覆盖范围内：目录中的补贴只面向在中国境内（含港澳台项目）注册的企业。下面的方案本身不受地点限制。"
 
 
-def injection_notice(language: str) -> str:
+def injection_notice(language: Lang) -> str:
     if language == "en":
         return "I can't change my instructions or reveal internal configuration, but I'm happy to help with AI solutions and subsidies."
     return "我不能修改自己的工作规则或透露内部配置，但很乐意帮您解答AI方案和补贴政策方面的问题。"
 
 
-def unknown_programs(names: list[str], language: str) -> str:
+# What `unknown_programs` says about a name; the guard strips that sentence before it looks for
+# invented programs, so the words live here once.
+NOT_IN_SOURCES = ("不在我的资料中", "is not in my sources")
+
+
+def unknown_programs(names: list[str], language: Lang) -> str:
     """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly."""
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
         return (
-            f"{joined} is not in my sources, so I cannot confirm that it exists or what it pays; don't rely on it "
+            f"{joined} {NOT_IN_SOURCES[1]}, so I cannot confirm that it exists or what it pays; don't rely on it "
             "until you see the official notice from the issuing authority. Below is only what my sources do hold."
         )
-    return f"{joined}不在我的资料中，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+    return f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"

@@ -49,7 +49,3 @@ class CitationBook:
 
         kept = [self.entries[old - 1].model_copy(update={"n": new}) for old, new in mapping.items()]
         return _MARK.sub(renumber, answer), kept, mapping
-
-
-def citation_numbers(answer: str) -> set[int]:
-    return {int(n) for n in _MARK.findall(answer)}

@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.wording import MISSING_FACTS, disclaimer, money, money_range, pick, size_label
+from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
-from app.advisor.engine.programs import apply_steps, verdict_line
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.render import format_cny
-from app.catalogue.taxonomy import CATEGORY_LABELS, SIZE_LABELS, SKILL_LABELS, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, SKILL_LABELS, SizeClass
 
 
 @dataclass
@@ -27,13 +28,7 @@ class PackText:
     solution_citations: dict[str, int] = field(default_factory=dict)
 
 
-def _money(low: float, high: float, language: str) -> str:
-    if language == "en":
-        return f"CNY {low:,.0f}–{high:,.0f}"
-    return f"{format_cny(low)}–{format_cny(high)}"
-
-
-def profile_line(profile: CompanyProfile, language: str) -> str:
+def profile_line(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         bits = [
             profile.region_label() or "region unknown",
@@ -44,7 +39,7 @@ def profile_line(profile: CompanyProfile, language: str) -> str:
         if profile.annual_revenue_cny is not None:
             bits.append(f"revenue CNY {profile.annual_revenue_cny:,.0f}")
         if profile.size_class:
-            bits.append(f"{SIZE_LABELS[profile.size_class][1]} enterprise (MIIT thresholds)")
+            bits.append(f"{size_label(profile.size_class, language)} enterprise (MIIT thresholds)")
         return "Your profile: " + ", ".join(bits) + "."
     text = f"您的情况：{profile.summary_zh() or '信息还不完整'}。"
     if profile.size_class:
@@ -52,7 +47,7 @@ def profile_line(profile: CompanyProfile, language: str) -> str:
     return text
 
 
-def no_fitting_solution(profile: CompanyProfile, language: str) -> str:
+def no_fitting_solution(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         advice = (
             "No solution in our catalogue fits this profile, so I won't force one. Try relaxing the budget or "
@@ -63,7 +58,7 @@ def no_fitting_solution(profile: CompanyProfile, language: str) -> str:
     return profile_line(profile, language) + "\n\n" + advice
 
 
-def cost_basis(solution: Solution, language: str) -> str:
+def cost_basis(solution: Solution, language: Lang) -> str:
     basis = {
         "official_price": ("官方价格表", "official price list"),
         "vendor_quote": ("厂商报价", "vendor quotes"),
@@ -74,12 +69,12 @@ def cost_basis(solution: Solution, language: str) -> str:
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
-def _solution_line(index: int, item: CostedSolution, n: int, language: str) -> str:
+def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     solution = item.pick.solution
     net = item.net
-    category = CATEGORY_LABELS[solution.category][1 if language == "en" else 0]
-    cost = _money(item.first_year.min, item.first_year.max, language)
-    after = _money(net.min, net.max, language)
+    category = pick(CATEGORY_LABELS[solution.category], language)
+    cost = money_range(item.first_year.min, item.first_year.max, language)
+    after = money_range(net.min, net.max, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
         line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
@@ -92,7 +87,7 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: str) -> s
     return f"{line} [{n}]"
 
 
-def budget_lines(choice: PackChoice, budget: float | None, language: str) -> list[str]:
+def budget_lines(choice: PackChoice, budget: float | None, language: Lang) -> list[str]:
     """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly."""
     en = language == "en"
     lines: list[str] = []
@@ -104,8 +99,8 @@ def budget_lines(choice: PackChoice, budget: float | None, language: str) -> lis
             f"useful start, {start.name_en}, can cost up to CNY {upper:,.0f} in the first year, "
             f"CNY {choice.gap:,.0f} over budget."
             if en
-            else f"按费用上限计，预算{format_cny(budget)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
-            f"{format_cny(upper)}，超出预算{format_cny(choice.gap)}。"
+            else f"按费用上限计，预算{money(budget, language)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
+            f"{money(upper, language)}，超出预算{money(choice.gap, language)}。"
         )
     elif budget is not None and choice.picks:
         upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
@@ -113,20 +108,20 @@ def budget_lines(choice: PackChoice, budget: float | None, language: str) -> lis
             f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
             f"of CNY {budget:,.0f} before any subsidy."
             if en
-            else f"按费用上限计，本方案首年最多约{format_cny(upper)}，在您的预算{format_cny(budget)}以内（未计补贴）。"
+            else f"按费用上限计，本方案首年最多约{money(upper, language)}，在您的预算{money(budget, language)}以内（未计补贴）。"
         )
     if choice.later is not None:
         later = choice.later.solution
         cost = later.cost.first_year_cny
         lines.append(
-            f"Later, outside this total: {later.name_en} (first year {_money(cost.min, cost.max, language)})."
+            f"Later, outside this total: {later.name_en} (first year {money_range(cost.min, cost.max, language)})."
             if en
-            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{_money(cost.min, cost.max, language)}）。"
+            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{money_range(cost.min, cost.max, language)}）。"
         )
     return lines
 
 
-def subsidy_lines(subsidies: list[Subsidy], language: str) -> list[str]:
+def subsidy_lines(subsidies: list[Subsidy], language: Lang) -> list[str]:
     """The arithmetic, written from the structured subsidies: what reduces the net cost, then what may come."""
     en = language == "en"
     lines: list[str] = []
@@ -147,7 +142,7 @@ def pack_answer(
     choice: PackChoice,
     programs: list[Assessment],
     book: CitationBook,
-    language: str,
+    language: Lang,
     policy_basis: tuple[str, int] | None,
     notes: list[str] | None = None,
 ) -> PackText:
@@ -168,11 +163,11 @@ def pack_answer(
     lines.append("")
     if en:
         lines.append(
-            f"Pack total, first year: {_money(total_low, total_high, language)}; after subsidies counted in net cost: {_money(net_low, net_high, language)}."
+            f"Pack total, first year: {money_range(total_low, total_high, language)}; after subsidies counted in net cost: {money_range(net_low, net_high, language)}."
         )
     else:
         lines.append(
-            f"合计首年费用约{_money(total_low, total_high, language)}；扣除计入净成本的补贴后约{_money(net_low, net_high, language)}。"
+            f"合计首年费用约{money_range(total_low, total_high, language)}；扣除计入净成本的补贴后约{money_range(net_low, net_high, language)}。"
         )
     lines += budget_lines(choice, profile.budget_cny, language)
     if profile.size_class == SizeClass.large:
@@ -195,7 +190,7 @@ def pack_answer(
     return out
 
 
-def funding_section(programs: list[Assessment], book: CitationBook, language: str) -> list[str]:
+def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
     en = language == "en"
     if not programs:
         return [
@@ -208,13 +203,7 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: st
     lines += [verdict_line(a, book, language) for a in programs]
     missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
-        names = {
-            "region": ("注册地（省市）", "your registered city"),
-            "size": ("员工人数和年营收", "employees and revenue"),
-            "industry": ("所属行业", "your industry"),
-            "age": ("公司成立年限", "company age"),
-        }
-        wanted = "、".join(names[m][1 if en else 0] for m in missing)
+        wanted = "、".join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append(
             f"To settle the open verdicts, tell me: {wanted}."
             if en
@@ -223,7 +212,7 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: st
     return lines
 
 
-def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: str) -> list[str]:
+def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
     en = language == "en"
     steps = [
         "Ask two or three vendors for a quote on each solution and start with a small pilot."
@@ -242,32 +231,23 @@ def next_steps(costed: list[CostedSolution], programs: list[Assessment], languag
     return steps[:5]
 
 
-def disclaimer(language: str) -> str:
-    if language == "en":
-        return (
-            "Prices are vendor quotes or our estimates (order of magnitude only). Subsidy rules change often: "
-            "always confirm with the issuing authority before applying."
-        )
-    return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
-
-
-def preview_line(solution: Solution, n: int, language: str) -> str:
+def preview_line(solution: Solution, n: int, language: Lang) -> str:
     """The closest solution, shown while the advisor still asks for the profile."""
     cost = solution.cost.first_year_cny
     pains = "、".join(solution.pain_points[:3])
     if language == "en":
         return (
             f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
-            f"Addresses (catalogue wording): {pains}. First year about CNY {cost.min:,.0f}–{cost.max:,.0f}. [{n}]"
+            f"Addresses (catalogue wording): {pains}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
         )
     return (
         f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
-        f"（针对：{pains}；首年约{format_cny(cost.min)}–{format_cny(cost.max)}）[{n}]"
+        f"（针对：{pains}；首年约{money_range(cost.min, cost.max, language)}）[{n}]"
     )
 
 
 def cost_answer(
-    cost: PackCost, book: CitationBook, language: str, notes: list[str] | None = None
+    cost: PackCost, book: CitationBook, language: Lang, notes: list[str] | None = None
 ) -> PackText:
     en = language == "en"
     out = PackText(answer="")
@@ -288,7 +268,7 @@ def cost_answer(
     return out
 
 
-def compare_answer(solutions: list[Solution], book: CitationBook, language: str) -> str:
+def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang) -> str:
     en = language == "en"
     lines = ["Side by side:" if en else "方案对比："]
     for solution in solutions:
@@ -298,13 +278,13 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: str)
         skill = SKILL_LABELS[solution.prerequisites.it_skill][1 if en else 0]
         if en:
             lines.append(
-                f"- {name}: first year {_money(cost.min, cost.max, language)}, live in "
+                f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
                 f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
                 f"{solution.summary_en} Risk: {solution.risks[0]} [{n}]"
             )
         else:
             lines.append(
-                f"- {name}：首年约{_money(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
+                f"- {name}：首年约{money_range(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
                 f"{solution.deploy_days.max:g}天上线，需要的IT能力：{skill}。{solution.summary_zh} 风险：{solution.risks[0]} [{n}]"
             )
     lines += ["", disclaimer(language)]

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.advisor.compose.citations import CitationBook
+from app.advisor.contract import Lang
 from app.advisor.engine.place_scope import EvidenceFilter
 from app.advisor.llm.guard import looks_like_instruction
+from app.components.vector_store import CollectionName
 from app.services.retrieval import SearchHit, SearchResult
 from app.text.normalize import normalize
 from app.text.segment import Segmenter
@@ -45,7 +47,7 @@ class Evidence:
 
 def _sentences(hit: SearchHit) -> list[str]:
     lines = [line.strip() for line in hit.text.split("\n") if line.strip()]
-    if hit.collection != "policies":
+    if hit.collection != CollectionName.policies:
         # Catalogue entries are one fact per line; the first line is only the name and the
         # keyword line exists for retrieval, not as evidence.
         return [line for line in lines[1:] if len(line) >= 6 and not line.startswith("关键词")]
@@ -117,7 +119,7 @@ def policy_answer(
     result: SearchResult,
     segmenter: Segmenter,
     book: CitationBook,
-    language: str,
+    language: Lang,
     expanded: str,
     keep: EvidenceFilter | None = None,
     next_chunk: Callable[[SearchHit], SearchHit | None] | None = None,
@@ -172,7 +174,7 @@ def _continuation(
 ) -> tuple[SearchHit, str] | None:
     """The rest of a sentence that a chunk boundary cut ("一是…；" → "二是…；三是…。"), from the next chunk."""
     hit, sentence = evidence.hit, evidence.sentence
-    if hit.collection != "policies" or sentence.endswith(("。", "！", "？", "!", "?")):
+    if hit.collection != CollectionName.policies or sentence.endswith(("。", "！", "？", "!", "?")):
         return None
     if not hit.text.rstrip().endswith(sentence):
         return None  # the cut is inside the chunk: a heading or a list, not a boundary
@@ -186,12 +188,12 @@ def _continuation(
 def _attributed(evidence: Evidence) -> str:
     """A catalogue line ("补贴比例60%") means nothing without the program it belongs to."""
     hit, sentence = evidence.hit, evidence.sentence
-    if hit.collection == "policies" or not hit.title or hit.title in sentence:
+    if hit.collection == CollectionName.policies or not hit.title or hit.title in sentence:
         return sentence
     return f"{hit.title}：{sentence}"
 
 
-def no_evidence(language: str) -> str:
+def no_evidence(language: Lang) -> str:
     if language == "en":
         return (
             "I found no reliable evidence for this in the knowledge base, so I won't guess. "

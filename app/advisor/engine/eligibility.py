@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
@@ -37,7 +38,7 @@ class Reason:
     zh: str
     en: str
 
-    def text(self, language: str) -> str:
+    def text(self, language: Lang) -> str:
         return self.en if language == "en" else self.zh
 
 
@@ -57,7 +58,6 @@ class Assessment:
     missing: list[str] = field(default_factory=list)  # profile facts that would settle `unknown`
     ratio: float | None = None  # the rate the engine may use in arithmetic (never a discretionary one)
     rate_note: Reason | None = None
-    possible_rates: list[SpecialRate] = field(default_factory=list)  # discretionary upside, never promised
 
     @property
     def selection_only(self) -> bool:
@@ -357,7 +357,6 @@ def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float |
     benefit = assessment.program.benefit
     assessment.ratio = benefit.ratio
     assessment.rate_note = None
-    assessment.possible_rates = [r for r in benefit.special_rates if not r.automatic]
     for rate in benefit.special_rates:
         if (
             rate.automatic

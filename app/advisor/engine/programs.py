@@ -1,17 +1,13 @@
-"""Which programs to show for a question, and how each appears in the contract."""
+"""Which funding programs to show for a question: relevant spend, the user's region or a region they named."""
 
 from __future__ import annotations
 
 import re
 
-from app.advisor.compose.citations import CitationBook
-from app.advisor.contract import ConditionOut, FundingOut
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import ApplicationMechanism
-from app.catalogue.render import format_cny, format_ratio
-from app.catalogue.taxonomy import RELIABILITY_LABELS, FundingType, SpendKind
+from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
 _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
@@ -95,88 +91,3 @@ def select_programs(
         key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
     )
     return [a for _, a in chosen[:MAX_PROGRAMS]]
-
-
-def benefit_line(assessment: Assessment, language: str) -> str:
-    benefit = assessment.program.benefit
-    if language == "en":
-        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
-        cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
-        return f"{ratio}{cap}"
-    ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
-    cap = f"，上限{format_cny(benefit.cap, benefit.currency)}" if benefit.cap is not None else ""
-    return f"{ratio}{cap}"
-
-
-def selection_label(assessment: Assessment, language: str) -> str | None:
-    """Competitive and pilot-city programs read as what they are, never as money on the way (§2)."""
-    mechanism = assessment.program.how_to_apply.mechanism
-    if mechanism is ApplicationMechanism.competitive_selection:
-        return "selection required, not counted in net cost" if language == "en" else "需遴选，不计入净成本"
-    if mechanism is ApplicationMechanism.via_pilot_city:
-        return (
-            "only if your city is a selected pilot, not counted in net cost"
-            if language == "en"
-            else "须所在城市入选试点，不计入净成本"
-        )
-    return None
-
-
-def verdict_line(assessment: Assessment, book: CitationBook, language: str) -> str:
-    program = assessment.program
-    n = book.cite_program(program)
-    icon = {Verdict.eligible: "✅", Verdict.unknown: "❔", Verdict.ineligible: "❌"}[assessment.verdict]
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
-    reliability = program.provenance.reliability
-    selection = selection_label(assessment, language)
-    if language == "en":
-        label = {
-            Verdict.eligible: "likely eligible",
-            Verdict.unknown: "to be confirmed",
-            Verdict.ineligible: "not eligible",
-        }
-        name = program.name_en
-        note = f" Source: {RELIABILITY_LABELS[reliability][1]}." if reliability != "official" else ""
-        verdict = (
-            selection if selection and assessment.verdict is Verdict.unknown else label[assessment.verdict]
-        )
-        return f"- {icon} {name} ({program.issuer}): {verdict}. {reasons}. Benefit: {benefit_line(assessment, language)}.{note} [{n}]"
-    label_zh = {Verdict.eligible: "基本符合", Verdict.unknown: "待确认", Verdict.ineligible: "不符合"}
-    note = f"（来源：{RELIABILITY_LABELS[reliability][0]}）" if reliability != "official" else ""
-    verdict_zh = (
-        selection if selection and assessment.verdict is Verdict.unknown else label_zh[assessment.verdict]
-    )
-    return f"- {icon} {program.name}（{program.issuer}）：{verdict_zh}。{reasons}。支持：{benefit_line(assessment, language)}。{note}[{n}]"
-
-
-def funding_out(assessment: Assessment, language: str) -> FundingOut:
-    program = assessment.program
-    validity = program.validity
-    deadline = validity.application_closes or validity.effective_until
-    benefit = program.benefit
-    return FundingOut(
-        id=program.id,
-        name=program.name_en if language == "en" else program.name,
-        type=program.type,
-        issuer=program.issuer,
-        region=program.region.label,
-        verdict=assessment.verdict.value,
-        reasons=[r.text(language) for r in assessment.reasons],
-        benefit=benefit.summary,
-        max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
-        deadline=deadline.isoformat() if deadline else None,
-        source_url=program.provenance.source_urls[0],
-        mechanism=program.how_to_apply.mechanism.value,
-        conditions=[
-            ConditionOut(name=c.name, status=c.status.value, detail=c.reason.text(language))
-            for c in assessment.conditions
-        ],
-    )
-
-
-def apply_steps(assessment: Assessment, language: str) -> str:
-    how = assessment.program.how_to_apply
-    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
-    if language == "en":
-        return f"{assessment.program.name_en} — channel: {how.channel}. Steps (as published, in Chinese): {steps}"
-    return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"

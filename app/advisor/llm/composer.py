@@ -15,6 +15,8 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from app.advisor.contract import Lang
+from app.advisor.engine.eligibility import Verdict
 from app.advisor.intents import spec
 from app.advisor.llm.guard import check_answer, load_places, looks_like_instruction
 from app.advisor.turn import Turn
@@ -44,7 +46,7 @@ def _reason(exc: BaseException) -> str:
     return name
 
 
-def fallback_notice(reason: str, language: str, rejected: bool = False) -> str:
+def fallback_notice(reason: str, language: Lang, rejected: bool = False) -> str:
     if rejected and language == "en":
         return f"The language model's answer failed the source check ({reason}); this is the offline answer, built from the same evidence."
     if rejected:
@@ -124,7 +126,7 @@ class LLMComposer:
             allowed_solution_ids={c.pick.solution.id for c in turn.costed},
             needs_citations=spec(turn.intent).substantive,
             secrets=self._secrets(),
-            eligible_ids={a.program.id for a in turn.programs if a.verdict.value == "eligible"},
+            eligible_ids={a.program.id for a in turn.programs if a.verdict is Verdict.eligible},
         )
         if not report.ok:
             # Only the kinds of problem: the details quote the model, which may repeat what it must not.

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.advisor.compose.canned import NOT_IN_SOURCES
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.catalogue.models import Catalogue, FundingProgram
 from app.catalogue.render import funding_text
@@ -35,7 +36,10 @@ def looks_like_instruction(text: str) -> bool:
     return bool(_INSTRUCTION.search(normalize(text)))
 
 
-_NOT_FOUND = re.compile(r"目录中没有找到[^。]*。|i could not find [^.]*\.", re.IGNORECASE)
+# The advisor's own "X is not in my sources" sentence names X without backing it.
+_NOT_FOUND = re.compile(
+    rf"[^。\n]*{NOT_IN_SOURCES[0]}[^。]*。|[^.\n]*{NOT_IN_SOURCES[1]}[^.]*\.", re.IGNORECASE
+)
 # A voucher word in text, and the words that count as the same kind in program names.
 _VOUCHER_KIN = {
     "算力券": ("算力券", "算力服务券"),
@@ -59,11 +63,7 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
         place = named[-1]
         kin = _VOUCHER_KIN.get(match.group(1), (match.group(1),))
         backed = any(
-            any(word in normalize(program.name) for word in kin)
-            and any(
-                r.province == place.province and (not place.city or not r.city or r.city == place.city)
-                for r in (program.eligibility.regions or [program.region])
-            )
+            any(word in normalize(program.name) for word in kin) and _in_region(program, place)
             for program in catalogue.funding
         )
         if not backed:
@@ -121,8 +121,9 @@ _ALL_KIN: dict[str, tuple[str, ...]] = {**_VOUCHER_KIN, **{t: (t,) for t in _PLA
 
 
 def _in_region(program: FundingProgram, place: Place) -> bool:
+    """Whether the program is a local one of `place`: a national program is no "杭州算力券"."""
     return any(
-        r.province == place.province and (not r.city or not place.city or r.city == place.city)
+        r.province is not None and r.covers(place.province, place.city)
         for r in (program.eligibility.regions or [program.region])
     )
 

@@ -101,6 +101,14 @@ RECOMMEND = re.compile(
     r"want to use ai|how can ai help",
     _I,
 )
+# Jurisdictions outside the catalogue (mainland China, Hong Kong, Taiwan): a question about their programs
+# has no catalogued answer even when a Chinese program is semantically close ("美国的中小企业税收抵免").
+FOREIGN_JURISDICTION = re.compile(
+    r"美国|欧盟|欧洲|英国|德国|法国|日本|韩国|新加坡|澳大利亚|加拿大|印度|"
+    r"\b(?:usa|u\.s\.a?|united states|america|eu|european union|europe|uk|britain|germany|france|japan|korea|"
+    r"singapore|australia|canada|india)\b",
+    _I,
+)
 EXAMPLES = re.compile(r"例子|案例|实例|先例|怎么做到的|for example|examples?\b|case stud", _I)
 FIRST_PERSON = re.compile(r"我们|我们的|咱们|本公司|\b(we|us|our)\b", _I)
 NEED = re.compile(r"想|希望|需要|打算|准备|want|need|would like|looking for|plan to", _I)

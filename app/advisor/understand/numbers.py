@@ -71,7 +71,6 @@ _UNIT_FACTORS = {
 _UNIT = r"亿|千万|百万|万|千|w(?![a-z])|k(?![a-z])|thousand(?![a-z])|m(?![a-z])|million|mn(?![a-z])|billion|bn(?![a-z])"
 # "来/多/余/几" between number and unit ("两千来万", "十来万") approximate the number; dropped.
 AMOUNT = rf"({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(?:元|块钱|块|人民币|rmb|cny|yuan)?"
-_AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
 
 
 def parse_amount(number: str, unit: str | None) -> float | None:
@@ -80,11 +79,6 @@ def parse_amount(number: str, unit: str | None) -> float | None:
     if value is None:
         return None
     return value * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
-
-
-def first_amount(text: str) -> float | None:
-    match = _AMOUNT_RE.search(text)
-    return parse_amount(match.group(1), match.group(2)) if match else None
 
 
 @dataclass(frozen=True)

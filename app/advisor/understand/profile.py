@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from app.advisor.understand.size import SECTION_SECTOR, SIZE_ZH, SizeDecision, classify
-from app.catalogue.taxonomy import INDUSTRY_SECTIONS, ITSkill, SizeClass
+from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify
+from app.catalogue.models import Region
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, ITSkill, SizeClass
 
 
 class CompanyProfile(BaseModel):
@@ -50,11 +51,8 @@ class CompanyProfile(BaseModel):
         return INDUSTRY_SECTIONS[self.industry][0] if self.industry in INDUSTRY_SECTIONS else None
 
     def region_label(self) -> str | None:
-        if not self.province:
-            return None
-        return (
-            self.province if not self.city or self.city == self.province else f"{self.province}·{self.city}"
-        )
+        # The catalogue's place label, so a profile and a program's region read alike.
+        return Region.model_construct(province=self.province, city=self.city).label if self.province else None
 
     def missing_for_recommendation(self) -> list[str]:
         """Which of industry, region and size are still unknown (in asking order)."""
@@ -86,5 +84,5 @@ class CompanyProfile(BaseModel):
         if self.annual_revenue_cny is not None:
             parts.append(f"年营收约{self.annual_revenue_cny / 10_000:g}万元")
         if self.size_class:
-            parts.append(SIZE_ZH[self.size_class])
+            parts.append(SIZE_LABELS[self.size_class][0])
         return "，".join(parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.catalogue.taxonomy import SizeClass
+from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
 
 Measure = Literal["employees", "revenue"]
 WAN = 10_000
@@ -199,7 +199,7 @@ def classify(sector: str, employees: float | None, revenue: float | None) -> Siz
         verdict = _meets(thresholds, known)
         condition = "且".join(_label(m, v) + "及以上" for m, v in thresholds.items())
         if verdict is True:
-            basis = f"{prefix}，{condition}为{SIZE_ZH[size_class]}"
+            basis = f"{prefix}，{condition}为{SIZE_LABELS[size_class][0]}"
             return SizeDecision(size_class, basis + (f"（{rule.note}）" if rule.note else ""))
         if verdict is None:
             missing = tuple(m for m in thresholds if m not in known)
@@ -223,11 +223,3 @@ def classify_known_only(rule: SectorRule, known: dict[Measure, float]) -> SizeCl
         ):
             return size_class
     return SizeClass.micro
-
-
-SIZE_ZH = {
-    SizeClass.large: "大型企业",
-    SizeClass.medium: "中型企业",
-    SizeClass.small: "小型企业",
-    SizeClass.micro: "微型企业",
-}

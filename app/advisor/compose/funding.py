@@ -1,0 +1,87 @@
+"""How a funding verdict reads: the answer's verdict line, the benefit, the steps, and the contract's entry."""
+
+from __future__ import annotations
+
+from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.wording import pick, verdict_icon, verdict_label
+from app.advisor.contract import ConditionOut, FundingOut, Lang
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.catalogue.models import ApplicationMechanism
+from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
+
+
+def benefit_line(assessment: Assessment, language: Lang) -> str:
+    benefit = assessment.program.benefit
+    if language == "en":
+        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
+        cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
+        return f"{ratio}{cap}"
+    ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
+    cap = f"，上限{format_cny(benefit.cap, benefit.currency)}" if benefit.cap is not None else ""
+    return f"{ratio}{cap}"
+
+
+def selection_label(assessment: Assessment, language: Lang) -> str | None:
+    """Competitive and pilot-city programs read as what they are, never as money on the way (§2)."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    if mechanism is ApplicationMechanism.competitive_selection:
+        return "selection required, not counted in net cost" if language == "en" else "需遴选，不计入净成本"
+    if mechanism is ApplicationMechanism.via_pilot_city:
+        return (
+            "only if your city is a selected pilot, not counted in net cost"
+            if language == "en"
+            else "须所在城市入选试点，不计入净成本"
+        )
+    return None
+
+
+def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:
+    program = assessment.program
+    n = book.cite_program(program)
+    icon, label = verdict_icon(assessment.verdict), verdict_label(assessment.verdict, language)
+    selection = selection_label(assessment, language)
+    if selection and assessment.verdict is Verdict.unknown:
+        label = selection
+    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
+    reliability = program.provenance.reliability
+    source = pick(RELIABILITY_LABELS[reliability], language)
+    benefit = benefit_line(assessment, language)
+    if language == "en":
+        note = f" Source: {source}." if reliability is not Reliability.official else ""
+        return f"- {icon} {program.name_en} ({program.issuer}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+    note = f"（来源：{source}）" if reliability is not Reliability.official else ""
+    return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
+
+
+def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
+    program = assessment.program
+    validity = program.validity
+    deadline = validity.application_closes or validity.effective_until
+    benefit = program.benefit
+    return FundingOut(
+        id=program.id,
+        name=program.name_en if language == "en" else program.name,
+        type=program.type,
+        issuer=program.issuer,
+        region=program.region.label,
+        verdict=assessment.verdict.value,
+        reasons=[r.text(language) for r in assessment.reasons],
+        benefit=benefit.summary,
+        max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
+        deadline=deadline.isoformat() if deadline else None,
+        source_url=program.provenance.source_urls[0],
+        mechanism=program.how_to_apply.mechanism.value,
+        conditions=[
+            ConditionOut(name=c.name, status=c.status.value, detail=c.reason.text(language))
+            for c in assessment.conditions
+        ],
+    )
+
+
+def apply_steps(assessment: Assessment, language: Lang) -> str:
+    how = assessment.program.how_to_apply
+    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
+    if language == "en":
+        return f"{assessment.program.name_en} — channel: {how.channel}. Steps (as published, in Chinese): {steps}"
+    return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"
