@@ -1,7 +1,7 @@
 """What abusive requests cost the API server, and the ceiling for all-new asks (issue 15).
 
-- Big bodies: 8 concurrent 100 MB POSTs (half with Content-Length, half chunked, no key)
-  against a server that requires keys; the server's RSS before and after. Target < +100 MB.
+- Big bodies: 8 concurrent 100 MB POSTs (half with Content-Length, half chunked; half with
+  the key) against a server that requires keys; the server's RSS before and after. Target < +100 MB.
 - Maximal histories: 3 chat requests at the history limits while 4 clients keep asking;
   the others' p95 against their idle p95 (target ≤ 2×) and how long the 3 take.
 - Embedding-bound limit: cores ÷ the single-copy e5 query-embedding time, measured in
@@ -35,8 +35,12 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def big_bodies(url: str, pid: int) -> tuple[float, float, list[str]]:
-    """(RSS before, RSS after, outcomes) for BIG_CLIENTS concurrent BODY_MB-MB bodies."""
+def big_bodies(url: str, pid: int, key: str) -> tuple[float, float, list[str]]:
+    """(RSS before, RSS after, outcomes) for BIG_CLIENTS concurrent BODY_MB-MB bodies.
+
+    Every other client has the key (its body is counted until the limit), half declare
+    Content-Length and half send chunked.
+    """
     before = rss_mb(pid)
     outcomes: list[str] = []
     lock = threading.Lock()
@@ -53,6 +57,8 @@ def big_bodies(url: str, pid: int) -> tuple[float, float, list[str]]:
         headers = {"content-type": "application/json"}
         if n % 2 == 0:
             headers["content-length"] = str(size + 15)
+        if n % 4 < 2:
+            headers["authorization"] = f"Bearer {key}"
         try:
             response = httpx.post(
                 f"{url}/v1/advise", content=body(), headers=headers, timeout=120, trust_env=False

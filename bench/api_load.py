@@ -334,7 +334,7 @@ def run_api_load(
         if abuse and all_new is not None:
             limit = api_abuse.embedding_limit(texts)
             flood = api_abuse.history_flood(server.url, texts, min(seconds, 20), 200, 200_000, BENCH_KEY)
-            bodies = api_abuse.big_bodies(server.url, server.process.pid)
+            bodies = api_abuse.big_bodies(server.url, server.process.pid, BENCH_KEY)
             extra = api_abuse.rows(bodies, flood, limit, all_new)
             if verbose:
                 for name, value, note in extra:

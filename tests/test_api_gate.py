@@ -50,3 +50,41 @@ def test_slots_are_never_exceeded_and_everyone_is_served(slots: int):
     order, most = _crowd(slots=slots, people=10)
     assert sorted(order) == list(range(10))
     assert most == slots
+
+
+def test_a_cancelled_waiter_leaves_the_queue_and_a_full_queue_refuses():
+    from app.api.gate import GateBusy, GateLeft
+
+    gate = FifoGate(1, max_waiting=1)
+    holding, release = threading.Event(), threading.Event()
+    cancelled = threading.Event()
+    outcomes: list[str] = []
+
+    def hold() -> None:
+        with gate.slot():
+            holding.set()
+            release.wait(5)
+
+    def wait_then_leave() -> None:
+        try:
+            with gate.slot(cancelled):
+                outcomes.append("ran")
+        except GateLeft:
+            outcomes.append("left")
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    holding.wait(5)
+    waiter = threading.Thread(target=wait_then_leave)
+    waiter.start()
+    time.sleep(0.1)
+    with pytest.raises(GateBusy), gate.slot():  # one already waits: the queue is full
+        pass
+    cancelled.set()
+    waiter.join(5)
+    release.set()
+    holder.join(5)
+    assert outcomes == ["left"]
+    with gate.slot():  # the slot came back: nobody leaked it
+        outcomes.append("next")
+    assert outcomes == ["left", "next"]

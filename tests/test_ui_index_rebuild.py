@@ -151,3 +151,14 @@ def test_a_rebuild_that_cannot_finish_says_why_and_keeps_the_button(indexed: Pat
     assert "知识库索引无法使用" in _errors(app)
     assert not app.success
     button(app, "重建索引")  # still offered once the catalogue is corrected
+
+
+def test_a_read_only_data_folder_is_named_and_no_rebuild_is_offered(indexed: Path):
+    from tests.store_faults import read_only_folder
+
+    with read_only_folder(indexed / "chroma"):
+        app = AppTest.from_file(APP, default_timeout=120).run()
+        assert not app.exception, app.exception
+        assert "只读" in _errors(app) and "知识库索引无法使用" not in _errors(app)
+        assert not [b for b in app.button if b.label == "重建索引"], "a rebuild cannot fix permissions"
+    assert [p.name for p in indexed.iterdir() if p.name.startswith("chroma")] == ["chroma"]

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from app.container import Container
-from app.errors import AipackError, IndexNotReadyError
+from app.errors import AipackError, IndexNotReadyError, ReadOnlyDataError
 from app.services.ingest import IngestReport
 from app.services.readiness import ensure_ready
 from app.ui.components import forget_document_sources
@@ -68,6 +68,10 @@ def index_problem(box: Container) -> IndexNotReadyError | None:
 def problem_panel(box: Container, problem: IndexNotReadyError, key: str) -> None:
     """The owner's way out: what is wrong in plain words, the technical detail, and the fix button."""
     ui = lang()
+    if isinstance(problem, ReadOnlyDataError):  # permissions, not damage: a rebuild cannot help
+        st.error(text(ui, "index_read_only"), icon=":material/lock:")
+        st.caption(text(ui, "index_detail", problem=problem.problem))
+        return
     st.error(text(ui, "index_broken"), icon=":material/error:")
     st.caption(text(ui, "index_detail", problem=problem.problem))
     rebuild_button(box, key)

@@ -27,6 +27,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the files themselves are kept.",
     ),
     "index_detail": ("技术细节：{problem}", "Technical detail: {problem}"),
+    "index_read_only": (
+        "数据文件夹是只读的（或当前账户无权访问），索引本身没有损坏，但无法打开。重建索引没有用："
+        "请为该文件夹开放写权限，或把它复制到可写的位置并设置 AIPACK_PATHS__DATA_DIR。",
+        "The data folder is read-only (or not accessible to this account). The index is not damaged, but it "
+        "cannot be opened there, and rebuilding will not help: give this account write access to the folder, "
+        "or copy it somewhere writable and set AIPACK_PATHS__DATA_DIR.",
+    ),
     "rebuild_button": ("重建索引", "Rebuild index"),
     "rebuilding": ("正在重建索引，请勿关闭页面…", "Rebuilding the index; keep this page open…"),
     "rebuild_progress": ("正在重建索引 {done}/{total}", "Rebuilding the index {done}/{total}"),

@@ -6,6 +6,10 @@ history can be read off the text cheaply: the profile (rule extraction over the 
 user messages), the recent turns, the last question (for "那杭州呢？") and the kind of
 the last request (so "其实我们有60个员工" still corrects a pack). The solutions of an
 earlier pack are not rebuilt: a cost question after it is answered from the profile.
+
+Even that reading is bounded, so a maximal history costs about what one long message
+does: the first user message (where owners describe the company) and the newest ones,
+up to READ_CHARS in all, are read for facts, and only the last few for the intent.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from app.text.normalize import clean_text
 
 MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_MESSAGE_CHARS)
 KEPT_TURNS = 24  # as many as a stored session keeps
+READ_CHARS = 16_000  # of earlier user text read for the profile
+INTENT_TURNS = 3  # the last user messages whose kind of request still matters
 
 
 def conversation_from_history(
@@ -28,15 +34,14 @@ def conversation_from_history(
 ) -> Conversation:
     """`history` is (role, text) in order, without the message being answered now."""
     conversation = Conversation("history", remember=False)
-    for role, raw in history:
-        if role != "user":
-            continue
-        text = clean_text(raw)[:MAX_TURN_CHARS]
-        if not text.strip():
+    said = _read_user_turns(history)
+    for n, text in enumerate(said):
+        delta = extractor.extract(text)
+        if n < len(said) - INTENT_TURNS:
+            conversation.profile = conversation.profile.merged_with(delta)
             continue
         rewritten = rewrite_follow_up(text, conversation, places)
         query = rewritten or text
-        delta = extractor.extract(text)
         conversation.profile = conversation.profile.merged_with(delta)
         facts = states_profile_facts(delta, text, conversation)
         intent = resolve_intent(
@@ -54,8 +59,25 @@ def conversation_from_history(
         )
         if spec(intent).substantive and not conversation.awaiting_profile:
             conversation.last_question = query
-    spoken = [
-        (role, clean_text(text)[:MAX_TURN_CHARS]) for role, text in history if role in ("user", "assistant")
-    ]
-    conversation.turns = spoken[-KEPT_TURNS:]
+    spoken = [(role, text) for role, text in history if role in ("user", "assistant")][-KEPT_TURNS:]
+    conversation.turns = [(role, _readable(text)) for role, text in spoken]
     return conversation
+
+
+def _readable(raw: str) -> str:
+    return clean_text(raw[: 2 * MAX_TURN_CHARS])[:MAX_TURN_CHARS]  # cut first: cleaning costs per character
+
+
+def _read_user_turns(history: Sequence[tuple[str, str]]) -> list[str]:
+    """The first user message and the newest ones, within READ_CHARS, in the order they were sent."""
+    said = [text for role, raw in history if role == "user" and (text := _readable(raw)).strip()]
+    if not said:
+        return []
+    budget = READ_CHARS - len(said[0])
+    newest: list[str] = []
+    for text in reversed(said[1:]):
+        if len(text) > budget:
+            break
+        newest.append(text)
+        budget -= len(text)
+    return [said[0], *reversed(newest)]
