@@ -1,6 +1,7 @@
 # Two entry points: `make run` (the app) and `make test` (lint, types, tests).
 # Both create .venv and install the pinned project on first use.
 PYTHON ?= python3
+PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,7 +12,7 @@ export LANGSMITH_TRACING := false
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test lint typecheck pytest ingest bench clean llama-venv test-llm bench-llm
+.PHONY: run port-free test lint typecheck pytest ingest bench clean llama-venv test-llm bench-llm
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +20,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The port is checked first: the install and index build take minutes on a fresh clone.
+run: port-free $(STAMP)
 	$(BIN)/aipack ingest
+	@echo "aipack is starting on http://localhost:$(PORT)  (stop it with Ctrl+C)"
 	$(BIN)/streamlit run app/ui/streamlit_app.py --server.headless true --server.address 127.0.0.1 \
-	  --server.port 8501 --browser.gatherUsageStats false
+	  --server.port $(PORT) --browser.gatherUsageStats false
+
+port-free:
+	@$(PYTHON) -c "import socket, sys; sys.exit(socket.socket().connect_ex(('127.0.0.1', $(PORT))) == 0)" || { \
+	  echo "Port $(PORT) is already in use (is aipack already running in another terminal?)."; \
+	  echo "Stop that program, or start on another port:  make run PORT=$$(($(PORT) + 1))"; exit 1; }
 
 ingest: $(STAMP)
 	$(BIN)/aipack ingest

@@ -62,6 +62,7 @@ def test_an_over_budget_statement_and_a_competitive_subtraction_are_both_seen():
 
 def test_amounts_are_read_as_owners_and_the_advisor_write_them():
     assert parse_money("1,200元–1.06万元") == [1200.0, 10600.0]
+    assert parse_money("0.12–1.06万元") == [1200.0, 10600.0]
     assert parse_money("上限800万元") == [8_000_000.0]
 
 

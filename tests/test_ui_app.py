@@ -56,13 +56,17 @@ def knowledge_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # ---------------------------------------------------------------- chat
 
 
-def test_first_visit_offers_starter_questions_and_the_mode(chat_app: AppTest):
+def test_first_visit_offers_starter_questions_without_technical_labels(chat_app: AppTest):
     assert not chat_app.exception
     assert chat_app.title[0].value == "AI赋能包顾问"
     labels = [b.label for b in chat_app.button]
     assert "上海的算力券补贴比例是多少？" in labels
     assert any(label.isascii() for label in labels), "an English starter"
-    assert any("离线" in c.value for c in chat_app.sidebar.caption)
+    shown = " ".join([*(c.value for c in chat_app.caption), *(c.value for c in chat_app.sidebar.caption)])
+    assert "规则引擎" not in shown and "模式" not in shown, (
+        "the engine is the team's business, not the owner's"
+    )
+    assert "国标" not in " ".join(s.label for s in chat_app.selectbox)
 
 
 def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
@@ -76,10 +80,14 @@ def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
     cards = " ".join(m.value for m in assistant.markdown)
     for solution in response["solutions"]:
         assert solution["name"] in cards
-    assert "首年费用" in cards and "补贴后" in cards
+    assert "首年费用" in cards
+    reduced = any(s["net_first_year_cost_cny"] != s["first_year_cost_cny"] for s in response["solutions"])
+    card_text = " ".join(m.value for m in assistant.markdown[1:])  # after the answer text
+    assert ("补贴后" in card_text) == reduced, "补贴后 only where a subsidy changes the figure"
     table = assistant.table[0].value
     assert list(table.columns)[:3] == ["判断", "政策", "理由"]
-    assert any(str(v).startswith(":green-badge[✅") for v in table["判断"])
+    badges = (":green-badge[:material/check_circle: 基本符合", ":orange-badge[:material/help: 待确认")
+    assert all(str(v).startswith((*badges, ":red-badge[:material/cancel: 不符合")) for v in table["判断"])
     assert all("上限" in str(v) and "截止" in str(v) for v in table["支持内容"])
     assert any("](http" in str(v) for v in table["来源"])
     expander = assistant.expander[0]
@@ -101,7 +109,7 @@ def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
     messages = app_container.store.messages(conversation.id)
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[1].response is not None and messages[1].response["id"] == response["id"]
-    # the sidebar form was filled from the answer
+    # the profile form was filled from the answer
     state = chat_app.session_state
     assert (state["pf_industry"], state["pf_city"], state["pf_employees"], state["pf_budget"]) == (
         "H",
@@ -128,7 +136,7 @@ def test_starter_button_asks_it(chat_app: AppTest):
     assert responses(chat_app)[0]["intent"] == "policy_question"
     assert "[1]" in answers(chat_app)[0], "the quoted evidence is cited"
     assert chat_app.chat_message[1].expander[0].label.startswith("引用来源")
-    assert [b.label for b in chat_app.get("download_button")] == ["导出 Markdown", "导出 Word"]
+    assert [b.label for b in chat_app.get("download_button")] == ["导出 Markdown", "导出 Word", "导出 PDF"]
     assert "那杭州呢？" in [b.label for b in chat_app.button]
 
 
@@ -143,19 +151,20 @@ def test_clarify_asks_for_what_is_missing(chat_app: AppTest):
     assert not chat_app.get("download_button"), "nothing to export yet"
 
 
-def test_no_evidence_is_said_visibly(chat_app: AppTest):
+def test_an_out_of_scope_reply_carries_no_evidence_banner(chat_app: AppTest):
     ask(chat_app, "今天上海天气怎么样？")
-    assert any("未找到可靠依据" in w.value for w in chat_app.warning)
+    assert responses(chat_app)[0]["intent"] == "out_of_scope"
+    assert not any("未找到可靠依据" in w.value for w in chat_app.warning), "a banner over nothing"
 
 
 def test_profile_edit_reruns_the_recommendation_with_the_edited_profile(chat_app: AppTest):
-    sidebar = chat_app.sidebar
-    sidebar.selectbox(key="pf_industry").set_value("C")
-    sidebar.text_input(key="pf_province").set_value("江苏")
-    sidebar.text_input(key="pf_city").set_value("苏州")
-    sidebar.number_input(key="pf_employees").set_value(80)
-    sidebar.number_input(key="pf_budget").set_value(10.0)
-    sidebar.text_area(key="pf_pain_points").set_value("设备老坏\n质检靠人工")
+    form = chat_app  # the profile panel sits on the chat page, reachable on a phone
+    form.selectbox(key="pf_industry").set_value("C")
+    form.text_input(key="pf_province").set_value("江苏")
+    form.text_input(key="pf_city").set_value("苏州")
+    form.number_input(key="pf_employees").set_value(80)
+    form.number_input(key="pf_budget").set_value(10.0)
+    form.text_area(key="pf_pain_points").set_value("设备老坏\n质检靠人工")
     button(chat_app, "更新推荐").click().run()
     assert not chat_app.exception
     assert chat_app.chat_message[0].markdown[0].value == "请根据更新后的资料重新推荐"
@@ -171,13 +180,13 @@ def test_profile_edit_reruns_the_recommendation_with_the_edited_profile(chat_app
     assert "设备老坏" in profile["pain_points"]
     assert chat_app.chat_message[1].table, "funding verdicts for the edited profile"
     # a second edit wins over the first
-    chat_app.sidebar.number_input(key="pf_employees").set_value(500)
+    chat_app.number_input(key="pf_employees").set_value(500)
     button(chat_app, "更新推荐").click().run()
     assert responses(chat_app)[-1]["profile"]["employees"] == 500
     assert chat_app.session_state["pf_employees"] == 500
 
 
-def test_export_buttons_offer_markdown_and_docx(chat_app: AppTest, monkeypatch: pytest.MonkeyPatch):
+def test_export_buttons_offer_markdown_docx_and_pdf(chat_app: AppTest, monkeypatch: pytest.MonkeyPatch):
     served: dict[str, bytes] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
@@ -189,14 +198,16 @@ def test_export_buttons_offer_markdown_and_docx(chat_app: AppTest, monkeypatch: 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     ask(chat_app, RESTAURANT)
     labels = [b.label for b in chat_app.get("download_button")]
-    assert labels == ["导出 Markdown", "导出 Word"]
+    assert labels == ["导出 Markdown", "导出 Word", "导出 PDF"]
     response_id = responses(chat_app)[0]["id"]
     markdown = served[f"aipack-advice-{response_id}.md"].decode("utf-8")
     assert markdown.startswith("# AI赋能包建议书")
-    for section in ("企业概况", "推荐方案", "补贴政策判断", "补贴计算", "申请步骤", "引用来源", "生成时间"):
+    for section in ("摘要", "详细说明", "方案与费用", "补贴政策判断", "申请步骤", "引用来源"):
         assert f"## {section}" in markdown
+    assert "- 1." not in markdown and "回答全文" not in markdown  # no double numbering, no repeated answer
     docx = served[f"aipack-advice-{response_id}.docx"]
     assert docx[:2] == b"PK" and len(docx) > 5000
+    assert served[f"aipack-advice-{response_id}.pdf"].startswith(b"%PDF")
 
 
 def test_feedback_is_stored_and_shown_on_the_review_page(chat_app: AppTest, app_container: Container):
@@ -246,9 +257,12 @@ def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):
 
 def test_clients_save_reopen_and_delete(chat_app: AppTest, app_container: Container):
     ask(chat_app, RESTAURANT)
-    chat_app.sidebar.text_input(key="client_name_input").set_value("杭州小馆")
+    button(chat_app, "保存为客户").click().run()  # no name yet: nothing saved as "未命名客户"
+    assert any("请先填写客户名称" in w.value for w in chat_app.warning)
+    assert not app_container.store.clients()
+    chat_app.text_input(key="client_name_input").set_value("杭州小馆")
     button(chat_app, "保存为客户").click().run()
-    assert any("已保存客户" in s.value for s in chat_app.sidebar.success)
+    assert any("已保存客户" in s.value for s in chat_app.success)
     [client] = app_container.store.clients()
     assert client.name == "杭州小馆" and client.profile["city"] == "杭州"
     assert app_container.store.conversations(client.id), "the open conversation is filed under the client"
@@ -269,9 +283,12 @@ def test_clients_save_reopen_and_delete(chat_app: AppTest, app_container: Contai
     assert len(app_container.store.messages(conversation.id)) == 4
 
     open_page(chat_app, "clients")
-    button(chat_app, "删除").click().run()
+    assert "删除" not in [b.label for b in chat_app.button], "delete opens a question, it does not delete"
+    confirm = [b for b in chat_app.button if b.label == "确认删除"]
+    assert len(confirm) == 2, "one confirmation per conversation and per client"
+    confirm[-1].click().run()  # the conversation's
     assert not app_container.store.conversations(client.id)
-    button(chat_app, "删除客户").click().run()
+    button(chat_app, "确认删除").click().run()  # the client's
     assert not app_container.store.clients()
     assert any("还没有保存的客户" in i.value for i in chat_app.info)
 
@@ -358,7 +375,9 @@ def test_delete_removes_a_document_and_its_chunks(knowledge_dir: Path):
     assert "dropme" in document_titles(app)
     assert Container().retrieval.search("渔船北斗终端补贴").hits[0].source == "dropme"
     app.selectbox(key="delete_doc_0").set_value("dropme").run()
-    button(app, "删除并更新索引").click().run()
+    assert "删除并更新索引" not in [b.label for b in app.button], "it asks first"
+    assert "dropme" in document_titles(app)
+    button(app, "确认删除").click().run()
     assert not app.exception
     assert "dropme" not in document_titles(app)
     assert not (knowledge_dir / "policies" / "dropme.txt").exists()

@@ -1,14 +1,18 @@
-"""One end-to-end run in a real browser: Debian's chromium driven by Playwright (no browser download).
+"""End-to-end in a real browser: Debian's chromium driven by Playwright (no browser download).
 
-The app is started with `streamlit run` on 127.0.0.1 over the shared test index; the browser is
-launched with flags that keep it from reaching the network in the background, and every request
-to a host other than 127.0.0.1 is aborted and reported. Screenshots go to test-output/.
+The app is started once for the module with `streamlit run` on 127.0.0.1 over the shared test
+index; the browser is launched with flags that keep it from reaching the network in the
+background, and every request to a host other than 127.0.0.1 is aborted and reported.
+Screenshots at 1280×900 and 390×844 go to test-output/ (gitignored), with the answer lengths.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -71,12 +75,15 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def server(shared_data_dir: Path, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def server(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp_path = tmp_path_factory.mktemp("streamlit")
+    data_dir = tmp_path / "data"  # a copy: the clients and conversations saved here stay here
+    shutil.copytree(shared_data_dir, data_dir)
     port = _free_port()
     env = {
         **os.environ,
-        "AIPACK_PATHS__DATA_DIR": str(shared_data_dir),
+        "AIPACK_PATHS__DATA_DIR": str(data_dir),
         "AIPACK_ADVISOR__TODAY": TODAY,
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         "HF_HUB_OFFLINE": "1",
@@ -135,6 +142,19 @@ def _tail(path: Path) -> str:
     return path.read_text(errors="replace")[-3000:]
 
 
+# Traditional-only forms that the simplified reader must not meet (企業, 賦能, 輕量化, 復制…).
+TRADITIONAL_ONLY = set("業賦輕復製發區會國與這過進應價給頁廣東縣數據們從實現開將為們對經濟說時關體")
+HAN = re.compile(r"[\u3400-\u9fff]")
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > width + 1 && getComputedStyle(e).visibility !== 'hidden';
+  });
+  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map(e => e.outerHTML.slice(0, 120))};
+}"""
+
+
 def _ask(page: Any, url: str, question: str) -> dict[str, float]:
     """Open the app, ask the question and wait for the full answer; returns timings in seconds."""
     started = time.perf_counter()
@@ -147,11 +167,11 @@ def _ask(page: Any, url: str, question: str) -> dict[str, float]:
     submitted = time.perf_counter()
     page.wait_for_function(FIRST_TOKEN_JS, polling="raf", timeout=60_000)
     first_token = time.perf_counter()
-    page.get_by_text("建议的AI赋能包").first.wait_for(timeout=60_000)
-    page.locator("[data-testid=stExpander]", has_text="引用来源").first.wait_for(timeout=60_000)
+    page.locator("[data-testid=stExpander]", has_text=re.compile("引用来源|Sources")).first.wait_for(
+        timeout=60_000
+    )
     page.locator("[data-testid=stDownloadButton]").first.wait_for(timeout=60_000)
-    page.locator("[data-testid=stTable]").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(800)  # let the last run settle (status widget, sidebar form)
+    page.wait_for_timeout(800)  # let the last run settle (status widget, profile form)
     return {
         "load_to_input": ready - started,
         "submit_to_first_token": first_token - submitted,
@@ -160,18 +180,35 @@ def _ask(page: Any, url: str, question: str) -> dict[str, float]:
     }
 
 
+def _answer_text(page: Any) -> str:
+    assistant = page.locator("[data-testid=stChatMessage]").nth(1)
+    return str(assistant.locator("[data-testid=stMarkdownContainer]").first.inner_text())
+
+
+def _length(page: Any, name: str, screen_height: int) -> str:
+    """Characters of the answer text and phone screens up to its details (the sources)."""
+    assistant = page.locator("[data-testid=stChatMessage]").nth(1)
+    before_details = assistant.evaluate(
+        "e => { const x = e.querySelector('[data-testid=stExpander]');"
+        " return (x ? x.getBoundingClientRect().top : e.getBoundingClientRect().bottom)"
+        " - e.getBoundingClientRect().top; }"
+    )
+    return f"{name}: {len(_answer_text(page))} chars, {before_details / screen_height:.1f} screens before the details"
+
+
 def _full_height_screenshot(page: Any, path: Path, width: int) -> None:
     """Streamlit scrolls inside its main block; grow the viewport to show the whole conversation."""
     height = page.evaluate(
-        "() => { const main = document.querySelector('[data-testid=stAppScrollToBottomContainer]');"
-        " return main ? main.scrollHeight : document.documentElement.scrollHeight; }"
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMainBlockContainer] *')]"
+        ".map(e => e.getBoundingClientRect().bottom)) + 150"
     )
     page.set_viewport_size({"width": width, "height": min(int(height) + 200, 8_000)})
     page.wait_for_timeout(800)
     page.screenshot(path=str(path))
 
 
-def test_browser_asks_and_sees_the_answer_with_citations(server: str, tmp_path: Path):
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list[str]]]:
     from playwright import sync_api
 
     OUTPUT.mkdir(exist_ok=True)
@@ -187,36 +224,77 @@ def test_browser_asks_and_sees_the_answer_with_citations(server: str, tmp_path: 
 
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"),
+            str(tmp_path_factory.mktemp("chromium") / "profile"),
             executable_path=str(CHROMIUM),
             headless=True,
             args=BROWSER_ARGS,
             viewport={"width": 1280, "height": 900},
             locale="zh-CN",
             service_workers="block",
+            accept_downloads=True,
         )
         try:
             context.route("**/*", only_loopback)
-            page = context.pages[0] if context.pages else context.new_page()
-            cold = _ask(page, server, QUESTION)  # a fresh server: the first visit also loads the models
-            assistant = page.locator("[data-testid=stChatMessage]").nth(1)
-            answer = assistant.locator("[data-testid=stMarkdownContainer]").first.inner_text()
-            assert "建议的AI赋能包" in answer and "[1]" in answer
-            page.locator("[data-testid=stExpander]", has_text="引用来源").first.click()
-            page.locator("[data-testid=stExpanderDetails] blockquote").first.wait_for(timeout=10_000)
-            page.locator("[data-testid=stExpander] summary").first.click()  # fold it again for the picture
-            page.wait_for_timeout(300)
-            page.screenshot(path=str(OUTPUT / "ui-desktop.png"))
-            _full_height_screenshot(page, OUTPUT / "ui-desktop-full.png", 1280)
-
-            mobile = context.new_page()
-            mobile.set_viewport_size({"width": 390, "height": 844})
-            warm = _ask(mobile, server, SECOND_QUESTION)  # the same server, warm
-            mobile.screenshot(path=str(OUTPUT / "ui-mobile.png"))
-            _full_height_screenshot(mobile, OUTPUT / "ui-mobile-full.png", 390)
+            yield context, blocked
         finally:
             context.close()
-    for name, timings in (("cold app", cold), ("warm app", warm)):
-        print(f"{name}: " + ", ".join(f"{key} {seconds:.2f} s" for key, seconds in timings.items()))
     print(f"blocked off-host requests: {blocked}" if blocked else "no off-host requests")
     assert not blocked, f"the page tried to reach the network: {blocked}"
+
+
+def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: tuple[Any, list[str]]):
+    context, _ = browser
+    page = context.pages[0] if context.pages else context.new_page()
+    cold = _ask(page, server, QUESTION)  # a fresh server: the first visit also loads the models
+    answer = _answer_text(page)
+    assert "[1]" in answer
+    first_line = answer.strip().split("\n")[0]
+    assert first_line.startswith(("可申请", "目录中暂无")), f"the summary line comes first: {first_line}"
+    leftover = (set(answer) & TRADITIONAL_ONLY) - set(QUESTION)
+    assert not leftover, f"traditional characters in an answer to a simplified question: {leftover}"
+    page.locator("[data-testid=stExpander]", has_text="引用来源").first.click()
+    page.locator("[data-testid=stExpanderDetails] blockquote").first.wait_for(timeout=10_000)
+    page.locator("[data-testid=stExpander] summary", has_text="引用来源").first.click()  # fold it again
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUTPUT / "ui-desktop.png"))
+    _full_height_screenshot(page, OUTPUT / "ui-desktop-full.png", 1280)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # The consultant names the client, then hands over the Word file.
+    page.locator("[data-testid=stExpander] summary", has_text="企业资料").first.click()
+    page.get_by_label("客户名称").fill("杭州味道餐馆")
+    page.get_by_role("button", name="保存为客户").click()
+    page.get_by_text("已保存客户").first.wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出 Word").click()
+    import docx
+
+    document = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "杭州味道餐馆" in text.split("\n")[1], "the client's name heads the file"
+    assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b|#catalogue|费用依据|restaurant-", text), "internal ids"
+
+    # Deleting the conversation asks first; "Yes, delete" removes it.
+    page.goto(f"{server}/clients", wait_until="domcontentloaded")
+    conversation = page.get_by_text(QUESTION[:10]).first
+    conversation.wait_for(timeout=30_000)
+    page.get_by_role("button", name="删除", exact=True).first.click()
+    page.get_by_text("确定删除").first.wait_for(timeout=10_000)
+    page.get_by_role("button", name="确认删除").first.wait_for(timeout=10_000)
+    assert page.get_by_text(QUESTION[:10]).count() >= 1, "nothing deleted before the answer"
+    page.screenshot(path=str(OUTPUT / "ui-desktop-delete-asks.png"))
+    print("\ncold app: " + ", ".join(f"{key} {seconds:.2f} s" for key, seconds in cold.items()))
+
+
+def test_phone_layout_fits_the_screen(server: str, browser: tuple[Any, list[str]]):
+    context, _ = browser
+    mobile = context.new_page()
+    mobile.set_viewport_size({"width": 390, "height": 844})
+    warm = _ask(mobile, server, SECOND_QUESTION)  # the same server, warm
+    overflow = mobile.evaluate(OVERFLOW_JS)
+    assert overflow["scroll"] <= overflow["width"] and not overflow["wide"], overflow
+    print("\n" + _length(mobile, "factory (390 px)", 844))
+    mobile.screenshot(path=str(OUTPUT / "ui-mobile.png"))
+    _full_height_screenshot(mobile, OUTPUT / "ui-mobile-full.png", 390)
+    print("warm app: " + ", ".join(f"{key} {seconds:.2f} s" for key, seconds in warm.items()))

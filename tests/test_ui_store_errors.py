@@ -48,7 +48,7 @@ def garbage_app(garbage_store: Path, shared_container: Container, monkeypatch: p
 
 def shown(app: AppTest) -> str:
     """Every error and warning on the page and in the sidebar."""
-    return " ".join(e.value for e in [*app.error, *app.warning, *app.sidebar.error])
+    return " ".join(e.value for e in [*app.error, *app.warning])
 
 
 def test_the_chat_answers_and_says_the_answer_was_not_saved(garbage_app: AppTest, garbage_store: Path):
@@ -80,11 +80,11 @@ def test_feedback_and_saving_a_client_report_the_problem(garbage_app: AppTest, g
     assert NOT_A_DATABASE in shown(garbage_app)
     assert not any("已记录反馈" in c.value for c in garbage_app.caption), "no thanks for lost feedback"
 
-    garbage_app.sidebar.text_input(key="client_name_input").set_value("杭州小馆")
+    garbage_app.text_input(key="client_name_input").set_value("杭州小馆")
     button(garbage_app, "保存为客户").click().run()
     assert not garbage_app.exception, garbage_app.exception
-    assert NOT_A_DATABASE in " ".join(e.value for e in garbage_app.sidebar.error)
-    assert not garbage_app.sidebar.success
+    assert NOT_A_DATABASE in " ".join(e.value for e in garbage_app.error)
+    assert not garbage_app.success
 
 
 def test_following_the_fix_brings_the_clients_page_back_without_a_restart(

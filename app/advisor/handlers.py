@@ -8,7 +8,7 @@ query-time tools they use, never the container.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
@@ -47,6 +47,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import FOREIGN_JURISDICTION, GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue, Solution
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
@@ -67,8 +68,12 @@ class TurnHandlers:
         glossary: Glossary,
         places: RegionGazetteer,
         today: Callable[[], date],
+        absences: Mapping[str, Absence] | None = None,
         uploaded: Callable[[], dict[str, str]] = dict,
     ) -> None:
+        self.absences = (
+            absences or {}
+        )  # provinces with a documented absence of programs (knowledge/coverage.yaml)
         self.catalogue = catalogue
         self.recommender = recommender
         self.retrieval = retrieval
@@ -152,7 +157,11 @@ class TurnHandlers:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
     def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
-        return None
+        """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""
+        absence = self.absences.get(profile.province or "")
+        if absence is None:
+            return None
+        return absence.note_en if language == "en" else absence.note_zh
 
     def recommend(self, turn: Turn) -> None:
         """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
@@ -174,7 +183,7 @@ class TurnHandlers:
                 turn.answer += "\n\n" + "\n".join(lines)
             self._lead_with_notes(turn)
             return
-        choice = self.recommender.pack(profile, turn.query, conversation.user_text())
+        choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
@@ -208,7 +217,10 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        best = self.recommender.rank(conversation.profile, turn.query, conversation.user_text())[:1]
+        ranked = self.recommender.rank(
+            conversation.profile, turn.query, conversation.user_text(), turn.search
+        )
+        best = ranked[:1]
         if not best:
             return ""
         solution = best[0].solution
@@ -217,7 +229,7 @@ class TurnHandlers:
     def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
         """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
         query = POLICY_BASIS_QUERY
-        result = self.retrieval.search(
+        result = self.retrieval.search_fixed(
             query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
         )
         if not result.has_evidence:
@@ -278,7 +290,7 @@ class TurnHandlers:
         picks = self._shown_pack(turn)
         if not picks:
             seen: set[str] = set()
-            for pick in self.recommender.rank(conversation.profile, turn.query):
+            for pick in self.recommender.rank(conversation.profile, turn.query, shared=turn.search):
                 if pick.solution.category not in seen or len(picks) < limit:
                     picks.append(pick)
                     seen.add(pick.solution.category)

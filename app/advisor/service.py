@@ -37,6 +37,7 @@ from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.advisor.understand.sessions import ConversationStore
+from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
@@ -123,7 +124,8 @@ class AdvisorService:
             self.deps.glossary,
             self.places,
             lambda: self.today,
-            lambda: uploaded_documents(self.settings.paths.policies_dir),
+            load_absences(self.settings.paths.knowledge_dir),
+            uploaded=lambda: uploaded_documents(self.settings.paths.policies_dir),
         )
 
     @cached_property
@@ -147,8 +149,7 @@ class AdvisorService:
             self.sessions.reset(turn.conversation.session_id)
             return
         profile = self.extractor.extract(text)
-        self.deps.retrieval.search(text)
-        self.recommender.rank(profile, text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.catalogue.models import Catalogue, FundingProgram, Solution
 from app.errors import CatalogueError, CatalogueIssue
+from app.yaml_loading import safe_load
 
 _SECTIONS: dict[str, type[BaseModel]] = {"solutions": Solution, "funding": FundingProgram}
 _ID_LABEL_MAX = 64
@@ -29,7 +30,7 @@ def catalogue_files(folder: Path) -> list[Path]:
 
 def _parse(path: Path, issues: list[CatalogueIssue]) -> dict[str, Any] | None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         issues.append(CatalogueIssue(path, None, "", "file is not UTF-8 text"))
         return None

@@ -27,6 +27,19 @@ def format_cny(amount: float, currency: str = "CNY") -> str:
     return f"{amount:,.0f}{unit}"
 
 
+def format_cny_range(low: float, high: float, language: str = "zh") -> str:
+    """A range in one unit, chosen by its upper end: 0.12–1.26万元, 600–5,300元, CNY 1,200–12,600.
+
+    Mixed units inside one range ("1,200元–1.26万元") make owners compare digits across units.
+    """
+    if language == "en":
+        return f"CNY {low:,.0f}" if low == high else f"CNY {low:,.0f}–{high:,.0f}"
+    if high >= 1e4:
+        low_wan, high_wan = round(low / 1e4, 2), round(high / 1e4, 2)
+        return f"{high_wan:g}万元" if low_wan == high_wan else f"{low_wan:g}–{high_wan:g}万元"
+    return f"{low:,.0f}元" if low == high else f"{low:,.0f}–{high:,.0f}元"
+
+
 def format_ratio(ratio: float) -> str:
     return f"{ratio * 100:g}%"
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import DocumentReadError
 from app.text.normalize import clean_text
+from app.yaml_loading import safe_load
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 METADATA_FILE = "metadata.yaml"
@@ -53,7 +54,7 @@ def load_metadata(folder: Path) -> dict[str, DocumentMeta]:
     if not path.exists():
         return {}
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = safe_load(path.read_text(encoding="utf-8")) or {}
         return {
             str(doc_id): DocumentMeta.model_validate(entry)
             for doc_id, entry in (raw.get("documents") or {}).items()

@@ -107,6 +107,8 @@ NOT_FOR_YOU = (
 POLICY_QUOTE = ("政策依据", "policybasis")
 
 _MONEY = re.compile(r"[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿|万|k|K|m|M)?\s*(?:元|yuan|RMB|CNY)?")
+# "0.12–1.26万元": the unit after the upper end applies to both ends (answers write one unit per range).
+_SHARED_UNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([–~-])\s*(?=\d[\d,]*(?:\.\d+)?\s*(亿|万|k|K|m|M))")
 _RATIO = re.compile(r"×\s*(\d+(?:\.\d+)?)\s*%")
 
 
@@ -115,8 +117,9 @@ def compact(text: str) -> str:
 
 
 def parse_money(text: str) -> list[float]:
-    """Every amount in a piece of text: '1,200元' → 1200, '1.06万元' → 10600, '800万元' → 8000000."""
+    """Every amount in a piece of text: '1,200元' → 1200, '1.06万元' → 10600, '0.12–1.26万元' → 1200, 12600."""
     scale = {"亿": 1e8, "万": 1e4, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6}
+    text = _SHARED_UNIT.sub(r"\1\3\2", text)
     return [float(n.replace(",", "")) * scale.get(unit or "", 1.0) for n, unit in _MONEY.findall(text)]
 
 

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict
 from app.settings import PROJECT_ROOT
 
 GOLDEN_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "golden_retrieval.yaml"
+# Written independently of the golden set and before tuning (issue #16): reported, never tuned on.
+FRESH_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "fresh_retrieval.yaml"
 
 
 class RetrievalCase(BaseModel):
@@ -21,6 +23,8 @@ class RetrievalCase(BaseModel):
     lang: Literal["zh-Hans", "zh-Hant", "en"]
     expected_source: str | None
     fact: str | None
+    # Question type, on the fresh set only: who said it, a list, a number, or a paraphrase.
+    kind: Literal["who", "list", "number", "paraphrase"] | None = None
 
     @property
     def answerable(self) -> bool:

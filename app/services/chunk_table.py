@@ -12,15 +12,18 @@ not loop over every chunk in Python: the cost stays flat as the corpus grows.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 import bm25s
 import numpy as np
 
+from app.components.dictionary import QueryTranslator
 from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.text.normalize import normalize
 
 _MEMO_SIZE = 256  # masks and BM25 score vectors kept per table (a few KB each per 1,000 chunks)
 
@@ -58,8 +61,18 @@ class ChunkTable:
             for row in rows
             if isinstance(row.metadata.get("position"), int)
         }
+        # Speakers and publishers of the indexed articles (normalised): naming one routes a question
+        # to the articles (app.services.routing).
+        self.names = frozenset(
+            normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
+            for row in rows
+            if row.collection is CollectionName.policies
+            for field in ("speaker", "publisher")
+        ) - {""}
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
+        # Chunks per word: English questions are translated only into words the index holds.
+        self.translator = QueryTranslator(Counter(word for words in tokens for word in set(words)))
         if any(tokens):
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
@@ -86,6 +99,9 @@ class ChunkTable:
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
         return cls(rows, matrix)
+
+    def collection_of(self, chunk_id: str) -> str:
+        return self.rows[self.position[chunk_id]].collection.value
 
     def __len__(self) -> int:
         return len(self.rows)

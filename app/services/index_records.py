@@ -15,11 +15,17 @@ from app.catalogue.render import funding_text, solution_text
 from app.components.vector_store import CollectionName
 from app.corpus.documents import PolicyDocument
 from app.settings import ChunkingSettings
-from app.text.chunking import chunk_text
-from app.text.normalize import normalize
+from app.text.chunking import chunk_text, split_sentences
+from app.text.normalize import is_traditional, normalize, to_traditional
 from app.text.segment import Segmenter
+from app.text.speakers import PersonTagger, carried_speakers, speaker_names
 
 Metadata = dict[str, str | int | float | bool]
+# Longest neighbouring sentence returned beside a chunk: enough for "汪小帆认为…" before "他建议…".
+WINDOW_CHARS = 160
+# A chunk that ends by announcing a list ("包括六个方面——") is shown with the next headings.
+_LIST_INTRO = ("——", "：", ":")
+OUTLINE_HEADINGS = 6
 
 
 @dataclass
@@ -45,17 +51,49 @@ def _with_ids(records: list[IndexRecord], source: str) -> list[IndexRecord]:
     return records
 
 
-def policy_records(document: PolicyDocument, chunking: ChunkingSettings) -> list[IndexRecord]:
+def _window(sentences: list[str], *, last: bool) -> str:
+    """The neighbouring sentence shown with a chunk (sentence-window retrieval), capped in length."""
+    if not sentences:
+        return ""
+    sentence = sentences[-1] if last else sentences[0]
+    return sentence[-WINDOW_CHARS:] if last else sentence[:WINDOW_CHARS]
+
+
+def policy_records(
+    document: PolicyDocument, chunking: ChunkingSettings, tag: PersonTagger | None = None
+) -> list[IndexRecord]:
+    """One record per chunk; small chunks are indexed, their neighbouring sentences returned with them.
+
+    Each record also carries the speaker in effect when its chunk starts (see `app.text.speakers`),
+    in the indexed header and in the metadata, so "他建议…" stays attributable on its own.
+    """
     meta = document.meta
+    chunks = chunk_text(document.text, max_tokens=chunking.max_tokens, min_tokens=chunking.min_tokens)
+    bodies = [normalize(chunk.body) for chunk in chunks]
+    names = speaker_names("\n".join(bodies), tag) if tag else []
+    speakers = carried_speakers(bodies, names)
+    traditional = is_traditional(document.text)
     records: list[IndexRecord] = []
-    for chunk in chunk_text(document.text, max_tokens=chunking.max_tokens, min_tokens=chunking.min_tokens):
+    for i, chunk in enumerate(chunks):
         heading = chunk.heading if chunk.heading and chunk.heading != meta.title else ""
-        prefix = f"{meta.title}\n{heading}\n" if heading else f"{meta.title}\n"
+        # Neighbours within the same section only: across a heading the next sentence is another topic.
+        previous = chunks[i - 1] if i > 0 and chunks[i - 1].heading == chunk.heading else None
+        following = chunks[i + 1] if i + 1 < len(chunks) and chunks[i + 1].heading == chunk.heading else None
+        before = _window(split_sentences(previous.body), last=True) if previous else ""
+        if not previous and heading:
+            before = heading + "\n"  # the first chunk of a section reads on from its heading
+        after = _window(split_sentences(following.body), last=False) if following else ""
+        if not following and chunk.body.endswith(_LIST_INTRO):
+            # "重点考虑三个「突出」——": the items are the headings of the sections that follow.
+            after = "；".join(dict.fromkeys(c.heading for c in chunks[i + 1 :] if c.heading))
+            after = "；".join(after.split("；")[:OUTLINE_HEADINGS])
+        speaker = to_traditional(speakers[i]) if traditional else speakers[i]
+        header = "\n".join(part for part in (meta.title, heading, speaker) if part)
         records.append(
             IndexRecord(
                 id="",
                 collection=CollectionName.policies,
-                document=normalize(prefix + chunk.body),
+                document=f"{normalize(header)}\n{bodies[i]}",  # the body is normalised once
                 metadata={
                     "source": document.doc_id,
                     "title": meta.title,
@@ -67,6 +105,9 @@ def policy_records(document: PolicyDocument, chunking: ChunkingSettings) -> list
                     "published": meta.published or "",
                     "url": meta.url or "",
                     "quote": chunk.body,
+                    "speaker": speaker,
+                    "before": before,
+                    "after": after,
                 },
             )
         )

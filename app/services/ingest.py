@@ -191,11 +191,15 @@ class IngestService:
                 report.failed[path.name] = f"{exc.problem} → {exc.fix}" if exc.fix else exc.problem
                 preserved.add(path.stem)  # a file that broke keeps its last good chunks
                 continue
-            records += policy_records(document, self.settings.chunking)
+            records += policy_records(document, self.settings.chunking, self.segmenter.tag)
         records += [solution_record(s) for s in catalogue.solutions]
         records += [funding_record(p) for p in catalogue.funding]
         attach_tokens(records, self.segmenter)
         return records, preserved
+
+    def planned_records(self) -> list[IndexRecord]:
+        """Every record a full build would embed (bench/: the texts behind the pure-embedding floor)."""
+        return self._desired_records(IngestReport())[0]
 
     def ingest(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> IngestReport:
         started = time.perf_counter()

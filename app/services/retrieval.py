@@ -7,7 +7,8 @@ the UI all call `RetrievalService.search`.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -18,6 +19,7 @@ from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.errors import IndexNotReadyError
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
+from app.services.routing import Route, balance, route
 from app.settings import Settings
 from app.text.normalize import detect_language, normalize
 
@@ -83,6 +85,16 @@ class SearchResult:
     hits: list[SearchHit]
     best_score: float
     has_evidence: bool
+    route: Route = "general"  # what the question was judged to be about (app.services.routing)
+    _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def within(self, collection: CollectionName, k: int) -> list[SearchHit]:
+        """The best `k` of one collection for the same question, as a search filtered to it would rank
+        them, from this search's candidates: no second embedding and no second Chroma query, so the
+        handlers of a turn share one retrieval."""
+        return self._within(collection, k) if self._within else []
 
 
 class RetrievalService:
@@ -95,6 +107,9 @@ class RetrievalService:
         # (collection handle, size) per collection, valid for the loaded table: looking them up
         # on every search was a tenth of a warm ask.
         self._collections: dict[CollectionName, tuple[Any, int]] | None = None
+        # Results of `search_fixed`, valid for the loaded table only.
+        self._fixed: dict[tuple[str, int, SearchFilters], SearchResult] = {}
+        self._fixed_table: ChunkTable | None = None
 
     @property
     def store(self) -> VectorStoreComponent:
@@ -133,6 +148,18 @@ class RetrievalService:
         r = self.settings.retrieval
         return r.relevance_floor_en if language == "en" else r.relevance_floor_zh
 
+    def prepare(self, query: str, table: ChunkTable | None = None) -> str:
+        """The text that is embedded and tokenised: normalised, English translated into indexed Chinese.
+
+        English questions get the glossary's terms, then CC-CEDICT translations of their other words
+        (app.components.dictionary), so both e5 and BM25 see the Chinese the articles use.
+        """
+        prepared = normalize(self.ingest.glossary.expand_english(query))
+        if detect_language(query) == "en":
+            translated = (table or self.table()).translator.translate(query)
+            prepared = f"{prepared} {' '.join(translated)}".strip()
+        return prepared
+
     def search(
         self,
         query: str,
@@ -146,14 +173,46 @@ class RetrievalService:
         query = query[:MAX_QUERY_CHARS]
         language = detect_language(query)
         table = self.table()
-        prepared = normalize(self.ingest.glossary.expand_english(query))
+        prepared = self.prepare(query, table)
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
         vector = query_vector(prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
-        keyword: list[str] = []
         tokens = self.ingest.segmenter.tokens(prepared)
+        which: Route = route(prepared, table.names) if strategy == "hybrid" else "general"
+
+        def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:
+            ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering)
+            cosines = table.cosine(ranked, vector)
+            return [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
+
+        def within(collection: CollectionName, n: int) -> list[SearchHit]:
+            scope = replace(
+                filters, collections=frozenset({collection}) & (filters.collections or {collection})
+            )
+            return hits_for(scope, n, "general") if scope.collections else []
+
+        hits = hits_for(filters, k, which)
+        best = max((h.score for h in hits), default=0.0)
+        return SearchResult(query, language, hits, best, best >= self.floor(language), which, within)
+
+    def _rank(
+        self,
+        table: ChunkTable,
+        vector: np.ndarray,
+        tokens: list[str],
+        dense: list[str],
+        filters: SearchFilters,
+        strategy: Strategy,
+        k: int,
+        which: Route,
+    ) -> list[str]:
+        """Fuse the dense and BM25 candidates within `filters`, re-rank, and apply the route's balance."""
+        r = self.settings.retrieval
+        if filters.collections:
+            dense = [c for c in dense if table.collection_of(c) in filters.collections]
+        keyword: list[str] = []
         if strategy != "dense":
             regions = {filters.region, "全国"} if filters.region else None
             mask = table.mask(
@@ -161,13 +220,29 @@ class RetrievalService:
             )
             keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
         fused = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])
-        if strategy == "hybrid":
-            fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-        ranked = fused[:k]
-        cosines = table.cosine(ranked, vector)
-        hits = [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
-        best = max((h.score for h in hits), default=0.0)
-        return SearchResult(query, language, hits, best, best >= self.floor(language))
+        if strategy != "hybrid":
+            return fused[:k]
+        fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
+        return balance(fused, k, which, table.collection_of)
+
+    def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
+        """A search whose question never changes (the pack's policy basis), run once per loaded index.
+
+        Every recommendation grounds the pack in the same policy sentence; searching for it on
+        every turn was a second retrieval per ask.
+        """
+        table = self.table()
+        key = (query, k, filters)
+        with self._lock:
+            if self._fixed_table is not table:
+                self._fixed, self._fixed_table = {}, table
+            cached = self._fixed.get(key)
+        if cached is None:
+            cached = self.search(query, k=k, filters=filters)
+            with self._lock:
+                if self._fixed_table is table:
+                    self._fixed[key] = cached
+        return cached
 
     def next_chunk(self, hit: SearchHit) -> SearchHit | None:
         """The chunk that follows `hit` in its document, or None at the end (or for catalogue entries)."""
@@ -200,7 +275,9 @@ class RetrievalService:
                 raise
             raise self.store.unavailable(exc) from exc
         scored.sort(reverse=True)
-        return [chunk_id for _, chunk_id in scored[:depth]]
+        # `depth` per collection, not overall: a large catalogue must not crowd every article out of
+        # the candidates the fusion and the route balance choose from.
+        return [chunk_id for _, chunk_id in scored]
 
     def _fuse(self, rankings: list[tuple[float, list[str]]]) -> list[str]:
         k = self.settings.retrieval.rrf_k
@@ -233,8 +310,24 @@ class RetrievalService:
             source=str(meta.get("source", "")),
             chunk_id=chunk_id,
             title=str(meta.get("title", "")),
-            text=str(meta.get("quote", row.document)),
+            text=context_text(meta, row.document),
             score=score,
             collection=row.collection.value,
-            metadata={k: v for k, v in meta.items() if k not in ("bm25", "quote")},
+            metadata={k: v for k, v in meta.items() if k not in _INTERNAL_FIELDS},
         )
+
+
+_INTERNAL_FIELDS = ("bm25", "quote", "before", "after")
+
+
+def context_text(meta: dict[str, Any], document: str) -> str:
+    """What a hit shows: its chunk with the neighbouring sentences, and the speaker when none is named.
+
+    The chunk alone is what was indexed; the sentence before and after are returned with it
+    (sentence-window retrieval) so an answer cut at a chunk boundary is whole, and a chunk that
+    goes on with "他建议…" is prefixed with the speaker named earlier in the article.
+    """
+    body = str(meta.get("quote", document))
+    text = f"{meta.get('before', '')}{body}{meta.get('after', '')}"
+    speaker = str(meta.get("speaker", ""))
+    return f"（{speaker}）{text}" if speaker and speaker not in text else text

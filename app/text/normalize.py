@@ -65,6 +65,17 @@ def clean_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """For short strings such as a person's name found in normalised text, shown in a traditional quote."""
+    converted: str = _s2t().convert(text)
+    return converted
+
+
 def to_simplified(text: str) -> str:
     converted: str = _t2s().convert(text)
     if converted != text:

@@ -1,4 +1,4 @@
-"""Per-answer actions: feedback (👍/👎 with a reason), exports, follow-up suggestions."""
+"""Per-answer actions: copy, regenerate, feedback (👍/👎 with a reason), exports, follow-up suggestions."""
 
 from __future__ import annotations
 
@@ -9,12 +9,37 @@ import streamlit as st
 from app.advisor.contract import AdviceResponse
 from app.container import Container
 from app.errors import AipackError
-from app.services.export import to_docx, to_markdown
+from app.services.export import to_docx, to_markdown, to_pdf
 from app.services.store import FeedbackReason
 from app.ui.state import ask_next, lang
 from app.ui.texts import FEEDBACK_REASONS, describe_error, follow_ups, text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def tools(response: AdviceResponse, question: str, *, latest: bool) -> None:
+    """Copy the answer text (the code block's copy icon works offline) and, on the latest answer, ask again."""
+    ui = lang()
+    with st.container(horizontal=True, gap="small"):
+        with st.popover(text(ui, "copy"), icon=":material/content_copy:"):
+            st.caption(text(ui, "copy_help"))
+            st.code(response.answer, language=None, wrap_lines=True)
+        if latest and question:
+            st.button(
+                text(ui, "regenerate"),
+                key=f"regen_{response.id}",
+                icon=":material/refresh:",
+                on_click=_regenerate,
+                args=(question,),
+            )
+
+
+def _regenerate(question: str) -> None:
+    """Replace the latest answer: drop it (and its question) from the chat and ask once more."""
+    messages: list[dict[str, Any]] = st.session_state["messages"]
+    if len(messages) >= 2 and messages[-1].get("question") == question:
+        del messages[-2:]
+    ask_next(question)
 
 
 def feedback(box: Container, response: AdviceResponse, question: str) -> None:
@@ -64,28 +89,37 @@ def _save_feedback(box: Container, response: AdviceResponse, question: str) -> N
 
 
 def exports(response: AdviceResponse) -> None:
+    """Markdown, Word and PDF of the advice, headed by the current client's name when there is one."""
     ui = lang()
-    left, right = st.columns(2)
-    left.download_button(
-        text(ui, "export_md"),
-        to_markdown(response).encode("utf-8"),
-        file_name=f"aipack-advice-{response.id}.md",
-        mime="text/markdown",
-        icon=":material/description:",
-        on_click="ignore",
-        key=f"md_{response.id}",
-        width="stretch",
+    client = st.session_state.get("client_name") or ""
+    formats = (
+        ("md", "export_md", "text/markdown", ":material/description:"),
+        ("docx", "export_docx", DOCX_MIME, ":material/article:"),
+        ("pdf", "export_pdf", "application/pdf", ":material/picture_as_pdf:"),
     )
-    right.download_button(
-        text(ui, "export_docx"),
-        to_docx(response),
-        file_name=f"aipack-advice-{response.id}.docx",
-        mime=DOCX_MIME,
-        icon=":material/article:",
-        on_click="ignore",
-        key=f"docx_{response.id}",
-        width="stretch",
-    )
+    with st.container(horizontal=True, gap="small"):  # wraps on a phone instead of three full rows
+        for suffix, label, mime, icon in formats:
+            st.download_button(
+                text(ui, label),
+                _rendered(response, client, suffix),
+                file_name=f"aipack-advice-{response.id}.{suffix}",
+                mime=mime,
+                icon=icon,
+                on_click="ignore",
+                key=f"{suffix}_{response.id}",
+            )
+
+
+def _rendered(response: AdviceResponse, client: str, suffix: str) -> bytes:
+    """Each file is rendered once per answer and client name, not on every rerun (Word/PDF take ~0.2 s)."""
+    cache: dict[tuple[str, str, str], bytes] = st.session_state.setdefault("exports", {})
+    key = (response.id, client, suffix)
+    if key not in cache:
+        if suffix == "md":
+            cache[key] = to_markdown(response, client_name=client).encode("utf-8")
+        else:
+            cache[key] = (to_docx if suffix == "docx" else to_pdf)(response, client_name=client)
+    return cache[key]
 
 
 def suggestions(response: AdviceResponse, question: str) -> None:

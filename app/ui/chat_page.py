@@ -12,7 +12,7 @@ from app.advisor.contract import AdviceResponse
 from app.advisor.understand.profile import CompanyProfile
 from app.container import Container
 from app.errors import AipackError
-from app.ui import answer_actions
+from app.ui import answer_actions, profile_panel
 from app.ui.components import markdown_deltas, markdown_safe, render_response
 from app.ui.state import ask_next, get_container, lang
 from app.ui.texts import STARTERS, describe_error, text
@@ -23,6 +23,7 @@ def page() -> None:
     ui = lang()
     st.title(text(ui, "app_title"))
     st.caption(text(ui, "chat_caption"))
+    panel = st.container()  # the company profile, drawn last so this run's answer fills it
     typed = st.chat_input(text(ui, "chat_placeholder"), key="chat_text")
     question = typed or st.session_state.pop("pending", None)
     messages: list[dict[str, Any]] = st.session_state["messages"]
@@ -31,6 +32,7 @@ def page() -> None:
     render_history(box, messages, live=not question)
     if question:
         answer(box, question)
+    profile_panel.render(box, panel)
 
 
 def starters(ui: str) -> None:
@@ -62,6 +64,7 @@ def answer_body(
 ) -> None:
     """Below the answer text: warnings, cards, funding table, citations, then the actions."""
     render_response(box, response)
+    answer_actions.tools(response, question, latest=suggest)
     answer_actions.feedback(box, response, question)
     if export:
         answer_actions.exports(response)

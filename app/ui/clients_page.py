@@ -7,9 +7,12 @@ from typing import Any
 
 import streamlit as st
 
+from app.catalogue.render import format_cny_range
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.container import Container
 from app.errors import AipackError
 from app.services.store import Client, ConversationRow
+from app.ui.conversations import confirm_delete, delete_conversation, distinct_titles, reopen
 from app.ui.state import get_container, lang, start_conversation
 from app.ui.texts import describe_error, text
 
@@ -26,18 +29,21 @@ def page() -> None:
         return
     if not clients:
         st.info(text(ui, "no_clients"))
+    titles = distinct_titles(conversations)
     for client in clients:
         own = [c for c in conversations if c.client_id == client.id]
         with st.container(border=True):
-            client_card(box, client, own, ui)
+            client_card(box, client, own, titles, ui)
     loose = [c for c in conversations if c.client_id not in {client.id for client in clients}]
     if loose:
         st.subheader(text(ui, "other_conversations"))
         for conversation in loose:
-            conversation_row(box, conversation, None, ui)
+            conversation_row(box, conversation, None, titles[conversation.id], ui)
 
 
-def client_card(box: Container, client: Client, conversations: list[ConversationRow], ui: str) -> None:
+def client_card(
+    box: Container, client: Client, conversations: list[ConversationRow], titles: dict[str, str], ui: str
+) -> None:
     st.markdown(f"#### {client.name}")
     st.caption(
         _profile_summary(client.profile, ui) + " · " + text(ui, "updated", time=_when(client.updated_at))
@@ -50,69 +56,27 @@ def client_card(box: Container, client: Client, conversations: list[Conversation
             on_click=start_conversation,
             kwargs={"profile": client.profile, "client_id": client.id, "client_name": client.name},
         )
-        st.button(
-            text(ui, "delete_client"),
-            key=f"client_delete_{client.id}",
-            icon=":material/delete:",
-            on_click=_delete_client,
-            args=(box, client.id),
+        confirm_delete(
+            text(ui, "delete_client"), f"client_delete_{client.id}", _delete_client, (box, client.id)
         )
     if not conversations:
         st.caption(text(ui, "no_conversations"))
     for conversation in conversations:
-        conversation_row(box, conversation, client, ui)
+        conversation_row(box, conversation, client, titles[conversation.id], ui)
 
 
-def conversation_row(box: Container, conversation: ConversationRow, client: Client | None, ui: str) -> None:
-    title, open_button, delete_button = st.columns([6, 1, 1], vertical_alignment="center")
-    title.markdown(f"💬 {conversation.title}  \n:gray[{_when(conversation.updated_at)}]")
-    open_button.button(
-        text(ui, "open"),
-        key=f"open_{conversation.id}",
-        on_click=_reopen,
-        args=(box, conversation, client),
-        width="stretch",
-    )
-    delete_button.button(
-        text(ui, "delete"),
-        key=f"delete_{conversation.id}",
-        on_click=_delete_conversation,
-        args=(box, conversation.id),
-        width="stretch",
-    )
-
-
-def _reopen(box: Container, conversation: ConversationRow, client: Client | None) -> None:
-    """Load the stored messages; the next turn passes the client's (or the last answer's) profile."""
-    try:
-        stored = box.store.messages(conversation.id)
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
-        return
-    messages: list[dict[str, Any]] = []
-    question = ""
-    for message in stored:
-        if message.role == "user":
-            question = message.content
-            messages.append({"role": "user", "content": message.content})
-        else:
-            messages.append(
-                {
-                    "role": "assistant",
-                    "content": message.content,
-                    "response": message.response,
-                    "question": question,
-                }
-            )
-    responses = [m["response"] for m in messages if m.get("response")]
-    profile = client.profile if client else (responses[-1]["profile"] if responses else None)
-    start_conversation(
-        messages=messages,
-        session_id=conversation.id,
-        profile=profile,
-        client_id=client.id if client else None,
-        client_name=client.name if client else "",
-    )
+def conversation_row(
+    box: Container, conversation: ConversationRow, client: Client | None, title: str, ui: str
+) -> None:
+    label, actions = st.columns([3, 1], vertical_alignment="center")
+    label.markdown(f":material/chat_bubble: {title}  \n:gray[{_when(conversation.updated_at)}]")
+    with actions, st.container(horizontal=True, gap="small", horizontal_alignment="right"):
+        st.button(
+            text(ui, "open"), key=f"open_{conversation.id}", on_click=reopen, args=(box, conversation, client)
+        )
+        confirm_delete(
+            text(ui, "delete"), f"delete_{conversation.id}", delete_conversation, (box, conversation.id)
+        )
 
 
 def _delete_client(box: Container, client_id: str) -> None:
@@ -125,22 +89,20 @@ def _delete_client(box: Container, client_id: str) -> None:
         st.session_state["client_id"], st.session_state["client_name"] = None, ""
 
 
-def _delete_conversation(box: Container, conversation_id: str) -> None:
-    try:
-        box.store.delete_conversation(conversation_id)
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
-
-
 def _profile_summary(profile: dict[str, Any], ui: str) -> str:
+    industry = profile.get("industry")
     parts = [
-        "·".join(p for p in (profile.get("province"), profile.get("city")) if p),
-        profile.get("industry_text") or profile.get("industry") or "",
+        "·".join(dict.fromkeys(p for p in (profile.get("province"), profile.get("city")) if p)),
+        INDUSTRY_SECTIONS[industry][1]
+        if ui == "en" and industry in INDUSTRY_SECTIONS
+        else profile.get("industry_text")
+        or (INDUSTRY_SECTIONS[industry][0] if industry in INDUSTRY_SECTIONS else ""),
     ]
     if profile.get("employees") is not None:
         parts.append(f"{profile['employees']} {'employees' if ui == 'en' else '人'}")
     if profile.get("budget_cny"):
-        parts.append(("budget" if ui == "en" else "预算") + f" ¥{profile['budget_cny']:,.0f}")
+        budget = format_cny_range(profile["budget_cny"], profile["budget_cny"], ui)
+        parts.append(("budget " if ui == "en" else "预算") + budget)
     return " · ".join(p for p in parts if p) or "—"
 
 

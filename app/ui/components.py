@@ -28,7 +28,7 @@ def markdown_deltas(deltas: Iterable[str]) -> Iterator[str]:
 
 
 def money_range(low: float, high: float, lang: Lang) -> str:
-    return money(low, lang) if low == high else wording.money_range(low, high, lang)
+    return wording.money_range(low, high, lang)
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,10 @@ def render_response(box: Container, response: AdviceResponse) -> None:
     """Everything between the answer text and its actions."""
     lang = response.language
     for notice in response.notices:
-        st.warning(notice, icon="⚠️")
-    if not response.has_evidence:
-        st.warning(text(lang, "no_evidence"), icon="🔎")
+        st.warning(notice, icon=":material/warning:")
+    # An out-of-scope or small-talk reply has nothing to be evidenced: no banner under it.
+    if not response.has_evidence and response.intent not in ("out_of_scope", "smalltalk"):
+        st.warning(text(lang, "no_evidence"), icon=":material/search_off:")
     if response.solutions:
         solution_cards(response.solutions, lang)
     if response.funding:
@@ -80,30 +81,39 @@ def _card(solution: SolutionOut, lang: Lang) -> None:
     gross, net = solution.first_year_cost_cny, solution.net_first_year_cost_cny
     cites = "".join(f"[{n}]" for n in solution.citations)
     st.markdown(f"**{solution.name}**  \n:blue-badge[{category}]")
-    lines = [f"{text(lang, 'first_year')}：{money_range(gross.min, gross.max, lang)}"]
-    if (net.min, net.max) != (gross.min, gross.max):
-        lines.append(f"{text(lang, 'after_funding')}：**{money_range(net.min, net.max, lang)}**")
-    else:
-        lines.append(f"{text(lang, 'after_funding')}：{money_range(net.min, net.max, lang)}")
+    colon = ": " if lang == "en" else "："
+    lines = [f"{text(lang, 'first_year')}{colon}{money_range(gross.min, gross.max, lang)}"]
+    if (net.min, net.max) != (gross.min, gross.max):  # the same figure twice says nothing
+        lines.append(f"{text(lang, 'after_funding')}{colon}**{money_range(net.min, net.max, lang)}**")
     st.markdown("  \n".join(lines))
     if solution.why:
         st.caption(markdown_safe(f"{solution.why} {cites}".strip()))
 
 
+# Material icons ship with Streamlit; the emoji the answer text uses need a colour-emoji font
+# many machines lack (❔ drew as an empty box).
+BADGE_ICONS = {
+    Verdict.eligible: ":material/check_circle:",
+    Verdict.unknown: ":material/help:",
+    Verdict.ineligible: ":material/cancel:",
+}
+
+
 def verdict_badge(verdict: str, lang: Lang) -> str:
-    emoji, colour, zh, en = wording.VERDICTS[Verdict(verdict)]
-    return f":{colour}-badge[{emoji} {pick((zh, en), lang)}]"
+    _, colour, zh, en = wording.VERDICTS[Verdict(verdict)]
+    return f":{colour}-badge[{BADGE_ICONS[Verdict(verdict)]} {pick((zh, en), lang)}]"
 
 
 def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     """One row per program: verdict and reasons, program, benefit with cap and deadline, source."""
     en = lang == "en"
+    colon = ": " if lang == "en" else "："
     rows = []
     for item in funding:
         cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
         terms = (
             f"{markdown_safe(item.benefit)}  \n"
-            f"**{text(lang, 'col_max')}**：{cap} · **{text(lang, 'col_deadline')}**："
+            f"**{text(lang, 'col_max')}**{colon}{cap} · **{text(lang, 'col_deadline')}**{colon}"
             f"{item.deadline or text(lang, 'not_stated')}"
         )
         rows.append(

@@ -20,6 +20,8 @@ def page() -> None:
     box = get_container()
     ui = lang()
     st.title(text(ui, "knowledge_title"))
+    llm = box.settings.llm  # for the team: which engine words the answers
+    st.caption(text(ui, "mode_llm", model=llm.model) if llm.mode == "openai" else text(ui, "mode_offline"))
     overview = st.container()  # filled last, so an upload or delete made below is already counted
     st.subheader(text(ui, "upload_title"))
     uploaded = st.file_uploader(
@@ -105,7 +107,12 @@ def delete_section(box: Container, documents: list[DocumentInfo], ui: str) -> bo
         format_func=lambda doc_id: f"{by_id[doc_id].title} ({by_id[doc_id].file_name})",
         key=f"delete_doc_{st.session_state.get('delete_round', 0)}",
     )
-    if not choice or not st.button(text(ui, "delete_button"), icon=":material/delete:"):
+    if not choice:
+        return False
+    with st.popover(text(ui, "delete_button"), icon=":material/delete:"):  # asks before deleting
+        st.markdown(text(ui, "confirm_delete"))
+        confirmed = st.button(text(ui, "confirm"), key="confirm_delete_doc", type="primary")
+    if not confirmed:
         return False
     if not handle_delete(box, by_id[choice]):
         return False

@@ -27,8 +27,8 @@ def page() -> None:
         return
     total, up, down = st.columns(3)
     total.metric(text(ui, "fb_total"), len(rows))
-    up.metric("👍", sum(1 for r in rows if r.rating > 0))
-    down.metric("👎", sum(1 for r in rows if r.rating < 0))
+    up.metric(":material/thumb_up:", sum(1 for r in rows if r.rating > 0))
+    down.metric(":material/thumb_down:", sum(1 for r in rows if r.rating < 0))
     st.dataframe(feedback_rows(rows, ui), hide_index=True, width="stretch")
 
 

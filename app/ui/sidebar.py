@@ -1,30 +1,19 @@
-"""Sidebar: language switch, mode, new conversation, the company-profile form, save as client.
-
-The form is drawn after the page, so an answer produced in this run fills it at once
-(`profile_sync`); submitting it re-asks with the edited profile (`profile_override`).
-"""
+"""Sidebar: language switch, new conversation, recent conversations."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import streamlit as st
 
-from app.advisor.understand.size import SECTION_SECTOR
-from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SizeClass
 from app.container import Container
 from app.errors import AipackError
-from app.ui.state import ask_next, lang, profile_from_dict, start_conversation
-from app.ui.texts import describe_error, text
+from app.ui.conversations import distinct_titles, reopen, short
+from app.ui.state import lang, start_conversation
+from app.ui.texts import text
 
-WAN = 10_000
-_FIELDS = ("industry", "province", "city", "employees", "revenue", "age", "budget", "pain_points")
-_SPLIT = re.compile(r"[\n,，、;；]+")
+RECENT = 8
 
 
 def render(box: Container) -> None:
-    _sync_form()
     with st.sidebar:
         ui = lang()
         st.radio(
@@ -34,113 +23,34 @@ def render(box: Container) -> None:
             horizontal=True,
             key="lang",
         )
-        llm = box.settings.llm
-        st.caption(
-            text(ui, "mode_llm", model=llm.model) if llm.mode == "openai" else text(ui, "mode_offline")
-        )
         st.button(
             text(ui, "new_conversation"),
             icon=":material/add_comment:",
             on_click=start_conversation,
             width="stretch",
         )
-        profile_form(ui)
-        save_client(box, ui)
+        recent_conversations(box, ui)
 
 
-def _sync_form() -> None:
-    """Copy the latest profile into the form fields (before they are drawn in this run)."""
-    profile: dict[str, Any] | None = st.session_state.pop("profile_sync", None)
-    if profile is None:
+def recent_conversations(box: Container, ui: str) -> None:
+    try:
+        conversations = box.store.conversations()
+    except AipackError:
+        return  # the clients page names the problem and the fix
+    if not conversations:
         return
-    st.session_state["profile_known"] = profile
-    state = st.session_state
-    state["pf_industry"] = profile.get("industry")
-    state["pf_province"] = profile.get("province") or ""
-    state["pf_city"] = profile.get("city") or ""
-    state["pf_employees"] = profile.get("employees")
-    state["pf_revenue"] = _wan(profile.get("annual_revenue_cny"))
-    state["pf_age"] = profile.get("company_age_years")
-    state["pf_budget"] = _wan(profile.get("budget_cny"))
-    state["pf_pain_points"] = "\n".join(profile.get("pain_points") or [])
-
-
-def _wan(amount: float | None) -> float | None:
-    return None if amount is None else round(amount / WAN, 2)
-
-
-def profile_form(ui: str) -> None:
-    st.subheader(text(ui, "profile_title"), divider="gray")
-    known: dict[str, Any] = st.session_state.get("profile_known") or {}
-    size = known.get("size_class")
-    if size:
-        label = SIZE_LABELS[SizeClass(size)][1 if ui == "en" else 0]
-        st.caption(text(ui, "size_class", size=label))
-    with st.form("profile_form", border=False, enter_to_submit=False):
-        st.caption(text(ui, "profile_help"))
-        st.selectbox(
-            text(ui, "industry"),
-            list(INDUSTRY_SECTIONS),
-            index=None,
-            placeholder=text(ui, "choose"),
-            format_func=lambda code: f"{code} · {INDUSTRY_SECTIONS[code][1 if ui == 'en' else 0]}",
-            key="pf_industry",
+    st.caption(text(ui, "recent"))
+    titles = distinct_titles(conversations)
+    current = st.session_state.get("session_id")
+    for conversation in conversations[:RECENT]:
+        st.button(
+            short(titles[conversation.id]),
+            key=f"recent_{conversation.id}",
+            help=titles[conversation.id],
+            icon=":material/chat_bubble:",
+            type="tertiary",
+            disabled=conversation.id == current,  # the open one: reopening would reset its memory
+            on_click=reopen,
+            args=(box, conversation),
+            width="stretch",
         )
-        left, right = st.columns(2)
-        left.text_input(text(ui, "province"), key="pf_province")
-        right.text_input(text(ui, "city"), key="pf_city")
-        left.number_input(text(ui, "employees"), min_value=0, step=1, value=None, key="pf_employees")
-        right.number_input(text(ui, "revenue"), min_value=0.0, step=10.0, value=None, key="pf_revenue")
-        left.number_input(text(ui, "age"), min_value=0.0, max_value=200.0, step=1.0, value=None, key="pf_age")
-        right.number_input(text(ui, "budget"), min_value=0.0, step=1.0, value=None, key="pf_budget")
-        st.text_area(text(ui, "pain_points"), key="pf_pain_points", height=80)
-        st.form_submit_button(
-            text(ui, "update_profile"), type="primary", on_click=_submit_profile, width="stretch"
-        )
-
-
-def form_profile() -> dict[str, Any]:
-    """The form as profile fields (CNY, lists); an industry change also resets the owner's wording."""
-    state = st.session_state
-    known: dict[str, Any] = state.get("profile_known") or {}
-    industry = state.get("pf_industry")
-    data: dict[str, Any] = {
-        "industry": industry,
-        "province": (state.get("pf_province") or "").strip() or None,
-        "city": (state.get("pf_city") or "").strip() or None,
-        "employees": state.get("pf_employees"),
-        "annual_revenue_cny": None if state.get("pf_revenue") is None else state["pf_revenue"] * WAN,
-        "company_age_years": state.get("pf_age"),
-        "budget_cny": None if state.get("pf_budget") is None else state["pf_budget"] * WAN,
-        "pain_points": [p.strip() for p in _SPLIT.split(state.get("pf_pain_points") or "") if p.strip()],
-    }
-    if industry and industry != known.get("industry"):
-        data["industry_text"] = INDUSTRY_SECTIONS[industry][0]
-        data["sector"] = SECTION_SECTOR.get(industry, "other")
-    return data
-
-
-def _submit_profile() -> None:
-    profile = profile_from_dict(form_profile())
-    st.session_state["profile_known"] = {**(st.session_state.get("profile_known") or {}), **form_profile()}
-    ask_next(text(lang(), "rerun_message"), profile)
-
-
-def save_client(box: Container, ui: str) -> None:
-    st.subheader(text(ui, "save_client"), divider="gray")
-    if st.session_state.get("client_name"):
-        st.caption(text(ui, "current_client", name=st.session_state["client_name"]))
-    st.text_input(text(ui, "client_name"), key="client_name_input", placeholder="例如：杭州某餐厅")
-    if st.button(text(ui, "save_client"), icon=":material/save:", width="stretch"):
-        name = (st.session_state.get("client_name_input") or "").strip() or st.session_state["client_name"]
-        profile = profile_from_dict(form_profile()).model_dump(exclude={"size_class", "size_basis"})
-        try:
-            client_id = box.store.save_client(name, profile, client_id=st.session_state.get("client_id"))
-            if st.session_state["messages"]:
-                box.store.link_conversation(st.session_state["session_id"], client_id)
-        except AipackError as exc:
-            st.error(describe_error(ui, exc))
-            return
-        st.session_state["client_id"] = client_id
-        st.session_state["client_name"] = name or client_id
-        st.success(text(ui, "client_saved", name=name or client_id))

@@ -10,30 +10,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st
 
-from app.ui import chat_page, clients_page, knowledge_page, review_page, sidebar
-from app.ui.index_status import ensure_index, problem_panel, show_notice
-from app.ui.state import get_container, init_state, lang, warm_up
-from app.ui.texts import text
+# The first run of a fresh process imports the advisor (~2.5 s on 2 cores): draw the page frame
+# and say what is happening first, instead of a blank white page.
+st.set_option("client.toolbarMode", "minimal")  # no developer menu or Deploy button for owners
+st.set_page_config(page_title="AI赋能包顾问", page_icon="🧭", layout="wide")
+_loading = None
+if "app.ui.chat_page" not in sys.modules:
+    _loading = st.empty()
+    _loading.markdown("## AI赋能包顾问 · AI enablement pack advisor\n\n正在启动… Starting…")
 
-# Funding table: verdict and source never wrap; on narrow screens the table scrolls sideways
-# instead of squeezing every cell to a few characters.
+from app.ui import chat_page, clients_page, knowledge_page, review_page, sidebar  # noqa: E402
+from app.ui.index_status import ensure_index, problem_panel, show_notice  # noqa: E402
+from app.ui.state import get_container, init_state, lang, warm_up  # noqa: E402
+from app.ui.texts import text  # noqa: E402
+
+# Phone first. Under 600 px the funding table becomes one card per program (rows stacked, header
+# hidden: each cell says what it is), columns of cards stack, and nothing is wider than the screen.
 STYLE = """<style>
 [data-testid="stTableStyledTable"] th *,
 [data-testid="stTableStyledTable"] td:first-child *,
 [data-testid="stTableStyledTable"] td:last-child * { white-space: nowrap; }
-@media (max-width: 640px) {
-  [data-testid="stTable"] { overflow-x: auto; }
-  [data-testid="stTableStyledTable"] td { min-width: 9rem; }
-  [data-testid="stTableStyledTable"] td:nth-child(3), [data-testid="stTableStyledTable"] td:nth-child(4) {
-    min-width: 15rem;
+@media (max-width: 600px) {
+  [data-testid="stTableStyledTable"] thead { display: none; }
+  [data-testid="stTableStyledTable"], [data-testid="stTableStyledTable"] tbody,
+  [data-testid="stTableStyledTable"] tr, [data-testid="stTableStyledTable"] td {
+    display: block; width: 100% !important; min-width: 0 !important; box-sizing: border-box;
   }
+  [data-testid="stTableStyledTable"] tr {
+    border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem; margin-bottom: 0.75rem;
+  }
+  [data-testid="stTableStyledTable"] td { border: none !important; padding: 0.2rem 0.6rem; }
+  [data-testid="stTableStyledTable"] td * { white-space: normal !important; }
+  [data-testid="stMainBlockContainer"] { padding: 2.5rem 0.75rem 1rem; }
+  h1 { font-size: 1.6rem !important; padding-top: 0 !important; }
+  [data-testid="stChatInput"] textarea { min-height: 2.5rem !important; }
+  .stMainBlockContainer, [data-testid="stMain"] { overflow-x: hidden; }
 }
 </style>"""
 
 
 def main() -> None:
-    st.set_option("client.toolbarMode", "minimal")  # no developer menu or Deploy button for owners
-    st.set_page_config(page_title="AI赋能包顾问", page_icon="🧭", layout="wide")
+    if _loading is not None:
+        _loading.empty()
     st.html(STYLE)
     init_state()
     ui = lang()
@@ -59,7 +77,13 @@ def main() -> None:
             url_path="knowledge",
         ),
     }
-    current = st.navigation(list(pages.values()))
+    # Owners' pages first; the feedback review and knowledge administration are for the team.
+    current = st.navigation(
+        {
+            "": [pages["chat"], pages["clients"]],
+            text(ui, "nav_admin"): [pages["review"], pages["knowledge"]],
+        }
+    )
     goto = st.session_state.pop("goto", None)
     if goto in pages and pages[goto].url_path != current.url_path:
         st.switch_page(pages[goto])

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.funding import apply_steps, verdict_line
-from app.advisor.compose.wording import MISSING_FACTS, disclaimer, money, money_range, pick, size_label
+from app.advisor.compose.wording import (
+    MISSING_FACTS,
+    disclaimer,
+    money,
+    money_range,
+    pick,
+    size_label,
+    summary_line,
+)
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
@@ -149,17 +157,25 @@ def pack_answer(
     en = language == "en"
     out = PackText(answer="")
     costed = cost.solutions
-    lines = [*(notes or []), *([""] if notes else []), profile_line(profile, language), ""]
+    total_low = sum(c.first_year.min for c in costed)
+    total_high = sum(c.first_year.max for c in costed)
+    net_low = sum(c.net.min for c in costed)
+    net_high = sum(c.net.max for c in costed)
+    # The first line answers the question: what can be claimed, what comes back, what is left to pay.
+    summary = summary_line(
+        sum(1 for a in programs if a.verdict is Verdict.eligible),
+        sum(1 for a in programs if a.verdict is Verdict.unknown),
+        ((total_low, total_high), (net_low, net_high)),
+        profile.region_label(),
+        language,
+    )
+    lines = [summary, "", *(notes or []), *([""] if notes else []), profile_line(profile, language), ""]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_solution_line(index, item, n, language))
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
-    total_low = sum(c.first_year.min for c in costed)
-    total_high = sum(c.first_year.max for c in costed)
-    net_low = sum(c.net.min for c in costed)
-    net_high = sum(c.net.max for c in costed)
     lines.append("")
     if en:
         lines.append(

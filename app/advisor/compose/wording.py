@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.catalogue.models import Region
-from app.catalogue.render import format_cny
+from app.catalogue.render import format_cny, format_cny_range
 from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
 
 
@@ -61,9 +61,44 @@ def money(amount: float, language: Lang) -> str:
 
 
 def money_range(low: float, high: float, language: Lang) -> str:
-    if language == "en":
-        return f"CNY {low:,.0f}–{high:,.0f}"
-    return f"{format_cny(low)}–{format_cny(high)}"
+    """One unit per range, chosen by its upper end: 0.12–1.26万元, not 1,200元–1.26万元."""
+    return format_cny_range(low, high, language)
+
+
+def summary_line(
+    claimable: int,
+    to_confirm: int,
+    totals: tuple[tuple[float, float], tuple[float, float]] | None,
+    place: str | None,
+    language: Lang,
+) -> str:
+    """The line a recommendation opens with: "可申请 2 项 · 预计可回补 ¥X · 首年净投入 ¥Y–¥Z".
+
+    `totals` is the pack's (gross, net) first-year cost, each (low, high), as the engine costed it.
+    """
+    en = language == "en"
+    if claimable:
+        parts = [f"{claimable} program(s) you can likely claim" if en else f"可申请 {claimable} 项"]
+    elif en:
+        parts = ["No subsidy in our catalogue applies" + (f" in {place}" if place else "") + " yet"]
+    else:
+        parts = [f"目录中暂无适用于{place or '该企业'}的补贴"]
+    if to_confirm:
+        parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
+    if totals is not None:
+        (gross_low, gross_high), (net_low, net_high) = totals
+        back_low, back_high = gross_low - net_low, gross_high - net_high
+        net = money_range(net_low, net_high, language)
+        if back_high > 0:
+            back = money_range(back_low, back_high, language)
+            parts += (
+                [f"about {back} back", f"net first year {net}"]
+                if en
+                else [f"预计可回补 {back}", f"首年净投入 {net}"]
+            )
+        else:
+            parts.append(f"first year {net}" if en else f"首年投入 {net}")
+    return " · ".join(parts)
 
 
 def size_label(size: SizeClass, language: Lang) -> str:
@@ -76,17 +111,43 @@ def region_label(province: str | None, city: str | None) -> str | None:
     return Region.model_construct(province=province, city=city).label if province else None
 
 
-# Section headings of an exported advice document (the answer's own lead-ins are sentences).
+# Headings and labels of an exported advice document (app/services/export.py).
 DOCUMENT_HEADINGS: dict[str, tuple[str, str]] = {
-    "title": ("AI赋能包建议书", "AI enablement pack advice"),
+    "title": ("AI赋能包建议书", "AI enablement pack proposal"),
+    "client": ("客户", "Client"),
+    "generated": ("日期", "Date"),
     "profile": ("企业概况", "Company profile"),
+    "pain_points": ("待解决的问题", "Problems to solve"),
+    "summary": ("摘要", "Summary"),
+    "in_short": ("结论", "In short"),
     "pack": ("推荐方案", "Recommended pack"),
+    "apply": ("可申请的补贴", "Subsidies to apply for"),
+    "first_step": ("第一步", "First step"),
+    "details": ("详细说明", "Details"),
+    "pack_table": ("方案与费用", "Solutions and costs"),
     "funding": ("补贴政策判断", "Funding verdicts"),
-    "arithmetic": ("补贴计算", "Subsidy arithmetic"),
+    "arithmetic": ("补贴计算", "How the subsidy was computed"),
     "steps": ("申请步骤", "How to apply"),
     "sources": ("引用来源", "Sources"),
-    "generated": ("生成时间", "Generated"),
-    "answer": ("回答全文", "Full answer"),
+    "region": ("地区", "Region"),
+    "industry": ("行业", "Industry"),
+    "employees": ("员工人数", "Employees"),
+    "revenue": ("年营收", "Annual revenue"),
+    "budget": ("预算", "Budget"),
+    "size": ("企业规模", "Size class"),
+    "solution": ("方案", "Solution"),
+    "first_year": ("首年费用", "First year"),
+    "after": ("补贴后", "After subsidies"),
+    "why": ("解决什么", "What it solves"),
+    "program": ("政策（发放单位）", "Program (issuer)"),
+    "verdict": ("判断与理由", "Verdict and reasons"),
+    "benefit": ("支持内容", "Benefit"),
+    "cap": ("上限", "cap"),
+    "deadline": ("截止", "deadline"),
+    "none": ("—", "—"),
+    "eligible": ("基本符合", "likely eligible"),
+    "unknown": ("待确认", "to confirm"),
+    "ineligible": ("不符合", "not eligible"),
 }
 
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
+from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel, SpecialRate
 from app.catalogue.taxonomy import SIZE_LABELS, SME_SIZES, SPEND_LABELS
 
 
@@ -244,6 +244,50 @@ def _validity(program: FundingProgram, today: date) -> list[Condition]:
     return out
 
 
+def _implicit(program: FundingProgram) -> list[Condition]:
+    """Conditions an entry implies without stating them, so that nothing is eligible by default (§1, §3)."""
+    eligibility, how = program.eligibility, program.how_to_apply
+    out: list[Condition] = []
+    if not eligibility.special_conditions:
+        if not eligibility.regions and program.scope_level is not ScopeLevel.national:
+            # A local program open to firms from anywhere pays for using something local (a platform, a hub).
+            label = program.region.label
+            out.append(
+                Condition(
+                    "special",
+                    Status.unknown,
+                    Reason(
+                        f"不限注册地，但须满足{label}的使用条件（如在当地平台采购），请核实",
+                        f"no registration rule, but {label}'s own condition applies (e.g. buying on its platform)",
+                    ),
+                )
+            )
+        elif how.mechanism is ApplicationMechanism.via_platform:
+            out.append(
+                Condition(
+                    "special",
+                    Status.unknown,
+                    Reason(
+                        f"须通过指定渠道办理：{how.channel}",
+                        f"only through the designated channel: {how.channel}",
+                    ),
+                )
+            )
+    if how.mechanism is ApplicationMechanism.tax_filing:
+        out.append(
+            Condition(
+                "special",
+                Status.unknown,
+                Reason(
+                    "税收优惠在年度纳税申报时享受，须符合税法条件（部分行业不适用），不是采购折扣",
+                    "a tax benefit claimed in the annual filing under tax-law conditions (some industries are "
+                    "excluded), not a purchase discount",
+                ),
+            )
+        )
+    return out
+
+
 def _special(program: FundingProgram) -> list[Condition]:
     eligibility = program.eligibility
     out = [
@@ -255,6 +299,7 @@ def _special(program: FundingProgram) -> list[Condition]:
         )
     ]
     mechanism = program.how_to_apply.mechanism
+    out += _implicit(program)
     if mechanism is ApplicationMechanism.competitive_selection:
         out.append(
             Condition(

@@ -63,7 +63,7 @@ _WINDOW = 40
 
 def client_purchases(text: str) -> list[Purchase]:
     """Contracts with an amount the client names: '30万的算力合同' → compute 300,000."""
-    norm = normalize(text)
+    norm = re.sub(r"\.\s+", "。", normalize(text))  # an English full stop ends a sentence too
     found: list[Purchase] = []
     for sentence in _SENTENCE.finditer(norm):
         body = sentence.group(0)

@@ -13,7 +13,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
-from app.services.retrieval import RetrievalService, SearchFilters
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchFilters, SearchResult
 from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
@@ -70,6 +70,9 @@ def _need_query(profile: CompanyProfile, message: str, history: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
+
+
 class SolutionRecommender:
     def __init__(self, catalogue: Catalogue, retrieval: RetrievalService) -> None:
         self.catalogue = catalogue
@@ -84,12 +87,23 @@ class SolutionRecommender:
             for s in catalogue.solutions
         }
 
-    def rank(self, profile: CompanyProfile, message: str, history: str = "") -> list[SolutionPick]:
-        """Every fitting solution, best need-match first (before the complementarity cut)."""
+    def rank(
+        self, profile: CompanyProfile, message: str, history: str = "", shared: SearchResult | None = None
+    ) -> list[SolutionPick]:
+        """Every fitting solution, best need-match first (before the complementarity cut).
+
+        `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
+        is used instead of a second search (no second embedding, no second Chroma query).
+        """
         query = _need_query(profile, message, history)
-        hits = self.retrieval.search(
-            query, k=30, filters=SearchFilters(collections=frozenset({CollectionName.solutions}))
-        ).hits
+        if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
+            hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
+        else:
+            hits = self.retrieval.search(
+                query,
+                k=SOLUTION_CANDIDATES,
+                filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
+            ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
         text = normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
         picks: list[SolutionPick] = []
@@ -116,9 +130,16 @@ class SolutionRecommender:
         norm = normalize(text)
         return {solution_id for solution_id, words in self._names.items() if any(w in norm for w in words)}
 
-    def pack(self, profile: CompanyProfile, message: str, history: str = "", size: int = 3) -> PackChoice:
+    def pack(
+        self,
+        profile: CompanyProfile,
+        message: str,
+        history: str = "",
+        size: int = 3,
+        shared: SearchResult | None = None,
+    ) -> PackChoice:
         """Complementary solutions that answer the need and fit the budget (see `choose_pack`)."""
-        return choose_pack(self.rank(profile, message, history), profile.budget_cny, size)
+        return choose_pack(self.rank(profile, message, history, shared), profile.budget_cny, size)
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:

@@ -27,6 +27,7 @@ MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_M
 KEPT_TURNS = 24  # as many as a stored session keeps
 READ_CHARS = 16_000  # of earlier user text read for the profile
 INTENT_TURNS = 3  # the last user messages whose kind of request still matters
+SEEDED_TURN_CHARS = 300  # of each recent turn handed to the advisor
 
 
 def conversation_from_history(
@@ -60,7 +61,9 @@ def conversation_from_history(
         if spec(intent).substantive and not conversation.awaiting_profile:
             conversation.last_question = query
     spoken = [(role, text) for role, text in history if role in ("user", "assistant")][-KEPT_TURNS:]
-    conversation.turns = [(role, _readable(text)) for role, text in spoken]
+    # The recent turns feed need matching (one embedded search): a client-sent history must not
+    # make that search cost what a real conversation of 4,000-character messages would.
+    conversation.turns = [(role, _readable(text)[:SEEDED_TURN_CHARS]) for role, text in spoken]
     return conversation
 
 

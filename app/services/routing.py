@@ -1,0 +1,64 @@
+"""Which collection a question is about, and how many of the top-k places that collection is kept.
+
+Catalogue entries share the key terms of most questions ("算力券", "大模型"), so without a
+balance a question about what an article or a person said gets four catalogue entries above
+the passage that answers it, and the crowding grows with the catalogue. The rule:
+
+- a question about an article or a speaker ("谁建议…", "文章提出…", "according to He Han",
+  or naming a speaker or publisher the index holds) lists policy passages first;
+- a question about a program (补贴, 券, 申报, subsidy, voucher…) keeps `PROGRAM_SLOTS` places for
+  funding entries;
+- any other question keeps `POLICY_SLOTS` places for the best policy passages, so a growing
+  catalogue can never push every article out of the top k.
+
+bench/run.py prints fact-in-context per route on both question sets, which is how the rule
+and its slot counts are checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+Route = Literal["article", "program", "general"]
+
+_ARTICLE = re.compile(
+    r"谁|哪位|文章|报道|评论|这篇|提案|采访|专访|发布会|讲话|代表委员|政协委员|人大代表"
+    r"|\bwho\b|\bwhom\b|\barticle\b|\bcommentary\b|\bnewspaper\b|according to|\binterview\b|\bspeech\b"
+    r"|\bproposal\b|\bpress conference\b|\bsaid\b|\bsays\b|\bdescribed?\b",
+    re.IGNORECASE,
+)
+_PROGRAM = re.compile(
+    r"补贴|补助|资助|奖励|奖补|券|申报|申领|领取|兑现|扶持资金|最高能|上限|多少钱"
+    r"|subsid|voucher|\bgrants?\b|\bapply\b|\bcap\b|reimburs|\baward\b",
+    re.IGNORECASE,
+)
+POLICY_SLOTS = 2
+PROGRAM_SLOTS = 3
+
+
+def route(prepared: str, known_names: Iterable[str]) -> Route:
+    """The route of a normalised (and English-expanded) query; `known_names`: speakers and publishers."""
+    if _ARTICLE.search(prepared) or any(name and name in prepared for name in known_names):
+        return "article"
+    if _PROGRAM.search(prepared):
+        return "program"
+    return "general"
+
+
+def balance(ranked: list[str], k: int, which: Route, collection_of: Callable[[str], str]) -> list[str]:
+    """The top `k` of `ranked` (best first) after the route's ordering and reserved places."""
+    if which == "article":
+        ordered = [c for c in ranked if collection_of(c) == "policies"]
+        return (ordered + [c for c in ranked if collection_of(c) != "policies"])[:k]
+    wanted, slots = ("funding", PROGRAM_SLOTS) if which == "program" else ("policies", POLICY_SLOTS)
+    top = ranked[:k]
+    missing = slots - sum(collection_of(c) == wanted for c in top)
+    if missing <= 0:
+        return top
+    extra = [c for c in ranked[k:] if collection_of(c) == wanted][:missing]
+    # The lowest-ranked entries of other collections give up their places, in rank order.
+    others = [c for c in reversed(top) if collection_of(c) != wanted][: len(extra)]
+    kept = [c for c in top if c not in others]
+    return kept + extra

@@ -1,0 +1,136 @@
+"""Retrieval beyond the golden set (issue #16): routing by what is asked, context across chunk
+boundaries, English questions over Chinese articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.components.dictionary import QueryTranslator
+from app.corpus.documents import DocumentMeta, PolicyDocument
+from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
+from app.evaluation.retrieval_metrics import score_retrieval
+from app.services.index_records import policy_records
+from app.services.retrieval import RetrievalService, context_text
+from app.services.routing import POLICY_SLOTS, balance, route
+from app.settings import ChunkingSettings
+from app.text.segment import Glossary, Segmenter
+
+FRESH = load_retrieval_cases(FRESH_RETRIEVAL)
+INTERVIEW = (
+    "委员谈人工智能\n"
+    "全国政协委员、某大学校长王建明认为，人工智能可以助力中小企业提高生产效率。"
+    "很多传统企业并不了解人工智能能带来什么变化。"
+    "他建议，优化算力券的申请条件，让刚创业的小微企业用得上。"
+    "他还提到，应当降低大模型的使用门槛。\n"
+    "新的一节\n"
+    "这一节讲的是别的事情，和前面的建议无关。"
+)
+
+
+def _records(tmp_path: Path, text: str) -> list[dict[str, object]]:
+    document = PolicyDocument(
+        doc_id="interview",
+        path=tmp_path / "interview.txt",
+        meta=DocumentMeta(title="委员谈人工智能"),
+        text=text,
+        content_hash="x",
+    )
+    segmenter = Segmenter(Glossary(), tmp_path / "jieba")
+    records = policy_records(document, ChunkingSettings(max_tokens=40, min_tokens=0), segmenter.tag)
+    return [{**r.metadata, "document": r.document} for r in records]
+
+
+def test_a_recommendation_cut_from_its_speaker_still_says_who_made_it(tmp_path):
+    records = _records(tmp_path, INTERVIEW)
+    advice = next(r for r in records if "优化算力券" in str(r["quote"]) and "王建明" not in str(r["quote"]))
+    assert "王建明" in str(advice["document"])  # indexed with the speaker, so "谁建议…" finds it
+    assert "王建明" in context_text(advice, "")  # and shown with the speaker
+
+
+def test_a_hit_reads_on_across_chunk_boundaries_but_not_across_headings(tmp_path):
+    records = _records(tmp_path, INTERVIEW)
+    bodies = [str(r["quote"]) for r in records]
+    middle = next(i for i, b in enumerate(bodies) if "优化算力券" in b)
+    shown = context_text(records[middle], "")
+    assert bodies[middle] in shown
+    assert shown.index(bodies[middle]) > 0  # the sentence before the chunk comes first
+    other_section = next(r for r in records if "别的事情" in str(r["quote"]))
+    assert "门槛" not in context_text(other_section, "")  # the previous section is another topic
+    assert "新的一节\n这一节" in context_text(other_section, "")  # its heading leads it
+
+
+def test_who_said_questions_get_the_article_passage_with_the_speaker_first(shared_container):
+    result = shared_container.retrieval.search("优化算力券申请条件和使用方式，是哪位委员的建议？")
+    assert result.route == "article"
+    assert result.hits[0].source == "001_7e28fbc09382ac23"
+    assert "汪小帆" in result.hits[0].text
+    assert all(hit.collection == "policies" for hit in result.hits[:3])
+
+
+def test_program_questions_still_lead_with_the_catalogue(shared_container):
+    result = shared_container.retrieval.search("杭州算力券每年最多能申领多少？")
+    assert result.route == "program"
+    assert result.hits[0].source == "hz-compute-voucher-2025"
+
+
+def test_a_growing_catalogue_cannot_push_every_article_out_of_the_top_k():
+    ranked = [f"program-{i}" for i in range(150)] + ["article-1", "article-2", "article-3"]
+
+    def collection(chunk_id: str) -> str:
+        return "policies" if chunk_id.startswith("article") else "funding"
+
+    general = balance(ranked, 5, "general", collection)
+    assert general[:3] == ranked[:3]  # the best catalogue entries keep their places
+    assert [c for c in general if c.startswith("article")] == ["article-1", "article-2"][:POLICY_SLOTS]
+    assert balance(ranked, 5, "article", collection)[:3] == ["article-1", "article-2", "article-3"]
+
+
+def test_route_follows_what_is_asked():
+    names = {"贺晗", "湖南日报"}
+    assert route("谁提出要建设人工智能协同创新平台", names) == "article"
+    assert route("according to he han 贺晗, what is lacking", names) == "article"
+    assert route("湖南日报的评论怎么说数据链", names) == "article"
+    assert route("深圳训力券最高补贴多少", names) == "program"
+    assert route("我们工厂想用ai做质检", names) == "general"
+
+
+def test_english_questions_reach_the_passage_of_a_traditional_script_article(shared_container):
+    result = shared_container.retrieval.search(
+        "How many companies are clustered in Shanxi Data Traffic Valley?", k=3
+    )
+    assert any("1000家" in hit.text for hit in result.hits), [h.text[:60] for h in result.hits]
+    billing = shared_container.retrieval.search("Does the Shanxi park bill computing by actual usage?", k=5)
+    assert any("使用量結算" in hit.text for hit in billing.hits)  # quoted in the article's own script
+
+
+def test_translation_only_points_at_words_the_index_holds():
+    translator = QueryTranslator({"方便": 3, "算力": 10})
+    assert "方便" in translator.translate("as convenient as tap water")
+    assert QueryTranslator({}).translate("as convenient as tap water") == []
+
+
+def test_fresh_set_is_independent_multilingual_and_meets_targets(shared_container):
+    assert len(FRESH) >= 80
+    assert {c.lang for c in FRESH} == {"zh-Hans", "zh-Hant", "en"}
+    assert {c.kind for c in FRESH} == {"who", "list", "number", "paraphrase"}
+    traditional_articles = {"002_2603e452646e1bca", "003_73d6f543cd6d54dd", "004_1ee02b8cfb505b0a"}
+    assert sum(c.lang == "en" and c.expected_source in traditional_articles for c in FRESH) >= 15
+    assert not {c.question for c in FRESH} & {c.question for c in load_retrieval_cases()}
+    hybrid = score_retrieval(shared_container.retrieval, FRESH)
+    assert hybrid.fact_at_5 >= 0.95, hybrid.misses
+
+
+def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):
+    passes: list[object] = []
+    dense = RetrievalService._dense_ranking
+
+    def counted(self: RetrievalService, *args: object, **kwargs: object) -> list[str]:
+        passes.append(args)
+        return dense(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RetrievalService, "_dense_ranking", counted)
+    advisor.ask("我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万")  # the fixed policy basis, once
+    passes.clear()
+    response = advisor.ask("我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万")
+    assert response.intent == "recommend_pack" and response.solutions
+    assert len(passes) == 1  # one embedding and one pass over the index served every handler
