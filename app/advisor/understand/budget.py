@@ -19,7 +19,9 @@ SPEND_CUE = re.compile(
     r"budget|spend|invest|afford|with about|with around|with roughly",
     _I,
 )
-CEILING_AFTER = re.compile(r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|max\b|tops\b|at most)", _I)
+CEILING_AFTER = re.compile(
+    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most)", _I
+)
 CEILING_BEFORE = re.compile(
     r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most)\s*$",
     _I,
