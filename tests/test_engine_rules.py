@@ -112,6 +112,16 @@ def test_ended_programs_are_ineligible_with_their_date_and_soon_ending_ones_lead
     assert notes and "2026-12-17" in notes[0] and "19天" in notes[0]
 
 
+def test_a_program_the_client_cannot_use_does_not_lead_with_its_deadline_unless_time_is_asked():
+    compute = client_purchases("打算租30万的算力")
+    shenzhen = assess(
+        _program("sz-model-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY, compute
+    )
+    assert shenzhen.verdict is Verdict.ineligible  # a model voucher does not pay for compute rental
+    assert deadline_notes([shenzhen], TODAY, "我们要租算力", "zh") == []
+    assert "2026-12-17" in deadline_notes([shenzhen], TODAY, "模型券还来得及吗", "zh")[0]
+
+
 def test_a_guarantee_is_refused_with_the_spend_the_cap_implies():
     shenzhen = assess(
         _program("sz-training-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY

@@ -37,6 +37,8 @@ class Turn:
     arithmetic: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     has_evidence: bool = True
+    unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
+    foreign: str | None = None  # a place outside China the message named (no program covers it)
     _marks: dict[str, float] = field(default_factory=dict)
 
     def mark(self, stage: str) -> None:

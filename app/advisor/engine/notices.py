@@ -60,7 +60,12 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                     if en
                     else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
                 )
-        elif until and (until - today).days <= SOON_DAYS:
+        elif (
+            until
+            and (until - today).days <= SOON_DAYS
+            and (asked or assessment.verdict is not Verdict.ineligible)
+        ):
+            # A program the client cannot use has no deadline worth leading with, unless they asked about time.
             days = (until - today).days
             notes.append(
                 f"⏰ {name} runs until {until}: {days} days left — apply before then."
