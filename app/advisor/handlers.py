@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.focus import focus_line
 from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
@@ -43,13 +44,14 @@ from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solu
 from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import FOREIGN_JURISDICTION
+from app.advisor.understand.classify import FOREIGN_JURISDICTION, GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
-from app.catalogue.models import Catalogue
+from app.catalogue.models import Catalogue, Solution
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.normalize import normalize
 from app.text.segment import Glossary, Segmenter
 
 # The fixed query for the policy sentence behind every pack: embedded once per process.
@@ -67,6 +69,7 @@ class TurnHandlers:
         places: RegionGazetteer,
         today: Callable[[], date],
         absences: Mapping[str, Absence] | None = None,
+        uploaded: Callable[[], dict[str, str]] = dict,
     ) -> None:
         self.absences = (
             absences or {}
@@ -78,6 +81,7 @@ class TurnHandlers:
         self.glossary = glossary
         self.places = places
         self.today = today  # a callable: a server running past midnight judges deadlines by the new day
+        self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
 
     def smalltalk(self, turn: Turn) -> None:
         turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
@@ -87,9 +91,30 @@ class TurnHandlers:
             turn.answer = canned.injection_notice(turn.language) + "\n\n" + canned.out_of_scope(turn.language)
         else:
             turn.answer = canned.out_of_scope(turn.language)
-        turn.has_evidence = False
+        # A short refusal: no subsidy list, and no "no evidence" banner (nothing was looked up).
+
+    def _asks_blind(self, turn: Turn) -> bool:
+        """A funding question with nothing to go on: no place, no program, no facts, no need."""
+        profile = turn.conversation.profile
+        query = normalize(turn.query)
+        return (
+            GENERIC_FUNDING_ASK.search(query) is not None
+            and len(query) <= 30  # a longer question names something ("the EU AI Act"): answer it
+            and not turn.foreign
+            and not turn.places
+            and not profile.province
+            and not profile.industry
+            and not states_need(turn.query)
+        )
+
+    def _ask(self, turn: Turn) -> None:
+        turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
+        turn.conversation.awaiting_profile = True
 
     def policy(self, turn: Turn) -> None:
+        if self._asks_blind(turn) or turn.unsure:
+            self._ask(turn)
+            return
         # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
         foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places
         if turn.search is None or not turn.search.has_evidence or foreign:
@@ -106,6 +131,7 @@ class TurnHandlers:
             expanded,
             keep,
             self.retrieval.next_chunk,
+            frozenset(self.uploaded()),  # ids of the user's own files
         )
         self._lead_with_notes(turn)
 
@@ -138,9 +164,13 @@ class TurnHandlers:
         return absence.note_en if language == "en" else absence.note_zh
 
     def recommend(self, turn: Turn) -> None:
+        """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
         conversation, profile = turn.conversation, turn.conversation.profile
         missing = profile.missing_for_recommendation()
-        if missing and not conversation.asked_clarification:
+        # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
+        stated = profile.pain_points or states_need(f"{conversation.user_text()}\n{turn.query}")
+        if missing and not stated and not profile.industry and not conversation.asked_clarification:
+            # Nothing to recommend from yet ("我们公司想用AI，不知道从哪开始"): ask.
             turn.answer, turn.clarifying = canned.clarify(missing, turn.language)
             conversation.asked_clarification = True
             if profile.pain_points or profile.goals or profile.industry:
@@ -162,8 +192,13 @@ class TurnHandlers:
         client = client_purchases(turn.query)
         purchases = [p for pick in choice.picks for p in solution_purchases(pick.solution)] + client
         spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
-        turn.programs = select_programs(
-            self._assessments(profile, purchases), profile, spend, turn.places, turn.query
+        # A company registered abroad is outside every program's coverage: no verdicts to show.
+        turn.programs = (
+            []
+            if turn.foreign
+            else select_programs(
+                self._assessments(profile, purchases), profile, spend, turn.places, turn.query
+            )
         )
         cost = cost_pack(choice.picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
@@ -173,6 +208,11 @@ class TurnHandlers:
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
+        turn.answer += "\n\n" + _addresses(choice.picks[0].solution, turn)
+        if missing and not conversation.asked_clarification:  # asked once; a decline is respected
+            questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
+            turn.answer += "\n\n" + questions_text
+            conversation.asked_clarification = conversation.awaiting_profile = True
 
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
@@ -199,6 +239,8 @@ class TurnHandlers:
 
     def _funding_programs(self, turn: Turn) -> list[Assessment]:
         """Programs for a funding question, judged against the contracts named and the pack last shown."""
+        if turn.foreign:
+            return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
         client = client_purchases(turn.query)
         shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
@@ -213,8 +255,14 @@ class TurnHandlers:
         return programs
 
     def eligibility(self, turn: Turn) -> None:
+        if self._asks_blind(turn):
+            self._ask(turn)
+            return
         turn.programs = self._funding_programs(turn)
-        notes = self._notes(turn)
+        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        notes = [focus] if focus else []
+        notes += self._notes(turn)
         lines = [*notes, *([""] if notes else []), profile_line(turn.conversation.profile, turn.language), ""]
         lines += subsidy_lines(turn.subsidies, turn.language)
         lines += funding_section(turn.programs, turn.book, turn.language)
@@ -282,6 +330,15 @@ class TurnHandlers:
         turn.solution_citations = {
             c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed
         }
+
+
+def _addresses(solution: Solution, turn: Turn) -> str:
+    """What the first solution is for, in the catalogue's words, so owners can check it fits their problem."""
+    pains = "、".join(solution.pain_points[:3])
+    n = turn.book.cite_solution(solution)
+    if turn.language == "en":
+        return f"{solution.name_en} addresses (catalogue wording): {pains}. [{n}]"
+    return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
 
 
 def _empty(language: Lang) -> str:

@@ -9,6 +9,7 @@ text tools) from whoever builds it; the app's `Container` is one such builder.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,9 +28,11 @@ from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, regions
+from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
@@ -38,13 +41,18 @@ from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
-from app.services.retrieval import RetrievalService
+from app.components.llm_calls import Deadline
+from app.corpus.documents import uploaded_documents
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
 from app.services.session_store import SessionFile
 from app.settings import Settings
-from app.text.normalize import clean_text, detect_language
+from app.text.normalize import clean_text, detect_language, normalize
 from app.text.segment import Glossary, Segmenter
 
+EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
+# A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
+POLICY_WORDS = re.compile(r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE)
 
 
 class AdvisorDeps(Protocol):
@@ -119,6 +127,16 @@ class AdvisorService:
             self.places,
             lambda: self.today,
             load_absences(self.settings.paths.knowledge_dir),
+            uploaded=lambda: uploaded_documents(self.settings.paths.policies_dir),
+        )
+
+    @cached_property
+    def intent_bank(self) -> IntentBank:
+        glossary = self.deps.glossary
+        # The same text preparation as retrieval: the message's vector is a cache hit, not a second embedding.
+        return IntentBank(
+            self.settings.paths.knowledge_dir / "intent_examples.yaml",
+            lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
         )
 
     def warm_up(self) -> None:
@@ -180,8 +198,13 @@ class AdvisorService:
         self._understand(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
+        if turn.foreign:
+            turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
         claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        # A program named in a document the user uploaded is known: it is answered from that file.
+        own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
+        claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
             turn.answer = canned.unknown_programs(claimed, turn.language)
@@ -198,10 +221,17 @@ class AdvisorService:
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
         delta = self.extractor.extract(text)
-        extracted = self.llm_extractor.extract(text) if self.llm_extractor and text.strip() else None
+        extracted = None
+        if self.llm_extractor and text.strip():
+            # Extraction may use part of the turn's LLM deadline; the answer gets the rest.
+            share = self.settings.llm.deadline_s * EXTRACTION_SHARE
+            extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         conversation.profile = conversation.profile.merged_with(delta)
+        if delta.province is None and (foreign := places.foreign(text)):
+            turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
+            conversation.profile = conversation.profile.model_copy(update={"province": None, "city": None})
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
@@ -215,6 +245,16 @@ class AdvisorService:
             rewritten=rewritten is not None,
             conversation=conversation,
         )
+        asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
+        if (
+            turn.intent == "policy_question"
+            and not (turn.search and turn.search.has_evidence)
+            and not asks_policy
+        ):
+            # No rule decided and nothing to quote: the nearest labelled examples decide, or we ask.
+            vote = self.intent_bank.vote(turn.query)
+            turn.intent = vote.intent or "policy_question"
+            turn.unsure = vote.intent is None
 
 
 def _long_message_notice(length: int, language: Lang) -> str:

@@ -37,6 +37,10 @@ class Turn:
     arithmetic: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     has_evidence: bool = True
+    unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
+    foreign: str | None = None  # a place outside China the message named (no program covers it)
+    # When the question arrived (time.monotonic()): the LLM deadline counts from here.
+    started: float = field(default_factory=time.monotonic)
     _marks: dict[str, float] = field(default_factory=dict)
 
     def mark(self, stage: str) -> None:

@@ -164,7 +164,6 @@ def create_app(container: Container | None = None) -> FastAPI:
                 400, "messages must contain at least one user message.", "invalid_request", "messages"
             )
         message = spoken[last][1]
-        prompt = chat.prompt_tokens(body)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
 
         def seeded() -> str:
@@ -173,18 +172,21 @@ def create_app(container: Container | None = None) -> FastAPI:
 
         if body.stream:
 
-            def first_event() -> tuple[Any, Any]:
+            def first_event() -> tuple[Any, Any, int]:
                 # Run the turn up to its first event before the 200 goes out: an error in understanding
                 # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
                 events = box.advisor.stream(message, session_id=seeded())
-                return events, next(events)
+                return events, next(events), chat.prompt_tokens(body)
 
-            events, first = await run(request, first_event)
+            events, first, prompt = await run(request, first_event)
             return StreamingResponse(
                 chat.sse(itertools.chain([first], events), completion_id, body, prompt),
                 media_type="text/event-stream",
             )
-        response = await run(request, lambda: box.advisor.ask(message, session_id=seeded()))
+        # Token counting of a long history is real CPU: it runs with the turn, off the event loop.
+        response, prompt = await run(
+            request, lambda: (box.advisor.ask(message, session_id=seeded()), chat.prompt_tokens(body))
+        )
         return JSONResponse(chat.completion(response, completion_id, body, prompt))
 
     return app

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar, cast
 
-from langchain_core.messages import AIMessageChunk, BaseMessage
+from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
 
@@ -41,13 +41,14 @@ class DeadlineExceeded(TimeoutError):
 
 @dataclass(frozen=True)
 class Deadline:
-    """A point in `time.monotonic()` by which a turn's model work must be done."""
+    """A point in `time.monotonic()` by which a turn's model work must be done, and its budget."""
 
     at: float
+    seconds: float
 
     @classmethod
     def after(cls, seconds: float) -> Deadline:
-        return cls(time.monotonic() + seconds)
+        return cls(time.monotonic() + seconds, seconds)
 
     @property
     def left(self) -> float:
@@ -72,6 +73,8 @@ def stream_before(
     a refusal before the first chunk is retried without it and remembered.
     """
     started = time.monotonic()
+    if deadline.left <= 0:  # spent before the call: do not load the server with a request nobody awaits
+        raise DeadlineExceeded("deadline", deadline.seconds)
     first_by = min(deadline.at, started + first_token_s)
     usage = caps.allows("stream_options")
     chunks: queue.Queue[Any] = queue.Queue()
@@ -100,14 +103,15 @@ def stream_before(
             try:
                 item = chunks.get(timeout=max(0.0, wait_until - time.monotonic()))
             except queue.Empty:
-                which = "deadline" if got_text or wait_until == deadline.at else "first token"
-                raise DeadlineExceeded(which, wait_until - started) from None
+                if got_text or wait_until == deadline.at:
+                    raise DeadlineExceeded("deadline", deadline.seconds) from None
+                raise DeadlineExceeded("first token", first_token_s) from None
             if item is _END:
                 if usage:
                     caps.learn("stream_options", True)
                 return
             if isinstance(item, Exception):
-                if usage and not got_text and is_refusal(item):
+                if usage and not got_text and is_refusal(item, "stream_options"):
                     caps.learn("stream_options", False)
                     usage = False
                     worker = threading.Thread(target=work, args=(False,), name="llm-stream", daemon=True)
@@ -155,22 +159,26 @@ def structured(
     caps: Capabilities,
     methods: Sequence[str],
     deadline: Deadline | None = None,
+    first_token_s: float = 30.0,
 ) -> T | None:
     """`schema` filled by the model, or None when its output does not validate.
 
+    Streams (except for tools): a request abandoned at the deadline closes its connection, so
+    the server stops generating instead of keeping the next call waiting behind it.
     Raises what the last method raised when every method failed: the endpoint is down,
     not merely picky, and refusals seen in this call are forgotten (not held against it).
     """
+    deadline = deadline or Deadline.after(120.0)
     refused: list[str] = []
     last: Exception | None = None
     for method in methods:
         if not caps.allows(method):
             continue
         try:
-            if deadline is None:
-                result = _ask(model, schema, prompt, method)
+            if method == "tools":
+                result = call_before(deadline, partial(_ask_tools, model, schema, prompt))
             else:
-                result = call_before(deadline, partial(_ask, model, schema, prompt, method))
+                result = _ask_streaming(model, schema, prompt, method, caps, deadline, first_token_s)
         except Exception as exc:
             if not is_refusal(exc):
                 raise
@@ -189,22 +197,44 @@ def structured(
 _OBJECT = re.compile(r"\{.*\}", re.DOTALL)
 
 
-def _ask(model: ChatOpenAI, schema: type[T], prompt: str, method: str) -> T | None:
-    if method == "prompt":
-        fields = json.dumps(schema.model_json_schema()["properties"], ensure_ascii=False)
-        text = model.invoke(f"{prompt}\n\nReply with one JSON object only, with these keys: {fields}").text
-        return _validate(schema, text)
-    mode = {"json_schema": "json_schema", "tools": "function_calling", "json_object": "json_mode"}[method]
-    if method == "json_object":
-        # json_mode returns whatever object the model writes; validate it ourselves.
-        prompt = f"{prompt}\n\nReply in JSON with these keys: {', '.join(schema.model_fields)}"
-    runnable = model.with_structured_output(schema, method=mode, include_raw=True)  # type: ignore[arg-type]
+def _ask_streaming(
+    model: ChatOpenAI,
+    schema: type[T],
+    prompt: str,
+    method: str,
+    caps: Capabilities,
+    deadline: Deadline,
+    first_token_s: float,
+) -> T | None:
+    fields = json.dumps(schema.model_json_schema()["properties"], ensure_ascii=False)
+    formats: dict[str, dict[str, Any]] = {
+        "json_schema": {
+            "type": "json_schema",
+            "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema()},
+        },
+        "json_object": {"type": "json_object"},
+    }
+    if method != "json_schema":
+        prompt = f"{prompt}\n\nReply with one JSON object only, with these keys: {fields}"
+    # Sent in extra_body: a top-level response_format makes LangChain switch to the beta
+    # parse-while-streaming helper, which some servers' chunks do not satisfy.
+    extra = {"response_format": formats[method]} if method in formats else {}
+    chunks = stream_before(
+        model,
+        [HumanMessage(prompt)],
+        caps,
+        deadline=deadline,
+        first_token_s=first_token_s,
+        extra_body=extra or None,
+    )
+    return _validate(schema, "".join(str(c.content) for c in chunks))
+
+
+def _ask_tools(model: ChatOpenAI, schema: type[T], prompt: str) -> T | None:
+    runnable = model.with_structured_output(schema, method="function_calling", include_raw=True)
     out = runnable.invoke(prompt)
     parsed = out.get("parsed") if isinstance(out, dict) else None
-    if isinstance(parsed, schema) and out.get("parsing_error") is None:
-        return parsed
-    raw = out.get("raw") if isinstance(out, dict) else None
-    return _validate(schema, getattr(raw, "text", "") or "")
+    return parsed if isinstance(parsed, schema) else None
 
 
 def _validate(schema: type[T], text: str) -> T | None:

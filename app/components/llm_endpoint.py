@@ -33,9 +33,15 @@ _REFUSAL_STATUSES = {400, 404, 405, 415, 422, 500, 501}
 _PROBE_TIMEOUT_S = 2.0
 
 
-def is_refusal(exc: BaseException) -> bool:
-    """An answer saying "I do not do that" rather than "not now" (429, 503, timeouts)."""
-    return isinstance(exc, openai.APIStatusError) and exc.status_code in _REFUSAL_STATUSES
+def is_refusal(exc: BaseException, feature: str | None = None) -> bool:
+    """An answer saying "I do not do that" rather than "not now" (429, 503, timeouts).
+
+    With `feature`, only an error whose message names it counts: a 500 is as likely a server
+    falling over, and a 400 may be about another field; neither is held against the feature.
+    """
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in _REFUSAL_STATUSES:
+        return False
+    return feature is None or feature in str(exc)
 
 
 @dataclass
@@ -61,10 +67,11 @@ class Capabilities:
                     log.info("LLM endpoint does not support %s; not asking again", feature)
             self.supported[feature] = ok
 
-    def count(self, text: str, margin: float) -> int:
-        """Tokens of `text` for the serving model: its tokenizer, else cl100k plus the margin."""
-        if self.tokenize is not None:
-            counted = _remote_count(self.tokenize, text)
+    def count(self, text: str, margin: float, timeout: float = _PROBE_TIMEOUT_S) -> int:
+        """Tokens of `text` for the serving model: its tokenizer (when it answers within
+        `timeout`; a busy server may not), else cl100k plus the margin."""
+        if self.tokenize is not None and timeout > 0:
+            counted = _remote_count(self.tokenize, text, timeout=timeout)
             if counted is not None:
                 return counted
         return int(count_tokens(text) * (1 + margin)) + 1
@@ -146,17 +153,18 @@ def _read_n_ctx(http: httpx2.Client, base_url: str, root: str, model: str) -> in
 
 
 def _remote_count(
-    tokenizer: tuple[str, str], text: str, http: httpx2.Client | None = None, model: str | None = None
+    tokenizer: tuple[str, str],
+    text: str,
+    http: httpx2.Client | None = None,
+    model: str | None = None,
+    timeout: float = _PROBE_TIMEOUT_S,
 ) -> int | None:
     url, dialect = tokenizer
     body: dict[str, Any] = {"input": text} if dialect == "llama-cpp-python" else {"content": text}
     if model and dialect != "llama-cpp-python":
         body |= {"model": model, "prompt": text}  # vLLM's spelling, ignored by llama.cpp
     try:
-        if http is None:
-            response = httpx2.post(url, json=body, timeout=_PROBE_TIMEOUT_S)
-        else:
-            response = http.post(url, json=body)
+        response = httpx2.post(url, json=body, timeout=timeout) if http is None else http.post(url, json=body)
         if response.status_code != 200:
             return None
         data = response.json()

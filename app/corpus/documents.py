@@ -76,6 +76,14 @@ def save_metadata(folder: Path, doc_id: str, meta: DocumentMeta) -> None:
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def uploaded_documents(folder: Path) -> dict[str, str]:
+    """{doc id: title} of the documents users added through the app (their own files, not public reports)."""
+    try:
+        return {doc_id: meta.title for doc_id, meta in load_metadata(folder).items() if meta.uploaded}
+    except DocumentReadError:
+        return {}  # a broken metadata file is reported on the knowledge page, not in every answer
+
+
 def title_from_text(text: str, fallback: str) -> str:
     """The document's own title: its first short line that reads like a heading."""
     for line in text.splitlines()[:15]:

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from app.advisor.contract import AdviceResponse
 from app.components.llm import build_chat_model
+from app.components.llm_calls import structured
+from app.components.llm_endpoint import capabilities
 from app.components.prompts import load_prompt
 from app.settings import Settings
 
@@ -22,13 +24,15 @@ class Grade(BaseModel):
 
 class Judge:
     def __init__(self, settings: Settings) -> None:
-        self.runnable = build_chat_model(settings.llm).with_structured_output(Grade, method="json_schema")
+        self.llm = settings.llm
+        self.model = build_chat_model(settings.llm, max_tokens=200)
         self.faithfulness = load_prompt(settings.paths.prompts_dir, "judge_faithfulness")
         self.relevance = load_prompt(settings.paths.prompts_dir, "judge_relevance")
 
     def _grade(self, prompt: str) -> int | None:
         try:
-            grade = self.runnable.invoke(prompt)
+            # The endpoint's best structured-output method, learned once (json_schema where accepted).
+            grade = structured(self.model, Grade, prompt, capabilities(self.llm), self.llm.structured_methods)
         except Exception as exc:  # a judge failure is a missing score, not a failed eval
             log.warning("judge failed: %s", type(exc).__name__)
             return None

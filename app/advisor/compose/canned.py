@@ -55,6 +55,40 @@ def clarify(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
+def pack_questions(missing: list[str], language: str) -> tuple[str, list[str]]:
+    """Asked under a pack: the facts the funding verdicts still need."""
+    index = 1 if language == "en" else 0
+    questions = [QUESTIONS[m][index] for m in missing[:2]]
+    if language == "en":
+        head = "To check which subsidies you can get, tell me:"
+    else:
+        head = "为了判断能申请哪些补贴，请再告诉我："
+    return "\n".join([head, *[f"- {q}" for q in questions]]), questions
+
+
+def ask_what_is_needed(language: str) -> tuple[str, list[str]]:
+    """Nothing stated yet ("AI方面有什么扶持？"): ask instead of listing programs from every province."""
+    if language == "en":
+        questions = [
+            "Which city is your company registered in, and what does it do?",
+            "What would you like AI to help with (a problem, a task), or which subsidy are you asking about?",
+        ]
+        head = "Support depends on where your company is registered and what it does, so I'd rather ask than list every province's programs:"
+    else:
+        questions = ["公司注册在哪个城市？是做什么行业的？", "想用AI解决什么问题，或者想了解哪一项补贴？"]
+        head = "扶持政策主要看注册地和行业，我先问清楚，而不是把各省的项目都列一遍："
+    return "\n".join([head, *[f"- {q}" for q in questions]]), questions
+
+
+def outside_coverage(place: str, language: str) -> str:
+    if language == "en":
+        return (
+            f"{place} is outside the programs' coverage: the funding in the catalogue is for companies registered "
+            "in mainland China, Hong Kong or Taiwan, so none of it applies there. The solutions below do not depend on the place."
+        )
+    return f"{place}不在这些补贴项目的覆盖范围内：目录中的补贴只面向在中国境内（含港澳台项目）注册的企业。下面的方案本身不受地点限制。"
+
+
 def injection_notice(language: Lang) -> str:
     if language == "en":
         return "I can't change my instructions or reveal internal configuration, but I'm happy to help with AI solutions and subsidies."

@@ -123,8 +123,13 @@ def policy_answer(
     expanded: str,
     keep: EvidenceFilter | None = None,
     next_chunk: Callable[[SearchHit], SearchHit | None] | None = None,
+    uploaded: frozenset[str] = frozenset(),
 ) -> tuple[str, bool]:
-    """The answer, and whether it rests on evidence (False: the honest "nothing found")."""
+    """The answer, and whether it rests on evidence (False: the honest "nothing found").
+
+    `uploaded`: ids of documents the user added; quoting only those, the answer names their file
+    instead of calling it a public report.
+    """
     evidence = select_evidence(question, result, segmenter, expanded, keep) if result.has_evidence else []
     if not evidence:
         return no_evidence(language), False
@@ -136,7 +141,26 @@ def policy_answer(
             following, text = rest
             line = f"- {_attributed(item)} [{n}]{text} [{book.cite_hit(following, text)}]"
         lines.append(line)
-    if language == "en":
+    own = sorted({item.hit.title for item in evidence if item.hit.source in uploaded})
+    titles = "、".join(f"《{t}》" for t in own)
+    if own and all(item.hit.source in uploaded for item in evidence):
+        if language == "en":
+            head = f"From the document you added ({titles}):"
+            tail = "Quoted from your own file; confirm it is the current version with its issuing authority."
+        else:
+            head = f"根据您上传的文件{titles}："
+            tail = "以上内容摘自您上传的文件，申请前请向发文单位确认是否为最新版本。"
+    elif own:
+        if language == "en":
+            head = "Here is what the knowledge base says, including the document you added:"
+            tail = (
+                f"{titles} is your own file; the other quotes are from public reports and policy "
+                "interpretations. Confirm details with the issuing authority before you apply."
+            )
+        else:
+            head = "根据知识库中的资料（含您上传的文件）："
+            tail = f"{titles}为您上传的文件，其余内容摘自公开报道和政策解读，申请前请以主管部门发布的最新文件为准。"
+    elif language == "en":
         head = "Here is what the knowledge base says (quoted from the Chinese sources):"
         tail = "These are quotes from public reports and policy interpretations; confirm details with the issuing authority before you apply."
     else:

@@ -56,8 +56,11 @@ def _need_query(profile: CompanyProfile, message: str, history: str) -> str:
     the match costs no second embedding (most of an ask's CPU), and its industry and pain
     points are in its own words anyway. Later turns add the profile and the history.
     """
-    if not history.strip():
+    stated = [p for p in (*profile.pain_points, *profile.goals) if p not in message]
+    if not history.strip() and not stated:
         return message
+    if not history.strip():
+        return " ".join([message, *stated])  # the sidebar form / --profile pain points are the need too
     parts = [
         profile.industry_label or "",
         *profile.pain_points,

@@ -120,6 +120,9 @@ _PLAIN_TYPES = ("模型券", "语料券", "训力券", "标注券", "智能券",
 _ALL_KIN: dict[str, tuple[str, ...]] = {**_VOUCHER_KIN, **{t: (t,) for t in _PLAIN_TYPES}}
 
 
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
 def _in_region(program: FundingProgram, place: Place) -> bool:
     """Whether the program is a local one of `place`: a national program is no "杭州算力券"."""
     return any(
@@ -128,15 +131,22 @@ def _in_region(program: FundingProgram, place: Place) -> bool:
     )
 
 
-def _mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazetteer) -> list[FundingProgram]:
-    """Programs a sentence names, by full name or by place + voucher kind ("杭州算力券")."""
+def _short(name: str) -> str:
+    """A program's name without its parenthesised source ("…城市试点（中央财政奖补）" → "…城市试点")."""
+    short = _PARENTHESISED.sub("", normalize(name)).strip()
+    return short if len(short) >= 4 else normalize(name)
+
+
+def mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazetteer) -> list[FundingProgram]:
+    """Programs a sentence names, by name (with or without its parenthesised source) or by
+    place + voucher kind ("杭州算力券")."""
     norm = normalize(sentence)
     named_places = places.all_places(norm)
     vouchers = [kin for word, kin in _ALL_KIN.items() if word in norm]
     found = []
     for program in catalogue.funding:
         name = normalize(program.name)
-        by_name = name in norm or program.name_en.lower() in norm
+        by_name = _short(program.name) in norm or _short(program.name_en) in norm
         by_place = any(
             any(k in name for k in kin) and _in_region(program, place)
             for kin in vouchers
@@ -153,7 +163,7 @@ def unattributed_claims(
     """Rates not tied to a program that states them, and eligibility claims for programs the engine did not clear."""
     problems = []
     for sentence in _SENTENCE.findall(_NOT_FOUND.sub("", answer)):
-        programs = _mentioned_programs(sentence, catalogue, places)
+        programs = mentioned_programs(sentence, catalogue, places)
         for number in _PERCENT.findall(sentence):
             percent = f"{float(number):g}%"
             if not any(percent in normalize(funding_text(p)) for p in programs):

@@ -26,16 +26,25 @@ OFF_TOPIC = re.compile(
     r"歌曲|唱歌|song\b|游戏攻略|静夜思|李白|杜甫",
     _I,
 )
+# Off-topic even in a business chat: share tips, visas, medical questions, family law.
+OUT_OF_SCOPE_STRONG = re.compile(
+    r"股票|概念股|炒股|个股|股价|买.{0,4}基金|基金.{0,4}买|比特币|加密货币|虚拟币|签证|护照|离婚|抚养权|吃什么药|"
+    r"发烧|头疼|头痛|牙疼|牙痛|拔牙|颈椎|胸痛|咳嗽|"
+    r"\bstocks?\b.{0,30}\b(buy|sell|invest)|\b(buy|invest in)\b.{0,20}\bstocks?\b|crypto|bitcoin|\bvisa\b|passport|"
+    r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b",
+    _I,
+)
 BUSINESS = re.compile(
     r"企业|公司|工厂|门店|店铺|餐厅|补贴|算力|模型券|政策|申请|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|方案|客户|员工|经营|生意|"
-    r"company|business|subsid|voucher|policy|sme|factory|shop|restaurant|firm",
+    r"company|business|subsid|voucher|policy|sme|enterprise|factory|shop|restaurant|firm",
     _I,
 )
 HOW_TO_APPLY = re.compile(
     r"怎么申请|如何申请|怎样申请|怎么申报|如何申报|怎么领|如何领取|申请流程|申报流程|申领流程|申请材料|申报材料|"
     r"(准备|提交|需要)(哪些|什么)材料|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
     r"how (do|can|should) (i|we) apply|how to apply|application process|where (do|can) (i|we) apply|"
-    r"what documents|how to claim",
+    r"what documents|how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
+    r"where (do|can|should) (we|i) (submit|apply)|steps to apply",
     _I,
 )
 ELIGIBILITY_STRONG = re.compile(
@@ -43,24 +52,47 @@ ELIGIBILITY_STRONG = re.compile(
     r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)",
     _I,
 )
+ELIGIBILITY_OPEN = re.compile(
+    r"能拿.{0,8}不|能不能(用|拿|申请)[^,，。]{0,8}(券|补贴|补助|资助|政策)|(想|要|打算|准备)申请.{0,10}(券|补贴|补助|资助)|可以拿到(什么|哪些)|能享受(什么|哪些)|够条件|够不够|"
+    r"有(什么|哪些|啥)[^,，。?？]{0,6}(补贴|补助|扶持|资助)[^,，。]{0,6}(拿|申请|享受|能|可以)|"
+    r"有没有[^,，。]{0,12}(补贴|补助|资助)[^,，。]{0,6}(拿|申请|可以|享受)|"
+    r"(补贴|补助|资助)[?？]$|"
+    r"any (ai )?(subsid\w*|grants?|funding) for (us|me|a )|anything for us|qualify for anything|"
+    r"can an? .{0,40}\b(get|apply for|use)\b.{0,20}(funding|subsid|voucher|grant)",
+    _I,
+)
+# Questions about the programs just shown: can they be combined, how much, is there still time.
+STACKING = re.compile(
+    r"叠加|同时申请|一起申请|同时享受|一起用|同时拿|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers", _I
+)
+AMOUNT = re.compile(
+    r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
+    r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|how much .{0,40}(voucher|subsid\w*) (give|cover)",
+    _I,
+)
+DEADLINE = re.compile(
+    r"来得及|截止|到期|还有多久|还能申请吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
+    _I,
+)
 ELIGIBILITY_FIRST_PERSON = re.compile(
-    r"(我|我们|我家|本公司|咱们).{0,30}(能申请|可以申请|能拿|能享受|能领|哪些补贴|什么补贴|有补贴|哪些政策|什么政策|政府补贴)|"
+    r"(我|我们|我家|本公司|咱们).{0,30}(能申请|可以申请|能拿(?!出)|能享受|能领|哪些补贴|什么补贴|有补贴|哪些政策|什么政策|政府补贴)|"
     r"(哪些|什么)(补贴|政策|资金).{0,6}(能|可以)(申请|拿|享受)|\b(we|i|my|our)\b.{0,40}\b(subsid|grant|voucher)",
     _I,
 )
 COMPARE = re.compile(
-    r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
+    r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|哪个.{0,6}(最|更)|性价比|比起来|差多少|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
     r"difference between|which is (the )?better|which (one|option) (is|should)|怎么选|选哪个|先上哪个|"
-    r"which should (i|we) (choose|pick|start)",
+    r"which should (i|we) (choose|pick|start)|\bbetter\b.{0,30}\bthan\b",
     _I,
 )
 COST = re.compile(
-    r"多少钱|大概要多少|要花多少|花多少|费用是多少|价格|贵不贵|成本大概|how much (does|would|will|is|do)|what does .{0,40} cost|price of",
+    r"多少钱|大概要多少|要花多少|花多少|投多少|费用是多少|费用怎么算|价格|贵不贵|成本大概|"
+    r"how much (does|would|will|is|do)|what (does|would|will) .{0,40} cost|rough price|price (of|for|range)|cost us|cost per",
     _I,
 )
 NET_COST = re.compile(r"补贴后|扣除补贴|净成本|实际要花|after subsid|net cost", _I)
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
-FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|申领|奖励|奖补|subsid|voucher|grant", _I)
+FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|扶持|申领|奖励|奖补|subsid|voucher|grant|funding", _I)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
@@ -78,7 +110,55 @@ FOREIGN_JURISDICTION = re.compile(
     _I,
 )
 EXAMPLES = re.compile(r"例子|案例|实例|先例|怎么做到的|for example|examples?\b|case stud", _I)
+FIRST_PERSON = re.compile(r"我们|我们的|咱们|本公司|\b(we|us|our)\b", _I)
 NEED = re.compile(r"想|希望|需要|打算|准备|want|need|would like|looking for|plan to", _I)
+# A need in an owner's words: a problem ("漏检多", "回不过来", "machines break down") or a wish to
+# change something ("想优化路线", "want visual QC"), about something a solution can do.
+PROBLEM = re.compile(
+    r"老是|总是|经常|常常|跟不上|回不过来|忙不过来|累死|浪费|漏检|故障|老坏|停机|压库存|积压|压货|流失|头疼|费时间|"
+    r"太慢|太贵|太高|来不及|写不过来|发现太晚|不准|太乱|很乱|出错|出问题|不及时|人手不够|排不过来|太费|花一整天|"
+    r"keep (running|over|losing|throwing)|can'?t keep up|waste|too slow|\bslow\b|break(s)? down|breakdowns?|fail(s|ing)? without|"
+    r"throw (away|out)|over-?prepar|over-?bak|drowning|lose customers|nobody (answers|notices)|eats all|takes forever|"
+    r"by hand|by eye|a mess|chaotic|worr(y|ies)|pain\b|huge power bills",
+    _I,
+)
+WISH = re.compile(
+    r"(想|希望|打算|准备|想要|要|需要|能不能|有没有|有啥|有什么|怎么)(用|上|做|搞|弄|装|引入|试试|优化|解决|提高|降低|减少|预测|"
+    r"自动|监测|管|搭|找|给|把|租|调用|知道)|"
+    r"\b(want|need|looking|would like|wants|hoping)\b|what (ai )?(would|do) you (recommend|suggest)|ideas\?|"
+    r"could ai help|can ai help|anything (that|for)|what ai|\bcan (we|i) (run|use|deploy|get|build|automate)\b",
+    _I,
+)
+SOLUTION_NOUN = re.compile(
+    r"机器人|客服|质检|检测|排班|排产|预测|路线|排线|知识库|监测|摄像|算力|gpu|模型|文案|"
+    r"图|视频|营销|记账|发票|合同|节能|能耗|电费|定价|预约|分诊|问诊|备课|批改|作业|备.{0,3}(菜|货|料)|库存|进货|拣货|库位|"
+    r"设备|机床|故障|维护|询盘|回复|病虫害|温湿度|健康|摔倒|瑕疵|线索|会员|差评|排程|订单|配送|油耗|效果图|"
+    r"chatbot|bot\b|route|forecast|inspection|\bqc\b|maintenance|pricing|invoice|contract|energy|schedul|"
+    r"marking|lesson|triage|booking|picking|slots?\b|photos|videos|descriptions|fine-tun|compute|llm|api|"
+    r"temperature|humidity|camera|health|defect|customer service|support|inquir|fuel|trucks?|items|food|bread|"
+    r"machines?|safety|power|falls?\b|residents|messages|customers|wechat|language model|on-?premises",
+    _I,
+)
+
+
+# "AI方面有什么扶持？", "What AI subsidies are there?": a funding question that names nothing.
+GENERIC_FUNDING_ASK = re.compile(
+    r"(有|能拿|可以申请|能申请)(什么|哪些|啥)[^,，。]{0,8}(补贴|补助|扶持|资助|政策)|了解.{0,10}(补贴|扶持|资助)|"
+    r"what (ai )?(subsidies|support|funding|grants)|(subsidies|support|funding|grants) (are there|is there|exist)",
+    _I,
+)
+
+
+def states_need(text: str) -> bool:
+    """The message says what the business wants done or what goes wrong, in any phrasing."""
+    norm = normalize(text)
+    return bool((PROBLEM.search(norm) or WISH.search(norm)) and SOLUTION_NOUN.search(norm))
+
+
+def about_shown_funding(text: str) -> bool:
+    """Stacking, amount or deadline: a question about programs, often the ones just shown."""
+    norm = normalize(text)
+    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm))
 
 
 def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: bool) -> Intent:
@@ -88,13 +168,28 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "smalltalk"
     if SMALLTALK.match(text) and len(text) <= 24 and not BUSINESS.search(text):
         return "smalltalk"
-    if OFF_TOPIC.search(text) and not BUSINESS.search(text):
+    need = states_need(text)
+    if OFF_TOPIC.search(text) and not BUSINESS.search(text) and not need:
+        return "out_of_scope"
+    if OUT_OF_SCOPE_STRONG.search(text) and not (need or states_profile_facts):
         return "out_of_scope"
     if FRAUD.search(text):
         return "out_of_scope"  # we help people apply, never fake an application
     if HOW_TO_APPLY.search(text):
         return "how_to_apply"
-    eligibility = bool(ELIGIBILITY_STRONG.search(text) or ELIGIBILITY_FIRST_PERSON.search(text))
+    if FUNDING_WORDS.search(text) and (STACKING.search(text) or DEADLINE.search(text)):
+        return "funding_eligibility"  # "杭州的算力券和智能券能叠加吗", "训力券还来得及吗"
+    if (
+        FUNDING_WORDS.search(text)
+        and AMOUNT.search(text)
+        and (states_profile_facts or FIRST_PERSON.search(text))
+    ):
+        return "funding_eligibility"  # "我们租算力花了50万，算力券能补多少" (in general: a policy question)
+    eligibility = bool(
+        ELIGIBILITY_STRONG.search(text)
+        or ELIGIBILITY_FIRST_PERSON.search(text)
+        or ELIGIBILITY_OPEN.search(text)
+    )
     if eligibility and states_profile_facts and NEED.search(text) and RECOMMEND.search(text.split("补贴")[0]):
         return "recommend_pack"  # a full description plus "which subsidies": the pack carries the verdicts
     if (
@@ -114,7 +209,7 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "cost_estimate"
     if EXAMPLES.search(text) and not states_profile_facts and has_evidence:
         return "policy_question"  # "钢铁厂怎么用AI，有没有例子": the sources' cases, not a pack
-    if RECOMMEND.search(text) or states_profile_facts:
+    if RECOMMEND.search(text) or states_profile_facts or need:
         return "recommend_pack"
     # In-domain but unanswered ("美国的AI税收抵免？") gets the honest "no evidence" answer, not a refusal.
     return "policy_question" if has_evidence or BUSINESS.search(text) else "out_of_scope"

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from app.advisor.understand.budget import find_budget
 from app.advisor.understand.gazetteer import industries, regions
 from app.advisor.understand.numbers import AMOUNT, NUMBER, parse_amount, parse_number
 from app.advisor.understand.profile import CompanyProfile
@@ -21,19 +22,21 @@ from app.text.normalize import normalize
 _FLAGS = re.IGNORECASE
 _EMPLOYEES = [
     re.compile(
-        rf"({NUMBER})\s*(?:多|来|余)?\s*(?:个)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|人|名|位)(?!民币|次|份|天|小时)",
+        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|销售|人|名|位)(?!民币|次|份|天|小时)",
         _FLAGS,
     ),
     re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee)\b", _FLAGS),
     re.compile(
-        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:有|约|大概|共|总共|一共|数)?\s*({NUMBER})", _FLAGS
+        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
+        _FLAGS,
     ),
     re.compile(
         r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
-        r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers)\b",
+        r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers|"
+        r"carers|caregivers|couriers)\b",
         _FLAGS,
     ),
-    re.compile(r"(?:team|staff|workforce|headcount) of (?:about |around )?(\d[\d,]*)", _FLAGS),
+    re.compile(r"(?:team|staff|workforce|headcount) (?:of |is )?(?:about |around )?(\d[\d,]*)", _FLAGS),
 ]
 _REVENUE = [
     re.compile(
@@ -48,20 +51,6 @@ _REVENUE = [
         _FLAGS,
     ),
     re.compile(rf"{AMOUNT}\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenue|turnover|sales)", _FLAGS),
-]
-_BUDGET = [
-    re.compile(
-        r"预算(?:大概|约|大约|在|有|是|为|控制在|不超过|不到|最多|只有|差不多|:)?\s*"
-        rf"{AMOUNT}\s*(?:以内|以下|左右|之内)?",
-        _FLAGS,
-    ),
-    re.compile(rf"(?:最多|愿意|打算|准备)(?:花|投入|投)\s*{AMOUNT}", _FLAGS),
-    re.compile(
-        r"budget\s*(?:of|is|:|around|about|under|up to|max|maximum|below|roughly|~|\s)*"
-        rf"(?:rmb|cny|¥)?\s*{AMOUNT}",
-        _FLAGS,
-    ),
-    re.compile(rf"(?:spend|invest) (?:up to|at most|about|around)?\s*(?:rmb|cny|¥)?\s*{AMOUNT}", _FLAGS),
 ]
 _AGE_YEARS = [
     re.compile(rf"成立(?:了)?(?:大概|约|快|才|刚)?\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
@@ -154,7 +143,9 @@ class RuleExtractor:
         employees = parse_number(match.group(1)) if match else None
         if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
             data["employees"] = int(employees)
-        for field, patterns in (("annual_revenue_cny", _REVENUE), ("budget_cny", _BUDGET)):
+        if (budget := find_budget(text)) is not None:
+            data["budget_cny"] = budget
+        for field, patterns in (("annual_revenue_cny", _REVENUE),):
             if match := _first(patterns, text):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.
                 context = text[max(0, match.start() - 6) : match.end() + 6]

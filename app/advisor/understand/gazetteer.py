@@ -1,11 +1,15 @@
-"""Dictionaries for profile extraction: regions (knowledge/regions.yaml) and
-industries (knowledge/industries.yaml), matched on normalised text.
+"""Dictionaries for profile extraction: regions and industries, matched on normalised text.
 
-Longest names win, so 浦东新区 beats 浦东 and 冷链运输 (transport) beats 冷链.
+Places: the hand-written knowledge/regions.yaml first (English names, aliases, which 朝阳 wins), then
+every city and county of China from knowledge/places/admin_divisions.tsv (萧山区 and 萧山 -> 杭州),
+and places outside China from knowledge/places/world_places.tsv, so a company in Tokyo is "outside
+the programs' coverage" and not "region unknown". Longest names win, so 浦东新区 beats 浦东 and
+冷链运输 (transport) beats 冷链.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from app.advisor.understand.industry import IndustryDictionary, IndustryMatch
 from app.text.normalize import normalize
 
 
@@ -22,14 +27,6 @@ class Place:
     city: str | None
 
 
-@dataclass(frozen=True)
-class IndustryMatch:
-    label: str
-    section: str
-    sector: str
-    keyword: str
-
-
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
     words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
     if not words:
@@ -37,10 +34,19 @@ def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
 
 
+def _tsv_rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+
+
 class RegionGazetteer:
     def __init__(self, path: Path) -> None:
         self._zh: dict[str, Place] = {}
         self._en: dict[str, Place] = {}
+        self._foreign_zh: dict[str, str] = {}
+        self._foreign_en: dict[str, str] = {}
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         for province in (raw or {}).get("provinces", []):
             pname = str(province["name"])
@@ -64,16 +70,60 @@ class RegionGazetteer:
                         self._zh.setdefault(normalize(str(name)), place)
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
-        names = sorted(self._zh, key=len, reverse=True)
+        self._load_divisions(path.parent / "places" / "admin_divisions.tsv")
+        self._load_foreign(path.parent / "places" / "world_places.tsv")
+        # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
+        names = sorted(set(self._zh) | set(self._foreign_zh), key=len, reverse=True)
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
+
+    def _load_divisions(self, path: Path) -> None:
+        """Every city and county; the hand-written entries above keep their keys (setdefault)."""
+        provinces = {place.province for place in self._zh.values()}
+        for kind, province, city, full, short, _code in _tsv_rows(path):
+            if province not in provinces:
+                continue  # a province regions.yaml does not know would have no programs either
+            place = Place(province, city)
+            # Cities are all in regions.yaml under the names people use; only their official names here.
+            for name in (full, short) if kind == "county" else (full,):
+                if name and len(name) >= 2:
+                    self._zh.setdefault(normalize(name), place)
+
+    def _load_foreign(self, path: Path) -> None:
+        for lang, country, name in _tsv_rows(path):
+            if lang == "zh" and len(name) >= 2 and normalize(name) not in self._zh:
+                self._foreign_zh[normalize(name)] = country
+            elif lang == "en" and name.lower() not in self._en:
+                self._foreign_en[name] = country
+        zh = sorted(self._foreign_zh, key=len, reverse=True)
+        self._foreign_zh_pattern = re.compile("|".join(map(re.escape, zh))) if zh else None
+        en = sorted(self._foreign_en, key=len, reverse=True)
+        # Capitalised and whole words only: "Nice" the city, not "nice to meet you".
+        self._foreign_en_pattern = (
+            re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, en)) + r")(?![A-Za-z])") if en else None
+        )
+
+    def foreign(self, text: str) -> str | None:
+        """The foreign place named in `text` when it names no place in China, else None."""
+        if self.mentions(text):
+            return None
+        norm = normalize(text)
+        if self._foreign_zh_pattern and (m := self._foreign_zh_pattern.search(norm)):
+            return m.group(0)
+        if self._foreign_en_pattern and (m := self._foreign_en_pattern.search(text)):
+            return m.group(1)
+        return None
 
     def mentions(self, text: str) -> list[tuple[str, Place]]:
         """(name as written in the normalised text, place) for every mention: Chinese names, then English."""
         norm = normalize(text)
         found: list[tuple[str, Place]] = []
         if self._zh_pattern:
-            found += [(m.group(0), self._zh[m.group(0)]) for m in self._zh_pattern.finditer(norm)]
+            found += [
+                (m.group(0), self._zh[m.group(0)])
+                for m in self._zh_pattern.finditer(norm)
+                if m.group(0) in self._zh
+            ]
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
         return found
@@ -90,31 +140,6 @@ class RegionGazetteer:
         return list(dict.fromkeys(place for _, place in self.mentions(text)))
 
 
-class IndustryDictionary:
-    def __init__(self, path: Path) -> None:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-        self._zh: dict[str, IndustryMatch] = {}
-        self._en: dict[str, IndustryMatch] = {}
-        for entry in (raw or {}).get("industries", []):
-            for word in entry.get("zh") or []:
-                key = normalize(str(word))
-                self._zh[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
-            for word in entry.get("en") or []:
-                key = str(word).lower()
-                self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
-        names = sorted(self._zh, key=len, reverse=True)
-        self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
-        self._en_pattern = _english_pattern(list(self._en))
-
-    def find(self, text: str) -> IndustryMatch | None:
-        norm = normalize(text)
-        if self._zh_pattern and (m := self._zh_pattern.search(norm)):
-            return self._zh[m.group(0)]
-        if self._en_pattern and (m := self._en_pattern.search(norm)):
-            return self._en[m.group(1)]
-        return None
-
-
 @lru_cache(maxsize=4)
 def regions(knowledge_dir: Path) -> RegionGazetteer:
     return RegionGazetteer(knowledge_dir / "regions.yaml")
@@ -123,3 +148,6 @@ def regions(knowledge_dir: Path) -> RegionGazetteer:
 @lru_cache(maxsize=4)
 def industries(knowledge_dir: Path) -> IndustryDictionary:
     return IndustryDictionary(knowledge_dir / "industries.yaml")
+
+
+__all__ = ["IndustryDictionary", "IndustryMatch", "Place", "RegionGazetteer", "industries", "regions"]

@@ -15,6 +15,8 @@ from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.components.llm import build_chat_model
+from app.components.llm_calls import Deadline, structured
+from app.components.llm_endpoint import capabilities
 from app.components.prompts import load_prompt
 from app.redact import redact
 from app.settings import Settings
@@ -40,15 +42,26 @@ class ExtractedProfile(BaseModel):
 class LLMProfileExtractor:
     def __init__(self, settings: Settings, places: RegionGazetteer) -> None:
         self.redact_pii = settings.llm.redact_pii
-        model = build_chat_model(settings.llm)
-        self.runnable = model.with_structured_output(ExtractedProfile, method="json_schema")
+        self.llm = settings.llm
+        self.model = build_chat_model(settings.llm, max_tokens=settings.llm.extraction_max_tokens)
         self.prompt = load_prompt(settings.paths.prompts_dir, "profile_extraction")
         self.places = places
 
-    def extract(self, message: str) -> CompanyProfile | None:
+    def extract(self, message: str, deadline: Deadline | None = None) -> CompanyProfile | None:
         try:
             text = redact(message) if self.redact_pii else message
-            result = self.runnable.invoke(self.prompt.render(message=text))
+            # The endpoint's best structured-output method (json_schema → json_object → prompt), learned once.
+            caps = capabilities(self.llm)
+            prompt = self.prompt.render(message=text)
+            result = structured(
+                self.model,
+                ExtractedProfile,
+                prompt,
+                caps,
+                self.llm.structured_methods,
+                deadline,
+                first_token_s=self.llm.first_token_s,
+            )
         except Exception as exc:  # extraction is an enhancement; rules already ran
             log.warning("LLM profile extraction failed: %s", type(exc).__name__)
             return None

@@ -1,45 +1,46 @@
-"""Numbers as owners write them: 20人, 二十来个人, 年营收3000万, 1.2亿, 预算3万以内, 50k, RMB 2 million."""
+"""Numbers as owners write them: 20人, 二十来个人, 年营收3000万, 1.2亿, 一万五, 两三万, 5w, 50k, RMB 2 million.
+
+Numerals go through cn2an (Chinese and Arabic, 一万五 = 15000, 萬); what cn2an does not read is ours:
+approximate counts ("两三万" is read at its upper end, "十来万", "二十万出头"), "一亿二", the w/k units,
+and ranges ("五千到八千", "between 5,000 and 8,000": the upper end, since a budget is a ceiling).
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import warnings
+from dataclasses import dataclass
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千万亿]+"
+import cn2an  # type: ignore[import-untyped]
+
+_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMBER = "[零〇一二两三四五六七八九十百千万亿点]+"
 NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUMBER})"
+# "两三万", "五六千", "七八个": two neighbouring digits name a range; the larger one counts.
+_PAIR = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])(.*)$")
+# "一亿二" = 1.2亿 and "三万五" = 3.5万 (cn2an reads the second, not the first).
+_TRAILING_DIGIT = re.compile(r"^(.+?)(亿|万)([一二两三四五六七八九])$")
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
 def chinese_to_number(text: str) -> float | None:
-    """二十 -> 20, 三千五百 -> 3500, 一亿二千万 -> 120000000; None if not a numeral."""
-    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
+    """二十 -> 20, 一万五 -> 15000, 两三万 -> 30000, 一亿二 -> 120000000; None if not a numeral."""
+    if not text or not re.fullmatch(_CN_NUMBER, text):
         return None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _SMALL_UNITS:
-            section += (digit if digit is not None else 1) * _SMALL_UNITS[ch]
-            digit = None
-        else:
-            section += digit or 0
-            total += section * _BIG_UNITS[ch] if section else _BIG_UNITS[ch]
-            section, digit = 0, None
-    return float(total + section + (digit or 0))
+    if pair := _PAIR.match(text):
+        text = pair.group(2) + pair.group(3)
+    if trailing := _TRAILING_DIGIT.match(text):
+        head = chinese_to_number(trailing.group(1))
+        unit = 1e8 if trailing.group(2) == "亿" else 1e4
+        return None if head is None else head * unit + _DIGIT_VALUE[trailing.group(3)] * unit / 10
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # cn2an warns on input it then rejects
+            value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    return float(value)
 
 
 def parse_number(token: str) -> float | None:
@@ -57,15 +58,19 @@ _UNIT_FACTORS = {
     "千万": 1e7,
     "百万": 1e6,
     "万": 1e4,
+    "w": 1e4,
     "千": 1e3,
     "k": 1e3,
+    "thousand": 1e3,
     "m": 1e6,
     "million": 1e6,
     "mn": 1e6,
     "billion": 1e9,
     "bn": 1e9,
 }
-AMOUNT = rf"({NUMBER})\s*(?:个)?\s*(亿|千万|百万|万|千|k\b|m\b|mn\b|million|billion|bn\b)?\s*(?:元|块|人民币|rmb|cny|yuan)?"
+_UNIT = r"亿|千万|百万|万|千|w(?![a-z])|k(?![a-z])|thousand(?![a-z])|m(?![a-z])|million|mn(?![a-z])|billion|bn(?![a-z])"
+# "来/多/余/几" between number and unit ("两千来万", "十来万") approximate the number; dropped.
+AMOUNT = rf"({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(?:元|块钱|块|人民币|rmb|cny|yuan)?"
 
 
 def parse_amount(number: str, unit: str | None) -> float | None:
@@ -73,5 +78,43 @@ def parse_amount(number: str, unit: str | None) -> float | None:
     value = parse_number(number)
     if value is None:
         return None
-    # 3千5 style numerals already carry their unit; 一亿二千万 parsed whole above.
     return value * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
+
+
+@dataclass(frozen=True)
+class Money:
+    value: float
+    start: int
+    end: int
+    marked: bool  # carries a unit or a currency, so it is money and not a count
+
+
+_MONEY_RE = re.compile(
+    rf"(?:(?:rmb|cny|¥|￥)\s*)?({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(出头)?\s*(元|块钱|块|人民币|rmb|cny|yuan)?",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECASE)
+
+
+def money_amounts(text: str) -> list[Money]:
+    """Every amount of money in normalised text, ranges folded into their upper end."""
+    found: list[Money] = []
+    for match in _MONEY_RE.finditer(text):
+        number, unit, _, currency = match.groups()
+        prefix = match.group(0)[: match.start(1) - match.start()]
+        value = parse_amount(number, unit)
+        if value is None:
+            continue
+        # "一万", "两千" carry their magnitude in the numeral: money-like even without 元.
+        marked = bool(unit or currency or prefix.strip() or set(number) & set("万亿千"))
+        found.append(Money(value, match.start(), match.end(), marked))
+    merged: list[Money] = []
+    for money in found:
+        if merged and _RANGE_JOIN.match(text[merged[-1].end : money.start]):
+            low = merged.pop()  # "五千到八千", "between 5,000 and 8,000 yuan": the upper end
+            merged.append(
+                Money(max(low.value, money.value), low.start, money.end, low.marked or money.marked)
+            )
+        else:
+            merged.append(money)
+    return merged

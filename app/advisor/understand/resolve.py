@@ -12,9 +12,10 @@ import re
 
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
-from app.advisor.understand.classify import classify_intent
+from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
+from app.text.normalize import normalize
 
 _I = re.IGNORECASE
 FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)
@@ -24,6 +25,10 @@ DECLINE = re.compile(
     r"rather not|prefer not|don'?t want to (say|share|tell)|not (comfortable|willing) (to )?(say|share)|"
     r"confidential|no comment|\bskip\b|none of your business",
     _I,
+)
+# "不对，我们在合肥", "其实有150人", "sorry, we're actually in Hefei": the profile is being corrected.
+CORRECTION = re.compile(
+    r"不对|其实|实际上|搬到|改成|更正|纠正|\bactually\b|\bsorry\b|\bcorrection\b|\bmoved to\b", _I
 )
 # An answer to "which industry? which city?" is a statement, not a question about that city.
 ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)
@@ -36,10 +41,15 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     """
     if delta.employees is not None or delta.annual_revenue_cny is not None:
         return True
+    stated = delta.industry or delta.province or delta.budget_cny is not None
+    if stated and CORRECTION.search(normalize(text)):
+        return True  # a correction re-plans whatever was being planned
     first_person = bool(FIRST_PERSON.search(text))
     if delta.industry is not None and first_person:
         return True
-    if delta.budget_cny is not None and (first_person or conversation.last_intent == "recommend_pack"):
+    if delta.budget_cny is not None and (
+        first_person or conversation.last_intent == "recommend_pack" or conversation.pack
+    ):
         return True  # "预算只有5000元" after a pack re-plans it
     answered = delta.industry or delta.province or delta.budget_cny is not None
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
@@ -51,6 +61,14 @@ def resolve_intent(
     """The message's own intent, adjusted by the conversation it continues."""
     intent = classify_intent(query, states_profile_facts=facts, has_evidence=has_evidence)
     last = conversation.last_intent
+    shown = conversation.pack or last in ("recommend_pack", "funding_eligibility", "how_to_apply")
+    overridable = ("policy_question", "out_of_scope", "smalltalk") + (
+        ("cost_estimate",) if AMOUNT.search(normalize(text)) else ()
+    )
+    if shown and about_shown_funding(text) and intent in overridable:
+        return "funding_eligibility"  # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown
+    if facts and CORRECTION.search(normalize(text)) and last in ("recommend_pack", "funding_eligibility"):
+        return last  # "不对，我们在合肥" re-runs what was asked for the corrected profile
     if rewritten and last and intent in ("policy_question", "out_of_scope"):
         intent = last  # "那杭州呢？" continues the previous kind of question
     if facts and intent == "policy_question" and last == "recommend_pack":

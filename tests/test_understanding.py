@@ -1,0 +1,108 @@
+"""Facts and intents in the phrasings owners use (issue #12): budgets, places, industries, questions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.understand.classify import classify_intent
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import industries, regions
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    return RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("我在杭州开了家小店，一年最多投8千搞这个", 8000),
+        ("设备三天两头坏，就两三万块预算", 30000),
+        ("做电子元器件的小厂，年营收3000万，5w以内能搞定吗", 50000),
+        ("We are a bakery, budget around 50k RMB", 50000),
+        ("投入的话每年十万左右", 100000),
+        ("预算一万五", 15000),
+        ("预算五千到八千", 8000),
+        ("budget between 5,000 and 8,000 yuan", 8000),
+        ("年营收两千来万，想上视觉质检，十五万以内", 150000),
+        ("预算十来万", 100000),
+        ("我们年营收800万", None),  # revenue, not a budget
+        ("停一次损失好几万", None),
+        ("预算台币五万左右", None),  # no exchange rates: never turned into CNY
+    ],
+)
+def test_budget_in_owner_phrasings(extractor: RuleExtractor, message: str, budget: float | None):
+    assert extractor.extract(message).budget_cny == budget
+
+
+@pytest.mark.parametrize(
+    ("message", "province", "city"),
+    [
+        ("杭州萧山做汽配的", "浙江", "杭州"),
+        ("佛山顺德做家具", "广东", "佛山"),
+        ("成都郫都区的川菜馆", "四川", "成都"),
+        ("福建安溪的茶叶合作社", "福建", "泉州"),
+        ("上海浦东新区做跨境电商", "上海", "上海"),
+        ("苏州工业园区的医疗器械厂", "江苏", "苏州"),
+    ],
+)
+def test_districts_and_counties_resolve_to_their_city(message: str, province: str, city: str):
+    place = regions(KNOWLEDGE).find(message)
+    assert place is not None and (place.province, place.city) == (province, city)
+
+
+@pytest.mark.parametrize(
+    "message", ["我们在东京开日料店", "Our bakery is in Sydney", "我們在吉隆坡開了間咖啡店"]
+)
+def test_a_foreign_city_is_recognised_as_outside_china(message: str):
+    gazetteer = regions(KNOWLEDGE)
+    assert gazetteer.find(message) is None
+    assert gazetteer.foreign(message)
+
+
+def test_everyday_words_are_not_places():
+    gazetteer = regions(KNOWLEDGE)
+    for text in ("吉利汽车配件厂", "三明治店", "nice to meet you"):
+        assert gazetteer.find(text) is None and gazetteer.foreign(text) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们是给矿山设备做配件的机加工厂", "C"),  # machining for mining equipment is manufacturing
+        ("我家是个家庭农场，种大棚蔬菜", "A"),
+        ("We're a mining equipment leasing company", "L"),
+        ("济南一家宠物医院", "O"),
+        ("昆明的一家养老院", "Q"),
+        ("Our wastewater treatment plant in Jiaxing", "D"),
+        ("呼和浩特一家乳制品厂", "C"),
+        ("我们是做冷链配送的", "G"),
+    ],
+)
+def test_industry_is_what_the_business_does(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("杭州的算力券和智能券能叠加吗", "funding_eligibility"),
+        ("深圳训力券现在申请还来得及吗", "funding_eligibility"),
+        ("深圳模型券在哪里申报", "how_to_apply"),
+        ("我们是做冷链配送的，想把排线做得省油一点", "recommend_pack"),
+        ("店里客服每天回几百条一样的问题，想弄个机器人", "recommend_pack"),
+        ("最近哪只AI概念股能买", "out_of_scope"),
+        ("申請美國簽證要準備什麼", "out_of_scope"),
+        ("Rough price for an AI chatbot for customer service?", "cost_estimate"),
+    ],
+)
+def test_intent_in_owner_phrasings(message: str, intent: str):
+    assert classify_intent(message, states_profile_facts=False, has_evidence=True) == intent
