@@ -75,3 +75,12 @@ def test_lint_catches_each_kind_of_dishonesty(catalogue):
     assert ("x-flag", "source") in rules
     assert ("x-old", "ended") in rules
     assert any(rule == "duplicate" for _, rule in rules)
+
+
+def test_no_policy_document_shares_an_id_with_a_catalogue_entry(catalogue):
+    # A shared id makes a program's catalogue citation look like its policy text (wrong publisher and date).
+    documents = {
+        p.stem for p in (PROJECT_ROOT / "knowledge" / "policies").iterdir() if p.name != "metadata.yaml"
+    }
+    entries = {p.id for p in catalogue.funding} | {s.id for s in catalogue.solutions}
+    assert not documents & entries
