@@ -79,10 +79,11 @@ def summary_line(
     en = language == "en"
     if claimable:
         parts = [f"{claimable} program(s) you can likely claim" if en else f"可申请 {claimable} 项"]
+    # Said of this pack, not of the place: a city whose vouchers pay for other purchases still has programs.
     elif en:
-        parts = ["No subsidy in our catalogue applies" + (f" in {place}" if place else "") + " yet"]
+        parts = ["No" + (f" {place}" if place else "") + " subsidy in our catalogue pays for this pack yet"]
     else:
-        parts = [f"目录中暂无适用于{place or '该企业'}的补贴"]
+        parts = [f"目录中暂无能用于本方案的{place or ''}补贴"]
     if to_confirm:
         parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
     if totals is not None:
