@@ -43,6 +43,15 @@ def chat_requests(server: FakeLLMServer) -> list[dict]:
     return [r["json"] for r in server.requests if r["path"].endswith("/chat/completions")]
 
 
+def answer_requests(server: FakeLLMServer) -> list[dict]:
+    """Calls to the answer model (its system prompt), not profile extraction, which streams too."""
+    return [
+        r
+        for r in chat_requests(server)
+        if any("AI enablement-pack advisor" in str(m.get("content", "")) for m in r.get("messages", []))
+    ]
+
+
 def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: object) -> AdvisorService:
     settings = shared_container.settings.model_copy(
         update={
@@ -189,7 +198,7 @@ def test_rate_limit_is_retried_honouring_retry_after(shared_container, server, m
     )
     response = advisor.ask(QUESTION)
     assert response.mode == "llm"
-    assert len([r for r in server.requests if r["json"] and r["json"].get("stream")]) == 2
+    assert len(answer_requests(server)) == 2
 
 
 def test_unreachable_endpoint_falls_back(shared_container, monkeypatch):
@@ -233,7 +242,7 @@ def test_smalltalk_and_refusals_never_call_the_answer_model(llm_advisor, server)
     server.enqueue(StructuredReply({}), StructuredReply({}))
     assert llm_advisor.ask("你好").intent == "smalltalk"
     assert llm_advisor.ask("今天天气怎么样").intent == "out_of_scope"
-    assert not any(r["json"] and r["json"].get("stream") for r in server.requests)
+    assert not answer_requests(server)
 
 
 @pytest.mark.xfail(

@@ -157,13 +157,29 @@ def mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazett
     return found
 
 
+def _sentences_with_programs(
+    answer: str, catalogue: Catalogue, places: RegionGazetteer
+) -> list[tuple[str, list[FundingProgram]]]:
+    """Each sentence with the programs it speaks of: those it names, else those named earlier on its line.
+
+    A verdict line or an application step goes on after its first sentence ("…：需遴选。支持：最高20%。"),
+    and the later sentences still speak of the program the line opened with.
+    """
+    out: list[tuple[str, list[FundingProgram]]] = []
+    for line in answer.splitlines():
+        current: list[FundingProgram] = []
+        for sentence in _SENTENCE.findall(line):
+            current = mentioned_programs(sentence, catalogue, places) or current
+            out.append((sentence, current))
+    return out
+
+
 def unattributed_claims(
     answer: str, catalogue: Catalogue, places: RegionGazetteer, eligible_ids: set[str]
 ) -> list[str]:
     """Rates not tied to a program that states them, and eligibility claims for programs the engine did not clear."""
     problems = []
-    for sentence in _SENTENCE.findall(_NOT_FOUND.sub("", answer)):
-        programs = mentioned_programs(sentence, catalogue, places)
+    for sentence, programs in _sentences_with_programs(_NOT_FOUND.sub("", answer), catalogue, places):
         for number in _PERCENT.findall(sentence):
             percent = f"{float(number):g}%"
             if not any(percent in normalize(funding_text(p)) for p in programs):
