@@ -41,6 +41,31 @@ _GENERIC_TERMS = {
     "制品",
     "产品",
     "其他未列明",
+    # Fragments of class names split at 和/及/与 that are everyday words, not a kind of business:
+    # "造林和更新" must not make "请根据更新后的资料重新推荐" forestry, nor "缺陷检测" a testing lab.
+    "更新",
+    "利用",
+    "特殊",
+    "系统",
+    "管理",
+    "计算",
+    "帮助",
+    "数字",
+    "供应",
+    "商业",
+    "家庭",
+    "办公",
+    "代理",
+    "投资",
+    "资产",
+    "资源",
+    "检测",
+    "调查",
+    "交通",
+    "信用",
+    "修复",
+    "计量",
+    "营养",
 }
 # MIIT sectors (size thresholds) per GB/T division where a section holds several.
 _DIVISION_SECTOR = {
