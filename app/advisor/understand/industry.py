@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from app.advisor.understand.size import SECTION_SECTOR
 from app.text.normalize import normalize
 
 # Clause breaks, and the start of a customer phrase ("for mining equipment", "给矿山设备做").
@@ -79,19 +80,6 @@ _DIVISION_SECTOR = {
     "64": "telecom",
     "65": "software",
 }
-_SECTION_SECTOR = {
-    "A": "agriculture",
-    "B": "industry",
-    "C": "industry",
-    "D": "industry",
-    "E": "construction",
-    "F": "retail",
-    "G": "transport",
-    "H": "catering",
-    "I": "software",
-    "K": "property",
-    "L": "leasing",
-}
 
 
 @dataclass(frozen=True)
@@ -130,7 +118,7 @@ def _class_terms(path: Path) -> dict[str, IndustryMatch]:
     for term, found in sections.items():
         if len(found) == 1:
             name, section, division = first[term]
-            sector = _DIVISION_SECTOR.get(division, _SECTION_SECTOR.get(section, "other"))
+            sector = _DIVISION_SECTOR.get(division, SECTION_SECTOR.get(section, "other"))
             terms[term] = IndustryMatch(name, section, sector, term)
     return terms
 
