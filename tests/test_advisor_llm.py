@@ -6,10 +6,12 @@ streamed answer. Tests script both with `server.enqueue(...)`.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +70,14 @@ def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: obje
                     **llm,
                 }
             ),
-            "advisor": shared_container.settings.advisor.model_copy(update={"today": date(2026, 11, 23)}),
+            # This test's own sessions file (conftest sets it per test): the shared container's is the
+            # first test's, and a session id reused by a later test would continue its conversation.
+            "advisor": shared_container.settings.advisor.model_copy(
+                update={
+                    "today": date(2026, 11, 23),
+                    "sessions_file": Path(os.environ["AIPACK_ADVISOR__SESSIONS_FILE"]),
+                }
+            ),
         }
     )
     box = shared_container.derive(settings)
