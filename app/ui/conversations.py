@@ -35,6 +35,7 @@ def reopen(box: Container, conversation: ConversationRow, client: Client | None 
     """Load the stored messages; the next turn passes the client's (or the last answer's) profile."""
     try:
         stored = box.store.messages(conversation.id)
+        advisor_state = box.store.conversation_state(conversation.id)
         if client is None and conversation.client_id:
             client = next((c for c in box.store.clients() if c.id == conversation.client_id), None)
     except AipackError as exc:
@@ -63,6 +64,7 @@ def reopen(box: Container, conversation: ConversationRow, client: Client | None 
         profile=profile,
         client_id=client.id if client else None,
         client_name=client.name if client else "",
+        advisor_state=advisor_state,
     )
 
 

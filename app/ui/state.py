@@ -2,7 +2,9 @@
 
 Session state keys:
 - `lang`: interface language ("zh"/"en"), owned by the sidebar switch.
-- `session_id`: the advisor session, also the conversation id in the store.
+- `session_id`: the conversation id in the store (the advisor keeps no session of its own for the UI).
+- `advisor_state`: the advisor's state after the last turn (profile, pack, recent turns), as saved
+  with the conversation; a reopened conversation starts from its saved state.
 - `messages`: [{"role", "content", "response"?, "question"?}] shown on the chat page.
 - `pending`: a question queued by a button or the profile form; asked on the next run of the chat page.
 - `profile_override`: a `CompanyProfile` passed as `profile=` with the next question.
@@ -44,6 +46,7 @@ def init_state() -> None:
         "lang": "zh",
         "session_id": uuid.uuid4().hex[:12],
         "messages": [],
+        "advisor_state": None,
         "client_id": None,
         "client_name": "",
         "feedback_sent": set(),
@@ -75,11 +78,11 @@ def start_conversation(
     profile: dict[str, Any] | None = None,
     client_id: str | None = None,
     client_name: str = "",
+    advisor_state: dict[str, Any] | None = None,
 ) -> None:
     """Replace the chat with a new or reopened conversation; `profile` fills the form and the next turn."""
-    box = get_container()
-    box.advisor.sessions.reset(st.session_state.get("session_id", ""))
     st.session_state["session_id"] = session_id or uuid.uuid4().hex[:12]
+    st.session_state["advisor_state"] = advisor_state
     st.session_state["messages"] = messages or []
     st.session_state["client_id"] = client_id
     st.session_state["client_name"] = client_name
