@@ -22,13 +22,15 @@ import streamlit as st
 
 from app.advisor.contract import Lang
 from app.advisor.understand.profile import CompanyProfile
-from app.container import Container
+from app.container import Container, configure_process
 from app.errors import AipackError
 
 
 @st.cache_resource(show_spinner=False)
 def get_container() -> Container:
-    return Container()
+    box = Container()
+    configure_process(box.settings)  # once per process, with the container
+    return box
 
 
 @st.cache_resource(show_spinner=False)
