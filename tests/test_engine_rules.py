@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
-from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
 from app.advisor.engine.purchases import client_purchases, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack

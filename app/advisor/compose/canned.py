@@ -55,7 +55,7 @@ def clarify(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
-def pack_questions(missing: list[str], language: str) -> tuple[str, list[str]]:
+def pack_questions(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     """Asked under a pack: the facts the funding verdicts still need."""
     index = 1 if language == "en" else 0
     questions = [QUESTIONS[m][index] for m in missing[:2]]
@@ -66,7 +66,7 @@ def pack_questions(missing: list[str], language: str) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
-def ask_what_is_needed(language: str) -> tuple[str, list[str]]:
+def ask_what_is_needed(language: Lang) -> tuple[str, list[str]]:
     """Nothing stated yet ("AI方面有什么扶持？"): ask instead of listing programs from every province."""
     if language == "en":
         questions = [
@@ -80,7 +80,7 @@ def ask_what_is_needed(language: str) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
-def outside_coverage(place: str, language: str) -> str:
+def outside_coverage(place: str, language: Lang) -> str:
     if language == "en":
         return (
             f"{place} is outside the programs' coverage: the funding in the catalogue is for companies registered "

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.conditions import Reason
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
