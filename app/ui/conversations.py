@@ -11,7 +11,7 @@ import streamlit as st
 from app.container import Container
 from app.errors import AipackError
 from app.services.store import Client, ConversationRow
-from app.ui.state import lang, start_conversation
+from app.ui.state import lang, start_conversation, store_action
 from app.ui.texts import describe_error, text
 
 
@@ -79,10 +79,7 @@ def confirm_delete(
 
 
 def delete_conversation(box: Container, conversation_id: str) -> None:
-    try:
-        box.store.delete_conversation(conversation_id)
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
+    if not store_action(lambda: box.store.delete_conversation(conversation_id)):
         return
     if st.session_state.get("session_id") == conversation_id:
         start_conversation()

@@ -16,7 +16,8 @@ Session state keys:
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -24,6 +25,9 @@ from app.advisor.contract import Lang
 from app.advisor.understand.profile import CompanyProfile
 from app.container import Container, configure_process
 from app.errors import AipackError
+from app.ui.texts import describe_error
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,6 +67,25 @@ def init_state() -> None:
 
 def lang() -> Lang:
     return "en" if st.session_state.get("lang") == "en" else "zh"
+
+
+def store_action(change: Callable[[], object]) -> bool:
+    """A store change a button asked for: True when done; a failure is shown on the next run."""
+    try:
+        change()
+    except AipackError as exc:
+        st.session_state["action_error"] = describe_error(lang(), exc)
+        return False
+    return True
+
+
+def read_store(read: Callable[[], T]) -> T | None:
+    """What a page shows from the store, or None after saying which file failed and the fix."""
+    try:
+        return read()
+    except AipackError as exc:
+        st.error(describe_error(lang(), exc))
+        return None
 
 
 def ask_next(question: str, profile: CompanyProfile | None = None) -> None:
