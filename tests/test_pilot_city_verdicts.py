@@ -96,3 +96,13 @@ def test_a_large_firm_in_a_selected_city_is_ruled_out_by_size():
         assessment = assess(program, big, TODAY, RETROFIT)
         assert assessment.verdict is Verdict.ineligible
         assert any(c.name == "size" and c.status is Status.unmet for c in assessment.conditions)
+
+
+@pytest.mark.parametrize(
+    ("province", "city"), [("湖南", "长沙"), ("陕西", "西安"), ("江苏", "无锡"), ("广西", "柳州")]
+)
+def test_a_pilot_city_whose_batch_no_source_states_is_listed_as_such(province, city):
+    assert _city_pilots(province, city)
+    assert NATIONAL is not None
+    listing = next(r for r in NATIONAL.eligibility.requirements if "第一批" in r)
+    assert city in listing.split("批次未写明", 1)[1]
