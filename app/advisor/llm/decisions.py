@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.advisor.llm.guard import mentioned_programs
 from app.advisor.llm.verdicts import REMINDER, promises_eligibility, verdicts_in
@@ -41,7 +42,7 @@ _LARGE_UNITS = {"亿", "千万", "百万", "万"}
 
 @dataclass(frozen=True)
 class Decisions:
-    language: str
+    language: Lang
     solutions: tuple[Solution, ...]
     programs: tuple[tuple[FundingProgram, Verdict], ...]
     net_costs: tuple[tuple[str, float, float], ...]  # solution id, min, max the offline answer states
