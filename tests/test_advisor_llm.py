@@ -6,7 +6,6 @@ streamed answer. Tests script both with `server.enqueue(...)`.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -70,13 +69,10 @@ def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: obje
                     **llm,
                 }
             ),
-            # This test's own sessions file (conftest sets it per test): the shared container's is the
-            # first test's, and a session id reused by a later test would continue its conversation.
+            # This test's own sessions file (conftest runs each test in its tmp_path): the shared
+            # container's is the first test's, and a session id reused later would continue its talk.
             "advisor": shared_container.settings.advisor.model_copy(
-                update={
-                    "today": date(2026, 11, 23),
-                    "sessions_file": Path(os.environ["AIPACK_ADVISOR__SESSIONS_FILE"]),
-                }
+                update={"today": date(2026, 11, 23), "sessions_file": Path.cwd() / "llm-sessions.sqlite3"}
             ),
         }
     )
