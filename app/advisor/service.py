@@ -31,11 +31,11 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import RegionGazetteer, regions
+from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
 from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
@@ -97,7 +97,9 @@ class AdvisorService:
 
     @cached_property
     def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(self.catalogue, self.deps.retrieval)
+        return SolutionRecommender(
+            self.catalogue, self.deps.retrieval, industries(self.settings.paths.knowledge_dir).sector_of
+        )
 
     @cached_property
     def llm(self) -> LLMComposer | None:
@@ -228,6 +230,8 @@ class AdvisorService:
             extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
+        if industry_in_passing(delta, text, conversation.profile):
+            delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
