@@ -383,6 +383,8 @@ TAX_AND_LOANS = {
     "cn-tech-sme-evaluation",
     "cn-small-low-profit-cit-2023",
     "cn-equipment-renewal-loan-subsidy-2026",
+    "cn-equipment-one-off-deduction-2027",
+    "cn-startup-guarantee-loan-subsidy",
 }
 
 

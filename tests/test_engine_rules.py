@@ -187,6 +187,8 @@ TAX_AND_LOANS = {
     "cn-tech-sme-evaluation",
     "cn-small-low-profit-cit-2023",
     "cn-equipment-renewal-loan-subsidy-2026",
+    "cn-equipment-one-off-deduction-2027",
+    "cn-startup-guarantee-loan-subsidy",
 }
 
 
@@ -211,6 +213,13 @@ def test_tax_programs_come_in_when_the_owner_raises_their_subject():
     shown = _shown(startup, "gpu-rental-finetuning", "我们做大模型研发，能享受研发费用加计扣除吗")
     rd = next(a for a in shown if a.program.id == "cn-rd-super-deduction-2023")
     assert rd.verdict is Verdict.unknown  # a tax benefit: the filing decides, never "eligible" on a purchase
+
+
+def test_a_pack_that_buys_equipment_hears_of_the_equipment_deduction_and_loan():
+    factory = CompanyProfile(province="浙江", city="温州", industry="C", employees=60, annual_revenue_cny=3e7)
+    shown = {a.program.id for a in _shown(factory, "visual-defect-inspection-edge", "想做AI质检")}
+    assert {"cn-equipment-one-off-deduction-2027", "cn-equipment-renewal-loan-subsidy-2026"} <= shown
+    assert "cn-rd-super-deduction-2023" not in shown  # R&D is a status the owner did not raise
 
 
 def test_an_equipment_loan_subsidy_pays_interest_on_equipment_not_a_subscription():

@@ -54,10 +54,11 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
         {FundingType.loan_interest_subsidy},
     ),
 ]
-# A tax benefit follows the company's tax position or a certification (R&D booked as such, 高新 status,
-# the tech-SME registry), not a purchase: a subscription in the pack does not raise it. Shown only when
-# the client raises its subject or names it, so it is not a "to confirm" line on every pack.
-_RAISED_ONLY = {FundingType.tax_incentive}
+# Tax benefits follow the company's tax position or a certification (R&D booked as such, 高新 status, the
+# tech-SME registry) and loan interest subsidies follow a loan, not a subscription: shown only when the client
+# raises their subject, names them, or the pack buys equipment they cover (fixed-asset deductions and
+# equipment loans follow equipment). Otherwise they would be a "to confirm" line on every pack.
+_RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
 _ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
 MAX_PROGRAMS = 8
 
@@ -111,7 +112,9 @@ def select_programs(
         named = _mentioned(assessment, places, text)
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
-            if program_type not in raised and not named:
+            scope = set(assessment.program.eligibility.spend_scope)
+            equipment = SpendKind.ai_equipment in scope & (spend or set())
+            if program_type not in raised and not named and not equipment:
                 continue
         elif spend and not set(assessment.program.eligibility.spend_scope) & spend:
             continue

@@ -30,6 +30,7 @@ class SolutionPick:
     over_budget: bool = False
     basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
     need_matches: int = 0  # pain points and keywords of the solution found in the client's words
+    for_industry: bool = False  # made for the client's industry (not a generic tool)
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -142,7 +143,13 @@ class SolutionRecommender:
                 continue  # compute and model services only when the need names them, never as filler
             why = [self._why(solution, matched, profile)]
             picks.append(
-                SolutionPick(solution, round(score, 4), why, need_matches=len(matched) + len(keywords))
+                SolutionPick(
+                    solution,
+                    round(score, 4),
+                    why,
+                    need_matches=len(matched) + len(keywords),
+                    for_industry=bool(profile.industry and profile.industry in solution.industries),
+                )
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
@@ -197,9 +204,13 @@ class PackChoice:
 USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
 
 
-def _answers_need(pick: SolutionPick) -> bool:
-    """Beyond the first pick, only solutions the client's own words call for (a pain point or keyword)."""
-    return pick.need_matches > 0
+def _answers_need(pick: SolutionPick, worded: bool) -> bool:
+    """Beyond the first pick, only solutions the client's own words call for (a pain point or keyword).
+
+    `worded`: the best match itself is backed by the client's words. When it is not (a funding question
+    naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the client's industry may join it.
+    """
+    return pick.need_matches > 0 or (not worded and pick.for_industry)
 
 
 def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3) -> PackChoice:
@@ -216,7 +227,8 @@ def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3)
     best = max(p.score for p in ranked)
     useful = [p for p in ranked if p.score >= USEFUL_SHARE * best]
     lead = useful[0].solution.category
-    useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p)]
+    worded = useful[0].need_matches > 0
+    useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded)]
     main = [p for p in useful if p.solution.category == lead]
     if budget is not None and all(p.solution.cost.first_year_cny.max > budget for p in main):
         starts = [p for p in main if p.solution.cost.first_year_cny.min <= budget]
