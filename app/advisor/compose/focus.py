@@ -11,6 +11,7 @@ from datetime import date
 from itertools import combinations
 from typing import Literal
 
+from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
@@ -32,7 +33,7 @@ def asked(question: str) -> Asked | None:
     return None
 
 
-def _stacking(programs: list[Assessment], language: str) -> str:
+def _stacking(programs: list[Assessment], language: Lang) -> str:
     shown = programs[:4]
     names = [a.program.name_en if language == "en" else a.program.name for a in shown]
     pairs = []
@@ -69,7 +70,7 @@ def _stacking(programs: list[Assessment], language: str) -> str:
     return head + (f"（原文说明：{'；'.join(notes)}）" if notes else "")
 
 
-def _amount(programs: list[Assessment], language: str) -> str:
+def _amount(programs: list[Assessment], language: Lang) -> str:
     lines = []
     for a in programs[:3]:
         benefit = a.program.benefit
@@ -86,7 +87,7 @@ def _amount(programs: list[Assessment], language: str) -> str:
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 
 
-def focus_line(question: str, programs: list[Assessment], today: date, language: str) -> str | None:
+def focus_line(question: str, programs: list[Assessment], today: date, language: Lang) -> str | None:
     """The direct answer to a stacking, amount or deadline question, or None for other questions."""
     kind = asked(question)
     if kind is None or not programs:
@@ -98,7 +99,7 @@ def focus_line(question: str, programs: list[Assessment], today: date, language:
     return None  # deadlines: the engine's date notes lead the answer (date and days left)
 
 
-def _place_name(profile: CompanyProfile, places: RegionGazetteer, language: str) -> str:
+def _place_name(profile: CompanyProfile, places: RegionGazetteer, language: Lang) -> str:
     label = profile.region_label() or ("region unknown" if language == "en" else "地区未知")
     if language == "en" and profile.province:
         return places.english_label(Place(profile.province, profile.city)) or label
@@ -111,7 +112,7 @@ def what_changed(
     before: list[Assessment],
     after: list[Assessment],
     places: RegionGazetteer,
-    language: str,
+    language: Lang,
 ) -> str:
     """ "那苏州呢": the same pack for the other place, what differs in funding, and that nothing was saved."""
     old, new = _place_name(saved, places, language), _place_name(asked_about, places, language)
