@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
@@ -40,6 +41,8 @@ SELECTED = [
     ("山东", "东营", 3),
     ("辽宁", "盘锦", 2),
     ("福建", "泉州", 2),
+    ("河南", "新乡", 2),
+    ("河南", "鹤壁", 2),
 ]
 
 

@@ -147,8 +147,7 @@ class AdvisorService:
         """
         text = "我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万"
         if self.llm_extractor is None:  # offline: the whole pipeline but the composer
-            turn = self._prepare(text, None, None)
-            self.sessions.reset(turn.conversation.session_id)
+            self._prepare(text, None, None)  # no session id: nothing is kept
             return
         profile = self.extractor.extract(text)
         self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))

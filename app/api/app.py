@@ -29,7 +29,7 @@ from app.api import chat, errors, health
 from app.api.admission import OWNER, Admission
 from app.api.errors import ApiError, error_response
 from app.api.gate import FifoGate, GateBusy, GateLeft
-from app.api.keys import ApiKeys
+from app.api.keys import ApiKeys, named_keys
 from app.api.models import (
     MODEL_ID,
     AdviseRequest,
@@ -39,7 +39,7 @@ from app.api.models import (
     SearchResponse,
 )
 from app.components.vector_store import CollectionName
-from app.container import Container
+from app.container import Container, configure_process
 from app.services.retrieval import SearchFilters
 
 _log = logging.getLogger("uvicorn.error")  # the server's log, next to uvicorn's own lines
@@ -51,6 +51,9 @@ SESSION_SCOPE = "\x1f"  # between a key's name and the client's session id; neve
 def create_app(container: Container | None = None) -> FastAPI:
     box = container or Container()
     settings = box.settings.api
+    keys = named_keys(settings)
+    # The API's process setup: keys read from a keys file are masked in logs like those from the environment.
+    configure_process(box.settings, *keys.values())
     app = FastAPI(
         title="aipack advisor API",
         version="1.1",
@@ -60,9 +63,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     gate = FifoGate(settings.concurrent_asks, settings.max_waiting)
     errors.install(app, box.settings.paths.data_dir, box.settings.paths.knowledge_dir)
     health.install(app, box)
-    app.add_middleware(
-        Admission, keys=ApiKeys.from_settings(settings), max_body_bytes=settings.max_body_bytes
-    )
+    app.add_middleware(Admission, keys=ApiKeys(keys), max_body_bytes=settings.max_body_bytes)
     app.add_middleware(_InternalErrors)  # outermost: even admission's failures become JSON
 
     async def run(request: Request, work: Callable[[], T]) -> T:

@@ -261,9 +261,10 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "blind", "all"], default="dev")
     parser.add_argument("--out", type=Path, help="write the JSON report here")
     args = parser.parse_args()
-    from app.container import Container
+    from app.container import Container, configure_process
 
     box = Container()
+    configure_process(box.settings)
     advisor_settings = box.settings.advisor.model_copy(update={"today": REFERENCE_DAY})
     box = box.derive(box.settings.model_copy(update={"advisor": advisor_settings}))
     box.ingest.ensure_ready()

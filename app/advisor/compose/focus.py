@@ -11,6 +11,7 @@ from datetime import date
 from itertools import combinations
 from typing import Literal
 
+from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.catalogue.render import format_cny, format_ratio
@@ -30,7 +31,7 @@ def asked(question: str) -> Asked | None:
     return None
 
 
-def _stacking(programs: list[Assessment], language: str) -> str:
+def _stacking(programs: list[Assessment], language: Lang) -> str:
     shown = programs[:4]
     names = [a.program.name_en if language == "en" else a.program.name for a in shown]
     pairs = []
@@ -66,7 +67,7 @@ def _stacking(programs: list[Assessment], language: str) -> str:
     return head + (f"（原文说明：{'；'.join(notes)}）" if notes else "")
 
 
-def _amount(programs: list[Assessment], language: str) -> str:
+def _amount(programs: list[Assessment], language: Lang) -> str:
     lines = []
     for a in programs[:3]:
         benefit = a.program.benefit
@@ -83,7 +84,7 @@ def _amount(programs: list[Assessment], language: str) -> str:
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 
 
-def focus_line(question: str, programs: list[Assessment], today: date, language: str) -> str | None:
+def focus_line(question: str, programs: list[Assessment], today: date, language: Lang) -> str | None:
     """The direct answer to a stacking, amount or deadline question, or None for other questions."""
     kind = asked(question)
     if kind is None or not programs:
