@@ -3,7 +3,9 @@
 Routes are thin: they validate, call the container's services and shape the output.
 Every request is bounded before it costs anything (admission.py: body size, then the
 key); the work itself runs in the thread pool behind a FIFO gate and is abandoned if
-the client leaves while it waits. Sessions belong to the key that made them.
+the client leaves while it waits. Reading a resent chat history has a one-slot gate of
+its own, so long histories queue behind each other, not in front of the other clients'
+asks. Sessions belong to the key that made them.
 OpenAPI docs are served at /docs (behind the key when keys are configured).
 """
 
