@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.eligibility import Assessment, Status, Verdict
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.taxonomy import FundingType, SpendKind

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.conditions import Reason
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
