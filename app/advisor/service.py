@@ -231,8 +231,15 @@ class AdvisorService:
         places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
-        if rewritten and follow_up_place(text, places) is not None:
-            turn.what_if_from = conversation.profile  # "那苏州呢": asked about, not moved to
+        asked_place = follow_up_place(text, places) if rewritten else None
+        saved = conversation.profile
+        if asked_place is not None and (asked_place.province, asked_place.city) != (
+            saved.province,
+            saved.city,
+        ):
+            turn.what_if_from = (
+                saved  # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if)
+            )
         delta = self.extractor.extract(text)
         extracted = None
         if self.llm_extractor and text.strip():
