@@ -6,7 +6,6 @@ streamed answer. Tests script both with `server.enqueue(...)`.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -281,9 +280,15 @@ def test_an_answer_repeating_the_offline_answer_is_accepted(shared_container, ll
     assert response.mode == "llm", response.notices
 
 
-def _bent_range(answer: str) -> str:
-    """The first range's lower end changed ("0.12–1.26万元" → "0.02–1.26万元"): the unit is shared."""
-    return re.sub(r"约(\d+(?:\.\d+)?)–", lambda m: f"约{float(m.group(1)) / 6:.2f}–", answer, count=1)
+def _bent_range(response: AdviceResponse) -> str:
+    """The first net cost's range with its lower end changed (its unit is shared with the upper end)."""
+    net = response.solutions[0].net_first_year_cost_cny
+    answer = reworded(response, ranges=True)
+    bent = answer.replace(
+        format_cny_range(net.min, net.max), format_cny_range(round(net.max * 0.37), net.max), 1
+    )
+    assert bent != answer
+    return bent
 
 
 FILLER = (
@@ -306,7 +311,7 @@ LOOP = "餐饮企业可以利用大模型提升效率，这是行业通用的平
             lambda r: reworded(r).replace(format_cny(r.solutions[0].net_first_year_cost_cny.max), "99万元"),
             "amount",
         ),
-        (lambda r: _bent_range(reworded(r, ranges=True)), "amount"),
+        (_bent_range, "amount"),
         (lambda r: FILLER * 3, "degenerate"),
         (lambda r: reworded(r) + "\n" + LOOP * 4, "degenerate"),
         (lambda r: reworded(r) + "\n[3][4]", "degenerate"),
