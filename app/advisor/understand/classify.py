@@ -193,8 +193,15 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
     )
     if eligibility and states_profile_facts and NEED.search(text) and RECOMMEND.search(text.split("补贴")[0]):
         return "recommend_pack"  # a full description plus "which subsidies": the pack carries the verdicts
-    if eligibility and states_profile_facts and (
-        need or re.search(r"(想|希望|打算|want|would like).{0,20}(ai|人工智能|预测|识别|管理|solution)", text, _I)
+    if (
+        eligibility
+        and states_profile_facts
+        and (
+            need
+            or re.search(
+                r"(想|希望|打算|want|would like).{0,20}(ai|人工智能|预测|识别|管理|solution)", text, _I
+            )
+        )
     ):
         return "recommend_pack"  # "二十五人的餐厅，备料老是不准，有什么补贴可以申请": the pack, with its verdicts
     if eligibility:
