@@ -29,13 +29,14 @@ from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import FUNDING_WORDS
-from app.advisor.understand.conversation import rewrite_follow_up
+from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import RegionGazetteer, regions
+from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
+from app.advisor.understand.script import in_traditional, reply_script, traditional
 from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
@@ -97,7 +98,9 @@ class AdvisorService:
 
     @cached_property
     def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(self.catalogue, self.deps.retrieval)
+        return SolutionRecommender(
+            self.catalogue, self.deps.retrieval, industries(self.settings.paths.knowledge_dir).sector_of
+        )
 
     @cached_property
     def llm(self) -> LLMComposer | None:
@@ -168,11 +171,13 @@ class AdvisorService:
         turn = self._prepare(message, session_id, profile)
         substantive = spec(turn.intent).substantive and not turn.clarifying
         if self.llm is not None and substantive:
-            yield from self.llm.stream(turn)
+            hant = turn.script == "hant"
+            yield from (traditional(chunk) if hant else chunk for chunk in self.llm.stream(turn))
         else:
             # Stream the text with the citation numbers of the final response (unused entries
             # dropped, the rest renumbered), so a streamed "[1]" is the response's citation 1.
-            yield from turn.book.keep_only_used(turn.answer)[0].splitlines(keepends=True)
+            text = turn.book.keep_only_used(turn.answer)[0]
+            yield from (traditional(text) if turn.script == "hant" else text).splitlines(keepends=True)
         turn.mark("compose")
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
@@ -180,8 +185,13 @@ class AdvisorService:
         conversation.awaiting_profile = bool(turn.clarifying)
         if substantive:
             conversation.last_question = turn.query
+        response = build_response(turn, started)
+        if turn.script == "hant":
+            response = in_traditional(response)
+        if turn.what_if_from is not None:
+            conversation.profile = turn.what_if_from  # a what-if answers for the other place, saves nothing
         self.sessions.save(conversation)
-        yield build_response(turn, started)
+        yield response
 
     def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:
         conversation = self.sessions.get(session_id)
@@ -192,6 +202,8 @@ class AdvisorService:
             turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
         turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
+        earlier = [said for role, said in conversation.turns if role == "user"]
+        turn.script = reply_script(text, earlier) if turn.language == "zh" else "hans"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
@@ -219,6 +231,15 @@ class AdvisorService:
         places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
+        asked_place = follow_up_place(text, places) if rewritten else None
+        saved = conversation.profile
+        if asked_place is not None and (asked_place.province, asked_place.city) != (
+            saved.province,
+            saved.city,
+        ):
+            turn.what_if_from = (
+                saved  # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if)
+            )
         delta = self.extractor.extract(text)
         extracted = None
         if self.llm_extractor and text.strip():
@@ -227,6 +248,8 @@ class AdvisorService:
             extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
+        if industry_in_passing(delta, text, conversation.profile):
+            delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
@@ -244,6 +267,8 @@ class AdvisorService:
             rewritten=rewritten is not None,
             conversation=conversation,
         )
+        if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
+            turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there
         asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
         if (
             turn.intent == "policy_question"

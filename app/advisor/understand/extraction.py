@@ -11,21 +11,29 @@ import re
 from datetime import date
 from pathlib import Path
 
-from app.advisor.understand.budget import find_budget
+from app.advisor.understand.budget import find_budget, stated_budget
 from app.advisor.understand.gazetteer import industries, regions
-from app.advisor.understand.numbers import AMOUNT, NUMBER, parse_amount, parse_number
+from app.advisor.understand.numbers import AMOUNT, NUMBER, currency_in, parse_amount, parse_number
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
+_ROLES = r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手"
 _EMPLOYEES = [
+    # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
+    re.compile(
+        rf"(?:全厂|全公司|公司总共|全员|总共|一共|合计|总计|整个公司)(?:有|是|约|大概|大约)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|号|名|位)?\s*(?:人|员工|工人)",
+        _FLAGS,
+    ),
     re.compile(
         rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|销售|人|名|位)(?!民币|次|份|天|小时)",
         _FLAGS,
     ),
     re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee)\b", _FLAGS),
+    # "司机50个", "老师二十位": the role first, then the count with its measure word.
+    re.compile(rf"(?:{_ROLES})\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)", _FLAGS),
     re.compile(
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,
@@ -101,9 +109,6 @@ _EXISTING_IT = {
     "金蝶": "金蝶财务软件",
     "进销存": "进销存系统",
 }
-_FOREIGN_CURRENCY = re.compile(
-    r"新台币|台币|港币|港元|美元|欧元|日元|nt\$|ntd|twd|hk\$|hkd|usd|us\$|eur|jpy", _FLAGS
-)
 _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
@@ -145,11 +150,13 @@ class RuleExtractor:
             data["employees"] = int(employees)
         if (budget := find_budget(text)) is not None:
             data["budget_cny"] = budget
+        elif (other := stated_budget(text)) is not None:
+            data["budget_other"] = other  # kept as stated: we hold no exchange rate
         for field, patterns in (("annual_revenue_cny", _REVENUE),):
             if match := _first(patterns, text):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.
                 context = text[max(0, match.start() - 6) : match.end() + 6]
-                if _FOREIGN_CURRENCY.search(context):
+                if currency_in(context):
                     continue
                 amount = parse_amount(match.group(1), match.group(2))
                 if amount is not None:

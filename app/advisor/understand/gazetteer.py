@@ -152,6 +152,13 @@ class RegionGazetteer:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
         return found
 
+    def english_label(self, place: Place) -> str | None:
+        """The place's English name from regions.yaml ("Suzhou", "Shanghai"), or None when it has none."""
+        for word, known in self._en.items():
+            if known == place:
+                return word.title()
+        return None
+
     def find(self, text: str) -> Place | None:
         """The most specific place named in `text` (city beats province), or None."""
         found = [place for _, place in self.mentions(text)]
