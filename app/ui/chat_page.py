@@ -8,12 +8,13 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from app.advisor.compose.wording import DETAILS_HEADING
 from app.advisor.contract import AdviceResponse
 from app.advisor.understand.profile import CompanyProfile
 from app.container import Container
 from app.errors import AipackError
 from app.ui import answer_actions, profile_panel
-from app.ui.components import markdown_deltas, markdown_safe, render_response
+from app.ui.components import brief_text, markdown_deltas, markdown_safe, render_response
 from app.ui.state import ask_next, get_container, lang
 from app.ui.texts import STARTERS, describe_error, text
 
@@ -48,7 +49,7 @@ def render_history(box: Container, messages: list[dict[str, Any]], *, live: bool
     latest = answer_actions.last_response(messages)
     for index, message in enumerate(messages):
         with st.chat_message(message["role"]):
-            st.markdown(markdown_safe(message["content"]))
+            st.markdown(brief_text(message["content"]))
             if message["role"] == "assistant" and message.get("response"):
                 try:
                     response = AdviceResponse.model_validate(message["response"])
@@ -82,12 +83,15 @@ def answer(box: Container, question: str) -> None:
         result: dict[str, AdviceResponse] = {}
 
         def deltas(thinking: Any) -> Iterator[str]:
+            folded = False  # past the details heading: kept for the expander, not streamed
             for item in box.advisor.stream(question, session_id=session_id, profile=profile):
                 if isinstance(item, AdviceResponse):
                     result["response"] = item
-                else:
+                elif not folded:
+                    folded = item.strip() in DETAILS_HEADING
                     thinking.empty()
-                    yield item
+                    if not folded:
+                        yield item
 
         try:
             with slot.container():
@@ -102,7 +106,7 @@ def answer(box: Container, question: str) -> None:
             ]
             return
         response = result["response"]
-        slot.markdown(markdown_safe(response.answer))  # the checked answer (an LLM answer may be replaced)
+        slot.markdown(brief_text(response.answer))  # the checked answer (an LLM answer may be replaced)
         _remember(box, question, response)
         latest = answer_actions.last_response(st.session_state["messages"])
         export = latest == len(st.session_state["messages"]) - 1

@@ -50,6 +50,11 @@ def forget_document_sources() -> None:
     _document_sources.clear()
 
 
+def brief_text(answer: str) -> str:
+    """What the chat shows of an answer; its details go into an expander below (`render_response`)."""
+    return markdown_safe(wording.split_details(answer)[0])
+
+
 def render_response(box: Container, response: AdviceResponse) -> None:
     """Everything between the answer text and its actions."""
     lang = response.language
@@ -58,10 +63,16 @@ def render_response(box: Container, response: AdviceResponse) -> None:
     # An out-of-scope or small-talk reply has nothing to be evidenced: no banner under it.
     if not response.has_evidence and response.intent not in ("out_of_scope", "smalltalk"):
         st.warning(text(lang, "no_evidence"), icon=":material/search_off:")
-    if response.solutions:
-        solution_cards(response.solutions, lang)
-    if response.funding:
-        funding_table(response.funding, lang)
+    details = wording.split_details(response.answer)[1]
+    if details is not None:
+        # The brief already names each solution and program once: cards or a table would say it all again.
+        with st.expander(text(lang, "details"), icon=":material/unfold_more:"):
+            st.markdown(markdown_safe(details))
+    else:
+        if response.solutions:
+            solution_cards(response.solutions, lang)
+        if response.funding:
+            funding_table(response.funding, lang)
     if response.citations:
         citations(box, response, lang)
 

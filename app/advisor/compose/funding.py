@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Status, Verdict
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
@@ -52,6 +54,43 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
         return f"- {icon} {program.name_en} ({program.issuer}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
+
+
+def short_name(name: str) -> str:
+    """The name without its trailing parenthesis: 设备更新贷款财政贴息（…2026年优化版） -> 设备更新贷款财政贴息."""
+    short = re.sub(r"\s*[（(][^（）()]*[）)]$", "", name).strip()
+    return short if len(short) >= 4 else name
+
+
+def key_reason(assessment: Assessment, language: Lang) -> str | None:
+    """The one condition that decides the verdict: the first unmet, else the first open one (not the date)."""
+    if assessment.selection_only and assessment.verdict is Verdict.unknown:
+        return None  # the selection label already says it
+    wanted = {Verdict.ineligible: Status.unmet, Verdict.unknown: Status.unknown}.get(assessment.verdict)
+    conditions = [c for c in assessment.conditions if c.status is wanted] if wanted else []
+    deciding = [c for c in conditions if c.name != "validity"] or conditions
+    if deciding:
+        return deciding[0].reason.text(language)
+    if assessment.verdict is Verdict.eligible:
+        return "各项已知条件均符合" if language == "zh" else "every known condition is met"
+    return assessment.reasons[0].text(language) if assessment.reasons else None
+
+
+def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:
+    """One line a phone shows whole: icon, short name, verdict, the deciding reason, the amount."""
+    program = assessment.program
+    n = book.cite_program(program)
+    label = verdict_label(assessment.verdict, language)
+    selection = selection_label(assessment, language)
+    if selection and assessment.verdict is Verdict.unknown:
+        label = selection
+    reason = key_reason(assessment, language)
+    benefit = benefit_line(assessment, language)
+    if language == "en":
+        said = f"{label}" + (f" — {reason}" if reason else "")
+        return f"- {verdict_icon(assessment.verdict)} {short_name(program.name_en)}: {said}. {benefit}. [{n}]"
+    said = f"{label}" + (f"，{reason}" if reason else "")
+    return f"- {verdict_icon(assessment.verdict)} {short_name(program.name)}：{said}。{benefit}。[{n}]"
 
 
 def funding_out(assessment: Assessment, language: Lang) -> FundingOut:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, brief_verdict_line, verdict_line
 from app.advisor.compose.wording import (
+    DETAILS_HEADING,
     MISSING_FACTS,
     disclaimer,
     money,
@@ -95,6 +96,57 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
     return f"{line} [{n}]"
 
 
+def _first_clause(text: str, language: Lang, limit: int) -> str:
+    """A catalogue summary cut to its first clause, so the brief stays one line on a phone."""
+    if len(text) <= limit:
+        return text
+    stops = ("; ", ". ", ", ") if language == "en" else ("；", "。", "，")
+    cuts = [text.index(stop) for stop in stops if stop in text[: limit + 1]]
+    return text[: max(cuts)] if cuts else text[:limit].rstrip() + "…"
+
+
+def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
+    """Name, first-year cost and why, in one line (the category, basis and net figures are in the details)."""
+    solution = item.pick.solution
+    cost = money_range(item.first_year.min, item.first_year.max, language)
+    why = item.pick.why[0].text(language) if item.pick.why else ""
+    if language == "en":
+        why = _first_clause(why, language, 90)
+        over = " (over your budget)" if item.pick.over_budget else ""
+        return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
+    why = _first_clause(why, language, 36)
+    over = "（超出预算）" if item.pick.over_budget else ""
+    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
+
+
+def _net_line(
+    gross: tuple[float, float],
+    net: tuple[float, float],
+    choice: PackChoice,
+    budget: float | None,
+    language: Lang,
+) -> str:
+    """The pack's net first-year cost; the gross only when a subsidy lowers it, the budget only when given."""
+    en = language == "en"
+    total = money_range(*gross, language)
+    if net != gross:
+        total = (
+            f"{total}, after subsidies {money_range(*net, language)}"
+            if en
+            else f"{total}，扣除补贴后约{money_range(*net, language)}"
+        )
+    fits = ""
+    if budget is not None and choice.picks:
+        within = (
+            choice.fits_budget and sum(p.solution.cost.first_year_cny.max for p in choice.picks) <= budget
+        )
+        if en:
+            fits = f", {'within' if within else 'over'} your budget of {money(budget, language)}"
+        else:
+            fits = f"，{'在' if within else '超出'}预算{money(budget, language)}{'以内' if within else ''}"
+    return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
+
+
 def budget_lines(choice: PackChoice, budget: float | None, language: Lang) -> list[str]:
     """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly."""
     en = language == "en"
@@ -169,14 +221,24 @@ def pack_answer(
         profile.region_label(),
         language,
     )
-    lines = [summary, "", *(notes or []), *([""] if notes else []), profile_line(profile, language), ""]
+    # The brief: what a phone shows before the details — each solution and program once, then the net cost.
+    lines = [summary, "", *(notes or []), *([""] if notes else [])]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
-        lines.append(_solution_line(index, item, n, language))
+        lines.append(_brief_solution_line(index, item, n, language))
+    lines.append(
+        _net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
+    )
+    lines += ["", *funding_brief(programs, book, language)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
-    lines.append("")
+    # The details: profile, each solution's full reasoning and cost, every condition, arithmetic and steps.
+    lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
+    lines += [
+        _solution_line(index, item, out.solution_citations[item.pick.solution.id], language)
+        for index, item in enumerate(costed, start=1)
+    ]
     if en:
         lines.append(
             f"Pack total, first year: {money_range(total_low, total_high, language)}; after subsidies counted in net cost: {money_range(net_low, net_high, language)}."
@@ -217,9 +279,19 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: La
         ]
     lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
     lines += [verdict_line(a, book, language) for a in programs]
+    return lines
+
+
+def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
+    en = language == "en"
+    if not programs:
+        return funding_section(programs, book, language)
+    lines = ["Funding programs:" if en else "补贴政策："]
+    lines += [brief_verdict_line(a, book, language) for a in programs]
     missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
-        wanted = "、".join(pick(MISSING_FACTS[m], language) for m in missing)
+        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append(
             f"To settle the open verdicts, tell me: {wanted}."
             if en

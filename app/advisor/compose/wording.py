@@ -55,6 +55,32 @@ def disclaimer(language: Lang) -> str:
     return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
 
 
+# The line an answer's details start under: the UI folds what follows into an expander (components.split_details).
+DETAILS_HEADING = (
+    "详细说明：各项条件、补贴计算与申请步骤",
+    "Details: conditions, subsidy arithmetic and how to apply",
+)
+
+
+def split_details(answer: str) -> tuple[str, str | None]:
+    """(brief, details) of a composed answer; (answer, None) when it has no details heading (an LLM answer)."""
+    for heading in DETAILS_HEADING:
+        marker = f"\n{heading}\n"
+        if marker in answer:
+            brief, details = answer.split(marker, 1)
+            return brief.rstrip(), details.strip()
+    return answer, None
+
+
+def add_to_brief(answer: str, text: str) -> str:
+    """`text` at the end of the brief (before the details heading), or at the end when there is none."""
+    brief, details = split_details(answer)
+    if details is None:
+        return f"{answer}\n\n{text}"
+    heading = next(h for h in DETAILS_HEADING if f"\n{h}\n" in answer)
+    return f"{brief}\n\n{text}\n\n{heading}\n{details}"
+
+
 def money(amount: float, language: Lang) -> str:
     """CNY 30,000 in English; 3万元 in Chinese."""
     return f"CNY {amount:,.0f}" if language == "en" else format_cny(amount)
