@@ -13,7 +13,7 @@ from datetime import date
 
 from app.advisor.compose import canned
 from app.advisor.compose.focus import focus_line
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, original, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
@@ -344,7 +344,7 @@ def _addresses(solution: Solution, turn: Turn) -> str:
     pains = "、".join(solution.pain_points[:3])
     n = turn.book.cite_solution(solution)
     if turn.language == "en":
-        return f"{solution.name_en} addresses (catalogue wording): {pains}. [{n}]"
+        return f"{solution.name_en} addresses {original(pains)}. [{n}]"
     return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
 
 

@@ -45,13 +45,14 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     selection = selection_label(assessment, language)
     if selection and assessment.verdict is Verdict.unknown:
         label = selection
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
+    reasons = ("; " if language == "en" else "；").join(r.text(language) for r in assessment.reasons[:4])
     reliability = program.provenance.reliability
     source = pick(RELIABILITY_LABELS[reliability], language)
     benefit = benefit_line(assessment, language)
     if language == "en":
         note = f" Source: {source}." if reliability is not Reliability.official else ""
-        return f"- {icon} {program.name_en} ({program.issuer}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+        # The catalogue holds issuers in Chinese only: the English line names the program, not the issuer.
+        return f"- {icon} {program.name_en}: {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
 
@@ -106,7 +107,7 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         region=program.region.label,
         verdict=assessment.verdict.value,
         reasons=[r.text(language) for r in assessment.reasons],
-        benefit=benefit.summary,
+        benefit=(benefit.summary_en or original(benefit.summary)) if language == "en" else benefit.summary,
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
@@ -118,9 +119,19 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
     )
 
 
+def original(text: str) -> str:
+    """Chinese catalogue text an English answer has no translation for, labelled as such."""
+    return f"(original text, in Chinese): {text}"
+
+
 def apply_steps(assessment: Assessment, language: Lang) -> str:
     how = assessment.program.how_to_apply
-    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
     if language == "en":
-        return f"{assessment.program.name_en} — channel: {how.channel}. Steps (as published, in Chinese): {steps}"
+        channel = how.channel_en or original(how.channel)
+        if how.steps_en:
+            steps = "; ".join(f"{i}. {step}" for i, step in enumerate(how.steps_en, start=1))
+        else:
+            steps = original("；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1)))
+        return f"{assessment.program.name_en} — channel: {channel}. Steps: {steps}"
+    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
     return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, brief_verdict_line, verdict_line
+from app.advisor.compose.funding import apply_steps, brief_verdict_line, original, verdict_line
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
     MISSING_FACTS,
@@ -26,7 +26,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, SKILL_LABELS, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SKILL_LABELS, SizeClass
 
 
 @dataclass
@@ -40,8 +40,10 @@ class PackText:
 def profile_line(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         bits = [
-            profile.region_label() or "region unknown",
-            f"industry section {profile.industry}" if profile.industry else "industry unknown",
+            profile.region_label_en() or "region unknown",
+            INDUSTRY_SECTIONS[profile.industry][1].lower()
+            if profile.industry in INDUSTRY_SECTIONS
+            else "industry unknown",
         ]
         if profile.employees is not None:
             bits.append(f"{profile.employees} employees")
@@ -74,7 +76,7 @@ def cost_basis(solution: Solution, language: Lang) -> str:
         "estimate": ("团队估算", "our estimate"),
     }[solution.cost.basis]
     if language == "en":
-        return f"Cost basis: {basis[1]}." + (f" ({solution.cost.note})" if solution.cost.note else "")
+        return f"Cost basis: {basis[1]}." + (f" {original(solution.cost.note)}" if solution.cost.note else "")
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
@@ -218,7 +220,7 @@ def pack_answer(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
         sum(1 for a in programs if a.verdict is Verdict.unknown),
         ((total_low, total_high), (net_low, net_high)),
-        profile.region_label(),
+        profile.region_label_en() if en else profile.region_label(),
         language,
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
@@ -326,7 +328,7 @@ def preview_line(solution: Solution, n: int, language: Lang) -> str:
     if language == "en":
         return (
             f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
-            f"Addresses (catalogue wording): {pains}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
+            f"Addresses {original(pains)}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
         )
     return (
         f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
@@ -368,7 +370,7 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang
             lines.append(
                 f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
                 f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
-                f"{solution.summary_en} Risk: {solution.risks[0]} [{n}]"
+                f"{solution.summary_en} Risk {original(solution.risks[0])} [{n}]"
             )
         else:
             lines.append(

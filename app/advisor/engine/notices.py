@@ -95,9 +95,9 @@ def no_program_for_place(
     ]
     if local:
         return []
-    place = profile.region_label()
-    national = catalogue.program(NATIONAL_CHANNEL)
     en = language == "en"
+    place = profile.region_label_en() if en else profile.region_label()
+    national = catalogue.program(NATIONAL_CHANNEL)
     if en:
         text = f"No program in my sources is issued for {place}."
         if national:
