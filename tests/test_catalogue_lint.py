@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from app.catalogue.lint import lint_funding, url_class
+from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.lint import ENDED_MARK, lapsed_since_verified, lint_funding, url_class
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue, FundingProgram
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import PROJECT_ROOT
 
 CATALOGUE_DIR = PROJECT_ROOT / "knowledge" / "catalogue"
 
@@ -19,13 +21,54 @@ def catalogue() -> Catalogue:
     return load_catalogue(CATALOGUE_DIR)
 
 
-def _today() -> date:
-    return Settings().advisor.today or date.today()
-
-
 def test_the_shipped_catalogue_passes_the_lint(catalogue):
-    problems = lint_funding(list(catalogue.funding), _today())
+    problems = lint_funding(list(catalogue.funding))
     assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_a_program_ending_after_it_was_verified_reads_ended_without_failing_the_lint(catalogue):
+    # Entries verified in 2026 that end on 2026-12-31: on New Year's Day the catalogue is still honest as
+    # written (CI stays green), the advisor says "ended" from the date, and the entry is due for a re-check.
+    shipped = [
+        p
+        for p in catalogue.funding
+        if p.validity.effective_until == date(2026, 12, 31) and ENDED_MARK not in (p.validity.note or "")
+    ]
+    verified = _program(
+        catalogue,
+        id="x-ends-2026",
+        validity__effective_until=date(2026, 12, 31),
+        validity__note="",
+        provenance__verified_on=date(2026, 11, 29),
+    )
+    ending = [verified, *shipped]
+    new_year = date(2027, 1, 1)
+    assert not [p for p in lint_funding(ending) if p.rule == "ended"]
+    assert [p.id for p in lapsed_since_verified(ending, new_year)] == [p.id for p in ending]
+    assert not lapsed_since_verified(ending, date(2026, 12, 31))
+    for program in ending:
+        assessment = assess(program, CompanyProfile(province=program.region.province), new_year)
+        assert assessment.verdict is Verdict.ineligible
+        assert any("结束" in r.zh for r in assessment.reasons)
+
+
+def test_a_program_already_ended_when_verified_must_say_so(catalogue):
+    stale = _program(
+        catalogue,
+        id="x-stale",
+        validity__effective_until=date(2026, 6, 30),
+        validity__note="",
+        provenance__verified_on=date(2026, 11, 29),
+    )
+    assert [p.rule for p in lint_funding([stale])] == ["ended"]
+    marked = _program(
+        catalogue,
+        id="x-marked",
+        validity__effective_until=date(2026, 6, 30),
+        validity__note=f"{ENDED_MARK}（2026年6月30日）",
+        provenance__verified_on=date(2026, 11, 29),
+    )
+    assert not lint_funding([marked])
 
 
 @pytest.mark.parametrize(
@@ -58,7 +101,6 @@ def _program(catalogue: Catalogue, **changes: object) -> FundingProgram:
 
 
 def test_lint_catches_each_kind_of_dishonesty(catalogue):
-    today = date(2026, 11, 28)
     invented_cap = _program(catalogue, id="x-cap", benefit__cap=1234567)
     wrong_flag = _program(catalogue, id="x-flag", provenance__reliability="official")
     stale = _program(
@@ -70,7 +112,7 @@ def test_lint_catches_each_kind_of_dishonesty(catalogue):
         validity__note="",
     )
     twin = _program(catalogue, id="x-twin")
-    rules = {(p.program_id, p.rule) for p in lint_funding([invented_cap, wrong_flag, stale, twin], today)}
+    rules = {(p.program_id, p.rule) for p in lint_funding([invented_cap, wrong_flag, stale, twin])}
     assert ("x-cap", "number") in rules
     assert ("x-flag", "source") in rules
     assert ("x-old", "ended") in rules

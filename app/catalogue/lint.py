@@ -2,7 +2,7 @@
 
 The schema proves an entry is well-formed; these rules prove it is *backed*: every number the
 advisor may quote is visible in the source sentence we keep, the reliability flag matches the
-kind of site we read, a program past its end date says so, and no program is catalogued twice
+kind of site we read, a program that had ended when verified says so, and no program is catalogued twice
 (it would be counted twice in a pack's subsidy).
 """
 
@@ -134,15 +134,36 @@ def check_sources(program: FundingProgram) -> list[LintProblem]:
     return problems
 
 
-def check_ended(program: FundingProgram, today: date) -> list[LintProblem]:
+def check_ended(program: FundingProgram) -> list[LintProblem]:
+    """A program that had already ended on the day its entry was verified must say so.
+
+    The lint judges an entry as of its `verified_on`, not the wall clock: an end date that passes later
+    (2026-12-31 on New Year's Day) does not make the shipped catalogue wrong, and the advisor already
+    answers "ended" from the date itself (engine.eligibility compares effective_until with today).
+    Such entries are listed by `lapsed_since_verified` for re-verification instead.
+    """
     until = program.validity.effective_until
-    if until and until < today and ENDED_MARK not in (program.validity.note or ""):
+    if until and until < program.provenance.verified_on and ENDED_MARK not in (program.validity.note or ""):
         return [
             LintProblem(
-                program.id, "ended", f"effective_until {until} has passed; note must say {ENDED_MARK}"
+                program.id,
+                "ended",
+                f"effective_until {until} had passed when verified on {program.provenance.verified_on}; "
+                f"note must say {ENDED_MARK}",
             )
         ]
     return []
+
+
+def lapsed_since_verified(programs: list[FundingProgram], today: date) -> list[FundingProgram]:
+    """Entries whose end date has passed since they were verified: due for a re-check (a new round?)."""
+    return [
+        p
+        for p in programs
+        if (until := p.validity.effective_until)
+        and p.provenance.verified_on <= until < today
+        and ENDED_MARK not in (p.validity.note or "")
+    ]
 
 
 def _program_key(program: FundingProgram) -> tuple[str, str, str, str, str]:
@@ -173,8 +194,9 @@ def check_duplicates(programs: list[FundingProgram]) -> list[LintProblem]:
     ]
 
 
-def lint_funding(programs: list[FundingProgram], today: date) -> list[LintProblem]:
+def lint_funding(programs: list[FundingProgram]) -> list[LintProblem]:
+    """Problems in the entries as written; independent of today's date, so CI gives the same answer every day."""
     problems: list[LintProblem] = []
     for program in programs:
-        problems += check_numbers(program) + check_sources(program) + check_ended(program, today)
+        problems += check_numbers(program) + check_sources(program) + check_ended(program)
     return problems + check_duplicates(programs)

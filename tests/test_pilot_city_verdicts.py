@@ -1,0 +1,113 @@
+"""SME digital-transformation city pilot: a city named as selected gets its own pilot entry, any other city
+hears "to confirm", never a yes and never an invented no (the batch lists we hold are incomplete)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.purchases import Purchase
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.loader import load_catalogue
+from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram, ScopeLevel
+from app.catalogue.taxonomy import SpendKind
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+NATIONAL = CATALOGUE.program("cn-sme-dx-pilot-city-2023")
+TODAY = date(2026, 11, 29)
+BATCH_WORDS = {1: "第一批", 2: "第二批", 3: "第三批"}
+RETROFIT = [
+    Purchase(
+        "数字化改造项目", "digital retrofit", SpendKind.digital_transformation, AmountRange(min=1e5, max=3e5)
+    )
+]
+
+# (province, city, batch) as the sources in funding_pilot_cities.yaml and funding_cities.yaml name them.
+SELECTED = [
+    ("四川", "成都", 1),
+    ("河南", "郑州", 1),
+    ("辽宁", "沈阳", 1),
+    ("广东", "广州", 2),
+    ("湖南", "株洲", 2),
+    ("江苏", "南京", 2),
+    ("安徽", "芜湖", 2),
+    ("吉林", "长春", 1),
+    ("山东", "淄博", 3),
+    ("广东", "佛山", 3),
+    ("山东", "东营", 3),
+    ("辽宁", "盘锦", 2),
+    ("福建", "泉州", 2),
+    ("河南", "新乡", 2),
+    ("河南", "鹤壁", 2),
+]
+
+
+def _factory(province: str, city: str) -> CompanyProfile:
+    return CompanyProfile(province=province, city=city, industry="C", employees=80, annual_revenue_cny=3e7)
+
+
+def _city_pilots(province: str, city: str) -> list[FundingProgram]:
+    return [
+        p
+        for p in CATALOGUE.funding
+        if p.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
+        and p.scope_level in (ScopeLevel.municipal, ScopeLevel.district)
+        and any(r.province == province and r.city == city for r in p.eligibility.regions)
+    ]
+
+
+@pytest.mark.parametrize(("province", "city", "batch"), SELECTED)
+def test_a_selected_city_has_a_pilot_entry_naming_its_batch(province, city, batch):
+    pilots = _city_pilots(province, city)
+    assert pilots, f"{city} was selected but no pilot entry covers it"
+    assert any(BATCH_WORDS[batch] in p.name for p in pilots)
+    for program in pilots:
+        assessment = assess(program, _factory(province, city), TODAY, RETROFIT)
+        by_name = {c.name: c.status for c in assessment.conditions}
+        assert by_name["region"] is Status.met
+        # Only time can rule a selected city's factory out (a pilot period or a final round that has ended).
+        unmet = {c.name for c in assessment.conditions if c.status is Status.unmet}
+        assert unmet <= {"validity", "window"}
+        assert assessment.verdict is not Verdict.eligible, (
+            "being on the city's retrofit list is never assumed"
+        )
+        assert assessment.selection_only
+
+
+@pytest.mark.parametrize(("province", "city", "batch"), SELECTED)
+def test_the_national_entry_names_each_selected_city_under_its_batch(province, city, batch):
+    assert NATIONAL is not None
+    listing = next(r for r in NATIONAL.eligibility.requirements if r.startswith(BATCH_WORDS[batch]))
+    assert city in listing
+
+
+def test_a_city_no_source_names_is_left_to_confirm_never_ruled_in_or_out():
+    lhasa = _factory("西藏", "拉萨")
+    assert not _city_pilots("西藏", "拉萨")
+    assert NATIONAL is not None
+    assessment = assess(NATIONAL, lhasa, TODAY, RETROFIT)
+    assert assessment.verdict is Verdict.unknown
+    assert not [c for c in assessment.conditions if c.status is Status.unmet]
+    assert any("试点" in c.reason.zh for c in assessment.conditions if c.status is Status.unknown)
+    assert assessment.selection_only  # never counted as money in a pack
+
+
+def test_a_large_firm_in_a_selected_city_is_ruled_out_by_size():
+    big = CompanyProfile(province="四川", city="成都", industry="C", employees=2000, annual_revenue_cny=2e9)
+    for program in _city_pilots("四川", "成都"):
+        assessment = assess(program, big, TODAY, RETROFIT)
+        assert assessment.verdict is Verdict.ineligible
+        assert any(c.name == "size" and c.status is Status.unmet for c in assessment.conditions)
+
+
+@pytest.mark.parametrize(
+    ("province", "city"), [("湖南", "长沙"), ("陕西", "西安"), ("江苏", "无锡"), ("广西", "柳州")]
+)
+def test_a_pilot_city_whose_batch_no_source_states_is_listed_as_such(province, city):
+    assert _city_pilots(province, city)
+    assert NATIONAL is not None
+    listing = next(r for r in NATIONAL.eligibility.requirements if r.startswith("批次未写明"))
+    assert city in listing
