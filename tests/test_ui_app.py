@@ -20,7 +20,7 @@ from app.settings import Settings
 from app.ui import state as ui_state
 from tests.conftest import TODAY
 from tests.helpers import MINI_KNOWLEDGE
-from tests.ui_helpers import APP, answers, ask, button, open_page, responses
+from tests.ui_helpers import APP, answers, ask, button, chinese_outside_originals, open_page, responses
 
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
 
@@ -248,7 +248,13 @@ def test_language_switch_changes_the_interface(chat_app: AppTest):
     assert "Update" in [b.label for b in chat_app.button]
     ask(chat_app, "Which subsidies can a 15-person AI startup in Shenzhen get?")
     assert responses(chat_app)[0]["language"] == "en"
-    assert any(e.label.startswith("Sources") for e in chat_app.chat_message[1].expander)
+    assistant = chat_app.chat_message[1]
+    assert any(e.label.startswith("Sources") for e in assistant.expander)
+    # Everything the English reader sees is English, Chinese only where labelled as the original text.
+    shown = "\n".join(m.value for m in assistant.markdown)
+    shown += "\n".join(m.value for e in assistant.expander for m in e.markdown)
+    assert "Shenzhen, Guangdong" in shown
+    assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
 
 
 def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):

@@ -41,7 +41,7 @@ def profile_line(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         bits = [
             profile.region_label_en() or "region unknown",
-            INDUSTRY_SECTIONS[profile.industry][1].lower()
+            INDUSTRY_SECTIONS[profile.industry][1]
             if profile.industry in INDUSTRY_SECTIONS
             else "industry unknown",
         ]

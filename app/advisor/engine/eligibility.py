@@ -151,7 +151,7 @@ def _industry(program: FundingProgram, profile: CompanyProfile) -> Condition | N
         return None
     # Owners know their trade, not GB/T 4754 letters: 仅限制造业，您的行业是住宿和餐饮业.
     wanted = "、".join(INDUSTRY_SECTIONS[c][0] for c in industries if c in INDUSTRY_SECTIONS)
-    wanted_en = ", ".join(INDUSTRY_SECTIONS[c][1].lower() for c in industries if c in INDUSTRY_SECTIONS)
+    wanted_en = "; ".join(INDUSTRY_SECTIONS[c][1] for c in industries if c in INDUSTRY_SECTIONS)
     if not profile.industry:
         return Condition(
             "industry",
@@ -164,7 +164,7 @@ def _industry(program: FundingProgram, profile: CompanyProfile) -> Condition | N
     return Condition(
         "industry",
         Status.unmet,
-        Reason(f"仅限{wanted}，您的行业是{yours[0]}", f"only for {wanted_en}; yours is {yours[1].lower()}"),
+        Reason(f"仅限{wanted}，您的行业是{yours[0]}", f"only for {wanted_en}; yours is {yours[1]}"),
     )
 
 
@@ -271,7 +271,8 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                     Status.unknown,
                     Reason(
                         f"须通过指定渠道办理：{how.channel}",
-                        f"only through the designated channel: {how.channel}",
+                        "only through the designated channel: "
+                        + (how.channel_en or f"(original text, in Chinese): {how.channel}"),
                     ),
                 )
             )
