@@ -126,8 +126,10 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for item in funding:
         cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
+        # Short, owner-facing cells: the benefit's first clause (a city's total budget is no use to an owner
+        # once the clause about firms is cut off, so the full text stays in the details and the sources).
         terms = (
-            f"{markdown_safe(item.benefit)}  \n"
+            f"{markdown_safe(wording.first_clause(item.benefit, lang, 90 if en else 40))}  \n"
             f"**{text(lang, 'col_max')}**{colon}{cap} · **{text(lang, 'col_deadline')}**{colon}"
             f"{item.deadline or text(lang, 'not_stated')}"
         )
@@ -135,7 +137,7 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
             {
                 text(lang, "col_verdict"): verdict_badge(item.verdict, lang),
                 text(lang, "col_program"): f"**{item.name}**  \n{item.issuer}",
-                text(lang, "col_reasons"): ("; " if en else "；").join(item.reasons),
+                text(lang, "col_reasons"): ("; " if en else "；").join(item.reasons[:2]),
                 text(lang, "col_benefit"): terms,
                 text(lang, "col_source"): f"[{text(lang, 'link')}]({item.source_url})"
                 if item.source_url

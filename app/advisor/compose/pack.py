@@ -14,6 +14,7 @@ from app.advisor.compose.wording import (
     DETAILS_HEADING,
     MISSING_FACTS,
     disclaimer,
+    first_clause,
     money,
     money_range,
     pick,
@@ -98,25 +99,16 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
     return f"{line} [{n}]"
 
 
-def _first_clause(text: str, language: Lang, limit: int) -> str:
-    """A catalogue summary cut to its first clause, so the brief stays one line on a phone."""
-    if len(text) <= limit:
-        return text
-    stops = ("; ", ". ", ", ") if language == "en" else ("；", "。", "，")
-    cuts = [text.index(stop) for stop in stops if stop in text[: limit + 1]]
-    return text[: max(cuts)] if cuts else text[:limit].rstrip() + "…"
-
-
 def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     """Name, first-year cost and why, in one line (the category, basis and net figures are in the details)."""
     solution = item.pick.solution
     cost = money_range(item.first_year.min, item.first_year.max, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
-        why = _first_clause(why, language, 90)
+        why = first_clause(why, language, 90)
         over = " (over your budget)" if item.pick.over_budget else ""
         return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
-    why = _first_clause(why, language, 36)
+    why = first_clause(why, language, 36)
     over = "（超出预算）" if item.pick.over_budget else ""
     return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
 
@@ -230,9 +222,9 @@ def pack_answer(
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_brief_solution_line(index, item, n, language))
-    lines.append(
-        _net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
-    )
+    # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
+    net_line = _net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
+    lines += ["", net_line]
     lines += ["", *funding_brief(programs, book, language)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details: profile, each solution's full reasoning and cost, every condition, arithmetic and steps.
@@ -241,6 +233,7 @@ def pack_answer(
         _solution_line(index, item, out.solution_citations[item.pick.solution.id], language)
         for index, item in enumerate(costed, start=1)
     ]
+    lines.append("")
     if en:
         lines.append(
             f"Pack total, first year: {money_range(total_low, total_high, language)}; after subsidies counted in net cost: {money_range(net_low, net_high, language)}."
@@ -294,6 +287,7 @@ def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang
     missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
+        lines.append("")
         lines.append(
             f"To settle the open verdicts, tell me: {wanted}."
             if en

@@ -81,6 +81,15 @@ def add_to_brief(answer: str, text: str) -> str:
     return f"{brief}\n\n{text}\n\n{heading}\n{details}"
 
 
+def first_clause(text: str, language: Lang, limit: int) -> str:
+    """Catalogue text cut to its first clause, so a brief line or a table cell stays short on a phone."""
+    if len(text) <= limit:
+        return text
+    stops = ("; ", ". ", ", ") if language == "en" else ("；", "。", "，")
+    cuts = [text.index(stop) for stop in stops if stop in text[: limit + 1]]
+    return text[: max(cuts)] if cuts else text[:limit].rstrip() + "…"
+
+
 def money(amount: float, language: Lang) -> str:
     """CNY 30,000 in English; 3万元 in Chinese."""
     return f"CNY {amount:,.0f}" if language == "en" else format_cny(amount)
