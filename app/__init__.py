@@ -17,6 +17,8 @@ __all__ = ["Advisor"]
 
 def Advisor(settings: Settings | None = None) -> AdvisorService:
     """The advisor over the app's index and catalogue (one `Container`, built from settings)."""
-    from app.container import Container
+    from app.container import Container, configure_process
 
-    return Container(settings).advisor
+    box = Container(settings)
+    configure_process(box.settings)
+    return box.advisor

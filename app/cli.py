@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from app.components.vector_store import CollectionName
-from app.container import Container
+from app.container import Container, configure_process
 from app.errors import AipackError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,6 +43,13 @@ def friendly_errors(func: F) -> F:
     return cast(F, wrapper)
 
 
+def _container() -> Container:
+    """The command's container, with the process configured once (log scrubbing, e5 copies)."""
+    container = Container()
+    configure_process(container.settings)
+    return container
+
+
 @click.group(help="AI enablement-pack advisor for SMEs (offline by default).")
 def main() -> None:
     pass
@@ -56,7 +63,7 @@ def main() -> None:
 def ingest(rebuild: bool) -> None:
     from tqdm import tqdm
 
-    container = Container()
+    container = _container()
     bar: tqdm[Any] | None = None
 
     def progress(done: int, total: int) -> None:
@@ -145,7 +152,7 @@ def search(
 
     if (query is None) == (batch is None):
         raise click.UsageError("Give either a QUERY or --batch FILE.jsonl.")
-    container = Container()
+    container = _container()
     _refresh_or_keep_index(container)
     filters = SearchFilters(
         collections=frozenset(CollectionName(c) for c in collections) or None,
@@ -233,7 +240,7 @@ def ask(
     if (message is None) == (batch is None):
         raise click.UsageError("Give either a MESSAGE or --batch FILE.jsonl.")
     profile = _load_profile(profile_file)
-    container = Container()
+    container = _container()
     _refresh_or_keep_index(container)
     advisor = AdvisorService(container)
     if batch is not None:
@@ -285,7 +292,7 @@ def serve(host: str | None, port: int | None, workers: int, insecure: bool) -> N
 
     from app.api.keys import ApiKeys
 
-    container = Container()
+    container = _container()
     settings = container.settings.api
     keys = ApiKeys.from_settings(settings)  # a bad keys file is reported before anything starts
     if not keys.required and not _is_loopback(host or settings.host):
@@ -342,7 +349,7 @@ def eval_command(
         first, second = (json.loads(p.read_text(encoding="utf-8")) for p in compare)
         click.echo(runner.compare(first, second))
         return
-    container = Container()
+    container = _container()
     dataset = dataset or container.settings.paths.knowledge_dir.parent / "tests" / "eval" / "golden.yaml"
     report = runner.run_eval(container, dataset, today.date() if today else None)
     md_path, json_path = runner.write_report(report, out_dir or container.settings.paths.data_dir / "eval")

@@ -3,6 +3,10 @@
 The UI caches one container with `st.cache_resource`, the API keeps one on
 app state, and the CLI makes one per command; nobody constructs components
 directly, so every entry point shares the same retrieval path.
+
+Building a container changes nothing process-wide: each entry point (CLI, API, UI,
+`app.Advisor`) calls `configure_process` once, which is where the log scrubbing and the
+number of e5 copies are set.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from app.components import embeddings
 from app.log_privacy import protect_logs
 from app.services.ingest import IngestService
 from app.services.retrieval import RetrievalService
@@ -22,11 +27,16 @@ if TYPE_CHECKING:
     from app.services.store import Store
 
 
+def configure_process(settings: Settings, *secrets: str) -> None:
+    """What an entry point sets once for its process: every log record scrubbed of this configuration's
+    secrets (and `secrets`, e.g. keys read from a file), and how many e5 copies may embed at once."""
+    protect_logs(settings, *secrets)
+    embeddings.configure(settings.embedding.copies)
+
+
 class Container:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        # Every entry point builds a container, and only the container knows every secret.
-        protect_logs(self.settings)
 
     def derive(self, settings: Settings) -> Container:
         """A container with other settings that shares this one's warm index, e5, jieba and chunk table.

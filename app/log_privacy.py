@@ -38,10 +38,10 @@ def scrub(text: str) -> str:
     return redact(text)
 
 
-def protect_logs(settings: Settings) -> None:
-    """Scrub every log record from now on, masking this configuration's key and API token."""
+def protect_logs(settings: Settings, *secrets: str) -> None:
+    """Scrub every log record from now on, masking this configuration's LLM key and API keys, and `secrets`."""
     global _secrets
-    values = [os.environ.get("OPENAI_API_KEY")]
+    values = [os.environ.get("OPENAI_API_KEY"), *secrets]
     for secret in (settings.llm.api_key, settings.api.token, *settings.api.keys.values()):
         values.append(secret.get_secret_value() if secret else None)
     with _lock:

@@ -14,7 +14,7 @@ import pytest
 from app.advisor.contract import AdviceResponse
 from app.advisor.service import AdvisorService
 from app.evaluation.golden import load_retrieval_cases
-from app.text.normalize import compact, detect_language
+from app.text.normalize import compact, detect_language, normalize
 from tests.test_advisor_scenarios import assert_citations_resolve, assert_pack, with_shared_catalogue
 
 UNDER_SPECIFIED = {
@@ -306,8 +306,9 @@ def test_out_of_scope_is_declined_politely_with_what_the_advisor_can_do(
         assert response.answer.startswith("Sorry")
         assert "I can recommend" in response.answer and "subsid" in response.answer
     else:
-        assert response.answer.startswith("抱歉")
-        assert "我可以" in response.answer and "补贴" in response.answer
+        answer = normalize(response.answer)  # a traditional question is answered in traditional script
+        assert answer.startswith("抱歉")
+        assert "我可以" in answer and "补贴" in answer
 
 
 @pytest.mark.parametrize(
@@ -467,3 +468,21 @@ def test_public_import_builds_the_advisor_service(tmp_path: Path):
 
     with pytest.raises(AttributeError):
         _ = app.NotAThing  # type: ignore[attr-defined]
+
+
+def test_what_about_another_city_rejudges_the_pack_without_moving_the_client(advisor: AdvisorService):
+    session = "what-if-suzhou"
+    first = advisor.ask("我们在杭州开了一家20人的餐厅，预算3万，想解决备货不准的问题", session_id=session)
+    what_if = advisor.ask("那苏州呢", session_id=session)
+    assert what_if.intent == "recommend_pack" and what_if.profile.city == "苏州"
+    assert [s.id for s in what_if.solutions] == [s.id for s in first.solutions]  # the same pack, judged there
+    assert what_if.answer.startswith("换成江苏·苏州（原为浙江·杭州）")
+    assert advisor.ask("预算改成5万", session_id=session).profile.city == "杭州"  # the saved profile stayed
+
+
+def test_a_traditional_question_is_answered_in_traditional_script(advisor: AdvisorService):
+    session = "hant-stacking"
+    advisor.ask("我們在杭州開了一家二十人的餐廳，預算三萬，想解決備貨不準的問題", session_id=session)
+    answer = advisor.ask("這些補貼可以疊加嗎？", session_id=session).answer
+    assert answer.startswith("能否疊加")
+    assert "补贴" not in answer and "補貼" in answer

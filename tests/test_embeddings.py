@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from app.components.embeddings import E5Embeddings, embed_passages, embed_query
+from app.components.embeddings import E5Embeddings, configure, embed_passages, embed_query
 from app.settings import EmbeddingSettings
 
 QUERIES = [
@@ -28,6 +28,10 @@ def test_concurrent_queries_get_the_vectors_a_lone_query_gets():
 def test_batched_documents_keep_their_order_and_report_progress():
     texts = [f"第{n}条：企业购买智能算力服务可申请算力券补贴。" for n in range(11)]
     seen: list[int] = []
-    vectors = E5Embeddings(EmbeddingSettings(batch_size=3, copies=2)).embed_in_batches(texts, seen.append)
+    configure(2)  # what an entry point does once per process (app.container.configure_process)
+    try:
+        vectors = E5Embeddings(EmbeddingSettings(batch_size=3)).embed_in_batches(texts, seen.append)
+    finally:
+        configure(0)
     assert seen == [3, 3, 3, 2]  # one report per batch, in input order
     np.testing.assert_allclose(vectors, embed_passages(texts), rtol=0, atol=1e-6)

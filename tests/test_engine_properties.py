@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
-from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.profile import CompanyProfile

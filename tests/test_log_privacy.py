@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from pydantic import SecretStr
 
 from app.cli import main
-from app.container import Container
+from app.container import Container, configure_process
 from tests.fake_llm_server import Error, FakeLLMServer, Hang, Reply, StructuredReply
 from tests.helpers import serving
 from tests.test_advisor_llm import make_advisor
@@ -100,6 +100,7 @@ def test_llm_mode_logs_hold_no_key_and_no_identifiers(
     shared_container: Container, server: FakeLLMServer, log_lines: list[str], redact_pii: bool
 ):
     advisor = make_advisor(shared_container, server, api_key=SecretStr(KEY), redact_pii=redact_pii)
+    configure_process(advisor.settings)  # as the entry points do
     server.enqueue(
         StructuredReply({"city": "杭州", "employees": 20}),
         Reply("建议先上备菜量预测 [1]。请向主管部门确认补贴。"),
@@ -150,6 +151,28 @@ def test_api_logs_hold_no_token_and_no_identifiers(
     assert_clean(log_lines)
 
 
+def test_api_keys_from_a_keys_file_are_masked_in_logs(
+    shared_container: Container, log_lines: list[str], tmp_path: Path
+):
+    file_key = "ops-file-key-SECRET-321"  # not key-shaped: only registering it can mask it
+    keys_file = tmp_path / "keys.txt"
+    keys_file.write_text(f"# operators\nops {file_key}\n", encoding="utf-8")
+    settings = shared_container.settings
+    box = shared_container.derive(
+        settings.model_copy(update={"api": settings.api.model_copy(update={"keys_file": keys_file})})
+    )
+    with (
+        serving(box, log_config=None, log_level=None) as url,
+        httpx.Client(base_url=url, timeout=60, trust_env=False) as http,
+    ):
+        assert http.get("/v1/models", headers={"Authorization": f"Bearer {file_key}"}).status_code == 200
+        # A client that pastes its key into the URL: the access log records the URL.
+        assert http.get(f"/healthz?api_key={file_key}").status_code == 200
+    access = [line for line in log_lines if line.startswith("uvicorn.access")]
+    assert any("/healthz?api_key=" in line for line in access), access
+    assert not [line for line in log_lines if file_key in line]
+
+
 def test_cli_ask_logs_hold_no_key_and_no_identifiers(
     shared_data_dir: Path, server: FakeLLMServer, log_lines: list[str], monkeypatch
 ):
@@ -176,7 +199,7 @@ def test_cli_ask_logs_hold_no_key_and_no_identifiers(
 def test_any_library_record_is_masked_but_kept(shared_container: Container, log_lines: list[str]):
     """Whatever a dependency logs — headers, an int arg, a traceback — comes out masked, still readable."""
     settings = shared_container.settings
-    shared_container.derive(  # building a container is what switches the protection on
+    configure_process(  # what every entry point does once (CLI, API, UI, app.Advisor)
         settings.model_copy(update={"api": settings.api.model_copy(update={"token": SecretStr(TOKEN)})})
     )
     library = logging.getLogger("some.dependency")

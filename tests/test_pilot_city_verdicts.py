@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from app.advisor.engine.eligibility import Status, Verdict, assess
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue

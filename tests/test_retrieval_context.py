@@ -11,7 +11,7 @@ from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.index_records import policy_records
 from app.services.retrieval import RetrievalService, context_text
-from app.services.routing import POLICY_SLOTS, balance, route
+from app.services.routing import POLICY_SLOTS, Group, balance, route
 from app.settings import ChunkingSettings
 from app.text.segment import Glossary, Segmenter
 
@@ -76,13 +76,13 @@ def test_program_questions_still_lead_with_the_catalogue(shared_container):
 def test_a_growing_catalogue_cannot_push_every_article_out_of_the_top_k():
     ranked = [f"program-{i}" for i in range(150)] + ["article-1", "article-2", "article-3"]
 
-    def collection(chunk_id: str) -> str:
-        return "policies" if chunk_id.startswith("article") else "funding"
+    def group(chunk_id: str) -> Group:
+        return "articles" if chunk_id.startswith("article") else "programs"
 
-    general = balance(ranked, 5, "general", collection)
+    general = balance(ranked, 5, "general", group)
     assert general[:3] == ranked[:3]  # the best catalogue entries keep their places
     assert [c for c in general if c.startswith("article")] == ["article-1", "article-2"][:POLICY_SLOTS]
-    assert balance(ranked, 5, "article", collection)[:3] == ["article-1", "article-2", "article-3"]
+    assert balance(ranked, 5, "article", group)[:3] == ["article-1", "article-2", "article-3"]
 
 
 def test_route_follows_what_is_asked():

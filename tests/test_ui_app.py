@@ -7,6 +7,9 @@ on a private copy of tests/data/mini_knowledge, never on the repo's knowledge/ f
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -286,7 +289,7 @@ def test_clients_save_reopen_and_delete(chat_app: AppTest, app_container: Contai
     assert chat_app.title[0].value == "AI赋能包顾问", "back on the chat page"
     assert [m.name for m in chat_app.chat_message] == ["user", "assistant"]
     assert chat_app.session_state["pf_city"] == "杭州"
-    # the advisor forgot this session; the client's profile goes with the next question
+    # the reopened conversation goes on from its saved state, with the client's profile
     ask(chat_app, "这些补贴怎么申请？")
     latest = responses(chat_app)[-1]
     assert latest["intent"] == "how_to_apply" and latest["profile"]["city"] == "杭州"
@@ -302,6 +305,40 @@ def test_clients_save_reopen_and_delete(chat_app: AppTest, app_container: Contai
     button(chat_app, "确认删除").click().run()  # the client's
     assert not app_container.store.clients()
     assert any("还没有保存的客户" in i.value for i in chat_app.info)
+
+
+class CountingStore(Store):
+    """The app's real store, counting its write transactions."""
+
+    writes = 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.writes += 1
+        with super()._transaction() as db:
+            yield db
+
+
+def test_a_turn_is_saved_once_in_the_conversation_store(
+    app_container: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    store = CountingStore(tmp_path / "counted" / "aipack.sqlite3")
+    monkeypatch.setitem(app_container.__dict__, "store", store)
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    ask(app, RESTAURANT)
+    assert store.writes == 1, "question, answer and advisor state in one write"
+    ask(app, "这些方案要多少钱？")  # a follow-up reads the pack saved with the first turn
+    assert store.writes == 2
+    assert responses(app)[-1]["intent"] == "cost_estimate"
+    sessions = app_container.advisor.sessions.file
+    assert sessions is not None and sessions.get(app.session_state["session_id"]) is None, (
+        "the advisor keeps no second copy of a UI conversation"
+    )
+    [conversation] = store.conversations()
+    assert len(store.messages(conversation.id)) == 4
+    assert (store.conversation_state(conversation.id) or {})["profile"]["city"] == "杭州"
+    open_page(app, "clients")
+    assert conversation.title in " ".join(m.value for m in app.markdown), "the clients page lists it"
 
 
 # ---------------------------------------------------------------- knowledge

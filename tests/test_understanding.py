@@ -36,6 +36,13 @@ def extractor() -> RuleExtractor:
         ("我们年营收800万", None),  # revenue, not a budget
         ("停一次损失好几万", None),
         ("预算台币五万左右", None),  # no exchange rates: never turned into CNY
+        ("小超市，8个人，两三万块能搞个智能补货不", 30000),  # what the amount can buy
+        ("一年能投个万把块", 10000),
+        ("有个十万八万的预算", 100000),
+        ("预算在三五万", 50000),
+        ("100来万的预算", 1000000),
+        ("we could spend maybe 20 grand RMB", 20000),
+        ("营收3000万能做什么", None),
     ],
 )
 def test_budget_in_owner_phrasings(extractor: RuleExtractor, message: str, budget: float | None):
@@ -102,7 +109,45 @@ def test_industry_is_what_the_business_does(message: str, section: str):
         ("最近哪只AI概念股能买", "out_of_scope"),
         ("申請美國簽證要準備什麼", "out_of_scope"),
         ("Rough price for an AI chatbot for customer service?", "cost_estimate"),
+        ("哪些券能用？", "funding_eligibility"),
+        ("Which subsidies can a 30-person software company in Wuhan apply for?", "funding_eligibility"),
     ],
 )
 def test_intent_in_owner_phrasings(message: str, intent: str):
     assert classify_intent(message, states_profile_facts=False, has_evidence=True) == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("武汉做货运的，司机50个，想优化路线", 50),
+        ("灯具厂，销售团队8个人，全厂100人", 100),
+        ("台北的補習班，老師二十位", 20),
+    ],
+)
+def test_headcount_in_owner_phrasings(extractor: RuleExtractor, message: str, employees: int):
+    assert extractor.extract(message).employees == employees
+
+
+def test_a_question_about_which_vouchers_names_no_voucher():
+    from app.advisor.llm.guard import unknown_vouchers
+
+    catalogue = load_catalogue(KNOWLEDGE / "catalogue")
+    assert unknown_vouchers("哪些券能用", catalogue, regions(KNOWLEDGE)) == []
+    assert unknown_vouchers("这些券能叠加吗", catalogue, regions(KNOWLEDGE)) == []
+    assert unknown_vouchers("AI普惠券怎么申请", catalogue, regions(KNOWLEDGE)) == ["ai普惠券"]
+
+
+@pytest.mark.parametrize(
+    ("message", "earlier", "script"),
+    [
+        ("這些補貼可以疊加嗎？", [], "hant"),
+        ("这些补贴能叠加吗", [], "hans"),
+        ("好的", ["我們在杭州開了一家餐廳"], "hant"),  # no script-specific character: the earlier script
+        ("好的", [], "hans"),
+    ],
+)
+def test_reply_script_follows_the_owner(message: str, earlier: list[str], script: str):
+    from app.advisor.understand.script import reply_script
+
+    assert reply_script(message, earlier) == script

@@ -8,9 +8,12 @@ from app.evaluation.understanding_metrics import load_dialogues, load_messages, 
 def test_message_and_dialogue_counts_and_blind_share() -> None:
     messages, dialogues = load_messages(), load_dialogues()
     assert len(messages) >= 200 and len(dialogues) >= 40
-    for cases in (messages, dialogues):
+    # The held-out split was a quarter of the set when it was written (230 messages, 42 dialogues); cases
+    # added later go to dev (they are tuned on), so the blind split stays what was scored at the start.
+    for cases, first in ((messages, 230), (dialogues, 42)):
         blind = sum(c.split == "blind" for c in cases)
-        assert blind / len(cases) >= 0.25
+        assert blind / first >= 0.25
+        assert all(c.split == "dev" for c in cases[first:])
         assert {c.lang for c in cases} == {"zh-Hans", "zh-Hant", "en"}
     assert len({c.id for c in messages}) == len(messages)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
-from app.advisor.compose.focus import focus_line
+from app.advisor.compose.focus import focus_line, what_changed
 from app.advisor.compose.funding import apply_steps, original, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
@@ -42,7 +42,7 @@ from app.advisor.engine.notices import (
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
-from app.advisor.engine.recommend import SolutionPick, SolutionRecommender
+from app.advisor.engine.recommend import PackChoice, SolutionPick, SolutionRecommender
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import FOREIGN_JURISDICTION, GENERIC_FUNDING_ASK, states_need
@@ -184,7 +184,12 @@ class TurnHandlers:
                 turn.answer += "\n\n" + "\n".join(lines)
             self._lead_with_notes(turn)
             return
-        choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
+        if turn.what_if_from is not None and conversation.pack:
+            choice = PackChoice(
+                list(conversation.pack)
+            )  # "那苏州呢": the same pack, judged for the other place
+        else:
+            choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
@@ -209,6 +214,14 @@ class TurnHandlers:
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
+        if turn.what_if_from is not None and not turn.foreign:
+            saved = turn.what_if_from
+            before = select_programs(self._assessments(saved, purchases), saved, spend, [], turn.query)
+            turn.answer = (
+                what_changed(saved, profile, before, turn.programs, self.places, turn.language)
+                + "\n\n"
+                + turn.answer
+            )
         turn.answer += "\n\n" + _addresses(choice.picks[0].solution, turn)
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)

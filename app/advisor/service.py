@@ -29,13 +29,14 @@ from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import FUNDING_WORDS
-from app.advisor.understand.conversation import rewrite_follow_up
+from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.advisor.understand.script import in_traditional, reply_script, traditional
 from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
@@ -147,8 +148,7 @@ class AdvisorService:
         """
         text = "我们是杭州一家20人的餐厅，想用AI解决备货不准，预算3万"
         if self.llm_extractor is None:  # offline: the whole pipeline but the composer
-            turn = self._prepare(text, None, None)
-            self.sessions.reset(turn.conversation.session_id)
+            self._prepare(text, None, None)  # no session id: nothing is kept
             return
         profile = self.extractor.extract(text)
         self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
@@ -169,11 +169,13 @@ class AdvisorService:
         turn = self._prepare(message, session_id, profile)
         substantive = spec(turn.intent).substantive and not turn.clarifying
         if self.llm is not None and substantive:
-            yield from self.llm.stream(turn)
+            hant = turn.script == "hant"
+            yield from (traditional(chunk) if hant else chunk for chunk in self.llm.stream(turn))
         else:
             # Stream the text with the citation numbers of the final response (unused entries
             # dropped, the rest renumbered), so a streamed "[1]" is the response's citation 1.
-            yield from turn.book.keep_only_used(turn.answer)[0].splitlines(keepends=True)
+            text = turn.book.keep_only_used(turn.answer)[0]
+            yield from (traditional(text) if turn.script == "hant" else text).splitlines(keepends=True)
         turn.mark("compose")
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
@@ -181,8 +183,13 @@ class AdvisorService:
         conversation.awaiting_profile = bool(turn.clarifying)
         if substantive:
             conversation.last_question = turn.query
+        response = build_response(turn, started)
+        if turn.script == "hant":
+            response = in_traditional(response)
+        if turn.what_if_from is not None:
+            conversation.profile = turn.what_if_from  # a what-if answers for the other place, saves nothing
         self.sessions.save(conversation)
-        yield build_response(turn, started)
+        yield response
 
     def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:
         conversation = self.sessions.get(session_id)
@@ -193,6 +200,8 @@ class AdvisorService:
             turn.notices.append(_long_message_notice(len(text), lang_of(detect_language(text[:500]))))
             text = text[:MAX_MESSAGE_CHARS]
         turn.language = lang_of(detect_language(text)) if text.strip() else "zh"
+        earlier = [said for role, said in conversation.turns if role == "user"]
+        turn.script = reply_script(text, earlier) if turn.language == "zh" else "hans"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         self._understand(turn, text)
@@ -220,6 +229,8 @@ class AdvisorService:
         places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
+        if rewritten and follow_up_place(text, places) is not None:
+            turn.what_if_from = conversation.profile  # "那苏州呢": asked about, not moved to
         delta = self.extractor.extract(text)
         extracted = None
         if self.llm_extractor and text.strip():
@@ -245,6 +256,8 @@ class AdvisorService:
             rewritten=rewritten is not None,
             conversation=conversation,
         )
+        if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
+            turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there
         asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
         if (
             turn.intent == "policy_question"

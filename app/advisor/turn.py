@@ -12,6 +12,7 @@ from app.advisor.engine.costing import CostedSolution, Subsidy
 from app.advisor.engine.eligibility import Assessment
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.gazetteer import Place
+from app.advisor.understand.profile import CompanyProfile
 from app.services.retrieval import SearchResult
 
 
@@ -21,6 +22,7 @@ class Turn:
     raw: str
     conversation: Conversation
     language: Lang = "zh"
+    script: Literal["hans", "hant"] = "hans"  # zh answers: the script the owner writes in
     query: str = ""  # the message, or its rewrite when it was a follow-up
     intent: Intent = "smalltalk"
     mode: Literal["offline", "llm"] = "offline"
@@ -39,6 +41,8 @@ class Turn:
     has_evidence: bool = True
     unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
     foreign: str | None = None  # a place outside China the message named (no program covers it)
+    # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.
+    what_if_from: CompanyProfile | None = None
     # When the question arrived (time.monotonic()): the LLM deadline counts from here.
     started: float = field(default_factory=time.monotonic)
     _marks: dict[str, float] = field(default_factory=dict)

@@ -3,7 +3,9 @@
 Routes are thin: they validate, call the container's services and shape the output.
 Every request is bounded before it costs anything (admission.py: body size, then the
 key); the work itself runs in the thread pool behind a FIFO gate and is abandoned if
-the client leaves while it waits. Sessions belong to the key that made them.
+the client leaves while it waits. Reading a resent chat history has a one-slot gate of
+its own, so long histories queue behind each other, not in front of the other clients'
+asks. Sessions belong to the key that made them.
 OpenAPI docs are served at /docs (behind the key when keys are configured).
 """
 
@@ -15,7 +17,7 @@ import logging
 import secrets
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request, Response
@@ -24,12 +26,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.advisor.contract import AdviceResponse
+from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.history import conversation_from_history
 from app.api import chat, errors, health
 from app.api.admission import OWNER, Admission
 from app.api.errors import ApiError, error_response
 from app.api.gate import FifoGate, GateBusy, GateLeft
-from app.api.keys import ApiKeys
+from app.api.keys import ApiKeys, named_keys
 from app.api.models import (
     MODEL_ID,
     AdviseRequest,
@@ -39,7 +42,7 @@ from app.api.models import (
     SearchResponse,
 )
 from app.components.vector_store import CollectionName
-from app.container import Container
+from app.container import Container, configure_process
 from app.services.retrieval import SearchFilters
 
 _log = logging.getLogger("uvicorn.error")  # the server's log, next to uvicorn's own lines
@@ -51,6 +54,9 @@ SESSION_SCOPE = "\x1f"  # between a key's name and the client's session id; neve
 def create_app(container: Container | None = None) -> FastAPI:
     box = container or Container()
     settings = box.settings.api
+    keys = named_keys(settings)
+    # The API's process setup: keys read from a keys file are masked in logs like those from the environment.
+    configure_process(box.settings, *keys.values())
     app = FastAPI(
         title="aipack advisor API",
         version="1.1",
@@ -58,19 +64,21 @@ def create_app(container: Container | None = None) -> FastAPI:
     )
     app.state.container = box
     gate = FifoGate(settings.concurrent_asks, settings.max_waiting)
+    # Reading a resent chat history is bounded but still about a second of CPU at the limits: one
+    # history at a time, and outside the ask slots, so a few maximal histories cannot take every
+    # slot (and every core) from the other clients.
+    history_gate = FifoGate(1, settings.max_waiting)
     errors.install(app, box.settings.paths.data_dir, box.settings.paths.knowledge_dir)
     health.install(app, box)
-    app.add_middleware(
-        Admission, keys=ApiKeys.from_settings(settings), max_body_bytes=settings.max_body_bytes
-    )
+    app.add_middleware(Admission, keys=ApiKeys(keys), max_body_bytes=settings.max_body_bytes)
     app.add_middleware(_InternalErrors)  # outermost: even admission's failures become JSON
 
-    async def run(request: Request, work: Callable[[], T]) -> T:
-        """`work` in the thread pool behind the gate; given up while queued if the client disconnects."""
+    async def run(request: Request, work: Callable[[], T], behind: FifoGate = gate) -> T:
+        """`work` in the thread pool behind a gate; given up while queued if the client disconnects."""
         cancelled = threading.Event()
 
         def gated() -> T:
-            with gate.slot(cancelled):
+            with behind.slot(cancelled):
                 return work()
 
         task = asyncio.ensure_future(run_in_threadpool(gated))
@@ -166,30 +174,44 @@ def create_app(container: Container | None = None) -> FastAPI:
         message = spoken[last][1]
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
 
-        def seeded() -> str:
+        def read_history() -> tuple[Conversation, int]:
             history = conversation_from_history(spoken[:last], box.advisor.extractor, box.advisor.places)
-            return box.advisor.sessions.seed(history)
+            return history, chat.prompt_tokens(body)  # counting a long history's tokens is real CPU too
+
+        history, counted = Conversation("history", remember=False), None  # nothing earlier to read
+        if last:
+            history, counted = await run(request, read_history, history_gate)
+
+        def turn_and_tokens(work: Callable[[str], T]) -> Callable[[], tuple[T, int]]:
+            """`work(session id)` on the seeded history, then the prompt's tokens if not counted yet."""
+            return lambda: (
+                work(box.advisor.sessions.seed(history)),
+                chat.prompt_tokens(body) if counted is None else counted,
+            )
 
         if body.stream:
-
-            def first_event() -> tuple[Any, Any, int]:
-                # Run the turn up to its first event before the 200 goes out: an error in understanding
-                # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
-                events = box.advisor.stream(message, session_id=seeded())
-                return events, next(events), chat.prompt_tokens(body)
-
-            events, first, prompt = await run(request, first_event)
+            # Run the turn up to its first event before the 200 goes out: an error in understanding
+            # or retrieval (no index, …) then gets its JSON status instead of a cut stream.
+            (events, first), prompt = await run(
+                request,
+                turn_and_tokens(
+                    lambda session: _first_event(box.advisor.stream(message, session_id=session))
+                ),
+            )
             return StreamingResponse(
                 chat.sse(itertools.chain([first], events), completion_id, body, prompt),
                 media_type="text/event-stream",
             )
-        # Token counting of a long history is real CPU: it runs with the turn, off the event loop.
         response, prompt = await run(
-            request, lambda: (box.advisor.ask(message, session_id=seeded()), chat.prompt_tokens(body))
+            request, turn_and_tokens(lambda session: box.advisor.ask(message, session_id=session))
         )
         return JSONResponse(chat.completion(response, completion_id, body, prompt))
 
     return app
+
+
+def _first_event(events: Iterator[T]) -> tuple[Iterator[T], T]:
+    return events, next(events)
 
 
 def _model_card() -> dict[str, Any]:

@@ -25,24 +25,7 @@ class ApiKeys:
 
     @classmethod
     def from_settings(cls, settings: ApiSettings) -> ApiKeys:
-        named: dict[str, str] = {}
-        if settings.token is not None:
-            named["default"] = settings.token.get_secret_value()
-        named.update({name: key.get_secret_value() for name, key in settings.keys.items()})
-        if settings.keys_file is not None:
-            named.update(_read_keys_file(settings))
-        for name, key in named.items():
-            if not _NAME.match(name):
-                raise InputError(
-                    f"API key name {name[:40]!r} is not valid.",
-                    "Use letters, digits, '.', '_' or '-' (at most 64 characters).",
-                )
-            if len(key) < MIN_KEY_CHARS:
-                raise InputError(
-                    f"API key '{name}' is shorter than {MIN_KEY_CHARS} characters.",
-                    "Use a long random key, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
-                )
-        return cls(named)
+        return cls(named_keys(settings))
 
     @property
     def required(self) -> bool:
@@ -56,6 +39,28 @@ class ApiKeys:
             if hmac.compare_digest(digest, expected):
                 found = name
         return found
+
+
+def named_keys(settings: ApiSettings) -> dict[str, str]:
+    """Every configured key by name (token, `keys`, keys file), checked; raises InputError."""
+    named: dict[str, str] = {}
+    if settings.token is not None:
+        named["default"] = settings.token.get_secret_value()
+    named.update({name: key.get_secret_value() for name, key in settings.keys.items()})
+    if settings.keys_file is not None:
+        named.update(_read_keys_file(settings))
+    for name, key in named.items():
+        if not _NAME.match(name):
+            raise InputError(
+                f"API key name {name[:40]!r} is not valid.",
+                "Use letters, digits, '.', '_' or '-' (at most 64 characters).",
+            )
+        if len(key) < MIN_KEY_CHARS:
+            raise InputError(
+                f"API key '{name}' is shorter than {MIN_KEY_CHARS} characters.",
+                "Use a long random key, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+            )
+    return named
 
 
 def _digest(key: str) -> bytes:

@@ -79,7 +79,10 @@ _POOL = _ModelPool()
 
 
 def configure(copies: int) -> None:
-    """How many model copies may embed at once (0: one per core, at most 4)."""
+    """How many model copies may embed at once (0: one per core, at most 4).
+
+    Process-wide (the copies are shared by every embedder): entry points call it once,
+    through `app.container.configure_process`."""
     _POOL.resize(copies or default_copies())
 
 
@@ -109,9 +112,7 @@ def embed_query(text: str) -> np.ndarray:
 
 class E5Embeddings(LangChainEmbeddings):
     def __init__(self, settings: EmbeddingSettings | None = None) -> None:
-        settings = settings or EmbeddingSettings()
-        self.batch_size = settings.batch_size
-        configure(settings.copies)
+        self.batch_size = (settings or EmbeddingSettings()).batch_size
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = self.embed_in_batches(texts, on_batch=None).tolist()

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar, cast
 
+import httpx
+import openai
 from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
@@ -37,6 +39,31 @@ class DeadlineExceeded(TimeoutError):
         super().__init__(f"{which} after {seconds:.0f} s")
         self.which = which
         self.seconds = seconds
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a model call failed, in a few words for a notice or the log; by exception type.
+
+    openai wraps httpx's errors (APITimeoutError is an APIConnectionError; a cut stream is one too),
+    but an error raised while a stream is read can arrive as httpx's own, so both are classified.
+    """
+    if isinstance(exc, DeadlineExceeded):
+        return (
+            f"no first token within {exc.seconds:.0f} s"
+            if exc.which == "first token"
+            else f"deadline of {exc.seconds:.0f} s passed"
+        )
+    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException | TimeoutError):
+        return "timeout"
+    if isinstance(exc, openai.RateLimitError):
+        return "rate limited (429)"
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, httpx.HTTPStatusError):
+        return f"HTTP {exc.response.status_code}"
+    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+        return "connection lost"
+    return type(exc).__name__
 
 
 @dataclass(frozen=True)

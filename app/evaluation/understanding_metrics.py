@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import yaml
 
 from app.settings import PROJECT_ROOT
+from app.text.normalize import to_simplified, to_traditional
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 MESSAGES = EVAL_DIR / "understanding_dev.yaml"
@@ -156,6 +157,21 @@ def _slot_ok(response: Any, slot: str, expect: dict[str, Any]) -> bool | None:
     return True
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def answer_in_language(answer: str, lang: str) -> bool:
+    """zh-Hant: at most 2% of the Han characters are simplified-only; en: at most 2% of the letters are Han."""
+    han = _HAN.findall(answer)
+    if lang == "en":
+        letters = len(re.findall(r"[A-Za-z]", answer))
+        return len(han) <= 0.02 * max(1, letters + len(han))
+    if lang == "zh-Hant":
+        simplified = sum(1 for ch in han if to_traditional(ch) != ch and to_simplified(ch) == ch)
+        return simplified <= 0.02 * max(1, len(han))
+    return True
+
+
 def _check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScores, label: str) -> bool:
     """Score one reply against its expectations; True when every check passed."""
     checks: list[tuple[str, bool]] = []
@@ -182,6 +198,10 @@ def _check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScor
         checks.append(("category_top3", any(c in top3 for c in expect["categories_top3_any"])))
     if "answer_matches" in expect:
         checks.append(("question_answered", bool(re.search(expect["answer_matches"], response.answer))))
+    if "answer_not_matches" in expect:
+        checks.append(("question_answered", not re.search(expect["answer_not_matches"], response.answer)))
+    if "answer_lang" in expect:
+        checks.append(("reply_language", answer_in_language(response.answer, expect["answer_lang"])))
     if expect.get("intent") == "out_of_scope":
         named = any(name in response.answer for name in program_names())
         carries = bool(response.funding or response.solutions or named)
@@ -261,9 +281,10 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "blind", "all"], default="dev")
     parser.add_argument("--out", type=Path, help="write the JSON report here")
     args = parser.parse_args()
-    from app.container import Container
+    from app.container import Container, configure_process
 
     box = Container()
+    configure_process(box.settings)
     advisor_settings = box.settings.advisor.model_copy(update={"today": REFERENCE_DAY})
     box = box.derive(box.settings.model_copy(update={"advisor": advisor_settings}))
     box.ingest.ensure_ready()

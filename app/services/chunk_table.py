@@ -23,6 +23,7 @@ import numpy as np
 
 from app.components.dictionary import QueryTranslator
 from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.services.routing import Group
 from app.text.normalize import normalize
 
 _MEMO_SIZE = 256  # masks and BM25 score vectors kept per table (a few KB each per 1,000 chunks)
@@ -50,6 +51,14 @@ class _Codes:
         return np.isin(self.codes, wanted)
 
 
+def _group(row: ChunkRow) -> Group:
+    if row.collection is CollectionName.solutions:
+        return "solutions"
+    if row.collection is CollectionName.funding or row.metadata.get("program"):
+        return "programs"
+    return "articles"
+
+
 class ChunkTable:
     def __init__(self, rows: list[ChunkRow], vectors: np.ndarray) -> None:
         self.rows = rows
@@ -69,6 +78,7 @@ class ChunkTable:
             if row.collection is CollectionName.policies
             for field in ("speaker", "publisher")
         ) - {""}
+        self._groups: list[Group] = [_group(row) for row in rows]
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
         # Chunks per word: English questions are translated only into words the index holds.
@@ -102,6 +112,10 @@ class ChunkTable:
 
     def collection_of(self, chunk_id: str) -> str:
         return self.rows[self.position[chunk_id]].collection.value
+
+    def group_of(self, chunk_id: str) -> Group:
+        """What a chunk is for routing: an article, a program (catalogue entry or its official text), a solution."""
+        return self._groups[self.position[chunk_id]]
 
     def __len__(self) -> int:
         return len(self.rows)

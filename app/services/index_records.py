@@ -60,12 +60,17 @@ def _window(sentences: list[str], *, last: bool) -> str:
 
 
 def policy_records(
-    document: PolicyDocument, chunking: ChunkingSettings, tag: PersonTagger | None = None
+    document: PolicyDocument,
+    chunking: ChunkingSettings,
+    tag: PersonTagger | None = None,
+    program: str = "",
 ) -> list[IndexRecord]:
     """One record per chunk; small chunks are indexed, their neighbouring sentences returned with them.
 
     Each record also carries the speaker in effect when its chunk starts (see `app.text.speakers`),
     in the indexed header and in the metadata, so "他建议…" stays attributable on its own.
+    `program`: the catalogue id when the document is that program's official wording, so routing
+    can tell a program text from an article (app.services.routing).
     """
     meta = document.meta
     chunks = chunk_text(document.text, max_tokens=chunking.max_tokens, min_tokens=chunking.min_tokens)
@@ -100,6 +105,7 @@ def policy_records(
                     "heading": heading,
                     "position": chunk.position,
                     "kind": meta.kind,
+                    "program": program,
                     "region": meta.region,
                     "publisher": meta.publisher or "",
                     "published": meta.published or "",

@@ -223,7 +223,7 @@ class RetrievalService:
         if strategy != "hybrid":
             return fused[:k]
         fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-        return balance(fused, k, which, table.collection_of)
+        return balance(fused, k, which, table.group_of)
 
     def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
         """A search whose question never changes (the pack's policy basis), run once per loaded index.

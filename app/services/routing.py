@@ -5,11 +5,15 @@ balance a question about what an article or a person said gets four catalogue en
 the passage that answers it, and the crowding grows with the catalogue. The rule:
 
 - a question about an article or a speaker ("谁建议…", "文章提出…", "according to He Han",
-  or naming a speaker or publisher the index holds) lists policy passages first;
+  or naming a speaker or publisher the index holds) lists article passages first;
 - a question about a program (补贴, 券, 申报, subsidy, voucher…) keeps `PROGRAM_SLOTS` places for
-  funding entries;
-- any other question keeps `POLICY_SLOTS` places for the best policy passages, so a growing
+  programs;
+- any other question keeps `POLICY_SLOTS` places for the best article passages, so a growing
   catalogue can never push every article out of the top k.
+
+Chunks are grouped by what they are, not by collection (`ChunkTable.group_of`): a program's
+official text (`knowledge/policies/<program id>-text.*`) sits in the policies collection but
+answers program questions, and must not take an article's place for "what did the article say".
 
 bench/run.py prints fact-in-context per route on both question sets, which is how the rule
 and its slot counts are checked.
@@ -22,6 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Literal
 
 Route = Literal["article", "program", "general"]
+Group = Literal["articles", "programs", "solutions"]
 
 _ARTICLE = re.compile(
     r"谁|哪位|文章|报道|评论|这篇|提案|采访|专访|发布会|讲话|代表委员|政协委员|人大代表"
@@ -47,18 +52,19 @@ def route(prepared: str, known_names: Iterable[str]) -> Route:
     return "general"
 
 
-def balance(ranked: list[str], k: int, which: Route, collection_of: Callable[[str], str]) -> list[str]:
+def balance(ranked: list[str], k: int, which: Route, group_of: Callable[[str], Group]) -> list[str]:
     """The top `k` of `ranked` (best first) after the route's ordering and reserved places."""
     if which == "article":
-        ordered = [c for c in ranked if collection_of(c) == "policies"]
-        return (ordered + [c for c in ranked if collection_of(c) != "policies"])[:k]
-    wanted, slots = ("funding", PROGRAM_SLOTS) if which == "program" else ("policies", POLICY_SLOTS)
+        ordered = [c for c in ranked if group_of(c) == "articles"]
+        return (ordered + [c for c in ranked if group_of(c) != "articles"])[:k]
+    wanted: Group = "programs" if which == "program" else "articles"
+    slots = PROGRAM_SLOTS if which == "program" else POLICY_SLOTS
     top = ranked[:k]
-    missing = slots - sum(collection_of(c) == wanted for c in top)
+    missing = slots - sum(group_of(c) == wanted for c in top)
     if missing <= 0:
         return top
-    extra = [c for c in ranked[k:] if collection_of(c) == wanted][:missing]
-    # The lowest-ranked entries of other collections give up their places, in rank order.
-    others = [c for c in reversed(top) if collection_of(c) != wanted][: len(extra)]
+    extra = [c for c in ranked[k:] if group_of(c) == wanted][:missing]
+    # The lowest-ranked entries of other groups give up their places, in rank order.
+    others = [c for c in reversed(top) if group_of(c) != wanted][: len(extra)]
     kept = [c for c in top if c not in others]
     return kept + extra

@@ -49,6 +49,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
         """,
     ),
+    # The advisor's working state of a UI conversation (profile, last pack, recent turns) lives in the
+    # conversation's own row: one store, one write per turn, deleted with the conversation.
+    ("002_conversation_state", "ALTER TABLE conversations ADD COLUMN state_json TEXT;"),
 ]
 
 
@@ -171,7 +174,8 @@ class Store:
         now = time.time()
         with self._transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (conversation_id, client_id, title[:80] or "对话", now, now),
             )
         return conversation_id
@@ -187,7 +191,8 @@ class Store:
         now = time.time()
         with self._transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO conversations VALUES (?, NULL, ?, ?, ?)",
+                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
+                "VALUES (?, NULL, ?, ?, ?)",
                 (conversation_id, content[:80] or "对话", now, now),
             )
             cursor = db.execute(
@@ -202,6 +207,48 @@ class Store:
             )
             db.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
             return int(cursor.lastrowid or 0)
+
+    def record_turn(
+        self,
+        conversation_id: str,
+        *,
+        question: str,
+        response: dict[str, Any],
+        state: dict[str, Any],
+        client_id: str | None = None,
+    ) -> None:
+        """One chat turn in one transaction: the conversation (created on its first turn, titled by
+        its first question), the question, the answer with its response JSON, and the advisor state."""
+        now = time.time()
+        answer = str(response.get("answer", ""))
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (conversation_id, client_id, question[:80] or "对话", now, now),
+            )
+            db.executemany(
+                "INSERT INTO messages (conversation_id, role, content, response_json, created_at) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (conversation_id, "user", question, None, now),
+                    (conversation_id, "assistant", answer, json.dumps(response, ensure_ascii=False), now),
+                ],
+            )
+            db.execute(
+                "UPDATE conversations SET state_json = ?, updated_at = ? WHERE id = ?",
+                (json.dumps(state, ensure_ascii=False), now, conversation_id),
+            )
+
+    def conversation_state(self, conversation_id: str) -> dict[str, Any] | None:
+        """The advisor state saved with the conversation's last turn; None for a new conversation."""
+        with self._connection() as db:
+            row = db.execute(
+                "SELECT state_json FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        state = json.loads(row[0])
+        return state if isinstance(state, dict) else None
 
     def conversations(self, client_id: str | None = None) -> list[ConversationRow]:
         query = "SELECT id, client_id, title, updated_at FROM conversations"

@@ -8,11 +8,10 @@ import streamlit as st
 
 from app.advisor.contract import AdviceResponse
 from app.container import Container
-from app.errors import AipackError
 from app.services.export import to_docx, to_markdown, to_pdf
 from app.services.store import FeedbackReason
-from app.ui.state import ask_next, lang
-from app.ui.texts import FEEDBACK_REASONS, describe_error, follow_ups, text
+from app.ui.state import ask_next, lang, store_action
+from app.ui.texts import FEEDBACK_REASONS, follow_ups, text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -71,8 +70,8 @@ def _save_feedback(box: Container, response: AdviceResponse, question: str) -> N
     rating = 1 if st.session_state.get(key) == 1 else -1
     reason = cast("FeedbackReason | None", st.session_state.get(f"{key}_reason") if rating < 0 else None)
     comment = (st.session_state.get(f"{key}_comment") or "").strip() or None
-    try:
-        box.store.add_feedback(
+    saved = store_action(
+        lambda: box.store.add_feedback(
             rating=rating,
             question=question,
             retrieved_ids=[c.chunk_id for c in response.citations],
@@ -82,8 +81,8 @@ def _save_feedback(box: Container, response: AdviceResponse, question: str) -> N
             conversation_id=st.session_state.get("session_id"),
             response_id=response.id,
         )
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
+    )
+    if not saved:
         return
     st.session_state["feedback_sent"].add(response.id)
 

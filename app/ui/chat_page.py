@@ -10,7 +10,9 @@ from pydantic import ValidationError
 
 from app.advisor.compose.wording import DETAILS_HEADING
 from app.advisor.contract import AdviceResponse
+from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.sessions import to_state
 from app.container import Container
 from app.errors import AipackError
 from app.ui import answer_actions, profile_panel
@@ -75,7 +77,11 @@ def answer_body(
 
 def answer(box: Container, question: str) -> None:
     profile: CompanyProfile | None = st.session_state.pop("profile_override", None)
-    session_id: str = st.session_state["session_id"]
+    # The conversation lives in the consultant's store (saved once per turn by `_remember`); the
+    # advisor answers on the state this page holds and keeps no copy of its own.
+    asked_as, conversation = box.advisor.sessions.resume(
+        st.session_state["session_id"], st.session_state.get("advisor_state")
+    )
     with st.chat_message("user"):
         st.markdown(markdown_safe(question))
     with st.chat_message("assistant"):
@@ -84,7 +90,7 @@ def answer(box: Container, question: str) -> None:
 
         def deltas(thinking: Any) -> Iterator[str]:
             folded = False  # past the details heading: kept for the expander, not streamed
-            for item in box.advisor.stream(question, session_id=session_id, profile=profile):
+            for item in box.advisor.stream(question, session_id=asked_as, profile=profile):
                 if isinstance(item, AdviceResponse):
                     result["response"] = item
                 elif not folded:
@@ -107,13 +113,14 @@ def answer(box: Container, question: str) -> None:
             return
         response = result["response"]
         slot.markdown(brief_text(response.answer))  # the checked answer (an LLM answer may be replaced)
-        _remember(box, question, response)
+        _remember(box, question, response, conversation)
         latest = answer_actions.last_response(st.session_state["messages"])
         export = latest == len(st.session_state["messages"]) - 1
         answer_body(box, response, question, export=export, suggest=True)
 
 
-def _remember(box: Container, question: str, response: AdviceResponse) -> None:
+def _remember(box: Container, question: str, response: AdviceResponse, conversation: Conversation) -> None:
+    """Show the turn and save it: one write of the question, the answer and the advisor state."""
     state = st.session_state
     state["messages"].append({"role": "user", "content": question})
     state["messages"].append(
@@ -125,12 +132,14 @@ def _remember(box: Container, question: str, response: AdviceResponse) -> None:
         }
     )
     state["profile_sync"] = response.profile.model_dump(mode="json")
-    conversation_id = state["session_id"]
+    state["advisor_state"] = to_state(conversation)  # the conversation goes on even if the store fails
     try:
-        box.store.create_conversation(
-            question, client_id=state.get("client_id"), conversation_id=conversation_id
+        box.store.record_turn(
+            state["session_id"],
+            question=question,
+            response=response.model_dump(mode="json"),
+            state=state["advisor_state"],
+            client_id=state.get("client_id"),
         )
-        box.store.add_message(conversation_id, "user", question)
-        box.store.add_message(conversation_id, "assistant", response.answer, response.model_dump(mode="json"))
     except AipackError as exc:  # the advice stands; only its record is missing
         st.warning(text(lang(), "not_saved", reason=describe_error(lang(), exc)), icon=":material/save:")

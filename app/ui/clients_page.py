@@ -10,23 +10,20 @@ import streamlit as st
 from app.catalogue.render import format_cny_range
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.container import Container
-from app.errors import AipackError
 from app.services.store import Client, ConversationRow
 from app.ui.conversations import confirm_delete, delete_conversation, distinct_titles, reopen
-from app.ui.state import get_container, lang, start_conversation
-from app.ui.texts import describe_error, text
+from app.ui.state import get_container, lang, read_store, start_conversation, store_action
+from app.ui.texts import text
 
 
 def page() -> None:
     box = get_container()
     ui = lang()
     st.title(text(ui, "clients_title"))
-    try:
-        clients = box.store.clients()
-        conversations = box.store.conversations()
-    except AipackError as exc:
-        st.error(describe_error(ui, exc))
+    stored = read_store(lambda: (box.store.clients(), box.store.conversations()))
+    if stored is None:
         return
+    clients, conversations = stored
     if not clients:
         st.info(text(ui, "no_clients"))
     titles = distinct_titles(conversations)
@@ -80,10 +77,7 @@ def conversation_row(
 
 
 def _delete_client(box: Container, client_id: str) -> None:
-    try:
-        box.store.delete_client(client_id)
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
+    if not store_action(lambda: box.store.delete_client(client_id)):
         return
     if st.session_state.get("client_id") == client_id:
         st.session_state["client_id"], st.session_state["client_name"] = None, ""

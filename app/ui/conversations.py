@@ -11,7 +11,7 @@ import streamlit as st
 from app.container import Container
 from app.errors import AipackError
 from app.services.store import Client, ConversationRow
-from app.ui.state import lang, start_conversation
+from app.ui.state import lang, start_conversation, store_action
 from app.ui.texts import describe_error, text
 
 
@@ -35,6 +35,7 @@ def reopen(box: Container, conversation: ConversationRow, client: Client | None 
     """Load the stored messages; the next turn passes the client's (or the last answer's) profile."""
     try:
         stored = box.store.messages(conversation.id)
+        advisor_state = box.store.conversation_state(conversation.id)
         if client is None and conversation.client_id:
             client = next((c for c in box.store.clients() if c.id == conversation.client_id), None)
     except AipackError as exc:
@@ -63,6 +64,7 @@ def reopen(box: Container, conversation: ConversationRow, client: Client | None 
         profile=profile,
         client_id=client.id if client else None,
         client_name=client.name if client else "",
+        advisor_state=advisor_state,
     )
 
 
@@ -77,10 +79,7 @@ def confirm_delete(
 
 
 def delete_conversation(box: Container, conversation_id: str) -> None:
-    try:
-        box.store.delete_conversation(conversation_id)
-    except AipackError as exc:
-        st.session_state["action_error"] = describe_error(lang(), exc)
+    if not store_action(lambda: box.store.delete_conversation(conversation_id)):
         return
     if st.session_state.get("session_id") == conversation_id:
         start_conversation()

@@ -7,20 +7,17 @@ from typing import Any
 
 import streamlit as st
 
-from app.errors import AipackError
 from app.services.store import Feedback
-from app.ui.state import get_container, lang
-from app.ui.texts import FEEDBACK_REASONS, describe_error, text
+from app.ui.state import get_container, lang, read_store
+from app.ui.texts import FEEDBACK_REASONS, text
 
 
 def page() -> None:
     box = get_container()
     ui = lang()
     st.title(text(ui, "review_title"))
-    try:
-        rows = box.store.feedback()
-    except AipackError as exc:
-        st.error(describe_error(ui, exc))
+    rows = read_store(box.store.feedback)
+    if rows is None:
         return
     if not rows:
         st.info(text(ui, "no_feedback"))

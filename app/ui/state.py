@@ -2,7 +2,9 @@
 
 Session state keys:
 - `lang`: interface language ("zh"/"en"), owned by the sidebar switch.
-- `session_id`: the advisor session, also the conversation id in the store.
+- `session_id`: the conversation id in the store (the advisor keeps no session of its own for the UI).
+- `advisor_state`: the advisor's state after the last turn (profile, pack, recent turns), as saved
+  with the conversation; a reopened conversation starts from its saved state.
 - `messages`: [{"role", "content", "response"?, "question"?}] shown on the chat page.
 - `pending`: a question queued by a button or the profile form; asked on the next run of the chat page.
 - `profile_override`: a `CompanyProfile` passed as `profile=` with the next question.
@@ -14,19 +16,25 @@ Session state keys:
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from app.advisor.contract import Lang
 from app.advisor.understand.profile import CompanyProfile
-from app.container import Container
+from app.container import Container, configure_process
 from app.errors import AipackError
+from app.ui.texts import describe_error
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
 def get_container() -> Container:
-    return Container()
+    box = Container()
+    configure_process(box.settings)  # once per process, with the container
+    return box
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,6 +52,7 @@ def init_state() -> None:
         "lang": "zh",
         "session_id": uuid.uuid4().hex[:12],
         "messages": [],
+        "advisor_state": None,
         "client_id": None,
         "client_name": "",
         "feedback_sent": set(),
@@ -58,6 +67,25 @@ def init_state() -> None:
 
 def lang() -> Lang:
     return "en" if st.session_state.get("lang") == "en" else "zh"
+
+
+def store_action(change: Callable[[], object]) -> bool:
+    """A store change a button asked for: True when done; a failure is shown on the next run."""
+    try:
+        change()
+    except AipackError as exc:
+        st.session_state["action_error"] = describe_error(lang(), exc)
+        return False
+    return True
+
+
+def read_store(read: Callable[[], T]) -> T | None:
+    """What a page shows from the store, or None after saying which file failed and the fix."""
+    try:
+        return read()
+    except AipackError as exc:
+        st.error(describe_error(lang(), exc))
+        return None
 
 
 def ask_next(question: str, profile: CompanyProfile | None = None) -> None:
@@ -75,11 +103,11 @@ def start_conversation(
     profile: dict[str, Any] | None = None,
     client_id: str | None = None,
     client_name: str = "",
+    advisor_state: dict[str, Any] | None = None,
 ) -> None:
     """Replace the chat with a new or reopened conversation; `profile` fills the form and the next turn."""
-    box = get_container()
-    box.advisor.sessions.reset(st.session_state.get("session_id", ""))
     st.session_state["session_id"] = session_id or uuid.uuid4().hex[:12]
+    st.session_state["advisor_state"] = advisor_state
     st.session_state["messages"] = messages or []
     st.session_state["client_id"] = client_id
     st.session_state["client_name"] = client_name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.advisor.compose.wording import pick
 from app.advisor.contract import Lang
 
 _CAPABILITIES_ZH = (
@@ -46,27 +47,29 @@ def out_of_scope(language: Lang) -> str:
 
 
 def clarify(missing: list[str], language: Lang) -> tuple[str, list[str]]:
-    index = 1 if language == "en" else 0
-    questions = [QUESTIONS[m][index] for m in missing[:2]]
-    if language == "en":
-        head = "To recommend a pack that fits (and check subsidies), I need a bit more:"
-    else:
-        head = "为了推荐合适的方案并判断能申请哪些补贴，还需要了解："
-    return "\n".join([head, *[f"- {q}" for q in questions]]), questions
+    head = (
+        "为了推荐合适的方案并判断能申请哪些补贴，还需要了解：",
+        "To recommend a pack that fits (and check subsidies), I need a bit more:",
+    )
+    return _ask_for(missing, head, language)
 
 
-def pack_questions(missing: list[str], language: str) -> tuple[str, list[str]]:
+def pack_questions(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     """Asked under a pack: the facts the funding verdicts still need."""
-    index = 1 if language == "en" else 0
-    questions = [QUESTIONS[m][index] for m in missing[:2]]
-    if language == "en":
-        head = "To check which subsidies you can get, tell me:"
-    else:
-        head = "为了判断能申请哪些补贴，请再告诉我："
-    return "\n".join([head, *[f"- {q}" for q in questions]]), questions
+    return _ask_for(
+        missing,
+        ("为了判断能申请哪些补贴，请再告诉我：", "To check which subsidies you can get, tell me:"),
+        language,
+    )
 
 
-def ask_what_is_needed(language: str) -> tuple[str, list[str]]:
+def _ask_for(missing: list[str], head: tuple[str, str], language: Lang) -> tuple[str, list[str]]:
+    """The heading and a list of the first two missing facts' questions; returns (text, questions)."""
+    questions = [pick(QUESTIONS[m], language) for m in missing[:2]]
+    return "\n".join([pick(head, language), *[f"- {q}" for q in questions]]), questions
+
+
+def ask_what_is_needed(language: Lang) -> tuple[str, list[str]]:
     """Nothing stated yet ("AI方面有什么扶持？"): ask instead of listing programs from every province."""
     if language == "en":
         questions = [
@@ -80,7 +83,7 @@ def ask_what_is_needed(language: str) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
-def outside_coverage(place: str, language: str) -> str:
+def outside_coverage(place: str, language: Lang) -> str:
     if language == "en":
         return (
             f"{place} is outside the programs' coverage: the funding in the catalogue is for companies registered "

@@ -7,7 +7,8 @@ import re
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
-from app.advisor.engine.eligibility import Assessment, Status, Verdict
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Assessment, Verdict
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability

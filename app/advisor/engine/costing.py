@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.engine.eligibility import Assessment, Reason, Verdict, refine_rate
+from app.advisor.engine.conditions import Reason
+from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.profile import CompanyProfile

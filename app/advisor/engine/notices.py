@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
@@ -41,7 +42,7 @@ def asks_about_policy(question: str) -> bool:
     return bool(_ASKS_POLICY.search(question))
 
 
-def deadline_notes(programs: list[Assessment], today: date, question: str, language: str) -> list[str]:
+def deadline_notes(programs: list[Assessment], today: date, question: str, language: Lang) -> list[str]:
     """Programs ending within 60 days lead with the date and days left; '来得及吗' gets every date (§4)."""
     en = language == "en"
     asked = bool(_ASKS_TIME.search(normalize(question)))
@@ -82,7 +83,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
 
 
 def no_program_for_place(
-    profile: CompanyProfile, catalogue: Catalogue, language: str, absence_note: str | None = None
+    profile: CompanyProfile, catalogue: Catalogue, language: Lang, absence_note: str | None = None
 ) -> list[str]:
     """One sentence when no catalogued program is issued for the client's place, with the national channel."""
     if not profile.province:
@@ -112,7 +113,7 @@ def no_program_for_place(
 
 
 def large_firm_note(
-    profile: CompanyProfile, question: str, programs: list[Assessment], language: str
+    profile: CompanyProfile, question: str, programs: list[Assessment], language: Lang
 ) -> list[str]:
     """A large firm asking about SME funds hears plainly, first, that they are not for it (§3)."""
     if profile.size_class != "large" or not _ASKS_SME_FUNDS.search(question):
@@ -127,7 +128,7 @@ def large_firm_note(
     ]
 
 
-def guarantee_note(question: str, programs: list[Assessment], language: str) -> list[str]:
+def guarantee_note(question: str, programs: list[Assessment], language: Lang) -> list[str]:
     """Refuse to guarantee any amount, and explain what spend the published cap implies (§5)."""
     if not _ASKS_GUARANTEE.search(normalize(question)):
         return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.advisor.contract import Lang
 from app.advisor.understand.numbers import AMOUNT, parse_amount
 from app.catalogue.models import AmountRange, Solution
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
@@ -24,7 +25,7 @@ class Purchase:
     first_year: AmountRange
     solution_id: str | None = None  # None: a contract the client named
 
-    def name(self, language: str) -> str:
+    def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.conditions import Reason
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory

@@ -17,13 +17,13 @@ from typing import Any
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.advisor.intents import spec
-from app.advisor.llm.context import AnswerPrompt
+from app.advisor.llm.context import AnswerPrompt, PromptTooLong
 from app.advisor.llm.decisions import Decisions, degenerate, missing_decisions
 from app.advisor.llm.guard import GuardReport, check_answer, load_places
 from app.advisor.turn import Turn
 from app.catalogue.models import Catalogue
 from app.components.llm import build_chat_model, endpoint
-from app.components.llm_calls import Deadline, DeadlineExceeded, stream_before
+from app.components.llm_calls import Deadline, failure_reason, stream_before
 from app.components.llm_endpoint import Capabilities, capabilities
 from app.components.prompts import load_prompt
 from app.settings import Settings
@@ -32,25 +32,7 @@ log = logging.getLogger(__name__)
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, DeadlineExceeded):
-        return (
-            f"no first token within {exc.seconds:.0f} s"
-            if exc.which == "first token"
-            else f"deadline of {exc.seconds:.0f} s passed"
-        )
-    name = type(exc).__name__
-    if "Timeout" in name:
-        return "timeout"
-    if "RateLimit" in name:
-        return "rate limited (429)"
-    status = getattr(exc, "status_code", None)
-    if status:
-        return f"HTTP {status}"
-    if "Connection" in name:
-        return "connection lost"
-    if name == "PromptTooLong":
-        return str(exc)
-    return name
+    return str(exc) if isinstance(exc, PromptTooLong) else failure_reason(exc)
 
 
 def fallback_notice(reason: str, language: Lang, rejected: bool = False) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.advisor.llm.guard import mentioned_programs
 from app.advisor.turn import Turn
@@ -65,7 +66,7 @@ _REMINDER = re.compile(
 
 @dataclass(frozen=True)
 class Decisions:
-    language: str
+    language: Lang
     solutions: tuple[Solution, ...]
     programs: tuple[tuple[FundingProgram, Verdict], ...]
     net_costs: tuple[tuple[str, float, float], ...]  # solution id, min, max the offline answer states

@@ -72,6 +72,7 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
 
 
 _NAMED_VOUCHER = re.compile(r"([\u4e00-\u9fffa-z0-9]{0,8}?券)")
+_ASKS_WHICH = re.compile(r"^(?:.*?(?:哪|什么|啥|这|那|各|几|任何|所有|其他|别的))(?:些|个|种|类|样|张)?券$")
 _KNOWN_TYPES = (
     "算力服务券",
     "云使用券",
@@ -95,6 +96,8 @@ def unknown_vouchers(text: str, catalogue: Catalogue, places: RegionGazetteer) -
     unknown = list(invented_programs(norm, catalogue, places))
     for match in _NAMED_VOUCHER.finditer(norm):
         name = match.group(1)
+        if _ASKS_WHICH.match(name):
+            continue  # "哪些券能用", "这些券能叠加吗": a question about vouchers, not a voucher's name
         if not any(name.endswith(kind) for kind in _KNOWN_TYPES) and len(name) > 1:
             unknown.append(name.lstrip("的个种"))
     return list(dict.fromkeys(unknown))

@@ -20,7 +20,10 @@ SPEND_CUE = re.compile(
     _I,
 )
 CEILING_AFTER = re.compile(
-    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most)", _I
+    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most|"
+    # "两三万块能搞个智能补货不", "3万够不够": what the amount can buy is a budget question
+    r"(?:能|可以|够)(?:做|搞|弄|上|买|用|解决|拿下|不够|吗|了吗))",
+    _I,
 )
 CEILING_BEFORE = re.compile(
     r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most)\s*$",
@@ -72,3 +75,12 @@ def find_budget(text: str) -> float | None:
         if ONLY_AMOUNT.match(rest) or len(re.sub(r"\W", "", rest)) <= 4:
             return amounts[0].value  # "就两三万块" on its own
     return None
+
+
+def states_budget(text: str) -> bool:
+    """The message gives a budget, in CNY or not ("budget is HK$200k" re-plans the pack like "预算20万")."""
+    if find_budget(text) is not None:
+        return True
+    return any(
+        m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start]) for m in money_amounts(text)
+    )

@@ -76,7 +76,8 @@ DEADLINE = re.compile(
 )
 ELIGIBILITY_FIRST_PERSON = re.compile(
     r"(我|我们|我家|本公司|咱们).{0,30}(能申请|可以申请|能拿(?!出)|能享受|能领|哪些补贴|什么补贴|有补贴|哪些政策|什么政策|政府补贴)|"
-    r"(哪些|什么)(补贴|政策|资金).{0,6}(能|可以)(申请|拿|享受)|\b(we|i|my|our)\b.{0,40}\b(subsid|grant|voucher)",
+    r"(哪些|什么|啥)(补贴|政策|资金|券|补助).{0,6}(能|可以)(申请|拿|享受|用)|\b(we|i|my|our)\b.{0,40}\b(subsid|grant|voucher)|"
+    r"\b(which|what) (ai )?(subsid\w*|grants?|vouchers?|funding|programs?) (can|could|does|do|would|might) .{0,60}\b(apply|get|claim|qualify|use)",
     _I,
 )
 COMPARE = re.compile(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from app.advisor.contract import Intent
 from app.advisor.engine.recommend import SolutionPick
-from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
 
@@ -58,3 +58,12 @@ def rewrite_follow_up(message: str, conversation: Conversation, places: RegionGa
         )
         rewritten = rewritten.replace(old_name, replacement)
     return rewritten if old_names else f"{subject} {previous}"
+
+
+def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
+    """The place an elliptical "what about X" follow-up asks about ("那苏州呢", "What about Suzhou?"), or None."""
+    match = _FOLLOW_UP.match(message.strip())
+    if not match or len(message.strip()) > 40:
+        return None
+    named = places.mentions(match.group("subject").strip())
+    return next((p for _, p in named if p.city), named[0][1]) if named else None

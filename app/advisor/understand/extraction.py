@@ -20,12 +20,20 @@ from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
+_ROLES = r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手"
 _EMPLOYEES = [
+    # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
+    re.compile(
+        rf"(?:全厂|全公司|公司总共|全员|总共|一共|合计|总计|整个公司)(?:有|是|约|大概|大约)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|号|名|位)?\s*(?:人|员工|工人)",
+        _FLAGS,
+    ),
     re.compile(
         rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|销售|人|名|位)(?!民币|次|份|天|小时)",
         _FLAGS,
     ),
     re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee)\b", _FLAGS),
+    # "司机50个", "老师二十位": the role first, then the count with its measure word.
+    re.compile(rf"(?:{_ROLES})\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)", _FLAGS),
     re.compile(
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,

@@ -15,7 +15,7 @@ from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS
 from app.components.llm import build_chat_model
-from app.components.llm_calls import Deadline, structured
+from app.components.llm_calls import Deadline, failure_reason, structured
 from app.components.llm_endpoint import capabilities
 from app.components.prompts import load_prompt
 from app.redact import redact
@@ -63,7 +63,7 @@ class LLMProfileExtractor:
                 first_token_s=self.llm.first_token_s,
             )
         except Exception as exc:  # extraction is an enhancement; rules already ran
-            log.warning("LLM profile extraction failed: %s", type(exc).__name__)
+            log.warning("LLM profile extraction failed: %s", failure_reason(exc))
             return None
         if not isinstance(result, ExtractedProfile):
             return None

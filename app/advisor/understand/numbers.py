@@ -21,6 +21,10 @@ NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUMBER})"
 _PAIR = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])(.*)$")
 # "一亿二" = 1.2亿 and "三万五" = 3.5万 (cn2an reads the second, not the first).
 _TRAILING_DIGIT = re.compile(r"^(.+?)(亿|万)([一二两三四五六七八九])$")
+# "十万八万", "三千五千": the same unit twice is a range, read at its upper end.
+_TWICE = re.compile(r"^([零〇一二两三四五六七八九十]+)(万|千|亿)([零〇一二两三四五六七八九十]+)\2$")
+# "万把块", "千把块": about one unit.
+_ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
@@ -28,6 +32,9 @@ def chinese_to_number(text: str) -> float | None:
     """二十 -> 20, 一万五 -> 15000, 两三万 -> 30000, 一亿二 -> 120000000; None if not a numeral."""
     if not text or not re.fullmatch(_CN_NUMBER, text):
         return None
+    if (twice := _TWICE.match(text)) and (low := chinese_to_number(twice.group(1) + twice.group(2))):
+        high = chinese_to_number(twice.group(3) + twice.group(2))
+        return None if high is None else max(low, high)
     if pair := _PAIR.match(text):
         text = pair.group(2) + pair.group(3)
     if trailing := _TRAILING_DIGIT.match(text):
@@ -65,10 +72,11 @@ _UNIT_FACTORS = {
     "m": 1e6,
     "million": 1e6,
     "mn": 1e6,
+    "grand": 1e3,
     "billion": 1e9,
     "bn": 1e9,
 }
-_UNIT = r"亿|千万|百万|万|千|w(?![a-z])|k(?![a-z])|thousand(?![a-z])|m(?![a-z])|million|mn(?![a-z])|billion|bn(?![a-z])"
+_UNIT = r"亿|千万|百万|万|千|w(?![a-z])|k(?![a-z])|thousand(?![a-z])|grand(?![a-z])|m(?![a-z])|million|mn(?![a-z])|billion|bn(?![a-z])"
 # "来/多/余/几" between number and unit ("两千来万", "十来万") approximate the number; dropped.
 AMOUNT = rf"({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(?:元|块钱|块|人民币|rmb|cny|yuan)?"
 
@@ -99,6 +107,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECAS
 def money_amounts(text: str) -> list[Money]:
     """Every amount of money in normalised text, ranges folded into their upper end."""
     found: list[Money] = []
+    text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)  # same length: positions stay valid
     for match in _MONEY_RE.finditer(text):
         number, unit, _, currency = match.groups()
         prefix = match.group(0)[: match.start(1) - match.start()]

@@ -12,6 +12,7 @@ import re
 
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
+from app.advisor.understand.budget import states_budget
 from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
@@ -47,9 +48,8 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     first_person = bool(FIRST_PERSON.search(text))
     if delta.industry is not None and first_person:
         return True
-    if delta.budget_cny is not None and (
-        first_person or conversation.last_intent == "recommend_pack" or conversation.pack
-    ):
+    budget = delta.budget_cny is not None or states_budget(normalize(text))
+    if budget and (first_person or conversation.last_intent == "recommend_pack" or conversation.pack):
         return True  # "预算只有5000元" after a pack re-plans it
     answered = delta.industry or delta.province or delta.budget_cny is not None
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))

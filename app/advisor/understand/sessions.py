@@ -6,7 +6,10 @@ corrupt) never costs an answer: the conversation is kept in memory and the probl
 logged once with its fix.
 
 A turn without a session id, or one whose state the caller rebuilt from a chat history
-(`seed`), is a one-off: nothing about it is written or kept after the answer.
+(`seed`), is a one-off: nothing about it is written or kept after the answer. A caller that
+keeps its conversations in its own store (the UI, with the consultant's records) `resume`s
+one from the state it saved and saves `to_state(conversation)` after the turn: the
+conversation then lives in that one store only.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.advisor.engine.eligibility import Reason
+from app.advisor.engine.conditions import Reason
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
@@ -125,6 +128,13 @@ class ConversationStore:
         with self._lock:
             self._seeded[conversation.session_id] = conversation
         return conversation.session_id
+
+    def resume(self, session_id: str, state: dict[str, Any] | None) -> tuple[str, Conversation]:
+        """A conversation its caller stores: rebuilt from `state` (None: a new one), never written here.
+
+        Returns the id to ask with and the conversation the turn updates, for the caller to save."""
+        conversation = (state and from_state(session_id, state, self._solution)) or Conversation(session_id)
+        return self.seed(conversation), conversation
 
     def get(self, session_id: str | None) -> Conversation:
         if session_id is None:

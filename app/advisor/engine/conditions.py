@@ -1,0 +1,192 @@
+"""The conditions on the client behind a funding verdict (advice_rules.md §3): one function a condition.
+
+Each checks one of the client's facts against what the program requires — registration region, size,
+industry, company age, and a planned purchase of a kind the program pays for — and says `met`, `unmet`
+or `unknown`, with the reason in both languages. The program's own terms (validity, application window,
+special conditions, selection) are in program_terms.py; `eligibility.assess` turns both into the verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.advisor.contract import Lang
+from app.advisor.engine.purchases import Purchase
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import FundingProgram
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS
+
+
+class Status(StrEnum):
+    met = "met"
+    unmet = "unmet"
+    unknown = "unknown"
+
+
+@dataclass(frozen=True)
+class Reason:
+    zh: str
+    en: str
+
+    def text(self, language: Lang) -> str:
+        return self.en if language == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Condition:
+    name: str  # region | size | industry | age | validity | window | special | selection | purchase
+    status: Status
+    reason: Reason
+
+
+def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
+    regions = program.eligibility.regions
+    if not regions:
+        return Condition("region", Status.met, Reason("不限注册地", "no registration-region rule"))
+    labels = "、".join(r.label for r in regions)
+    labels_en = "; ".join(r.label_en for r in regions)
+    if not profile.province:
+        return Condition(
+            "region",
+            Status.unknown,
+            Reason(
+                f"需在{labels}注册，尚不清楚您的注册地",
+                f"requires registration in {labels_en}; your region is unknown",
+            ),
+        )
+    for region in regions:
+        if region.province == profile.province and region.city and not profile.city:
+            return Condition(
+                "region",
+                Status.unknown,
+                Reason(
+                    f"需在{region.label}注册，请确认所在城市",
+                    f"requires registration in {region.label_en}; which city?",
+                ),
+            )
+        if region.covers(profile.province, profile.city):
+            return Condition(
+                "region",
+                Status.met,
+                Reason(
+                    f"注册地{profile.region_label()}符合（{labels}）",
+                    f"registered in {profile.region_label_en()}, which qualifies",
+                ),
+            )
+    return Condition(
+        "region",
+        Status.unmet,
+        Reason(
+            f"需在{labels}注册，您的注册地是{profile.region_label()}",
+            f"requires registration in {labels_en}, you are in {profile.region_label_en()}",
+        ),
+    )
+
+
+def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
+    sizes = program.eligibility.size_classes
+    if not sizes:
+        return None
+    wanted = "、".join(SIZE_LABELS[s][0] for s in sizes)
+    wanted_en = "/".join(SIZE_LABELS[s][1] for s in sizes)
+    size = profile.size_class
+    if size is None:
+        return Condition(
+            "size",
+            Status.unknown,
+            Reason(f"仅限{wanted}，需要员工数或营收来判断规模", f"only for {wanted_en} firms; size unknown"),
+        )
+    if size in sizes:
+        return Condition(
+            "size",
+            Status.met,
+            Reason(f"规模为{SIZE_LABELS[size][0]}，符合", f"size class {size.value} qualifies"),
+        )
+    large_sme = set(sizes) <= SME_SIZES and size == "large"
+    return Condition(
+        "size",
+        Status.unmet,
+        Reason(
+            f"仅限{wanted}，您属于{SIZE_LABELS[size][0]}"
+            + ("（中小企业政策不适用于大型企业）" if large_sme else ""),
+            f"only for {wanted_en} firms, you are {size.value}"
+            + (" (SME funds are not for large firms)" if large_sme else ""),
+        ),
+    )
+
+
+def industry(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
+    industries = program.eligibility.industries
+    if not industries:
+        return None
+    # Owners know their trade, not GB/T 4754 letters: 仅限制造业，您的行业是住宿和餐饮业.
+    wanted = "、".join(INDUSTRY_SECTIONS[c][0] for c in industries if c in INDUSTRY_SECTIONS)
+    wanted_en = "; ".join(INDUSTRY_SECTIONS[c][1] for c in industries if c in INDUSTRY_SECTIONS)
+    if not profile.industry:
+        return Condition(
+            "industry",
+            Status.unknown,
+            Reason(f"仅限{wanted}，尚不清楚您的行业", f"only for {wanted_en}; your industry is unknown"),
+        )
+    if profile.industry in industries:
+        return Condition("industry", Status.met, Reason("行业符合", "industry qualifies"))
+    yours = INDUSTRY_SECTIONS.get(profile.industry, (profile.industry, profile.industry))
+    return Condition(
+        "industry",
+        Status.unmet,
+        Reason(f"仅限{wanted}，您的行业是{yours[0]}", f"only for {wanted_en}; yours is {yours[1]}"),
+    )
+
+
+def age(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
+    low, high = program.eligibility.min_company_age_years, program.eligibility.max_company_age_years
+    if low is None and high is None:
+        return None
+    age = profile.company_age_years
+    if age is None:
+        return Condition(
+            "age",
+            Status.unknown,
+            Reason(
+                "对成立年限有要求，请告诉我公司成立了几年", "has a company-age rule; how old is the company?"
+            ),
+        )
+    if (low is not None and age < low) or (high is not None and age > high):
+        return Condition(
+            "age",
+            Status.unmet,
+            Reason(f"成立年限{age:g}年不在要求范围内", f"company age {age:g} years is outside the rule"),
+        )
+    return Condition(
+        "age", Status.met, Reason(f"成立年限{age:g}年符合", f"company age {age:g} years qualifies")
+    )
+
+
+def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condition:
+    scope = program.eligibility.spend_scope
+    scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
+    scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)
+    if purchases is None:
+        return Condition(
+            "purchase",
+            Status.unknown,
+            Reason(
+                f"须有{scope_zh}类采购，您还没说要买什么", f"pays only for {scope_en}; what will you buy?"
+            ),
+        )
+    matched = [p for p in purchases if p.kind in scope]
+    if matched:
+        names = "、".join(dict.fromkeys(p.name_zh for p in matched[:3]))
+        names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
+        return Condition(
+            "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
+        )
+    return Condition(
+        "purchase",
+        Status.unmet,
+        Reason(
+            f"只支持{scope_zh}，您的方案里没有这类采购",
+            f"pays only for {scope_en}; nothing in your plan is of that kind",
+        ),
+    )

@@ -1,0 +1,149 @@
+"""The program's own terms behind a funding verdict (advice_rules.md §1-§3), whoever the client is.
+
+Validity and the application window (against today), the special conditions the entry states, those it
+implies without stating them (a local program open to anyone still pays for something local; a tax
+benefit is claimed in the filing), and selection: each a `Condition`, so nothing is eligible by default.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.advisor.engine.conditions import Condition, Reason, Status
+from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
+
+
+def validity(program: FundingProgram, today: date) -> list[Condition]:
+    validity = program.validity
+    out: list[Condition] = []
+    until = validity.effective_until
+    if until and until < today:
+        out.append(
+            Condition(
+                "validity",
+                Status.unmet,
+                Reason(
+                    f"政策已于{until}结束（如有新一期以主管部门通知为准）",
+                    f"ended on {until} (a new round is not a promise)",
+                ),
+            )
+        )
+    elif validity.effective_from and validity.effective_from > today:
+        out.append(
+            Condition(
+                "validity",
+                Status.unmet,
+                Reason(
+                    f"自{validity.effective_from}起施行，尚未开始", f"starts on {validity.effective_from}"
+                ),
+            )
+        )
+    elif until:
+        out.append(Condition("validity", Status.met, Reason(f"有效期至{until}", f"valid until {until}")))
+    else:
+        out.append(
+            Condition(
+                "validity",
+                Status.met,
+                Reason(
+                    "原文未写明有效期，请确认是否有新一批申报",
+                    "no end date published; check whether a new batch is open",
+                ),
+            )
+        )
+    closes = validity.application_closes
+    if closes and closes < today and not (until and until < today):
+        out.append(
+            Condition(
+                "window",
+                Status.unmet,
+                Reason(
+                    f"本轮申报已于{closes}截止，下一轮时间未公布（明年可能再开，但不是承诺）",
+                    f"this round closed on {closes}; the next is not announced (it may reopen, not a promise)",
+                ),
+            )
+        )
+    return out
+
+
+def _implicit(program: FundingProgram) -> list[Condition]:
+    """Conditions an entry implies without stating them, so that nothing is eligible by default (§1, §3)."""
+    eligibility, how = program.eligibility, program.how_to_apply
+    out: list[Condition] = []
+    if not eligibility.special_conditions:
+        if not eligibility.regions and program.scope_level is not ScopeLevel.national:
+            # A local program open to firms from anywhere pays for using something local (a platform, a hub).
+            label = program.region.label
+            out.append(
+                Condition(
+                    "special",
+                    Status.unknown,
+                    Reason(
+                        f"不限注册地，但须满足{label}的使用条件（如在当地平台采购），请核实",
+                        f"no registration rule, but {program.region.label_en}'s own condition applies "
+                        "(e.g. buying on its platform)",
+                    ),
+                )
+            )
+        elif how.mechanism is ApplicationMechanism.via_platform:
+            out.append(
+                Condition(
+                    "special",
+                    Status.unknown,
+                    Reason(
+                        f"须通过指定渠道办理：{how.channel}",
+                        "only through the designated channel: "
+                        + (how.channel_en or f"(original text, in Chinese): {how.channel}"),
+                    ),
+                )
+            )
+    if how.mechanism is ApplicationMechanism.tax_filing:
+        out.append(
+            Condition(
+                "special",
+                Status.unknown,
+                Reason(
+                    "税收优惠在年度纳税申报时享受，须符合税法条件（部分行业不适用），不是采购折扣",
+                    "a tax benefit claimed in the annual filing under tax-law conditions (some industries are "
+                    "excluded), not a purchase discount",
+                ),
+            )
+        )
+    return out
+
+
+def special(program: FundingProgram) -> list[Condition]:
+    eligibility = program.eligibility
+    out = [
+        Condition("special", Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))
+        for zh, en in zip(
+            eligibility.special_conditions,
+            eligibility.special_conditions_en or eligibility.special_conditions,
+            strict=False,
+        )
+    ]
+    mechanism = program.how_to_apply.mechanism
+    out += _implicit(program)
+    if mechanism is ApplicationMechanism.competitive_selection:
+        out.append(
+            Condition(
+                "selection",
+                Status.unknown,
+                Reason(
+                    "需遴选：须申报并经评审入选，多数申报者拿不到",
+                    "selection required: most applicants are not selected",
+                ),
+            )
+        )
+    elif mechanism is ApplicationMechanism.via_pilot_city and not eligibility.special_conditions:
+        out.append(
+            Condition(
+                "selection",
+                Status.unknown,
+                Reason(
+                    "须所在城市入选试点，企业进入当地改造名单",
+                    "only if your city is a selected pilot and you are on its list",
+                ),
+            )
+        )
+    return out
