@@ -352,23 +352,7 @@ def test_scenarios_cover_many_kinds_of_business_in_three_scripts():
     assert sum(s.lang == "zh" and not s.kind.endswith("-hant") for s in SCENARIOS) >= 8
 
 
-_KNOWN_MISSES = {
-    # The room-pricing solution (2,400-14,000 a year) straddles the 10k budget; the budget rule drops it
-    # for a review-reply tool that fits but does not answer the need. Engine work (issue 11).
-    "guesthouse-en": "budget rule prefers a fitting but unrelated solution over the matching one's basic tier",
-}
-
-
-@pytest.mark.parametrize(
-    "scenario",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=_KNOWN_MISSES[s.kind]))
-        if s.kind in _KNOWN_MISSES
-        else s
-        for s in SCENARIOS
-    ],
-    ids=[s.kind for s in SCENARIOS],
-)
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.kind for s in SCENARIOS])
 def test_owner_gets_a_complete_grounded_pack(advisor: AdvisorService, scenario: Scenario):
     response = advisor.ask(scenario.message)
 
@@ -383,6 +367,56 @@ def test_owner_gets_a_complete_grounded_pack(advisor: AdvisorService, scenario: 
     assert response.language == scenario.lang
     assert detect_language(response.answer) == scenario.lang, response.answer[:200]
     assert all(detect_language(s.name) == scenario.lang or s.name.isascii() for s in response.solutions)
+
+
+def test_a_guesthouse_gets_the_pricing_tool_at_a_basic_tier_not_an_unrelated_tool_that_fits(
+    advisor: AdvisorService,
+):
+    response = advisor.ask(next(s.message for s in SCENARIOS if s.kind == "guesthouse-en"))
+    assert [s.id for s in response.solutions] == ["hotel-occupancy-pricing"]
+    assert "basic configuration" in response.answer and "over budget" in response.answer
+
+
+TAX_AND_LOANS = {
+    "cn-rd-super-deduction-2023",
+    "cn-hnte-15pct-cit",
+    "cn-tech-sme-evaluation",
+    "cn-small-low-profit-cit-2023",
+    "cn-equipment-renewal-loan-subsidy-2026",
+    "cn-equipment-one-off-deduction-2027",
+    "cn-startup-guarantee-loan-subsidy",
+}
+
+
+def test_a_restaurant_pack_holds_no_hotel_tool_and_no_tax_or_loan_lines(advisor: AdvisorService):
+    response = advisor.ask("我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决备货不准的问题")
+    assert response.solutions and response.solutions[0].id == "restaurant-prep-forecast"
+    assert not any(s.id.startswith("hotel-") for s in response.solutions)
+    assert not {f.id for f in response.funding} & TAX_AND_LOANS
+    assert "⏰" not in response.answer.split("\n", 3)[2]  # no deadline of a program that does not apply
+
+
+def test_a_follow_up_about_a_voucher_reuses_the_profile_and_the_pack(advisor: AdvisorService):
+    session = "follow-up-voucher"
+    first = advisor.ask("我在杭州开了一家20人的餐厅，年营收800万，预算3万", session_id=session)
+    follow = advisor.ask("那杭州的算力券能抵我这些软件的钱吗？", session_id=session)
+    assert (
+        follow.profile.industry == first.profile.industry == "H"
+    )  # 软件 is what they buy, not what they are
+    assert follow.intent == "funding_eligibility"
+    verdicts = {f.id: f.verdict for f in follow.funding}
+    assert verdicts.get("hz-compute-voucher-2025") == "ineligible", verdicts
+    assert "算力租用" in follow.answer  # says what the voucher does pay for
+
+
+def test_a_hong_kong_company_hears_mainland_programs_do_not_cover_it_and_keeps_its_hkd_budget(
+    advisor: AdvisorService,
+):
+    response = advisor.ask("我们是香港一家20人的茶餐厅，备货总是不准，想用AI做备货预测，预算5万港币")
+    assert response.profile.budget_other == "HKD 50,000"
+    assert "不在内地补贴项目的覆盖范围内" in response.answer
+    assert "HKD 50,000" in response.answer and "汇率" in response.answer
+    assert {f.id for f in response.funding} <= {"hk-tvp"}
 
 
 LARGE = [
@@ -409,7 +443,8 @@ def test_large_enterprise_is_never_eligible_for_sme_only_programs(advisor: Advis
     assert shown_excluded, "each message names a region/spend where an SME-only program applies"
     for item in shown_excluded:
         assert item.verdict == "ineligible", f"{item.id}: {item.verdict} {item.reasons}"
-        assert any("大型企业" in r or "large" in r for r in item.reasons), item.reasons
+        # "大型企" in either script: a traditional-script question gets traditional-script reasons
+        assert any("大型企" in r or "large" in r for r in item.reasons), item.reasons
     eligible_lines = "\n".join(eligible_answer_lines(response))
     for program in excluded.values():
         for name in (program.name, program.name_en):

@@ -103,7 +103,11 @@ def test_a_pack_fits_the_budget_or_says_it_does_not(ranked, budget) -> None:
     picks.sort(key=lambda p: -p.score)
     choice = choose_pack(picks, budget)
     upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
-    if budget is not None:
+    if budget is not None and choice.basic_tier:
+        # The need's solution at a basic tier: its low end fits, and the gap to its full configuration is given.
+        assert len(choice.picks) == 1 and choice.picks[0].solution.cost.first_year_cny.min <= budget
+        assert choice.fits_budget and choice.gap == pytest.approx(upper - budget)
+    elif budget is not None:
         assert upper <= budget + 0.01 or (not choice.fits_budget and len(choice.picks) == 1)
         if not choice.fits_budget:
             assert choice.gap == pytest.approx(upper - budget)

@@ -10,6 +10,7 @@ from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
+from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import client_purchases, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.profile import CompanyProfile
@@ -140,10 +141,121 @@ def test_a_place_without_programs_hears_so_with_the_national_channel():
 
 
 def test_when_the_need_does_not_fit_the_budget_the_cheapest_start_and_the_gap_are_given():
+    appliance = _solution("private-llm-appliance")
+    budget = appliance.cost.first_year_cny.min / 2  # not even its cheapest configuration fits
     picks = [
-        SolutionPick(_solution("ecommerce-cs-bot"), 0.9),
-        SolutionPick(_solution("ai-lesson-prep-assistant"), 0.5),
+        SolutionPick(appliance, 0.9),
+        SolutionPick(_solution("ai-lesson-prep-assistant"), 0.5, need_matches=1),
+    ]
+    choice = choose_pack(picks, budget=budget)
+    assert [p.solution.id for p in choice.picks] == ["private-llm-appliance"]
+    assert not choice.fits_budget
+    assert choice.gap == pytest.approx(appliance.cost.first_year_cny.max - budget)
+
+
+def test_the_need_decides_what_goes_in_and_the_budget_decides_the_tier():
+    # A 25-room guesthouse pricing rooms by gut feeling, budget 10k: the pricing tool costs 2,400-14,000 a year.
+    # Its basic tier is the answer, with the gap to the full one; never a review-reply tool because it fits.
+    picks = [
+        SolutionPick(_solution("hotel-occupancy-pricing"), 0.38, need_matches=2),
+        SolutionPick(_solution("hotel-review-reply-agent"), 0.35),
     ]
     choice = choose_pack(picks, budget=10_000)
-    assert [p.solution.id for p in choice.picks] == ["ecommerce-cs-bot"]
-    assert not choice.fits_budget and choice.gap == pytest.approx(62_000 - 10_000)
+    assert [p.solution.id for p in choice.picks] == ["hotel-occupancy-pricing"]
+    assert choice.fits_budget and choice.basic_tier
+    assert choice.gap == pytest.approx(14_000 - 10_000)
+
+
+def test_only_the_first_pick_may_lack_the_clients_own_words():
+    # A restaurant that over-prepares food: a hotel review tool scoring on similarity alone is filler.
+    picks = [
+        SolutionPick(_solution("restaurant-prep-forecast"), 0.43, need_matches=1),
+        SolutionPick(_solution("hotel-review-reply-agent"), 0.30),
+        SolutionPick(_solution("restaurant-ordering-menu-analytics"), 0.25, need_matches=1),
+    ]
+    choice = choose_pack(picks, budget=30_000)
+    assert [p.solution.id for p in choice.picks] == [
+        "restaurant-prep-forecast",
+        "restaurant-ordering-menu-analytics",
+    ]
+
+
+RESTAURANT = CompanyProfile(
+    province="浙江", city="杭州", industry="H", sector="catering", employees=20, annual_revenue_cny=8e6
+)
+TAX_AND_LOANS = {
+    "cn-rd-super-deduction-2023",
+    "cn-hnte-15pct-cit",
+    "cn-tech-sme-evaluation",
+    "cn-small-low-profit-cit-2023",
+    "cn-equipment-renewal-loan-subsidy-2026",
+    "cn-equipment-one-off-deduction-2027",
+    "cn-startup-guarantee-loan-subsidy",
+}
+
+
+def _shown(profile: CompanyProfile, solution_id: str, question: str):
+    purchases = solution_purchases(_solution(solution_id))
+    assessments = [assess(p, profile, TODAY, purchases) for p in CATALOGUE.funding]
+    return select_programs(assessments, profile, {p.kind for p in purchases}, [], question)
+
+
+def test_a_restaurant_buying_a_subscription_is_not_shown_tax_and_loan_programs():
+    # Tax status, certification and equipment loans pay for nothing in a SaaS pack, and the owner never raised them.
+    shown = _shown(
+        RESTAURANT, "restaurant-prep-forecast", "我在杭州开了一家20人的餐厅，预算3万，想解决备货不准的问题"
+    )
+    assert not {a.program.id for a in shown} & TAX_AND_LOANS
+    # ...so the answer does not lead with the equipment-loan deadline (2026-12-31, 33 days away).
+    assert not any("贴息" in n for n in deadline_notes(shown, TODAY, "备货不准", "zh"))
+
+
+def test_tax_programs_come_in_when_the_owner_raises_their_subject():
+    startup = CompanyProfile(province="广东", city="深圳", industry="I", employees=30, annual_revenue_cny=5e6)
+    shown = _shown(startup, "gpu-rental-finetuning", "我们做大模型研发，能享受研发费用加计扣除吗")
+    rd = next(a for a in shown if a.program.id == "cn-rd-super-deduction-2023")
+    assert rd.verdict is Verdict.unknown  # a tax benefit: the filing decides, never "eligible" on a purchase
+
+
+def test_a_pack_that_buys_equipment_hears_of_the_equipment_deduction_and_loan():
+    factory = CompanyProfile(province="浙江", city="温州", industry="C", employees=60, annual_revenue_cny=3e7)
+    shown = {a.program.id for a in _shown(factory, "visual-defect-inspection-edge", "想做AI质检")}
+    assert {"cn-equipment-one-off-deduction-2027", "cn-equipment-renewal-loan-subsidy-2026"} <= shown
+    assert "cn-rd-super-deduction-2023" not in shown  # R&D is a status the owner did not raise
+
+
+def test_an_equipment_loan_subsidy_pays_interest_on_equipment_not_a_subscription():
+    saas = assess(
+        _program("cn-equipment-renewal-loan-subsidy-2026"),
+        RESTAURANT,
+        TODAY,
+        solution_purchases(_solution("restaurant-prep-forecast")),
+    )
+    assert saas.verdict is Verdict.ineligible
+    camera = assess(
+        _program("cn-equipment-renewal-loan-subsidy-2026"),
+        RESTAURANT,
+        TODAY,
+        solution_purchases(_solution("kitchen-hygiene-ai-camera")),
+    )
+    assert camera.verdict is Verdict.unknown  # the bank loan itself is still to confirm
+
+
+@pytest.mark.parametrize(
+    ("province", "own"), [("香港", "hk-tvp"), ("台湾", "tw-retail-store-dx-subsidy"), ("澳门", None)]
+)
+def test_hong_kong_macau_and_taiwan_are_outside_the_mainland_programs(province, own):
+    shop = CompanyProfile(province=province, industry="F", employees=15)
+    mainland = assess(
+        _program("cn-sme-dx-pilot-city-2023"),
+        shop,
+        TODAY,
+        solution_purchases(_solution("retail-demand-forecast")),
+    )
+    assert mainland.verdict is Verdict.ineligible
+    assert any("内地" in r.zh for r in mainland.reasons)
+    shown = {a.program.id for a in _shown(shop, "retail-demand-forecast", "想做AI补货预测")}
+    assert shown <= ({own} if own else set())
+    note = no_program_for_place(shop, CATALOGUE, "zh")
+    assert len(note) == 1 and "不在内地补贴项目的覆盖范围内" in note[0]
+    assert "试点" not in note[0]  # no mainland channel offered instead

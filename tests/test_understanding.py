@@ -50,6 +50,36 @@ def test_budget_in_owner_phrasings(extractor: RuleExtractor, message: str, budge
 
 
 @pytest.mark.parametrize(
+    ("message", "budget", "other"),
+    [
+        # We hold no exchange rate: a budget in another currency is kept as stated, never dropped or converted.
+        ("香港茶餐厅，20人，预算5万港币", None, "HKD 50,000"),
+        ("We run a cafe in Hong Kong, budget HK$50,000", None, "HKD 50,000"),
+        ("台北的早餐店，預算NT$30萬", None, "TWD 300,000"),
+        ("A Singapore-registered trading firm, budget SGD 20k", None, "SGD 20,000"),
+        ("budget around S$20,000 for the pilot", None, "SGD 20,000"),
+        ("we can spend US$8,000", None, "USD 8,000"),
+        ("Macau bakery, 12 staff, budget MOP 30,000", None, "MOP 30,000"),
+        # The currency of the revenue is not the budget's; "100来万" is about a million.
+        ("营收300万港元，预算5万", 50_000, None),
+        ("年营收100来万，预算两三万", 30_000, None),
+        ("预算100来万", 1_000_000, None),
+        ("我们一年营收一百来万，预算十来万", 100_000, None),
+    ],
+)
+def test_a_budget_keeps_its_currency(extractor: RuleExtractor, message: str, budget, other):
+    profile = extractor.extract(message)
+    assert (profile.budget_cny, profile.budget_other) == (budget, other)
+
+
+def test_a_new_budget_replaces_the_old_whatever_its_currency(extractor: RuleExtractor):
+    first = extractor.extract("预算5万港币")
+    second = first.merged_with(extractor.extract("预算改成3万人民币"))
+    assert (second.budget_cny, second.budget_other) == (30_000, None)
+    assert second.merged_with(first).budget_cny is None
+
+
+@pytest.mark.parametrize(
     ("message", "province", "city"),
     [
         ("杭州萧山做汽配的", "浙江", "杭州"),

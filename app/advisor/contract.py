@@ -108,6 +108,9 @@ class ProfileOut(_Model):
     annual_revenue_cny: float | None = None
     company_age_years: float | None = None
     budget_cny: float | None = None
+    budget_other: str | None = (
+        None  # a budget in another currency, as stated; never converted (no rates held)
+    )
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     it_skill: str | None = None

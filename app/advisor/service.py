@@ -31,11 +31,11 @@ from app.advisor.turn import Turn
 from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import RegionGazetteer, regions
+from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
 from app.advisor.understand.script import in_traditional, reply_script, traditional
 from app.advisor.understand.sessions import ConversationStore
 from app.catalogue.coverage import load_absences
@@ -98,7 +98,9 @@ class AdvisorService:
 
     @cached_property
     def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(self.catalogue, self.deps.retrieval)
+        return SolutionRecommender(
+            self.catalogue, self.deps.retrieval, industries(self.settings.paths.knowledge_dir).sector_of
+        )
 
     @cached_property
     def llm(self) -> LLMComposer | None:
@@ -229,8 +231,15 @@ class AdvisorService:
         places = self.places
         rewritten = rewrite_follow_up(text, conversation, places)
         turn.query = rewritten or text
-        if rewritten and follow_up_place(text, places) is not None:
-            turn.what_if_from = conversation.profile  # "那苏州呢": asked about, not moved to
+        asked_place = follow_up_place(text, places) if rewritten else None
+        saved = conversation.profile
+        if asked_place is not None and (asked_place.province, asked_place.city) != (
+            saved.province,
+            saved.city,
+        ):
+            turn.what_if_from = (
+                saved  # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if)
+            )
         delta = self.extractor.extract(text)
         extracted = None
         if self.llm_extractor and text.strip():
@@ -239,6 +248,8 @@ class AdvisorService:
             extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
+        if industry_in_passing(delta, text, conversation.profile):
+            delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts

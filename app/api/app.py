@@ -44,6 +44,7 @@ from app.api.models import (
 from app.components.vector_store import CollectionName
 from app.container import Container, configure_process
 from app.services.retrieval import SearchFilters
+from app.text.tokens import encoding
 
 _log = logging.getLogger("uvicorn.error")  # the server's log, next to uvicorn's own lines
 T = TypeVar("T")
@@ -57,6 +58,9 @@ def create_app(container: Container | None = None) -> FastAPI:
     keys = named_keys(settings)
     # The API's process setup: keys read from a keys file are masked in logs like those from the environment.
     configure_process(box.settings, *keys.values())
+    # tiktoken's tables (usage figures of /v1/chat/completions) take seconds of CPU to load: once here,
+    # not inside the first chat request, where they also slowed every other client's ask.
+    encoding()
     app = FastAPI(
         title="aipack advisor API",
         version="1.1",

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from app.advisor.compose.wording import DETAILS_HEADING
+from app.advisor.compose import wording
 from app.advisor.contract import AdviceResponse
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
@@ -94,7 +94,7 @@ def answer(box: Container, question: str) -> None:
                 if isinstance(item, AdviceResponse):
                     result["response"] = item
                 elif not folded:
-                    folded = item.strip() in DETAILS_HEADING
+                    folded = wording.split_details(f"\n{item.strip()}\n")[1] is not None
                     thinking.empty()
                     if not folded:
                         yield item

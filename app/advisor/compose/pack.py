@@ -92,10 +92,12 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
         line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
         line += f", after subsidies counted in net cost {after}" if item.discounts else ""
         line += f". {why}." + (" Over your budget." if item.pick.over_budget else "")
+        line += " Basic tier within your budget." if item.pick.basic_tier else ""
     else:
         line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}"
         line += f"，扣除计入净成本的补贴后约{after}" if item.discounts else ""
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
+        line += "（预算内选基础档）" if item.pick.basic_tier else ""
     return f"{line} [{n}]"
 
 
@@ -141,10 +143,24 @@ def _net_line(
     return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
 
 
-def budget_lines(choice: PackChoice, budget: float | None, language: Lang) -> list[str]:
-    """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly."""
+def budget_lines(
+    choice: PackChoice, budget: float | None, language: Lang, other: str | None = None
+) -> list[str]:
+    """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
+
+    `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
+    """
     en = language == "en"
     lines: list[str] = []
+    if budget is None and other and choice.picks:
+        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        lines.append(
+            f"Your budget is {other}. I hold no exchange rate, so I have not converted it: compare it yourself "
+            f"with the pack's first-year upper bound of CNY {upper:,.0f} at today's rate (approximate)."
+            if en
+            else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
+            f"{money(upper, language)}对照（只是近似比较）。"
+        )
     if budget is not None and not choice.fits_budget and choice.picks:
         start = choice.picks[0].solution
         upper = start.cost.first_year_cny.max
@@ -155,6 +171,17 @@ def budget_lines(choice: PackChoice, budget: float | None, language: Lang) -> li
             if en
             else f"按费用上限计，预算{money(budget, language)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
             f"{money(upper, language)}，超出预算{money(choice.gap, language)}。"
+        )
+    elif budget is not None and choice.basic_tier:
+        start = choice.picks[0].solution
+        cost = start.cost.first_year_cny
+        lines.append(
+            f"{start.name_en} is what answers your need; it costs {money_range(cost.min, cost.max, language)} in "
+            f"the first year. Within your budget of CNY {budget:,.0f}, take a basic configuration and ask vendors "
+            f"to quote within it; the full configuration would be CNY {choice.gap:,.0f} over budget."
+            if en
+            else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(cost.min, cost.max, language)}：预算"
+            f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
         )
     elif budget is not None and choice.picks:
         upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
@@ -242,7 +269,7 @@ def pack_answer(
         lines.append(
             f"合计首年费用约{money_range(total_low, total_high, language)}；扣除计入净成本的补贴后约{money_range(net_low, net_high, language)}。"
         )
-    lines += budget_lines(choice, profile.budget_cny, language)
+    lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other)
     if profile.size_class == SizeClass.large:
         lines.append(
             "For a large enterprise these figures are for a pilot at one site or department; "

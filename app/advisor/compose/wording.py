@@ -7,8 +7,11 @@ a badge in the app cannot drift apart. Words only one place uses stay with that 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
+from app.advisor.understand.script import traditional
 from app.catalogue.models import Region
 from app.catalogue.render import format_cny, format_cny_range
 from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
@@ -62,9 +65,15 @@ DETAILS_HEADING = (
 )
 
 
+@lru_cache(maxsize=1)
+def _details_headings() -> tuple[str, ...]:
+    """The heading in both languages, and as a traditional-script answer writes it (script.in_traditional)."""
+    return (*DETAILS_HEADING, traditional(DETAILS_HEADING[0]))
+
+
 def split_details(answer: str) -> tuple[str, str | None]:
     """(brief, details) of a composed answer; (answer, None) when it has no details heading (an LLM answer)."""
-    for heading in DETAILS_HEADING:
+    for heading in _details_headings():
         marker = f"\n{heading}\n"
         if marker in answer:
             brief, details = answer.split(marker, 1)
@@ -77,7 +86,7 @@ def add_to_brief(answer: str, text: str) -> str:
     brief, details = split_details(answer)
     if details is None:
         return f"{answer}\n\n{text}"
-    heading = next(h for h in DETAILS_HEADING if f"\n{h}\n" in answer)
+    heading = next(h for h in _details_headings() if f"\n{h}\n" in answer)
     return f"{brief}\n\n{text}\n\n{heading}\n{details}"
 
 

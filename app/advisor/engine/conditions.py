@@ -15,7 +15,7 @@ from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import FundingProgram
-from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
 
 
 class Status(StrEnum):
@@ -40,8 +40,26 @@ class Condition:
     reason: Reason
 
 
+# Hong Kong, Macau and Taiwan have their own programs; the mainland's do not cover companies registered there.
+OUTSIDE_MAINLAND = frozenset({"香港", "澳门", "台湾"})
+
+
+def outside_mainland(province: str | None) -> bool:
+    return province in OUTSIDE_MAINLAND
+
+
 def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
     regions = program.eligibility.regions
+    nationwide = all(r.province is None for r in regions)  # also true when there is no region rule
+    if nationwide and outside_mainland(profile.province) and not outside_mainland(program.region.province):
+        return Condition(
+            "region",
+            Status.unmet,
+            Reason(
+                f"内地项目，不覆盖在{profile.province}注册的企业",
+                f"a mainland program; companies registered in {profile.region_label()} are outside its coverage",
+            ),
+        )
     if not regions:
         return Condition("region", Status.met, Reason("不限注册地", "no registration-region rule"))
     labels = "、".join(r.label for r in regions)
@@ -163,7 +181,9 @@ def age(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     )
 
 
-def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condition:
+def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
+    if program.type is FundingType.tax_incentive:
+        return None  # follows the tax position or a certification, not a purchase (its own conditions decide)
     scope = program.eligibility.spend_scope
     scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
     scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from app.advisor.contract import Lang
+from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
@@ -94,10 +95,25 @@ def no_program_for_place(
         if p.eligibility.regions
         and any(r.covers(profile.province, profile.city) for r in p.eligibility.regions)
     ]
+    if local and outside_mainland(profile.province):
+        return [
+            f"Companies registered in {profile.region_label()} are outside the mainland programs' coverage; only "
+            f"{profile.region_label()}'s own programs are listed."
+            if language == "en"
+            else f"在{profile.region_label()}注册的企业不在内地补贴项目的覆盖范围内，下面只列当地的项目。"
+        ]
     if local:
         return []
     en = language == "en"
     place = profile.region_label_en() if en else profile.region_label()
+    if outside_mainland(profile.province):
+        # Like a foreign place for the mainland's programs; the nearest mainland channel would not apply either.
+        return [
+            f"Companies registered in {place} are outside the mainland programs' coverage, and no {place} program "
+            "is in my sources."
+            if en
+            else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中也没有收录{place}本地的项目。"
+        ]
     national = catalogue.program(NATIONAL_CHANNEL)
     if en:
         text = f"No program in my sources is issued for {place}."

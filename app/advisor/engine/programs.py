@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
@@ -39,7 +40,26 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
         {SpendKind.digital_transformation},
         {FundingType.digital_transformation_subsidy},
     ),
+    # Subjects of programs that follow a status, not a purchase (see `_RAISED_ONLY`).
+    (
+        re.compile(
+            r"税|加计扣除|研发|高新|科技型中小企业|科小|r&d|research and development|\btax|high-tech|hnte",
+            re.I,
+        ),
+        set(),
+        {FundingType.tax_incentive},
+    ),
+    (
+        re.compile(r"贷款|贴息|融资|借钱|loan|interest subsid|financing", re.I),
+        set(),
+        {FundingType.loan_interest_subsidy},
+    ),
 ]
+# Tax benefits follow the company's tax position or a certification (R&D booked as such, 高新 status, the
+# tech-SME registry) and loan interest subsidies follow a loan, not a subscription: shown only when the client
+# raises their subject, names them, or the pack buys equipment they cover (fixed-asset deductions and
+# equipment loans follow equipment). Otherwise they would be a "to confirm" line on every pack.
+_RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
 _ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
 MAX_PROGRAMS = 8
 
@@ -53,8 +73,16 @@ def spend_from_question(text: str) -> set[SpendKind]:
     return kinds
 
 
+def raised_types(text: str) -> set[FundingType]:
+    """Funding types whose subject the client raised ("我们有研发", "a bank loan for the machines")."""
+    norm = normalize(text)
+    return {t for pattern, _, types in _TYPE_WORDS if pattern.search(norm) for t in types}
+
+
 def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
     regions = assessment.program.eligibility.regions
+    if any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions) and not regions:
+        return False  # a mainland program for a Hong Kong, Macau or Taiwan company: said once, not listed
     if not regions:
         # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
         return bool(spend) and assessment.program.benefit.currency == "CNY"
@@ -79,12 +107,18 @@ def select_programs(
 ) -> list[Assessment]:
     """Programs worth showing: relevant spend, and the user's region or a region they named."""
     text = normalize(question)
+    raised = raised_types(question)
     chosen = []
     for assessment in assessments:
-        scope = set(assessment.program.eligibility.spend_scope)
-        if spend and not scope & spend:
-            continue
         named = _mentioned(assessment, places, text)
+        program_type = assessment.program.type
+        if program_type in _RAISED_ONLY:
+            scope = set(assessment.program.eligibility.spend_scope)
+            equipment = SpendKind.ai_equipment in scope & (spend or set())
+            if program_type not in raised and not named and not equipment:
+                continue
+        elif spend and not set(assessment.program.eligibility.spend_scope) & spend:
+            continue
         if named or _region_compatible(assessment, profile, spend):
             chosen.append((not named, assessment))
     chosen.sort(

@@ -6,6 +6,7 @@ what this module chose.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
@@ -27,7 +28,9 @@ class SolutionPick:
     score: float
     why: list[Reason] = field(default_factory=list)
     over_budget: bool = False
+    basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
     need_matches: int = 0  # pain points and keywords of the solution found in the client's words
+    for_industry: bool = False  # made for the client's industry (not a generic tool)
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -73,14 +76,29 @@ def _need_query(profile: CompanyProfile, message: str, history: str) -> str:
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
+def _no_sector(_: str) -> str | None:
+    return None
+
+
 class SolutionRecommender:
-    def __init__(self, catalogue: Catalogue, retrieval: RetrievalService) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        retrieval: RetrievalService,
+        sector_of: Callable[[str], str | None] = _no_sector,
+    ) -> None:
         self.catalogue = catalogue
         self.retrieval = retrieval
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
+        # A keyword that names a kind of business ("民宿", "hotel") says whom a solution is made for,
+        # not what it solves: it is no evidence of the need, and it rules out other businesses.
+        self._made_for = {
+            s.id: {sector for k in s.keywords if (sector := sector_of(k))} for s in catalogue.solutions
+        }
         self._keywords = {
-            s.id: [normalize(k) for k in s.keywords if len(k) >= 2] for s in catalogue.solutions
+            s.id: [normalize(k) for k in s.keywords if len(k) >= 2 and not sector_of(k)]
+            for s in catalogue.solutions
         }
         self._names = {
             s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
@@ -114,13 +132,24 @@ class SolutionRecommender:
             matched = [p for p, norm in self._pains[solution.id] if norm in text]
             keywords = [k for k in self._keywords[solution.id] if k in text]
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
+            made_for = self._made_for[solution.id]
+            if profile.sector and made_for and profile.sector not in made_for and not (matched or keywords):
+                continue  # made for another business of the section (a hotel tool for a restaurant), not asked for
             if profile.industry and profile.industry in solution.industries:
                 score += 0.05  # made for this industry rather than generic
+            if profile.sector and profile.sector in made_for:
+                score += 0.05  # and for this very kind of business
             if solution.category in _INFRASTRUCTURE and not (matched or keywords):
                 continue  # compute and model services only when the need names them, never as filler
             why = [self._why(solution, matched, profile)]
             picks.append(
-                SolutionPick(solution, round(score, 4), why, need_matches=len(matched) + len(keywords))
+                SolutionPick(
+                    solution,
+                    round(score, 4),
+                    why,
+                    need_matches=len(matched) + len(keywords),
+                    for_industry=bool(profile.industry and profile.industry in solution.industries),
+                )
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
@@ -164,27 +193,50 @@ class PackChoice:
     picks: list[SolutionPick]
     later: SolutionPick | None = None  # a useful next step named outside the total
     fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
-    gap: float = 0.0  # how far the cheapest start's upper bound is above the budget
+    gap: float = 0.0  # how far the upper bound of the start (or of the full tier) is above the budget
+
+    @property
+    def basic_tier(self) -> bool:
+        """The need's solution fits only at the low end of its range: the budget decides the tier."""
+        return any(p.basic_tier for p in self.picks)
 
 
 USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
 
 
+def _answers_need(pick: SolutionPick, worded: bool) -> bool:
+    """Beyond the first pick, only solutions the client's own words call for (a pain point or keyword).
+
+    `worded`: the best match itself is backed by the client's words. When it is not (a funding question
+    naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the client's industry may join it.
+    """
+    return pick.need_matches > 0 or (not worded and pick.for_industry)
+
+
 def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3) -> PackChoice:
     """Complementary solutions whose first-year upper bound fits the budget before any subsidy.
 
-    Only picks that answer the stated need are considered (nothing added to fill the pack); with a budget
-    the sum of upper bounds stays within it. When nothing fits, the cheapest useful start is returned with
-    the gap, and the answer says so.
+    The need decides what goes in, the budget decides the tier or states the gap (advice_rules.md §6):
+    the best match leads; further picks only when the client's words call for them (never filler). When
+    no variant of the leading need fits at its upper end but one starts within the budget, that one is
+    recommended at a basic tier, with the gap to its full configuration; when none even starts within it,
+    the cheapest useful start is returned with the gap. Never a cheaper answer to another question.
     """
     if not ranked:
         return PackChoice([])
     best = max(p.score for p in ranked)
     useful = [p for p in ranked if p.score >= USEFUL_SHARE * best]
-    # What solves the stated pain comes first: if no variant of it fits, say so rather than swap in a
-    # cheaper answer to another question.
-    main = [p for p in useful if p.solution.category == useful[0].solution.category]
+    lead = useful[0].solution.category
+    worded = useful[0].need_matches > 0
+    useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded)]
+    main = [p for p in useful if p.solution.category == lead]
     if budget is not None and all(p.solution.cost.first_year_cny.max > budget for p in main):
+        starts = [p for p in main if p.solution.cost.first_year_cny.min <= budget]
+        if starts:
+            start = max(starts, key=lambda p: (p.score, -p.solution.cost.first_year_cny.max))
+            start.basic_tier = True
+            next_step = next((p for p in useful if p.solution.category != start.solution.category), None)
+            return PackChoice([start], next_step, gap=start.solution.cost.first_year_cny.max - budget)
         start = min(main, key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
         start.over_budget = True
         return PackChoice(

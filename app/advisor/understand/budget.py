@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.numbers import Money, money_amounts
+from app.advisor.understand.numbers import Money, foreign_currency, money_amounts
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
@@ -41,22 +41,19 @@ def _context(text: str, money: Money, before: int = 20) -> str:
     return text[max(0, money.start - before) : money.start]
 
 
-FOREIGN_CURRENCY = re.compile(
-    r"新台币|台币|港币|港元|美元|欧元|日元|nt\$|ntd|twd|hk\$|hkd|usd|us\$|eur|jpy|dollars?|euros?|yen", _I
-)
+def find_budget_money(text: str) -> tuple[float, str | None] | None:
+    """The budget stated in normalised `text` with its currency (None for CNY), or None.
 
-
-def find_budget(text: str) -> float | None:
-    """The budget in CNY stated in normalised `text`, or None (never an amount in another currency)."""
-    # We hold no exchange rates: an amount in another currency is not turned into CNY.
-    # Small bare numbers are counts ("一年", "15个会计"), not money.
-    amounts = [
-        m
-        for m in money_amounts(text)
-        if (m.marked or m.value >= 100) and not FOREIGN_CURRENCY.search(text[max(0, m.start - 6) : m.end + 6])
-    ]
+    We hold no exchange rates: an amount in another currency is kept as stated, never turned into CNY.
+    Small bare numbers are counts ("一年", "15个会计"), not money.
+    """
+    amounts: list[tuple[Money, str | None]] = []
+    for money in money_amounts(text):
+        currency = foreign_currency(text, money)
+        if money.marked or money.value >= 100 or currency:
+            amounts.append((money, currency))
     previous_end = 0
-    for money in amounts:
+    for money, currency in amounts:
         # Only words since the previous amount speak for this one ("营收3000万，…，5w以内").
         window = text[max(previous_end, money.start - 20) : money.start]
         previous_end = money.end
@@ -64,22 +61,41 @@ def find_budget(text: str) -> float | None:
         spend = [m.end() for m in SPEND_CUE.finditer(window)]
         revenue = [m.end() for m in REVENUE_CUE.finditer(window)]
         if spend and (not revenue or max(spend) > max(revenue)):
-            return money.value
+            return money.value, currency
         if revenue and not spend:
             continue
         after = text[money.end : money.end + 6]
-        if money.marked and (CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money, 6))):
-            return money.value
-    if len(amounts) == 1 and amounts[0].marked:
-        rest = text[: amounts[0].start] + text[amounts[0].end :]
+        marked = money.marked or currency is not None
+        if marked and (CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money, 6))):
+            return money.value, currency
+    if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):
+        only, currency = amounts[0]
+        rest = text[: only.start] + text[only.end :]
         if ONLY_AMOUNT.match(rest) or len(re.sub(r"\W", "", rest)) <= 4:
-            return amounts[0].value  # "就两三万块" on its own
+            return only.value, currency  # "就两三万块" on its own
     return None
+
+
+def find_budget(text: str) -> float | None:
+    """The budget in CNY stated in normalised `text`, or None (never an amount in another currency)."""
+    found = find_budget_money(text)
+    return found[0] if found and found[1] is None else None
+
+
+def stated_budget(text: str) -> str | None:
+    """A budget in a currency we hold no rate for, as stated ("HKD 50,000"), or None."""
+    found = find_budget_money(text)
+    if found is None:
+        return None
+    value, currency = found
+    if currency is None or value >= 1e12:  # no owner states a budget of a trillion: noise, not money
+        return None
+    return f"{currency.rstrip('?')} {value:,.0f}" + (" (currency assumed)" if currency.endswith("?") else "")
 
 
 def states_budget(text: str) -> bool:
     """The message gives a budget, in CNY or not ("budget is HK$200k" re-plans the pack like "预算20万")."""
-    if find_budget(text) is not None:
+    if find_budget_money(text) is not None:
         return True
     return any(
         m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start]) for m in money_amounts(text)

@@ -70,6 +70,12 @@ AMOUNT = re.compile(
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|how much .{0,40}(voucher|subsid\w*) (give|cover)",
     _I,
 )
+# "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?": does a program cover the pack.
+COVERS = re.compile(
+    r"(券|补贴|补助|资助|voucher|subsid\w*|grant).{0,20}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
+    r"\bcover|pay for|be used for|apply to)",
+    _I,
+)
 DEADLINE = re.compile(
     r"来得及|截止|到期|还有多久|还能申请吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
     _I,
@@ -157,9 +163,9 @@ def states_need(text: str) -> bool:
 
 
 def about_shown_funding(text: str) -> bool:
-    """Stacking, amount or deadline: a question about programs, often the ones just shown."""
+    """Stacking, amount, deadline or cover: a question about programs, often the ones just shown."""
     norm = normalize(text)
-    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm))
+    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm) or COVERS.search(norm))
 
 
 def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: bool) -> Intent:

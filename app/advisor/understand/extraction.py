@@ -11,9 +11,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from app.advisor.understand.budget import find_budget
+from app.advisor.understand.budget import find_budget, stated_budget
 from app.advisor.understand.gazetteer import industries, regions
-from app.advisor.understand.numbers import AMOUNT, NUMBER, parse_amount, parse_number
+from app.advisor.understand.numbers import AMOUNT, NUMBER, currency_in, parse_amount, parse_number
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
@@ -109,9 +109,6 @@ _EXISTING_IT = {
     "金蝶": "金蝶财务软件",
     "进销存": "进销存系统",
 }
-_FOREIGN_CURRENCY = re.compile(
-    r"新台币|台币|港币|港元|美元|欧元|日元|nt\$|ntd|twd|hk\$|hkd|usd|us\$|eur|jpy", _FLAGS
-)
 _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
@@ -153,11 +150,13 @@ class RuleExtractor:
             data["employees"] = int(employees)
         if (budget := find_budget(text)) is not None:
             data["budget_cny"] = budget
+        elif (other := stated_budget(text)) is not None:
+            data["budget_other"] = other  # kept as stated: we hold no exchange rate
         for field, patterns in (("annual_revenue_cny", _REVENUE),):
             if match := _first(patterns, text):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.
                 context = text[max(0, match.start() - 6) : match.end() + 6]
-                if _FOREIGN_CURRENCY.search(context):
+                if currency_in(context):
                     continue
                 amount = parse_amount(match.group(1), match.group(2))
                 if amount is not None:

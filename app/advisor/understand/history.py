@@ -72,15 +72,23 @@ def _readable(raw: str) -> str:
 
 
 def _read_user_turns(history: Sequence[tuple[str, str]]) -> list[str]:
-    """The first user message and the newest ones, within READ_CHARS, in the order they were sent."""
-    said = [text for role, raw in history if role == "user" and (text := _readable(raw)).strip()]
-    if not said:
+    """The first user message and the newest ones, within READ_CHARS, in the order they were sent.
+
+    Only the messages read are cleaned (cleaning costs per character; a maximal history has hundreds)."""
+    raw_turns = [raw for role, raw in history if role == "user"]
+    first_at, first = next(
+        ((n, text) for n, raw in enumerate(raw_turns) if (text := _readable(raw)).strip()), (None, "")
+    )
+    if first_at is None:
         return []
-    budget = READ_CHARS - len(said[0])
+    budget = READ_CHARS - len(first)
     newest: list[str] = []
-    for text in reversed(said[1:]):
+    for raw in reversed(raw_turns[first_at + 1 :]):
+        text = _readable(raw)
+        if not text.strip():
+            continue
         if len(text) > budget:
             break
         newest.append(text)
         budget -= len(text)
-    return [said[0], *reversed(newest)]
+    return [first, *reversed(newest)]

@@ -151,6 +151,11 @@ class IndustryDictionary:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
         return max(hits, key=lambda hit: hit[0])[1] if hits else None
 
+    def sector_of(self, word: str) -> str | None:
+        """The sector a single word names as a kind of business ("民宿", "guesthouse"), else None."""
+        match = self._zh.get(normalize(word)) or self._en.get(word.lower())
+        return match.sector if match else None
+
     def find(self, text: str) -> IndustryMatch | None:
         norm = _CUSTOMER_ZH.sub(" ", normalize(text))
         for clause in _CLAUSE.split(norm):

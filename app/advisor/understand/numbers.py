@@ -127,3 +127,45 @@ def money_amounts(text: str) -> list[Money]:
         else:
             merged.append(money)
     return merged
+
+
+# Currencies owners write next to an amount. We hold no exchange rates (knowledge/ has none), so an amount in
+# one of them is never turned into CNY: it is kept with its currency (advisor says the comparison is approximate).
+# Longer marks first: "us$" before "s$", "hk$" and "nt$" before a bare "$".
+_CURRENCIES: list[tuple[str, str]] = [
+    (r"新台币|台币|nt\$|ntd|twd", "TWD"),
+    (r"港币|港元|hk\$|hkd", "HKD"),
+    (r"美元|美金|us\$|usd", "USD"),
+    (r"新加坡元|新币|sgd|s\$", "SGD"),
+    (r"澳元|aud|a\$", "AUD"),
+    (r"欧元|eur\b|euros?", "EUR"),
+    (r"日元|jpy|\byen", "JPY"),
+    (r"英镑|gbp|£", "GBP"),
+    (r"马币|令吉|myr", "MYR"),
+    (r"澳门元|澳门币|澳币|葡币|mop\$?", "MOP"),
+    (r"韩元|krw", "KRW"),
+    (r"加元|加币|cad|c\$", "CAD"),
+    (r"\$|dollars?", "USD?"),  # a bare dollar: most likely US, said as such
+]
+_BEFORE = [(re.compile(rf"(?:{pattern})\s*$", re.IGNORECASE), code) for pattern, code in _CURRENCIES]
+_AFTER = [(re.compile(rf"^\s*(?:{pattern})", re.IGNORECASE), code) for pattern, code in _CURRENCIES]
+
+
+def foreign_currency(text: str, money: Money) -> str | None:
+    """The non-CNY currency written right before or after `money` in `text` ("HKD", "SGD", "USD?"), else None.
+
+    Only adjacent: in "营收300万港元，预算5万" the 港元 belongs to the revenue, not to the budget.
+    """
+    before, after = text[max(0, money.start - 10) : money.start], text[money.end : money.end + 10]
+    for (before_re, code), (after_re, _) in zip(_BEFORE, _AFTER, strict=True):
+        if before_re.search(before) or after_re.search(after):
+            return code
+    return None
+
+
+_ANY = [(re.compile(pattern, re.IGNORECASE), code) for pattern, code in _CURRENCIES]
+
+
+def currency_in(text: str) -> str | None:
+    """The first non-CNY currency mark anywhere in a short context, else None."""
+    return next((code for pattern, code in _ANY if pattern.search(text)), None)

@@ -25,6 +25,11 @@ class CompanyProfile(BaseModel):
     annual_revenue_cny: float | None = Field(default=None, ge=0)
     company_age_years: float | None = Field(default=None, ge=0, le=200)
     budget_cny: float | None = Field(default=None, ge=0)
+    budget_other: str | None = Field(
+        default=None,
+        max_length=60,
+        description="A budget in a currency we hold no exchange rate for, as stated ('HKD 50,000'); never converted",
+    )
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     it_skill: ITSkill | None = None
@@ -78,6 +83,10 @@ class CompanyProfile(BaseModel):
                 data[key] = list(dict.fromkeys([*data[key], *value]))
             elif value is not None:
                 data[key] = value
+        if update.budget_cny is not None:
+            data["budget_other"] = None  # the latest budget wins, whatever its currency
+        elif update.budget_other is not None:
+            data["budget_cny"] = None
         if update.province and not update.city and update.province != self.province:
             data["city"] = None  # a new province invalidates the old city
         return CompanyProfile.model_validate(data)

@@ -35,6 +35,22 @@ CORRECTION = re.compile(
 ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)
 
 
+# "我们是…", "我开了一家…", "we run a …": the message describes the business itself.
+SELF_DESCRIPTION = re.compile(
+    r"我们是|我们公司是|我是|我们做|我们开|我开|开了一家|我家|本公司是|\b(we are|we're|we run|i run|i own|we own|our company is)\b",
+    _I,
+)
+
+
+def industry_in_passing(delta: CompanyProfile, text: str, profile: CompanyProfile) -> bool:
+    """A question that names another business word in passing ("算力券能抵我这些软件的钱吗？") once the
+    industry is known: the word is what they buy, not what they are, so the profile keeps its industry."""
+    if not (profile.industry and delta.industry and delta.industry != profile.industry):
+        return False
+    norm = normalize(text)
+    return bool(ASKS.search(text)) and not CORRECTION.search(norm) and not SELF_DESCRIPTION.search(norm)
+
+
 def states_profile_facts(delta: CompanyProfile, text: str, conversation: Conversation) -> bool:
     """Whether the message tells us about the user's own company (not just names a city or a sector).
 
