@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -21,11 +20,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
-def _user_cache_dir() -> Path:
-    """The per-user cache folder (XDG): what every data dir of this user can share."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aipack"
-
-
 # Bump when the stored chunk layout changes; an index written by another
 # version is refused with a pointer to `aipack ingest --rebuild`.
 INDEX_SCHEMA_VERSION = 1
@@ -34,17 +28,12 @@ INDEX_SCHEMA_VERSION = 1
 class PathSettings(BaseModel):
     data_dir: Path = Field(
         default=PROJECT_ROOT / ".aipack",
-        description="Chroma files, manifest, SQLite stores",
+        description="Chroma files, manifest, jieba cache, SQLite stores",
     )
     knowledge_dir: Path = Field(
         default=PROJECT_ROOT / "knowledge", description="Holds policies/, catalogue/ and glossary.yaml"
     )
     prompts_dir: Path = Field(default=PROJECT_ROOT / "prompts", description="Prompt files for LLM mode")
-    cache_dir: Path = Field(
-        default_factory=_user_cache_dir,
-        description="Derived files any data dir can reuse (jieba's prefix dictionary): a new data dir, "
-        "a test run or a fresh clone does not rebuild them",
-    )
 
     @property
     def policies_dir(self) -> Path:

@@ -17,6 +17,7 @@ first turns plus the two questions of issue 17). Prints:
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 import time
@@ -73,17 +74,36 @@ def run(data_dir: Path, count: int, deadline_s: float) -> None:
         )
         advisor = AdvisorService(Container(settings))
         advisor.warm_up()
+        extraction_failures = _count_warnings("app.advisor.understand.llm_extraction")
         rows: list[tuple[str, AdviceResponse, float]] = []
         for n, question in enumerate(questions(count), 1):
             started = time.perf_counter()
             response = advisor.ask(question)
             elapsed = time.perf_counter() - started
             rows.append((question, response, elapsed))
+            t = response.timings_ms  # where a turn over the deadline spent its time
+            stages = f"u{t.understand / 1000:.0f}/r{t.retrieve / 1000:.0f}/c{t.compose / 1000:.0f}"
             print(
-                f"{n:>2} {response.mode:<7} {elapsed:5.1f}s {response.intent:<20} {question[:40]}", flush=True
+                f"{n:>2} {response.mode:<7} {elapsed:5.1f}s {stages:<12} {response.intent:<20} {question[:40]}",
+                flush=True,
             )
         caps = capabilities(settings.llm)
     report(rows, deadline_s, caps.refusals, {k for k, ok in caps.supported.items() if not ok})
+    print(f"- structured-output methods learnt: {caps.supported}")
+    for message, n in extraction_failures.most_common():
+        print(f"- profile extraction failed {n}x: {message}")
+
+
+def _count_warnings(logger: str) -> Counter[str]:
+    """Warnings of `logger` by message, counted while the bench runs (extraction fails quietly)."""
+    counts: Counter[str] = Counter()
+
+    class _Count(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            counts[record.getMessage()] += 1
+
+    logging.getLogger(logger).addHandler(_Count(logging.WARNING))
+    return counts
 
 
 def report(

@@ -6,14 +6,16 @@ streamed answer. Tests script both with `server.enqueue(...)`.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from app.advisor.contract import AdviceResponse
 from app.advisor.service import AdvisorService
-from app.catalogue.render import format_cny
+from app.catalogue.render import format_cny, format_cny_range
 from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from tests.fake_llm_server import (
@@ -43,13 +45,14 @@ def chat_requests(server: FakeLLMServer) -> list[dict]:
     return [r["json"] for r in server.requests if r["path"].endswith("/chat/completions")]
 
 
+def is_answer_call(body: dict | None) -> bool:
+    """A call to the answer model (its system prompt), not profile extraction, which streams too."""
+    messages = (body or {}).get("messages") or []
+    return any("AI enablement-pack advisor" in str(m.get("content", "")) for m in messages)
+
+
 def answer_requests(server: FakeLLMServer) -> list[dict]:
-    """Calls to the answer model (its system prompt), not profile extraction, which streams too."""
-    return [
-        r
-        for r in chat_requests(server)
-        if any("AI enablement-pack advisor" in str(m.get("content", "")) for m in r.get("messages", []))
-    ]
+    return [r for r in chat_requests(server) if is_answer_call(r)]
 
 
 def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: object) -> AdvisorService:
@@ -65,7 +68,11 @@ def make_advisor(shared_container: Container, server: FakeLLMServer, **llm: obje
                     **llm,
                 }
             ),
-            "advisor": shared_container.settings.advisor.model_copy(update={"today": date(2026, 11, 23)}),
+            # This test's own sessions file (conftest runs each test in its tmp_path): the shared
+            # container's is the first test's, and a session id reused later would continue its talk.
+            "advisor": shared_container.settings.advisor.model_copy(
+                update={"today": date(2026, 11, 23), "sessions_file": Path.cwd() / "llm-sessions.sqlite3"}
+            ),
         }
     )
     box = shared_container.derive(settings)
@@ -89,7 +96,8 @@ def offline_response(shared_container, question: str) -> AdviceResponse:
         }
     )
     box = shared_container.derive(settings)
-    return AdvisorService(box).ask(question)
+    # A session of its own: asked twice in one test session, the question would read as a follow-up.
+    return AdvisorService(box).ask(question, session_id=f"offline-{uuid.uuid4().hex}")
 
 
 def offline_answer(shared_container, question: str) -> str:
@@ -100,16 +108,25 @@ _LABELS = {"eligible": "基本符合条件", "unknown": "是否符合待确认",
 
 
 def reworded(
-    response: AdviceResponse, verdicts: dict[str, str] | None = None, drop: int | None = None
+    response: AdviceResponse,
+    verdicts: dict[str, str] | None = None,
+    drop: int | None = None,
+    ranges: bool = False,
 ) -> str:
-    """Every decision of `response` in other words than the offline answer's (or with one changed)."""
+    """Every decision of `response` in other words than the offline answer's (or with one changed).
+
+    Net costs as two amounts ("1,200元–1.26万元"), or with `ranges` in one unit ("0.12–1.26万元").
+    """
     lines = ["建议的方案如下："]
     for n, solution in enumerate(response.solutions):
         if n != drop:
             net = solution.net_first_year_cost_cny
-            lines.append(
-                f"{solution.name}：扣除补贴后首年约{format_cny(net.min)}–{format_cny(net.max)} [1]。"
+            cost = (
+                format_cny_range(net.min, net.max)
+                if ranges
+                else f"{format_cny(net.min)}–{format_cny(net.max)}"
             )
+            lines.append(f"{solution.name}：扣除补贴后首年约{cost} [1]。")
     for program in response.funding:
         verdict = (verdicts or {}).get(program.verdict, program.verdict)
         lines.append(f"{program.name}：{_LABELS[verdict]} [2]。")
@@ -245,15 +262,12 @@ def test_smalltalk_and_refusals_never_call_the_answer_model(llm_advisor, server)
     assert not answer_requests(server)
 
 
-@pytest.mark.xfail(
-    reason="since main's 00:40 engine changes the guard flags this reworded answer (eligibility claim, "
-    "amount); to be investigated, see the llm helper's report",
-    strict=False,
-)
-def test_an_answer_carrying_every_decision_is_used(shared_container, llm_advisor, server):
+@pytest.mark.parametrize("ranges", [False, True], ids=["two-amounts", "one-unit-range"])
+def test_an_answer_carrying_every_decision_is_used(shared_container, llm_advisor, server, ranges):
     reference = offline_response(shared_container, RESTAURANT)
     assert reference.solutions and any(f.verdict == "unknown" for f in reference.funding)
-    server.enqueue(StructuredReply({}), Reply(reworded(reference)))
+    assert any(f.verdict == "ineligible" for f in reference.funding)  # "不符合条件" is no eligibility claim
+    server.enqueue(StructuredReply({}), Reply(reworded(reference, ranges=ranges)))
     response = llm_advisor.ask(RESTAURANT)
     assert response.mode == "llm", response.notices
     assert "是否符合待确认" in response.answer
@@ -264,6 +278,17 @@ def test_an_answer_repeating_the_offline_answer_is_accepted(shared_container, ll
     server.enqueue(StructuredReply({}), Reply(reference, chunk_size=40))
     response = llm_advisor.ask(RESTAURANT)
     assert response.mode == "llm", response.notices
+
+
+def _bent_range(response: AdviceResponse) -> str:
+    """The first net cost's range with its lower end changed (its unit is shared with the upper end)."""
+    net = response.solutions[0].net_first_year_cost_cny
+    answer = reworded(response, ranges=True)
+    bent = answer.replace(
+        format_cny_range(net.min, net.max), format_cny_range(round(net.max * 0.37), net.max), 1
+    )
+    assert bent != answer
+    return bent
 
 
 FILLER = (
@@ -286,6 +311,7 @@ LOOP = "餐饮企业可以利用大模型提升效率，这是行业通用的平
             lambda r: reworded(r).replace(format_cny(r.solutions[0].net_first_year_cost_cny.max), "99万元"),
             "amount",
         ),
+        (_bent_range, "amount"),
         (lambda r: FILLER * 3, "degenerate"),
         (lambda r: reworded(r) + "\n" + LOOP * 4, "degenerate"),
         (lambda r: reworded(r) + "\n[3][4]", "degenerate"),
@@ -296,6 +322,7 @@ LOOP = "餐饮企业可以利用大模型提升效率，这是行业通用的平
         "program-dropped",
         "solution-dropped",
         "amount-changed",
+        "range-end-changed",
         "filler",
         "loop",
         "empty-citations",

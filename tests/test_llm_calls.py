@@ -100,8 +100,7 @@ def test_structured_output_falls_back_from_json_schema_and_remembers(server):
     assert structured(model, Facts, "我们在杭州，20人", caps, methods) == Facts(city="杭州", employees=20)
     assert structured(model, Facts, "7人", caps, methods) == Facts(employees=7)
     assert server.refused == 1  # only the first turn paid for the refusal
-    calls = [r["json"] for r in server.requests if r["path"].endswith("/chat/completions")]
-    formats = [c.get("response_format", {}).get("type") for c in calls]
+    formats = [c.get("response_format", {}).get("type") for c in chat_calls(server)]
     assert formats == ["json_schema", "json_object", "json_object"]
 
 
@@ -116,13 +115,30 @@ def test_structured_output_falls_back_to_a_plain_prompt(server):
     assert "response_format" not in server.requests[-1]["json"]
 
 
-def test_a_server_down_for_everything_is_not_marked_picky(server):
-    server.enqueue(Error(500), Error(500), Error(500))
+def test_a_failing_server_is_not_marked_picky_nor_asked_again_on_the_same_turn(server):
+    server.enqueue(Error(500), Reply("the answer's reply"))  # a bare 500 names no feature: a failure
     settings = llm_settings(server)
     caps = capabilities(settings)
     with pytest.raises(Exception, match="500"):
         structured(build_chat_model(settings), Facts, "x", caps, settings.structured_methods)
     assert caps.allows("json_schema")  # the next turn tries the best method again
+    assert len(chat_calls(server)) == 1 and server.pending == 1  # the next call's reply is left for it
+
+
+def test_a_refusal_naming_the_method_is_remembered_even_when_the_next_method_times_out(server):
+    server.refuse = {"json_schema"}
+    server.enqueue(Hang(5), StructuredReply({"employees": 7}))
+    settings = llm_settings(server)
+    caps = capabilities(settings)
+    model = build_chat_model(settings)
+    with pytest.raises(DeadlineExceeded):
+        structured(model, Facts, "x", caps, settings.structured_methods, first_token_s=0.5)
+    assert structured(model, Facts, "7人", caps, settings.structured_methods) == Facts(employees=7)
+    assert server.refused == 1  # the second turn went straight to json_object
+
+
+def chat_calls(server: FakeLLMServer) -> list[dict]:
+    return [r["json"] for r in server.requests if r["path"].endswith("/chat/completions")]
 
 
 def test_context_size_and_tokenizer_are_read_from_the_server(server):

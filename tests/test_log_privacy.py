@@ -20,10 +20,11 @@ from click.testing import CliRunner
 from pydantic import SecretStr
 
 from app.cli import main
+from app.components.llm_endpoint import forget_endpoints
 from app.container import Container, configure_process
 from tests.fake_llm_server import Error, FakeLLMServer, Hang, Reply, StructuredReply
 from tests.helpers import serving
-from tests.test_advisor_llm import make_advisor
+from tests.test_advisor_llm import make_advisor, offline_answer
 
 KEY = "sk-test-SECRET-123"
 TOKEN = "api-token-SECRET-456"
@@ -87,14 +88,12 @@ def assert_clean(lines: list[str]) -> None:
 
 @pytest.fixture
 def server() -> Iterator[FakeLLMServer]:
+    forget_endpoints()  # what one fake taught must not carry over to the next on a reused port
     with FakeLLMServer() as fake:
         yield fake
+    forget_endpoints()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known regression (2026-11-29, issue 17): since profile extraction streams and the endpoint is probed (/props, /tokenize), these request-count and fallback expectations no longer hold; to re-derive",
-)
 @pytest.mark.parametrize("redact_pii", [True, False], ids=["redacted-for-llm", "sent-to-llm"])
 def test_llm_mode_logs_hold_no_key_and_no_identifiers(
     shared_container: Container, server: FakeLLMServer, log_lines: list[str], redact_pii: bool
@@ -103,8 +102,8 @@ def test_llm_mode_logs_hold_no_key_and_no_identifiers(
     configure_process(advisor.settings)  # as the entry points do
     server.enqueue(
         StructuredReply({"city": "杭州", "employees": 20}),
-        Reply("建议先上备菜量预测 [1]。请向主管部门确认补贴。"),
-        Error(500),  # extraction fails: the rules' profile stands
+        Reply(offline_answer(shared_container, MESSAGE)),  # carries every decision: accepted
+        Error(500),  # extraction fails (a failure, not a refusal): the rules' profile stands
         Hang(3),  # the answer times out: the offline answer, with a notice
         StructuredReply({}),
         Reply(ECHOING_ANSWER),  # rejected by the guard

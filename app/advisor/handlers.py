@@ -13,7 +13,7 @@ from datetime import date
 
 from app.advisor.compose import canned
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, original, verdict_line
+from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
@@ -356,8 +356,8 @@ def _addresses(solution: Solution, turn: Turn) -> str:
     """What the first solution is for, in the catalogue's words, so owners can check it fits their problem."""
     pains = "、".join(solution.pain_points[:3])
     n = turn.book.cite_solution(solution)
-    if turn.language == "en":
-        return f"{solution.name_en} addresses {original(pains)}. [{n}]"
+    if turn.language == "en":  # the pain points are catalogued in Chinese only: the English summary instead
+        return f"{solution.name_en} (catalogue summary): {solution.summary_en.rstrip('.')}. [{n}]"
     return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
 
 

@@ -192,11 +192,15 @@ def structured(
 
     Streams (except for tools): a request abandoned at the deadline closes its connection, so
     the server stops generating instead of keeping the next call waiting behind it.
-    Raises what the last method raised when every method failed: the endpoint is down,
-    not merely picky, and refusals seen in this call are forgotten (not held against it).
+
+    A refusal whose message names the method is remembered at once, whatever comes next. A
+    terse 4xx is only a likely refusal: the next method is tried, and the refusal remembered
+    once another method works. Anything else (a bare 500, 503, 429, a timeout) means the
+    endpoint is failing, not picky: it is raised, with no other method tried on the same turn
+    and nothing held against the method (a flapping server must not cost us json_schema).
     """
     deadline = deadline or Deadline.after(120.0)
-    refused: list[str] = []
+    likely: list[str] = []
     last: Exception | None = None
     for method in methods:
         if not caps.allows(method):
@@ -207,12 +211,15 @@ def structured(
             else:
                 result = _ask_streaming(model, schema, prompt, method, caps, deadline, first_token_s)
         except Exception as exc:
-            if not is_refusal(exc):
+            if _NAMES.get(method) and is_refusal(exc, *_NAMES[method]):
+                caps.learn(method, False)
+            elif method != "prompt" and is_refusal(exc):
+                likely.append(method)
+            else:
                 raise
-            refused.append(method)
             last = exc
             continue
-        for name in refused:
+        for name in likely:
             caps.learn(name, False)
         caps.learn(method, True)
         return result
@@ -221,6 +228,13 @@ def structured(
     return None
 
 
+# How a server's refusal of each method reads (OpenAI: "Invalid parameter: 'response_format'
+# of type 'json_schema' …"; llama-cpp-python: a validation error at ('body', 'response_format')).
+_NAMES: dict[str, tuple[str, ...]] = {
+    "json_schema": ("json_schema", "response_format"),
+    "json_object": ("json_object", "response_format"),
+    "tools": ("tools", "tool_choice", "function"),
+}
 _OBJECT = re.compile(r"\{.*\}", re.DOTALL)
 
 

@@ -33,15 +33,19 @@ _REFUSAL_STATUSES = {400, 404, 405, 415, 422, 500, 501}
 _PROBE_TIMEOUT_S = 2.0
 
 
-def is_refusal(exc: BaseException, feature: str | None = None) -> bool:
+def is_refusal(exc: BaseException, *features: str) -> bool:
     """An answer saying "I do not do that" rather than "not now" (429, 503, timeouts).
 
-    With `feature`, only an error whose message names it counts: a 500 is as likely a server
-    falling over, and a 400 may be about another field; neither is held against the feature.
+    With `features`, only an error whose message names one of them counts (llama-cpp-python's
+    500 quotes `'response_format', 'type'` and `json_schema`). Without, only a 4xx counts:
+    a bare 500 is as likely a server falling over, and is not held against any feature.
     """
     if not isinstance(exc, openai.APIStatusError) or exc.status_code not in _REFUSAL_STATUSES:
         return False
-    return feature is None or feature in str(exc)
+    if not features:
+        return exc.status_code < 500
+    message = str(exc)
+    return any(feature in message for feature in features)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.routing import Group
 from app.text.normalize import normalize
 
+_LATIN_WORD = re.compile(r"[a-z]+")
 _MEMO_SIZE = 256  # masks and BM25 score vectors kept per table (a few KB each per 1,000 chunks)
 
 
@@ -81,6 +82,14 @@ class ChunkTable:
         self._groups: list[Group] = [_group(row) for row in rows]
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
+        # Latin-script words the articles themselves use (ai, openai, sora): see `lexical_query`.
+        self._article_latin = frozenset(
+            word
+            for words, group in zip(tokens, self._groups, strict=True)
+            if group == "articles"
+            for word in words
+            if _LATIN_WORD.fullmatch(word)
+        )
         # Chunks per word: English questions are translated only into words the index holds.
         self.translator = QueryTranslator(Counter(word for words in tokens for word in set(words)))
         if any(tokens):
@@ -109,6 +118,18 @@ class ChunkTable:
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
         return cls(rows, matrix)
+
+    def lexical_query(self, tokens: list[str], language: str) -> list[str]:
+        """The BM25 tokens of a question: an English question keeps its Chinese translations and only
+        those English words the articles use as is.
+
+        The other English words of an English question ("data", "computing", "power") match nothing
+        but the English names inside catalogue entries, which pulled those entries above the
+        article passage the question was about.
+        """
+        if language != "en":
+            return tokens
+        return [w for w in tokens if not _LATIN_WORD.fullmatch(w) or w in self._article_latin]
 
     def collection_of(self, chunk_id: str) -> str:
         return self.rows[self.position[chunk_id]].collection.value

@@ -155,11 +155,7 @@ class IngestService:
         self.settings = settings
         self._store = store
         self.glossary = Glossary.load(settings.paths.glossary_file)
-        # jieba's prefix dictionary depends only on jieba's own word list: one cache per user, not per
-        # data dir (rebuilding it was about 1.4 s of every cold build), the data dir when that is unusable.
-        self.segmenter = Segmenter(
-            self.glossary, settings.paths.cache_dir / "jieba", fallback=settings.paths.data_dir / "jieba"
-        )
+        self.segmenter = Segmenter(self.glossary, settings.paths.data_dir / "jieba")
         self.embeddings = E5Embeddings(settings.embedding)
 
     @property

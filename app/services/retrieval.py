@@ -179,7 +179,7 @@ class RetrievalService:
         vector = query_vector(prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
-        tokens = self.ingest.segmenter.tokens(prepared)
+        tokens = table.lexical_query(self.ingest.segmenter.tokens(prepared), language)
         which: Route = route(prepared, table.names) if strategy == "hybrid" else "general"
 
         def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:

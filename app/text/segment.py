@@ -100,9 +100,9 @@ def _name_tagger(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
 class Segmenter:
     """A private jieba tokenizer so the glossary never leaks into other users of jieba."""
 
-    def __init__(self, glossary: Glossary, cache_dir: Path, fallback: Path | None = None) -> None:
+    def __init__(self, glossary: Glossary, cache_dir: Path) -> None:
         self._glossary = glossary
-        self._cache_dirs = [cache_dir, *([fallback] if fallback else [])]
+        self._cache_dir = cache_dir
         self._tokenizer: jieba.Tokenizer | None = None
         self._tagger: jieba.posseg.POSTokenizer | None = None
         self._lock = threading.Lock()
@@ -112,11 +112,10 @@ class Segmenter:
             if self._tokenizer is None:
                 jieba.setLogLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()
-                # Without this jieba writes its 9 MB prefix cache to the system temp dir; read-only
-                # cache folders leave it no choice (and must not cost a search).
-                usable = next((d for d in self._cache_dirs if _usable_cache_dir(d)), None)
-                if usable is not None:
-                    tokenizer.tmp_dir = str(usable)
+                # Without this jieba writes its 9 MB prefix cache to the system temp dir; a
+                # read-only data dir leaves it no choice (and must not cost a search).
+                if _usable_cache_dir(self._cache_dir):
+                    tokenizer.tmp_dir = str(self._cache_dir)
                 tokenizer.initialize()
                 for term in self._glossary.terms:
                     tokenizer.add_word(normalize(term.zh), freq=20000)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.advisor.llm.guard import mentioned_programs
+from app.advisor.llm.verdicts import REMINDER, promises_eligibility, verdicts_in
 from app.advisor.turn import Turn
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.numbers import NUMBER, parse_amount
@@ -30,38 +31,13 @@ _MONEY = re.compile(
     rf"|({NUMBER})\s*(亿|万)",
     re.IGNORECASE,
 )
-# Verdict words, most specific first: "不符合" must not also read as "符合".
-_VERDICT_WORDS = (
-    (
-        Verdict.ineligible,
-        re.compile(
-            r"不符合|不满足|不能申请|无法申请|不可申请|不具备|不适用|not eligible|ineligible|"
-            r"(?:does|do)(?: not|n't) qualify|cannot apply|can't apply|not qualify",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Verdict.unknown,
-        re.compile(
-            r"待确认|待核实|需确认|需要确认|尚不确定|不确定|尚不清楚|有待|是否符合|能否申请|是否可以申请|"
-            r"需遴选|须.{0,8}入选|only if|selection required|"
-            r"to be confirmed|unclear|unknown|whether|"
-            r"not (?:yet )?(?:known|clear|sure)|needs? (?:to be )?confirm|cannot tell|depends on",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Verdict.eligible,
-        re.compile(
-            r"基本符合|符合条件|符合申请条件|符合要求|可以申请|能申请|可申请|有资格|可享受|eligible|qualif|can apply",
-            re.IGNORECASE,
-        ),
-    ),
+# A range shares its unit and currency: "0.12–1.26万元" is 1,200 to 12,600, "CNY 1,200–12,600" both CNY.
+_RANGE = re.compile(
+    rf"((?:cny|rmb|¥|￥)\s*)?({NUMBER})\s*(?:–|—|-|~|～|至|到|to)\s*(?:cny|rmb|¥|￥)?\s*({NUMBER})\s*"
+    rf"(?:{_UNIT}(?![a-z]))?\s*(元|yuan|cny|rmb)?",
+    re.IGNORECASE,
 )
-# "Confirm with the issuing authority" is a reminder, not a verdict.
-_REMINDER = re.compile(
-    r"(向|与|请).{0,12}(主管部门|发文单位|主管机关).{0,6}(确认|核实)|confirm with|check with", re.IGNORECASE
-)
+_LARGE_UNITS = {"亿", "千万", "百万", "万"}
 
 
 @dataclass(frozen=True)
@@ -90,8 +66,18 @@ class Decisions:
 
 
 def money_amounts(text: str) -> list[float]:
-    values = []
-    for match in _MONEY.finditer(normalize(text)):
+    """Every CNY amount in `text`, both ends of a range included."""
+    values: list[float] = []
+
+    def take_range(match: re.Match[str]) -> str:
+        prefix, low, high, unit, currency = match.groups()
+        if not (prefix or currency or unit in _LARGE_UNITS):
+            return match.group(0)  # "2022—2025年", "5-10人": not money
+        values.extend(v for v in (parse_amount(low, unit), parse_amount(high, unit)) if v is not None)
+        return " "
+
+    rest = _RANGE.sub(take_range, normalize(text))
+    for match in _MONEY.finditer(rest):
         number = match.group(1) or match.group(3) or match.group(5)
         unit = match.group(2) or match.group(4) or match.group(6)
         value = parse_amount(number, unit)
@@ -102,16 +88,6 @@ def money_amounts(text: str) -> list[float]:
 
 def _known(value: float, amounts: list[float] | tuple[float, ...]) -> bool:
     return any(abs(value - a) <= max(1.0, 0.005 * a) for a in amounts)
-
-
-def verdicts_in(sentence: str) -> set[Verdict]:
-    text = _REMINDER.sub("", normalize(sentence))
-    found = set()
-    for verdict, words in _VERDICT_WORDS:
-        if words.search(text):
-            found.add(verdict)
-            text = words.sub(" ", text)
-    return found
 
 
 def _names(solution: Solution) -> tuple[str, ...]:
@@ -137,10 +113,10 @@ def missing_decisions(
             continue
         said = set().union(*(verdicts_in(s) for s, _ in naming))
         # Only a sentence about this program alone can contradict its verdict.
-        alone = set().union(*(verdicts_in(s) for s, found in naming if len(found) == 1))
+        alone = [s for s, found in naming if len(found) == 1]
         # Hedging ("to be verified") next to an eligible program is harmless; a promise is not.
-        if (verdict is not Verdict.eligible and Verdict.eligible in alone) or (
-            verdict is Verdict.eligible and Verdict.ineligible in alone
+        if (verdict is not Verdict.eligible and any(promises_eligibility(s) for s in alone)) or (
+            verdict is Verdict.eligible and any(Verdict.ineligible in verdicts_in(s) for s in alone)
         ):
             problems.append(f"verdict changed: {program.id}")
         elif verdict not in said:
@@ -163,7 +139,7 @@ def degenerate(
             mentioned_programs(sentence, catalogue, places)
             or any(name in norm for s in decisions.solutions for name in _names(s))
             or re.search(r"\d", _strip_marks(norm))
-            or _REMINDER.search(norm)
+            or REMINDER.search(norm)
         )
 
     return degeneracy(answer, offline, carries)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.advisor.compose.canned import NOT_IN_SOURCES
+from app.advisor.llm.verdicts import promises_eligibility
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.catalogue.models import Catalogue, FundingProgram
 from app.catalogue.render import funding_text
@@ -114,9 +115,8 @@ def unsupported_quantities(answer: str, context: str) -> list[str]:
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
-_ELIGIBLE_CLAIM = re.compile(
-    r"能申请|可以申请|符合条件|有资格|能享受|都能|可申领|still open|eligible|qualif", re.IGNORECASE
-)
+# A deadline claim promises as much as an eligibility one ("still open" for an expired program).
+_STILL_OPEN = re.compile(r"still open|仍可申报|仍在申报期", re.IGNORECASE)
 
 
 _PLAIN_TYPES = ("模型券", "语料券", "训力券", "标注券", "智能券", "数据券", "科技券")
@@ -192,7 +192,8 @@ def unattributed_claims(
             amount = f"{float(number):g}{unit}"
             if not any(amount in normalize(funding_text(p)).replace(" ", "") for p in programs):
                 problems.append(f"amount {amount} not stated by {programs[0].id}")
-        if _ELIGIBLE_CLAIM.search(sentence) and not any(p.id in eligible_ids for p in programs):
+        claims = promises_eligibility(sentence) or _STILL_OPEN.search(sentence)
+        if claims and not any(p.id in eligible_ids for p in programs):
             problems.append(f"eligibility claim without an eligible program: {sentence.strip()[:40]}")
     return problems
 

@@ -202,9 +202,14 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
     if (
         eligibility
         and states_profile_facts
-        and re.search(r"(想|希望|打算|want|would like).{0,20}(ai|人工智能|预测|识别|管理|solution)", text, _I)
+        and (
+            need
+            or re.search(
+                r"(想|希望|打算|want|would like).{0,20}(ai|人工智能|预测|识别|管理|solution)", text, _I
+            )
+        )
     ):
-        return "recommend_pack"
+        return "recommend_pack"  # "二十五人的餐厅，备料老是不准，有什么补贴可以申请": the pack, with its verdicts
     if eligibility:
         return "funding_eligibility"
     if NET_COST.search(text):
