@@ -23,7 +23,7 @@ from app.settings import Settings
 from app.ui import state as ui_state
 from tests.conftest import TODAY
 from tests.helpers import MINI_KNOWLEDGE
-from tests.ui_helpers import APP, answers, ask, button, open_page, responses
+from tests.ui_helpers import APP, answers, ask, button, chinese_outside_originals, open_page, responses
 
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
 
@@ -72,29 +72,31 @@ def test_first_visit_offers_starter_questions_without_technical_labels(chat_app:
     assert "国标" not in " ".join(s.label for s in chat_app.selectbox)
 
 
-def test_ask_streams_an_answer_with_pack_cards_funding_table_and_citations(
+def _expander(message: Any, label: str) -> Any:
+    return next(e for e in message.expander if e.label.startswith(label))
+
+
+def test_ask_streams_a_brief_answer_with_folded_details_and_citations(
     chat_app: AppTest, app_container: Container
 ):
     ask(chat_app, RESTAURANT)
     assert [m.name for m in chat_app.chat_message] == ["user", "assistant"]
-    assert "建议的AI赋能包" in answers(chat_app)[0]
     response = responses(chat_app)[0]
     assistant = chat_app.chat_message[1]
-    cards = " ".join(m.value for m in assistant.markdown)
+    brief = assistant.markdown[0].value
+    assert "建议的AI赋能包" in brief and "首年净投入" in brief
+    # Each solution and each program is shown once before the details: no cards or table repeating them.
     for solution in response["solutions"]:
-        assert solution["name"] in cards
-    assert "首年费用" in cards
-    reduced = any(s["net_first_year_cost_cny"] != s["first_year_cost_cny"] for s in response["solutions"])
-    card_text = " ".join(m.value for m in assistant.markdown[1:])  # after the answer text
-    assert ("补贴后" in card_text) == reduced, "补贴后 only where a subsidy changes the figure"
-    table = assistant.table[0].value
-    assert list(table.columns)[:3] == ["判断", "政策", "理由"]
-    badges = (":green-badge[:material/check_circle: 基本符合", ":orange-badge[:material/help: 待确认")
-    assert all(str(v).startswith((*badges, ":red-badge[:material/cancel: 不符合")) for v in table["判断"])
-    assert all("上限" in str(v) and "截止" in str(v) for v in table["支持内容"])
-    assert any("](http" in str(v) for v in table["来源"])
-    expander = assistant.expander[0]
-    assert expander.label.startswith("引用来源")
+        assert brief.count(solution["name"]) == 1, solution["name"]
+    listed = "\n".join(line for line in brief.splitlines() if line.startswith("- "))
+    for program in response["funding"]:  # a deadline notice above the list may name one too
+        assert listed.count(program["name"].split("（")[0]) == 1, program["name"]
+    assert not assistant.table, "the funding verdicts are in the brief already"
+    details = _expander(assistant, "详细说明")
+    folded = " ".join(m.value for m in details.markdown)
+    assert "您的情况" in folded and "下一步" in folded, "profile, conditions and steps behind the expander"
+    assert "您的情况" not in brief and "下一步" not in brief
+    expander = _expander(assistant, "引用来源")
     sources = " ".join(m.value for m in expander.markdown)
     first = response["citations"][0]
     assert f"[{first['n']}] {first['title']}" in sources and first["quote"][:20] in sources
@@ -141,7 +143,7 @@ def test_starter_button_asks_it(chat_app: AppTest):
     assert chat_app.chat_message[0].markdown[0].value == "上海的算力券补贴比例是多少？"
     assert responses(chat_app)[0]["intent"] == "policy_question"
     assert "[1]" in answers(chat_app)[0], "the quoted evidence is cited"
-    assert chat_app.chat_message[1].expander[0].label.startswith("引用来源")
+    assert any(e.label.startswith("引用来源") for e in chat_app.chat_message[1].expander)
     assert [b.label for b in chat_app.get("download_button")] == ["导出 Markdown", "导出 Word", "导出 PDF"]
     assert "那杭州呢？" in [b.label for b in chat_app.button]
 
@@ -184,7 +186,7 @@ def test_profile_edit_reruns_the_recommendation_with_the_edited_profile(chat_app
         100_000,
     )
     assert "设备老坏" in profile["pain_points"]
-    assert chat_app.chat_message[1].table, "funding verdicts for the edited profile"
+    assert "补贴政策" in chat_app.chat_message[1].markdown[0].value, "funding verdicts for the edited profile"
     # a second edit wins over the first
     chat_app.number_input(key="pf_employees").set_value(500)
     button(chat_app, "更新推荐").click().run()
@@ -249,7 +251,13 @@ def test_language_switch_changes_the_interface(chat_app: AppTest):
     assert "Update" in [b.label for b in chat_app.button]
     ask(chat_app, "Which subsidies can a 15-person AI startup in Shenzhen get?")
     assert responses(chat_app)[0]["language"] == "en"
-    assert chat_app.chat_message[1].expander[0].label.startswith("Sources")
+    assistant = chat_app.chat_message[1]
+    assert any(e.label.startswith("Sources") for e in assistant.expander)
+    # Everything the English reader sees is English, Chinese only where labelled as the original text.
+    shown = "\n".join(m.value for m in assistant.markdown)
+    shown += "\n".join(m.value for e in assistant.expander for m in e.markdown)
+    assert "Shenzhen, Guangdong" in shown
+    assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
 
 
 def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):

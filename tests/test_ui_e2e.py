@@ -27,6 +27,7 @@ import pytest
 
 from app.settings import PROJECT_ROOT
 from tests.conftest import TODAY
+from tests.ui_helpers import chinese_outside_originals
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = PROJECT_ROOT / "test-output"
@@ -149,7 +150,9 @@ OVERFLOW_JS = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll('body *')].filter(e => {
     const r = e.getBoundingClientRect();
-    return r.width > 0 && r.right > width + 1 && getComputedStyle(e).visibility !== 'hidden';
+    // a collapsed sidebar (and the tooltips in it) is off screen, not overflowing it
+    const folded = e.closest('[data-testid=stSidebar][data-collapsed=true]');
+    return r.width > 0 && r.right > width + 1 && getComputedStyle(e).visibility !== 'hidden' && !folded;
   });
   return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5).map(e => e.outerHTML.slice(0, 120))};
 }"""
@@ -185,15 +188,21 @@ def _answer_text(page: Any) -> str:
     return str(assistant.locator("[data-testid=stMarkdownContainer]").first.inner_text())
 
 
-def _length(page: Any, name: str, screen_height: int) -> str:
-    """Characters of the answer text and phone screens up to its details (the sources)."""
+def _screens_before_details(page: Any, screen_height: int) -> float:
+    """Phone screens from the top of the answer to its first expander (the details, else the sources)."""
     assistant = page.locator("[data-testid=stChatMessage]").nth(1)
     before_details = assistant.evaluate(
         "e => { const x = e.querySelector('[data-testid=stExpander]');"
         " return (x ? x.getBoundingClientRect().top : e.getBoundingClientRect().bottom)"
         " - e.getBoundingClientRect().top; }"
     )
-    return f"{name}: {len(_answer_text(page))} chars, {before_details / screen_height:.1f} screens before the details"
+    return float(before_details) / screen_height
+
+
+def _length(page: Any, name: str, screen_height: int) -> str:
+    """Characters of the answer text and phone screens up to its details."""
+    screens = _screens_before_details(page, screen_height)
+    return f"{name}: {len(_answer_text(page))} chars, {screens:.2f} screens before the details"
 
 
 def _full_height_screenshot(page: Any, path: Path, width: int) -> None:
@@ -298,3 +307,36 @@ def test_phone_layout_fits_the_screen(server: str, browser: tuple[Any, list[str]
     mobile.screenshot(path=str(OUTPUT / "ui-mobile.png"))
     _full_height_screenshot(mobile, OUTPUT / "ui-mobile-full.png", 390)
     print("warm app: " + ", ".join(f"{key} {seconds:.2f} s" for key, seconds in warm.items()))
+
+
+TYPICAL = {  # the three questions the answer length is measured on (issue 14)
+    "restaurant": QUESTION,
+    "factory": SECOND_QUESTION,
+    "English startup": "Which subsidies can a 15-person AI startup in Shenzhen get?",
+}
+
+
+@pytest.mark.parametrize("name", list(TYPICAL))
+def test_a_typical_answer_fits_two_phone_screens_before_its_details(
+    server: str, browser: tuple[Any, list[str]], name: str
+):
+    context, _ = browser
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    _ask(phone, server, TYPICAL[name])
+    print("\n" + _length(phone, f"{name} (390 px)", 844))
+    assert _screens_before_details(phone, 844) <= 2.0, (
+        "the recommendation fits two screens before its details"
+    )
+    overflow = phone.evaluate(OVERFLOW_JS)
+    assert overflow["scroll"] <= overflow["width"] and not overflow["wide"], overflow
+    if TYPICAL[name].isascii():
+        assistant = phone.locator("[data-testid=stChatMessage]").nth(1)
+        for expander in assistant.locator("[data-testid=stExpander] summary").all():
+            expander.click()  # the details and the sources are part of the answer too
+        phone.wait_for_timeout(500)
+        texts = assistant.locator("[data-testid=stMarkdownContainer]").all_inner_texts()
+        shown = "\n".join(str(t) for t in texts)  # the answer, its details and sources, not the zh buttons
+        assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
+    phone.screenshot(path=str(OUTPUT / f"ui-phone-{name.replace(' ', '-')}.png"))
+    phone.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -9,6 +10,14 @@ from streamlit.testing.v1 import AppTest
 from app.settings import PROJECT_ROOT
 
 APP = str(PROJECT_ROOT / "app" / "ui" / "streamlit_app.py")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# Chinese an English reader may meet only after this label (a quote, the catalogue's own wording), to the line's end.
+ORIGINAL = re.compile(r"\(original text, in Chinese\)[^\n]*")
+
+
+def chinese_outside_originals(text: str) -> list[str]:
+    """Lines of an English answer that still carry Chinese the reader was not told is an original."""
+    return [line for line in ORIGINAL.sub("", text).splitlines() if HAN.search(line)]
 
 
 def ask(app: AppTest, message: str) -> AppTest:

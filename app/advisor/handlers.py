@@ -17,6 +17,7 @@ from app.advisor.compose.funding import apply_steps, verdict_line
 from app.advisor.compose.pack import (
     compare_answer,
     cost_answer,
+    funding_brief,
     funding_section,
     no_fitting_solution,
     pack_answer,
@@ -25,7 +26,7 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
-from app.advisor.compose.wording import disclaimer
+from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
@@ -179,7 +180,7 @@ class TurnHandlers:
                 # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
                 turn.programs = self._funding_programs(turn)
                 lines = subsidy_lines(turn.subsidies, turn.language)
-                lines += funding_section(turn.programs, turn.book, turn.language)
+                lines += funding_brief(turn.programs, turn.book, turn.language)
                 turn.answer += "\n\n" + "\n".join(lines)
             self._lead_with_notes(turn)
             return
@@ -224,7 +225,7 @@ class TurnHandlers:
         turn.answer += "\n\n" + _addresses(choice.picks[0].solution, turn)
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
-            turn.answer += "\n\n" + questions_text
+            turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
             conversation.asked_clarification = conversation.awaiting_profile = True
 
     def _preview(self, turn: Turn) -> str:
@@ -276,9 +277,15 @@ class TurnHandlers:
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
         notes = [focus] if focus else []
         notes += self._notes(turn)
-        lines = [*notes, *([""] if notes else []), profile_line(turn.conversation.profile, turn.language), ""]
-        lines += subsidy_lines(turn.subsidies, turn.language)
-        lines += funding_section(turn.programs, turn.book, turn.language)
+        lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
+        if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
+            lines += [
+                "",
+                pick(DETAILS_HEADING, turn.language),
+                profile_line(turn.conversation.profile, turn.language),
+            ]
+            lines += subsidy_lines(turn.subsidies, turn.language)
+            lines += funding_section(turn.programs, turn.book, turn.language)
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 

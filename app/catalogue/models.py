@@ -220,6 +220,13 @@ class Region(_Strict):
         return province == self.province and (not self.city or not city or city == self.city)
 
     @property
+    def label_en(self) -> str:
+        """Shenzhen, Guangdong: the label an English answer shows."""
+        from app.catalogue.place_names import english_place  # reads the gazetteer file on first use
+
+        return english_place(self.province, self.city)
+
+    @property
     def label(self) -> str:
         if not self.province:
             return "全国"

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from app.advisor.compose import wording
 from app.advisor.contract import AdviceResponse
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
@@ -15,7 +16,7 @@ from app.advisor.understand.sessions import to_state
 from app.container import Container
 from app.errors import AipackError
 from app.ui import answer_actions, profile_panel
-from app.ui.components import markdown_deltas, markdown_safe, render_response
+from app.ui.components import brief_text, markdown_deltas, markdown_safe, render_response
 from app.ui.state import ask_next, get_container, lang
 from app.ui.texts import STARTERS, describe_error, text
 
@@ -50,7 +51,7 @@ def render_history(box: Container, messages: list[dict[str, Any]], *, live: bool
     latest = answer_actions.last_response(messages)
     for index, message in enumerate(messages):
         with st.chat_message(message["role"]):
-            st.markdown(markdown_safe(message["content"]))
+            st.markdown(brief_text(message["content"]))
             if message["role"] == "assistant" and message.get("response"):
                 try:
                     response = AdviceResponse.model_validate(message["response"])
@@ -88,12 +89,15 @@ def answer(box: Container, question: str) -> None:
         result: dict[str, AdviceResponse] = {}
 
         def deltas(thinking: Any) -> Iterator[str]:
+            folded = False  # past the details heading: kept for the expander, not streamed
             for item in box.advisor.stream(question, session_id=asked_as, profile=profile):
                 if isinstance(item, AdviceResponse):
                     result["response"] = item
-                else:
+                elif not folded:
+                    folded = wording.split_details(f"\n{item.strip()}\n")[1] is not None
                     thinking.empty()
-                    yield item
+                    if not folded:
+                        yield item
 
         try:
             with slot.container():
@@ -108,7 +112,7 @@ def answer(box: Container, question: str) -> None:
             ]
             return
         response = result["response"]
-        slot.markdown(markdown_safe(response.answer))  # the checked answer (an LLM answer may be replaced)
+        slot.markdown(brief_text(response.answer))  # the checked answer (an LLM answer may be replaced)
         _remember(box, question, response, conversation)
         latest = answer_actions.last_response(st.session_state["messages"])
         export = latest == len(st.session_state["messages"]) - 1

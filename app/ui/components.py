@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,10 @@ from app.advisor.contract import AdviceResponse, CitationOut, FundingOut, Lang, 
 from app.advisor.engine.eligibility import Verdict
 from app.catalogue.taxonomy import CATEGORY_LABELS
 from app.container import Container
+from app.text.normalize import is_traditional, to_simplified
 from app.ui.texts import text
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def markdown_safe(answer: str) -> str:
@@ -50,6 +54,11 @@ def forget_document_sources() -> None:
     _document_sources.clear()
 
 
+def brief_text(answer: str) -> str:
+    """What the chat shows of an answer; its details go into an expander below (`render_response`)."""
+    return markdown_safe(wording.split_details(answer)[0])
+
+
 def render_response(box: Container, response: AdviceResponse) -> None:
     """Everything between the answer text and its actions."""
     lang = response.language
@@ -58,10 +67,16 @@ def render_response(box: Container, response: AdviceResponse) -> None:
     # An out-of-scope or small-talk reply has nothing to be evidenced: no banner under it.
     if not response.has_evidence and response.intent not in ("out_of_scope", "smalltalk"):
         st.warning(text(lang, "no_evidence"), icon=":material/search_off:")
-    if response.solutions:
-        solution_cards(response.solutions, lang)
-    if response.funding:
-        funding_table(response.funding, lang)
+    details = wording.split_details(response.answer)[1]
+    if details is not None:
+        # The brief already names each solution and program once: cards or a table would say it all again.
+        with st.expander(text(lang, "details"), icon=":material/unfold_more:"):
+            st.markdown(markdown_safe(details))
+    else:
+        if response.solutions:
+            solution_cards(response.solutions, lang)
+        if response.funding:
+            funding_table(response.funding, lang)
     if response.citations:
         citations(box, response, lang)
 
@@ -111,8 +126,10 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for item in funding:
         cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
+        # Short, owner-facing cells: the benefit's first clause (a city's total budget is no use to an owner
+        # once the clause about firms is cut off, so the full text stays in the details and the sources).
         terms = (
-            f"{markdown_safe(item.benefit)}  \n"
+            f"{markdown_safe(wording.first_clause(item.benefit, lang, 90 if en else 40))}  \n"
             f"**{text(lang, 'col_max')}**{colon}{cap} · **{text(lang, 'col_deadline')}**{colon}"
             f"{item.deadline or text(lang, 'not_stated')}"
         )
@@ -120,7 +137,7 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
             {
                 text(lang, "col_verdict"): verdict_badge(item.verdict, lang),
                 text(lang, "col_program"): f"**{item.name}**  \n{item.issuer}",
-                text(lang, "col_reasons"): ("; " if en else "；").join(item.reasons),
+                text(lang, "col_reasons"): ("; " if en else "；").join(item.reasons[:2]),
                 text(lang, "col_benefit"): terms,
                 text(lang, "col_source"): f"[{text(lang, 'link')}]({item.source_url})"
                 if item.source_url
@@ -135,24 +152,49 @@ def funding_table(funding: list[FundingOut], lang: Lang) -> None:
     st.table(funding_rows(funding, lang), hide_index=True, hide_header=False)
 
 
-def citation_lines(box: Container, response: AdviceResponse) -> list[str]:
+def citation_lines(box: Container, response: AdviceResponse, *, originals: bool = False) -> list[str]:
+    """One entry per source; quotes in the reader's script unless `originals` (the text as published)."""
     sources = document_sources(box) if any("#catalogue" not in c.chunk_id for c in response.citations) else {}
     urls = {f.id: f.source_url for f in response.funding if f.source_url}
-    return [_citation_line(c, sources, urls) for c in response.citations]
+    # An English reader gets the English names the answer used; the quotes stay Chinese, labelled so.
+    names: dict[str, str] = {}
+    if response.language == "en":
+        names = {f.id: f.name for f in response.funding} | {s.id: s.name for s in response.solutions}
+    return [_citation_line(c, sources, urls, names, response.language, originals) for c in response.citations]
 
 
-def _citation_line(citation: CitationOut, sources: dict[str, SourceInfo], urls: dict[str, str]) -> str:
-    head = f"**[{citation.n}] {citation.title}**"
+def reader_quote(quote: str, lang: Lang, originals: bool) -> str:
+    """A simplified reader reads a traditional-script quote converted (the one converter the index uses)."""
+    if lang == "en":
+        return f"(original text, in Chinese): {quote}"
+    return quote if originals else to_simplified(quote)
+
+
+def _citation_line(
+    citation: CitationOut,
+    sources: dict[str, SourceInfo],
+    urls: dict[str, str],
+    names: dict[str, str],
+    lang: Lang,
+    originals: bool,
+) -> str:
+    head = f"**[{citation.n}] {names.get(citation.source, citation.title)}**"
+    if citation.source not in names and lang == "en" and HAN.search(citation.title):
+        head = f"**[{citation.n}] (original text, in Chinese): {citation.title}**"
     info = sources.get(citation.source)
     details = [part for part in ((info.publisher, info.published) if info else ()) if part]
+    if lang == "en":
+        details = [d for d in details if not HAN.search(d)]  # a Chinese publisher is in the quote's source
     if citation.source in urls:
         details.append(urls[citation.source])
     if details:
         head += " · " + " · ".join(details)
-    quote = markdown_safe(citation.quote).replace("  \n", " ")
+    quote = markdown_safe(reader_quote(citation.quote, lang, originals)).replace("  \n", " ")
     return f"{head}  \n> {quote}"
 
 
 def citations(box: Container, response: AdviceResponse, lang: Lang) -> None:
     with st.expander(text(lang, "citations", n=len(response.citations))):
-        st.markdown("\n\n".join(citation_lines(box, response)))
+        converted = lang != "en" and any(is_traditional(c.quote) for c in response.citations)
+        originals = converted and st.toggle(text(lang, "show_originals"), key=f"originals_{response.id}")
+        st.markdown("\n\n".join(citation_lines(box, response, originals=bool(originals))))

@@ -74,6 +74,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "link": ("原文", "link"),
     "not_stated": ("未写明", "not stated"),
     "citations": ("引用来源（{n}）", "Sources ({n})"),
+    "show_originals": ("显示原文（繁体）", "Show the original text"),
+    "details": (
+        "详细说明：条件、补贴计算与申请步骤",
+        "Details: conditions, subsidy arithmetic and how to apply",
+    ),
     "export_md": ("导出 Markdown", "Export Markdown"),
     "export_docx": ("导出 Word", "Export Word"),
     "export_pdf": ("导出 PDF", "Export PDF"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
@@ -43,15 +46,53 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     selection = selection_label(assessment, language)
     if selection and assessment.verdict is Verdict.unknown:
         label = selection
-    reasons = "；".join(r.text(language) for r in assessment.reasons[:4])
+    reasons = ("; " if language == "en" else "；").join(r.text(language) for r in assessment.reasons[:4])
     reliability = program.provenance.reliability
     source = pick(RELIABILITY_LABELS[reliability], language)
     benefit = benefit_line(assessment, language)
     if language == "en":
         note = f" Source: {source}." if reliability is not Reliability.official else ""
-        return f"- {icon} {program.name_en} ({program.issuer}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+        # The catalogue holds issuers in Chinese only: the English line names the program, not the issuer.
+        return f"- {icon} {program.name_en}: {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
+
+
+def short_name(name: str) -> str:
+    """The name without its trailing parenthesis: 设备更新贷款财政贴息（…2026年优化版） -> 设备更新贷款财政贴息."""
+    short = re.sub(r"\s*[（(][^（）()]*[）)]$", "", name).strip()
+    return short if len(short) >= 4 else name
+
+
+def key_reason(assessment: Assessment, language: Lang) -> str | None:
+    """The one condition that decides the verdict: the first unmet, else the first open one (not the date)."""
+    if assessment.selection_only and assessment.verdict is Verdict.unknown:
+        return None  # the selection label already says it
+    wanted = {Verdict.ineligible: Status.unmet, Verdict.unknown: Status.unknown}.get(assessment.verdict)
+    conditions = [c for c in assessment.conditions if c.status is wanted] if wanted else []
+    deciding = [c for c in conditions if c.name != "validity"] or conditions
+    if deciding:
+        return deciding[0].reason.text(language)
+    if assessment.verdict is Verdict.eligible:
+        return "各项已知条件均符合" if language == "zh" else "every known condition is met"
+    return assessment.reasons[0].text(language) if assessment.reasons else None
+
+
+def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:
+    """One line a phone shows whole: icon, short name, verdict, the deciding reason, the amount."""
+    program = assessment.program
+    n = book.cite_program(program)
+    label = verdict_label(assessment.verdict, language)
+    selection = selection_label(assessment, language)
+    if selection and assessment.verdict is Verdict.unknown:
+        label = selection
+    reason = key_reason(assessment, language)
+    benefit = benefit_line(assessment, language)
+    if language == "en":
+        said = f"{label}" + (f" — {reason}" if reason else "")
+        return f"- {verdict_icon(assessment.verdict)} {short_name(program.name_en)}: {said}. {benefit}. [{n}]"
+    said = f"{label}" + (f"，{reason}" if reason else "")
+    return f"- {verdict_icon(assessment.verdict)} {short_name(program.name)}：{said}。{benefit}。[{n}]"
 
 
 def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
@@ -67,7 +108,7 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         region=program.region.label,
         verdict=assessment.verdict.value,
         reasons=[r.text(language) for r in assessment.reasons],
-        benefit=benefit.summary,
+        benefit=(benefit.summary_en or original(benefit.summary)) if language == "en" else benefit.summary,
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
@@ -79,9 +120,19 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
     )
 
 
+def original(text: str) -> str:
+    """Chinese catalogue text an English answer has no translation for, labelled as such."""
+    return f"(original text, in Chinese): {text}"
+
+
 def apply_steps(assessment: Assessment, language: Lang) -> str:
     how = assessment.program.how_to_apply
-    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
     if language == "en":
-        return f"{assessment.program.name_en} — channel: {how.channel}. Steps (as published, in Chinese): {steps}"
+        channel = how.channel_en or original(how.channel)
+        if how.steps_en:
+            steps = "; ".join(f"{i}. {step}" for i, step in enumerate(how.steps_en, start=1))
+        else:
+            steps = original("；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1)))
+        return f"{assessment.program.name_en} — channel: {channel}. Steps: {steps}"
+    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
     return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"

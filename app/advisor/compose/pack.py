@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, brief_verdict_line, original, verdict_line
 from app.advisor.compose.wording import (
+    DETAILS_HEADING,
     MISSING_FACTS,
     disclaimer,
+    first_clause,
     money,
     money_range,
     pick,
@@ -25,7 +27,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, SKILL_LABELS, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SKILL_LABELS, SizeClass
 
 
 @dataclass
@@ -39,8 +41,10 @@ class PackText:
 def profile_line(profile: CompanyProfile, language: Lang) -> str:
     if language == "en":
         bits = [
-            profile.region_label() or "region unknown",
-            f"industry section {profile.industry}" if profile.industry else "industry unknown",
+            profile.region_label_en() or "region unknown",
+            INDUSTRY_SECTIONS[profile.industry][1]
+            if profile.industry in INDUSTRY_SECTIONS
+            else "industry unknown",
         ]
         if profile.employees is not None:
             bits.append(f"{profile.employees} employees")
@@ -73,7 +77,7 @@ def cost_basis(solution: Solution, language: Lang) -> str:
         "estimate": ("团队估算", "our estimate"),
     }[solution.cost.basis]
     if language == "en":
-        return f"Cost basis: {basis[1]}." + (f" ({solution.cost.note})" if solution.cost.note else "")
+        return f"Cost basis: {basis[1]}." + (f" {original(solution.cost.note)}" if solution.cost.note else "")
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
@@ -95,6 +99,48 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
         line += "（预算内选基础档）" if item.pick.basic_tier else ""
     return f"{line} [{n}]"
+
+
+def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
+    """Name, first-year cost and why, in one line (the category, basis and net figures are in the details)."""
+    solution = item.pick.solution
+    cost = money_range(item.first_year.min, item.first_year.max, language)
+    why = item.pick.why[0].text(language) if item.pick.why else ""
+    if language == "en":
+        why = first_clause(why, language, 90)
+        over = " (over your budget)" if item.pick.over_budget else ""
+        return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
+    why = first_clause(why, language, 36)
+    over = "（超出预算）" if item.pick.over_budget else ""
+    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
+
+
+def _net_line(
+    gross: tuple[float, float],
+    net: tuple[float, float],
+    choice: PackChoice,
+    budget: float | None,
+    language: Lang,
+) -> str:
+    """The pack's net first-year cost; the gross only when a subsidy lowers it, the budget only when given."""
+    en = language == "en"
+    total = money_range(*gross, language)
+    if net != gross:
+        total = (
+            f"{total}, after subsidies {money_range(*net, language)}"
+            if en
+            else f"{total}，扣除补贴后约{money_range(*net, language)}"
+        )
+    fits = ""
+    if budget is not None and choice.picks:
+        within = (
+            choice.fits_budget and sum(p.solution.cost.first_year_cny.max for p in choice.picks) <= budget
+        )
+        if en:
+            fits = f", {'within' if within else 'over'} your budget of {money(budget, language)}"
+        else:
+            fits = f"，{'在' if within else '超出'}预算{money(budget, language)}{'以内' if within else ''}"
+    return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
 
 
 def budget_lines(
@@ -193,16 +239,27 @@ def pack_answer(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
         sum(1 for a in programs if a.verdict is Verdict.unknown),
         ((total_low, total_high), (net_low, net_high)),
-        profile.region_label(),
+        profile.region_label_en() if en else profile.region_label(),
         language,
     )
-    lines = [summary, "", *(notes or []), *([""] if notes else []), profile_line(profile, language), ""]
+    # The brief: what a phone shows before the details — each solution and program once, then the net cost.
+    lines = [summary, "", *(notes or []), *([""] if notes else [])]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
-        lines.append(_solution_line(index, item, n, language))
+        lines.append(_brief_solution_line(index, item, n, language))
+    # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
+    net_line = _net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
+    lines += ["", net_line]
+    lines += ["", *funding_brief(programs, book, language)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
+    # The details: profile, each solution's full reasoning and cost, every condition, arithmetic and steps.
+    lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
+    lines += [
+        _solution_line(index, item, out.solution_citations[item.pick.solution.id], language)
+        for index, item in enumerate(costed, start=1)
+    ]
     lines.append("")
     if en:
         lines.append(
@@ -244,9 +301,20 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: La
         ]
     lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
     lines += [verdict_line(a, book, language) for a in programs]
+    return lines
+
+
+def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
+    en = language == "en"
+    if not programs:
+        return funding_section(programs, book, language)
+    lines = ["Funding programs:" if en else "补贴政策："]
+    lines += [brief_verdict_line(a, book, language) for a in programs]
     missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
-        wanted = "、".join(pick(MISSING_FACTS[m], language) for m in missing)
+        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
+        lines.append("")
         lines.append(
             f"To settle the open verdicts, tell me: {wanted}."
             if en
@@ -281,7 +349,7 @@ def preview_line(solution: Solution, n: int, language: Lang) -> str:
     if language == "en":
         return (
             f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
-            f"Addresses (catalogue wording): {pains}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
+            f"Addresses {original(pains)}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
         )
     return (
         f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
@@ -323,7 +391,7 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang
             lines.append(
                 f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
                 f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
-                f"{solution.summary_en} Risk: {solution.risks[0]} [{n}]"
+                f"{solution.summary_en} Risk {original(solution.risks[0])} [{n}]"
             )
         else:
             lines.append(

@@ -7,8 +7,11 @@ a badge in the app cannot drift apart. Words only one place uses stay with that 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
+from app.advisor.understand.script import traditional
 from app.catalogue.models import Region
 from app.catalogue.render import format_cny, format_cny_range
 from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
@@ -53,6 +56,47 @@ def disclaimer(language: Lang) -> str:
             "always confirm with the issuing authority before applying."
         )
     return "说明：价格多为厂商报价或团队估算，仅供参考；补贴政策经常调整，请以主管部门最新申报通知为准。"
+
+
+# The line an answer's details start under: the UI folds what follows into an expander (components.split_details).
+DETAILS_HEADING = (
+    "详细说明：各项条件、补贴计算与申请步骤",
+    "Details: conditions, subsidy arithmetic and how to apply",
+)
+
+
+@lru_cache(maxsize=1)
+def _details_headings() -> tuple[str, ...]:
+    """The heading in both languages, and as a traditional-script answer writes it (script.in_traditional)."""
+    return (*DETAILS_HEADING, traditional(DETAILS_HEADING[0]))
+
+
+def split_details(answer: str) -> tuple[str, str | None]:
+    """(brief, details) of a composed answer; (answer, None) when it has no details heading (an LLM answer)."""
+    for heading in _details_headings():
+        marker = f"\n{heading}\n"
+        if marker in answer:
+            brief, details = answer.split(marker, 1)
+            return brief.rstrip(), details.strip()
+    return answer, None
+
+
+def add_to_brief(answer: str, text: str) -> str:
+    """`text` at the end of the brief (before the details heading), or at the end when there is none."""
+    brief, details = split_details(answer)
+    if details is None:
+        return f"{answer}\n\n{text}"
+    heading = next(h for h in _details_headings() if f"\n{h}\n" in answer)
+    return f"{brief}\n\n{text}\n\n{heading}\n{details}"
+
+
+def first_clause(text: str, language: Lang, limit: int) -> str:
+    """Catalogue text cut to its first clause, so a brief line or a table cell stays short on a phone."""
+    if len(text) <= limit:
+        return text
+    stops = ("; ", ". ", ", ") if language == "en" else ("；", "。", "，")
+    cuts = [text.index(stop) for stop in stops if stop in text[: limit + 1]]
+    return text[: max(cuts)] if cuts else text[:limit].rstrip() + "…"
 
 
 def money(amount: float, language: Lang) -> str:

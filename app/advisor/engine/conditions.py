@@ -15,7 +15,7 @@ from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import FundingProgram
-from app.catalogue.taxonomy import SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
 
 
 class Status(StrEnum):
@@ -63,13 +63,14 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
     if not regions:
         return Condition("region", Status.met, Reason("不限注册地", "no registration-region rule"))
     labels = "、".join(r.label for r in regions)
+    labels_en = "; ".join(r.label_en for r in regions)
     if not profile.province:
         return Condition(
             "region",
             Status.unknown,
             Reason(
                 f"需在{labels}注册，尚不清楚您的注册地",
-                f"requires registration in {labels}; your region is unknown",
+                f"requires registration in {labels_en}; your region is unknown",
             ),
         )
     for region in regions:
@@ -79,7 +80,7 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
                 Status.unknown,
                 Reason(
                     f"需在{region.label}注册，请确认所在城市",
-                    f"requires registration in {region.label}; which city?",
+                    f"requires registration in {region.label_en}; which city?",
                 ),
             )
         if region.covers(profile.province, profile.city):
@@ -88,7 +89,7 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
                 Status.met,
                 Reason(
                     f"注册地{profile.region_label()}符合（{labels}）",
-                    f"registered in {profile.region_label()} ({labels})",
+                    f"registered in {profile.region_label_en()}, which qualifies",
                 ),
             )
     return Condition(
@@ -96,7 +97,7 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
         Status.unmet,
         Reason(
             f"需在{labels}注册，您的注册地是{profile.region_label()}",
-            f"requires registration in {labels}, you are in {profile.region_label()}",
+            f"requires registration in {labels_en}, you are in {profile.region_label_en()}",
         ),
     )
 
@@ -137,22 +138,22 @@ def industry(program: FundingProgram, profile: CompanyProfile) -> Condition | No
     industries = program.eligibility.industries
     if not industries:
         return None
-    codes = "/".join(industries)
+    # Owners know their trade, not GB/T 4754 letters: 仅限制造业，您的行业是住宿和餐饮业.
+    wanted = "、".join(INDUSTRY_SECTIONS[c][0] for c in industries if c in INDUSTRY_SECTIONS)
+    wanted_en = "; ".join(INDUSTRY_SECTIONS[c][1] for c in industries if c in INDUSTRY_SECTIONS)
     if not profile.industry:
         return Condition(
             "industry",
             Status.unknown,
-            Reason(f"限定行业门类{codes}，尚不清楚您的行业", f"limited to sections {codes}"),
+            Reason(f"仅限{wanted}，尚不清楚您的行业", f"only for {wanted_en}; your industry is unknown"),
         )
     if profile.industry in industries:
         return Condition("industry", Status.met, Reason("行业符合", "industry qualifies"))
+    yours = INDUSTRY_SECTIONS.get(profile.industry, (profile.industry, profile.industry))
     return Condition(
         "industry",
         Status.unmet,
-        Reason(
-            f"限定行业门类{codes}，您的行业门类是{profile.industry}",
-            f"limited to industry sections {codes}, yours is {profile.industry}",
-        ),
+        Reason(f"仅限{wanted}，您的行业是{yours[0]}", f"only for {wanted_en}; yours is {yours[1]}"),
     )
 
 

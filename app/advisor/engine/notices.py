@@ -104,8 +104,8 @@ def no_program_for_place(
         ]
     if local:
         return []
-    place = profile.region_label()
     en = language == "en"
+    place = profile.region_label_en() if en else profile.region_label()
     if outside_mainland(profile.province):
         # Like a foreign place for the mainland's programs; the nearest mainland channel would not apply either.
         return [

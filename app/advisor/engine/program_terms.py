@@ -80,7 +80,8 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                     Status.unknown,
                     Reason(
                         f"不限注册地，但须满足{label}的使用条件（如在当地平台采购），请核实",
-                        f"no registration rule, but {label}'s own condition applies (e.g. buying on its platform)",
+                        f"no registration rule, but {program.region.label_en}'s own condition applies "
+                        "(e.g. buying on its platform)",
                     ),
                 )
             )
@@ -91,7 +92,8 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                     Status.unknown,
                     Reason(
                         f"须通过指定渠道办理：{how.channel}",
-                        f"only through the designated channel: {how.channel}",
+                        "only through the designated channel: "
+                        + (how.channel_en or f"(original text, in Chinese): {how.channel}"),
                     ),
                 )
             )

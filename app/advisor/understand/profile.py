@@ -55,6 +55,11 @@ class CompanyProfile(BaseModel):
             return self.industry_text
         return INDUSTRY_SECTIONS[self.industry][0] if self.industry in INDUSTRY_SECTIONS else None
 
+    def region_label_en(self) -> str | None:
+        return (
+            Region.model_construct(province=self.province, city=self.city).label_en if self.province else None
+        )
+
     def region_label(self) -> str | None:
         # The catalogue's place label, so a profile and a program's region read alike.
         return Region.model_construct(province=self.province, city=self.city).label if self.province else None

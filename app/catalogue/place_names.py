@@ -1,0 +1,49 @@
+"""English names of Chinese places (Shenzhen, Guangdong), read from the gazetteer's `en` spellings.
+
+knowledge/regions.yaml lists each province and prefecture-level city with the pinyin people type
+(`en: [shenzhen]`); the first spelling is the one an English answer shows. A place the file does not
+know falls back to its province, never to Chinese characters in an English sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from app.settings import PROJECT_ROOT
+
+REGIONS = PROJECT_ROOT / "knowledge" / "regions.yaml"
+
+
+def _capitalised(spelling: str) -> str:
+    # "xi'an" -> "Xi'an", "inner mongolia" -> "Inner Mongolia" (str.title would write "Xi'An")
+    return " ".join(word[:1].upper() + word[1:] for word in spelling.split())
+
+
+@lru_cache(maxsize=2)
+def _english_names(path: Path = REGIONS) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    provinces: dict[str, str] = {}
+    cities: dict[tuple[str, str], str] = {}
+    for province in (raw or {}).get("provinces", []):
+        name = str(province["name"])
+        if province.get("en"):
+            provinces[name] = _capitalised(str(province["en"][0]))
+        for city in province.get("cities") or []:
+            if city.get("en"):
+                cities[(name, str(city["name"]))] = _capitalised(str(city["en"][0]))
+    return provinces, cities
+
+
+def english_place(province: str | None, city: str | None = None) -> str:
+    """广东, 深圳 -> "Shenzhen, Guangdong"; 上海, 上海 -> "Shanghai"; no province -> "nationwide"."""
+    if not province:
+        return "nationwide"
+    provinces, cities = _english_names()
+    province_en = provinces.get(province, "")
+    city_en = cities.get((province, city), "") if city and city != province else ""
+    if city_en and province_en:
+        return f"{city_en}, {province_en}"
+    return city_en or province_en or "(place name, in Chinese) " + (city or province)
