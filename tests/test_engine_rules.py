@@ -266,3 +266,24 @@ def test_hong_kong_macau_and_taiwan_are_outside_the_mainland_programs(province, 
     note = no_program_for_place(shop, CATALOGUE, "zh")
     assert len(note) == 1 and "不在内地补贴项目的覆盖范围内" in note[0]
     assert "试点" not in note[0]  # no mainland channel offered instead
+
+
+def _stacking_answer(program_ids: list[str], profile: CompanyProfile, question: str = "这些补贴能叠加吗"):
+    from app.advisor.compose.focus import focus_line
+
+    shown = [assess(_program(p), profile, TODAY) for p in program_ids]
+    return focus_line(question, shown, TODAY, "zh")
+
+
+def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
+    """§5: the same spend is not claimed twice at one level; different purchases, or different levels, differ."""
+    shanghai = CompanyProfile(province="上海", city="上海")
+    different_purchases = _stacking_answer(["sh-compute-voucher-2025", "sh-model-voucher-2025"], shanghai)
+    assert different_purchases is not None and "不同采购" in different_purchases
+    chengdu = CompanyProfile(province="四川", city="成都")
+    same_spend = _stacking_answer(["cd-compute-voucher-2023", "cd-compute-voucher-2025"], chengdu)
+    assert same_spend is not None and same_spend.startswith("能否叠加：不能重复申领同一笔支出")
+    assert "只能申请其中一项" in same_spend
+    dongguan = CompanyProfile(province="广东", city="东莞")
+    two_levels = _stacking_answer(["gd-compute-training-voucher-2025", "dg-compute-voucher-2025"], dongguan)
+    assert two_levels is not None and "请向发文单位确认" in two_levels

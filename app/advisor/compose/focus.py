@@ -34,40 +34,67 @@ def asked(question: str) -> Asked | None:
 
 
 def _stacking(programs: list[Assessment], language: Lang) -> str:
+    """advice_rules §5: the same spend is not claimed twice at the same level unless the text allows it.
+
+    So a pair the catalogue does not combine is told apart by what it pays for and who issues it: programs
+    paying for different purchases are claimed each on its own spend; the same spend at one level is one
+    claim; the same spend at different levels is a question for the issuers, never a confident no.
+    """
     shown = programs[:4]
-    names = [a.program.name_en if language == "en" else a.program.name for a in shown]
-    pairs = []
+    en = language == "en"
+
+    def name(a: Assessment) -> str:
+        return a.program.name_en if en else a.program.name
+
+    combined, separate, one_claim, ask_issuer = [], [], [], []
     for a, b in combinations(shown, 2):
         rule_a, rule_b = a.program.benefit.stacking, b.program.benefit.stacking
         if b.program.id in rule_a.stackable_with or a.program.id in rule_b.stackable_with:
-            cap = rule_a.combined_ratio_cap or rule_b.combined_ratio_cap
-            pairs.append((a, b, cap))
-    notes = [a.program.benefit.stacking.note for a in shown if a.program.benefit.stacking.note]
-    if language == "en":
-        if not pairs:
-            head = (
-                f"Can they be stacked? No: the catalogue does not say that {', '.join(names)} can be combined, "
-                "so count on one of them per expense."
-            )
+            combined.append((a, b, rule_a.combined_ratio_cap or rule_b.combined_ratio_cap))
+        elif not set(a.program.eligibility.spend_scope) & set(b.program.eligibility.spend_scope):
+            separate.append((a, b))
+        elif a.program.scope_level == b.program.scope_level:
+            one_claim.append((a, b))
         else:
-            parts = [
-                f"{a.program.name_en} and {b.program.name_en} can be combined"
-                + (f", together at most {format_ratio(cap)} of the cost" if cap else "")
-                for a, b, cap in pairs
-            ]
-            head = "Can they be stacked? Yes, in part: " + "; ".join(parts) + "."
-        # The catalogue's stacking notes are Chinese quotes: an English answer points to them instead.
-        return head + (" The catalogue adds conditions on combining; see the entries below." if notes else "")
-    if not pairs:
-        head = f"能否叠加：不能。目录未写明{'、'.join(names)}可以叠加，同一笔支出按只能申请其中一项处理。"
-    else:
+            ask_issuer.append((a, b))
+    notes = [a.program.benefit.stacking.note for a in shown if a.program.benefit.stacking.note]
+    if en:
         parts = [
-            f"{a.program.name}与{b.program.name}可以叠加"
-            + (f"，合计不超过费用的{format_ratio(cap)}" if cap else "")
-            for a, b, cap in pairs
+            f"{name(a)} and {name(b)} can be combined"
+            + (f", together at most {format_ratio(cap)} of the cost" if cap else "")
+            for a, b, cap in combined
         ]
-        head = "能否叠加：部分可以。" + "；".join(parts) + "。"
-    return head + (f"（原文说明：{'；'.join(notes)}）" if notes else "")
+        parts += [
+            f"{name(a)} and {name(b)} pay for different purchases, so each is claimed on its own spend"
+            for a, b in separate
+        ]
+        parts += [
+            f"{name(a)} and {name(b)}: one claim per expense (the catalogue does not say they combine)"
+            for a, b in one_claim
+        ]
+        parts += [
+            f"{name(a)} and {name(b)} come from different levels of government; the catalogue does not say whether they combine, so ask the issuers"
+            for a, b in ask_issuer
+        ]
+        head = "Can they be stacked? " + ("Yes, in part: " if combined else "Not on the same expense: ")
+        # The catalogue's stacking notes are Chinese quotes: an English answer points to them instead.
+        return (
+            head
+            + "; ".join(parts)
+            + "."
+            + (" The catalogue adds conditions on combining; see the entries below." if notes else "")
+        )
+    parts = [
+        f"{name(a)}与{name(b)}可以叠加" + (f"，合计不超过费用的{format_ratio(cap)}" if cap else "")
+        for a, b, cap in combined
+    ]
+    parts += [f"{name(a)}与{name(b)}支付的是不同采购，可各按自己的支出申请" for a, b in separate]
+    parts += [f"{name(a)}与{name(b)}：同一笔支出只能申请其中一项（目录未写明可以叠加）" for a, b in one_claim]
+    parts += [
+        f"{name(a)}与{name(b)}分属不同层级，目录未写明能否叠加，请向发文单位确认" for a, b in ask_issuer
+    ]
+    head = "能否叠加：" + ("部分可以。" if combined else "不能重复申领同一笔支出。")
+    return head + "；".join(parts) + "。" + (f"（原文说明：{'；'.join(notes)}）" if notes else "")
 
 
 def _amount(programs: list[Assessment], language: Lang) -> str:
