@@ -44,6 +44,7 @@ def _solution(solution_id: str):
         ("要外包标注5000张图片，标注合同8万", "data_labeling", 80_000),
         ("We'll spend about 200k RMB on API calls to a filed domestic model", "model_service", 200_000),
         ("buying 100k RMB of compute from a Shandong provider", "compute", 100_000),
+        ("有没有算力券？想租GPU，大概20万", "compute", 200_000),  # the voucher named, the rental bought
     ],
 )
 def test_a_contract_the_client_names_becomes_a_purchase_with_their_amount(message, kind, amount):
@@ -53,7 +54,13 @@ def test_a_contract_the_client_names_becomes_a_purchase_with_their_amount(messag
 
 @pytest.mark.parametrize(
     "message",
-    ["杭州一家20人的餐厅，年营收800万，预算3万以内", "深圳训力券保证能拿1000万吗？", "5000张图片要标注"],
+    [
+        "杭州一家20人的餐厅，年营收800万，预算3万以内",
+        "深圳训力券保证能拿1000万吗？",
+        "5000张图片要标注",
+        # a ceiling and a voucher's name: the clinic buys no compute (blind review, 2026-11-29)
+        "成都一家口腔诊所，12个人，想用AI做患者预约和病历整理，5w以内，有没有算力券之类的可以用",
+    ],
 )
 def test_budgets_revenues_hoped_for_amounts_and_counts_are_not_purchases(message):
     assert client_purchases(message) == []

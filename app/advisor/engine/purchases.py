@@ -57,6 +57,10 @@ _NOT_A_PURCHASE = re.compile(
     r"[^，,。；;\d]{0,6}$",
     re.I,
 )
+# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget.
+_CEILING_AFTER = re.compile(r"^\s*(以内|以下|之内|以里|封顶|上下|左右的预算|or less|max|budget)", re.I)
+# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
+_FUNDING_NAME_AFTER = re.compile(r"^(券|补贴|补助|奖励|奖补|专项|voucher|subsid)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
@@ -75,6 +79,8 @@ def client_purchases(text: str) -> list[Purchase]:
                 continue  # "5000张图片" is a count, not money
             if _NOT_A_PURCHASE.search(body[max(0, match.start() - 12) : match.start()]):
                 continue
+            if _CEILING_AFTER.match(body, match.end()):
+                continue
             amount = parse_amount(number, unit)
             kind = _nearest_kind(body, match.start(), match.end())
             if amount is None or amount <= 0 or kind is None:
@@ -90,6 +96,8 @@ def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
     best: tuple[int, int, SpendKind] | None = None
     for rank, (kind, pattern) in enumerate(_KIND_WORDS):
         for word in pattern.finditer(body):
+            if _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip()):
+                continue
             distance = start - word.end() if word.end() <= start else word.start() - end
             if 0 <= distance <= _WINDOW or (word.start() < end and word.end() > start):
                 key = (max(distance, 0), rank, kind)

@@ -102,21 +102,46 @@ _MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECASE)
+# Spoken magnitudes with an Arabic tail: "1万5" is 15,000, "3千5" 3,500, "1万5千" 15,000 (as "一万五" already is).
+# Not when a counter follows ("1万5个人" is ten thousand, then five people).
+_ARABIC_TAIL = re.compile(r"(\d)(千|百)?(?![\d.万千百亿个人名家位年月天岁%％])")
+_TAIL_UNITS = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 100.0}
+
+
+def _spoken_tail(
+    text: str, number: str, unit: str | None, currency: str | None, end: int
+) -> tuple[float, int]:
+    """The value a digit after a magnitude adds ("1万5" → 5,000) and where the amount then ends."""
+    if not unit or currency or unit not in _TAIL_UNITS or not number.isdigit():
+        return 0.0, end
+    tail = _ARABIC_TAIL.match(text, end)
+    if tail is None:
+        return 0.0, end
+    digit, sub_unit = int(tail.group(1)), tail.group(2)
+    factor = _TAIL_UNITS[sub_unit] if sub_unit else _TAIL_UNITS[unit] / 10
+    if factor >= _TAIL_UNITS[unit]:
+        return 0.0, end
+    return digit * factor, tail.end()
 
 
 def money_amounts(text: str) -> list[Money]:
     """Every amount of money in normalised text, ranges folded into their upper end."""
     found: list[Money] = []
     text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)  # same length: positions stay valid
+    consumed = 0
     for match in _MONEY_RE.finditer(text):
+        if match.start() < consumed:
+            continue  # the tail of a spoken amount already read ("1万5": the 5)
         number, unit, _, currency = match.groups()
         prefix = match.group(0)[: match.start(1) - match.start()]
         value = parse_amount(number, unit)
         if value is None:
             continue
+        extra, end = _spoken_tail(text, number.replace(",", ""), unit, currency, match.end())
+        consumed = end
         # "一万", "两千" carry their magnitude in the numeral: money-like even without 元.
         marked = bool(unit or currency or prefix.strip() or set(number) & set("万亿千"))
-        found.append(Money(value, match.start(), match.end(), marked))
+        found.append(Money(value + extra, match.start(), end, marked))
     merged: list[Money] = []
     for money in found:
         if merged and _RANGE_JOIN.match(text[merged[-1].end : money.start]):
