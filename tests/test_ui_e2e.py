@@ -335,8 +335,12 @@ def test_a_typical_answer_fits_two_phone_screens_before_its_details(
         for expander in assistant.locator("[data-testid=stExpander] summary").all():
             expander.click()  # the details and the sources are part of the answer too
         phone.wait_for_timeout(500)
-        texts = assistant.locator("[data-testid=stMarkdownContainer]").all_inner_texts()
-        shown = "\n".join(str(t) for t in texts)  # the answer, its details and sources, not the zh buttons
+        # The answer, its details and its sources; the buttons follow the interface language, not the answer's.
+        texts = [_answer_text(phone)]
+        texts += assistant.locator(
+            "[data-testid=stExpanderDetails] [data-testid=stMarkdownContainer]"
+        ).all_inner_texts()
+        shown = "\n".join(str(t) for t in texts)
         assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
     phone.screenshot(path=str(OUTPUT / f"ui-phone-{name.replace(' ', '-')}.png"))
     phone.close()
