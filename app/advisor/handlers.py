@@ -13,19 +13,16 @@ from datetime import date
 
 from app.advisor.compose import canned
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, funding_brief, funding_section, verdict_line
 from app.advisor.compose.pack import (
-    compare_answer,
     cost_answer,
-    funding_brief,
-    funding_section,
     no_fitting_solution,
     pack_answer,
-    preview_line,
     profile_line,
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
+from app.advisor.compose.solution_views import compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack

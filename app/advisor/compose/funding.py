@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.wording import pick, verdict_icon, verdict_label
+from app.advisor.compose.wording import MISSING_FACTS, pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
+from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
@@ -136,3 +137,55 @@ def apply_steps(assessment: Assessment, language: Lang) -> str:
         return f"{assessment.program.name_en} — channel: {channel}. Steps: {steps}"
     steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
     return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"
+
+
+def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+    en = language == "en"
+    if not programs:
+        return [
+            "No program in our catalogue matches your region and spending; that is weak evidence, not a no — "
+            "ask your local industry and IT bureau."
+            if en
+            else "目录中暂未找到与您所在地区和支出类型匹配的补贴项目。这只说明资料有限，建议向当地经信局咨询。"
+        ]
+    lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
+    lines += [verdict_line(a, book, language) for a in programs]
+    return lines
+
+
+def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
+    en = language == "en"
+    if not programs:
+        return funding_section(programs, book, language)
+    lines = ["Funding programs:" if en else "补贴政策："]
+    lines += [brief_verdict_line(a, book, language) for a in programs]
+    missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
+    if missing:
+        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
+        lines.append("")
+        lines.append(
+            f"To settle the open verdicts, tell me: {wanted}."
+            if en
+            else f"补充以下信息可确定待确认项：{wanted}。"
+        )
+    return lines
+
+
+def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
+    en = language == "en"
+    steps = [
+        "Ask two or three vendors for a quote on each solution and start with a small pilot."
+        if en
+        else "就每个方案向2—3家服务商询价，先小范围试点。"
+    ]
+    used = {s.program_id for item in costed for s in item.subsidies}
+    for assessment in programs:
+        if assessment.verdict is not Verdict.ineligible and (assessment.program.id in used or len(steps) < 3):
+            steps.append(apply_steps(assessment, language))
+    steps.append(
+        "Before signing any contract, confirm the current application notice with the issuing authority."
+        if en
+        else "签合同前，先向发文单位确认最新申报通知（很多补贴要求先申请后采购，或限定服务商）。"
+    )
+    return steps[:5]

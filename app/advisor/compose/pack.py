@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, brief_verdict_line, original, verdict_line
+from app.advisor.compose.funding import funding_brief, funding_section, next_steps, original
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
-    MISSING_FACTS,
     disclaimer,
     first_clause,
     money,
@@ -27,7 +26,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SKILL_LABELS, SizeClass
+from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SizeClass
 
 
 @dataclass
@@ -290,73 +289,6 @@ def pack_answer(
     return out
 
 
-def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
-    en = language == "en"
-    if not programs:
-        return [
-            "No program in our catalogue matches your region and spending; that is weak evidence, not a no — "
-            "ask your local industry and IT bureau."
-            if en
-            else "目录中暂未找到与您所在地区和支出类型匹配的补贴项目。这只说明资料有限，建议向当地经信局咨询。"
-        ]
-    lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
-    lines += [verdict_line(a, book, language) for a in programs]
-    return lines
-
-
-def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
-    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
-    en = language == "en"
-    if not programs:
-        return funding_section(programs, book, language)
-    lines = ["Funding programs:" if en else "补贴政策："]
-    lines += [brief_verdict_line(a, book, language) for a in programs]
-    missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
-    if missing:
-        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
-        lines.append("")
-        lines.append(
-            f"To settle the open verdicts, tell me: {wanted}."
-            if en
-            else f"补充以下信息可确定待确认项：{wanted}。"
-        )
-    return lines
-
-
-def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
-    en = language == "en"
-    steps = [
-        "Ask two or three vendors for a quote on each solution and start with a small pilot."
-        if en
-        else "就每个方案向2—3家服务商询价，先小范围试点。"
-    ]
-    used = {s.program_id for item in costed for s in item.subsidies}
-    for assessment in programs:
-        if assessment.verdict is not Verdict.ineligible and (assessment.program.id in used or len(steps) < 3):
-            steps.append(apply_steps(assessment, language))
-    steps.append(
-        "Before signing any contract, confirm the current application notice with the issuing authority."
-        if en
-        else "签合同前，先向发文单位确认最新申报通知（很多补贴要求先申请后采购，或限定服务商）。"
-    )
-    return steps[:5]
-
-
-def preview_line(solution: Solution, n: int, language: Lang) -> str:
-    """The closest solution, shown while the advisor still asks for the profile."""
-    cost = solution.cost.first_year_cny
-    pains = "、".join(solution.pain_points[:3])
-    if language == "en":
-        return (
-            f"Meanwhile, the closest match to what you describe: {solution.name_en} — {solution.summary_en} "
-            f"Addresses {original(pains)}. First year about {money_range(cost.min, cost.max, language)}. [{n}]"
-        )
-    return (
-        f"先参考与您描述最接近的方案：{solution.name_zh}——{solution.summary_zh}"
-        f"（针对：{pains}；首年约{money_range(cost.min, cost.max, language)}）[{n}]"
-    )
-
-
 def cost_answer(
     cost: PackCost, book: CitationBook, language: Lang, notes: list[str] | None = None
 ) -> PackText:
@@ -377,26 +309,3 @@ def cost_answer(
     lines += ["", disclaimer(language)]
     out.answer = "\n".join(lines)
     return out
-
-
-def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang) -> str:
-    en = language == "en"
-    lines = ["Side by side:" if en else "方案对比："]
-    for solution in solutions:
-        n = book.cite_solution(solution)
-        cost = solution.cost.first_year_cny
-        name = solution.name_en if en else solution.name_zh
-        skill = SKILL_LABELS[solution.prerequisites.it_skill][1 if en else 0]
-        if en:
-            lines.append(
-                f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
-                f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
-                f"{solution.summary_en} Risk {original(solution.risks[0])} [{n}]"
-            )
-        else:
-            lines.append(
-                f"- {name}：首年约{money_range(cost.min, cost.max, language)}，{solution.deploy_days.min:g}—"
-                f"{solution.deploy_days.max:g}天上线，需要的IT能力：{skill}。{solution.summary_zh} 风险：{solution.risks[0]} [{n}]"
-            )
-    lines += ["", disclaimer(language)]
-    return "\n".join(lines)
