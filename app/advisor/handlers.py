@@ -22,31 +22,23 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
-from app.advisor.compose.solution_views import compare_answer, preview_line
+from app.advisor.compose.solution_views import addresses_line, compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
-from app.advisor.contract import Lang
 from app.advisor.engine.costing import PackCost, cost_pack
-from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
     asks_about_policy,
-    asks_about_time,
-    asks_for_guarantee,
-    deadline_notes,
-    guarantee_note,
-    large_firm_note,
-    no_program_for_place,
 )
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
+from app.advisor.engine.purchases import client_purchases, kinds, solution_purchases
 from app.advisor.engine.recommend import PackChoice, SolutionPick, SolutionRecommender
+from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import FOREIGN_JURISDICTION, GENERIC_FUNDING_ASK, states_need
 from app.advisor.understand.gazetteer import RegionGazetteer
-from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
-from app.catalogue.models import Catalogue, Solution
+from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
 from app.text.normalize import normalize
@@ -69,9 +61,6 @@ class TurnHandlers:
         absences: Mapping[str, Absence] | None = None,
         uploaded: Callable[[], dict[str, str]] = dict,
     ) -> None:
-        self.absences = (
-            absences or {}
-        )  # provinces with a documented absence of programs (knowledge/coverage.yaml)
         self.catalogue = catalogue
         self.recommender = recommender
         self.retrieval = retrieval
@@ -79,10 +68,13 @@ class TurnHandlers:
         self.glossary = glossary
         self.places = places
         self.today = today  # a callable: a server running past midnight judges deadlines by the new day
+        self.funding = FundingJudge(catalogue, today, absences)
         self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
 
     def smalltalk(self, turn: Turn) -> None:
-        turn.answer = canned.smalltalk(turn.language) if turn.query.strip() else _empty(turn.language)
+        turn.answer = (
+            canned.smalltalk(turn.language) if turn.query.strip() else canned.empty_message(turn.language)
+        )
 
     def out_of_scope(self, turn: Turn) -> None:
         if looks_like_instruction(turn.query):
@@ -131,35 +123,7 @@ class TurnHandlers:
             self.retrieval.next_chunk,
             frozenset(self.uploaded()),  # ids of the user's own files
         )
-        self._lead_with_notes(turn)
-
-    def _assessments(self, profile: CompanyProfile, purchases: list[Purchase] | None) -> list[Assessment]:
-        return [assess(program, profile, self.today(), purchases) for program in self.catalogue.funding]
-
-    def _notes(self, turn: Turn) -> list[str]:
-        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
-        profile, query, language = turn.conversation.profile, turn.query, turn.language
-        return [
-            *large_firm_note(profile, query, turn.programs, language),
-            *no_program_for_place(profile, self.catalogue, language, self._absence(profile, language)),
-            *deadline_notes(turn.programs, self.today(), query, language),
-            *guarantee_note(query, turn.programs, language),
-        ]
-
-    def _lead_with_notes(self, turn: Turn) -> None:
-        """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
-        if asks_about_time(turn.query) or asks_for_guarantee(turn.query):
-            turn.programs = self._funding_programs(turn)
-        notes = self._notes(turn)
-        if notes:
-            turn.answer = "\n".join(notes) + "\n\n" + turn.answer
-
-    def _absence(self, profile: CompanyProfile, language: Lang) -> str | None:
-        """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""
-        absence = self.absences.get(profile.province or "")
-        if absence is None:
-            return None
-        return absence.note_en if language == "en" else absence.note_zh
+        self.funding.lead_with_notes(turn)
 
     def recommend(self, turn: Turn) -> None:
         """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
@@ -175,11 +139,11 @@ class TurnHandlers:
                 turn.answer += "\n\n" + self._preview(turn)
             if client_purchases(turn.query):
                 # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
-                turn.programs = self._funding_programs(turn)
+                turn.programs = self.funding.for_question(turn)
                 lines = subsidy_lines(turn.subsidies, turn.language)
                 lines += funding_brief(turn.programs, turn.book, turn.language)
                 turn.answer += "\n\n" + "\n".join(lines)
-            self._lead_with_notes(turn)
+            self.funding.lead_with_notes(turn)
             return
         if turn.what_if_from is not None and conversation.pack:
             choice = PackChoice(
@@ -200,26 +164,26 @@ class TurnHandlers:
             []
             if turn.foreign
             else select_programs(
-                self._assessments(profile, purchases), profile, spend, turn.places, turn.query
+                self.funding.assessments(profile, purchases), profile, spend, turn.places, turn.query
             )
         )
         cost = cost_pack(choice.picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
         text = pack_answer(
-            profile, cost, choice, turn.programs, turn.book, turn.language, policy, self._notes(turn)
+            profile, cost, choice, turn.programs, turn.book, turn.language, policy, self.funding.notes(turn)
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
         if turn.what_if_from is not None and not turn.foreign:
             saved = turn.what_if_from
-            before = select_programs(self._assessments(saved, purchases), saved, spend, [], turn.query)
+            before = select_programs(self.funding.assessments(saved, purchases), saved, spend, [], turn.query)
             turn.answer = (
                 what_changed(saved, profile, before, turn.programs, self.places, turn.language)
                 + "\n\n"
                 + turn.answer
             )
-        turn.answer += "\n\n" + _addresses(choice.picks[0].solution, turn)
+        turn.answer += "\n\n" + addresses_line(choice.picks[0].solution, turn.book, turn.language)
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
             turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
@@ -248,32 +212,15 @@ class TurnHandlers:
         best = select_evidence(query, result, self.segmenter)[:1]
         return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None
 
-    def _funding_programs(self, turn: Turn) -> list[Assessment]:
-        """Programs for a funding question, judged against the contracts named and the pack last shown."""
-        if turn.foreign:
-            return []  # outside every program's coverage (the answer says so)
-        profile = turn.conversation.profile
-        client = client_purchases(turn.query)
-        shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
-        purchases = client + shown or None
-        spend = spend_from_question(turn.query) | kinds(client) or None
-        programs = select_programs(
-            self._assessments(profile, purchases), profile, spend, turn.places, turn.query
-        )
-        if client:
-            turn.subsidies = cost_pack([], programs, profile, client).client
-            turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]
-        return programs
-
     def eligibility(self, turn: Turn) -> None:
         if self._asks_blind(turn):
             self._ask(turn)
             return
-        turn.programs = self._funding_programs(turn)
+        turn.programs = self.funding.for_question(turn)
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
         notes = [focus] if focus else []
-        notes += self._notes(turn)
+        notes += self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [
@@ -287,12 +234,12 @@ class TurnHandlers:
         turn.answer = "\n".join(lines)
 
     def how_to_apply(self, turn: Turn) -> None:
-        turn.programs = self._funding_programs(turn)[:3]
+        turn.programs = self.funding.for_question(turn)[:3]
         if not turn.programs:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         en = turn.language == "en"
-        notes = self._notes(turn)
+        notes = self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))
@@ -317,7 +264,7 @@ class TurnHandlers:
         client = client_purchases(turn.query)
         purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
         turn.programs = select_programs(
-            self._assessments(profile, purchases), profile, kinds(purchases), turn.places, turn.query
+            self.funding.assessments(profile, purchases), profile, kinds(purchases), turn.places, turn.query
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
@@ -334,7 +281,7 @@ class TurnHandlers:
 
     def cost(self, turn: Turn) -> None:
         cost = self._matching_solutions(turn, 2)
-        text = cost_answer(cost, turn.book, turn.language, self._notes(turn))
+        text = cost_answer(cost, turn.book, turn.language, self.funding.notes(turn))
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,
@@ -347,20 +294,3 @@ class TurnHandlers:
         turn.solution_citations = {
             c.pick.solution.id: turn.book.cite_solution(c.pick.solution) for c in turn.costed
         }
-
-
-def _addresses(solution: Solution, turn: Turn) -> str:
-    """What the first solution is for, in the catalogue's words, so owners can check it fits their problem."""
-    pains = "、".join(solution.pain_points[:3])
-    n = turn.book.cite_solution(solution)
-    if turn.language == "en":  # the pain points are catalogued in Chinese only: the English summary instead
-        return f"{solution.name_en} (catalogue summary): {solution.summary_en.rstrip('.')}. [{n}]"
-    return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"
-
-
-def _empty(language: Lang) -> str:
-    return (
-        "Please type a question or describe your business."
-        if language == "en"
-        else "请输入您的问题，或简单介绍一下您的企业。"
-    )

@@ -112,3 +112,11 @@ def unknown_programs(names: list[str], language: Lang) -> str:
             "until you see the official notice from the issuing authority. Below is only what my sources do hold."
         )
     return f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+
+
+def empty_message(language: Lang) -> str:
+    return (
+        "Please type a question or describe your business."
+        if language == "en"
+        else "请输入您的问题，或简单介绍一下您的企业。"
+    )

@@ -1,0 +1,83 @@
+"""The funding side of a turn: every program judged against what the client buys, and the notes that lead.
+
+Handlers ask this for verdicts; it holds the catalogue, the clock and the documented absences, so a
+verdict is computed the same way whichever intent asked for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from app.advisor.contract import Lang
+from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.notices import (
+    asks_about_time,
+    asks_for_guarantee,
+    deadline_notes,
+    guarantee_note,
+    large_firm_note,
+    no_program_for_place,
+)
+from app.advisor.engine.programs import select_programs, spend_from_question
+from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
+from app.advisor.turn import Turn
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.coverage import Absence
+from app.catalogue.models import Catalogue
+
+
+class FundingJudge:
+    def __init__(
+        self, catalogue: Catalogue, today: Callable[[], date], absences: Mapping[str, Absence] | None = None
+    ) -> None:
+        self.catalogue = catalogue
+        self.today = today  # a callable: a server running past midnight judges deadlines by the new day
+        # Provinces with a documented absence of programs (knowledge/coverage.yaml).
+        self.absences = absences or {}
+
+    def assessments(self, profile: CompanyProfile, purchases: list[Purchase] | None) -> list[Assessment]:
+        return [assess(program, profile, self.today(), purchases) for program in self.catalogue.funding]
+
+    def notes(self, turn: Turn) -> list[str]:
+        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
+        profile, query, language = turn.conversation.profile, turn.query, turn.language
+        return [
+            *large_firm_note(profile, query, turn.programs, language),
+            *no_program_for_place(profile, self.catalogue, language, self.absence(profile, language)),
+            *deadline_notes(turn.programs, self.today(), query, language),
+            *guarantee_note(query, turn.programs, language),
+        ]
+
+    def lead_with_notes(self, turn: Turn) -> None:
+        """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
+        if asks_about_time(turn.query) or asks_for_guarantee(turn.query):
+            turn.programs = self.for_question(turn)
+        notes = self.notes(turn)
+        if notes:
+            turn.answer = "\n".join(notes) + "\n\n" + turn.answer
+
+    def absence(self, profile: CompanyProfile, language: Lang) -> str | None:
+        """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""
+        absence = self.absences.get(profile.province or "")
+        if absence is None:
+            return None
+        return absence.note_en if language == "en" else absence.note_zh
+
+    def for_question(self, turn: Turn) -> list[Assessment]:
+        """Programs for a funding question, judged against the contracts named and the pack last shown."""
+        if turn.foreign:
+            return []  # outside every program's coverage (the answer says so)
+        profile = turn.conversation.profile
+        client = client_purchases(turn.query)
+        shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
+        purchases = client + shown or None
+        spend = spend_from_question(turn.query) | kinds(client) or None
+        programs = select_programs(
+            self.assessments(profile, purchases), profile, spend, turn.places, turn.query
+        )
+        if client:
+            turn.subsidies = cost_pack([], programs, profile, client).client
+            turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]
+        return programs
