@@ -53,7 +53,9 @@ def test_state_from_another_version_or_garbage_starts_afresh(advisor: AdvisorSer
 
 
 def test_a_solution_removed_from_the_catalogue_drops_out_of_the_saved_pack(advisor: AdvisorService):
-    pack = advisor.ask(RESTAURANT, session_id="gone")
+    # Two worded needs, so the pack holds two solutions (a single need now gets a single solution).
+    pack = advisor.ask("苏州一家50人的机械加工厂，想做质检和设备预测性维护，预算30万", session_id="gone")
+    assert len(pack.solutions) >= 2
     path = advisor.settings.advisor.sessions_file
     assert path is not None
     with sqlite3.connect(path) as db:
