@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.catalogue.loader import load_catalogue
 from app.container import Container
 from app.evaluation.consultant import ConsultantSet, load_consultant_cases, score_case, summarise
+from app.services.readiness import ensure_ready
 from app.settings import PROJECT_ROOT, AdvisorSettings, Settings
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
@@ -36,7 +37,11 @@ def percentile(values: list[float], q: float) -> float:
 def run(cases: ConsultantSet, split: str) -> list[dict[str, Any]]:
     settings = Settings()
     settings = settings.model_copy(update={"advisor": AdvisorSettings(today=cases.today)})
-    advisor = Container(settings).advisor
+    container = Container(settings)
+    problem = ensure_ready(container.ingest)  # a fresh checkout has no index yet: build it first
+    if problem is not None:
+        raise SystemExit(str(problem))
+    advisor = container.advisor
     advisor.ask("warm-up: 我在杭州开餐厅，20人")
     rows = []
     for case in cases.cases:

@@ -6,6 +6,7 @@ on a private copy of tests/data/mini_knowledge, never on the repo's knowledge/ f
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -453,3 +454,31 @@ def test_english_stays_on_after_moving_to_another_page(chat_app: AppTest):
     assert chat_app.title[0].value == "Feedback review"
     open_page(chat_app, "chat")
     assert chat_app.title[0].value == "AI enablement pack advisor"
+
+
+def _render_llm_answer(payload: str) -> None:
+    """An app page showing one LLM-worded answer (AppTest runs this function as a script)."""
+    from app.advisor.contract import AdviceResponse
+    from app.ui.components import render_response
+    from app.ui.state import get_container
+
+    render_response(get_container(), AdviceResponse.model_validate_json(payload))
+
+
+def test_an_llm_answer_shows_cards_and_table_folded_so_nothing_is_said_twice(
+    chat_app: AppTest, app_container: Container
+):
+    """The LLM's prose names each solution and program; the cards and the table are its details."""
+    ask(chat_app, RESTAURANT)
+    offline = responses(chat_app)[0]
+    assert offline["solutions"] and offline["funding"]
+    brief = offline["answer"].split("详细说明")[0]
+    llm = {**offline, "mode": "llm", "answer": brief}  # an LLM answer has no details heading
+    app = AppTest.from_function(
+        _render_llm_answer, args=(json.dumps(llm, ensure_ascii=False),), default_timeout=60
+    ).run()
+    assert not app.exception
+    details = [e for e in app.expander if e.label == "详细说明"]
+    assert details, "cards and table folded under the details"
+    assert details[0].table, "the funding table is inside the details"
+    assert len(app.table) == len(details[0].table), "no table outside the details"

@@ -72,13 +72,22 @@ def render_response(box: Container, response: AdviceResponse) -> None:
         # The brief already names each solution and program once: cards or a table would say it all again.
         with st.expander(text(lang, "details"), icon=":material/unfold_more:"):
             st.markdown(markdown_safe(details))
+    elif response.mode == "llm" and (response.solutions or response.funding):
+        # An LLM answer names each solution and program in its own prose: the cards and the table are its
+        # details, folded like the offline answer's, so nothing is said twice on the page.
+        with st.expander(text(lang, "details"), icon=":material/unfold_more:"):
+            _cards_and_table(response, lang)
     else:
-        if response.solutions:
-            solution_cards(response.solutions, lang)
-        if response.funding:
-            funding_table(response.funding, lang)
+        _cards_and_table(response, lang)
     if response.citations:
         citations(box, response, lang)
+
+
+def _cards_and_table(response: AdviceResponse, lang: Lang) -> None:
+    if response.solutions:
+        solution_cards(response.solutions, lang)
+    if response.funding:
+        funding_table(response.funding, lang)
 
 
 def solution_cards(solutions: list[SolutionOut], lang: Lang) -> None:
