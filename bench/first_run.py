@@ -44,8 +44,12 @@ def first_run(repo: Path, timeout: float) -> dict[str, float]:
     log = (workdir / "make_run.log").open("w")
     started = time.monotonic()
     marks: dict[str, float] = {}
+    # The clone must stand alone: no PYTHONPATH or AIPACK_* settings leaking in from this shell (they would
+    # point `aipack ingest` at another checkout's index and time nothing).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("AIPACK_")}
     process = subprocess.Popen(
         ["make", "run", f"PORT={port}"],
+        env=env,
         cwd=clone,
         stdout=log,
         stderr=subprocess.STDOUT,
