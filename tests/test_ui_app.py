@@ -478,7 +478,7 @@ def test_an_llm_answer_shows_cards_and_table_folded_so_nothing_is_said_twice(
         _render_llm_answer, args=(json.dumps(llm, ensure_ascii=False),), default_timeout=60
     ).run()
     assert not app.exception
-    details = [e for e in app.expander if e.label == "详细说明"]
+    details = [e for e in app.expander if e.label.startswith("详细说明")]
     assert details, "cards and table folded under the details"
     assert details[0].table, "the funding table is inside the details"
     assert len(app.table) == len(details[0].table), "no table outside the details"
