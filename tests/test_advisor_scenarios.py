@@ -22,6 +22,7 @@ from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import SizeClass
 from app.settings import PROJECT_ROOT
 from app.text.normalize import detect_language, normalize
+from tests.test_engine_rules import TAX_AND_LOANS  # one list of the raised-only national programs
 
 POLICY_IDS = frozenset(
     p.stem
@@ -375,17 +376,6 @@ def test_a_guesthouse_gets_the_pricing_tool_at_a_basic_tier_not_an_unrelated_too
     response = advisor.ask(next(s.message for s in SCENARIOS if s.kind == "guesthouse-en"))
     assert [s.id for s in response.solutions] == ["hotel-occupancy-pricing"]
     assert "basic configuration" in response.answer and "over budget" in response.answer
-
-
-TAX_AND_LOANS = {
-    "cn-rd-super-deduction-2023",
-    "cn-hnte-15pct-cit",
-    "cn-tech-sme-evaluation",
-    "cn-small-low-profit-cit-2023",
-    "cn-equipment-renewal-loan-subsidy-2026",
-    "cn-equipment-one-off-deduction-2027",
-    "cn-startup-guarantee-loan-subsidy",
-}
 
 
 def test_a_restaurant_pack_holds_no_hotel_tool_and_no_tax_or_loan_lines(advisor: AdvisorService):

@@ -57,7 +57,9 @@ _NOT_A_PURCHASE = re.compile(
     r"[^，,。；;\d]{0,6}$",
     re.I,
 )
-# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget.
+# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
+# understand.budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同"
+# is a contract the client names.
 _CEILING_AFTER = re.compile(r"^\s*(以内|以下|之内|以里|封顶|上下|左右的预算|or less|max|budget)", re.I)
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
 _FUNDING_NAME_AFTER = re.compile(r"^(券|补贴|补助|奖励|奖补|专项|voucher|subsid)", re.I)
