@@ -3,6 +3,7 @@
     python bench/consultant.py --split dev                # run + score, print the summary
     python bench/consultant.py --split all --save base    # also keep answers in bench/results/consultant_base.jsonl
     python bench/consultant.py --score bench/results/consultant_base.jsonl --split blind   # re-score saved answers
+    python bench/consultant.py --cases other_cases.yaml --split blind   # a case file kept outside the repo
 
 Runs in-process against the worktree's data dir (index reused), with `today` pinned from the case file,
 so a run is reproducible. Prints each failed check and the headline numbers of issue #11 as JSON.
@@ -63,8 +64,11 @@ def main() -> None:
     parser.add_argument("--save", help="keep the answers in bench/results/consultant_<name>.jsonl")
     parser.add_argument("--score", type=Path, help="score saved answers instead of running the advisor")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every failed check")
+    parser.add_argument(
+        "--cases", type=Path, help="another case file of the same schema (e.g. a fresh blind set)"
+    )
     args = parser.parse_args()
-    cases = load_consultant_cases()
+    cases = load_consultant_cases(args.cases) if args.cases else load_consultant_cases()
     if args.score:
         rows = [json.loads(line) for line in args.score.read_text(encoding="utf-8").splitlines() if line]
     else:

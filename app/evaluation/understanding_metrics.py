@@ -259,12 +259,14 @@ def score_paraphrases(advisor: Asker, needs: list[tuple[str, list[str]]]) -> dic
     }
 
 
-def run(advisor: Asker, split: str) -> dict[str, Any]:
+def run(
+    advisor: Asker, split: str, messages_file: Path = MESSAGES, dialogues_file: Path = DIALOGUES
+) -> dict[str, Any]:
     def pick(cases: list[Case]) -> list[Case]:
         return [c for c in cases if split == "all" or c.split == split]
 
-    messages = score_cases(advisor, pick(load_messages()))
-    dialogues = score_cases(advisor, pick(load_dialogues()))
+    messages = score_cases(advisor, pick(load_messages(messages_file)))
+    dialogues = score_cases(advisor, pick(load_dialogues(dialogues_file)))
     report: dict[str, Any] = {
         "split": split,
         "messages": messages.summary(),
@@ -280,6 +282,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "blind", "all"], default="dev")
     parser.add_argument("--out", type=Path, help="write the JSON report here")
+    # Fresh case files of the same schema kept outside the repo until scored (a blind set nobody tuned on).
+    parser.add_argument("--messages", type=Path, default=MESSAGES, help="single-message case file")
+    parser.add_argument("--dialogues", type=Path, default=DIALOGUES, help="dialogue case file")
     args = parser.parse_args()
     from app.container import Container, configure_process
 
@@ -288,7 +293,7 @@ def main() -> None:
     advisor_settings = box.settings.advisor.model_copy(update={"today": REFERENCE_DAY})
     box = box.derive(box.settings.model_copy(update={"advisor": advisor_settings}))
     box.ingest.ensure_ready()
-    report = run(box.advisor, args.split)
+    report = run(box.advisor, args.split, args.messages, args.dialogues)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
