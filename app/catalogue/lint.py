@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.catalogue.lint_english import english_gaps
 from app.catalogue.models import FundingProgram
 
 ENDED_MARK = "已结束"  # validity.note of a program whose effective_until has passed
@@ -199,4 +200,5 @@ def lint_funding(programs: list[FundingProgram]) -> list[LintProblem]:
     problems: list[LintProblem] = []
     for program in programs:
         problems += check_numbers(program) + check_sources(program) + check_ended(program)
+        problems += [LintProblem(program.id, "english", f"{f}: {why}") for f, why in english_gaps(program)]
     return problems + check_duplicates(programs)

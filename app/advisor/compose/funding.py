@@ -10,6 +10,7 @@ from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
@@ -53,8 +54,7 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     benefit = benefit_line(assessment, language)
     if language == "en":
         note = f" Source: {source}." if reliability is not Reliability.official else ""
-        # The catalogue holds issuers in Chinese only: the English line names the program, not the issuer.
-        return f"- {icon} {program.name_en}: {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+        return f"- {icon} {program.name_en} ({program.issuer_en}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
 
@@ -105,8 +105,8 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         id=program.id,
         name=program.name_en if language == "en" else program.name,
         type=program.type,
-        issuer=program.issuer,
-        region=program.region.label,
+        issuer=program.issuer_en if language == "en" else program.issuer,
+        region=program.region.label_en if language == "en" else program.region.label,
         verdict=assessment.verdict.value,
         reasons=[r.text(language) for r in assessment.reasons],
         benefit=(benefit.summary_en or original(benefit.summary)) if language == "en" else benefit.summary,
@@ -119,11 +119,6 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
             for c in assessment.conditions
         ],
     )
-
-
-def original(text: str) -> str:
-    """Chinese catalogue text an English answer has no translation for, labelled as such."""
-    return f"(original text, in Chinese): {text}"
 
 
 def apply_steps(assessment: Assessment, language: Lang) -> str:
