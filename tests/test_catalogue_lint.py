@@ -175,3 +175,30 @@ def test_english_text_allows_chinese_only_as_a_labelled_original_or_a_name():
     )
     assert not chinese_outside_originals("Issued by Wuhan (武汉市).")
     assert chinese_outside_originals("Benefit: 最高30%") == ["Benefit: 最高30%"]
+
+
+def test_an_entry_without_a_ratio_or_cap_says_what_one_firm_gets_with_the_summarys_numbers(catalogue):
+    silent = _program(
+        catalogue, id="x-silent", benefit__ratio=None, benefit__cap=None, benefit__special_rates=[]
+    )
+    assert [p.rule for p in lint_funding([silent])] == ["per_firm"]
+    invented = _program(
+        catalogue,
+        id="x-invented",
+        benefit__ratio=None,
+        benefit__cap=None,
+        benefit__special_rates=[],
+        benefit__per_firm="单家企业最高50万元",
+        benefit__per_firm_en="At most 500,000 yuan per firm",
+    )
+    assert [p.rule for p in lint_funding([invented])] == ["per_firm"]
+    honest = _program(
+        catalogue,
+        id="x-honest",
+        benefit__ratio=None,
+        benefit__cap=None,
+        benefit__special_rates=[],
+        benefit__per_firm="单个企业的比例和上限未写明",
+        benefit__per_firm_en="No per-firm ratio or cap stated",
+    )
+    assert not [p for p in lint_funding([honest]) if p.rule in ("per_firm", "english")]

@@ -28,7 +28,9 @@ def advisor(advisor: AdvisorService) -> AdvisorService:
 def _what_the_owner_reads(response: AdviceResponse) -> dict[str, str]:
     return {
         "answer": response.answer,
-        "table": "\n".join(str(cell) for row in funding_rows(response.funding, "en") for cell in row.values()),
+        "table": "\n".join(
+            str(cell) for row in funding_rows(response.funding, "en") for cell in row.values()
+        ),
         "export": to_markdown(response, client_name="Acme Ltd"),
         "lists": "\n".join([*response.next_steps, *response.arithmetic, *response.clarifying_questions]),
     }

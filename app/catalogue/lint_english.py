@@ -20,6 +20,7 @@ def _pairs(program: FundingProgram) -> Iterator[tuple[str, object, object]]:
     yield "name_en", program.name, program.name_en
     yield "issuer_en", program.issuer, program.issuer_en
     yield "benefit.summary_en", benefit.summary, benefit.summary_en
+    yield "benefit.per_firm_en", benefit.per_firm, benefit.per_firm_en
     yield "how_to_apply.channel_en", how.channel, how.channel_en
     yield "how_to_apply.steps_en", how.steps, how.steps_en
     yield "eligibility.requirements_en", rules.requirements, rules.requirements_en

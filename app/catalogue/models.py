@@ -292,6 +292,12 @@ class Stacking(_Strict):
 class Benefit(_Strict):
     summary: str = Field(min_length=4, max_length=TEXT_MAX)
     summary_en: Text | None = Field(default=None, description="English wording of `summary`")
+    per_firm: Item | None = Field(
+        default=None,
+        description="What one firm can get, in one clause, where no ratio or cap is published: the summary then "
+        "often leads with a city's or the program's budget, which is not the firm's (app/catalogue/lint.py)",
+    )
+    per_firm_en: Item | None = Field(default=None, description="English wording of `per_firm`")
     ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
     cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
     cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None

@@ -100,7 +100,7 @@ def build_report(
                     f"{f.name}\n{f.issuer}",
                     f"{verdict_label(Verdict(f.verdict), lang)}{': ' if en else '：'}"
                     + ("; " if en else "；").join(f.reasons),
-                    f.benefit + _terms(f.max_amount_cny, f.deadline, lang),
+                    (f.per_firm or f.benefit) + _terms(f.max_amount_cny, f.deadline, lang),
                 ]
                 for f in response.funding
             ],

@@ -133,10 +133,12 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for item in funding:
         cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
-        # Short, owner-facing cells: the benefit's first clause (a city's total budget is no use to an owner
-        # once the clause about firms is cut off, so the full text stays in the details and the sources).
+        # Short, owner-facing cells: what one firm can get, never the summary's lead clause (often a city's or
+        # the program's budget); the full text stays in the details and the sources. Older saved answers have
+        # no `per_firm`: their benefit's first clause.
+        firm = item.per_firm or wording.first_clause(item.benefit, lang, 90 if en else 40)
         terms = (
-            f"{markdown_safe(wording.first_clause(item.benefit, lang, 90 if en else 40))}  \n"
+            f"{markdown_safe(firm)}  \n"
             f"**{text(lang, 'col_max')}**{colon}{cap} · **{text(lang, 'col_deadline')}**{colon}"
             f"{item.deadline or text(lang, 'not_stated')}"
         )

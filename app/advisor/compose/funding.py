@@ -27,6 +27,19 @@ def benefit_line(assessment: Assessment, language: Lang) -> str:
     return f"{ratio}{cap}"
 
 
+def per_firm_line(assessment: Assessment, language: Lang) -> str:
+    """What one firm can get: the catalogue's clause where it has one, else the published ratio (the cap is
+    the contract's `max_amount_cny`, shown beside it)."""
+    benefit = assessment.program.benefit
+    if benefit.per_firm is not None:
+        if language == "en":
+            return benefit.per_firm_en or original(benefit.per_firm)
+        return benefit.per_firm
+    if language == "en":
+        return f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
+    return f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
+
+
 def selection_label(assessment: Assessment, language: Lang) -> str | None:
     """Competitive and pilot-city programs read as what they are, never as money on the way (§2)."""
     mechanism = assessment.program.how_to_apply.mechanism
@@ -110,6 +123,7 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         verdict=assessment.verdict.value,
         reasons=[r.text(language) for r in assessment.reasons],
         benefit=(benefit.summary_en or original(benefit.summary)) if language == "en" else benefit.summary,
+        per_firm=per_firm_line(assessment, language),
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
