@@ -25,6 +25,11 @@ def original(text: str) -> str:
     return f"{ORIGINAL_LABEL}: {text}"
 
 
+def quoted(text: str) -> str:
+    """A source sentence in an English answer: as it is when English, labelled as the original when Chinese."""
+    return original(text) if HAN.search(text) else text
+
+
 def chinese_outside_originals(text: str) -> list[str]:
     """Lines of English text that carry Chinese the reader was not told is an original (labelled or a name)."""
     bare = ORIGINAL_NAME.sub("", _LABELLED.sub("", text))

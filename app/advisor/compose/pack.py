@@ -25,7 +25,7 @@ from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.english import original
+from app.catalogue.english import original, quoted
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SizeClass
 
@@ -285,7 +285,7 @@ def pack_answer(
     lines += [f"{i}. {s}" for i, s in enumerate(out.next_steps, start=1)]
     if policy_basis:
         sentence, n = policy_basis
-        lines += ["", (f"Policy basis: {sentence} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
+        lines += ["", (f"Policy basis: {quoted(sentence)} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
     lines += ["", disclaimer(language)]
     out.answer = "\n".join(lines)
     return out
