@@ -292,8 +292,13 @@ def pack_answer(
 
 
 def cost_answer(
-    cost: PackCost, book: CitationBook, language: Lang, notes: list[str] | None = None
+    cost: PackCost,
+    book: CitationBook,
+    language: Lang,
+    notes: list[str] | None = None,
+    budget: list[str] | None = None,
 ) -> PackText:
+    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them."""
     en = language == "en"
     out = PackText(answer="")
     lines = [
@@ -306,6 +311,7 @@ def cost_answer(
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_solution_line(index, item, n, language))
         lines.append("   " + cost_basis(item.pick.solution, language))
+    lines += budget or []
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]
