@@ -67,7 +67,9 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     benefit = benefit_line(assessment, language)
     if language == "en":
         note = f" Source: {source}." if reliability is not Reliability.official else ""
-        return f"- {icon} {program.name_en} ({program.issuer_en}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+        # The issuing body only ("…; run by …" stays in the table and the export): the line is long enough.
+        issuer = program.issuer_en.split("; ")[0]
+        return f"- {icon} {program.name_en} ({issuer}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
 
