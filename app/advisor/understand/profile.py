@@ -36,6 +36,11 @@ class CompanyProfile(BaseModel):
     existing_it: list[str] = Field(default_factory=list, description="Systems and data already in place")
 
     def size_decision(self) -> SizeDecision:
+        if self.province in ("香港", "澳门", "台湾"):
+            # The MIIT thresholds define mainland SMEs only; Hong Kong, Macau and Taiwan have their own.
+            return SizeDecision(
+                None, f"{self.province}企业的规模按当地的中小企业定义判断，不适用内地工信部标准"
+            )
         sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
         return classify(sector, self.employees, self.annual_revenue_cny)
 
