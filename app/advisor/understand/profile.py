@@ -42,7 +42,8 @@ class CompanyProfile(BaseModel):
             # certain from a headcount; anything smaller is for the local definition to say.
             if self.employees is not None and self.employees >= 200:
                 return SizeDecision(
-                    SizeClass.large, f"从业人员{self.employees}人，超过{self.province}中小企业定义的上限（少于200人）"
+                    SizeClass.large,
+                    f"从业人员{self.employees}人，超过{self.province}中小企业定义的上限（少于200人）",
                 )
             return SizeDecision(
                 None, f"{self.province}企业的规模按当地的中小企业定义判断，不适用内地工信部标准"
