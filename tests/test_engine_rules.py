@@ -252,6 +252,10 @@ def test_a_named_tax_benefit_brings_in_that_one_and_its_exclusions_decide():
     assert any("负面清单" in r.zh for r in rd.reasons)
     small = assess(_program("cn-small-low-profit-cit-2023"), law_firm, TODAY, None, normalize(question))
     assert small.verdict is Verdict.ineligible  # a partnership pays no enterprise income tax
+    unknown_trade = assess(_program("cn-rd-super-deduction-2023"), CompanyProfile(province="福建"), TODAY)
+    assert any(
+        "批发和零售业" in r.zh for r in unknown_trade.reasons
+    )  # the negative list is named while unknown
     shop = CompanyProfile(province="浙江", city="杭州", industry="F", employees=30)
     assert assess(_program("cn-rd-super-deduction-2023"), shop, TODAY).verdict is Verdict.ineligible
 

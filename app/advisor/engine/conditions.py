@@ -157,6 +157,14 @@ def industry(program: FundingProgram, profile: CompanyProfile) -> Condition | No
                 f"{yours[0]}不适用（原文列入负面清单）", f"{yours[1]} is excluded (the text's negative list)"
             ),
         )
+    if excluded and not profile.industry and not industries:
+        names = "、".join(INDUSTRY_SECTIONS[c][0] for c in excluded if c in INDUSTRY_SECTIONS)
+        names_en = "; ".join(INDUSTRY_SECTIONS[c][1] for c in excluded if c in INDUSTRY_SECTIONS)
+        return Condition(
+            "industry",
+            Status.unknown,
+            Reason(f"{names}不适用，尚不清楚您的行业", f"excluded: {names_en}; your industry is unknown"),
+        )
     if not industries:
         return None
     # Owners know their trade, not GB/T 4754 letters: 仅限制造业，您的行业是住宿和餐饮业.
