@@ -73,6 +73,9 @@ class FundingOut(_Model):
     # on an eligible verdict reduce the net cost.
     mechanism: str = ""
     conditions: list[ConditionOut] = Field(default_factory=list)
+    # False: judged (the verdict stands) but not written out in the answer, which lists what can help the
+    # client and says in one line how many more were checked (an ineligible program nobody asked about).
+    listed: bool = True
 
 
 class SubsidyOut(_Model):
@@ -104,6 +107,7 @@ class ProfileOut(_Model):
     industry_text: str | None = None
     province: str | None = None
     city: str | None = None
+    district: str | None = None
     employees: int | None = None
     annual_revenue_cny: float | None = None
     company_age_years: float | None = None

@@ -239,7 +239,9 @@ class TurnHandlers:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         en = turn.language == "en"
-        notes = self.funding.notes(turn)
+        # "怎么申请？比例是多少？": the rate (or that the sources lack it) before the steps.
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        notes = [*([focus] if focus else []), *self.funding.notes(turn)]
         lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))

@@ -7,6 +7,7 @@ comes from the engine's assessments and the catalogue entries behind them; nothi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import combinations
 from typing import Literal
@@ -20,6 +21,12 @@ from app.catalogue.render import format_cny, format_ratio
 from app.text.normalize import normalize
 
 Asked = Literal["stacking", "amount", "deadline"]
+# "比例是多少" asks for the rate: answered like "能补多少" (the rate and the cap, or that the sources lack them).
+_RATE = re.compile(
+    r"比例是多少|比例多少|什么比例|补贴比例|补助比例|补几成|百分之几|"
+    r"what(?:'s| is)? the (?:rate|percentage|ratio)|what percent",
+    re.I,
+)
 
 
 def asked(question: str) -> Asked | None:
@@ -28,7 +35,7 @@ def asked(question: str) -> Asked | None:
         return "stacking"
     if DEADLINE.search(text):
         return "deadline"
-    if AMOUNT.search(text):
+    if AMOUNT.search(text) or _RATE.search(text):
         return "amount"
     return None
 
@@ -104,12 +111,26 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
         name = a.program.name_en if language == "en" else a.program.name
         ratio = f"{format_ratio(a.ratio)}" if a.ratio else None
         cap = format_cny(benefit.cap, benefit.currency) if benefit.cap else None
+        # No ratio and no cap in the catalogue: say the sources lack them, never a figure from elsewhere (§7).
         if language == "en":
             bits = [f"rate {ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
-            lines.append(f"{name}: " + (", ".join(b for b in bits if b) or benefit.summary))
+            lines.append(
+                f"{name}: "
+                + (
+                    ", ".join(b for b in bits if b)
+                    or "the rate and the cap are not in my sources (not published in the text I hold); "
+                    "ask the issuing authority"
+                )
+            )
         else:
             bits = [f"按{ratio}补贴" if ratio else "", f"最高{cap}" if cap else ""]
-            lines.append(f"{name}：" + ("，".join(b for b in bits if b) or benefit.summary))
+            lines.append(
+                f"{name}："
+                + (
+                    "，".join(b for b in bits if b)
+                    or "补贴比例和上限不在我的资料中（所读原文未公开），请向发文单位确认"
+                )
+            )
     head = "How much: " if language == "en" else "能补多少："
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 

@@ -93,7 +93,7 @@ def no_program_for_place(
         p
         for p in catalogue.funding
         if p.eligibility.regions
-        and any(r.covers(profile.province, profile.city) for r in p.eligibility.regions)
+        and any(r.covers(profile.province, profile.city, profile.district) for r in p.eligibility.regions)
     ]
     if local and outside_mainland(profile.province):
         return [

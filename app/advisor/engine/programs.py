@@ -61,7 +61,8 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
 # equipment loans follow equipment). Otherwise they would be a "to confirm" line on every pack.
 _RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
 _ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
-MAX_PROGRAMS = 8
+MAX_PROGRAMS = 8  # judged and kept in the contract
+MAX_LISTED = 5  # written out in the answer (see `listed_programs`)
 
 
 def spend_from_question(text: str) -> set[SpendKind]:
@@ -88,7 +89,7 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: s
         return bool(spend) and assessment.program.benefit.currency == "CNY"
     if not profile.province:
         return False
-    return any(r.covers(profile.province, profile.city) for r in regions)
+    return any(r.covers(profile.province, profile.city, profile.district) for r in regions)
 
 
 def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
@@ -96,6 +97,54 @@ def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     if program.id in text or normalize(program.name) in text:
         return True
     return any(r.covers(p.province, p.city) for r in program.eligibility.regions for p in places)
+
+
+def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[FundingType]) -> bool:
+    """The client asks about this program: by name, or by its place and its kind ("北京的算力券")."""
+    program = assessment.program
+    if program.id in text or normalize(program.name) in text or _short(program.name) in text:
+        return True
+    regions = program.eligibility.regions
+    if any(r.district for r in regions):
+        # A district's program is asked about by its district ("海珠区那个示范项目"), not by its city.
+        return any(name in text for r in regions if r.district for name in _district_names(r.district))
+    here = any(r.province and r.covers(p.province, p.city) for r in regions for p in places)
+    return here and program.type in raised
+
+
+def _district_names(district: str) -> set[str]:
+    """海珠区 -> {海珠区, 海珠}; 浦东新区 -> {浦东新区, 浦东}; 天台县 -> {天台县} (a bare 天台 is a rooftop)."""
+    names = {normalize(district)}
+    for suffix in ("新区", "区"):
+        if district.endswith(suffix) and len(district) - len(suffix) >= 2:
+            names.add(normalize(district[: -len(suffix)]))
+            break
+    return names
+
+
+def _short(name: str) -> str:
+    """深圳市模型券（打造人工智能先锋城市的若干措施） -> 深圳市模型券: how clients name a program."""
+    short = normalize(re.sub(r"[（(][^（）()]*[）)]", "", name))
+    return short if len(short) >= 4 else normalize(name)
+
+
+def _region_unmet(assessment: Assessment) -> bool:
+    return any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions)
+
+
+def listed_programs(programs: list[Assessment]) -> list[Assessment]:
+    """The programs an answer's text lists: what can help the client, not everything that was checked.
+
+    Eligible and to-confirm programs first (in the order chosen); an ineligible one only when the client
+    asked about it, or, when nothing else is left, up to two of the client's own place's programs that
+    explain why nothing applies (another district's or city's program explains nothing). At most
+    MAX_LISTED; the contract's `funding[]` keeps every program checked, with `listed` false for the rest.
+    """
+    useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
+    if all(a.verdict is Verdict.ineligible for a in programs):
+        explain = [id(a) for a in programs if id(a) not in useful and not _region_unmet(a)]
+        useful |= set(explain[: max(0, 2 - len(useful))])
+    return [a for a in programs if id(a) in useful][:MAX_LISTED]
 
 
 def select_programs(
@@ -111,6 +160,7 @@ def select_programs(
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
+        assessment.asked = _asked(assessment, places, text, raised)
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
             scope = set(assessment.program.eligibility.spend_scope)

@@ -142,6 +142,7 @@ class RuleExtractor:
         data: dict[str, object] = {}
         if place := self._regions.find(text):
             data["province"], data["city"] = place.province, place.city
+            data["district"] = self._regions.client_district(message, place)
         if industry := self._industries.find(text):
             data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
         match = _first(_EMPLOYEES, text)

@@ -21,6 +21,14 @@ import yaml
 from app.advisor.understand.industry import IndustryDictionary, IndustryMatch
 from app.text.normalize import normalize
 
+# A district named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "松江区的补贴".
+# The gap may not name the client ("海珠区的企业能申请什么补贴" is a client in 海珠区).
+_PROGRAM_AFTER = re.compile(
+    r"^(?:的|那个|这个|那项|有个|有一个)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
+    r"(?:券|补贴|补助|奖励|奖补|资助|政策|项目|试点|专项|资金|subsid|voucher|grant|award|program)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -73,6 +81,9 @@ class RegionGazetteer:
         self._en: dict[str, Place] = {}
         self._foreign_zh: dict[str, str] = {}
         self._foreign_en: dict[str, str] = {}
+        self._district: dict[
+            str, str
+        ] = {}  # a county or district's name as written -> its full name (海珠 -> 海珠区)
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         for province in (raw or {}).get("provinces", []):
             pname = str(province["name"])
@@ -91,11 +102,14 @@ class RegionGazetteer:
                     self._en.setdefault(str(word).lower(), place)
             for county in province.get("counties") or []:
                 place = Place(pname, str(county["city"]))
+                full = str(county.get("full") or county["name"])
                 for name in (county.get("full"), county["name"]):
                     if name and len(name) >= 2:
                         self._zh.setdefault(normalize(str(name)), place)
+                        self._district.setdefault(normalize(str(name)), full)
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
+                    self._district.setdefault(str(word).lower(), full)
         self._load_divisions(path.parent / "places" / "admin_divisions.tsv")
         self._load_foreign(path.parent / "places" / "world_places.tsv")
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
@@ -113,6 +127,8 @@ class RegionGazetteer:
             for name in (full, short) if kind == "county" else (full,):
                 if name and len(name) >= 2:
                     self._zh.setdefault(normalize(name), place)
+                    if kind == "county" and self._zh[normalize(name)] == place:
+                        self._district.setdefault(normalize(name), full)
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
@@ -166,6 +182,30 @@ class RegionGazetteer:
             return None
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
+
+    def district(self, name: str) -> str | None:
+        """The full name of the district or county a mention names ("海珠" -> 海珠区), None for a city or province."""
+        return self._district.get(name)
+
+    def client_district(self, text: str, place: Place | None) -> str | None:
+        """The district the client is in, when the message names one inside `place` ("广州天河区的游戏公司").
+
+        A district named with a program ("海珠区那个示范项目奖励", "经开区的算力券") is where the program is, not
+        where the client is: it is skipped, as the same district named later for the client would not be.
+        """
+        if place is None or not place.city:
+            return None
+        norm = normalize(text)
+        for name, found in self.mentions(text):
+            full = self._district.get(name)
+            if full is None or found != place:
+                continue
+            at = norm.find(name)
+            after = norm[at + len(name) : at + len(name) + 12]
+            if _PROGRAM_AFTER.match(after):
+                continue
+            return full
+        return None
 
     def all_places(self, text: str) -> list[Place]:
         return list(dict.fromkeys(place for _, place in self.mentions(text)))

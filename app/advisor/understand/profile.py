@@ -21,6 +21,10 @@ class CompanyProfile(BaseModel):
     sector: str | None = Field(default=None, description="MIIT sector used for the size class")
     province: str | None = None
     city: str | None = None
+    district: str | None = Field(
+        default=None,
+        description="District or county when the client names it (海珠区): district programs need it",
+    )
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_cny: float | None = Field(default=None, ge=0)
     company_age_years: float | None = Field(default=None, ge=0, le=200)
@@ -57,12 +61,15 @@ class CompanyProfile(BaseModel):
 
     def region_label_en(self) -> str | None:
         return (
-            Region.model_construct(province=self.province, city=self.city).label_en if self.province else None
+            Region.model_construct(province=self.province, city=self.city, district=self.district).label_en
+            if self.province
+            else None
         )
 
     def region_label(self) -> str | None:
         # The catalogue's place label, so a profile and a program's region read alike.
-        return Region.model_construct(province=self.province, city=self.city).label if self.province else None
+        region = Region.model_construct(province=self.province, city=self.city, district=self.district)
+        return region.label if self.province else None
 
     def missing_for_recommendation(self) -> list[str]:
         """Which of industry, region and size are still unknown (in asking order)."""
@@ -89,6 +96,9 @@ class CompanyProfile(BaseModel):
             data["budget_cny"] = None
         if update.province and not update.city and update.province != self.province:
             data["city"] = None  # a new province invalidates the old city
+        moved = (data["province"], data["city"]) != (self.province, self.city)
+        if moved and not update.district:
+            data["district"] = None  # and a new city the old district
         return CompanyProfile.model_validate(data)
 
     def summary_zh(self) -> str:
