@@ -115,3 +115,26 @@ def test_a_place_without_programs_hears_so_in_one_sentence(advisor: AdvisorServi
     response = advisor.ask("海口开民宿的，8个人，想用AI自动回复客人的订房消息，有什么补贴能申请吗？")
     assert said(response, "我的资料中没有覆盖海南·海口的补贴项目")
     assert "eligible" not in verdicts(response).values()
+
+
+# ------------------------------------------------------------------ what does not help is not listed
+
+
+def test_another_provinces_platform_voucher_is_not_offered_unless_named(advisor: AdvisorService) -> None:
+    response = advisor.ask("济南的化工厂，50个人，打算租30万的算力训练质检模型，山东的算力券能补多少？")
+    ids = {f.id for f in response.funding}
+    assert not ids & {"qy-compute-voucher-2024", "gz-compute-voucher-2023"}
+    assert not said(response, "庆阳", "贵州")
+    named = advisor.ask("济南的化工厂，50个人，租30万的算力，庆阳的“东数西算”算力券能用吗？")
+    assert "qy-compute-voucher-2024" in {f.id for f in named.funding}
+
+
+def test_the_national_pilot_is_closed_when_the_citys_own_pilot_rules_the_client_out(
+    advisor: AdvisorService,
+) -> None:
+    response = advisor.ask("我们在深圳有12家便利店，90名员工，年营收4000万，想做AI补货预测，预算8万")
+    funding = {f.id: f for f in response.funding}
+    national = funding["cn-sme-dx-pilot-city-2023"]
+    assert national.verdict == "ineligible"
+    assert any("须通过当地试点" in r for r in national.reasons)
+    assert not national.listed

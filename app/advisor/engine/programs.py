@@ -8,6 +8,7 @@ from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import ScopeLevel
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -85,8 +86,14 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: s
     if any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions) and not regions:
         return False  # a mainland program for a Hong Kong, Macau or Taiwan company: said once, not listed
     if not regions:
-        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
-        return bool(spend) and assessment.program.benefit.currency == "CNY"
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase,
+        # and another place's local program (庆阳's or 贵州's compute bought on their own platform) only when
+        # the client names it or has not said where they are.
+        program = assessment.program
+        local = program.scope_level is not ScopeLevel.national and program.region.province is not None
+        if local and profile.province and not program.region.covers(profile.province, profile.city):
+            return False
+        return bool(spend) and program.benefit.currency == "CNY"
     if not profile.province:
         return False
     return any(r.covers(profile.province, profile.city, profile.district) for r in regions)
