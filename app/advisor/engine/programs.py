@@ -103,7 +103,9 @@ def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     program = assessment.program
     if program.id in text or normalize(program.name) in text:
         return True
-    return any(r.covers(p.province, p.city) for r in program.eligibility.regions for p in places)
+    # A local program without a registration rule is named by its own place ("庆阳的算力券").
+    regions = program.eligibility.regions or ([program.region] if program.region.province else [])
+    return any(r.covers(p.province, p.city) for r in regions for p in places)
 
 
 def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[FundingType]) -> bool:
@@ -135,8 +137,11 @@ def _short(name: str) -> str:
     return short if len(short) >= 4 else normalize(name)
 
 
-def _region_unmet(assessment: Assessment) -> bool:
-    return any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions)
+def _local_to_client(assessment: Assessment) -> bool:
+    """A program with a region rule the client's place meets (their city's, province's or district's)."""
+    return bool(assessment.program.eligibility.regions) and any(
+        c.name == "region" and c.status is Status.met for c in assessment.conditions
+    )
 
 
 def listed_programs(programs: list[Assessment]) -> list[Assessment]:
@@ -144,12 +149,12 @@ def listed_programs(programs: list[Assessment]) -> list[Assessment]:
 
     Eligible and to-confirm programs first (in the order chosen); an ineligible one only when the client
     asked about it, or, when nothing else is left, up to two of the client's own place's programs that
-    explain why nothing applies (another district's or city's program explains nothing). At most
+    explain why nothing applies (a national or another district's program explains nothing). At most
     MAX_LISTED; the contract's `funding[]` keeps every program checked, with `listed` false for the rest.
     """
     useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
     if all(a.verdict is Verdict.ineligible for a in programs):
-        explain = [id(a) for a in programs if id(a) not in useful and not _region_unmet(a)]
+        explain = [id(a) for a in programs if id(a) not in useful and _local_to_client(a)]
         useful |= set(explain[: max(0, 2 - len(useful))])
     return [a for a in programs if id(a) in useful][:MAX_LISTED]
 
