@@ -100,7 +100,9 @@ def test_an_unknown_program_with_a_promised_amount_is_neither_confirmed_nor_guar
 
 
 def test_a_guarantee_is_refused_with_the_spend_the_cap_implies(advisor: AdvisorService) -> None:
-    response = advisor.ask("我们是深圳30人的软件公司，要买备案大模型的API，深圳模型券你能保证我们拿到200万吗？")
+    response = advisor.ask(
+        "我们是深圳30人的软件公司，要买备案大模型的API，深圳模型券你能保证我们拿到200万吗？"
+    )
     assert said(response, "我不能保证任何金额")
     assert said(response, "666.67万")  # a 200万 cap at 30% needs about 666.67万 of eligible spend
 
