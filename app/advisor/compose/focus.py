@@ -17,6 +17,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import original
 from app.catalogue.render import format_cny, format_ratio
 from app.text.normalize import normalize
 
@@ -84,12 +85,13 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
             for a, b in ask_issuer
         ]
         head = "Can they be stacked? " + ("Yes, in part: " if combined else "Not on the same expense: ")
-        # The catalogue's stacking notes are Chinese quotes: an English answer points to them instead.
+        rules = [a.program.benefit.stacking for a in shown]
+        notes_en = [rule.note_en or original(rule.note) for rule in rules if rule.note]
         return (
             head
             + "; ".join(parts)
             + "."
-            + (" The catalogue adds conditions on combining; see the entries below." if notes else "")
+            + (f" The catalogue adds: {'; '.join(notes_en)}." if notes_en else "")
         )
     parts = [
         f"{name(a)}与{name(b)}可以叠加" + (f"，合计不超过费用的{format_ratio(cap)}" if cap else "")
@@ -118,8 +120,8 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}: "
                 + (
                     ", ".join(b for b in bits if b)
-                    or "the rate and the cap are not in my sources (not published in the text I hold); "
-                    "ask the issuing authority"
+                    or "the rate and the cap are not in my sources "
+                    f"({benefit.per_firm_en or 'not published in the text I hold'}); ask the issuing authority"
                 )
             )
         else:
@@ -128,7 +130,7 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}："
                 + (
                     "，".join(b for b in bits if b)
-                    or "补贴比例和上限不在我的资料中（所读原文未公开），请向发文单位确认"
+                    or f"补贴比例和上限不在我的资料中（{benefit.per_firm or '所读原文未公开'}），请向发文单位确认"
                 )
             )
     head = "How much: " if language == "en" else "能补多少："
