@@ -121,3 +121,59 @@ def test_a_contract_named_earlier_is_still_costed_in_a_later_cli_run(shared_cont
         ("model_service", 100_000),
     }
     assert "还没说要买什么" not in later["answer"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "correction", "city"),
+    [
+        (
+            "宁波一家40人的饭店，营业额600万，预算2万，想把备菜浪费降下来",
+            "说错了，我们在杭州，不在宁波",
+            "杭州",
+        ),
+        ("宁波一家40人的饭店，营业额600万，预算2万，想把备菜浪费降下来", "不在宁波，在杭州", "杭州"),
+        (
+            "We're a 40-person restaurant in Ningbo with 6 million yuan revenue, budget 20k RMB, food waste is high",
+            "Sorry, I meant we're in Hangzhou, not Ningbo",
+            "杭州",
+        ),
+    ],
+)
+def test_a_correction_in_any_phrasing_updates_the_place_and_re_plans(
+    advisor: AdvisorService, opening: str, correction: str, city: str
+):
+    advisor.ask(opening, session_id="fix")
+    response = advisor.ask(correction, session_id="fix")
+    assert response.intent == "recommend_pack"
+    assert (response.profile.city, response.profile.employees, response.profile.budget_cny) == (
+        city,
+        40,
+        20_000,
+    )
+    assert_pack(response)
+
+
+@pytest.mark.parametrize(
+    ("message", "province", "city"),
+    [
+        ("一家10个人的民宿在大理，想用AI回复OTA评论，预算1万", "云南", "大理州"),
+        ("锡林郭勒盟一家牛肉干厂，45人，想做销量预测", "内蒙古", "锡林郭勒"),
+        ("喀什地区一家干果网店，15个人，客服忙不过来", "新疆", "喀什"),
+        ("甘孜州一家藏香作坊，30人，AI能帮什么忙", "四川", "甘孜"),
+    ],
+)
+def test_prefecture_names_in_their_spoken_forms_are_read(
+    advisor: AdvisorService, message: str, province: str, city: str
+):
+    profile = advisor.ask(message).profile
+    assert (profile.province, profile.city) == (province, city)
+
+
+def test_an_everyday_word_is_not_read_as_a_city(advisor: AdvisorService):
+    assert advisor.ask("我们是做大理石加工的，30人，想上AI质检").profile.city is None
+
+
+def test_english_answers_use_the_conventional_english_place_name(advisor: AdvisorService):
+    response = advisor.ask("We run a 10-person guesthouse in Lhasa and want AI to answer booking messages")
+    assert (response.profile.province, response.profile.city) == ("西藏", "拉萨")
+    assert "Lhasa" in response.answer and "Lasa" not in response.answer
