@@ -218,7 +218,7 @@ class TurnHandlers:
             return
         turn.programs = self.funding.for_question(turn)
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
-        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
