@@ -102,7 +102,7 @@ def test_a_follow_up_keeps_the_contract_place_and_size(advisor: AdvisorService, 
     training = [s for s in second.subsidies if s.program_id == "sz-training-voucher-2024"]
     assert training and training[0].amount_cny.max == 1_000_000  # 200万 × 50%, as in the first answer
     if "多少" in follow_up or "How much" in follow_up:  # the figure on their own contract answers first
-        assert re.match(r"(按您提到的金额|On the amounts you named).*2,?000,?000|200万", second.answer)
+        assert re.match(r"(按您提到的金额|On the amounts you named).*(2,000,000|200万)", second.answer)
     before = {f.id: f.verdict for f in first.funding}
     assert all(before.get(f.id, f.verdict) == f.verdict for f in second.funding)  # no verdict flips
 
