@@ -53,7 +53,7 @@ _MONEY = re.compile(AMOUNT, re.I)
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|能拿出|拿得出|出得起|经费|budget|afford|营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
     r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
-    r"[^，,。；;\d]{0,6}$",
+    r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
 )
 # ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
