@@ -18,7 +18,7 @@ from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
 def benefit_line(assessment: Assessment, language: Lang) -> str:
     benefit = assessment.program.benefit
     if language == "en":
-        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
+        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
         cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
         return f"{ratio}{cap}"
     ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"

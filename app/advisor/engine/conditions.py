@@ -192,7 +192,8 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condi
             "purchase",
             Status.unknown,
             Reason(
-                f"须有{scope_zh}类采购，您还没说要买什么", f"pays only for {scope_en}; what will you buy?"
+                f"须有{scope_zh}类采购，您还没说要买什么",
+                f"pays only for {scope_en}; tell us what you will buy",
             ),
         )
     matched = [p for p in purchases if p.kind in scope]
