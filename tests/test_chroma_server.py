@@ -105,8 +105,8 @@ def test_a_long_lived_process_survives_a_server_restart(tmp_path, chroma_server)
     assert box.retrieval.search("北京算力券").hits
     processes[0].kill()
     processes[0].wait(timeout=10)
-    with pytest.raises(IndexNotReadyError) as caught:
-        box.retrieval.search("北京算力券")
-    assert "chroma run" in caught.value.fix or "retry" in caught.value.fix.lower()
+    # Searches rank over the index the process has loaded (the chunk table holds every vector), so
+    # an outage of the server does not interrupt a process that is already serving.
+    assert box.retrieval.search("北京算力券").hits[0].source == "bj-compute-voucher-2023"
     processes.append(_start(path, port))
     assert box.retrieval.search("北京算力券").hits[0].source == "bj-compute-voucher-2023"

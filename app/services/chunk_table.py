@@ -162,6 +162,24 @@ class ChunkTable:
         scores = self.vectors[idx] @ query_vector
         return {self.rows[i].chunk_id: float(s) for i, s in zip(idx, scores, strict=True)}
 
+    def dense_ranking(self, query_vector: np.ndarray, mask: np.ndarray, depth: int) -> list[str]:
+        """Chunk ids by cosine to the query, best first: the best `depth` of each collection within `mask`.
+
+        Exact search over the vectors loaded with the table: the same candidates as one filtered
+        Chroma query per collection, for a fraction of a millisecond instead of several per ask.
+        `depth` per collection, not overall: a large catalogue must not crowd every article out of
+        the candidates the fusion and the route balance choose from.
+        """
+        cosines = self.vectors @ query_vector
+        scored: list[tuple[float, str]] = []
+        for code in range(len(self._collections.index)):
+            inside = np.flatnonzero((self._collections.codes == code) & (mask > 0))
+            if inside.size > depth:
+                inside = inside[np.argpartition(-cosines[inside], depth - 1)[:depth]]
+            scored += [(float(cosines[i]), self.rows[i].chunk_id) for i in inside]
+        scored.sort(reverse=True)
+        return [chunk_id for _, chunk_id in scored]
+
     def keyword_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk (read-only; memoised, since a search asks twice)."""
         bm25 = self._bm25

@@ -16,7 +16,6 @@ import numpy as np
 
 from app.components.embeddings import embed_query
 from app.components.vector_store import CollectionName, VectorStoreComponent
-from app.errors import IndexNotReadyError
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.services.routing import Route, balance, route
@@ -104,9 +103,6 @@ class RetrievalService:
         self._lock = threading.Lock()
         self._table: ChunkTable | None = None
         self._loaded_stamp: str | None = None
-        # (collection handle, size) per collection, valid for the loaded table: looking them up
-        # on every search was a tenth of a warm ask.
-        self._collections: dict[CollectionName, tuple[Any, int]] | None = None
         # Results of `search_fixed`, valid for the loaded table only.
         self._fixed: dict[tuple[str, int, SearchFilters], SearchResult] = {}
         self._fixed_table: ChunkTable | None = None
@@ -130,19 +126,7 @@ class RetrievalService:
                 self.ingest.require_index()
                 self._table = ChunkTable.load(self.store)
                 self._loaded_stamp = stamp
-                self._collections = None
             return self._table
-
-    def _collection_handles(self) -> dict[CollectionName, tuple[Any, int]]:
-        handles = self._collections
-        if handles is None:
-            handles = {}
-            for name in CollectionName:
-                collection = self.store.existing(name)
-                if collection is not None:
-                    handles[name] = (collection, collection.count())
-            self._collections = handles
-        return handles
 
     def floor(self, language: str) -> float:
         r = self.settings.retrieval
@@ -178,7 +162,7 @@ class RetrievalService:
             return SearchResult(query, language, [], 0.0, False)
         vector = query_vector(prepared)
         r = self.settings.retrieval
-        dense = self._dense_ranking(vector, filters, r.candidate_k) if strategy != "bm25" else []
+        dense = self._dense_ranking(table, vector, filters, r.candidate_k) if strategy != "bm25" else []
         tokens = table.lexical_query(self.ingest.segmenter.tokens(prepared), language)
         which: Route = route(prepared, table.names) if strategy == "hybrid" else "general"
 
@@ -253,31 +237,12 @@ class RetrievalService:
         chunk_id = table.by_place.get((hit.source, position + 1))
         return self._hit(table, chunk_id, 0.0) if chunk_id else None
 
-    def _dense_ranking(self, vector: np.ndarray, filters: SearchFilters, depth: int) -> list[str]:
-        scored: list[tuple[float, str]] = []
-        where = filters.chroma_where()
-        try:
-            handles = self._collection_handles()
-            for name in filters.collections or CollectionName:
-                collection, size = handles.get(name, (None, 0))
-                n = min(depth, size)
-                if n == 0:
-                    continue
-                result = collection.query(
-                    query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-                )
-                scored += [
-                    (1.0 - d, i) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)
-                ]
-        except Exception as exc:  # a server restarting mid-query: say so, recover on the next request
-            self._collections = None  # a rebuilt collection has a new id: look it up again
-            if isinstance(exc, IndexNotReadyError):
-                raise
-            raise self.store.unavailable(exc) from exc
-        scored.sort(reverse=True)
-        # `depth` per collection, not overall: a large catalogue must not crowd every article out of
-        # the candidates the fusion and the route balance choose from.
-        return [chunk_id for _, chunk_id in scored]
+    def _dense_ranking(
+        self, table: ChunkTable, vector: np.ndarray, filters: SearchFilters, depth: int
+    ) -> list[str]:
+        regions = {filters.region, "全国"} if filters.region else None
+        mask = table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
+        return table.dense_ranking(vector, mask, depth)
 
     def _fuse(self, rankings: list[tuple[float, list[str]]]) -> list[str]:
         k = self.settings.retrieval.rrf_k

@@ -22,11 +22,19 @@ Script = Literal["hans", "hant"]
 
 
 def _script_of(text: str) -> Script | None:
-    traditional = sum(1 for ch in text if to_simplified(ch) != ch)
-    simplified = sum(1 for ch in text if to_traditional(ch) != ch)
+    marks = [_char_script(ch) for ch in text]
+    traditional = sum(1 for is_traditional, _ in marks if is_traditional)
+    simplified = sum(1 for _, is_simplified in marks if is_simplified)
     if traditional == simplified:
         return None  # no evidence either way (or a mix that cancels out)
     return "hant" if traditional > simplified else "hans"
+
+
+@lru_cache(maxsize=8192)
+def _char_script(ch: str) -> tuple[bool, bool]:
+    """(only traditional writes it so, only simplified does): OpenCC per character is pure Python, so
+    every character is looked up once per process, not once per message."""
+    return to_simplified(ch) != ch, to_traditional(ch) != ch
 
 
 def reply_script(text: str, earlier: Iterable[str] = ()) -> Script:
@@ -42,7 +50,10 @@ def _s2tw() -> opencc.OpenCC:
     return opencc.OpenCC("s2tw")  # character variants as Taiwan and Hong Kong readers write them (為, 裡)
 
 
+@lru_cache(maxsize=512)
 def traditional(text: str) -> str:
+    """`text` in traditional script; remembered, since a streamed answer is converted again in the
+    response, and solution and program wording repeats from answer to answer."""
     converted: str = _s2tw().convert(text)
     return converted
 
