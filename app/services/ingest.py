@@ -292,7 +292,7 @@ class IngestService:
                 new, old = self._reconcile(collection, wanted, preserved, report)
                 report.added += len(new)
                 stale.append((collection, old))
-        except BaseException:
+        except BaseException:  # preparing failed: stop the model copies before the error propagates
             for _, job in jobs:
                 job.cancel()
             raise
