@@ -73,6 +73,18 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process plus its worker processes, in seconds."""
+    total = 0.0
+    for proc in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def peak_rss_mb(pid: int) -> float:
     """VmHWM (peak resident set) of a live process plus its worker processes, in MB."""
     total = 0.0
@@ -170,6 +182,7 @@ class LevelResult:
     errors: int = 0
     error_samples: list[str] = field(default_factory=list)
     server_total_ms: list[float] = field(default_factory=list)
+    server_cpu_s: float = 0.0  # the server's CPU time over the level (when its pid was given)
     stage_ms: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STAGES})
 
     @property
@@ -207,6 +220,7 @@ def run_level(
     unique: bool = False,
     max_requests: int | None = None,
     headers: dict[str, str] | None = None,
+    server_pid: int | None = None,
 ) -> LevelResult:
     result = LevelResult(clients, seconds, unique)
     counter = itertools.count()
@@ -248,12 +262,14 @@ def run_level(
     threads = [threading.Thread(target=worker, name=f"client-{i}", daemon=True) for i in range(clients)]
     for thread in threads:
         thread.start()
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     began = time.perf_counter()
     deadline[0] = began + seconds
     start.wait()
     for thread in threads:
         thread.join(timeout=seconds + timeout_s + 10)
     result.seconds = time.perf_counter() - began  # includes the last in-flight requests
+    result.server_cpu_s = cpu_seconds(server_pid) - cpu_before if server_pid else 0.0
     return result
 
 
@@ -321,7 +337,15 @@ def run_api_load(
         results: list[LevelResult] = []
         plan = [(n, False) for n in levels] + [(n, True) for n in distinct_levels]
         for clients, unique in plan:
-            level = run_level(server.url, clients, seconds, texts, unique=unique, headers=headers)
+            level = run_level(
+                server.url,
+                clients,
+                seconds,
+                texts,
+                unique=unique,
+                headers=headers,
+                server_pid=server.process.pid,
+            )
             results.append(level)
             if verbose:
                 print(level.summary(), file=sys.stderr)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import chinese_outside_originals
 from app.catalogue.lint import ENDED_MARK, lapsed_since_verified, lint_funding, url_class
+from app.catalogue.lint_english import english_gaps, solution_english_gaps
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue, FundingProgram
 from app.settings import PROJECT_ROOT
@@ -126,3 +129,76 @@ def test_no_policy_document_shares_an_id_with_a_catalogue_entry(catalogue):
     }
     entries = {p.id for p in catalogue.funding} | {s.id for s in catalogue.solutions}
     assert not documents & entries
+
+
+# ------------------------------------------------------------------ English
+
+
+def test_every_program_and_solution_carries_its_english_fields(catalogue):
+    # What an English answer shows of an entry (issuer, benefit, channel, steps, conditions, rates, stacking;
+    # a solution's summary, items, risks, cost note) exists in English, in the Chinese list's order.
+    gaps = [f"{p.id}: {field}: {why}" for p in catalogue.funding for field, why in english_gaps(p)]
+    gaps += [
+        f"{s.id}: {field}: {why}" for s in catalogue.solutions for field, why in solution_english_gaps(s)
+    ]
+    assert not gaps, "\n".join(gaps[:20])
+    assert all(p.issuer_en and p.benefit.summary_en and p.how_to_apply.steps_en for p in catalogue.funding)
+    assert all(s.risks_en for s in catalogue.solutions)
+
+
+def test_a_new_entry_without_english_or_with_chinese_in_it_fails_the_lint(catalogue):
+    untranslated = _program(
+        catalogue,
+        id="x-zh-only",
+        benefit__summary_en=None,
+        how_to_apply__steps_en=[],
+        eligibility__requirements_en=["须在北京注册"],
+    )
+    fields = {p.detail.split(":")[0] for p in lint_funding([untranslated]) if p.rule == "english"}
+    assert fields == {"benefit.summary_en", "how_to_apply.steps_en", "eligibility.requirements_en"}
+    with pytest.raises(ValidationError, match="issuer_en"):
+        _program(catalogue, id="x-no-issuer", issuer_en=None)
+    # A name's Chinese original in parentheses is allowed, the same text unbracketed or full-width is not.
+    named = _program(catalogue, id="x-named", issuer_en="Hangzhou Bureau of Economy and IT (杭州市经信局)")
+    assert not english_gaps(named)
+    for stray in (
+        "Hangzhou 杭州市经信局",
+        "Hangzhou Bureau（杭州市经信局）",
+        "Bureau (杭州市经信局; 市发改委)",
+    ):
+        assert english_gaps(_program(catalogue, id="x-stray", issuer_en=stray)), stray
+
+
+def test_english_text_allows_chinese_only_as_a_labelled_original_or_a_name():
+    assert not chinese_outside_originals(
+        "Quote (original text, in Chinese): 中央财政将对试点城市给予定额奖励"
+    )
+    assert not chinese_outside_originals("Issued by Wuhan (武汉市).")
+    assert chinese_outside_originals("Benefit: 最高30%") == ["Benefit: 最高30%"]
+
+
+def test_an_entry_without_a_ratio_or_cap_says_what_one_firm_gets_with_the_summarys_numbers(catalogue):
+    silent = _program(
+        catalogue, id="x-silent", benefit__ratio=None, benefit__cap=None, benefit__special_rates=[]
+    )
+    assert [p.rule for p in lint_funding([silent])] == ["per_firm"]
+    invented = _program(
+        catalogue,
+        id="x-invented",
+        benefit__ratio=None,
+        benefit__cap=None,
+        benefit__special_rates=[],
+        benefit__per_firm="单家企业最高50万元",
+        benefit__per_firm_en="At most 500,000 yuan per firm",
+    )
+    assert [p.rule for p in lint_funding([invented])] == ["per_firm"]
+    honest = _program(
+        catalogue,
+        id="x-honest",
+        benefit__ratio=None,
+        benefit__cap=None,
+        benefit__special_rates=[],
+        benefit__per_firm="单个企业的比例和上限未写明",
+        benefit__per_firm_en="No per-firm ratio or cap stated",
+    )
+    assert not [p for p in lint_funding([honest]) if p.rule in ("per_firm", "english")]

@@ -45,6 +45,12 @@ def extractor() -> RuleExtractor:
         ("100来万的预算", 1000000),
         ("we could spend maybe 20 grand RMB", 20000),
         ("营收3000万能做什么", None),
+        ("Around 50k RMB.", 50000),  # a turn that is nothing but the amount
+        ("we can spend about 50k", 50000),
+        ("max 8k a year", 8000),
+        ("Courier company in Chengdu, routes are a mess. Maximum 40k per year.", 40000),
+        ("patients wait too long; roughly 20k RMB to spend", 20000),
+        ("we lose about 150k a year to scrap", None),  # a loss, not a budget
     ],
 )
 def test_budget_in_owner_phrasings(extractor: RuleExtractor, message: str, budget: float | None):

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+# Chinese an English reader may meet only as a labelled original or a name's original in parentheses.
+from app.catalogue.english import chinese_outside_originals as chinese_outside_originals
 from app.settings import PROJECT_ROOT
 
 APP = str(PROJECT_ROOT / "app" / "ui" / "streamlit_app.py")
-HAN = re.compile(r"[\u3400-\u9fff]")
-# Chinese an English reader may meet only after this label (a quote, the catalogue's own wording), to the line's end.
-ORIGINAL = re.compile(r"\(original text, in Chinese\)[^\n]*")
-
-
-def chinese_outside_originals(text: str) -> list[str]:
-    """Lines of an English answer that still carry Chinese the reader was not told is an original."""
-    return [line for line in ORIGINAL.sub("", text).splitlines() if HAN.search(line)]
 
 
 def ask(app: AppTest, message: str) -> AppTest:

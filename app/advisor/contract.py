@@ -65,6 +65,9 @@ class FundingOut(_Model):
     verdict: Literal["eligible", "ineligible", "unknown"]
     reasons: list[str]
     benefit: str
+    # What one firm can get, short enough for a table cell: the catalogue's own clause where no ratio or cap is
+    # published (a pilot city's budget is not the firm's), else the published ratio and cap.
+    per_firm: str = ""
     max_amount_cny: float | None
     deadline: str | None
     source_url: str

@@ -15,6 +15,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.focus import focus_line, what_changed
 from app.advisor.compose.funding import apply_steps, funding_brief, funding_section, verdict_line
 from app.advisor.compose.pack import (
+    budget_lines,
     cost_answer,
     no_fitting_solution,
     pack_answer,
@@ -248,11 +249,21 @@ class TurnHandlers:
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
-    def _matching_solutions(self, turn: Turn, limit: int) -> PackCost:
-        """The pack just shown ("这些方案要花多少钱？"), or the solutions the question is about."""
+    def _matching_solutions(
+        self, turn: Turn, limit: int, choose: bool = False
+    ) -> tuple[PackCost, PackChoice]:
+        """The pack just shown ("这些方案要花多少钱？"), or the solutions the question is about.
+
+        `choose`: a cost question about a new need gets the pack `choose_pack` would recommend, under the
+        same budget rule (what a stated budget buys, or the gap); a comparison lists the closest variants.
+        """
         conversation = turn.conversation
         picks = self._shown_pack(turn)
-        if not picks:
+        choice = PackChoice(picks)
+        if not picks and choose:
+            choice = self.recommender.pack(conversation.profile, turn.query, size=limit, shared=turn.search)
+            picks = choice.picks
+        elif not picks:
             seen: set[str] = set()
             for pick in self.recommender.rank(conversation.profile, turn.query, shared=turn.search):
                 if pick.solution.category not in seen or len(picks) < limit:
@@ -268,7 +279,7 @@ class TurnHandlers:
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
-        return cost
+        return cost, choice
 
     def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
         conversation = turn.conversation
@@ -280,8 +291,10 @@ class TurnHandlers:
         return list(conversation.pack)
 
     def cost(self, turn: Turn) -> None:
-        cost = self._matching_solutions(turn, 2)
-        text = cost_answer(cost, turn.book, turn.language, self.funding.notes(turn))
+        cost, choice = self._matching_solutions(turn, 2, choose=True)
+        profile = turn.conversation.profile
+        budget = budget_lines(choice, profile.budget_cny, turn.language, profile.budget_other)
+        text = cost_answer(cost, turn.book, turn.language, self.funding.notes(turn), budget)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,

@@ -99,7 +99,11 @@ class AdvisorService:
     @cached_property
     def recommender(self) -> SolutionRecommender:
         return SolutionRecommender(
-            self.catalogue, self.deps.retrieval, industries(self.settings.paths.knowledge_dir).sector_of
+            self.catalogue,
+            self.deps.retrieval,
+            industries(self.settings.paths.knowledge_dir).sector_of,
+            need_of=self.extractor.need_text,
+            problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
         )
 
     @cached_property

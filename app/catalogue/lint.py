@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.catalogue.lint_english import english_gaps
 from app.catalogue.models import FundingProgram
 
 ENDED_MARK = "已结束"  # validity.note of a program whose effective_until has passed
@@ -111,6 +112,24 @@ def check_numbers(program: FundingProgram) -> list[LintProblem]:
     return problems
 
 
+def check_per_firm(program: FundingProgram) -> list[LintProblem]:
+    """Without a published ratio or cap, the entry says in `per_firm` what one firm can get (a table cell shows
+    it instead of the summary's budget clause); its numbers are the summary's, never new ones."""
+    benefit = program.benefit
+    if benefit.per_firm is None:
+        if benefit.ratio is None and benefit.cap is None:
+            return [
+                LintProblem(program.id, "per_firm", "no ratio or cap: say what one firm can get in per_firm")
+            ]
+        return []
+    invented = (_percents(benefit.per_firm) - _percents(benefit.summary)) | (
+        _amounts(benefit.per_firm) - _amounts(benefit.summary)
+    )
+    if invented:
+        return [LintProblem(program.id, "per_firm", f"numbers not in the summary: {sorted(invented)}")]
+    return []
+
+
 def check_sources(program: FundingProgram) -> list[LintProblem]:
     urls = program.provenance.source_urls
     classes = [url_class(u) for u in urls]
@@ -199,4 +218,6 @@ def lint_funding(programs: list[FundingProgram]) -> list[LintProblem]:
     problems: list[LintProblem] = []
     for program in programs:
         problems += check_numbers(program) + check_sources(program) + check_ended(program)
+        problems += check_per_firm(program)
+        problems += [LintProblem(program.id, "english", f"{f}: {why}") for f, why in english_gaps(program)]
     return problems + check_duplicates(programs)

@@ -91,6 +91,7 @@ class SolutionCost(_Strict):
     basis: CostBasis
     source_url: Url | None = None
     note: Text | None = None
+    note_en: Text | None = Field(default=None, description="English wording of `note`")
 
     @property
     def first_year_cny(self) -> AmountRange:
@@ -139,6 +140,7 @@ class Solution(_Strict):
     deploy_days: AmountRange
     benefits: list[Item] = Field(min_length=1)
     risks: list[Item] = Field(min_length=1)
+    risks_en: list[Item] = Field(default_factory=list, description="English wording of `risks`, same order")
     compliance_notes: list[Item] = Field(default_factory=list)
     spend_kinds: list[SpendKind] = Field(min_length=1, description="What the money buys")
     funding_types: list[FundingType] = Field(min_length=1)
@@ -271,6 +273,7 @@ class SpecialRate(_Strict):
     """
 
     condition: Item
+    condition_en: Item | None = Field(default=None, description="English wording of `condition`")
     automatic: bool = False
     ratio: float | None = Field(default=None, gt=0, le=1)
     cap: float | None = Field(default=None, ge=0)
@@ -283,11 +286,18 @@ class Stacking(_Strict):
     stackable_with: list[Ref] = Field(default_factory=list)
     combined_ratio_cap: float | None = Field(default=None, gt=0, le=1)
     note: Text | None = None
+    note_en: Text | None = Field(default=None, description="English wording of `note`")
 
 
 class Benefit(_Strict):
     summary: str = Field(min_length=4, max_length=TEXT_MAX)
     summary_en: Text | None = Field(default=None, description="English wording of `summary`")
+    per_firm: Item | None = Field(
+        default=None,
+        description="What one firm can get, in one clause, where no ratio or cap is published: the summary then "
+        "often leads with a city's or the program's budget, which is not the firm's (app/catalogue/lint.py)",
+    )
+    per_firm_en: Item | None = Field(default=None, description="English wording of `per_firm`")
     ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
     cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
     cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
@@ -365,6 +375,11 @@ class FundingProgram(_Strict):
     name_en: str = Field(min_length=4, max_length=NAME_MAX)
     type: FundingType
     issuer: str = Field(min_length=2, max_length=NAME_MAX)
+    issuer_en: str = Field(
+        min_length=2,
+        max_length=2 * NAME_MAX,
+        description="English name of `issuer`; the Chinese name may follow in parentheses (app/catalogue/english.py)",
+    )
     region: Region
     scope_level: ScopeLevel
     eligibility: Eligibility

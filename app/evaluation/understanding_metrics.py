@@ -196,6 +196,11 @@ def _check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScor
     if "categories_top3_any" in expect:
         top3 = [s.category for s in response.solutions[:3]]
         checks.append(("category_top3", any(c in top3 for c in expect["categories_top3_any"])))
+    if "lead_solution_any" in expect:  # the owner's own words name this solution's pain point
+        lead = response.solutions[0].id if response.solutions else None
+        checks.append(("need_lead", lead in expect["lead_solution_any"]))
+    if "solutions_not" in expect:  # nothing unrelated to the need in the pack
+        checks.append(("no_filler", not {s.id for s in response.solutions} & set(expect["solutions_not"])))
     if "answer_matches" in expect:
         checks.append(("question_answered", bool(re.search(expect["answer_matches"], response.answer))))
     if "answer_not_matches" in expect:

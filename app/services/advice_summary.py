@@ -9,10 +9,15 @@ from __future__ import annotations
 from app.advisor.compose.wording import region_label
 from app.advisor.compose.wording import summary_line as wording_summary
 from app.advisor.contract import AdviceResponse
+from app.catalogue.place_names import english_place
 
 
 def place_label(response: AdviceResponse) -> str:
-    return region_label(response.profile.province, response.profile.city) or ""
+    """The client's place in the answer's language: 浙江·杭州, or Hangzhou, Zhejiang; "" when unknown."""
+    profile = response.profile
+    if response.language == "en" and profile.province:
+        return english_place(profile.province, profile.city)
+    return region_label(profile.province, profile.city) or ""
 
 
 def pack_totals(response: AdviceResponse) -> tuple[tuple[float, float], tuple[float, float]] | None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from app.advisor.compose.wording import DOCUMENT_HEADINGS, disclaimer, money_range, pick, verdict_label
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.eligibility import Verdict
+from app.catalogue.english import HAN, original
 from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SIZE_LABELS
 from app.services.advice_summary import place_label, summary_line
 
@@ -99,7 +100,7 @@ def build_report(
                     f"{f.name}\n{f.issuer}",
                     f"{verdict_label(Verdict(f.verdict), lang)}{': ' if en else '：'}"
                     + ("; " if en else "；").join(f.reasons),
-                    f.benefit + _terms(f.max_amount_cny, f.deadline, lang),
+                    (f.per_firm or f.benefit) + _terms(f.max_amount_cny, f.deadline, lang),
                 ]
                 for f in response.funding
             ],
@@ -107,15 +108,27 @@ def build_report(
         )
     report.arithmetic = list(response.arithmetic)
     report.steps = [_LEADING_NUMBER.sub("", step) for step in response.next_steps]
-    urls = {f.id: f.source_url for f in response.funding if f.source_url}
-    report.sources = [
-        f"[{c.n}] {c.title}"
-        + (f" — {urls[c.source]}" if c.source in urls else "")
-        + (f"：{quote}" if (quote := _COST_NOTE.sub("", c.quote).strip()) else "")
-        for c in response.citations
-    ]
+    report.sources = _sources(response, en)
     report.disclaimer = disclaimer(lang)
     return report
+
+
+def _sources(response: AdviceResponse, en: bool) -> list[str]:
+    """One line per source; an English reader gets the English names and the quotes labelled as originals."""
+    urls = {f.id: f.source_url for f in response.funding if f.source_url}
+    names = (
+        {f.id: f.name for f in response.funding} | {s.id: s.name for s in response.solutions} if en else {}
+    )
+    lines = []
+    for c in response.citations:
+        title = names.get(c.source, c.title)
+        if en and c.source not in names and HAN.search(title):
+            title = original(title)
+        line = f"[{c.n}] {title}" + (f" — {urls[c.source]}" if c.source in urls else "")
+        if quote := _COST_NOTE.sub("", c.quote).strip():
+            line += f": {original(quote)}" if en else f"：{quote}"
+        lines.append(line)
+    return lines
 
 
 def _words(lang: Lang) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,12 +12,11 @@ from app.advisor.compose import wording
 from app.advisor.compose.wording import money, pick
 from app.advisor.contract import AdviceResponse, CitationOut, FundingOut, Lang, SolutionOut
 from app.advisor.engine.eligibility import Verdict
+from app.catalogue.english import HAN, original
 from app.catalogue.taxonomy import CATEGORY_LABELS
 from app.container import Container
 from app.text.normalize import is_traditional, to_simplified
 from app.ui.texts import text
-
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def markdown_safe(answer: str) -> str:
@@ -135,10 +133,12 @@ def funding_rows(funding: list[FundingOut], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for item in funding:
         cap = money(item.max_amount_cny, lang) if item.max_amount_cny else text(lang, "not_stated")
-        # Short, owner-facing cells: the benefit's first clause (a city's total budget is no use to an owner
-        # once the clause about firms is cut off, so the full text stays in the details and the sources).
+        # Short, owner-facing cells: what one firm can get, never the summary's lead clause (often a city's or
+        # the program's budget); the full text stays in the details and the sources. Older saved answers have
+        # no `per_firm`: their benefit's first clause.
+        firm = item.per_firm or wording.first_clause(item.benefit, lang, 90 if en else 40)
         terms = (
-            f"{markdown_safe(wording.first_clause(item.benefit, lang, 90 if en else 40))}  \n"
+            f"{markdown_safe(firm)}  \n"
             f"**{text(lang, 'col_max')}**{colon}{cap} · **{text(lang, 'col_deadline')}**{colon}"
             f"{item.deadline or text(lang, 'not_stated')}"
         )
@@ -175,7 +175,7 @@ def citation_lines(box: Container, response: AdviceResponse, *, originals: bool 
 def reader_quote(quote: str, lang: Lang, originals: bool) -> str:
     """A simplified reader reads a traditional-script quote converted (the one converter the index uses)."""
     if lang == "en":
-        return f"(original text, in Chinese): {quote}"
+        return original(quote)
     return quote if originals else to_simplified(quote)
 
 
@@ -189,7 +189,7 @@ def _citation_line(
 ) -> str:
     head = f"**[{citation.n}] {names.get(citation.source, citation.title)}**"
     if citation.source not in names and lang == "en" and HAN.search(citation.title):
-        head = f"**[{citation.n}] (original text, in Chinese): {citation.title}**"
+        head = f"**[{citation.n}] {original(citation.title)}**"
     info = sources.get(citation.source)
     details = [part for part in ((info.publisher, info.published) if info else ()) if part]
     if lang == "en":

@@ -16,6 +16,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import original
 from app.catalogue.render import format_cny, format_ratio
 from app.text.normalize import normalize
 
@@ -77,12 +78,13 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
             for a, b in ask_issuer
         ]
         head = "Can they be stacked? " + ("Yes, in part: " if combined else "Not on the same expense: ")
-        # The catalogue's stacking notes are Chinese quotes: an English answer points to them instead.
+        rules = [a.program.benefit.stacking for a in shown]
+        notes_en = [rule.note_en or original(rule.note) for rule in rules if rule.note]
         return (
             head
             + "; ".join(parts)
             + "."
-            + (" The catalogue adds conditions on combining; see the entries below." if notes else "")
+            + (f" The catalogue adds: {'; '.join(notes_en)}." if notes_en else "")
         )
     parts = [
         f"{name(a)}与{name(b)}可以叠加" + (f"，合计不超过费用的{format_ratio(cap)}" if cap else "")
@@ -106,7 +108,10 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
         cap = format_cny(benefit.cap, benefit.currency) if benefit.cap else None
         if language == "en":
             bits = [f"rate {ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
-            lines.append(f"{name}: " + (", ".join(b for b in bits if b) or benefit.summary))
+            lines.append(
+                f"{name}: "
+                + (", ".join(b for b in bits if b) or benefit.summary_en or original(benefit.summary))
+            )
         else:
             bits = [f"按{ratio}补贴" if ratio else "", f"最高{cap}" if cap else ""]
             lines.append(f"{name}：" + ("，".join(b for b in bits if b) or benefit.summary))

@@ -10,6 +10,7 @@ from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
@@ -24,6 +25,19 @@ def benefit_line(assessment: Assessment, language: Lang) -> str:
     ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
     cap = f"，上限{format_cny(benefit.cap, benefit.currency)}" if benefit.cap is not None else ""
     return f"{ratio}{cap}"
+
+
+def per_firm_line(assessment: Assessment, language: Lang) -> str:
+    """What one firm can get: the catalogue's clause where it has one, else the published ratio (the cap is
+    the contract's `max_amount_cny`, shown beside it)."""
+    benefit = assessment.program.benefit
+    if benefit.per_firm is not None:
+        if language == "en":
+            return benefit.per_firm_en or original(benefit.per_firm)
+        return benefit.per_firm
+    if language == "en":
+        return f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
+    return f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
 
 
 def selection_label(assessment: Assessment, language: Lang) -> str | None:
@@ -53,8 +67,7 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     benefit = benefit_line(assessment, language)
     if language == "en":
         note = f" Source: {source}." if reliability is not Reliability.official else ""
-        # The catalogue holds issuers in Chinese only: the English line names the program, not the issuer.
-        return f"- {icon} {program.name_en}: {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
+        return f"- {icon} {program.name_en} ({program.issuer_en}): {label}. {reasons}. Benefit: {benefit}.{note} [{n}]"
     note = f"（来源：{source}）" if reliability is not Reliability.official else ""
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
 
@@ -105,11 +118,12 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         id=program.id,
         name=program.name_en if language == "en" else program.name,
         type=program.type,
-        issuer=program.issuer,
-        region=program.region.label,
+        issuer=program.issuer_en if language == "en" else program.issuer,
+        region=program.region.label_en if language == "en" else program.region.label,
         verdict=assessment.verdict.value,
         reasons=[r.text(language) for r in assessment.reasons],
         benefit=(benefit.summary_en or original(benefit.summary)) if language == "en" else benefit.summary,
+        per_firm=per_firm_line(assessment, language),
         max_amount_cny=benefit.cap if benefit.currency == "CNY" else None,
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
@@ -119,11 +133,6 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
             for c in assessment.conditions
         ],
     )
-
-
-def original(text: str) -> str:
-    """Chinese catalogue text an English answer has no translation for, labelled as such."""
-    return f"(original text, in Chinese): {text}"
 
 
 def apply_steps(assessment: Assessment, language: Lang) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import funding_brief, funding_section, next_steps, original
+from app.advisor.compose.funding import funding_brief, funding_section, next_steps
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
     disclaimer,
@@ -25,6 +25,7 @@ from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import original, quoted
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SizeClass
 
@@ -76,7 +77,8 @@ def cost_basis(solution: Solution, language: Lang) -> str:
         "estimate": ("团队估算", "our estimate"),
     }[solution.cost.basis]
     if language == "en":
-        return f"Cost basis: {basis[1]}." + (f" {original(solution.cost.note)}" if solution.cost.note else "")
+        note = solution.cost.note_en or (original(solution.cost.note) if solution.cost.note else "")
+        return f"Cost basis: {basis[1]}." + (f" {note}" if note else "")
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
@@ -283,15 +285,20 @@ def pack_answer(
     lines += [f"{i}. {s}" for i, s in enumerate(out.next_steps, start=1)]
     if policy_basis:
         sentence, n = policy_basis
-        lines += ["", (f"Policy basis: {sentence} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
+        lines += ["", (f"Policy basis: {quoted(sentence)} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
     lines += ["", disclaimer(language)]
     out.answer = "\n".join(lines)
     return out
 
 
 def cost_answer(
-    cost: PackCost, book: CitationBook, language: Lang, notes: list[str] | None = None
+    cost: PackCost,
+    book: CitationBook,
+    language: Lang,
+    notes: list[str] | None = None,
+    budget: list[str] | None = None,
 ) -> PackText:
+    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them."""
     en = language == "en"
     out = PackText(answer="")
     lines = [
@@ -304,6 +311,7 @@ def cost_answer(
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_solution_line(index, item, n, language))
         lines.append("   " + cost_basis(item.pick.solution, language))
+    lines += budget or []
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]

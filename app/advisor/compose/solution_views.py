@@ -6,9 +6,9 @@ Neither involves funding or the pack's arithmetic (those are pack.py and funding
 from __future__ import annotations
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import original
 from app.advisor.compose.wording import disclaimer, money_range
 from app.advisor.contract import Lang
+from app.catalogue.english import original
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import SKILL_LABELS
 
@@ -40,7 +40,7 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang
             lines.append(
                 f"- {name}: first year {money_range(cost.min, cost.max, language)}, live in "
                 f"{solution.deploy_days.min:g}–{solution.deploy_days.max:g} days, IT skill needed: {skill}. "
-                f"{solution.summary_en} Risk {original(solution.risks[0])} [{n}]"
+                f"{solution.summary_en} Risk: {risk_en(solution)} [{n}]"
             )
         else:
             lines.append(
@@ -49,6 +49,11 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang
             )
     lines += ["", disclaimer(language)]
     return "\n".join(lines)
+
+
+def risk_en(solution: Solution) -> str:
+    """The first risk in English; the Chinese original, labelled, for an entry not yet translated."""
+    return solution.risks_en[0] if solution.risks_en else original(solution.risks[0])
 
 
 def addresses_line(solution: Solution, book: CitationBook, language: Lang) -> str:

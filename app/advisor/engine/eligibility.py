@@ -16,6 +16,7 @@ from app.advisor.engine.conditions import Condition, Reason, Status, age, indust
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
 
 
@@ -102,7 +103,8 @@ def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float |
         ):
             assessment.ratio = rate.ratio
             assessment.rate_note = Reason(
-                f"适用特别条款：{rate.condition}", f"special rate applies: {rate.condition}"
+                f"适用特别条款：{rate.condition}",
+                f"special rate applies: {rate.condition_en or original(rate.condition)}",
             )
 
 

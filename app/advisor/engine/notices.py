@@ -97,8 +97,8 @@ def no_program_for_place(
     ]
     if local and outside_mainland(profile.province):
         return [
-            f"Companies registered in {profile.region_label()} are outside the mainland programs' coverage; only "
-            f"{profile.region_label()}'s own programs are listed."
+            f"Companies registered in {profile.region_label_en()} are outside the mainland programs' coverage; "
+            f"only {profile.region_label_en()}'s own programs are listed."
             if language == "en"
             else f"在{profile.region_label()}注册的企业不在内地补贴项目的覆盖范围内，下面只列当地的项目。"
         ]

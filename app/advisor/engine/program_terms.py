@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
 
 
@@ -92,8 +93,7 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                     Status.unknown,
                     Reason(
                         f"须通过指定渠道办理：{how.channel}",
-                        "only through the designated channel: "
-                        + (how.channel_en or f"(original text, in Chinese): {how.channel}"),
+                        "only through the designated channel: " + (how.channel_en or original(how.channel)),
                     ),
                 )
             )

@@ -91,11 +91,17 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: s
     return any(r.covers(profile.province, profile.city) for r in regions)
 
 
-def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
+def _named(assessment: Assessment, text: str) -> bool:
+    """The client names the program itself, by id or by its Chinese or English name."""
     program = assessment.program
-    if program.id in text or normalize(program.name) in text:
+    return program.id in text or normalize(program.name) in text or normalize(program.name_en) in text
+
+
+def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
+    if _named(assessment, text):
         return True
-    return any(r.covers(p.province, p.city) for r in program.eligibility.regions for p in places)
+    regions = assessment.program.eligibility.regions
+    return any(r.covers(p.province, p.city) for r in regions for p in places)
 
 
 def select_programs(
@@ -111,16 +117,18 @@ def select_programs(
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
+        by_name = _named(assessment, text)  # asked about by name: shown whatever the spend
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
             scope = set(assessment.program.eligibility.spend_scope)
             equipment = SpendKind.ai_equipment in scope & (spend or set())
             if program_type not in raised and not named and not equipment:
                 continue
-        elif spend and not set(assessment.program.eligibility.spend_scope) & spend:
+        elif spend and not by_name and not set(assessment.program.eligibility.spend_scope) & spend:
             continue
         if named or _region_compatible(assessment, profile, spend):
-            chosen.append((not named, assessment))
+            # A program named by its name leads, then those of a place the client named, then the rest.
+            chosen.append((0 if by_name else 1 if named else 2, assessment))
     chosen.sort(
         key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
     )

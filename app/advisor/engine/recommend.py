@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
+from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
@@ -31,6 +32,10 @@ class SolutionPick:
     basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
     need_matches: int = 0  # pain points and keywords of the solution found in the client's words
     for_industry: bool = False  # made for the client's industry (not a generic tool)
+    for_business: bool = (
+        False  # and for the client's very kind of business (a restaurant tool for a restaurant)
+    )
+    named: bool = False  # the owner's words name its pain points or keywords
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -52,18 +57,21 @@ def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
     return size_class == SizeClass.large and SizeClass.medium in solution.sizes
 
 
-def _need_query(profile: CompanyProfile, message: str, history: str) -> str:
+def _need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
     """What to match solutions against semantically.
 
-    A first message is used as it is: the turn has already embedded it for retrieval, so
-    the match costs no second embedding (most of an ask's CPU), and its industry and pain
-    points are in its own words anyway. Later turns add the profile and the history.
+    A first message is matched by its need (`need`: the message without the facts it states), so
+    every phrasing of one need meets the same solutions; when it states no facts that is the message
+    itself and the turn's own retrieval is reused (no second embedding). Later turns add the profile
+    and the history.
     """
     stated = [p for p in (*profile.pain_points, *profile.goals) if p not in message]
     if not history.strip() and not stated:
-        return message
+        return need or message
     if not history.strip():
-        return " ".join([message, *stated])  # the sidebar form / --profile pain points are the need too
+        return " ".join(
+            [need or message, *stated]
+        )  # the sidebar form / --profile pain points are the need too
     parts = [
         profile.industry_label or "",
         *profile.pain_points,
@@ -80,15 +88,35 @@ def _no_sector(_: str) -> str | None:
     return None
 
 
+def _as_said(message: str) -> str:
+    return message
+
+
+# The owner names a solution's need with its catalogue words when they weigh this much: one word only that
+# solution lists (log(62) ~ 4.1), or two words a few solutions share; one word two solutions share is not enough.
+NAMING_WEIGHT = 3.0
+# Beyond the lead, a solution joins the pack on the owner's words only when they name it this clearly.
+COMPLEMENT_WEIGHT = 4.0
+# Score per unit of the catalogue words' rarity (a word only one solution lists: ~4 units), capped:
+# the owner's own words outweigh a near tie in semantic similarity, never a clear semantic match alone.
+WORD_SCORE, WORD_SCORE_CAP = 0.04, 0.4
+OTHER_INDUSTRY = 0.1  # a named solution listed for other industries ranks below one listed for the client's
+
+
 class SolutionRecommender:
     def __init__(
         self,
         catalogue: Catalogue,
         retrieval: RetrievalService,
         sector_of: Callable[[str], str | None] = _no_sector,
+        need_of: Callable[[str], str] = _as_said,
+        problem_of: Callable[[str], str] = _as_said,
     ) -> None:
         self.catalogue = catalogue
         self.retrieval = retrieval
+        self.need_of = need_of  # the message without its stated facts (RuleExtractor.need_text)
+        self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
+        self.words = CatalogueWords(catalogue, sector_of)
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
         # A keyword that names a kind of business ("民宿", "hotel") says whom a solution is made for,
@@ -113,7 +141,8 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        query = _need_query(profile, message, history)
+        need = self.need_of(message)
+        query = _need_query(profile, message, history, need)
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
         else:
@@ -124,22 +153,29 @@ class SolutionRecommender:
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
         text = normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
+        problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
+        said = self.words.match(" ".join(problem))
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
-            ok, _ = _fits(solution, profile)
-            if not ok:
-                continue
+            ok, unfit = _fits(solution, profile)
             matched = [p for p, norm in self._pains[solution.id] if norm in text]
             keywords = [k for k in self._keywords[solution.id] if k in text]
+            words = said.get(solution.id, WordMatch((), 0.0))
+            named = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
+            # Listed industries say whom a solution is sold to: when the owner names its very problem
+            # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer.
+            if not ok and not (unfit == "industry" and named):
+                continue
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
+            score += min(WORD_SCORE * words.weight, WORD_SCORE_CAP) - (OTHER_INDUSTRY if not ok else 0.0)
             made_for = self._made_for[solution.id]
-            if profile.sector and made_for and profile.sector not in made_for and not (matched or keywords):
+            if profile.sector and made_for and profile.sector not in made_for and not named:
                 continue  # made for another business of the section (a hotel tool for a restaurant), not asked for
             if profile.industry and profile.industry in solution.industries:
                 score += 0.05  # made for this industry rather than generic
             if profile.sector and profile.sector in made_for:
                 score += 0.05  # and for this very kind of business
-            if solution.category in _INFRASTRUCTURE and not (matched or keywords):
+            if solution.category in _INFRASTRUCTURE and not named:
                 continue  # compute and model services only when the need names them, never as filler
             why = [self._why(solution, matched, profile)]
             picks.append(
@@ -147,8 +183,10 @@ class SolutionRecommender:
                     solution,
                     round(score, 4),
                     why,
-                    need_matches=len(matched) + len(keywords),
+                    need_matches=len(matched) + len(keywords) + (words.weight >= COMPLEMENT_WEIGHT),
+                    named=named,
                     for_industry=bool(profile.industry and profile.industry in solution.industries),
+                    for_business=bool(profile.sector and profile.sector in made_for),
                 )
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
@@ -202,6 +240,16 @@ class PackChoice:
 
 
 USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
+# Scores this close to the best are one need matched through different wording: which of them leads is
+# decided by what does not depend on the wording (named in the owner's words, made for the business).
+NEAR_TIE = 0.85
+
+
+def _lead_first(useful: list[SolutionPick]) -> list[SolutionPick]:
+    best = useful[0].score
+    near = [p for p in useful if p.score >= NEAR_TIE * best]
+    lead = max(near, key=lambda p: (p.named, p.for_business, p.for_industry, p.score))
+    return [lead, *(p for p in useful if p is not lead)]
 
 
 def _answers_need(pick: SolutionPick, worded: bool) -> bool:
@@ -225,13 +273,18 @@ def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3)
     if not ranked:
         return PackChoice([])
     best = max(p.score for p in ranked)
-    useful = [p for p in ranked if p.score >= USEFUL_SHARE * best]
+    useful = _lead_first([p for p in ranked if p.score >= USEFUL_SHARE * best])
     lead = useful[0].solution.category
     worded = useful[0].need_matches > 0
     useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded)]
     main = [p for p in useful if p.solution.category == lead]
-    if budget is not None and all(p.solution.cost.first_year_cny.max > budget for p in main):
+    first = useful[0].solution.cost.first_year_cny
+    # The need's own solution keeps the lead at a basic tier when it starts within the budget: a cheaper
+    # variant that fits whole (inference hosting for "训练模型") would answer another question.
+    lead_starts = budget is not None and first.max > budget >= first.min
+    if budget is not None and (lead_starts or all(p.solution.cost.first_year_cny.max > budget for p in main)):
         starts = [p for p in main if p.solution.cost.first_year_cny.min <= budget]
+        starts = useful[:1] if lead_starts else starts
         if starts:
             start = max(starts, key=lambda p: (p.score, -p.solution.cost.first_year_cny.max))
             start.basic_tier = True

@@ -20,7 +20,7 @@ SPEND_CUE = re.compile(
     _I,
 )
 CEILING_AFTER = re.compile(
-    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most|"
+    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most|(?:rmb |yuan )?to (?:spend|invest)|"
     # "两三万块能搞个智能补货不", "3万够不够": what the amount can buy is a budget question
     r"(?:能|可以|够)(?:做|搞|弄|上|买|用|解决|拿下|不够|吗|了吗))",
     _I,
@@ -34,10 +34,14 @@ REVENUE_CUE = re.compile(
     r"value of|worth",
     _I,
 )
-ONLY_AMOUNT = re.compile(r"^\W*(?:就|只有|大概|约|差不多|大约)?\W*$|^\W*$", _I)
+# "就两三万块", "Around 50k RMB.": a turn that is nothing but an (approximate) amount
+ONLY_AMOUNT = re.compile(
+    r"^\W*(?:就|只有|大概|约|差不多|大约|around|about|roughly|approximately|approx|maybe|say)?\W*$|^\W*$", _I
+)
 
 
-def _context(text: str, money: Money, before: int = 20) -> str:
+def _context(text: str, money: Money, before: int = 10) -> str:
+    """The words just before an amount: long enough for "maximum ", short enough not to reach the previous clause."""
     return text[max(0, money.start - before) : money.start]
 
 
@@ -64,9 +68,9 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             return money.value, currency
         if revenue and not spend:
             continue
-        after = text[money.end : money.end + 6]
+        after = text[money.end : money.end + 16]
         marked = money.marked or currency is not None
-        if marked and (CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money, 6))):
+        if marked and (CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money))):
             return money.value, currency
     if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):
         only, currency = amounts[0]

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, stated_budget
 from app.advisor.understand.gazetteer import industries, regions
-from app.advisor.understand.numbers import AMOUNT, NUMBER, currency_in, parse_amount, parse_number
+from app.advisor.understand.numbers import (
+    AMOUNT,
+    NUMBER,
+    currency_in,
+    money_amounts,
+    parse_amount,
+    parse_number,
+)
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
@@ -129,6 +136,14 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     return None
 
 
+# What is left of a stated fact once its figure is gone ("预算", "能投", "budget", "staff").
+_FACT_WORDS = re.compile(
+    r"预算|(?:一年|每年|能|可以)+(?:投|花|拿出)(?:个|入)?|以内|左右|上下|不超过|最多|顶多|"
+    r"\b(?:budget|around|about|roughly|max(?:imum)?|per year|a year)\b",
+    _FLAGS,
+)
+
+
 class RuleExtractor:
     def __init__(self, knowledge_dir: Path, catalogue: Catalogue, today: date) -> None:
         self._regions = regions(knowledge_dir)
@@ -170,6 +185,30 @@ class RuleExtractor:
         goals = [g.strip() for g in _GOAL.findall(text)] + [g.strip() for g in _GOAL_EN.findall(text)]
         data["goals"] = list(dict.fromkeys(goals))[:4]
         return CompanyProfile.model_validate(data)
+
+    def need_text(self, message: str, keep_business: bool = True) -> str:
+        """The message without the facts it states (place, headcount, revenue, budget): what it asks for.
+
+        Two phrasings of one need differ mostly in how and where they state those facts ("苏州一家80人的五金厂，
+        设备老坏，预算10万" / "设备三天两头坏，我们苏州五金厂80人，有10万预算"); matching solutions on what is left
+        keeps the advice the same however it is asked. The business ("五金厂") stays unless `keep_business` is
+        False: matching on the catalogue's words, its words ("冷链仓储") would pass for a need (冷链 is a
+        cold-chain monitor's keyword); the industry fit matches the business there.
+        """
+        text = normalize(message)
+        spans = [(money.start, money.end) for money in money_amounts(text) if money.marked]
+        for patterns in (_EMPLOYEES, _REVENUE):
+            spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
+        if not keep_business and (business := self._industries.find(text)):
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(business.keyword), text)]
+        for name, _ in self._regions.mentions(text):
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        left = re.sub(r"(?:\s*[,;:.!?，；：。！？]\s*)+", "，", "".join(chars))
+        return " ".join(left.split()).strip("， ")
 
     def _age(self, text: str) -> float | None:
         if match := _FOUNDED.search(text):

@@ -9,6 +9,7 @@ measures we ask for, and the basis says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from app.catalogue.taxonomy import SIZE_LABELS, SizeClass
@@ -177,6 +178,7 @@ def _meets(thresholds: dict[Measure, float], known: dict[Measure, float]) -> boo
     return None if any(r is None for r in results) else True
 
 
+@lru_cache(maxsize=1024)  # asked once per catalogue program per answer, always about the same company
 def classify(sector: str, employees: float | None, revenue: float | None) -> SizeDecision:
     rule = SECTORS.get(sector, SECTORS["other"])
     known: dict[Measure, float] = {}

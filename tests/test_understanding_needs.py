@@ -1,0 +1,75 @@
+"""The owner's need in the catalogue's own words, and the budget rule on every path (issue #12, #11 c24).
+
+Through the real advisor over the shared index: a pain point said in other words than the catalogue's
+leads the pack with the solution that lists it, with nothing unrelated beside it; a budget said on its
+own in English re-plans the pack; a cost question with a budget gets what the budget buys, or the gap.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.service import AdvisorService
+from app.advisor.understand.extraction import RuleExtractor
+from app.catalogue.loader import load_catalogue
+from tests.test_understanding import KNOWLEDGE
+
+FINE_TUNING = {"industry-small-model-finetune", "gpu-rental-finetuning"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "长沙一家湘菜馆，20个服务员，中午点餐慢，客人排长队，预算1万",
+        "我們餐廳午市點餐很慢，服務員不夠用，想找個工具",
+        "Our noodle restaurant in Wuhan has 12 staff and ordering is slow at the lunch rush. Any AI for that?",
+    ],
+)
+def test_slow_ordering_leads_with_the_ordering_solution(advisor: AdvisorService, message: str):
+    response = advisor.ask(message)
+    assert response.solutions[0].id == "restaurant-ordering-menu-analytics"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "深圳一家做法律科技的公司，20人，想训练垂直模型，预算30万",
+        "想拿我们自己的行业数据训练一个垂直领域的模型，有什么方案",
+        "We want to train a vertical model on our own industry data; 15 people in Hangzhou, budget 200k",
+    ],
+)
+def test_training_a_vertical_model_gets_fine_tuning_and_no_filler(advisor: AdvisorService, message: str):
+    response = advisor.ask(message)
+    ids = [s.id for s in response.solutions]
+    assert ids and ids[0] in FINE_TUNING, ids
+    assert not {"data-asset-inventory", "crm-ai-lead-scoring", "employee-ai-training-coach"} & set(ids), ids
+
+
+def test_an_english_budget_on_its_own_turn_re_plans_the_pack(advisor: AdvisorService):
+    advisor.ask("We run a 20-person restaurant in Hangzhou and food waste is our problem", session_id="b")
+    response = advisor.ask("Around 50k RMB.", session_id="b")
+    assert response.profile.budget_cny == 50000
+    assert response.intent == "recommend_pack" and response.solutions
+    assert sum(s.first_year_cost_cny.max for s in response.solutions) <= 50000
+
+
+def test_a_cost_question_with_a_budget_follows_the_budget_rule(advisor: AdvisorService):
+    response = advisor.ask(
+        "We're a 40-person furniture factory in Foshan. Paint defects cost us about 150k a year. "
+        "Budget 60k RMB. What AI should we start with?"
+    )
+    upper = sum(s.first_year_cost_cny.max for s in response.solutions)
+    assert response.solutions
+    assert upper <= 60000 or "over budget" in response.answer, (upper, response.answer)
+
+
+def test_the_need_is_read_without_the_facts_stated_with_it():
+    extractor = RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+    one = extractor.need_text("苏州一家80人的五金厂，设备老坏，预算10万")
+    other = extractor.need_text("80人的五金厂在苏州，设备老坏，能投10万块")
+    for fact in ("苏州", "80", "10万", "预算", "能投"):
+        assert fact not in one and fact not in other
+    assert "五金厂" in one and "设备老坏" in other
+    assert "五金厂" not in extractor.need_text("苏州一家80人的五金厂，设备老坏", keep_business=False)
