@@ -574,3 +574,33 @@ def test_when_no_solution_fits_the_advisor_says_so_and_lists_no_programs(tmp_pat
     assert response.solutions == [] and response.funding == []
     assert "目录中没有适合该企业的方案" in response.answer
     assert not response.has_evidence
+
+
+def test_review3_money_errors_are_gone_through_the_real_advisor(advisor: AdvisorService):
+    """Blind review 3 (#11): cluster-bound vouchers, tax exclusions, loan alarms, stacking tiers, size abroad."""
+    jinan = advisor.ask(
+        "山东济南一家做医疗器械的，60人，营收8000万，准备租算力跑模型，合同30万，山东算力券能补多少"
+    )
+    assert not [
+        s for s in jinan.subsidies if s.program_id == "qy-compute-voucher-2024"
+    ]  # no "9万" from Gansu
+    assert "9万元" not in jinan.answer
+    law = advisor.ask(
+        "我们是广州天河的合伙制律师事务所，25个律师，想上AI合同审查，预算8万。研发费用加计扣除能用吗？"
+    )
+    rd = next(f for f in law.funding if f.id == "cn-rd-super-deduction-2023")
+    assert rd.verdict == "ineligible"
+    assert not {f.id for f in law.funding} & {"cn-small-low-profit-cit-2023", "cn-hnte-15pct-cit"}
+    farm = advisor.ask("我在山东寿光种蔬菜，家庭农场6个人，预算6000块，想用AI看病虫害，有补贴吗")
+    assert "设备更新贷款" not in farm.answer and "创业担保" not in farm.answer
+    startup = advisor.ask(
+        "A 12-person AI startup in Hangzhou: we will spend 300k RMB on GPU rental and 80k on model API calls "
+        "this year. Which subsidies apply?"
+    )
+    for s in startup.subsidies:
+        assert s.ratio in (0.3, 0.5), s  # published rates only, never 0.0999… (60% − 50%)
+    taipei = advisor.ask(
+        "我們是高雄的連鎖藥妝店，80個員工，想用AI做銷售預測和排班，預算新台幣40萬，有什麼補助？"
+    )
+    assert taipei.profile.size_class is None
+    assert "您屬於" not in taipei.answer and "您属于" not in taipei.answer  # no mainland size class told

@@ -88,6 +88,19 @@ def test_subsidies_follow_scope_mechanism_verdict_and_arithmetic(plan) -> None:
             assert cap is None or amount <= cap + 0.01
         if subsidy.in_net:
             assert subsidy.assessment.verdict is Verdict.eligible
+        # rules §5: a published rate, never a running remainder (60% − 50% = 0.0999…)
+        published = {program.benefit.ratio} | {r.ratio for r in program.benefit.special_rates}
+        assert subsidy.ratio in published, (program.id, subsidy.ratio)
+        # §1: a platform- or cluster-bound program gives no figure when the client never said they buy there
+        assert program.eligibility.venue is None, program.id
+    for purchase in {id(s.purchase): s.purchase for s in cost.subsidies}.values():
+        on_item = [s for s in cost.subsidies if s.purchase is purchase]
+        caps = {s.combined_cap for s in on_item if s.combined_cap is not None}
+        for cap in caps:  # a stacked pair stays within the combined cap of the tier applied
+            assert sum(s.amount.max for s in on_item) <= purchase.first_year.max * cap + 0.01
+    for a in assessments:  # a negative list excludes whatever else holds
+        if profile.industry and profile.industry in a.program.eligibility.excluded_industries:
+            assert a.verdict is Verdict.ineligible, a.program.id
     for costed in cost.solutions:
         net, gross = costed.net, costed.first_year
         assert 0 <= net.min <= gross.min + 0.01 and 0 <= net.max <= gross.max + 0.01

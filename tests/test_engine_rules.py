@@ -16,6 +16,7 @@ from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
+from app.text.normalize import normalize
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 28)
@@ -89,7 +90,12 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     assert compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
     smart = by_program["hz-smart-voucher-2025"]
     assert not smart.in_net  # its issuer is unconfirmed: shown as "up to", never subtracted
-    assert compute.ratio + smart.ratio <= 0.6 + 1e-9  # the combined cap of the tier applied
+    # The smart voucher's rate is its published tier (30%), never a remainder like 60% − 50% = 0.0999…; the
+    # pair is held to that tier's combined cap (60%), so the smart voucher adds 3万 on 30万.
+    assert smart.ratio == 0.3 and smart.combined_cap == compute.combined_cap == 0.6
+    assert compute.amount.max + smart.amount.max == pytest.approx(180_000)
+    assert smart.amount.max == 30_000
+    assert "合计不超过60%" in smart.arithmetic.zh and "最多18万元" in smart.arithmetic.zh
     assert "30万元 × 50% = 15万元" in compute.arithmetic.zh
 
 
@@ -224,11 +230,34 @@ def test_tax_programs_come_in_when_the_owner_raises_their_subject():
     assert rd.verdict is Verdict.unknown  # a tax benefit: the filing decides, never "eligible" on a purchase
 
 
-def test_a_pack_that_buys_equipment_hears_of_the_equipment_deduction_and_loan():
+def test_buying_equipment_is_not_taking_a_loan_or_raising_tax():
     factory = CompanyProfile(province="浙江", city="温州", industry="C", employees=60, annual_revenue_cny=3e7)
     shown = {a.program.id for a in _shown(factory, "visual-defect-inspection-edge", "想做AI质检")}
-    assert {"cn-equipment-one-off-deduction-2027", "cn-equipment-renewal-loan-subsidy-2026"} <= shown
-    assert "cn-rd-super-deduction-2023" not in shown  # R&D is a status the owner did not raise
+    assert not shown & TAX_AND_LOANS  # no loan, no tax question: no equipment-loan alarm, no deduction line
+    loan = {
+        a.program.id for a in _shown(factory, "visual-defect-inspection-edge", "想贷款买质检设备，有贴息吗")
+    }
+    assert "cn-equipment-renewal-loan-subsidy-2026" in loan
+    assert "cn-startup-guarantee-loan-subsidy" not in loan  # a specific loan named: not every loan program
+    assert "cn-rd-super-deduction-2023" not in loan  # R&D is a status the owner did not raise
+
+
+def test_a_named_tax_benefit_brings_in_that_one_and_its_exclusions_decide():
+    law_firm = CompanyProfile(province="广东", city="广州", industry="L", employees=25)
+    question = "我们是合伙制律师事务所，研发费用加计扣除能用吗"
+    shown = {a.program.id: a for a in _shown(law_firm, "contract-review-assistant", question)}
+    assert set(shown) & TAX_AND_LOANS == {"cn-rd-super-deduction-2023"}  # not 小型微利 or 高新 unasked
+    rd = shown["cn-rd-super-deduction-2023"]
+    assert rd.verdict is Verdict.ineligible  # 租赁和商务服务业 is on the negative list
+    assert any("负面清单" in r.zh for r in rd.reasons)
+    small = assess(_program("cn-small-low-profit-cit-2023"), law_firm, TODAY, None, normalize(question))
+    assert small.verdict is Verdict.ineligible  # a partnership pays no enterprise income tax
+    unknown_trade = assess(_program("cn-rd-super-deduction-2023"), CompanyProfile(province="福建"), TODAY)
+    assert any(
+        "批发和零售业" in r.zh for r in unknown_trade.reasons
+    )  # the negative list is named while unknown
+    shop = CompanyProfile(province="浙江", city="杭州", industry="F", employees=30)
+    assert assess(_program("cn-rd-super-deduction-2023"), shop, TODAY).verdict is Verdict.ineligible
 
 
 def test_an_equipment_loan_subsidy_pays_interest_on_equipment_not_a_subscription():
@@ -287,3 +316,31 @@ def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
     dongguan = CompanyProfile(province="广东", city="东莞")
     two_levels = _stacking_answer(["gd-compute-training-voucher-2025", "dg-compute-voucher-2025"], dongguan)
     assert two_levels is not None and "请向发文单位确认" in two_levels
+
+
+def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_there():
+    jinan = CompanyProfile(province="山东", city="济南", industry="C", employees=60, annual_revenue_cny=8e7)
+    question = "准备租算力跑模型，合同30万，山东算力券能补多少"
+    client = client_purchases(question)
+    qingyang = assess(_program("qy-compute-voucher-2024"), jinan, TODAY, client, normalize(question))
+    assert qingyang.verdict is Verdict.unknown
+    assert any(c.name == "venue" and c.status is Status.unknown for c in qingyang.conditions)
+    assert not cost_pack([], [qingyang], jinan, client).client  # no "30万 × 30% = 9万" for a cluster not used
+    # Shown only as an alternative when the client's need is compute rental, never on a SaaS pack.
+    saas = solution_purchases(_solution("restaurant-prep-forecast"))
+    on_saas = assess(_program("qy-compute-voucher-2024"), jinan, TODAY, saas)
+    assert not select_programs([on_saas], jinan, {p.kind for p in saas}, [], "备货不准怎么办")
+    there = "我们在庆阳数据中心集群租算力，合同30万"
+    used = assess(_program("qy-compute-voucher-2024"), jinan, TODAY, client, normalize(there))
+    assert [s.amount.max for s in cost_pack([], [used], jinan, client).client] == [90000]
+
+
+def test_a_platform_bound_voucher_is_confirmed_by_the_client_saying_where_they_buy():
+    guiyang = CompanyProfile(province="贵州", city="贵阳", industry="I", employees=20)
+    question = "想买贵州算力平台的算力做模型推理，一年大概20万"
+    client = client_purchases(question)
+    guizhou = assess(_program("gz-compute-voucher-2023"), guiyang, TODAY, client, normalize(question))
+    assert not any(c.status is Status.unknown and c.name in ("venue", "special") for c in guizhou.conditions)
+    qingyang = assess(_program("qy-compute-voucher-2024"), guiyang, TODAY, client, normalize(question))
+    # The same spend is never counted twice: the cluster the client does not use gives no figure.
+    assert not cost_pack([], [guizhou, qingyang], guiyang, client).client

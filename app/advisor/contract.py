@@ -50,7 +50,17 @@ class ConditionOut(_Model):
     """One condition of a program checked against the client's facts (advice_rules.md §3)."""
 
     name: Literal[
-        "region", "size", "industry", "age", "validity", "window", "special", "selection", "purchase"
+        "region",
+        "size",
+        "industry",
+        "age",
+        "legal_form",
+        "venue",
+        "validity",
+        "window",
+        "special",
+        "selection",
+        "purchase",
     ]
     status: Literal["met", "unmet", "unknown"]
     detail: str

@@ -26,6 +26,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
+from app.text.normalize import normalize
 
 
 class FundingJudge:
@@ -37,8 +38,15 @@ class FundingJudge:
         # Provinces with a documented absence of programs (knowledge/coverage.yaml).
         self.absences = absences or {}
 
-    def assessments(self, profile: CompanyProfile, purchases: list[Purchase] | None) -> list[Assessment]:
-        return [assess(program, profile, self.today(), purchases) for program in self.catalogue.funding]
+    def assessments(
+        self, profile: CompanyProfile, purchases: list[Purchase] | None, said: str = ""
+    ) -> list[Assessment]:
+        """`said`: the client's words (`said_in`), for the conditions only they can state (where they buy)."""
+        return [assess(program, profile, self.today(), purchases, said) for program in self.catalogue.funding]
+
+    @staticmethod
+    def said_in(turn: Turn) -> str:
+        return normalize(f"{turn.conversation.user_text()}\n{turn.query}")
 
     def notes(self, turn: Turn) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
@@ -75,7 +83,7 @@ class FundingJudge:
         purchases = client + shown or None
         spend = spend_from_question(turn.query) | kinds(client) or None
         programs = select_programs(
-            self.assessments(profile, purchases), profile, spend, turn.places, turn.query
+            self.assessments(profile, purchases, self.said_in(turn)), profile, spend, turn.places, turn.query
         )
         if client:
             turn.subsidies = cost_pack([], programs, profile, client).client

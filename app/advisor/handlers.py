@@ -165,7 +165,11 @@ class TurnHandlers:
             []
             if turn.foreign
             else select_programs(
-                self.funding.assessments(profile, purchases), profile, spend, turn.places, turn.query
+                self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
+                profile,
+                spend,
+                turn.places,
+                turn.query,
             )
         )
         cost = cost_pack(choice.picks, turn.programs, profile, client)
@@ -178,7 +182,13 @@ class TurnHandlers:
         turn.solution_citations = text.solution_citations
         if turn.what_if_from is not None and not turn.foreign:
             saved = turn.what_if_from
-            before = select_programs(self.funding.assessments(saved, purchases), saved, spend, [], turn.query)
+            before = select_programs(
+                self.funding.assessments(saved, purchases, self.funding.said_in(turn)),
+                saved,
+                spend,
+                [],
+                turn.query,
+            )
             turn.answer = (
                 what_changed(saved, profile, before, turn.programs, self.places, turn.language)
                 + "\n\n"
@@ -275,7 +285,11 @@ class TurnHandlers:
         client = client_purchases(turn.query)
         purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
         turn.programs = select_programs(
-            self.funding.assessments(profile, purchases), profile, kinds(purchases), turn.places, turn.query
+            self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
+            profile,
+            kinds(purchases),
+            turn.places,
+            turn.query,
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies

@@ -237,6 +237,31 @@ class Region(_Strict):
         return self.province
 
 
+class Venue(_Strict):
+    """Where the spend must be made for the program to pay: a platform, a data-centre cluster (advice_rules §1).
+
+    Such a program usually has no registration rule, so region alone never makes it fit: it gives no figure and
+    reduces no net cost until the client says they buy there (`said`, matched against their own words).
+    """
+
+    zh: Item = Field(min_length=4, description="须在…采购, as a condition")
+    en: Item = Field(min_length=4)
+    said: str = Field(
+        min_length=2,
+        max_length=ITEM_MAX,
+        description="Regular expression over the client's (normalised) words saying they buy there",
+    )
+
+    @field_validator("said")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"`said` is not a valid regular expression: {exc}") from exc
+        return value
+
+
 class Eligibility(_Strict):
     regions: list[Region] = Field(
         default_factory=list, description="Registered region required; empty means anywhere"
@@ -260,8 +285,19 @@ class Eligibility(_Strict):
     special_conditions_en: list[Item] = Field(
         default_factory=list, description="English wording of `special_conditions`, same order"
     )
+    excluded_industries: list[Code] = Field(
+        default_factory=list, description="Section codes the text excludes (a negative list, 负面清单)"
+    )
+    income_tax_payers_only: bool = Field(
+        default=False,
+        description="Only for enterprises paying enterprise income tax: not partnerships, sole proprietorships or "
+        "个体工商户 (a partnership law firm pays none)",
+    )
+    venue: Venue | None = Field(
+        default=None, description="Pays only for spend made at this platform or cluster"
+    )
 
-    _industries = field_validator("industries")(_check_industries)
+    _industries = field_validator("industries", "excluded_industries")(_check_industries)
 
 
 class SpecialRate(_Strict):
@@ -282,11 +318,27 @@ class SpecialRate(_Strict):
     max_annual_spend: float | None = Field(default=None, ge=0)
 
 
+class StackTier(_Strict):
+    """One tier of this program's rate and the combined cap that tier has when stacked (advice_rules §5)."""
+
+    ratio: float = Field(gt=0, le=1, description="This program's rate in the tier")
+    combined_ratio_cap: float = Field(gt=0, le=1, description="Both programs together, at this tier")
+
+
 class Stacking(_Strict):
     stackable_with: list[Ref] = Field(default_factory=list)
     combined_ratio_cap: float | None = Field(default=None, gt=0, le=1)
+    tiers: list[StackTier] = Field(
+        default_factory=list,
+        description="Combined caps by this program's tier (杭州智能券: 30% → 60%, 10% → 30%)",
+    )
     note: Text | None = None
     note_en: Text | None = Field(default=None, description="English wording of `note`")
+
+    def combined_cap(self, ratio: float | None) -> float | None:
+        """The combined cap of the tier actually applied, else the one published for the pair."""
+        tier = next((t for t in self.tiers if ratio is not None and abs(t.ratio - ratio) < 1e-9), None)
+        return tier.combined_ratio_cap if tier else self.combined_ratio_cap
 
 
 class Benefit(_Strict):

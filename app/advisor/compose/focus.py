@@ -51,7 +51,10 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
     for a, b in combinations(shown, 2):
         rule_a, rule_b = a.program.benefit.stacking, b.program.benefit.stacking
         if b.program.id in rule_a.stackable_with or a.program.id in rule_b.stackable_with:
-            combined.append((a, b, rule_a.combined_ratio_cap or rule_b.combined_ratio_cap))
+            # The cap of the tier the engine applies, the same figure the arithmetic uses in every turn.
+            tiered = a if rule_a.tiers else b
+            cap = tiered.program.benefit.stacking.combined_cap(tiered.ratio)
+            combined.append((a, b, cap or rule_a.combined_ratio_cap or rule_b.combined_ratio_cap))
         elif not set(a.program.eligibility.spend_scope) & set(b.program.eligibility.spend_scope):
             separate.append((a, b))
         elif a.program.scope_level == b.program.scope_level:
@@ -100,8 +103,16 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
 
 
 def _amount(programs: list[Assessment], language: Lang) -> str:
+    # An ended or excluded program's rate is no answer to "how much" (its ❌ line says why).
+    open_ = [a for a in programs if a.verdict is not Verdict.ineligible]
+    if not open_:
+        return (
+            "How much: none of the programs shown applies to you now; the reasons are below."
+            if language == "en"
+            else "能补多少：下列补贴目前都用不上，原因见下。"
+        )
     lines = []
-    for a in programs[:3]:
+    for a in open_[:3]:
         benefit = a.program.benefit
         name = a.program.name_en if language == "en" else a.program.name
         ratio = f"{format_ratio(a.ratio)}" if a.ratio else None

@@ -134,13 +134,24 @@ def _net_line(
         )
     fits = ""
     if budget is not None and choice.picks:
-        within = (
-            choice.fits_budget and sum(p.solution.cost.first_year_cny.max for p in choice.picks) <= budget
-        )
-        if en:
-            fits = f", {'within' if within else 'over'} your budget of {money(budget, language)}"
+        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        over = money(upper - budget, language)
+        # Say what exceeds the budget and by how much: the upper end before subsidies, never "超出预算1万元"
+        # (which reads as "over by 1万") — and the basic tier is what keeps it within.
+        if choice.fits_budget and upper <= budget:
+            fits = (
+                f", within your budget of {money(budget, language)}"
+                if en
+                else f"，在预算{money(budget, language)}以内"
+            )
+        elif en:
+            fits = f"; at the upper end {over} over your budget of {money(budget, language)}" + (
+                " (a basic configuration keeps within it)" if choice.basic_tier else ""
+            )
         else:
-            fits = f"，{'在' if within else '超出'}预算{money(budget, language)}{'以内' if within else ''}"
+            fits = f"；按费用上限计超出预算约{over}（您的预算{money(budget, language)}）" + (
+                "，选基础档可控制在预算内" if choice.basic_tier else ""
+            )
     return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
 
 

@@ -8,6 +8,7 @@ special conditions, selection) are in program_terms.py; `eligibility.assess` tur
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -35,7 +36,8 @@ class Reason:
 
 @dataclass(frozen=True)
 class Condition:
-    name: str  # region | size | industry | age | validity | window | special | selection | purchase
+    # region | size | industry | age | legal_form | venue | validity | window | special | selection | purchase
+    name: str
     status: Status
     reason: Reason
 
@@ -109,6 +111,15 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     wanted = "、".join(SIZE_LABELS[s][0] for s in sizes)
     wanted_en = "/".join(SIZE_LABELS[s][1] for s in sizes)
     size = profile.size_class
+    if size is None and outside_mainland(profile.province):
+        return Condition(
+            "size",
+            Status.unknown,
+            Reason(
+                f"有规模要求，请按{profile.province}的中小企业定义确认（不适用内地标准）",
+                f"has a size rule: confirm under {profile.region_label_en()}'s own SME definition",
+            ),
+        )
     if size is None:
         return Condition(
             "size",
@@ -136,6 +147,24 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
 
 def industry(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     industries = program.eligibility.industries
+    excluded = program.eligibility.excluded_industries
+    if profile.industry and profile.industry in excluded:
+        yours = INDUSTRY_SECTIONS.get(profile.industry, (profile.industry, profile.industry))
+        return Condition(
+            "industry",
+            Status.unmet,
+            Reason(
+                f"{yours[0]}不适用（原文列入负面清单）", f"{yours[1]} is excluded (the text's negative list)"
+            ),
+        )
+    if excluded and not profile.industry and not industries:
+        names = "、".join(INDUSTRY_SECTIONS[c][0] for c in excluded if c in INDUSTRY_SECTIONS)
+        names_en = "; ".join(INDUSTRY_SECTIONS[c][1] for c in excluded if c in INDUSTRY_SECTIONS)
+        return Condition(
+            "industry",
+            Status.unknown,
+            Reason(f"{names}不适用，尚不清楚您的行业", f"excluded: {names_en}; your industry is unknown"),
+        )
     if not industries:
         return None
     # Owners know their trade, not GB/T 4754 letters: 仅限制造业，您的行业是住宿和餐饮业.
@@ -209,5 +238,44 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condi
         Reason(
             f"只支持{scope_zh}，您的方案里没有这类采购",
             f"pays only for {scope_en}; nothing in your plan is of that kind",
+        ),
+    )
+
+
+# Forms of business that pay no enterprise income tax (their owners pay individual income tax).
+_NO_INCOME_TAX = re.compile(
+    r"合伙|律师事务所|律所|个人独资|个体工商户|个体户|partnership|sole proprietor", re.I
+)
+
+
+def income_tax(program: FundingProgram, said: str) -> Condition | None:
+    """A tax benefit on enterprise income tax is nothing to a partnership (most law firms) or a sole trader."""
+    if not program.eligibility.income_tax_payers_only or not _NO_INCOME_TAX.search(said):
+        return None
+    return Condition(
+        "legal_form",
+        Status.unmet,
+        Reason(
+            "合伙企业、个人独资企业和个体工商户不缴企业所得税，这项企业所得税优惠用不上",
+            "partnerships, sole proprietorships and individual businesses pay no enterprise income tax",
+        ),
+    )
+
+
+def venue(program: FundingProgram, said: str) -> Condition | None:
+    """A program bound to a platform or cluster pays only when the client says they buy there (§1)."""
+    place = program.eligibility.venue
+    if place is None:
+        return None
+    if re.search(place.said, said, re.I):
+        return Condition(
+            "venue", Status.met, Reason(f"您说在那里采购：{place.zh}", f"you buy there: {place.en}")
+        )
+    return Condition(
+        "venue",
+        Status.unknown,
+        Reason(
+            f"须确认：{place.zh}（您没有说在那里采购）",
+            f"to confirm: {place.en} (you did not say you buy there)",
         ),
     )

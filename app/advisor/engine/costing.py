@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.engine.conditions import Reason
+from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick
@@ -38,6 +38,7 @@ class Subsidy:
     amount: AmountRange
     in_net: bool  # reduces the net cost; otherwise an "up to" with its condition
     arithmetic: Reason = field(default_factory=lambda: Reason("", ""))
+    combined_cap: float | None = None  # stacked on the same item: the pair's cap at the tier applied
 
     @property
     def program_id(self) -> str:
@@ -87,6 +88,8 @@ def _payable(assessment: Assessment) -> bool:
         and program.benefit.currency == "CNY"
         and not assessment.selection_only
         and program.how_to_apply.mechanism is not ApplicationMechanism.tax_filing
+        # A platform- or cluster-bound program gives no figure until the client says they buy there (§1).
+        and all(c.status is Status.met for c in assessment.conditions if c.name == "venue")
     )
 
 
@@ -128,28 +131,25 @@ def cost_pack(
         if not usable or purchase.first_year.max <= 0:
             continue
         best = usable[0]
-        chosen = [(best, best.ratio or 0.0)]
+        first = _subsidy(best, purchase)
+        subsidies.append((pick, first))
         partner = next((a for a in usable[1:] if _stack(best, a)), None)
-        combined = best.program.benefit.stacking.combined_ratio_cap
         if partner is not None:
-            combined = combined or partner.program.benefit.stacking.combined_ratio_cap
-            ratio = partner.ratio or 0.0
+            second = _subsidy(partner, purchase)
+            combined = _combined_cap(best, partner)
             if combined is not None:
-                ratio = max(0.0, min(ratio, combined - (best.ratio or 0.0)))
-            if ratio > 0:
-                chosen.append((partner, ratio))
-        for assessment, ratio in chosen:
-            base = purchase.first_year
-            low, high = base.min * ratio, base.max * ratio
-            cap = assessment.program.benefit.cap
-            if cap is not None:
-                low, high = min(low, cap), min(high, cap)
-            subsidies.append(
-                (
-                    pick,
-                    Subsidy(assessment, purchase, ratio, AmountRange(min=low, max=high), _in_net(assessment)),
+                # The pair's cap is the published one of the tier applied; the partner's rate stays as
+                # published (never a running remainder like 60% − 50%), its amount is what the cap leaves.
+                room = AmountRange(
+                    min=max(0.0, round(purchase.first_year.min * combined - first.amount.min, 2)),
+                    max=max(0.0, round(purchase.first_year.max * combined - first.amount.max, 2)),
                 )
-            )
+                second.amount = AmountRange(
+                    min=min(second.amount.min, room.min), max=min(second.amount.max, room.max)
+                )
+                first.combined_cap = second.combined_cap = combined
+            if second.amount.max > 0:
+                subsidies.append((pick, second))
     _share_caps([s for _, s in subsidies])
     for _, subsidy in subsidies:
         subsidy.arithmetic = _arithmetic(subsidy, [s for _, s in subsidies])
@@ -158,6 +158,27 @@ def cost_pack(
         mine = [s for owner, s in subsidies if owner is pick]
         costed.append(CostedSolution(pick, pick.solution.cost.first_year_cny, mine))
     return PackCost(costed, [s for owner, s in subsidies if owner is None])
+
+
+def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:
+    ratio = assessment.ratio or 0.0
+    base, cap = purchase.first_year, assessment.program.benefit.cap
+    low, high = base.min * ratio, base.max * ratio
+    if cap is not None:
+        low, high = min(low, cap), min(high, cap)
+    return Subsidy(assessment, purchase, ratio, AmountRange(min=low, max=high), _in_net(assessment))
+
+
+def _combined_cap(best: Assessment, partner: Assessment) -> float | None:
+    """The combined cap of the tier actually applied: a tiered program's own tier decides (杭州智能券 30% → 60%)."""
+    for one in (partner, best):
+        rule = one.program.benefit.stacking
+        if rule.tiers:
+            return rule.combined_cap(one.ratio)
+    return (
+        best.program.benefit.stacking.combined_ratio_cap
+        or partner.program.benefit.stacking.combined_ratio_cap
+    )
 
 
 def _share_caps(subsidies: list[Subsidy]) -> None:
@@ -199,10 +220,22 @@ def _arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
     zh = f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {amount_zh}{cap_zh}"
     en = f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio} = {amount_en}{cap_en}"
     same_item = [s for s in everything if s.purchase is subsidy.purchase and s is not subsidy]
-    combined = program.benefit.stacking.combined_ratio_cap
+    combined = subsidy.combined_cap
     if same_item and combined is not None:
-        zh += f"；与{same_item[0].assessment.program.name}叠加合计不超过{format_ratio(combined)}（按所适用的档位）"
-        en += f"; combined with {same_item[0].assessment.program.name_en} at most {format_ratio(combined)} (tier applied)"
+        other = same_item[0].assessment.program
+        total_zh, total_en = _money(
+            AmountRange(
+                min=subsidy.purchase.first_year.min * combined, max=subsidy.purchase.first_year.max * combined
+            )
+        )
+        zh += (
+            f"；与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），"
+            f"两项合计最多{total_zh}"
+        )
+        en += (
+            f"; together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier "
+            f"applied), at most {total_en} for both"
+        )
     if subsidy.assessment.rate_note:
         zh += f"（{subsidy.assessment.rate_note.zh}）"
         en += f" ({subsidy.assessment.rate_note.en})"

@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, purchase, region, size
+from app.advisor.engine.conditions import (
+    Condition,
+    Reason,
+    Status,
+    age,
+    income_tax,
+    industry,
+    purchase,
+    region,
+    size,
+    venue,
+)
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
@@ -47,9 +58,16 @@ PROFILE_FACTS = ("region", "size", "industry", "age")
 
 
 def assess(
-    program: FundingProgram, profile: CompanyProfile, today: date, purchases: list[Purchase] | None = None
+    program: FundingProgram,
+    profile: CompanyProfile,
+    today: date,
+    purchases: list[Purchase] | None = None,
+    said: str = "",
 ) -> Assessment:
-    """The verdict on every stated condition; `purchases=None` when the client's plan is not known yet."""
+    """The verdict on every stated condition; `purchases=None` when the client's plan is not known yet.
+
+    `said` is the client's own words in this conversation: where they buy, what form their business takes.
+    """
     conditions = [
         c
         for c in (
@@ -57,6 +75,8 @@ def assess(
             size(program, profile),
             industry(program, profile),
             age(program, profile),
+            income_tax(program, said),
+            venue(program, said),
             *validity(program, today),
             *special(program),
             purchase(program, purchases),

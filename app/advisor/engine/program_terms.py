@@ -71,7 +71,7 @@ def _implicit(program: FundingProgram) -> list[Condition]:
     """Conditions an entry implies without stating them, so that nothing is eligible by default (§1, §3)."""
     eligibility, how = program.eligibility, program.how_to_apply
     out: list[Condition] = []
-    if not eligibility.special_conditions:
+    if not eligibility.special_conditions and eligibility.venue is None:  # a venue is that local condition
         if not eligibility.regions and program.scope_level is not ScopeLevel.national:
             # A local program open to firms from anywhere pays for using something local (a platform, a hub).
             label = program.region.label

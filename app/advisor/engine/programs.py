@@ -56,10 +56,28 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
     ),
 ]
 # Tax benefits follow the company's tax position or a certification (R&D booked as such, 高新 status, the
-# tech-SME registry) and loan interest subsidies follow a loan, not a subscription: shown only when the client
-# raises their subject, names them, or the pack buys equipment they cover (fixed-asset deductions and
-# equipment loans follow equipment). Otherwise they would be a "to confirm" line on every pack.
+# tech-SME registry) and loan interest subsidies follow a loan, not a purchase: shown only when the client
+# raises their subject or names them — buying equipment is not taking a loan. Otherwise they would be a
+# "to confirm" line (or a deadline alarm) on every pack.
 _RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
+# A specific subject names one program: "研发费用加计扣除能用吗" asks about R&D, not the 小型微利 rate or 高新
+# status; a general word (税, tax, 贷款, loan) with no specific subject brings in every program of its type.
+# Each pattern pairs with a word of the programs' Chinese names.
+_SUBJECTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"研发|加计扣除|r&d|research and development|super.?deduction", re.I), "研发"),
+    (re.compile(r"高新|high.?tech|hnte", re.I), "高新"),
+    (re.compile(r"小型微利|small.{0,6}low.?profit|small.?profit", re.I), "小型微利"),
+    (re.compile(r"科技型中小企业|科小|tech(nology)?.?based sme", re.I), "科技型中小企业"),
+    (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
+    (re.compile(r"增值税|进项|\bvat\b", re.I), "增值税"),
+    (
+        re.compile(
+            r"设备.{0,12}(贷款|贴息)|(贷款|贴息).{0,12}设备|equipment.{0,30}loan|loan.{0,30}equipment", re.I
+        ),
+        "设备更新贷款",
+    ),
+    (re.compile(r"创业担保|担保贷款|创业贷|guaranteed.{0,12}loan|start.?up loan", re.I), "创业担保"),
+]
 _ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
 MAX_PROGRAMS = 8
 
@@ -104,6 +122,24 @@ def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     return any(r.covers(p.province, p.city) for r in regions for p in places)
 
 
+def _venue_fits(assessment: Assessment, asked: set[SpendKind]) -> bool:
+    """A platform- or cluster-bound program (庆阳, 贵州) is an alternative only when the client asks for that spend."""
+    unconfirmed = any(c.name == "venue" and c.status is not Status.met for c in assessment.conditions)
+    return not unconfirmed or bool(set(assessment.program.eligibility.spend_scope) & asked)
+
+
+def _subject_named(assessment: Assessment, text: str) -> bool:
+    name = assessment.program.name
+    return any(word in name and pattern.search(text) for pattern, word in _SUBJECTS)
+
+
+def _raised(assessment: Assessment, text: str, raised: set[FundingType], specific: set[FundingType]) -> bool:
+    program_type = assessment.program.type
+    if _subject_named(assessment, text):
+        return True
+    return program_type in raised and program_type not in specific
+
+
 def select_programs(
     assessments: list[Assessment],
     profile: CompanyProfile,
@@ -114,15 +150,17 @@ def select_programs(
     """Programs worth showing: relevant spend, and the user's region or a region they named."""
     text = normalize(question)
     raised = raised_types(question)
+    specific = {a.program.type for a in assessments if _subject_named(a, text)}
+    asked = spend_from_question(question)
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
+        if not named and not _venue_fits(assessment, asked):
+            continue
         by_name = _named(assessment, text)  # asked about by name: shown whatever the spend
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
-            scope = set(assessment.program.eligibility.spend_scope)
-            equipment = SpendKind.ai_equipment in scope & (spend or set())
-            if program_type not in raised and not named and not equipment:
+            if not named and not _raised(assessment, text, raised, specific):
                 continue
         elif spend and not by_name and not set(assessment.program.eligibility.spend_scope) & spend:
             continue

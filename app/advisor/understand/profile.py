@@ -36,6 +36,18 @@ class CompanyProfile(BaseModel):
     existing_it: list[str] = Field(default_factory=list, description="Systems and data already in place")
 
     def size_decision(self) -> SizeDecision:
+        if self.province in ("香港", "澳门", "台湾"):
+            # The MIIT thresholds define mainland SMEs only; Hong Kong, Macau and Taiwan have their own. All of
+            # them stop below 200 employees (Taiwan: under 200; Hong Kong: under 100 / 50), so only "large" is
+            # certain from a headcount; anything smaller is for the local definition to say.
+            if self.employees is not None and self.employees >= 200:
+                return SizeDecision(
+                    SizeClass.large,
+                    f"从业人员{self.employees}人，超过{self.province}中小企业定义的上限（少于200人）",
+                )
+            return SizeDecision(
+                None, f"{self.province}企业的规模按当地的中小企业定义判断，不适用内地工信部标准"
+            )
         sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
         return classify(sector, self.employees, self.annual_revenue_cny)
 
