@@ -112,6 +112,13 @@ class CitationOut(_Model):
     quote: str
 
 
+class PurchaseOut(_Model):
+    """A contract the client named with their amount (a purchase, never the budget)."""
+
+    kind: str
+    amount_cny: float
+
+
 class ProfileOut(_Model):
     industry: str | None = None
     industry_text: str | None = None
@@ -124,6 +131,8 @@ class ProfileOut(_Model):
     budget_other: str | None = (
         None  # a budget in another currency, as stated; never converted (no rates held)
     )
+    budget_unlimited: bool | None = None  # the client said there is no budget ceiling
+    purchases: list[PurchaseOut] = Field(default_factory=list)
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     it_skill: str | None = None

@@ -21,7 +21,7 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_purchases, kinds, solution_purchases
+from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
@@ -78,7 +78,7 @@ class FundingJudge:
         if turn.foreign:
             return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
-        client = client_purchases(turn.query)
+        client = client_items(profile.purchases)  # named in this turn or an earlier one
         shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
         purchases = client + shown or None
         spend = spend_from_question(turn.query) | kinds(client) or None

@@ -12,12 +12,13 @@ from itertools import combinations
 from typing import Literal
 
 from app.advisor.contract import Lang
+from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import format_cny, format_cny_range, format_ratio
 from app.text.normalize import normalize
 
 Asked = Literal["stacking", "amount", "deadline"]
@@ -130,13 +131,43 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 
 
-def focus_line(question: str, programs: list[Assessment], today: date, language: Lang) -> str | None:
-    """The direct answer to a stacking, amount or deadline question, or None for other questions."""
+def _figures(subsidies: list[Subsidy], language: Lang) -> str:
+    """The money on the contracts the client named: "深圳市训力券：200万元 × 50% = 100万元"."""
+    en = language == "en"
+    lines = []
+    for s in subsidies:
+        name = s.assessment.program.name_en if en else s.assessment.program.name
+        base, amount = s.purchase.first_year, s.amount
+        line = (
+            f"{name}: {format_cny_range(base.min, base.max, language)} × {format_ratio(s.ratio)} = "
+            f"{format_cny_range(amount.min, amount.max, language)}"
+        )
+        if not s.in_net:
+            line += " (at most, to be confirmed)" if en else "（最多，待确认）"
+        lines.append(line if en else line.replace(": ", "：", 1))
+    head = "On the amounts you named: " if en else "按您提到的金额："
+    return head + ("; " if en else "；").join(lines) + ("." if en else "。")
+
+
+def focus_line(
+    question: str,
+    programs: list[Assessment],
+    today: date,
+    language: Lang,
+    subsidies: list[Subsidy] | None = None,
+) -> str | None:
+    """The direct answer to a stacking, amount or deadline question, or None for other questions.
+
+    `subsidies`: computed on the contracts the client named; "给个准数" is answered with their figures
+    before the published rates.
+    """
     kind = asked(question)
     if kind is None or not programs:
         return None
     if kind == "stacking":
         return _stacking(programs, language)
+    if kind == "amount" and subsidies:
+        return _figures(subsidies, language) + "\n" + _amount(programs, language)
     if kind == "amount":
         return _amount(programs, language)
     return None  # deadlines: the engine's date notes lead the answer (date and days left)

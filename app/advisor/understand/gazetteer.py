@@ -96,7 +96,19 @@ class RegionGazetteer:
                         self._zh.setdefault(normalize(str(name)), place)
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
+        self._guarded: dict[str, Place] = {}
         self._load_divisions(path.parent / "places" / "admin_divisions.tsv")
+        # A city whose short name is also an everyday word is read only where a sentence puts a place:
+        # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
+        self._guarded_pattern = (
+            re.compile(
+                r"(?:在|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在)\s*("
+                + "|".join(map(re.escape, sorted(self._guarded, key=len, reverse=True)))
+                + r")(?=[^\u4e00-\u9fff]|$|开|做|有|的|这|那|本地|当地|经营|办|一家|注册|市区|城区)"
+            )
+            if self._guarded
+            else None
+        )
         self._load_foreign(path.parent / "places" / "world_places.tsv")
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = _longest_name(set(self._zh) | set(self._foreign_zh))
@@ -105,14 +117,28 @@ class RegionGazetteer:
     def _load_divisions(self, path: Path) -> None:
         """Every city and county; the hand-written entries above keep their keys (setdefault)."""
         provinces = {place.province for place in self._zh.values()}
+        counties: dict[str, set[tuple[str, str]]] = {}
+        guarded_in: dict[str, tuple[str, str]] = {}
         for kind, province, city, full, short, _code in _tsv_rows(path):
             if province not in provinces:
                 continue  # a province regions.yaml does not know would have no programs either
             place = Place(province, city)
+            spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
+            if kind == "city" and len(spoken) >= 2 and spoken not in self._zh:
+                # 大理 (大理石), 三明 (三明治), 白银 (silver), under the name regions.yaml gives the city (大理州)
+                self._guarded[spoken] = self._zh.get(normalize(full), place)
+                guarded_in[spoken] = (province, city)
+            elif kind == "county":
+                counties.setdefault(normalize(re.sub(r"(?:县|区|市)$", "", full)), set()).add(
+                    (province, city)
+                )
             # Cities are all in regions.yaml under the names people use; only their official names here.
             for name in (full, short) if kind == "county" else (full,):
                 if name and len(name) >= 2:
                     self._zh.setdefault(normalize(name), place)
+        for name, where in guarded_in.items():
+            if counties.get(name, {where}) != {where}:
+                del self._guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
@@ -148,6 +174,8 @@ class RegionGazetteer:
                 for m in self._zh_pattern.finditer(norm)
                 if m.group(0) in self._zh
             ]
+        if self._guarded_pattern and not found:
+            found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
         return found
