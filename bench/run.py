@@ -78,12 +78,19 @@ def advisor_rows(
     return percentile(latencies, 95)
 
 
-def pure_embedding_seconds(box: Container) -> float:
-    """Embedding the build's texts alone, with the same model pool: what a build cannot go below."""
+def cpu_seconds() -> float:
+    """CPU time of this process, all threads: unlike wall time, not stretched by other load."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def pure_embedding_seconds(box: Container) -> tuple[float, float]:
+    """Embedding the build's texts alone, with the same model pool: what a build cannot go below.
+    Returns (wall, CPU) seconds."""
     texts = [record.document for record in box.ingest.planned_records()]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     box.ingest.embeddings.embed_in_batches(texts, None)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def query_embedding_ms(box: Container, questions: list[str], repeats: int) -> list[float]:
@@ -147,9 +154,9 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="aipack-bench-") as data_dir:
         box = Container(Settings(paths={"data_dir": Path(data_dir)}))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         report = box.ingest.ingest()
-        build_seconds = time.perf_counter() - started
+        build_seconds, build_cpu = time.perf_counter() - started, cpu_seconds() - cpu
         rows.append(("Cold index build", f"{build_seconds:.1f} s", "≤ 60 s"))
         rows.append(
             ("  chunks embedded", str(report.added), ", ".join(f"{k} {v}" for k, v in report.counts.items()))
@@ -159,9 +166,12 @@ def main() -> None:
         assert again.skipped
         rows.append(("No-change re-ingest", f"{(time.perf_counter() - started) * 1000:.0f} ms", "≤ 2 s"))
 
-        pure = pure_embedding_seconds(box)
+        pure, pure_cpu = pure_embedding_seconds(box)
         rows.append(("Pure embedding, same texts", f"{pure:.1f} s", "model pool warm: the build's floor"))
         rows.append(("  cold build / pure embedding", f"{build_seconds / pure:.2f}x", "≤ 1.1x"))
+        # The build embeds while it prepares chunks and tokens, so on idle cores its wall ratio
+        # approaches this CPU ratio; under load only the CPU ratio is comparable between runs.
+        rows.append(("  same, CPU time", f"{build_cpu / pure_cpu:.2f}x", "load-independent"))
 
         cases = load_retrieval_cases()
         fresh = load_retrieval_cases(FRESH_RETRIEVAL)

@@ -305,7 +305,11 @@ LOOP = "餐饮企业可以利用大模型提升效率，这是行业通用的平
             lambda r: reworded(r, verdicts={"unknown": "ineligible", "eligible": "ineligible"}),
             "verdict not stated",
         ),
-        (lambda r: reworded(r).replace(r.funding[-1].name, "另一项政策"), "missing program"),
+        # The last program the answer lists (funding[] also keeps programs judged but not listed).
+        (
+            lambda r: reworded(r).replace([f for f in r.funding if f.listed][-1].name, "另一项政策"),
+            "missing program",
+        ),
         (lambda r: reworded(r, drop=0), "missing solution"),
         (
             lambda r: reworded(r).replace(format_cny(r.solutions[0].net_first_year_cost_cny.max), "99万元"),

@@ -30,3 +30,18 @@ def test_chunks_respect_the_token_budget_even_for_run_on_sentences():
 
 def test_chunking_is_deterministic():
     assert chunk_text(DOC, max_tokens=50, min_tokens=10) == chunk_text(DOC, max_tokens=50, min_tokens=10)
+
+
+def test_a_dateline_before_the_first_section_opens_it_instead_of_standing_alone():
+    article = (
+        "推进五链融合\n"
+        "发布时间:2024年04月22日       来源:湖南日报      阅读:185次\n"
+        "核心提示\n"
+        "人工智能是新质生产力的重要驱动力和新引擎。当前我国急需推进五链融合，更好赋能新质生产力发展。\n"
+    )
+    chunks = chunk_text(article, max_tokens=200, min_tokens=30)
+    assert len(chunks) == 1  # a question naming the newspaper gets the passage, not a bare byline
+    assert chunks[0].heading == "核心提示"
+    assert chunks[0].body.index("湖南日报") < chunks[0].body.index("新质生产力")
+    # Sections after the first keep their own chunks, however short.
+    assert [c.heading for c in chunk_text(DOC, max_tokens=200, min_tokens=30)][-1] == "二、支持标准"

@@ -86,6 +86,9 @@ class FundingOut(_Model):
     # on an eligible verdict reduce the net cost.
     mechanism: str = ""
     conditions: list[ConditionOut] = Field(default_factory=list)
+    # False: judged (the verdict stands) but not written out in the answer, which lists what can help the
+    # client and says in one line how many more were checked (an ineligible program nobody asked about).
+    listed: bool = True
 
 
 class SubsidyOut(_Model):
@@ -112,11 +115,19 @@ class CitationOut(_Model):
     quote: str
 
 
+class PurchaseOut(_Model):
+    """A contract the client named with their amount (a purchase, never the budget)."""
+
+    kind: str
+    amount_cny: float
+
+
 class ProfileOut(_Model):
     industry: str | None = None
     industry_text: str | None = None
     province: str | None = None
     city: str | None = None
+    district: str | None = None
     employees: int | None = None
     annual_revenue_cny: float | None = None
     company_age_years: float | None = None
@@ -124,6 +135,8 @@ class ProfileOut(_Model):
     budget_other: str | None = (
         None  # a budget in another currency, as stated; never converted (no rates held)
     )
+    budget_unlimited: bool | None = None  # the client said there is no budget ceiling
+    purchases: list[PurchaseOut] = Field(default_factory=list)
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     it_skill: str | None = None

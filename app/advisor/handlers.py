@@ -31,7 +31,7 @@ from app.advisor.engine.notices import (
 )
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import client_purchases, kinds, solution_purchases
+from app.advisor.engine.purchases import client_items, kinds, solution_purchases
 from app.advisor.engine.recommend import PackChoice, SolutionPick, SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
@@ -138,7 +138,7 @@ class TurnHandlers:
             conversation.asked_clarification = True
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
-            if client_purchases(turn.query):
+            if profile.purchases:
                 # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
                 turn.programs = self.funding.for_question(turn)
                 lines = subsidy_lines(turn.subsidies, turn.language)
@@ -157,7 +157,7 @@ class TurnHandlers:
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
             return
         conversation.pack = choice.picks
-        client = client_purchases(turn.query)
+        client = client_items(profile.purchases)  # named in this turn or an earlier one
         purchases = [p for pick in choice.picks for p in solution_purchases(pick.solution)] + client
         spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
         # A company registered abroad is outside every program's coverage: no verdicts to show.
@@ -229,7 +229,7 @@ class TurnHandlers:
             return
         turn.programs = self.funding.for_question(turn)
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
-        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
@@ -250,7 +250,9 @@ class TurnHandlers:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return
         en = turn.language == "en"
-        notes = self.funding.notes(turn)
+        # "怎么申请？比例是多少？": the rate (or that the sources lack it) before the steps.
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        notes = [*([focus] if focus else []), *self.funding.notes(turn)]
         lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))
@@ -282,7 +284,7 @@ class TurnHandlers:
                 if len(picks) == limit:
                     break
         profile = conversation.profile
-        client = client_purchases(turn.query)
+        client = client_items(profile.purchases)
         purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
         turn.programs = select_programs(
             self.funding.assessments(profile, purchases, self.funding.said_in(turn)),

@@ -37,6 +37,7 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
     ]
     profile = turn.conversation.profile
     timings = turn.timings(started)
+    cited = {c.source for c in citations}
     return AdviceResponse(
         id=turn.id,
         answer=answer,
@@ -46,7 +47,8 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
         profile=ProfileOut.model_validate(profile.model_dump()),
         clarifying_questions=turn.clarifying,
         solutions=solutions,
-        funding=[funding_out(a, language) for a in turn.programs],
+        # A program's verdict line always cites it: one the answer leaves out is kept, marked unlisted.
+        funding=[funding_out(a, language, a.program.id in cited) for a in turn.programs],
         citations=[CitationOut.model_validate(c.model_dump()) for c in citations],
         timings_ms=Timings(**timings),
         session_id=turn.conversation.session_id if turn.conversation.remember else None,

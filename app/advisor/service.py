@@ -257,7 +257,9 @@ class AdvisorService:
         conversation.profile = conversation.profile.merged_with(delta)
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
-            conversation.profile = conversation.profile.model_copy(update={"province": None, "city": None})
+            conversation.profile = conversation.profile.model_copy(
+                update={"province": None, "city": None, "district": None}
+            )
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")

@@ -208,33 +208,40 @@ class Region(_Strict):
 
     province: str | None = Field(default=None, max_length=PLACE_MAX)
     city: str | None = Field(default=None, max_length=PLACE_MAX)
+    # A district- or county-level program (海珠区, 天台县, 北京经济技术开发区) needs the client there, not just in
+    # the city: the official full name, as knowledge/places/admin_divisions.tsv or regions.yaml spells it.
+    district: str | None = Field(default=None, max_length=PLACE_MAX)
 
     @model_validator(mode="after")
     def _city_needs_province(self) -> Region:
         if self.city and not self.province:
             raise ValueError("a city needs its province")
+        if self.district and not self.city:
+            raise ValueError("a district needs its city")
         return self
 
-    def covers(self, province: str | None, city: str | None) -> bool:
-        """Whether a place is inside: nationwide covers all, a province its cities; an unknown city is not ruled out."""
+    def covers(self, province: str | None, city: str | None, district: str | None = None) -> bool:
+        """Whether a place is inside: nationwide covers all, a province its cities, a city its districts;
+        an unknown city or district is not ruled out."""
         if self.province is None:
             return True
-        return province == self.province and (not self.city or not city or city == self.city)
+        if province != self.province or (self.city and city and city != self.city):
+            return False
+        return not self.district or not district or district == self.district
 
     @property
     def label_en(self) -> str:
         """Shenzhen, Guangdong: the label an English answer shows."""
         from app.catalogue.place_names import english_place  # reads the gazetteer file on first use
 
-        return english_place(self.province, self.city)
+        return english_place(self.province, self.city, self.district)
 
     @property
     def label(self) -> str:
         if not self.province:
             return "全国"
-        if self.city and self.city != self.province:
-            return f"{self.province}·{self.city}"
-        return self.province
+        place = f"{self.province}·{self.city}" if self.city and self.city != self.province else self.province
+        return f"{place}·{self.district}" if self.district else place
 
 
 class Venue(_Strict):

@@ -23,10 +23,13 @@ def _capitalised(spelling: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _english_names(path: Path = REGIONS) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def _english_names(
+    path: Path = REGIONS,
+) -> tuple[dict[str, str], dict[tuple[str, str], str], dict[str, str]]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     provinces: dict[str, str] = {}
     cities: dict[tuple[str, str], str] = {}
+    districts: dict[str, str] = {}  # full name (海珠区) -> Haizhu
     for province in (raw or {}).get("provinces", []):
         name = str(province["name"])
         if province.get("en"):
@@ -34,14 +37,26 @@ def _english_names(path: Path = REGIONS) -> tuple[dict[str, str], dict[tuple[str
         for city in province.get("cities") or []:
             if city.get("en"):
                 cities[(name, str(city["name"]))] = _capitalised(str(city["en"][0]))
-    return provinces, cities
+        for county in province.get("counties") or []:
+            if county.get("en") and county.get("full"):
+                districts[str(county["full"])] = _capitalised(str(county["en"][0]))
+    return provinces, cities, districts
 
 
-def english_place(province: str | None, city: str | None = None) -> str:
-    """广东, 深圳 -> "Shenzhen, Guangdong"; 上海, 上海 -> "Shanghai"; no province -> "nationwide"."""
+def english_place(province: str | None, city: str | None = None, district: str | None = None) -> str:
+    """广东, 深圳 -> "Shenzhen, Guangdong"; 上海, 上海 -> "Shanghai"; no province -> "nationwide";
+    广东, 广州, 海珠区 -> "Haizhu district, Guangzhou, Guangdong"."""
     if not province:
         return "nationwide"
-    provinces, cities = _english_names()
+    provinces, cities, districts = _english_names()
+    if district:
+        where = english_place(province, city)
+        # Never Chinese characters in an English sentence, never the whole city for one district.
+        return (
+            f"{districts[district]} district, {where}"
+            if district in districts
+            else f"one district of {where}"
+        )
     province_en = provinces.get(province, "")
     city_en = cities.get((province, city), "") if city and city != province else ""
     if city_en and province_en:

@@ -120,20 +120,45 @@ class E5Embeddings(LangChainEmbeddings):
 
     def embed_in_batches(self, texts: Sequence[str], on_batch: Callable[[int], None] | None) -> np.ndarray:
         """Embed in small batches (bounded memory), one per model copy at a time, reporting progress per batch."""
-        batches = [texts[start : start + self.batch_size] for start in range(0, len(texts), self.batch_size)]
+        return self.start(texts).collect(on_batch)
 
-        parts: list[np.ndarray] = []
-        with ThreadPoolExecutor(max_workers=_POOL.size, thread_name_prefix="e5") as workers:
-            # Progress is reported from this thread: a UI progress bar cannot be updated from others.
-            for batch, vectors in zip(batches, workers.map(embed_passages, batches), strict=True):
-                parts.append(vectors)
-                if on_batch:
-                    on_batch(len(batch))
-        return np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+    def start(self, texts: Sequence[str]) -> EmbeddingJob:
+        """Begin embedding `texts` on the model copies now; `collect` the vectors later.
+
+        The engine runs outside the GIL, so the caller's Python work (an ingest's BM25 tokens,
+        chunking, Chroma writes) goes on beside it instead of leaving a core idle before or after.
+        """
+        return EmbeddingJob([texts[i : i + self.batch_size] for i in range(0, len(texts), self.batch_size)])
 
     def embed_query(self, text: str) -> list[float]:
         vector: list[float] = embed_query(text).tolist()
         return vector
+
+
+class EmbeddingJob:
+    """Batches submitted to the model pool; `collect` waits for them in input order."""
+
+    def __init__(self, batches: list[Sequence[str]]) -> None:
+        self._batches = batches
+        self._workers = ThreadPoolExecutor(max_workers=_POOL.size, thread_name_prefix="e5")
+        self._results = self._workers.map(embed_passages, batches)
+
+    def collect(self, on_batch: Callable[[int], None] | None = None) -> np.ndarray:
+        """The vectors, one row per text; progress is reported from the calling thread (a UI
+        progress bar cannot be updated from others)."""
+        parts: list[np.ndarray] = []
+        try:
+            for batch, vectors in zip(self._batches, self._results, strict=True):
+                parts.append(vectors)
+                if on_batch:
+                    on_batch(len(batch))
+        finally:
+            self._workers.shutdown(wait=True, cancel_futures=True)
+        return np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+
+    def cancel(self) -> None:
+        """Drop the batches not started yet and wait for the running ones (an ingest that failed)."""
+        self._workers.shutdown(wait=True, cancel_futures=True)
 
 
 @register_embedding_function

@@ -273,7 +273,7 @@ def _covers(program: FundingProgram, truth: dict[str, Any]) -> bool:
     regions: list[Region] = program.eligibility.regions
     if not regions or "province" not in truth:
         return True
-    return any(r.covers(truth.get("province"), truth.get("city")) for r in regions)
+    return any(r.covers(truth.get("province"), truth.get("city"), truth.get("district")) for r in regions)
 
 
 def _subsidy_matched(program: FundingProgram, sub: Subsidy, catalogue: Catalogue, client: set[str]) -> bool:

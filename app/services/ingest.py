@@ -25,7 +25,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from app.catalogue.loader import catalogue_files, load_catalogue
-from app.components.embeddings import E5Embeddings
+from app.components.embeddings import E5Embeddings, EmbeddingJob
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.corpus.documents import file_hash, load_metadata, policy_files, read_document
 from app.errors import DocumentReadError, IndexNotReadyError, ReadOnlyDataError
@@ -178,10 +178,21 @@ class IngestService:
         """Build the index on first use; afterwards only pick up changed files."""
         return None if self.is_current() else self.ingest(progress=progress)
 
-    def _desired_records(self, report: IngestReport) -> tuple[list[IndexRecord], set[str]]:
-        """All records the index should hold, plus sources whose old chunks must be kept."""
+    def _desired_records(
+        self, report: IngestReport, on_ready: Callable[[list[IndexRecord]], None] | None = None
+    ) -> tuple[list[IndexRecord], set[str]]:
+        """All records the index should hold, plus sources whose old chunks must be kept.
+
+        `on_ready` gets each group of records as soon as their indexed text is final (catalogue
+        entries first, then the documents), before the BM25 tokens: a build starts embedding them
+        while the rest is prepared.
+        """
         paths = self.settings.paths
         catalogue = load_catalogue(paths.catalogue_dir)  # raises before any write
+        entries = [solution_record(s) for s in catalogue.solutions]
+        entries += [funding_record(p) for p in catalogue.funding]
+        if on_ready:
+            on_ready(entries)
         metadata = load_metadata(paths.policies_dir)
         records: list[IndexRecord] = []
         preserved: set[str] = set()
@@ -197,8 +208,9 @@ class IngestService:
             program = path.stem.removesuffix(PROGRAM_TEXT_SUFFIX)
             program = program if path.stem.endswith(PROGRAM_TEXT_SUFFIX) and program in programs else ""
             records += policy_records(document, self.settings.chunking, self.segmenter.tag, program)
-        records += [solution_record(s) for s in catalogue.solutions]
-        records += [funding_record(p) for p in catalogue.funding]
+        if on_ready:
+            on_ready(records)
+        records += entries
         attach_tokens(records, self.segmenter)
         return records, preserved
 
@@ -245,27 +257,46 @@ class IngestService:
             lock.release()
 
     def _build(self, report: IngestReport, rebuild: bool, progress: ProgressCallback | None) -> None:
-        pending = self.settings.paths.data_dir / _REBUILD_MARKER
-        records, preserved = self._desired_records(report)
-        if rebuild:
-            self._open_or_set_aside(report)
-            pending.touch()
-        elif pending.exists():
-            for name in CollectionName:  # a rebuild was killed: its half-built copies only take space
-                self.store.drop(name, _BUILD_SUFFIX)
         suffix = _BUILD_SUFFIX if rebuild else ""
-        to_embed: list[tuple[Any, list[IndexRecord]]] = []
-        stale: list[tuple[Any, list[str]]] = []
-        for name in CollectionName:
-            wanted = [r for r in records if r.collection is name]
+        pending = self.settings.paths.data_dir / _REBUILD_MARKER
+        collections: dict[CollectionName, Any] = {}
+        stored: dict[CollectionName, set[str]] = {}
+        jobs: list[tuple[list[IndexRecord], EmbeddingJob]] = []
+
+        def open_collections() -> None:
+            """The first write: only once the catalogue has been validated."""
             if rebuild:
-                self.store.drop(name, suffix)  # leftovers of an interrupted rebuild
-            collection = self.store.collection(name, suffix)
-            new, old = self._reconcile(collection, wanted, preserved, report)
-            to_embed.append((collection, new))
-            stale.append((collection, old))
-        self._embed_and_add(to_embed, progress)
-        report.added = sum(len(new) for _, new in to_embed)
+                self._open_or_set_aside(report)
+                pending.touch()
+            elif pending.exists():
+                for name in CollectionName:  # a rebuild was killed: its half-built copies only take space
+                    self.store.drop(name, _BUILD_SUFFIX)
+            for name in CollectionName:
+                if rebuild:
+                    self.store.drop(name, suffix)  # leftovers of an interrupted rebuild
+                collections[name] = self.store.collection(name, suffix)
+                stored[name] = set(collections[name].get(include=[])["ids"])
+
+        def embed_new(group: list[IndexRecord]) -> None:
+            if not collections:
+                open_collections()
+            new = [r for r in group if r.id not in stored[r.collection]]
+            if new:
+                jobs.append((new, self.embeddings.start([r.document for r in new])))
+
+        try:
+            records, preserved = self._desired_records(report, on_ready=embed_new)
+            stale: list[tuple[Any, list[str]]] = []
+            for name, collection in collections.items():
+                wanted = [r for r in records if r.collection is name]
+                new, old = self._reconcile(collection, wanted, preserved, report)
+                report.added += len(new)
+                stale.append((collection, old))
+        except BaseException:  # preparing failed: stop the model copies before the error propagates
+            for _, job in jobs:
+                job.cancel()
+            raise
+        self._add(collections, jobs, report.added, progress)
         for name, (collection, old_ids) in zip(CollectionName, stale, strict=True):
             if old_ids:
                 collection.delete(ids=old_ids)
@@ -327,10 +358,15 @@ class IngestService:
         ]
         return new, stale
 
-    def _embed_and_add(
-        self, batches: list[tuple[Any, list[IndexRecord]]], progress: ProgressCallback | None
+    def _add(
+        self,
+        collections: dict[CollectionName, Any],
+        jobs: list[tuple[list[IndexRecord], EmbeddingJob]],
+        total: int,
+        progress: ProgressCallback | None,
     ) -> None:
-        total = sum(len(records) for _, records in batches)
+        """Write each group's records as soon as its vectors are in: the catalogue entries go to
+        Chroma while the documents are still being embedded."""
         done = 0
 
         def advance(n: int) -> None:
@@ -339,18 +375,18 @@ class IngestService:
             if progress:
                 progress(done, total)
 
-        for collection, records in batches:
-            if not records:
-                continue
-            vectors = self.embeddings.embed_in_batches([r.document for r in records], advance)
-            for start in range(0, len(records), 1000):
-                part = records[start : start + 1000]
-                collection.add(
-                    ids=[r.id for r in part],
-                    embeddings=vectors[start : start + len(part)],
-                    documents=[r.document for r in part],
-                    metadatas=[r.metadata for r in part],
-                )
+        for records, job in jobs:
+            vectors = job.collect(advance)
+            for name, collection in collections.items():
+                part = [(r, v) for r, v in zip(records, vectors, strict=True) if r.collection is name]
+                for start in range(0, len(part), 1000):
+                    rows = part[start : start + 1000]
+                    collection.add(
+                        ids=[r.id for r, _ in rows],
+                        embeddings=[v for _, v in rows],
+                        documents=[r.document for r, _ in rows],
+                        metadatas=[r.metadata for r, _ in rows],
+                    )
         if progress and total == 0:
             progress(0, 0)
 

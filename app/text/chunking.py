@@ -95,10 +95,32 @@ def _sections(text: str) -> list[tuple[str, list[str]]]:
     return [(h, paras) for h, paras in sections if paras]
 
 
+def _fold_preamble(sections: list[tuple[str, list[str]]], min_tokens: int) -> list[tuple[str, list[str]]]:
+    """Leading sections too short to stand alone (a dateline, "来源:湖南日报", a breadcrumb) open
+    the first substantial section instead of being chunks of their own.
+
+    Alone, such a chunk holds nothing but the article's name and source, so any question that
+    names the article ranked it first, above the passage that answers; inside the first real
+    chunk, the source line still answers "which newspaper published it".
+    """
+    lead: list[str] = []
+    while (
+        len(sections) > 1
+        and not _NUMBERED_HEADING.match(sections[0][0])  # "一、支持对象" is a section, however short
+        and count_tokens("".join(sections[0][1])) < min_tokens
+    ):
+        heading, paragraphs = sections.pop(0)
+        lead += [heading, *paragraphs] if heading else paragraphs
+    if lead:
+        heading, paragraphs = sections[0]
+        sections[0] = (heading, lead + paragraphs)
+    return sections
+
+
 def chunk_text(text: str, *, max_tokens: int, min_tokens: int) -> list[TextChunk]:
     """Chunks of whole sentences, at most `max_tokens` each, never crossing a heading."""
     chunks: list[TextChunk] = []
-    for heading, paragraphs in _sections(text):
+    for heading, paragraphs in _fold_preamble(_sections(text), min_tokens):
         bodies: list[str] = []
         buffer = ""
         for paragraph in paragraphs:

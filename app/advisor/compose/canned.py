@@ -108,10 +108,14 @@ def unknown_programs(names: list[str], language: Lang) -> str:
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
         return (
-            f"{joined} {NOT_IN_SOURCES[1]}, so I cannot confirm that it exists or what it pays; don't rely on it "
-            "until you see the official notice from the issuing authority. Below is only what my sources do hold."
+            f"{joined} {NOT_IN_SOURCES[1]}, so I cannot confirm that it exists or what it pays, and cannot "
+            "guarantee any amount from it; don't rely on it until you see the official notice from the issuing "
+            "authority. Below is only what my sources do hold."
         )
-    return f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例；在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+    return (
+        f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例，也不能保证任何金额；"
+        "在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+    )
 
 
 def empty_message(language: Lang) -> str:

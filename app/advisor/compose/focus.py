@@ -7,20 +7,28 @@ comes from the engine's assessments and the catalogue entries behind them; nothi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import combinations
 from typing import Literal
 
 from app.advisor.contract import Lang
+from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import format_cny, format_cny_range, format_ratio
 from app.text.normalize import normalize
 
 Asked = Literal["stacking", "amount", "deadline"]
+# "比例是多少" asks for the rate: answered like "能补多少" (the rate and the cap, or that the sources lack them).
+_RATE = re.compile(
+    r"比例是多少|比例多少|什么比例|补贴比例|补助比例|补几成|百分之几|"
+    r"what(?:'s| is)? the (?:rate|percentage|ratio)|what percent",
+    re.I,
+)
 
 
 def asked(question: str) -> Asked | None:
@@ -29,7 +37,7 @@ def asked(question: str) -> Asked | None:
         return "stacking"
     if DEADLINE.search(text):
         return "deadline"
-    if AMOUNT.search(text):
+    if AMOUNT.search(text) or _RATE.search(text):
         return "amount"
     return None
 
@@ -117,26 +125,67 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
         name = a.program.name_en if language == "en" else a.program.name
         ratio = f"{format_ratio(a.ratio)}" if a.ratio else None
         cap = format_cny(benefit.cap, benefit.currency) if benefit.cap else None
+        # No ratio and no cap in the catalogue: say the sources lack them, never a figure from elsewhere (§7).
         if language == "en":
             bits = [f"rate {ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
             lines.append(
                 f"{name}: "
-                + (", ".join(b for b in bits if b) or benefit.summary_en or original(benefit.summary))
+                + (
+                    ", ".join(b for b in bits if b)
+                    or "the rate and the cap are not in my sources "
+                    f"({benefit.per_firm_en or 'not published in the text I hold'}); ask the issuing authority"
+                )
             )
         else:
             bits = [f"按{ratio}补贴" if ratio else "", f"最高{cap}" if cap else ""]
-            lines.append(f"{name}：" + ("，".join(b for b in bits if b) or benefit.summary))
+            lines.append(
+                f"{name}："
+                + (
+                    "，".join(b for b in bits if b)
+                    or f"补贴比例和上限不在我的资料中（{benefit.per_firm or '所读原文未公开'}），请向发文单位确认"
+                )
+            )
     head = "How much: " if language == "en" else "能补多少："
     return head + ("; " if language == "en" else "；").join(lines) + ("." if language == "en" else "。")
 
 
-def focus_line(question: str, programs: list[Assessment], today: date, language: Lang) -> str | None:
-    """The direct answer to a stacking, amount or deadline question, or None for other questions."""
+def _figures(subsidies: list[Subsidy], language: Lang) -> str:
+    """The money on the contracts the client named: "深圳市训力券：200万元 × 50% = 100万元"."""
+    en = language == "en"
+    lines = []
+    for s in subsidies:
+        name = s.assessment.program.name_en if en else s.assessment.program.name
+        base, amount = s.purchase.first_year, s.amount
+        line = (
+            f"{name}: {format_cny_range(base.min, base.max, language)} × {format_ratio(s.ratio)} = "
+            f"{format_cny_range(amount.min, amount.max, language)}"
+        )
+        if not s.in_net:
+            line += " (at most, to be confirmed)" if en else "（最多，待确认）"
+        lines.append(line if en else line.replace(": ", "：", 1))
+    head = "On the amounts you named: " if en else "按您提到的金额："
+    return head + ("; " if en else "；").join(lines) + ("." if en else "。")
+
+
+def focus_line(
+    question: str,
+    programs: list[Assessment],
+    today: date,
+    language: Lang,
+    subsidies: list[Subsidy] | None = None,
+) -> str | None:
+    """The direct answer to a stacking, amount or deadline question, or None for other questions.
+
+    `subsidies`: computed on the contracts the client named; "给个准数" is answered with their figures
+    before the published rates.
+    """
     kind = asked(question)
     if kind is None or not programs:
         return None
     if kind == "stacking":
         return _stacking(programs, language)
+    if kind == "amount" and subsidies:
+        return _figures(subsidies, language) + "\n" + _amount(programs, language)
     if kind == "amount":
         return _amount(programs, language)
     return None  # deadlines: the engine's date notes lead the answer (date and days left)

@@ -10,6 +10,7 @@ from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny, format_ratio
@@ -111,7 +112,7 @@ def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lan
     return f"- {verdict_icon(assessment.verdict)} {short_name(program.name)}：{said}。{benefit}。[{n}]"
 
 
-def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
+def funding_out(assessment: Assessment, language: Lang, listed: bool = True) -> FundingOut:
     program = assessment.program
     validity = program.validity
     deadline = validity.application_closes or validity.effective_until
@@ -130,6 +131,7 @@ def funding_out(assessment: Assessment, language: Lang) -> FundingOut:
         deadline=deadline.isoformat() if deadline else None,
         source_url=program.provenance.source_urls[0],
         mechanism=program.how_to_apply.mechanism.value,
+        listed=listed,
         conditions=[
             ConditionOut(name=c.name, status=c.status.value, detail=c.reason.text(language))
             for c in assessment.conditions
@@ -150,6 +152,22 @@ def apply_steps(assessment: Assessment, language: Lang) -> str:
     return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"
 
 
+def not_listed_line(programs: list[Assessment], shown: list[Assessment], language: Lang) -> list[str]:
+    """One line for what was checked and left out, so a short list never reads as all there is."""
+    rest = [a for a in programs if all(a is not b for b in shown)]
+    if not rest:
+        return []
+    ineligible = sum(a.verdict is Verdict.ineligible for a in rest)
+    open_ = len(rest) - ineligible
+    if language == "en":
+        parts = [f"{ineligible} do not apply to you"] if ineligible else []
+        parts += [f"{open_} more are less relevant and still to confirm"] if open_ else []
+        return [f"{len(rest)} more programs were checked and are not listed: {' and '.join(parts)}."]
+    parts = [f"{ineligible}项不适用"] if ineligible else []
+    parts += [f"{open_}项相关性较低、待确认"] if open_ else []
+    return [f"另核对了{len(rest)}项补贴，未列出：{'，'.join(parts)}。"]
+
+
 def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
     en = language == "en"
     if not programs:
@@ -159,9 +177,10 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: La
             if en
             else "目录中暂未找到与您所在地区和支出类型匹配的补贴项目。这只说明资料有限，建议向当地经信局咨询。"
         ]
+    shown = listed_programs(programs)
     lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
-    lines += [verdict_line(a, book, language) for a in programs]
-    return lines
+    lines += [verdict_line(a, book, language) for a in shown]
+    return lines + not_listed_line(programs, shown, language)
 
 
 def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
@@ -169,9 +188,11 @@ def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang
     en = language == "en"
     if not programs:
         return funding_section(programs, book, language)
+    shown = listed_programs(programs)
     lines = ["Funding programs:" if en else "补贴政策："]
-    lines += [brief_verdict_line(a, book, language) for a in programs]
-    missing = sorted({m for a in programs if a.verdict is Verdict.unknown for m in a.missing})
+    lines += [brief_verdict_line(a, book, language) for a in shown]
+    lines += not_listed_line(programs, shown, language)
+    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append("")

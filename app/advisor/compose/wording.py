@@ -42,6 +42,7 @@ def verdict_label(verdict: Verdict, language: Lang) -> str:
 # The profile facts an `unknown` verdict can wait for (eligibility.PROFILE_FACTS), as the user reads them.
 MISSING_FACTS: dict[str, tuple[str, str]] = {
     "region": ("注册地（省市）", "your registered city"),
+    "district": ("注册所在区县", "your registered district or county"),
     "size": ("员工人数和年营收", "employees and revenue"),
     "industry": ("所属行业", "your industry"),
     "age": ("公司成立年限", "company age"),

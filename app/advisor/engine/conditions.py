@@ -40,6 +40,9 @@ class Condition:
     name: str
     status: Status
     reason: Reason
+    fact: str | None = (
+        None  # the profile fact an unknown waits for, when it is not `name` (a region's district)
+    )
 
 
 # Hong Kong, Macau and Taiwan have their own programs; the mainland's do not cover companies registered there.
@@ -85,7 +88,18 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
                     f"requires registration in {region.label_en}; which city?",
                 ),
             )
-        if region.covers(profile.province, profile.city):
+        if region.district and region.covers(profile.province, profile.city) and not profile.district:
+            # A district's program needs the client in that district; the city alone does not settle it.
+            return Condition(
+                "region",
+                Status.unknown,
+                Reason(
+                    f"须注册在{region.district}（{region.label}），请确认您所在的区县",
+                    f"requires registration in {region.label_en}; which district are you in?",
+                ),
+                fact="district",
+            )
+        if region.covers(profile.province, profile.city, profile.district):
             return Condition(
                 "region",
                 Status.met,

@@ -46,6 +46,9 @@ class Assessment:
     missing: list[str] = field(default_factory=list)  # profile facts that would settle `unknown`
     ratio: float | None = None  # the rate the engine may use in arithmetic (never a discretionary one)
     rate_note: Reason | None = None
+    asked: bool = (
+        False  # the client asked about it (named it, or its place and kind): listed even when ineligible
+    )
 
     @property
     def selection_only(self) -> bool:
@@ -54,7 +57,7 @@ class Assessment:
 
 
 SELECTION_MECHANISMS = {ApplicationMechanism.competitive_selection, ApplicationMechanism.via_pilot_city}
-PROFILE_FACTS = ("region", "size", "industry", "age")
+PROFILE_FACTS = ("region", "district", "size", "industry", "age")
 
 
 def assess(
@@ -95,7 +98,7 @@ def assess(
     else:
         verdict, reasons = Verdict.eligible, [c.reason for c in conditions]
     assessment = Assessment(program, verdict, list(dict.fromkeys(reasons)), conditions)
-    assessment.missing = [c.name for c in unknown if c.name in PROFILE_FACTS]
+    assessment.missing = [c.fact or c.name for c in unknown if (c.fact or c.name) in PROFILE_FACTS]
     _choose_rate(assessment, profile)
     return assessment
 

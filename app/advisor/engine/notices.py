@@ -12,6 +12,7 @@ from datetime import date
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.render import format_cny, format_ratio
@@ -48,7 +49,8 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
     en = language == "en"
     asked = bool(_ASKS_TIME.search(normalize(question)))
     notes: list[str] = []
-    for assessment in programs:
+    # A program the answer does not list (nobody asked, it cannot help) has no deadline worth leading with.
+    for assessment in programs if asked else listed_programs(programs):
         program = assessment.program
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
@@ -93,7 +95,7 @@ def no_program_for_place(
         p
         for p in catalogue.funding
         if p.eligibility.regions
-        and any(r.covers(profile.province, profile.city) for r in p.eligibility.regions)
+        and any(r.covers(profile.province, profile.city, profile.district) for r in p.eligibility.regions)
     ]
     if local and outside_mainland(profile.province):
         return [

@@ -8,6 +8,7 @@ from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import ScopeLevel
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -79,7 +80,8 @@ _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"创业担保|担保贷款|创业贷|guaranteed.{0,12}loan|start.?up loan", re.I), "创业担保"),
 ]
 _ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
-MAX_PROGRAMS = 8
+MAX_PROGRAMS = 8  # judged and kept in the contract
+MAX_LISTED = 5  # written out in the answer (see `listed_programs`)
 
 
 def spend_from_question(text: str) -> set[SpendKind]:
@@ -102,11 +104,17 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: s
     if any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions) and not regions:
         return False  # a mainland program for a Hong Kong, Macau or Taiwan company: said once, not listed
     if not regions:
-        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase.
-        return bool(spend) and assessment.program.benefit.currency == "CNY"
+        # No region rule is not "open to everyone" (advice_rules.md §3): show it only for a matching purchase,
+        # and another place's local program (庆阳's or 贵州's compute bought on their own platform) only when
+        # the client names it or has not said where they are.
+        program = assessment.program
+        local = program.scope_level is not ScopeLevel.national and program.region.province is not None
+        if local and profile.province and not program.region.covers(profile.province, profile.city):
+            return False
+        return bool(spend) and program.benefit.currency == "CNY"
     if not profile.province:
         return False
-    return any(r.covers(profile.province, profile.city) for r in regions)
+    return any(r.covers(profile.province, profile.city, profile.district) for r in regions)
 
 
 def _named(assessment: Assessment, text: str) -> bool:
@@ -118,8 +126,61 @@ def _named(assessment: Assessment, text: str) -> bool:
 def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     if _named(assessment, text):
         return True
-    regions = assessment.program.eligibility.regions
+    # A local program without a registration rule is named by its own place ("庆阳的算力券").
+    program = assessment.program
+    regions = program.eligibility.regions or ([program.region] if program.region.province else [])
     return any(r.covers(p.province, p.city) for r in regions for p in places)
+
+
+def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[FundingType]) -> bool:
+    """The client asks about this program: by name, or by its place and its kind ("北京的算力券")."""
+    program = assessment.program
+    if _named(assessment, text) or _short(program.name) in text:
+        return True
+    regions = program.eligibility.regions
+    if any(r.district for r in regions):
+        # A district's program is asked about by its district ("海珠区那个示范项目"), not by its city.
+        return any(name in text for r in regions if r.district for name in _district_names(r.district))
+    here = any(r.province and r.covers(p.province, p.city) for r in regions for p in places)
+    return here and program.type in raised
+
+
+def _district_names(district: str) -> set[str]:
+    """海珠区 -> {海珠区, 海珠}; 浦东新区 -> {浦东新区, 浦东}; 天台县 -> {天台县} (a bare 天台 is a rooftop)."""
+    names = {normalize(district)}
+    for suffix in ("新区", "区"):
+        if district.endswith(suffix) and len(district) - len(suffix) >= 2:
+            names.add(normalize(district[: -len(suffix)]))
+            break
+    return names
+
+
+def _short(name: str) -> str:
+    """深圳市模型券（打造人工智能先锋城市的若干措施） -> 深圳市模型券: how clients name a program."""
+    short = normalize(re.sub(r"[（(][^（）()]*[）)]", "", name))
+    return short if len(short) >= 4 else normalize(name)
+
+
+def _local_to_client(assessment: Assessment) -> bool:
+    """A program with a region rule the client's place meets (their city's, province's or district's)."""
+    return bool(assessment.program.eligibility.regions) and any(
+        c.name == "region" and c.status is Status.met for c in assessment.conditions
+    )
+
+
+def listed_programs(programs: list[Assessment]) -> list[Assessment]:
+    """The programs an answer's text lists: what can help the client, not everything that was checked.
+
+    Eligible and to-confirm programs first (in the order chosen); an ineligible one only when the client
+    asked about it, or, when nothing else is left, up to two of the client's own place's programs that
+    explain why nothing applies (a national or another district's program explains nothing). At most
+    MAX_LISTED; the contract's `funding[]` keeps every program checked, with `listed` false for the rest.
+    """
+    useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
+    if all(a.verdict is Verdict.ineligible for a in programs):
+        explain = [id(a) for a in programs if id(a) not in useful and _local_to_client(a)]
+        useful |= set(explain[: max(0, 2 - len(useful))])
+    return [a for a in programs if id(a) in useful][:MAX_LISTED]
 
 
 def _venue_fits(assessment: Assessment, asked: set[SpendKind]) -> bool:
@@ -155,6 +216,7 @@ def select_programs(
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
+        assessment.asked = _asked(assessment, places, text, raised)
         if not named and not _venue_fits(assessment, asked):
             continue
         by_name = _named(assessment, text)  # asked about by name: shown whatever the spend

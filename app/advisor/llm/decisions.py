@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
+from app.advisor.engine.programs import listed_programs
 from app.advisor.llm.guard import mentioned_programs
 from app.advisor.llm.verdicts import REMINDER, promises_eligibility, verdicts_in
 from app.advisor.turn import Turn
@@ -59,7 +60,8 @@ class Decisions:
         return cls(
             language=turn.language,
             solutions=tuple(c.pick.solution for c in turn.costed),
-            programs=tuple((a.program, a.verdict) for a in turn.programs),
+            # The programs the offline answer writes out (the rest are judged but not listed).
+            programs=tuple((a.program, a.verdict) for a in listed_programs(turn.programs)),
             net_costs=net_costs,
             amounts=tuple(stated + money_amounts(context)),
         )

@@ -58,17 +58,21 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
     bad: list[str] = []
     for match in _VOUCHER.finditer(text):
         window = text[max(0, match.start() - 6) : match.start()]
-        named = places.all_places(window)
-        if not named:
+        mentions = places.mentions(window)
+        if not mentions:
             continue
-        place = named[-1]
+        said, place = mentions[-1]
+        # "黄埔区的算力券" is the district's own voucher: the province's or the city's does not back it.
+        district = places.district(said)
         kin = _VOUCHER_KIN.get(match.group(1), (match.group(1),))
         backed = any(
-            any(word in normalize(program.name) for word in kin) and _in_region(program, place)
+            any(word in normalize(program.name) for word in kin)
+            and _in_region(program, place)
+            and (district is None or _in_district(program, district))
             for program in catalogue.funding
         )
         if not backed:
-            bad.append(f"{place.city or place.province}{match.group(1)}")
+            bad.append(f"{district or place.city or place.province}{match.group(1)}")
     return bad
 
 
@@ -132,6 +136,11 @@ def _in_region(program: FundingProgram, place: Place) -> bool:
         r.province is not None and r.covers(place.province, place.city)
         for r in (program.eligibility.regions or [program.region])
     )
+
+
+def _in_district(program: FundingProgram, district: str) -> bool:
+    """Whether the program is that district's own (its region names the district)."""
+    return any(r.district == district for r in program.eligibility.regions or [program.region])
 
 
 def _short(name: str) -> str:

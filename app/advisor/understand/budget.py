@@ -4,7 +4,9 @@
 "budget around 50k RMB", "we'd spend 60k", "what can we do with about 200k RMB?". An amount is a
 budget when a spending word comes before it, a ceiling word comes with it (以内, 不超过, 顶多, up to),
 or the message is nothing but the amount ("就两三万块" after a pack). An amount that follows a
-revenue word (营收, 产值, turnover) or is a loss ("损失好几万") is not a budget.
+revenue word (营收, 产值, turnover) or is a loss ("损失好几万") is not a budget, and neither is a contract
+the client names ("合同大概150万", "spend 400k on GPU rental"): `understand.purchases` decides those, so an
+amount is read as one thing only. "预算不限", "钱不是问题", "no budget limit" state that there is no ceiling.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.numbers import Money, foreign_currency, money_amounts
+from app.advisor.understand.purchases import purchase_spans
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
@@ -34,6 +37,12 @@ REVENUE_CUE = re.compile(
     r"value of|worth",
     _I,
 )
+NO_CEILING = re.compile(
+    r"预算(?:上)?(?:不限|无上限|没有?上限|不设上限|随意|不是问题)|不限预算|不设预算上限|钱不是问题|资金不是问题|不差钱|"
+    r"no budget (?:limit|cap|ceiling|constraints?)|budget is(?: not| no)? (?:an? )?(?:issue|problem|object|concern)|"
+    r"unlimited budget|money is no (?:object|issue|problem)|no limit on (?:the )?budget",
+    _I,
+)
 # "就两三万块", "Around 50k RMB.": a turn that is nothing but an (approximate) amount
 ONLY_AMOUNT = re.compile(
     r"^\W*(?:就|只有|大概|约|差不多|大约|around|about|roughly|approximately|approx|maybe|say)?\W*$|^\W*$", _I
@@ -52,7 +61,8 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     Small bare numbers are counts ("一年", "15个会计"), not money.
     """
     amounts: list[tuple[Money, str | None]] = []
-    for money in money_amounts(text):
+    bought = [(span.start, span.end) for span in purchase_spans(text)]
+    for money in _not_purchases(money_amounts(text), bought):
         currency = foreign_currency(text, money)
         if money.marked or money.value >= 100 or currency:
             amounts.append((money, currency))
@@ -80,6 +90,15 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     return None
 
 
+def _not_purchases(amounts: list[Money], bought: list[tuple[int, int]]) -> list[Money]:
+    return [m for m in amounts if not any(m.start < end and start < m.end for start, end in bought)]
+
+
+def no_budget_ceiling(text: str) -> bool:
+    """The client says there is no budget ceiling ("预算不限", "钱不是问题", "no budget limit")."""
+    return NO_CEILING.search(text) is not None
+
+
 def find_budget(text: str) -> float | None:
     """The budget in CNY stated in normalised `text`, or None (never an amount in another currency)."""
     found = find_budget_money(text)
@@ -99,8 +118,10 @@ def stated_budget(text: str) -> str | None:
 
 def states_budget(text: str) -> bool:
     """The message gives a budget, in CNY or not ("budget is HK$200k" re-plans the pack like "预算20万")."""
-    if find_budget_money(text) is not None:
+    if find_budget_money(text) is not None or no_budget_ceiling(text):
         return True
+    bought = [(span.start, span.end) for span in purchase_spans(text)]
     return any(
-        m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start]) for m in money_amounts(text)
+        m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start])
+        for m in _not_purchases(money_amounts(text), bought)
     )

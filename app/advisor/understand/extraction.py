@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from app.advisor.understand.budget import find_budget, stated_budget
+from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
 from app.advisor.understand.gazetteer import industries, regions
 from app.advisor.understand.numbers import (
     AMOUNT,
@@ -22,6 +22,7 @@ from app.advisor.understand.numbers import (
     parse_number,
 )
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -116,6 +117,11 @@ _EXISTING_IT = {
     "金蝶": "金蝶财务软件",
     "进销存": "进销存系统",
 }
+# "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
+_NEGATED_PLACE = re.compile(
+    r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b)\s*[^\s,，。.;；!?！？]{1,12}",
+    _FLAGS,
+)
 _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
@@ -155,8 +161,9 @@ class RuleExtractor:
     def extract(self, message: str) -> CompanyProfile:
         text = normalize(message)
         data: dict[str, object] = {}
-        if place := self._regions.find(text):
+        if place := self._regions.find(_NEGATED_PLACE.sub("，", text)):
             data["province"], data["city"] = place.province, place.city
+            data["district"] = self._regions.client_district(message, place)
         if industry := self._industries.find(text):
             data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
         match = _first(_EMPLOYEES, text)
@@ -167,6 +174,9 @@ class RuleExtractor:
             data["budget_cny"] = budget
         elif (other := stated_budget(text)) is not None:
             data["budget_other"] = other  # kept as stated: we hold no exchange rate
+        elif no_budget_ceiling(text):
+            data["budget_unlimited"] = True
+        data["purchases"] = stated_purchases(text)  # amounts the budget reader left to the contracts named
         for field, patterns in (("annual_revenue_cny", _REVENUE),):
             if match := _first(patterns, text):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.

@@ -21,6 +21,14 @@ import yaml
 from app.advisor.understand.industry import IndustryDictionary, IndustryMatch
 from app.text.normalize import normalize
 
+# A district named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "松江区的补贴".
+# The gap may not name the client ("海珠区的企业能申请什么补贴" is a client in 海珠区).
+_PROGRAM_AFTER = re.compile(
+    r"^(?:的|那个|这个|那项|有个|有一个)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
+    r"(?:券|补贴|补助|奖励|奖补|资助|政策|项目|试点|专项|资金|subsid|voucher|grant|award|program)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -73,6 +81,9 @@ class RegionGazetteer:
         self._en: dict[str, Place] = {}
         self._foreign_zh: dict[str, str] = {}
         self._foreign_en: dict[str, str] = {}
+        self._district: dict[
+            str, str
+        ] = {}  # a county or district's name as written -> its full name (海珠 -> 海珠区)
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         for province in (raw or {}).get("provinces", []):
             pname = str(province["name"])
@@ -91,12 +102,27 @@ class RegionGazetteer:
                     self._en.setdefault(str(word).lower(), place)
             for county in province.get("counties") or []:
                 place = Place(pname, str(county["city"]))
+                full = str(county.get("full") or county["name"])
                 for name in (county.get("full"), county["name"]):
                     if name and len(name) >= 2:
                         self._zh.setdefault(normalize(str(name)), place)
+                        self._district.setdefault(normalize(str(name)), full)
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
+                    self._district.setdefault(str(word).lower(), full)
+        self._guarded: dict[str, Place] = {}
         self._load_divisions(path.parent / "places" / "admin_divisions.tsv")
+        # A city whose short name is also an everyday word is read only where a sentence puts a place:
+        # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
+        self._guarded_pattern = (
+            re.compile(
+                r"(?:在|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在)\s*("
+                + "|".join(map(re.escape, sorted(self._guarded, key=len, reverse=True)))
+                + r")(?=[^\u4e00-\u9fff]|$|开|做|有|的|这|那|本地|当地|经营|办|一家|注册|市区|城区)"
+            )
+            if self._guarded
+            else None
+        )
         self._load_foreign(path.parent / "places" / "world_places.tsv")
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = _longest_name(set(self._zh) | set(self._foreign_zh))
@@ -105,14 +131,30 @@ class RegionGazetteer:
     def _load_divisions(self, path: Path) -> None:
         """Every city and county; the hand-written entries above keep their keys (setdefault)."""
         provinces = {place.province for place in self._zh.values()}
+        counties: dict[str, set[tuple[str, str]]] = {}
+        guarded_in: dict[str, tuple[str, str]] = {}
         for kind, province, city, full, short, _code in _tsv_rows(path):
             if province not in provinces:
                 continue  # a province regions.yaml does not know would have no programs either
             place = Place(province, city)
+            spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
+            if kind == "city" and len(spoken) >= 2 and spoken not in self._zh:
+                # 大理 (大理石), 三明 (三明治), 白银 (silver), under the name regions.yaml gives the city (大理州)
+                self._guarded[spoken] = self._zh.get(normalize(full), place)
+                guarded_in[spoken] = (province, city)
+            elif kind == "county":
+                counties.setdefault(normalize(re.sub(r"(?:县|区|市)$", "", full)), set()).add(
+                    (province, city)
+                )
             # Cities are all in regions.yaml under the names people use; only their official names here.
             for name in (full, short) if kind == "county" else (full,):
                 if name and len(name) >= 2:
                     self._zh.setdefault(normalize(name), place)
+                    if kind == "county" and self._zh[normalize(name)] == place:
+                        self._district.setdefault(normalize(name), full)
+        for name, where in guarded_in.items():
+            if counties.get(name, {where}) != {where}:
+                del self._guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
@@ -148,6 +190,8 @@ class RegionGazetteer:
                 for m in self._zh_pattern.finditer(norm)
                 if m.group(0) in self._zh
             ]
+        if self._guarded_pattern and not found:
+            found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
         return found
@@ -166,6 +210,30 @@ class RegionGazetteer:
             return None
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
+
+    def district(self, name: str) -> str | None:
+        """The full name of the district or county a mention names ("海珠" -> 海珠区), None for a city or province."""
+        return self._district.get(name)
+
+    def client_district(self, text: str, place: Place | None) -> str | None:
+        """The district the client is in, when the message names one inside `place` ("广州天河区的游戏公司").
+
+        A district named with a program ("海珠区那个示范项目奖励", "经开区的算力券") is where the program is, not
+        where the client is: it is skipped, as the same district named later for the client would not be.
+        """
+        if place is None or not place.city:
+            return None
+        norm = normalize(text)
+        for name, found in self.mentions(text):
+            full = self._district.get(name)
+            if full is None or found != place:
+                continue
+            at = norm.find(name)
+            after = norm[at + len(name) : at + len(name) + 12]
+            if _PROGRAM_AFTER.match(after):
+                continue
+            return full
+        return None
 
     def all_places(self, text: str) -> list[Place]:
         return list(dict.fromkeys(place for _, place in self.mentions(text)))

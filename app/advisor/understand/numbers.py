@@ -101,6 +101,14 @@ _MONEY_RE = re.compile(
     rf"(?:(?:rmb|cny|¥|￥)\s*)?({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(出头)?\s*(元|块钱|块|人民币|rmb|cny|yuan)?",
     re.IGNORECASE,
 )
+# What a number counts when it is not money: "200人", "30辆货车", "开了12年", "3个门店", "an 80-person firm".
+_COUNT_AFTER = re.compile(
+    r"\s*(?:多|来|余|几)?\s*(?:个|人(?!民币)|名|位|家|辆|台|间|套|头|亩|座|栋|层|条|只|户|张|件|份|次|床|桌|吨|公斤|斤|箱|"
+    r"平方|平米|年|月|天|日|周|小时|岁|倍|%|％|员工|工人|门店|店|分店|"
+    r"[- ]?(?:people|persons?|staff|employees?|workers?|stores?|shops?|outlets?|vehicles?|trucks?|cars?|"
+    r"years?|months?|days?|beds?|rooms?)(?![a-z]))",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECASE)
 # Spoken magnitudes with an Arabic tail: "1万5" is 15,000, "3千5" 3,500, "1万5千" 15,000 (as "一万五" already is).
 # Not when a counter follows ("1万5个人" is ten thousand, then five people).
@@ -139,6 +147,9 @@ def money_amounts(text: str) -> list[Money]:
             continue
         extra, end = _spoken_tail(text, number.replace(",", ""), unit, currency, match.end())
         consumed = end
+        counted = "个" in match.group(0)[match.end(1) - match.start() :] and not unit
+        if not currency and (counted or _COUNT_AFTER.match(text, end)):
+            continue  # a count of people, vehicles, years or stores is never money
         # "一万", "两千" carry their magnitude in the numeral: money-like even without 元.
         marked = bool(unit or currency or prefix.strip() or set(number) & set("万亿千"))
         found.append(Money(value + extra, match.start(), end, marked))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from app.advisor.understand.purchases import StatedPurchase
 from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify
 from app.catalogue.models import Region
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, ITSkill, SizeClass
@@ -21,6 +22,10 @@ class CompanyProfile(BaseModel):
     sector: str | None = Field(default=None, description="MIIT sector used for the size class")
     province: str | None = None
     city: str | None = None
+    district: str | None = Field(
+        default=None,
+        description="District or county when the client names it (海珠区): district programs need it",
+    )
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_cny: float | None = Field(default=None, ge=0)
     company_age_years: float | None = Field(default=None, ge=0, le=200)
@@ -29,6 +34,13 @@ class CompanyProfile(BaseModel):
         default=None,
         max_length=60,
         description="A budget in a currency we hold no exchange rate for, as stated ('HKD 50,000'); never converted",
+    )
+    budget_unlimited: bool | None = Field(
+        default=None, description="True: the client said there is no budget ceiling ('预算不限')"
+    )
+    purchases: list[StatedPurchase] = Field(
+        default_factory=list,
+        description="Contracts the client named with their amount ('合同大概150万' of GPU rental); not the budget",
     )
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
@@ -69,12 +81,15 @@ class CompanyProfile(BaseModel):
 
     def region_label_en(self) -> str | None:
         return (
-            Region.model_construct(province=self.province, city=self.city).label_en if self.province else None
+            Region.model_construct(province=self.province, city=self.city, district=self.district).label_en
+            if self.province
+            else None
         )
 
     def region_label(self) -> str | None:
         # The catalogue's place label, so a profile and a program's region read alike.
-        return Region.model_construct(province=self.province, city=self.city).label if self.province else None
+        region = Region.model_construct(province=self.province, city=self.city, district=self.district)
+        return region.label if self.province else None
 
     def missing_for_recommendation(self) -> list[str]:
         """Which of industry, region and size are still unknown (in asking order)."""
@@ -91,7 +106,11 @@ class CompanyProfile(BaseModel):
         """A new profile where every fact stated in `update` wins (the user's correction)."""
         data = self.model_dump(exclude={"size_class", "size_basis"})
         for key, value in update.model_dump(exclude={"size_class", "size_basis"}).items():
-            if isinstance(value, list):
+            if key == "purchases":
+                # A contract of a kind named again is corrected ("其实算力合同是80万"); other kinds are kept.
+                restated = {item["kind"] for item in value}
+                data[key] = [item for item in data[key] if item["kind"] not in restated] + value
+            elif isinstance(value, list):
                 data[key] = list(dict.fromkeys([*data[key], *value]))
             elif value is not None:
                 data[key] = value
@@ -99,8 +118,15 @@ class CompanyProfile(BaseModel):
             data["budget_other"] = None  # the latest budget wins, whatever its currency
         elif update.budget_other is not None:
             data["budget_cny"] = None
+        if update.budget_unlimited:
+            data["budget_cny"] = data["budget_other"] = None  # "预算不限" lifts the ceiling stated before
+        elif update.budget_cny is not None or update.budget_other is not None:
+            data["budget_unlimited"] = None
         if update.province and not update.city and update.province != self.province:
             data["city"] = None  # a new province invalidates the old city
+        moved = (data["province"], data["city"]) != (self.province, self.city)
+        if moved and not update.district:
+            data["district"] = None  # and a new city the old district
         return CompanyProfile.model_validate(data)
 
     def summary_zh(self) -> str:

@@ -27,9 +27,13 @@ DECLINE = re.compile(
     r"confidential|no comment|\bskip\b|none of your business",
     _I,
 )
-# "不对，我们在合肥", "其实有150人", "sorry, we're actually in Hefei": the profile is being corrected.
+# "不对，我们在合肥", "说错了，我们在杭州，不在宁波", "其实有150人", "sorry, I meant Hefei", "we're in Hefei, not
+# Wuxi": the profile is being corrected.
 CORRECTION = re.compile(
-    r"不对|其实|实际上|搬到|改成|更正|纠正|\bactually\b|\bsorry\b|\bcorrection\b|\bmoved to\b", _I
+    r"不对|其实|实际上|搬到|改成|更正|纠正|修正|说错|搞错|弄错|写错|打错|记错|口误|应该是|准确(?:地|的)?说|不在|不是在|"
+    r"\bactually\b|\bsorry\b|\bcorrection\b|\bmoved to\b|\bi meant?\b|\bmy (?:mistake|bad)\b|\bto correct\b|"
+    r"\bnot in\b|\brather than\b|\binstead of\b|\bwrong\b",
+    _I,
 )
 # An answer to "which industry? which city?" is a statement, not a question about that city.
 ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)

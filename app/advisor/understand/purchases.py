@@ -1,0 +1,132 @@
+"""What the client says they will buy, with their own amount: "合同大概150万" of GPU rental, "一年大概20万" of
+compute, "spend 400k RMB on GPU compute rental and 100k on model API calls".
+
+Such an amount is a purchase, not the budget: it is what a program's ratio applies to (advice_rules.md §5,
+the client's figures win). `understand.budget` asks this reader which amounts are purchases, so one place
+decides what an amount is. An amount is a budget instead when a budget word comes right before it (预算,
+投入, 能拿出, budget, spend up to) or a ceiling word comes with it (以内, 最多, 不超过, under).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.catalogue.taxonomy import SpendKind
+
+
+class StatedPurchase(BaseModel):
+    """A contract the client named: the kind of spend and their amount in CNY."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: SpendKind
+    amount_cny: float = Field(gt=0, allow_inf_nan=False)
+
+
+@dataclass(frozen=True)
+class PurchaseSpan:
+    start: int  # in the normalised text
+    end: int
+    purchase: StatedPurchase
+
+
+# Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
+_KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+    (SpendKind.data_labeling, re.compile(r"标注|labell?ing|annotation", re.I)),
+    (SpendKind.data_corpus, re.compile(r"语料|数据集|corpus|dataset", re.I)),
+    (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
+    (
+        SpendKind.model_service,
+        re.compile(r"模型服务|模型调用|调用大模型|api|token|微调|fine-?tun|model service", re.I),
+    ),
+    (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|摄像头|hardware|equipment|server", re.I)),
+    (SpendKind.digital_transformation, re.compile(r"改造项目|数字化改造|transformation project", re.I)),
+    (SpendKind.software, re.compile(r"saas|软件|订阅|subscription|software", re.I)),
+    (SpendKind.cloud_service, re.compile(r"云服务|上云|cloud", re.I)),
+]
+_MONEY = re.compile(AMOUNT, re.I)
+# An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
+_NOT_A_PURCHASE = re.compile(
+    r"(预算|投入|能拿出|拿得出|出得起|经费|budget|afford|营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
+    r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
+    r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
+    re.I,
+)
+# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
+# understand.budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同"
+# is a contract the client names.
+_CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", re.I)
+# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
+_FUNDING_NAME_AFTER = re.compile(r"^(券|补贴|补助|奖励|奖补|专项|voucher|subsid)", re.I)
+_HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
+_SENTENCE = re.compile(r"[^。！？!?;；\n]+")
+_WINDOW = 40
+_EACH = re.compile(r"各(?:自|是|为)?\s*$")
+_EACH_AFTER = re.compile(r"\s*each\b", re.I)
+
+
+def purchase_spans(norm: str) -> list[PurchaseSpan]:
+    """Contracts with an amount the client names in normalised text, where each amount stands."""
+    # An English full stop ends a sentence too; replaced in place so positions stay those of `norm`.
+    text = re.sub(r"\.(?=\s)", "。", norm)
+    found: list[PurchaseSpan] = []
+    for sentence in _SENTENCE.finditer(text):
+        body, offset = sentence.group(0), sentence.start()
+        for match in _MONEY.finditer(body):
+            number, unit = match.group(1), match.group(2)
+            tail = body[match.end(1) : match.end()]
+            if not unit and not _HAS_UNIT.search(tail):
+                continue  # "5000张图片" is a count, not money
+            if _NOT_A_PURCHASE.search(body[max(0, match.start() - 12) : match.start()]):
+                continue
+            if _CEILING_AFTER.match(body, match.end()):
+                continue
+            amount = parse_amount(number, unit)
+            if amount is None or amount <= 0:
+                continue
+            if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
+                # "标注服务和模型API各10万": one contract per kind named before the amount
+                kinds = _kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
+            elif _EACH_AFTER.match(body, match.end()):
+                # "100k each on labelling and API calls": ...or after it
+                kinds = _kinds_named(body[match.end() : match.end() + _WINDOW])
+            else:
+                kinds = [kind] if (kind := _nearest_kind(body, match.start(), match.end())) else []
+            for kind in kinds:
+                purchase = StatedPurchase(kind=kind, amount_cny=amount)
+                found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
+    return found
+
+
+def stated_purchases(norm: str) -> list[StatedPurchase]:
+    return [span.purchase for span in purchase_spans(norm)]
+
+
+def _kinds_named(before: str) -> list[SpendKind]:
+    """Every kind of purchase named in `before`, in the order named (not inside a program's name)."""
+    named: list[tuple[int, SpendKind]] = []
+    for kind, pattern in _KIND_WORDS:
+        words = [
+            w for w in pattern.finditer(before) if not _FUNDING_NAME_AFTER.match(before[w.end() :].lstrip())
+        ]
+        if words and kind not in {k for _, k in named}:
+            named.append((words[0].start(), kind))
+    return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
+
+
+def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
+    best: tuple[int, int, SpendKind] | None = None
+    for rank, (kind, pattern) in enumerate(_KIND_WORDS):
+        for word in pattern.finditer(body):
+            if _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip()):
+                continue
+            distance = start - word.end() if word.end() <= start else word.start() - end
+            if 0 <= distance <= _WINDOW or (word.start() < end and word.end() > start):
+                key = (max(distance, 0), rank, kind)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    return best[2] if best else None
