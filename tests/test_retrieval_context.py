@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.components.dictionary import QueryTranslator
+from app.components.vector_store import CollectionName
 from app.corpus.documents import DocumentMeta, PolicyDocument
 from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
@@ -133,4 +134,12 @@ def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):
     passes.clear()
     response = advisor.ask("我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万")
     assert response.intent == "recommend_pack" and response.solutions
-    assert len(passes) == 1  # one embedding and one pass over the index served every handler
+    # One pass served every handler of the turn (intent, evidence, funding, citations); the solutions are
+    # matched on the need without its stated facts (苏州, 30人, 10万) so every phrasing of one need meets the
+    # same solutions (issue 12): that is the one other pass, over the solutions only. Never more.
+    assert len(passes) == 2
+    second_filters = passes[1][2]
+    assert second_filters.collections == frozenset({CollectionName.solutions})
+    passes.clear()
+    advisor.ask("想用AI做质检和排产")  # a need without facts: the turn's own pass is reused
+    assert len(passes) == 1

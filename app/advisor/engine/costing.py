@@ -111,9 +111,12 @@ def cost_pack(
     client: list[Purchase] | None = None,
 ) -> PackCost:
     client = client or []
-    items = [(pick, p) for pick in picks for p in solution_purchases(pick.solution)] + [
-        (None, p) for p in client
-    ]
+    # A pack item of a kind the client already names a contract for is that same spend: the subsidy is
+    # computed once, on the client's own figure (§5: the client's figures win), never again on our range.
+    named = {p.kind for p in client}
+    items = [
+        (pick, p) for pick in picks for p in solution_purchases(pick.solution) if p.kind not in named
+    ] + [(None, p) for p in client]
     payable = [a for a in assessments if _payable(a)]
     for assessment in payable:
         # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the matched spend.

@@ -67,7 +67,9 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
     """
     stated = [p for p in (*profile.pain_points, *profile.goals) if p not in message]
     if not history.strip() and not stated:
-        return need or message
+        # `need` is normalised text ("AI" → "ai"): a message with no facts to strip is searched as said,
+        # so the turn's own retrieval serves it.
+        return message if not need or need == normalize(message) else need
     if not history.strip():
         return " ".join(
             [need or message, *stated]

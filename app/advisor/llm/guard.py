@@ -101,8 +101,9 @@ def unknown_vouchers(text: str, catalogue: Catalogue, places: RegionGazetteer) -
     unknown = list(invented_programs(norm, catalogue, places))
     for match in _NAMED_VOUCHER.finditer(norm):
         name = match.group(1)
-        if _ASKS_WHICH.match(name):
-            continue  # "哪些券能用", "这些券能叠加吗": a question about vouchers, not a voucher's name
+        if _ASKS_WHICH.match(name) or name.endswith("的券"):
+            # "哪些券能用", "这些券能叠加吗", "杭州的券能补哪部分": vouchers in general, not a voucher's name
+            continue
         if not any(name.endswith(kind) for kind in _KNOWN_TYPES) and len(name) > 1:
             unknown.append(name.lstrip("的个种"))
     return list(dict.fromkeys(unknown))

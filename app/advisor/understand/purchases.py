@@ -4,7 +4,8 @@ compute, "spend 400k RMB on GPU compute rental and 100k on model API calls".
 Such an amount is a purchase, not the budget: it is what a program's ratio applies to (advice_rules.md §5,
 the client's figures win). `understand.budget` asks this reader which amounts are purchases, so one place
 decides what an amount is. An amount is a budget instead when a budget word comes right before it (预算,
-投入, 能拿出, budget, spend up to) or a ceiling word comes with it (以内, 最多, 不超过, under).
+投入, what the client can afford: 能花/能投/可以拿出, can spend; budget, spend up to) or a ceiling word comes
+with it (以内, 最多, 不超过, under).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
 _MONEY = re.compile(AMOUNT, re.I)
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
-    r"(预算|投入|能拿出|拿得出|出得起|经费|budget|afford|营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
+    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|budget|afford|can spend|willing to spend|"
+    r"营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
     r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
