@@ -73,3 +73,16 @@ def test_the_need_is_read_without_the_facts_stated_with_it():
         assert fact not in one and fact not in other
     assert "五金厂" in one and "设备老坏" in other
     assert "五金厂" not in extractor.need_text("苏州一家80人的五金厂，设备老坏", keep_business=False)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "深圳的奶茶店，6个人，想做个点单小程序，深圳的模型券能给报销吗",
+        "上海的一家零售公司，12个人，想做个BI销售看板，上海的模型券能补吗？",
+    ],
+)
+def test_a_program_named_in_the_question_is_no_need(advisor: AdvisorService, message: str):
+    # "模型券" asks about funding: it must not put the model-API solution into a tea shop's pack.
+    response = advisor.ask(message)
+    assert "llm-api-access" not in [s.id for s in response.solutions]

@@ -6,6 +6,7 @@ what this module chose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -83,6 +84,17 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
     return " ".join(p for p in parts if p)
 
 
+# A program's name is no need: "深圳的模型券能报销吗" asks about funding and must not name the model-API
+# solution ("模型"), as "算力券" must not name compute rental (purchases.py reads amounts the same way).
+_PROGRAM_MENTION = re.compile(
+    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
+)
+
+
+def _without_programs(text: str) -> str:
+    return _PROGRAM_MENTION.sub(" ", text)
+
+
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
@@ -154,8 +166,18 @@ class SolutionRecommender:
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
-        problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
+        text = _without_programs(
+            normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
+        )
+        problem = [
+            _without_programs(t)
+            for t in (
+                self.problem_of(history),
+                self.problem_of(message),
+                *profile.pain_points,
+                *profile.goals,
+            )
+        ]
         said = self.words.match(" ".join(problem))
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
