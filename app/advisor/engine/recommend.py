@@ -33,9 +33,8 @@ class SolutionPick:
     basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
     need_matches: int = 0  # pain points and keywords of the solution found in the client's words
     for_industry: bool = False  # made for the client's industry (not a generic tool)
-    for_business: bool = (
-        False  # and for the client's very kind of business (a restaurant tool for a restaurant)
-    )
+    # and for the client's very kind of business (a restaurant tool for a restaurant)
+    for_business: bool = False
     named: bool = False  # the owner's words name its pain points or keywords
 
 
@@ -72,9 +71,8 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
         # so the turn's own retrieval serves it.
         return message if not need or need == normalize(message) else need
     if not history.strip():
-        return " ".join(
-            [need or message, *stated]
-        )  # the sidebar form / --profile pain points are the need too
+        # the sidebar form / --profile pain points are the need too
+        return " ".join([need or message, *stated])
     parts = [
         profile.industry_label or "",
         *profile.pain_points,
