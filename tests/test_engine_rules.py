@@ -13,6 +13,7 @@ from app.advisor.engine.notices import deadline_notes, guarantee_note, no_progra
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import client_purchases, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
+from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
@@ -141,8 +142,9 @@ def test_a_guarantee_is_refused_with_the_spend_the_cap_implies():
     shenzhen = assess(
         _program("sz-training-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY
     )
-    lines = guarantee_note("训力券保证能拿1000万吗", [shenzhen], "zh")
+    lines = guarantee_note(asks_for_certainty("训力券保证能拿1000万吗"), [shenzhen], "zh")
     assert "不能保证" in lines[0] and "2000万元" in lines[1]
+    assert "发文单位" in lines[-1]  # the issuer decides and confirms
 
 
 def test_a_place_without_programs_hears_so_with_the_national_channel():

@@ -28,6 +28,7 @@ from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
+from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
@@ -265,10 +266,12 @@ class AdvisorService:
         turn.mark("understand")
         turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
         turn.mark("retrieve")
+        turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
         turn.intent = resolve_intent(
             turn.query,
             text,
             facts=facts,
+            certain=turn.wants_certainty,
             has_evidence=bool(turn.search and turn.search.has_evidence),
             rewritten=rewritten is not None,
             conversation=conversation,
