@@ -98,6 +98,10 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     assert smart.amount.max == 30_000
     assert "合计不超过60%" in smart.arithmetic.zh and "最多18万元" in smart.arithmetic.zh
     assert "30万元 × 50% = 15万元" in compute.arithmetic.zh
+    # The text's arithmetic is true as written: 30% of 30万 is 9万, the pair's cap said as published, and the
+    # smart voucher's other tier (10%: the pair at most 30%, 9万) is named, since the text does not say which.
+    assert "30万元 × 30% = 9万元" in smart.arithmetic.zh and "= 3万元" not in smart.arithmetic.zh
+    assert "10%档，两项合计不超过30%即9万元" in smart.arithmetic.zh
 
 
 def test_competitive_and_pilot_programs_are_never_eligible_nor_subtracted():

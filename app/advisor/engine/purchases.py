@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.advisor.contract import Lang
 from app.advisor.understand.purchases import StatedPurchase, stated_purchases
 from app.catalogue.models import AmountRange, Solution
+from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
 from app.text.normalize import normalize
 
@@ -46,7 +47,13 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
     for purchase in stated:
         zh, en = SPEND_LABELS[purchase.kind]
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
-        items.append(Purchase(f"您提到的{zh}", f"the {en} you named", purchase.kind, amount))
+        month_zh = month_en = ""
+        if purchase.monthly_cny:  # the arithmetic says where a first-year figure came from
+            month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
+            month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
+        items.append(
+            Purchase(f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount)
+        )
     return items
 
 
