@@ -350,3 +350,19 @@ def test_a_platform_bound_voucher_is_confirmed_by_the_client_saying_where_they_b
     qingyang = assess(_program("qy-compute-voucher-2024"), guiyang, TODAY, client, normalize(question))
     # The same spend is never counted twice: the cluster the client does not use gives no figure.
     assert not cost_pack([], [guizhou, qingyang], guiyang, client).client
+
+
+def test_a_monthly_figure_is_costed_as_a_year_and_says_so():
+    """review4 c24: "每月5000" of model API is 6万 in the first year, not one month's 5,000."""
+    (item,) = client_purchases("我们调用备案大模型API，每月大概5000元")
+    assert item.first_year.max == 60_000 and "每月5,000元×12个月" in item.name_zh
+
+
+def test_a_product_above_the_cap_is_not_written_as_an_equation_that_is_false():
+    """review4 c25: '2000万 × 60% = 500万' is false as written; the cap binds and is said to."""
+    client = client_purchases("今年要租2000万的算力")
+    chengdu = CompanyProfile(province="四川", city="成都", employees=30, industry="I")
+    programs = [assess(_program("cd-compute-voucher-2025"), chengdu, TODAY, client)]
+    (subsidy,) = cost_pack([], programs, chengdu, client).client
+    assert subsidy.amount.max == 5_000_000
+    assert "2000万元 × 60% = 1200万元，超过每年上限500万元" in subsidy.arithmetic.zh

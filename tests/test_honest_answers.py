@@ -98,6 +98,14 @@ def test_an_unknown_program_with_a_promised_amount_is_neither_confirmed_nor_guar
     assert not said(response, "政策依据")
 
 
+def test_a_relayed_claim_without_quotes_is_said_to_be_outside_the_sources(advisor: AdvisorService) -> None:
+    response = advisor.ask(
+        "群里有人说国家新出了个中小企业AI普及专项资金，每家直接补8万，月底截止，我们要抓紧吗？"
+    )
+    assert said(response, "不在我的资料中")
+    assert not said(response, "政策依据")
+
+
 # ------------------------------------------------------------------ guarantees (§5) and time (§4)
 
 

@@ -7,6 +7,7 @@ catalogue only; an empty list when there is nothing to say.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from app.advisor.contract import Lang
@@ -231,3 +232,46 @@ def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
         if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
             found.append(name)
     return found
+
+
+# A claim the owner relays ("听说", "朋友说", "网上说", "heard that") or a per-firm promise ("每家补10万", "each
+# company gets") is an assertion to check, quoted or not (§7): "国家人工智能+专项补贴，每家10万，12月15号截止".
+_RELAYED = re.compile(
+    r"听说|据说|听人说|朋友说|有人说|网上说|群里说|群里有人|传言|传闻|新闻说|刷到|看到.{0,6}说|"
+    r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read that\b",
+    re.I,
+)
+_PER_FIRM_PROMISE = re.compile(
+    r"每(?:家|个企业|家企业|户|个店|店|个公司)(?:都|直接|能|可以|可)?(?:补|给|发|拿|领)?\s*\d|直接补\s*\d|"
+    r"\beach (?:company|firm|business|sme)\b.{0,20}\d|\bevery (?:company|firm|sme)\b.{0,20}\d",
+    re.I,
+)
+_CLAIMED_NAME = re.compile(
+    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|券|计划)"
+    r"|\b(?:an?|the) ([a-z0-9 +-]{3,40}? (?:grant|subsidy|voucher|fund|scheme))\b"
+)
+# What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".
+_LEAD_IN = re.compile(r"^.*(?:听说|据说|说|有个|有一个|出了个|出了一个|推出了?|了个|有|\d[万元]?的)")
+_NOT_A_NAME = re.compile(
+    r"^(?:这个|那个|这些|那些|什么|哪些|有没有|我们|政府|国家的?|有|的)?(?:补贴|补助|资助|奖励|券|专项)$"
+)
+
+
+def relayed_programs_not_in_sources(
+    question: str, catalogue: Catalogue, known: Callable[[str], bool]
+) -> list[str]:
+    """Program names in a relayed claim or a per-firm promise that no catalogue entry backs.
+
+    `known(sentence)`: whether the sentence names a catalogued program (by name, or place + kind).
+    """
+    norm = normalize(question)
+    if not (_RELAYED.search(norm) or _PER_FIRM_PROMISE.search(norm)):
+        return []
+    found = []
+    for sentence in re.split(r"[。！？!?\n]", norm):
+        for match in _CLAIMED_NAME.finditer(sentence):
+            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip().lstrip("的个种")
+            if len(name) < 4 or _NOT_A_NAME.match(name) or known(name):
+                continue
+            found.append(name)
+    return list(dict.fromkeys(found))
