@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import planned_kinds
 from app.catalogue.models import FundingProgram
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
 
@@ -224,7 +225,12 @@ def age(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     )
 
 
-def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
+def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
+    """A purchase of a kind the program pays for, in the plan; `said`: the client's words.
+
+    A kind the client names without an amount ("把系统迁到云上") is in their plan even when the pack does not
+    price it: that leaves the condition open (how much, bought where), never "nothing of that kind".
+    """
     if program.type is FundingType.tax_incentive:
         return None  # follows the tax position or a certification, not a purchase (its own conditions decide)
     scope = program.eligibility.spend_scope
@@ -245,6 +251,17 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condi
         names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
         return Condition(
             "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
+        )
+    named = [k for k in scope if k in planned_kinds(said)] if said else []
+    if named:
+        zh, en = SPEND_LABELS[named[0]]
+        return Condition(
+            "purchase",
+            Status.unknown,
+            Reason(
+                f"您提到要采购{zh}，但还没有金额和采购方式，须确认",
+                f"you mention buying {en}; the amount and where you buy it are still to confirm",
+            ),
         )
     return Condition(
         "purchase",

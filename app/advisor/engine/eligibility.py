@@ -82,7 +82,7 @@ def assess(
             venue(program, said),
             *validity(program, today),
             *special(program),
-            purchase(program, purchases),
+            purchase(program, purchases, said),
         )
         if c is not None
     ]

@@ -6,13 +6,13 @@ what this module chose.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
@@ -80,17 +80,6 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
         f"{history}\n{message}"[-600:],
     ]
     return " ".join(p for p in parts if p)
-
-
-# A program's name is no need: "深圳的模型券能报销吗" asks about funding and must not name the model-API
-# solution ("模型"), as "算力券" must not name compute rental (purchases.py reads amounts the same way).
-_PROGRAM_MENTION = re.compile(
-    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
-)
-
-
-def _without_programs(text: str) -> str:
-    return _PROGRAM_MENTION.sub(" ", text)
 
 
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
@@ -164,11 +153,11 @@ class SolutionRecommender:
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = _without_programs(
+        text = without_programs(
             normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
         )
         problem = [
-            _without_programs(t)
+            without_programs(t)
             for t in (
                 self.problem_of(history),
                 self.problem_of(message),

@@ -49,7 +49,7 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|显卡|摄像头|hardware|equipment|server", re.I)),
     (SpendKind.digital_transformation, re.compile(r"改造项目|数字化改造|transformation project", re.I)),
     (SpendKind.software, re.compile(r"saas|软件|订阅|subscription|software", re.I)),
-    (SpendKind.cloud_service, re.compile(r"云服务|上云|cloud", re.I)),
+    (SpendKind.cloud_service, re.compile(r"云服务|上云|云上|迁.{0,4}云|cloud", re.I)),
 ]
 _MONEY = re.compile(AMOUNT, re.I)
 # A monthly figure ("每月5000的API费用", "5000元/月", "5k RMB a month") is a twelfth of the first year's spend.
@@ -105,10 +105,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 monthly, amount = amount, amount * 12  # "每月5000", "5k a month": the first year is twelve
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
-                kinds = _kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
+                kinds = kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
             elif _EACH_AFTER.match(body, match.end()):
                 # "100k each on labelling and API calls": ...or after it
-                kinds = _kinds_named(body[match.end() : match.end() + _WINDOW])
+                kinds = kinds_named(body[match.end() : match.end() + _WINDOW])
             else:
                 kinds = [kind] if (kind := _nearest_kind(body, match.start(), match.end())) else []
             for kind in kinds:
@@ -121,8 +121,27 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
     return [span.purchase for span in purchase_spans(norm)]
 
 
-def _kinds_named(before: str) -> list[SpendKind]:
-    """Every kind of purchase named in `before`, in the order named (not inside a program's name)."""
+# A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
+# the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
+_PROGRAM_MENTION = re.compile(
+    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
+)
+
+
+def without_programs(text: str) -> str:
+    return _PROGRAM_MENTION.sub(" ", text)
+
+
+def planned_kinds(said: str) -> set[SpendKind]:
+    """Kinds the client says they will buy, amount or not ("把系统迁到云上", "要租GPU"), outside program names."""
+    return set(kinds_named(without_programs(said)))
+
+
+def kinds_named(before: str) -> list[SpendKind]:
+    """Every kind of purchase named in `before`, in the order named (not inside a program's name).
+
+    Also what a client plans to buy when they name no amount ("把系统迁到云上", "要租GPU").
+    """
     named: list[tuple[int, SpendKind]] = []
     for kind, pattern in _KIND_WORDS:
         words = [
