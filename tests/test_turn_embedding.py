@@ -47,4 +47,3 @@ def test_a_first_message_costs_one_query_embedding(
     response = advisor.ask(message)
     assert response.answer
     assert len(embedded) == 1, embedded
-
