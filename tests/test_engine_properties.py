@@ -14,13 +14,14 @@ from hypothesis import strategies as st
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
-from app.advisor.engine.purchases import Purchase, client_purchases, solution_purchases
+from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import AmountRange
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SpendKind
 from app.settings import PROJECT_ROOT
+from tests.helpers import named_purchases
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 PLACES = sorted(
@@ -147,7 +148,7 @@ COMPUTE_VOUCHERS = [p for p in CATALOGUE.funding if SpendKind.compute in p.eligi
 def test_hardware_bought_is_never_compute_and_gets_no_compute_subsidy(verb, noun, wan, place) -> None:
     english = verb.endswith(" ")
     text = f"we {verb}{wan * 10}k RMB of {noun}" if english else f"我们{verb}{wan}万的{noun}"
-    stated = client_purchases(text)
+    stated = named_purchases(text)
     assert len(stated) == 1, text
     rented = verb in RENTED
     assert stated[0].kind is (SpendKind.compute if rented else SpendKind.ai_equipment), text

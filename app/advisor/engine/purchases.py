@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.advisor.contract import Lang
-from app.advisor.understand.purchases import StatedPurchase, stated_purchases
+from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, Solution
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
-from app.text.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -34,11 +33,6 @@ def solution_purchases(solution: Solution) -> list[Purchase]:
         Purchase(item.name_zh, item.name_en, item.kind, item.first_year_cny, solution.id)
         for item in solution.items()
     ]
-
-
-def client_purchases(text: str) -> list[Purchase]:
-    """Contracts with an amount the client names in `text`: '30万的算力合同' → compute 300,000."""
-    return client_items(stated_purchases(normalize(text)))
 
 
 def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
