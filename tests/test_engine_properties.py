@@ -102,6 +102,9 @@ def test_subsidies_follow_scope_mechanism_verdict_and_arithmetic(plan) -> None:
     for a in assessments:  # a negative list excludes whatever else holds
         if profile.industry and profile.industry in a.program.eligibility.excluded_industries:
             assert a.verdict is Verdict.ineligible, a.program.id
+        # An R&D program pays developers: a shop, school or clinic that said nothing of developing cannot use it.
+        if a.program.eligibility.developers_only and profile.industry and profile.industry not in "CIM":
+            assert a.verdict is Verdict.ineligible, a.program.id
     for costed in cost.solutions:
         net, gross = costed.net, costed.first_year
         assert 0 <= net.min <= gross.min + 0.01 and 0 <= net.max <= gross.max + 0.01

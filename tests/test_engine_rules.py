@@ -376,3 +376,14 @@ def test_a_certification_is_not_presented_as_a_competition():
     assert not hnte.selection_only
     assert not any("遴选" in r.zh or "多数申报者" in r.zh for r in hnte.reasons)
     assert any("高新技术企业认定" in r.zh for r in hnte.reasons)
+
+
+def test_a_developers_program_is_not_offered_to_a_buyer():
+    """review4 c18/c09/c29: a school buying API calls is no model developer; a 揭榜挂帅 R&D grant is no shop's."""
+    school = CompanyProfile(province="山东", city="青岛", industry="P", employees=80)
+    said = normalize("青岛的学校，每年调用大模型API大概6万，青岛的模型券能用吗")
+    voucher = assess(_program("qd-model-voucher-2025"), school, TODAY, named_purchases(said), said)
+    assert voucher.verdict is Verdict.ineligible and "面向研发方" in voucher.reasons[0].zh
+    developer = CompanyProfile(province="山东", city="青岛", industry="I", employees=30)
+    said = normalize("我们自研垂直领域大模型，青岛的模型券能申请吗")
+    assert assess(_program("qd-model-voucher-2025"), developer, TODAY, None, said).verdict is Verdict.unknown
