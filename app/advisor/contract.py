@@ -56,6 +56,7 @@ class ConditionOut(_Model):
         "age",
         "legal_form",
         "venue",
+        "developer",
         "validity",
         "window",
         "special",
