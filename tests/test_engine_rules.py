@@ -369,15 +369,6 @@ def test_a_product_above_the_cap_is_not_written_as_an_equation_that_is_false():
     assert "2000万元 × 60% = 1200万元，超过每年上限500万元" in subsidy.arithmetic.zh
 
 
-def test_a_certification_is_not_presented_as_a_competition():
-    """review4 c37: the high-tech enterprise rate needs certification against set criteria, not selection."""
-    startup = CompanyProfile(province="广东", city="深圳", industry="I", employees=30, annual_revenue_cny=5e6)
-    hnte = assess(_program("cn-hnte-15pct-cit"), startup, TODAY)
-    assert not hnte.selection_only
-    assert not any("遴选" in r.zh or "多数申报者" in r.zh for r in hnte.reasons)
-    assert any("高新技术企业认定" in r.zh for r in hnte.reasons)
-
-
 def test_a_developers_program_is_not_offered_to_a_buyer():
     """review4 c18/c09/c29: a school buying API calls is no model developer; a 揭榜挂帅 R&D grant is no shop's."""
     school = CompanyProfile(province="山东", city="青岛", industry="P", employees=80)
