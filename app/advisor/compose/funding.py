@@ -19,7 +19,11 @@ from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
 
 
 def benefit_line(assessment: Assessment, language: Lang) -> str:
+    """The published ratio and cap; with no ratio, the catalogue's per-firm clause (a tax rate, a fixed
+    award) rather than a bare "ratio not published"."""
     benefit = assessment.program.benefit
+    if not assessment.ratio and benefit.per_firm is not None:
+        return per_firm_line(assessment, language)
     if language == "en":
         ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
         cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
