@@ -308,6 +308,16 @@ def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: 
     text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert "杭州味道餐馆" in text.split("\n")[1], "the client's name heads the file"
     assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b|#catalogue|费用依据|restaurant-", text), "internal ids"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出 PDF").click()
+    import pypdf
+
+    pdf = pypdf.PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert "杭州味道餐馆" in pdf.pages[0].extract_text(), "the client's name is on the PDF's first page"
+    every_page = "".join(p.extract_text() for p in pdf.pages)
+    assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b|#catalogue|费用依据|restaurant-", every_page), (
+        "internal ids"
+    )
 
     # Deleting the conversation asks first; "Yes, delete" removes it.
     page.goto(f"{server}/clients", wait_until="domcontentloaded")

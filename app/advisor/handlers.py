@@ -256,7 +256,8 @@ class TurnHandlers:
         lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))
-            lines.append("  " + apply_steps(assessment, turn.language))
+            # The verdict line above names the program: the steps under it do not name it again.
+            lines.append("  " + apply_steps(assessment, turn.language, named=False))
             turn.next_steps.append(apply_steps(assessment, turn.language))
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
