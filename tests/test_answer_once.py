@@ -10,14 +10,19 @@ tests/test_ui_e2e.py: about 430 Chinese or 1,000 English characters per screen).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.details import program_details
 from app.advisor.compose.funding import short_name
 from app.advisor.compose.wording import disclaimer, split_details
 from app.advisor.contract import AdviceResponse
+from app.advisor.engine.eligibility import assess
 from app.advisor.service import AdvisorService
-from app.catalogue.english import ORIGINAL_LABEL
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import chinese_outside_originals
 from tests.test_advisor_scenarios import with_shared_catalogue
 
 CHARS_PER_PHONE_SCREEN = {"zh": 430, "en": 1000}
@@ -65,12 +70,10 @@ def test_a_pack_answer_names_each_solution_and_program_once_and_keeps_its_source
 
 
 def test_an_english_answer_gives_a_programs_window_note_in_english(advisor: AdvisorService):
-    """The national SME pilot's window note ("apply through your pilot city") reads in English."""
-    response = advisor.ask(FACTORY_EN)
+    """The national SME pilot's window note ("apply through your pilot city") reads in English in its entry."""
     program = next(p for p in advisor.catalogue.funding if p.id == "cn-sme-dx-pilot-city-2023")
     assert program.validity.window_note and program.validity.window_note_en
-    assert any(f.id == program.id and f.listed for f in response.funding)
-    details = split_details(response.answer)[1] or ""
-    assert program.validity.window_note_en.rstrip(".") in details
-    assert program.validity.window_note not in response.answer
-    assert ORIGINAL_LABEL not in details
+    assessment = assess(program, CompanyProfile(province="江苏", city="苏州"), date(2026, 11, 23))
+    entry = program_details(assessment, CitationBook(), "en", steps=True)
+    assert program.validity.window_note_en.rstrip(".") in entry
+    assert not chinese_outside_originals(entry), entry
