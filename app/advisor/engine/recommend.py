@@ -6,13 +6,13 @@ what this module chose.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
@@ -81,17 +81,7 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
     return " ".join(p for p in parts if p)
 
 
-# A program's name is no need: "深圳的模型券能报销吗" asks about funding and must not name the model-API
-# solution ("模型"), as "算力券" must not name compute rental (purchases.py reads amounts the same way).
-_PROGRAM_MENTION = re.compile(
-    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
-)
-
-
-def _without_programs(text: str) -> str:
-    return _PROGRAM_MENTION.sub(" ", text)
-
-
+CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
@@ -152,7 +142,8 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        query = _need_query(profile, message, history, self.need_in(message))
+        need = self.need_in(message)
+        query = _need_query(profile, message, history, need)
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
         else:
@@ -160,13 +151,14 @@ class SolutionRecommender:
                 query,
                 k=SOLUTION_CANDIDATES,
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
+                meaning=self._conversation_need(profile, history, need) if history.strip() else None,
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = _without_programs(
+        text = without_programs(
             normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
         )
         problem = [
-            _without_programs(t)
+            without_programs(t)
             for t in (
                 self.problem_of(history),
                 self.problem_of(message),
@@ -211,6 +203,16 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def _conversation_need(self, profile: CompanyProfile, history: str, need: str) -> str:
+        """What a later turn's solutions are ranked by semantically: the needs the conversation stated.
+
+        The history read whole (its last 600 characters, facts and all) is what BM25 matches; embedding it
+        cost ~25 short queries. Each user message without its facts, newest last, is short enough.
+        """
+        said = [self.need_in(line) for line in history.splitlines() if line.strip()]
+        parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, *said, need]
+        return " ".join(dict.fromkeys(p for p in parts if p))[-CONVERSATION_NEED_CHARS:]
 
     def need_in(self, message: str) -> str:
         """What a message asks for: the message without the facts it states (place, headcount, budget).
