@@ -13,6 +13,7 @@ from app.advisor.engine.eligibility import Assessment
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
+from app.cancellation import raise_if_cancelled
 from app.services.retrieval import SearchResult
 
 
@@ -52,8 +53,9 @@ class Turn:
     _marks: dict[str, float] = field(default_factory=dict)
 
     def mark(self, stage: str) -> None:
-        """Record the end of a stage (the last mark of a stage wins)."""
+        """Record the end of a stage (the last mark of a stage wins); stop here if the client has gone."""
         self._marks[stage] = time.perf_counter()
+        raise_if_cancelled()
 
     def timings(self, started: float) -> dict[str, float]:
         stages = ["understand", "retrieve", "recommend", "compose"]

@@ -41,6 +41,7 @@ from app.api.models import (
     SearchRequest,
     SearchResponse,
 )
+from app.cancellation import Cancelled, cancellable
 from app.components.vector_store import CollectionName
 from app.container import Container, configure_process
 from app.services.retrieval import SearchFilters
@@ -78,11 +79,12 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.add_middleware(_InternalErrors)  # outermost: even admission's failures become JSON
 
     async def run(request: Request, work: Callable[[], T], behind: FifoGate = gate) -> T:
-        """`work` in the thread pool behind a gate; given up while queued if the client disconnects."""
+        """`work` in the thread pool behind a gate; given up while queued if the client disconnects, and
+        stopped at its next stage boundary if it had started (app/cancellation.py)."""
         cancelled = threading.Event()
 
         def gated() -> T:
-            with behind.slot(cancelled):
+            with behind.slot(cancelled), cancellable(cancelled):
                 return work()
 
         task = asyncio.ensure_future(run_in_threadpool(gated))
@@ -97,7 +99,7 @@ def create_app(container: Container | None = None) -> FastAPI:
             raise ApiError(
                 429, "The server is busy: too many requests are waiting. Retry shortly.", "server_busy"
             ) from None
-        except GateLeft:
+        except (GateLeft, Cancelled):  # left while queued, or stopped at the next stage once started
             raise ApiError(499, "The client closed the request.", "client_closed") from None
 
     def session_key(request: Request, session_id: str | None) -> str | None:

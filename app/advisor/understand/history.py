@@ -21,6 +21,7 @@ from app.advisor.understand.conversation import Conversation, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
+from app.cancellation import raise_if_cancelled
 from app.text.normalize import clean_text
 
 MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_MESSAGE_CHARS)
@@ -37,6 +38,7 @@ def conversation_from_history(
     conversation = Conversation("history", remember=False)
     said = _read_user_turns(history)
     for n, text in enumerate(said):
+        raise_if_cancelled()  # a resent history is the longest work of a request: stop when its client left
         delta = extractor.extract(text)
         if n < len(said) - INTENT_TURNS:
             conversation.profile = conversation.profile.merged_with(delta)
