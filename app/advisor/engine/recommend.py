@@ -17,6 +17,7 @@ from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchFilters, SearchResult
+from app.text.funding_words import FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
@@ -85,7 +86,7 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
 # A program's name is no need: "深圳的模型券能报销吗" asks about funding and must not name the model-API
 # solution ("模型"), as "算力券" must not name compute rental (purchases.py reads amounts the same way).
 _PROGRAM_MENTION = re.compile(
-    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
+    rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
 )
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.advisor.understand.numbers import AMOUNT, COMPANY_MONEY, parse_amount, per_month
 from app.catalogue.taxonomy import SpendKind
+from app.text.funding_words import FUNDING_NOUN
 
 
 class StatedPurchase(BaseModel):
@@ -52,8 +53,9 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
 _MONEY = re.compile(AMOUNT, re.I)
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
-    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|budget|afford|can spend|willing to spend|"
-    r"营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
+    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
+    r"willing to spend|spare|"
+    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|"
     r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
@@ -63,7 +65,7 @@ _NOT_A_PURCHASE = re.compile(
 # is a contract the client names.
 _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", re.I)
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
-_FUNDING_NAME_AFTER = re.compile(r"^(券|补贴|补助|奖励|奖补|专项|voucher|subsid)", re.I)
+_FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
@@ -90,6 +92,8 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             amount = parse_amount(number, unit)
             if amount is None or amount <= 0:
                 continue
+            if per_month(body, match.start(), match.end()):
+                amount *= 12  # "每月5000块算力费": what a program's ratio applies to is the year's spend
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
                 kinds = _kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
