@@ -17,6 +17,8 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
+import numpy as np
+
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
@@ -146,6 +148,11 @@ class AdvisorService:
             lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
         )
 
+    def turn_vector(self, turn: Turn) -> np.ndarray:
+        """The turn's one query embedding (of `turn.need`), for anything that matches the message by meaning:
+        a cache hit after `_understand`, never a second embedding."""
+        return self.deps.retrieval.embedding(turn.need)
+
     def warm_up(self) -> None:
         """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
 
@@ -157,7 +164,8 @@ class AdvisorService:
             self._prepare(text, None, None)  # no session id: nothing is kept
             return
         profile = self.extractor.extract(text)
-        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
+        need = self.recommender.need_in(text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text, meaning=need))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
@@ -263,7 +271,12 @@ class AdvisorService:
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
         turn.mark("understand")
-        turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
+        # One query embedding per turn: of what the message asks for (its need). The turn's retrieval ranks
+        # by it (BM25 still reads the whole message), and the solution ranking and the intent vote reuse it.
+        turn.need = self.recommender.need_in(turn.query)
+        turn.search = (
+            self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
+        )
         turn.mark("retrieve")
         turn.intent = resolve_intent(
             turn.query,
@@ -282,7 +295,7 @@ class AdvisorService:
             and not asks_policy
         ):
             # No rule decided and nothing to quote: the nearest labelled examples decide, or we ask.
-            vote = self.intent_bank.vote(turn.query)
+            vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
 

@@ -61,19 +61,18 @@ def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
 def _need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
     """What to match solutions against semantically.
 
-    A first message is matched by its need (`need`: the message without the facts it states), so
-    every phrasing of one need meets the same solutions; when it states no facts that is the message
-    itself and the turn's own retrieval is reused (no second embedding). Later turns add the profile
-    and the history.
+    A first message is matched by its need (`need`: `SolutionRecommender.need_in(message)`, the message
+    without the facts it states), so every phrasing of one need meets the same solutions; it is the text
+    the turn's own retrieval was ranked by, so its embedding is not computed twice. Later turns add the
+    profile and the history.
     """
-    stated = [p for p in (*profile.pain_points, *profile.goals) if p not in message]
-    if not history.strip() and not stated:
-        # `need` is normalised text ("AI" → "ai"): a message with no facts to strip is searched as said,
-        # so the turn's own retrieval serves it.
-        return message if not need or need == normalize(message) else need
+    # Pain points and goals are kept normalised ("用ai", simplified): compared with the message as said,
+    # every one the message itself states looked unsaid, and was searched a second time.
+    said = normalize(message)
+    stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
     if not history.strip():
         # the sidebar form / --profile pain points are the need too
-        return " ".join([need or message, *stated])
+        return " ".join([need, *stated]) if stated else need
     parts = [
         profile.industry_label or "",
         *profile.pain_points,
@@ -154,8 +153,7 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        need = self.need_of(message)
-        query = _need_query(profile, message, history, need)
+        query = _need_query(profile, message, history, self.need_in(message))
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
         else:
@@ -214,6 +212,16 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def need_in(self, message: str) -> str:
+        """What a message asks for: the message without the facts it states (place, headcount, budget).
+
+        A message that states none is returned as said (`need_of` gives normalised text, "AI" → "ai"),
+        so its need and the message are one text with one embedding. The advisor ranks the turn's
+        retrieval by this text, and solutions are matched on it: one query embedding per first turn.
+        """
+        need = self.need_of(message)
+        return message if not need or need == normalize(message) else need
 
     def named_in(self, text: str) -> set[str]:
         """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""
