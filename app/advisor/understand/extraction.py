@@ -29,14 +29,13 @@ from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
-# People a firm employs, by role: the listed words, and any word ending in a person suffix (发型师, 保洁员,
-# 业务员, 技工, 伙计) so a trade nobody listed still counts as staff.
+# People a firm employs, by role: the listed words, and, counted with a measure word ("5个发型师", "150个保洁员",
+# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
     r"伙计|阿姨|小哥"
 )
-_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期)"
-_ROLES = rf"{_LISTED_ROLES}|{_TRADE}"
+_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
 _EMPLOYEES = [
     # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
     re.compile(
@@ -51,7 +50,11 @@ _EMPLOYEES = [
     re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
     re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee|strong)\b", _FLAGS),
     # "司机50个", "老师二十位": the role first, then the count with its measure word.
-    re.compile(rf"(?:{_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)", _FLAGS),
+    # Listed roles only: "机加工3个月" is no headcount.
+    re.compile(
+        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
+        _FLAGS,
+    ),
     re.compile(
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,
