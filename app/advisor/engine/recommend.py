@@ -93,6 +93,7 @@ def _without_programs(text: str) -> str:
     return _PROGRAM_MENTION.sub(" ", text)
 
 
+CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
@@ -153,7 +154,8 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        query = _need_query(profile, message, history, self.need_in(message))
+        need = self.need_in(message)
+        query = _need_query(profile, message, history, need)
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
         else:
@@ -161,6 +163,7 @@ class SolutionRecommender:
                 query,
                 k=SOLUTION_CANDIDATES,
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
+                meaning=self._conversation_need(profile, history, need) if history.strip() else None,
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
         text = _without_programs(
@@ -212,6 +215,16 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def _conversation_need(self, profile: CompanyProfile, history: str, need: str) -> str:
+        """What a later turn's solutions are ranked by semantically: the needs the conversation stated.
+
+        The history read whole (its last 600 characters, facts and all) is what BM25 matches; embedding it
+        cost ~25 short queries. Each user message without its facts, newest last, is short enough.
+        """
+        said = [self.need_in(line) for line in history.splitlines() if line.strip()]
+        parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, *said, need]
+        return " ".join(dict.fromkeys(p for p in parts if p))[-CONVERSATION_NEED_CHARS:]
 
     def need_in(self, message: str) -> str:
         """What a message asks for: the message without the facts it states (place, headcount, budget).
