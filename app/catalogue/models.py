@@ -303,6 +303,11 @@ class Eligibility(_Strict):
     venue: Venue | None = Field(
         default=None, description="Pays only for spend made at this platform or cluster"
     )
+    developers_only: bool = Field(
+        default=False,
+        description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "
+        "one: a shop buying a SaaS or API calls cannot use it",
+    )
 
     _industries = field_validator("industries", "excluded_industries")(_check_industries)
 

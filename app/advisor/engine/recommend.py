@@ -6,18 +6,17 @@ what this module chose.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchFilters, SearchResult
-from app.text.funding_words import FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
@@ -80,17 +79,6 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
         f"{history}\n{message}"[-600:],
     ]
     return " ".join(p for p in parts if p)
-
-
-# A program's name is no need: "深圳的模型券能报销吗" asks about funding and must not name the model-API
-# solution ("模型"), as "算力券" must not name compute rental (purchases.py reads amounts the same way).
-_PROGRAM_MENTION = re.compile(
-    rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
-)
-
-
-def _without_programs(text: str) -> str:
-    return _PROGRAM_MENTION.sub(" ", text)
 
 
 CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
@@ -166,11 +154,11 @@ class SolutionRecommender:
                 meaning=self._conversation_need(profile, history, need) if history.strip() else None,
             ).hits
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = _without_programs(
+        text = without_programs(
             normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
         )
         problem = [
-            _without_programs(t)
+            without_programs(t)
             for t in (
                 self.problem_of(history),
                 self.problem_of(message),

@@ -198,20 +198,18 @@ def money_amounts(text: str) -> list[Money]:
     return merged
 
 
-# "每月5000块", "5000 a month", "月租2000": an amount per month. Not "一个月内" (a deadline) nor "3个月" (a count).
-_MONTHLY_BEFORE = re.compile(
-    r"(?:每月|每个月|月均|月租|一个月(?!内))(?:大概|大约|约|能|可以|花|要|的|是)*\s*$"
-)
+# "每月5000块", "每月的API费用大概5000", "5000元/月", "5k RMB a month": an amount per month. Not "一个月内" (a
+# deadline) nor "3个月" (a count). One reader for the budget and for the contracts the client names.
+_MONTHLY_BEFORE = re.compile(r"(?:每个?月|一个月(?!内)|月均|月租|monthly)[^,，。;；\d]{0,8}$", re.IGNORECASE)
 _MONTHLY_AFTER = re.compile(
-    r"^\s*(?:/\s*月|每月|一个月|/\s*month|per month|a month|monthly|/mo\b)", re.IGNORECASE
+    r"\s*(?:元|块|rmb|yuan|cny)?\s*(?:/\s*月|每月|一个月|/\s*mo(?:nth)?\b|a month|per month|monthly)",
+    re.IGNORECASE,
 )
 
 
 def per_month(text: str, start: int, end: int) -> bool:
     """The amount at text[start:end] is said per month ("每月5000块", "5,000 a month"): a year is 12 of them."""
-    return bool(
-        _MONTHLY_BEFORE.search(text[max(0, start - 8) : start]) or _MONTHLY_AFTER.match(text[end : end + 12])
-    )
+    return bool(_MONTHLY_BEFORE.search(text[max(0, start - 14) : start]) or _MONTHLY_AFTER.match(text, end))
 
 
 # Currencies owners write next to an amount. We hold no exchange rates (knowledge/ has none), so an amount in
