@@ -325,6 +325,17 @@ def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
     assert two_levels is not None and "请向发文单位确认" in two_levels
 
 
+def test_stacking_pairs_only_the_programs_that_may_apply():
+    """review4 c05/c49: six pairs with ineligible programs among them; a program that cannot apply is not paired."""
+    shanghai = CompanyProfile(province="上海", city="上海")
+    ended = "bj-compute-voucher-2023"  # ended, and Beijing's: no help to a Shanghai firm
+    answer = _stacking_answer(["sh-compute-voucher-2025", ended, "sh-model-voucher-2025"], shanghai)
+    assert answer is not None and "不同采购" in answer
+    assert "北京" not in answer
+    alone = _stacking_answer([ended, "sh-compute-voucher-2025"], shanghai)
+    assert alone is not None and alone.startswith("能否叠加：可能适用的只有") and "北京" not in alone
+
+
 def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_there():
     jinan = CompanyProfile(province="山东", city="济南", industry="C", employees=60, annual_revenue_cny=8e7)
     question = "准备租算力跑模型，合同30万，山东算力券能补多少"

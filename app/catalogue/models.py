@@ -389,9 +389,11 @@ class Validity(_Strict):
     effective_from: date | None = None
     effective_until: date | None = None
     note: Text | None = None
+    note_en: Text | None = Field(default=None, description="English wording of `note`")
     application_opens: date | None = None
     application_closes: date | None = None
     window_note: Text | None = None
+    window_note_en: Text | None = Field(default=None, description="English wording of `window_note`")
 
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
@@ -423,6 +425,10 @@ class Provenance(_Strict):
     verified_on: date
     doc_number: str | None = Field(default=None, max_length=NAME_MAX)
     caveats: list[Item] = Field(default_factory=list)
+    # English runs longer than Chinese: a caveat's translation may take a paragraph.
+    caveats_en: list[Text] = Field(
+        default_factory=list, description="English wording of `caveats`, same order"
+    )
 
     @field_validator("source_urls")
     @classmethod
