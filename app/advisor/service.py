@@ -20,6 +20,7 @@ from typing import Protocol
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.need_bank import NeedBank, load_examples
 from app.advisor.engine.notices import quoted_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
@@ -28,7 +29,7 @@ from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import FUNDING_WORDS
+from app.advisor.understand.classify import FUNDING_WORDS, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
@@ -42,6 +43,7 @@ from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
+from app.components.example_vectors import example_vectors
 from app.components.llm_calls import Deadline
 from app.corpus.documents import uploaded_documents
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
@@ -104,6 +106,26 @@ class AdvisorService:
             industries(self.settings.paths.knowledge_dir).sector_of,
             need_of=self.extractor.need_text,
             problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
+            needs=self.need_bank,
+        )
+
+    @cached_property
+    def need_bank(self) -> NeedBank:
+        retrieval, paths = self.deps.retrieval, self.settings.paths
+        examples = load_examples(
+            self.catalogue,
+            paths.knowledge_dir / "need_examples.yaml",
+            paths.knowledge_dir / "intent_examples.yaml",
+        )
+        model = self.settings.embedding.model_name
+        need_of = self.extractor.need_text
+        return NeedBank(
+            # Read as a message's need is read (no "AI", no program names), so both sides compare alike.
+            [(label, need_of(text) or text) for label, text in examples],
+            # Prepared and cut as retrieval.search prepares a query: the message's vector is a cache hit.
+            prepare=lambda text: retrieval.prepare(text[:MAX_QUERY_CHARS]),
+            embed=query_vector,
+            embed_many=lambda texts: example_vectors(texts, paths.data_dir, model),
         )
 
     @cached_property
@@ -265,6 +287,9 @@ class AdvisorService:
         turn.mark("understand")
         turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
         turn.mark("retrieve")
+        # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
+        # text the recommender searches with (its vector is that search's).
+        turn.need_stated = states_need(turn.query) or self.recommender.need_vote(turn.query).states_need
         turn.intent = resolve_intent(
             turn.query,
             text,
@@ -272,6 +297,7 @@ class AdvisorService:
             has_evidence=bool(turn.search and turn.search.has_evidence),
             rewritten=rewritten is not None,
             conversation=conversation,
+            semantic_need=lambda: turn.need_stated,
         )
         if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
             turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there

@@ -39,6 +39,7 @@ class Turn:
     arithmetic: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     has_evidence: bool = True
+    need_stated: bool = False  # the message states a need: by the rules, or by its nearest labelled examples
     unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
     foreign: str | None = None  # a place outside China the message named (no program covers it)
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.

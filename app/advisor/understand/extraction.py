@@ -150,6 +150,24 @@ _FACT_WORDS = re.compile(
 )
 
 
+# A program's name is no need: "深圳的模型券能报销吗", "can the model voucher pay for it" ask about funding and
+# must not name the model-API solution ("模型"), as "算力券" must not name compute rental.
+_PROGRAM_MENTION = re.compile(
+    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|"
+    r"\b(?:the |a |an |this |that )?[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b",
+    _FLAGS,
+)
+
+
+# Every solution is AI: "想用AI做产品图", "AI客服" name their need without it, and with it a message sits
+# near every example that says "AI" (engine/need_bank.py).
+_EVERY_SOLUTION = re.compile(r"(?<![a-z])ai(?![a-z])|人工智能", _FLAGS)
+
+
+def without_programs(text: str) -> str:
+    return _PROGRAM_MENTION.sub(" ", text)
+
+
 class RuleExtractor:
     def __init__(self, knowledge_dir: Path, catalogue: Catalogue, today: date) -> None:
         self._regions = regions(knowledge_dir)
@@ -192,12 +210,15 @@ class RuleExtractor:
             data["it_skill"] = skill
         data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if _mentions(text, k)))
         data["pain_points"] = [p for p in self._pain_phrases if p in text][:6]
-        goals = [g.strip() for g in _GOAL.findall(text)] + [g.strip() for g in _GOAL_EN.findall(text)]
+        wishes = without_programs(text)  # "想用模型券" wishes for no model
+        goals = [g.strip() for g in _GOAL.findall(wishes)] + [g.strip() for g in _GOAL_EN.findall(wishes)]
         data["goals"] = list(dict.fromkeys(goals))[:4]
         return CompanyProfile.model_validate(data)
 
     def need_text(self, message: str, keep_business: bool = True) -> str:
-        """The message without the facts it states (place, headcount, revenue, budget): what it asks for.
+        """The message without the facts it states (place, headcount, revenue, budget), without the
+        programs it names (funding asked about, not a need) and without "AI" (every solution is): what it
+        asks for.
 
         Two phrasings of one need differ mostly in how and where they state those facts ("苏州一家80人的五金厂，
         设备老坏，预算10万" / "设备三天两头坏，我们苏州五金厂80人，有10万预算"); matching solutions on what is left
@@ -210,6 +231,9 @@ class RuleExtractor:
         for patterns in (_EMPLOYEES, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
+        # Funding asked about and "AI" name no need.
+        for words in (_PROGRAM_MENTION, _EVERY_SOLUTION):
+            spans += [(m.start(), m.end()) for m in words.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(business.keyword), text)]
         for name, _ in self._regions.mentions(text):

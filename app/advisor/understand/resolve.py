@@ -9,6 +9,7 @@ clarifying questions ("餐饮，杭州", "保密"), a correction or a budget aft
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
@@ -76,10 +77,19 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
 
 
 def resolve_intent(
-    query: str, text: str, *, facts: bool, has_evidence: bool, rewritten: bool, conversation: Conversation
+    query: str,
+    text: str,
+    *,
+    facts: bool,
+    has_evidence: bool,
+    rewritten: bool,
+    conversation: Conversation,
+    semantic_need: Callable[[], bool] = lambda: False,
 ) -> Intent:
     """The message's own intent, adjusted by the conversation it continues."""
-    intent = classify_intent(query, states_profile_facts=facts, has_evidence=has_evidence)
+    intent = classify_intent(
+        query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
+    )
     last = conversation.last_intent
     shown = conversation.pack or last in ("recommend_pack", "funding_eligibility", "how_to_apply")
     overridable = ("policy_question", "out_of_scope", "smalltalk") + (
