@@ -19,9 +19,7 @@ def _embed(text: str) -> np.ndarray:
 
 
 def _bank(examples: list[tuple[str, str]]) -> NeedBank:
-    return NeedBank(
-        examples, prepare=str, embed=_embed, embed_many=lambda ts: np.vstack([_embed(t) for t in ts])
-    )
+    return NeedBank(examples, embed=_embed, embed_examples=lambda ts: np.vstack([_embed(t) for t in ts]))
 
 
 EXAMPLES = [

@@ -7,9 +7,14 @@ from datetime import date
 
 import pytest
 
+from app.advisor.compose.funding import selection_label
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.notices import deadline_notes
+from app.advisor.engine.pilots import pilot_city_confirmed
+from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
+from app.advisor.funding_judge import FundingJudge
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram, ScopeLevel
@@ -112,3 +117,69 @@ def test_a_pilot_city_whose_batch_no_source_states_is_listed_as_such(province, c
     assert NATIONAL is not None
     listing = next(r for r in NATIONAL.eligibility.requirements if r.startswith("批次未写明"))
     assert city in listing
+
+
+def _judge() -> FundingJudge:
+    return FundingJudge(CATALOGUE, lambda: TODAY)
+
+
+@pytest.mark.parametrize(("province", "city", "batch"), SELECTED)
+def test_a_selected_city_hears_yes_and_one_channel(province, city, batch):
+    """'Is my city a pilot?' gets a yes from the city's own entry, and the national pilot (the same money,
+    paid through the city) is not a second line in the answer."""
+    judged = {a.program.id: a for a in _judge().assessments(_factory(province, city), RETROFIT)}
+    local = [judged[p.id] for p in _city_pilots(province, city)]
+    assert any(pilot_city_confirmed(a) for a in local)
+    national = judged[NATIONAL.id] if NATIONAL else None
+    assert national is not None
+    if any(a.verdict is not Verdict.ineligible for a in local):
+        assert national.reached_through in {a.program.id for a in local}
+        assert national not in listed_programs(list(judged.values()))
+        assert national.verdict is Verdict.unknown  # still never a yes: enrolment is the open question
+    for assessment in local:
+        label = selection_label(assessment, "zh") or ""
+        assert "须所在城市入选试点" not in label
+
+
+def test_an_unnamed_city_keeps_the_national_channel_to_confirm():
+    judged = {a.program.id: a for a in _judge().assessments(_factory("西藏", "拉萨"), RETROFIT)}
+    assert NATIONAL is not None
+    national = judged[NATIONAL.id]
+    assert national.reached_through is None and not pilot_city_confirmed(national)
+    assert national in listed_programs(list(judged.values()))
+    assert "须所在城市入选试点" in (selection_label(national, "zh") or "")
+
+
+def test_a_district_pilot_confirms_only_its_own_district():
+    fuling = CompanyProfile(
+        province="重庆", city="重庆", district="涪陵区", industry="C", employees=80, annual_revenue_cny=6e7
+    )
+    other = fuling.model_copy(update={"district": "渝北区"})
+    pilot = "fuling-sme-dx-pilot-2025"
+    assert pilot_city_confirmed(
+        next(a for a in _judge().assessments(fuling, RETROFIT) if a.program.id == pilot)
+    )
+    assert not any(pilot_city_confirmed(a) for a in _judge().assessments(other, RETROFIT))
+
+
+def test_days_left_on_a_pilot_say_who_can_still_make_it():
+    """32 days left on an enrolment-based pilot is not 'apply before then' (advice_rules §2, §4)."""
+    guangzhou = _factory("广东", "广州")
+    ending = {"guangzhou-sme-dx-pilot-2024", "gd-provincial-sme-dx-city-pilot"}  # both end 2026-12-31
+    judged = [a for a in _judge().assessments(guangzhou, RETROFIT) if a.program.id in ending]
+    notes = deadline_notes(judged, TODAY, "现在报名来得及吗", "zh")
+    pilot_notes = [n for n in notes if "试点" in n and "还剩" in n]
+    assert len(pilot_notes) == 2
+    assert all("改造名单" in n and "请在此之前完成申报" not in n for n in pilot_notes)
+
+
+def test_asked_about_time_a_program_of_another_district_gets_no_date():
+    """A 番禺 factory asking 来得及吗 hears the dates of its own programs, not of a 海珠区-only award."""
+    panyu = _factory("广东", "广州").model_copy(update={"district": "番禺区"})
+    judged = _judge().assessments(panyu, RETROFIT)
+    haizhu = next(a for a in judged if a.program.id == "gz-haizhu-ai-demo-award-2024")
+    assert haizhu.verdict is Verdict.ineligible
+    notes = deadline_notes(judged, TODAY, "现在报名来得及吗", "zh")
+    assert notes and not any(haizhu.program.name in n for n in notes)
+    haizhu.asked = True  # named by the client: its date is the answer
+    assert any(haizhu.program.name in n for n in deadline_notes([haizhu], TODAY, "来得及吗", "zh"))

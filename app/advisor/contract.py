@@ -60,6 +60,7 @@ class ConditionOut(_Model):
         "window",
         "special",
         "selection",
+        "pilot_city",
         "purchase",
     ]
     status: Literal["met", "unmet", "unknown"]

@@ -10,9 +10,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.contract import Lang
-from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.costing import cost_pack
-from app.advisor.engine.eligibility import Assessment, Verdict, assess
+from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
     asks_about_time,
     asks_for_guarantee,
@@ -21,12 +20,13 @@ from app.advisor.engine.notices import (
     large_firm_note,
     no_program_for_place,
 )
+from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
-from app.catalogue.models import ApplicationMechanism, Catalogue, ScopeLevel
+from app.catalogue.models import Catalogue
 from app.text.normalize import normalize
 
 
@@ -46,7 +46,7 @@ class FundingJudge:
         judged = [
             assess(program, profile, self.today(), purchases, said) for program in self.catalogue.funding
         ]
-        return through_local_pilot(judged, profile)
+        return pilot_channels(judged, profile)
 
     @staticmethod
     def said_in(turn: Turn) -> str:
@@ -93,39 +93,3 @@ class FundingJudge:
             turn.subsidies = cost_pack([], programs, profile, client).client
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]
         return programs
-
-
-def through_local_pilot(judged: list[Assessment], profile: CompanyProfile) -> list[Assessment]:
-    """A national pilot-city program is reached only through the client's city's own pilot (rules §2).
-
-    Where the catalogue holds the pilots of the client's city and all rule the client out (a manufacturing-
-    only pilot for a restaurant, another district's pilot), the national channel does too, for the first one's
-    reason; without a local pilot in the catalogue it stays "须所在城市入选试点" (unknown).
-    """
-    # The city's pilots, including a district's (上海: 浦东, 松江) that rules out a client in another district.
-    local = [
-        a
-        for a in judged
-        if a.program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
-        and profile.city
-        and any(r.city and r.covers(profile.province, profile.city) for r in a.program.eligibility.regions)
-    ]
-    if not local or any(a.verdict is not Verdict.ineligible for a in local):
-        return judged
-    first = local[0]
-    unmet = next(c for c in first.conditions if c.status is Status.unmet)
-    for a in judged:
-        program = a.program
-        if (
-            program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
-            and program.scope_level is ScopeLevel.national
-            and a.verdict is Verdict.unknown
-        ):
-            reason = Reason(
-                f"须通过当地试点（{first.program.name}）申请，而它不适用：{unmet.reason.zh}",
-                f"reached only through your city's pilot ({first.program.name_en}), which rules you out: "
-                f"{unmet.reason.en}",
-            )
-            a.conditions.append(Condition("selection", Status.unmet, reason))
-            a.verdict, a.reasons, a.missing = Verdict.ineligible, [reason], []
-    return judged

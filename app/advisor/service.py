@@ -17,6 +17,8 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
+import numpy as np
+
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
@@ -107,7 +109,12 @@ class AdvisorService:
             need_of=self.extractor.need_text,
             problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
             needs=self.need_bank,
+            meaning_of=self._meaning_of,
         )
+
+    def _meaning_of(self, text: str) -> str:
+        """A message's need with the programs it names: the text the turn's retrieval ranks by."""
+        return self.extractor.need_text(text, keep_programs=True)
 
     @cached_property
     def need_bank(self) -> NeedBank:
@@ -118,14 +125,13 @@ class AdvisorService:
             paths.knowledge_dir / "intent_examples.yaml",
         )
         model = self.settings.embedding.model_name
-        need_of = self.extractor.need_text
         return NeedBank(
-            # Read as a message's need is read (no "AI", no program names), so both sides compare alike.
-            [(label, need_of(text) or text) for label, text in examples],
-            # Prepared and cut as retrieval.search prepares a query: the message's vector is a cache hit.
-            prepare=lambda text: retrieval.prepare(text[:MAX_QUERY_CHARS]),
-            embed=query_vector,
-            embed_many=lambda texts: example_vectors(texts, paths.data_dir, model),
+            # Read as a message's need is read (`need_in`), so both sides compare alike.
+            [(label, self._meaning_of(text) or text) for label, text in examples],
+            embed=retrieval.embedding,  # of the turn's need: its one query embedding, a cache hit
+            embed_examples=lambda texts: example_vectors(
+                [retrieval.prepare(t[:MAX_QUERY_CHARS]) for t in texts], paths.data_dir, model
+            ),
         )
 
     @cached_property
@@ -168,6 +174,11 @@ class AdvisorService:
             lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
         )
 
+    def turn_vector(self, turn: Turn) -> np.ndarray:
+        """The turn's one query embedding (of `turn.need`), for anything that matches the message by meaning:
+        a cache hit after `_understand`, never a second embedding."""
+        return self.deps.retrieval.embedding(turn.need)
+
     def warm_up(self) -> None:
         """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
 
@@ -179,7 +190,8 @@ class AdvisorService:
             self._prepare(text, None, None)  # no session id: nothing is kept
             return
         profile = self.extractor.extract(text)
-        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text))
+        need = self.recommender.need_in(text)
+        self.recommender.rank(profile, text, shared=self.deps.retrieval.search(text, meaning=need))
 
     def ask(
         self, message: str, session_id: str | None = None, profile: CompanyProfile | None = None
@@ -285,11 +297,16 @@ class AdvisorService:
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(turn.query)
         turn.mark("understand")
-        turn.search = self.deps.retrieval.search(turn.query) if turn.query.strip() else None
+        # One query embedding per turn: of what the message asks for (its need). The turn's retrieval ranks
+        # by it (BM25 still reads the whole message), and the solution ranking and the intent vote reuse it.
+        turn.need = self.recommender.need_in(turn.query)
+        turn.search = (
+            self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
+        )
         turn.mark("retrieve")
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
-        # text the recommender searches with (its vector is that search's).
-        turn.need_stated = states_need(turn.query) or self.recommender.need_vote(turn.query).states_need
+        # turn's need (its vector is the turn's one query embedding).
+        turn.need_stated = states_need(turn.query) or self.need_bank.vote(turn.need).states_need
         turn.intent = resolve_intent(
             turn.query,
             text,
@@ -308,7 +325,7 @@ class AdvisorService:
             and not asks_policy
         ):
             # No rule decided and nothing to quote: the nearest labelled examples decide, or we ask.
-            vote = self.intent_bank.vote(turn.query)
+            vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
 

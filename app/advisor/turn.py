@@ -24,6 +24,7 @@ class Turn:
     language: Lang = "zh"
     script: Literal["hans", "hant"] = "hans"  # zh answers: the script the owner writes in
     query: str = ""  # the message, or its rewrite when it was a follow-up
+    need: str = ""  # what the query asks for, without the facts it states: the turn's one embedded text
     intent: Intent = "smalltalk"
     mode: Literal["offline", "llm"] = "offline"
     places: list[Place] = field(default_factory=list)

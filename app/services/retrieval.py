@@ -144,6 +144,14 @@ class RetrievalService:
             prepared = f"{prepared} {' '.join(translated)}".strip()
         return prepared
 
+    def embedding(self, text: str) -> np.ndarray:
+        """The e5 query vector of `text` as `search` ranks by it (prepared the same way, cached).
+
+        Asking for the same text again, here or through `search(..., meaning=text)`, is a cache hit:
+        an advisor turn embeds its need once and every search and vote of the turn reuses it.
+        """
+        return query_vector(self.prepare(text[:MAX_QUERY_CHARS]))
+
     def search(
         self,
         query: str,
@@ -151,7 +159,14 @@ class RetrievalService:
         k: int | None = None,
         filters: SearchFilters | None = None,
         strategy: Strategy = "hybrid",
+        meaning: str | None = None,
     ) -> SearchResult:
+        """The best `k` chunks for `query`: dense (e5) and BM25 candidates fused, then re-ranked.
+
+        `meaning`: the text the dense side ranks by, when it is not the query itself (an advisor turn
+        passes the message's need, without the place, headcount and budget it states, so one embedding
+        serves all the turn's searches); BM25 and the route still read the whole query.
+        """
         k = k or self.settings.retrieval.top_k
         filters = filters or SearchFilters()
         query = query[:MAX_QUERY_CHARS]
@@ -160,7 +175,8 @@ class RetrievalService:
         prepared = self.prepare(query, table)
         if not prepared.strip() or len(table) == 0:
             return SearchResult(query, language, [], 0.0, False)
-        vector = query_vector(prepared)
+        meant = self.prepare(meaning[:MAX_QUERY_CHARS], table) if meaning else ""
+        vector = query_vector(meant if meant.strip() else prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(table, vector, filters, r.candidate_k) if strategy != "bm25" else []
         tokens = table.lexical_query(self.ingest.segmenter.tokens(prepared), language)

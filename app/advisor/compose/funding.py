@@ -10,6 +10,7 @@ from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
@@ -18,7 +19,11 @@ from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
 
 
 def benefit_line(assessment: Assessment, language: Lang) -> str:
+    """The published ratio and cap; with no ratio, the catalogue's per-firm clause (a tax rate, a fixed
+    award) rather than a bare "ratio not published"."""
     benefit = assessment.program.benefit
+    if not assessment.ratio and benefit.per_firm is not None:
+        return per_firm_line(assessment, language)
     if language == "en":
         ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
         cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
@@ -46,6 +51,12 @@ def selection_label(assessment: Assessment, language: Lang) -> str | None:
     mechanism = assessment.program.how_to_apply.mechanism
     if mechanism is ApplicationMechanism.competitive_selection:
         return "selection required, not counted in net cost" if language == "en" else "需遴选，不计入净成本"
+    if mechanism is ApplicationMechanism.via_pilot_city and pilot_city_confirmed(assessment):
+        return (
+            "your city is a selected pilot: enrolment needed, not counted in net cost"
+            if language == "en"
+            else "所在地在试点之列，须进入改造名单，不计入净成本"
+        )
     if mechanism is ApplicationMechanism.via_pilot_city:
         return (
             "only if your city is a selected pilot, not counted in net cost"
@@ -157,14 +168,17 @@ def not_listed_line(programs: list[Assessment], shown: list[Assessment], languag
     rest = [a for a in programs if all(a is not b for b in shown)]
     if not rest:
         return []
+    through = sum(a.reached_through is not None for a in rest)
     ineligible = sum(a.verdict is Verdict.ineligible for a in rest)
-    open_ = len(rest) - ineligible
+    open_ = len(rest) - ineligible - through
     if language == "en":
         parts = [f"{ineligible} do not apply to you"] if ineligible else []
         parts += [f"{open_} more are less relevant and still to confirm"] if open_ else []
+        parts += [f"{through} is the national money paid through your local pilot"] if through else []
         return [f"{len(rest)} more programs were checked and are not listed: {' and '.join(parts)}."]
     parts = [f"{ineligible}项不适用"] if ineligible else []
     parts += [f"{open_}项相关性较低、待确认"] if open_ else []
+    parts += [f"{through}项为经本地试点下达的国家级资金"] if through else []
     return [f"另核对了{len(rest)}项补贴，未列出：{'，'.join(parts)}。"]
 
 

@@ -249,7 +249,7 @@ def pack_answer(
     # The first line answers the question: what can be claimed, what comes back, what is left to pay.
     summary = summary_line(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
-        sum(1 for a in programs if a.verdict is Verdict.unknown),
+        sum(1 for a in programs if a.verdict is Verdict.unknown and a.reached_through is None),
         ((total_low, total_high), (net_low, net_high)),
         profile.region_label_en() if en else profile.region_label(),
         language,

@@ -36,7 +36,8 @@ class Reason:
 
 @dataclass(frozen=True)
 class Condition:
-    # region | size | industry | age | legal_form | venue | validity | window | special | selection | purchase
+    # region | size | industry | age | legal_form | venue | validity | window | special | selection |
+    # pilot_city (engine/pilots.py) | purchase
     name: str
     status: Status
     reason: Reason

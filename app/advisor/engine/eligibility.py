@@ -49,6 +49,9 @@ class Assessment:
     asked: bool = (
         False  # the client asked about it (named it, or its place and kind): listed even when ineligible
     )
+    # A national program whose money reaches the client only through this local program's id (pilots.py):
+    # the local line speaks for both, so this one is judged but not listed.
+    reached_through: str | None = None
 
     @property
     def selection_only(self) -> bool:

@@ -11,8 +11,8 @@ nearest example is at least `MIN_SIMILARITY` close; a solution is named when it 
 the vote. Otherwise the bank abstains and the exact rules and the semantic ranking decide alone. The
 thresholds were read off the labelled bank and the dev set (docs/understanding.md, session 6).
 
-The message is embedded exactly as retrieval embeds it (`prepare`, then the shared vector cache), so a
-vote costs no embedding beyond the turn's own searches; the bank is embedded once and kept on disk.
+The message's vector is the turn's one query embedding (`RetrievalService.embedding` of the need text the
+turn's retrieval ranked by), so a vote embeds nothing; the bank is embedded once and kept on disk.
 """
 
 from __future__ import annotations
@@ -83,24 +83,22 @@ class NeedBank:
     def __init__(
         self,
         examples: list[tuple[str, str]],
-        prepare: Callable[[str], str],
         embed: Callable[[str], np.ndarray],
-        embed_many: Callable[[list[str]], np.ndarray],
+        embed_examples: Callable[[list[str]], np.ndarray],
     ) -> None:
         self.labels = [label for label, _ in examples]
         self._texts = [text for _, text in examples]
-        self._prepare = prepare  # retrieval's text preparation: the message vector is the search's
-        self._embed = embed
-        self._embed_many = embed_many
+        self._embed = embed  # RetrievalService.embedding: the turn's own query vector, a cache hit
+        self._embed_examples = embed_examples
 
     @cached_property
     def _matrix(self) -> np.ndarray:
-        return self._embed_many([self._prepare(t) for t in self._texts])
+        return self._embed_examples(self._texts)
 
     def vote(self, text: str) -> NeedVote:
         if not self.labels or not text.strip():
             return NO_VOTE
-        sims = self._matrix @ self._embed(self._prepare(text))
+        sims = self._matrix @ self._embed(text)
         top = np.argsort(-sims)[:K]
         weights: dict[str, float] = {}
         for i in top:

@@ -10,11 +10,11 @@ import re
 from datetime import date
 
 from app.advisor.contract import Lang
-from app.advisor.engine.conditions import outside_mainland
+from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import Catalogue
+from app.catalogue.models import ApplicationMechanism, Catalogue
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import SME_SIZES
 from app.text.normalize import normalize
@@ -50,7 +50,10 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
     asked = bool(_ASKS_TIME.search(normalize(question)))
     notes: list[str] = []
     # A program the answer does not list (nobody asked, it cannot help) has no deadline worth leading with.
-    for assessment in programs if asked else listed_programs(programs):
+    # Asked about time, every program checked gets its date — except one whose region rules the client out
+    # (another district's award) and that they did not name: its date answers no question of theirs.
+    dated = [a for a in programs if a.asked or not _region_unmet(a)] if asked else listed_programs(programs)
+    for assessment in dated:
         program = assessment.program
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
@@ -72,9 +75,9 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
             # A program the client cannot use has no deadline worth leading with, unless they asked about time.
             days = (until - today).days
             notes.append(
-                f"⏰ {name} runs until {until}: {days} days left — apply before then."
+                f"⏰ {name} runs until {until}: {days} days left — {_what_the_time_allows(assessment, en)}"
                 if en
-                else f"⏰ {name}有效期至{until}，距今还剩{days}天，请在此之前完成申报。"
+                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{_what_the_time_allows(assessment, en)}"
             )
         elif asked:
             notes.append(
@@ -83,6 +86,30 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                 else f"{name}：{'有效期至' + str(until) if until else '原文未写明截止日期，请确认是否有新一批申报'}。"
             )
     return notes[:4]
+
+
+def _region_unmet(assessment: Assessment) -> bool:
+    return any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions)
+
+
+def _what_the_time_allows(assessment: Assessment, en: bool) -> str:
+    """Days left mean different things by how the money arrives (§2, §4): a claim can still be filed; a
+    pilot pays firms already on the enrolment list; a selection pays projects already applied for."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    if mechanism is ApplicationMechanism.via_pilot_city:
+        return (
+            "realistic only for firms already on the local enrolment list; a new firm should ask the bureau "
+            "whether enrolment is still open."
+            if en
+            else "只有已进入当地改造名单的企业来得及；新企业请先向主管部门确认是否还在征集。"
+        )
+    if mechanism is ApplicationMechanism.competitive_selection:
+        return (
+            "an application must be filed and selected before then; most applicants are not selected."
+            if en
+            else "须在此之前提交申报并经评审入选，多数申报者拿不到。"
+        )
+    return "apply before then." if en else "请在此之前完成申报。"
 
 
 def no_program_for_place(

@@ -176,6 +176,7 @@ def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     explain why nothing applies (a national or another district's program explains nothing). At most
     MAX_LISTED; the contract's `funding[]` keeps every program checked, with `listed` false for the rest.
     """
+    programs = [a for a in programs if a.reached_through is None]
     useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
     if all(a.verdict is Verdict.ineligible for a in programs):
         explain = [id(a) for a in programs if id(a) not in useful and _local_to_client(a)]

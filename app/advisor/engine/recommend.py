@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
-from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
+from app.advisor.engine.need_bank import NO_VOTE, NeedBank
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
@@ -62,19 +62,18 @@ def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
 def _need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
     """What to match solutions against semantically.
 
-    A first message is matched by its need (`need`: the message without the facts it states), so
-    every phrasing of one need meets the same solutions; when it states no facts that is the message
-    itself and the turn's own retrieval is reused (no second embedding). Later turns add the profile
-    and the history.
+    A first message is matched by its need (`need`: `SolutionRecommender.need_in(message)`, the message
+    without the facts it states), so every phrasing of one need meets the same solutions; it is the text
+    the turn's own retrieval was ranked by, so its embedding is not computed twice. Later turns add the
+    profile and the history.
     """
-    stated = [p for p in (*profile.pain_points, *profile.goals) if p not in message]
-    if not history.strip() and not stated:
-        # `need` is normalised text ("AI" → "ai"): a message with no facts to strip is searched as said,
-        # so the turn's own retrieval serves it.
-        return message if not need or need == normalize(message) else need
+    # Pain points and goals are kept normalised ("用ai", simplified): compared with the message as said,
+    # every one the message itself states looked unsaid, and was searched a second time.
+    said = normalize(message)
+    stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
     if not history.strip():
         # the sidebar form / --profile pain points are the need too
-        return " ".join([need or message, *stated])
+        return " ".join([need, *stated]) if stated else need
     parts = [
         profile.industry_label or "",
         *profile.pain_points,
@@ -118,10 +117,14 @@ class SolutionRecommender:
         need_of: Callable[[str], str] = _as_said,
         problem_of: Callable[[str], str] = _as_said,
         needs: NeedBank | None = None,
+        meaning_of: Callable[[str], str] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.retrieval = retrieval
-        self.need_of = need_of  # the message without its stated facts (RuleExtractor.need_text)
+        self.need_of = need_of  # the message without its stated facts and programs (RuleExtractor.need_text)
+        self.meaning_of = (
+            meaning_of or need_of
+        )  # the same with the programs it names: what retrieval ranks by
         self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
         self.words = CatalogueWords(catalogue, sector_of)
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
@@ -149,8 +152,7 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        need = self.need_of(message)
-        query = _need_query(profile, message, history, need)
+        query = _need_query(profile, message, history, self.need_in(message))
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
         else:
@@ -211,12 +213,17 @@ class SolutionRecommender:
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
 
-    def need_vote(self, message: str) -> NeedVote:
-        """The example bank's vote on what a first message asks for, on the text `rank` searches with."""
-        if self.needs is None:
-            return NO_VOTE
-        need = self.need_of(message)
-        return self.needs.vote(message if not need or need == normalize(message) else need)
+    def need_in(self, message: str) -> str:
+        """What a message asks for: the message without the facts it states (place, headcount, budget).
+
+        It keeps the programs the message names, which the turn's retrieval must still find
+        (`meaning_of`; the catalogue-word matching reads `need_of`, without them). A message that
+        states no fact is returned as said (`meaning_of` gives normalised text, "AI" → "ai"),
+        so its need and the message are one text with one embedding. The advisor ranks the turn's
+        retrieval by this text, and solutions are matched on it: one query embedding per first turn.
+        """
+        need = self.meaning_of(message)
+        return message if not need or need == normalize(message) else need
 
     def named_in(self, text: str) -> set[str]:
         """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""

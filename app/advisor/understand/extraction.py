@@ -159,11 +159,6 @@ _PROGRAM_MENTION = re.compile(
 )
 
 
-# Every solution is AI: "想用AI做产品图", "AI客服" name their need without it, and with it a message sits
-# near every example that says "AI" (engine/need_bank.py).
-_EVERY_SOLUTION = re.compile(r"(?<![a-z])ai(?![a-z])|人工智能", _FLAGS)
-
-
 def without_programs(text: str) -> str:
     return _PROGRAM_MENTION.sub(" ", text)
 
@@ -215,25 +210,24 @@ class RuleExtractor:
         data["goals"] = list(dict.fromkeys(goals))[:4]
         return CompanyProfile.model_validate(data)
 
-    def need_text(self, message: str, keep_business: bool = True) -> str:
-        """The message without the facts it states (place, headcount, revenue, budget), without the
-        programs it names (funding asked about, not a need) and without "AI" (every solution is): what it
-        asks for.
+    def need_text(self, message: str, keep_business: bool = True, keep_programs: bool = False) -> str:
+        """The message without the facts it states (place, headcount, revenue, budget) and without the
+        programs it names (funding asked about, not a need): what it asks for.
 
         Two phrasings of one need differ mostly in how and where they state those facts ("苏州一家80人的五金厂，
         设备老坏，预算10万" / "设备三天两头坏，我们苏州五金厂80人，有10万预算"); matching solutions on what is left
         keeps the advice the same however it is asked. The business ("五金厂") stays unless `keep_business` is
         False: matching on the catalogue's words, its words ("冷链仓储") would pass for a need (冷链 is a
-        cold-chain monitor's keyword); the industry fit matches the business there.
+        cold-chain monitor's keyword); the industry fit matches the business there. `keep_programs`: for
+        the turn's retrieval, which must still find the program a funding question names ("训力券最多能补多少").
         """
         text = normalize(message)
         spans = [(money.start, money.end) for money in money_amounts(text) if money.marked]
         for patterns in (_EMPLOYEES, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
-        # Funding asked about and "AI" name no need.
-        for words in (_PROGRAM_MENTION, _EVERY_SOLUTION):
-            spans += [(m.start(), m.end()) for m in words.finditer(text)]
+        if not keep_programs:  # funding asked about names no need
+            spans += [(m.start(), m.end()) for m in _PROGRAM_MENTION.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(business.keyword), text)]
         for name, _ in self._regions.mentions(text):
