@@ -11,8 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app.advisor.engine.purchases import Purchase, client_items
+from app.advisor.understand.purchases import stated_purchases
 from app.container import Container
 from app.settings import Settings
+from app.text.normalize import normalize
 
 MINI_KNOWLEDGE = Path(__file__).parent / "data" / "mini_knowledge"
 
@@ -74,3 +77,8 @@ def serving(container: Container, **config_options: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def named_purchases(message: str) -> list[Purchase]:
+    """The contracts a message names, as the advisor reads them: extraction's reader, then the engine's items."""
+    return client_items(stated_purchases(normalize(message)))

@@ -35,12 +35,12 @@ LIMIT = 64 * 1024
 
 @pytest.fixture(scope="module")
 def keyed(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Container]]:
-    """A server with two named keys, a 64 KB body limit and its own session file."""
+    """A server with two named keys, a 64 KB body limit, a 20,000-character history and its own session file."""
     sessions = tmp_path_factory.mktemp("keyed") / "sessions.sqlite3"
     settings = Settings(
         paths={"data_dir": shared_data_dir},
         advisor={"today": TODAY, "sessions_file": sessions},
-        api={"keys": KEYS, "max_body_bytes": LIMIT, "max_history_messages": 60},
+        api={"keys": KEYS, "max_body_bytes": LIMIT, "max_history_messages": 60, "max_history_chars": 20_000},
     )
     box = Container(settings)
     with serving(box) as url:
@@ -116,6 +116,13 @@ def test_1_a_long_history_is_read_not_replayed(
     assert too_many.json()["error"]["code"] == "context_length_exceeded"
     assert "at most 60" in too_many.json()["error"]["message"]
 
+    # Few messages but long ones: the characters are bounded too (within the body limit, so 400 not 413).
+    long = [("user", "设备老坏" * 2_000), ("assistant", "好的。"), ("user", "预算多少合适" * 2_000)]
+    too_long = alice.post("/v1/chat/completions", json=_chat(*long))
+    assert too_long.status_code == 400
+    assert too_long.json()["error"]["code"] == "context_length_exceeded"
+    assert "at most 20,000" in too_long.json()["error"]["message"]
+
 
 def test_1_a_request_whose_client_left_while_queued_is_never_run(shared_data_dir: Path, monkeypatch):
     settings = Settings(paths={"data_dir": shared_data_dir}, api={"concurrent_asks": 1})
@@ -147,6 +154,43 @@ def test_1_a_request_whose_client_left_while_queued_is_never_run(shared_data_dir
         holder.join(30)
         time.sleep(0.5)
     assert started == ["first"]
+
+
+def test_1_a_full_queue_is_refused_at_once_and_the_sdk_reads_a_rate_limit(shared_data_dir: Path, monkeypatch):
+    """Beyond `max_waiting` queued asks the server answers 429 at once (OpenAI's rate-limit shape)."""
+    settings = Settings(paths={"data_dir": shared_data_dir}, api={"concurrent_asks": 1, "max_waiting": 1})
+    box = Container(settings)
+    release = threading.Event()
+    started: list[str] = []
+
+    def slow_ask(message: str, **_: Any) -> Any:
+        started.append(message)
+        release.wait(30)
+        raise RuntimeError("held")
+
+    monkeypatch.setattr(box.advisor, "ask", slow_ask)
+    with serving(box) as url:
+        post = lambda text: httpx.post(  # noqa: E731
+            f"{url}/v1/advise", json={"message": text}, timeout=60, trust_env=False
+        )
+        holder = threading.Thread(target=post, args=("holds the slot",))
+        holder.start()
+        while not started:
+            time.sleep(0.02)
+        waiter = threading.Thread(target=post, args=("waits",))
+        waiter.start()
+        time.sleep(0.5)  # queued behind the holder: the queue is now full
+        with httpx.Client(trust_env=False, timeout=30) as http:
+            sdk = openai.OpenAI(base_url=f"{url}/v1", api_key="none", http_client=http, max_retries=0)
+            # Refused at once: queued, it would wait for the holder, which is released only afterwards.
+            with pytest.raises(openai.RateLimitError) as caught:
+                sdk.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": QUESTION}])
+        assert caught.value.status_code == 429
+        assert "busy" in caught.value.message
+        release.set()
+        holder.join(30)
+        waiter.join(30)
+    assert started == ["holds the slot", "waits"]
 
 
 # ---------------------------------------------------------------- 2. body size before auth; bounded echoes

@@ -135,8 +135,9 @@ def test_no_policy_document_shares_an_id_with_a_catalogue_entry(catalogue):
 
 
 def test_every_program_and_solution_carries_its_english_fields(catalogue):
-    # What an English answer shows of an entry (issuer, benefit, channel, steps, conditions, rates, stacking;
-    # a solution's summary, items, risks, cost note) exists in English, in the Chinese list's order.
+    # What an English answer shows of an entry (issuer, benefit, channel, steps, conditions, rates, stacking,
+    # validity and window notes, caveats; a solution's summary, items, risks, cost note) exists in English,
+    # in the Chinese list's order.
     gaps = [f"{p.id}: {field}: {why}" for p in catalogue.funding for field, why in english_gaps(p)]
     gaps += [
         f"{s.id}: {field}: {why}" for s in catalogue.solutions for field, why in solution_english_gaps(s)
@@ -153,9 +154,22 @@ def test_a_new_entry_without_english_or_with_chinese_in_it_fails_the_lint(catalo
         benefit__summary_en=None,
         how_to_apply__steps_en=[],
         eligibility__requirements_en=["须在北京注册"],
+        validity__note="未写明有效期",
+        validity__note_en=None,
+        validity__window_note="以试点城市的征集通知为准",
+        validity__window_note_en=None,
+        provenance__caveats=["原文为转载", "申报年份为推断"],
+        provenance__caveats_en=["The original is a reprint"],
     )
     fields = {p.detail.split(":")[0] for p in lint_funding([untranslated]) if p.rule == "english"}
-    assert fields == {"benefit.summary_en", "how_to_apply.steps_en", "eligibility.requirements_en"}
+    assert fields == {
+        "benefit.summary_en",
+        "how_to_apply.steps_en",
+        "eligibility.requirements_en",
+        "validity.note_en",
+        "validity.window_note_en",
+        "provenance.caveats_en",
+    }
     with pytest.raises(ValidationError, match="issuer_en"):
         _program(catalogue, id="x-no-issuer", issuer_en=None)
     # A name's Chinese original in parentheses is allowed, the same text unbracketed or full-width is not.

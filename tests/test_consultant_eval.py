@@ -66,8 +66,10 @@ def test_amounts_are_read_as_owners_and_the_advisor_write_them():
     assert parse_money("上限800万元") == [8_000_000.0]
 
 
-def test_the_set_is_large_enough_and_a_third_blind():
+def test_the_set_is_large_enough_and_its_blind_cases_stay():
+    # Dev cases are added each session (written before a change); the blind ones are never removed or
+    # tuned on, so their count, not their share, is what must hold (later held-out sets: tests/eval/blind2).
     cases = load_consultant_cases().cases
     assert len(cases) >= 60
-    assert 0.25 <= sum(c.split == "blind" for c in cases) / len(cases) <= 0.4
+    assert sum(c.split == "blind" for c in cases) >= 26
     assert len({c.id for c in cases}) == len(cases)

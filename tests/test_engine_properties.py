@@ -21,6 +21,7 @@ from app.catalogue.loader import load_catalogue
 from app.catalogue.models import AmountRange
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SpendKind
 from app.settings import PROJECT_ROOT
+from tests.helpers import named_purchases
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 PLACES = sorted(
@@ -101,6 +102,9 @@ def test_subsidies_follow_scope_mechanism_verdict_and_arithmetic(plan) -> None:
     for a in assessments:  # a negative list excludes whatever else holds
         if profile.industry and profile.industry in a.program.eligibility.excluded_industries:
             assert a.verdict is Verdict.ineligible, a.program.id
+        # An R&D program pays developers: a shop, school or clinic that said nothing of developing cannot use it.
+        if a.program.eligibility.developers_only and profile.industry and profile.industry not in "CIM":
+            assert a.verdict is Verdict.ineligible, a.program.id
     for costed in cost.solutions:
         net, gross = costed.net, costed.first_year
         assert 0 <= net.min <= gross.min + 0.01 and 0 <= net.max <= gross.max + 0.01
@@ -127,3 +131,31 @@ def test_a_pack_fits_the_budget_or_says_it_does_not(ranked, budget) -> None:
     categories = [p.solution.category for p in choice.picks]
     assert len(categories) == len(set(categories))
     assert choice.later is None or choice.later not in choice.picks
+
+
+# What the client says they bought decides its kind (§1): the head of "GPU服务器" is a server, hardware a compute
+# voucher never pays for; rented, the same words are compute rental. Every wording, amount and program.
+BOUGHT = ["买了", "购买了", "采购了", "自购了", "新买了", "bought ", "purchased "]
+RENTED = ["租了", "租用了", "租赁了", "rented ", "leased "]
+HARDWARE = ["GPU服务器", "AI服务器", "算力服务器", "显卡", "GPU servers", "AI servers"]
+COMPUTE_VOUCHERS = [p for p in CATALOGUE.funding if SpendKind.compute in p.eligibility.spend_scope]
+
+
+@given(
+    st.sampled_from(BOUGHT + RENTED),
+    st.sampled_from(HARDWARE),
+    st.integers(1, 5_000),
+    st.sampled_from(PLACES),
+)
+@EXAMPLES
+def test_hardware_bought_is_never_compute_and_gets_no_compute_subsidy(verb, noun, wan, place) -> None:
+    english = verb.endswith(" ")
+    text = f"we {verb}{wan * 10}k RMB of {noun}" if english else f"我们{verb}{wan}万的{noun}"
+    stated = named_purchases(text)
+    assert len(stated) == 1, text
+    rented = verb in RENTED
+    assert stated[0].kind is (SpendKind.compute if rented else SpendKind.ai_equipment), text
+    profile = CompanyProfile(province=place[0], city=place[1], employees=30, industry="I")
+    assessments = [assess(p, profile, date(2026, 11, 28), stated) for p in COMPUTE_VOUCHERS]
+    subsidies = cost_pack([], assessments, profile, stated).client
+    assert rented or not subsidies, (text, [s.program_id for s in subsidies])

@@ -11,12 +11,14 @@ from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
 from app.advisor.engine.programs import select_programs
-from app.advisor.engine.purchases import client_purchases, solution_purchases
+from app.advisor.engine.purchases import solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
+from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
 from app.text.normalize import normalize
+from tests.helpers import named_purchases
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 28)
@@ -49,7 +51,7 @@ def _solution(solution_id: str):
     ],
 )
 def test_a_contract_the_client_names_becomes_a_purchase_with_their_amount(message, kind, amount):
-    found = client_purchases(message)
+    found = named_purchases(message)
     assert [(p.kind, p.first_year.max) for p in found] == [(kind, amount)]
 
 
@@ -64,7 +66,7 @@ def test_a_contract_the_client_names_becomes_a_purchase_with_their_amount(messag
     ],
 )
 def test_budgets_revenues_hoped_for_amounts_and_counts_are_not_purchases(message):
-    assert client_purchases(message) == []
+    assert named_purchases(message) == []
 
 
 def test_a_compute_voucher_pays_nothing_on_a_saas_subscription():
@@ -79,7 +81,7 @@ def test_a_compute_voucher_pays_nothing_on_a_saas_subscription():
 
 def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     """30万 of compute in Hangzhou: the SME rate up to 50万 of contracts, the smart voucher only as 'up to'."""
-    client = client_purchases("签了一个30万的算力合同")
+    client = named_purchases("签了一个30万的算力合同")
     programs = [
         assess(_program(p), HANGZHOU_SME, TODAY, client)
         for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
@@ -97,6 +99,10 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     assert smart.amount.max == 30_000
     assert "合计不超过60%" in smart.arithmetic.zh and "最多18万元" in smart.arithmetic.zh
     assert "30万元 × 50% = 15万元" in compute.arithmetic.zh
+    # The text's arithmetic is true as written: 30% of 30万 is 9万, the pair's cap said as published, and the
+    # smart voucher's other tier (10%: the pair at most 30%, 9万) is named, since the text does not say which.
+    assert "30万元 × 30% = 9万元" in smart.arithmetic.zh and "= 3万元" not in smart.arithmetic.zh
+    assert "10%档，两项合计不超过30%即9万元" in smart.arithmetic.zh
 
 
 def test_competitive_and_pilot_programs_are_never_eligible_nor_subtracted():
@@ -113,7 +119,7 @@ def test_competitive_and_pilot_programs_are_never_eligible_nor_subtracted():
 
 def test_no_region_rule_is_not_open_to_everyone():
     cafe = CompanyProfile(province="湖南", city="长沙", industry="H", employees=6)
-    compute = client_purchases("打算租30万的算力")
+    compute = named_purchases("打算租30万的算力")
     assessment = assess(_program("gz-compute-voucher-2023"), cafe, TODAY, compute)
     assert assessment.verdict is Verdict.unknown
     assert any("贵州" in r.zh for r in assessment.reasons)
@@ -128,7 +134,7 @@ def test_ended_programs_are_ineligible_with_their_date_and_soon_ending_ones_lead
 
 
 def test_a_program_the_client_cannot_use_does_not_lead_with_its_deadline_unless_time_is_asked():
-    compute = client_purchases("打算租30万的算力")
+    compute = named_purchases("打算租30万的算力")
     shenzhen = assess(
         _program("sz-model-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY, compute
     )
@@ -141,8 +147,9 @@ def test_a_guarantee_is_refused_with_the_spend_the_cap_implies():
     shenzhen = assess(
         _program("sz-training-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY
     )
-    lines = guarantee_note("训力券保证能拿1000万吗", [shenzhen], "zh")
+    lines = guarantee_note(asks_for_certainty("训力券保证能拿1000万吗"), [shenzhen], "zh")
     assert "不能保证" in lines[0] and "2000万元" in lines[1]
+    assert "发文单位" in lines[-1]  # the issuer decides and confirms
 
 
 def test_a_place_without_programs_hears_so_with_the_national_channel():
@@ -318,10 +325,21 @@ def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
     assert two_levels is not None and "请向发文单位确认" in two_levels
 
 
+def test_stacking_pairs_only_the_programs_that_may_apply():
+    """review4 c05/c49: six pairs with ineligible programs among them; a program that cannot apply is not paired."""
+    shanghai = CompanyProfile(province="上海", city="上海")
+    ended = "bj-compute-voucher-2023"  # ended, and Beijing's: no help to a Shanghai firm
+    answer = _stacking_answer(["sh-compute-voucher-2025", ended, "sh-model-voucher-2025"], shanghai)
+    assert answer is not None and "不同采购" in answer
+    assert "北京" not in answer
+    alone = _stacking_answer([ended, "sh-compute-voucher-2025"], shanghai)
+    assert alone is not None and alone.startswith("能否叠加：可能适用的只有") and "北京" not in alone
+
+
 def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_there():
     jinan = CompanyProfile(province="山东", city="济南", industry="C", employees=60, annual_revenue_cny=8e7)
     question = "准备租算力跑模型，合同30万，山东算力券能补多少"
-    client = client_purchases(question)
+    client = named_purchases(question)
     qingyang = assess(_program("qy-compute-voucher-2024"), jinan, TODAY, client, normalize(question))
     assert qingyang.verdict is Verdict.unknown
     assert any(c.name == "venue" and c.status is Status.unknown for c in qingyang.conditions)
@@ -338,9 +356,36 @@ def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_
 def test_a_platform_bound_voucher_is_confirmed_by_the_client_saying_where_they_buy():
     guiyang = CompanyProfile(province="贵州", city="贵阳", industry="I", employees=20)
     question = "想买贵州算力平台的算力做模型推理，一年大概20万"
-    client = client_purchases(question)
+    client = named_purchases(question)
     guizhou = assess(_program("gz-compute-voucher-2023"), guiyang, TODAY, client, normalize(question))
     assert not any(c.status is Status.unknown and c.name in ("venue", "special") for c in guizhou.conditions)
     qingyang = assess(_program("qy-compute-voucher-2024"), guiyang, TODAY, client, normalize(question))
     # The same spend is never counted twice: the cluster the client does not use gives no figure.
     assert not cost_pack([], [guizhou, qingyang], guiyang, client).client
+
+
+def test_a_monthly_figure_is_costed_as_a_year_and_says_so():
+    """review4 c24: "每月5000" of model API is 6万 in the first year, not one month's 5,000."""
+    (item,) = named_purchases("我们调用备案大模型API，每月大概5000元")
+    assert item.first_year.max == 60_000 and "每月5,000元×12个月" in item.name_zh
+
+
+def test_a_product_above_the_cap_is_not_written_as_an_equation_that_is_false():
+    """review4 c25: '2000万 × 60% = 500万' is false as written; the cap binds and is said to."""
+    client = named_purchases("今年要租2000万的算力")
+    chengdu = CompanyProfile(province="四川", city="成都", employees=30, industry="I")
+    programs = [assess(_program("cd-compute-voucher-2025"), chengdu, TODAY, client)]
+    (subsidy,) = cost_pack([], programs, chengdu, client).client
+    assert subsidy.amount.max == 5_000_000
+    assert "2000万元 × 60% = 1200万元，超过每年上限500万元" in subsidy.arithmetic.zh
+
+
+def test_a_developers_program_is_not_offered_to_a_buyer():
+    """review4 c18/c09/c29: a school buying API calls is no model developer; a 揭榜挂帅 R&D grant is no shop's."""
+    school = CompanyProfile(province="山东", city="青岛", industry="P", employees=80)
+    said = normalize("青岛的学校，每年调用大模型API大概6万，青岛的模型券能用吗")
+    voucher = assess(_program("qd-model-voucher-2025"), school, TODAY, named_purchases(said), said)
+    assert voucher.verdict is Verdict.ineligible and "面向研发方" in voucher.reasons[0].zh
+    developer = CompanyProfile(province="山东", city="青岛", industry="I", employees=30)
+    said = normalize("我们自研垂直领域大模型，青岛的模型券能申请吗")
+    assert assess(_program("qd-model-voucher-2025"), developer, TODAY, None, said).verdict is Verdict.unknown

@@ -6,6 +6,8 @@ Each message goes through the real offline advisor over the shared index, with t
 
 from __future__ import annotations
 
+import pytest
+
 from app.advisor.contract import AdviceResponse
 from app.advisor.service import AdvisorService
 from app.text.normalize import normalize
@@ -96,6 +98,14 @@ def test_an_unknown_program_with_a_promised_amount_is_neither_confirmed_nor_guar
     assert not said(response, "政策依据")
 
 
+def test_a_relayed_claim_without_quotes_is_said_to_be_outside_the_sources(advisor: AdvisorService) -> None:
+    response = advisor.ask(
+        "群里有人说国家新出了个中小企业AI普及专项资金，每家直接补8万，月底截止，我们要抓紧吗？"
+    )
+    assert said(response, "不在我的资料中")
+    assert not said(response, "政策依据")
+
+
 # ------------------------------------------------------------------ guarantees (§5) and time (§4)
 
 
@@ -105,6 +115,44 @@ def test_a_guarantee_is_refused_with_the_spend_the_cap_implies(advisor: AdvisorS
     )
     assert said(response, "我不能保证任何金额")
     assert said(response, "666.67万")  # a 200万 cap at 30% needs about 666.67万 of eligible spend
+
+
+# A request for certainty is a way of asking, in any words and either language, on top of any question.
+CERTAINTY_REQUESTS = [
+    "厦门的智能算力补贴稳不稳？我们厦门25人的软件公司，租算力一年40万",
+    "深圳训力券这次包批吗？深圳20人的AI公司，一年租GPU大概300万",
+    "杭州算力券给句准话，我们租了60万的算力能不能一定到账？",
+    "郑州的算力券我们能不能百分之百拿到？郑州30人的软件公司",
+    "Our 20-person Shenzhen startup rents GPUs. Is the Shenzhen training voucher a sure thing for us?",
+    "Can we definitely get the Hangzhou compute voucher? We're a 40-person software firm in Hangzhou.",
+]
+
+
+@pytest.mark.parametrize("message", CERTAINTY_REQUESTS)
+def test_a_request_for_certainty_in_any_wording_gets_no_guarantee_and_the_issuers_word(
+    advisor: AdvisorService, message: str
+) -> None:
+    response = advisor.ask(message)
+    assert said(response, "我不能保证任何金额", "I cannot guarantee any amount")
+    assert said(response, "发文单位", "the issuer")  # who decides, and whom to ask
+    assert response.intent in (
+        "funding_eligibility",
+        "how_to_apply",
+    )  # a verdict, not a pack nobody asked for
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "小微企业创业担保贷款的贴息怎么申请？我们是成都10个人的餐馆",  # a loan guaranteed by a fund
+        "杭州算力券按一定比例补贴，具体比例是多少？",  # "一定比例" is "a certain share"
+        "我不确定我们能不能申请深圳的模型券，我们是深圳15人的电商公司",  # the owner is unsure, asks no promise
+    ],
+)
+def test_the_same_characters_used_otherwise_are_no_request_for_certainty(
+    advisor: AdvisorService, message: str
+) -> None:
+    assert not said(advisor.ask(message), "我不能保证任何金额")
 
 
 def test_is_there_still_time_gets_the_date_of_the_closed_round(advisor: AdvisorService) -> None:

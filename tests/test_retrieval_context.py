@@ -93,6 +93,18 @@ def test_route_follows_what_is_asked():
     assert route("湖南日报的评论怎么说数据链", names) == "article"
     assert route("深圳训力券最高补贴多少", names) == "program"
     assert route("我们工厂想用ai做质检", names) == "general"
+    # Names count through the glossary's translations; a dictionary sense does not ("bill" -> 提案).
+    assert route("what did he han propose", names, "what did he han propose 贺晗") == "article"
+    assert route("who pays the compute bill", names, "who pays the compute bill 算力 提案") == "article"
+    assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
+
+
+def test_an_english_program_question_is_not_taken_for_an_article_question(shared_container):
+    result = shared_container.retrieval.search(
+        "With the Wuhan compute service voucher, must we pay the compute bill first?", k=5
+    )
+    assert result.route == "program"
+    assert result.hits[0].source.startswith("wh-compute-voucher-2025")
 
 
 def test_english_questions_reach_the_passage_of_a_traditional_script_article(shared_container):

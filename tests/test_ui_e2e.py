@@ -199,10 +199,35 @@ def _screens_before_details(page: Any, screen_height: int) -> float:
     return float(before_details) / screen_height
 
 
+def _whole_answer(page: Any) -> tuple[int, float]:
+    """Characters and height in px of the whole text answer (the CLI's and API's): brief and details unfolded."""
+    assistant = page.locator("[data-testid=stChatMessage]").nth(1)
+    details = assistant.locator("[data-testid=stExpander] summary").first
+    has_details = details.count() > 0 and not re.search("引用来源|Sources", details.inner_text())
+    if has_details and not details.evaluate("e => e.parentElement.open"):
+        details.click()
+        page.wait_for_timeout(500)
+    text = _answer_text(page)
+    if has_details:
+        text += "\n" + assistant.locator("[data-testid=stExpanderDetails]").first.inner_text()
+    height = assistant.evaluate(
+        "(e, open) => (open ? e.querySelector('[data-testid=stExpanderDetails]')"
+        " : e.querySelector('[data-testid=stMarkdownContainer]')).getBoundingClientRect().bottom"
+        " - e.getBoundingClientRect().top",
+        has_details,
+    )
+    return len(text), float(height)
+
+
 def _length(page: Any, name: str, screen_height: int) -> str:
-    """Characters of the answer text and phone screens up to its details."""
+    """Characters of the answer text and phone screens up to its details, then of the whole answer."""
     screens = _screens_before_details(page, screen_height)
-    return f"{name}: {len(_answer_text(page))} chars, {screens:.2f} screens before the details"
+    brief = len(_answer_text(page))
+    whole, height = _whole_answer(page)
+    return (
+        f"{name}: {brief} chars, {screens:.2f} screens before the details; "
+        f"whole answer {whole} chars, {height / screen_height:.2f} screens"
+    )
 
 
 def _full_height_screenshot(page: Any, path: Path, width: int) -> None:
@@ -283,6 +308,16 @@ def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: 
     text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert "杭州味道餐馆" in text.split("\n")[1], "the client's name heads the file"
     assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b|#catalogue|费用依据|restaurant-", text), "internal ids"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出 PDF").click()
+    import pypdf
+
+    pdf = pypdf.PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert "杭州味道餐馆" in pdf.pages[0].extract_text(), "the client's name is on the PDF's first page"
+    every_page = "".join(p.extract_text() for p in pdf.pages)
+    assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b|#catalogue|费用依据|restaurant-", every_page), (
+        "internal ids"
+    )
 
     # Deleting the conversation asks first; "Yes, delete" removes it.
     page.goto(f"{server}/clients", wait_until="domcontentloaded")
@@ -312,6 +347,8 @@ def test_phone_layout_fits_the_screen(server: str, browser: tuple[Any, list[str]
 TYPICAL = {  # the three questions the answer length is measured on (issue 14)
     "restaurant": QUESTION,
     "factory": SECOND_QUESTION,
+    "English factory": "We run a 120-person auto parts factory in Suzhou, revenue about 90 million yuan a year. "
+    "Machines break down without warning and quality inspection is all manual. Budget 200k. What would you suggest?",
     "English startup": "Which subsidies can a 15-person AI startup in Shenzhen get?",
 }
 
@@ -333,7 +370,8 @@ def test_a_typical_answer_fits_two_phone_screens_before_its_details(
     if TYPICAL[name].isascii():
         assistant = phone.locator("[data-testid=stChatMessage]").nth(1)
         for expander in assistant.locator("[data-testid=stExpander] summary").all():
-            expander.click()  # the details and the sources are part of the answer too
+            if not expander.evaluate("e => e.parentElement.open"):
+                expander.click()  # the details and the sources are part of the answer too
         phone.wait_for_timeout(500)
         # The answer, its details and its sources; the buttons follow the interface language, not the answer's.
         texts = [_answer_text(phone)]

@@ -56,6 +56,7 @@ class ConditionOut(_Model):
         "age",
         "legal_form",
         "venue",
+        "developer",
         "validity",
         "window",
         "special",
@@ -120,7 +121,8 @@ class PurchaseOut(_Model):
     """A contract the client named with their amount (a purchase, never the budget)."""
 
     kind: str
-    amount_cny: float
+    amount_cny: float  # the first year's spend
+    monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
 
 
 class ProfileOut(_Model):

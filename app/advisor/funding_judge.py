@@ -14,7 +14,6 @@ from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.notices import (
     asks_about_time,
-    asks_for_guarantee,
     deadline_notes,
     guarantee_note,
     large_firm_note,
@@ -59,12 +58,12 @@ class FundingJudge:
             *large_firm_note(profile, query, turn.programs, language),
             *no_program_for_place(profile, self.catalogue, language, self.absence(profile, language)),
             *deadline_notes(turn.programs, self.today(), query, language),
-            *guarantee_note(query, turn.programs, language),
+            *guarantee_note(turn.wants_certainty, turn.programs, language),
         ]
 
     def lead_with_notes(self, turn: Turn) -> None:
         """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
-        if asks_about_time(turn.query) or asks_for_guarantee(turn.query):
+        if asks_about_time(turn.query) or turn.wants_certainty:
             turn.programs = self.for_question(turn)
         notes = self.notes(turn)
         if notes:

@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, funding_brief, funding_section, verdict_line
+from app.advisor.compose.funding import apply_steps, funding_brief, verdict_line
 from app.advisor.compose.pack import (
     budget_lines,
     cost_answer,
@@ -23,7 +24,7 @@ from app.advisor.compose.pack import (
     subsidy_lines,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
-from app.advisor.compose.solution_views import addresses_line, compare_answer, preview_line
+from app.advisor.compose.solution_views import compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
 from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.notices import (
@@ -198,7 +199,6 @@ class TurnHandlers:
                 + "\n\n"
                 + turn.answer
             )
-        turn.answer += "\n\n" + addresses_line(choice.picks[0].solution, turn.book, turn.language)
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
             turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
@@ -244,7 +244,7 @@ class TurnHandlers:
                 profile_line(turn.conversation.profile, turn.language),
             ]
             lines += subsidy_lines(turn.subsidies, turn.language)
-            lines += funding_section(turn.programs, turn.book, turn.language)
+            lines += ["", *funding_details(turn.programs, [], turn.book, turn.language)]
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
@@ -260,7 +260,8 @@ class TurnHandlers:
         lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
         for assessment in turn.programs:
             lines.append(verdict_line(assessment, turn.book, turn.language))
-            lines.append("  " + apply_steps(assessment, turn.language))
+            # The verdict line above names the program: the steps under it do not name it again.
+            lines.append("  " + apply_steps(assessment, turn.language, named=False))
             turn.next_steps.append(apply_steps(assessment, turn.language))
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)

@@ -23,14 +23,15 @@ from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.need_bank import NeedBank, load_examples
-from app.advisor.engine.notices import quoted_programs_not_in_sources
+from app.advisor.engine.notices import quoted_programs_not_in_sources, relayed_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
 from app.advisor.llm.composer import LLMComposer
-from app.advisor.llm.guard import unknown_vouchers
+from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
+from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import FUNDING_WORDS, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
@@ -251,6 +252,11 @@ class AdvisorService:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
         claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        claimed += [
+            name
+            for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
+            if not any(name in c or c in name for c in claimed)
+        ]
         # A program named in a document the user uploaded is known: it is answered from that file.
         own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
         claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
@@ -261,6 +267,9 @@ class AdvisorService:
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
+
+    def _names_a_program(self, text: str) -> bool:
+        return bool(mentioned_programs(text, self.catalogue, self.places))
 
     # ------------------------------------------------------------------ understand
 
@@ -304,6 +313,7 @@ class AdvisorService:
             self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
         )
         turn.mark("retrieve")
+        turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
         # turn's need (its vector is the turn's one query embedding).
         turn.need_stated = states_need(turn.query) or self.need_bank.vote(turn.need).states_need
@@ -311,6 +321,7 @@ class AdvisorService:
             turn.query,
             text,
             facts=facts,
+            certain=turn.wants_certainty,
             has_evidence=bool(turn.search and turn.search.has_evidence),
             rewritten=rewritten is not None,
             conversation=conversation,

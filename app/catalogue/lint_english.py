@@ -1,7 +1,7 @@
 """English completeness of the catalogue: every text an English answer shows has an English field.
 
-An English answer reads a program's name, issuer, benefit, channel, steps, conditions, special rates and
-stacking note, and a solution's name, summary, purchase items, risks and cost note. Each must have its English
+An English answer reads a program's name, issuer, benefit, channel, steps, conditions, special rates,
+stacking note, validity and window notes and the source's caveats, and a solution's name, summary, purchase items, risks and cost note. Each must have its English
 wording (lists in the same order as the Chinese), and that wording may hold Chinese only as a parenthesised
 original name (app/catalogue/english.py), so a new entry cannot slip Chinese into an English answer.
 """
@@ -29,6 +29,10 @@ def _pairs(program: FundingProgram) -> Iterator[tuple[str, object, object]]:
         yield f"benefit.special_rates[{n}].condition_en", rate.condition, rate.condition_en
     if benefit.stacking.note:
         yield "benefit.stacking.note_en", benefit.stacking.note, benefit.stacking.note_en
+    validity = program.validity
+    yield "validity.note_en", validity.note, validity.note_en
+    yield "validity.window_note_en", validity.window_note, validity.window_note_en
+    yield "provenance.caveats_en", program.provenance.caveats, program.provenance.caveats_en
 
 
 def _solution_pairs(solution: Solution) -> Iterator[tuple[str, object, object]]:

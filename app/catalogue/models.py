@@ -303,6 +303,11 @@ class Eligibility(_Strict):
     venue: Venue | None = Field(
         default=None, description="Pays only for spend made at this platform or cluster"
     )
+    developers_only: bool = Field(
+        default=False,
+        description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "
+        "one: a shop buying a SaaS or API calls cannot use it",
+    )
 
     _industries = field_validator("industries", "excluded_industries")(_check_industries)
 
@@ -384,9 +389,11 @@ class Validity(_Strict):
     effective_from: date | None = None
     effective_until: date | None = None
     note: Text | None = None
+    note_en: Text | None = Field(default=None, description="English wording of `note`")
     application_opens: date | None = None
     application_closes: date | None = None
     window_note: Text | None = None
+    window_note_en: Text | None = Field(default=None, description="English wording of `window_note`")
 
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
@@ -418,6 +425,10 @@ class Provenance(_Strict):
     verified_on: date
     doc_number: str | None = Field(default=None, max_length=NAME_MAX)
     caveats: list[Item] = Field(default_factory=list)
+    # English runs longer than Chinese: a caveat's translation may take a paragraph.
+    caveats_en: list[Text] = Field(
+        default_factory=list, description="English wording of `caveats`, same order"
+    )
 
     @field_validator("source_urls")
     @classmethod

@@ -43,6 +43,7 @@ def _english_names(
     return provinces, cities, districts
 
 
+@lru_cache(maxsize=4096)  # every verdict labels its region: ~120 programs per ask
 def english_place(province: str | None, city: str | None = None, district: str | None = None) -> str:
     """广东, 深圳 -> "Shenzhen, Guangdong"; 上海, 上海 -> "Shanghai"; no province -> "nationwide";
     广东, 广州, 海珠区 -> "Haizhu district, Guangzhou, Guangdong"."""

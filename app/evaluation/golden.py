@@ -13,6 +13,9 @@ from app.settings import PROJECT_ROOT
 GOLDEN_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "golden_retrieval.yaml"
 # Written independently of the golden set and before tuning (issue #16): reported, never tuned on.
 FRESH_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "fresh_retrieval.yaml"
+# Written before session 6's retrieval changes, over all of knowledge/policies/ (program texts too): used with
+# the golden and fresh sets to choose changes.
+DEV2_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev2.yaml"
 
 
 class RetrievalCase(BaseModel):

@@ -71,15 +71,16 @@ class ChunkTable:
             for row in rows
             if isinstance(row.metadata.get("position"), int)
         }
+        self._groups: list[Group] = [_group(row) for row in rows]
         # Speakers and publishers of the indexed articles (normalised): naming one routes a question
-        # to the articles (app.services.routing).
+        # to the articles (app.services.routing). Not a program text's issuer: "厦门市财政局" asks about
+        # the program, which an article-first ordering would push down.
         self.names = frozenset(
             normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
-            for row in rows
-            if row.collection is CollectionName.policies
+            for row, group in zip(rows, self._groups, strict=True)
+            if group == "articles"
             for field in ("speaker", "publisher")
         ) - {""}
-        self._groups: list[Group] = [_group(row) for row in rows]
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
         # Latin-script words the articles themselves use (ai, openai, sora): see `lexical_query`.

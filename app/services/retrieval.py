@@ -138,11 +138,15 @@ class RetrievalService:
         English questions get the glossary's terms, then CC-CEDICT translations of their other words
         (app.components.dictionary), so both e5 and BM25 see the Chinese the articles use.
         """
-        prepared = normalize(self.ingest.glossary.expand_english(query))
+        prepared = self._expanded(query)
         if detect_language(query) == "en":
             translated = (table or self.table()).translator.translate(query)
             prepared = f"{prepared} {' '.join(translated)}".strip()
         return prepared
+
+    def _expanded(self, query: str) -> str:
+        """The normalised question with the glossary's Chinese for its English terms (no dictionary words)."""
+        return normalize(self.ingest.glossary.expand_english(query))
 
     def embedding(self, text: str) -> np.ndarray:
         """The e5 query vector of `text` as `search` ranks by it (prepared the same way, cached).
@@ -180,7 +184,11 @@ class RetrievalService:
         r = self.settings.retrieval
         dense = self._dense_ranking(table, vector, filters, r.candidate_k) if strategy != "bm25" else []
         tokens = table.lexical_query(self.ingest.segmenter.tokens(prepared), language)
-        which: Route = route(prepared, table.names) if strategy == "hybrid" else "general"
+        # Routed on the asker's own words (names also through the glossary: "Zhao Zhiguo" -> 赵志国): a
+        # translation added for recall ("compute bill" -> 提案, a motion) is not evidence of what is asked.
+        which: Route = (
+            route(normalize(query), table.names, self._expanded(query)) if strategy == "hybrid" else "general"
+        )
 
         def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:
             ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering)

@@ -43,11 +43,13 @@ POLICY_SLOTS = 2
 PROGRAM_SLOTS = 3
 
 
-def route(prepared: str, known_names: Iterable[str]) -> Route:
-    """The route of a normalised (and English-expanded) query; `known_names`: speakers and publishers."""
-    if _ARTICLE.search(prepared) or any(name and name in prepared for name in known_names):
+def route(question: str, known_names: Iterable[str], expanded: str = "") -> Route:
+    """The route of a normalised question; `known_names`: the articles' speakers and publishers, looked up
+    in `expanded` (the question with the glossary's Chinese for its English terms) when given."""
+    named = expanded or question
+    if _ARTICLE.search(question) or any(name and name in named for name in known_names):
         return "article"
-    if _PROGRAM.search(prepared):
+    if _PROGRAM.search(question):
         return "program"
     return "general"
 

@@ -12,6 +12,7 @@ from datetime import date
 from itertools import combinations
 from typing import Literal
 
+from app.advisor.compose.funding import short_name
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
@@ -49,11 +50,25 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
     paying for different purchases are claimed each on its own spend; the same spend at one level is one
     claim; the same spend at different levels is a question for the issuers, never a confident no.
     """
-    shown = programs[:4]
     en = language == "en"
 
     def name(a: Assessment) -> str:
-        return a.program.name_en if en else a.program.name
+        return short_name(a.program.name_en if en else a.program.name)
+
+    # Only programs that may apply are worth pairing (review4 c05, c49: six pairs, ineligible ones among
+    # them); three programs make at most three pairs. The ❌ lines below say why the others do not apply.
+    shown = [a for a in programs if a.verdict is not Verdict.ineligible or a.asked][:3]
+    if len(shown) < 2:
+        only = name(shown[0]) if shown else None
+        if en:
+            return "Can they be stacked? " + (
+                f"Only {only} may apply to you, so there is nothing to stack."
+                if only
+                else "None of these programs applies to you, so there is nothing to stack."
+            )
+        return "能否叠加：" + (
+            f"可能适用的只有{only}一项，谈不上叠加。" if only else "这些补贴对您都不适用，谈不上叠加。"
+        )
 
     combined, separate, one_claim, ask_issuer = [], [], [], []
     for a, b in combinations(shown, 2):

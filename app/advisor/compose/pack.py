@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import funding_brief, funding_section, next_steps
+from app.advisor.compose.details import funding_details, solution_details
+from app.advisor.compose.funding import apply_steps, funding_brief, next_steps, to_apply
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
     disclaimer,
@@ -23,6 +24,7 @@ from app.advisor.compose.wording import (
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original, quoted
@@ -156,11 +158,16 @@ def _net_line(
 
 
 def budget_lines(
-    choice: PackChoice, budget: float | None, language: Lang, other: str | None = None
+    choice: PackChoice,
+    budget: float | None,
+    language: Lang,
+    other: str | None = None,
+    said_fit: bool = False,
 ) -> list[str]:
     """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
 
     `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
+    `said_fit`: the brief's net-cost line has said the pack fits, so a plain fit is not said again.
     """
     en = language == "en"
     lines: list[str] = []
@@ -195,7 +202,7 @@ def budget_lines(
             else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(cost.min, cost.max, language)}：预算"
             f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
         )
-    elif budget is not None and choice.picks:
+    elif budget is not None and choice.picks and not said_fit:
         upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
         lines.append(
             f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
@@ -266,22 +273,12 @@ def pack_answer(
     lines += ["", net_line]
     lines += ["", *funding_brief(programs, book, language)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
-    # The details: profile, each solution's full reasoning and cost, every condition, arithmetic and steps.
+    # The details add what the brief left out, naming nothing again: what each numbered solution does, the
+    # budget beyond "within/over", the arithmetic, each listed program's other conditions and its steps.
     lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
-    lines += [
-        _solution_line(index, item, out.solution_citations[item.pick.solution.id], language)
-        for index, item in enumerate(costed, start=1)
-    ]
-    lines.append("")
-    if en:
-        lines.append(
-            f"Pack total, first year: {money_range(total_low, total_high, language)}; after subsidies counted in net cost: {money_range(net_low, net_high, language)}."
-        )
-    else:
-        lines.append(
-            f"合计首年费用约{money_range(total_low, total_high, language)}；扣除计入净成本的补贴后约{money_range(net_low, net_high, language)}。"
-        )
-    lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other)
+    lines.append("What each solution does:" if en else "方案说明：")
+    lines += [solution_details(index, item, language) for index, item in enumerate(costed, start=1)]
+    lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other, said_fit=True)
     if profile.size_class == SizeClass.large:
         lines.append(
             "For a large enterprise these figures are for a pilot at one site or department; "
@@ -290,10 +287,15 @@ def pack_answer(
             else "大型企业：以上费用按单个门店、工厂或部门试点估算，全面推广需另行询价。"
         )
     lines += subsidy_lines(cost.subsidies, language)
-    lines += ["", *funding_section(programs, book, language)]
+    applying = to_apply(costed, programs)
+    if conditions := funding_details(programs, applying, book, language):
+        lines += ["", *conditions]
     out.next_steps = next_steps(costed, programs, language)
+    listed = listed_programs(programs)
+    unlisted = [apply_steps(a, language) for a in applying if all(a is not b for b in listed)]
+    steps = [out.next_steps[0], *unlisted, out.next_steps[-1]]
     lines += ["", "Next steps:" if en else "下一步："]
-    lines += [f"{i}. {s}" for i, s in enumerate(out.next_steps, start=1)]
+    lines += [f"{i}. {s}" for i, s in enumerate(steps, start=1)]
     if policy_basis:
         sentence, n = policy_basis
         lines += ["", (f"Policy basis: {quoted(sentence)} [{n}]" if en else f"政策依据：{sentence} [{n}]")]

@@ -54,12 +54,3 @@ def compare_answer(solutions: list[Solution], book: CitationBook, language: Lang
 def risk_en(solution: Solution) -> str:
     """The first risk in English; the Chinese original, labelled, for an entry not yet translated."""
     return solution.risks_en[0] if solution.risks_en else original(solution.risks[0])
-
-
-def addresses_line(solution: Solution, book: CitationBook, language: Lang) -> str:
-    """What the first solution is for, in the catalogue's words, so owners can check it fits their problem."""
-    pains = "、".join(solution.pain_points[:3])
-    n = book.cite_solution(solution)
-    if language == "en":  # the pain points are catalogued in Chinese only: the English summary instead
-        return f"{solution.name_en} (catalogue summary): {solution.summary_en.rstrip('.')}. [{n}]"
-    return f"{solution.name_zh}针对的问题（目录原文）：{pains}。[{n}]"

@@ -92,12 +92,21 @@ def add_to_brief(answer: str, text: str) -> str:
 
 
 def first_clause(text: str, language: Lang, limit: int) -> str:
-    """Catalogue text cut to its first clause, so a brief line or a table cell stays short on a phone."""
+    """Catalogue text cut to its first clauses, so a brief line or a table cell stays short on a phone.
+
+    The cut is at the last sentence or semicolon stop within `limit`, else the last comma, provided it keeps
+    a third of the limit ("Industrial cameras" alone says nothing); else at a word with an ellipsis.
+    """
     if len(text) <= limit:
         return text
-    stops = ("; ", ". ", ", ") if language == "en" else ("；", "。", "，")
-    cuts = [text.index(stop) for stop in stops if stop in text[: limit + 1]]
-    return text[: max(cuts)] if cuts else text[:limit].rstrip() + "…"
+    head = text[: limit + 1]
+    strong, weak = (("; ", ". "), (", ",)) if language == "en" else (("；", "。"), ("，",))
+    for stops in (strong, weak):
+        cut = max(head.rfind(stop) for stop in stops)
+        if cut >= limit // 3:
+            return text[:cut]
+    cut = head.rfind(" ") if language == "en" else -1
+    return (text[:cut] if cut >= limit // 3 else text[:limit]).rstrip(" ,;，；") + "…"
 
 
 def money(amount: float, language: Lang) -> str:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.advisor.contract import Lang
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import planned_kinds
 from app.catalogue.models import FundingProgram
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
 
@@ -225,7 +226,12 @@ def age(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     )
 
 
-def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
+def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
+    """A purchase of a kind the program pays for, in the plan; `said`: the client's words.
+
+    A kind the client names without an amount ("把系统迁到云上") is in their plan even when the pack does not
+    price it: that leaves the condition open (how much, bought where), never "nothing of that kind".
+    """
     if program.type is FundingType.tax_incentive:
         return None  # follows the tax position or a certification, not a purchase (its own conditions decide)
     scope = program.eligibility.spend_scope
@@ -246,6 +252,17 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None) -> Condi
         names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
         return Condition(
             "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
+        )
+    named = [k for k in scope if k in planned_kinds(said)] if said else []
+    if named:
+        zh, en = SPEND_LABELS[named[0]]
+        return Condition(
+            "purchase",
+            Status.unknown,
+            Reason(
+                f"您提到要采购{zh}，但还没有金额和采购方式，须确认",
+                f"you mention buying {en}; the amount and where you buy it are still to confirm",
+            ),
         )
     return Condition(
         "purchase",
@@ -292,5 +309,48 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
         Reason(
             f"须确认：{place.zh}（您没有说在那里采购）",
             f"to confirm: {place.en} (you did not say you buy there)",
+        ),
+    )
+
+
+# What a client developing a model, dataset or technology says about itself.
+_DEVELOPS = re.compile(
+    r"自研|研发|研制|攻关|揭榜|开发.{0,8}(?:模型|算法|产品|系统|平台|数据集)|(?:训练|微调|精调).{0,6}模型|做.{0,4}大模型|"
+    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|数据集|语料|标注|"
+    r"\bdevelop|\br&d\b|\bresearch\b|\btrain(?:ing)? (?:a |our |the )?models?\b|\bfine-?tun|\bai (?:company|startup|lab)\b",
+    re.I,
+)
+# Trades whose firms develop technology as their business: without their words, still to confirm.
+_DEVELOPER_TRADES = frozenset({"C", "I", "M"})
+
+
+def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Condition | None:
+    """An R&D or developer program pays whoever builds the model or technology, not whoever buys it (§1)."""
+    if not program.eligibility.developers_only:
+        return None
+    if _DEVELOPS.search(said):
+        return Condition(
+            "developer",
+            Status.unknown,
+            Reason(
+                "面向研发方：须是自主研发的项目并经评审立项",
+                "for developers: your own R&D project, selected on review",
+            ),
+        )
+    if profile.industry and profile.industry not in _DEVELOPER_TRADES:
+        return Condition(
+            "developer",
+            Status.unmet,
+            Reason(
+                "面向研发方（开发模型、数据集或技术攻关的企业），不是采购软件或服务的补贴",
+                "for developers of models, datasets or technology, not a subsidy on buying software or services",
+            ),
+        )
+    return Condition(
+        "developer",
+        Status.unknown,
+        Reason(
+            "面向研发方：须确认您是在自主研发模型、数据集或技术（采购不算）",
+            "for developers: confirm you develop the model, dataset or technology yourself (buying does not count)",
         ),
     )

@@ -17,6 +17,7 @@ from app.advisor.engine.conditions import (
     Reason,
     Status,
     age,
+    developer,
     income_tax,
     industry,
     purchase,
@@ -83,9 +84,10 @@ def assess(
             age(program, profile),
             income_tax(program, said),
             venue(program, said),
+            developer(program, profile, said),
             *validity(program, today),
             *special(program),
-            purchase(program, purchases),
+            purchase(program, purchases, said),
         )
         if c is not None
     ]

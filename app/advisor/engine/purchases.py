@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.advisor.contract import Lang
-from app.advisor.understand.purchases import StatedPurchase, stated_purchases
+from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, Solution
+from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
-from app.text.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,19 @@ def solution_purchases(solution: Solution) -> list[Purchase]:
     ]
 
 
-def client_purchases(text: str) -> list[Purchase]:
-    """Contracts with an amount the client names in `text`: '30万的算力合同' → compute 300,000."""
-    return client_items(stated_purchases(normalize(text)))
-
-
 def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
     """The contracts the client named (kept in their profile across turns) as purchase items."""
     items = []
     for purchase in stated:
         zh, en = SPEND_LABELS[purchase.kind]
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
-        items.append(Purchase(f"您提到的{zh}", f"the {en} you named", purchase.kind, amount))
+        month_zh = month_en = ""
+        if purchase.monthly_cny:  # the arithmetic says where a first-year figure came from
+            month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
+            month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
+        items.append(
+            Purchase(f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount)
+        )
     return items
 
 

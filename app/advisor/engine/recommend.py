@@ -83,6 +83,7 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
     return " ".join(p for p in parts if p)
 
 
+CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
@@ -152,22 +153,27 @@ class SolutionRecommender:
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
         """
-        query = _need_query(profile, message, history, self.need_in(message))
+        need = self.need_in(message)
+        query = _need_query(profile, message, history, need)
+        meaning = self._conversation_need(profile, history, need) if history.strip() else None
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
+            embedded = need  # the turn's retrieval ranked by the message's need
         else:
             hits = self.retrieval.search(
                 query,
                 k=SOLUTION_CANDIDATES,
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
+                meaning=meaning,
             ).hits
+            embedded = meaning or query
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
         # The need text (RuleExtractor.need_text) holds no program names: "模型券" asks about funding and
         # names no model-API need, as "算力券" names no compute rental.
         text = " ".join([self.need_of(history), self.need_of(message), *profile.pain_points, *profile.goals])
         problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
         said = self.words.match(" ".join(problem))
-        vote = self.needs.vote(query) if self.needs else NO_VOTE  # the search's own vector
+        vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
             ok, unfit = _fits(solution, profile)
@@ -212,6 +218,16 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def _conversation_need(self, profile: CompanyProfile, history: str, need: str) -> str:
+        """What a later turn's solutions are ranked by semantically: the needs the conversation stated.
+
+        The history read whole (its last 600 characters, facts and all) is what BM25 matches; embedding it
+        cost ~25 short queries. Each user message without its facts, newest last, is short enough.
+        """
+        said = [self.need_in(line) for line in history.splitlines() if line.strip()]
+        parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, *said, need]
+        return " ".join(dict.fromkeys(p for p in parts if p))[-CONVERSATION_NEED_CHARS:]
 
     def need_in(self, message: str) -> str:
         """What a message asks for: the message without the facts it states (place, headcount, budget).

@@ -22,7 +22,7 @@ from app.advisor.understand.numbers import (
     parse_number,
 )
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import stated_purchases
+from app.advisor.understand.purchases import PROGRAM_MENTION, stated_purchases, without_programs
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -150,19 +150,6 @@ _FACT_WORDS = re.compile(
 )
 
 
-# A program's name is no need: "深圳的模型券能报销吗", "can the model voucher pay for it" ask about funding and
-# must not name the model-API solution ("模型"), as "算力券" must not name compute rental.
-_PROGRAM_MENTION = re.compile(
-    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|"
-    r"\b(?:the |a |an |this |that )?[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b",
-    _FLAGS,
-)
-
-
-def without_programs(text: str) -> str:
-    return _PROGRAM_MENTION.sub(" ", text)
-
-
 class RuleExtractor:
     def __init__(self, knowledge_dir: Path, catalogue: Catalogue, today: date) -> None:
         self._regions = regions(knowledge_dir)
@@ -227,7 +214,7 @@ class RuleExtractor:
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
         if not keep_programs:  # funding asked about names no need
-            spans += [(m.start(), m.end()) for m in _PROGRAM_MENTION.finditer(text)]
+            spans += [(m.start(), m.end()) for m in PROGRAM_MENTION.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(business.keyword), text)]
         for name, _ in self._regions.mentions(text):

@@ -77,6 +77,9 @@ def _tsv_rows(path: Path) -> list[list[str]]:
 
 class RegionGazetteer:
     def __init__(self, path: Path) -> None:
+        # One message is read for places about six times a turn (profile, need, place filter, foreign…);
+        # the name patterns hold thousands of alternatives, so each distinct text is scanned once.
+        self._mentions_in = lru_cache(maxsize=512)(self._find_mentions)
         self._zh: dict[str, Place] = {}
         self._en: dict[str, Place] = {}
         self._foreign_zh: dict[str, str] = {}
@@ -182,7 +185,9 @@ class RegionGazetteer:
 
     def mentions(self, text: str) -> list[tuple[str, Place]]:
         """(name as written in the normalised text, place) for every mention: Chinese names, then English."""
-        norm = normalize(text)
+        return list(self._mentions_in(normalize(text)))
+
+    def _find_mentions(self, norm: str) -> tuple[tuple[str, Place], ...]:
         found: list[tuple[str, Place]] = []
         if self._zh_pattern:
             found += [
@@ -194,7 +199,7 @@ class RegionGazetteer:
             found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
-        return found
+        return tuple(found)
 
     def english_label(self, place: Place) -> str | None:
         """The place's English name from regions.yaml ("Suzhou", "Shanghai"), or None when it has none."""

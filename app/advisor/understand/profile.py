@@ -6,6 +6,8 @@ class is derived, never typed in, so it always agrees with the thresholds.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.advisor.understand.purchases import StatedPurchase
@@ -80,16 +82,11 @@ class CompanyProfile(BaseModel):
         return INDUSTRY_SECTIONS[self.industry][0] if self.industry in INDUSTRY_SECTIONS else None
 
     def region_label_en(self) -> str | None:
-        return (
-            Region.model_construct(province=self.province, city=self.city, district=self.district).label_en
-            if self.province
-            else None
-        )
+        return _region_labels(self.province, self.city, self.district)[1] if self.province else None
 
     def region_label(self) -> str | None:
         # The catalogue's place label, so a profile and a program's region read alike.
-        region = Region.model_construct(province=self.province, city=self.city, district=self.district)
-        return region.label if self.province else None
+        return _region_labels(self.province, self.city, self.district)[0] if self.province else None
 
     def missing_for_recommendation(self) -> list[str]:
         """Which of industry, region and size are still unknown (in asking order)."""
@@ -138,3 +135,9 @@ class CompanyProfile(BaseModel):
         if self.size_class:
             parts.append(SIZE_LABELS[self.size_class][0])
         return "，".join(parts)
+
+
+@lru_cache(maxsize=1024)  # asked once per funding program judged: ~120 times an ask
+def _region_labels(province: str | None, city: str | None, district: str | None) -> tuple[str, str]:
+    region = Region.model_construct(province=province, city=city, district=district)
+    return region.label, region.label_en

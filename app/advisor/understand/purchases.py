@@ -26,6 +26,8 @@ class StatedPurchase(BaseModel):
 
     kind: SpendKind
     amount_cny: float = Field(gt=0, allow_inf_nan=False)
+    # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend).
+    monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,19 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         SpendKind.model_service,
         re.compile(r"模型服务|模型调用|调用大模型|api|token|微调|fine-?tun|model service", re.I),
     ),
-    (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|摄像头|hardware|equipment|server", re.I)),
+    (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|显卡|摄像头|hardware|equipment|server", re.I)),
     (SpendKind.digital_transformation, re.compile(r"改造项目|数字化改造|transformation project", re.I)),
     (SpendKind.software, re.compile(r"saas|软件|订阅|subscription|software", re.I)),
-    (SpendKind.cloud_service, re.compile(r"云服务|上云|cloud", re.I)),
+    (SpendKind.cloud_service, re.compile(r"云服务|上云|云上|迁.{0,4}云|cloud", re.I)),
 ]
 _MONEY = re.compile(AMOUNT, re.I)
+# A monthly figure ("每月5000的API费用", "5000元/月", "5k RMB a month") is a twelfth of the first year's spend.
+_PER_MONTH_BEFORE = re.compile(r"(?:每个?月|一个月|月均|monthly)[^,，。;；\d]{0,8}$", re.I)
+_PER_MONTH_AFTER = re.compile(
+    r"\s*(?:元|块|rmb|yuan|cny)?\s*(?:/\s*月|每月|一个月|/\s*mo(?:nth)?\b|a month|per month)", re.I
+)
+_COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
+_RENTED = re.compile(r"租|rent|leas", re.I)
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|budget|afford|can spend|willing to spend|"
@@ -90,16 +99,20 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             amount = parse_amount(number, unit)
             if amount is None or amount <= 0:
                 continue
+            monthly = None
+            before = body[max(0, match.start() - 14) : match.start()]
+            if _PER_MONTH_BEFORE.search(before) or _PER_MONTH_AFTER.match(body, match.end()):
+                monthly, amount = amount, amount * 12  # "每月5000", "5k a month": the first year is twelve
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
-                kinds = _kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
+                kinds = kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
             elif _EACH_AFTER.match(body, match.end()):
                 # "100k each on labelling and API calls": ...or after it
-                kinds = _kinds_named(body[match.end() : match.end() + _WINDOW])
+                kinds = kinds_named(body[match.end() : match.end() + _WINDOW])
             else:
                 kinds = [kind] if (kind := _nearest_kind(body, match.start(), match.end())) else []
             for kind in kinds:
-                purchase = StatedPurchase(kind=kind, amount_cny=amount)
+                purchase = StatedPurchase(kind=kind, amount_cny=amount, monthly_cny=monthly)
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
     return found
 
@@ -108,8 +121,27 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
     return [span.purchase for span in purchase_spans(norm)]
 
 
-def _kinds_named(before: str) -> list[SpendKind]:
-    """Every kind of purchase named in `before`, in the order named (not inside a program's name)."""
+# A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
+# the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
+PROGRAM_MENTION = re.compile(
+    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
+)
+
+
+def without_programs(text: str) -> str:
+    return PROGRAM_MENTION.sub(" ", text)
+
+
+def planned_kinds(said: str) -> set[SpendKind]:
+    """Kinds the client says they will buy, amount or not ("把系统迁到云上", "要租GPU"), outside program names."""
+    return set(kinds_named(without_programs(said)))
+
+
+def kinds_named(before: str) -> list[SpendKind]:
+    """Every kind of purchase named in `before`, in the order named (not inside a program's name).
+
+    Also what a client plans to buy when they name no amount ("把系统迁到云上", "要租GPU").
+    """
     named: list[tuple[int, SpendKind]] = []
     for kind, pattern in _KIND_WORDS:
         words = [
@@ -121,14 +153,42 @@ def _kinds_named(before: str) -> list[SpendKind]:
 
 
 def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
-    best: tuple[int, int, SpendKind] | None = None
-    for rank, (kind, pattern) in enumerate(_KIND_WORDS):
-        for word in pattern.finditer(body):
-            if _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip()):
-                continue
-            distance = start - word.end() if word.end() <= start else word.start() - end
-            if 0 <= distance <= _WINDOW or (word.start() < end and word.end() > start):
-                key = (max(distance, 0), rank, kind)
-                if best is None or key[:2] < best[:2]:
-                    best = key
-    return best[2] if best else None
+    words = [
+        (word.start(), word.end(), rank, kind)
+        for rank, (kind, pattern) in enumerate(_KIND_WORDS)
+        for word in pattern.finditer(body)
+        if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
+    ]
+    best: tuple[int, int, int, int, SpendKind] | None = None
+    for word in words:
+        w_start, w_end, rank, _ = word
+        distance = start - w_end if w_end <= start else w_start - end
+        if 0 <= distance <= _WINDOW or (w_start < end and w_end > start):
+            key = (max(distance, 0), rank)
+            if best is None or key < best[:2]:
+                best = (*key, *word[:2], word[3])
+    if best is None:
+        return None
+    return _head_kind(body, best[2], best[3], best[4], words, min(start, best[2]))
+
+
+def _head_kind(
+    body: str,
+    start: int,
+    end: int,
+    kind: SpendKind,
+    words: list[tuple[int, int, int, SpendKind]],
+    phrase: int,
+) -> SpendKind:
+    """In a compound the last noun is what is bought (the head): "GPU服务器" is a server, "GPU servers" too.
+
+    A server or GPU card bought is hardware (§1: compute vouchers do not pay for it); rented, it is compute.
+    `phrase`: where the purchase phrase starts (the amount or the noun): "rented 10k RMB of GPU servers".
+    """
+    first = start
+    while nxt := next((w for w in words if w[0] in (end, end + 1) and body[end : w[0]].strip() == ""), None):
+        end, kind = nxt[1], nxt[3]
+    rented = _RENTED.search(body[max(0, phrase - 8) : first])
+    if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):
+        return SpendKind.compute
+    return kind

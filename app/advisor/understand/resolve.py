@@ -14,7 +14,7 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent
+from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent, states_need
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
@@ -84,12 +84,25 @@ def resolve_intent(
     has_evidence: bool,
     rewritten: bool,
     conversation: Conversation,
+    certain: bool = False,
     semantic_need: Callable[[], bool] = lambda: False,
 ) -> Intent:
-    """The message's own intent, adjusted by the conversation it continues."""
+    """The message's own intent, adjusted by the conversation it continues.
+
+    `certain`: the owner asks for certainty about money (understand/certainty.py). That is a question about
+    funding whatever else the words resemble: "廊坊的算力券稳不稳？我们35人" wants a verdict, not a pack.
+    `semantic_need`: the message's nearest labelled examples are needs (asked only where no rule decided).
+    """
     intent = classify_intent(
         query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
     )
+    # Not a refusal: "保证能骗到补贴吗" stays out of scope.
+    if (
+        certain
+        and intent not in ("how_to_apply", "funding_eligibility", "out_of_scope")
+        and not states_need(text)
+    ):
+        return "funding_eligibility"
     last = conversation.last_intent
     shown = conversation.pack or last in ("recommend_pack", "funding_eligibility", "how_to_apply")
     overridable = ("policy_question", "out_of_scope", "smalltalk") + (

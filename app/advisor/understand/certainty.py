@@ -1,0 +1,82 @@
+"""Is the owner asking for certainty about money? ("稳拿吧", "包过吗", "能不能一定批下来", "for sure?")
+
+A request for certainty is a way of asking, not a topic: it can ride on any intent (a funding question, a
+pack, how to apply), and no list of phrasings covers how owners put it. What makes one is structural:
+
+- a word whose meaning is an assurance about an outcome (稳拿, 包过, 打包票, 准话, "for sure", "count on"),
+- or a modal of certainty (保证, 一定, 肯定, 百分百, 确定, guarantee, definitely, 100% sure) bound to an
+  outcome verb right after it ("一定批", "保证能拿", "确定我们能"), as opposed to "一定比例", "保证金",
+  "确保数据安全", which use the same characters for something else,
+
+in a sentence about funding (a program, an amount, an approval), or a short follow-up after one
+("能保证吗？"). A loan guarantee (创业担保贷款) names a program, not a request.
+
+The answer to one is the same whatever the intent (advice_rules.md §5): no guarantee, what spend the cap
+implies, the selection or review step, and the issuer's confirmation (engine/notices.guarantee_note).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.text.normalize import normalize
+
+_I = re.IGNORECASE
+# Words that are themselves an assurance about getting something.
+_ASSURANCE = re.compile(
+    r"稳拿|稳不稳|稳吗|稳了吧|稳妥吗|十拿九稳|板上钉钉|铁定|万无一失|包过|包批|包拿|包下来|包通过|打包票|拍胸脯|"
+    r"准话|保准|准能|准保|有把握|把握大|跑不掉|跑不了|"
+    r"\bguarantee[sd]?\b|\bpromise\b|\bfor sure\b|\bdefinitely\b|\bsure thing\b|\bassured?\b|"
+    r"\b(?:is it|are you|be|it's|absolutely|completely|totally) certain\b|\bcertain(?:ly)? (?:that|we|i|to)\b|"
+    r"\bcount on\b|\bbank on\b|\brely on (?:getting|receiving)\b|\bwithout (?:a )?doubt\b|"
+    r"\bconfirm (?:that )?(?:we|i)(?:'ll| will| can| would| are going to)\b|\b100 ?% (?:sure|certain)\b",
+    _I,
+)
+# Modals of certainty: one counts only when an outcome verb follows it closely ("一定批", "保证我们能拿").
+_MODAL = r"(?<!不)(?<!没法)(?<!无法)(?:保证(?!金|书)|确保|担保(?!贷|基金|公司|费|机构|人)|一定|肯定|必定|必然|绝对|百分百|百分之百|100%|确定|能确认)"
+# What is being assured: getting, approval, the money arriving. "能/会" may stand between ("保证能拿", "一定会批"),
+# as may the owner ("确定我们能拿到"); anything else means the modal is about something else ("一定比例").
+_BETWEEN = r"(?:我们|咱们|我|你们|都|就|也|还|是|能|会|可以|可)"
+_OUTCOME = r"(?:给|拿|领|批|通过|到账|到手|下来|有份|有戏|获得|得到|补|报销|兑现|成功|中选|入选|申请到|申到)"
+_BOUND_MODAL = re.compile(_MODAL + _BETWEEN + r"{0,3}" + _OUTCOME)
+# Asking for all of it is asking whether it is sure: "60%能全拿吗", "想拿满100万".
+_ALL_OF_IT = re.compile(
+    r"全拿|拿满|拿全|全额(?:拿|到账|补)|足额|\b(?:get|receive|claim) the (?:full|whole|maximum|max)\b", _I
+)
+# What makes a sentence about funding: a program, an approval or an amount.
+_FUNDING = re.compile(
+    r"券|补贴|补助|资助|扶持|奖励|奖补|资金|专项|政策|贴息|批下来|审批|到账|\d+(?:\.\d+)?\s*(?:万|亿|元|块)|"
+    r"subsid|voucher|grant|fund|scheme|programme|program|money|approv|award|reimburs|yuan|rmb|cny|hk\$|million",
+    _I,
+)
+# Programs whose name holds a certainty word: "创业担保贷款" is a loan guaranteed by a fund, not a request.
+_PROGRAM_NAMES = re.compile(r"创业担保|担保贷款|融资担保|loan guarantee|guaranteed loan", _I)
+_SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# A bare follow-up ("能保证吗？", "确定吗", "guaranteed?") is about the funding just discussed.
+_SHORT, _SHORT_WORDS = 14, 5
+
+
+def asks_for_certainty(message: str, earlier: str = "") -> bool:
+    """`earlier`: the previous question in the conversation, which a short follow-up continues."""
+    text = _PROGRAM_NAMES.sub(" ", normalize(message))
+    short = len(text.strip()) <= _SHORT or len(text.split()) <= _SHORT_WORDS
+    follow_up = short and bool(_FUNDING.search(normalize(earlier)))
+    for sentence in _SENTENCES.findall(text):
+        certain = (
+            _ASSURANCE.search(sentence)
+            or _BOUND_MODAL.search(sentence)
+            or _ALL_OF_IT.search(sentence)
+            or _bare_modal(sentence)
+        )
+        if certain and (_FUNDING.search(sentence) or (_FUNDING.search(text) and _ASSURANCE.search(sentence))):
+            return True
+        if certain and follow_up:
+            return True
+    return False
+
+
+def _bare_modal(sentence: str) -> bool:
+    """ "能保证吗", "确定吗", "guaranteed?": the modal is the whole question."""
+    return bool(
+        re.fullmatch(r"\s*(?:你|您)?(?:能|可以)?(?:保证|确定|肯定|担保)(?:吗|嘛|么)?\s*[?？]?\s*", sentence)
+    )

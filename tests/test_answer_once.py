@@ -1,0 +1,79 @@
+"""The text answer — what the CLI prints, the API returns and the chat folds — says each thing once.
+
+A recommendation's brief names each solution and each listed program once; the details add what the brief
+left out (what a numbered solution does, a program's other conditions and how to apply) without a second
+line for the same item. Citations and the "confirm with the issuing authority" reminder stay. The brief's
+length is checked against the characters a 390×844 phone screen shows (measured with the e2e harness,
+tests/test_ui_e2e.py: about 430 Chinese or 1,000 English characters per screen).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.details import program_details
+from app.advisor.compose.funding import short_name
+from app.advisor.compose.wording import disclaimer, split_details
+from app.advisor.contract import AdviceResponse
+from app.advisor.engine.eligibility import assess
+from app.advisor.service import AdvisorService
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.english import chinese_outside_originals
+from tests.test_advisor_scenarios import with_shared_catalogue
+
+CHARS_PER_PHONE_SCREEN = {"zh": 430, "en": 1000}
+RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，预算3万以内，想解决点餐慢和备货不准的问题"
+FACTORY_EN = (
+    "We run a 120-person auto parts factory in Suzhou, revenue about 90 million yuan a year. Machines break "
+    "down without warning and quality inspection is all manual. Budget 200k. What would you suggest?"
+)
+
+
+@pytest.fixture
+def advisor(advisor: AdvisorService) -> AdvisorService:
+    return with_shared_catalogue(advisor)
+
+
+def _names(response: AdviceResponse) -> tuple[list[str], list[str]]:
+    solutions = [s.name for s in response.solutions]
+    programs = [short_name(f.name) for f in response.funding if f.listed]
+    return solutions, programs
+
+
+@pytest.mark.parametrize("question", [RESTAURANT, FACTORY_EN], ids=["zh restaurant", "en factory"])
+def test_a_pack_answer_names_each_solution_and_program_once_and_keeps_its_sources(
+    advisor: AdvisorService, question: str
+):
+    response = advisor.ask(question)
+    brief, details = split_details(response.answer)
+    assert details is not None
+    solutions, programs = _names(response)
+    assert solutions and programs
+    for name in solutions:
+        assert response.answer.count(name) == 1, f"{name} named more than once"
+    benefit = "Benefit:" if response.language == "en" else "支持："
+    for name in programs:
+        assert brief.count(name) == 1, name
+        entries = [line for line in details.splitlines() if name in line]
+        assert len(entries) <= 1, f"{name}: one details entry at most, got {entries}"
+        assert not any(benefit in line for line in entries), "the details do not repeat the amount"
+    # Every [n] the text cites is a source the response lists, and each source is cited.
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", response.answer)}
+    assert cited == {c.n for c in response.citations}
+    assert response.answer.rstrip().endswith(disclaimer(response.language))
+    screens = len(brief) / CHARS_PER_PHONE_SCREEN[response.language]
+    assert screens <= 2, f"the brief is {screens:.1f} phone screens"
+
+
+def test_an_english_answer_gives_a_programs_window_note_in_english(advisor: AdvisorService):
+    """The national SME pilot's window note ("apply through your pilot city") reads in English in its entry."""
+    program = next(p for p in advisor.catalogue.funding if p.id == "cn-sme-dx-pilot-city-2023")
+    assert program.validity.window_note and program.validity.window_note_en
+    assessment = assess(program, CompanyProfile(province="江苏", city="苏州"), date(2026, 11, 23))
+    entry = program_details(assessment, CitationBook(), "en", steps=True)
+    assert program.validity.window_note_en.rstrip(".") in entry
+    assert not chinese_outside_originals(entry), entry
