@@ -8,9 +8,11 @@ from datetime import date
 from app.advisor.compose.funding import benefit_line, selection_label
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.programs import listed_programs, select_programs
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
+from app.text.normalize import normalize
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 29)
@@ -38,3 +40,15 @@ def test_every_program_without_a_ratio_but_with_a_per_firm_clause_shows_the_clau
         assert "not published" not in benefit_line(assessment, "en") or "not published" in (
             program.benefit.per_firm_en or ""
         )
+
+
+def test_a_tax_program_asked_about_by_its_subject_is_answered_even_when_the_answer_is_no():
+    """A restaurant asking '研发费用加计扣除能用吗' hears the no (negative list), not '另核对了…未列出' (review4 c04)."""
+    restaurant = CompanyProfile(province="浙江", city="杭州", industry="H", employees=60)
+    question = normalize("我们自己也在研发点餐小程序，研发费用加计扣除能用吗？")
+    judged = [assess(p, restaurant, TODAY) for p in CATALOGUE.funding]
+    shown = listed_programs(select_programs(judged, restaurant, None, [], question))
+    rd = next(a for a in shown if a.program.id == "cn-rd-super-deduction-2023")
+    assert rd.verdict is Verdict.ineligible
+    # ...and only the program asked about: another R&D-named grant is not pulled in by the word 研发.
+    assert not [a for a in shown if a.verdict is Verdict.ineligible and a is not rd]

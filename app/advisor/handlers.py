@@ -130,7 +130,8 @@ class TurnHandlers:
     def recommend(self, turn: Turn) -> None:
         """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
         conversation, profile = turn.conversation, turn.conversation.profile
-        missing = profile.missing_for_recommendation()
+        # A company registered abroad has no Chinese city to ask for (it is outside every program's coverage).
+        missing = [m for m in profile.missing_for_recommendation() if not (turn.foreign and m == "region")]
         # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
         stated = (
             profile.pain_points

@@ -35,7 +35,7 @@ from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import FUNDING_WORDS, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
+from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
@@ -304,7 +304,7 @@ class AdvisorService:
                 update={"province": None, "city": None, "district": None}
             )
         facts = states_profile_facts(delta, text, conversation)
-        turn.places = places.all_places(turn.query)
+        turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
         turn.mark("understand")
         # One query embedding per turn: of what the message asks for (its need). The turn's retrieval ranks
         # by it (BM25 still reads the whole message), and the solution ranking and the intent vote reuse it.

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Literal
 
+from app.text.funding_words import FUNDING_NOUN
+
 Route = Literal["article", "program", "general"]
 Group = Literal["articles", "programs", "solutions"]
 
@@ -34,9 +36,9 @@ _ARTICLE = re.compile(
     r"|\bproposal\b|\bpress conference\b|\bsaid\b|\bsays\b|\bdescribed?\b",
     re.IGNORECASE,
 )
+# A funding noun (the shared vocabulary) or a word about claiming one.
 _PROGRAM = re.compile(
-    r"补贴|补助|资助|奖励|奖补|券|申报|申领|领取|兑现|扶持资金|最高能|上限|多少钱"
-    r"|subsid|voucher|\bgrants?\b|\bapply\b|\bcap\b|reimburs|\baward\b",
+    rf"{FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
     re.IGNORECASE,
 )
 POLICY_SLOTS = 2

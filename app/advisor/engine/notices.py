@@ -18,6 +18,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, Catalogue
 from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import SME_SIZES
+from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
@@ -247,7 +248,7 @@ def sme_only(assessment: Assessment) -> bool:
 
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
-_PROGRAM_WORDS = re.compile(r"补贴|补助|资金|奖励|券|计划|专项|grant|voucher|fund|scheme|subsid", re.I)
+_PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|\bfunds?\b|scheme", re.I)
 
 
 def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:

@@ -137,6 +137,10 @@ def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[F
     program = assessment.program
     if _named(assessment, text) or _short(program.name) in text:
         return True
+    if program.type in _RAISED_ONLY and _subject_named(assessment, text):
+        # "研发费用加计扣除能用吗" asks about that tax program by its subject: it is answered even when the
+        # answer is no (a restaurant is on the R&D negative list), never left under "not listed".
+        return True
     regions = program.eligibility.regions
     if any(r.district for r in regions):
         # A district's program is asked about by its district ("海珠区那个示范项目"), not by its city.
@@ -227,7 +231,7 @@ def select_programs(
                 continue
         elif spend and not by_name and not set(assessment.program.eligibility.spend_scope) & spend:
             continue
-        if named or _region_compatible(assessment, profile, spend):
+        if named or assessment.asked or _region_compatible(assessment, profile, spend):
             # A program named by its name leads, then those of a place the client named, then the rest.
             chosen.append((0 if by_name else 1 if named else 2, assessment))
     chosen.sort(

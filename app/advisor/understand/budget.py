@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.numbers import Money, foreign_currency, money_amounts
+from app.advisor.understand.numbers import COMPANY_MONEY, Money, foreign_currency, money_amounts, per_month
 from app.advisor.understand.purchases import purchase_spans
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
-    r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|出得起|能出|经费|资金|费用控制|"
-    r"budget|spend|invest|afford|with about|with around|with roughly",
+    r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|拿个|出得起|能出|经费|资金|费用控制|承受|承担|批了|批下|批给|"
+    r"budget|spend|invest|afford|spare|with about|with around|with roughly",
     _I,
 )
 CEILING_AFTER = re.compile(
@@ -29,12 +29,19 @@ CEILING_AFTER = re.compile(
     _I,
 )
 CEILING_BEFORE = re.compile(
-    r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most)\s*$",
+    r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most)"
+    # "最多也就拿个三五千", "大概个七八千": a filler and a verb of paying between the ceiling and the amount
+    r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给)?(?:个|出)?\s*$",
+    _I,
+)
+# "Around ¥50k a year is what we can spend", "3万是我们能拿出的": the spending words come after the amount.
+SPEND_AFTER = re.compile(
+    r"[^,，。.;；!?！？]{0,14}?(?:\b(?:is|'s) (?:what|all|the most) (?:we|i) (?:can|could|are able to|will) "
+    r"(?:spend|afford|invest|put)|是(?:我们|我)?(?:能|可以|最多能)(?:花|投|拿出|承受))",
     _I,
 )
 REVENUE_CUE = re.compile(
-    r"营收|营业收入|营业额|收入|产值|流水|销售额|销售|卖|年入|revenue|turnover|sales|income|损失|亏|赔|成本|costs?|"
-    r"value of|worth",
+    rf"{COMPANY_MONEY}|销售|卖|损失|亏|赔|成本|costs?|value of|worth",  # and a loss, a cost, what a thing is worth
     _I,
 )
 NO_CEILING = re.compile(
@@ -49,9 +56,20 @@ ONLY_AMOUNT = re.compile(
 )
 
 
-def _context(text: str, money: Money, before: int = 10) -> str:
-    """The words just before an amount: long enough for "maximum ", short enough not to reach the previous clause."""
-    return text[max(0, money.start - before) : money.start]
+_CLAUSE_END = re.compile(r"[,，。;；!?！？]|\.(?=\s|$)")
+
+
+def _context(text: str, money: Money, before: int = 16) -> str:
+    """The words of the amount's own clause just before it ("no more than ", "最多也就拿个")."""
+    start = max(0, money.start - before)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, start, money.start)]
+    return text[max([start, *ends]) : money.start]
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` begins: a cue in an earlier sentence speaks for nothing here."""
+    ends = [m.end() for m in re.finditer(r"[。!?！？\n]|\.(?=\s)", text[:at])]
+    return ends[-1] if ends else 0
 
 
 def find_budget_money(text: str) -> tuple[float, str | None] | None:
@@ -61,16 +79,22 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     Small bare numbers are counts ("一年", "15个会计"), not money.
     """
     amounts: list[tuple[Money, str | None]] = []
+    every = money_amounts(text)
     bought = [(span.start, span.end) for span in purchase_spans(text)]
-    for money in _not_purchases(money_amounts(text), bought):
+    for money in _not_purchases(every, bought):
         currency = foreign_currency(text, money)
+        if per_month(text, money.start, money.end):  # "每个月能花2000": the budget is for the first year
+            money = Money(money.value * 12, money.start, money.end, money.marked)
         if money.marked or money.value >= 100 or currency:
             amounts.append((money, currency))
-    previous_end = 0
     for money, currency in amounts:
-        # Only words since the previous amount speak for this one ("营收3000万，…，5w以内").
-        window = text[max(previous_end, money.start - 20) : money.start]
-        previous_end = money.end
+        # Only words since the previous amount (a contract's too) speak for this one ("营收3000万，…，5w以内").
+        previous_end = max([0, *(m.end for m in every if m.end <= money.start)])
+        # English needs more room than Chinese ("Budget-wise we're thinking 15 to 20 thousand").
+        reach = 32 if text[max(0, money.start - 32) : money.start].isascii() else 20
+        window = text[
+            max(previous_end, _sentence_start(text, money.start), money.start - reach) : money.start
+        ]
         # The nearest cue before the amount decides: "营收800万，预算3万" reads 3万 as the budget.
         spend = [m.end() for m in SPEND_CUE.finditer(window)]
         revenue = [m.end() for m in REVENUE_CUE.finditer(window)]
@@ -80,7 +104,11 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             continue
         after = text[money.end : money.end + 16]
         marked = money.marked or currency is not None
-        if marked and (CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money))):
+        if marked and (
+            CEILING_AFTER.match(after)
+            or SPEND_AFTER.match(text, money.end)
+            or CEILING_BEFORE.search(_context(text, money))
+        ):
             return money.value, currency
     if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):
         only, currency = amounts[0]

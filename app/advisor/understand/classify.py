@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from app.advisor.contract import Intent
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
@@ -37,8 +38,8 @@ OUT_OF_SCOPE_STRONG = re.compile(
     _I,
 )
 BUSINESS = re.compile(
-    r"企业|公司|工厂|门店|店铺|餐厅|补贴|算力|模型券|政策|申请|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|方案|客户|员工|经营|生意|"
-    r"company|business|subsid|voucher|policy|sme|enterprise|factory|shop|restaurant|firm",
+    rf"{FUNDING_NOUN}|企业|公司|工厂|门店|店铺|餐厅|算力|政策|申请|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|方案|客户|员工|"
+    r"经营|生意|company|business|policy|sme|enterprise|factory|shop|restaurant|firm",
     _I,
 )
 HOW_TO_APPLY = re.compile(
@@ -55,12 +56,13 @@ ELIGIBILITY_STRONG = re.compile(
     _I,
 )
 ELIGIBILITY_OPEN = re.compile(
-    r"能拿.{0,8}不|能不能(用|拿|申请)[^,，。]{0,8}(券|补贴|补助|资助|政策)|(想|要|打算|准备)申请.{0,10}(券|补贴|补助|资助)|可以拿到(什么|哪些)|能享受(什么|哪些)|够条件|够不够|"
-    r"有(什么|哪些|啥)[^,，。?？]{0,6}(补贴|补助|扶持|资助)[^,，。]{0,6}(拿|申请|享受|能|可以)|"
-    r"有没有[^,，。]{0,12}(补贴|补助|资助)[^,，。]{0,6}(拿|申请|可以|享受)|"
-    r"(补贴|补助|资助)[?？]$|"
-    r"any (ai )?(subsid\w*|grants?|funding) for (us|me|a )|anything for us|qualify for anything|"
-    r"can an? .{0,40}\b(get|apply for|use)\b.{0,20}(funding|subsid|voucher|grant)",
+    rf"能拿.{{0,8}}不|能不能(用|拿|申请)[^,，。]{{0,8}}({FUNDING_NOUN_ZH}|政策)|(想|要|打算|准备)申请.{{0,10}}({FUNDING_NOUN_ZH})|"
+    r"可以拿到(什么|哪些)|能享受(什么|哪些)|够条件|够不够|"
+    rf"有(什么|哪些|啥)[^,，。?？]{{0,6}}({FUNDING_NOUN_ZH})[^,，。]{{0,6}}(拿|申请|享受|能|可以)|"
+    rf"有没有[^,，。]{{0,12}}({FUNDING_NOUN_ZH})[^,，。]{{0,6}}(拿|申请|可以|享受)|"
+    rf"({FUNDING_NOUN_ZH})[?？]$|"
+    rf"any (ai )?{FUNDING_NOUN_EN} for (us|me|a )|anything for us|qualify for anything|"
+    rf"can an? .{{0,40}}\b(get|apply for|use)\b.{{0,20}}{FUNDING_NOUN_EN}",
     _I,
 )
 # Questions about the programs just shown: can they be combined, how much, is there still time.
@@ -70,12 +72,13 @@ STACKING = re.compile(
 )
 AMOUNT = re.compile(
     r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
-    r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|how much .{0,40}(voucher|subsid\w*) (give|cover)",
+    r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
+    rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
     _I,
 )
 # "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?": does a program cover the pack.
 COVERS = re.compile(
-    r"(券|补贴|补助|资助|voucher|subsid\w*|grant).{0,20}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
+    rf"{FUNDING_NOUN}.{{0,20}}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
     r"\bcover|pay for|be used for|apply to)",
     _I,
 )
@@ -84,9 +87,9 @@ DEADLINE = re.compile(
     _I,
 )
 ELIGIBILITY_FIRST_PERSON = re.compile(
-    r"(我|我们|我家|本公司|咱们).{0,30}(能申请|可以申请|能拿(?!出)|能享受|能领|哪些补贴|什么补贴|有补贴|哪些政策|什么政策|政府补贴)|"
-    r"(哪些|什么|啥)(补贴|政策|资金|券|补助).{0,6}(能|可以)(申请|拿|享受|用)|\b(we|i|my|our)\b.{0,40}\b(subsid|grant|voucher)|"
-    r"\b(which|what) (ai )?(subsid\w*|grants?|vouchers?|funding|programs?) (can|could|does|do|would|might) .{0,60}\b(apply|get|claim|qualify|use)",
+    rf"(我|我们|我家|本公司|咱们).{{0,30}}(能申请|可以申请|能拿(?!出)|能享受|能领|(哪些|什么|有|政府)({FUNDING_NOUN_ZH})|哪些政策|什么政策)|"
+    rf"(哪些|什么|啥)({FUNDING_NOUN_ZH}|政策|资金).{{0,6}}(能|可以)(申请|拿|享受|用)|\b(we|i|my|our)\b.{{0,40}}{FUNDING_NOUN_EN}|"
+    rf"\b(which|what) (ai )?({FUNDING_NOUN_EN}|programs?) (can|could|does|do|would|might) .{{0,60}}\b(apply|get|claim|qualify|use)",
     _I,
 )
 COMPARE = re.compile(
@@ -107,7 +110,7 @@ NET_COST = re.compile(
     _I,
 )
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
-FUNDING_WORDS = re.compile(r"补贴|券|资助|补助|扶持|申领|奖励|奖补|subsid|voucher|grant|funding", _I)
+FUNDING_WORDS = re.compile(rf"{FUNDING_NOUN}|申领", _I)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
@@ -159,7 +162,7 @@ SOLUTION_NOUN = re.compile(
 
 # "AI方面有什么扶持？", "What AI subsidies are there?": a funding question that names nothing.
 GENERIC_FUNDING_ASK = re.compile(
-    r"(有|能拿|可以申请|能申请)(什么|哪些|啥)[^,，。]{0,8}(补贴|补助|扶持|资助|政策)|了解.{0,10}(补贴|扶持|资助)|"
+    rf"(有|能拿|可以申请|能申请)(什么|哪些|啥)[^,，。]{{0,8}}({FUNDING_NOUN_ZH}|政策)|了解.{{0,10}}({FUNDING_NOUN_ZH})|"
     r"what (ai )?(subsidies|support|funding|grants)|(subsidies|support|funding|grants) (are there|is there|exist)",
     _I,
 )

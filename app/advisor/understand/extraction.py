@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
-from app.advisor.understand.gazetteer import industries, regions
+from app.advisor.understand.gazetteer import industries, not_the_company, regions
 from app.advisor.understand.numbers import (
     AMOUNT,
     NUMBER,
@@ -20,6 +20,7 @@ from app.advisor.understand.numbers import (
     money_amounts,
     parse_amount,
     parse_number,
+    spoken_magnitudes,
 )
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import PROGRAM_MENTION, stated_purchases, without_programs
@@ -28,7 +29,13 @@ from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
-_ROLES = r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手"
+# People a firm employs, by role: the listed words, and, counted with a measure word ("5个发型师", "150个保洁员",
+# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
+_LISTED_ROLES = (
+    r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
+    r"伙计|阿姨|小哥"
+)
+_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
 _EMPLOYEES = [
     # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
     re.compile(
@@ -36,12 +43,18 @@ _EMPLOYEES = [
         _FLAGS,
     ),
     re.compile(
-        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|销售|人|名|位)(?!民币|次|份|天|小时)",
+        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时)",
         _FLAGS,
     ),
-    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee)\b", _FLAGS),
+    # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
+    re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
+    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee|strong)\b", _FLAGS),
     # "司机50个", "老师二十位": the role first, then the count with its measure word.
-    re.compile(rf"(?:{_ROLES})\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)", _FLAGS),
+    # Listed roles only: "机加工3个月" is no headcount.
+    re.compile(
+        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
+        _FLAGS,
+    ),
     re.compile(
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,
@@ -49,20 +62,30 @@ _EMPLOYEES = [
     re.compile(
         r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
         r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers|"
-        r"carers|caregivers|couriers)\b",
+        r"carers|caregivers|couriers|technicians|mechanics|designers|architects|instructors|trainers|coaches|"
+        r"cleaners|stylists|therapists|agents|salespeople|operators|consultants|crew)\b",
         _FLAGS,
     ),
-    re.compile(r"(?:team|staff|workforce|headcount) (?:of |is )?(?:about |around )?(\d[\d,]*)", _FLAGS),
+    re.compile(
+        r"(?:team|staff|workforce|headcount) (?:of |is |are )?(?:actually |now |really |just |only )?"
+        r"(?:about |around |roughly |approximately )?(\d[\d,]*)",
+        _FLAGS,
+    ),
 ]
+# A revenue said per month ("流水一个月30来万", "月流水30万") is annualised; "一年"/"去年" between the revenue
+# word and the figure is the period, not a number ("营收一年1000万" is ten million, not one).
+_PERIOD = r"(?:一年|每年|全年|去年|今年|年均|一个月|每个月|每月|月均)?"
+_MONTHLY = re.compile(r"月")
 _REVENUE = [
     re.compile(
         r"(?:年营收|年营业收入|营业收入|年营业额|营业额|年收入|年销售额|销售额|年产值|产值|营收|年流水|流水|"
         r"一年(?:能)?卖|一年收入|一年营收|一年营业额|一年流水|年入|年卖)"
-        rf"(?:大概|约|大约|在|有|是|达到|为|差不多|超过|不到|:)?\s*{AMOUNT}",
+        rf"{_PERIOD}(?:大概|约|大约|在|有|是|达到|为|差不多|超过|不到|刚|才|将近|接近|:)*\s*{AMOUNT}",
         _FLAGS,
     ),
     re.compile(
-        r"(?:revenue|turnover|sales)\s*(?:of|is|was|at|:|about|around|approximately|roughly|~|\s)*"
+        r"(?:revenue|turnover|sales)\s*(?:of|is|was|at|:|about|around|approximately|roughly|~|north of|over|above|"
+        r"more than|nearly|almost|just over|last year|this year|a year|per year|annually|\s)*"
         rf"(?:rmb|cny|¥|yuan)?\s*{AMOUNT}",
         _FLAGS,
     ),
@@ -117,11 +140,6 @@ _EXISTING_IT = {
     "金蝶": "金蝶财务软件",
     "进销存": "进销存系统",
 }
-# "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
-_NEGATED_PLACE = re.compile(
-    r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b)\s*[^\s,，。.;；!?！？]{1,12}",
-    _FLAGS,
-)
 _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
@@ -161,12 +179,13 @@ class RuleExtractor:
     def extract(self, message: str) -> CompanyProfile:
         text = normalize(message)
         data: dict[str, object] = {}
-        if place := self._regions.find(_NEGATED_PLACE.sub("，", text)):
+        if place := self._regions.find(not_the_company(text)):
             data["province"], data["city"] = place.province, place.city
             data["district"] = self._regions.client_district(message, place)
         if industry := self._industries.find(text):
             data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
-        match = _first(_EMPLOYEES, text)
+        figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
+        match = _first(_EMPLOYEES, figures)
         employees = parse_number(match.group(1)) if match else None
         if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
             data["employees"] = int(employees)
@@ -178,14 +197,15 @@ class RuleExtractor:
             data["budget_unlimited"] = True
         data["purchases"] = stated_purchases(text)  # amounts the budget reader left to the contracts named
         for field, patterns in (("annual_revenue_cny", _REVENUE),):
-            if match := _first(patterns, text):
+            if match := _first(patterns, figures):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.
                 context = text[max(0, match.start() - 6) : match.end() + 6]
                 if currency_in(context):
                     continue
                 amount = parse_amount(match.group(1), match.group(2))
+                said = figures[max(0, match.start() - 3) : match.start(1)]
                 if amount is not None:
-                    data[field] = amount
+                    data[field] = amount * 12 if _MONTHLY.search(said) else amount
         if (age := self._age(text)) is not None:
             data["company_age_years"] = age
         if skill := self._it_skill(text):

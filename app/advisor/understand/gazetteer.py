@@ -19,15 +19,33 @@ from typing import Any
 import yaml
 
 from app.advisor.understand.industry import IndustryDictionary, IndustryMatch
+from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
 # A district named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "松江区的补贴".
 # The gap may not name the client ("海珠区的企业能申请什么补贴" is a client in 海珠区).
 _PROGRAM_AFTER = re.compile(
     r"^(?:的|那个|这个|那项|有个|有一个)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
-    r"(?:券|补贴|补助|奖励|奖补|资助|政策|项目|试点|专项|资金|subsid|voucher|grant|award|program)",
+    rf"(?:{FUNDING_NOUN}|政策|项目|试点|专项|资金|program)",
     re.I,
 )
+
+
+# "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
+# Likewise where the owner comes from ("老家在湖南邵阳，但公司开在深圳", "originally from Wenzhou, but …"):
+# a hometown is not where the company is registered.
+_NOT_THE_COMPANY = re.compile(
+    r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b|"
+    r"老家(?:在|是)?|祖籍(?:在|是)?|出生在|生在|我是(?=[^,，。]{2,6}人)|"
+    r"\b(?:originally|born|grew up) (?:from|in)\b|\bhometown is\b|\bi'?m from\b(?=[^,.]{2,20}\bbut\b))"
+    r"\s*[^\s,，。.;；!?！？]{1,12}",
+    re.IGNORECASE,
+)
+
+
+def not_the_company(text: str) -> str:
+    """`text` without the places it says the company is not in (denied, or the owner's hometown)."""
+    return _NOT_THE_COMPANY.sub("，", text)
 
 
 @dataclass(frozen=True)
@@ -136,10 +154,15 @@ class RegionGazetteer:
         provinces = {place.province for place in self._zh.values()}
         counties: dict[str, set[tuple[str, str]]] = {}
         guarded_in: dict[str, tuple[str, str]] = {}
-        for kind, province, city, full, short, _code in _tsv_rows(path):
-            if province not in provinces:
-                continue  # a province regions.yaml does not know would have no programs either
-            place = Place(province, city)
+        rows = [row for row in _tsv_rows(path) if row[1] in provinces]  # others would have no programs either
+        # A city under the name regions.yaml gives it (巴音郭楞, not the dataset's "巴州/巴音郭楞"), for its counties too.
+        city_place = {
+            city: self._zh.get(normalize(full), Place(province, city.split("/")[-1]))
+            for kind, province, city, full, _short, _code in rows
+            if kind == "city"
+        }
+        for kind, province, city, full, short, _code in rows:
+            place = city_place.get(city, Place(province, city.split("/")[-1]))
             spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
             if kind == "city" and len(spoken) >= 2 and spoken not in self._zh:
                 # 大理 (大理石), 三明 (三明治), 白银 (silver), under the name regions.yaml gives the city (大理州)
@@ -254,4 +277,12 @@ def industries(knowledge_dir: Path) -> IndustryDictionary:
     return IndustryDictionary(knowledge_dir / "industries.yaml")
 
 
-__all__ = ["IndustryDictionary", "IndustryMatch", "Place", "RegionGazetteer", "industries", "regions"]
+__all__ = [
+    "IndustryDictionary",
+    "IndustryMatch",
+    "Place",
+    "RegionGazetteer",
+    "industries",
+    "not_the_company",
+    "regions",
+]

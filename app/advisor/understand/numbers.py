@@ -17,15 +17,34 @@ import cn2an  # type: ignore[import-untyped]
 _DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMBER = "[零〇一二两三四五六七八九十百千万亿点]+"
 NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUMBER})"
-# "两三万", "五六千", "七八个": two neighbouring digits name a range; the larger one counts.
-_PAIR = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])(.*)$")
+# "两三万", "五六千", "一百五六十": two digits side by side name a range, read at the larger one, wherever
+# they stand in the numeral ("一百五六十" = 160); a unit or the end of the numeral follows them.
+_PAIR = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])(?=[十百千万亿]|$)")
 # "一亿二" = 1.2亿 and "三万五" = 3.5万 (cn2an reads the second, not the first).
 _TRAILING_DIGIT = re.compile(r"^(.+?)(亿|万)([一二两三四五六七八九])$")
 # "十万八万", "三千五千": the same unit twice is a range, read at its upper end.
 _TWICE = re.compile(r"^([零〇一二两三四五六七八九十]+)(万|千|亿)([零〇一二两三四五六七八九十]+)\2$")
-# "万把块", "千把块": about one unit.
-_ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _larger_of_pair(pair: re.Match[str]) -> str:
+    low, high = _DIGIT_VALUE[pair.group(1)], _DIGIT_VALUE[pair.group(2)]
+    return pair.group(2) if high > low else pair.group(0)
+
+
+# Magnitudes said without a digit, rewritten in place (same length, so positions stay valid):
+# "上百人" / "过千万" / "破亿" = one of that unit, "万把块" = about 10,000, "小几万" = 两三万 (a few 万, the small
+# end) and "大几万" = 七八万. What is left is an ordinary numeral for cn2an and the readers below.
+_ONE_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[上过近破超逾](?=千万|百|千|万|亿)")
+_ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
+_A_FEW = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])([小大])几(?=[十百千万亿])")
+
+
+def spoken_magnitudes(text: str) -> str:
+    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万; same length as `text`."""
+    text = _ONE_OF_UNIT.sub("一", text)
+    text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)
+    return _A_FEW.sub(lambda m: "两三" if m.group(1) == "小" else "七八", text)
 
 
 def chinese_to_number(text: str) -> float | None:
@@ -35,8 +54,7 @@ def chinese_to_number(text: str) -> float | None:
     if (twice := _TWICE.match(text)) and (low := chinese_to_number(twice.group(1) + twice.group(2))):
         high = chinese_to_number(twice.group(3) + twice.group(2))
         return None if high is None else max(low, high)
-    if pair := _PAIR.match(text):
-        text = pair.group(2) + pair.group(3)
+    text = _PAIR.sub(_larger_of_pair, text)
     if trailing := _TRAILING_DIGIT.match(text):
         head = chinese_to_number(trailing.group(1))
         unit = 1e8 if trailing.group(2) == "亿" else 1e4
@@ -78,7 +96,7 @@ _UNIT_FACTORS = {
 }
 _UNIT = r"亿|千万|百万|万|千|w(?![a-z])|k(?![a-z])|thousand(?![a-z])|grand(?![a-z])|m(?![a-z])|million|mn(?![a-z])|billion|bn(?![a-z])"
 # "来/多/余/几" between number and unit ("两千来万", "十来万") approximate the number; dropped.
-AMOUNT = rf"({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(?:元|块钱|块|人民币|rmb|cny|yuan)?"
+AMOUNT = rf"({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*(?:来|多|余)?\s*({_UNIT})?\s*(?:元|块钱|块|人民币|rmb|cny|yuan)?"
 
 
 def parse_amount(number: str, unit: str | None) -> float | None:
@@ -87,6 +105,14 @@ def parse_amount(number: str, unit: str | None) -> float | None:
     if value is None:
         return None
     return value * _UNIT_FACTORS.get((unit or "").lower(), 1.0)
+
+
+# Money the company has or takes in rather than spends: its takings, its capital, its loans, its margins.
+# An amount right after one of these is neither the budget nor a contract (budget.py and purchases.py read it).
+COMPANY_MONEY = (
+    r"营收|营业收入|营业额|收入|产值|流水|销售额|年入|注册资本|注册资金|实缴|贷款|贷了|借了|借款|欠|毛利|利润|净利|"
+    r"revenue|turnover|sales|income|registered capital|capital|loans?|borrow\w*|owe|profits?|margins?"
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +124,7 @@ class Money:
 
 
 _MONEY_RE = re.compile(
-    rf"(?:(?:rmb|cny|¥|￥)\s*)?({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*({_UNIT})?\s*(出头)?\s*(元|块钱|块|人民币|rmb|cny|yuan)?",
+    rf"(?:(?:rmb|cny|¥|￥)\s*)?({NUMBER})\s*(?:来|多|余|几)?\s*(?:个)?\s*(?:来|多|余)?\s*({_UNIT})?\s*(出头)?\s*(元|块钱|块|人民币|rmb|cny|yuan)?",
     re.IGNORECASE,
 )
 # What a number counts when it is not money: "200人", "30辆货车", "开了12年", "3个门店", "an 80-person firm".
@@ -107,6 +133,11 @@ _COUNT_AFTER = re.compile(
     r"平方|平米|年|月|天|日|周|小时|岁|倍|%|％|员工|工人|门店|店|分店|"
     r"[- ]?(?:people|persons?|staff|employees?|workers?|stores?|shops?|outlets?|vehicles?|trucks?|cars?|"
     r"years?|months?|days?|beds?|rooms?)(?![a-z]))",
+    re.IGNORECASE,
+)
+# ...or before it: "员工180", "headcount 45" (no unit, no currency) count people.
+_COUNT_BEFORE = re.compile(
+    r"(?:员工|工人|职工|人数|人员|雇员|staff|employees|headcount|workers)\s*(?:有|是|约|大概|共|一共|of|is)?\s*$",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECASE)
@@ -135,7 +166,7 @@ def _spoken_tail(
 def money_amounts(text: str) -> list[Money]:
     """Every amount of money in normalised text, ranges folded into their upper end."""
     found: list[Money] = []
-    text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)  # same length: positions stay valid
+    text = spoken_magnitudes(text)  # same length: positions stay valid
     consumed = 0
     for match in _MONEY_RE.finditer(text):
         if match.start() < consumed:
@@ -148,7 +179,9 @@ def money_amounts(text: str) -> list[Money]:
         extra, end = _spoken_tail(text, number.replace(",", ""), unit, currency, match.end())
         consumed = end
         counted = "个" in match.group(0)[match.end(1) - match.start() :] and not unit
-        if not currency and (counted or _COUNT_AFTER.match(text, end)):
+        bare = not (unit or currency or prefix.strip())
+        counts_people = bare and _COUNT_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        if not currency and (counted or counts_people or _COUNT_AFTER.match(text, end)):
             continue  # a count of people, vehicles, years or stores is never money
         # "一万", "两千" carry their magnitude in the numeral: money-like even without 元.
         marked = bool(unit or currency or prefix.strip() or set(number) & set("万亿千"))
@@ -163,6 +196,20 @@ def money_amounts(text: str) -> list[Money]:
         else:
             merged.append(money)
     return merged
+
+
+# "每月5000块", "每月的API费用大概5000", "5000元/月", "5k RMB a month": an amount per month. Not "一个月内" (a
+# deadline) nor "3个月" (a count). One reader for the budget and for the contracts the client names.
+_MONTHLY_BEFORE = re.compile(r"(?:每个?月|一个月(?!内)|月均|月租|monthly)[^,，。;；\d]{0,8}$", re.IGNORECASE)
+_MONTHLY_AFTER = re.compile(
+    r"\s*(?:元|块|rmb|yuan|cny)?\s*(?:/\s*月|每月|一个月|/\s*mo(?:nth)?\b|a month|per month|monthly)",
+    re.IGNORECASE,
+)
+
+
+def per_month(text: str, start: int, end: int) -> bool:
+    """The amount at text[start:end] is said per month ("每月5000块", "5,000 a month"): a year is 12 of them."""
+    return bool(_MONTHLY_BEFORE.search(text[max(0, start - 14) : start]) or _MONTHLY_AFTER.match(text, end))
 
 
 # Currencies owners write next to an amount. We hold no exchange rates (knowledge/ has none), so an amount in

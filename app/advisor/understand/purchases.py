@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.advisor.understand.numbers import AMOUNT, COMPANY_MONEY, parse_amount, per_month
 from app.catalogue.taxonomy import SpendKind
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 
 
 class StatedPurchase(BaseModel):
@@ -52,17 +53,13 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (SpendKind.cloud_service, re.compile(r"云服务|上云|云上|迁.{0,4}云|cloud", re.I)),
 ]
 _MONEY = re.compile(AMOUNT, re.I)
-# A monthly figure ("每月5000的API费用", "5000元/月", "5k RMB a month") is a twelfth of the first year's spend.
-_PER_MONTH_BEFORE = re.compile(r"(?:每个?月|一个月|月均|monthly)[^,，。;；\d]{0,8}$", re.I)
-_PER_MONTH_AFTER = re.compile(
-    r"\s*(?:元|块|rmb|yuan|cny)?\s*(?:/\s*月|每月|一个月|/\s*mo(?:nth)?\b|a month|per month)", re.I
-)
 _COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
 _RENTED = re.compile(r"租|rent|leas", re.I)
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
-    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|budget|afford|can spend|willing to spend|"
-    r"营收|营业额|产值|收入|revenue|turnover|拿|补|获得|得到|领|"
+    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
+    r"willing to spend|spare|"
+    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|"
     r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
@@ -72,7 +69,7 @@ _NOT_A_PURCHASE = re.compile(
 # is a contract the client names.
 _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", re.I)
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
-_FUNDING_NAME_AFTER = re.compile(r"^(券|补贴|补助|奖励|奖补|专项|voucher|subsid)", re.I)
+_FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
@@ -100,8 +97,7 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             if amount is None or amount <= 0:
                 continue
             monthly = None
-            before = body[max(0, match.start() - 14) : match.start()]
-            if _PER_MONTH_BEFORE.search(before) or _PER_MONTH_AFTER.match(body, match.end()):
+            if per_month(body, match.start(), match.end()):
                 monthly, amount = amount, amount * 12  # "每月5000", "5k a month": the first year is twelve
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
@@ -124,7 +120,7 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
 # the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
 PROGRAM_MENTION = re.compile(
-    r"[a-z0-9\u4e00-\u9fff]{0,4}(?:券|补贴|补助|奖补|专项资金)|\b[a-z-]+ (?:vouchers?|subsid(?:y|ies)|grants?)\b"
+    rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
 )
 
 
