@@ -86,3 +86,78 @@ def test_a_program_named_in_the_question_is_no_need(advisor: AdvisorService, mes
     # "模型券" asks about funding: it must not put the model-API solution into a tea shop's pack.
     response = advisor.ask(message)
     assert "llm-api-access" not in [s.id for s in response.solutions]
+
+
+@pytest.mark.parametrize(
+    ("message", "program_words"),
+    [
+        ("深圳的奶茶店，6个人，想做个点单小程序，深圳的模型券能给报销吗", ("模型券", "模型")),
+        ("我們是上海的花店，五個人，想做個會員小程序，上海的算力券能報銷嗎", ("算力券", "算力")),
+        (
+            "We run a tea shop in Shenzhen and want an ordering app; can the model voucher pay for it?",
+            ("model",),
+        ),
+        ("Would the compute voucher reimburse a sales dashboard for our shop?", ("compute", "voucher")),
+    ],
+)
+def test_need_text_holds_no_program_names_in_either_language(message: str, program_words: tuple[str, ...]):
+    # Every consumer of the need text (solution ranking, catalogue words, the need bank) reads the need
+    # without the programs asked about: "模型券" / "the model voucher" names funding, not a model API.
+    extractor = RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+    for keep_business in (True, False):
+        need = extractor.need_text(message, keep_business=keep_business)
+        assert not any(word in need for word in program_words), need
+    assert (
+        "小程序" in extractor.need_text(message)
+        or "app" in extractor.need_text(message)
+        or "dashboard" in (extractor.need_text(message))
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We run a 6-person tea shop in Shenzhen and want an ordering mini-program; can the model voucher pay for it?",
+        "我們是深圳的奶茶店，六個人，想做個點單小程序，深圳的模型券能報銷嗎",
+    ],
+)
+def test_a_program_named_in_either_language_puts_no_model_api_in_the_pack(
+    advisor: AdvisorService, message: str
+):
+    ids = [s.id for s in advisor.ask(message).solutions]
+    assert not {"llm-api-access", "industry-small-model-finetune"} & set(ids), ids
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("冲压车间那几台设备隔三差五出毛病，一停线就赶不上交货", "predictive_maintenance"),
+        ("我們的冷凍庫半夜停了都沒人發現，早上一整庫的貨都壞了", "predictive_maintenance"),
+        pytest.param(
+            "Half our prepared dishes end up in the bin at closing time",
+            "demand_forecasting",
+            # English needs reach e5-small through the glossary's translation; this one's nearest examples
+            # split five ways (measured: the bank abstains and scheduling leads). A known gap, kept visible.
+            marks=pytest.mark.xfail(
+                reason="English need with no shared words: the bank abstains", strict=False
+            ),
+        ),
+        ("養殖場的魚一到悶熱的晚上就缺氧浮頭", "agriculture_monitoring"),
+    ],
+)
+def test_a_need_in_words_the_catalogue_does_not_use_gets_its_pack(
+    advisor: AdvisorService, message: str, category: str
+):
+    # No rule word and no catalogue word: the need bank's nearest examples read the need (recommend first).
+    response = advisor.ask(message)
+    assert response.intent == "recommend_pack"
+    assert category in [s.category for s in response.solutions[:3]], [s.id for s in response.solutions]
+
+
+@pytest.mark.xfail(
+    reason="measured: the rules read '人工智能…干点啥' as a recommend request and the pack is shown",
+    strict=False,
+)
+def test_wanting_ai_without_a_need_is_asked_about_not_packed(advisor: AdvisorService):
+    response = advisor.ask("老板让我研究下人工智能，我们能用来干点啥")
+    assert response.clarifying_questions and not response.solutions

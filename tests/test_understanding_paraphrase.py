@@ -2,8 +2,8 @@
 
 Each phrasing states the same facts. The brief's bar is the same top solution and the same eligible
 programs for all five; docs/understanding.md reports that rate. This test holds what is reached today
-so it cannot silently get worse: the top solution's category is the same for at least 16 of the 20 needs (the
-same top solution for 16 measured),
+so it cannot silently get worse: the top solution's category is the same for at least 18 of the 20 needs (the
+same top solution for 18 measured since the need bank, engine/need_bank.py),
 and the facts read from the five phrasings (place, staff, budget, industry) are identical for every need.
 """
 
@@ -25,4 +25,4 @@ def test_paraphrases_of_a_need_get_the_same_facts_and_mostly_the_same_advice(adv
             categories.add(response.solutions[0].category)
         assert len(facts) == 1, f"{need_id}: facts differ across phrasings: {facts}"
         same_category += len(categories) == 1
-    assert same_category >= 16  # measured 16 of 20 with the same top solution on the dev run; a floor
+    assert same_category >= 18  # measured 18 of 20 with the same top solution on the dev run; a floor

@@ -96,7 +96,7 @@ class TurnHandlers:
             and not turn.places
             and not profile.province
             and not profile.industry
-            and not states_need(turn.query)
+            and not turn.need_stated
         )
 
     def _ask(self, turn: Turn) -> None:
@@ -133,7 +133,11 @@ class TurnHandlers:
         # A company registered abroad has no Chinese city to ask for (it is outside every program's coverage).
         missing = [m for m in profile.missing_for_recommendation() if not (turn.foreign and m == "region")]
         # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
-        stated = profile.pain_points or states_need(f"{conversation.user_text()}\n{turn.query}")
+        stated = (
+            profile.pain_points
+            or turn.need_stated
+            or states_need(f"{conversation.user_text()}\n{turn.query}")
+        )
         if missing and not stated and not profile.industry and not conversation.asked_clarification:
             # Nothing to recommend from yet ("我们公司想用AI，不知道从哪开始"): ask.
             turn.answer, turn.clarifying = canned.clarify(missing, turn.language)

@@ -22,6 +22,7 @@ import numpy as np
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.need_bank import NeedBank, load_examples
 from app.advisor.engine.notices import quoted_programs_not_in_sources, relayed_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
@@ -31,7 +32,7 @@ from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS
+from app.advisor.understand.classify import FUNDING_WORDS, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
@@ -45,6 +46,7 @@ from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
+from app.components.example_vectors import example_vectors
 from app.components.llm_calls import Deadline
 from app.corpus.documents import uploaded_documents
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
@@ -107,6 +109,30 @@ class AdvisorService:
             industries(self.settings.paths.knowledge_dir).sector_of,
             need_of=self.extractor.need_text,
             problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
+            needs=self.need_bank,
+            meaning_of=self._meaning_of,
+        )
+
+    def _meaning_of(self, text: str) -> str:
+        """A message's need with the programs it names: the text the turn's retrieval ranks by."""
+        return self.extractor.need_text(text, keep_programs=True)
+
+    @cached_property
+    def need_bank(self) -> NeedBank:
+        retrieval, paths = self.deps.retrieval, self.settings.paths
+        examples = load_examples(
+            self.catalogue,
+            paths.knowledge_dir / "need_examples.yaml",
+            paths.knowledge_dir / "intent_examples.yaml",
+        )
+        model = self.settings.embedding.model_name
+        return NeedBank(
+            # Read as a message's need is read (`need_in`), so both sides compare alike.
+            [(label, self._meaning_of(text) or text) for label, text in examples],
+            embed=retrieval.embedding,  # of the turn's need: its one query embedding, a cache hit
+            embed_examples=lambda texts: example_vectors(
+                [retrieval.prepare(t[:MAX_QUERY_CHARS]) for t in texts], paths.data_dir, model
+            ),
         )
 
     @cached_property
@@ -288,6 +314,9 @@ class AdvisorService:
         )
         turn.mark("retrieve")
         turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
+        # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
+        # turn's need (its vector is the turn's one query embedding).
+        turn.need_stated = states_need(turn.query) or self.need_bank.vote(turn.need).states_need
         turn.intent = resolve_intent(
             turn.query,
             text,
@@ -296,6 +325,7 @@ class AdvisorService:
             has_evidence=bool(turn.search and turn.search.has_evidence),
             rewritten=rewritten is not None,
             conversation=conversation,
+            semantic_need=lambda: turn.need_stated,
         )
         if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
             turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there

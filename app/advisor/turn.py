@@ -44,6 +44,7 @@ class Turn:
     # The owner asks for certainty about money ("稳拿吧", "for sure?"): answered with no guarantee, whatever
     # the intent (understand/certainty.py, engine/notices.guarantee_note).
     wants_certainty: bool = False
+    need_stated: bool = False  # the message states a need: by the rules, or by its nearest labelled examples
     unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
     foreign: str | None = None  # a place outside China the message named (no program covers it)
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.

@@ -110,6 +110,16 @@ def embed_query(text: str) -> np.ndarray:
         return np.asarray(model.query(encodable(text)), dtype=np.float32)
 
 
+def embed_queries(texts: Sequence[str], batch: int = 64) -> np.ndarray:
+    """Query-side embeddings of many short texts (example banks are compared query to query)."""
+    parts = []
+    for start in range(0, len(texts), batch):
+        with _POOL.borrow() as model:
+            chunk = [encodable(t) for t in texts[start : start + batch]]
+            parts.append(np.atleast_2d(np.asarray(model.query(chunk), dtype=np.float32)))
+    return np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+
+
 class E5Embeddings(LangChainEmbeddings):
     def __init__(self, settings: EmbeddingSettings | None = None) -> None:
         self.batch_size = (settings or EmbeddingSettings()).batch_size

@@ -28,6 +28,9 @@ from app.text.normalize import normalize
 # A word listed by more than this share of the solutions names no particular need.
 COMMON_SHARE = 0.12
 _SHORT_LATIN = re.compile(r"^[a-z0-9]{1,2}$")  # "ai", "qr", "5g": too short to name a need
+# A single English word names a need only from four letters: shorter ones of a keyword ("pay" of "pay per
+# token", "per") are everyday English; the keyword itself still counts whole.
+_MIN_LATIN_WORD = 4
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+-]*")
 # jieba's IDF (from its general corpus; median ~12): below this a word is everyday language.
@@ -85,7 +88,8 @@ class CatalogueWords:
         phrases = {
             s.id: [*s.pain_points, *(k for k in s.keywords if not sector_of(k))] for s in catalogue.solutions
         }
-        self._words = {sid: self._cut(" ".join(p)) for sid, p in phrases.items()}
+        self._words = {sid: self._cut(" ".join(p)) | self._terms(p) for sid, p in phrases.items()}
+        self._latin = sorted({w for words in self._words.values() for w in words if w.isascii()}, key=len)
         listed = Counter(w for words in self._words.values() for w in words)
         everyday = _general_idf(listed)
         total = max(1, len(self._words))
@@ -100,13 +104,22 @@ class CatalogueWords:
 
     @staticmethod
     def _cut(text: str) -> frozenset[str]:
+        """Chinese character bigrams and English words of four letters or more ("pay", "per" name nothing)."""
         norm = normalize(text)
         bigrams = {run[i : i + 2] for run in _HAN_RUN.findall(norm) for i in range(len(run) - 1)}
-        return frozenset(bigrams | {w for w in _LATIN_WORD.findall(norm) if not _SHORT_LATIN.match(w)})
+        return frozenset(bigrams | {w for w in _LATIN_WORD.findall(norm) if len(w) >= _MIN_LATIN_WORD})
+
+    @staticmethod
+    def _terms(phrases: list[str]) -> frozenset[str]:
+        """English keywords whole: "pay per token" is a term; its word "pay" names no need on its own."""
+        terms = (" ".join(_LATIN_WORD.findall(normalize(p))) for p in phrases if p.isascii())
+        return frozenset(t for t in terms if t and not _SHORT_LATIN.match(t))
 
     def match(self, text: str) -> dict[str, WordMatch]:
         """Solution id -> the catalogue words of that solution found in `text` (only solutions with some)."""
-        said = self._cut(text)
+        norm = " ".join(_LATIN_WORD.findall(normalize(text)))
+        terms = {t for t in self._latin if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", norm)}
+        said = self._cut(text) | terms
         found: dict[str, WordMatch] = {}
         for sid, words in self._words.items():
             shared = sorted(w for w in said & words if w in self._weight)

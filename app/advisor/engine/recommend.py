@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
+from app.advisor.engine.need_bank import NO_VOTE, NeedBank
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
 from app.components.vector_store import CollectionName
@@ -35,7 +35,9 @@ class SolutionPick:
     for_industry: bool = False  # made for the client's industry (not a generic tool)
     # and for the client's very kind of business (a restaurant tool for a restaurant)
     for_business: bool = False
-    named: bool = False  # the owner's words name its pain points or keywords
+    named: bool = False  # the owner's words name its pain points or keywords, or its need examples do
+    worded: bool = False  # named by the catalogue's own words (exact: ranks above a nearest-example naming)
+    said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -102,6 +104,9 @@ COMPLEMENT_WEIGHT = 4.0
 # the owner's own words outweigh a near tie in semantic similarity, never a clear semantic match alone.
 WORD_SCORE, WORD_SCORE_CAP = 0.04, 0.4
 OTHER_INDUSTRY = 0.1  # a named solution listed for other industries ranks below one listed for the client's
+# Score per unit of a solution's share of the nearest-example vote (need_bank.py): a clear winner (share
+# 0.6-1.0) gains about one to two semantic ranks, enough to settle near ties however the need is worded.
+EXAMPLE_SCORE = 0.8
 
 
 class SolutionRecommender:
@@ -112,12 +117,18 @@ class SolutionRecommender:
         sector_of: Callable[[str], str | None] = _no_sector,
         need_of: Callable[[str], str] = _as_said,
         problem_of: Callable[[str], str] = _as_said,
+        needs: NeedBank | None = None,
+        meaning_of: Callable[[str], str] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.retrieval = retrieval
-        self.need_of = need_of  # the message without its stated facts (RuleExtractor.need_text)
+        self.need_of = need_of  # the message without its stated facts and programs (RuleExtractor.need_text)
+        self.meaning_of = (
+            meaning_of or need_of
+        )  # the same with the programs it names: what retrieval ranks by
         self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
         self.words = CatalogueWords(catalogue, sector_of)
+        self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
         # A keyword that names a kind of business ("民宿", "hotel") says whom a solution is made for,
@@ -144,42 +155,41 @@ class SolutionRecommender:
         """
         need = self.need_in(message)
         query = _need_query(profile, message, history, need)
+        meaning = self._conversation_need(profile, history, need) if history.strip() else None
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
+            embedded = need  # the turn's retrieval ranked by the message's need
         else:
             hits = self.retrieval.search(
                 query,
                 k=SOLUTION_CANDIDATES,
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
-                meaning=self._conversation_need(profile, history, need) if history.strip() else None,
+                meaning=meaning,
             ).hits
+            embedded = meaning or query
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
-        text = without_programs(
-            normalize(f"{history}\n{message} " + " ".join(profile.pain_points + profile.goals))
-        )
-        problem = [
-            without_programs(t)
-            for t in (
-                self.problem_of(history),
-                self.problem_of(message),
-                *profile.pain_points,
-                *profile.goals,
-            )
-        ]
+        # The need text (RuleExtractor.need_text) holds no program names: "模型券" asks about funding and
+        # names no model-API need, as "算力券" names no compute rental.
+        text = " ".join([self.need_of(history), self.need_of(message), *profile.pain_points, *profile.goals])
+        problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
         said = self.words.match(" ".join(problem))
+        vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
             ok, unfit = _fits(solution, profile)
             matched = [p for p, norm in self._pains[solution.id] if norm in text]
             keywords = [k for k in self._keywords[solution.id] if k in text]
             words = said.get(solution.id, WordMatch((), 0.0))
-            named = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
+            share = vote.share(solution.id)
+            worded = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
+            named = worded or vote.names(solution.id)
             # Listed industries say whom a solution is sold to: when the owner names its very problem
             # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer.
             if not ok and not (unfit == "industry" and named):
                 continue
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
             score += min(WORD_SCORE * words.weight, WORD_SCORE_CAP) - (OTHER_INDUSTRY if not ok else 0.0)
+            score += EXAMPLE_SCORE * share
             made_for = self._made_for[solution.id]
             if profile.sector and made_for and profile.sector not in made_for and not named:
                 continue  # made for another business of the section (a hotel tool for a restaurant), not asked for
@@ -195,8 +205,13 @@ class SolutionRecommender:
                     solution,
                     round(score, 4),
                     why,
-                    need_matches=len(matched) + len(keywords) + (words.weight >= COMPLEMENT_WEIGHT),
+                    need_matches=len(matched)
+                    + len(keywords)
+                    + (words.weight >= COMPLEMENT_WEIGHT)
+                    + vote.names(solution.id),
                     named=named,
+                    worded=worded,
+                    said=frozenset([*matched, *keywords, *words.words]),
                     for_industry=bool(profile.industry and profile.industry in solution.industries),
                     for_business=bool(profile.sector and profile.sector in made_for),
                 )
@@ -217,11 +232,13 @@ class SolutionRecommender:
     def need_in(self, message: str) -> str:
         """What a message asks for: the message without the facts it states (place, headcount, budget).
 
-        A message that states none is returned as said (`need_of` gives normalised text, "AI" → "ai"),
+        It keeps the programs the message names, which the turn's retrieval must still find
+        (`meaning_of`; the catalogue-word matching reads `need_of`, without them). A message that
+        states no fact is returned as said (`meaning_of` gives normalised text, "AI" → "ai"),
         so its need and the message are one text with one embedding. The advisor ranks the turn's
         retrieval by this text, and solutions are matched on it: one query embedding per first turn.
         """
-        need = self.need_of(message)
+        need = self.meaning_of(message)
         return message if not need or need == normalize(message) else need
 
     def named_in(self, text: str) -> set[str]:
@@ -280,7 +297,11 @@ NEAR_TIE = 0.85
 def _lead_first(useful: list[SolutionPick]) -> list[SolutionPick]:
     best = useful[0].score
     near = [p for p in useful if p.score >= NEAR_TIE * best]
-    lead = max(near, key=lambda p: (p.named, p.for_business, p.for_industry, p.score))
+    lead = max(near, key=lambda p: (p.named, p.worded, p.for_business, p.for_industry, p.score))
+    # The owner's words name two solutions with the same catalogue words ("审合同": a contract reviewer and a
+    # law firm's one): one need, and the variant made for the client's own business answers it.
+    same_need = [p for p in useful if p.for_business and p.said & lead.said and not lead.for_business]
+    lead = max(same_need, key=lambda p: p.score) if same_need else lead
     return [lead, *(p for p in useful if p is not lead)]
 
 

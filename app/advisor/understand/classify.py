@@ -8,6 +8,7 @@ description is not a cost question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.advisor.contract import Intent
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
@@ -32,7 +33,8 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"股票|概念股|炒股|个股|股价|买.{0,4}基金|基金.{0,4}买|比特币|加密货币|虚拟币|签证|护照|离婚|抚养权|吃什么药|"
     r"发烧|头疼|头痛|牙疼|牙痛|拔牙|颈椎|胸痛|咳嗽|"
     r"\bstocks?\b.{0,30}\b(buy|sell|invest)|\b(buy|invest in)\b.{0,20}\bstocks?\b|crypto|bitcoin|\bvisa\b|passport|"
-    r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b",
+    r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b|"
+    r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b",
     _I,
 )
 BUSINESS = re.compile(
@@ -42,10 +44,10 @@ BUSINESS = re.compile(
 )
 HOW_TO_APPLY = re.compile(
     r"怎么申请|如何申请|怎样申请|怎么申报|如何申报|怎么领|如何领取|申请流程|申报流程|申领流程|申请材料|申报材料|"
-    r"(准备|提交|需要)(哪些|什么)材料|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
+    r"(准备|提交|需要|要交|交|带)些?(哪些|什么|啥)(材料|资料)|材料(要|怎么)(准备|交)|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
     r"how (do|can|should) (i|we) apply|how to apply|application process|where (do|can) (i|we) apply|"
     r"what documents|how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
-    r"where (do|can|should) (we|i) (submit|apply)|steps to apply",
+    r"where (do|can|should) (we|i) (submit|apply|hand in|send)|steps to apply|paperwork|hand in",
     _I,
 )
 ELIGIBILITY_STRONG = re.compile(
@@ -65,7 +67,8 @@ ELIGIBILITY_OPEN = re.compile(
 )
 # Questions about the programs just shown: can they be combined, how much, is there still time.
 STACKING = re.compile(
-    r"叠加|同时申请|一起申请|同时享受|一起用|同时拿|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers", _I
+    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers",
+    _I,
 )
 AMOUNT = re.compile(
     r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
@@ -97,10 +100,15 @@ COMPARE = re.compile(
 )
 COST = re.compile(
     r"多少钱|大概要多少|要花多少|花多少|投多少|费用是多少|费用怎么算|价格|贵不贵|成本大概|"
-    r"how much (does|would|will|is|do)|what (does|would|will) .{0,40} cost|rough price|price (of|for|range)|cost us|cost per",
+    r"how much (does|would|will|is|do)|what (does|would|will) .{0,40} cost|rough price|price (of|for|range)|cost us|cost per|"
+    r"set (us|me) back|how pricey",
     _I,
 )
-NET_COST = re.compile(r"补贴后|扣除补贴|净成本|实际要花|after subsid|net cost", _I)
+NET_COST = re.compile(
+    r"补贴(以)?后|(扣除|扣掉|减去|除去|去掉)补贴|净成本|实际(要|得)?(花|掏|付|出)|自己(要|得)(掏|出|付)|"
+    r"after (the )?subsid|net cost|out of (our|my) (own )?pocket",
+    _I,
+)
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
 FUNDING_WORDS = re.compile(rf"{FUNDING_NOUN}|申领", _I)
 RECOMMEND = re.compile(
@@ -172,8 +180,19 @@ def about_shown_funding(text: str) -> bool:
     return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm) or COVERS.search(norm))
 
 
-def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: bool) -> Intent:
-    """`states_profile_facts`: the message describes the user's own company (industry or size)."""
+def classify_intent(
+    message: str,
+    *,
+    states_profile_facts: bool,
+    has_evidence: bool,
+    semantic_need: Callable[[], bool] = lambda: False,
+) -> Intent:
+    """`states_profile_facts`: the message describes the user's own company (industry or size).
+
+    `semantic_need`: whether the message's nearest labelled examples are needs (engine/need_bank.py); asked
+    only when no exact rule decided, so a need in words the rules do not know still gets the pack while a
+    refusal, a funding or an application question stays what its rule says.
+    """
     text = normalize(message).strip()
     if not text:
         return "smalltalk"
@@ -225,7 +244,7 @@ def classify_intent(message: str, *, states_profile_facts: bool, has_evidence: b
         return "cost_estimate"
     if EXAMPLES.search(text) and not states_profile_facts and has_evidence:
         return "policy_question"  # "钢铁厂怎么用AI，有没有例子": the sources' cases, not a pack
-    if RECOMMEND.search(text) or states_profile_facts or need:
-        return "recommend_pack"
+    if RECOMMEND.search(text) or states_profile_facts or need or semantic_need():
+        return "recommend_pack"  # the nearest examples decide only what no rule above decided
     # In-domain but unanswered ("美国的AI税收抵免？") gets the honest "no evidence" answer, not a refusal.
     return "policy_question" if has_evidence or BUSINESS.search(text) else "out_of_scope"

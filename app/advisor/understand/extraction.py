@@ -23,7 +23,7 @@ from app.advisor.understand.numbers import (
     spoken_magnitudes,
 )
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import stated_purchases
+from app.advisor.understand.purchases import PROGRAM_MENTION, stated_purchases, without_programs
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -212,24 +212,29 @@ class RuleExtractor:
             data["it_skill"] = skill
         data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if _mentions(text, k)))
         data["pain_points"] = [p for p in self._pain_phrases if p in text][:6]
-        goals = [g.strip() for g in _GOAL.findall(text)] + [g.strip() for g in _GOAL_EN.findall(text)]
+        wishes = without_programs(text)  # "想用模型券" wishes for no model
+        goals = [g.strip() for g in _GOAL.findall(wishes)] + [g.strip() for g in _GOAL_EN.findall(wishes)]
         data["goals"] = list(dict.fromkeys(goals))[:4]
         return CompanyProfile.model_validate(data)
 
-    def need_text(self, message: str, keep_business: bool = True) -> str:
-        """The message without the facts it states (place, headcount, revenue, budget): what it asks for.
+    def need_text(self, message: str, keep_business: bool = True, keep_programs: bool = False) -> str:
+        """The message without the facts it states (place, headcount, revenue, budget) and without the
+        programs it names (funding asked about, not a need): what it asks for.
 
         Two phrasings of one need differ mostly in how and where they state those facts ("苏州一家80人的五金厂，
         设备老坏，预算10万" / "设备三天两头坏，我们苏州五金厂80人，有10万预算"); matching solutions on what is left
         keeps the advice the same however it is asked. The business ("五金厂") stays unless `keep_business` is
         False: matching on the catalogue's words, its words ("冷链仓储") would pass for a need (冷链 is a
-        cold-chain monitor's keyword); the industry fit matches the business there.
+        cold-chain monitor's keyword); the industry fit matches the business there. `keep_programs`: for
+        the turn's retrieval, which must still find the program a funding question names ("训力券最多能补多少").
         """
         text = normalize(message)
         spans = [(money.start, money.end) for money in money_amounts(text) if money.marked]
         for patterns in (_EMPLOYEES, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
+        if not keep_programs:  # funding asked about names no need
+            spans += [(m.start(), m.end()) for m in PROGRAM_MENTION.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(business.keyword), text)]
         for name, _ in self._regions.mentions(text):

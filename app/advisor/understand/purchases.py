@@ -119,13 +119,13 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
 
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
 # the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
-_PROGRAM_MENTION = re.compile(
+PROGRAM_MENTION = re.compile(
     rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
 )
 
 
 def without_programs(text: str) -> str:
-    return _PROGRAM_MENTION.sub(" ", text)
+    return PROGRAM_MENTION.sub(" ", text)
 
 
 def planned_kinds(said: str) -> set[SpendKind]:

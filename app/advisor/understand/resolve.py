@@ -9,6 +9,7 @@ clarifying questions ("餐饮，杭州", "保密"), a correction or a budget aft
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
@@ -84,13 +85,17 @@ def resolve_intent(
     rewritten: bool,
     conversation: Conversation,
     certain: bool = False,
+    semantic_need: Callable[[], bool] = lambda: False,
 ) -> Intent:
     """The message's own intent, adjusted by the conversation it continues.
 
     `certain`: the owner asks for certainty about money (understand/certainty.py). That is a question about
     funding whatever else the words resemble: "廊坊的算力券稳不稳？我们35人" wants a verdict, not a pack.
+    `semantic_need`: the message's nearest labelled examples are needs (asked only where no rule decided).
     """
-    intent = classify_intent(query, states_profile_facts=facts, has_evidence=has_evidence)
+    intent = classify_intent(
+        query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
+    )
     # Not a refusal: "保证能骗到补贴吗" stays out of scope.
     if (
         certain

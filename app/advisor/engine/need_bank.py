@@ -1,0 +1,110 @@
+"""Which solution a need names, by its nearest labelled examples (the part the catalogue's words miss).
+
+`need_words.py` finds the catalogue's own words in a message; owners mostly use others ("冲床动不动就罢工"
+for 设备突然停机, "bins half the loaves" for 临期损耗). The bank holds, per solution, its pain points and
+owners' phrasings of the same need (knowledge/need_examples.yaml), and under `none` things owners say
+that state no need (funding, applying, greetings, other topics — with the intent bank's non-pack
+examples). The k nearest examples of a message, by the bundled e5, vote weighted by similarity.
+
+A message states a need when the `none` examples hold less than `MAX_NONE_SHARE` of the vote and the
+nearest example is at least `MIN_SIMILARITY` close; a solution is named when it holds `NAMED_SHARE` of
+the vote. Otherwise the bank abstains and the exact rules and the semantic ranking decide alone. The
+thresholds were read off the labelled bank and the dev set (docs/understanding.md, session 6).
+
+The message's vector is the turn's one query embedding (`RetrievalService.embedding` of the need text the
+turn's retrieval ranked by), so a vote embeds nothing; the bank is embedded once and kept on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from app.catalogue.models import Catalogue
+
+K = 5
+NONE = "none"
+MIN_SIMILARITY = 0.87  # e5 cosine: unrelated short sentences sit at ~0.80-0.86
+MAX_NONE_SHARE = 0.4  # more of the vote than this for "no need" examples: not a need
+# Which solution: read whenever at least two of the k nearest are needs (a need the rules read, phrased
+# like a general wish "想用AI做产品图" that sits near the no-need examples, still has its solutions).
+RANK_NONE_SHARE = 0.6
+NAMED_SHARE = 0.35  # about two of the five nearest: what the need names (a message may name two needs)
+NAMING_SIMILARITY = 0.91  # and only when the nearest example is this close (farther, it only adds score)
+
+
+@dataclass(frozen=True)
+class NeedVote:
+    shares: dict[str, float] = field(default_factory=dict)  # solution id -> share of the needs' vote
+    similarity: float = 0.0  # of the nearest example
+    none_share: float = 1.0  # of the whole vote
+
+    @property
+    def states_need(self) -> bool:
+        return self.none_share < MAX_NONE_SHARE and self.similarity >= MIN_SIMILARITY
+
+    def names(self, solution_id: str) -> bool:
+        """The need's nearest examples name this solution clearly enough to count as the owner naming it."""
+        close = self.states_need and self.similarity >= NAMING_SIMILARITY
+        return close and self.shares.get(solution_id, 0.0) >= NAMED_SHARE
+
+    def share(self, solution_id: str) -> float:
+        """The solution's share of the needs' vote, or 0 when the nearest examples are mostly no need."""
+        if self.none_share > RANK_NONE_SHARE or self.similarity < MIN_SIMILARITY:
+            return 0.0  # the bank abstains
+        return self.shares.get(solution_id, 0.0)
+
+
+NO_VOTE = NeedVote()
+
+
+def load_examples(catalogue: Catalogue, needs: Path, intents: Path) -> list[tuple[str, str]]:
+    """(label, text) pairs: the catalogue's pain points, the owners' phrasings, and the no-need sentences."""
+    known = {s.id for s in catalogue.solutions}
+    pairs = [(s.id, p) for s in catalogue.solutions for p in s.pain_points]
+    raw = yaml.safe_load(needs.read_text(encoding="utf-8")) if needs.exists() else {}
+    for label, texts in (raw or {}).items():
+        if label in known or label == NONE:
+            pairs += [(label, str(t)) for t in texts or []]
+    # The intent bank's questions about funding, applying and other topics state no need either.
+    other = yaml.safe_load(intents.read_text(encoding="utf-8")) if intents.exists() else {}
+    for intent, texts in (other or {}).items():
+        if intent != "recommend_pack":
+            pairs += [(NONE, str(t)) for t in texts or []]
+    return pairs
+
+
+class NeedBank:
+    def __init__(
+        self,
+        examples: list[tuple[str, str]],
+        embed: Callable[[str], np.ndarray],
+        embed_examples: Callable[[list[str]], np.ndarray],
+    ) -> None:
+        self.labels = [label for label, _ in examples]
+        self._texts = [text for _, text in examples]
+        self._embed = embed  # RetrievalService.embedding: the turn's own query vector, a cache hit
+        self._embed_examples = embed_examples
+
+    @cached_property
+    def _matrix(self) -> np.ndarray:
+        return self._embed_examples(self._texts)
+
+    def vote(self, text: str) -> NeedVote:
+        if not self.labels or not text.strip():
+            return NO_VOTE
+        sims = self._matrix @ self._embed(text)
+        top = np.argsort(-sims)[:K]
+        weights: dict[str, float] = {}
+        for i in top:
+            weights[self.labels[i]] = weights.get(self.labels[i], 0.0) + float(sims[i])
+        total = sum(weights.values()) or 1.0
+        none = weights.pop(NONE, 0.0) / total
+        needs = sum(weights.values()) or 1.0
+        shares = {label: round(weight / needs, 3) for label, weight in weights.items()}
+        return NeedVote(shares, round(float(sims[top[0]]), 4), round(none, 3))
