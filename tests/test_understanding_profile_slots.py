@@ -175,3 +175,15 @@ def test_a_company_abroad_is_not_asked_for_its_chinese_city(advisor: AdvisorServ
     )
     assert response.profile.province is None
     assert not any("city" in q.lower() for q in response.clarifying_questions)
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [
+        ("我是杭州一家20人的餐厅老板，想解决备货不准", "杭州"),  # "我是…20人" is a head count, not a hometown
+        ("我是杭州一家二十人的餐厅老板，想解决备货不准", "杭州"),
+        ("我是湖南人，公司在深圳宝安，想做AI质检", "深圳"),  # a hometown is not where the company is
+    ],
+)
+def test_where_the_owner_is_from_is_not_mistaken_for_a_head_count(advisor: AdvisorService, message, city):
+    assert advisor.ask(message).profile.city == city

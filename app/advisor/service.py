@@ -48,8 +48,9 @@ from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
 from app.components.example_vectors import example_vectors
 from app.components.llm_calls import Deadline
+from app.components.vector_store import CollectionName
 from app.corpus.documents import uploaded_documents
-from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchResult, query_vector
 from app.services.session_store import SessionFile
 from app.settings import Settings
 from app.text.normalize import clean_text, detect_language, normalize
@@ -316,7 +317,9 @@ class AdvisorService:
         turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
         # turn's need (its vector is the turn's one query embedding).
-        turn.need_stated = states_need(turn.query) or self.need_bank.vote(turn.need).states_need
+        turn.need_stated = states_need(turn.query) or (
+            self.need_bank.vote(turn.need).states_need and not _sources_answer_better(turn.search)
+        )
         turn.intent = resolve_intent(
             turn.query,
             text,
@@ -339,6 +342,22 @@ class AdvisorService:
             vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
+
+
+def _sources_answer_better(search: SearchResult | None) -> bool:
+    """The turn's retrieval found a policy passage closer to the message than any catalogue solution.
+
+    The need bank compares a message with owners' needs and non-needs only; a question about what an
+    article or an official said ("…提了哪几条建议") sits near needs of the same topic. When the sources
+    answer it better than any solution does, it is a question about the sources, not a need.
+    """
+    if search is None:
+        return False
+    best = dict.fromkeys((CollectionName.policies, CollectionName.solutions), 0.0)
+    for hit in search.hits:
+        if hit.collection in best:
+            best[CollectionName(hit.collection)] = max(best[CollectionName(hit.collection)], hit.score)
+    return best[CollectionName.policies] > best[CollectionName.solutions]
 
 
 def _long_message_notice(length: int, language: Lang) -> str:

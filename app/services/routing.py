@@ -36,9 +36,11 @@ _ARTICLE = re.compile(
     r"|\bproposal\b|\bpress conference\b|\bsaid\b|\bsays\b|\bdescribed?\b",
     re.IGNORECASE,
 )
-# A funding noun (the shared vocabulary) or a word about claiming one.
+# A funding noun (the shared vocabulary) or a word about claiming one. "专项资金" alone does not send a
+# question to the programs: the articles' own proposal is an "AI专项资金" for SMEs, so "AI专项资金支持什么"
+# asks what the article proposes (the programs still come first when another funding word is there).
 _PROGRAM = re.compile(
-    rf"{FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
+    rf"(?!专项资金){FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
     re.IGNORECASE,
 )
 POLICY_SLOTS = 2

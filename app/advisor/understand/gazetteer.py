@@ -36,7 +36,7 @@ _PROGRAM_AFTER = re.compile(
 # a hometown is not where the company is registered.
 _NOT_THE_COMPANY = re.compile(
     r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b|"
-    r"老家(?:在|是)?|祖籍(?:在|是)?|出生在|生在|我是(?=[^,，。]{2,6}人)|"
+    r"老家(?:在|是)?|祖籍(?:在|是)?|出生在|生在|我是(?=[^\d,，。的一家]{2,5}人(?![员数手工]))|"
     r"\b(?:originally|born|grew up) (?:from|in)\b|\bhometown is\b|\bi'?m from\b(?=[^,.]{2,20}\bbut\b))"
     r"\s*[^\s,，。.;；!?！？]{1,12}",
     re.IGNORECASE,
