@@ -318,7 +318,9 @@ class AdvisorService:
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
         # turn's need (its vector is the turn's one query embedding).
         turn.need_stated = states_need(turn.query) or (
-            self.need_bank.vote(turn.need).states_need and not _sources_answer_better(turn.search)
+            not _FACT_QUESTION.search(turn.query)
+            and self.need_bank.vote(turn.need).states_need
+            and not _sources_answer_better(turn.search)
         )
         turn.intent = resolve_intent(
             turn.query,
@@ -342,6 +344,26 @@ class AdvisorService:
             vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
+        about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))
+        if (
+            turn.search
+            and turn.search.route == "article"
+            and not about_the_firm
+            and turn.intent in _NOT_ABOUT_TEXTS
+        ):
+            # It asks what an article or a speaker said (routing.py): the sources answer it, or the answer
+            # says they hold nothing on it; not a pack.
+            turn.intent, turn.unsure = "policy_question", False
+
+
+_NOT_ABOUT_TEXTS = ("recommend_pack",)
+# A question for a figure or a fact ("多少家", "最高能补贴多少", "how many", "how large"): what the sources say,
+# whatever topic its nearest need examples share; the need bank is not asked about it.
+_FACT_QUESTION = re.compile(
+    r"多少|几[个家条项年]|哪些|哪几|是怎样|怎么样|\bhow (?:many|much|large|big|long)\b|\bwhat (?:is|are|was|were)\b"
+    r"|\bwhich\b|\bwhen\b|\bwho\b",
+    re.IGNORECASE,
+)
 
 
 def _sources_answer_better(search: SearchResult | None) -> bool:

@@ -326,7 +326,12 @@ def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3)
     if not ranked:
         return PackChoice([])
     best = max(p.score for p in ranked)
-    useful = _lead_first([p for p in ranked if p.score >= USEFUL_SHARE * best])
+    # A pick the message names as plainly as the best one ("质检和预测性维护": two worded needs) answers the
+    # need whatever its score: the nearest-example vote may lift one of two named needs far above the other.
+    worded_best = max(p.need_matches for p in ranked)
+    useful = _lead_first(
+        [p for p in ranked if p.score >= USEFUL_SHARE * best or 0 < worded_best <= p.need_matches]
+    )
     lead = useful[0].solution.category
     worded = useful[0].need_matches > 0
     useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded)]
