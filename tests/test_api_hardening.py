@@ -124,9 +124,8 @@ def test_1_a_long_history_is_read_not_replayed(
     assert "at most 20,000" in too_long.json()["error"]["message"]
 
 
-def test_1_a_request_whose_client_left_while_queued_is_never_run(shared_data_dir: Path, monkeypatch):
-    settings = Settings(paths={"data_dir": shared_data_dir}, api={"concurrent_asks": 1})
-    box = Container(settings)
+def _hold_asks(box: Container, monkeypatch) -> tuple[list[str], threading.Event]:
+    """Replace the advisor's ask by one that records its message and holds its slot until released."""
     release = threading.Event()
     started: list[str] = []
 
@@ -136,6 +135,13 @@ def test_1_a_request_whose_client_left_while_queued_is_never_run(shared_data_dir
         raise RuntimeError("held")
 
     monkeypatch.setattr(box.advisor, "ask", slow_ask)
+    return started, release
+
+
+def test_1_a_request_whose_client_left_while_queued_is_never_run(shared_data_dir: Path, monkeypatch):
+    settings = Settings(paths={"data_dir": shared_data_dir}, api={"concurrent_asks": 1})
+    box = Container(settings)
+    started, release = _hold_asks(box, monkeypatch)
     with serving(box) as url:
         holder = threading.Thread(
             target=lambda: httpx.post(
@@ -160,15 +166,7 @@ def test_1_a_full_queue_is_refused_at_once_and_the_sdk_reads_a_rate_limit(shared
     """Beyond `max_waiting` queued asks the server answers 429 at once (OpenAI's rate-limit shape)."""
     settings = Settings(paths={"data_dir": shared_data_dir}, api={"concurrent_asks": 1, "max_waiting": 1})
     box = Container(settings)
-    release = threading.Event()
-    started: list[str] = []
-
-    def slow_ask(message: str, **_: Any) -> Any:
-        started.append(message)
-        release.wait(30)
-        raise RuntimeError("held")
-
-    monkeypatch.setattr(box.advisor, "ask", slow_ask)
+    started, release = _hold_asks(box, monkeypatch)
     with serving(box) as url:
         post = lambda text: httpx.post(  # noqa: E731
             f"{url}/v1/advise", json={"message": text}, timeout=60, trust_env=False

@@ -375,11 +375,11 @@ def _sources_answer_better(search: SearchResult | None) -> bool:
     """
     if search is None:
         return False
-    best = dict.fromkeys((CollectionName.policies, CollectionName.solutions), 0.0)
-    for hit in search.hits:
-        if hit.collection in best:
-            best[CollectionName(hit.collection)] = max(best[CollectionName(hit.collection)], hit.score)
-    return best[CollectionName.policies] > best[CollectionName.solutions]
+
+    def closest(collection: CollectionName) -> float:
+        return max((hit.score for hit in search.hits if hit.collection == collection), default=0.0)
+
+    return closest(CollectionName.policies) > closest(CollectionName.solutions)
 
 
 def _long_message_notice(length: int, language: Lang) -> str:
