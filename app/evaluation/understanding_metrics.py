@@ -201,6 +201,11 @@ def _check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScor
         checks.append(("need_lead", lead in expect["lead_solution_any"]))
     if "solutions_not" in expect:  # nothing unrelated to the need in the pack
         checks.append(("no_filler", not {s.id for s in response.solutions} & set(expect["solutions_not"])))
+    if "pack_covers" in expect:  # each stated need answered by one of its solutions, in the order stated
+        ids = [s.id for s in response.solutions]
+        firsts = [min((ids.index(i) for i in group if i in ids), default=-1) for group in expect["pack_covers"]]
+        checks.append(("needs_covered", all(f >= 0 for f in firsts)))
+        checks.append(("needs_in_order", firsts == sorted(firsts) and all(f >= 0 for f in firsts)))
     if "answer_matches" in expect:
         checks.append(("question_answered", bool(re.search(expect["answer_matches"], response.answer))))
     if "answer_not_matches" in expect:
