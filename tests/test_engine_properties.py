@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.pack_choice import SolutionPick, choose_pack
 from app.advisor.engine.purchases import Purchase, solution_purchases
-from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import AmountRange

@@ -10,9 +10,9 @@ from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
+from app.advisor.engine.pack_choice import SolutionPick, choose_pack
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import solution_purchases
-from app.advisor.engine.recommend import SolutionPick, choose_pack
 from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue

@@ -22,6 +22,7 @@ from app.advisor.compose.pack import (
     pack_answer,
     profile_line,
     subsidy_lines,
+    unanswered_line,
 )
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.compose.solution_views import compare_answer, preview_line
@@ -30,10 +31,11 @@ from app.advisor.engine.costing import PackCost, cost_pack
 from app.advisor.engine.notices import (
     asks_about_policy,
 )
+from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import client_items, kinds, solution_purchases
-from app.advisor.engine.recommend import PackChoice, SolutionPick, SolutionRecommender
+from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
@@ -157,10 +159,15 @@ class TurnHandlers:
                 list(conversation.pack)
             )  # "那苏州呢": the same pack, judged for the other place
         else:
-            choice = self.recommender.pack(profile, turn.query, conversation.user_text(), shared=turn.search)
+            choice = self.recommender.pack(
+                profile, turn.query, conversation.user_text(), shared=turn.search, stated=bool(stated)
+            )
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
+            if choice.unanswered:  # say which stated needs the catalogue cannot answer, not "nothing fits"
+                turn.answer = profile_line(profile, turn.language) + "\n\n"
+                turn.answer += unanswered_line(choice.unanswered, turn.language)
             return
         conversation.pack = choice.picks
         client = client_items(profile.purchases)  # named in this turn or an earlier one
@@ -181,9 +188,9 @@ class TurnHandlers:
         cost = cost_pack(choice.picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
-        text = pack_answer(
-            profile, cost, choice, turn.programs, turn.book, turn.language, policy, self.funding.notes(turn)
-        )
+        notes = self.funding.notes(turn)
+        notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
+        text = pack_answer(profile, cost, choice, turn.programs, turn.book, turn.language, policy, notes)
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
         if turn.what_if_from is not None and not turn.foreign:
@@ -231,6 +238,13 @@ class TurnHandlers:
     def eligibility(self, turn: Turn) -> None:
         if self._asks_blind(turn):
             self._ask(turn)
+            return
+        if not turn.conversation.pack and (turn.need_stated or states_need(turn.query)):
+            # "想用AI做质检，预算20万，有哪些补贴可以叠加？": the pack the need calls for, judged with the
+            # programs; the direct answer to the funding question leads (never "您还没说要买什么").
+            self.recommend(turn)
+            focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+            turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
             return
         turn.programs = self.funding.for_question(turn)
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.

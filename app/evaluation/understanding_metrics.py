@@ -203,7 +203,9 @@ def _check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScor
         checks.append(("no_filler", not {s.id for s in response.solutions} & set(expect["solutions_not"])))
     if "pack_covers" in expect:  # each stated need answered by one of its solutions, in the order stated
         ids = [s.id for s in response.solutions]
-        firsts = [min((ids.index(i) for i in group if i in ids), default=-1) for group in expect["pack_covers"]]
+        firsts = [
+            min((ids.index(i) for i in group if i in ids), default=-1) for group in expect["pack_covers"]
+        ]
         checks.append(("needs_covered", all(f >= 0 for f in firsts)))
         checks.append(("needs_in_order", firsts == sorted(firsts) and all(f >= 0 for f in firsts)))
     if "answer_matches" in expect:

@@ -6,6 +6,7 @@ engine; nothing here invents a program, a ratio or a cap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
@@ -24,8 +25,8 @@ from app.advisor.compose.wording import (
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
-from app.advisor.engine.recommend import PackChoice
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original, quoted
 from app.catalogue.models import Solution
@@ -70,6 +71,27 @@ def no_fitting_solution(profile: CompanyProfile, language: Lang) -> str:
     else:
         advice = "目录中没有适合该企业的方案，我不做勉强推荐。可以放宽预算、具体描述想用AI解决的问题，或咨询当地数字化转型服务商定制方案。"
     return profile_line(profile, language) + "\n\n" + advice
+
+
+# How an owner opens a need ("想用AI帮忙做…"): cut when naming the need back to them.
+_NEED_OPENING = re.compile(
+    r"^(我们|也|还)?(想|希望|打算|准备|需要|要)?(让|用)?(ai|人工智能)?(帮忙|帮我们|来)?(做|搞|上|出)?\s*",
+    re.I,
+)
+
+
+def unanswered_line(needs: list[str], language: Lang) -> str:
+    """Say plainly which stated needs no catalogued solution answers (never filled with an unrelated one)."""
+    named = [(_NEED_OPENING.sub("", n) or n).strip() for n in needs]
+    if language == "en":
+        return (
+            f"No solution in our catalogue addresses {', '.join(f'“{n}”' for n in named)}; I won't fill the gap "
+            "with an unrelated product. Ask a specialist vendor or a local digital-transformation provider to quote it."
+        )
+    return (
+        f"目录中没有针对{'、'.join(f'“{n}”' for n in named)}的方案，我不拿不相关的产品凑数；"
+        "这部分可请专门的软件厂商或当地数字化转型服务商单独报价。"
+    )
 
 
 def cost_basis(solution: Solution, language: Lang) -> str:
@@ -180,7 +202,9 @@ def budget_lines(
             else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
             f"{money(upper, language)}对照（只是近似比较）。"
         )
-    if budget is not None and not choice.fits_budget and choice.picks:
+    if budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
+        lines.append(_needs_over_budget(choice, budget, language))
+    elif budget is not None and not choice.fits_budget and choice.picks:
         start = choice.picks[0].solution
         upper = start.cost.first_year_cny.max
         lines.append(
@@ -219,6 +243,31 @@ def budget_lines(
             else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{money_range(cost.min, cost.max, language)}）。"
         )
     return lines
+
+
+def _needs_over_budget(choice: PackChoice, budget: float, language: Lang) -> str:
+    """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap."""
+    lower = sum(p.solution.cost.first_year_cny.min for p in choice.picks)
+    upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+    if language == "en":
+        tier = (
+            f"basic configurations of each total about CNY {lower:,.0f}, within it; ask vendors to quote within it"
+            if choice.fits_budget
+            else f"even basic configurations total about CNY {lower:,.0f}, over it: start with the first need"
+        )
+        return (
+            f"One solution per need you stated: at the upper end the pack costs CNY {upper:,.0f} in the first "
+            f"year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}; {tier}."
+        )
+    tier = (
+        f"各项选基础档合计约{money(lower, language)}，在预算内，请服务商按预算报价"
+        if choice.fits_budget
+        else f"即使都选基础档合计也约{money(lower, language)}，超出预算：可先做第一项"
+    )
+    return (
+        f"您提到的每项需求各配一个方案：按费用上限计首年合计约{money(upper, language)}，超出预算"
+        f"{money(upper - budget, language)}（您的预算{money(budget, language)}）；{tier}。"
+    )
 
 
 def subsidy_lines(subsidies: list[Subsidy], language: Lang) -> list[str]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
+from app.advisor.engine.pack_choice import SolutionPick
 from app.advisor.engine.purchases import Purchase, solution_purchases
-from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram, StackTier
 from app.catalogue.render import format_cny, format_ratio

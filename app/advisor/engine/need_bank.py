@@ -4,7 +4,9 @@
 for 设备突然停机, "bins half the loaves" for 临期损耗). The bank holds, per solution, its pain points and
 owners' phrasings of the same need (knowledge/need_examples.yaml), and under `none` things owners say
 that state no need (funding, applying, greetings, other topics — with the intent bank's non-pack
-examples). The k nearest examples of a message, by the bundled e5, vote weighted by similarity.
+examples), and under `unserved` needs owners state that no catalogued solution answers (design renderings,
+new prints and styles): a need near those is said to be unanswered instead of getting the nearest unrelated
+product. The k nearest examples of a message, by the bundled e5, vote weighted by similarity.
 
 A message states a need when the `none` examples hold less than `MAX_NONE_SHARE` of the vote and the
 nearest example is at least `MIN_SIMILARITY` close; a solution is named when it holds `NAMED_SHARE` of
@@ -29,6 +31,7 @@ from app.catalogue.models import Catalogue
 
 K = 5
 NONE = "none"
+UNSERVED = "unserved"  # a need the catalogue has no solution for (it counts as a need, never as a solution)
 MIN_SIMILARITY = 0.87  # e5 cosine: unrelated short sentences sit at ~0.80-0.86
 MAX_NONE_SHARE = 0.4  # more of the vote than this for "no need" examples: not a need
 # Which solution: read whenever at least two of the k nearest are needs (a need the rules read, phrased
@@ -36,6 +39,12 @@ MAX_NONE_SHARE = 0.4  # more of the vote than this for "no need" examples: not a
 RANK_NONE_SHARE = 0.6
 NAMED_SHARE = 0.35  # about two of the five nearest: what the need names (a message may name two needs)
 NAMING_SIMILARITY = 0.91  # and only when the nearest example is this close (farther, it only adds score)
+# A need is one the catalogue lacks when three of the five nearest are such needs: "报价" sits between a
+# foreign-trade quote assistant's examples and a custom-furniture quote (0.50 each) and is not said unserved.
+UNSERVED_SHARE = 0.6
+# One stated need (an item of a message, need_parts.py) names the solution most of its nearest examples
+# name, a little below NAMING_SIMILARITY: "写社群贴文" sits at 0.91 with half its neighbours a WeChat tool's.
+LEAD_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,15 @@ class NeedVote:
         close = self.states_need and self.similarity >= NAMING_SIMILARITY
         return close and self.shares.get(solution_id, 0.0) >= NAMED_SHARE
 
+    def leads(self, solution_id: str) -> bool:
+        """A need of its own (one item of a message) whose nearest examples mostly name this solution."""
+        return self.states_need and self.shares.get(solution_id, 0.0) >= LEAD_SHARE
+
+    @property
+    def unserved(self) -> bool:
+        """Most of the nearest examples are needs the catalogue has no solution for ("花型设计", "效果图")."""
+        return self.states_need and self.shares.get(UNSERVED, 0.0) >= UNSERVED_SHARE
+
     def share(self, solution_id: str) -> float:
         """The solution's share of the needs' vote, or 0 when the nearest examples are mostly no need."""
         if self.none_share > RANK_NONE_SHARE or self.similarity < MIN_SIMILARITY:
@@ -69,7 +87,7 @@ def load_examples(catalogue: Catalogue, needs: Path, intents: Path) -> list[tupl
     pairs = [(s.id, p) for s in catalogue.solutions for p in s.pain_points]
     raw = yaml.safe_load(needs.read_text(encoding="utf-8")) if needs.exists() else {}
     for label, texts in (raw or {}).items():
-        if label in known or label == NONE:
+        if label in known or label in (NONE, UNSERVED):
             pairs += [(label, str(t)) for t in texts or []]
     # The intent bank's questions about funding, applying and other topics state no need either.
     other = yaml.safe_load(intents.read_text(encoding="utf-8")) if intents.exists() else {}

@@ -1,4 +1,4 @@
-"""Solution selection: filter by fit, score by need, keep the pack complementary.
+"""Solution ranking: filter by fit, score by need; the pack is chosen from the ranking (pack_choice.py).
 
 Deterministic and identical in offline and LLM modes: the LLM may only word
 what this module chose.
@@ -7,11 +7,14 @@ what this module chose.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from app.advisor.engine.conditions import Reason
-from app.advisor.engine.need_bank import NO_VOTE, NeedBank
+from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
+from app.advisor.engine.need_parts import NAMING_WEIGHT, NeedMatcher, NeedPart, need_items
 from app.advisor.engine.need_words import CatalogueWords, WordMatch
+from app.advisor.engine.pack_choice import PackChoice, choose_pack
+from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
+from app.advisor.understand.classify import WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
@@ -22,22 +25,6 @@ from app.text.normalize import normalize
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
 # Infrastructure the client rents or buys to build with: only when the stated need asks for it.
 _INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_service}
-
-
-@dataclass
-class SolutionPick:
-    solution: Solution
-    score: float
-    why: list[Reason] = field(default_factory=list)
-    over_budget: bool = False
-    basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
-    need_matches: int = 0  # pain points and keywords of the solution found in the client's words
-    for_industry: bool = False  # made for the client's industry (not a generic tool)
-    # and for the client's very kind of business (a restaurant tool for a restaurant)
-    for_business: bool = False
-    named: bool = False  # the owner's words name its pain points or keywords, or its need examples do
-    worded: bool = False  # named by the catalogue's own words (exact: ranks above a nearest-example naming)
-    said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
 
 
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
@@ -87,6 +74,11 @@ CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to ran
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
+def _states_or_wishes(clause: str) -> bool:
+    """A clause states a need, or wishes for something ("想用AI做花型设计": no problem word the rules know)."""
+    return states_need(clause) or WISH.search(clause) is not None
+
+
 def _no_sector(_: str) -> str | None:
     return None
 
@@ -95,9 +87,8 @@ def _as_said(message: str) -> str:
     return message
 
 
-# The owner names a solution's need with its catalogue words when they weigh this much: one word only that
-# solution lists (log(62) ~ 4.1), or two words a few solutions share; one word two solutions share is not enough.
-NAMING_WEIGHT = 3.0
+# The owner names a solution's need with its catalogue words when they weigh NAMING_WEIGHT (need_parts.py):
+# one word only that solution lists (log(62) ~ 4.1), or two words a few solutions share.
 # Beyond the lead, a solution joins the pack on the owner's words only when they name it this clearly.
 COMPLEMENT_WEIGHT = 4.0
 # Score per unit of the catalogue words' rarity (a word only one solution lists: ~4 units), capped:
@@ -144,14 +135,27 @@ class SolutionRecommender:
             s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
             for s in catalogue.solutions
         }
+        phrases = {
+            s.id: [n for _, n in self._pains[s.id]] + self._keywords[s.id] for s in catalogue.solutions
+        }
+        self.matcher = NeedMatcher(self.words, phrases, self._vote)
+
+    def _vote(self, text: str) -> NeedVote:
+        return self.needs.vote(text) if self.needs else NO_VOTE
 
     def rank(
-        self, profile: CompanyProfile, message: str, history: str = "", shared: SearchResult | None = None
+        self,
+        profile: CompanyProfile,
+        message: str,
+        history: str = "",
+        shared: SearchResult | None = None,
+        named_by_needs: frozenset[str] = frozenset(),
     ) -> list[SolutionPick]:
         """Every fitting solution, best need-match first (before the complementarity cut).
 
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
+        `named_by_needs`: solutions one of the stated needs names on its own (`stated_needs`).
         """
         need = self.need_in(message)
         query = _need_query(profile, message, history, need)
@@ -182,7 +186,7 @@ class SolutionRecommender:
             words = said.get(solution.id, WordMatch((), 0.0))
             share = vote.share(solution.id)
             worded = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
-            named = worded or vote.names(solution.id)
+            named = worded or vote.names(solution.id) or solution.id in named_by_needs
             # Listed industries say whom a solution is sold to: when the owner names its very problem
             # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer.
             if not ok and not (unfit == "industry" and named):
@@ -191,8 +195,9 @@ class SolutionRecommender:
             score += min(WORD_SCORE * words.weight, WORD_SCORE_CAP) - (OTHER_INDUSTRY if not ok else 0.0)
             score += EXAMPLE_SCORE * share
             made_for = self._made_for[solution.id]
-            if profile.sector and made_for and profile.sector not in made_for and not named:
-                continue  # made for another business of the section (a hotel tool for a restaurant), not asked for
+            if made_for and profile.sector not in made_for and not named:
+                # made for another business (a hotel tool for a restaurant, an audit tool for an agency), not asked for
+                continue
             if profile.industry and profile.industry in solution.industries:
                 score += 0.05  # made for this industry rather than generic
             if profile.sector and profile.sector in made_for:
@@ -253,9 +258,30 @@ class SolutionRecommender:
         history: str = "",
         size: int = 3,
         shared: SearchResult | None = None,
+        stated: bool = False,
     ) -> PackChoice:
-        """Complementary solutions that answer the need and fit the budget (see `choose_pack`)."""
-        return choose_pack(self.rank(profile, message, history, shared), profile.budget_cny, size)
+        """One solution per stated need, within the budget or flagged (see `choose_pack`).
+
+        `stated`: the turn states a need (by the rules or the nearest examples) even where no clause of it
+        could be cut out as one: no industry filler joins it.
+        """
+        needs = self.stated_needs(profile, message, history)
+        named = frozenset(a for need in needs for a in need.answers)
+        ranked = self.rank(profile, message, history, shared, named)
+        return choose_pack(ranked, profile.budget_cny, size, needs, fill=not stated)
+
+    def stated_needs(self, profile: CompanyProfile, message: str, history: str = "") -> list[NeedPart]:
+        """The needs the conversation states, oldest first, each with the solutions that answer it.
+
+        Read from each user message without its facts, business and programs (`problem_of`), and from
+        pain points typed into the sidebar form; a later turn stating only a fact ("预算其实只有八千块")
+        keeps the needs said before.
+        """
+        texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
+        said = normalize(" ".join(texts))
+        texts += [p for p in profile.pain_points if normalize(p) not in said]
+        items = [item for text in texts for item in need_items(text, _states_or_wishes)]
+        return [self.matcher.part(item) for item in dict.fromkeys(items)]
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
@@ -271,101 +297,3 @@ class SolutionRecommender:
             f"{solution.summary_zh.rstrip('。')}；适合{industry}，{days}天内可上线",
             f"{solution.summary_en.rstrip('.')}; live within {days} days",
         )
-
-
-@dataclass
-class PackChoice:
-    """The pack, what to mention for later, and whether anything useful fits the budget (advice_rules.md §6)."""
-
-    picks: list[SolutionPick]
-    later: SolutionPick | None = None  # a useful next step named outside the total
-    fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
-    gap: float = 0.0  # how far the upper bound of the start (or of the full tier) is above the budget
-
-    @property
-    def basic_tier(self) -> bool:
-        """The need's solution fits only at the low end of its range: the budget decides the tier."""
-        return any(p.basic_tier for p in self.picks)
-
-
-USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
-# Scores this close to the best are one need matched through different wording: which of them leads is
-# decided by what does not depend on the wording (named in the owner's words, made for the business).
-NEAR_TIE = 0.85
-
-
-def _lead_first(useful: list[SolutionPick]) -> list[SolutionPick]:
-    best = useful[0].score
-    near = [p for p in useful if p.score >= NEAR_TIE * best]
-    lead = max(near, key=lambda p: (p.named, p.worded, p.for_business, p.for_industry, p.score))
-    # The owner's words name two solutions with the same catalogue words ("审合同": a contract reviewer and a
-    # law firm's one): one need, and the variant made for the client's own business answers it.
-    same_need = [p for p in useful if p.for_business and p.said & lead.said and not lead.for_business]
-    lead = max(same_need, key=lambda p: p.score) if same_need else lead
-    return [lead, *(p for p in useful if p is not lead)]
-
-
-def _answers_need(pick: SolutionPick, worded: bool) -> bool:
-    """Beyond the first pick, only solutions the client's own words call for (a pain point or keyword).
-
-    `worded`: the best match itself is backed by the client's words. When it is not (a funding question
-    naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the client's industry may join it.
-    """
-    return pick.need_matches > 0 or (not worded and pick.for_industry)
-
-
-def choose_pack(ranked: list[SolutionPick], budget: float | None, size: int = 3) -> PackChoice:
-    """Complementary solutions whose first-year upper bound fits the budget before any subsidy.
-
-    The need decides what goes in, the budget decides the tier or states the gap (advice_rules.md §6):
-    the best match leads; further picks only when the client's words call for them (never filler). When
-    no variant of the leading need fits at its upper end but one starts within the budget, that one is
-    recommended at a basic tier, with the gap to its full configuration; when none even starts within it,
-    the cheapest useful start is returned with the gap. Never a cheaper answer to another question.
-    """
-    if not ranked:
-        return PackChoice([])
-    best = max(p.score for p in ranked)
-    # A pick the message names as plainly as the best one ("质检和预测性维护": two worded needs) answers the
-    # need whatever its score: the nearest-example vote may lift one of two named needs far above the other.
-    worded_best = max(p.need_matches for p in ranked)
-    useful = _lead_first(
-        [p for p in ranked if p.score >= USEFUL_SHARE * best or 0 < worded_best <= p.need_matches]
-    )
-    lead = useful[0].solution.category
-    worded = useful[0].need_matches > 0
-    useful = useful[:1] + [p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded)]
-    main = [p for p in useful if p.solution.category == lead]
-    first = useful[0].solution.cost.first_year_cny
-    # The need's own solution keeps the lead at a basic tier when it starts within the budget: a cheaper
-    # variant that fits whole (inference hosting for "训练模型") would answer another question.
-    lead_starts = budget is not None and first.max > budget >= first.min
-    if budget is not None and (lead_starts or all(p.solution.cost.first_year_cny.max > budget for p in main)):
-        starts = [p for p in main if p.solution.cost.first_year_cny.min <= budget]
-        starts = useful[:1] if lead_starts else starts
-        if starts:
-            start = max(starts, key=lambda p: (p.score, -p.solution.cost.first_year_cny.max))
-            start.basic_tier = True
-            next_step = next((p for p in useful if p.solution.category != start.solution.category), None)
-            return PackChoice([start], next_step, gap=start.solution.cost.first_year_cny.max - budget)
-        start = min(main, key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
-        start.over_budget = True
-        return PackChoice(
-            [start], None, fits_budget=False, gap=start.solution.cost.first_year_cny.max - budget
-        )
-    chosen: list[SolutionPick] = []
-    later: SolutionPick | None = None
-    spent = 0.0
-    for pick in useful:
-        if any(c.solution.category == pick.solution.category for c in chosen):
-            continue  # complementary: never two variants of one thing
-        cost = pick.solution.cost.first_year_cny.max
-        if budget is not None and spent + cost > budget:
-            if later is None and pick.solution.category != useful[0].solution.category:
-                later = pick
-            continue
-        chosen.append(pick)
-        spent += cost
-        if len(chosen) == size:
-            break
-    return PackChoice(chosen, later)

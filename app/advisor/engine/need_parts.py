@@ -1,0 +1,95 @@
+"""The needs a message states, one by one, and the solutions that answer each.
+
+Owners often state two needs in one breath ("想用AI做排班和大众点评差评回复"); ranked as one text, the stronger
+need crowds out the other (review4: a second need dropped in 7 of 54 cases). The need text (the message
+without its facts and programs, `RuleExtractor.need_text`) is cut into clauses, and a clause that states a
+need into its items at the connectors (和、以及、另外, "and"). Each item is matched on the catalogue's own
+words (need_words.py). An item those words miss, or name by one shared word only ("报价" of a foreign-trade
+quote assistant), is matched by its nearest labelled examples (need_bank.py), which also know the needs no
+catalogued solution answers (`unserved`, "设计师出效果图太慢"): those are said to be unanswered rather than
+given the nearest unrelated product.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.advisor.engine.need_bank import UNSERVED, NeedVote
+from app.advisor.engine.need_words import CatalogueWords
+from app.text.normalize import normalize
+
+_CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
+# Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins.
+_JOIN = re.compile(
+    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|\s(?:and|plus|as well as|also)\s",
+    re.I,
+)
+_CONTENT = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
+# How an owner opens a need ("想用AI做…"). The nearest examples are asked about what follows it: with it,
+# "想用AI做验布" sits nearer any other "想用AI做…" example than "验布" does to fabric inspection.
+_OPENING = re.compile(
+    r"^(?:我们|也|还)?(?:想|希望|打算|准备|需要|要)(?:让|用)?(?:ai|人工智能)?(?:帮忙|来)?(?:做|搞|上|出)?"
+)
+# A need the catalogue's words name this clearly needs no vote: a listed pain point or keyword said whole,
+# or two rare words (one word only one solution lists weighs ~4.1, see need_words.py).
+STRONG_WEIGHT = 6.0
+# The owner names a solution's need with its catalogue words when they weigh this much: one word only that
+# solution lists (log(62) ~ 4.1), or two words a few solutions share; one word two solutions share is not enough.
+NAMING_WEIGHT = 3.0
+
+
+@dataclass(frozen=True)
+class NeedPart:
+    text: str
+    answers: tuple[str, ...] = ()  # solution ids that answer this need, best first; () when none is known
+    unserved: bool = False  # a need the catalogue has no solution for (its nearest examples say so)
+
+
+def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
+    """The needs of a need text, in the order stated: each item of a clause that states a need.
+
+    `states_need`: whether a clause states a need or a wish (understand.classify); a clause asking about
+    funding or applying states none and yields no item.
+    """
+    items: list[str] = []
+    for clause in _CLAUSE.split(normalize(text)):
+        if clause.strip() and states_need(clause):
+            items += [i.strip() for i in _JOIN.split(clause) if _CONTENT.search(i)]
+    return list(dict.fromkeys(items))
+
+
+class NeedMatcher:
+    """Which solutions answer one stated need: the catalogue's words first, the nearest examples after."""
+
+    def __init__(
+        self,
+        words: CatalogueWords,
+        phrases: dict[str, list[str]],
+        vote: Callable[[str], NeedVote],
+    ) -> None:
+        self.words = words
+        self.phrases = phrases  # solution id -> its normalised pain points and (non-business) keywords
+        self.vote = (
+            vote  # nearest labelled examples of a text: embeds it, so asked only when words fall short
+        )
+
+    def part(self, item: str) -> NeedPart:
+        weights: dict[str, float] = {}
+        for sid, phrases in self.phrases.items():
+            if any(p in item for p in phrases):
+                weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
+        for sid, match in self.words.match(item).items():
+            if match.weight >= NAMING_WEIGHT:
+                weights[sid] = max(weights.get(sid, 0.0), match.weight)
+        worded = sorted(weights, key=lambda sid: -weights[sid])
+        if worded and weights[worded[0]] >= STRONG_WEIGHT:
+            return NeedPart(item, tuple(worded))
+        vote = self.vote(_OPENING.sub("", item) or item)
+        if vote.unserved:
+            return NeedPart(item, unserved=True)
+        ordered = sorted(vote.shares, key=lambda s: -vote.shares[s])
+        named = [sid for sid in ordered if vote.names(sid) or vote.leads(sid)]
+        # One shared word ("数字" of 数字化 and of 数字人) names a need only when the nearest examples agree.
+        return NeedPart(item, tuple(sid for sid in named if sid != UNSERVED))

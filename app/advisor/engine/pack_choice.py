@@ -1,0 +1,239 @@
+"""Which ranked solutions make the pack: one per stated need, in the order stated, true to the budget.
+
+advice_rules.md §6: the need decides what goes in, the budget decides the tier or states the gap. A need no
+catalogued solution answers is named as such (`PackChoice.unanswered`), never filled with the nearest
+unrelated product; a budget never swaps a need's solution for an unrelated cheaper one; nothing is added
+that no stated need calls for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.advisor.engine.conditions import Reason
+from app.advisor.engine.need_parts import NeedPart
+from app.catalogue.models import Solution
+
+
+@dataclass
+class SolutionPick:
+    solution: Solution
+    score: float
+    why: list[Reason] = field(default_factory=list)
+    over_budget: bool = False
+    basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
+    need_matches: int = 0  # pain points and keywords of the solution found in the client's words
+    for_industry: bool = False  # made for the client's industry (not a generic tool)
+    # and for the client's very kind of business (a restaurant tool for a restaurant)
+    for_business: bool = False
+    named: bool = False  # the owner's words name its pain points or keywords, or its need examples do
+    worded: bool = False  # named by the catalogue's own words (exact: ranks above a nearest-example naming)
+    said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
+
+
+@dataclass
+class PackChoice:
+    """The pack, what to mention for later, and whether anything useful fits the budget (advice_rules.md §6)."""
+
+    picks: list[SolutionPick]
+    later: SolutionPick | None = None  # a useful next step named outside the total
+    fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
+    gap: float = 0.0  # how far the upper bound of the start (or of the full tier) is above the budget
+    unanswered: list[str] = field(default_factory=list)  # stated needs no catalogued solution answers
+
+    @property
+    def basic_tier(self) -> bool:
+        """The need's solution fits only at the low end of its range: the budget decides the tier."""
+        return any(p.basic_tier for p in self.picks)
+
+
+USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
+# Scores this close to the best are one need matched through different wording: which of them leads is
+# decided by what does not depend on the wording (named in the owner's words, made for the business).
+NEAR_TIE = 0.85
+
+
+def _lead_first(useful: list[SolutionPick]) -> list[SolutionPick]:
+    best = useful[0].score
+    near = [p for p in useful if p.score >= NEAR_TIE * best]
+    lead = max(near, key=lambda p: (p.named, p.worded, p.for_business, p.for_industry, p.score))
+    # The owner's words name two solutions with the same catalogue words ("审合同": a contract reviewer and a
+    # law firm's one): one need, and the variant made for the client's own business answers it.
+    same_need = [p for p in useful if p.for_business and p.said & lead.said and not lead.for_business]
+    lead = max(same_need, key=lambda p: p.score) if same_need else lead
+    return [lead, *(p for p in useful if p is not lead)]
+
+
+def _answers_need(pick: SolutionPick, worded: bool, fill: bool) -> bool:
+    """Beyond the first pick, only solutions the client's own words call for (a pain point or keyword).
+
+    `worded`: the best match itself is backed by the client's words. When it is not and no need is stated
+    (`fill`: a funding question naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the
+    client's industry may join it; a stated need gets no such filler (review4 c46: 验布 got 排产 and 预测性维护).
+    """
+    return pick.need_matches > 0 or (fill and not worded and pick.for_industry)
+
+
+def _for_client(pick: SolutionPick) -> bool:
+    return pick.for_industry or not pick.solution.industries
+
+
+def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: float) -> SolutionPick:
+    """The variant of the same need that suits the budget best (review4 c06: a law firm's reviewer at
+    0.24–9万 for an 8,000 budget, where a 0–1.5万 contract reviewer answers the same "审合同").
+
+    A variant is named by the owner too, and is of the same category or shares the owner's catalogue words,
+    and is made for the client's industry or for any; never a cheaper answer to another question.
+    """
+    if pick.solution.cost.first_year_cny.max <= budget:
+        return pick
+    variants = [
+        p
+        for p in ranked
+        if p is not pick
+        and p.named
+        and (p.solution.category == pick.solution.category or p.said & pick.said)
+        and _for_client(p)
+        and p.solution.cost.first_year_cny.min <= budget
+    ]
+    whole = [p for p in variants if p.solution.cost.first_year_cny.max <= budget]
+    if whole:
+        return max(whole, key=lambda p: p.score)
+    cheaper = [
+        p for p in variants if p.solution.cost.first_year_cny.max < pick.solution.cost.first_year_cny.max
+    ]
+    if pick.solution.cost.first_year_cny.min > budget or cheaper:
+        return min([pick, *cheaper], key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
+    return pick
+
+
+def choose_pack(
+    ranked: list[SolutionPick],
+    budget: float | None,
+    size: int = 3,
+    needs: Sequence[NeedPart] = (),
+    fill: bool = True,
+) -> PackChoice:
+    """Complementary solutions whose first-year upper bound fits the budget before any subsidy.
+
+    `needs`: the needs the conversation states, in order (need_parts.py). Each need with a solution gets
+    one; a need no solution answers is reported in `unanswered`; two or more needs are priced together
+    and flagged over budget rather than cut down to one. Without stated needs (a funding question naming
+    none, `fill`), the best match leads and solutions made for the client's industry may join it.
+    """
+    unanswered = [n.text for n in needs if n.unserved]
+    served = [n for n in needs if not n.unserved]
+    if needs and not served:
+        return PackChoice([], unanswered=unanswered)  # every stated need is one the catalogue cannot answer
+    if not any(n.answers for n in served):
+        # No need names its solutions (neither the catalogue's words nor clear nearest examples): the ranking
+        # of the whole conversation decides.
+        choice = _best_match(ranked, budget, size, fill=fill and not needs)
+        choice.unanswered = unanswered
+        return choice
+    picks: list[SolutionPick] = []
+    lead: list[SolutionPick] | None = None
+    for need in served:
+        found = [p for p in ranked if p.solution.id in need.answers]  # best ranked first
+        if not need.answers:
+            # A need in words neither the catalogue nor the examples know: the ranking's best match answers it.
+            lead = lead if lead is not None else _best_match(ranked, budget, size, fill=False).picks[:1]
+            found = lead
+        for pick in (_for_client_variant(p, ranked) for p in found):
+            if all(p.solution.category != pick.solution.category for p in picks):
+                picks.append(pick)
+                break
+    return _priced_together(picks[:size], ranked, budget, unanswered)
+
+
+def _for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> SolutionPick:
+    """The variant of a named solution's kind made for the client's industry: "写商品listing" names a
+    real-estate listing writer by its keyword, and a product-listing tool of the same category answers it."""
+    if _for_client(pick):
+        return pick
+    return next((p for p in ranked if p.solution.category == pick.solution.category and _for_client(p)), pick)
+
+
+def _priced_together(
+    picks: list[SolutionPick], ranked: list[SolutionPick], budget: float | None, unanswered: list[str]
+) -> PackChoice:
+    """Each stated need's solution, kept whatever the budget: a variant of the same need that fits may
+    replace one that does not; what still does not fit is priced at a basic tier or flagged over budget."""
+    for pick in picks:  # a tier judged for another pack does not carry over
+        pick.basic_tier = pick.over_budget = False
+    if budget is None:
+        return PackChoice(picks, unanswered=unanswered)
+    # One variant per need; two needs one solution answers (审合同、检索判例) keep it once.
+    picks = list(
+        {id(p): p for p in (_same_need_within(p, ranked, budget / len(picks)) for p in picks)}.values()
+    )
+    upper = sum(p.solution.cost.first_year_cny.max for p in picks)
+    if upper <= budget:
+        return PackChoice(picks, unanswered=unanswered)
+    lower = sum(p.solution.cost.first_year_cny.min for p in picks)
+    for pick in picks:
+        cost = pick.solution.cost.first_year_cny
+        pick.basic_tier = lower <= budget and cost.max > cost.min
+        pick.over_budget = lower > budget and cost.min > 0
+    return PackChoice(picks, fits_budget=lower <= budget, gap=upper - budget, unanswered=unanswered)
+
+
+def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fill: bool) -> PackChoice:
+    """The best match leads; further picks only when the client's words call for them (never filler).
+
+    When no variant of the leading need fits at its upper end but one starts within the budget, that one
+    is recommended at a basic tier, with the gap to its full configuration; when none even starts within
+    it, the cheapest useful start is returned with the gap. Never a cheaper answer to another question.
+    """
+    if not ranked:
+        return PackChoice([])
+    best = max(p.score for p in ranked)
+    # A pick the message names as plainly as the best one ("质检和预测性维护": two worded needs) answers the
+    # need whatever its score: the nearest-example vote may lift one of two named needs far above the other.
+    worded_best = max(p.need_matches for p in ranked)
+    useful = _lead_first(
+        [p for p in ranked if p.score >= USEFUL_SHARE * best or 0 < worded_best <= p.need_matches]
+    )
+    if budget is not None:
+        variant = _same_need_within(useful[0], ranked, budget)
+        useful = [variant, *(p for p in useful if p is not variant)]
+    lead = useful[0].solution.category
+    worded = useful[0].need_matches > 0
+    useful = useful[:1] + [
+        p for p in useful[1:] if p.solution.category == lead or _answers_need(p, worded, fill)
+    ]
+    main = [p for p in useful if p.solution.category == lead]
+    first = useful[0].solution.cost.first_year_cny
+    # The need's own solution keeps the lead at a basic tier when it starts within the budget: a cheaper
+    # variant that fits whole (inference hosting for "训练模型") would answer another question.
+    lead_starts = budget is not None and first.max > budget >= first.min
+    if budget is not None and (lead_starts or all(p.solution.cost.first_year_cny.max > budget for p in main)):
+        starts = [p for p in main if p.solution.cost.first_year_cny.min <= budget]
+        starts = useful[:1] if lead_starts else starts
+        if starts:
+            start = max(starts, key=lambda p: (p.score, -p.solution.cost.first_year_cny.max))
+            start.basic_tier = True
+            next_step = next((p for p in useful if p.solution.category != start.solution.category), None)
+            return PackChoice([start], next_step, gap=start.solution.cost.first_year_cny.max - budget)
+        start = min(main, key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
+        start.over_budget = True
+        return PackChoice(
+            [start], None, fits_budget=False, gap=start.solution.cost.first_year_cny.max - budget
+        )
+    chosen: list[SolutionPick] = []
+    later: SolutionPick | None = None
+    spent = 0.0
+    for pick in useful:
+        if any(c.solution.category == pick.solution.category for c in chosen):
+            continue  # complementary: never two variants of one thing
+        cost = pick.solution.cost.first_year_cny.max
+        if budget is not None and spent + cost > budget:
+            if later is None and pick.solution.category != useful[0].solution.category:
+                later = pick
+            continue
+        chosen.append(pick)
+        spent += cost
+        if len(chosen) == size:
+            break
+    return PackChoice(chosen, later)

@@ -1,0 +1,166 @@
+"""A pack a consultant can sign (issues #11, #12; review4 §2): every item answers a stated need, each stated
+need with a solution gets one in the order stated, a need no solution answers is said to be unanswered, and
+a budget flags what does not fit instead of swapping in something unrelated.
+
+Properties over generated needs, rankings and budgets (pack_choice.py), then the same invariants through the
+real advisor over the shared index, for generated owners (industries x pains x budgets) and a budget cut.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.advisor.engine.need_parts import NeedPart
+from app.advisor.engine.pack_choice import SolutionPick, choose_pack
+from app.advisor.service import AdvisorService
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+IDS = [s.id for s in CATALOGUE.solutions]
+BY_ID = {s.id: s for s in CATALOGUE.solutions}
+EXAMPLES = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> tuple[list[SolutionPick], list[NeedPart], float | None]:
+    """A ranking of fitting solutions and the stated needs: each names some solutions or none (unserved)."""
+    ranked_ids = draw(st.lists(st.sampled_from(IDS), min_size=1, max_size=12, unique=True))
+    scores = draw(st.lists(st.floats(0.05, 2.0), min_size=len(ranked_ids), max_size=len(ranked_ids)))
+    ranked = [
+        SolutionPick(BY_ID[i], round(s, 3), named=draw(st.booleans()), for_industry=draw(st.booleans()))
+        for i, s in zip(ranked_ids, scores, strict=True)
+    ]
+    ranked.sort(key=lambda p: -p.score)
+    needs = []
+    for n in range(draw(st.integers(1, 4))):
+        if draw(st.integers(0, 4)) == 0:
+            needs.append(NeedPart(f"need{n}", unserved=True))
+        else:
+            named = draw(st.lists(st.sampled_from(IDS), min_size=1, max_size=3, unique=True))
+            needs.append(NeedPart(f"need{n}", tuple(named)))
+    budget = draw(st.none() | st.floats(500, 500_000))
+    return ranked, needs, budget
+
+
+def _named_by(needs: list[NeedPart]) -> set[str]:
+    return {a for n in needs for a in n.answers}
+
+
+def _answers(pick: SolutionPick, needs: list[NeedPart]) -> bool:
+    """The pick is a solution a need names, or a variant of the same kind (same category) of one."""
+    named = _named_by(needs)
+    return pick.solution.id in named or pick.solution.category in {BY_ID[a].category for a in named}
+
+
+@given(situations())
+@EXAMPLES
+def test_every_item_answers_a_stated_need_and_every_unanswered_need_is_named(situation) -> None:
+    ranked, needs, budget = situation
+    choice = choose_pack(ranked, budget, needs=needs)
+    assert all(_answers(p, needs) for p in choice.picks)
+    assert choice.unanswered == [n.text for n in needs if n.unserved]
+    if all(n.unserved for n in needs):
+        assert choice.picks == []
+    in_ranking = [n for n in needs if {p.solution.id for p in ranked} & set(n.answers)]
+    if in_ranking:  # some need names a fitting solution: the pack is not empty
+        assert choice.picks
+    assert len({p.solution.category for p in choice.picks}) == len(choice.picks)  # complementary
+
+
+@given(situations())
+@EXAMPLES
+def test_the_pack_fits_the_budget_or_is_flagged_over_it(situation) -> None:
+    ranked, needs, budget = situation
+    choice = choose_pack(ranked, budget, needs=needs)
+    if budget is None or not choice.picks:
+        return
+    upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+    lower = sum(p.solution.cost.first_year_cny.min for p in choice.picks)
+    if (
+        upper > budget + 0.01
+    ):  # the answer says so: a basic tier that fits, or over budget even at the low end
+        assert choice.basic_tier or not choice.fits_budget
+        assert choice.gap > 0
+        assert choice.fits_budget == (lower <= budget + 0.01) or len(choice.picks) == 1
+
+
+@given(situations(), st.floats(0.05, 0.95))
+@EXAMPLES
+def test_a_budget_cut_never_adds_an_item_unrelated_to_the_needs(situation, cut: float) -> None:
+    ranked, needs, budget = situation
+    before = choose_pack(ranked, budget or 100_000, needs=needs)
+    after = choose_pack(ranked, (budget or 100_000) * cut, needs=needs)
+    assert all(_answers(p, needs) for p in after.picks)
+    assert len(after.picks) <= max(1, len(before.picks))
+
+
+# ----------------------------------------------------------------- through the real advisor
+# (pain said as an owner says it, the solutions that answer it)
+PAINS = [
+    ("客服回复不过来，顾客等急了就走", {"ecommerce-cs-bot", "ai-phone-booking-reception"}),
+    ("员工排班老是排不好", {"store-shift-scheduling", "factory-aps-scheduling", "school-course-scheduling"}),
+    ("想用AI做短视频文案", {"short-video-script-gen", "product-image-copy-gen"}),
+    ("发票录入太费人", {"invoice-ocr-bookkeeping", "bookkeeping-firm-ai", "logistics-waybill-ocr"}),
+    ("设备老是突然坏", {"vibration-predictive-maintenance", "equipment-repair-knowledge-assistant"}),
+    ("产品质检全靠人眼", {"visual-defect-inspection-edge"}),
+    ("电费太高想节能", {"energy-monitoring-peak-shaving", "store-hotel-smart-energy"}),
+]
+UNSERVED = ["想用AI做花型设计", "想用AI出装修效果图"]
+BUSINESSES = ["杭州一家做五金的工厂，80人", "成都的连锁奶茶店，5家店40人", "苏州一家电商公司，30人"]
+BUDGETS = [8000, 30000, 200000]
+
+
+def _owners(count: int, seed: int = 7) -> list[tuple[str, list[str], int]]:
+    """Generated owners: a business, two pains (or one pain and one need no solution answers), a budget."""
+    rng = random.Random(seed)
+    pairs = list(itertools.combinations(range(len(PAINS)), 2))
+    owners = []
+    for n in range(count):
+        i, j = rng.choice(pairs)
+        second = PAINS[j][0] if n % 3 else rng.choice(UNSERVED)
+        owners.append((rng.choice(BUSINESSES), [PAINS[i][0], second], rng.choice(BUDGETS)))
+    return owners
+
+
+def _acceptable(pains: list[str]) -> set[str]:
+    return {sid for text, ids in PAINS if text in pains for sid in ids}
+
+
+@pytest.mark.parametrize(("business", "pains", "budget"), _owners(9))
+def test_generated_owners_get_a_pack_for_their_needs_within_or_flagged_over_budget(
+    advisor: AdvisorService, business: str, pains: list[str], budget: int
+) -> None:
+    response = advisor.ask(f"{business}，{pains[0]}，另外{pains[1]}，预算{budget}元")
+    ids = [s.id for s in response.solutions]
+    assert ids and set(ids) <= _acceptable(pains), (ids, pains)
+    assert "还没说要买什么" not in response.answer
+    upper = sum(s.first_year_cost_cny.max for s in response.solutions)
+    assert upper <= budget or "超出预算" in response.answer
+    if pains[1] in UNSERVED:  # said plainly, not filled with the nearest unrelated product
+        assert "没有针对" in response.answer
+    # a budget cut keeps to the needs: nothing unrelated comes in
+    cut = advisor.ask(f"不好意思，预算其实只有{budget // 4}元", session_id=response.session_id)
+    assert {s.id for s in cut.solutions} <= _acceptable(pains)
+
+
+def test_a_need_no_solution_answers_is_said_plainly_and_a_budget_cut_keeps_it_so(advisor: AdvisorService):
+    # review4 c47/c48: 花型设计 got a BI dashboard, then after the cut an over-budget defect camera.
+    first = advisor.ask("我们是苏州吴江的丝绸厂，60人，营收5000万，想用AI做花型设计，预算两三万")
+    assert first.solutions == [] and "没有针对“花型设计”" in first.answer
+    cut = advisor.ask("不好意思，预算其实只有八千块", session_id=first.session_id)
+    assert cut.solutions == [] and "没有针对“花型设计”" in cut.answer
+
+
+def test_a_funding_question_that_states_a_need_gets_the_pack(advisor: AdvisorService):
+    # review4 c05/c16: "您还没说要买什么" to an owner who had just said what they want.
+    response = advisor.ask(
+        "上海松江的注塑厂，200人，营收2亿，想上AI视觉质检，预算20万左右，有哪些补贴可以叠加？"
+    )
+    assert [s.id for s in response.solutions] == ["visual-defect-inspection-edge"]
+    assert "还没说要买什么" not in response.answer
