@@ -239,7 +239,12 @@ class TurnHandlers:
         if self._asks_blind(turn):
             self._ask(turn)
             return
-        if not turn.conversation.pack and (turn.need_stated or states_need(turn.query)):
+        profile = turn.conversation.profile
+        if (
+            not turn.conversation.pack
+            and not turn.wants_certainty  # "保证能拿1000万吗": the cap arithmetic, not a pack
+            and (states_need(turn.query) or self.recommender.states_needs(profile, turn.query))
+        ):
             # "想用AI做质检，预算20万，有哪些补贴可以叠加？": the pack the need calls for, judged with the
             # programs; the direct answer to the funding question leads (never "您还没说要买什么").
             self.recommend(turn)

@@ -16,14 +16,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.advisor.engine.need_bank import UNSERVED, NeedVote
-from app.advisor.engine.need_words import CatalogueWords
+from app.advisor.engine.need_bank import MAX_NONE_SHARE, UNSERVED, NeedVote
+from app.advisor.engine.need_words import CatalogueWords, says
 from app.text.normalize import normalize
 
 _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
-# Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins.
+# Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins;
+# English "and" only before a new object or clause ("route planning and a chatbot"), not inside one
+# ("our WeChat and Xiaohongshu posts").
 _JOIN = re.compile(
-    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|\s(?:and|plus|as well as|also)\s",
+    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|"
+    r"\s(?:plus|as well as|also)\s|\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict)\b)",
     re.I,
 )
 _CONTENT = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
@@ -75,10 +78,11 @@ class NeedMatcher:
             vote  # nearest labelled examples of a text: embeds it, so asked only when words fall short
         )
 
-    def part(self, item: str) -> NeedPart:
+    def part(self, item: str) -> NeedPart | None:
+        """The need `item` states and its solutions; None when it states none after all ("想知道怎么申请")."""
         weights: dict[str, float] = {}
         for sid, phrases in self.phrases.items():
-            if any(p in item for p in phrases):
+            if any(says(p, item) for p in phrases):
                 weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
         for sid, match in self.words.match(item).items():
             if match.weight >= NAMING_WEIGHT:
@@ -87,6 +91,8 @@ class NeedMatcher:
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
             return NeedPart(item, tuple(worded))
         vote = self.vote(_OPENING.sub("", item) or item)
+        if not worded and vote.none_share >= MAX_NONE_SHARE:
+            return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:
             return NeedPart(item, unserved=True)
         ordered = sorted(vote.shares, key=lambda s: -vote.shares[s])

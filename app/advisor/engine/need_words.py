@@ -72,6 +72,14 @@ def _general_idf(words: Iterable[str]) -> dict[str, float]:
     return found
 
 
+def says(phrase: str, text: str) -> bool:
+    """`text` (normalised) says `phrase`: an English phrase as whole words ("pos" is not in "posts", "bi" not
+    in "bin"), a Chinese one anywhere."""
+    if phrase.isascii():
+        return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+    return phrase in text
+
+
 @dataclass(frozen=True)
 class WordMatch:
     words: tuple[str, ...]  # the catalogue words the owner used

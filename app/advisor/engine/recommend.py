@@ -6,12 +6,13 @@ what this module chose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NAMING_WEIGHT, NeedMatcher, NeedPart, need_items
-from app.advisor.engine.need_words import CatalogueWords, WordMatch
+from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.understand.classify import WISH, states_need
@@ -74,9 +75,18 @@ CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to ran
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
 
 
+# Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
+# thing is, also where the rules know no word of it.
+_ASKS_AI_TO = re.compile(
+    r"(想|希望|打算|准备|需要|要)(让|用|请)?(ai|人工智能)(帮忙|帮我们|来)?(做|搞|写|出|画|生成|设计)|"
+    r"(would|'d) like (ai|an ai|to use ai) to\b|\bwant (ai|an ai) to\b",
+    re.I,
+)
+
+
 def _states_or_wishes(clause: str) -> bool:
     """A clause states a need, or wishes for something ("想用AI做花型设计": no problem word the rules know)."""
-    return states_need(clause) or WISH.search(clause) is not None
+    return states_need(clause) or WISH.search(clause) is not None or _ASKS_AI_TO.search(clause) is not None
 
 
 def _no_sector(_: str) -> str | None:
@@ -181,8 +191,8 @@ class SolutionRecommender:
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
             ok, unfit = _fits(solution, profile)
-            matched = [p for p, norm in self._pains[solution.id] if norm in text]
-            keywords = [k for k in self._keywords[solution.id] if k in text]
+            matched = [p for p, norm in self._pains[solution.id] if says(norm, text)]
+            keywords = [k for k in self._keywords[solution.id] if says(k, text)]
             words = said.get(solution.id, WordMatch((), 0.0))
             share = vote.share(solution.id)
             worded = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
@@ -270,6 +280,10 @@ class SolutionRecommender:
         ranked = self.rank(profile, message, history, shared, named)
         return choose_pack(ranked, profile.budget_cny, size, needs, fill=not stated)
 
+    def states_needs(self, profile: CompanyProfile, message: str) -> bool:
+        """The message states a need of its own: one the catalogue answers, or one it says it cannot."""
+        return any(n.answers or n.unserved for n in self.stated_needs(profile, message))
+
     def stated_needs(self, profile: CompanyProfile, message: str, history: str = "") -> list[NeedPart]:
         """The needs the conversation states, oldest first, each with the solutions that answer it.
 
@@ -281,7 +295,7 @@ class SolutionRecommender:
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
         items = [item for text in texts for item in need_items(text, _states_or_wishes)]
-        return [self.matcher.part(item) for item in dict.fromkeys(items)]
+        return [part for item in dict.fromkeys(items) if (part := self.matcher.part(item))]
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
