@@ -80,11 +80,11 @@ def _for_client(pick: SolutionPick) -> bool:
 
 
 def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: float) -> SolutionPick:
-    """The variant of the same need that suits the budget best (review4 c06: a law firm's reviewer at
-    0.24–9万 for an 8,000 budget, where a 0–1.5万 contract reviewer answers the same "审合同").
+    """The variant of the same need that suits the budget best (review4 c06: an 8,000 budget got a 0.24–9万
+    tool where a cheaper one of the same kind was named too).
 
-    A variant is named by the owner too, and is of the same category or shares the owner's catalogue words,
-    and is made for the client's industry or for any; never a cheaper answer to another question.
+    A variant is named by the owner too, is of the same category and is made for the client's industry or
+    for any; never a cheaper answer to another question.
     """
     if pick.solution.cost.first_year_cny.max <= budget:
         return pick
@@ -93,7 +93,7 @@ def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: fl
         for p in ranked
         if p is not pick
         and p.named
-        and (p.solution.category == pick.solution.category or p.said & pick.said)
+        and p.solution.category == pick.solution.category
         and _for_client(p)
         and p.solution.cost.first_year_cny.min <= budget
     ]
@@ -126,10 +126,8 @@ def choose_pack(
     served = [n for n in needs if not n.unserved]
     if needs and not served:
         return PackChoice([], unanswered=unanswered)  # every stated need is one the catalogue cannot answer
-    if not any(n.answers for n in served):
-        # No need names its solutions (neither the catalogue's words nor clear nearest examples): the ranking
-        # of the whole conversation decides.
-        choice = _best_match(ranked, budget, size, fill=fill and not needs)
+    if len(served) <= 1:
+        choice = _one_need(ranked, budget, size, served[0].answers if served else (), fill and not needs)
         choice.unanswered = unanswered
         return choice
     picks: list[SolutionPick] = []
@@ -137,14 +135,31 @@ def choose_pack(
     for need in served:
         found = [p for p in ranked if p.solution.id in need.answers]  # best ranked first
         if not need.answers:
-            # A need in words neither the catalogue nor the examples know: the ranking's best match answers it.
+            # A need in words neither the catalogue nor the examples know: the ranking's best match answers
+            # it when the owner's words name that match; never an unnamed nearest product.
             lead = lead if lead is not None else _best_match(ranked, budget, size, fill=False).picks[:1]
-            found = lead
+            found = [p for p in lead if p.named]
         for pick in (_for_client_variant(p, ranked) for p in found):
             if all(p.solution.category != pick.solution.category for p in picks):
                 picks.append(pick)
                 break
+    if not picks:
+        return PackChoice([], unanswered=unanswered)
     return _priced_together(picks[:size], ranked, budget, unanswered)
+
+
+def _one_need(
+    ranked: list[SolutionPick], budget: float | None, size: int, answers: tuple[str, ...], fill: bool
+) -> PackChoice:
+    """One stated need (or none): the ranking of the whole message decides, as it weighs the owner's words,
+    the nearest examples and the industry together; the need's own answer replaces a lead nothing names."""
+    choice = _best_match(ranked, budget, size, fill)
+    if not answers or (choice.picks and choice.picks[0].named):
+        return choice
+    found = [p for p in ranked if p.solution.id in answers]
+    if not found:  # what answers the need does not fit the client (size, skills): no nearest unnamed product
+        return PackChoice([])
+    return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 
 def _for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> SolutionPick:

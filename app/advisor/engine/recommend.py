@@ -15,7 +15,7 @@ from app.advisor.engine.need_parts import NAMING_WEIGHT, NeedMatcher, NeedPart, 
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
-from app.advisor.understand.classify import WISH, states_need
+from app.advisor.understand.classify import PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
@@ -85,8 +85,9 @@ _ASKS_AI_TO = re.compile(
 
 
 def _states_or_wishes(clause: str) -> bool:
-    """A clause states a need, or wishes for something ("想用AI做花型设计": no problem word the rules know)."""
-    return states_need(clause) or WISH.search(clause) is not None or _ASKS_AI_TO.search(clause) is not None
+    """A clause states a need, a problem or a wish ("运单录入太费人", "想用AI做花型设计"): the rules' need test
+    also asks for a solution noun they know, which a second need often lacks."""
+    return states_need(clause) or any(p.search(clause) for p in (WISH, PROBLEM, _ASKS_AI_TO))
 
 
 def _no_sector(_: str) -> str | None:
