@@ -33,7 +33,8 @@ _CONTENT = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
 # How an owner opens a need ("想用AI做…"). The nearest examples are asked about what follows it: with it,
 # "想用AI做验布" sits nearer any other "想用AI做…" example than "验布" does to fabric inspection.
 _OPENING = re.compile(
-    r"^(?:我们|也|还)?(?:想|希望|打算|准备|需要|要)(?:让|用)?(?:ai|人工智能)?(?:帮忙|来)?(?:做|搞|上|出)?"
+    r"^(?:[一二三]是)?(?:我们|也|还)?(?:想|希望|打算|准备|需要|要)(?:让|用|上|请)?(?:ai|人工智能)?(?:帮忙|帮我们|来)?"
+    r"(?:做|搞|上|出|用)?"
 )
 # A need the catalogue's words name this clearly needs no vote: a listed pain point or keyword said whole,
 # or two rare words (one word only one solution lists weighs ~4.1, see need_words.py).
@@ -48,6 +49,7 @@ class NeedPart:
     text: str
     answers: tuple[str, ...] = ()  # solution ids that answer this need, best first; () when none is known
     unserved: bool = False  # a need the catalogue has no solution for (its nearest examples say so)
+    sure: bool = False  # named by a pain point or keyword said whole, or by close nearest examples
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
@@ -89,13 +91,13 @@ class NeedMatcher:
                 weights[sid] = max(weights.get(sid, 0.0), match.weight)
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
-            return NeedPart(item, tuple(worded))
+            return NeedPart(item, tuple(worded), sure=True)
         vote = self.vote(_OPENING.sub("", item) or item)
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:
             return NeedPart(item, unserved=True)
-        ordered = sorted(vote.shares, key=lambda s: -vote.shares[s])
+        ordered = [sid for sid in sorted(vote.shares, key=lambda s: -vote.shares[s]) if sid != UNSERVED]
         named = [sid for sid in ordered if vote.names(sid) or vote.leads(sid)]
         # One shared word ("数字" of 数字化 and of 数字人) names a need only when the nearest examples agree.
-        return NeedPart(item, tuple(sid for sid in named if sid != UNSERVED))
+        return NeedPart(item, tuple(named), sure=any(vote.names(sid) for sid in named))

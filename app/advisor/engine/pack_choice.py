@@ -126,14 +126,21 @@ def choose_pack(
     served = [n for n in needs if not n.unserved]
     if needs and not served:
         return PackChoice([], unanswered=unanswered)  # every stated need is one the catalogue cannot answer
-    if len(served) <= 1:
-        choice = _one_need(ranked, budget, size, served[0].answers if served else (), fill and not needs)
+    answered = [n for n in served if n.answers]
+    if len(answered) <= 1:  # one need the owner's words or examples name (or none): the ranking decides
+        sure = answered[0].answers if answered and answered[0].sure else ()
+        choice = _one_need(ranked, budget, size, sure, fill and not needs)
         choice.unanswered = unanswered
         return choice
     picks: list[SolutionPick] = []
     lead: list[SolutionPick] | None = None
+    # A solution two of the needs name answers both with one purchase ("审合同、检索判例": the law firm's
+    # reviewer and legal search), never two tools for one job.
+    both = {p.solution.id for p in ranked if sum(p.solution.id in n.answers for n in served) > 1}
+    by_id = {p.solution.id: p for p in ranked}
     for need in served:
-        found = [p for p in ranked if p.solution.id in need.answers]  # best ranked first
+        found = [by_id[a] for a in need.answers if a in by_id]  # as the need itself names them
+        found = [p for p in found if p.solution.id in both] or found
         if not need.answers:
             # A need in words neither the catalogue nor the examples know: the ranking's best match answers
             # it when the owner's words name that match; never an unnamed nearest product.
@@ -152,13 +159,14 @@ def _one_need(
     ranked: list[SolutionPick], budget: float | None, size: int, answers: tuple[str, ...], fill: bool
 ) -> PackChoice:
     """One stated need (or none): the ranking of the whole message decides, as it weighs the owner's words,
-    the nearest examples and the industry together; the need's own answer replaces a lead nothing names."""
+    the nearest examples and the industry together; `answers`, what the need surely names (a pain point or
+    keyword said whole, close examples), replaces a lead nothing names (验布: not an unnamed 排产 tool)."""
     choice = _best_match(ranked, budget, size, fill)
     if not answers or (choice.picks and choice.picks[0].named):
         return choice
     found = [p for p in ranked if p.solution.id in answers]
-    if not found:  # what answers the need does not fit the client (size, skills): no nearest unnamed product
-        return PackChoice([])
+    if not found:  # what the need names does not fit the client: the ranking's answer stands
+        return choice
     return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 

@@ -15,7 +15,7 @@ from app.advisor.engine.need_parts import NAMING_WEIGHT, NeedMatcher, NeedPart, 
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
-from app.advisor.understand.classify import PROBLEM, WISH, states_need
+from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
@@ -85,9 +85,10 @@ _ASKS_AI_TO = re.compile(
 
 
 def _states_or_wishes(clause: str) -> bool:
-    """A clause states a need, a problem or a wish ("运单录入太费人", "想用AI做花型设计"): the rules' need test
-    also asks for a solution noun they know, which a second need often lacks."""
-    return states_need(clause) or any(p.search(clause) for p in (WISH, PROBLEM, _ASKS_AI_TO))
+    """A clause states a need, a problem or a wish ("运单录入太费人", "还想顺便把排班也做了"): the rules' need
+    test also asks for a solution noun they know, which a second need often lacks. An item that is no need
+    after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
+    return states_need(clause) or any(p.search(clause) for p in (NEED, WISH, PROBLEM, _ASKS_AI_TO))
 
 
 def _no_sector(_: str) -> str | None:
@@ -277,7 +278,10 @@ class SolutionRecommender:
         could be cut out as one: no industry filler joins it.
         """
         needs = self.stated_needs(profile, message, history)
-        named = frozenset(a for need in needs for a in need.answers)
+        # Two needs or more: what each names fits the client whatever its listed industries (as a need the
+        # owner names in the catalogue's words does); one need is ranked as the whole message.
+        several = sum(bool(need.answers) for need in needs) > 1
+        named = frozenset(a for need in needs for a in need.answers) if several else frozenset()
         ranked = self.rank(profile, message, history, shared, named)
         return choose_pack(ranked, profile.budget_cny, size, needs, fill=not stated)
 
