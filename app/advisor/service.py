@@ -22,8 +22,12 @@ import numpy as np
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.claims import (
+    quoted_programs_not_in_sources,
+    relayed_programs_not_in_sources,
+    titled_programs_not_in_sources,
+)
 from app.advisor.engine.need_bank import NeedBank, load_examples
-from app.advisor.engine.notices import quoted_programs_not_in_sources, relayed_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
@@ -256,7 +260,13 @@ class AdvisorService:
         if aside := out_of_scope_aside(text):
             turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
-        claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        claimed = list(
+            dict.fromkeys(
+                claimed
+                + quoted_programs_not_in_sources(turn.query, self.catalogue)
+                + titled_programs_not_in_sources(turn.query, self.catalogue)
+            )
+        )
         claimed += [
             name
             for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
