@@ -172,6 +172,14 @@ def _local_to_client(assessment: Assessment) -> bool:
     )
 
 
+def _pays_others(assessment: Assessment) -> bool:
+    """Ruled out because it pays for other things than the client buys (an R&D program, a compute voucher for a
+    bakery): listing it explains nothing about the client's own place, it is noise (review4 c29)."""
+    unmet = {c.name for c in assessment.conditions if c.status is Status.unmet}
+    # A rule about the client (industry, size, an end date) explains the no even when the purchase fails too.
+    return "developer" in unmet or unmet == {"purchase"}
+
+
 def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     """The programs an answer's text lists: what can help the client, not everything that was checked.
 
@@ -183,7 +191,9 @@ def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     programs = [a for a in programs if a.reached_through is None]
     useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
     if all(a.verdict is Verdict.ineligible for a in programs):
-        explain = [id(a) for a in programs if id(a) not in useful and _local_to_client(a)]
+        explain = [
+            id(a) for a in programs if id(a) not in useful and _local_to_client(a) and not _pays_others(a)
+        ]
         useful |= set(explain[: max(0, 2 - len(useful))])
     return [a for a in programs if id(a) in useful][:MAX_LISTED]
 

@@ -45,12 +45,29 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
     (
         SpendKind.model_service,
-        re.compile(r"模型服务|模型调用|调用大模型|api|token|微调|fine-?tun|model service", re.I),
+        re.compile(
+            r"模型服务|模型调用|调用大模型|私有化部署|大模型部署|api|token|微调|fine-?tun|model service", re.I
+        ),
     ),
     (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|显卡|摄像头|hardware|equipment|server", re.I)),
-    (SpendKind.digital_transformation, re.compile(r"改造项目|数字化改造|transformation project", re.I)),
-    (SpendKind.software, re.compile(r"saas|软件|订阅|subscription|software", re.I)),
-    (SpendKind.cloud_service, re.compile(r"云服务|上云|云上|迁.{0,4}云|cloud", re.I)),
+    # A vendor's whole project contract ("35万的视觉质检项目合同") is a project, as a 数字化改造 is.
+    (
+        SpendKind.digital_transformation,
+        re.compile(
+            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)项目|"
+            r"transformation project|project contract",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.software,
+        re.compile(r"saas|软件|订阅|年费|系统|subscription|software|system|licen[cs]e", re.I),
+    ),
+    (
+        SpendKind.cloud_service,
+        re.compile(r"云服务器|云主机|云资源|[阿腾华百京]\w?云|云服务|上云|云上|迁.{0,4}云|cloud", re.I),
+    ),
+    (SpendKind.implementation, re.compile(r"实施费|实施服务|集成|定制开发|implementation|integration", re.I)),
 ]
 _MONEY = re.compile(AMOUNT, re.I)
 _COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
@@ -155,17 +172,18 @@ def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
         for word in pattern.finditer(body)
         if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
     ]
-    best: tuple[int, int, int, int, SpendKind] | None = None
+    best: tuple[int, int, int, int, int, SpendKind] | None = None
     for word in words:
         w_start, w_end, rank, _ = word
         distance = start - w_end if w_end <= start else w_start - end
         if 0 <= distance <= _WINDOW or (w_start < end and w_end > start):
-            key = (max(distance, 0), rank)
-            if best is None or key < best[:2]:
+            # Nearest first; at the same distance the longer word ("云服务器" over "服务器"), then the rank.
+            key = (max(distance, 0), w_start - w_end, rank)
+            if best is None or key < best[:3]:
                 best = (*key, *word[:2], word[3])
     if best is None:
         return None
-    return _head_kind(body, best[2], best[3], best[4], words, min(start, best[2]))
+    return _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
 
 
 def _head_kind(
