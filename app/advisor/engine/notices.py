@@ -67,10 +67,20 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
             # A program the client cannot use has no deadline worth leading with, unless they asked about time
             # or about the program itself (its end date is part of the plain answer).
             days = (until - today).days
+            # Ruled out for this client: the date answers their question, "apply before then" would not.
+            allows = (
+                (
+                    "it does not apply to you as things stand (see below)."
+                    if en
+                    else "但目前不适用于您（原因见下）。"
+                )
+                if assessment.verdict is Verdict.ineligible
+                else _what_the_time_allows(assessment, en)
+            )
             notes.append(
-                f"⏰ {name} runs until {until}: {days} days left — {_what_the_time_allows(assessment, en)}"
+                f"⏰ {name} runs until {until}: {days} days left — {allows}"
                 if en
-                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{_what_the_time_allows(assessment, en)}"
+                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}"
             )
         elif asked:
             notes.append(
