@@ -34,6 +34,8 @@ QUESTIONS = {
     "What would you suggest?",
     "zh funding question": "我们是深圳南山一家15人的AI软件公司，年营收1200万，能申请哪些补贴？算力券和模型券能用吗？",
     "en funding question": "Which subsidies can a 15-person AI startup in Shenzhen get?",
+    "zh factory pack": "我们是宁波余姚一家做注塑件的工厂，160人，年营收1.5亿，想上AI视觉质检，预算25万，有哪些补贴能一起申请？",
+    "hk pack": "我們在香港荃灣開了一間20人的物流公司，想用AI自動排車和回覆客戶查詢，預算大約20萬港幣，有咩資助？",
 }
 
 
