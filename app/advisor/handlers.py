@@ -15,7 +15,8 @@ from app.advisor.compose import canned
 from app.advisor.compose.costs import budget_lines, cost_answer, subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, funding_brief, verdict_line
+from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.compose.solution_views import compare_answer, preview_line

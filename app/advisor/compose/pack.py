@@ -10,7 +10,8 @@ from __future__ import annotations
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.costs import PackText, budget_lines, net_line, subsidy_lines
 from app.advisor.compose.details import funding_details, solution_details
-from app.advisor.compose.funding import apply_steps, funding_brief, next_steps, to_apply
+from app.advisor.compose.funding import apply_steps, next_steps, to_apply
+from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
     disclaimer,
