@@ -336,6 +336,18 @@ def test_stacking_pairs_only_the_programs_that_may_apply():
     assert alone is not None and alone.startswith("能否叠加：可能适用的只有") and "北京" not in alone
 
 
+def test_a_stacking_answer_is_one_short_line_naming_each_program_once():
+    """review4 §4: three programs made a paragraph of three pairs, each program named twice."""
+    shanghai = CompanyProfile(province="上海", city="上海", industry="C", employees=200, annual_revenue_cny=2e8)
+    vouchers = ["sh-compute-voucher-2025", "sh-model-voucher-2025", "sh-corpus-voucher-2025"]
+    answer = _stacking_answer(vouchers, shanghai)
+    assert answer is not None and answer.count("不同采购") == 1, answer
+    for name in ("上海市算力券", "上海市模型券", "上海市语料券"):
+        assert answer.count(name) == 1, answer
+    assert "不能重复申领" not in answer, "different purchases are not a no"
+    assert len(answer.split("（原文说明")[0]) <= 80, answer
+
+
 def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_there():
     jinan = CompanyProfile(province="山东", city="济南", industry="C", employees=60, annual_revenue_cny=8e7)
     question = "准备租算力跑模型，合同30万，山东算力券能补多少"
