@@ -112,3 +112,31 @@ def test_the_city_pilot_channel_is_said_once_with_its_levels(advisor: AdvisorSer
         assert "国家级资金" not in brief and "national money" not in brief
     for f in pilots:  # the details still give each pilot's own conditions and steps
         assert sum(f"[{cited[f.id]}]" in entry for entry in details.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我們在香港荃灣開了一間20人的物流公司，想用AI自動排車和回覆客戶查詢，預算大約20萬港幣，有咩資助？",
+        "We are a 12-person design studio in Mong Kok, Hong Kong, want an AI tool to draft quotations, "
+        "budget HK$80,000.",
+    ],
+    ids=["zh-Hant", "en"],
+)
+def test_a_hong_kong_client_is_told_the_costs_are_in_cny_and_nothing_is_converted(
+    advisor: AdvisorService, question: str
+):
+    """review4 §4: Hong Kong prices were in CNY only, with 元 that a Hong Kong reader takes for HK$. The
+    catalogue holds no HKD price and no exchange rate: the brief says so, and no HKD figure is invented."""
+    response = advisor.ask(question)
+    brief, _ = split_details(response.answer)
+    summary = brief.splitlines()[0]
+    if response.language == "en":
+        assert "CNY" in summary and "All costs are in CNY" in brief and "no HKD prices" in brief
+    else:
+        assert "人民幣" in summary, summary
+        assert "費用均為人民幣" in brief and "沒有港元價格" in brief
+    # HKD figures only where the catalogue or the client gave them (the voucher's cap, the stated budget).
+    hkd = re.findall(r"HKD\s?[\d,]+|HK\$\s?[\d,]+|[\d.]+萬?港元", response.answer)
+    allowed = {"HKD 600,000", "60萬港元", "HKD 200,000", "HKD 80,000", "HK$80,000"}
+    assert set(hkd) <= allowed, hkd

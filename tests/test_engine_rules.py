@@ -338,7 +338,9 @@ def test_stacking_pairs_only_the_programs_that_may_apply():
 
 def test_a_stacking_answer_is_one_short_line_naming_each_program_once():
     """review4 §4: three programs made a paragraph of three pairs, each program named twice."""
-    shanghai = CompanyProfile(province="上海", city="上海", industry="C", employees=200, annual_revenue_cny=2e8)
+    shanghai = CompanyProfile(
+        province="上海", city="上海", industry="C", employees=200, annual_revenue_cny=2e8
+    )
     vouchers = ["sh-compute-voucher-2025", "sh-model-voucher-2025", "sh-corpus-voucher-2025"]
     answer = _stacking_answer(vouchers, shanghai)
     assert answer is not None and answer.count("不同采购") == 1, answer

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
-from app.advisor.compose.costs import budget_lines, cost_answer, subsidy_lines
+from app.advisor.compose.costs import budget_lines, cost_answer, currency_note, subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
 from app.advisor.compose.funding import apply_steps, verdict_line
@@ -311,7 +311,8 @@ class TurnHandlers:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
         budget = budget_lines(choice, profile.budget_cny, turn.language, profile.budget_other)
-        text = cost_answer(cost, turn.book, turn.language, self.funding.notes(turn), budget)
+        notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
+        text = cost_answer(cost, turn.book, turn.language, notes, budget)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,

@@ -27,6 +27,24 @@ class PackText:
     solution_citations: dict[str, int] = field(default_factory=dict)
 
 
+# The currency a Hong Kong, Macau or Taiwan client reads prices in. The catalogue's solution prices are mainland
+# CNY figures and it holds no exchange rate: the answer says the costs are in CNY and converts nothing.
+LOCAL_CURRENCY = {"香港": ("港元", "HKD"), "澳门": ("澳门元", "MOP"), "台湾": ("新台币", "TWD")}
+
+
+def currency_note(province: str | None, language: Lang) -> list[str]:
+    """One sentence for a client outside the mainland: the costs shown are CNY, not their own currency."""
+    if province not in LOCAL_CURRENCY:
+        return []
+    local, code = LOCAL_CURRENCY[province]
+    return [
+        f"All costs are in CNY (mainland yuan), as the catalogue holds them: it has no {code} prices and "
+        "I hold no exchange rate, so nothing is converted."
+        if language == "en"
+        else f"本回答中的费用均为人民币（目录中的内地价格）：目录没有{local}价格，我也没有汇率，未作换算。"
+    ]
+
+
 def cost_basis(solution: Solution, language: Lang) -> str:
     basis = {
         "official_price": ("官方价格表", "official price list"),

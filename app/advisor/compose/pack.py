@@ -8,7 +8,7 @@ engine; nothing here invents a program, a ratio or a cap.
 from __future__ import annotations
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.costs import PackText, budget_lines, net_line, subsidy_lines
+from app.advisor.compose.costs import PackText, budget_lines, currency_note, net_line, subsidy_lines
 from app.advisor.compose.details import funding_details, solution_details
 from app.advisor.compose.funding import apply_steps, next_steps, to_apply
 from app.advisor.compose.funding_brief import funding_brief
@@ -101,9 +101,11 @@ def pack_answer(
         ((total_low, total_high), (net_low, net_high)),
         profile.region_label_en() if en else profile.region_label(),
         language,
+        "人民币" if currency_note(profile.province, language) else "",
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
-    lines = [summary, "", *(notes or []), *([""] if notes else [])]
+    notes = [*currency_note(profile.province, language), *(notes or [])]
+    lines = [summary, "", *notes, *([""] if notes else [])]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
