@@ -95,6 +95,9 @@ def test_ask_streams_a_brief_answer_with_folded_details_and_citations(
     for program in shown:  # a deadline notice above the list may name one too
         assert listed.count(program["name"].split("（")[0]) == 1, program["name"]
     assert not assistant.table, "the funding verdicts are in the brief already"
+    # Verdict marks are Material icons on screen: without a colour-emoji font ❔ is an empty box (issue 14).
+    assert not set("✅❔❌⏰") & set(brief), brief
+    assert ":material/help:" in brief, "the restaurant's to-confirm program keeps its mark"
     details = _expander(assistant, "详细说明")
     folded = " ".join(m.value for m in details.markdown)
     assert "您的情况" in folded and "下一步" in folded, "profile, conditions and steps behind the expander"
