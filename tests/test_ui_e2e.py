@@ -291,6 +291,10 @@ def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: 
     page.locator("[data-testid=stExpander] summary", has_text="引用来源").first.click()  # fold it again
     page.wait_for_timeout(300)
     page.screenshot(path=str(OUTPUT / "ui-desktop.png"))
+    # Owners' pages first; the admin pages (feedback review, knowledge base) under their own heading.
+    navigation = page.locator("[data-testid=stSidebarNav]").inner_text()
+    order = [navigation.find(label) for label in ("咨询", "客户与对话", "管理", "反馈审阅", "知识库")]
+    assert -1 not in order and order == sorted(order), navigation
     _full_height_screenshot(page, OUTPUT / "ui-desktop-full.png", 1280)
     page.set_viewport_size({"width": 1280, "height": 900})
 
