@@ -3,7 +3,8 @@
 Prints one table. Hybrid retrieval is measured side by side with its
 dense-only and BM25-only baselines in the same run, on the same index, over the
 golden set, the fresh set (tests/eval/fresh_retrieval.yaml) and the second dev set over all of
-knowledge/policies/ (tests/eval/retrieval_dev2.yaml); --heldout adds a set kept outside the repo.
+knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five articles
+(tests/eval/retrieval_dev3.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -28,7 +29,13 @@ from app.advisor.service import AdvisorService
 from app.components.embeddings import embed_query
 from app.container import Container
 from app.evaluation.advisor_metrics import load_advisor_cases, score_advisor
-from app.evaluation.golden import DEV2_RETRIEVAL, FRESH_RETRIEVAL, RetrievalCase, load_retrieval_cases
+from app.evaluation.golden import (
+    DEV2_RETRIEVAL,
+    DEV3_RETRIEVAL,
+    FRESH_RETRIEVAL,
+    RetrievalCase,
+    load_retrieval_cases,
+)
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.retrieval import query_vector
 from app.settings import AdvisorSettings, Settings
@@ -202,7 +209,12 @@ def main() -> None:
         )
 
         misses: list[str] = []
-        sets = [("golden", cases), ("fresh", fresh), ("dev2", load_retrieval_cases(DEV2_RETRIEVAL))]
+        sets = [
+            ("golden", cases),
+            ("fresh", fresh),
+            ("dev2", load_retrieval_cases(DEV2_RETRIEVAL)),
+            ("dev3", load_retrieval_cases(DEV3_RETRIEVAL)),
+        ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))
         for label, subset in sets:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -77,6 +81,48 @@ def serving(container: Container, **config_options: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def serving_process(
+    env: dict[str, str], launch: Callable[[list[str]], list[str]] = list, **popen: Any
+) -> Iterator[str]:
+    """The real `aipack serve` in a child process on a free loopback port; yields the base URL.
+
+    For what a server thread cannot show: a process with its own rights, environment and start-up
+    (`launch` wraps the command line, e.g. tests/store_faults.bound_by_permissions).
+    """
+    import httpx
+
+    port = free_port()
+    command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    # A file, not a pipe: a chatty server never blocks on a full one.
+    with tempfile.TemporaryFile() as log:
+        child = subprocess.Popen(launch(command), env=env, stdout=log, stderr=subprocess.STDOUT, **popen)
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if child.poll() is not None:
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
+                    raise RuntimeError(f"aipack serve exited with {child.returncode}:\n{output}")
+                try:
+                    httpx.get(f"{url}/healthz", timeout=2, trust_env=False)
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("aipack serve did not answer /healthz within 120 s") from None
+                    time.sleep(0.2)
+            yield url
+        finally:
+            if child.poll() is None:
+                child.send_signal(signal.SIGINT)  # uvicorn's graceful shutdown
+                try:
+                    child.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+                    child.wait(timeout=5)
 
 
 def named_purchases(message: str) -> list[Purchase]:

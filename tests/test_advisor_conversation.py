@@ -311,6 +311,48 @@ def test_out_of_scope_is_declined_politely_with_what_the_advisor_can_do(
         assert "我可以" in answer and "补贴" in answer
 
 
+def test_a_visa_question_naming_a_country_is_refused_without_a_coverage_notice(advisor: AdvisorService):
+    session = "visa-after-pack"
+    advisor.ask("我们是杭州一家30人的餐厅，备菜老是浪费", session_id=session)
+    response = advisor.ask("帮我看看怎么办美国B1/B2签证，需要准备哪些材料？", session_id=session)
+    assert response.intent == "out_of_scope"
+    assert_no_pack(response)
+    assert "覆盖" not in response.answer  # not "美国不在这些补贴项目的覆盖范围内"
+    assert response.profile.city == "杭州"  # a trip abroad does not move the company
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        (
+            "厦门思明区的奶茶店，3家店18个人，想用AI做小红书文案，预算1万。另外顺便问下，最近哪只AI概念股值得买？",
+            "概念股",
+        ),
+        (
+            "广州白云区的社区诊所，8个人，想用AI做病历和随访，预算一万。另外医保飞行检查要怎么应对？",
+            "飞行检查",
+        ),
+        (
+            "We're a 40-person logistics company in Tianjin and want route optimisation. Also, which crypto should I buy?",
+            "crypto",
+        ),
+    ],
+)
+def test_an_out_of_scope_aside_is_declined_in_one_line_and_the_business_is_answered(
+    advisor: AdvisorService, message: str, topic: str
+):
+    response = advisor.ask(message)
+    assert response.intent == "recommend_pack" and response.solutions
+    decline = response.answer.split("\n\n")[0]
+    assert topic in decline and ("服务范围" in decline or "outside what I can help" in decline)
+
+
+def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
+    response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
+    assert response.intent == "recommend_pack"
+    assert "服务范围" not in response.answer
+
+
 @pytest.mark.parametrize(
     ("message", "lang"), [("你好", "zh"), ("謝謝你，很有幫助！", "zh"), ("hello", "en"), ("Thanks!", "en")]
 )

@@ -9,7 +9,8 @@ import pytest
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
-from app.advisor.engine.notices import deadline_notes, guarantee_note, no_program_for_place
+from app.advisor.engine.guarantee import guarantee_note
+from app.advisor.engine.notices import deadline_notes, no_program_for_place
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import solution_purchases
 from app.advisor.engine.recommend import SolutionPick, choose_pack
@@ -89,7 +90,8 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     cost = cost_pack([], programs, HANGZHOU_SME, client)
     by_program = {s.program_id: s for s in cost.client}
     compute = by_program["hz-compute-voucher-2025"]
-    assert compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
+    # "不超过50%" is a ceiling: an "up to", never counted in the net cost (advice_rules §5, review5 c25).
+    assert not compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
     smart = by_program["hz-smart-voucher-2025"]
     assert not smart.in_net  # its issuer is unconfirmed: shown as "up to", never subtracted
     # The smart voucher's rate is its published tier (30%), never a remainder like 60% − 50% = 0.0999…; the
@@ -98,7 +100,7 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     assert compute.amount.max + smart.amount.max == pytest.approx(180_000)
     assert smart.amount.max == 30_000
     assert "合计不超过60%" in smart.arithmetic.zh and "最多18万元" in smart.arithmetic.zh
-    assert "30万元 × 50% = 15万元" in compute.arithmetic.zh
+    assert "30万元 × 最高50% = 最多15万元" in compute.arithmetic.zh  # the text gives a ceiling (不超过50%)
     # The text's arithmetic is true as written: 30% of 30万 is 9万, the pair's cap said as published, and the
     # smart voucher's other tier (10%: the pair at most 30%, 9万) is named, since the text does not say which.
     assert "30万元 × 30% = 9万元" in smart.arithmetic.zh and "= 3万元" not in smart.arithmetic.zh
@@ -391,7 +393,8 @@ def test_a_product_above_the_cap_is_not_written_as_an_equation_that_is_false():
     programs = [assess(_program("cd-compute-voucher-2025"), chengdu, TODAY, client)]
     (subsidy,) = cost_pack([], programs, chengdu, client).client
     assert subsidy.amount.max == 5_000_000
-    assert "2000万元 × 60% = 1200万元，超过每年上限500万元" in subsidy.arithmetic.zh
+    # "最高…60%" is a ceiling, not a promise (review4 c25): said as one.
+    assert "2000万元 × 最高60% = 最多1200万元，超过每年上限500万元" in subsidy.arithmetic.zh
 
 
 def test_a_developers_program_is_not_offered_to_a_buyer():

@@ -99,6 +99,17 @@ def test_route_follows_what_is_asked():
     assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
 
 
+def test_a_funding_term_only_the_articles_use_asks_about_the_articles(shared_container):
+    """The articles coin “AI专项资金” (Zhao Zhiguo's proposal); 专项资金 and 算力券 are also the catalogue's words."""
+    retrieval = shared_container.retrieval
+    assert "ai专项资金" in retrieval.table().coined
+    assert not {"专项资金", "算力券"} & retrieval.table().coined
+    assert retrieval.search("AI专项资金支持中小企业采购什么").route == "article"
+    assert retrieval.search("what would the AI special fund pay for").route == "article"
+    assert retrieval.search("杭州的专项资金怎么申请").route == "program"
+    assert retrieval.search("算力券的申请条件有哪些").route == "program"
+
+
 def test_an_english_program_question_is_not_taken_for_an_article_question(shared_container):
     result = shared_container.retrieval.search(
         "With the Wuhan compute service voucher, must we pay the compute bill first?", k=5

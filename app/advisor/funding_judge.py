@@ -12,16 +12,17 @@ from datetime import date
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.notices import (
     asks_about_time,
     deadline_notes,
-    guarantee_note,
     large_firm_note,
     no_program_for_place,
 )
 from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
+from app.advisor.engine.spend_notes import if_selected, same_spend_twice, unpaid_client_items
 from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
@@ -54,11 +55,16 @@ class FundingJudge:
     def notes(self, turn: Turn) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
         profile, query, language = turn.conversation.profile, turn.query, turn.language
+        client = client_items(profile.purchases)
+        bought = kinds(client) | {s.purchase.kind for s in turn.subsidies}
         return [
             *large_firm_note(profile, query, turn.programs, language),
             *no_program_for_place(profile, self.catalogue, language, self.absence(profile, language)),
             *deadline_notes(turn.programs, self.today(), query, language),
-            *guarantee_note(turn.wants_certainty, turn.programs, language),
+            *guarantee_note(turn.wants_certainty, turn.programs, language, query),
+            *unpaid_client_items(client, turn.programs, language),
+            *if_selected(client, turn.programs, language),
+            *same_spend_twice(turn.programs, bought, language),
         ]
 
     def lead_with_notes(self, turn: Turn) -> None:

@@ -22,8 +22,12 @@ import numpy as np
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
+from app.advisor.engine.claims import (
+    quoted_programs_not_in_sources,
+    relayed_programs_not_in_sources,
+    titled_programs_not_in_sources,
+)
 from app.advisor.engine.need_bank import NeedBank, load_examples
-from app.advisor.engine.notices import quoted_programs_not_in_sources, relayed_programs_not_in_sources
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
@@ -32,7 +36,7 @@ from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.classify import FUNDING_WORDS, out_of_scope_aside, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
@@ -249,10 +253,20 @@ class AdvisorService:
         self._understand(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
+        if turn.intent == "out_of_scope":
+            return turn  # a short refusal: no coverage notice, no program check (c30: a visa question)
         if turn.foreign:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
+        if aside := out_of_scope_aside(text):
+            turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
         claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
-        claimed = list(dict.fromkeys(claimed + quoted_programs_not_in_sources(turn.query, self.catalogue)))
+        claimed = list(
+            dict.fromkeys(
+                claimed
+                + quoted_programs_not_in_sources(turn.query, self.catalogue)
+                + titled_programs_not_in_sources(turn.query, self.catalogue)
+            )
+        )
         claimed += [
             name
             for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
@@ -264,7 +278,7 @@ class AdvisorService:
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
             turn.answer = canned.unknown_programs(claimed, turn.language)
-        elif claimed and turn.intent != "out_of_scope":
+        elif claimed:
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
@@ -299,6 +313,7 @@ class AdvisorService:
         if industry_in_passing(delta, text, conversation.profile):
             delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
+        located = conversation.profile
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
             conversation.profile = conversation.profile.model_copy(
@@ -344,6 +359,9 @@ class AdvisorService:
             vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
+        if turn.intent == "out_of_scope" and turn.foreign:
+            # "美国签证怎么办" is about a trip, not where the company is: the profile keeps its place.
+            turn.foreign, conversation.profile = None, located
         about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))
         if (
             turn.search

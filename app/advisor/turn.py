@@ -42,7 +42,7 @@ class Turn:
     notices: list[str] = field(default_factory=list)
     has_evidence: bool = True
     # The owner asks for certainty about money ("稳拿吧", "for sure?"): answered with no guarantee, whatever
-    # the intent (understand/certainty.py, engine/notices.guarantee_note).
+    # the intent (understand/certainty.py, engine/guarantee.guarantee_note).
     wants_certainty: bool = False
     need_stated: bool = False  # the message states a need: by the rules, or by its nearest labelled examples
     unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask

@@ -9,8 +9,7 @@ executor, with a deadline, and answers 503 naming what failed.
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +20,8 @@ from app.advisor.service import AdvisorService
 from app.api.errors import scrub
 from app.container import Container
 from app.errors import AipackError
-from app.services.ingest import read_manifest
+from app.services.ingest import read_manifest, require_writable
+from app.services.store_errors import store_error
 
 CHECK_TIMEOUT_S = 5.0
 
@@ -44,7 +44,7 @@ def install(app: FastAPI, box: Container) -> None:
     async def readyz() -> JSONResponse:
         checks: dict[str, Callable[[], None]] = {
             "index": box.ingest.require_index,
-            "data_dir": lambda: _writable(box.settings.paths.data_dir),
+            "data_dir": lambda: require_writable(box.settings.paths.data_dir),
             "sessions": lambda: _sessions_writable(box.advisor),
         }
         results = {name: await _run(check, folders) for name, check in checks.items()}
@@ -67,13 +67,12 @@ async def _run(check: Callable[[], None], folders: tuple[Any, ...]) -> str:
     return "ok"
 
 
-def _writable(folder: Any) -> None:
-    fd, name = tempfile.mkstemp(prefix=".readyz-", dir=folder)
-    os.close(fd)
-    os.unlink(name)
-
-
 def _sessions_writable(advisor: AdvisorService) -> None:
+    """The session store takes its write lock; its failure said as the store says it (which file, why)."""
     file = advisor.sessions.file
-    if file is not None:
+    if file is None:
+        return
+    try:
         file.check()
+    except (sqlite3.Error, OSError) as exc:
+        raise store_error(exc, file.path) from exc

@@ -16,6 +16,9 @@ FRESH_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "fresh_retrieval.yaml"
 # Written before session 6's retrieval changes, over all of knowledge/policies/ (program texts too): used with
 # the golden and fresh sets to choose changes.
 DEV2_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev2.yaml"
+# Written before session 7's retrieval changes, over the five articles (a third English, a fifth traditional):
+# used with the others to choose changes.
+DEV3_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev3.yaml"
 
 
 class RetrievalCase(BaseModel):

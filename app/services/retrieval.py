@@ -124,7 +124,7 @@ class RetrievalService:
         with self._lock:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
-                self._table = ChunkTable.load(self.store)
+                self._table = ChunkTable.load(self.store, (t.zh for t in self.ingest.glossary.terms))
                 self._loaded_stamp = stamp
             return self._table
 
@@ -187,7 +187,9 @@ class RetrievalService:
         # Routed on the asker's own words (names also through the glossary: "Zhao Zhiguo" -> 赵志国): a
         # translation added for recall ("compute bill" -> 提案, a motion) is not evidence of what is asked.
         which: Route = (
-            route(normalize(query), table.names, self._expanded(query)) if strategy == "hybrid" else "general"
+            route(normalize(query), table.names, self._expanded(query), table.coined)
+            if strategy == "hybrid"
+            else "general"
         )
 
         def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:

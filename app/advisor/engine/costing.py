@@ -3,7 +3,8 @@
 - A program pays for an item only when the item's kind is in its spend scope.
 - subsidy = min(ratio × the matched amount, the published cap); a cap shared over a year is applied to the
   program's total, and quoted as published, never as a running remainder.
-- Only instant-deduction and claim programs with a stated ratio, on an eligible verdict, reduce the net cost
+- Only instant-deduction and claim programs with a stated ratio (not a ceiling such as "最高60%"), on an
+  eligible verdict, reduce the net cost
   (a claim is "paid back after settlement"). Post-award programs, and programs whose conditions are still
   unknown, are shown as "up to", outside the net cost. Competitive and pilot-city programs get no amount.
 - Two programs on one item only where the catalogue says they stack, within the combined cap of the tier
@@ -14,21 +15,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.advisor.engine.arithmetic import arithmetic, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram, StackTier
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram
 
 IN_NET = {
     ApplicationMechanism.instant_deduction,
     ApplicationMechanism.vendor_deduction,
     ApplicationMechanism.two_step_claim,
 }
-_SHARED_CAP_PERIODS = {None, "per_year", "total", "once"}
-_CAP_PERIODS = {
+_SHARED_CAP_PERIODS = {
     "per_year": ("每年", " a year"),
     "per_contract": ("每份合同", " per contract"),
     "per_project": ("每个项目", " per project"),
@@ -45,6 +45,8 @@ class Subsidy:
     in_net: bool  # reduces the net cost; otherwise an "up to" with its condition
     arithmetic: Reason = field(default_factory=lambda: Reason("", ""))
     combined_cap: float | None = None  # stacked on the same item: the pair's cap at the tier applied
+    # A stackable partner that adds nothing at the tier applied (this one alone reaches the combined cap).
+    stacking_adds_nothing: FundingProgram | None = None
 
     @property
     def program_id(self) -> str:
@@ -100,7 +102,16 @@ def _payable(assessment: Assessment) -> bool:
 
 
 def _in_net(assessment: Assessment) -> bool:
-    return assessment.verdict is Verdict.eligible and assessment.program.how_to_apply.mechanism in IN_NET
+    """Counted in the net cost: eligible, paid at the counter or by claim, at a rate the text states as such.
+
+    A rate the text gives only as a ceiling ("最高抵扣不超过60%") is not the expected rate (§5): "up to".
+    """
+    program, ratio = assessment.program, assessment.ratio
+    return (
+        assessment.verdict is Verdict.eligible
+        and program.how_to_apply.mechanism in IN_NET
+        and not (ratio is not None and ratio_is_ceiling(program, ratio))
+    )
 
 
 def _stack(best: Assessment, other: Assessment) -> bool:
@@ -159,9 +170,11 @@ def cost_pack(
                 first.combined_cap = second.combined_cap = combined
             if second.amount.max > 0:
                 subsidies.append((pick, second))
+            elif combined is not None:
+                first.stacking_adds_nothing = partner.program  # the tier's combined cap is already reached
     _share_caps([s for _, s in subsidies])
     for _, subsidy in subsidies:
-        subsidy.arithmetic = _arithmetic(subsidy, [s for _, s in subsidies])
+        subsidy.arithmetic = arithmetic(subsidy, [s for _, s in subsidies])
     costed = []
     for pick in picks:
         mine = [s for owner, s in subsidies if owner is pick]
@@ -210,96 +223,3 @@ def _share_caps(subsidies: list[Subsidy]) -> None:
                         if end == "min"
                         else AmountRange(min=min(s.amount.min, scaled), max=scaled)
                     )
-
-
-def _money(r: AmountRange) -> tuple[str, str]:
-    if abs(r.max - r.min) < 0.5:
-        return format_cny(r.max), f"CNY {r.max:,.0f}"
-    return f"{format_cny(r.min)}–{format_cny(r.max)}", f"CNY {r.min:,.0f}–{r.max:,.0f}"
-
-
-def _or_inf(cap: float | None) -> float:
-    return float("inf") if cap is None else cap
-
-
-def _other_tiers(subsidy: Subsidy, partner: Subsidy) -> list[tuple[FundingProgram, StackTier]]:
-    """The tiers not applied, when the text does not say which one a firm gets (杭州智能券: 30% or 10%)."""
-    for one in (subsidy, partner):
-        program = one.assessment.program
-        if program.benefit.stacking.tiers:
-            return [(program, t) for t in program.benefit.stacking.tiers if abs(t.ratio - one.ratio) > 1e-9]
-    return []
-
-
-def _arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
-    program = subsidy.assessment.program
-    base_zh, base_en = _money(subsidy.purchase.first_year)
-    # The rate times the contract, as the text states it; a combined cap that trims it is said after.
-    product = AmountRange(
-        min=min(subsidy.purchase.first_year.min * subsidy.ratio, _or_inf(subsidy.cap)),
-        max=min(subsidy.purchase.first_year.max * subsidy.ratio, _or_inf(subsidy.cap)),
-    )
-    amount_zh, amount_en = _money(product if subsidy.combined_cap is not None else subsidy.amount)
-    ratio = format_ratio(subsidy.ratio)
-    cap = program.benefit.cap
-    cap_zh = f"，上限{format_cny(cap)}（按公布口径）" if cap is not None else ""
-    cap_en = f", cap CNY {cap:,.0f} as published" if cap is not None else ""
-    zh = f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {amount_zh}{cap_zh}"
-    en = f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio} = {amount_en}{cap_en}"
-    raw = subsidy.purchase.first_year.max * subsidy.ratio
-    if cap is not None and raw > cap + 0.5:
-        # "2000万 × 60% = 500万" is false as written: say the product, then that the cap binds.
-        period_zh, period_en = _CAP_PERIODS.get(program.benefit.cap_period or "", ("", ""))
-        raw_zh, raw_en = _money(AmountRange(min=raw, max=raw))
-        zh = (
-            f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {raw_zh}，"
-            f"超过{period_zh}上限{format_cny(cap)}（按公布口径），最多{amount_zh}"
-        )
-        en = (
-            f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio} = {raw_en}, above the "
-            f"published cap of CNY {cap:,.0f}{period_en}, so at most {amount_en}"
-        )
-    same_item = [s for s in everything if s.purchase is subsidy.purchase and s is not subsidy]
-    combined = subsidy.combined_cap
-    if same_item and combined is not None:
-        other = same_item[0].assessment.program
-        base = subsidy.purchase.first_year
-        # The product above is the text's rate on the contract; what the pair may reach is the published
-        # combined cap, said as such (never a remainder such as "30万 × 30% = 3万").
-        total_zh, total_en = _money(AmountRange(min=base.min * combined, max=base.max * combined))
-        zh += (
-            f"；与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），"
-            f"两项合计最多{total_zh}"
-        )
-        en += (
-            f"; together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier "
-            f"applied), at most {total_en} for both"
-        )
-        for tiered, tier in _other_tiers(subsidy, same_item[0]):
-            low_zh, low_en = _money(
-                AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
-            )
-            zh += (
-                f"；若{tiered.name}按{format_ratio(tier.ratio)}档，"
-                f"两项合计不超过{format_ratio(tier.combined_ratio_cap)}即{low_zh}"
-            )
-            en += (
-                f"; at {tiered.name_en}'s {format_ratio(tier.ratio)} tier the pair is capped at "
-                f"{format_ratio(tier.combined_ratio_cap)}, {low_en}"
-            )
-    if subsidy.assessment.rate_note:
-        zh += f"（{subsidy.assessment.rate_note.zh}）"
-        en += f" ({subsidy.assessment.rate_note.en})"
-    if subsidy.in_net:
-        if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
-            zh += "；需先全额支付，结算后返还"
-            en += "; paid in full first, paid back after settlement"
-    else:
-        unknown = [c.reason for c in subsidy.assessment.conditions if c.status == "unknown"][:2]
-        zh += "；最多可能获得，不计入净成本" + (
-            "，前提：" + "；".join(r.zh for r in unknown) if unknown else "（事后奖补，须经审核）"
-        )
-        en += "; up to, not counted in net cost" + (
-            " — only if: " + "; ".join(r.en for r in unknown) if unknown else " (post-award, after review)"
-        )
-    return Reason(zh, en)

@@ -7,7 +7,6 @@ catalogue only; an empty list when there is nothing to say.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from app.advisor.contract import Lang
@@ -16,9 +15,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, Catalogue
-from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import SME_SIZES
-from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
@@ -65,14 +62,25 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
         elif (
             until
             and (until - today).days <= SOON_DAYS
-            and (asked or assessment.verdict is not Verdict.ineligible)
+            and (asked or assessment.asked or assessment.verdict is not Verdict.ineligible)
         ):
-            # A program the client cannot use has no deadline worth leading with, unless they asked about time.
+            # A program the client cannot use has no deadline worth leading with, unless they asked about time
+            # or about the program itself (its end date is part of the plain answer).
             days = (until - today).days
+            # Ruled out for this client: the date answers their question, "apply before then" would not.
+            allows = (
+                (
+                    "it does not apply to you as things stand (see below)."
+                    if en
+                    else "但目前不适用于您（原因见下）。"
+                )
+                if assessment.verdict is Verdict.ineligible
+                else _what_the_time_allows(assessment, en)
+            )
             notes.append(
-                f"⏰ {name} runs until {until}: {days} days left — {_what_the_time_allows(assessment, en)}"
+                f"⏰ {name} runs until {until}: {days} days left — {allows}"
                 if en
-                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{_what_the_time_allows(assessment, en)}"
+                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}"
             )
         elif asked:
             notes.append(
@@ -99,10 +107,12 @@ def _what_the_time_allows(assessment: Assessment, en: bool) -> str:
             else "只有已进入当地改造名单的企业来得及；新企业请先向主管部门确认是否还在征集。"
         )
     if mechanism is ApplicationMechanism.competitive_selection:
+        # Awards and application grants judge a project that exists: a plan started now cannot be ready.
         return (
-            "an application must be filed and selected before then; most applicants are not selected."
+            "realistic only for a project already built or implemented: the application is judged on it and "
+            "must be selected, and most applicants are not."
             if en
-            else "须在此之前提交申报并经评审入选，多数申报者拿不到。"
+            else "只有已建成或已实施的项目来得及：申报材料按已完成的项目评审并须入选，多数申报者拿不到；还没开始做的项目赶不上这一轮。"
         )
     return "apply before then." if en else "请在此之前完成申报。"
 
@@ -168,138 +178,6 @@ def large_firm_note(
     ]
 
 
-def guarantee_note(wanted: bool, programs: list[Assessment], language: Lang) -> list[str]:
-    """A request for certainty (understand/certainty.py) gets no guarantee and the arithmetic behind one (§5).
-
-    What the owner can act on instead: for each program, what spend its published cap implies, or that it is
-    selected by review (or not open to them, and why); then that the issuer decides and confirms.
-    """
-    if not wanted:
-        return []
-    en = language == "en"
-    lines = [
-        "I cannot guarantee any amount: approval is the issuer's decision, and the subsidy follows your eligible spend."
-        if en
-        else "我不能保证任何金额：是否批准、批多少由发文单位审核决定，补贴按实际合格支出计算。"
-    ]
-    # The programs the owner named first, then those the answer lists; one without a rate says nothing here.
-    ordered = sorted(listed_programs(programs) or programs, key=lambda a: not a.asked)
-    telling = [a for a in ordered if a.ratio or a.selection_only or a.verdict is Verdict.ineligible]
-    shown = (telling or ordered)[:2]
-    lines += [line for a in shown if (line := _what_decides(a, en))]
-    issuer = (shown[0].program.issuer_en if en else shown[0].program.issuer) if shown else ""
-    lines.append(
-        "Before you sign or count on it, confirm the current notice with the issuer"
-        + (f" ({issuer})" if issuer else "")
-        + ": many programs require applying before buying, and pay only after review of contracts, invoices "
-        "and payments."
-        if en
-        else "签合同或把补贴算进预算之前，请向发文单位"
-        + (f"（{issuer}）" if issuer else "")
-        + "确认最新申报通知：很多项目要求先申报后采购，并在审核合同、发票和付款凭证后才兑付。"
-    )
-    return lines
-
-
-def _what_decides(assessment: Assessment, en: bool) -> str:
-    """One program's line under a refused guarantee: not open (why), selection, or what spend the cap implies."""
-    program, ratio = assessment.program, assessment.ratio
-    benefit = program.benefit
-    name = program.name_en if en else program.name
-    if assessment.verdict is Verdict.ineligible and assessment.reasons:
-        reason = assessment.reasons[0].text("en" if en else "zh")
-        return (
-            f"{name}: not open to you as things stand — {reason}."
-            if en
-            else f"{name}：目前不适用——{reason}。"
-        )
-    if assessment.selection_only:
-        return (
-            f"{name}: awarded by selection (or through a selected pilot), so no amount can be promised; "
-            "most applicants are not selected."
-            if en
-            else f"{name}：须申报并经评审遴选（或所在城市入选试点），金额无法事先承诺，多数申报者拿不到。"
-        )
-    if ratio and benefit.cap is not None and benefit.currency == "CNY":
-        spend = benefit.cap / ratio
-        return (
-            f"{name}: the cap of CNY {benefit.cap:,.0f} at {format_ratio(ratio)} means about CNY {spend:,.0f} of "
-            "eligible spend in that period, and only if every condition holds."
-            if en
-            else f"{name}：上限{format_cny(benefit.cap)}按{format_ratio(ratio)}计算，需要约{format_cny(spend)}的合格支出才可能达到上限，且须满足全部条件。"
-        )
-    if ratio:
-        return (
-            f"{name}: {format_ratio(ratio)} of eligible spend; the text publishes no cap, so the amount depends "
-            "on what the review accepts."
-            if en
-            else f"{name}：按合格支出的{format_ratio(ratio)}计算，原文未公布上限，金额取决于审核认定的支出。"
-        )
-    return (
-        f"{name}: the text publishes no rate, so no amount can be estimated."
-        if en
-        else f"{name}：原文未公布补贴比例，无法估算金额。"
-    )
-
-
 def sme_only(assessment: Assessment) -> bool:
     sizes = set(assessment.program.eligibility.size_classes)
     return bool(sizes) and sizes <= SME_SIZES
-
-
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
-_PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|\bfunds?\b|scheme", re.I)
-
-
-def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
-    """Programs the client names in quotes ("听说有个“AI赋能包专项补贴”") that no catalogue entry carries."""
-    names = [normalize(p.name) + normalize(p.name_en) for p in catalogue.funding]
-    found = []
-    for match in _QUOTED.finditer(question):
-        name = match.group(1).strip()
-        if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
-            found.append(name)
-    return found
-
-
-# A claim the owner relays ("听说", "朋友说", "网上说", "heard that") or a per-firm promise ("每家补10万", "each
-# company gets") is an assertion to check, quoted or not (§7): "国家人工智能+专项补贴，每家10万，12月15号截止".
-_RELAYED = re.compile(
-    r"听说|据说|听人说|朋友说|有人说|网上说|群里说|群里有人|传言|传闻|新闻说|刷到|看到.{0,6}说|"
-    r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read that\b",
-    re.I,
-)
-_PER_FIRM_PROMISE = re.compile(
-    r"每(?:家|个企业|家企业|户|个店|店|个公司)(?:都|直接|能|可以|可)?(?:补|给|发|拿|领)?\s*\d|直接补\s*\d|"
-    r"\beach (?:company|firm|business|sme)\b.{0,20}\d|\bevery (?:company|firm|sme)\b.{0,20}\d",
-    re.I,
-)
-_CLAIMED_NAME = re.compile(
-    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|券|计划)"
-    r"|\b(?:an?|the) ([a-z0-9 +-]{3,40}? (?:grant|subsidy|voucher|fund|scheme))\b"
-)
-# What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".
-_LEAD_IN = re.compile(r"^.*(?:听说|据说|说|有个|有一个|出了个|出了一个|推出了?|了个|有|\d[万元]?的)")
-_NOT_A_NAME = re.compile(
-    r"^(?:这个|那个|这些|那些|什么|哪些|有没有|我们|政府|国家的?|有|的)?(?:补贴|补助|资助|奖励|券|专项)$"
-)
-
-
-def relayed_programs_not_in_sources(
-    question: str, catalogue: Catalogue, known: Callable[[str], bool]
-) -> list[str]:
-    """Program names in a relayed claim or a per-firm promise that no catalogue entry backs.
-
-    `known(sentence)`: whether the sentence names a catalogued program (by name, or place + kind).
-    """
-    norm = normalize(question)
-    if not (_RELAYED.search(norm) or _PER_FIRM_PROMISE.search(norm)):
-        return []
-    found = []
-    for sentence in re.split(r"[。！？!?\n]", norm):
-        for match in _CLAIMED_NAME.finditer(sentence):
-            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip().lstrip("的个种")
-            if len(name) < 4 or _NOT_A_NAME.match(name) or known(name):
-                continue
-            found.append(name)
-    return list(dict.fromkeys(found))

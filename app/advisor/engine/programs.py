@@ -44,7 +44,8 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
     # Subjects of programs that follow a status, not a purchase (see `_RAISED_ONLY`).
     (
         re.compile(
-            r"税|加计扣除|研发|高新|科技型中小企业|科小|r&d|research and development|\btax|high-tech|hnte",
+            r"税|加计扣除|研发|高新(?!区|园|技术产业开发区)|科技型中小企业|科小|r&d|research and development|\btax|"
+            r"high-tech(?! zone| park| district)|hnte",
             re.I,
         ),
         set(),
@@ -66,7 +67,8 @@ _RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
 # Each pattern pairs with a word of the programs' Chinese names.
 _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"研发|加计扣除|r&d|research and development|super.?deduction", re.I), "研发"),
-    (re.compile(r"高新|high.?tech|hnte", re.I), "高新"),
+    # "成都高新区" is a place, not the high-tech enterprise status.
+    (re.compile(r"高新(?!区|园|技术产业开发区)|high.?tech(?! zone| park| district)|hnte", re.I), "高新"),
     (re.compile(r"小型微利|small.{0,6}low.?profit|small.?profit", re.I), "小型微利"),
     (re.compile(r"科技型中小企业|科小|tech(nology)?.?based sme", re.I), "科技型中小企业"),
     (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
@@ -172,6 +174,14 @@ def _local_to_client(assessment: Assessment) -> bool:
     )
 
 
+def _pays_others(assessment: Assessment) -> bool:
+    """Ruled out because it pays for other things than the client buys (an R&D program, a compute voucher for a
+    bakery): listing it explains nothing about the client's own place, it is noise (review4 c29)."""
+    unmet = {c.name for c in assessment.conditions if c.status is Status.unmet}
+    # A rule about the client (industry, size, an end date) explains the no even when the purchase fails too.
+    return "developer" in unmet or unmet == {"purchase"}
+
+
 def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     """The programs an answer's text lists: what can help the client, not everything that was checked.
 
@@ -183,7 +193,9 @@ def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     programs = [a for a in programs if a.reached_through is None]
     useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
     if all(a.verdict is Verdict.ineligible for a in programs):
-        explain = [id(a) for a in programs if id(a) not in useful and _local_to_client(a)]
+        explain = [
+            id(a) for a in programs if id(a) not in useful and _local_to_client(a) and not _pays_others(a)
+        ]
         useful |= set(explain[: max(0, 2 - len(useful))])
     return [a for a in programs if id(a) in useful][:MAX_LISTED]
 

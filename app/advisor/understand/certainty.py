@@ -12,7 +12,7 @@ in a sentence about funding (a program, an amount, an approval), or a short foll
 ("能保证吗？"). A loan guarantee (创业担保贷款) names a program, not a request.
 
 The answer to one is the same whatever the intent (advice_rules.md §5): no guarantee, what spend the cap
-implies, the selection or review step, and the issuer's confirmation (engine/notices.guarantee_note).
+implies, the selection or review step, and the issuer's confirmation (engine/guarantee.guarantee_note).
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ _I = re.IGNORECASE
 # Words that are themselves an assurance about getting something.
 _ASSURANCE = re.compile(
     r"稳拿|稳不稳|稳吗|稳了吧|稳妥吗|十拿九稳|板上钉钉|铁定|万无一失|包过|包批|包拿|包下来|包通过|打包票|拍胸脯|"
-    r"准话|保准|准能|准保|有把握|把握大|跑不掉|跑不了|"
+    r"准话|准数|保准|准能|准保|有把握|把握大|跑不掉|跑不了|保票|确定(?:的)?收入|当成?确定|"
     r"\bguarantee[sd]?\b|\bpromise\b|\bfor sure\b|\bdefinitely\b|\bsure thing\b|\bassured?\b|"
     r"\b(?:is it|are you|be|it's|absolutely|completely|totally) certain\b|\bcertain(?:ly)? (?:that|we|i|to)\b|"
     r"\bcount on\b|\bbank on\b|\brely on (?:getting|receiving)\b|\bwithout (?:a )?doubt\b|"
-    r"\bconfirm (?:that )?(?:we|i)(?:'ll| will| can| would| are going to)\b|\b100 ?% (?:sure|certain)\b",
+    r"\bconfirm (?:that )?(?:we|i)(?:'ll| will| can| would| are going to)\b|\b100 ?% (?:sure|certain)\b|"
+    r"\b(?:can|could) (?:i|we) be sure\b|\bmake sure (?:we|i) (?:get|receive)\b|\bwant a (?:yes|firm answer)\b",
     _I,
 )
 # Modals of certainty: one counts only when an outcome verb follows it closely ("一定批", "保证我们能拿").
@@ -42,6 +43,11 @@ _BOUND_MODAL = re.compile(_MODAL + _BETWEEN + r"{0,3}" + _OUTCOME)
 # Asking for all of it is asking whether it is sure: "60%能全拿吗", "想拿满100万".
 _ALL_OF_IT = re.compile(
     r"全拿|拿满|拿全|全额(?:拿|到账|补)|足额|\b(?:get|receive|claim) the (?:full|whole|maximum|max)\b", _I
+)
+# An amount the owner asks us to confirm with a tag question is a request for certainty: "能拿150万吧？",
+# "补个50万没问题吧".
+_AMOUNT_CONFIRMED = re.compile(
+    r"(?:能|可以|可|会)?(?:拿|领|补|批|给)(?:到|下来?)?\s*\d+(?:\.\d+)?\s*(?:万|亿|元|块)[^，,。？?]{0,6}(?:吧|没问题吧|没错吧)"
 )
 # What makes a sentence about funding: a program, an approval or an amount.
 _FUNDING = re.compile(
@@ -66,6 +72,7 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
             _ASSURANCE.search(sentence)
             or _BOUND_MODAL.search(sentence)
             or _ALL_OF_IT.search(sentence)
+            or _AMOUNT_CONFIRMED.search(sentence)
             or _bare_modal(sentence)
         )
         if certain and (_FUNDING.search(sentence) or (_FUNDING.search(text) and _ASSURANCE.search(sentence))):

@@ -1,0 +1,98 @@
+"""Programs the client asserts that no catalogue entry backs (advice_rules.md §7).
+
+A name in quotes ("听说有个“AI赋能包专项补贴”"), a relayed claim or a per-firm promise ("群里说每家补20万"),
+or an English program name in title case ("the Guangdong AI Empowerment Voucher"): each is checked against the
+catalogue, and what nothing backs is said plainly to be "not in my sources; don't rely on it".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.catalogue.models import Catalogue
+from app.text.funding_words import FUNDING_NOUN
+from app.text.normalize import normalize
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
+_GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
+_PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|\bfunds?\b|scheme", re.I)
+
+
+def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
+    """Programs the client names in quotes ("听说有个“AI赋能包专项补贴”") that no catalogue entry carries."""
+    names = [normalize(p.name) + normalize(p.name_en) for p in catalogue.funding]
+    found = []
+    for match in _QUOTED.finditer(question):
+        name = match.group(1).strip()
+        if _GENERIC.match(name):
+            continue  # "“两券”能一起用吗": the vouchers just discussed, not a program's name
+        if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
+            found.append(name)
+    return found
+
+
+# A claim the owner relays ("听说", "朋友说", "网上说", "heard that") or a per-firm promise ("每家补10万", "each
+# company gets") is an assertion to check, quoted or not (§7): "国家人工智能+专项补贴，每家10万，12月15号截止".
+_RELAYED = re.compile(
+    r"听说|据说|听人说|朋友说|有人说|网上说|群里说|群里有人|传言|传闻|新闻说|刷到|看到.{0,6}说|"
+    r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read that\b",
+    re.I,
+)
+_PER_FIRM_PROMISE = re.compile(
+    r"每(?:家|个企业|家企业|户|个店|店|个公司)(?:都|直接|能|可以|可)?(?:补|给|发|拿|领)?\s*\d|直接补\s*\d|"
+    r"\beach (?:company|firm|business|sme)\b.{0,20}\d|\bevery (?:company|firm|sme)\b.{0,20}\d",
+    re.I,
+)
+_CLAIMED_NAME = re.compile(
+    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|券|计划)"
+    r"|\b(?:an?|the) ([a-z0-9 +-]{3,40}? (?:grant|subsidy|voucher|fund|scheme))\b"
+)
+# What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".
+_LEAD_IN = re.compile(r"^.*(?:听说|据说|说|有个|有一个|出了个|出了一个|推出了?|了个|有|\d[万元]?的)")
+_NOT_A_NAME = re.compile(
+    r"^(?:这个|那个|这些|那些|什么|哪些|有没有|我们|政府|国家的?|有|的)?(?:补贴|补助|资助|奖励|券|专项)$"
+)
+
+
+def relayed_programs_not_in_sources(
+    question: str, catalogue: Catalogue, known: Callable[[str], bool]
+) -> list[str]:
+    """Program names in a relayed claim or a per-firm promise that no catalogue entry backs.
+
+    `known(sentence)`: whether the sentence names a catalogued program (by name, or place + kind).
+    """
+    norm = normalize(question)
+    if not (_RELAYED.search(norm) or _PER_FIRM_PROMISE.search(norm)):
+        return []
+    found = []
+    for sentence in re.split(r"[。！？!?\n]", norm):
+        for match in _CLAIMED_NAME.finditer(sentence):
+            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip().lstrip("的个种")
+            if len(name) < 4 or _NOT_A_NAME.match(name) or known(name):
+                continue
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+# "the Guangdong AI Empowerment Voucher", "Shenzhen Model Voucher": a program named in title case.
+_TITLED = re.compile(
+    r"\b((?:[A-Z][A-Za-z0-9+&'-]*\s+){1,6}(?:Voucher|Grant|Subsidy|Fund|Scheme|Programme|Program|Award)s?)\b"
+)
+_WORD = re.compile(r"[a-z0-9]+")
+# Words that say "a program" without naming one: what is left must be in one catalogue name.
+_FILLER = frozenset(
+    {"the", "of", "and", "for", "s", "program", "programme", "scheme", "fund", "grant", "subsidy", "award"}
+)
+
+
+def titled_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
+    """English program names whose every word no single catalogue name carries ("AI Empowerment Voucher")."""
+    names = [set(_WORD.findall(f"{p.name_en} {p.id.replace('-', ' ')}".lower())) for p in catalogue.funding]
+    found = []
+    for match in _TITLED.finditer(question):
+        name = match.group(1).strip()
+        words = set(_WORD.findall(name.lower())) - _FILLER
+        if words and not any(words <= known for known in names):
+            found.append(name)
+    return list(dict.fromkeys(found))

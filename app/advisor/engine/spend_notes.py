@@ -1,0 +1,125 @@
+"""What the client's own purchases mean for the programs listed (advice_rules.md §1, §2, §5).
+
+- A contract the client names that no listed program pays for is said to be matched to nothing, with what
+  the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元").
+- Two listed programs that pay for the same kind of spend, with no stacking rule between them: the same spend
+  is claimed under one of them only, never twice.
+- A selected program (award, application grant) with a published rate on a contract the client names: what
+  it would pay at most if the project is selected — never in the net cost, never a promise.
+"""
+
+from __future__ import annotations
+
+from app.advisor.contract import Lang
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import listed_programs
+from app.advisor.engine.purchases import Purchase
+from app.catalogue.models import ApplicationMechanism
+from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
+
+
+def _name(assessment: Assessment, en: bool) -> str:
+    return assessment.program.name_en if en else assessment.program.name
+
+
+def _amount(purchase: Purchase, en: bool) -> str:
+    value = purchase.first_year.max
+    return f"CNY {value:,.0f}" if en else format_cny(value)
+
+
+def unpaid_client_items(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
+    """Each named contract no listed program pays for, said once with what the programs pay for instead."""
+    # Nothing listed (none applies): the client's own place's programs checked say what money there pays for.
+    listed = listed_programs(programs) or [
+        a for a in programs if any(c.name == "region" and c.status is Status.met for c in a.conditions)
+    ]
+    if not client or not listed:
+        return []
+    en = language == "en"
+    lines = []
+    for purchase in client:
+        payers = [a for a in programs if purchase.kind in a.program.eligibility.spend_scope]
+        if any(a.verdict is not Verdict.ineligible for a in payers):
+            continue
+        zh_kind, en_kind = SPEND_LABELS[purchase.kind]
+        if payers:  # programs pay for it, but each rules the client out (manufacturing only, ended…)
+            lines.append(
+                f"The {en_kind} you named ({_amount(purchase, en)}): none of the programs that pay for this kind "
+                "of purchase is open to you, so nothing is subtracted from it."
+                if en
+                else f"您提到的{zh_kind}（{_amount(purchase, en)}）：支付这类采购的补贴都不适用于您，"
+                "这笔钱不能用它们抵扣。"
+            )
+            continue
+        scopes = {k for a in listed for k in a.program.eligibility.spend_scope}
+        paid_zh = "、".join(SPEND_LABELS[k][0] for k in sorted(scopes))
+        paid_en = ", ".join(SPEND_LABELS[k][1] for k in sorted(scopes))
+        lines.append(
+            f"The {en_kind} you named ({_amount(purchase, en)}) is matched to no program here: the programs checked "
+            f"pay only for {paid_en}, so nothing is subtracted from it."
+            if en
+            else f"您提到的{zh_kind}（{_amount(purchase, en)}）：所查的补贴都不支付这类采购（只支付{paid_zh}），"
+            "这笔钱不能用它们抵扣。"
+        )
+    return lines
+
+
+def _stack(one: Assessment, other: Assessment) -> bool:
+    return (
+        other.program.id in one.program.benefit.stacking.stackable_with
+        or one.program.id in other.program.benefit.stacking.stackable_with
+    )
+
+
+def same_spend_twice(programs: list[Assessment], bought: set[SpendKind], language: Lang) -> list[str]:
+    """One sentence for the first pair of listed programs paying for the same spend the client has."""
+    listed = [a for a in listed_programs(programs) if a.verdict is not Verdict.ineligible]
+    en = language == "en"
+    for i, one in enumerate(listed):
+        for other in listed[i + 1 :]:
+            shared = set(one.program.eligibility.spend_scope) & set(other.program.eligibility.spend_scope)
+            shared &= bought
+            if not shared or _stack(one, other) or one.selection_only or other.selection_only:
+                continue
+            zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]
+            return [
+                f"{_name(one, en)} and {_name(other, en)} both pay for {en_kind}: the same spend can be claimed "
+                "under one of them only, not twice; the amounts above are for one program."
+                if en
+                else f"{_name(one, en)}和{_name(other, en)}都支付{zh_kind}：同一笔支出只能在其中一项申领，"
+                "不能重复申领；上面的金额只按一项计算。"
+            ]
+    return []
+
+
+def if_selected(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
+    """A selected program's rate on the client's own contract: the most it pays if the project is selected."""
+    en = language == "en"
+    lines = []
+    for assessment in listed_programs(programs):
+        program, ratio = assessment.program, assessment.ratio
+        if (
+            program.how_to_apply.mechanism is not ApplicationMechanism.competitive_selection
+            or assessment.verdict is Verdict.ineligible
+            or not ratio
+            or program.benefit.currency != "CNY"
+            or any(c.status is Status.unmet for c in assessment.conditions)
+        ):
+            continue
+        for purchase in client:
+            if purchase.kind not in program.eligibility.spend_scope:
+                continue
+            base = purchase.first_year.max
+            most = base * ratio if program.benefit.cap is None else min(base * ratio, program.benefit.cap)
+            lines.append(
+                f"{_name(assessment, en)}: only if your project is selected, {_amount(purchase, en)} × up to "
+                f"{format_ratio(ratio)} = at most CNY {most:,.0f}; not counted in net cost, most applicants are "
+                "not selected."
+                if en
+                else f"{_name(assessment, en)}：仅当项目入选，{_amount(purchase, en)} × 最高{format_ratio(ratio)}"
+                f" = 最多{format_cny(most)}；需遴选，不计入净成本，多数申报者拿不到。"
+            )
+            break
+    return lines[:2]

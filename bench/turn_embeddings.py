@@ -1,0 +1,125 @@
+"""Query embeddings per advisor turn, first turns and later turns apart (issue 15: bounded work per request).
+
+    python bench/turn_embeddings.py                       # counts over the dev conversations
+    python bench/turn_embeddings.py --save before.json    # also keep every turn's answer, to compare
+    python bench/turn_embeddings.py --compare before.json # which turns' answers differ from a saved run
+
+e5 is most of an ask's CPU, so the count of query embeddings per turn is the throughput bound. The
+conversations are the dev inputs only (consultant dev cases, understanding dev messages and dialogues,
+the golden advisor set); held-out splits are never read. Each conversation starts with an empty vector
+cache, so nothing is a hit by luck; the fixed policy-basis query and the intent bank are warmed first.
+Runs in-process on the worktree's index (built if missing) with today pinned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import app.services.retrieval as retrieval_module
+from app.container import Container
+from app.services.readiness import ensure_ready
+from app.settings import PROJECT_ROOT, Settings
+
+EVAL = PROJECT_ROOT / "tests" / "eval"
+TODAY = date(2026, 11, 28)
+
+
+def conversations() -> list[tuple[str, list[str]]]:
+    """(id, user messages) of every dev conversation; `split: blind` entries are skipped unread."""
+    out: list[tuple[str, list[str]]] = []
+    consultant = yaml.safe_load((EVAL / "consultant_cases.yaml").read_text(encoding="utf-8"))
+    out += [(c["id"], list(c["turns"])) for c in consultant["cases"] if c.get("split") == "dev"]
+    messages = yaml.safe_load((EVAL / "understanding_dev.yaml").read_text(encoding="utf-8")) or []
+    out += [(m["id"], [m["text"]]) for m in messages if m.get("split") == "dev"]
+    dialogues = yaml.safe_load((EVAL / "understanding_dialogues.yaml").read_text(encoding="utf-8")) or []
+    out += [(d["id"], [t["text"] for t in d["turns"]]) for d in dialogues if d.get("split") == "dev"]
+    golden = yaml.safe_load((EVAL / "golden_advisor.yaml").read_text(encoding="utf-8")) or []
+    out += [(g["id"], [str(t) for t in g["turns"]]) for g in golden]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--save", type=Path, help="write every turn's answer and count here (JSON)")
+    parser.add_argument("--compare", type=Path, help="a file written by --save: list the turns that differ")
+    args = parser.parse_args()
+
+    sessions = Path(tempfile.mkdtemp(prefix="turn-embeddings-")) / "sessions.sqlite3"
+    base = Settings()
+    settings = base.model_copy(
+        update={"advisor": base.advisor.model_copy(update={"today": TODAY, "sessions_file": sessions})}
+    )
+    box = Container(settings)
+    problem = ensure_ready(box.ingest)
+    if problem is not None:
+        raise SystemExit(str(problem))
+    advisor = box.advisor
+    advisor.warm_up()
+    advisor.intent_bank.vote("预热")
+
+    embedded: list[str] = []
+    real = retrieval_module.embed_query
+
+    def counting(text: str) -> Any:
+        embedded.append(text)
+        return real(text)
+
+    retrieval_module.embed_query = counting  # type: ignore[assignment]
+    rows: list[dict[str, Any]] = []
+    for conversation_id, messages in conversations():
+        retrieval_module.query_vector.cache_clear()
+        session = f"emb-{conversation_id}-{uuid.uuid4().hex[:6]}"
+        for index, message in enumerate(messages):
+            embedded.clear()
+            response = advisor.ask(message, session_id=session)
+            rows.append(
+                {
+                    "turn": f"{conversation_id}#{index}",
+                    "later": index > 0,
+                    "embeddings": len(embedded),
+                    "intent": response.intent,
+                    "solutions": [s.id for s in response.solutions],
+                    "funding": [(f.id, f.verdict) for f in response.funding],
+                    "answer": hashlib.sha1(response.answer.encode()).hexdigest()[:12],
+                }
+            )
+
+    for later in (False, True):
+        counts = [r["embeddings"] for r in rows if r["later"] is later]
+        more = [r["turn"] for r in rows if r["later"] is later and r["embeddings"] > 1]
+        label = "later turns" if later else "first turns"
+        print(
+            f"{label}: {len(counts)}, {sum(counts) / max(len(counts), 1):.2f} embeddings per turn; >1: {more}"
+        )
+    if args.save:
+        args.save.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.compare:
+        before = {r["turn"]: r for r in json.loads(args.compare.read_text(encoding="utf-8"))}
+        keys = ("intent", "solutions", "funding", "answer")
+        for row in rows:
+            old = before.get(row["turn"])
+            if old is None:
+                continue
+            changed = [k for k in keys if json.dumps(old[k]) != json.dumps(row[k])]
+            if changed:
+                detail = {k: (old[k], row[k]) for k in changed if k != "answer"}
+                print(f"differs {row['turn']}: {', '.join(changed)} {json.dumps(detail, ensure_ascii=False)}")
+        print(f"{sum(1 for r in rows if r['turn'] in before)} turns compared")
+
+
+if __name__ == "__main__":
+    main()
