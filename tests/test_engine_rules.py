@@ -322,6 +322,8 @@ def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
     same_spend = _stacking_answer(["cd-compute-voucher-2023", "cd-compute-voucher-2025"], chengdu)
     assert same_spend is not None and same_spend.startswith("能否叠加：不能重复申领同一笔支出")
     assert "只能申请其中一项" in same_spend
+    # Two programs of one short name are told apart (review5 c25: "成都市算力券与成都市算力券").
+    assert "2023" in same_spend and "2025" in same_spend, same_spend
     dongguan = CompanyProfile(province="广东", city="东莞")
     two_levels = _stacking_answer(["gd-compute-training-voucher-2025", "dg-compute-voucher-2025"], dongguan)
     assert two_levels is not None and "请向发文单位确认" in two_levels

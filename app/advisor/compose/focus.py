@@ -8,6 +8,7 @@ comes from the engine's assessments and the catalogue entries behind them; nothi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from itertools import combinations
 from typing import Literal
@@ -51,15 +52,19 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
     claim; the same spend at different levels is a question for the issuers, never a confident no.
     """
     en = language == "en"
-
-    def name(a: Assessment) -> str:
-        return short_name(a.program.name_en if en else a.program.name)
-
     # Only programs that may apply are worth pairing (review4 c05, c49: six pairs, ineligible ones among
     # them); three programs make at most three pairs. The ❌ lines below say why the others do not apply.
     # The programs the client asked about first ("苏州的试点和省里的能一起拿吗").
     useful = [a for a in programs if a.verdict is not Verdict.ineligible or a.asked]
     shown = sorted(useful, key=lambda a: not a.asked)[:3]
+    full = {a.program.id: a.program.name_en if en else a.program.name for a in shown}
+    shorts = Counter(short_name(n) for n in full.values())
+
+    def name(a: Assessment) -> str:
+        """The short name, or the full one where two programs share it (review5 c25: 成都市算力券与成都市算力券)."""
+        short = short_name(full[a.program.id])
+        return short if shorts[short] == 1 else full[a.program.id]
+
     if len(shown) < 2:
         only = name(shown[0]) if shown else None
         if en:
