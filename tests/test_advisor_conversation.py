@@ -347,6 +347,18 @@ def test_an_out_of_scope_aside_is_declined_in_one_line_and_the_business_is_answe
     assert topic in decline and ("服务范围" in decline or "outside what I can help" in decline)
 
 
+def test_a_follow_up_is_not_told_a_program_it_never_named_is_unknown(advisor: AdvisorService):
+    session = "model-voucher-then-suzhou"
+    advisor.ask(
+        "我们在深圳南山做跨境电商，30个人，想用AI做多语言客服。听说深圳有模型券，现在还能申请吗？",
+        session_id=session,
+    )
+    response = advisor.ask("那苏州呢？我们在苏州也有个分公司", session_id=session)
+    assert "苏州模型券" not in response.answer.replace(
+        "市", ""
+    )  # review4 c02: the user named no such program
+
+
 def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
     response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
     assert response.intent == "recommend_pack"

@@ -259,17 +259,18 @@ class AdvisorService:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         if aside := out_of_scope_aside(text):
             turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
-        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
+        # Programs the user named in their own words: "那苏州呢" after "深圳有模型券吗" names no "苏州模型券".
+        claimed = unknown_vouchers(text, self.catalogue, self.places)
         claimed = list(
             dict.fromkeys(
                 claimed
-                + quoted_programs_not_in_sources(turn.query, self.catalogue)
-                + titled_programs_not_in_sources(turn.query, self.catalogue)
+                + quoted_programs_not_in_sources(text, self.catalogue)
+                + titled_programs_not_in_sources(text, self.catalogue)
             )
         )
         claimed += [
             name
-            for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
+            for name in relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
             if not any(name in c or c in name for c in claimed)
         ]
         # A program named in a document the user uploaded is known: it is answered from that file.
