@@ -359,6 +359,14 @@ def test_a_follow_up_is_not_told_a_program_it_never_named_is_unknown(advisor: Ad
     )  # review4 c02: the user named no such program
 
 
+def test_a_bare_budget_after_a_subsidy_question_is_not_out_of_scope(advisor: AdvisorService):
+    session = "subsidies-then-budget"
+    advisor.ask("我们是杭州的餐厅，想了解能申请什么补贴", session_id=session)
+    response = advisor.ask("十五六万", session_id=session)
+    assert response.intent != "out_of_scope"
+    assert response.profile.budget_cny == 160000 and response.profile.city == "杭州"
+
+
 def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
     response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
     assert response.intent == "recommend_pack"

@@ -35,7 +35,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"\bstocks?\b.{0,30}\b(buy|sell|invest)|\b(buy|invest in)\b.{0,20}\bstocks?\b|crypto|bitcoin|\bvisa\b|passport|"
     r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b|"
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
-    r"医保飞检|飞行检查|医保(?:稽查|检查)",  # a regulator's inspection is compliance advice, not AI or funding
+    r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁",  # a regulator's inspection is compliance advice, not AI or funding
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a

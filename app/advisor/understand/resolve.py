@@ -70,8 +70,11 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     if delta.industry is not None and first_person:
         return True
     budget = delta.budget_cny is not None or states_budget(normalize(text))
-    if budget and (first_person or conversation.last_intent == "recommend_pack" or conversation.pack):
-        return True  # "预算只有5000元" after a pack re-plans it
+    earlier_business = conversation.last_intent not in (None, "out_of_scope", "smalltalk")
+    if budget and (first_person or earlier_business or conversation.pack):
+        return (
+            True  # "预算只有5000元" after a pack re-plans it; a bare "十五六万" after a subsidy question too
+        )
     answered = delta.industry or delta.province or delta.budget_cny is not None
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
 
