@@ -14,7 +14,13 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent, states_need
+from app.advisor.understand.classify import (
+    AMOUNT,
+    about_shown_funding,
+    classify_intent,
+    refused_by_rule,
+    states_need,
+)
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
@@ -99,6 +105,18 @@ def resolve_intent(
     intent = classify_intent(
         query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
     )
+    last = conversation.last_intent
+    if (
+        intent == "out_of_scope"
+        and last not in (None, "out_of_scope", "smalltalk")
+        and not refused_by_rule(query)
+        and not looks_like_instruction(query)
+    ):
+        # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message with no
+        # business words of its own continues the business conversation; only a real refusal rule refuses.
+        intent = (
+            last if last in ("recommend_pack", "funding_eligibility", "how_to_apply") else "policy_question"
+        )
     # Not a refusal: "保证能骗到补贴吗" stays out of scope.
     if (
         certain
@@ -106,7 +124,6 @@ def resolve_intent(
         and not states_need(text)
     ):
         return "funding_eligibility"
-    last = conversation.last_intent
     shown = conversation.pack or last in ("recommend_pack", "funding_eligibility", "how_to_apply")
     overridable = ("policy_question", "out_of_scope", "smalltalk") + (
         ("cost_estimate",) if AMOUNT.search(normalize(text)) else ()
