@@ -39,6 +39,8 @@ _LISTED_ROLES = (
 # but not the firm's customers or members (学员, 会员, 社员).
 _TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教)(?!资|傅)"
 _TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+# The whole workforce said without a figure: "夫妻俩自己弄", "两口子开的", "就我们仨".
+_FEW_PEOPLE = re.compile(r"夫妻(?:俩|两个|二人)|两口子|(?:我们|咱们|我|咱)(?:俩|仨)")
 _EMPLOYEES = [
     # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
     re.compile(
@@ -191,6 +193,8 @@ class RuleExtractor:
         figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
         match = _first(_EMPLOYEES, figures)
         employees = parse_number(match.group(1)) if match else None
+        if employees is None and (few := _FEW_PEOPLE.search(text)):
+            employees = 3 if few.group(0).endswith("仨") else 2
         if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
             data["employees"] = int(employees)
         if (budget := find_budget(text)) is not None:
