@@ -106,17 +106,17 @@ def resolve_intent(
         query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
     )
     last = conversation.last_intent
-    if (
+    # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message out of scope
+    # only for want of business words of its own continues the business conversation (a question about it
+    # unless a rule below says more); only a refusal rule or an injected instruction refuses.
+    continued = (
         intent == "out_of_scope"
         and last not in (None, "out_of_scope", "smalltalk")
         and not refused_by_rule(query)
         and not looks_like_instruction(query)
-    ):
-        # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message with no
-        # business words of its own continues the business conversation; only a real refusal rule refuses.
-        intent = (
-            last if last in ("recommend_pack", "funding_eligibility", "how_to_apply") else "policy_question"
-        )
+    )
+    if continued:
+        intent = "policy_question"
     # Not a refusal: "保证能骗到补贴吗" stays out of scope.
     if (
         certain
@@ -142,6 +142,8 @@ def resolve_intent(
         and DECLINE.search(text)
     ):
         intent = "recommend_pack"  # "保密": recommend from what we know, verdicts stay open
+    if continued and intent == "policy_question" and last in ("recommend_pack", "funding_eligibility"):
+        intent = last  # "说错了，合同是一年50万" re-runs what was asked
     if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
         intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
     return intent
