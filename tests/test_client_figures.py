@@ -165,3 +165,15 @@ def test_a_trader_naming_an_rd_grant_is_not_a_developer():
     trader = CompanyProfile(province="福建", city="厦门", employees=15, industry="F")
     (grant,), _ = _judged(["xm-ai-rd-grant-2025"], trader, "朋友说揭榜挂帅项目能拿几百万，我们能申请吗")
     assert grant.verdict is Verdict.ineligible
+
+
+def test_a_funding_question_with_a_stated_need_is_judged_on_what_that_need_buys(advisor):
+    """review4 c16: a dispatch need asking about a compute voucher hears it does not pay for that, with its
+    date; not "you haven't said what you will buy"."""
+    response = advisor.ask(
+        "天津武清的物流公司，60人，营收5000万，想用AI做车辆调度和路线优化，预算10万。天津算力券是不是年底就到期了，现在申请来得及吗？"
+    )
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert verdicts.get("tj-compute-voucher-2025") == "ineligible", verdicts
+    assert "您还没说要买什么" not in response.answer
+    assert "2026-12-31" in response.answer

@@ -68,6 +68,27 @@ def test_who_said_questions_get_the_article_passage_with_the_speaker_first(share
     assert all(hit.collection == "policies" for hit in result.hits[:3])
 
 
+def test_a_question_naming_an_article_reads_that_article_first(shared_container):
+    """ "According to the Hunan Daily" asks about that commentary: its passages lead, not another article's."""
+    result = shared_container.retrieval.search(
+        "According to the Hunan Daily, what should companies do with AI?"
+    )
+    assert result.route == "article"
+    hunan = [hit.source == "000_92d68ac8b52ed137" for hit in result.hits]
+    assert hunan[0] and hunan == sorted(hunan, reverse=True)  # the named article's passages come first
+
+
+def test_named_articles_lead_the_article_route_in_rank_order():
+    ranked = ["article-b1", "article-a1", "program-1", "article-a2"]
+
+    def group(chunk_id: str) -> Group:
+        return "articles" if chunk_id.startswith("article") else "programs"
+
+    assert balance(ranked, 4, "article", group) == ["article-b1", "article-a1", "article-a2", "program-1"]
+    named = balance(ranked, 4, "article", group, lambda c: "-a" in c)
+    assert named == ["article-a1", "article-a2", "article-b1", "program-1"]
+
+
 def test_program_questions_still_lead_with_the_catalogue(shared_container):
     result = shared_container.retrieval.search("杭州算力券每年最多能申领多少？")
     assert result.route == "program"

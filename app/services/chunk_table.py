@@ -73,15 +73,20 @@ class ChunkTable:
             if isinstance(row.metadata.get("position"), int)
         }
         self._groups: list[Group] = [_group(row) for row in rows]
-        # Speakers and publishers of the indexed articles (normalised): naming one routes a question
-        # to the articles (app.services.routing). Not a program text's issuer: "厦门市财政局" asks about
-        # the program, which an article-first ordering would push down.
-        self.names = frozenset(
-            normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
-            for row, group in zip(rows, self._groups, strict=True)
-            if group == "articles"
-            for field in ("speaker", "publisher")
-        ) - {""}
+        # Speakers and publishers of the indexed articles (normalised), with the articles each is named in:
+        # naming one routes a question to the articles, that article first (app.services.routing). Not a
+        # program text's issuer: "厦门市财政局" asks about the program, which an article-first ordering would
+        # push down.
+        named_in: dict[str, set[str]] = {}
+        for row, group in zip(rows, self._groups, strict=True):
+            if group != "articles":
+                continue
+            for field in ("speaker", "publisher"):
+                name = normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
+                if name:
+                    named_in.setdefault(name, set()).add(str(row.metadata.get("source", "")))
+        self.sources_by_name = {name: frozenset(sources) for name, sources in named_in.items()}
+        self.names = frozenset(self.sources_by_name)
         # Funding terms only the articles use ("AI专项资金"): naming one asks about the article (routing).
         self.coined = coined_terms(
             (row.document for row, group in zip(rows, self._groups, strict=True) if group == "articles"),
@@ -142,6 +147,9 @@ class ChunkTable:
 
     def collection_of(self, chunk_id: str) -> str:
         return self.rows[self.position[chunk_id]].collection.value
+
+    def source_of(self, chunk_id: str) -> str:
+        return str(self.rows[self.position[chunk_id]].metadata.get("source", ""))
 
     def group_of(self, chunk_id: str) -> Group:
         """What a chunk is for routing: an article, a program (catalogue entry or its official text), a solution."""

@@ -23,7 +23,7 @@ and its slot counts are checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 from app.text.funding_words import FUNDING_NOUN, names_funding
@@ -78,10 +78,26 @@ def route(question: str, known_names: Iterable[str], expanded: str = "", coined:
     return "general"
 
 
-def balance(ranked: list[str], k: int, which: Route, group_of: Callable[[str], Group]) -> list[str]:
-    """The top `k` of `ranked` (best first) after the route's ordering and reserved places."""
+def named_sources(expanded: str, sources_by_name: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The articles a question names by a speaker or publisher (in `expanded`, the normalised question with the
+    glossary's Chinese for its English terms): "according to the Hunan Daily" asks about that article."""
+    return frozenset(
+        s for name, sources in sources_by_name.items() if name and name in expanded for s in sources
+    )
+
+
+def balance(
+    ranked: list[str],
+    k: int,
+    which: Route,
+    group_of: Callable[[str], Group],
+    first: Callable[[str], bool] = lambda _: False,
+) -> list[str]:
+    """The top `k` of `ranked` (best first) after the route's ordering and reserved places; on the article
+    route, the passages `first` holds (those of the articles the question names) lead."""
     if which == "article":
         ordered = [c for c in ranked if group_of(c) == "articles"]
+        ordered = [c for c in ordered if first(c)] + [c for c in ordered if not first(c)]
         return (ordered + [c for c in ranked if group_of(c) != "articles"])[:k]
     wanted: Group = "programs" if which == "program" else "articles"
     slots = PROGRAM_SLOTS if which == "program" else POLICY_SLOTS

@@ -50,7 +50,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
         if until and until < today:
-            if asked:
+            if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
                 notes.append(f"{name} ended on {until}." if en else f"{name}已于{until}结束。")
         elif closes and closes < today:
             if asked or assessment.verdict is not Verdict.ineligible:

@@ -236,12 +236,18 @@ def select_programs(
         assessment.asked = _asked(assessment, places, text, raised)
         if not named and not _venue_fits(assessment, asked):
             continue
-        by_name = _named(assessment, text)  # asked about by name: shown whatever the spend
+        # Asked about by name, or by its place and kind ("合肥的数字化补贴"): answered whatever the spend.
+        by_name = _named(assessment, text)
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
             if not named and not _raised(assessment, text, raised, specific):
                 continue
-        elif spend and not by_name and not set(assessment.program.eligibility.spend_scope) & spend:
+        elif (
+            spend
+            and not by_name
+            and not assessment.asked
+            and not set(assessment.program.eligibility.spend_scope) & spend
+        ):
             continue
         if named or assessment.asked or _region_compatible(assessment, profile, spend):
             # A program named by its name leads, then those of a place the client named, then the rest.

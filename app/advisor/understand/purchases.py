@@ -65,7 +65,7 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (
         SpendKind.digital_transformation,
         re.compile(
-            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)项目|"
+            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
             r"transformation project|project contract",
             re.I,
         ),
