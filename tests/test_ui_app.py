@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from app.container import Container
 from app.services.store import Store
 from app.settings import Settings
+from app.text.normalize import is_traditional, to_simplified
 from app.ui import state as ui_state
 from tests.conftest import TODAY
 from tests.helpers import MINI_KNOWLEDGE
@@ -81,6 +82,23 @@ def test_a_traditional_quote_reads_in_simplified_with_the_original_a_toggle_away
     assert reader_quote(quote, "zh", originals=False) == "同步，探索面向中小企业推出“AI赋能包”"
     assert reader_quote(quote, "zh", originals=True) == quote
     assert "original text, in Chinese" in reader_quote(quote, "en", originals=False)
+
+
+def test_the_sources_show_a_traditional_quote_in_simplified_and_the_original_when_toggled(chat_app: AppTest):
+    """Issue 14: a simplified reader gets the quote converted; the published text is one toggle away."""
+    ask(chat_app, "全国政协委员贺晗关于AI大模型应用场景提了哪些建议？")
+    response = responses(chat_app)[0]
+    traditional = [c for c in response["citations"] if is_traditional(c["quote"])]
+    assert traditional, [c["quote"][:30] for c in response["citations"]]
+    sources = _expander(chat_app.chat_message[1], "引用来源")
+    shown = " ".join(m.value for m in sources.markdown)
+    assert to_simplified(traditional[0]["quote"])[:20] in shown
+    assert traditional[0]["quote"][:20] not in shown, "simplified by default"
+    chat_app.toggle(key=f"originals_{response['id']}").set_value(True).run()
+    sources = _expander(chat_app.chat_message[1], "引用来源")
+    assert traditional[0]["quote"][:20] in " ".join(m.value for m in sources.markdown), (
+        "the original, toggled"
+    )
 
 
 def _expander(message: Any, label: str) -> Any:

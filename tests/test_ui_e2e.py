@@ -276,6 +276,31 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, lis
     assert not blocked, f"the page tried to reach the network: {blocked}"
 
 
+# Records whether the starting placeholder was ever drawn (it is replaced once the advisor is imported).
+SAW_STARTING_JS = """
+window.__sawStarting = false;
+const watch = new MutationObserver(() => {
+  if (document.body && document.body.textContent.includes('正在启动')) { window.__sawStarting = true; watch.disconnect(); }
+});
+watch.observe(document, {childList: true, subtree: true, characterData: true});
+"""
+
+
+def test_the_first_visit_draws_the_page_before_the_advisor_is_loaded(
+    server: str, browser: tuple[Any, list[str]]
+):
+    """The first visit to a fresh server imports the advisor (~2.5 s on 2 cores): the page says it is starting
+    instead of showing a blank white screen (issue 14). Runs first in this module: the server is fresh."""
+    context, _ = browser
+    page = context.new_page()
+    page.add_init_script(SAW_STARTING_JS)
+    page.goto(server, wait_until="domcontentloaded")
+    page.locator("[data-testid=stChatInputTextArea]").wait_for(state="visible", timeout=90_000)
+    assert page.evaluate("() => window.__sawStarting"), "the starting placeholder was drawn first"
+    assert page.get_by_text("正在启动").count() == 0, "and replaced by the page"
+    page.close()
+
+
 def test_desktop_answer_export_and_deletes_that_ask_first(server: str, browser: tuple[Any, list[str]]):
     context, _ = browser
     page = context.pages[0] if context.pages else context.new_page()
