@@ -85,6 +85,7 @@ class SearchResult:
     best_score: float
     has_evidence: bool
     route: Route = "general"  # what the question was judged to be about (app.services.routing)
+    meaning: str = ""  # the text the dense side ranked by (`search(..., meaning=)`, else the query)
     _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -203,7 +204,8 @@ class RetrievalService:
 
         hits = hits_for(filters, k, which)
         best = max((h.score for h in hits), default=0.0)
-        return SearchResult(query, language, hits, best, best >= self.floor(language), which, within)
+        has_evidence = best >= self.floor(language)
+        return SearchResult(query, language, hits, best, has_evidence, which, meaning or query, within)
 
     def _rank(
         self,
