@@ -311,6 +311,94 @@ def test_out_of_scope_is_declined_politely_with_what_the_advisor_can_do(
         assert "我可以" in answer and "补贴" in answer
 
 
+def test_a_visa_question_naming_a_country_is_refused_without_a_coverage_notice(advisor: AdvisorService):
+    session = "visa-after-pack"
+    advisor.ask("我们是杭州一家30人的餐厅，备菜老是浪费", session_id=session)
+    response = advisor.ask("帮我看看怎么办美国B1/B2签证，需要准备哪些材料？", session_id=session)
+    assert response.intent == "out_of_scope"
+    assert_no_pack(response)
+    assert "覆盖" not in response.answer  # not "美国不在这些补贴项目的覆盖范围内"
+    assert response.profile.city == "杭州"  # a trip abroad does not move the company
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        (
+            "厦门思明区的奶茶店，3家店18个人，想用AI做小红书文案，预算1万。另外顺便问下，最近哪只AI概念股值得买？",
+            "概念股",
+        ),
+        (
+            "广州白云区的社区诊所，8个人，想用AI做病历和随访，预算一万。另外医保飞行检查要怎么应对？",
+            "飞行检查",
+        ),
+        (
+            "We're a 40-person logistics company in Tianjin and want route optimisation. Also, which crypto should I buy?",
+            "crypto",
+        ),
+    ],
+)
+def test_an_out_of_scope_aside_is_declined_in_one_line_and_the_business_is_answered(
+    advisor: AdvisorService, message: str, topic: str
+):
+    response = advisor.ask(message)
+    assert response.intent == "recommend_pack" and response.solutions
+    decline = response.answer.split("\n\n")[0]
+    assert topic in decline and ("服务范围" in decline or "outside what I can help" in decline)
+
+
+def test_a_follow_up_is_not_told_a_program_it_never_named_is_unknown(advisor: AdvisorService):
+    session = "model-voucher-then-suzhou"
+    advisor.ask(
+        "我们在深圳南山做跨境电商，30个人，想用AI做多语言客服。听说深圳有模型券，现在还能申请吗？",
+        session_id=session,
+    )
+    response = advisor.ask("那苏州呢？我们在苏州也有个分公司", session_id=session)
+    assert "苏州模型券" not in response.answer.replace(
+        "市", ""
+    )  # review4 c02: the user named no such program
+
+
+def test_a_bare_budget_after_a_subsidy_question_is_not_out_of_scope(advisor: AdvisorService):
+    session = "subsidies-then-budget"
+    advisor.ask("我们是杭州的餐厅，想了解能申请什么补贴", session_id=session)
+    response = advisor.ask("十五六万", session_id=session)
+    assert response.intent != "out_of_scope"
+    assert response.profile.budget_cny == 160000 and response.profile.city == "杭州"
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up"),
+    [
+        ("郑州一家25人的物流公司，想租算力训练调度模型，合同30万", "说错了，合同是一年50万"),
+        (
+            "I run a 12-person bubble tea chain in Mong Kok, Hong Kong. We want AI to forecast stock ordering.",
+            "What if we register a subsidiary in Shenzhen instead?",
+        ),
+    ],
+)
+def test_a_follow_up_without_business_words_continues_the_conversation(
+    advisor: AdvisorService, opening: str, follow_up: str
+):
+    session = f"continue-{opening[:6]}"
+    advisor.ask(opening, session_id=session)
+    assert advisor.ask(follow_up, session_id=session).intent != "out_of_scope"
+
+
+def test_a_personal_errand_after_a_business_question_is_still_refused(advisor: AdvisorService):
+    session = "errand-after-pack"
+    advisor.ask("武汉光谷一家一人公司，做AI短视频，每个月算力费用1.5万", session_id=session)
+    response = advisor.ask("顺便帮我写一封给房东的退租信", session_id=session)
+    assert response.intent == "out_of_scope"
+    assert_no_pack(response)
+
+
+def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
+    response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
+    assert response.intent == "recommend_pack"
+    assert "服务范围" not in response.answer
+
+
 @pytest.mark.parametrize(
     ("message", "lang"), [("你好", "zh"), ("謝謝你，很有幫助！", "zh"), ("hello", "en"), ("Thanks!", "en")]
 )

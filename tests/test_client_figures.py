@@ -122,3 +122,58 @@ def test_a_program_that_pays_for_other_things_is_not_listed_to_explain_a_no():
     assert all(a.verdict is Verdict.ineligible for a in programs)
     listed = [a.program.id for a in listed_programs(programs)]
     assert "xm-ai-rd-grant-2025" not in listed and "xm-sme-dx-pilot-2023" in listed
+
+
+def test_a_spend_starting_next_year_is_not_covered_by_a_program_ending_this_year():
+    shenzhen = CompanyProfile(province="广东", city="深圳", district="福田区", employees=40, industry="P")
+    message = "打算从明年1月起每个月花2万调用国产备案大模型的API"
+    (voucher,), client = _judged(["sz-model-voucher-2024"], shenzhen, message)
+    assert voucher.verdict is Verdict.ineligible
+    assert any("续期" in r.zh and "2026-12-17" in r.zh for r in voucher.reasons)
+    assert cost_pack([], [voucher], shenzhen, client).client == []  # no figure on next year's spend
+
+
+def test_a_foreign_model_api_is_not_a_filed_model_service():
+    shenzhen = CompanyProfile(province="广东", city="深圳", district="宝安区", employees=8, industry="F")
+    (voucher,), _ = _judged(["sz-model-voucher-2024"], shenzhen, "我们每个月调用ChatGPT的API大概5000块")
+    assert voucher.verdict is Verdict.ineligible
+    assert any("备案" in r.zh and "chatgpt" in r.zh.lower() for r in voucher.reasons)
+
+
+def test_a_stated_tier_sets_the_combined_cap_and_stacking_that_adds_nothing_is_said():
+    hangzhou = CompanyProfile(
+        province="浙江", city="杭州", employees=150, annual_revenue_cny=8e7, industry="I"
+    )
+    message = "智能券我们评上的是10%那一档，算力合同200万"
+    programs, client = _judged(["hz-compute-voucher-2025", "hz-smart-voucher-2025"], hangzhou, message)
+    subsidies = cost_pack([], programs, hangzhou, client).client
+    assert sum(s.amount.max for s in subsidies) == pytest.approx(600_000)  # 30% combined at the 10% tier
+    (compute,) = subsidies
+    assert "本项单独已达到，叠加不再增加金额" in compute.arithmetic.zh
+
+
+def test_a_ceiling_rate_is_an_up_to_never_in_the_net_cost():
+    (voucher,), client = _judged(["cd-compute-voucher-2025"], CHENGDU_AI, "算力合同一年80万")
+    (subsidy,) = cost_pack([], [voucher], CHENGDU_AI, client).client
+    assert voucher.verdict is Verdict.eligible and not subsidy.in_net
+    assert (
+        "80万元 × 最高60% = 最多48万元" in subsidy.arithmetic.zh and "不计入净成本" in subsidy.arithmetic.zh
+    )
+
+
+def test_a_trader_naming_an_rd_grant_is_not_a_developer():
+    trader = CompanyProfile(province="福建", city="厦门", employees=15, industry="F")
+    (grant,), _ = _judged(["xm-ai-rd-grant-2025"], trader, "朋友说揭榜挂帅项目能拿几百万，我们能申请吗")
+    assert grant.verdict is Verdict.ineligible
+
+
+def test_a_funding_question_with_a_stated_need_is_judged_on_what_that_need_buys(advisor):
+    """review4 c16: a dispatch need asking about a compute voucher hears it does not pay for that, with its
+    date; not "you haven't said what you will buy"."""
+    response = advisor.ask(
+        "天津武清的物流公司，60人，营收5000万，想用AI做车辆调度和路线优化，预算10万。天津算力券是不是年底就到期了，现在申请来得及吗？"
+    )
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert verdicts.get("tj-compute-voucher-2025") == "ineligible", verdicts
+    assert "您还没说要买什么" not in response.answer
+    assert "2026-12-31" in response.answer

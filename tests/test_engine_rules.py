@@ -90,7 +90,8 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     cost = cost_pack([], programs, HANGZHOU_SME, client)
     by_program = {s.program_id: s for s in cost.client}
     compute = by_program["hz-compute-voucher-2025"]
-    assert compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
+    # "不超过50%" is a ceiling: an "up to", never counted in the net cost (advice_rules §5, review5 c25).
+    assert not compute.in_net and compute.ratio == 0.5 and compute.amount.max == pytest.approx(150_000)
     smart = by_program["hz-smart-voucher-2025"]
     assert not smart.in_net  # its issuer is unconfirmed: shown as "up to", never subtracted
     # The smart voucher's rate is its published tier (30%), never a remainder like 60% − 50% = 0.0999…; the

@@ -29,8 +29,7 @@ EMPTY_CATALOGUE = Catalogue(solutions=(), funding=())
 def test_every_reader_knows_each_chinese_funding_noun(noun: str):
     question = normalize(f"杭州的算力{noun}怎么算")
     assert names_funding(question)
-    # "专项资金" alone is also the articles' own AI专项资金 proposal: it does not decide the route (routing.py).
-    assert route(question, []) == ("general" if noun == "专项资金" else "program")
+    assert route(question, []) == "program"
     assert FUNDING_WORDS.search(question)
     assert "算力" not in without_programs(question)  # not a need for compute
     assert stated_purchases(normalize(f"想用算力{noun}，合同大概20万")) == []  # not a compute contract

@@ -68,6 +68,27 @@ def test_who_said_questions_get_the_article_passage_with_the_speaker_first(share
     assert all(hit.collection == "policies" for hit in result.hits[:3])
 
 
+def test_a_question_naming_an_article_reads_that_article_first(shared_container):
+    """ "According to the Hunan Daily" asks about that commentary: its passages lead, not another article's."""
+    result = shared_container.retrieval.search(
+        "According to the Hunan Daily, what should companies do with AI?"
+    )
+    assert result.route == "article"
+    hunan = [hit.source == "000_92d68ac8b52ed137" for hit in result.hits]
+    assert hunan[0] and hunan == sorted(hunan, reverse=True)  # the named article's passages come first
+
+
+def test_named_articles_lead_the_article_route_in_rank_order():
+    ranked = ["article-b1", "article-a1", "program-1", "article-a2"]
+
+    def group(chunk_id: str) -> Group:
+        return "articles" if chunk_id.startswith("article") else "programs"
+
+    assert balance(ranked, 4, "article", group) == ["article-b1", "article-a1", "article-a2", "program-1"]
+    named = balance(ranked, 4, "article", group, lambda c: "-a" in c)
+    assert named == ["article-a1", "article-a2", "article-b1", "program-1"]
+
+
 def test_program_questions_still_lead_with_the_catalogue(shared_container):
     result = shared_container.retrieval.search("杭州算力券每年最多能申领多少？")
     assert result.route == "program"
@@ -97,6 +118,17 @@ def test_route_follows_what_is_asked():
     assert route("what did he han propose", names, "what did he han propose 贺晗") == "article"
     assert route("who pays the compute bill", names, "who pays the compute bill 算力 提案") == "article"
     assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
+
+
+def test_a_funding_term_only_the_articles_use_asks_about_the_articles(shared_container):
+    """The articles coin “AI专项资金” (Zhao Zhiguo's proposal); 专项资金 and 算力券 are also the catalogue's words."""
+    retrieval = shared_container.retrieval
+    assert "ai专项资金" in retrieval.table().coined
+    assert not {"专项资金", "算力券"} & retrieval.table().coined
+    assert retrieval.search("AI专项资金支持中小企业采购什么").route == "article"
+    assert retrieval.search("what would the AI special fund pay for").route == "article"
+    assert retrieval.search("杭州的专项资金怎么申请").route == "program"
+    assert retrieval.search("算力券的申请条件有哪些").route == "program"
 
 
 def test_an_english_program_question_is_not_taken_for_an_article_question(shared_container):

@@ -11,7 +11,7 @@ from datetime import date
 
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
-from app.advisor.engine.eligibility import Assessment, assess
+from app.advisor.engine.eligibility import Assessment, Verdict, assess
 from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.notices import (
     asks_about_time,
@@ -82,18 +82,26 @@ class FundingJudge:
             return None
         return absence.note_en if language == "en" else absence.note_zh
 
-    def for_question(self, turn: Turn) -> list[Assessment]:
-        """Programs for a funding question, judged against the contracts named and the pack last shown."""
+    def for_question(self, turn: Turn, planned: list[Purchase] | None = None) -> list[Assessment]:
+        """Programs for a funding question, judged against the contracts named and the pack last shown.
+
+        `planned`: what the pack for a need stated in the question would buy, when no pack was shown yet
+        ("想用AI做车辆调度…天津算力券来得及吗" is judged on a dispatch subscription, not on nothing).
+        """
         if turn.foreign:
             return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
         client = client_items(profile.purchases)  # named in this turn or an earlier one
         shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
-        purchases = client + shown or None
+        purchases = client + shown or planned or None  # a pack not shown counts only when nothing else does
         spend = spend_from_question(turn.query) | kinds(client) or None
-        programs = select_programs(
-            self.assessments(profile, purchases, self.said_in(turn)), profile, spend, turn.places, turn.query
-        )
+        judged = self.assessments(profile, purchases, self.said_in(turn))
+        if planned and not (client or shown):
+            # A pack not shown may rule a program out (nothing of its kind), never make it eligible: the client
+            # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
+            unplanned = {a.program.id: a for a in self.assessments(profile, None, self.said_in(turn))}
+            judged = [unplanned[a.program.id] if a.verdict is Verdict.eligible else a for a in judged]
+        programs = select_programs(judged, profile, spend, turn.places, turn.query)
         if client:
             turn.subsidies = cost_pack([], programs, profile, client).client
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]

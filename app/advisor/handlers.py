@@ -32,7 +32,7 @@ from app.advisor.engine.notices import (
 )
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import client_items, kinds, solution_purchases
+from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
 from app.advisor.engine.recommend import PackChoice, SolutionPick, SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
@@ -232,7 +232,7 @@ class TurnHandlers:
         if self._asks_blind(turn):
             self._ask(turn)
             return
-        turn.programs = self.funding.for_question(turn)
+        turn.programs = self.funding.for_question(turn, self._planned(turn))
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         notes = [focus] if focus else []
@@ -249,8 +249,21 @@ class TurnHandlers:
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
 
+    def _planned(self, turn: Turn) -> list[Purchase]:
+        """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""
+        conversation = turn.conversation
+        said = f"{conversation.user_text()}\n{turn.query}"
+        if conversation.pack or not (
+            conversation.profile.pain_points or turn.need_stated or states_need(said)
+        ):
+            return []
+        choice = self.recommender.pack(
+            conversation.profile, turn.query, conversation.user_text(), shared=turn.search
+        )
+        return [p for pick in choice.picks for p in solution_purchases(pick.solution)]
+
     def how_to_apply(self, turn: Turn) -> None:
-        turn.programs = self.funding.for_question(turn)[:3]
+        turn.programs = self.funding.for_question(turn, self._planned(turn))[:3]
         if not turn.programs:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False
             return

@@ -36,7 +36,7 @@ from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.classify import FUNDING_WORDS, out_of_scope_aside, states_need
 from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
@@ -46,15 +46,15 @@ from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
 from app.advisor.understand.script import in_traditional, reply_script, traditional
 from app.advisor.understand.sessions import ConversationStore
+from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
 from app.components.example_vectors import example_vectors
 from app.components.llm_calls import Deadline
-from app.components.vector_store import CollectionName
 from app.corpus.documents import uploaded_documents
-from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchResult, query_vector
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
 from app.services.session_store import SessionFile
 from app.settings import Settings
 from app.text.normalize import clean_text, detect_language, normalize
@@ -256,19 +256,24 @@ class AdvisorService:
         self._understand(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
+        if turn.intent == "out_of_scope":
+            return turn  # a short refusal: no coverage notice, no program check (c30: a visa question)
         if turn.foreign:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
-        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
+        if aside := out_of_scope_aside(text):
+            turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
+        # Programs the user named in their own words: "那苏州呢" after "深圳有模型券吗" names no "苏州模型券".
+        claimed = unknown_vouchers(text, self.catalogue, self.places)
         claimed = list(
             dict.fromkeys(
                 claimed
-                + quoted_programs_not_in_sources(turn.query, self.catalogue)
-                + titled_programs_not_in_sources(turn.query, self.catalogue)
+                + quoted_programs_not_in_sources(text, self.catalogue)
+                + titled_programs_not_in_sources(text, self.catalogue)
             )
         )
         claimed += [
             name
-            for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
+            for name in relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
             if not any(name in c or c in name for c in claimed)
         ]
         # A program named in a document the user uploaded is known: it is answered from that file.
@@ -277,7 +282,7 @@ class AdvisorService:
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
             turn.answer = canned.unknown_programs(claimed, turn.language)
-        elif claimed and turn.intent != "out_of_scope":
+        elif claimed:
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
         return turn
@@ -312,6 +317,7 @@ class AdvisorService:
         if industry_in_passing(delta, text, conversation.profile):
             delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
+        located = conversation.profile
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
             conversation.profile = conversation.profile.model_copy(
@@ -342,9 +348,7 @@ class AdvisorService:
         # turn's need: the message's own, since a vote on the needs stated before is no news about it.
         turn.need_stated = states_need(turn.query) or (
             not needs_stated
-            and not _FACT_QUESTION.search(turn.query)
-            and self.need_bank.vote(turn.need).states_need
-            and not _sources_answer_better(turn.search)
+            and need_by_examples(turn.query, lambda: self.need_bank.vote(turn.need).states_need, turn.search)
         )
         turn.intent = resolve_intent(
             turn.query,
@@ -368,42 +372,13 @@ class AdvisorService:
             vote = self.intent_bank.vote(turn.need)
             turn.intent = vote.intent or "policy_question"
             turn.unsure = vote.intent is None
+        if turn.intent == "out_of_scope" and turn.foreign:
+            # "美国签证怎么办" is about a trip, not where the company is: the profile keeps its place.
+            turn.foreign, conversation.profile = None, located
         about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))
-        if (
-            turn.search
-            and turn.search.route == "article"
-            and not about_the_firm
-            and turn.intent in _NOT_ABOUT_TEXTS
-        ):
-            # It asks what an article or a speaker said (routing.py): the sources answer it, or the answer
-            # says they hold nothing on it; not a pack.
+        if asks_about_the_texts(turn.search, turn.intent, about_the_firm):
+            # The sources answer it, or the answer says they hold nothing on it; not a pack.
             turn.intent, turn.unsure = "policy_question", False
-
-
-_NOT_ABOUT_TEXTS = ("recommend_pack",)
-# A question for a figure or a fact ("多少家", "最高能补贴多少", "how many", "how large"): what the sources say,
-# whatever topic its nearest need examples share; the need bank is not asked about it.
-_FACT_QUESTION = re.compile(
-    r"多少|几[个家条项年]|哪些|哪几|是怎样|怎么样|\bhow (?:many|much|large|big|long)\b|\bwhat (?:is|are|was|were)\b"
-    r"|\bwhich\b|\bwhen\b|\bwho\b",
-    re.IGNORECASE,
-)
-
-
-def _sources_answer_better(search: SearchResult | None) -> bool:
-    """The turn's retrieval found a policy passage closer to the message than any catalogue solution.
-
-    The need bank compares a message with owners' needs and non-needs only; a question about what an
-    article or an official said ("…提了哪几条建议") sits near needs of the same topic. When the sources
-    answer it better than any solution does, it is a question about the sources, not a need.
-    """
-    if search is None:
-        return False
-
-    def closest(collection: CollectionName) -> float:
-        return max((hit.score for hit in search.hits if hit.collection == collection), default=0.0)
-
-    return closest(CollectionName.policies) > closest(CollectionName.solutions)
 
 
 def _long_message_notice(length: int, language: Lang) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ import numpy as np
 
 from app.components.dictionary import QueryTranslator
 from app.components.vector_store import CollectionName, VectorStoreComponent
-from app.services.routing import Group
+from app.services.routing import Group, coined_terms
 from app.text.normalize import normalize
 
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -61,7 +62,7 @@ def _group(row: ChunkRow) -> Group:
 
 
 class ChunkTable:
-    def __init__(self, rows: list[ChunkRow], vectors: np.ndarray) -> None:
+    def __init__(self, rows: list[ChunkRow], vectors: np.ndarray, vocabulary: Iterable[str] = ()) -> None:
         self.rows = rows
         self.vectors = vectors
         self.position = {row.chunk_id: i for i, row in enumerate(rows)}
@@ -72,15 +73,26 @@ class ChunkTable:
             if isinstance(row.metadata.get("position"), int)
         }
         self._groups: list[Group] = [_group(row) for row in rows]
-        # Speakers and publishers of the indexed articles (normalised): naming one routes a question
-        # to the articles (app.services.routing). Not a program text's issuer: "厦门市财政局" asks about
-        # the program, which an article-first ordering would push down.
-        self.names = frozenset(
-            normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
-            for row, group in zip(rows, self._groups, strict=True)
-            if group == "articles"
-            for field in ("speaker", "publisher")
-        ) - {""}
+        # Speakers and publishers of the indexed articles (normalised), with the articles each is named in:
+        # naming one routes a question to the articles, that article first (app.services.routing). Not a
+        # program text's issuer: "厦门市财政局" asks about the program, which an article-first ordering would
+        # push down.
+        named_in: dict[str, set[str]] = {}
+        for row, group in zip(rows, self._groups, strict=True):
+            if group != "articles":
+                continue
+            for field in ("speaker", "publisher"):
+                name = normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
+                if name:
+                    named_in.setdefault(name, set()).add(str(row.metadata.get("source", "")))
+        self.sources_by_name = {name: frozenset(sources) for name, sources in named_in.items()}
+        self.names = frozenset(self.sources_by_name)
+        # Funding terms only the articles use ("AI专项资金"): naming one asks about the article (routing).
+        self.coined = coined_terms(
+            (row.document for row, group in zip(rows, self._groups, strict=True) if group == "articles"),
+            (row.document for row, group in zip(rows, self._groups, strict=True) if group != "articles"),
+            (normalize(term) for term in vocabulary),
+        )
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]
         # Latin-script words the articles themselves use (ai, openai, sora): see `lexical_query`.
@@ -104,7 +116,8 @@ class ChunkTable:
         self._scores: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 
     @classmethod
-    def load(cls, store: VectorStoreComponent) -> ChunkTable:
+    def load(cls, store: VectorStoreComponent, vocabulary: Iterable[str] = ()) -> ChunkTable:
+        """Every chunk of `store`; `vocabulary`: the glossary's terms, candidates for the articles' coinages."""
         rows: list[ChunkRow] = []
         vectors: list[np.ndarray] = []
         for name in CollectionName:
@@ -118,7 +131,7 @@ class ChunkTable:
                 rows.append(ChunkRow(chunk_id, name, document or "", dict(metadata or {})))
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
-        return cls(rows, matrix)
+        return cls(rows, matrix, vocabulary)
 
     def lexical_query(self, tokens: list[str], language: str) -> list[str]:
         """The BM25 tokens of a question: an English question keeps its Chinese translations and only
@@ -134,6 +147,9 @@ class ChunkTable:
 
     def collection_of(self, chunk_id: str) -> str:
         return self.rows[self.position[chunk_id]].collection.value
+
+    def source_of(self, chunk_id: str) -> str:
+        return str(self.rows[self.position[chunk_id]].metadata.get("source", ""))
 
     def group_of(self, chunk_id: str) -> Group:
         """What a chunk is for routing: an article, a program (catalogue entry or its official text), a solution."""

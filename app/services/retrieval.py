@@ -7,10 +7,9 @@ the UI all call `RetrievalService.search`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
@@ -18,9 +17,28 @@ from app.components.embeddings import embed_query
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
-from app.services.routing import Route, balance, route
+from app.services.routing import Route, balance, named_sources, route
+from app.services.search_results import (
+    INTERNAL_FIELDS,
+    SearchFilters,
+    SearchHit,
+    SearchResult,
+    context_text,
+)
 from app.settings import Settings
 from app.text.normalize import detect_language, normalize
+
+# The result types live in app.services.search_results; importing them from here keeps working.
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "RetrievalService",
+    "SearchFilters",
+    "SearchHit",
+    "SearchResult",
+    "Strategy",
+    "context_text",
+    "query_vector",
+]
 
 Strategy = Literal["hybrid", "dense", "bm25"]
 # e5 reads at most 512 tokens; longer queries only cost time.
@@ -38,63 +56,6 @@ def query_vector(prepared: str) -> np.ndarray:
     vector = embed_query(prepared)
     vector.setflags(write=False)
     return vector
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    collections: frozenset[CollectionName] | None = None
-    region: str | None = None  # national entries always match too
-    kinds: frozenset[str] | None = None
-
-    def chroma_where(self) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if self.region:
-            clauses.append({"region": {"$in": [self.region, "全国"]}})
-        if self.kinds:
-            clauses.append({"kind": {"$in": sorted(self.kinds)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    source: str
-    chunk_id: str
-    title: str
-    text: str  # the original-script passage, for quoting
-    score: float  # e5 cosine similarity of this chunk to the query
-    collection: str
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-    def contract(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "chunk_id": self.chunk_id,
-            "title": self.title,
-            "text": self.text,
-            "score": round(self.score, 4),
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    language: str
-    hits: list[SearchHit]
-    best_score: float
-    has_evidence: bool
-    route: Route = "general"  # what the question was judged to be about (app.services.routing)
-    meaning: str = ""  # the text the dense side ranked by (`search(..., meaning=)`, else the query)
-    _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
-        default=None, repr=False, compare=False
-    )
-
-    def within(self, collection: CollectionName, k: int) -> list[SearchHit]:
-        """The best `k` of one collection for the same question, as a search filtered to it would rank
-        them, from this search's candidates: no second embedding and no second Chroma query, so the
-        handlers of a turn share one retrieval."""
-        return self._within(collection, k) if self._within else []
 
 
 class RetrievalService:
@@ -125,7 +86,7 @@ class RetrievalService:
         with self._lock:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
-                self._table = ChunkTable.load(self.store)
+                self._table = ChunkTable.load(self.store, (t.zh for t in self.ingest.glossary.terms))
                 self._loaded_stamp = stamp
             return self._table
 
@@ -188,11 +149,17 @@ class RetrievalService:
         # Routed on the asker's own words (names also through the glossary: "Zhao Zhiguo" -> 赵志国): a
         # translation added for recall ("compute bill" -> 提案, a motion) is not evidence of what is asked.
         which: Route = (
-            route(normalize(query), table.names, self._expanded(query)) if strategy == "hybrid" else "general"
+            route(normalize(query), table.names, self._expanded(query), table.coined)
+            if strategy == "hybrid"
+            else "general"
+        )
+
+        named = (
+            named_sources(self._expanded(query), table.sources_by_name) if which == "article" else frozenset()
         )
 
         def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:
-            ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering)
+            ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering, named)
             cosines = table.cosine(ranked, vector)
             return [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
 
@@ -217,6 +184,7 @@ class RetrievalService:
         strategy: Strategy,
         k: int,
         which: Route,
+        named: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Fuse the dense and BM25 candidates within `filters`, re-rank, and apply the route's balance."""
         r = self.settings.retrieval
@@ -233,7 +201,7 @@ class RetrievalService:
         if strategy != "hybrid":
             return fused[:k]
         fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-        return balance(fused, k, which, table.group_of)
+        return balance(fused, k, which, table.group_of, lambda c: table.source_of(c) in named)
 
     def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
         """A search whose question never changes (the pack's policy basis), run once per loaded index.
@@ -304,21 +272,5 @@ class RetrievalService:
             text=context_text(meta, row.document),
             score=score,
             collection=row.collection.value,
-            metadata={k: v for k, v in meta.items() if k not in _INTERNAL_FIELDS},
+            metadata={k: v for k, v in meta.items() if k not in INTERNAL_FIELDS},
         )
-
-
-_INTERNAL_FIELDS = ("bm25", "quote", "before", "after")
-
-
-def context_text(meta: dict[str, Any], document: str) -> str:
-    """What a hit shows: its chunk with the neighbouring sentences, and the speaker when none is named.
-
-    The chunk alone is what was indexed; the sentence before and after are returned with it
-    (sentence-window retrieval) so an answer cut at a chunk boundary is whole, and a chunk that
-    goes on with "他建议…" is prefixed with the speaker named earlier in the article.
-    """
-    body = str(meta.get("quote", document))
-    text = f"{meta.get('before', '')}{body}{meta.get('after', '')}"
-    speaker = str(meta.get("speaker", ""))
-    return f"（{speaker}）{text}" if speaker and speaker not in text else text

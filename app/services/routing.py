@@ -5,7 +5,8 @@ balance a question about what an article or a person said gets four catalogue en
 the passage that answers it, and the crowding grows with the catalogue. The rule:
 
 - a question about an article or a speaker ("谁建议…", "文章提出…", "according to He Han",
-  or naming a speaker or publisher the index holds) lists article passages first;
+  or naming a speaker or publisher the index holds, or a funding term only the articles use, such as
+  their own proposal of an "AI专项资金") lists article passages first;
 - a question about a program (补贴, 券, 申报, subsidy, voucher…) keeps `PROGRAM_SLOTS` places for
   programs;
 - any other question keeps `POLICY_SLOTS` places for the best article passages, so a growing
@@ -22,10 +23,10 @@ and its slot counts are checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
-from app.text.funding_words import FUNDING_NOUN
+from app.text.funding_words import FUNDING_NOUN, names_funding
 
 Route = Literal["article", "program", "general"]
 Group = Literal["articles", "programs", "solutions"]
@@ -36,32 +37,67 @@ _ARTICLE = re.compile(
     r"|\bproposal\b|\bpress conference\b|\bsaid\b|\bsays\b|\bdescribed?\b",
     re.IGNORECASE,
 )
-# A funding noun (the shared vocabulary) or a word about claiming one. "专项资金" alone does not send a
-# question to the programs: the articles' own proposal is an "AI专项资金" for SMEs, so "AI专项资金支持什么"
-# asks what the article proposes (the programs still come first when another funding word is there).
+# A funding noun (the shared vocabulary) or a word about claiming one.
 _PROGRAM = re.compile(
-    rf"(?!专项资金){FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
+    rf"{FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
     re.IGNORECASE,
 )
+# A term an article sets off in quotes (“AI专项资金”, 「人工智能+」): candidates for the articles' own coinages.
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{2,12})[”」』\"]")
 POLICY_SLOTS = 2
 PROGRAM_SLOTS = 3
 
 
-def route(question: str, known_names: Iterable[str], expanded: str = "") -> Route:
-    """The route of a normalised question; `known_names`: the articles' speakers and publishers, looked up
-    in `expanded` (the question with the glossary's Chinese for its English terms) when given."""
+def coined_terms(
+    articles: Iterable[str], others: Iterable[str], vocabulary: Iterable[str] = ()
+) -> frozenset[str]:
+    """Funding terms the articles coin: named in an article's text and in no program or solution text.
+
+    Candidates are the glossary's terms (`vocabulary`) and the spans the articles quote, all normalised;
+    only those that name funding matter, since they are what would otherwise route to the programs. An
+    article proposing an “AI专项资金” coins it (no catalogue entry says it), while the catalogue's own
+    专项资金, 算力券 or 补贴 stay program words however often the articles use them too.
+    """
+    article_text = "\n".join(articles)
+    other_text = "\n".join(others)
+    candidates = set(vocabulary) | set(_QUOTED.findall(article_text))
+    return frozenset(
+        term for term in candidates if names_funding(term) and term in article_text and term not in other_text
+    )
+
+
+def route(question: str, known_names: Iterable[str], expanded: str = "", coined: Iterable[str] = ()) -> Route:
+    """The route of a normalised question; `known_names`: the articles' speakers and publishers, and
+    `coined`: the funding terms only the articles use, both looked up in `expanded` (the question with the
+    glossary's Chinese for its English terms) when given."""
     named = expanded or question
-    if _ARTICLE.search(question) or any(name and name in named for name in known_names):
+    if _ARTICLE.search(question) or any(name and name in named for name in (*known_names, *coined)):
         return "article"
     if _PROGRAM.search(question):
         return "program"
     return "general"
 
 
-def balance(ranked: list[str], k: int, which: Route, group_of: Callable[[str], Group]) -> list[str]:
-    """The top `k` of `ranked` (best first) after the route's ordering and reserved places."""
+def named_sources(expanded: str, sources_by_name: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The articles a question names by a speaker or publisher (in `expanded`, the normalised question with the
+    glossary's Chinese for its English terms): "according to the Hunan Daily" asks about that article."""
+    return frozenset(
+        s for name, sources in sources_by_name.items() if name and name in expanded for s in sources
+    )
+
+
+def balance(
+    ranked: list[str],
+    k: int,
+    which: Route,
+    group_of: Callable[[str], Group],
+    first: Callable[[str], bool] = lambda _: False,
+) -> list[str]:
+    """The top `k` of `ranked` (best first) after the route's ordering and reserved places; on the article
+    route, the passages `first` holds (those of the articles the question names) lead."""
     if which == "article":
         ordered = [c for c in ranked if group_of(c) == "articles"]
+        ordered = [c for c in ordered if first(c)] + [c for c in ordered if not first(c)]
         return (ordered + [c for c in ranked if group_of(c) != "articles"])[:k]
     wanted: Group = "programs" if which == "program" else "articles"
     slots = PROGRAM_SLOTS if which == "program" else POLICY_SLOTS

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import opencc
 
+from app.text.variants import fold_variants
+
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # `產業(yè)`, `發(fā)展`: pinyin annotations a big5→gb round trip leaves behind.
 # Requiring a tone mark keeps legitimate "(AI)" or "(a)" intact.
@@ -25,33 +27,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
-# Character-level t2s only: OpenCC's phrase-level tw2sp rewrites ordinary
-# simplified words (整合→集成, 建立→创建, 核心→内核), corrupting mainland text.
+# Character-level t2s; the regional phrase tables are applied only where mainland usage prefers their
+# target (app.text.variants): whole, tw2sp rewrites ordinary words (整合→集成, 核心→内核).
 @lru_cache(maxsize=1)
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
-
-
-# Taiwan-standard and machine-conversion variants seen in reprints (004 writes
-# 套用 for 应用, 釋出 for 发布). Applied only to text that was traditional,
-# because 套用 and 透过 are also ordinary simplified words.
-_VARIANTS = {
-    "释出": "发布",
-    "资讯": "信息",
-    "软体": "软件",
-    "网路": "网络",
-    "演算法": "算法",
-    "专案": "项目",
-    "透过": "通过",
-    "套用": "应用",
-    "叠代": "迭代",
-    "高质素": "高质量",
-    "质素": "质量",
-    "数码行销": "数字营销",
-    "行销": "营销",
-    "数位": "数字",
-}
-_VARIANT_RE = re.compile("|".join(map(re.escape, sorted(_VARIANTS, key=len, reverse=True))))
 
 
 def clean_text(text: str) -> str:
@@ -77,10 +57,10 @@ def to_traditional(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
+    """Traditional text in simplified script and mainland usage (Taiwan/HK variants folded); simplified
+    text unchanged (a display conversion: 著名 stays 著名)."""
     converted: str = _t2s().convert(text)
-    if converted != text:
-        converted = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], converted)
-    return converted
+    return fold_variants(converted) if converted != text else converted
 
 
 def normalize(text: str) -> str:
@@ -95,7 +75,8 @@ _CACHED_CHARS = 2000
 
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", clean_text(text))
-    return to_simplified(text).lower()
+    # Variants are folded whatever the script, so a simplified question or fact meets a folded passage.
+    return fold_variants(_t2s().convert(text)).lower()
 
 
 _normalize_short = lru_cache(maxsize=16384)(_normalize)

@@ -46,6 +46,13 @@ def out_of_scope(language: Lang) -> str:
     return f"抱歉，这个问题超出了我的服务范围：我只为中小企业提供AI方案和相关扶持政策方面的建议。{_CAPABILITIES_ZH}"
 
 
+def aside_declined(topic: str, language: Lang) -> str:
+    """One line for an out-of-scope question asked beside a business one; the business part is answered."""
+    if language == "en":
+        return f'(Your question about "{topic}" is outside what I can help with, so I have left it out.)'
+    return f"（关于“{topic}”的问题不在我的服务范围内，这里不作回答；下面回答AI方案和补贴部分。）"
+
+
 def clarify(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     head = (
         "为了推荐合适的方案并判断能申请哪些补贴，还需要了解：",

@@ -114,6 +114,16 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
                 f"; at {tiered.name_en}'s {format_ratio(tier.ratio)} tier the pair is capped at "
                 f"{format_ratio(tier.combined_ratio_cap)}, {low_en}"
             )
+    partner = subsidy.stacking_adds_nothing
+    if partner is not None and combined is not None:
+        zh += (
+            f"；与{partner.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），本项单独已达到，"
+            "叠加不再增加金额"
+        )
+        en += (
+            f"; stacked with {partner.name_en} the pair is capped at {format_ratio(combined)} at the tier applied, "
+            "which this one already reaches alone: stacking adds nothing"
+        )
     if subsidy.assessment.rate_note:
         zh += f"（{subsidy.assessment.rate_note.zh}）"
         en += f" ({subsidy.assessment.rate_note.en})"
@@ -123,10 +133,21 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
             en += "; paid in full first, paid back after settlement"
     else:
         unknown = [c.reason for c in subsidy.assessment.conditions if c.status == "unknown"][:2]
-        zh += "；最多可能获得，不计入净成本" + (
-            "，前提：" + "；".join(r.zh for r in unknown) if unknown else "（事后奖补，须经审核）"
-        )
-        en += "; up to, not counted in net cost" + (
-            " — only if: " + "; ".join(r.en for r in unknown) if unknown else " (post-award, after review)"
-        )
+        if unknown:
+            why_zh, why_en = (
+                "，前提：" + "；".join(r.zh for r in unknown),
+                " — only if: " + "; ".join(r.en for r in unknown),
+            )
+        elif most:  # eligible, but the rate is only a ceiling: the issuer sets the actual one
+            why_zh, why_en = (
+                "（比例为上限，实际比例以审核核定为准）",
+                " (the rate is a ceiling; review sets the actual one)",
+            )
+        else:
+            why_zh, why_en = "（事后奖补，须经审核）", " (post-award, after review)"
+        zh += "；最多可能获得，不计入净成本" + why_zh
+        en += "; up to, not counted in net cost" + why_en
+        if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
+            zh += "；需先全额支付，结算后返还"
+            en += "; paid in full first, paid back after settlement"
     return Reason(zh, en)

@@ -15,6 +15,7 @@ from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
+_GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
 _PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|\bfunds?\b|scheme", re.I)
 
 
@@ -24,6 +25,8 @@ def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
     found = []
     for match in _QUOTED.finditer(question):
         name = match.group(1).strip()
+        if _GENERIC.match(name):
+            continue  # "“两券”能一起用吗": the vouchers just discussed, not a program's name
         if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
             found.append(name)
     return found

@@ -1,23 +1,21 @@
 """The conditions on the client behind a funding verdict (advice_rules.md §3): one function a condition.
 
 Each checks one of the client's facts against what the program requires — registration region, size,
-industry, company age, and a planned purchase of a kind the program pays for — and says `met`, `unmet`
-or `unknown`, with the reason in both languages. The program's own terms (validity, application window,
+industry, company age — and says `met`, `unmet` or `unknown`, with the reason in both languages. What the
+client buys, where, when and as whom (a purchase of a kind the program pays for, the venue, a filed model,
+a spend after the program ends, developer or buyer, income-tax payer) is in buyer_conditions.py. The program's own terms (validity, application window,
 special conditions, selection) are in program_terms.py; `eligibility.assess` turns both into the verdict.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from app.advisor.contract import Lang
-from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import planned_kinds
 from app.catalogue.models import FundingProgram
-from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES, SPEND_LABELS, FundingType
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, SME_SIZES
 
 
 class Status(StrEnum):
@@ -223,134 +221,4 @@ def age(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
         )
     return Condition(
         "age", Status.met, Reason(f"成立年限{age:g}年符合", f"company age {age:g} years qualifies")
-    )
-
-
-def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
-    """A purchase of a kind the program pays for, in the plan; `said`: the client's words.
-
-    A kind the client names without an amount ("把系统迁到云上") is in their plan even when the pack does not
-    price it: that leaves the condition open (how much, bought where), never "nothing of that kind".
-    """
-    if program.type is FundingType.tax_incentive:
-        return None  # follows the tax position or a certification, not a purchase (its own conditions decide)
-    scope = program.eligibility.spend_scope
-    scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
-    scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)
-    if purchases is None:
-        return Condition(
-            "purchase",
-            Status.unknown,
-            Reason(
-                f"须有{scope_zh}类采购，您还没说要买什么",
-                f"pays only for {scope_en}; tell us what you will buy",
-            ),
-        )
-    matched = [p for p in purchases if p.kind in scope]
-    if matched:
-        names = "、".join(dict.fromkeys(p.name_zh for p in matched[:3]))
-        names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
-        return Condition(
-            "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
-        )
-    named = [k for k in scope if k in planned_kinds(said)] if said else []
-    if named:
-        zh, en = SPEND_LABELS[named[0]]
-        return Condition(
-            "purchase",
-            Status.unknown,
-            Reason(
-                f"您提到要采购{zh}，但还没有金额和采购方式，须确认",
-                f"you mention buying {en}; the amount and where you buy it are still to confirm",
-            ),
-        )
-    return Condition(
-        "purchase",
-        Status.unmet,
-        Reason(
-            f"只支持{scope_zh}，您的方案里没有这类采购",
-            f"pays only for {scope_en}; nothing in your plan is of that kind",
-        ),
-    )
-
-
-# Forms of business that pay no enterprise income tax (their owners pay individual income tax).
-_NO_INCOME_TAX = re.compile(
-    r"合伙|律师事务所|律所|个人独资|个体工商户|个体户|partnership|sole proprietor", re.I
-)
-
-
-def income_tax(program: FundingProgram, said: str) -> Condition | None:
-    """A tax benefit on enterprise income tax is nothing to a partnership (most law firms) or a sole trader."""
-    if not program.eligibility.income_tax_payers_only or not _NO_INCOME_TAX.search(said):
-        return None
-    return Condition(
-        "legal_form",
-        Status.unmet,
-        Reason(
-            "合伙企业、个人独资企业和个体工商户不缴企业所得税，这项企业所得税优惠用不上",
-            "partnerships, sole proprietorships and individual businesses pay no enterprise income tax",
-        ),
-    )
-
-
-def venue(program: FundingProgram, said: str) -> Condition | None:
-    """A program bound to a platform or cluster pays only when the client says they buy there (§1)."""
-    place = program.eligibility.venue
-    if place is None:
-        return None
-    if re.search(place.said, said, re.I):
-        return Condition(
-            "venue", Status.met, Reason(f"您说在那里采购：{place.zh}", f"you buy there: {place.en}")
-        )
-    return Condition(
-        "venue",
-        Status.unknown,
-        Reason(
-            f"须确认：{place.zh}（您没有说在那里采购）",
-            f"to confirm: {place.en} (you did not say you buy there)",
-        ),
-    )
-
-
-# What a client developing a model, dataset or technology says about itself.
-_DEVELOPS = re.compile(
-    r"自研|研发|研制|攻关|揭榜|开发.{0,8}(?:模型|算法|产品|系统|平台|数据集)|(?:训练|微调|精调).{0,6}模型|做.{0,4}大模型|"
-    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|数据集|语料|标注|"
-    r"\bdevelop|\br&d\b|\bresearch\b|\btrain(?:ing)? (?:a |our |the )?models?\b|\bfine-?tun|\bai (?:company|startup|lab)\b",
-    re.I,
-)
-# Trades whose firms develop technology as their business: without their words, still to confirm.
-_DEVELOPER_TRADES = frozenset({"C", "I", "M"})
-
-
-def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Condition | None:
-    """An R&D or developer program pays whoever builds the model or technology, not whoever buys it (§1)."""
-    if not program.eligibility.developers_only:
-        return None
-    if _DEVELOPS.search(said):
-        return Condition(
-            "developer",
-            Status.unknown,
-            Reason(
-                "面向研发方：须是自主研发的项目并经评审立项",
-                "for developers: your own R&D project, selected on review",
-            ),
-        )
-    if profile.industry and profile.industry not in _DEVELOPER_TRADES:
-        return Condition(
-            "developer",
-            Status.unmet,
-            Reason(
-                "面向研发方（开发模型、数据集或技术攻关的企业），不是采购软件或服务的补贴",
-                "for developers of models, datasets or technology, not a subsidy on buying software or services",
-            ),
-        )
-    return Condition(
-        "developer",
-        Status.unknown,
-        Reason(
-            "面向研发方：须确认您是在自主研发模型、数据集或技术（采购不算）",
-            "for developers: confirm you develop the model, dataset or technology yourself (buying does not count)",
-        ),
     )

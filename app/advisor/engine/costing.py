@@ -3,7 +3,8 @@
 - A program pays for an item only when the item's kind is in its spend scope.
 - subsidy = min(ratio × the matched amount, the published cap); a cap shared over a year is applied to the
   program's total, and quoted as published, never as a running remainder.
-- Only instant-deduction and claim programs with a stated ratio, on an eligible verdict, reduce the net cost
+- Only instant-deduction and claim programs with a stated ratio (not a ceiling such as "最高60%"), on an
+  eligible verdict, reduce the net cost
   (a claim is "paid back after settlement"). Post-award programs, and programs whose conditions are still
   unknown, are shown as "up to", outside the net cost. Competitive and pilot-city programs get no amount.
 - Two programs on one item only where the catalogue says they stack, within the combined cap of the tier
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.advisor.engine.arithmetic import arithmetic
+from app.advisor.engine.arithmetic import arithmetic, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import AmountRange, ApplicationMechanism
+from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram
 
 IN_NET = {
     ApplicationMechanism.instant_deduction,
@@ -44,6 +45,8 @@ class Subsidy:
     in_net: bool  # reduces the net cost; otherwise an "up to" with its condition
     arithmetic: Reason = field(default_factory=lambda: Reason("", ""))
     combined_cap: float | None = None  # stacked on the same item: the pair's cap at the tier applied
+    # A stackable partner that adds nothing at the tier applied (this one alone reaches the combined cap).
+    stacking_adds_nothing: FundingProgram | None = None
 
     @property
     def program_id(self) -> str:
@@ -99,7 +102,16 @@ def _payable(assessment: Assessment) -> bool:
 
 
 def _in_net(assessment: Assessment) -> bool:
-    return assessment.verdict is Verdict.eligible and assessment.program.how_to_apply.mechanism in IN_NET
+    """Counted in the net cost: eligible, paid at the counter or by claim, at a rate the text states as such.
+
+    A rate the text gives only as a ceiling ("最高抵扣不超过60%") is not the expected rate (§5): "up to".
+    """
+    program, ratio = assessment.program, assessment.ratio
+    return (
+        assessment.verdict is Verdict.eligible
+        and program.how_to_apply.mechanism in IN_NET
+        and not (ratio is not None and ratio_is_ceiling(program, ratio))
+    )
 
 
 def _stack(best: Assessment, other: Assessment) -> bool:
@@ -158,6 +170,8 @@ def cost_pack(
                 first.combined_cap = second.combined_cap = combined
             if second.amount.max > 0:
                 subsidies.append((pick, second))
+            elif combined is not None:
+                first.stacking_adds_nothing = partner.program  # the tier's combined cap is already reached
     _share_caps([s for _, s in subsidies])
     for _, subsidy in subsidies:
         subsidy.arithmetic = arithmetic(subsidy, [s for _, s in subsidies])

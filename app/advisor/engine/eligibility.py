@@ -8,23 +8,20 @@ elsewhere, so it is at best unknown until that is confirmed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.engine.conditions import (
-    Condition,
-    Reason,
-    Status,
-    age,
+from app.advisor.engine.buyer_conditions import (
     developer,
+    filed_model,
     income_tax,
-    industry,
     purchase,
-    region,
-    size,
+    spend_timing,
     venue,
 )
+from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
@@ -53,6 +50,8 @@ class Assessment:
     # A national program whose money reaches the client only through this local program's id (pilots.py):
     # the local line speaks for both, so this one is judged but not listed.
     reached_through: str | None = None
+    # The tier the client says they were rated at ("智能券评的是10%档"): it decides the rate and the combined cap.
+    stated_tier: float | None = None
 
     @property
     def selection_only(self) -> bool:
@@ -85,6 +84,8 @@ def assess(
             income_tax(program, said),
             venue(program, said),
             developer(program, profile, said),
+            filed_model(program, said),
+            spend_timing(program, said, today),
             *validity(program, today),
             *special(program),
             purchase(program, purchases, said),
@@ -104,6 +105,7 @@ def assess(
         verdict, reasons = Verdict.eligible, [c.reason for c in conditions]
     assessment = Assessment(program, verdict, list(dict.fromkeys(reasons)), conditions)
     assessment.missing = [c.fact or c.name for c in unknown if (c.fact or c.name) in PROFILE_FACTS]
+    assessment.stated_tier = _stated_tier(program, said)
     _choose_rate(assessment, profile)
     return assessment
 
@@ -118,10 +120,24 @@ def _rate_applies(rate: SpecialRate, profile: CompanyProfile, spend: float | Non
     return rate.max_annual_spend is None or (spend is not None and spend <= rate.max_annual_spend)
 
 
+def _stated_tier(program: FundingProgram, said: str) -> float | None:
+    """A tier of this program's published tiers the client says applies: "10%那一档", "the 10% tier"."""
+    for tier in program.benefit.stacking.tiers:
+        pct = re.escape(f"{tier.ratio * 100:g}%")
+        if re.search(rf"{pct}\s*(?:的|那|这)?\s*一?\s*档|{pct}\s*tier|tier (?:of|at) {pct}", said, re.I):
+            return tier.ratio
+    return None
+
+
 def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float | None = None) -> None:
     benefit = assessment.program.benefit
     assessment.ratio = benefit.ratio
     assessment.rate_note = None
+    if assessment.stated_tier is not None:  # the client knows their tier: no other rate applies
+        assessment.ratio = assessment.stated_tier
+        pct = f"{assessment.stated_tier * 100:g}%"
+        assessment.rate_note = Reason(f"按您说的{pct}档", f"at the {pct} tier you stated")
+        return
     for rate in benefit.special_rates:
         if (
             rate.automatic

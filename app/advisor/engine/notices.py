@@ -50,7 +50,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
         if until and until < today:
-            if asked:
+            if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
                 notes.append(f"{name} ended on {until}." if en else f"{name}已于{until}结束。")
         elif closes and closes < today:
             if asked or assessment.verdict is not Verdict.ineligible:
@@ -67,10 +67,20 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
             # A program the client cannot use has no deadline worth leading with, unless they asked about time
             # or about the program itself (its end date is part of the plain answer).
             days = (until - today).days
+            # Ruled out for this client: the date answers their question, "apply before then" would not.
+            allows = (
+                (
+                    "it does not apply to you as things stand (see below)."
+                    if en
+                    else "但目前不适用于您（原因见下）。"
+                )
+                if assessment.verdict is Verdict.ineligible
+                else _what_the_time_allows(assessment, en)
+            )
             notes.append(
-                f"⏰ {name} runs until {until}: {days} days left — {_what_the_time_allows(assessment, en)}"
+                f"⏰ {name} runs until {until}: {days} days left — {allows}"
                 if en
-                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{_what_the_time_allows(assessment, en)}"
+                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}"
             )
         elif asked:
             notes.append(

@@ -44,7 +44,8 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
     # Subjects of programs that follow a status, not a purchase (see `_RAISED_ONLY`).
     (
         re.compile(
-            r"税|加计扣除|研发|高新|科技型中小企业|科小|r&d|research and development|\btax|high-tech|hnte",
+            r"税|加计扣除|研发|高新(?!区|园|技术产业开发区)|科技型中小企业|科小|r&d|research and development|\btax|"
+            r"high-tech(?! zone| park| district)|hnte",
             re.I,
         ),
         set(),
@@ -66,7 +67,8 @@ _RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
 # Each pattern pairs with a word of the programs' Chinese names.
 _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"研发|加计扣除|r&d|research and development|super.?deduction", re.I), "研发"),
-    (re.compile(r"高新|high.?tech|hnte", re.I), "高新"),
+    # "成都高新区" is a place, not the high-tech enterprise status.
+    (re.compile(r"高新(?!区|园|技术产业开发区)|high.?tech(?! zone| park| district)|hnte", re.I), "高新"),
     (re.compile(r"小型微利|small.{0,6}low.?profit|small.?profit", re.I), "小型微利"),
     (re.compile(r"科技型中小企业|科小|tech(nology)?.?based sme", re.I), "科技型中小企业"),
     (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
@@ -234,12 +236,18 @@ def select_programs(
         assessment.asked = _asked(assessment, places, text, raised)
         if not named and not _venue_fits(assessment, asked):
             continue
-        by_name = _named(assessment, text)  # asked about by name: shown whatever the spend
+        # Asked about by name, or by its place and kind ("合肥的数字化补贴"): answered whatever the spend.
+        by_name = _named(assessment, text)
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
             if not named and not _raised(assessment, text, raised, specific):
                 continue
-        elif spend and not by_name and not set(assessment.program.eligibility.spend_scope) & spend:
+        elif (
+            spend
+            and not by_name
+            and not assessment.asked
+            and not set(assessment.program.eligibility.spend_scope) & spend
+        ):
             continue
         if named or assessment.asked or _region_compatible(assessment, profile, spend):
             # A program named by its name leads, then those of a place the client named, then the rest.

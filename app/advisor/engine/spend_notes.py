@@ -30,25 +30,39 @@ def _amount(purchase: Purchase, en: bool) -> str:
 
 
 def unpaid_client_items(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
-    """Each named contract no listed program pays for, said once with what the programs pay for instead."""
-    listed = listed_programs(programs)
-    if not client or not listed:
+    """Each named contract no program open to the client pays for, said once, with what the programs pay for."""
+    shown = listed_programs(programs)
+    # Nothing listed (none applies): the client's own place's programs checked say what money there pays for.
+    local = [a for a in programs if any(c.name == "region" and c.status is Status.met for c in a.conditions)]
+    if not client or not (shown or local):
         return []
     en = language == "en"
     lines = []
     for purchase in client:
-        if any(purchase.kind in a.program.eligibility.spend_scope for a in listed):
+        payers = [a for a in programs if purchase.kind in a.program.eligibility.spend_scope]
+        if any(a.verdict is not Verdict.ineligible for a in payers):
             continue
         zh_kind, en_kind = SPEND_LABELS[purchase.kind]
-        scopes = {k for a in listed for k in a.program.eligibility.spend_scope}
+        amount = _amount(purchase, en)
+        if payers and not (
+            shown and not any(purchase.kind in a.program.eligibility.spend_scope for a in shown)
+        ):
+            # Some programs pay for it, but each rules the client out (manufacturing only, ended…).
+            lines.append(
+                f"The {en_kind} you named ({amount}): none of the programs that pay for this kind of purchase is "
+                "open to you, so nothing is subtracted from it."
+                if en
+                else f"您提到的{zh_kind}（{amount}）：支付这类采购的补贴都不适用于您，这笔钱不能用它们抵扣。"
+            )
+            continue
+        scopes = {k for a in shown or local for k in a.program.eligibility.spend_scope}
         paid_zh = "、".join(SPEND_LABELS[k][0] for k in sorted(scopes))
         paid_en = ", ".join(SPEND_LABELS[k][1] for k in sorted(scopes))
         lines.append(
-            f"The {en_kind} you named ({_amount(purchase, en)}) is matched to no program here: the programs listed "
-            f"pay only for {paid_en}, so nothing is subtracted from it."
+            f"The {en_kind} you named ({amount}) is matched to no program here: the programs checked pay only "
+            f"for {paid_en}, so nothing is subtracted from it."
             if en
-            else f"您提到的{zh_kind}（{_amount(purchase, en)}）：所列补贴都不支付这类采购（只支付{paid_zh}），"
-            "这笔钱不能用它们抵扣。"
+            else f"您提到的{zh_kind}（{amount}）：所查的补贴都不支付这类采购（只支付{paid_zh}），这笔钱不能用它们抵扣。"
         )
     return lines
 

@@ -77,7 +77,9 @@ def invented_programs(answer: str, catalogue: Catalogue, places: RegionGazetteer
 
 
 _NAMED_VOUCHER = re.compile(r"([\u4e00-\u9fffa-z0-9]{0,8}?券)")
-_ASKS_WHICH = re.compile(r"^(?:.*?(?:哪|什么|啥|这|那|各|几|任何|所有|其他|别的))(?:些|个|种|类|样|张)?券$")
+_ASKS_WHICH = re.compile(
+    r"^(?:.*?(?:哪|什么|啥|这|那|各|几|任何|所有|其他|别的|两|双|俩|二|三|四))(?:些|个|种|类|样|张|项)?券$"
+)
 _KNOWN_TYPES = (
     "算力服务券",
     "云使用券",

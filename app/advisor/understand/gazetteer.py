@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from app.advisor.understand.industry import IndustryDictionary, IndustryMatch
+from app.advisor.understand.industry import IndustryDictionary
+from app.advisor.understand.industry_classes import IndustryMatch
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 

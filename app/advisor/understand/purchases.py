@@ -40,8 +40,16 @@ class PurchaseSpan:
 
 # Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
 _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+    # A labelled dataset bought is data, not a labelling service: "已标注的道路图像数据", "医学影像标注数据".
+    (
+        SpendKind.data_corpus,
+        re.compile(
+            r"语料|数据集|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
+            r"labell?ed data",
+            re.I,
+        ),
+    ),
     (SpendKind.data_labeling, re.compile(r"标注|labell?ing|annotation", re.I)),
-    (SpendKind.data_corpus, re.compile(r"语料|数据集|corpus|dataset", re.I)),
     (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
     (
         SpendKind.model_service,
@@ -49,12 +57,15 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
             r"模型服务|模型调用|调用大模型|私有化部署|大模型部署|api|token|微调|fine-?tun|model service", re.I
         ),
     ),
-    (SpendKind.ai_equipment, re.compile(r"设备|硬件|服务器|显卡|摄像头|hardware|equipment|server", re.I)),
+    (
+        SpendKind.ai_equipment,
+        re.compile(r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|hardware|equipment|server|appliance", re.I),
+    ),
     # A vendor's whole project contract ("35万的视觉质检项目合同") is a project, as a 数字化改造 is.
     (
         SpendKind.digital_transformation,
         re.compile(
-            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)项目|"
+            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
             r"transformation project|project contract",
             re.I,
         ),
@@ -88,6 +99,7 @@ _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:�
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
 _FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
 _EACH = re.compile(r"各(?:自|是|为)?\s*$")
@@ -104,8 +116,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
         for match in _MONEY.finditer(body):
             number, unit = match.group(1), match.group(2)
             tail = body[match.end(1) : match.end()]
-            if not unit and not _HAS_UNIT.search(tail):
-                continue  # "5000张图片" is a count, not money
+            currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
+            if not unit and not _HAS_UNIT.search(tail) and not currency_before:
+                continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             if _NOT_A_PURCHASE.search(body[max(0, match.start() - 12) : match.start()]):
                 continue
             if _CEILING_AFTER.match(body, match.end()):

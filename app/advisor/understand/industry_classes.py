@@ -1,0 +1,244 @@
+"""The published GB/T 4754-2017 class list (knowledge/gbt4754_2017.tsv) as the vocabulary of businesses.
+
+Three ways to read a business with the standard's 1,381 small-class names, from the most to the least exact:
+- `term`: a product or activity word that belongs to one section only ("乳制品", "水产养殖").
+- `nearest`: the business noun an owner uses ("摄影工作室", "药房", "团餐公司") is a modifier and a head.
+  The head says what kind of place it is (a 店/房/馆 is an outlet that sells or serves, a 厂 makes things,
+  a 场/园 farms or entertains); the modifier is matched against the class names by shared characters,
+  weighted by how few classes use them, and the nearest class among the sections the head allows wins:
+  "药房" is 西药零售 (F), not 化学药品制造 (C); "摄影工作室" 摄影扩印服务 (O).
+- `by_product`: the product after "做/生产" ("做罐头的"): the section whose class names share its bigrams.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.advisor.understand.size import SECTION_SECTOR
+from app.text.normalize import normalize
+
+# MIIT sectors (size thresholds) per GB/T division where a section holds several.
+DIVISION_SECTOR = {
+    "51": "wholesale",
+    "52": "retail",
+    "59": "warehousing",
+    "60": "postal",
+    "61": "accommodation",
+    "62": "catering",
+    "63": "telecom",
+    "64": "telecom",
+    "65": "software",
+}
+# Activity words that end a class name; what precedes them is the product or service.
+_ACTIVITY = re.compile(
+    r"(?:制造|加工|生产|制作|种植|饲养|养殖|批发|零售|服务|活动|管理|开采|采选|冶炼|修理|维修|维护|建筑|施工|安装|"
+    r"运输|出租|租赁|培训|教育|出版|业)$"
+)
+_FILLER = re.compile(r"（[^）]*）|\([^)]*\)|其他|未列明")
+_GENERIC_TERMS = {
+    "其他",
+    "未列明",
+    "相关物品",
+    "专用设备",
+    "设备",
+    "器材",
+    "用品",
+    "制品",
+    "产品",
+    "其他未列明",
+    # Fragments of class names split at 和/及/与 that are everyday words, not a kind of business:
+    # "造林和更新" must not make "请根据更新后的资料重新推荐" forestry, nor "缺陷检测" a testing lab.
+    "更新",
+    "利用",
+    "特殊",
+    "系统",
+    "管理",
+    "计算",
+    "帮助",
+    "数字",
+    "供应",
+    "商业",
+    "家庭",
+    "办公",
+    "代理",
+    "投资",
+    "资产",
+    "资源",
+    "检测",
+    "调查",
+    "交通",
+    "信用",
+    "修复",
+    "计量",
+    "营养",
+}
+# The head of an owner's business noun and the sections it can be. An outlet sells or serves; it does not
+# make, mine, farm or build. None: any section ("公司", "工作室" say nothing of the kind).
+_HEADS: list[tuple[str, str | None]] = [
+    ("工作室", "FHOQRLMIP"),  # a studio serves or designs; a workshop that makes things is a 作坊/厂
+    ("门市|门店|店铺|档口|店|铺|房|局|馆|行|摊", "FHOQRKLP"),
+    ("工厂|厂|作坊|车间", "BCD"),
+    ("农场|农庄|合作社|场|园|基地", "ABRGN"),
+    # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
+    ("公司|中心|机构|事务所|所|社|站|院", "ABCDEFGHIJKLMNOPQR"),
+]
+_HEAD = re.compile(
+    r"([\u4e00-\u9fff]{1,8}?)("
+    + "|".join(words for words, _ in _HEADS)
+    + r")(?![\u4e00-\u9fff]{0,1}(?:长|员|主|里))"
+)
+# What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司".
+_LEAD = re.compile(r".*(?:是|家|个|間|间|开|了|的|在|做|搞|经营|一|几|两|我们|我)")
+# How a business is run, not what it does: "连锁药房" is a pharmacy, not a hotel chain (经济型连锁酒店).
+_FORMAT = re.compile(r"连锁|加盟|直营|社区|小型|大型|个体|私人|民营|独立|品牌|线上|网上|夫妻|家庭式|老字号")
+
+
+@dataclass(frozen=True)
+class IndustryMatch:
+    label: str
+    section: str
+    sector: str
+    keyword: str
+
+
+@dataclass(frozen=True)
+class _Class:
+    section: str
+    division: str
+    name: str
+    grams: frozenset[str]  # characters and bigrams of the name without filler words
+
+
+def _grams(text: str) -> set[str]:
+    return set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _sector(section: str, division: str) -> str:
+    return DIVISION_SECTOR.get(division, SECTION_SECTOR.get(section, "other"))
+
+
+class ClassList:
+    def __init__(self, path: Path) -> None:
+        self.section_names: dict[str, str] = {}
+        self.classes: list[_Class] = []
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                for row in csv.reader(handle, delimiter="\t"):
+                    if row and row[0] == "#section":
+                        self.section_names[row[1]] = row[2]
+                    elif row and not row[0].startswith("#"):
+                        name = normalize(_FILLER.sub("", row[3]))
+                        self.classes.append(_Class(row[1], row[2], row[3], frozenset(_grams(name))))
+        self._terms = self._unique_terms()
+        terms = sorted(self._terms, key=len, reverse=True)
+        self._term_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self._section_bigrams: dict[str, Counter[str]] = defaultdict(Counter)
+        self._df: Counter[str] = Counter()
+        for cls in self.classes:
+            self._df.update(cls.grams)
+            for bigram in _bigrams(_ACTIVITY.sub("", normalize(_FILLER.sub("", cls.name)))):
+                self._section_bigrams[bigram][cls.section] += 1
+
+    def match(self, section: str, keyword: str, division: str = "") -> IndustryMatch:
+        return IndustryMatch(
+            self.section_names.get(section, section), section, _sector(section, division), keyword
+        )
+
+    def _unique_terms(self) -> dict[str, IndustryMatch]:
+        """Product and activity terms of the small classes that point to one section only."""
+        sections: dict[str, set[str]] = {}
+        first: dict[str, tuple[str, str, str]] = {}
+        for cls in self.classes:
+            stem = _ACTIVITY.sub("", re.sub(r"（[^）]*）|\([^)]*\)", "", cls.name))
+            for term in {stem, *re.split(r"、|和|及|与|等", stem)}:
+                term = normalize(term.strip())
+                if len(term) >= 2 and term not in _GENERIC_TERMS and not term.startswith("其他"):
+                    sections.setdefault(term, set()).add(cls.section)
+                    first.setdefault(term, (cls.name, cls.section, cls.division))
+        terms = {}
+        for term, found in sections.items():
+            if len(found) == 1:
+                name, section, division = first[term]
+                terms[term] = IndustryMatch(name, section, _sector(section, division), term)
+        return terms
+
+    def term(self, text: str) -> IndustryMatch | None:
+        """The first product or activity term in `text` that belongs to one section only."""
+        if self._term_pattern and (m := self._term_pattern.search(text)):
+            return self._terms[m.group(0)]
+        return None
+
+    def nearest(self, text: str) -> IndustryMatch | None:
+        """The class nearest to the business noun the owner uses ("开了家药房", "团餐公司"), or None."""
+        for noun in _HEAD.finditer(text):
+            modifier = _FORMAT.sub("", _LEAD.sub("", noun.group(1)))
+            head = noun.group(2)
+            allowed = next(sections for words, sections in _HEADS if re.fullmatch(words, head))
+            # The head's first character with the modifier's last is evidence too: "茶馆" is 茶馆服务.
+            if modifier and (match := self._nearest_class(modifier, allowed, modifier[-1] + head[0])):
+                return match
+        return None
+
+    def nearest_product(self, product: str) -> IndustryMatch | None:
+        """The class nearest to what the owner says the business does ("做货代的"): 货物运输代理 (G)."""
+        return self._nearest_class(product, _HEADS[-1][1])
+
+    def _nearest_class(self, modifier: str, allowed: str | None, joint: str = "") -> IndustryMatch | None:
+        total = len(self.classes)
+        wanted = _grams(modifier) | ({joint} if joint else set())
+        scored: list[tuple[float, _Class]] = []
+        for cls in self.classes:
+            if allowed is not None and cls.section not in allowed:
+                continue
+            shared = wanted & cls.grams
+            # A shared bigram says more than a shared character; both say more the fewer classes use them.
+            score = sum(math.log(total / self._df[g]) * (2.0 if len(g) == 2 else 1.0) for g in shared)
+            if score:
+                scored.append((score, cls))
+        if not scored:
+            return None
+        # A section wins by its nearest class and, less, by the next two that share the evidence: "团餐" is
+        # catering (正餐, 快餐, 餐饮配送 all share 餐), not tableware making (金属制餐具 alone).
+        by_section: dict[str, list[tuple[float, _Class]]] = defaultdict(list)
+        for score, cls in sorted(scored, key=lambda item: -item[0]):
+            by_section[cls.section].append((score, cls))
+        ranked = sorted(
+            (
+                (sum(w * s for w, (s, _) in zip((1.0, 0.5, 0.25), found, strict=False)) / 1.75, found[0])
+                for found in by_section.values()
+            ),
+            key=lambda item: -item[0],
+        )
+        (lead, (best_score, best)), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0.0)
+        # A single common character ("安" of 保安 in 安装) is no evidence; a clear lead over other sections is.
+        if best_score < 4.0 or lead < 1.2 * runner_up:
+            return None
+        return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
+
+    def by_product(self, product: str) -> IndustryMatch | None:
+        """The section whose class names share the product's bigrams, when one clearly leads."""
+        votes: dict[str, float] = defaultdict(float)
+        for bigram in _bigrams(product):
+            sections = self._section_bigrams.get(bigram)
+            if not sections:
+                continue
+            weight = math.log(1 + 20 / len(sections))  # a bigram of one section says more than one of many
+            count = sum(sections.values())
+            for section, n in sections.items():
+                votes[section] += weight * n / count
+        if not votes:
+            return None
+        ranked = [*sorted(votes.items(), key=lambda vote: -vote[1]), ("", 0.0)]
+        (best, score), runner_up = ranked[0], ranked[1][1]
+        if score < 1.0 or score < 2 * runner_up:
+            return None
+        return self.match(best, product)

@@ -1,0 +1,74 @@
+"""GB/T 4754-2017 section of a business the code never saw, in the phrasings owners use.
+
+The nouns below are in neither the owner-word table (knowledge/industries.yaml) nor the development set:
+the class list (knowledge/gbt4754_2017.tsv) has to place them by what the business does, whatever sentence
+they sit in, in simplified or traditional script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.advisor.understand.gazetteer import industries
+from app.text.normalize import to_traditional
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+UNSEEN_BUSINESSES = [
+    ("眼镜店", "F"),  # sells glasses, does not make them
+    ("文具店", "F"),
+    ("珠宝店", "F"),
+    ("自行车店", "F"),
+    ("药铺", "F"),  # a pharmacy is retail, not drug making (C) nor herb growing (A)
+    ("茶馆", "H"),  # 茶馆服务, not a tea shop
+    ("酒吧", "H"),
+    ("洗浴中心", "O"),
+    ("殡葬公司", "O"),
+    ("婚介所", "O"),
+    ("钢琴培训工作室", "P"),
+    ("舞蹈培训中心", "P"),
+    ("游泳馆", "R"),
+    ("电影院", "R"),
+    ("养鸭场", "A"),
+    ("苗木基地", "A"),
+    ("砖厂", "C"),
+    ("纸箱厂", "C"),
+    ("翻译公司", "L"),
+    ("保安公司", "L"),
+    ("搬家公司", "G"),
+    ("货代公司", "G"),
+    ("团餐公司", "H"),  # feeds schools and factories: catering, not the customers' sections
+]
+PHRASINGS = [
+    "我们是一家{x}",
+    "我在杭州开了家{x}，十来个人，想用AI省点人工",
+    "成都的{x}，员工25人，预算两万，有什么AI方案",
+    "老板让我问下，我们{x}去年营收大概300万，能申请什么补贴",
+]
+
+
+@pytest.mark.parametrize(("noun", "section"), UNSEEN_BUSINESSES)
+def test_a_business_nobody_listed_is_placed_by_the_class_list(noun: str, section: str):
+    dictionary = industries(KNOWLEDGE)
+    for phrasing in PHRASINGS:
+        for text in (phrasing.format(x=noun), to_traditional(phrasing.format(x=noun))):
+            match = dictionary.find(text)
+            assert match is not None and match.section == section, (text, match)
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们是一家药房，在社区卖各种处方药", "F"),  # 各种 is a measure word, not farming (种)
+        ("我们是奶茶品牌，有20家门店", "H"),  # 门店 is where it sells, 奶茶 what it sells
+        ("We're a software outsourcing shop in Dalian", "I"),
+        ("We run a chain of hair salons in Changsha", "O"),  # plural owner word
+        ("We repair and service forklifts for warehouses around Tianjin", "C"),  # warehouses are customers
+        ("Is an AI phone receptionist better than a chatbot for a clinic?", "Q"),  # "for a clinic": ours
+    ],
+)
+def test_what_the_business_does_not_its_customers_or_its_format(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section
