@@ -73,6 +73,16 @@ def test_first_visit_offers_starter_questions_without_technical_labels(chat_app:
     assert "国标" not in " ".join(s.label for s in chat_app.selectbox)
 
 
+def test_a_traditional_quote_reads_in_simplified_with_the_original_a_toggle_away():
+    """Issue 14: quotes kept the source's traditional characters; the published text stays one click away."""
+    from app.ui.components import reader_quote
+
+    quote = "同步，探索面向中小企業推出“AI賦能包”"
+    assert reader_quote(quote, "zh", originals=False) == "同步，探索面向中小企业推出“AI赋能包”"
+    assert reader_quote(quote, "zh", originals=True) == quote
+    assert "original text, in Chinese" in reader_quote(quote, "en", originals=False)
+
+
 def _expander(message: Any, label: str) -> Any:
     return next(e for e in message.expander if e.label.startswith(label))
 
@@ -95,6 +105,9 @@ def test_ask_streams_a_brief_answer_with_folded_details_and_citations(
     for program in shown:  # a deadline notice above the list may name one too
         assert listed.count(program["name"].split("（")[0]) == 1, program["name"]
     assert not assistant.table, "the funding verdicts are in the brief already"
+    # Verdict marks are Material icons on screen: without a colour-emoji font ❔ is an empty box (issue 14).
+    assert not set("✅❔❌⏰") & set(brief), brief
+    assert ":material/help:" in brief, "the restaurant's to-confirm program keeps its mark"
     details = _expander(assistant, "详细说明")
     folded = " ".join(m.value for m in details.markdown)
     assert "您的情况" in folded and "下一步" in folded, "profile, conditions and steps behind the expander"
@@ -261,6 +274,22 @@ def test_language_switch_changes_the_interface(chat_app: AppTest):
     shown += "\n".join(m.value for e in assistant.expander for m in e.markdown)
     assert "Shenzhen, Guangdong" in shown
     assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
+
+
+def test_the_sidebar_lists_recent_conversations_with_distinct_titles(app_container: Container):
+    """Five conversations that start alike were titled identically (issue 14): (1), (2)… tell them apart."""
+    for _ in range(3):
+        app_container.store.create_conversation("我们是苏州一家五金厂")
+    app_container.store.create_conversation("上海的算力券补贴比例是多少？")
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    recent = [b.label for b in app.sidebar.button if b.key and b.key.startswith("recent_")]
+    assert len(recent) == 4 and len(set(recent)) == 4, recent
+    assert {"我们是苏州一家五金厂 (1)", "我们是苏州一家五金厂 (3)", "上海的算力券补贴比例是多少？"} <= set(
+        recent
+    )
+    open_page(app, "clients")
+    shown = " ".join(m.value for m in app.markdown) + " ".join(b.label for b in app.button)
+    assert "我们是苏州一家五金厂 (2)" in shown, "the clients page uses the same distinct titles"
 
 
 def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):
