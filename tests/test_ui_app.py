@@ -463,6 +463,26 @@ def test_unreadable_upload_is_refused_with_a_message(knowledge_app: AppTest, kno
     assert len(document_titles(knowledge_app)) == 2
 
 
+def test_an_upload_with_a_too_long_or_colliding_name_is_refused_with_a_message(
+    knowledge_app: AppTest, knowledge_dir: Path
+):
+    """Issue 15 item 10: no raw OSError and no silent replacement, as the owner sees it on the page."""
+    body = "餐饮企业数字化转型补贴政策：对中小餐饮企业采购智能点餐系统给予30%补贴。".encode() * 20
+    knowledge_app.file_uploader[0].upload("政" * 100 + ".txt", body, "text/plain")
+    knowledge_app.run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception
+    assert any("too long" in e.value or "太长" in e.value for e in knowledge_app.error), knowledge_app.error
+    existing = next(p for p in (knowledge_dir / "policies").iterdir() if p.suffix in (".txt", ".md"))
+    before = existing.read_bytes()
+    knowledge_app.file_uploader[0].upload(existing.name, body, "text/plain")
+    knowledge_app.run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception and knowledge_app.error
+    assert existing.read_bytes() == before  # never replaced silently
+    assert len(document_titles(knowledge_app)) == 2
+
+
 def test_delete_removes_a_document_and_its_chunks(knowledge_dir: Path):
     (knowledge_dir / "policies" / "dropme.txt").write_text(
         "渔船北斗终端补贴说明\n对安装北斗终端的渔船给予一次性补贴。\n", encoding="utf-8"

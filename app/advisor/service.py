@@ -226,6 +226,9 @@ class AdvisorService:
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
+        # Whether a need was stated, for the later turns' one embedding (`_understand`): by this turn's
+        # rules or vote, or by a pack whose picks the owner's words name.
+        conversation.need_stated |= turn.need_stated or any(pick.named for pick in conversation.pack)
         conversation.awaiting_profile = bool(turn.clarifying)
         if substantive:
             conversation.last_question = turn.query
@@ -323,18 +326,29 @@ class AdvisorService:
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
         turn.mark("understand")
-        # One query embedding per turn: of what the message asks for (its need). The turn's retrieval ranks
-        # by it (BM25 still reads the whole message), and the solution ranking and the intent vote reuse it.
-        turn.need = self.recommender.need_in(turn.query)
+        # One query embedding per turn, of what the turn asks for (`turn_need`). Once the conversation has
+        # stated a need (an earlier turn did, a pain point is known, or a resent history states one by the
+        # rules), a later turn is about those needs: the needs stated so far, the message's own last. Until
+        # then, the message's own need, as a first turn (a pack given for the trade alone states no need).
+        # The turn's retrieval ranks by it (BM25 still reads the whole message); the solution ranking and
+        # the votes reuse its vector.
+        history = conversation.user_text()
+        needs_stated = bool(history.strip()) and bool(
+            conversation.need_stated or saved.pain_points or states_need(history)
+        )
+        turn.need = self.recommender.turn_need(
+            conversation.profile, turn.query, history if needs_stated else ""
+        )
         turn.search = (
             self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
         )
         turn.mark("retrieve")
         turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
-        # turn's need (its vector is the turn's one query embedding).
-        turn.need_stated = states_need(turn.query) or need_by_examples(
-            turn.query, lambda: self.need_bank.vote(turn.need).states_need, turn.search
+        # turn's need: the message's own, since a vote on the needs stated before is no news about it.
+        turn.need_stated = states_need(turn.query) or (
+            not needs_stated
+            and need_by_examples(turn.query, lambda: self.need_bank.vote(turn.need).states_need, turn.search)
         )
         turn.intent = resolve_intent(
             turn.query,
