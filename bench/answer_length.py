@@ -1,4 +1,4 @@
-"""How long the answers to three typical questions are, where an owner or a consultant reads them (issue 14).
+"""How long the answers to typical questions are, where an owner or a consultant reads them (issue 14).
 
 The text answer is what `aipack ask` prints, the API's `answer` and the chat (brief shown, details folded);
 the export is the Markdown / Word / PDF proposal. Phone screens are estimated from characters per 390×844
@@ -34,6 +34,9 @@ QUESTIONS = {
     "What would you suggest?",
     "zh funding question": "我们是深圳南山一家15人的AI软件公司，年营收1200万，能申请哪些补贴？算力券和模型券能用吗？",
     "en funding question": "Which subsidies can a 15-person AI startup in Shenzhen get?",
+    "zh factory pack": "佛山顺德的家具厂，180人，营收1.6亿，想做AI排产和设备预测性维护，预算35万",
+    "zh stacking question": "上海松江区一家做塑料件的工厂，220人，营收2.3亿，想搞AI视觉检测，预算18万，哪些补贴可以叠加申请？",
+    "hk pack": "我們在香港荃灣開了一間20人的物流公司，想用AI自動排車和回覆客戶查詢，預算大約20萬港幣，有咩資助？",
 }
 
 

@@ -150,6 +150,7 @@ def rows(
     flood: FloodResult,
     limit: tuple[float, float, float],
     all_new: LevelResult,
+    later: LevelResult | None = None,
 ) -> list[tuple[str, str, str]]:
     before, after, outcomes = rss
     idle_p95 = percentile(flood.idle.latencies_ms, 95)
@@ -157,6 +158,23 @@ def rows(
     ms, ceiling, embed_cpu_ms = limit
     served = max(len(all_new.latencies_ms), 1)
     cpu_per_request = all_new.server_cpu_s / served * 1000
+    later_rows: list[tuple[str, str, str]] = []
+    if later is not None:
+        later_cpu = later.server_cpu_s / max(len(later.latencies_ms), 1) * 1000
+        later_rows = [
+            (
+                "All-new later turns / limit",
+                f"{later.rps:.1f} req/s = {later.rps / ceiling:.2f} of the embedding-bound limit "
+                f"({later.rps / max(all_new.rps, 1e-9):.2f}× first turns), {later.errors} errors",
+                "chat resending a 2-message history",
+            ),
+            (
+                "  later-turn server CPU / request",
+                f"{later_cpu:.1f} ms = {later_cpu / max(embed_cpu_ms, 1e-9):.2f} query embeddings "
+                f"({later_cpu / max(cpu_per_request, 1e-9):.2f}× a first turn's)",
+                "one embedding per turn: near a first turn's",
+            ),
+        ]
     return [
         (
             f"RSS after {BIG_CLIENTS}×{BODY_MB} MB bodies",
@@ -186,4 +204,5 @@ def rows(
             f"= {embed_cpu_ms / max(cpu_per_request, 1e-9):.2f}",
             "the ratio's bound from CPU alone: holds under load",
         ),
+        *later_rows,
     ]

@@ -171,6 +171,14 @@ def serve(
 
 
 _UNIQUE = itertools.count()  # across levels, so a distinct message is never sent twice
+# The second message of a later-turn request: one more fact, as owners add them after a first answer.
+FOLLOW_UPS = (
+    "预算5万以内",
+    "其实我们有60个员工",
+    "不对，我们在合肥",
+    "Actually our budget is 80k",
+    "那苏州呢",
+)
 
 
 @dataclass
@@ -178,6 +186,7 @@ class LevelResult:
     clients: int
     seconds: float
     unique: bool = False
+    later: bool = False  # each request a later turn: a chat resending a two-message history
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     error_samples: list[str] = field(default_factory=list)
@@ -194,7 +203,7 @@ class LevelResult:
         return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
 
     def summary(self) -> str:
-        kind = "distinct" if self.unique else "golden"
+        kind = ("later turns, " if self.later else "") + ("distinct" if self.unique else "golden")
         return (
             f"{self.clients:>2} clients ({kind}): {self.rps:6.1f} req/s, p50 {percentile(self.latencies_ms, 50):6.0f} ms, "
             f"p95 {percentile(self.latencies_ms, 95):6.0f} ms, errors {self.errors}/{self.requests}"
@@ -221,8 +230,11 @@ def run_level(
     max_requests: int | None = None,
     headers: dict[str, str] | None = None,
     server_pid: int | None = None,
+    later: bool = False,
 ) -> LevelResult:
-    result = LevelResult(clients, seconds, unique)
+    """`later`: each request is the next turn of a conversation a stateless client resends (OpenAI chat):
+    a message of `texts`, a reply, and a follow-up that states one more fact (each made new if `unique`)."""
+    result = LevelResult(clients, seconds, unique, later)
     counter = itertools.count()
     lock = threading.Lock()
     start = threading.Barrier(clients + 1)
@@ -240,10 +252,18 @@ def run_level(
                     text = distinct(text, next(_UNIQUE))
                 t0 = time.perf_counter()
                 try:
-                    response = http.post("/v1/advise", json={"message": text})
+                    if later:
+                        follow_up = FOLLOW_UPS[n % len(FOLLOW_UPS)]
+                        follow_up = distinct(follow_up, next(_UNIQUE)) if unique else follow_up
+                        said = [("user", text), ("assistant", "好的。"), ("user", follow_up)]
+                        chat = {"messages": [{"role": r, "content": c} for r, c in said]}
+                        response = http.post("/v1/chat/completions", json=chat)
+                    else:
+                        response = http.post("/v1/advise", json={"message": text})
                     elapsed = (time.perf_counter() - t0) * 1000
                     ok = response.status_code == 200
                     body = response.json() if ok else None
+                    body = body.get("aipack", body) if later and body else body
                     problem = "" if ok else f"HTTP {response.status_code}: {response.text[:120]}"
                 except (httpx.HTTPError, ValueError) as exc:
                     elapsed, body, problem = (time.perf_counter() - t0) * 1000, None, repr(exc)[:160]
@@ -312,6 +332,7 @@ def run_api_load(
     server_args: list[str] | None = None,
     server_env: dict[str, str] | None = None,
     distinct_levels: tuple[int, ...] = (32,),
+    later_levels: tuple[int, ...] = (32,),
     verbose: bool = True,
     abuse: bool = True,
 ) -> LoadReport:
@@ -335,8 +356,9 @@ def run_api_load(
         if verbose:
             print(f"warm-up: {warm.summary()}", file=sys.stderr)
         results: list[LevelResult] = []
-        plan = [(n, False) for n in levels] + [(n, True) for n in distinct_levels]
-        for clients, unique in plan:
+        plan = [(n, False, False) for n in levels] + [(n, True, False) for n in distinct_levels]
+        plan += [(n, True, True) for n in later_levels]
+        for clients, unique, later in plan:
             level = run_level(
                 server.url,
                 clients,
@@ -345,6 +367,7 @@ def run_api_load(
                 unique=unique,
                 headers=headers,
                 server_pid=server.process.pid,
+                later=later,
             )
             results.append(level)
             if verbose:
@@ -354,12 +377,13 @@ def run_api_load(
                     print(f"   error: {sample}", file=sys.stderr)
         rss = peak_rss_mb(server.process.pid)
         extra: list[tuple[str, str, str]] = []
-        all_new = next((r for r in results if r.unique and r.clients == 32), None)
+        all_new = next((r for r in results if r.unique and not r.later and r.clients == 32), None)
+        later_turns = next((r for r in results if r.later and r.clients == 32), None)
         if abuse and all_new is not None:
             limit = api_abuse.embedding_limit(texts)
             flood = api_abuse.history_flood(server.url, texts, min(seconds, 20), 200, 200_000, BENCH_KEY)
             bodies = api_abuse.big_bodies(server.url, server.process.pid, BENCH_KEY)
-            extra = api_abuse.rows(bodies, flood, limit, all_new)
+            extra = api_abuse.rows(bodies, flood, limit, all_new, later_turns)
             if verbose:
                 for name, value, note in extra:
                     print(f"{name}: {value} ({note})", file=sys.stderr)
@@ -385,16 +409,22 @@ def main() -> None:
     parser.add_argument(
         "--distinct-levels", default="32", help="Client counts with never-repeated messages ('' for none)"
     )
+    parser.add_argument(
+        "--later-levels", default="32", help="Client counts sending all-new later turns ('' for none)"
+    )
     parser.add_argument("--server-arg", action="append", default=[], help="Extra `aipack serve` argument")
     parser.add_argument("--server-env", action="append", default=[], help="NAME=VALUE for the server")
     args = parser.parse_args()
     levels = tuple(int(n) for n in args.levels.split(",") if n)
     distinct_levels = tuple(int(n) for n in args.distinct_levels.split(",") if n)
+    later_levels = tuple(int(n) for n in args.later_levels.split(",") if n)
     with tempfile.TemporaryDirectory(prefix="aipack-api-load-") as scratch:
         data_dir = (args.data_dir or Path(scratch)).resolve()
         ensure_index(data_dir)
         env = dict(item.split("=", 1) for item in args.server_env)
-        report = run_api_load(data_dir, args.seconds, levels, args.server_arg, env, distinct_levels)
+        report = run_api_load(
+            data_dir, args.seconds, levels, args.server_arg, env, distinct_levels, later_levels
+        )
     for name, value, note in report.rows():
         print(f"{name:<36}  {value:<58}  {note}")
 

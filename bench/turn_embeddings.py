@@ -40,13 +40,17 @@ def conversations() -> list[tuple[str, list[str]]]:
     """(id, user messages) of every dev conversation; `split: blind` entries are skipped unread."""
     out: list[tuple[str, list[str]]] = []
     consultant = yaml.safe_load((EVAL / "consultant_cases.yaml").read_text(encoding="utf-8"))
-    out += [(c["id"], list(c["turns"])) for c in consultant["cases"] if c.get("split") == "dev"]
+    out += [
+        (f"consultant:{c['id']}", list(c["turns"])) for c in consultant["cases"] if c.get("split") == "dev"
+    ]
     messages = yaml.safe_load((EVAL / "understanding_dev.yaml").read_text(encoding="utf-8")) or []
-    out += [(m["id"], [m["text"]]) for m in messages if m.get("split") == "dev"]
+    out += [(f"message:{m['id']}", [m["text"]]) for m in messages if m.get("split") == "dev"]
     dialogues = yaml.safe_load((EVAL / "understanding_dialogues.yaml").read_text(encoding="utf-8")) or []
-    out += [(d["id"], [t["text"] for t in d["turns"]]) for d in dialogues if d.get("split") == "dev"]
+    out += [
+        (f"dialogue:{d['id']}", [t["text"] for t in d["turns"]]) for d in dialogues if d.get("split") == "dev"
+    ]
     golden = yaml.safe_load((EVAL / "golden_advisor.yaml").read_text(encoding="utf-8")) or []
-    out += [(g["id"], [str(t) for t in g["turns"]]) for g in golden]
+    out += [(f"golden:{g['id']}", [str(t) for t in g["turns"]]) for g in golden]
     return out
 
 

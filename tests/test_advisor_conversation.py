@@ -347,6 +347,52 @@ def test_an_out_of_scope_aside_is_declined_in_one_line_and_the_business_is_answe
     assert topic in decline and ("服务范围" in decline or "outside what I can help" in decline)
 
 
+def test_a_follow_up_is_not_told_a_program_it_never_named_is_unknown(advisor: AdvisorService):
+    session = "model-voucher-then-suzhou"
+    advisor.ask(
+        "我们在深圳南山做跨境电商，30个人，想用AI做多语言客服。听说深圳有模型券，现在还能申请吗？",
+        session_id=session,
+    )
+    response = advisor.ask("那苏州呢？我们在苏州也有个分公司", session_id=session)
+    assert "苏州模型券" not in response.answer.replace(
+        "市", ""
+    )  # review4 c02: the user named no such program
+
+
+def test_a_bare_budget_after_a_subsidy_question_is_not_out_of_scope(advisor: AdvisorService):
+    session = "subsidies-then-budget"
+    advisor.ask("我们是杭州的餐厅，想了解能申请什么补贴", session_id=session)
+    response = advisor.ask("十五六万", session_id=session)
+    assert response.intent != "out_of_scope"
+    assert response.profile.budget_cny == 160000 and response.profile.city == "杭州"
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up"),
+    [
+        ("郑州一家25人的物流公司，想租算力训练调度模型，合同30万", "说错了，合同是一年50万"),
+        (
+            "I run a 12-person bubble tea chain in Mong Kok, Hong Kong. We want AI to forecast stock ordering.",
+            "What if we register a subsidiary in Shenzhen instead?",
+        ),
+    ],
+)
+def test_a_follow_up_without_business_words_continues_the_conversation(
+    advisor: AdvisorService, opening: str, follow_up: str
+):
+    session = f"continue-{opening[:6]}"
+    advisor.ask(opening, session_id=session)
+    assert advisor.ask(follow_up, session_id=session).intent != "out_of_scope"
+
+
+def test_a_personal_errand_after_a_business_question_is_still_refused(advisor: AdvisorService):
+    session = "errand-after-pack"
+    advisor.ask("武汉光谷一家一人公司，做AI短视频，每个月算力费用1.5万", session_id=session)
+    response = advisor.ask("顺便帮我写一封给房东的退租信", session_id=session)
+    assert response.intent == "out_of_scope"
+    assert_no_pack(response)
+
+
 def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
     response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
     assert response.intent == "recommend_pack"

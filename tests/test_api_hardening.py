@@ -364,6 +364,11 @@ def test_7_user_is_a_label_the_history_is_still_read(alice: httpx.Client):
     labelled = alice.post("/v1/chat/completions", json=_chat(*history, user="crm-user-7")).json()["aipack"]
     assert (labelled["profile"]["city"], labelled["profile"]["employees"]) == ("杭州", 60)
     assert labelled["intent"] == "recommend_pack"
+    # A later conversation under the same label starts afresh: it inherits no earlier profile.
+    later = alice.post(
+        "/v1/chat/completions", json=_chat(("user", "我们能申请哪些补贴？"), user="crm-user-7")
+    )
+    assert later.json()["aipack"]["profile"]["city"] is None
 
 
 def test_7_langchain_chat_openai_invokes_streams_and_sees_error_messages(keyed: tuple[str, Container]):

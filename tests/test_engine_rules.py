@@ -322,6 +322,8 @@ def test_stacking_is_never_a_confident_no_the_catalogue_does_not_hold():
     same_spend = _stacking_answer(["cd-compute-voucher-2023", "cd-compute-voucher-2025"], chengdu)
     assert same_spend is not None and same_spend.startswith("能否叠加：不能重复申领同一笔支出")
     assert "只能申请其中一项" in same_spend
+    # Two programs of one short name are told apart (review5 c25: "成都市算力券与成都市算力券").
+    assert "2023" in same_spend and "2025" in same_spend, same_spend
     dongguan = CompanyProfile(province="广东", city="东莞")
     two_levels = _stacking_answer(["gd-compute-training-voucher-2025", "dg-compute-voucher-2025"], dongguan)
     assert two_levels is not None and "请向发文单位确认" in two_levels
@@ -336,6 +338,20 @@ def test_stacking_pairs_only_the_programs_that_may_apply():
     assert "北京" not in answer
     alone = _stacking_answer([ended, "sh-compute-voucher-2025"], shanghai)
     assert alone is not None and alone.startswith("能否叠加：可能适用的只有") and "北京" not in alone
+
+
+def test_a_stacking_answer_is_one_short_line_naming_each_program_once():
+    """review4 §4: three programs made a paragraph of three pairs, each program named twice."""
+    shanghai = CompanyProfile(
+        province="上海", city="上海", industry="C", employees=200, annual_revenue_cny=2e8
+    )
+    vouchers = ["sh-compute-voucher-2025", "sh-model-voucher-2025", "sh-corpus-voucher-2025"]
+    answer = _stacking_answer(vouchers, shanghai)
+    assert answer is not None and answer.count("不同采购") == 1, answer
+    for name in ("上海市算力券", "上海市模型券", "上海市语料券"):
+        assert answer.count(name) == 1, answer
+    assert "不能重复申领" not in answer, "different purchases are not a no"
+    assert len(answer.split("（原文说明")[0]) <= 80, answer
 
 
 def test_a_cluster_bound_voucher_gives_no_figure_until_the_client_says_they_buy_there():

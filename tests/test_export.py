@@ -93,6 +93,9 @@ def test_word_export_opens_with_the_client_profile_and_summary_and_no_internal_i
     assert "回答全文" not in everything and "建议的AI赋能包：……" not in everything
     widths = [column.width for column in document.tables[0].columns]
     assert widths[-1] > 2 * widths[1]  # the reason column is the wide one, not 6 characters a line
+    # A row never breaks across pages (it left an empty stub on the next page).
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows and all(row._tr.xpath("./w:trPr/w:cantSplit") for row in rows)
 
 
 def test_markdown_numbers_steps_once_and_pdf_carries_the_same_report():
@@ -102,4 +105,6 @@ def test_markdown_numbers_steps_once_and_pdf_carries_the_same_report():
     pdf = pypdf.PdfReader(io.BytesIO(to_pdf(RESPONSE, WHEN, client_name="杭州味道餐饮有限公司")))
     first = pdf.pages[0].extract_text()
     assert "杭州味道餐饮有限公司" in first and "可申请 1 项" in first
+    assert "详细说明" not in first, "a one-page summary: the details start on page two"
+    assert "详细说明" in pdf.pages[1].extract_text()
     assert "002_2603e452646e1bca" not in "".join(page.extract_text() for page in pdf.pages)

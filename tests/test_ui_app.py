@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from app.container import Container
 from app.services.store import Store
 from app.settings import Settings
+from app.text.normalize import is_traditional, to_simplified
 from app.ui import state as ui_state
 from tests.conftest import TODAY
 from tests.helpers import MINI_KNOWLEDGE
@@ -73,6 +74,33 @@ def test_first_visit_offers_starter_questions_without_technical_labels(chat_app:
     assert "国标" not in " ".join(s.label for s in chat_app.selectbox)
 
 
+def test_a_traditional_quote_reads_in_simplified_with_the_original_a_toggle_away():
+    """Issue 14: quotes kept the source's traditional characters; the published text stays one click away."""
+    from app.ui.components import reader_quote
+
+    quote = "同步，探索面向中小企業推出“AI賦能包”"
+    assert reader_quote(quote, "zh", originals=False) == "同步，探索面向中小企业推出“AI赋能包”"
+    assert reader_quote(quote, "zh", originals=True) == quote
+    assert "original text, in Chinese" in reader_quote(quote, "en", originals=False)
+
+
+def test_the_sources_show_a_traditional_quote_in_simplified_and_the_original_when_toggled(chat_app: AppTest):
+    """Issue 14: a simplified reader gets the quote converted; the published text is one toggle away."""
+    ask(chat_app, "全国政协委员贺晗关于AI大模型应用场景提了哪些建议？")
+    response = responses(chat_app)[0]
+    traditional = [c for c in response["citations"] if is_traditional(c["quote"])]
+    assert traditional, [c["quote"][:30] for c in response["citations"]]
+    sources = _expander(chat_app.chat_message[1], "引用来源")
+    shown = " ".join(m.value for m in sources.markdown)
+    assert to_simplified(traditional[0]["quote"])[:20] in shown
+    assert traditional[0]["quote"][:20] not in shown, "simplified by default"
+    chat_app.toggle(key=f"originals_{response['id']}").set_value(True).run()
+    sources = _expander(chat_app.chat_message[1], "引用来源")
+    assert traditional[0]["quote"][:20] in " ".join(m.value for m in sources.markdown), (
+        "the original, toggled"
+    )
+
+
 def _expander(message: Any, label: str) -> Any:
     return next(e for e in message.expander if e.label.startswith(label))
 
@@ -95,6 +123,9 @@ def test_ask_streams_a_brief_answer_with_folded_details_and_citations(
     for program in shown:  # a deadline notice above the list may name one too
         assert listed.count(program["name"].split("（")[0]) == 1, program["name"]
     assert not assistant.table, "the funding verdicts are in the brief already"
+    # Verdict marks are Material icons on screen: without a colour-emoji font ❔ is an empty box (issue 14).
+    assert not set("✅❔❌⏰") & set(brief), brief
+    assert ":material/help:" in brief, "the restaurant's to-confirm program keeps its mark"
     details = _expander(assistant, "详细说明")
     folded = " ".join(m.value for m in details.markdown)
     assert "您的情况" in folded and "下一步" in folded, "profile, conditions and steps behind the expander"
@@ -263,6 +294,22 @@ def test_language_switch_changes_the_interface(chat_app: AppTest):
     assert not chinese_outside_originals(shown), chinese_outside_originals(shown)[:5]
 
 
+def test_the_sidebar_lists_recent_conversations_with_distinct_titles(app_container: Container):
+    """Five conversations that start alike were titled identically (issue 14): (1), (2)… tell them apart."""
+    for _ in range(3):
+        app_container.store.create_conversation("我们是苏州一家五金厂")
+    app_container.store.create_conversation("上海的算力券补贴比例是多少？")
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    recent = [b.label for b in app.sidebar.button if b.key and b.key.startswith("recent_")]
+    assert len(recent) == 4 and len(set(recent)) == 4, recent
+    assert {"我们是苏州一家五金厂 (1)", "我们是苏州一家五金厂 (3)", "上海的算力券补贴比例是多少？"} <= set(
+        recent
+    )
+    open_page(app, "clients")
+    shown = " ".join(m.value for m in app.markdown) + " ".join(b.label for b in app.button)
+    assert "我们是苏州一家五金厂 (2)" in shown, "the clients page uses the same distinct titles"
+
+
 def test_new_conversation_clears_the_chat_and_the_form(chat_app: AppTest):
     ask(chat_app, RESTAURANT)
     first_session = chat_app.session_state["session_id"]
@@ -413,6 +460,26 @@ def test_unreadable_upload_is_refused_with_a_message(knowledge_app: AppTest, kno
     assert not knowledge_app.exception
     assert any("broken.pdf" in e.value for e in knowledge_app.error)
     assert not (knowledge_dir / "policies" / "broken.pdf").exists()
+    assert len(document_titles(knowledge_app)) == 2
+
+
+def test_an_upload_with_a_too_long_or_colliding_name_is_refused_with_a_message(
+    knowledge_app: AppTest, knowledge_dir: Path
+):
+    """Issue 15 item 10: no raw OSError and no silent replacement, as the owner sees it on the page."""
+    body = "餐饮企业数字化转型补贴政策：对中小餐饮企业采购智能点餐系统给予30%补贴。".encode() * 20
+    knowledge_app.file_uploader[0].upload("政" * 100 + ".txt", body, "text/plain")
+    knowledge_app.run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception
+    assert any("too long" in e.value or "太长" in e.value for e in knowledge_app.error), knowledge_app.error
+    existing = next(p for p in (knowledge_dir / "policies").iterdir() if p.suffix in (".txt", ".md"))
+    before = existing.read_bytes()
+    knowledge_app.file_uploader[0].upload(existing.name, body, "text/plain")
+    knowledge_app.run()
+    button(knowledge_app, "加入知识库").click().run()
+    assert not knowledge_app.exception and knowledge_app.error
+    assert existing.read_bytes() == before  # never replaced silently
     assert len(document_titles(knowledge_app)) == 2
 
 

@@ -189,3 +189,21 @@ def test_reply_script_follows_the_owner(message: str, earlier: list[str], script
     from app.advisor.understand.script import reply_script
 
     assert reply_script(message, earlier) == script
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("我们是开驾校的，教练40个，学员约车老是冲突", 40),  # the coaches, not the learners
+        ("开了个健身工作室，私教10个，会员续费率低", 10),
+        ("做房产中介的，3家门店，经纪人25个", 25),  # not the three shops
+        ("健身房，会员500个，教练8位", 8),  # members are customers
+        ("我们是一家保安公司，保安员300多人", 300),
+        ("我在丽水景宁开民宿，就5间房，夫妻俩自己弄", 2),  # review5 c17: no need to ask the headcount
+        ("就我们仨，做小红书代运营", 3),
+    ],
+)
+def test_a_trade_named_before_its_count_is_the_headcount(
+    extractor: RuleExtractor, message: str, employees: int
+):
+    assert extractor.extract(message).employees == employees

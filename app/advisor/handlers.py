@@ -12,18 +12,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.compose.costs import budget_lines, cost_answer, currency_note, subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, funding_brief, verdict_line
-from app.advisor.compose.pack import (
-    budget_lines,
-    cost_answer,
-    no_fitting_solution,
-    pack_answer,
-    profile_line,
-    subsidy_lines,
-    unanswered_line,
-)
+from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding_brief import funding_brief
+from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.compose.solution_views import compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
@@ -348,7 +342,8 @@ class TurnHandlers:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
         budget = budget_lines(choice, profile.budget_cny, turn.language, profile.budget_other)
-        text = cost_answer(cost, turn.book, turn.language, self.funding.notes(turn), budget)
+        notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
+        text = cost_answer(cost, turn.book, turn.language, notes, budget)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,

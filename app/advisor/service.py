@@ -46,15 +46,15 @@ from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
 from app.advisor.understand.script import in_traditional, reply_script, traditional
 from app.advisor.understand.sessions import ConversationStore
+from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.catalogue.coverage import load_absences
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
 from app.components.embeddings import encodable
 from app.components.example_vectors import example_vectors
 from app.components.llm_calls import Deadline
-from app.components.vector_store import CollectionName
 from app.corpus.documents import uploaded_documents
-from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchResult, query_vector
+from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
 from app.services.session_store import SessionFile
 from app.settings import Settings
 from app.text.normalize import clean_text, detect_language, normalize
@@ -226,6 +226,9 @@ class AdvisorService:
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
+        # Whether a need was stated, for the later turns' one embedding (`_understand`): by this turn's
+        # rules or vote, or by a pack whose picks the owner's words name.
+        conversation.need_stated |= turn.need_stated or any(pick.named for pick in conversation.pack)
         conversation.awaiting_profile = bool(turn.clarifying)
         if substantive:
             conversation.last_question = turn.query
@@ -259,17 +262,18 @@ class AdvisorService:
             turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
         if aside := out_of_scope_aside(text):
             turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
-        claimed = unknown_vouchers(turn.query, self.catalogue, self.places)
+        # Programs the user named in their own words: "那苏州呢" after "深圳有模型券吗" names no "苏州模型券".
+        claimed = unknown_vouchers(text, self.catalogue, self.places)
         claimed = list(
             dict.fromkeys(
                 claimed
-                + quoted_programs_not_in_sources(turn.query, self.catalogue)
-                + titled_programs_not_in_sources(turn.query, self.catalogue)
+                + quoted_programs_not_in_sources(text, self.catalogue)
+                + titled_programs_not_in_sources(text, self.catalogue)
             )
         )
         claimed += [
             name
-            for name in relayed_programs_not_in_sources(turn.query, self.catalogue, self._names_a_program)
+            for name in relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
             if not any(name in c or c in name for c in claimed)
         ]
         # A program named in a document the user uploaded is known: it is answered from that file.
@@ -322,20 +326,29 @@ class AdvisorService:
         facts = states_profile_facts(delta, text, conversation)
         turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
         turn.mark("understand")
-        # One query embedding per turn: of what the message asks for (its need). The turn's retrieval ranks
-        # by it (BM25 still reads the whole message), and the solution ranking and the intent vote reuse it.
-        turn.need = self.recommender.need_in(turn.query)
+        # One query embedding per turn, of what the turn asks for (`turn_need`). Once the conversation has
+        # stated a need (an earlier turn did, a pain point is known, or a resent history states one by the
+        # rules), a later turn is about those needs: the needs stated so far, the message's own last. Until
+        # then, the message's own need, as a first turn (a pack given for the trade alone states no need).
+        # The turn's retrieval ranks by it (BM25 still reads the whole message); the solution ranking and
+        # the votes reuse its vector.
+        history = conversation.user_text()
+        needs_stated = bool(history.strip()) and bool(
+            conversation.need_stated or saved.pain_points or states_need(history)
+        )
+        turn.need = self.recommender.turn_need(
+            conversation.profile, turn.query, history if needs_stated else ""
+        )
         turn.search = (
             self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
         )
         turn.mark("retrieve")
         turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
         # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
-        # turn's need (its vector is the turn's one query embedding).
+        # turn's need: the message's own, since a vote on the needs stated before is no news about it.
         turn.need_stated = states_need(turn.query) or (
-            not _FACT_QUESTION.search(turn.query)
-            and self.need_bank.vote(turn.need).states_need
-            and not _sources_answer_better(turn.search)
+            not needs_stated
+            and need_by_examples(turn.query, lambda: self.need_bank.vote(turn.need).states_need, turn.search)
         )
         turn.intent = resolve_intent(
             turn.query,
@@ -363,41 +376,9 @@ class AdvisorService:
             # "美国签证怎么办" is about a trip, not where the company is: the profile keeps its place.
             turn.foreign, conversation.profile = None, located
         about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))
-        if (
-            turn.search
-            and turn.search.route == "article"
-            and not about_the_firm
-            and turn.intent in _NOT_ABOUT_TEXTS
-        ):
-            # It asks what an article or a speaker said (routing.py): the sources answer it, or the answer
-            # says they hold nothing on it; not a pack.
+        if asks_about_the_texts(turn.search, turn.intent, about_the_firm):
+            # The sources answer it, or the answer says they hold nothing on it; not a pack.
             turn.intent, turn.unsure = "policy_question", False
-
-
-_NOT_ABOUT_TEXTS = ("recommend_pack",)
-# A question for a figure or a fact ("多少家", "最高能补贴多少", "how many", "how large"): what the sources say,
-# whatever topic its nearest need examples share; the need bank is not asked about it.
-_FACT_QUESTION = re.compile(
-    r"多少|几[个家条项年]|哪些|哪几|是怎样|怎么样|\bhow (?:many|much|large|big|long)\b|\bwhat (?:is|are|was|were)\b"
-    r"|\bwhich\b|\bwhen\b|\bwho\b",
-    re.IGNORECASE,
-)
-
-
-def _sources_answer_better(search: SearchResult | None) -> bool:
-    """The turn's retrieval found a policy passage closer to the message than any catalogue solution.
-
-    The need bank compares a message with owners' needs and non-needs only; a question about what an
-    article or an official said ("…提了哪几条建议") sits near needs of the same topic. When the sources
-    answer it better than any solution does, it is a question about the sources, not a need.
-    """
-    if search is None:
-        return False
-
-    def closest(collection: CollectionName) -> float:
-        return max((hit.score for hit in search.hits if hit.collection == collection), default=0.0)
-
-    return closest(CollectionName.policies) > closest(CollectionName.solutions)
 
 
 def _long_message_notice(length: int, language: Lang) -> str:

@@ -171,7 +171,8 @@ class RetrievalService:
 
         hits = hits_for(filters, k, which)
         best = max((h.score for h in hits), default=0.0)
-        return SearchResult(query, language, hits, best, best >= self.floor(language), which, within)
+        has_evidence = best >= self.floor(language)
+        return SearchResult(query, language, hits, best, has_evidence, which, meaning or query, within)
 
     def _rank(
         self,

@@ -59,6 +59,7 @@ class SearchResult:
     best_score: float
     has_evidence: bool
     route: Route = "general"  # what the question was judged to be about (app.services.routing)
+    meaning: str = ""  # the text the dense side ranked by (`search(..., meaning=)`, else the query)
     _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
         default=None, repr=False, compare=False
     )

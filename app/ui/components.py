@@ -18,9 +18,21 @@ from app.container import Container
 from app.text.normalize import is_traditional, to_simplified
 from app.ui.texts import text
 
+# The answer text marks verdicts and deadlines with emoji (the CLI and the API keep them); on screen they are
+# drawn with the Material icons Streamlit ships, since many machines have no colour-emoji font (❔ drew as an
+# empty box on a phone, issue 14).
+TEXT_ICONS = {
+    "✅": ":green[:material/check_circle:]",
+    "❔": ":orange[:material/help:]",
+    "❌": ":red[:material/cancel:]",
+    "⏰": ":orange[:material/alarm:]",
+}
+
 
 def markdown_safe(answer: str) -> str:
-    """Keep the composer's line breaks and stop `$` being read as LaTeX."""
+    """Keep the composer's line breaks, stop `$` being read as LaTeX, and draw the verdict marks as icons."""
+    for mark, icon in TEXT_ICONS.items():
+        answer = answer.replace(mark, icon)
     return answer.replace("$", "\\$").replace("\n", "  \n")
 
 
@@ -112,8 +124,7 @@ def _card(solution: SolutionOut, lang: Lang) -> None:
         st.caption(markdown_safe(f"{solution.why} {cites}".strip()))
 
 
-# Material icons ship with Streamlit; the emoji the answer text uses need a colour-emoji font
-# many machines lack (❔ drew as an empty box).
+# The table's badges: Material icons, like TEXT_ICONS.
 BADGE_ICONS = {
     Verdict.eligible: ":material/check_circle:",
     Verdict.unknown: ":material/help:",

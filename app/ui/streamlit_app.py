@@ -25,7 +25,8 @@ from app.ui.state import get_container, init_state, lang, warm_up  # noqa: E402
 from app.ui.texts import text  # noqa: E402
 
 # Phone first. Under 600 px the funding table becomes one card per program (rows stacked, header
-# hidden: each cell says what it is), columns of cards stack, and nothing is wider than the screen.
+# hidden: each cell says what it is), columns of cards stack, nothing is wider than the screen, and the
+# fixed input at the bottom stays compact (it covers the answer it is under).
 STYLE = """<style>
 [data-testid="stTableStyledTable"] th *,
 [data-testid="stTableStyledTable"] td:first-child *,
@@ -41,9 +42,12 @@ STYLE = """<style>
   }
   [data-testid="stTableStyledTable"] td { border: none !important; padding: 0.2rem 0.6rem; }
   [data-testid="stTableStyledTable"] td * { white-space: normal !important; }
-  [data-testid="stMainBlockContainer"] { padding: 2.5rem 0.75rem 1rem; }
+  /* below the header bar (its » opens the sidebar), not under it */
+  [data-testid="stMainBlockContainer"] { padding: 3.75rem 0.75rem 1rem; }
   h1 { font-size: 1.6rem !important; padding-top: 0 !important; }
+  /* a compact input: one line, and little blank space around it at the bottom of the screen */
   [data-testid="stChatInput"] textarea { min-height: 2.5rem !important; }
+  [data-testid="stBottomBlockContainer"] { padding: 0.5rem 0.75rem 0.75rem !important; }
   .stMainBlockContainer, [data-testid="stMain"] { overflow-x: hidden; }
 }
 </style>"""

@@ -49,7 +49,7 @@ def out_of_scope(language: Lang) -> str:
 def aside_declined(topic: str, language: Lang) -> str:
     """One line for an out-of-scope question asked beside a business one; the business part is answered."""
     if language == "en":
-        return f"(Your question about {topic} is outside what I can help with, so I have left it out.)"
+        return f'(Your question about "{topic}" is outside what I can help with, so I have left it out.)'
     return f"（关于“{topic}”的问题不在我的服务范围内，这里不作回答；下面回答AI方案和补贴部分。）"
 
 

@@ -1,7 +1,7 @@
 """What an answer's details add to its brief: each solution and each program is named in the brief once,
 and the details say only what the brief left out (what a solution does, the other conditions, how to apply).
 
-The brief (pack.py, funding.funding_brief) is what a phone shows before the folded details; the CLI, the
+The brief (pack.py, funding_brief.py) is what a phone shows before the folded details; the CLI, the
 API and the exports read the same text, so a line repeated here would be read twice everywhere.
 """
 

@@ -8,6 +8,7 @@ comes from the engine's assessments and the catalogue entries behind them; nothi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from itertools import combinations
 from typing import Literal
@@ -51,13 +52,19 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
     claim; the same spend at different levels is a question for the issuers, never a confident no.
     """
     en = language == "en"
-
-    def name(a: Assessment) -> str:
-        return short_name(a.program.name_en if en else a.program.name)
-
     # Only programs that may apply are worth pairing (review4 c05, c49: six pairs, ineligible ones among
     # them); three programs make at most three pairs. The ❌ lines below say why the others do not apply.
-    shown = [a for a in programs if a.verdict is not Verdict.ineligible or a.asked][:3]
+    # The programs the client asked about first ("苏州的试点和省里的能一起拿吗").
+    useful = [a for a in programs if a.verdict is not Verdict.ineligible or a.asked]
+    shown = sorted(useful, key=lambda a: not a.asked)[:3]
+    full = {a.program.id: a.program.name_en if en else a.program.name for a in shown}
+    shorts = Counter(short_name(n) for n in full.values())
+
+    def name(a: Assessment) -> str:
+        """The short name, or the full one where two programs share it (review5 c25: 成都市算力券与成都市算力券)."""
+        short = short_name(full[a.program.id])
+        return short if shorts[short] == 1 else full[a.program.id]
+
     if len(shown) < 2:
         only = name(shown[0]) if shown else None
         if en:
@@ -85,25 +92,39 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
         else:
             ask_issuer.append((a, b))
     notes = [a.program.benefit.stacking.note for a in shown if a.program.benefit.stacking.note]
+
+    def together(pairs: list[tuple[Assessment, Assessment]]) -> str:
+        """Pairs in one relation, each program named once: "A、B、C" when every pair of them is in it."""
+        names = list(dict.fromkeys(name(x) for pair in pairs for x in pair))
+        if len(pairs) == len(names) * (len(names) - 1) // 2 and len(names) > 2:
+            return (", " if en else "、").join(names[:-1]) + (f" and {names[-1]}" if en else f"、{names[-1]}")
+        return (
+            (" and " if en else "与").join(names)
+            if len(pairs) == 1
+            else ("; " if en else "；").join(
+                f"{name(a)} and {name(b)}" if en else f"{name(a)}与{name(b)}" for a, b in pairs
+            )
+        )
+
     if en:
         parts = [
             f"{name(a)} and {name(b)} can be combined"
             + (f", together at most {format_ratio(cap)} of the cost" if cap else "")
             for a, b, cap in combined
         ]
+        parts += [f"{together(separate)} pay for different purchases, each claimed on its own spend"] * bool(
+            separate
+        )
         parts += [
-            f"{name(a)} and {name(b)} pay for different purchases, so each is claimed on its own spend"
-            for a, b in separate
-        ]
+            f"{together(one_claim)}: one claim per expense (the catalogue does not say they combine)"
+        ] * bool(one_claim)
         parts += [
-            f"{name(a)} and {name(b)}: one claim per expense (the catalogue does not say they combine)"
-            for a, b in one_claim
-        ]
-        parts += [
-            f"{name(a)} and {name(b)} come from different levels of government; the catalogue does not say whether they combine, so ask the issuers"
-            for a, b in ask_issuer
-        ]
-        head = "Can they be stacked? " + ("Yes, in part: " if combined else "Not on the same expense: ")
+            f"{together(ask_issuer)} come from different levels of government; the catalogue does not say "
+            "whether they combine, so ask the issuers"
+        ] * bool(ask_issuer)
+        head = "Can they be stacked? " + (
+            "Yes, in part: " if combined else "Not on the same expense: " if one_claim or ask_issuer else ""
+        )
         rules = [a.program.benefit.stacking for a in shown]
         notes_en = [rule.note_en or original(rule.note) for rule in rules if rule.note]
         return (
@@ -116,12 +137,12 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
         f"{name(a)}与{name(b)}可以叠加" + (f"，合计不超过费用的{format_ratio(cap)}" if cap else "")
         for a, b, cap in combined
     ]
-    parts += [f"{name(a)}与{name(b)}支付的是不同采购，可各按自己的支出申请" for a, b in separate]
-    parts += [f"{name(a)}与{name(b)}：同一笔支出只能申请其中一项（目录未写明可以叠加）" for a, b in one_claim]
-    parts += [
-        f"{name(a)}与{name(b)}分属不同层级，目录未写明能否叠加，请向发文单位确认" for a, b in ask_issuer
-    ]
-    head = "能否叠加：" + ("部分可以。" if combined else "不能重复申领同一笔支出。")
+    parts += [f"{together(separate)}支付的是不同采购，可各按自己的支出申请"] * bool(separate)
+    parts += [f"{together(one_claim)}：同一笔支出只能申请其中一项（目录未写明可以叠加）"] * bool(one_claim)
+    parts += [f"{together(ask_issuer)}分属不同层级，目录未写明能否叠加，请向发文单位确认"] * bool(ask_issuer)
+    head = "能否叠加：" + (
+        "部分可以。" if combined else "不能重复申领同一笔支出。" if one_claim or ask_issuer else ""
+    )
     return head + "；".join(parts) + "。" + (f"（原文说明：{'；'.join(notes)}）" if notes else "")
 
 

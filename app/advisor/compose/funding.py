@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.wording import MISSING_FACTS, pick, verdict_icon, verdict_label
+from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
@@ -177,10 +177,11 @@ def not_listed_line(programs: list[Assessment], shown: list[Assessment], languag
     ineligible = sum(a.verdict is Verdict.ineligible for a in rest)
     open_ = len(rest) - ineligible - through
     if language == "en":
-        parts = [f"{ineligible} do not apply to you"] if ineligible else []
+        parts = [f"{ineligible} {'does' if ineligible == 1 else 'do'} not apply to you"] if ineligible else []
         parts += [f"{open_} more are less relevant and still to confirm"] if open_ else []
         parts += [f"{through} is the national money paid through your local pilot"] if through else []
-        return [f"{len(rest)} more programs were checked and are not listed: {' and '.join(parts)}."]
+        checked = f"{len(rest)} more program was" if len(rest) == 1 else f"{len(rest)} more programs were"
+        return [f"{checked} checked and not listed: {' and '.join(parts)}."]
     parts = [f"{ineligible}项不适用"] if ineligible else []
     parts += [f"{open_}项相关性较低、待确认"] if open_ else []
     parts += [f"{through}项为经本地试点下达的国家级资金"] if through else []
@@ -200,27 +201,6 @@ def funding_section(programs: list[Assessment], book: CitationBook, language: La
     lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
     lines += [verdict_line(a, book, language) for a in shown]
     return lines + not_listed_line(programs, shown, language)
-
-
-def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
-    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
-    en = language == "en"
-    if not programs:
-        return funding_section(programs, book, language)
-    shown = listed_programs(programs)
-    lines = ["Funding programs:" if en else "补贴政策："]
-    lines += [brief_verdict_line(a, book, language) for a in shown]
-    lines += not_listed_line(programs, shown, language)
-    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing})
-    if missing:
-        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
-        lines.append("")
-        lines.append(
-            f"To settle the open verdicts, tell me: {wanted}."
-            if en
-            else f"补充以下信息可确定待确认项：{wanted}。"
-        )
-    return lines
 
 
 def to_apply(costed: list[CostedSolution], programs: list[Assessment]) -> list[Assessment]:

@@ -1,4 +1,5 @@
-"""Deterministic answers built from the engine's decisions (offline composer).
+"""The recommendation answer (offline composer): the summary line, each solution and program once, the net
+cost, then the folded details. What things cost and whether they fit the budget is costs.py.
 
 Numbers, program names and verdicts come only from the catalogue and the
 engine; nothing here invents a program, a ratio or a cap.
@@ -7,38 +8,29 @@ engine; nothing here invents a program, a ratio or a cap.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.costs import PackText, budget_lines, currency_note, net_line, subsidy_lines
 from app.advisor.compose.details import funding_details, solution_details
-from app.advisor.compose.funding import apply_steps, funding_brief, next_steps, to_apply
+from app.advisor.compose.funding import apply_steps, next_steps, to_apply
+from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.wording import (
     DETAILS_HEADING,
     disclaimer,
     first_clause,
-    money,
     money_range,
     pick,
     size_label,
     summary_line,
 )
 from app.advisor.contract import Lang
-from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
+from app.advisor.engine.costing import CostedSolution, PackCost
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.english import original, quoted
-from app.catalogue.models import Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, INDUSTRY_SECTIONS, SizeClass
-
-
-@dataclass
-class PackText:
-    answer: str
-    next_steps: list[str] = field(default_factory=list)
-    arithmetic: list[str] = field(default_factory=list)
-    solution_citations: dict[str, int] = field(default_factory=dict)
+from app.catalogue.english import quoted
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
 
 
 def profile_line(profile: CompanyProfile, language: Lang) -> str:
@@ -94,38 +86,6 @@ def unanswered_line(needs: list[str], language: Lang) -> str:
     )
 
 
-def cost_basis(solution: Solution, language: Lang) -> str:
-    basis = {
-        "official_price": ("官方价格表", "official price list"),
-        "vendor_quote": ("厂商报价", "vendor quotes"),
-        "estimate": ("团队估算", "our estimate"),
-    }[solution.cost.basis]
-    if language == "en":
-        note = solution.cost.note_en or (original(solution.cost.note) if solution.cost.note else "")
-        return f"Cost basis: {basis[1]}." + (f" {note}" if note else "")
-    return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
-
-
-def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
-    solution = item.pick.solution
-    net = item.net
-    category = pick(CATEGORY_LABELS[solution.category], language)
-    cost = money_range(item.first_year.min, item.first_year.max, language)
-    after = money_range(net.min, net.max, language)
-    why = item.pick.why[0].text(language) if item.pick.why else ""
-    if language == "en":
-        line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
-        line += f", after subsidies counted in net cost {after}" if item.discounts else ""
-        line += f". {why}." + (" Over your budget." if item.pick.over_budget else "")
-        line += " Basic tier within your budget." if item.pick.basic_tier else ""
-    else:
-        line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}"
-        line += f"，扣除计入净成本的补贴后约{after}" if item.discounts else ""
-        line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
-        line += "（预算内选基础档）" if item.pick.basic_tier else ""
-    return f"{line} [{n}]"
-
-
 def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     """Name, first-year cost and why, in one line (the category, basis and net figures are in the details)."""
     solution = item.pick.solution
@@ -138,151 +98,6 @@ def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lan
     why = first_clause(why, language, 36)
     over = "（超出预算）" if item.pick.over_budget else ""
     return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
-
-
-def _net_line(
-    gross: tuple[float, float],
-    net: tuple[float, float],
-    choice: PackChoice,
-    budget: float | None,
-    language: Lang,
-) -> str:
-    """The pack's net first-year cost; the gross only when a subsidy lowers it, the budget only when given."""
-    en = language == "en"
-    total = money_range(*gross, language)
-    if net != gross:
-        total = (
-            f"{total}, after subsidies {money_range(*net, language)}"
-            if en
-            else f"{total}，扣除补贴后约{money_range(*net, language)}"
-        )
-    fits = ""
-    if budget is not None and choice.picks:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
-        over = money(upper - budget, language)
-        # Say what exceeds the budget and by how much: the upper end before subsidies, never "超出预算1万元"
-        # (which reads as "over by 1万") — and the basic tier is what keeps it within.
-        if choice.fits_budget and upper <= budget:
-            fits = (
-                f", within your budget of {money(budget, language)}"
-                if en
-                else f"，在预算{money(budget, language)}以内"
-            )
-        elif en:
-            fits = f"; at the upper end {over} over your budget of {money(budget, language)}" + (
-                " (a basic configuration keeps within it)" if choice.basic_tier else ""
-            )
-        else:
-            fits = f"；按费用上限计超出预算约{over}（您的预算{money(budget, language)}）" + (
-                "，选基础档可控制在预算内" if choice.basic_tier else ""
-            )
-    return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
-
-
-def budget_lines(
-    choice: PackChoice,
-    budget: float | None,
-    language: Lang,
-    other: str | None = None,
-    said_fit: bool = False,
-) -> list[str]:
-    """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
-
-    `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
-    `said_fit`: the brief's net-cost line has said the pack fits, so a plain fit is not said again.
-    """
-    en = language == "en"
-    lines: list[str] = []
-    if budget is None and other and choice.picks:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
-        lines.append(
-            f"Your budget is {other}. I hold no exchange rate, so I have not converted it: compare it yourself "
-            f"with the pack's first-year upper bound of CNY {upper:,.0f} at today's rate (approximate)."
-            if en
-            else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
-            f"{money(upper, language)}对照（只是近似比较）。"
-        )
-    if budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
-        lines.append(_needs_over_budget(choice, budget, language))
-    elif budget is not None and not choice.fits_budget and choice.picks:
-        start = choice.picks[0].solution
-        upper = start.cost.first_year_cny.max
-        lines.append(
-            f"Nothing useful fits your budget of CNY {budget:,.0f} at the upper end of its cost range: the cheapest "
-            f"useful start, {start.name_en}, can cost up to CNY {upper:,.0f} in the first year, "
-            f"CNY {choice.gap:,.0f} over budget."
-            if en
-            else f"按费用上限计，预算{money(budget, language)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
-            f"{money(upper, language)}，超出预算{money(choice.gap, language)}。"
-        )
-    elif budget is not None and choice.basic_tier:
-        start = choice.picks[0].solution
-        cost = start.cost.first_year_cny
-        lines.append(
-            f"{start.name_en} is what answers your need; it costs {money_range(cost.min, cost.max, language)} in "
-            f"the first year. Within your budget of CNY {budget:,.0f}, take a basic configuration and ask vendors "
-            f"to quote within it; the full configuration would be CNY {choice.gap:,.0f} over budget."
-            if en
-            else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(cost.min, cost.max, language)}：预算"
-            f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
-        )
-    elif budget is not None and choice.picks and not said_fit:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
-        lines.append(
-            f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
-            f"of CNY {budget:,.0f} before any subsidy."
-            if en
-            else f"按费用上限计，本方案首年最多约{money(upper, language)}，在您的预算{money(budget, language)}以内（未计补贴）。"
-        )
-    if choice.later is not None:
-        later = choice.later.solution
-        cost = later.cost.first_year_cny
-        lines.append(
-            f"Later, outside this total: {later.name_en} (first year {money_range(cost.min, cost.max, language)})."
-            if en
-            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{money_range(cost.min, cost.max, language)}）。"
-        )
-    return lines
-
-
-def _needs_over_budget(choice: PackChoice, budget: float, language: Lang) -> str:
-    """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap."""
-    lower = sum(p.solution.cost.first_year_cny.min for p in choice.picks)
-    upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
-    if language == "en":
-        tier = (
-            f"basic configurations of each total about CNY {lower:,.0f}, within it; ask vendors to quote within it"
-            if choice.fits_budget
-            else f"even basic configurations total about CNY {lower:,.0f}, over it: start with the first need"
-        )
-        return (
-            f"One solution per need you stated: at the upper end the pack costs CNY {upper:,.0f} in the first "
-            f"year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}; {tier}."
-        )
-    tier = (
-        f"各项选基础档合计约{money(lower, language)}，在预算内，请服务商按预算报价"
-        if choice.fits_budget
-        else f"即使都选基础档合计也约{money(lower, language)}，超出预算：可先做第一项"
-    )
-    return (
-        f"您提到的每项需求各配一个方案：按费用上限计首年合计约{money(upper, language)}，超出预算"
-        f"{money(upper - budget, language)}（您的预算{money(budget, language)}）；{tier}。"
-    )
-
-
-def subsidy_lines(subsidies: list[Subsidy], language: Lang) -> list[str]:
-    """The arithmetic, written from the structured subsidies: what reduces the net cost, then what may come."""
-    en = language == "en"
-    lines: list[str] = []
-    net = [s for s in subsidies if s.in_net]
-    maybe = [s for s in subsidies if not s.in_net]
-    if net:
-        lines.append("How the subsidy was computed:" if en else "补贴计算：")
-        lines += [f"- {s.arithmetic.text(language)}" for s in net]
-    if maybe:
-        lines.append("Possible, not counted in the net cost:" if en else "可能获得、未计入净成本：")
-        lines += [f"- {s.arithmetic.text(language)}" for s in maybe]
-    return lines
 
 
 def pack_answer(
@@ -309,17 +124,19 @@ def pack_answer(
         ((total_low, total_high), (net_low, net_high)),
         profile.region_label_en() if en else profile.region_label(),
         language,
+        "人民币" if currency_note(profile.province, language) else "",
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
-    lines = [summary, "", *(notes or []), *([""] if notes else [])]
+    notes = [*currency_note(profile.province, language), *(notes or [])]
+    lines = [summary, "", *notes, *([""] if notes else [])]
     lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_brief_solution_line(index, item, n, language))
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
-    net_line = _net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
-    lines += ["", net_line]
+    net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
+    lines += ["", net]
     lines += ["", *funding_brief(programs, book, language)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the
@@ -348,34 +165,6 @@ def pack_answer(
     if policy_basis:
         sentence, n = policy_basis
         lines += ["", (f"Policy basis: {quoted(sentence)} [{n}]" if en else f"政策依据：{sentence} [{n}]")]
-    lines += ["", disclaimer(language)]
-    out.answer = "\n".join(lines)
-    return out
-
-
-def cost_answer(
-    cost: PackCost,
-    book: CitationBook,
-    language: Lang,
-    notes: list[str] | None = None,
-    budget: list[str] | None = None,
-) -> PackText:
-    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them."""
-    en = language == "en"
-    out = PackText(answer="")
-    lines = [
-        *(notes or []),
-        *([""] if notes else []),
-        "Typical first-year cost:" if en else "参考费用（首年）：",
-    ]
-    for index, item in enumerate(cost.solutions, start=1):
-        n = book.cite_solution(item.pick.solution)
-        out.solution_citations[item.pick.solution.id] = n
-        lines.append(_solution_line(index, item, n, language))
-        lines.append("   " + cost_basis(item.pick.solution, language))
-    lines += budget or []
-    out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
-    lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]
     out.answer = "\n".join(lines)
     return out

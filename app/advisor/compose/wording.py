@@ -125,10 +125,12 @@ def summary_line(
     totals: tuple[tuple[float, float], tuple[float, float]] | None,
     place: str | None,
     language: Lang,
+    currency: str = "",
 ) -> str:
     """The line a recommendation opens with: "可申请 2 项 · 预计可回补 ¥X · 首年净投入 ¥Y–¥Z".
 
     `totals` is the pack's (gross, net) first-year cost, each (low, high), as the engine costed it.
+    `currency`: a word before each Chinese amount ("人民币" for a Hong Kong client, who reads 元 as HK$).
     """
     en = language == "en"
     if claimable:
@@ -143,9 +145,10 @@ def summary_line(
     if totals is not None:
         (gross_low, gross_high), (net_low, net_high) = totals
         back_low, back_high = gross_low - net_low, gross_high - net_high
-        net = money_range(net_low, net_high, language)
+        unit = "" if en else currency
+        net = unit + money_range(net_low, net_high, language)
         if back_high > 0:
-            back = money_range(back_low, back_high, language)
+            back = unit + money_range(back_low, back_high, language)
             parts += (
                 [f"about {back} back", f"net first year {net}"]
                 if en

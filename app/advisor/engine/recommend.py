@@ -171,18 +171,18 @@ class SolutionRecommender:
         """
         need = self.need_in(message)
         query = _need_query(profile, message, history, need)
-        meaning = self._conversation_need(profile, history, need) if history.strip() else None
+        # Ranked densely by the turn's one embedding (`shared.meaning`: `turn_need`, a cache hit), never by a
+        # text of its own: every search and vote of a turn shares one query embedding.
+        embedded = shared.meaning if shared is not None else self.turn_need(profile, message, history)
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
-            embedded = need  # the turn's retrieval ranked by the message's need
         else:
             hits = self.retrieval.search(
                 query,
                 k=SOLUTION_CANDIDATES,
                 filters=SearchFilters(collections=frozenset({CollectionName.solutions})),
-                meaning=meaning,
+                meaning=embedded,
             ).hits
-            embedded = meaning or query
         semantic = {hit.source: 1.0 / (rank + 3) for rank, hit in enumerate(hits)}
         # The need text (RuleExtractor.need_text) holds no program names: "模型券" asks about funding and
         # names no model-API need, as "算力券" names no compute rental.
@@ -235,6 +235,20 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def turn_need(self, profile: CompanyProfile, message: str, history: str = "") -> str:
+        """The one text an advisor turn embeds: what it asks for, as its solutions are ranked by meaning.
+
+        A first message: its need (`need_in`), with the pain points and goals a form stated beside it.
+        A later one: the needs the conversation stated, its own last. The turn's retrieval ranks by it
+        and every solution ranking and vote of the turn reuses its vector (issue 15: one per turn).
+        """
+        need = self.need_in(message)
+        if history.strip():
+            return self._conversation_need(profile, history, need)
+        said = normalize(message)
+        stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
+        return " ".join([need, *stated]) if stated else need
 
     def _conversation_need(self, profile: CompanyProfile, history: str, need: str) -> str:
         """What a later turn's solutions are ranked by semantically: the needs the conversation stated.

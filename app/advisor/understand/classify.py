@@ -35,7 +35,8 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"\bstocks?\b.{0,30}\b(buy|sell|invest)|\b(buy|invest in)\b.{0,20}\bstocks?\b|crypto|bitcoin|\bvisa\b|passport|"
     r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b|"
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
-    r"医保飞检|飞行检查|医保(?:稽查|检查)",  # a regulator's inspection is compliance advice, not AI or funding
+    r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
+    r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书",  # a regulator's inspection is compliance advice, not AI or funding
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
@@ -177,6 +178,12 @@ GENERIC_FUNDING_ASK = re.compile(
 )
 
 
+def refused_by_rule(text: str) -> bool:
+    """Out of scope by what it asks (off-topic, share tips, visas, fraud), not merely for want of business words."""
+    norm = normalize(text)
+    return bool(OFF_TOPIC.search(norm) or OUT_OF_SCOPE_STRONG.search(norm) or FRAUD.search(norm))
+
+
 def out_of_scope_aside(text: str) -> str | None:
     """The out-of-scope topic a business message asks about on the side ("签证", "crypto"), or None.
 
@@ -185,8 +192,11 @@ def out_of_scope_aside(text: str) -> str | None:
     norm = normalize(text)
     for clause in _ASIDE_CLAUSE.split(norm):
         if (found := OUT_OF_SCOPE_STRONG.search(clause)) and _ASIDE_ASKS.search(clause):
-            topic = found.group(0)
-            return topic if len(topic) <= 12 else clause.strip()[:20]
+            topic, asked = found.group(0), clause.strip()
+            # A word names the topic ("签证"); a longer match reads better as the question itself.
+            return (
+                topic if len(topic) <= 12 else (asked if len(asked) <= 40 else asked[:40].rsplit(" ", 1)[0])
+            )
     return None
 
 

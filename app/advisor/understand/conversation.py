@@ -29,6 +29,7 @@ class Conversation:
     asked_clarification: bool = False
     awaiting_profile: bool = False  # the last answer asked for industry / region / size
     pack: list[SolutionPick] = field(default_factory=list)  # the last pack shown, for "这些方案要多少钱？"
+    need_stated: bool = False  # a turn stated a need (by the rules or by its nearest labelled examples)
     remember: bool = True  # False: a one-off turn (no session id, or state rebuilt from a chat history)
 
     def user_text(self, limit: int = 6) -> str:

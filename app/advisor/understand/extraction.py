@@ -33,9 +33,14 @@ _FLAGS = re.IGNORECASE
 # "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
-    r"伙计|阿姨|小哥"
+    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播"
 )
+# A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
+# but not the firm's customers or members (学员, 会员, 社员).
+_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教)(?!资|傅)"
 _TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+# The whole workforce said without a figure: "夫妻俩自己弄", "两口子开的", "就我们仨".
+_FEW_PEOPLE = re.compile(r"夫妻(?:俩|两个|二人)|两口子|(?:我们|咱们|我|咱)(?:俩|仨)")
 _EMPLOYEES = [
     # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
     re.compile(
@@ -55,6 +60,7 @@ _EMPLOYEES = [
         rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
         _FLAGS,
     ),
+    re.compile(rf"{_TRADE_FIRST}\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时|天|次)", _FLAGS),
     re.compile(
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,
@@ -187,6 +193,8 @@ class RuleExtractor:
         figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
         match = _first(_EMPLOYEES, figures)
         employees = parse_number(match.group(1)) if match else None
+        if employees is None and (few := _FEW_PEOPLE.search(text)):
+            employees = 3 if few.group(0).endswith("仨") else 2
         if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
             data["employees"] = int(employees)
         if (budget := find_budget(text)) is not None:

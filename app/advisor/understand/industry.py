@@ -48,6 +48,7 @@ _ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
     (
         r"(?:^|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|(?<![各这那哪几多一两某每此品同])种(?!草)|栽|捕)[^,，。]"
+        r"|(?:亩|地|田|棚)种(?!类|草)"  # "承包了两百亩地种猕猴桃": land, then what grows on it
         r"|\bwe (?:grow|raise|farm|breed)\b",
         "A",
         "agriculture",

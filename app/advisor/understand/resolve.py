@@ -14,7 +14,13 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import AMOUNT, about_shown_funding, classify_intent, states_need
+from app.advisor.understand.classify import (
+    AMOUNT,
+    about_shown_funding,
+    classify_intent,
+    refused_by_rule,
+    states_need,
+)
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
@@ -70,8 +76,11 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     if delta.industry is not None and first_person:
         return True
     budget = delta.budget_cny is not None or states_budget(normalize(text))
-    if budget and (first_person or conversation.last_intent == "recommend_pack" or conversation.pack):
-        return True  # "预算只有5000元" after a pack re-plans it
+    earlier_business = conversation.last_intent not in (None, "out_of_scope", "smalltalk")
+    if budget and (first_person or earlier_business or conversation.pack):
+        return (
+            True  # "预算只有5000元" after a pack re-plans it; a bare "十五六万" after a subsidy question too
+        )
     answered = delta.industry or delta.province or delta.budget_cny is not None
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
 
@@ -96,6 +105,18 @@ def resolve_intent(
     intent = classify_intent(
         query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
     )
+    last = conversation.last_intent
+    # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message out of scope
+    # only for want of business words of its own continues the business conversation (a question about it
+    # unless a rule below says more); only a refusal rule or an injected instruction refuses.
+    continued = (
+        intent == "out_of_scope"
+        and last not in (None, "out_of_scope", "smalltalk")
+        and not refused_by_rule(query)
+        and not looks_like_instruction(query)
+    )
+    if continued:
+        intent = "policy_question"
     # Not a refusal: "保证能骗到补贴吗" stays out of scope.
     if (
         certain
@@ -103,7 +124,6 @@ def resolve_intent(
         and not states_need(text)
     ):
         return "funding_eligibility"
-    last = conversation.last_intent
     shown = conversation.pack or last in ("recommend_pack", "funding_eligibility", "how_to_apply")
     overridable = ("policy_question", "out_of_scope", "smalltalk") + (
         ("cost_estimate",) if AMOUNT.search(normalize(text)) else ()
@@ -122,6 +142,8 @@ def resolve_intent(
         and DECLINE.search(text)
     ):
         intent = "recommend_pack"  # "保密": recommend from what we know, verdicts stay open
+    if continued and intent == "policy_question" and last in ("recommend_pack", "funding_eligibility"):
+        intent = last  # "说错了，合同是一年50万" re-runs what was asked
     if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
         intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
     return intent

@@ -62,6 +62,7 @@ def to_state(conversation: Conversation) -> dict[str, Any]:
         "last_intent": conversation.last_intent,
         "asked_clarification": conversation.asked_clarification,
         "awaiting_profile": conversation.awaiting_profile,
+        "need_stated": conversation.need_stated,
         "pack": [
             {
                 "id": pick.solution.id,
@@ -96,6 +97,7 @@ def from_state(
             last_intent=state["last_intent"],
             asked_clarification=bool(state["asked_clarification"]),
             awaiting_profile=bool(state["awaiting_profile"]),
+            need_stated=bool(state.get("need_stated", False)),  # absent from states saved before it
             pack=pack,
         )
     except (KeyError, TypeError, ValueError, ValidationError):

@@ -1,0 +1,133 @@
+"""The brief's funding lines: each program once, one line each, and the city pilots in one line.
+
+The city pilots (review4 §4: a factory answer listed the same pilot channel three or four times — the
+national, the provincial and the city pilot, then the new-type retrofit) are one line:
+
+For the owner they are one errand: ask the city's industry bureau whether the firm can get onto the pilot's
+enrolment list. So the brief says it once: where the client's place is a selected pilot, the levels that pay
+through it as one list ("国家 · 广东 · 佛山"); each pilot whose city is not yet known to be selected, by name
+with its published rate. Every program keeps its citation, and the details still give each one's conditions
+and steps. Only the wording is grouped: verdicts and which programs are listed are the engine's.
+"""
+
+from __future__ import annotations
+
+from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.funding import (
+    benefit_line,
+    brief_verdict_line,
+    funding_section,
+    not_listed_line,
+    short_name,
+)
+from app.advisor.compose.wording import MISSING_FACTS, pick
+from app.advisor.contract import Lang
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.pilots import PILOT_CITY, pilot_city_confirmed
+from app.advisor.engine.programs import listed_programs
+from app.catalogue.models import ApplicationMechanism, ScopeLevel
+
+_LEVEL_ORDER = {
+    ScopeLevel.national: 0,
+    ScopeLevel.provincial: 1,
+    ScopeLevel.municipal: 2,
+    ScopeLevel.district: 3,
+}
+
+
+def is_pilot(assessment: Assessment) -> bool:
+    """A to-confirm program paid through a selected pilot city (its selection label says so)."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    return mechanism is ApplicationMechanism.via_pilot_city and assessment.verdict is Verdict.unknown
+
+
+def _level(assessment: Assessment, language: Lang) -> str:
+    program = assessment.program
+    if program.scope_level is ScopeLevel.national:
+        return "national" if language == "en" else "国家"
+    region = program.region
+    if language == "en":
+        return region.label_en.split(",")[0]
+    return region.district or region.city or region.province or region.label
+
+
+def _cites(assessments: list[Assessment], book: CitationBook) -> str:
+    return "".join(f"[{book.cite_program(a.program)}]" for a in assessments)
+
+
+def pilot_channel_line(
+    shown: list[Assessment], through: list[Assessment], book: CitationBook, language: Lang
+) -> str | None:
+    """One brief line for the pilots in `shown` and the national money reached `through` them; None when
+    there is only one pilot to name (its own verdict line says it)."""
+    pilots = [a for a in shown if is_pilot(a)]
+    if len(pilots) + bool(through) < 2:
+        return None
+    en = language == "en"
+    # The client's own place first, up to the national money paid through it: 佛山[3] · 广东[4] · 国家.
+    confirmed = sorted(
+        (a for a in pilots if pilot_city_confirmed(a)), key=lambda a: -_LEVEL_ORDER[a.program.scope_level]
+    )
+    parts: list[str] = []
+    if confirmed:
+        place = next(c.reason.text(language) for c in confirmed[0].conditions if c.name == PILOT_CITY)
+        levels = [f"{_level(a, language)}{' ' * en}{_cites([a], book)}" for a in confirmed]
+        if through and all(a.program.scope_level is not ScopeLevel.national for a in confirmed):
+            levels.append("national, paid through it" if en else "国家（经本地下达）")
+        parts.append(
+            f"{place}; your firm must be on its enrolment list, amounts set by the local notice; "
+            f"levels: {' · '.join(levels)}"
+            if en
+            else f"{place}，须进入当地改造名单，金额以当地通知为准；层级：{' · '.join(levels)}"
+        )
+    names = []
+    for a in (a for a in pilots if not pilot_city_confirmed(a)):
+        rate = benefit_line(a, language) if a.ratio or a.program.benefit.cap is not None else ""
+        name = short_name(a.program.name_en if en else a.program.name)
+        names.append(f"{name}" + (f" ({rate})" if en else f"（{rate}）") * bool(rate) + _cites([a], book))
+    if names and en:
+        parts.append(
+            f"also {', '.join(names)}, only if your city is selected"
+            if confirmed
+            else f"only if your city is a selected pilot: {', '.join(names)}"
+        )
+    elif names:
+        parts.append(
+            f"另有{'、'.join(names)}，须所在城市入选"
+            if confirmed
+            else f"须所在城市入选试点：{'、'.join(names)}"
+        )
+    if en:
+        return "- ❔ City pilots (not counted in net cost): " + "; ".join(parts) + "."
+    return "- ❔ 城市试点（不计入净成本）：" + "；".join(parts) + "。"
+
+
+def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
+    en = language == "en"
+    if not programs:
+        return funding_section(programs, book, language)
+    shown = listed_programs(programs)
+    lines = ["Funding programs:" if en else "补贴政策："]
+    listed_ids = {a.program.id for a in shown}
+    through = [a for a in programs if a.reached_through in listed_ids]
+    pilots = pilot_channel_line(shown, through, book, language)
+    for assessment in shown:
+        if pilots is None or not is_pilot(assessment):
+            lines.append(brief_verdict_line(assessment, book, language))
+        elif pilots not in lines:  # where the first pilot would be
+            lines.append(pilots)
+    # A paragraph of its own, or Markdown reads it as part of the last program's line.
+    said = [*shown, *through] if pilots else shown
+    if rest := not_listed_line(programs, said, language):
+        lines += ["", *rest]
+    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing})
+    if missing:
+        wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
+        lines.append("")
+        lines.append(
+            f"To settle the open verdicts, tell me: {wanted}."
+            if en
+            else f"补充以下信息可确定待确认项：{wanted}。"
+        )
+    return lines
