@@ -44,7 +44,7 @@ from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
-from app.advisor.understand.script import in_traditional, reply_script, traditional
+from app.advisor.understand.script import for_reader, in_traditional, reply_script
 from app.advisor.understand.sessions import ConversationStore
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.catalogue.coverage import load_absences
@@ -215,13 +215,12 @@ class AdvisorService:
         turn = self._prepare(message, session_id, profile)
         substantive = spec(turn.intent).substantive and not turn.clarifying
         if self.llm is not None and substantive:
-            hant = turn.script == "hant"
-            yield from (traditional(chunk) if hant else chunk for chunk in self.llm.stream(turn))
+            yield from (self._for_reader(turn, chunk) for chunk in self.llm.stream(turn))
         else:
             # Stream the text with the citation numbers of the final response (unused entries
             # dropped, the rest renumbered), so a streamed "[1]" is the response's citation 1.
             text = turn.book.keep_only_used(turn.answer)[0]
-            yield from (traditional(text) if turn.script == "hant" else text).splitlines(keepends=True)
+            yield from self._for_reader(turn, text).splitlines(keepends=True)
         turn.mark("compose")
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
@@ -235,10 +234,17 @@ class AdvisorService:
         response = build_response(turn, started)
         if turn.script == "hant":
             response = in_traditional(response)
+        elif turn.language == "zh":
+            response = response.model_copy(update={"answer": for_reader(response.answer, "hans")})
         if turn.what_if_from is not None:
             conversation.profile = turn.what_if_from  # a what-if answers for the other place, saves nothing
         self.sessions.save(conversation)
         yield response
+
+    @staticmethod
+    def _for_reader(turn: Turn, text: str) -> str:
+        """Streamed text in the reader's script (English answers quote the Chinese sources as published)."""
+        return for_reader(text, turn.script) if turn.language == "zh" else text
 
     def _prepare(self, message: str, session_id: str | None, profile: CompanyProfile | None) -> Turn:
         conversation = self.sessions.get(session_id)

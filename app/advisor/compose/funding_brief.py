@@ -73,7 +73,10 @@ def pilot_channel_line(
         place = next(c.reason.text(language) for c in confirmed[0].conditions if c.name == PILOT_CITY)
         levels = [f"{_level(a, language)}{' ' * en}{_cites([a], book)}" for a in confirmed]
         if through and all(a.program.scope_level is not ScopeLevel.national for a in confirmed):
-            levels.append("national, paid through it" if en else "国家（经本地下达）")
+            # Cited like the other levels: the answer names it, so the contract lists it (`listed`).
+            levels.append(
+                ("national, paid through it " if en else "国家（经本地下达）") + _cites(through, book)
+            )
         parts.append(
             f"{place}; your firm must be on its enrolment list, amounts set by the local notice; "
             f"levels: {' · '.join(levels)}"

@@ -35,6 +35,7 @@ _ENUMERATES = re.compile(
 )
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
 MAX_SENTENCES = 4
+_MIN_OVERLAP = 6  # fewer repeated characters than this is a coincidence, not a chunk overlap
 
 
 @dataclass(frozen=True)
@@ -133,11 +134,15 @@ def policy_answer(
     evidence = select_evidence(question, result, segmenter, expanded, keep) if result.has_evidence else []
     if not evidence:
         return no_evidence(language), False
+    rests = [_continuation(item, next_chunk) if next_chunk is not None else None for item in evidence]
+    wholes = [item.sentence + (rest[1] if rest else "") for item, rest in zip(evidence, rests, strict=True)]
     lines = []
-    for item in evidence:
+    for i, (item, rest) in enumerate(zip(evidence, rests, strict=True)):
+        if _said_by_another(i, [e.sentence for e in evidence], wholes):
+            continue
         n = book.cite_hit(item.hit, item.sentence)
         line = f"- {_attributed(item)} [{n}]"
-        if next_chunk is not None and (rest := _continuation(item, next_chunk)) is not None:
+        if rest is not None:
             following, text = rest
             line = f"- {_attributed(item)} [{n}]{text} [{book.cite_hit(following, text)}]"
         lines.append(line)
@@ -182,7 +187,21 @@ def _continuation(
     rest = _sentences(following)[:1] if following else []
     if following is None or not rest or not following.text.lstrip().startswith(rest[0]):
         return None
-    return following, rest[0]
+    # Chunks overlap: the next one may repeat the cut sentence (or its end) before going on.
+    repeated = max(
+        (k for k in range(_MIN_OVERLAP, len(sentence) + 1) if sentence.endswith(rest[0][:k])), default=0
+    )
+    remainder = rest[0][repeated:]
+    return (following, remainder) if remainder.strip() else None
+
+
+def _said_by_another(i: int, sentences: list[str], wholes: list[str]) -> bool:
+    """Whether evidence i is said in full by another: overlapping chunks hold a sentence cut at one
+    chunk's end whole in the next, and both can be chosen (the longer one, or the earlier, stays)."""
+    return any(
+        j != i and sentences[i] in other and (len(other) > len(wholes[i]) or (other == wholes[i] and j < i))
+        for j, other in enumerate(wholes)
+    )
 
 
 def _attributed(evidence: Evidence) -> str:

@@ -58,6 +58,16 @@ def traditional(text: str) -> str:
     return converted
 
 
+def for_reader(text: str, script: Script) -> str:
+    """`text` in the owner's script. A 简体 reader gets the quotes from the traditional-script sources
+    (three of the five articles are 繁體 reprints) converted too, so an answer never mixes scripts;
+    `citations` keep every quote as published. Text without a traditional-only character is returned
+    as is (the usual case, and OpenCC is slow)."""
+    if script == "hant":
+        return traditional(text)
+    return to_simplified(text) if any(_char_script(ch)[0] for ch in text) else text
+
+
 def in_traditional(response: AdviceResponse) -> AdviceResponse:
     """The response with everything the owner reads in traditional script."""
     t = traditional
