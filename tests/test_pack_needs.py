@@ -177,3 +177,12 @@ def test_a_funding_question_that_states_a_need_gets_the_pack(advisor: AdvisorSer
     )
     assert [s.id for s in response.solutions] == ["visual-defect-inspection-edge"]
     assert "还没说要买什么" not in response.answer
+
+
+def test_english_catalogue_words_match_whole_words_and_their_plurals():
+    from app.advisor.engine.need_words import says
+
+    assert says("gpu", "we need to rent gpus to fine-tune a model")  # the scenario that lost its pack
+    assert says("invoice", "scanning invoices by hand")
+    assert not says("pos", "we write posts every day")
+    assert not says("bi", "the waste bin is full")

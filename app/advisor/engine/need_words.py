@@ -73,10 +73,10 @@ def _general_idf(words: Iterable[str]) -> dict[str, float]:
 
 
 def says(phrase: str, text: str) -> bool:
-    """`text` (normalised) says `phrase`: an English phrase as whole words ("pos" is not in "posts", "bi" not
-    in "bin"), a Chinese one anywhere."""
+    """`text` (normalised) says `phrase`: an English phrase as whole words, plural included ("gpus" says
+    "gpu"; "pos" is not in "posts", "bi" not in "bin"), a Chinese one anywhere."""
     if phrase.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+        return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])", text) is not None
     return phrase in text
 
 
