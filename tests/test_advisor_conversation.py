@@ -583,3 +583,15 @@ def test_a_traditional_question_is_answered_in_traditional_script(advisor: Advis
     answer = advisor.ask("這些補貼可以疊加嗎？", session_id=session).answer
     assert answer.startswith("能否疊加")
     assert "补贴" not in answer and "補貼" in answer
+
+
+def test_a_corrected_contract_amount_re_plans_on_the_new_figure(advisor: AdvisorService):
+    """review5 s2: "说错了，合同是一年50万" named no kind; it was answered with a dump of another city's
+    voucher quotes and the old 30万 stayed in the arithmetic."""
+    advisor.ask("郑州一家25人的物流公司，想租算力训练调度模型，合同30万", session_id="zz-contract")
+    response = advisor.ask("说错了，合同是一年50万", session_id="zz-contract")
+    assert response.intent == "recommend_pack"
+    assert [(p.kind, p.amount_cny) for p in response.profile.purchases] == [("compute", 500000.0)]
+    assert "50万元 × 最高20%" in response.answer, response.answer
+    assert "30万元 ×" not in response.answer
+    assert not any("contract" in s.id for s in response.solutions)  # the paper it buys on, not a need

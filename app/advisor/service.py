@@ -43,6 +43,7 @@ from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_th
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
 from app.advisor.understand.sessions import ConversationStore
@@ -320,6 +321,10 @@ class AdvisorService:
             extracted = self.llm_extractor.extract(text, Deadline(turn.started + share, share))
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
+        if not delta.purchases and (
+            restated := restated_contract(normalize(text), conversation.profile.purchases)
+        ):
+            delta = delta.model_copy(update={"purchases": restated})
         if industry_in_passing(delta, text, conversation.profile):
             delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)

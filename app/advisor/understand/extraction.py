@@ -23,7 +23,12 @@ from app.advisor.understand.numbers import (
     spoken_magnitudes,
 )
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import PROGRAM_MENTION, stated_purchases, without_programs
+from app.advisor.understand.purchases import (
+    CONTRACT_WORD,
+    PROGRAM_MENTION,
+    stated_purchases,
+    without_programs,
+)
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -241,6 +246,11 @@ class RuleExtractor:
         for patterns in (_EMPLOYEES, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
+        for money in money_amounts(text):  # "合同是一年50万": the contract the amount is for
+            near = max(0, money.start - 8)
+            spans += [
+                (near + m.start(), near + m.end()) for m in CONTRACT_WORD.finditer(text[near : money.end + 4])
+            ]
         if not keep_programs:  # funding asked about names no need
             spans += [(m.start(), m.end()) for m in PROGRAM_MENTION.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):

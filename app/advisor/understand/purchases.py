@@ -147,6 +147,29 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
     return [span.purchase for span in purchase_spans(norm)]
 
 
+# "合同30万" names what the client buys by its paper, not a need for contract software.
+CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
+
+
+def restated_contract(norm: str, earlier: list[StatedPurchase]) -> list[StatedPurchase]:
+    """ "说错了，合同是一年50万": an amount for "the contract" naming no kind, in a conversation with one kind
+    of contract, is that contract's amount (review5: the correction was answered with a quote dump)."""
+    if len({p.kind for p in earlier}) != 1 or not CONTRACT_WORD.search(norm) or purchase_spans(norm):
+        return []
+    for match in _MONEY.finditer(norm):
+        number, unit = match.group(1), match.group(2)
+        if not unit and not _HAS_UNIT.search(norm[match.end(1) : match.end()]):
+            continue
+        amount = parse_amount(number, unit)
+        if amount is None or amount <= 0:
+            continue
+        monthly = None
+        if per_month(norm, match.start(), match.end()):
+            monthly, amount = amount, amount * 12
+        return [StatedPurchase(kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly)]
+    return []
+
+
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
 # the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
 PROGRAM_MENTION = re.compile(

@@ -69,7 +69,7 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     """
     if delta.employees is not None or delta.annual_revenue_cny is not None:
         return True
-    stated = delta.industry or delta.province or delta.budget_cny is not None
+    stated = delta.industry or delta.province or delta.budget_cny is not None or delta.purchases
     if stated and CORRECTION.search(normalize(text)):
         return True  # a correction re-plans whatever was being planned
     first_person = bool(FIRST_PERSON.search(text))
