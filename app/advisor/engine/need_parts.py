@@ -80,12 +80,8 @@ class NeedMatcher:
             vote  # nearest labelled examples of a text: embeds it, so asked only when words fall short
         )
 
-    def part(self, item: str, vote_text: str | None = None) -> NeedPart | None:
-        """The need `item` states and its solutions; None when it states none after all ("想知道怎么申请").
-
-        `vote_text`: the text to ask the nearest examples about instead of the item — the turn's own need,
-        whose embedding the turn already has, when the item is the turn's only need (one embedding a turn).
-        """
+    def part(self, item: str) -> NeedPart | None:
+        """The need `item` states and its solutions; None when it states none after all ("想知道怎么申请")."""
         weights: dict[str, float] = {}
         for sid, phrases in self.phrases.items():
             if any(says(p, item) for p in phrases):
@@ -96,7 +92,7 @@ class NeedMatcher:
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
             return NeedPart(item, tuple(worded), sure=True)
-        vote = self.vote(vote_text or _OPENING.sub("", item) or item)
+        vote = self.vote(_OPENING.sub("", item) or item)
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:

@@ -291,7 +291,7 @@ class SolutionRecommender:
         `stated`: the turn states a need (by the rules or the nearest examples) even where no clause of it
         could be cut out as one: no industry filler joins it.
         """
-        needs = self.stated_needs(profile, message, history, shared.meaning if shared is not None else None)
+        needs = self.stated_needs(profile, message, history)
         # Two needs or more: what each names fits the client whatever its listed industries (as a need the
         # owner names in the catalogue's words does); one need is ranked as the whole message.
         several = sum(bool(need.answers) for need in needs) > 1
@@ -303,22 +303,18 @@ class SolutionRecommender:
         """The message states a need of its own: one the catalogue answers, or one it says it cannot."""
         return any(n.answers or n.unserved for n in self.stated_needs(profile, message))
 
-    def stated_needs(
-        self, profile: CompanyProfile, message: str, history: str = "", turn_need: str | None = None
-    ) -> list[NeedPart]:
+    def stated_needs(self, profile: CompanyProfile, message: str, history: str = "") -> list[NeedPart]:
         """The needs the conversation states, oldest first, each with the solutions that answer it.
 
         Read from each user message without its facts, business and programs (`problem_of`), and from
         pain points typed into the sidebar form; a later turn stating only a fact ("预算其实只有八千块")
-        keeps the needs said before. `turn_need`: the text the turn embedded; a single need is voted on it.
+        keeps the needs said before.
         """
         texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
         items = [item for text in texts for item in need_items(text, _states_or_wishes)]
-        unique = list(dict.fromkeys(items))
-        one = turn_need if len(unique) == 1 else None
-        return [part for item in unique if (part := self.matcher.part(item, one))]
+        return [part for item in dict.fromkeys(items) if (part := self.matcher.part(item))]
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
