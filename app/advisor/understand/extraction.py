@@ -242,11 +242,12 @@ class RuleExtractor:
         the turn's retrieval, which must still find the program a funding question names ("训力券最多能补多少").
         """
         text = normalize(message)
-        spans = [(money.start, money.end) for money in money_amounts(text) if money.marked]
+        amounts = money_amounts(text)
+        spans = [(money.start, money.end) for money in amounts if money.marked]
         for patterns in (_EMPLOYEES, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
-        for money in money_amounts(text):  # "合同是一年50万": the contract the amount is for
+        for money in amounts:  # "合同是一年50万": the contract the amount is for
             near = max(0, money.start - 8)
             spans += [
                 (near + m.start(), near + m.end()) for m in CONTRACT_WORD.finditer(text[near : money.end + 4])

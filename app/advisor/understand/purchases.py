@@ -114,7 +114,7 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
     for sentence in _SENTENCE.finditer(text):
         body, offset = sentence.group(0), sentence.start()
         for match in _MONEY.finditer(body):
-            number, unit = match.group(1), match.group(2)
+            unit = match.group(2)
             tail = body[match.end(1) : match.end()]
             currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
             if not unit and not _HAS_UNIT.search(tail) and not currency_before:
@@ -123,12 +123,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue
             if _CEILING_AFTER.match(body, match.end()):
                 continue
-            amount = parse_amount(number, unit)
-            if amount is None or amount <= 0:
+            if (money := _first_year(body, match)) is None:
                 continue
-            monthly = None
-            if per_month(body, match.start(), match.end()):
-                monthly, amount = amount, amount * 12  # "每月5000", "5k a month": the first year is twelve
+            amount, monthly = money
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
                 kinds = kinds_named(body[max(0, match.start() - _WINDOW) : match.start()])
@@ -157,17 +154,23 @@ def restated_contract(norm: str, earlier: list[StatedPurchase]) -> list[StatedPu
     if len({p.kind for p in earlier}) != 1 or not CONTRACT_WORD.search(norm) or purchase_spans(norm):
         return []
     for match in _MONEY.finditer(norm):
-        number, unit = match.group(1), match.group(2)
+        unit = match.group(2)
         if not unit and not _HAS_UNIT.search(norm[match.end(1) : match.end()]):
             continue
-        amount = parse_amount(number, unit)
-        if amount is None or amount <= 0:
-            continue
-        monthly = None
-        if per_month(norm, match.start(), match.end()):
-            monthly, amount = amount, amount * 12
-        return [StatedPurchase(kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly)]
+        if (money := _first_year(norm, match)) is not None:
+            amount, monthly = money
+            return [StatedPurchase(kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly)]
     return []
+
+
+def _first_year(text: str, match: re.Match[str]) -> tuple[float, float | None] | None:
+    """The amount a money match states for the first year, and its monthly figure when it is one."""
+    amount = parse_amount(match.group(1), match.group(2))
+    if amount is None or amount <= 0:
+        return None
+    if per_month(text, match.start(), match.end()):
+        return amount * 12, amount  # "每月5000", "5k a month": the first year is twelve
+    return amount, None
 
 
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
