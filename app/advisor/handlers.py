@@ -15,7 +15,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.costs import budget_lines, cost_answer, currency_note, subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, program_summary, verdict_line
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
@@ -246,8 +246,12 @@ class TurnHandlers:
             turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
             return
         turn.programs = self.funding.for_question(turn, self._planned(turn))
-        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
+        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
+        # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+        if focus is None and turn.named_programs and not turn.wants_certainty:
+            named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
+            focus = "\n".join(program_summary(a, turn.language) for a in named) or None
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]

@@ -234,3 +234,24 @@ def first_step(language: Lang) -> str:
         if language == "en"
         else "就每个方案向2—3家服务商询价，先小范围试点。"
     )
+
+
+def program_summary(assessment: Assessment, language: Lang) -> str:
+    """The plain answer about one program the client named ("那场景应用创新项目呢？"): the verdict and why, how the
+    money comes (a selection is no money on the way), the published rate and cap, and the date or that none is
+    published."""
+    program, en = assessment.program, language == "en"
+    validity = program.validity
+    until = validity.application_closes or validity.effective_until
+    reason = key_reason(assessment, language)
+    bits = [verdict_label(assessment.verdict, language) + (f" ({reason})" if en and reason else "")]
+    if not en and reason:
+        bits[0] += f"（{reason}）"
+    if selection := selection_label(assessment, language):
+        bits.append(selection)
+    bits.append(benefit_line(assessment, language))
+    if en:
+        bits.append(f"open until {until}" if until else "no deadline published in the text I hold")
+        return f"{program.name_en}: " + "; ".join(bits) + "."
+    bits.append(f"截止{until}" if until else "原文未写明截止日期")
+    return f"{program.name}：" + "；".join(bits) + "。"

@@ -152,12 +152,17 @@ def _short(name: str) -> str:
     return short if len(short) >= 4 else normalize(name)
 
 
+def voucher_kinds(text: str) -> list[tuple[str, ...]]:
+    """For each voucher word in the (normalised) text, the words a program of that kind has in its name."""
+    return [kin for word, kin in _ALL_KIN.items() if word in text]
+
+
 def mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazetteer) -> list[FundingProgram]:
     """Programs a sentence names, by name (with or without its parenthesised source) or by
     place + voucher kind ("杭州算力券")."""
     norm = normalize(sentence)
     named_places = places.all_places(norm)
-    vouchers = [kin for word, kin in _ALL_KIN.items() if word in norm]
+    vouchers = voucher_kinds(norm)
     found = []
     for program in catalogue.funding:
         name = normalize(program.name)
