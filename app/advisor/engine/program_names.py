@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from app.advisor.llm.guard import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
+from app.catalogue.taxonomy import FundingType
 from app.text.normalize import normalize
 
 _BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
@@ -76,14 +77,19 @@ class ProgramNames:
     ) -> list[FundingProgram]:
         """The programs the message names, for a client at province/city; `places`: the places the text names."""
         norm = normalize(text)
-        kinds = voucher_kinds(norm)
+        kinds = voucher_kinds(norm, english=True)
         where = list(places) or ([Place(province, city)] if province else [])
         found = []
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
             stretch = self._stretch(self._cores[i], norm)
-            by_kind = any(word in self._names[i] for kin in kinds for word in kin) and any(
+            # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
+            by_kind = any(
+                any(word in self._names[i] for word in kin)
+                or ("算力券" in kin and program.type is FundingType.compute_voucher)
+                for kin in kinds
+            ) and any(
                 program.region.province is not None and program.region.covers(p.province, p.city)
                 for p in where
             )

@@ -153,10 +153,6 @@ def resolve_intent(
         and intent in ("policy_question", "out_of_scope", "smalltalk", "recommend_pack")
     ):
         return "funding_eligibility"  # "那数据产品使用补助呢？": that program for this client, not the pack again
-    if shown and intent == "policy_question" and REFERS_BACK.search(normalize(text)) and len(text) <= 60:
-        # "那个要先申请再买吗？", "who pays it out?": the programs just shown, judged for this client; not a
-        # digest of other cities' texts (review5 s3t2, s4t2).
-        return "funding_eligibility"
     if rewritten and last and intent in ("policy_question", "out_of_scope"):
         intent = last  # "那杭州呢？" continues the previous kind of question
     if facts and intent == "policy_question" and last == "recommend_pack":
@@ -169,6 +165,18 @@ def resolve_intent(
         intent = "recommend_pack"  # "保密": recommend from what we know, verdicts stay open
     if continued and intent == "policy_question" and last in ("recommend_pack", "funding_eligibility"):
         intent = last  # "说错了，合同是一年50万" re-runs what was asked
+    elif continued and intent == "policy_question" and shown:
+        intent = "funding_eligibility"  # after the steps or a cost: the conversation's programs, not a digest
+    if (
+        shown
+        and intent == "policy_question"
+        and REFERS_BACK.search(normalize(text))
+        and len(text) <= 60
+        and not DECLINE.search(text)
+    ):
+        # "那个要先申请再买吗？", "who pays it out?": the programs just shown, judged for this client; not a
+        # digest of other cities' texts (review5 s3t2, s4t2).
+        intent = "funding_eligibility"
     if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
         intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
     return intent
