@@ -92,6 +92,8 @@ COVERS = re.compile(
     r"\bcover|pay for|be used for|apply to)",
     _I,
 )
+# "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
+WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b\s*\??$", _I)
 DEADLINE = re.compile(
     r"来得及|截止|到期|还有多久|还能申请吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
     _I,
@@ -247,7 +249,7 @@ def classify_intent(
     funding = names_program or bool(FUNDING_WORDS.search(text))
     if funding and (STACKING.search(text) or DEADLINE.search(text)):
         return "funding_eligibility"  # "杭州的算力券和智能券能叠加吗", "训力券还来得及吗"
-    if names_program and about_shown_funding(text):
+    if names_program and about_shown_funding(text) and not WHAT_IT_COVERS.search(text):
         return "funding_eligibility"  # "成都鼓励使用模型补贴能补多少", "Does the TVP cover a chatbot?"
     if funding and AMOUNT.search(text) and (states_profile_facts or FIRST_PERSON.search(text)):
         return "funding_eligibility"  # "我们租算力花了50万，算力券能补多少" (in general: a policy question)
