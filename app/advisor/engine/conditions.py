@@ -126,6 +126,7 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     wanted_en = "/".join(SIZE_LABELS[s][1] for s in sizes)
     size = profile.size_class
     if size is None and outside_mainland(profile.province):
+        told = profile.employees is not None or profile.annual_revenue_cny is not None
         return Condition(
             "size",
             Status.unknown,
@@ -133,6 +134,9 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
                 f"有规模要求，请按{profile.province}的中小企业定义确认（不适用内地标准）",
                 f"has a size rule: confirm under {profile.region_label_en()}'s own SME definition",
             ),
+            # The client gave their size (review5 c04: "3個員工" was asked "員工人數" again): what is open is the
+            # local definition, not a fact they can add.
+            fact="local_sme_definition" if told else None,
         )
     if size is None:
         return Condition(
