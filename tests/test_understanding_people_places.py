@@ -4,7 +4,8 @@ Properties over generated messages: a count with a role word anywhere in a messa
 simplified and traditional script and in English; every foreign city of the bundled GeoNames list, written
 in English after "in", is outside China and never a Chinese region. Then what an owner notices in the
 answer: a Kuala Lumpur studio is told the programs do not cover it instead of being asked its city; a
-夫妻店 and a Taiwanese shop with "3個員工" are not asked for their headcount.
+夫妻店 and a Taiwanese shop with "3個員工" are not asked for their headcount, and the Taiwanese program's
+own headcount rule (常雇员工未满50人) decides its size condition (review6 c19).
 """
 
 from __future__ import annotations
@@ -163,3 +164,6 @@ def test_a_taiwanese_shop_with_its_headcount_is_not_asked_for_it_again(advisor: 
     response = advisor.ask("我在台中開了一家早餐店，3個員工，想導入線上點餐和會員集點，有補助嗎？")
     assert response.profile.employees == 3
     assert "員工人數" not in response.answer and "员工人数" not in response.answer
+    # The program's own local rule ("常雇员工未满50人") decides the size: met, not "待確認，有規模要求".
+    taiwan = next(f for f in response.funding if f.id == "tw-retail-store-dx-subsidy")
+    assert [c.status for c in taiwan.conditions if c.name == "size"] == ["met"]
