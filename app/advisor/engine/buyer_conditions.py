@@ -4,7 +4,9 @@
 - a model voucher that pays only for a filed (备案) model: a foreign model (ChatGPT, Claude…) is not one;
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
 - an R&D program pays whoever develops, not whoever buys (`developer`);
-- an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`).
+- an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`);
+- the program's own conditions the client's words settle (`stated`): the purpose of the spend (训练 vs 推理),
+  its timing (approval before the project), the program's target group (an AI OPC).
 """
 
 from __future__ import annotations
@@ -204,3 +206,26 @@ def spend_timing(program: FundingProgram, said: str, today: date) -> Condition |
             "if it is renewed",
         ),
     )
+
+
+def stated(program: FundingProgram, said: str) -> list[Condition]:
+    """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
+    out = []
+    for rule in program.eligibility.stated_conditions:
+        against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
+        if against:
+            words = against.group(0).strip()
+            out.append(
+                Condition(
+                    "special",  # the program's own condition, settled by the client's words
+                    Status.unmet,
+                    Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
+                )
+            )
+        elif rule.met_when and re.search(rule.met_when, said, re.I):
+            out.append(Condition("special", Status.met, Reason(f"{rule.zh}：符合", f"{rule.en}: met")))
+        else:
+            out.append(
+                Condition("special", Status.unknown, Reason(f"须确认：{rule.zh}", f"to confirm: {rule.en}"))
+            )
+    return out
