@@ -24,6 +24,7 @@ CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 28)
 HANGZHOU_STUDIO = CompanyProfile(province="浙江", city="杭州", employees=8, industry="M")
 SHENZHEN_FIRM = CompanyProfile(province="广东", city="深圳", employees=60, industry="I")
+CHENGDU_PLANT = CompanyProfile(province="四川", city="成都", employees=60, industry="C")
 
 
 def _judged(program_id: str, profile: CompanyProfile, message: str) -> Assessment:
@@ -108,6 +109,12 @@ def test_the_clients_purchase_picks_the_published_tier(message, ratio):
             "We already signed the CRM contract in October. Can we still get the Technology Voucher?",
             "already signed",
         ),
+        (  # review6 s4t1: a trade outside the pilot's five industries
+            "cd-sme-dx-pilot-2023",
+            CHENGDU_PLANT,
+            "成都一家40人的食品厂，做卤味的，想上AI质检",
+            "食品厂",
+        ),
         (  # review6 c14: the reason is not being an OPC, not the firm's size
             "wh-opc-compute-voucher-2026",
             CompanyProfile(province="湖北", city="武汉", employees=6, industry="I"),
@@ -133,6 +140,12 @@ def test_a_condition_the_client_says_they_do_not_meet_makes_the_program_ineligib
             CompanyProfile(province="山东", city="济南", employees=40, industry="C"),
             "打算在济南的智算中心租算力训练质检模型，山东算力券能用吗",
         ),
+        ("cd-sme-dx-pilot-2023", CHENGDU_PLANT, "成都一家80人的汽车零部件厂，想上MES系统，报价30万"),
+        (
+            "cd-sme-dx-pilot-2023",
+            CHENGDU_PLANT,
+            "成都一家制造企业，80人，想上MES系统，报价30万",
+        ),  # trade not named: to confirm
         (
             "hk-tvp",
             CompanyProfile(province="香港", employees=8, industry="M"),

@@ -281,6 +281,17 @@ class StatedCondition(_Strict):
     en: Item = Field(min_length=4)
     met_when: str | None = Field(default=None, max_length=ITEM_MAX)
     unmet_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    closed_list: bool = Field(
+        default=False,
+        description="`met_when` names every case that qualifies (a pilot's five industries): a trade the client "
+        "names that it does not match violates the condition",
+    )
+
+    @model_validator(mode="after")
+    def _closed_list_has_its_list(self) -> StatedCondition:
+        if self.closed_list and not self.met_when:
+            raise ValueError("a closed list needs `met_when`, the cases that qualify")
+        return self
 
     _regexes = field_validator("met_when", "unmet_when")(_check_regex)
 

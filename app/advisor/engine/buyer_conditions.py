@@ -208,11 +208,24 @@ def spend_timing(program: FundingProgram, said: str, today: date) -> Condition |
     )
 
 
+# A trade the client names by its product: "食品厂", "家具厂", "做卤味的" (not "工厂", "一家厂", "的工厂").
+_TRADE = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:工?厂|作坊)|(?:做|生产|加工)([\u4e00-\u9fff]{2,6}?)(?:加工|生产|制造)?的"
+)
+_NOT_A_TRADE = re.compile(r"[的个们这那我工型]|一家|制造|加工|生产")
+
+
+def _named_trade(said: str) -> re.Match[str] | None:
+    return next((m for m in _TRADE.finditer(said) if not _NOT_A_TRADE.search(m.group(1) or m.group(2))), None)
+
+
 def stated(program: FundingProgram, said: str) -> list[Condition]:
     """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
     out = []
     for rule in program.eligibility.stated_conditions:
         against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
+        if rule.closed_list and rule.met_when and not re.search(rule.met_when, said, re.I):
+            against = against or _named_trade(said)  # a trade they name that is not on the list
         if against:
             words = against.group(0).strip()
             out.append(
