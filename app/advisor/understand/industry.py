@@ -85,7 +85,7 @@ _PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)([\u4e00-\u9fff]{2,10
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
-_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![业情政动驶李]))")
+_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 
