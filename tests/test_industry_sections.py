@@ -72,6 +72,14 @@ def test_a_business_nobody_listed_is_placed_by_the_class_list(noun: str, section
         ("Machine shop in Ningbo, 70 workers", "C"),  # a machining workshop, not a store
         ("A 30-person Qingdao seafood exporter", "F"),
         ("我们是给周边餐馆配送冻品的批发商", "F"),  # restaurants are its customers
+        ("开了两家烤肉店，员工20人", "H"),  # a cooked dish: a restaurant, not meat wholesale
+        ("开了家炒货店", "F"),  # roasted nuts are a product sold
+        ("我们是做二手房中介的，门店3家", "K"),  # 门店 says where, 二手房中介 what
+        ("我们是做环境检测的第三方机构", "M"),  # 第三方 is how it works, not instant noodles (方)
+        ("杭州余杭做工业视觉的公司，35个人", "I"),  # a technology firm, not a factory
+        ("成都做大模型的公司，60人", "I"),
+        ("We develop mini-programs for retailers, 15 developers in Xiamen", "I"),
+        ("We do home appliance cleaning, 20 technicians in Zhengzhou", "O"),
     ],
 )
 def test_what_the_business_does_not_its_customers_or_its_format(message: str, section: str):
