@@ -243,15 +243,14 @@ class TurnHandlers:
             # programs; the direct answer to the funding question leads (never "您还没说要买什么").
             self.recommend(turn)
             focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+            focus = focus or self._about_named(turn)
             turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
             return
         turn.programs = self.funding.for_question(turn, self._planned(turn))
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
-        if focus is None and turn.named_programs and not turn.wants_certainty:
-            named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
-            focus = "\n".join(program_summary(a, turn.language) for a in named) or None
+        focus = focus or self._about_named(turn)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
         lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
@@ -265,6 +264,13 @@ class TurnHandlers:
             lines += ["", *funding_details(turn.programs, [], turn.book, turn.language)]
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
+
+    def _about_named(self, turn: Turn) -> str | None:
+        """The programs the question names, answered first: verdict, mechanism, cap and date."""
+        if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
+            return None
+        named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
+        return "\n".join(program_summary(a, turn.language, self.today()) for a in named) or None
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""

@@ -45,7 +45,12 @@ from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import restated_contract
-from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
+from app.advisor.understand.resolve import (
+    CORRECTION,
+    industry_in_passing,
+    resolve_intent,
+    states_profile_facts,
+)
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
 from app.advisor.understand.sessions import ConversationStore
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
@@ -332,7 +337,12 @@ class AdvisorService:
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         if not delta.purchases and (
-            restated := restated_contract(normalize(text), conversation.profile.purchases)
+            restated := restated_contract(
+                normalize(text),
+                conversation.profile.purchases,
+                corrected=bool(CORRECTION.search(normalize(text)))
+                and conversation.profile.budget_cny is None,
+            )
         ):
             delta = delta.model_copy(update={"purchases": restated})
         if industry_in_passing(delta, text, conversation.profile):

@@ -29,6 +29,8 @@ _ACRONYM = re.compile(r"^[A-Za-z]{2,8}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_STRETCH = 6  # Han characters of a name a message must repeat: "行业应用资助", "使用模型补贴"
 MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力", "中小企业数字化")
+MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
+_WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
 
 
@@ -66,6 +68,7 @@ class ProgramNames:
         self.programs = list(programs)
         self._names = [normalize(p.name) for p in self.programs]
         self._cores = [_without_place(_short(p.name), p) for p in self.programs]
+        self._en_words = [_WORD.findall(_short(p.name_en)) for p in self.programs]
         self._shorts = [{_short(p.name), _short(p.name_en)} for p in self.programs]
         self._aliases = [
             [re.compile(rf"(?<![a-z]){re.escape(part)}(?![a-z])") for part in _bracketed_parts(p.name)]
@@ -83,7 +86,7 @@ class ProgramNames:
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
-            stretch = self._stretch(self._cores[i], norm)
+            stretch = self._stretch(self._cores[i], norm) or self._words(i, norm)
             # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
             by_kind = any(
                 any(word in self._names[i] for word in kin)
@@ -107,6 +110,21 @@ class ProgramNames:
         if len(_HAN.findall(best)) < MIN_STRETCH:
             return None
         sharing = sum(best in name for name in self._names)
+        return best if sharing <= MAX_SHARING else None
+
+    def _words(self, i: int, text: str) -> str | None:
+        """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's."""
+        name, said = self._en_words[i], f" {' '.join(_WORD.findall(text))} "
+        best = ""
+        for start in range(len(name)):
+            for end in range(start + MIN_EN_WORDS, len(name) + 1):
+                run = " ".join(name[start:end])
+                if f" {run} " not in said:
+                    break
+                best = max(best, run, key=len)
+        if not best:
+            return None
+        sharing = sum(f" {best} " in f" {' '.join(words)} " for words in self._en_words)
         return best if sharing <= MAX_SHARING else None
 
     @staticmethod

@@ -144,6 +144,13 @@ def resolve_intent(
         return "funding_eligibility"  # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown
     if facts and CORRECTION.search(normalize(text)) and last in ("recommend_pack", "funding_eligibility"):
         return last  # "不对，我们在合肥" re-runs what was asked for the corrected profile
+    if (
+        intent == "policy_question"
+        and CORRECTION.search(normalize(text))
+        and not ASKS.search(text)
+        and last in ("recommend_pack", "funding_eligibility")
+    ):
+        return last  # a correction we could not read still re-plans, never a digest of other texts
     in_business = last not in (None, "out_of_scope", "smalltalk")
     if (
         names_program
