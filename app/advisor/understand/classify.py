@@ -104,7 +104,7 @@ COVERS = re.compile(
     _I,
 )
 # "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
-WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b\s*\??$", _I)
+WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b", _I)
 DEADLINE = re.compile(
     r"来得及|赶得及|赶得上|来得切|赶得切|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
     _I,
