@@ -24,8 +24,10 @@ _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 # Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins;
 # English "and" only before a new object or clause ("route planning and a chatbot"), not inside one
 # ("our WeChat and Xiaohongshu posts").
+# Cantonese and Taiwanese "同(埋)" joins needs ("排車同埋覆客"), not in 同时/同样/同事 nor after 合/不/相/共.
 _JOIN = re.compile(
-    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|"
+    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|同埋|"
+    r"(?<![合不相共协如认连陪])同(?![时样事步城行类学意比期款一业等])|"
     r"\s(?:plus|as well as|also)\s|\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict)\b)",
     re.I,
 )
@@ -39,9 +41,8 @@ _OPENING = re.compile(
 # A need the catalogue's words name this clearly needs no vote: a listed pain point or keyword said whole,
 # or two rare words (one word only one solution lists weighs ~4.1, see need_words.py).
 STRONG_WEIGHT = 6.0
-# The owner names a solution's need with its catalogue words when they weigh this much: one word only that
-# solution lists (log(62) ~ 4.1), or two words a few solutions share; one word two solutions share is not enough.
-NAMING_WEIGHT = 3.0
+# The owner names a solution's need with its catalogue words when they are rare among the kinds of job
+# (`WordMatch.names`, need_words.py): one word only that kind lists, or two words a few kinds share.
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class NeedMatcher:
             if any(says(p, item) for p in phrases):
                 weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
         for sid, match in self.words.match(item).items():
-            if match.weight >= NAMING_WEIGHT:
+            if match.names:
                 weights[sid] = max(weights.get(sid, 0.0), match.weight)
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
