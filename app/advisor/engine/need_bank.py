@@ -45,9 +45,6 @@ UNSERVED_SHARE = 0.6
 # One stated need (an item of a message, need_parts.py) names the solution most of its nearest examples
 # name, a little below NAMING_SIMILARITY: "写社群贴文" sits at 0.91 with half its neighbours a WeChat tool's.
 LEAD_SHARE = 0.5
-# Or a clear plurality: two of the five nearest name it and no other solution has more than half as much
-# ("too much bread goes in the bin": two bakery-prep examples, three others one each).
-PLURALITY_SHARE, PLURALITY_MARGIN = 0.38, 2.0
 
 
 @dataclass(frozen=True)
@@ -67,10 +64,7 @@ class NeedVote:
 
     def leads(self, solution_id: str) -> bool:
         """A need of its own (one item of a message) whose nearest examples mostly name this solution."""
-        share = self.shares.get(solution_id, 0.0)
-        others = max((v for k, v in self.shares.items() if k != solution_id), default=0.0)
-        plurality = share >= PLURALITY_SHARE and share >= PLURALITY_MARGIN * others
-        return self.states_need and (share >= LEAD_SHARE or plurality)
+        return self.states_need and self.shares.get(solution_id, 0.0) >= LEAD_SHARE
 
     @property
     def unserved(self) -> bool:

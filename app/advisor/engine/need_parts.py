@@ -51,6 +51,10 @@ class NeedPart:
     answers: tuple[str, ...] = ()  # solution ids that answer this need, best first; () when none is known
     unserved: bool = False  # a need the catalogue has no solution for (its nearest examples say so)
     sure: bool = False  # named by a pain point or keyword said whole, or by close nearest examples
+    # the kinds of job (categories) of what names the need and of what its nearest examples lean to, even too
+    # weakly to name it: a ranking lead nothing names still answers the need when of one of these kinds (two
+    # weak signals agreeing on the job; the variant for the client's business comes from the ranking)
+    kinds: frozenset[str] = frozenset()
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
@@ -92,13 +96,23 @@ class NeedMatcher:
                 weights[sid] = max(weights.get(sid, 0.0), match.weight)
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
-            return NeedPart(item, tuple(worded), sure=True)
+            return NeedPart(
+                item, tuple(worded), sure=True, kinds=frozenset(self.words.kind[s] for s in worded)
+            )
         vote = self.vote(_OPENING.sub("", item) or item)
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:
             return NeedPart(item, unserved=True)
         ordered = [sid for sid in sorted(vote.shares, key=lambda s: -vote.shares[s]) if sid != UNSERVED]
-        named = [sid for sid in ordered if vote.names(sid) or vote.leads(sid)]
-        # One shared word ("数字" of 数字化 and of 数字人) names a need only when the nearest examples agree.
-        return NeedPart(item, tuple(named), sure=any(vote.names(sid) for sid in named))
+        top = max(vote.shares.values(), default=0.0)
+        leaning = [s for s in ordered if vote.shares[s] == top] if vote.states_need else []
+        # A solution the nearest examples name more weakly than they say "no catalogued solution" is no answer
+        # ("提高笔译效率": four examples of translation needs beside a courseware tool's).
+        against = vote.shares.get(UNSERVED, 0.0)
+        named = [s for s in ordered if (vote.names(s) or vote.leads(s)) and vote.shares[s] > against]
+        # The catalogue's words name it where the nearest examples name nothing ("找人标注商品图片": 标注 of the
+        # labelling service); where they name something else, they decide ("数字" of 数字化 is not 数字人).
+        kinds = frozenset(self.words.kind[s] for s in [*named, *worded, *leaning] if s in self.words.kind)
+        sure = any(vote.names(sid) for sid in named)
+        return NeedPart(item, tuple(named or worded), sure=sure, kinds=kinds)

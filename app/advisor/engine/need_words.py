@@ -14,8 +14,7 @@ message says those, and they named a chatbot for a welding robot and a digital-h
 数字化改造 (review5 c24, c27).
 
 Overlapping bigrams of one run of the owner's words are one word, weighed once (its rarest bigram):
-"机器人" is not two words 机器 + 器人, nor "合同审查" three. English words are compared by their stem
-("forecasting" and "forecast", "orders" and "order").
+"机器人" is not two words 机器 + 器人, nor "合同审查" three. English words are compared without a plural -s.
 """
 
 from __future__ import annotations
@@ -114,7 +113,7 @@ _SAYING = frozenset(
             "draft",
             "operation",
         ],
-        *["research", "chain", "monitor", "assistant", "machine", "model", "cloud", "busines", "document"],
+        *["research", "chain", "monitor", "assistant", "machine", "cloud", "busines", "document"],
         # wishing for AI at all, not for a job of it
         "智能",
         "人工",
@@ -148,9 +147,12 @@ def _general_idf(words: Iterable[str]) -> dict[str, float]:
 
 
 def _stem(word: str) -> str:
-    """An English word without its -ing / -s ending ("forecasting" -> "forecast"); short words as said.
-    Both sides are cut alike, so a stem need not be a word ("business" -> "busines")."""
-    for ending in ("ing", "s"):
+    """An English word without its plural -s ("forecasts" -> "forecast"); short words as said. Both sides are
+    cut alike, so a stem need not be a word ("business" -> "busines"). Not -ing: "ordering" (at the till) and
+    "work orders" are two jobs."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"  # "inquiries" -> "inquiry"
+    for ending in ("s",):
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_LATIN_WORD:
             return word[: -len(ending)]
     return word
@@ -195,7 +197,7 @@ class CatalogueWords:
             and not _GRAMMAR.search(w)
             and not sector_of(w)
         }
-        kind = {s.id: s.category for s in catalogue.solutions}
+        kind = self.kind = {s.id: s.category.value for s in catalogue.solutions}
         kinds_of: dict[str, set[str]] = {}
         for sid, words in self._words.items():
             for w in words:

@@ -137,6 +137,8 @@ def choose_pack(
             # a vague likeness is not an answer (review5: a courseware tool for a design studio, a review-reply
             # tool for bookings). Say the need is unanswered instead.
             choice = PackChoice([])
+        if need is not None:  # one need, one answer: a second pick only for words said outside it
+            choice.picks = choice.picks[:1] + [p for p in choice.picks[1:] if not _says_its_words(need, p)]
         choice.unanswered = [n.text for n in needs if n.unserved or (n is need and not choice.picks)]
         return choice
     picks: list[SolutionPick] = []
@@ -169,7 +171,7 @@ def choose_pack(
 def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> bool:
     """The pick answers the stated need: the owner's words or the need's nearest examples name it (or a
     variant of its kind made for the client), not only the trade or the whole message's likeness."""
-    kinds = {p.solution.category for p in ranked if p.solution.id in need.answers}
+    kinds = {p.solution.category for p in ranked if p.solution.id in need.answers} | need.kinds
     return pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
 
 
