@@ -201,3 +201,45 @@ def test_english_catalogue_words_match_whole_words_and_their_plurals():
     assert says("invoice", "scanning invoices by hand")
     assert not says("pos", "we write posts every day")
     assert not says("bi", "the waste bin is full")
+
+
+# review5 findings 4-6: the tool answers the pain said, a word shared with another job names nothing, and
+# every stated need is answered or said to be unanswered.
+@pytest.mark.parametrize(
+    ("message", "wanted", "unwanted"),
+    [
+        # a budget never swaps the short-video tool for another content tool that shares one word (文案)
+        (
+            "杭州一家卖茶叶的夫妻店，预算只有2000块，想用AI写抖音短视频文案",
+            {"short-video-script-gen"},
+            {"product-image-copy-gen"},
+        ),
+        # 机器人 of a welding robot is not a chatbot's
+        (
+            "潍坊一家农机厂，150人，打算贷款买几台焊接机器人，设备更新贴息还有吗",
+            set(),
+            {"ecommerce-cs-bot", "ai-phone-booking-reception"},
+        ),
+        # 会员营销 is the retention tool's job, not the kitchen camera's (the trade's prior)
+        (
+            "成都一家火锅店，20个人，想用AI做会员营销，预算2万",
+            {"wechat-private-domain-assistant"},
+            {"kitchen-hygiene-ai-camera"},
+        ),
+    ],
+)
+def test_the_pack_answers_the_pain_said_not_a_shared_word_or_the_trade(
+    advisor: AdvisorService, message: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    ids = {s.id for s in advisor.ask(message).solutions}
+    assert wanted <= ids and not ids & unwanted, ids
+
+
+def test_a_need_nothing_names_is_said_unanswered_and_a_second_need_is_never_dropped(advisor: AdvisorService):
+    translation = advisor.ask("西安一家做翻译的小公司，5个人，想用AI提高笔译效率，预算1万")
+    assert translation.solutions == [] and "没有针对" in translation.answer
+    # review5 c12: the mould-upkeep need was dropped silently beside the quotation one
+    two = advisor.ask(
+        "我们是东莞做注塑模具的，70人，一是想让AI预测模具什么时候该保养，二是想用AI做生产排程，预算20万"
+    )
+    assert [s.id for s in two.solutions] == ["vibration-predictive-maintenance", "factory-aps-scheduling"]

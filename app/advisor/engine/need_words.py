@@ -113,7 +113,7 @@ _SAYING = frozenset(
             "draft",
             "operation",
         ],
-        *["research", "chain", "monitor", "assistant", "machine", "cloud", "busines", "document"],
+        *["research", "chain", "monitor", "assistant", "machine", "cloud", "busines", "document", "generation"],
         # wishing for AI at all, not for a job of it
         "智能",
         "人工",

@@ -72,8 +72,14 @@ def _answers_need(pick: SolutionPick, worded: bool, fill: bool) -> bool:
     `worded`: the best match itself is backed by the client's words. When it is not and no need is stated
     (`fill`: a funding question naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the
     client's industry may join it; a stated need gets no such filler (review4 c46: 验布 got 排产 and 预测性维护).
+    Made for the industry means listed for a few sections only: a tool sold to five (数据资产入表, 短视频脚本,
+    CRM) is a generic one, and joined every funding question of those trades (review6 c26, c27, c29, c30, c36).
     """
-    return pick.need_matches > 0 or (fill and not worded and pick.for_industry)
+    made_for = pick.for_industry and len(pick.solution.industries) <= MADE_FOR_SECTIONS
+    return pick.need_matches > 0 or (fill and not worded and made_for)
+
+
+MADE_FOR_SECTIONS = 3  # a tool listed for more GB/T 4754 sections than this is generic, not made for one
 
 
 def _for_client(pick: SolutionPick) -> bool:
