@@ -113,7 +113,17 @@ _SAYING = frozenset(
             "draft",
             "operation",
         ],
-        *["research", "chain", "monitor", "assistant", "machine", "cloud", "busines", "document", "generation"],
+        *[
+            "research",
+            "chain",
+            "monitor",
+            "assistant",
+            "machine",
+            "cloud",
+            "busines",
+            "document",
+            "generation",
+        ],
         # wishing for AI at all, not for a job of it
         "智能",
         "人工",
