@@ -209,10 +209,11 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        ranked = self.recommender.rank(
-            conversation.profile, turn.query, conversation.user_text(), turn.search
+        # The pack's own first pick (the stated need's solution, not the whole message's nearest one).
+        choice = self.recommender.pack(
+            conversation.profile, turn.query, conversation.user_text(), shared=turn.search
         )
-        best = ranked[:1]
+        best = choice.picks[:1]
         if not best:
             return ""
         solution = best[0].solution

@@ -201,12 +201,9 @@ def _one_need(
     lead = choice.picks[0] if choice.picks else None
     # The need's own words or nearest examples outweigh the whole message's likeness (its trade, its vote):
     # "想用AI做产品图上架速卖通" names a product-image tool, whatever the message as a whole sits near.
-    kinds = {p.solution.category for p in ranked if p.solution.id in answers}
-    if not answers or (lead is not None and (lead.worded or lead.solution.category in kinds)):
-        return choice
     found = [p for p in ranked if p.solution.id in answers]
-    if not found:  # what the need names does not fit the client: the ranking's answer stands
-        return choice
+    if not found or (lead is not None and (lead.worded or lead.solution.id in answers)):
+        return choice  # what the need names does not fit the client, or the owner's words name the lead
     return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 
