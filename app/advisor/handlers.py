@@ -21,14 +21,14 @@ from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_l
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.compose.solution_views import compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
-from app.advisor.engine.costing import PackCost, cost_pack
+from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
 from app.advisor.engine.notices import (
     asks_about_policy,
 )
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
+from app.advisor.engine.purchases import Purchase, client_items, kinds, plan, solution_purchases
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
@@ -165,7 +165,7 @@ class TurnHandlers:
             return
         conversation.pack = choice.picks
         client = client_items(profile.purchases)  # named in this turn or an earlier one
-        purchases = [p for pick in choice.picks for p in solution_purchases(pick.solution)] + client
+        purchases = plan([pick.solution for pick in choice.picks], client)
         spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
         # A company registered abroad is outside every program's coverage: no verdicts to show.
         turn.programs = (
@@ -317,7 +317,7 @@ class TurnHandlers:
                     break
         profile = conversation.profile
         client = client_items(profile.purchases)
-        purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+        purchases = plan([pick.solution for pick in picks], client)
         turn.programs = select_programs(
             self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
             profile,
@@ -327,7 +327,7 @@ class TurnHandlers:
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
-        return cost, choice
+        return cost, fit_client_figures(choice, cost, profile.budget_cny)
 
     def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
         conversation = turn.conversation
@@ -341,7 +341,9 @@ class TurnHandlers:
     def cost(self, turn: Turn) -> None:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
-        budget = budget_lines(choice, profile.budget_cny, turn.language, profile.budget_other)
+        budget = budget_lines(
+            choice, profile.budget_cny, turn.language, profile.budget_other, costed=cost.solutions
+        )
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
         text = cost_answer(cost, turn.book, turn.language, notes, budget)
         turn.answer, turn.arithmetic, turn.solution_citations = (

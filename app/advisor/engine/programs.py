@@ -240,7 +240,10 @@ def select_programs(
         by_name = _named(assessment, text)
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
-            if not named and not _raised(assessment, text, raised, specific):
+            # Named by its own name, or its subject raised (a loan, R&D): naming the city is not taking a loan.
+            if not (by_name or _short(assessment.program.name) in text) and not _raised(
+                assessment, text, raised, specific
+            ):
                 continue
         elif (
             spend
