@@ -345,7 +345,9 @@ class TurnHandlers:
             choice, profile.budget_cny, turn.language, profile.budget_other, costed=cost.solutions
         )
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
-        text = cost_answer(cost, turn.book, turn.language, notes, budget)
+        asked = [a for a in turn.programs if a.asked]
+        named = funding_brief(asked, turn.book, turn.language) if asked else None
+        text = cost_answer(cost, turn.book, turn.language, notes, budget, named)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,

@@ -303,6 +303,12 @@ class Eligibility(_Strict):
     venue: Venue | None = Field(
         default=None, description="Pays only for spend made at this platform or cluster"
     )
+    min_annual_spend_cny: float | None = Field(
+        default=None,
+        gt=0,
+        description="The least eligible spend in the year the text requires (年度实际支出X万元（含）以上): below it "
+        "nothing is paid; judged on the amount the client states, asked for while unknown",
+    )
     developers_only: bool = Field(
         default=False,
         description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "

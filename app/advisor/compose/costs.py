@@ -268,8 +268,10 @@ def cost_answer(
     language: Lang,
     notes: list[str] | None = None,
     budget: list[str] | None = None,
+    named: list[str] | None = None,
 ) -> PackText:
-    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them."""
+    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them;
+    `named`: the verdict lines of the programs the question names, so "青岛算力券怎么算" hears its verdict."""
     en = language == "en"
     out = PackText(answer="")
     lines = [
@@ -283,6 +285,7 @@ def cost_answer(
         lines.append(_solution_line(index, item, n, language))
         lines.append("   " + cost_basis(item.pick.solution, language))
     lines += budget or []
+    lines += ["", *named] if named else []
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]

@@ -25,6 +25,7 @@ class Purchase:
     solution_id: str | None = None  # None: a contract the client named that no solution of the pack buys
     # A client's contract standing in a solution's place: the catalogue range it replaced (a reference only).
     catalogue: AmountRange | None = None
+    stated: bool = False  # the client's own figure (a threshold is judged only on what the client says)
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -48,7 +49,9 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
             month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
             month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
         items.append(
-            Purchase(f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount)
+            Purchase(
+                f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount, stated=True
+            )
         )
     return items
 

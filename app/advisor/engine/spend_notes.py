@@ -1,7 +1,8 @@
 """What the client's own purchases mean for the programs listed (advice_rules.md §1, §2, §5).
 
 - A contract the client names that no listed program pays for is said to be matched to nothing, with what
-  the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元").
+  the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元"); one only awards pay for is
+  said to be paid only if selected, with no amount.
 - Two listed programs that pay for the same kind of spend, with no stacking rule between them: the same spend
   is claimed under one of them only, never twice.
 A selected program (award, application grant) gets no figure on the client's contract: it pays nothing unless
@@ -39,10 +40,21 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
     lines = []
     for purchase in client:
         payers = [a for a in programs if purchase.kind in a.program.eligibility.spend_scope]
-        if any(a.verdict is not Verdict.ineligible for a in payers):
-            continue
+        open_ = [a for a in payers if a.verdict is not Verdict.ineligible]
         zh_kind, en_kind = SPEND_LABELS[purchase.kind]
         amount = _amount(purchase, en)
+        if open_ and all(a.selection_only for a in open_):
+            # Only awards pay for it: the client's figure is named, with no amount on it (§2).
+            names = (", " if en else "、").join(_name(a, en) for a in open_[:2])
+            lines.append(
+                f"The {en_kind} you named ({amount}): only {names} may pay for it, and only if your project is "
+                "selected; do not count on it in your budget."
+                if en
+                else f"您提到的{zh_kind}（{amount}）：能支付这类采购的只有须申报入选的{names}，入选才有，不要先算进预算。"
+            )
+            continue
+        if open_:
+            continue
         if payers and not (
             shown and not any(purchase.kind in a.program.eligibility.spend_scope for a in shown)
         ):
