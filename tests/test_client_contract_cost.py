@@ -112,3 +112,19 @@ def test_the_same_spend_note_mentions_amounts_only_when_some_are_shown():
     assert "同一笔支出只能在其中一项申领" in bare and "金额" not in bare
     (costed,) = same_spend_twice(programs, {SpendKind.compute}, "zh", {"wh-opc-compute-voucher-2026"})
     assert "所列金额只按其中一项计算" in costed
+
+
+def test_an_entry_naming_a_project_file_is_flagged_before_it_reaches_a_client():
+    from app.catalogue.lint import check_internal_names, lint_funding
+
+    program = CATALOGUE.program("cn-sme-dx-pilot-city-2023")
+    assert program is not None
+    leaked = program.model_copy(
+        update={
+            "eligibility": program.eligibility.model_copy(
+                update={"requirements": ["各城市条目见funding_cities.yaml"]}
+            )
+        }
+    )
+    assert check_internal_names(leaked) and not check_internal_names(program)
+    assert not [p for p in lint_funding(CATALOGUE.funding) if p.rule == "internal_name"]

@@ -39,6 +39,7 @@ from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.funding_words import names_funding
 from app.text.normalize import normalize
 from app.text.segment import Glossary, Segmenter
 
@@ -250,7 +251,8 @@ class TurnHandlers:
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
-        lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
+        brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
+        lines = [*notes, *([""] if notes else []), *brief]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [
                 "",
@@ -345,7 +347,8 @@ class TurnHandlers:
             choice, profile.budget_cny, turn.language, profile.budget_other, costed=cost.solutions
         )
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
-        asked = [a for a in turn.programs if a.asked]
+        # "…and which programs apply?": a cost question that names funding hears the verdicts, not only costs.
+        asked = turn.programs if names_funding(turn.query) else [a for a in turn.programs if a.asked]
         named = funding_brief(asked, turn.book, turn.language) if asked else None
         text = cost_answer(cost, turn.book, turn.language, notes, budget, named)
         turn.answer, turn.arithmetic, turn.solution_citations = (

@@ -194,7 +194,8 @@ def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Co
 
 # Models not filed with the CAC (境外模型): a model voucher for filed models does not pay for their APIs.
 _FOREIGN_MODEL = re.compile(
-    r"chatgpt|openai|gpt-?[345]|gpt-?4o|\bclaude\b|anthropic|gemini|midjourney|境外(?:大)?模型|国外(?:大)?模型",
+    r"chatgpt|openai|gpt-?[345]|gpt-?4o|\bclaude\b|anthropic|gemini|midjourney|"
+    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)",
     re.I,
 )
 _FILED = re.compile(r"备案|filed", re.I)
