@@ -128,3 +128,32 @@ def test_an_entry_naming_a_project_file_is_flagged_before_it_reaches_a_client():
     )
     assert check_internal_names(leaked) and not check_internal_names(program)
     assert not [p for p in lint_funding(CATALOGUE.funding) if p.rule == "internal_name"]
+
+
+def test_a_cost_question_that_asks_which_programs_apply_hears_the_verdicts(advisor):
+    response = advisor.ask(
+        "Brief: 28-person CNC machining shop in Dongguan, budget RMB 150k, wants AI visual inspection of parts. "
+        "Which subsidy programs apply, and what's the net cost?"
+    )
+    assert "Funding programs:" in response.answer and "first year" in response.answer
+
+
+def test_a_program_named_while_the_business_is_still_asked_for_gets_its_verdict_now(advisor):
+    response = advisor.ask(
+        "广州海珠区一家20人的营销策划公司，想报海珠区的大模型应用示范项目奖励，能拿到多少钱？"
+    )
+    assert "海珠区人工智能大模型应用示范项目奖励：需遴选" in response.answer
+
+
+def test_an_overseas_model_called_through_its_api_is_no_filed_model(advisor):
+    response = advisor.ask(
+        "深圳龙华一家12人的跨境电商，每个月调用海外大模型的接口大约7000块，深圳有什么补贴能申请？"
+    )
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert verdicts.get("sz-model-voucher-2024") == "ineligible"
+    assert [(p.kind, p.amount_cny) for p in response.profile.purchases] == [("model_service", 84_000)]
+
+
+def test_a_macau_firm_is_not_sent_to_a_mainland_bureau(advisor):
+    response = advisor.ask("澳門一間10個人嘅葡國餐廳，想用AI處理訂位同外賣訂單，有冇資助可以攞？")
+    assert "經信局" not in response.answer and "经信局" not in response.answer

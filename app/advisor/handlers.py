@@ -141,9 +141,12 @@ class TurnHandlers:
             conversation.asked_clarification = True
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
-            if profile.purchases:
-                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
-                turn.programs = self.funding.for_question(turn)
+            programs = self.funding.for_question(turn)
+            named = [a for a in programs if a.asked]
+            if profile.purchases or named:
+                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win);
+                # a program the client names hears its verdict now, not after the questions.
+                turn.programs = programs if profile.purchases else named
                 lines = subsidy_lines(turn.subsidies, turn.language)
                 lines += funding_brief(turn.programs, turn.book, turn.language)
                 turn.answer += "\n\n" + "\n".join(lines)
