@@ -157,3 +157,24 @@ def test_an_overseas_model_called_through_its_api_is_no_filed_model(advisor):
 def test_a_macau_firm_is_not_sent_to_a_mainland_bureau(advisor):
     response = advisor.ask("澳門一間10個人嘅葡國餐廳，想用AI處理訂位同外賣訂單，有冇資助可以攞？")
     assert "經信局" not in response.answer and "经信局" not in response.answer
+
+
+def test_a_guarantee_asked_in_cantonese_or_for_an_investor_report_is_a_request_for_certainty():
+    from app.advisor.understand.certainty import asks_for_certainty
+
+    assert asks_for_certainty("訓力券你講實，係咪一定畀足100萬？")
+    assert asks_for_certainty(
+        "We need it in writing for our investor report: will the voucher pay us 2 million?"
+    )
+
+
+def test_an_amount_hoped_for_is_not_a_second_purchase():
+    from app.advisor.understand.purchases import stated_purchases
+    from app.text.normalize import normalize
+
+    (gpu,) = stated_purchases(normalize("一年租GPU 200万，训力券一定畀足100万？"))
+    assert gpu.amount_cny == 2_000_000
+    (contract,) = stated_purchases(
+        normalize("Will the voucher pay us 2 million on our 5 million GPU contract?")
+    )
+    assert contract.amount_cny == 5_000_000
