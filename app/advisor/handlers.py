@@ -15,7 +15,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.costs import budget_lines, cost_answer, currency_note, subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line, what_changed
-from app.advisor.compose.funding import apply_steps, verdict_line
+from app.advisor.compose.funding import apply_steps, program_summary, verdict_line
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
@@ -247,11 +247,14 @@ class TurnHandlers:
             # programs; the direct answer to the funding question leads (never "您还没说要买什么").
             self.recommend(turn)
             focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+            focus = focus or self._about_named(turn)
             turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
             return
         turn.programs = self.funding.for_question(turn, self._planned(turn))
-        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap.
+        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
+        # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+        focus = focus or self._about_named(turn)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
         brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
@@ -266,6 +269,13 @@ class TurnHandlers:
             lines += ["", *funding_details(turn.programs, [], turn.book, turn.language)]
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
+
+    def _about_named(self, turn: Turn) -> str | None:
+        """The programs the question names, answered first: verdict, mechanism, cap and date."""
+        if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
+            return None
+        named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
+        return "\n".join(program_summary(a, turn.language, self.today()) for a in named) or None
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""

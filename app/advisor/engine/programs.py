@@ -81,7 +81,7 @@ _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"创业担保|担保贷款|创业贷|guaranteed.{0,12}loan|start.?up loan", re.I), "创业担保"),
 ]
-_ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
+VERDICT_ORDER = {Verdict.eligible: 0, Verdict.unknown: 1, Verdict.ineligible: 2}
 MAX_PROGRAMS = 8  # judged and kept in the contract
 MAX_LISTED = 5  # written out in the answer (see `listed_programs`)
 
@@ -288,6 +288,6 @@ def select_programs(
             # A program named by its name leads, then those of a place the client named, then the rest.
             chosen.append((0 if by_name else 1 if named else 2, assessment))
     chosen.sort(
-        key=lambda item: (item[0], _ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
+        key=lambda item: (item[0], VERDICT_ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
     )
     return [a for _, a in chosen[:MAX_PROGRAMS]]

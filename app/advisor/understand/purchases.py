@@ -151,10 +151,16 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
 CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
 
 
-def restated_contract(norm: str, earlier: list[StatedPurchase]) -> list[StatedPurchase]:
+def restated_contract(
+    norm: str, earlier: list[StatedPurchase], corrected: bool = False
+) -> list[StatedPurchase]:
     """ "说错了，合同是一年50万": an amount for "the contract" naming no kind, in a conversation with one kind
-    of contract, is that contract's amount (review5: the correction was answered with a quote dump)."""
-    if len({p.kind for p in earlier}) != 1 or not CONTRACT_WORD.search(norm) or purchase_spans(norm):
+    of contract, is that contract's amount (review5: the correction was answered with a quote dump).
+
+    `corrected`: the message corrects an earlier figure and the client gave no budget, so the one figure
+    they gave is the one corrected ("不好意思说错了，是一年3万" after "一年算力支出大概8万", review6 s1t2)."""
+    said_contract = CONTRACT_WORD.search(norm) or corrected
+    if len({p.kind for p in earlier}) != 1 or not said_contract or purchase_spans(norm):
         return []
     for match in _MONEY.finditer(norm):
         unit = match.group(2)
