@@ -17,8 +17,6 @@ import argparse
 import itertools
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.evaluation.advisor_metrics import load_advisor_cases
 from app.evaluation.golden import load_retrieval_cases
+from bench.child import free_port, running
 
 TODAY = "2026-11-23"
 LEVELS = (1, 8, 32)
@@ -54,13 +53,6 @@ def messages() -> list[str]:
     questions = [case.question for case in load_retrieval_cases()]
     mixed = [m for pair in itertools.zip_longest(advice, questions) for m in pair if m]
     return mixed
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _children(pid: int) -> list[int]:
@@ -111,7 +103,13 @@ def distinct(text: str, n: int) -> str:
 class Server:
     process: subprocess.Popen[bytes]
     url: str
-    log: Path
+
+
+def _says_ok(url: str) -> bool:
+    try:
+        return bool(httpx.get(f"{url}/healthz", timeout=2, trust_env=False).json().get("status") == "ok")
+    except (httpx.HTTPError, ValueError):
+        return False
 
 
 @contextmanager
@@ -121,7 +119,7 @@ def serve(
     extra_env: dict[str, str] | None = None,
     startup_s: float = 180,
 ) -> Iterator[Server]:
-    """`aipack serve` over `data_dir` on a free loopback port; stopped (and reaped) on exit."""
+    """`aipack serve` over `data_dir` on a free loopback port, healthy; stopped (and reaped) on exit."""
     port = free_port()
     env = {
         **os.environ,
@@ -134,40 +132,17 @@ def serve(
         **(extra_env or {}),
     }
     command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    log = Path(tempfile.gettempdir()) / f"aipack-serve-{port}.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [*command, *(extra_args or [])],
-            env=env,
-            cwd=data_dir,  # no stray .env from the caller's directory
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + startup_s
-        with httpx.Client(timeout=2, trust_env=False) as http:
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"aipack serve exited with {process.returncode}:\n{log.read_text()}")
-                try:
-                    if http.get(f"{url}/healthz").json().get("status") == "ok":
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"aipack serve did not answer /healthz within {startup_s:.0f} s")
-                time.sleep(0.2)
-        yield Server(process, url, log)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)  # uvicorn's graceful shutdown
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
-        log.unlink(missing_ok=True)
+    # cwd: no stray .env from the caller's directory
+    with running(
+        [*command, *(extra_args or [])],
+        lambda: _says_ok(url),
+        name="aipack serve",
+        startup_s=startup_s,
+        env=env,
+        cwd=data_dir,
+    ) as child:
+        yield Server(child.process, url)
 
 
 _UNIQUE = itertools.count()  # across levels, so a distinct message is never sent twice

@@ -14,63 +14,47 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import subprocess
+import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except OSError:
-        return False
+from bench.child import answers, free_port, running
 
 
 def first_run(repo: Path, timeout: float) -> dict[str, float]:
     workdir = Path(tempfile.mkdtemp(prefix="aipack-first-run-"))
     clone = workdir / "aipack"
     subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
-    port = _free_port()
-    log = (workdir / "make_run.log").open("w")
+    port = free_port()
+    healthy = answers(f"http://127.0.0.1:{port}/_stcore/health", "ok")
     started = time.monotonic()
     marks: dict[str, float] = {}
+
+    def ready() -> bool:
+        if "install" not in marks and (clone / ".venv" / ".installed").exists():
+            marks["install"] = time.monotonic() - started
+        return healthy()
+
     # The clone must stand alone: no PYTHONPATH or AIPACK_* settings leaking in from this shell (they would
     # point `aipack ingest` at another checkout's index and time nothing).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("AIPACK_")}
-    process = subprocess.Popen(
-        ["make", "run", f"PORT={port}"],
+    command = ["make", "run", f"PORT={port}"]
+    # SIGTERM to the whole group: make's server is a grandchild.
+    with running(
+        command,
+        ready,
+        name="make run",
+        startup_s=timeout,
+        stop=signal.SIGTERM,
+        whole_group=True,
         env=env,
         cwd=clone,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        while time.monotonic() - started < timeout:
-            time.sleep(1)
-            if "install" not in marks and (clone / ".venv" / ".installed").exists():
-                marks["install"] = time.monotonic() - started
-            if _healthy(port):
-                marks["healthy"] = time.monotonic() - started
-                break
-            if process.poll() is not None:
-                raise RuntimeError(f"make run exited with {process.returncode}; see {log.name}")
-        else:
-            raise RuntimeError(f"no healthy app after {timeout:.0f} s")
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
+    ):
+        marks["healthy"] = time.monotonic() - started
     marks["index"] = marks["healthy"] - marks.get("install", 0.0)
     shutil.rmtree(workdir, ignore_errors=True)
     return marks

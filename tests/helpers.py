@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +16,7 @@ from app.advisor.understand.purchases import stated_purchases
 from app.container import Container
 from app.settings import Settings
 from app.text.normalize import normalize
+from bench.child import answers, free_port, running
 
 MINI_KNOWLEDGE = Path(__file__).parent / "data" / "mini_knowledge"
 
@@ -46,13 +43,6 @@ def mini_container(tmp_path: Path) -> Container:
         shutil.copytree(MINI_KNOWLEDGE, knowledge)
     settings = Settings(paths={"knowledge_dir": knowledge, "data_dir": tmp_path / "data"})
     return Container(settings)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -90,39 +80,16 @@ def serving_process(
     """The real `aipack serve` in a child process on a free loopback port; yields the base URL.
 
     For what a server thread cannot show: a process with its own rights, environment and start-up
-    (`launch` wraps the command line, e.g. tests/store_faults.bound_by_permissions).
+    (`launch` wraps the command line, e.g. tests/store_faults.bound_by_permissions). Ready when
+    /healthz answers at all: some tests start it over a data dir it must report as unhealthy.
     """
-    import httpx
-
     port = free_port()
     command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    # A file, not a pipe: a chatty server never blocks on a full one.
-    with tempfile.TemporaryFile() as log:
-        child = subprocess.Popen(launch(command), env=env, stdout=log, stderr=subprocess.STDOUT, **popen)
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                if child.poll() is not None:
-                    log.seek(0)
-                    output = log.read().decode(errors="replace")
-                    raise RuntimeError(f"aipack serve exited with {child.returncode}:\n{output}")
-                try:
-                    httpx.get(f"{url}/healthz", timeout=2, trust_env=False)
-                    break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline:
-                        raise RuntimeError("aipack serve did not answer /healthz within 120 s") from None
-                    time.sleep(0.2)
-            yield url
-        finally:
-            if child.poll() is None:
-                child.send_signal(signal.SIGINT)  # uvicorn's graceful shutdown
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait(timeout=5)
+    with running(
+        launch(command), answers(f"{url}/healthz", any_status=True), name="aipack serve", env=env, **popen
+    ):
+        yield url
 
 
 def named_purchases(message: str) -> list[Purchase]:

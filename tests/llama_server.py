@@ -9,15 +9,13 @@ llama-venv` builds it; compiling llama.cpp takes minutes), never in the project'
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-
-from tests.helpers import free_port
+from bench.child import answers, free_port, running
 
 ROOT = Path(__file__).resolve().parents[1]
 N_CTX = 2048  # what the server is started with; the client reads no n_ctx from it
@@ -58,53 +56,25 @@ def llama_server(n_ctx: int = N_CTX, threads: int = 2) -> Iterator[str]:
     if model is None:
         raise RuntimeError(missing() or "no model")
     port = free_port()
-    log = open(os.devnull, "w")  # noqa: SIM115 - closed below, after the process
-    process = subprocess.Popen(
-        [
-            str(llama_python()),
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(model),
-            "--model_alias",
-            "smollm2",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
-            str(n_ctx),
-            "--n_threads",
-            str(threads),
-            "--chat_format",
-            "chatml",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    command = [
+        str(llama_python()),
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        "smollm2",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        str(n_ctx),
+        "--n_threads",
+        str(threads),
+        "--chat_format",
+        "chatml",
+    ]
     base_url = f"http://127.0.0.1:{port}/v1"
-    try:
-        _wait_ready(base_url, process)
+    with running(command, answers(f"{base_url}/models"), name="llama_cpp.server", stop=signal.SIGTERM):
         yield base_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-def _wait_ready(base_url: str, process: subprocess.Popen[bytes], timeout_s: float = 120) -> None:
-    give_up = time.monotonic() + timeout_s
-    while time.monotonic() < give_up:
-        if process.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited with {process.returncode}")
-        try:
-            if httpx.get(f"{base_url}/models", timeout=1, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("llama_cpp.server did not come up")

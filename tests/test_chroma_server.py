@@ -3,57 +3,56 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
+import signal
 import sys
-import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
-import httpx
 import pytest
 
 from app.container import Container
 from app.errors import IndexNotReadyError
 from app.settings import Settings
+from bench.child import answers, free_port, running
 from tests.helpers import MINI_KNOWLEDGE
 
 CHROMA = Path(sys.executable).parent / "chroma"
 pytestmark = pytest.mark.skipif(not CHROMA.exists(), reason="the chroma CLI is not installed in this venv")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+class _ChromaServer:
+    """`chroma run` on a free loopback port over one data path; killed and started again by tests."""
 
+    def __init__(self, path: Path, stack: ExitStack) -> None:
+        self.port, self.path, self._stack = free_port(), path, stack
+        self.start()
 
-def _start(path: Path, port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={"ANONYMIZED_TELEMETRY": "False", "PATH": "/usr/bin:/bin"},
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("chroma run did not become healthy in 30 s")
+    def start(self) -> None:
+        command = [
+            str(CHROMA),
+            "run",
+            "--path",
+            str(self.path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
+        heartbeat = answers(f"http://127.0.0.1:{self.port}/api/v2/heartbeat")
+        env = {"ANONYMIZED_TELEMETRY": "False", "PATH": "/usr/bin:/bin"}
+        child = running(command, heartbeat, name="chroma run", startup_s=30, stop=signal.SIGTERM, env=env)
+        self.process = self._stack.enter_context(child).process
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
 
 
 @pytest.fixture
-def chroma_server(tmp_path: Path) -> Iterator[tuple[int, Path, list[subprocess.Popen[bytes]]]]:
-    port, path = _free_port(), tmp_path / "chroma-server"
-    processes = [_start(path, port)]
-    yield port, path, processes
-    for process in processes:
-        process.kill()
-        process.wait(timeout=10)
+def chroma_server(tmp_path: Path) -> Iterator[_ChromaServer]:
+    with ExitStack() as stack:
+        yield _ChromaServer(tmp_path / "chroma-server", stack)
 
 
 def _server_container(tmp_path: Path, port: int, data: str = "app-data") -> Container:
@@ -69,7 +68,7 @@ def _server_container(tmp_path: Path, port: int, data: str = "app-data") -> Cont
 
 
 def test_ingest_search_and_ask_against_a_chroma_server(tmp_path, chroma_server):
-    port, _, _ = chroma_server
+    port = chroma_server.port
     box = _server_container(tmp_path, port)
     report = box.ingest.ingest()
     assert report.added > 0
@@ -85,28 +84,26 @@ def test_ingest_search_and_ask_against_a_chroma_server(tmp_path, chroma_server):
 
 
 def test_a_server_restart_gives_a_clear_error_then_recovers(tmp_path, chroma_server):
-    port, path, processes = chroma_server
+    port = chroma_server.port
     box = _server_container(tmp_path, port)
     box.ingest.ingest()
     assert box.retrieval.search("算力券").hits
-    processes[0].kill()
-    processes[0].wait(timeout=10)
+    chroma_server.kill()
     with pytest.raises(IndexNotReadyError, match="unreachable"):
         _server_container(tmp_path, port).retrieval.search("算力券")
-    processes.append(_start(path, port))  # the server comes back on the same data
+    chroma_server.start()  # the server comes back on the same data
     recovered = _server_container(tmp_path, port)
     assert recovered.retrieval.search("北京算力券").hits[0].source == "bj-compute-voucher-2023"
 
 
 def test_a_long_lived_process_survives_a_server_restart(tmp_path, chroma_server):
-    port, path, processes = chroma_server
+    port = chroma_server.port
     box = _server_container(tmp_path, port)
     box.ingest.ingest()
     assert box.retrieval.search("北京算力券").hits
-    processes[0].kill()
-    processes[0].wait(timeout=10)
+    chroma_server.kill()
     # Searches rank over the index the process has loaded (the chunk table holds every vector), so
     # an outage of the server does not interrupt a process that is already serving.
     assert box.retrieval.search("北京算力券").hits[0].source == "bj-compute-voucher-2023"
-    processes.append(_start(path, port))
+    chroma_server.start()
     assert box.retrieval.search("北京算力券").hits[0].source == "bj-compute-voucher-2023"

@@ -396,7 +396,7 @@ def test_a_product_above_the_cap_is_not_written_as_an_equation_that_is_false():
     (subsidy,) = cost_pack([], programs, chengdu, client).client
     assert subsidy.amount.max == 5_000_000
     # "最高…60%" is a ceiling, not a promise (review4 c25): said as one.
-    assert "2000万元 × 最高60% = 最多1200万元，超过每年上限500万元" in subsidy.arithmetic.zh
+    assert "2000万元 × 最高60% = 最多1200万元，超过上限每年500万元" in subsidy.arithmetic.zh
 
 
 def test_a_developers_program_is_not_offered_to_a_buyer():

@@ -13,11 +13,8 @@ import io
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +23,7 @@ from urllib.parse import urlparse
 import pytest
 
 from app.settings import PROJECT_ROOT
+from bench.child import ChildFailed, answers, free_port, running
 from tests.conftest import TODAY
 from tests.ui_helpers import chinese_outside_originals
 
@@ -70,18 +68,12 @@ FIRST_TOKEN_JS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp_path = tmp_path_factory.mktemp("streamlit")
     data_dir = tmp_path / "data"  # a copy: the clients and conversations saved here stay here
     shutil.copytree(shared_data_dir, data_dir)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "AIPACK_PATHS__DATA_DIR": str(data_dir),
@@ -90,7 +82,6 @@ def server(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
     }
-    log = (tmp_path / "streamlit.log").open("wb")
     command = [
         sys.executable,
         "-m",
@@ -108,39 +99,15 @@ def server(shared_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         "--server.fileWatcherType",
         "none",
     ]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    healthy = answers(f"{url}/_stcore/health", "ok")
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            if process.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with {process.returncode}:\n{_tail(tmp_path / 'streamlit.log')}"
-                )
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read().decode() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit was not healthy within 90 s:\n{_tail(tmp_path / 'streamlit.log')}")
-            time.sleep(0.2)
-        print(f"\nserver healthy after {time.perf_counter() - started:.1f} s")
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-def _tail(path: Path) -> str:
-    return path.read_text(errors="replace")[-3000:]
+        with running(command, healthy, name="streamlit", startup_s=90, env=env, cwd=tmp_path):
+            print(f"\nserver healthy after {time.perf_counter() - started:.1f} s")
+            yield url
+    except ChildFailed as failure:
+        pytest.fail(str(failure))
 
 
 # Traditional-only forms that the simplified reader must not meet (企業, 賦能, 輕量化, 復制…).

@@ -244,6 +244,15 @@ class Region(_Strict):
         return f"{place}·{self.district}" if self.district else place
 
 
+def _check_regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+    return value
+
+
 class Venue(_Strict):
     """Where the spend must be made for the program to pay: a platform, a data-centre cluster (advice_rules §1).
 
@@ -259,14 +268,32 @@ class Venue(_Strict):
         description="Regular expression over the client's (normalised) words saying they buy there",
     )
 
-    @field_validator("said")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"`said` is not a valid regular expression: {exc}") from exc
-        return value
+    _said = field_validator("said")(_check_regex)
+
+
+class StatedCondition(_Strict):
+    """A condition of the program that the client's own words can settle (advice_rules §3): what the spend is
+    for (大模型训练, not inference), when it is made (approved before the project starts), who the program is
+    for (an AI OPC). Said to meet it: met; said to violate it: the verdict is ineligible and names it; neither:
+    still to confirm. Regular expressions over the client's normalised words (simplified, lower case)."""
+
+    zh: Item = Field(min_length=4, description="The condition, as the text states it")
+    en: Item = Field(min_length=4)
+    met_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    unmet_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    closed_list: bool = Field(
+        default=False,
+        description="`met_when` names every case that qualifies (a pilot's five industries): a trade the client "
+        "names that it does not match violates the condition",
+    )
+
+    @model_validator(mode="after")
+    def _closed_list_has_its_list(self) -> StatedCondition:
+        if self.closed_list and not self.met_when:
+            raise ValueError("a closed list needs `met_when`, the cases that qualify")
+        return self
+
+    _regexes = field_validator("met_when", "unmet_when")(_check_regex)
 
 
 class Eligibility(_Strict):
@@ -303,6 +330,10 @@ class Eligibility(_Strict):
     venue: Venue | None = Field(
         default=None, description="Pays only for spend made at this platform or cluster"
     )
+    stated_conditions: list[StatedCondition] = Field(
+        default_factory=list,
+        description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",
+    )
     developers_only: bool = Field(
         default=False,
         description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "
@@ -328,6 +359,14 @@ class SpecialRate(_Strict):
     size_classes: list[SizeClass] = Field(default_factory=list)
     max_company_age_years: float | None = Field(default=None, ge=0)
     max_annual_spend: float | None = Field(default=None, ge=0)
+    said: str | None = Field(
+        default=None,
+        max_length=ITEM_MAX,
+        description="The client's words that put their purchase in this rate's tier (贵州云使用券: an ERP or "
+        "customer-service SaaS is 业务应用层, 60%): the rate then applies as published (a ceiling stays one)",
+    )
+
+    _said = field_validator("said")(_check_regex)
 
 
 class StackTier(_Strict):
@@ -364,12 +403,29 @@ class Benefit(_Strict):
     per_firm_en: Item | None = Field(default=None, description="English wording of `per_firm`")
     ratio: float | None = Field(default=None, gt=0, le=1, description="None: not published")
     cap: float | None = Field(default=None, ge=0, description="Per-applicant cap in `currency`")
+    cap_in_principle: float | None = Field(
+        default=None,
+        ge=0,
+        description="The cap that applies in principle (原则上不超过…), when `cap` is the highest granted only by "
+        "exception (深圳模型券: 原则上100万元、最高200万元): the expected amount uses this one (advice_rules §5)",
+    )
     cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
     currency: Literal["CNY", "HKD", "TWD"] = "CNY"
     pool: float | None = Field(default=None, ge=0, description="Whole program budget")
     pool_period: Literal["per_year", "total"] | None = None
     special_rates: list[SpecialRate] = Field(default_factory=list)
     stacking: Stacking = Stacking()
+
+    @model_validator(mode="after")
+    def _principle_below_cap(self) -> Benefit:
+        if self.cap_in_principle is not None and (self.cap is None or self.cap_in_principle > self.cap):
+            raise ValueError("cap_in_principle needs a higher `cap` (the exceptional highest)")
+        return self
+
+    @property
+    def expected_cap(self) -> float | None:
+        """The cap to count with: the one in principle, never the exceptional highest (§5)."""
+        return self.cap_in_principle if self.cap_in_principle is not None else self.cap
 
 
 class ApplicationMechanism(StrEnum):

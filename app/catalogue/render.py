@@ -6,7 +6,7 @@ facts users ask about (ratio, cap, who qualifies) must survive truncation.
 
 from __future__ import annotations
 
-from app.catalogue.models import FundingProgram, Solution
+from app.catalogue.models import Benefit, FundingProgram, Solution
 from app.catalogue.taxonomy import (
     CATEGORY_LABELS,
     FUNDING_TYPE_LABELS,
@@ -42,6 +42,37 @@ def format_cny_range(low: float, high: float, language: str = "zh") -> str:
 
 def format_ratio(ratio: float) -> str:
     return f"{ratio * 100:g}%"
+
+
+CAP_PERIODS = {
+    "per_year": ("每年", " a year"),
+    "per_contract": ("每份合同", " per contract"),
+    "per_project": ("每个项目", " per project"),
+    "once": ("一次性", " once"),
+    "total": ("累计", " in total"),
+}
+
+
+def cap_phrase(benefit: Benefit, language: str = "zh") -> str:
+    """Every published cap, as published: "每年原则上100万元、最高200万元", "cap CNY 1,000,000 a year in principle
+    (CNY 2,000,000 at most)"; "" when the text publishes none."""
+    if benefit.cap is None:
+        return ""
+    period_zh, period_en = CAP_PERIODS.get(benefit.cap_period or "", ("", ""))
+    principle = benefit.cap_in_principle
+    if language == "en":
+        if principle is not None:
+            return (
+                f"{benefit.currency} {principle:,.0f}{period_en} in principle "
+                f"({benefit.currency} {benefit.cap:,.0f} at most, by exception)"
+            )
+        return f"{benefit.currency} {benefit.cap:,.0f}{period_en}"
+    if principle is not None:
+        return (
+            f"{period_zh}原则上{format_cny(principle, benefit.currency)}、"
+            f"最高{format_cny(benefit.cap, benefit.currency)}"
+        )
+    return f"{period_zh}{format_cny(benefit.cap, benefit.currency)}"
 
 
 def solution_text(solution: Solution) -> str:

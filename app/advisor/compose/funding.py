@@ -14,7 +14,7 @@ from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import cap_phrase, format_ratio
 from app.catalogue.taxonomy import RELIABILITY_LABELS, Reliability
 
 
@@ -26,10 +26,10 @@ def benefit_line(assessment: Assessment, language: Lang) -> str:
         return per_firm_line(assessment, language)
     if language == "en":
         ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
-        cap = f", cap {benefit.currency} {benefit.cap:,.0f}" if benefit.cap is not None else ""
+        cap = f", cap {cap_phrase(benefit, 'en')}" if benefit.cap is not None else ""
         return f"{ratio}{cap}"
     ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
-    cap = f"，上限{format_cny(benefit.cap, benefit.currency)}" if benefit.cap is not None else ""
+    cap = f"，上限{cap_phrase(benefit)}" if benefit.cap is not None else ""
     return f"{ratio}{cap}"
 
 

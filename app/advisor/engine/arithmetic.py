@@ -12,17 +12,11 @@ from typing import TYPE_CHECKING
 
 from app.advisor.engine.conditions import Reason
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram, StackTier
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import cap_phrase, format_cny, format_ratio
 
 if TYPE_CHECKING:
     from app.advisor.engine.costing import Subsidy
 
-_CAP_PERIODS = {
-    "per_year": ("每年", " a year"),
-    "per_contract": ("每份合同", " per contract"),
-    "per_project": ("每个项目", " per project"),
-    "once": ("一次性", " once"),
-}
 _CEILING_BEFORE = r"(?:最高|不超过|不高于|至多|up to|at most)[^，。；;%\d]{0,14}"
 
 
@@ -39,10 +33,6 @@ def _money(r: AmountRange) -> tuple[str, str]:
     return f"{format_cny(r.min)}–{format_cny(r.max)}", f"CNY {r.min:,.0f}–{r.max:,.0f}"
 
 
-def _or_inf(cap: float | None) -> float:
-    return float("inf") if cap is None else cap
-
-
 def _other_tiers(subsidy: Subsidy, partner: Subsidy) -> list[tuple[FundingProgram, StackTier]]:
     """The tiers not applied, when the text does not say which one a firm gets (杭州智能券: 30% or 10%)."""
     for one in (subsidy, partner):
@@ -52,57 +42,75 @@ def _other_tiers(subsidy: Subsidy, partner: Subsidy) -> list[tuple[FundingProgra
     return []
 
 
-def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
-    """The sum behind one subsidy, as a consultant writes it: base × rate = amount, then the cap and stacking."""
+def product(subsidy: Subsidy) -> Reason:
+    """The program's own sum on the matched purchase: "45万元 × 30% = 13.5万元", then every published cap that
+    binds ("超过每年原则上100万元的上限…，最多100万元"). Never trimmed by a partner's share (§5)."""
     program = subsidy.assessment.program
+    benefit = program.benefit
     base_zh, base_en = _money(subsidy.purchase.first_year)
-    # The rate times the contract, as the text states it; a combined cap that trims it is said after.
-    product = AmountRange(
-        min=min(subsidy.purchase.first_year.min * subsidy.ratio, _or_inf(subsidy.cap)),
-        max=min(subsidy.purchase.first_year.max * subsidy.ratio, _or_inf(subsidy.cap)),
-    )
-    amount_zh, amount_en = _money(product if subsidy.combined_cap is not None else subsidy.amount)
     ratio = ratio_en = format_ratio(subsidy.ratio)
     most = most_en = ""
     if ratio_is_ceiling(program, subsidy.ratio):  # a ceiling is not the expected rate (§5)
-        ratio, ratio_en, most, most_en = f"最高{ratio}", f"up to {ratio}", "最多", "at most "
-    cap = program.benefit.cap
-    cap_zh = f"，上限{format_cny(cap)}（按公布口径）" if cap is not None else ""
-    cap_en = f", cap CNY {cap:,.0f} as published" if cap is not None else ""
-    zh = f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {most}{amount_zh}{cap_zh}"
-    en = (
-        f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio_en} = {most_en}{amount_en}{cap_en}"
-    )
+        ratio, ratio_en, most, most_en = f"最高{ratio}", f"up to {ratio_en}", "最多", "at most "
     raw = subsidy.purchase.first_year.max * subsidy.ratio
-    if cap is not None and raw > cap + 0.5:
-        # "2000万 × 60% = 500万" is false as written: say the product, then that the cap binds.
-        period_zh, period_en = _CAP_PERIODS.get(program.benefit.cap_period or "", ("", ""))
-        raw_zh, raw_en = _money(AmountRange(min=raw, max=raw))
-        zh = (
-            f"{program.name}：{subsidy.purchase.name_zh} {base_zh} × {ratio} = {most}{raw_zh}，"
-            f"超过{period_zh}上限{format_cny(cap)}（按公布口径），最多{amount_zh}"
+    cap = benefit.expected_cap
+    name, name_en = subsidy.purchase.name_zh, subsidy.purchase.name_en
+    if cap is None or raw <= cap + 0.5:
+        own = subsidy.own_amount
+        amount_zh, amount_en = _money(own)
+        cap_zh = f"，上限{cap_phrase(benefit)}（按公布口径）" if cap is not None else ""
+        cap_en = f", cap {cap_phrase(benefit, 'en')} as published" if cap is not None else ""
+        return Reason(
+            f"{program.name}：{name} {base_zh} × {ratio} = {most}{amount_zh}{cap_zh}",
+            f"{program.name_en}: {name_en} {base_en} × {ratio_en} = {most_en}{amount_en}{cap_en}",
         )
-        en = (
-            f"{program.name_en}: {subsidy.purchase.name_en} {base_en} × {ratio_en} = {most_en}{raw_en}, above the "
-            f"published cap of CNY {cap:,.0f}{period_en}, so at most {amount_en}"
-        )
-    same_item = [s for s in everything if s.purchase is subsidy.purchase and s is not subsidy]
+    # "500万 × 30% = 150万" is true but not the answer: say the product, then that the cap binds.
+    raw_zh, raw_en = _money(AmountRange(min=raw, max=raw))
+    capped_zh, capped_en = _money(subsidy.own_amount)
+    return Reason(
+        f"{program.name}：{name} {base_zh} × {ratio} = {most}{raw_zh}，超过上限{cap_phrase(benefit)}（按公布口径），"
+        f"最多{capped_zh}",
+        f"{program.name_en}: {name_en} {base_en} × {ratio_en} = {most_en}{raw_en}, above the published cap of "
+        f"{cap_phrase(benefit, 'en')}, so at most {capped_en}",
+    )
+
+
+def combined_limit(subsidy: Subsidy, everything: list[Subsidy]) -> Reason | None:
+    """Said apart from the product: the pair's published combined cap, and what it leaves this program
+    ("…两项合计最多27万元，杭州算力券之外本项实际最多可再补4.5万元")."""
+    partner = next((s for s in everything if s.purchase is subsidy.purchase and s is not subsidy), None)
     combined = subsidy.combined_cap
-    if same_item and combined is not None:
-        other = same_item[0].assessment.program
+    if partner is None or combined is None:
+        return None
+    other = partner.assessment.program
+    base = subsidy.purchase.first_year
+    total_zh, total_en = _money(AmountRange(min=base.min * combined, max=base.max * combined))
+    zh = f"与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），两项合计最多{total_zh}"
+    en = (
+        f"together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier "
+        f"applied), at most {total_en} for both"
+    )
+    if subsidy.amount.max < subsidy.own_amount.max - 0.5:  # the pair's cap trims this one: say by how much
+        left_zh, left_en = _money(subsidy.amount)
+        zh += f"，{other.name}之外本项实际最多可再补{left_zh}"
+        en += f"; beyond {other.name_en}, this one adds at most {left_en}"
+    return Reason(zh, en)
+
+
+def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
+    """The sum behind one subsidy, as a consultant writes it: base × rate = amount, then the cap and stacking."""
+    program = subsidy.assessment.program
+    own = product(subsidy)
+    zh, en = own.zh, own.en
+    most = "最多" if ratio_is_ceiling(program, subsidy.ratio) else ""
+    combined = subsidy.combined_cap
+    limit = combined_limit(subsidy, everything)
+    if limit is not None:
+        zh += "；" + limit.zh
+        en += "; " + limit.en
         base = subsidy.purchase.first_year
-        # The product above is the text's rate on the contract; what the pair may reach is the published
-        # combined cap, said as such (never a remainder such as "30万 × 30% = 3万").
-        total_zh, total_en = _money(AmountRange(min=base.min * combined, max=base.max * combined))
-        zh += (
-            f"；与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），"
-            f"两项合计最多{total_zh}"
-        )
-        en += (
-            f"; together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier "
-            f"applied), at most {total_en} for both"
-        )
-        for tiered, tier in _other_tiers(subsidy, same_item[0]):
+        stacked = next(s for s in everything if s.purchase is subsidy.purchase and s is not subsidy)
+        for tiered, tier in _other_tiers(subsidy, stacked):
             low_zh, low_en = _money(
                 AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
             )

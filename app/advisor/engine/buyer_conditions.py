@@ -4,7 +4,9 @@
 - a model voucher that pays only for a filed (备案) model: a foreign model (ChatGPT, Claude…) is not one;
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
 - an R&D program pays whoever develops, not whoever buys (`developer`);
-- an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`).
+- an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`);
+- the program's own conditions the client's words settle (`stated`): the purpose of the spend (训练 vs 推理),
+  its timing (approval before the project), the program's target group (an AI OPC).
 """
 
 from __future__ import annotations
@@ -204,3 +206,39 @@ def spend_timing(program: FundingProgram, said: str, today: date) -> Condition |
             "if it is renewed",
         ),
     )
+
+
+# A trade the client names by its product: "食品厂", "家具厂", "做卤味的" (not "工厂", "一家厂", "的工厂").
+_TRADE = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:工?厂|作坊)|(?:做|生产|加工)([\u4e00-\u9fff]{2,6}?)(?:加工|生产|制造)?的"
+)
+_NOT_A_TRADE = re.compile(r"[的个们这那我工型]|一家|制造|加工|生产")
+
+
+def _named_trade(said: str) -> re.Match[str] | None:
+    return next((m for m in _TRADE.finditer(said) if not _NOT_A_TRADE.search(m.group(1) or m.group(2))), None)
+
+
+def stated(program: FundingProgram, said: str) -> list[Condition]:
+    """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
+    out = []
+    for rule in program.eligibility.stated_conditions:
+        against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
+        if rule.closed_list and rule.met_when and not re.search(rule.met_when, said, re.I):
+            against = against or _named_trade(said)  # a trade they name that is not on the list
+        if against:
+            words = against.group(0).strip()
+            out.append(
+                Condition(
+                    "special",  # the program's own condition, settled by the client's words
+                    Status.unmet,
+                    Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
+                )
+            )
+        elif rule.met_when and re.search(rule.met_when, said, re.I):
+            out.append(Condition("special", Status.met, Reason(f"{rule.zh}：符合", f"{rule.en}: met")))
+        else:
+            out.append(
+                Condition("special", Status.unknown, Reason(f"须确认：{rule.zh}", f"to confirm: {rule.en}"))
+            )
+    return out

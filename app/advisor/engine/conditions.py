@@ -9,6 +9,7 @@ special conditions, selection) are in program_terms.py; `eligibility.assess` tur
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -125,7 +126,14 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
     wanted = "、".join(SIZE_LABELS[s][0] for s in sizes)
     wanted_en = "/".join(SIZE_LABELS[s][1] for s in sizes)
     size = profile.size_class
+    if (
+        size is None
+        and outside_mainland(profile.province)
+        and (local := _under_local_headcount(program, profile))
+    ):
+        return Condition("size", Status.met, local)
     if size is None and outside_mainland(profile.province):
+        told = profile.employees is not None or profile.annual_revenue_cny is not None
         return Condition(
             "size",
             Status.unknown,
@@ -133,6 +141,9 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
                 f"有规模要求，请按{profile.province}的中小企业定义确认（不适用内地标准）",
                 f"has a size rule: confirm under {profile.region_label_en()}'s own SME definition",
             ),
+            # The client gave their size (review5 c04: "3個員工" was asked "員工人數" again): what is open is the
+            # local definition, not a fact they can add.
+            fact="local_sme_definition" if told else None,
         )
     if size is None:
         return Condition(
@@ -157,6 +168,29 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
             + (" (SME funds are not for large firms)" if large_sme else ""),
         ),
     )
+
+
+# A local headcount ceiling in a Hong Kong, Macau or Taiwan program's own text: "常雇员工未满50人",
+# "员工人数不超过100人". Below it (one of the alternatives the text allows) the size rule is met.
+_LOCAL_HEADCOUNT = re.compile(r"(?:员工|雇员|从业人员|员工人数)(未满|少于|不足|不超过|不多于)(\d+)人")
+
+
+def _under_local_headcount(program: FundingProgram, profile: CompanyProfile) -> Reason | None:
+    if profile.employees is None:
+        return None
+    rules = program.eligibility.requirements
+    for n, text in enumerate(rules):
+        if match := _LOCAL_HEADCOUNT.search(text):
+            limit = int(match.group(2))
+            strictly = match.group(1) in ("未满", "少于", "不足")
+            if profile.employees < limit or (not strictly and profile.employees == limit):
+                english = program.eligibility.requirements_en
+                return Reason(
+                    f"员工{profile.employees}人，符合当地规模条件（{text}）",
+                    f"{profile.employees} employees: within the local size rule"
+                    + (f" ({english[n]})" if n < len(english) else ""),
+                )
+    return None
 
 
 def industry(program: FundingProgram, profile: CompanyProfile) -> Condition | None:

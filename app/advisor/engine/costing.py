@@ -54,7 +54,18 @@ class Subsidy:
 
     @property
     def cap(self) -> float | None:
-        return self.assessment.program.benefit.cap
+        return self.assessment.program.benefit.expected_cap
+
+    @property
+    def own_amount(self) -> AmountRange:
+        """ratio × the matched amount within the program's own caps, before a stacked partner takes its share."""
+        base, cap = self.purchase.first_year, self.cap
+        low, high = base.min * self.ratio, base.max * self.ratio
+        return (
+            AmountRange(min=low, max=high)
+            if cap is None
+            else AmountRange(min=min(low, cap), max=min(high, cap))
+        )
 
 
 @dataclass
@@ -183,12 +194,11 @@ def cost_pack(
 
 
 def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:
-    ratio = assessment.ratio or 0.0
-    base, cap = purchase.first_year, assessment.program.benefit.cap
-    low, high = base.min * ratio, base.max * ratio
-    if cap is not None:
-        low, high = min(low, cap), min(high, cap)
-    return Subsidy(assessment, purchase, ratio, AmountRange(min=low, max=high), _in_net(assessment))
+    subsidy = Subsidy(
+        assessment, purchase, assessment.ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment)
+    )
+    subsidy.amount = subsidy.own_amount
+    return subsidy
 
 
 def _combined_cap(best: Assessment, partner: Assessment) -> float | None:
@@ -210,7 +220,7 @@ def _share_caps(subsidies: list[Subsidy]) -> None:
         by_program.setdefault(subsidy.program_id, []).append(subsidy)
     for group in by_program.values():
         program = group[0].assessment.program
-        cap = program.benefit.cap
+        cap = program.benefit.expected_cap
         if cap is None or program.benefit.cap_period not in _SHARED_CAP_PERIODS:
             continue
         for end in ("min", "max"):

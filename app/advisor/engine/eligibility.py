@@ -19,6 +19,7 @@ from app.advisor.engine.buyer_conditions import (
     income_tax,
     purchase,
     spend_timing,
+    stated,
     venue,
 )
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
@@ -52,6 +53,8 @@ class Assessment:
     reached_through: str | None = None
     # The tier the client says they were rated at ("智能券评的是10%档"): it decides the rate and the combined cap.
     stated_tier: float | None = None
+    # A published rate whose tier the client's words settle ("云上的ERP" is 业务应用层 for 贵州云使用券).
+    said_rate: SpecialRate | None = None
 
     @property
     def selection_only(self) -> bool:
@@ -77,6 +80,8 @@ def assess(
     conditions = [
         c
         for c in (
+            # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
+            *stated(program, said),
             region(program, profile),
             size(program, profile),
             industry(program, profile),
@@ -106,6 +111,10 @@ def assess(
     assessment = Assessment(program, verdict, list(dict.fromkeys(reasons)), conditions)
     assessment.missing = [c.fact or c.name for c in unknown if (c.fact or c.name) in PROFILE_FACTS]
     assessment.stated_tier = _stated_tier(program, said)
+    assessment.said_rate = next(
+        (r for r in program.benefit.special_rates if r.said and r.ratio and re.search(r.said, said, re.I)),
+        None,
+    )
     _choose_rate(assessment, profile)
     return assessment
 
@@ -137,6 +146,14 @@ def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float |
         assessment.ratio = assessment.stated_tier
         pct = f"{assessment.stated_tier * 100:g}%"
         assessment.rate_note = Reason(f"按您说的{pct}档", f"at the {pct} tier you stated")
+        return
+    if assessment.said_rate is not None:  # the client's words place the purchase in this tier
+        rate = assessment.said_rate
+        assessment.ratio = rate.ratio
+        assessment.rate_note = Reason(
+            f"按{rate.condition}的比例（据您说的采购）",
+            f"at the rate for {rate.condition_en or original(rate.condition)} (from what you buy)",
+        )
         return
     for rate in benefit.special_rates:
         if (

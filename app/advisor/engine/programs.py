@@ -167,6 +167,14 @@ def _short(name: str) -> str:
     return short if len(short) >= 4 else normalize(name)
 
 
+def _spoken(name: str) -> str:
+    """山东省算力券奖补 -> 山东算力券: the place without 省/市 and the kind without 奖补/补贴, as owners say it
+    (matched against their words without 的: "山东的算力券")."""
+    spoken = re.sub(r"^(\w{2,3}?)[省市]", r"\1", _short(name))
+    spoken = re.sub(r"(?:奖补|补贴|补助|资助)$", "", spoken)
+    return spoken if len(spoken) >= 4 else _short(name)
+
+
 def _local_to_client(assessment: Assessment) -> bool:
     """A program with a region rule the client's place meets (their city's, province's or district's)."""
     return bool(assessment.program.eligibility.regions) and any(
@@ -237,7 +245,7 @@ def select_programs(
         if not named and not _venue_fits(assessment, asked):
             continue
         # Asked about by name, or by its place and kind ("合肥的数字化补贴"): answered whatever the spend.
-        by_name = _named(assessment, text)
+        by_name = _named(assessment, text) or _spoken(assessment.program.name) in text.replace("的", "")
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
             if not named and not _raised(assessment, text, raised, specific):

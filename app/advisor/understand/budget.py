@@ -29,7 +29,9 @@ CEILING_AFTER = re.compile(
     _I,
 )
 CEILING_BEFORE = re.compile(
-    r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most)"
+    r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most|"
+    # "an AI marking assistant for somewhere between 10k and 20k RMB": the price range the client has in mind
+    r"\bfor (?:somewhere |anywhere )?between|\bfor (?:about|around|roughly|under|less than))"
     # "最多也就拿个三五千", "大概个七八千": a filler and a verb of paying between the ceiling and the amount
     r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给)?(?:个|出)?\s*$",
     _I,
@@ -59,8 +61,9 @@ ONLY_AMOUNT = re.compile(
 _CLAUSE_END = re.compile(r"[,，。;；!?！？]|\.(?=\s|$)")
 
 
-def _context(text: str, money: Money, before: int = 16) -> str:
+def _context(text: str, money: Money) -> str:
     """The words of the amount's own clause just before it ("no more than ", "最多也就拿个")."""
+    before = 28 if text[max(0, money.start - 28) : money.start].isascii() else 16  # English words are longer
     start = max(0, money.start - before)
     ends = [m.end() for m in _CLAUSE_END.finditer(text, start, money.start)]
     return text[max([start, *ends]) : money.start]

@@ -153,7 +153,8 @@ PROBLEM = re.compile(
 WISH = re.compile(
     r"(想|希望|打算|准备|想要|要|需要|能不能|有没有|有啥|有什么|怎么)(用|上|做|搞|弄|装|引入|试试|优化|解决|提高|降低|减少|预测|"
     r"自动|监测|管|搭|找|给|把|租|调用|知道|训练|微调)|(有什么|有啥|有没有)(方案|办法|工具)|"
-    r"\b(want|need|looking|would like|wants|hoping)\b|what (ai )?(would|do) you (recommend|suggest)|ideas\?|"
+    r"\b(want(s|ed|ing)?|need(s|ing)?|looking|would (like|love)|hop(e|ing) to|wish|keen to|plan(ning)? to)\b|"
+    r"(?<=[a-z])'d (like|love)\b|what (ai )?(would|do) you (recommend|suggest)|ideas\?|"
     r"could ai help|can ai help|anything (that|for)|what ai|\bcan (we|i) (run|use|deploy|get|build|automate)\b",
     _I,
 )
@@ -165,7 +166,8 @@ SOLUTION_NOUN = re.compile(
     r"marking|lesson|triage|booking|picking|slots?\b|photos|videos|descriptions|fine-tun|compute|llm|api|"
     r"temperature|humidity|camera|health|defect|customer service|support|inquir|fuel|trucks?|items|food|bread|"
     r"machines?|safety|power|falls?\b|residents|messages|customers|wechat|language model|on-?premises|\bmodels?\b|"
-    r"ordering|orders",
+    r"ordering|orders|automat|receipts?|production|appointments?|reminders?|stock\b|inventory|quality|"
+    r"repl(y|ies)|answer",
     _I,
 )
 

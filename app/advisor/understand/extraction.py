@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
+from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
 from app.advisor.understand.numbers import (
     AMOUNT,
     NUMBER,
@@ -34,55 +35,6 @@ from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
-# People a firm employs, by role: the listed words, and, counted with a measure word ("5个发型师", "150个保洁员",
-# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
-_LISTED_ROLES = (
-    r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
-    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播"
-)
-# A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
-# but not the firm's customers or members (学员, 会员, 社员).
-_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教)(?!资|傅)"
-_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
-# The whole workforce said without a figure: "夫妻俩自己弄", "两口子开的", "就我们仨".
-_FEW_PEOPLE = re.compile(r"夫妻(?:俩|两个|二人)|两口子|(?:我们|咱们|我|咱)(?:俩|仨)")
-_EMPLOYEES = [
-    # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
-    re.compile(
-        rf"(?:全厂|全公司|公司总共|全员|总共|一共|合计|总计|整个公司)(?:有|是|约|大概|大约)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|号|名|位)?\s*(?:人|员工|工人)",
-        _FLAGS,
-    ),
-    re.compile(
-        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时)",
-        _FLAGS,
-    ),
-    # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
-    re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
-    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee|strong)\b", _FLAGS),
-    # "司机50个", "老师二十位": the role first, then the count with its measure word.
-    # Listed roles only: "机加工3个月" is no headcount.
-    re.compile(
-        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
-        _FLAGS,
-    ),
-    re.compile(rf"{_TRADE_FIRST}\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时|天|次)", _FLAGS),
-    re.compile(
-        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
-        _FLAGS,
-    ),
-    re.compile(
-        r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
-        r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers|"
-        r"carers|caregivers|couriers|technicians|mechanics|designers|architects|instructors|trainers|coaches|"
-        r"cleaners|stylists|therapists|agents|salespeople|operators|consultants|crew)\b",
-        _FLAGS,
-    ),
-    re.compile(
-        r"(?:team|staff|workforce|headcount) (?:of |is |are )?(?:actually |now |really |just |only )?"
-        r"(?:about |around |roughly |approximately )?(\d[\d,]*)",
-        _FLAGS,
-    ),
-]
 # A revenue said per month ("流水一个月30来万", "月流水30万") is annualised; "一年"/"去年" between the revenue
 # word and the figure is the period, not a number ("营收一年1000万" is ten million, not one).
 _PERIOD = r"(?:一年|每年|全年|去年|今年|年均|一个月|每个月|每月|月均)?"
@@ -196,12 +148,8 @@ class RuleExtractor:
         if industry := self._industries.find(text):
             data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
         figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
-        match = _first(_EMPLOYEES, figures)
-        employees = parse_number(match.group(1)) if match else None
-        if employees is None and (few := _FEW_PEOPLE.search(text)):
-            employees = 3 if few.group(0).endswith("仨") else 2
-        if employees is not None and employees < 1_000_000:  # "服务10万人" is customers, not staff
-            data["employees"] = int(employees)
+        if (employees := find_employees(text, figures)) is not None:
+            data["employees"] = employees
         if (budget := find_budget(text)) is not None:
             data["budget_cny"] = budget
         elif (other := stated_budget(text)) is not None:
@@ -244,7 +192,7 @@ class RuleExtractor:
         text = normalize(message)
         amounts = money_amounts(text)
         spans = [(money.start, money.end) for money in amounts if money.marked]
-        for patterns in (_EMPLOYEES, _REVENUE):
+        for patterns in (EMPLOYEE_PATTERNS, _REVENUE):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
         for money in amounts:  # "合同是一年50万": the contract the amount is for

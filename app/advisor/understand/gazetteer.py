@@ -44,6 +44,14 @@ _NOT_THE_COMPANY = re.compile(
 )
 
 
+# Words that put a place after them in English ("a studio in Penang", "based in Cebu"), and runs of
+# capitalised words a foreign city's name is looked up in.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|outside|around|to|based in|located in|headquartered in|out of)\s+$", re.I
+)
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z])")
+
+
 def not_the_company(text: str) -> str:
     """`text` without the places it says the company is not in (denied, or the owner's hometown)."""
     return _NOT_THE_COMPANY.sub("，", text)
@@ -103,6 +111,7 @@ class RegionGazetteer:
         self._en: dict[str, Place] = {}
         self._foreign_zh: dict[str, str] = {}
         self._foreign_en: dict[str, str] = {}
+        self._foreign_cities: dict[str, str] = {}  # GeoNames cities in English (Kuala Lumpur, Penang)
         self._district: dict[
             str, str
         ] = {}  # a county or district's name as written -> its full name (海珠 -> 海珠区)
@@ -186,10 +195,11 @@ class RegionGazetteer:
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
             if lang == "zh" and len(name) >= 2 and normalize(name) not in self._zh:
-                self._foreign_zh[normalize(name)] = country
+                self._foreign_zh.setdefault(normalize(name), country)
             elif lang == "en" and name.lower() not in self._en:
                 self._foreign_en[name] = country
-        self._foreign_zh_pattern = _longest_name(set(self._foreign_zh))
+            elif lang == "en_city" and name.lower() not in self._en:
+                self._foreign_cities.setdefault(name.replace("-", " "), country)  # looked up by its words
         en = sorted(self._foreign_en, key=len, reverse=True)
         # Capitalised and whole words only: "Nice" the city, not "nice to meet you".
         self._foreign_en_pattern = (
@@ -201,10 +211,32 @@ class RegionGazetteer:
         if self.mentions(text):
             return None
         norm = normalize(text)
-        if self._foreign_zh_pattern and (m := self._foreign_zh_pattern.search(norm)):
-            return m.group(0)
+        # The one scan of Chinese and foreign names (a second trie would double the start-up cost).
+        if self._zh_pattern and (
+            name := next(
+                (m.group(0) for m in self._zh_pattern.finditer(norm) if m.group(0) in self._foreign_zh), None
+            )
+        ):
+            return name
         if self._foreign_en_pattern and (m := self._foreign_en_pattern.search(text)):
             return m.group(1)
+        return self._foreign_city(text)
+
+    def _foreign_city(self, text: str) -> str | None:
+        """A GeoNames city written in English: looked up by its capitalised words (25,000 names would make a
+        regex that takes seconds to compile). A name of one word counts only where the sentence puts a place
+        ("in Penang", "based in Cebu", "Surabaya-based"): alone it may be an everyday word ("Mobile")."""
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group(0).replace("-", " ").split()
+            for start in range(len(words)):
+                for end in range(min(len(words), start + 4), start, -1):
+                    name = " ".join(words[start:end])
+                    if name not in self._foreign_cities:
+                        continue
+                    if end - start > 1 or (start == 0 and _PLACE_BEFORE.search(text[: run.start()])):
+                        return name
+                    if end == len(words) and text[run.end() : run.end() + 6].lower() == "-based":
+                        return name
         return None
 
     def mentions(self, text: str) -> list[tuple[str, Place]]:
@@ -213,12 +245,31 @@ class RegionGazetteer:
 
     def _find_mentions(self, norm: str) -> tuple[tuple[str, Place], ...]:
         found: list[tuple[str, Place]] = []
-        if self._zh_pattern:
-            found += [
-                (m.group(0), self._zh[m.group(0)])
-                for m in self._zh_pattern.finditer(norm)
-                if m.group(0) in self._zh
-            ]
+        last: tuple[int, Place] | None = None  # where the mention before ended, and its place
+        for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
+            name, start = m.group(0), m.start()
+            if name not in self._zh:
+                continue
+            # A city whose name is an everyday word, right before another place name ("大理古城", "三明沙县"),
+            # is named there as a place.
+            if guarded := next(
+                (norm[start - k : start] for k in (4, 3, 2) if norm[start - k : start] in self._guarded), None
+            ):
+                last = (start, self._guarded[guarded])
+                found.append((guarded, last[1]))
+            place = self._zh[name]
+            # A county or district name straight after another city's name belongs to that city's place phrase:
+            # "大理古城", "平遥古城" are not 丽江's 古城区 (district names that are everyday words too).
+            if (
+                last
+                and last[0] == start
+                and last[1].city
+                and place.city != last[1].city
+                and name in self._district
+            ):
+                continue
+            found.append((name, place))
+            last = (m.end(), place)
         if self._guarded_pattern and not found:
             found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:

@@ -84,6 +84,9 @@ _PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)([\u4e00-\u9fff]{2,10
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
+# An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
+_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![业情政动驶李]))")
+_OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 
 
@@ -126,7 +129,15 @@ class IndustryDictionary:
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
         # nothing more specific names the business.
         specific = [hit for hit in hits if hit[1].keyword not in _OUTLET_WORDS] or hits
-        return max(specific, key=lambda hit: hit[0])[1] if specific else None
+        if not specific:
+            return None
+        start, match = max(specific, key=lambda hit: hit[0])
+        # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
+        # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
+        after = clause[start + len(match.keyword) :]
+        if match.section not in _OUTLET_SECTIONS and (outlet := _OUTLET_HEAD.match(after)):
+            return self._classes.match("F", match.keyword + outlet.group(0), "52")
+        return match
 
     def sector_of(self, word: str) -> str | None:
         """The sector a single word names as a kind of business ("民宿", "guesthouse"), else None."""

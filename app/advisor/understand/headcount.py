@@ -1,0 +1,116 @@
+"""How many people a firm employs, in the ways owners say it.
+
+A count with a role or a measure word ("80个工人", "員工共八位", "教练40个", "45 staff", "a 40-worker plant"),
+the whole firm's count before a team's, and a workforce said without a figure: "夫妻店", "就我一个人干",
+"just me and my wife", "a one-man business", "six of us". Reads normalised text (traditional characters and
+full-width digits already folded).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.understand.numbers import NUMBER, parse_number
+
+_FLAGS = re.IGNORECASE
+
+# People a firm employs, by role: the listed words, and, counted with a measure word ("5个发型师", "150个保洁员",
+# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
+_LISTED_ROLES = (
+    r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
+    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播"
+)
+# A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
+# but not the firm's customers or members (学员, 会员, 社员).
+_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教)(?!资|傅)"
+_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+# The whole workforce said without a figure: "就我们仨" (couples and one person below).
+_FEW_PEOPLE = re.compile(r"(?:我们|咱们|我|咱)仨")
+EMPLOYEE_PATTERNS = [
+    # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
+    re.compile(
+        rf"(?:全厂|全公司|公司总共|全员|总共|一共|合计|总计|整个公司)(?:有|是|约|大概|大约)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|号|名|位)?\s*(?:人|员工|工人)",
+        _FLAGS,
+    ),
+    re.compile(
+        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时)",
+        _FLAGS,
+    ),
+    # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
+    re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
+    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee|worker|strong|member)\b", _FLAGS),
+    # "司机50个", "老师二十位": the role first, then the count with its measure word.
+    # Listed roles only: "机加工3个月" is no headcount.
+    re.compile(
+        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
+        _FLAGS,
+    ),
+    re.compile(rf"{_TRADE_FIRST}\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时|天|次)", _FLAGS),
+    re.compile(
+        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
+        _FLAGS,
+    ),
+    re.compile(
+        r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
+        r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers|"
+        r"carers|caregivers|couriers|technicians|mechanics|designers|architects|instructors|trainers|coaches|"
+        r"cleaners|stylists|therapists|agents|salespeople|operators|consultants|crew)\b",
+        _FLAGS,
+    ),
+    re.compile(
+        r"(?:team|staff|workforce|headcount) (?:of |is |are )?(?:actually |now |really |just |only )?"
+        r"(?:about |around |roughly |approximately )?(\d[\d,]*)",
+        _FLAGS,
+    ),
+]
+
+_EN_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+# "six of us", "there are 5 of us": the speaker counts everyone, themselves included.
+_OF_US = re.compile(rf"\b(\d+|{'|'.join(_EN_NUMBERS)}) of us\b", _FLAGS)
+_ONE_PERSON = re.compile(
+    r"就?(?:我|本人)(?:自己)?一个人(?:干|做|开|弄|打理|经营|撑着)?|一人(?:店|公司|工作室)|"
+    r"\b(?:one[- ](?:man|woman|person)|solo|sole (?:trader|proprietor)|by myself|on my own)\b|\bjust me\b(?! and)",
+    _FLAGS,
+)
+_COUPLE = re.compile(
+    r"夫妻(?:店|档|俩|两个|二人)|两口子|(?:我们|咱们|我|咱)俩|"
+    r"\b(?:(?:just )?me and my (?:wife|husband|partner)|my (?:wife|husband|partner) and i|"
+    r"(?:husband|wife)[- ]and[- ](?:wife|husband)|married couple)\b",
+    _FLAGS,
+)
+
+
+def find_employees(text: str, figures: str) -> int | None:
+    """The firm's headcount: a stated count first, else a workforce said without a figure.
+
+    `figures` is `text` with spoken magnitudes written out ("上百人"), positions unchanged."""
+    stated = next((m for pattern in EMPLOYEE_PATTERNS if (m := pattern.search(figures))), None)
+    employees = parse_number(stated.group(1)) if stated else None
+    if employees is not None:
+        pass
+    elif match := _OF_US.search(text):
+        word = match.group(1).lower()
+        employees = _EN_NUMBERS.get(word) or parse_number(word)
+    elif _FEW_PEOPLE.search(text):
+        employees = 3
+    elif _COUPLE.search(text):
+        employees = 2
+    elif _ONE_PERSON.search(text):
+        employees = 1
+    if employees is None or employees >= 1_000_000:  # "服务10万人" is customers, not staff
+        return None
+    return int(employees)

@@ -1,0 +1,169 @@
+"""Headcounts, foreign cities and scenic-area names in the phrasings owners use (issue #12; review5 c04, c05, c18).
+
+Properties over generated messages: a count with a role word anywhere in a message is the headcount, in
+simplified and traditional script and in English; every foreign city of the bundled GeoNames list, written
+in English after "in", is outside China and never a Chinese region. Then what an owner notices in the
+answer: a Kuala Lumpur studio is told the programs do not cover it instead of being asked its city; a
+夫妻店 and a Taiwanese shop with "3個員工" are not asked for their headcount, and the Taiwanese program's
+own headcount rule (常雇员工未满50人) decides its size condition (review6 c19).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.advisor.service import AdvisorService
+from app.advisor.understand.classify import states_need
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import regions
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+from tests.test_advisor_scenarios import with_shared_catalogue
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    return RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+
+
+@pytest.fixture
+def advisor(advisor: AdvisorService) -> AdvisorService:
+    return with_shared_catalogue(advisor)
+
+
+_CLAUSES = ["杭州的火锅店", "备菜老是浪费", "想用AI管库存", "预算两万", "在苏州"]
+_COUNTS_ZH = ["{n}个员工", "{n}個員工", "员工{n}人", "{n}名工人", "{n}人", "員工共{n}位"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    n=st.integers(min_value=2, max_value=5000),
+    form=st.sampled_from(_COUNTS_ZH),
+    at=st.integers(min_value=0, max_value=len(_CLAUSES)),
+)
+def test_a_count_with_a_role_anywhere_is_the_headcount(extractor: RuleExtractor, n: int, form: str, at: int):
+    clauses = [*_CLAUSES[:at], form.format(n=n), *_CLAUSES[at:]]
+    assert extractor.extract("，".join(clauses)).employees == n
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    n=st.integers(min_value=2, max_value=5000),
+    form=st.sampled_from(
+        ["{n} staff", "{n} employees", "a {n}-person team", "{n} of us", "a {n}-worker plant"]
+    ),
+)
+def test_an_english_count_is_the_headcount(extractor: RuleExtractor, n: int, form: str):
+    message = f"We run a furniture factory in Foshan, {form.format(n=n)}, and want AI quality checks"
+    assert extractor.extract(message).employees == n
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("杭州一家卖茶叶的夫妻店，预算只有2000块，想用AI写抖音短视频文案", 2),
+        ("我是个体户，在长沙开了家打印店，就我一个人干", 1),
+        ("就我们仨，在苏州开奶茶店", 3),
+        ("It's just me and my wife running a noodle shop in Xi'an", 2),
+        ("I'm a one-man bookkeeping business in Wuhan", 1),
+        ("Small guesthouse in Chiang Mai, six of us", 6),
+    ],
+)
+def test_a_workforce_said_without_a_figure_is_a_headcount(
+    extractor: RuleExtractor, message: str, employees: int
+):
+    assert extractor.extract(message).employees == employees
+
+
+def _foreign_cities() -> list[str]:
+    return sorted(regions(KNOWLEDGE)._foreign_cities)
+
+
+@settings(max_examples=150, deadline=None)
+@given(city=st.sampled_from(_foreign_cities()), form=st.sampled_from(["in {c}", "based in {c}", "{c}-based"]))
+def test_a_foreign_city_in_english_is_foreign_never_a_chinese_region(city: str, form: str):
+    places = regions(KNOWLEDGE)
+    message = f"We are a small design studio {form.format(c=city)} with 6 people"
+    if places.find(message) is None:  # "Koja-Ili": a foreign name holding a Chinese one is read as China
+        assert places.foreign(message) is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I run a 6-person interior design studio in Kuala Lumpur.",
+        "Our bakery chain is based in Johor Bahru",
+        "We are in Penang",
+        "A Johor Bahru bakery with 30 staff",
+        "我们在马来西亚槟城开了家海鲜餐厅",
+        "公司在泰國清邁，做民宿的",
+    ],
+)
+def test_foreign_cities_beyond_the_capitals_are_foreign(message: str):
+    places = regions(KNOWLEDGE)
+    assert places.find(message) is None and places.foreign(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["We sell Mobile phones online", "The Mobile app is slow", "我们在杭州做电商"]
+)
+def test_an_everyday_word_that_names_a_city_somewhere_is_no_foreign_place(message: str):
+    assert regions(KNOWLEDGE).foreign(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [
+        ("我们在大理古城开了家客栈", "大理州"),
+        ("大理古城里的一家客栈", "大理州"),
+        ("丽江古城区的一家民宿", "丽江"),
+    ],
+)
+def test_a_scenic_area_after_its_city_is_in_that_city(message: str, city: str):
+    place = regions(KNOWLEDGE).find(message)
+    assert place is not None and place.city == city
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We'd like to automate invoice entry at our 12-person accounting firm in Shenzhen",
+        "we want to cut food waste at our hotpot restaurant",
+        "We are a 40-worker garment factory wanting AI to plan production",
+        "Our clinic in Nanjing would like to set up AI appointment reminders",
+    ],
+)
+def test_english_wishes_are_needs(message: str):
+    assert states_need(message)
+
+
+def test_a_kuala_lumpur_studio_is_told_it_is_outside_coverage_not_asked_its_city(advisor: AdvisorService):
+    response = advisor.ask(
+        "I run a 6-person interior design studio in Kuala Lumpur. Are there any Chinese government "
+        "subsidies if we use Chinese AI tools like image generation?"
+    )
+    assert response.profile.province is None
+    assert "Which city" not in response.answer
+    assert all(f.verdict != "eligible" for f in response.funding)
+
+
+def test_a_couple_run_shop_is_not_asked_its_headcount(advisor: AdvisorService):
+    response = advisor.ask("杭州一家卖茶叶的夫妻店，预算只有2000块，想用AI写抖音短视频文案")
+    assert response.profile.employees == 2
+    assert not any("员工" in q for q in response.clarifying_questions)
+    assert "员工人数" not in response.answer
+
+
+def test_a_taiwanese_shop_with_its_headcount_is_not_asked_for_it_again(advisor: AdvisorService):
+    response = advisor.ask("我在台中開了一家早餐店，3個員工，想導入線上點餐和會員集點，有補助嗎？")
+    assert response.profile.employees == 3
+    assert "員工人數" not in response.answer and "员工人数" not in response.answer
+    # The program's own local rule ("常雇员工未满50人") decides the size: met, not "待確認，有規模要求".
+    taiwan = next(f for f in response.funding if f.id == "tw-retail-store-dx-subsidy")
+    assert [c.status for c in taiwan.conditions if c.name == "size"] == ["met"]
