@@ -67,8 +67,35 @@ def test_a_business_nobody_listed_is_placed_by_the_class_list(noun: str, section
         ("We run a chain of hair salons in Changsha", "O"),  # plural owner word
         ("We repair and service forklifts for warehouses around Tianjin", "C"),  # warehouses are customers
         ("Is an AI phone receptionist better than a chatbot for a clinic?", "Q"),  # "for a clinic": ours
+        ("我們是高雄的五金行，員工共八位", "F"),  # hardware is what it sells: 行 is the outlet
+        ("开了家汽配店，卖汽车配件", "F"),
+        ("Machine shop in Ningbo, 70 workers", "C"),  # a machining workshop, not a store
+        ("A 30-person Qingdao seafood exporter", "F"),
+        ("我们是给周边餐馆配送冻品的批发商", "F"),  # restaurants are its customers
+        ("开了两家烤肉店，员工20人", "H"),  # a cooked dish: a restaurant, not meat wholesale
+        ("开了家炒货店", "F"),  # roasted nuts are a product sold
+        ("我们是做二手房中介的，门店3家", "K"),  # 门店 says where, 二手房中介 what
+        ("我们是做环境检测的第三方机构", "M"),  # 第三方 is how it works, not instant noodles (方)
+        ("杭州余杭做工业视觉的公司，35个人", "I"),  # a technology firm, not a factory
+        ("成都做大模型的公司，60人", "I"),
+        ("We develop mini-programs for retailers, 15 developers in Xiamen", "I"),
+        ("We do home appliance cleaning, 20 technicians in Zhengzhou", "O"),
     ],
 )
 def test_what_the_business_does_not_its_customers_or_its_format(message: str, section: str):
     match = industries(KNOWLEDGE).find(message)
     assert match is not None and match.section == section
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("预算改成8万行不行", None),
+        ("这样可行吗", None),
+        ("我们是五金厂，五金行业竞争太激烈了，预算两万行吗", "C"),
+    ],
+)
+def test_a_word_that_only_looks_like_an_outlet_names_no_business(message: str, section: str | None):
+    """review6 s4t3: "预算改成8万行不行" made the client a social-work body (行 read as a shop)."""
+    match = industries(KNOWLEDGE).find(message)
+    assert (match.section if match else None) == section

@@ -73,7 +73,11 @@ def test_every_published_cap_applies_and_the_cap_in_principle_is_the_one_counted
 def test_the_clients_purchase_picks_the_published_tier(message, ratio):
     """review6 c17: a cloud ERP is 业务应用层 (最高60%), not the 40% infrastructure rate."""
     zunyi = CompanyProfile(province="贵州", city="遵义", employees=25, industry="F")
-    assert _judged("gz-cloud-voucher", zunyi, message).ratio == ratio
+    voucher = _judged("gz-cloud-voucher", zunyi, message)
+    assert voucher.ratio == ratio
+    (subsidy,) = cost_pack([], [voucher], zunyi, named_purchases(message)).client
+    capped = "10万元 × 最高60% = 最多6万元，超过上限5万元（按公布口径），最多5万元"
+    assert (capped in subsidy.arithmetic.zh) is (ratio == 0.6)  # the first claim's 5万 cap binds
 
 
 @pytest.mark.parametrize(

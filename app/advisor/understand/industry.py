@@ -74,6 +74,21 @@ _ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         "industry",
     ),
     (r"\bwe (?:teach|train)\b", "P", "other"),
+    # What a technology firm makes is software, whatever its words share with factory classes ("做大模型的",
+    # "做工业视觉的公司", "做自动驾驶的": 模型/视觉/驾驶 are not model-making or car-making).
+    (
+        r"(?:做|研发|开发|搞)[^,，。]{0,6}?(?:大模型|模型训练|算法|人工智能|ai|自动驾驶|机器视觉|工业视觉|计算机视觉|"
+        r"智能投研|软件|saas|app|小程序)[^,，。]{0,4}?(?:的|公司|团队|企业|$)",
+        "I",
+        "software",
+    ),
+    (
+        r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini-?programs?|websites?|"
+        r"systems?|platforms?|saas)\b",
+        "I",
+        "software",
+    ),
+    (r"\bwe (?:do|provide|offer)\b[^,.;]{0,30}?\b(?:cleaning|laundry|repairs?|housekeeping)\b", "O", "other"),
 ]
 _ACTIVITY_SECTIONS = [
     (re.compile(words, re.I), section, sector) for words, section, sector in _ACTIVITY_WORDS
@@ -85,7 +100,7 @@ _PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)([\u4e00-\u9fff]{2,10
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
-_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![业情政动驶李]))")
+_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 
@@ -159,10 +174,17 @@ class IndustryDictionary:
         return None
 
     def _from_clauses(self, clauses: list[str]) -> IndustryMatch | None:
+        outlet = (
+            None  # "做二手房中介的，门店3家": a bare outlet word names a business only when nothing else does
+        )
         for clause in clauses:
             if match := self._owner_word(clause):
-                return match
-        joined = "，".join(clauses)
+                if match.keyword not in _OUTLET_WORDS:
+                    return match
+                outlet = outlet or match
+        return self._from_activity("，".join(clauses)) or outlet
+
+    def _from_activity(self, joined: str) -> IndustryMatch | None:
         for pattern, section, sector in _ACTIVITY_SECTIONS:
             if verb := pattern.search(joined):
                 return IndustryMatch(
@@ -171,7 +193,7 @@ class IndustryDictionary:
         # The owner's business noun by its nearest class: "开了家药房" is a pharmacy (F), "团餐公司" catering.
         if match := self._classes.nearest(joined):
             return match
-        if shop := _SHOP.search(joined):
+        if shop := next((m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS), None):
             # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes).
             return self._classes.match("F", shop.group(0), "52")
         if match := self._classes.term(joined):

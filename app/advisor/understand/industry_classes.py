@@ -81,7 +81,11 @@ _GENERIC_TERMS = {
 # make, mine, farm or build. None: any section ("公司", "工作室" say nothing of the kind).
 _HEADS: list[tuple[str, str | None]] = [
     ("工作室", "FHOQRLMIP"),  # a studio serves or designs; a workshop that makes things is a 作坊/厂
-    ("门市|门店|店铺|档口|店|铺|房|局|馆|行|摊", "FHOQRKLP"),
+    # 行 is a trade's shop ("五金行", "车行"), not "行不行", "行吗", 行业 (an industry) or 行驶
+    (
+        "门市|门店|店铺|档口|店|铺|房|局|馆|(?<![不可还也都就才])行(?![不吗吧呢啊业情政动驶李为程])|摊",
+        "FHOQRKLP",
+    ),
     ("工厂|厂|作坊|车间", "BCD"),
     ("农场|农庄|合作社|场|园|基地", "ABRGN"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
@@ -94,8 +98,15 @@ _HEAD = re.compile(
 )
 # What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司".
 _LEAD = re.compile(r".*(?:是|家|个|間|间|开|了|的|在|做|搞|经营|一|几|两|我们|我)")
+_NUMERAL = re.compile(r"[零一二三四五六七八九十百千万亿两几多]+")
 # How a business is run, not what it does: "连锁药房" is a pharmacy, not a hotel chain (经济型连锁酒店).
-_FORMAT = re.compile(r"连锁|加盟|直营|社区|小型|大型|个体|私人|民营|独立|品牌|线上|网上|夫妻|家庭式|老字号")
+_FORMAT = re.compile(
+    r"连锁|加盟|直营|社区|小型|大型|个体|私人|民营|独立|品牌|线上|网上|夫妻|家庭式|老字号|第三方|专业|正规"
+)
+# A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "串串香", "卤味铺"), whatever
+# the raw food's own class (肉、禽、蛋…批发).
+_COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
+_OUTLET_HEADS = _HEADS[1][1]
 
 
 @dataclass(frozen=True)
@@ -182,7 +193,13 @@ class ClassList:
         for noun in _HEAD.finditer(text):
             modifier = _FORMAT.sub("", _LEAD.sub("", noun.group(1)))
             head = noun.group(2)
+            if _NUMERAL.fullmatch(modifier):  # "预算改成8万行不行": an amount, not a kind of business
+                continue
             allowed = next(sections for words, sections in _HEADS if re.fullmatch(words, head))
+            if allowed == _OUTLET_HEADS and (modifier + head in ("门店", "店铺", "门市", "商店")):
+                continue  # "门店3家": the outlet word itself, no kind of business
+            if allowed == _OUTLET_HEADS and _COOKED.search(modifier):
+                return self.match("H", modifier + head, "62")
             # The head's first character with the modifier's last is evidence too: "茶馆" is 茶馆服务.
             if modifier and (match := self._nearest_class(modifier, allowed, modifier[-1] + head[0])):
                 return match
