@@ -1,10 +1,12 @@
-"""Query embeddings per advisor turn, first turns and later turns apart (issue 15: bounded work per request).
+"""e5 calls and texts embedded per advisor turn, first turns and later turns apart (issue 15: bounded work
+per request).
 
     python bench/turn_embeddings.py                       # counts over the dev conversations
     python bench/turn_embeddings.py --save before.json    # also keep every turn's answer, to compare
     python bench/turn_embeddings.py --compare before.json # which turns' answers differ from a saved run
 
-e5 is most of an ask's CPU, so the count of query embeddings per turn is the throughput bound. The
+e5 is most of an ask's CPU, so what a turn embeds is the throughput bound: one e5 call per turn, of the
+turn's text and the stated needs' words together (a call costs a pass over the model whatever it holds). The
 conversations are the dev inputs only (consultant dev cases, understanding dev messages and dialogues,
 the golden advisor set); held-out splits are never read. Each conversation starts with an empty vector
 cache, so nothing is a hit by luck; the fixed policy-basis query and the intent bank are warmed first.
@@ -27,8 +29,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import app.services.retrieval as retrieval_module
+from app.components.embeddings import watched
 from app.container import Container
+from app.services.query_vectors import query_vector
 from app.services.readiness import ensure_ready
 from app.settings import PROJECT_ROOT, Settings
 
@@ -75,39 +78,36 @@ def main() -> None:
     advisor.warm_up()
     advisor.intent_bank.vote("预热")
 
-    embedded: list[str] = []
-    real = retrieval_module.embed_query
-
-    def counting(text: str) -> Any:
-        embedded.append(text)
-        return real(text)
-
-    retrieval_module.embed_query = counting  # type: ignore[assignment]
     rows: list[dict[str, Any]] = []
-    for conversation_id, messages in conversations():
-        retrieval_module.query_vector.cache_clear()
-        session = f"emb-{conversation_id}-{uuid.uuid4().hex[:6]}"
-        for index, message in enumerate(messages):
-            embedded.clear()
-            response = advisor.ask(message, session_id=session)
-            rows.append(
-                {
-                    "turn": f"{conversation_id}#{index}",
-                    "later": index > 0,
-                    "embeddings": len(embedded),
-                    "intent": response.intent,
-                    "solutions": [s.id for s in response.solutions],
-                    "funding": [(f.id, f.verdict) for f in response.funding],
-                    "answer": hashlib.sha1(response.answer.encode()).hexdigest()[:12],
-                }
-            )
+    with watched() as calls:
+        for conversation_id, messages in conversations():
+            query_vector.cache_clear()
+            session = f"emb-{conversation_id}-{uuid.uuid4().hex[:6]}"
+            for index, message in enumerate(messages):
+                calls.clear()
+                response = advisor.ask(message, session_id=session)
+                rows.append(
+                    {
+                        "turn": f"{conversation_id}#{index}",
+                        "later": index > 0,
+                        "calls": len(calls),
+                        "embeddings": sum(len(call) for call in calls),
+                        "intent": response.intent,
+                        "solutions": [s.id for s in response.solutions],
+                        "funding": [(f.id, f.verdict) for f in response.funding],
+                        "answer": hashlib.sha1(response.answer.encode()).hexdigest()[:12],
+                    }
+                )
 
     for later in (False, True):
-        counts = [r["embeddings"] for r in rows if r["later"] is later]
-        more = [r["turn"] for r in rows if r["later"] is later and r["embeddings"] > 1]
+        turns = [r for r in rows if r["later"] is later]
+        calls_per_turn = sum(r.get("calls", r["embeddings"]) for r in turns) / max(len(turns), 1)
+        texts = sum(r["embeddings"] for r in turns) / max(len(turns), 1)
+        more = [r["turn"] for r in turns if r.get("calls", r["embeddings"]) > 1]
         label = "later turns" if later else "first turns"
         print(
-            f"{label}: {len(counts)}, {sum(counts) / max(len(counts), 1):.2f} embeddings per turn; >1: {more}"
+            f"{label}: {len(turns)}, {calls_per_turn:.2f} e5 calls and {texts:.2f} texts embedded per turn; "
+            f"more than one call: {more}"
         )
     if args.save:
         args.save.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

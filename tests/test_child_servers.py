@@ -37,6 +37,8 @@ def test_an_error_page_counts_as_an_answer_only_when_asked(tmp_path):
 
 def test_a_child_that_dies_at_start_fails_with_what_it_said():
     command = [sys.executable, "-c", "import sys; print('port already taken'); sys.exit(3)"]
-    with pytest.raises(ChildFailed, match=r"(?s)exited with 3.*port already taken"):
-        with running(command, lambda: False, name="server"):
-            pass
+    with (
+        pytest.raises(ChildFailed, match=r"(?s)exited with 3.*port already taken"),
+        running(command, lambda: False, name="server"),
+    ):
+        pass

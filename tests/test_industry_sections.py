@@ -99,3 +99,10 @@ def test_a_word_that_only_looks_like_an_outlet_names_no_business(message: str, s
     """review6 s4t3: "预算改成8万行不行" made the client a social-work body (行 read as a shop)."""
     match = industries(KNOWLEDGE).find(message)
     assert (match.section if match else None) == section
+
+
+def test_what_the_owner_asks_to_have_done_is_not_their_business():
+    """ "帮我翻译这封信" asks for a translation (out of scope); it does not make the asker a translation agency."""
+    assert industries(KNOWLEDGE).find("可以幫我翻譯這封英文信嗎？") is None
+    translators = industries(KNOWLEDGE).find("我们是翻译公司，想帮客户翻译得更快")
+    assert translators is not None and translators.section == "L"

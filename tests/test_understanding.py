@@ -149,6 +149,17 @@ def test_industry_is_what_the_business_does(message: str, section: str):
         ("Rough price for an AI chatbot for customer service?", "cost_estimate"),
         ("哪些券能用？", "funding_eligibility"),
         ("Which subsidies can a 30-person software company in Wuhan apply for?", "funding_eligibility"),
+        ("請問模型券要去哪個單位申請？流程大概怎麼走", "how_to_apply"),
+        ("What's the procedure for claiming the Shanghai compute voucher, step by step?", "how_to_apply"),
+        ("導入AI客服一年的費用大概落在什麼區間？", "cost_estimate"),
+        (
+            "Should we go with a SaaS chatbot or build our own on an open model? Which makes more sense?",
+            "compare_solutions",
+        ),
+        ("我们是苏州的电子厂，200人，符合申请智改数转补贴的条件吗", "funding_eligibility"),
+        ("Hey there, what exactly can you help me with?", "smalltalk"),
+        ("哈喽，你都能帮我干啥", "smalltalk"),
+        ("可以幫我翻譯這封英文信嗎？", "out_of_scope"),
     ],
 )
 def test_intent_in_owner_phrasings(message: str, intent: str):

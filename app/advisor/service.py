@@ -350,6 +350,12 @@ class AdvisorService:
         turn.need = self.recommender.turn_need(
             conversation.profile, turn.query, history if needs_stated else ""
         )
+        if turn.query.strip():
+            # One e5 call per turn: the turn's text and the words of each need stated so far (matched on their
+            # own nearest examples, engine/need_parts.py) are embedded together; every search and vote of the
+            # turn is then a cache hit, and a need said again later is embedded once per process.
+            needs = self.recommender.need_texts(conversation.profile, turn.query, history)
+            self.deps.retrieval.embed_together([turn.need or turn.query, *needs])
         turn.search = (
             self.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
         )

@@ -98,14 +98,36 @@ def encodable(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+_watchers: list[list[list[str]]] = []
+
+
+@contextmanager
+def watched() -> Iterator[list[list[str]]]:
+    """Every e5 call made while inside, as the texts it embedded: what work costs in model calls, counted
+    (tests and bench/; calls from other threads are counted too)."""
+    calls: list[list[str]] = []
+    _watchers.append(calls)
+    try:
+        yield calls
+    finally:
+        _watchers.remove(calls)
+
+
+def _calling(texts: Sequence[str]) -> None:
+    for calls in _watchers:
+        calls.append(list(texts))
+
+
 def embed_passages(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
+    _calling(texts)
     with _POOL.borrow() as model:
         return np.atleast_2d(np.asarray(model.passage(list(texts)), dtype=np.float32))
 
 
 def embed_query(text: str) -> np.ndarray:
+    _calling([text])
     with _POOL.borrow() as model:
         return np.asarray(model.query(encodable(text)), dtype=np.float32)
 
@@ -116,6 +138,7 @@ def embed_queries(texts: Sequence[str], batch: int = 64) -> np.ndarray:
     for start in range(0, len(texts), batch):
         with _POOL.borrow() as model:
             chunk = [encodable(t) for t in texts[start : start + batch]]
+            _calling(chunk)
             parts.append(np.atleast_2d(np.asarray(model.query(chunk), dtype=np.float32)))
     return np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
 

@@ -7,16 +7,16 @@ the UI all call `RetrievalService.search`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 
-from app.components.embeddings import embed_query
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
+from app.services.query_vectors import query_vector
 from app.services.ranking import fuse, order_passages, rerank
 from app.services.routing import Route, balance, named_sources, route
 from app.services.search_results import (
@@ -44,19 +44,6 @@ __all__ = [
 Strategy = Literal["hybrid", "dense", "bm25"]
 # e5 reads at most 512 tokens; longer queries only cost time.
 MAX_QUERY_CHARS = 1000
-
-
-@lru_cache(maxsize=4096)  # ~1.6 KB a vector
-def query_vector(prepared: str) -> np.ndarray:
-    """The e5 query embedding, computed once per distinct text.
-
-    Embedding is most of a search's CPU time and is deterministic: the advisor's fixed
-    policy-basis query, a re-asked question and a stateless chat client replaying its
-    history are embedded once. Read-only, since every caller shares the array.
-    """
-    vector = embed_query(prepared)
-    vector.setflags(write=False)
-    return vector
 
 
 class RetrievalService:
@@ -120,6 +107,13 @@ class RetrievalService:
         an advisor turn embeds its need once and every search and vote of the turn reuses it.
         """
         return query_vector(self.prepare(text[:MAX_QUERY_CHARS]))
+
+    def embed_together(self, texts: Sequence[str]) -> None:
+        """Embed `texts` as `embedding` would, those not embedded before in one e5 call (an advisor turn's
+        texts: asked for one by one later, each is a cache hit)."""
+        if texts:
+            table = self.table() if any(detect_language(t) == "en" for t in texts) else None
+            query_vector.many([self.prepare(t[:MAX_QUERY_CHARS], table) for t in texts])
 
     def search(
         self,

@@ -82,17 +82,11 @@ class NeedMatcher:
 
     def part(self, item: str) -> NeedPart | None:
         """The need `item` states and its solutions; None when it states none after all ("想知道怎么申请")."""
-        weights: dict[str, float] = {}
-        for sid, phrases in self.phrases.items():
-            if any(says(p, item) for p in phrases):
-                weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
-        for sid, match in self.words.match(item).items():
-            if match.weight >= NAMING_WEIGHT:
-                weights[sid] = max(weights.get(sid, 0.0), match.weight)
+        weights = self._worded(item)
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
             return NeedPart(item, tuple(worded), sure=True)
-        vote = self.vote(_OPENING.sub("", item) or item)
+        vote = self.vote(_asked(item))
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:
@@ -101,3 +95,24 @@ class NeedMatcher:
         named = [sid for sid in ordered if vote.names(sid) or vote.leads(sid)]
         # One shared word ("数字" of 数字化 and of 数字人) names a need only when the nearest examples agree.
         return NeedPart(item, tuple(named), sure=any(vote.names(sid) for sid in named))
+
+    def vote_text(self, item: str) -> str | None:
+        """The text `part` asks the nearest examples about (and so embeds), None when the catalogue's words
+        name the need clearly enough: a turn embeds these with its own text in one e5 call."""
+        strong = any(weight >= STRONG_WEIGHT for weight in self._worded(item).values())
+        return None if strong else _asked(item)
+
+    def _worded(self, item: str) -> dict[str, float]:
+        """Solution id -> how clearly the catalogue's words name it in `item` (only those named)."""
+        weights: dict[str, float] = {}
+        for sid, phrases in self.phrases.items():
+            if any(says(p, item) for p in phrases):
+                weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
+        for sid, match in self.words.match(item).items():
+            if match.weight >= NAMING_WEIGHT:
+                weights[sid] = max(weights.get(sid, 0.0), match.weight)
+        return weights
+
+
+def _asked(item: str) -> str:
+    return _OPENING.sub("", item) or item

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -76,8 +77,16 @@ def says(phrase: str, text: str) -> bool:
     """`text` (normalised) says `phrase`: an English phrase as whole words, plural included ("gpus" says
     "gpu"; "pos" is not in "posts", "bi" not in "bin"), a Chinese one anywhere."""
     if phrase.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])", text) is not None
+        return _whole_words(phrase).search(text) is not None
     return phrase in text
+
+
+# The catalogue's English phrases, compiled once each: an ask tests every solution's phrases, several
+# hundred patterns, which overflow `re`'s own cache of 512 and were recompiled on every ask (issue 15:
+# regex compilation was ~70% of a cached ask's CPU).
+@lru_cache(maxsize=8192)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,8 @@ class CatalogueWords:
             s.id: [*s.pain_points, *(k for k in s.keywords if not sector_of(k))] for s in catalogue.solutions
         }
         self._words = {sid: self._cut(" ".join(p)) | self._terms(p) for sid, p in phrases.items()}
-        self._latin = sorted({w for words in self._words.values() for w in words if w.isascii()}, key=len)
+        latin = sorted({w for words in self._words.values() for w in words if w.isascii()}, key=len)
+        self._latin = [(w, re.compile(rf"(?<![a-z]){re.escape(w)}(?![a-z])")) for w in latin]
         listed = Counter(w for words in self._words.values() for w in words)
         everyday = _general_idf(listed)
         total = max(1, len(self._words))
@@ -126,7 +136,7 @@ class CatalogueWords:
     def match(self, text: str) -> dict[str, WordMatch]:
         """Solution id -> the catalogue words of that solution found in `text` (only solutions with some)."""
         norm = " ".join(_LATIN_WORD.findall(normalize(text)))
-        terms = {t for t in self._latin if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", norm)}
+        terms = {t for t, whole in self._latin if whole.search(norm)}
         said = self._cut(text) | terms
         found: dict[str, WordMatch] = {}
         for sid, words in self._words.items():

@@ -310,11 +310,24 @@ class SolutionRecommender:
         pain points typed into the sidebar form; a later turn stating only a fact ("预算其实只有八千块")
         keeps the needs said before.
         """
+        return [
+            part for item in self._need_items(profile, message, history) if (part := self.matcher.part(item))
+        ]
+
+    def need_texts(self, profile: CompanyProfile, message: str, history: str = "") -> list[str]:
+        """The texts `stated_needs` matches by their nearest examples (the needs the catalogue's words do not
+        name clearly): the turn embeds them with its own text in one e5 call (issue 15)."""
+        if self.needs is None:
+            return []
+        texts = (self.matcher.vote_text(item) for item in self._need_items(profile, message, history))
+        return [text for text in texts if text]
+
+    def _need_items(self, profile: CompanyProfile, message: str, history: str) -> list[str]:
         texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
         items = [item for text in texts for item in need_items(text, _states_or_wishes)]
-        return [part for item in dict.fromkeys(items) if (part := self.matcher.part(item))]
+        return list(dict.fromkeys(items))
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:

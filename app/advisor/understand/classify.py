@@ -20,6 +20,12 @@ SMALLTALK = re.compile(
     r"hi\b|hello|hey\b|thanks|thank you|thx|ok\b|okay|bye|goodbye|good morning|who are you|what can you do)",
     _I,
 )
+# "你都能帮我干啥", "what exactly can you help me with?": what the advisor does, in any greeting.
+CAPABILITY = re.compile(
+    r"(你|您)(都|还|到底)?(能|可以|会)(帮我|帮我们|帮忙)?(做|干|干点)?(什么|啥|哪些)|"
+    r"what (exactly |else )?can you (help (me|us) with|do)\b|what do you do\b",
+    _I,
+)
 OFF_TOPIC = re.compile(
     r"天气|下雨|气温|带伞|weather|rain\b|写.{0,8}诗|诗歌|poem|haiku|菜谱|怎么做才好吃|红烧|食谱|recipe|"
     r"股票|股价|大涨|炒股|买进|stock tips?|stock price|比分|足球|篮球|世界杯|英超|nba|football|soccer|world cup|"
@@ -36,7 +42,9 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"chest pain|headache|toothache|fever\b|cover letter|divorce|\brecipe\b|"
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
-    r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书",  # a regulator's inspection is compliance advice, not AI or funding
+    r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
+    r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
+    r"\btranslate (?:this|my|a)\b",  # a regulator's inspection is compliance advice, not AI or funding
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
@@ -57,11 +65,14 @@ HOW_TO_APPLY = re.compile(
     r"(准备|提交|需要|要交|交|带)些?(哪些|什么|啥)(材料|资料)|材料(要|怎么)(准备|交)|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
     r"how (do|can|should) (i|we) apply|how to apply|application process|where (do|can) (i|we) apply|"
     r"what documents|how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
-    r"where (do|can|should) (we|i) (submit|apply|hand in|send)|steps to apply|paperwork|hand in",
+    r"where (do|can|should) (we|i) (submit|apply|hand in|send)|steps to apply|paperwork|hand in|"
+    # "去哪个单位申请？流程大概怎么走", "procedure for claiming … step by step"
+    r"(去|到|向|找)哪(个|些|里|儿)?(单位|部门|机构|窗口|平台)(申请|申报|办|交|领)|流程.{0,4}(怎么|如何)|"
+    r"\bprocedure (for|to)\b|\bstep[- ]by[- ]step\b|how (do|can|would) (i|we) go about (applying|claiming)",
     _I,
 )
 ELIGIBILITY_STRONG = re.compile(
-    r"能不能申请|能否申请|能申请吗|可以申请吗|可不可以申请|(还)?能(申请|申领|拿|享受).{0,16}吗|可以(申请|申领).{0,16}吗|符合条件|符不符合|是否符合|有资格|有没有资格|够不够格|适用吗|"
+    r"能不能申请|能否申请|能申请吗|可以申请吗|可不可以申请|(符合|满足|够)[^,，。]{0,16}(条件|要求)|(还)?能(申请|申领|拿|享受).{0,16}吗|可以(申请|申领).{0,16}吗|符合条件|符不符合|是否符合|有资格|有没有资格|够不够格|适用吗|"
     r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)",
     _I,
 )
@@ -105,11 +116,13 @@ ELIGIBILITY_FIRST_PERSON = re.compile(
 COMPARE = re.compile(
     r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|哪个.{0,6}(最|更)|性价比|比起来|差多少|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
     r"difference between|which is (the )?better|which (one|option) (is|should)|怎么选|选哪个|先上哪个|"
-    r"which should (i|we) (choose|pick|start)|\bbetter\b.{0,30}\bthan\b",
+    r"which should (i|we) (choose|pick|start)|\bbetter\b.{0,30}\bthan\b|which (makes|would make) more sense|"
+    r"\b(go|going) with\b.{1,60}\bor\b",
     _I,
 )
 COST = re.compile(
     r"多少钱|大概要多少|要花多少|花多少|投多少|费用是多少|费用怎么算|价格|贵不贵|成本大概|"
+    r"(费用|花费|成本|投入)[^,，。]{0,8}(区间|范围|价位|多少)|(什么|啥)价位|"
     r"how much (does|would|will|is|do)|what (does|would|will) .{0,40} cost|rough price|price (of|for|range)|cost us|cost per|"
     r"set (us|me) back|how pricey",
     _I,
@@ -230,7 +243,7 @@ def classify_intent(
     text = normalize(message).strip()
     if not text:
         return "smalltalk"
-    if SMALLTALK.match(text) and len(text) <= 24 and not BUSINESS.search(text):
+    if ((SMALLTALK.match(text) and len(text) <= 24) or CAPABILITY.search(text)) and not BUSINESS.search(text):
         return "smalltalk"
     need = states_need(text)
     if OFF_TOPIC.search(text) and not BUSINESS.search(text) and not need:

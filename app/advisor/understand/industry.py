@@ -40,7 +40,7 @@ _LENDER = re.compile(
 )
 # A clause that says what the owner wants names the need ("想做AI质检", "we want to …"), not the business.
 _WANT = re.compile(
-    r"想|希望|打算|需要|准备|要上|能不能|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
+    r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
 )
 # What the business does, said with a verb, when no business noun is named.
 _ACTIVITY_WORDS: list[tuple[str, str, str]] = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -184,9 +185,10 @@ def without_programs(text: str) -> str:
     return PROGRAM_MENTION.sub(" ", text)
 
 
-def planned_kinds(said: str) -> set[SpendKind]:
+@lru_cache(maxsize=64)  # asked once per catalogued program of an ask, about the same words
+def planned_kinds(said: str) -> frozenset[SpendKind]:
     """Kinds the client says they will buy, amount or not ("把系统迁到云上", "要租GPU"), outside program names."""
-    return set(kinds_named(without_programs(said)))
+    return frozenset(kinds_named(without_programs(said)))
 
 
 def kinds_named(before: str) -> list[SpendKind]:
