@@ -20,9 +20,9 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.pilots import pilot_channels
-from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
-from app.advisor.engine.spend_notes import if_selected, same_spend_twice, unpaid_client_items
+from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_from_question
+from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
+from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
@@ -63,8 +63,7 @@ class FundingJudge:
             *deadline_notes(turn.programs, self.today(), query, language),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
-            *if_selected(client, turn.programs, language),
-            *same_spend_twice(turn.programs, bought, language),
+            *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 
     def lead_with_notes(self, turn: Turn) -> None:
@@ -82,6 +81,15 @@ class FundingJudge:
             return None
         return absence.note_en if language == "en" else absence.note_zh
 
+    @staticmethod
+    def _named_first(judged: list[Assessment], turn: Turn) -> list[Assessment]:
+        """The programs the question names ("那场景应用创新项目呢？"): the answer is about them alone, whatever
+        was shown before; empty when it names none."""
+        named = [a for a in judged if a.program.id in turn.named_programs]
+        for assessment in named:
+            assessment.asked = True
+        return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict])
+
     def for_question(self, turn: Turn, planned: list[Purchase] | None = None) -> list[Assessment]:
         """Programs for a funding question, judged against the contracts named and the pack last shown.
 
@@ -92,8 +100,8 @@ class FundingJudge:
             return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
         client = client_items(profile.purchases)  # named in this turn or an earlier one
-        shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
-        purchases = client + shown or planned or None  # a pack not shown counts only when nothing else does
+        shown = plan([pick.solution for pick in turn.conversation.pack], client)
+        purchases = shown or planned or None  # a pack not shown counts only when nothing else does
         spend = spend_from_question(turn.query) | kinds(client) or None
         judged = self.assessments(profile, purchases, self.said_in(turn))
         if planned and not (client or shown):
@@ -101,7 +109,9 @@ class FundingJudge:
             # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
             unplanned = {a.program.id: a for a in self.assessments(profile, None, self.said_in(turn))}
             judged = [unplanned[a.program.id] if a.verdict is Verdict.eligible else a for a in judged]
-        programs = select_programs(judged, profile, spend, turn.places, turn.query)
+        programs = self._named_first(judged, turn) or select_programs(
+            judged, profile, spend, turn.places, turn.query
+        )
         if client:
             turn.subsidies = cost_pack([], programs, profile, client).client
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]

@@ -28,6 +28,7 @@ from app.advisor.engine.claims import (
     titled_programs_not_in_sources,
 )
 from app.advisor.engine.need_bank import NeedBank, load_examples
+from app.advisor.engine.program_names import ProgramNames
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
@@ -37,14 +38,19 @@ from app.advisor.response import build_response
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import FUNDING_WORDS, out_of_scope_aside, states_need
-from app.advisor.understand.conversation import follow_up_place, rewrite_follow_up
+from app.advisor.understand.conversation import follow_up_place, hypothetical_place, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import restated_contract
-from app.advisor.understand.resolve import industry_in_passing, resolve_intent, states_profile_facts
+from app.advisor.understand.resolve import (
+    CORRECTION,
+    industry_in_passing,
+    resolve_intent,
+    states_profile_facts,
+)
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
 from app.advisor.understand.sessions import ConversationStore
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
@@ -102,6 +108,10 @@ class AdvisorService:
     @property
     def today(self) -> date:
         return self.settings.advisor.today or date.today()
+
+    @cached_property
+    def program_names(self) -> ProgramNames:
+        return ProgramNames(self.catalogue.funding)
 
     @cached_property
     def extractor(self) -> RuleExtractor:
@@ -302,10 +312,15 @@ class AdvisorService:
     def _understand(self, turn: Turn, text: str) -> None:
         conversation = turn.conversation
         places = self.places
-        rewritten = rewrite_follow_up(text, conversation, places)
-        turn.query = rewritten or text
-        asked_place = follow_up_place(text, places) if rewritten else None
         saved = conversation.profile
+        named = self.program_names.named_in(
+            text, saved.province, saved.city, places.all_places(not_the_company(text))
+        )
+        turn.named_programs = [program.id for program in named]
+        # "那数据产品使用补助呢？" asks about that program, not the previous question again with its name added.
+        rewritten = None if named else rewrite_follow_up(text, conversation, places)
+        turn.query = rewritten or text
+        asked_place = follow_up_place(text, places) if rewritten else hypothetical_place(text, places)
         if asked_place is not None and (asked_place.province, asked_place.city) != (
             saved.province,
             saved.city,
@@ -322,12 +337,22 @@ class AdvisorService:
         if extracted is not None:
             delta = delta.merged_with(extracted)  # the model's validated facts win
         if not delta.purchases and (
-            restated := restated_contract(normalize(text), conversation.profile.purchases)
+            restated := restated_contract(
+                normalize(text),
+                conversation.profile.purchases,
+                corrected=bool(CORRECTION.search(normalize(text)))
+                and conversation.profile.budget_cny is None,
+            )
         ):
             delta = delta.model_copy(update={"purchases": restated})
         if industry_in_passing(delta, text, conversation.profile):
             delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
         conversation.profile = conversation.profile.merged_with(delta)
+        if turn.what_if_from is not None and asked_place is not None:
+            # Judged at the place asked about ("如果从成都搬到重庆": 重庆), whichever place the message names first.
+            conversation.profile = conversation.profile.model_copy(
+                update={"province": asked_place.province, "city": asked_place.city, "district": None}
+            )
         located = conversation.profile
         if delta.province is None and (foreign := places.foreign(text)):
             turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
@@ -374,6 +399,7 @@ class AdvisorService:
             certain=turn.wants_certainty,
             has_evidence=bool(turn.search and turn.search.has_evidence),
             rewritten=rewritten is not None,
+            names_program=bool(named),
             conversation=conversation,
             semantic_need=lambda: turn.need_stated,
         )

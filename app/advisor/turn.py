@@ -47,6 +47,9 @@ class Turn:
     need_stated: bool = False  # the message states a need: by the rules, or by its nearest labelled examples
     unsure: bool = False  # no rule decided the intent and the example bank was not sure: ask
     foreign: str | None = None  # a place outside China the message named (no program covers it)
+    # Catalogued programs the message names, whole or in part ("那场景应用创新项目呢", "TVP"): the question is
+    # about them, so a funding answer is about them (engine/program_names.py).
+    named_programs: list[str] = field(default_factory=list)
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.
     what_if_from: CompanyProfile | None = None
     # When the question arrived (time.monotonic()): the LLM deadline counts from here.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
@@ -234,3 +235,48 @@ def first_step(language: Lang) -> str:
         if language == "en"
         else "就每个方案向2—3家服务商询价，先小范围试点。"
     )
+
+
+def program_summary(assessment: Assessment, language: Lang, today: date) -> str:
+    """The plain answer about one program the client named ("那场景应用创新项目呢？"): the verdict and why, how the
+    money comes (a selection is no money on the way), the published rate and cap, and the date (closed, open
+    until, or none published)."""
+    program, en = assessment.program, language == "en"
+    reason = key_reason(assessment, language)
+    bits = [verdict_label(assessment.verdict, language) + (f" ({reason})" if en and reason else "")]
+    if not en and reason:
+        bits[0] += f"（{reason}）"
+    if selection := selection_label(assessment, language):
+        bits.append(selection)
+    bits.append(benefit_line(assessment, language))
+    when = _date_state(assessment, today, en)
+    if not any(
+        str(day) in (reason or "") for day in _dates(assessment)
+    ):  # the reason may already be the date
+        bits.append(when)
+    if en:
+        return f"{program.name_en}: " + "; ".join(bits) + "."
+    return f"{program.name}：" + "；".join(bits) + "。"
+
+
+def _dates(assessment: Assessment) -> list[date]:
+    validity = assessment.program.validity
+    return [d for d in (validity.application_closes, validity.effective_until) if d]
+
+
+def _date_state(assessment: Assessment, today: date, en: bool) -> str:
+    validity = assessment.program.validity
+    closes, until = validity.application_closes, validity.effective_until
+    if until and until < today:
+        return f"ended on {until}" if en else f"已于{until}结束"
+    if closes and closes < today:
+        return (
+            f"this round closed on {closes}, the next is not announced"
+            if en
+            else f"本轮申报已于{closes}截止，下一轮未公布"
+        )
+    if closes or until:
+        end = closes or until
+        days = (end - today).days if end else 0
+        return f"open until {end} ({days} days left)" if en else f"截止{end}（还剩{days}天）"
+    return "no deadline published in the text I hold" if en else "原文未写明截止日期"

@@ -152,12 +152,33 @@ def _short(name: str) -> str:
     return short if len(short) >= 4 else normalize(name)
 
 
+# How English speakers name the same kinds ("the Shanghai model voucher", "compute vouchers").
+_ENGLISH_KIN: dict[str, tuple[str, ...]] = {
+    "compute voucher": _VOUCHER_KIN["算力券"],
+    "computing power voucher": _VOUCHER_KIN["算力券"],
+    "model voucher": ("模型券",),
+    "corpus voucher": ("语料券",),
+    "training voucher": ("训力券",),
+    "labelling voucher": ("标注券",),
+    "labeling voucher": ("标注券",),
+    "data voucher": ("数据券",),
+    "cloud voucher": _VOUCHER_KIN["云使用券"],
+}
+
+
+def voucher_kinds(text: str, english: bool = False) -> list[tuple[str, ...]]:
+    """For each voucher word in the (normalised) text, the words a program of that kind has in its name;
+    `english`: English names of the kinds count too (a question, not an answer's Chinese program names)."""
+    words = {**_ALL_KIN, **_ENGLISH_KIN} if english else _ALL_KIN
+    return [kin for word, kin in words.items() if word in text]
+
+
 def mentioned_programs(sentence: str, catalogue: Catalogue, places: RegionGazetteer) -> list[FundingProgram]:
     """Programs a sentence names, by name (with or without its parenthesised source) or by
     place + voucher kind ("杭州算力券")."""
     norm = normalize(sentence)
     named_places = places.all_places(norm)
-    vouchers = [kin for word, kin in _ALL_KIN.items() if word in norm]
+    vouchers = voucher_kinds(norm)
     found = []
     for program in catalogue.funding:
         name = normalize(program.name)

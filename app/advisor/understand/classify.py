@@ -103,8 +103,10 @@ COVERS = re.compile(
     r"\bcover|pay for|be used for|apply to)",
     _I,
 )
+# "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
+WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b\s*\??$", _I)
 DEADLINE = re.compile(
-    r"来得及|截止|到期|还有多久|还能申请吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
+    r"来得及|赶得及|赶得上|来得切|赶得切|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
     _I,
 )
 ELIGIBILITY_FIRST_PERSON = re.compile(
@@ -233,8 +235,13 @@ def classify_intent(
     states_profile_facts: bool,
     has_evidence: bool,
     semantic_need: Callable[[], bool] = lambda: False,
+    names_program: bool = False,
 ) -> Intent:
     """`states_profile_facts`: the message describes the user's own company (industry or size).
+
+    `names_program`: the message names a catalogued program, whole or in part ("场景应用创新项目", "TVP"):
+    a program's name is a funding word, and a question about its deadline, amount, cover or stacking asks
+    about that program (engine/program_names.py).
 
     `semantic_need`: whether the message's nearest labelled examples are needs (engine/need_bank.py); asked
     only when no exact rule decided, so a need in words the rules do not know still gets the pack while a
@@ -254,13 +261,12 @@ def classify_intent(
         return "out_of_scope"  # we help people apply, never fake an application
     if HOW_TO_APPLY.search(text):
         return "how_to_apply"
-    if FUNDING_WORDS.search(text) and (STACKING.search(text) or DEADLINE.search(text)):
+    funding = names_program or bool(FUNDING_WORDS.search(text))
+    if funding and (STACKING.search(text) or DEADLINE.search(text)):
         return "funding_eligibility"  # "杭州的算力券和智能券能叠加吗", "训力券还来得及吗"
-    if (
-        FUNDING_WORDS.search(text)
-        and AMOUNT.search(text)
-        and (states_profile_facts or FIRST_PERSON.search(text))
-    ):
+    if names_program and about_shown_funding(text) and not WHAT_IT_COVERS.search(text):
+        return "funding_eligibility"  # "成都鼓励使用模型补贴能补多少", "Does the TVP cover a chatbot?"
+    if funding and AMOUNT.search(text) and (states_profile_facts or FIRST_PERSON.search(text)):
         return "funding_eligibility"  # "我们租算力花了50万，算力券能补多少" (in general: a policy question)
     eligibility = bool(
         ELIGIBILITY_STRONG.search(text)

@@ -17,6 +17,14 @@ _FOLLOW_UP = re.compile(
     r"(?P<subject>.{1,24}?)\s*(?:呢|的呢|怎么样|如何|的话呢|的话)?\s*[?？。.!！]*$",
     re.IGNORECASE,
 )
+# "如果我们在深圳注册一家子公司", "要是迁到东莞呢", "What if we register a subsidiary in Shenzhen instead?",
+# "Suppose we set up a second company in Suzhou": a place asked about, not where the company is.
+_HYPOTHETICAL = re.compile(
+    r"如果|假如|假设|假使|要是|若是|倘若|万一|设想|"
+    r"\bwhat if\b|\bif (?:we|i|our company|the company)\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetically\b|"
+    r"\bwere (?:we|i) to\b|\bwould (?:it|anything|things) change\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -68,3 +76,17 @@ def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
         return None
     named = places.mentions(match.group("subject").strip())
     return next((p for _, p in named if p.city), named[0][1]) if named else None
+
+
+def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
+    """The place a hypothetical asks about ("要是我们把公司迁到东莞呢？", "What if we register a subsidiary in
+    Shenzhen?"), or None: the same pack is judged there and the saved profile keeps where the company is.
+
+    A statement ("我们搬到苏州了", "不对，我们在合肥") is no hypothetical: it corrects the profile.
+    """
+    text = normalize(message)
+    if not _HYPOTHETICAL.search(text):
+        return None
+    named = [place for _, place in places.mentions(text)]
+    # The place asked about is the last one named ("如果从成都搬到重庆"), at city level where one is.
+    return next((p for p in reversed(named) if p.city), named[-1]) if named else None

@@ -42,6 +42,12 @@ CORRECTION = re.compile(
     r"\bnot in\b|\brather than\b|\binstead of\b|\bwrong\b",
     _I,
 )
+# A question that points back at what was just said ("那个", "这些", "刚才那个方案", "that one", "it").
+REFERS_BACK = re.compile(
+    r"这个|那个|这些|那些|这项|那项|这笔|那笔|上面|刚才|刚刚|前面|回到正题|"
+    r"\b(it|that|this|these|those|them|the one|that one|this one)\b",
+    _I,
+)
 # An answer to "which industry? which city?" is a statement, not a question about that city.
 ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)
 
@@ -95,15 +101,21 @@ def resolve_intent(
     conversation: Conversation,
     certain: bool = False,
     semantic_need: Callable[[], bool] = lambda: False,
+    names_program: bool = False,
 ) -> Intent:
     """The message's own intent, adjusted by the conversation it continues.
 
     `certain`: the owner asks for certainty about money (understand/certainty.py). That is a question about
     funding whatever else the words resemble: "廊坊的算力券稳不稳？我们35人" wants a verdict, not a pack.
     `semantic_need`: the message's nearest labelled examples are needs (asked only where no rule decided).
+    `names_program`: the message names a catalogued program ("那数据产品使用补助呢？"): a question about it.
     """
     intent = classify_intent(
-        query, states_profile_facts=facts, has_evidence=has_evidence, semantic_need=semantic_need
+        query,
+        states_profile_facts=facts,
+        has_evidence=has_evidence,
+        semantic_need=semantic_need,
+        names_program=names_program,
     )
     last = conversation.last_intent
     # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message out of scope
@@ -132,6 +144,22 @@ def resolve_intent(
         return "funding_eligibility"  # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown
     if facts and CORRECTION.search(normalize(text)) and last in ("recommend_pack", "funding_eligibility"):
         return last  # "不对，我们在合肥" re-runs what was asked for the corrected profile
+    if (
+        intent == "policy_question"
+        and CORRECTION.search(normalize(text))
+        and not ASKS.search(text)
+        and last in ("recommend_pack", "funding_eligibility")
+    ):
+        return last  # a correction we could not read still re-plans, never a digest of other texts
+    in_business = last not in (None, "out_of_scope", "smalltalk")
+    if (
+        names_program
+        and in_business
+        and not facts
+        and not states_need(text)
+        and intent in ("policy_question", "out_of_scope", "smalltalk", "recommend_pack")
+    ):
+        return "funding_eligibility"  # "那数据产品使用补助呢？": that program for this client, not the pack again
     if rewritten and last and intent in ("policy_question", "out_of_scope"):
         intent = last  # "那杭州呢？" continues the previous kind of question
     if facts and intent == "policy_question" and last == "recommend_pack":
@@ -144,6 +172,18 @@ def resolve_intent(
         intent = "recommend_pack"  # "保密": recommend from what we know, verdicts stay open
     if continued and intent == "policy_question" and last in ("recommend_pack", "funding_eligibility"):
         intent = last  # "说错了，合同是一年50万" re-runs what was asked
+    elif continued and intent == "policy_question" and shown:
+        intent = "funding_eligibility"  # after the steps or a cost: the conversation's programs, not a digest
+    if (
+        shown
+        and intent == "policy_question"
+        and REFERS_BACK.search(normalize(text))
+        and len(text) <= 60
+        and not DECLINE.search(text)
+    ):
+        # "那个要先申请再买吗？", "who pays it out?": the programs just shown, judged for this client; not a
+        # digest of other cities' texts (review5 s3t2, s4t2).
+        intent = "funding_eligibility"
     if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
         intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
     return intent

@@ -1,0 +1,138 @@
+"""Which catalogued programs a message names, the way owners name them: in part, without the place.
+
+Owners rarely type a program's catalogue name. After an answer that listed "郑州市人工智能场景应用创新项目支持"
+they ask "那场景应用创新项目呢？"; "武汉市人工智能OPC数据产品使用补助" becomes "数据产品使用补助", the Hong
+Kong "Technology Voucher Programme" becomes "TVP". A program is named when the message holds a long enough
+stretch of its name that no more than two programs share (so "人工智能" or "数字化转型城市试点" names none), or
+an acronym or a part of its name given in brackets ("TVP"), or its whole short name.
+
+A stretch that names a local program counts only where the program could be the one meant: the client is
+there, has not said where they are, or the message names the program's place ("人工智能算力券" from a Hangzhou
+firm is Hangzhou's compute voucher, not Beijing's). A voucher kind alone ("那语料券呢？", "训力券能打包票吗")
+names that kind of voucher of the place the message names, else of the client's own place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from app.advisor.llm.guard import voucher_kinds
+from app.advisor.understand.gazetteer import Place
+from app.catalogue.models import FundingProgram
+from app.catalogue.taxonomy import FundingType
+from app.text.normalize import normalize
+
+_BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
+_PART_SEPARATOR = re.compile(r"[，,、;；]")
+_ACRONYM = re.compile(r"^[A-Za-z]{2,8}$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_STRETCH = 6  # Han characters of a name a message must repeat: "行业应用资助", "使用模型补贴"
+MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力", "中小企业数字化")
+MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
+_WORD = re.compile(r"[a-z0-9]+")
+MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
+
+
+def _short(name: str) -> str:
+    return normalize(_BRACKET.sub("", name)).strip()
+
+
+def _without_place(name: str, program: FundingProgram) -> str:
+    """The name after its leading place ("郑州市人工智能…" -> "人工智能…"), as an owner who is there says it."""
+    region = program.region
+    for place in (region.district, region.city, region.province):
+        if not place:
+            continue
+        for form in (place, place.rstrip("市省区县"), "香港", "hong kong"):
+            if form and name.startswith(normalize(form)):
+                return name[len(normalize(form)) :].lstrip(" 市省")
+    return name
+
+
+def _bracketed_parts(name: str) -> list[str]:
+    """ "香港科技券（Technology Voucher Programme，TVP）" -> ["technology voucher programme", "tvp"]."""
+    parts = []
+    for inside in _BRACKET.findall(name):
+        for part in _PART_SEPARATOR.split(normalize(inside)):
+            part = part.strip()
+            if _ACRONYM.match(part):
+                parts.append(part)  # an acronym; years and editions ("2025年") are no name
+            elif not _HAN.search(part) and len(part.split()) >= MIN_WORDS:
+                parts.append(part)
+    return parts
+
+
+class ProgramNames:
+    def __init__(self, programs: Iterable[FundingProgram]) -> None:
+        self.programs = list(programs)
+        self._names = [normalize(p.name) for p in self.programs]
+        self._cores = [_without_place(_short(p.name), p) for p in self.programs]
+        self._en_words = [_WORD.findall(_short(p.name_en)) for p in self.programs]
+        self._shorts = [{_short(p.name), _short(p.name_en)} for p in self.programs]
+        self._aliases = [
+            [re.compile(rf"(?<![a-z]){re.escape(part)}(?![a-z])") for part in _bracketed_parts(p.name)]
+            for p in self.programs
+        ]
+
+    def named_in(
+        self, text: str, province: str | None = None, city: str | None = None, places: Sequence[Place] = ()
+    ) -> list[FundingProgram]:
+        """The programs the message names, for a client at province/city; `places`: the places the text names."""
+        norm = normalize(text)
+        kinds = voucher_kinds(norm, english=True)
+        where = list(places) or ([Place(province, city)] if province else [])
+        found = []
+        for i, program in enumerate(self.programs):
+            whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
+            by_alias = any(alias.search(norm) for alias in self._aliases[i])
+            stretch = self._stretch(self._cores[i], norm) or self._words(i, norm)
+            # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
+            by_kind = any(
+                any(word in self._names[i] for word in kin)
+                or ("算力券" in kin and program.type is FundingType.compute_voucher)
+                for kin in kinds
+            ) and any(
+                program.region.province is not None and program.region.covers(p.province, p.city)
+                for p in where
+            )
+            if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, province, city)):
+                found.append(program)
+        return found
+
+    def _stretch(self, core: str, text: str) -> str | None:
+        """The longest stretch of the name the text repeats, when it is long and distinctive enough."""
+        best = ""
+        for start in range(len(core)):
+            end = start + max(len(best), MIN_STRETCH - 1) + 1
+            while end <= len(core) and core[start:end] in text:
+                best, end = core[start:end], end + 1
+        if len(_HAN.findall(best)) < MIN_STRETCH:
+            return None
+        sharing = sum(best in name for name in self._names)
+        return best if sharing <= MAX_SHARING else None
+
+    def _words(self, i: int, text: str) -> str | None:
+        """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's."""
+        name, said = self._en_words[i], f" {' '.join(_WORD.findall(text))} "
+        best = ""
+        for start in range(len(name)):
+            for end in range(start + MIN_EN_WORDS, len(name) + 1):
+                run = " ".join(name[start:end])
+                if f" {run} " not in said:
+                    break
+                best = max(best, run, key=len)
+        if not best:
+            return None
+        sharing = sum(f" {best} " in f" {' '.join(words)} " for words in self._en_words)
+        return best if sharing <= MAX_SHARING else None
+
+    @staticmethod
+    def _could_mean(program: FundingProgram, text: str, province: str | None, city: str | None) -> bool:
+        region = program.region
+        if region.province is None or not province:
+            return True
+        named_here = any(
+            place and normalize(place.rstrip("市省")) in text for place in (region.city, region.province)
+        )
+        return named_here or region.covers(province, city)

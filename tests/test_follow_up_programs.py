@@ -1,0 +1,114 @@
+"""Later turns answer the question asked: a program named in a follow-up, a hypothetical place, a guarantee.
+
+Through the real `aipack ask --batch --json` entry point over the shared index (date pinned), reading only
+what the owner sees: the answer's first lines, the profile shown, the programs listed (review5 s2t3, s3t2,
+s3t3, s4t2: follow-ups got another program, a knowledge-base digest, or a hypothetical saved as fact).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from app.advisor.engine.program_names import ProgramNames
+from app.cli import main
+from app.settings import PROJECT_ROOT
+
+DIGEST = ("知识库中的资料", "knowledge base says")
+
+
+@pytest.fixture
+def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """One conversation through `aipack ask --batch`: the replies in order."""
+    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-23")
+
+    def run(*messages: str) -> list[dict[str, Any]]:
+        batch = tmp_path / "conversation.jsonl"
+        lines = [{"id": n, "session": "owner", "message": m} for n, m in enumerate(messages)]
+        batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["ask", "--batch", str(batch), "--json"])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    return run
+
+
+def _head(reply: dict[str, Any], lines: int = 2) -> str:
+    return "\n".join(reply["answer"].splitlines()[:lines])
+
+
+def test_a_follow_up_naming_a_program_from_the_answer_is_answered_about_that_program(converse):
+    _, _, follow_up = converse(
+        "郑州一家25人的物流公司，想租算力训练调度模型，合同30万",
+        "说错了，合同是一年50万",
+        "那场景应用创新项目呢？截止到什么时候？",
+    )
+    head = _head(follow_up, 1)
+    assert "场景应用创新项目" in head and "截止" in head  # the date question, for that program
+    assert "需遴选" in head and "500万" in head  # how the money comes and the cap
+    assert [f["id"] for f in follow_up["funding"]] == ["zhengzhou-ai-scenario-award-2024"]
+    assert "郑州市算力券" not in follow_up["answer"]  # not the previous program recomputed
+    assert not any(d in follow_up["answer"] for d in DIGEST)
+
+
+def test_a_program_named_by_part_of_its_name_leads_a_follow_up_instead_of_repeating_the_pack(converse):
+    pack, follow_up = converse(
+        "武汉光谷一家一人公司（OPC），做AI短视频，每个月算力费用1.5万", "那数据产品使用补助呢？"
+    )
+    assert follow_up["answer"] != pack["answer"]
+    assert follow_up["intent"] == "funding_eligibility"
+    assert "数据产品使用补助" in _head(follow_up, 1)
+    assert {f["id"] for f in follow_up["funding"]} == {"wh-opc-data-subsidy-2026"}
+
+
+def test_a_hypothetical_place_is_judged_there_and_the_saved_profile_keeps_the_real_one(converse):
+    first, what_if, guarantee = converse(
+        "I run a 12-person bubble tea chain in Mong Kok, Hong Kong. Budget HK$80,000. We want AI to forecast "
+        "stock ordering.",
+        "What if we register a subsidiary in Shenzhen instead?",
+        "Can you guarantee we get the TVP money before we start buying?",
+    )
+    assert what_if["profile"]["city"] == "深圳"
+    assert _head(what_if, 1).startswith("For Shenzhen")  # what changes there, first
+    assert "still says Hong Kong" in what_if["answer"]
+    assert [s["id"] for s in what_if["solutions"]] == [s["id"] for s in first["solutions"]]  # the same pack
+    assert not any(d in what_if["answer"] for d in DIGEST)
+    # The next turn is about the real company: Hong Kong, and the program it names.
+    assert guarantee["profile"]["province"] == "香港" and guarantee["profile"]["city"] is None
+    assert "cannot guarantee" in _head(guarantee, 3)
+    assert [f["id"] for f in guarantee["funding"]] == ["hk-tvp"]
+
+
+def test_a_hypothetical_move_in_chinese_is_undone_when_the_owner_drops_it(converse):
+    _, what_if, apply = converse(
+        "深圳宝安一家做无人机软件的公司，18个人，要租GPU训练视觉模型，一年大概50万",
+        "要是我们把公司迁到东莞呢？",
+        "算了不迁了，训力券怎么申请？",
+    )
+    assert what_if["profile"]["city"] == "东莞" and what_if["intent"] == "recommend_pack"
+    assert what_if["answer"].startswith("换成") and "东莞" in _head(what_if, 1)
+    assert apply["profile"]["city"] == "深圳" and apply["intent"] == "how_to_apply"
+    assert "训力券" in _head(apply, 3)
+
+
+def test_a_single_question_naming_a_program_by_acronym_or_part_is_about_that_program(converse):
+    (tvp,) = converse("Is there a deadline for Hong Kong's TVP?")
+    assert tvp["intent"] == "funding_eligibility"
+    assert "Technology Voucher" in _head(tvp, 2)
+    (data,) = converse("武汉OPC的数据产品使用补助一般能补多少？")
+    assert data["intent"] == "funding_eligibility" and "数据产品使用补助" in _head(data, 1)
+
+
+def test_a_generic_stretch_of_a_name_names_no_other_citys_program():
+    from app.catalogue.loader import load_catalogue
+
+    names = ProgramNames(load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue").funding)
+    # "人工智能算力券" is in Beijing's and Yangzhou's names: a Hangzhou firm means its own city's voucher.
+    named = names.named_in("我们想申请人工智能算力券", "浙江", "杭州")
+    assert "hz-compute-voucher-2025" in {p.id for p in named}
+    assert all(p.region.city == "杭州" for p in named)
+    assert names.named_in("想做数字化转型，有什么补贴", "浙江", "杭州") == []
