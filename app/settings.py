@@ -96,9 +96,10 @@ class RetrievalSettings(BaseModel):
         le=1,
         description="BM25 hits scoring below this share of the best BM25 hit only matched filler words",
     )
-    # Second stage: RRF decides the candidates; the top `rerank_depth` are re-ordered by
-    # alpha x normalised cosine + (1 - alpha) x normalised BM25, which keeps a confident
-    # dense hit from being buried under weak lexical matches (and vice versa).
+    # Second stage (app.services.ranking): RRF decides the candidates; the top `rerank_depth` are
+    # re-ordered by alpha x normalised cosine + (1 - alpha) x normalised BM25, which keeps a confident
+    # dense hit from being buried under weak lexical matches (and vice versa); the same score, without
+    # the words naming a document, orders each document's passages within the final top k.
     rerank_depth: int = Field(default=10, ge=0, le=100)
     rerank_alpha: float = Field(default=0.5, ge=0, le=1)
     rerank_cosine_base: float = Field(

@@ -4,7 +4,8 @@ Prints one table. Hybrid retrieval is measured side by side with its
 dense-only and BM25-only baselines in the same run, on the same index, over the
 golden set, the fresh set (tests/eval/fresh_retrieval.yaml) and the second dev set over all of
 knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five articles
-(tests/eval/retrieval_dev3.yaml); --heldout adds a set kept outside the repo.
+(tests/eval/retrieval_dev3.yaml), the fourth over the articles and program texts
+(tests/eval/retrieval_dev4.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -32,6 +33,7 @@ from app.evaluation.advisor_metrics import load_advisor_cases, score_advisor
 from app.evaluation.golden import (
     DEV2_RETRIEVAL,
     DEV3_RETRIEVAL,
+    DEV4_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -214,6 +216,7 @@ def main() -> None:
             ("fresh", fresh),
             ("dev2", load_retrieval_cases(DEV2_RETRIEVAL)),
             ("dev3", load_retrieval_cases(DEV3_RETRIEVAL)),
+            ("dev4", load_retrieval_cases(DEV4_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

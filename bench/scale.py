@@ -172,7 +172,8 @@ def build_derived(data_dir: Path, knowledge: Path, factor: int, base: Path, samp
     """The real ingest path over a copy of `base`, except that only `sample` new chunks are
     embedded (to measure the rate); the others get embeddings derived from real ones."""
     from app.container import Container
-    from app.services.ingest import IngestReport, _fingerprint, _write_manifest
+    from app.services.index_manifest import fingerprint, write_manifest
+    from app.services.ingest_report import IngestReport
     from app.settings import INDEX_SCHEMA_VERSION
 
     shutil.copytree(base, data_dir)
@@ -217,11 +218,11 @@ def build_derived(data_dir: Path, knowledge: Path, factor: int, base: Path, samp
             metadatas=[r.metadata for r in part],
         )
     counts = {name.value: service.store.collection(name).count() for name in CollectionName}
-    _write_manifest(
+    write_manifest(
         settings,
         {
             "schema_version": INDEX_SCHEMA_VERSION,
-            "fingerprint": _fingerprint(settings),
+            "fingerprint": fingerprint(settings),
             "embedding_model": settings.embedding.model_name,
             "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "counts": counts,

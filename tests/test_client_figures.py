@@ -2,7 +2,7 @@
 
 Session 7 (issue #11): contracts named in other words become purchase items with the client's amount; a
 quoted SaaS a voucher does not pay for is matched to nothing and said so; the same spend is not claimed twice;
-a selected program says what it pays at most only if selected; an amount hoped for is set against the cap; an
+an amount hoped for is set against the cap; an
 English program name the catalogue does not hold is flagged.
 """
 
@@ -18,7 +18,7 @@ from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.notices import deadline_notes
 from app.advisor.engine.programs import listed_programs
-from app.advisor.engine.spend_notes import if_selected, same_spend_twice, unpaid_client_items
+from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
@@ -76,14 +76,6 @@ def test_the_same_spend_is_not_claimed_under_two_vouchers():
     )
     (line,) = same_spend_twice(programs, {p.kind for p in client}, "zh")
     assert "同一笔支出只能在其中一项申领" in line
-
-
-def test_a_selected_program_says_what_it_pays_only_if_selected():
-    shenzhen = CompanyProfile(province="广东", city="深圳", district="宝安区", employees=120, industry="C")
-    programs, client = _judged(["sz-ai-application-funding-2024"], shenzhen, "35万的AI视觉质检项目合同")
-    (line,) = if_selected(client, programs, "zh")
-    assert "仅当项目入选" in line and "35万元 × 最高30% = 最多10.5万元" in line and "不计入净成本" in line
-    assert cost_pack([], programs, shenzhen, client).client == []  # never a subsidy in the net cost
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,22 @@ def test_results_quote_the_original_script_with_titles(shared_container):
     assert 0.8 < hit.score <= 1.0
 
 
+@pytest.mark.parametrize(
+    ("query", "passage"),
+    [
+        ("湖南日报怎么看人工智能伦理？", "人文伦理观念"),
+        ("湖南日报对人工智能立法怎么说？", "人工智能立法"),
+    ],
+)
+def test_naming_the_publisher_quotes_the_passage_not_the_dateline(shared_container, query, passage):
+    """The newspaper's name picks the article; the first quote is the passage on what was asked, not
+    the article's opening lines where the name stands."""
+    hits = shared_container.retrieval.search(query).hits
+    assert hits[0].source == "000_92d68ac8b52ed137"
+    assert passage in hits[0].text
+    assert "来源:湖南日报" not in hits[0].text
+
+
 def test_filters_restrict_collection_region_and_kind(shared_container):
     search = shared_container.retrieval.search
     funding_only = search(

@@ -14,7 +14,7 @@ from app.services.index_records import policy_records
 from app.services.retrieval import RetrievalService, context_text
 from app.services.routing import POLICY_SLOTS, Group, balance, route
 from app.settings import ChunkingSettings
-from app.text.segment import Glossary, Segmenter
+from app.text.segment import Glossary, GlossaryTerm, Segmenter
 
 FRESH = load_retrieval_cases(FRESH_RETRIEVAL)
 INTERVIEW = (
@@ -76,6 +76,24 @@ def test_a_question_naming_an_article_reads_that_article_first(shared_container)
     assert result.route == "article"
     hunan = [hit.source == "000_92d68ac8b52ed137" for hit in result.hits]
     assert hunan[0] and hunan == sorted(hunan, reverse=True)  # the named article's passages come first
+
+
+def test_an_english_question_may_name_a_speaker_by_family_name_alone(shared_container):
+    """ "What does Zhao say…" asks about Zhao Zhiguo's speech, as "Zhao Zhiguo" would."""
+    result = shared_container.retrieval.search("What does Zhao say about open-source communities?")
+    assert result.route == "article"
+    assert all(hit.source == "002_2603e452646e1bca" for hit in result.hits[:3])
+
+
+def test_a_family_name_is_read_only_where_it_cannot_be_an_english_word():
+    glossary = Glossary(
+        people=[GlossaryTerm("贺晗", ("he han",)), GlossaryTerm("赵志国", ("zhao zhiguo",))],
+    )
+    assert "赵志国" in glossary.expand_english("According to Zhao, what comes first?")
+    assert "贺晗" in glossary.expand_english("What does He think about compute?")  # capitalised mid-sentence
+    assert "贺晗" not in glossary.expand_english("He said compute is scarce. What did he mean?")
+    shared = Glossary(people=[GlossaryTerm("汪小帆", ("wang xiaofan",)), GlossaryTerm("王五", ("wang wu",))])
+    assert shared.expand_english("What did Wang say?") == "What did Wang say?"  # two people: no guess
 
 
 def test_named_articles_lead_the_article_route_in_rank_order():

@@ -63,6 +63,7 @@ class ConditionOut(_Model):
         "selection",
         "pilot_city",
         "purchase",
+        "threshold",
     ]
     status: Literal["met", "unmet", "unknown"]
     detail: str

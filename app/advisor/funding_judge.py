@@ -21,8 +21,8 @@ from app.advisor.engine.notices import (
 )
 from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
-from app.advisor.engine.spend_notes import if_selected, same_spend_twice, unpaid_client_items
+from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
+from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
@@ -63,8 +63,7 @@ class FundingJudge:
             *deadline_notes(turn.programs, self.today(), query, language),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
-            *if_selected(client, turn.programs, language),
-            *same_spend_twice(turn.programs, bought, language),
+            *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 
     def lead_with_notes(self, turn: Turn) -> None:
@@ -101,8 +100,8 @@ class FundingJudge:
             return []  # outside every program's coverage (the answer says so)
         profile = turn.conversation.profile
         client = client_items(profile.purchases)  # named in this turn or an earlier one
-        shown = [p for pick in turn.conversation.pack for p in solution_purchases(pick.solution)]
-        purchases = client + shown or planned or None  # a pack not shown counts only when nothing else does
+        shown = plan([pick.solution for pick in turn.conversation.pack], client)
+        purchases = shown or planned or None  # a pack not shown counts only when nothing else does
         spend = spend_from_question(turn.query) | kinds(client) or None
         judged = self.assessments(profile, purchases, self.said_in(turn))
         if planned and not (client or shown):

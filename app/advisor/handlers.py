@@ -21,14 +21,14 @@ from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_l
 from app.advisor.compose.policy import no_evidence, policy_answer, select_evidence
 from app.advisor.compose.solution_views import compare_answer, preview_line
 from app.advisor.compose.wording import DETAILS_HEADING, add_to_brief, disclaimer, pick
-from app.advisor.engine.costing import PackCost, cost_pack
+from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
 from app.advisor.engine.notices import (
     asks_about_policy,
 )
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.place_scope import place_filter
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, solution_purchases
+from app.advisor.engine.purchases import Purchase, client_items, kinds, plan, solution_purchases
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.llm.guard import looks_like_instruction
@@ -39,6 +39,7 @@ from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.components.vector_store import CollectionName
 from app.services.retrieval import RetrievalService, SearchFilters
+from app.text.funding_words import names_funding
 from app.text.normalize import normalize
 from app.text.segment import Glossary, Segmenter
 
@@ -140,9 +141,12 @@ class TurnHandlers:
             conversation.asked_clarification = True
             if profile.pain_points or profile.goals or profile.industry:
                 turn.answer += "\n\n" + self._preview(turn)
-            if profile.purchases:
-                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win).
-                turn.programs = self.funding.for_question(turn)
+            programs = self.funding.for_question(turn)
+            named = [a for a in programs if a.asked]
+            if profile.purchases or named:
+                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win);
+                # a program the client names hears its verdict now, not after the questions.
+                turn.programs = programs if profile.purchases else named
                 lines = subsidy_lines(turn.subsidies, turn.language)
                 lines += funding_brief(turn.programs, turn.book, turn.language)
                 turn.answer += "\n\n" + "\n".join(lines)
@@ -165,7 +169,7 @@ class TurnHandlers:
             return
         conversation.pack = choice.picks
         client = client_items(profile.purchases)  # named in this turn or an earlier one
-        purchases = [p for pick in choice.picks for p in solution_purchases(pick.solution)] + client
+        purchases = plan([pick.solution for pick in choice.picks], client)
         spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
         # A company registered abroad is outside every program's coverage: no verdicts to show.
         turn.programs = (
@@ -209,10 +213,11 @@ class TurnHandlers:
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""
         conversation = turn.conversation
-        ranked = self.recommender.rank(
-            conversation.profile, turn.query, conversation.user_text(), turn.search
+        # The pack's own first pick (the stated need's solution, not the whole message's nearest one).
+        choice = self.recommender.pack(
+            conversation.profile, turn.query, conversation.user_text(), shared=turn.search
         )
-        best = ranked[:1]
+        best = choice.picks[:1]
         if not best:
             return ""
         solution = best[0].solution
@@ -253,7 +258,8 @@ class TurnHandlers:
         focus = focus or self._about_named(turn)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
-        lines = [*notes, *([""] if notes else []), *funding_brief(turn.programs, turn.book, turn.language)]
+        brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
+        lines = [*notes, *([""] if notes else []), *brief]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [
                 "",
@@ -327,7 +333,7 @@ class TurnHandlers:
                     break
         profile = conversation.profile
         client = client_items(profile.purchases)
-        purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+        purchases = plan([pick.solution for pick in picks], client)
         turn.programs = select_programs(
             self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
             profile,
@@ -337,7 +343,7 @@ class TurnHandlers:
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
-        return cost, choice
+        return cost, fit_client_figures(choice, cost, profile.budget_cny)
 
     def _shown_pack(self, turn: Turn) -> list[SolutionPick]:
         conversation = turn.conversation
@@ -351,9 +357,14 @@ class TurnHandlers:
     def cost(self, turn: Turn) -> None:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
-        budget = budget_lines(choice, profile.budget_cny, turn.language, profile.budget_other)
+        budget = budget_lines(
+            choice, profile.budget_cny, turn.language, profile.budget_other, costed=cost.solutions
+        )
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
-        text = cost_answer(cost, turn.book, turn.language, notes, budget)
+        # "…and which programs apply?": a cost question that names funding hears the verdicts, not only costs.
+        asked = turn.programs if names_funding(turn.query) else [a for a in turn.programs if a.asked]
+        named = funding_brief(asked, turn.book, turn.language) if asked else None
+        text = cost_answer(cost, turn.book, turn.language, notes, budget, named)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,
             text.arithmetic,

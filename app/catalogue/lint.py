@@ -8,6 +8,7 @@ kind of site we read, a program that had ended when verified says so, and no pro
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -213,11 +214,27 @@ def check_duplicates(programs: list[FundingProgram]) -> list[LintProblem]:
     ]
 
 
+# Our own file names ("funding_cities.yaml") are no words for a client: an entry's text reaches answers as is.
+_INTERNAL_NAME = re.compile(r"(?<![/\w.])[\w-]+\.(?:ya?ml|tsv|py|jsonl)\b", re.I)
+
+
+def check_internal_names(program: FundingProgram) -> list[LintProblem]:
+    """No text of the entry (its URLs aside) names one of the project's files."""
+    data = program.model_dump(mode="json")
+    data.get("provenance", {}).pop("source_urls", None)
+    found = sorted(set(_INTERNAL_NAME.findall(json.dumps(data, ensure_ascii=False))))
+    return (
+        [LintProblem(program.id, "internal_name", f"names a project file: {', '.join(found)}")]
+        if found
+        else []
+    )
+
+
 def lint_funding(programs: list[FundingProgram]) -> list[LintProblem]:
     """Problems in the entries as written; independent of today's date, so CI gives the same answer every day."""
     problems: list[LintProblem] = []
     for program in programs:
         problems += check_numbers(program) + check_sources(program) + check_ended(program)
-        problems += check_per_firm(program)
+        problems += check_per_firm(program) + check_internal_names(program)
         problems += [LintProblem(program.id, "english", f"{f}: {why}") for f, why in english_gaps(program)]
     return problems + check_duplicates(programs)

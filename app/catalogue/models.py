@@ -330,6 +330,12 @@ class Eligibility(_Strict):
     venue: Venue | None = Field(
         default=None, description="Pays only for spend made at this platform or cluster"
     )
+    min_annual_spend_cny: float | None = Field(
+        default=None,
+        gt=0,
+        description="The least eligible spend in the year the text requires (年度实际支出X万元（含）以上): below it "
+        "nothing is paid; judged on the amount the client states, asked for while unknown",
+    )
     stated_conditions: list[StatedCondition] = Field(
         default_factory=list,
         description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",

@@ -356,6 +356,10 @@ def score_case(
         n = float(expect["client_amount"])
         ok = any(s.base_max is not None and abs(s.base_max - n) <= max(1.0, n * 0.005) for s in subs)
         check(("client_amount", ok, f"bases {[s.base_max for s in subs]}"))
+    if "client_in_total" in expect:
+        # The client's own figure is what the pack's first year costs, never replaced by a catalogue range.
+        n, lower = float(expect["client_in_total"]), sum(s["first_year_cost_cny"]["min"] for s in pack)
+        check(("client_in_total", bool(pack) and lower >= n - 0.5, f"pack lower {lower:.0f} vs {n:.0f}"))
     if "max_total_subsidy" in expect:
         total = sum(s.amount_max for s in subs)
         check(("max_total_subsidy", total <= expect["max_total_subsidy"] + 0.5, f"{total:.0f}"))

@@ -19,6 +19,8 @@ DEV2_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev2.yaml"
 # Written before session 7's retrieval changes, over the five articles (a third English, a fifth traditional):
 # used with the others to choose changes.
 DEV3_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev3.yaml"
+# Written before session 8's passage-ranking changes, over the articles and nine program texts (a third English).
+DEV4_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev4.yaml"
 
 
 class RetrievalCase(BaseModel):

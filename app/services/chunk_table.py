@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +62,13 @@ def _group(row: ChunkRow) -> Group:
 
 
 class ChunkTable:
-    def __init__(self, rows: list[ChunkRow], vectors: np.ndarray, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        rows: list[ChunkRow],
+        vectors: np.ndarray,
+        vocabulary: Iterable[str] = (),
+        tokenize: Callable[[str], list[str]] | None = None,
+    ) -> None:
         self.rows = rows
         self.vectors = vectors
         self.position = {row.chunk_id: i for i, row in enumerate(rows)}
@@ -86,6 +92,16 @@ class ChunkTable:
                 if name:
                     named_in.setdefault(name, set()).add(str(row.metadata.get("source", "")))
         self.sources_by_name = {name: frozenset(sources) for name, sources in named_in.items()}
+        # The BM25 words of the names each document goes by, its publisher (a program text's issuer too) and
+        # speakers (`tokenize`: the index's own tokenizer).
+        naming: dict[str, set[str]] = {}
+        for row in rows:
+            if row.collection is CollectionName.policies:
+                for field in ("publisher", "speaker"):
+                    name = normalize(str(row.metadata.get(field) or "")).strip()
+                    words = (tokenize(name) if tokenize else [name]) if name else []
+                    naming.setdefault(str(row.metadata.get("source", "")), set()).update(words)
+        self._naming_words = {source: frozenset(words) for source, words in naming.items()}
         self.names = frozenset(self.sources_by_name)
         # Funding terms only the articles use ("AI专项资金"): naming one asks about the article (routing).
         self.coined = coined_terms(
@@ -116,8 +132,14 @@ class ChunkTable:
         self._scores: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 
     @classmethod
-    def load(cls, store: VectorStoreComponent, vocabulary: Iterable[str] = ()) -> ChunkTable:
-        """Every chunk of `store`; `vocabulary`: the glossary's terms, candidates for the articles' coinages."""
+    def load(
+        cls,
+        store: VectorStoreComponent,
+        vocabulary: Iterable[str] = (),
+        tokenize: Callable[[str], list[str]] | None = None,
+    ) -> ChunkTable:
+        """Every chunk of `store`; `vocabulary`: the glossary's terms, candidates for the articles' coinages;
+        `tokenize`: the BM25 tokenizer, which cuts the articles' names into the words a question matches."""
         rows: list[ChunkRow] = []
         vectors: list[np.ndarray] = []
         for name in CollectionName:
@@ -131,7 +153,7 @@ class ChunkTable:
                 rows.append(ChunkRow(chunk_id, name, document or "", dict(metadata or {})))
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
-        return cls(rows, matrix, vocabulary)
+        return cls(rows, matrix, vocabulary, tokenize)
 
     def lexical_query(self, tokens: list[str], language: str) -> list[str]:
         """The BM25 tokens of a question: an English question keeps its Chinese translations and only
@@ -205,6 +227,21 @@ class ChunkTable:
         return self._memo(
             self._scores, tuple(tokens), lambda: np.asarray(bm25.get_scores(tokens), dtype=np.float32)
         )
+
+    def passage_keyword_scores(self, tokens: list[str], chunk_ids: list[str]) -> np.ndarray:
+        """BM25 of each of `chunk_ids` over the question's words less those naming the chunk's own article.
+
+        A word that names the article ("湖南日报", "赵志国") is evidence for the article, and the route
+        already puts a named article first (app.services.routing), but not for any one of its passages: it
+        matched only the dateline chunk, or those repeating the speaker's name, and lifted them above the
+        passage that answers. Other articles' chunks keep every word: for them the name is just a word.
+        """
+        scores = np.empty(len(chunk_ids), dtype=np.float32)
+        for n, chunk_id in enumerate(chunk_ids):
+            own = self._naming_words.get(self.source_of(chunk_id))
+            focus = [t for t in tokens if t not in own] if own else tokens
+            scores[n] = self.keyword_scores(focus)[self.position[chunk_id]]
+        return scores
 
     def keyword_ranking(
         self, tokens: list[str], mask: np.ndarray, depth: int, min_relative: float = 0.0

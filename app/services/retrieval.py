@@ -17,6 +17,7 @@ from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.services.query_vectors import query_vector
+from app.services.ranking import fuse, order_passages, rerank
 from app.services.routing import Route, balance, named_sources, route
 from app.services.search_results import (
     INTERNAL_FIELDS,
@@ -73,7 +74,9 @@ class RetrievalService:
         with self._lock:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
-                self._table = ChunkTable.load(self.store, (t.zh for t in self.ingest.glossary.terms))
+                self._table = ChunkTable.load(
+                    self.store, (t.zh for t in self.ingest.glossary.terms), self.ingest.segmenter.tokens
+                )
                 self._loaded_stamp = stamp
             return self._table
 
@@ -191,11 +194,12 @@ class RetrievalService:
                 set(filters.collections or []) or None, regions, set(filters.kinds or []) or None
             )
             keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
-        fused = self._fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)])
+        fused = fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)], r.rrf_k)
         if strategy != "hybrid":
             return fused[:k]
-        fused = self._rerank(table, fused, vector, table.keyword_scores(tokens))
-        return balance(fused, k, which, table.group_of, lambda c: table.source_of(c) in named)
+        fused = rerank(table, fused, vector, tokens, r)
+        top = balance(fused, k, which, table.group_of, lambda c: table.source_of(c) in named)
+        return order_passages(table, top, vector, tokens, r)
 
     def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
         """A search whose question never changes (the pack's policy basis), run once per loaded index.
@@ -231,29 +235,6 @@ class RetrievalService:
         regions = {filters.region, "全国"} if filters.region else None
         mask = table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
         return table.dense_ranking(vector, mask, depth)
-
-    def _fuse(self, rankings: list[tuple[float, list[str]]]) -> list[str]:
-        k = self.settings.retrieval.rrf_k
-        fused: dict[str, float] = {}
-        for weight, ranking in rankings:
-            for rank, chunk_id in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (k + rank + 1)
-        return sorted(fused, key=lambda c: -fused[c])
-
-    def _rerank(self, table: ChunkTable, fused: list[str], vector: np.ndarray, bm25: np.ndarray) -> list[str]:
-        r = self.settings.retrieval
-        head, tail = fused[: r.rerank_depth], fused[r.rerank_depth :]
-        if len(head) < 2:
-            return fused
-        idx = [table.position[c] for c in head]
-        cosine = table.vectors[idx] @ vector
-        dense = np.clip(
-            (cosine - r.rerank_cosine_base) / max(float(cosine.max()) - r.rerank_cosine_base, 1e-9), 0, None
-        )
-        lexical = bm25[idx] / (float(bm25.max()) or 1.0)
-        score = r.rerank_alpha * dense + (1 - r.rerank_alpha) * lexical
-        order = np.argsort(-score, kind="stable")  # stable: equal scores keep their RRF order
-        return [head[i] for i in order] + tail
 
     @staticmethod
     def _hit(table: ChunkTable, chunk_id: str, score: float) -> SearchHit:

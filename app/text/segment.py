@@ -32,6 +32,8 @@ _STOPWORDS = frozenset(
     ).split()
 )
 _TOKEN_OK = re.compile(r"[\w+]", re.UNICODE)
+# A capitalised word that does not open the text or a sentence (a name, not "He said" or "What").
+_CAPITALISED_INSIDE = re.compile(r"(?<=[^\s.?!;:。？！\"“'‘(（]\s)[A-Z][a-z]+\b")
 # "748eflops", "5g", "2025年版": also index the letter and digit runs so
 # "EFLOPS" or "748" alone still match.
 _ALNUM_RUNS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
@@ -53,6 +55,7 @@ class Glossary:
     terms: list[GlossaryTerm] = field(default_factory=list)
 
     translations: list[GlossaryTerm] = field(default_factory=list)  # expansion only, not for jieba
+    people: list[GlossaryTerm] = field(default_factory=list)  # also among `translations`
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -66,7 +69,8 @@ class Glossary:
                 for t in raw.get(section) or []
             ]
 
-        return cls(read("terms"), read("vocabulary") + read("entities"))
+        people = read("people")
+        return cls(read("terms"), read("vocabulary") + people + read("entities"), people)
 
     def expand_english(self, text: str) -> str:
         """Append the Chinese term for each English glossary phrase found in `text` (in glossary order)."""
@@ -79,7 +83,28 @@ class Glossary:
             for end in range(start + 1, min(start + longest, len(words)) + 1):
                 found.update(index.get(" ".join(words[start:end]), ()))
         extra = [self._all_terms[n].zh for n in sorted(found)]
+        extra += [
+            self.family_names[w.lower()]
+            for w in _CAPITALISED_INSIDE.findall(text)
+            if w.lower() in self.family_names
+        ]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
+
+    @cached_property
+    def family_names(self) -> dict[str, str]:
+        """{pinyin family name: the person}, for the people no other person here shares a family name with.
+
+        English readers refer to a person by the family name after the first mention ("how does Zhao want
+        investors involved"); without it the question neither routes to that person's article nor
+        matches their name in it. Only capitalised and inside a sentence (`_CAPITALISED_INSIDE`), so the
+        pronoun "he" or a sentence's first word is never taken for 贺晗 (He Han)."""
+        named: dict[str, set[str]] = {}
+        for person in self.people:
+            for spelling in person.en:
+                words = spelling.split()
+                if len(words) == 2:
+                    named.setdefault(words[0], set()).add(person.zh)
+        return {family: next(iter(zh)) for family, zh in named.items() if len(zh) == 1}
 
     @cached_property
     def _all_terms(self) -> list[GlossaryTerm]:

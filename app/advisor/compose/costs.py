@@ -7,6 +7,7 @@ state the same figures in the same words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
@@ -15,8 +16,8 @@ from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.advisor.engine.pack_choice import PackChoice
 from app.catalogue.english import original
-from app.catalogue.models import Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS
+from app.catalogue.models import AmountRange, Solution
+from app.catalogue.taxonomy import CATEGORY_LABELS, SPEND_LABELS
 
 
 @dataclass
@@ -57,6 +58,24 @@ def cost_basis(solution: Solution, language: Lang) -> str:
     return f"费用依据：{basis[0]}" + (f"（{solution.cost.note}）" if solution.cost.note else "") + "。"
 
 
+def client_figure_note(item: CostedSolution, language: Lang) -> str:
+    """Where a solution's cost comes from the client's own contract: say so, our range only as a reference."""
+    figure = item.client_figure
+    if figure is None or figure.catalogue is None:
+        return ""
+    zh, en = SPEND_LABELS[figure.kind]
+    amount = money(figure.first_year.max, language)
+    reference = money_range(figure.catalogue.min, figure.catalogue.max, language)
+    whole = item.first_year.max == figure.first_year.max  # nothing else bought with it
+    if language == "en":
+        part = "" if whole else f"of which the {en} "
+        return (
+            f" ({part}on the figure you gave, {amount}; our catalogue range {reference} for reference only)"
+        )
+    part = "" if whole else "其中"
+    return f"（{part}{zh}按您说的{amount}计；目录参考价{reference}，仅供对照）"
+
+
 def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     solution = item.pick.solution
     net = item.net
@@ -65,12 +84,12 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
     after = money_range(net.min, net.max, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
-        line = f"{index}. {solution.name_en} ({category}) — first year {cost}"
+        line = f"{index}. {solution.name_en} ({category}) — first year {cost}{client_figure_note(item, language)}"
         line += f", after subsidies counted in net cost {after}" if item.discounts else ""
         line += f". {why}." + (" Over your budget." if item.pick.over_budget else "")
         line += " Basic tier within your budget." if item.pick.basic_tier else ""
     else:
-        line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}"
+        line = f"{index}. {solution.name_zh}（{category}）— 首年约{cost}{client_figure_note(item, language)}"
         line += f"，扣除计入净成本的补贴后约{after}" if item.discounts else ""
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
         line += "（预算内选基础档）" if item.pick.basic_tier else ""
@@ -95,7 +114,7 @@ def net_line(
         )
     fits = ""
     if budget is not None and choice.picks:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        upper = gross[1]  # the pack as costed: a contract the client named counts at their figure
         over = money(upper - budget, language)
         # Say what exceeds the budget and by how much: the upper end before subsidies, never "超出预算1万元"
         # (which reads as "over by 1万") — and the basic tier is what keeps it within.
@@ -122,16 +141,23 @@ def budget_lines(
     language: Lang,
     other: str | None = None,
     said_fit: bool = False,
+    costed: list[CostedSolution] | None = None,
 ) -> list[str]:
     """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
 
     `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
     `said_fit`: the brief's net-cost line has said the pack fits, so a plain fit is not said again.
+    `costed`: the pack as costed, so a contract the client named counts at their figure, not our range.
     """
     en = language == "en"
+    as_costed = {c.pick.solution.id: c.first_year for c in costed or []}
+
+    def cost(solution: Solution) -> AmountRange:
+        return as_costed.get(solution.id, solution.cost.first_year_cny)
+
     lines: list[str] = []
     if budget is None and other and choice.picks:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        upper = sum(cost(p.solution).max for p in choice.picks)
         lines.append(
             f"Your budget is {other}. I hold no exchange rate, so I have not converted it: compare it yourself "
             f"with the pack's first-year upper bound of CNY {upper:,.0f} at today's rate (approximate)."
@@ -139,11 +165,23 @@ def budget_lines(
             else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
             f"{money(upper, language)}对照（只是近似比较）。"
         )
-    if budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
-        lines.append(_needs_over_budget(choice, budget, language))
+    stated = next((c.client_figure for c in costed or [] if c.client_figure), None)
+    if budget is not None and stated is not None and not choice.fits_budget:
+        # The client's own contract leaves no cheaper tier to suggest: say the two figures disagree.
+        upper = sum(cost(p.solution).max for p in choice.picks)
+        lines.append(
+            f"At the figure you gave for {SPEND_LABELS[stated.kind][1]} the pack costs up to CNY {upper:,.0f} in "
+            f"the first year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}: check which "
+            "of the two figures holds before signing."
+            if en
+            else f"按您说的{SPEND_LABELS[stated.kind][0]}金额计，本方案首年最多约{money(upper, language)}，超出您的预算"
+            f"{money(budget, language)}约{money(upper - budget, language)}：签约前请先确认预算和合同金额以哪个为准。"
+        )
+    elif budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
+        lines.append(_needs_over_budget(choice, budget, language, cost))
     elif budget is not None and not choice.fits_budget and choice.picks:
         start = choice.picks[0].solution
-        upper = start.cost.first_year_cny.max
+        upper = cost(start).max
         lines.append(
             f"Nothing useful fits your budget of CNY {budget:,.0f} at the upper end of its cost range: the cheapest "
             f"useful start, {start.name_en}, can cost up to CNY {upper:,.0f} in the first year, "
@@ -154,17 +192,17 @@ def budget_lines(
         )
     elif budget is not None and choice.basic_tier:
         start = choice.picks[0].solution
-        cost = start.cost.first_year_cny
+        start_cost = cost(start)
         lines.append(
-            f"{start.name_en} is what answers your need; it costs {money_range(cost.min, cost.max, language)} in "
+            f"{start.name_en} is what answers your need; it costs {money_range(start_cost.min, start_cost.max, language)} in "
             f"the first year. Within your budget of CNY {budget:,.0f}, take a basic configuration and ask vendors "
             f"to quote within it; the full configuration would be CNY {choice.gap:,.0f} over budget."
             if en
-            else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(cost.min, cost.max, language)}：预算"
+            else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(start_cost.min, start_cost.max, language)}：预算"
             f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
         )
     elif budget is not None and choice.picks and not said_fit:
-        upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+        upper = sum(cost(p.solution).max for p in choice.picks)
         lines.append(
             f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
             f"of CNY {budget:,.0f} before any subsidy."
@@ -173,19 +211,21 @@ def budget_lines(
         )
     if choice.later is not None:
         later = choice.later.solution
-        cost = later.cost.first_year_cny
+        span = money_range(later.cost.first_year_cny.min, later.cost.first_year_cny.max, language)
         lines.append(
-            f"Later, outside this total: {later.name_en} (first year {money_range(cost.min, cost.max, language)})."
+            f"Later, outside this total: {later.name_en} (first year {span})."
             if en
-            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{money_range(cost.min, cost.max, language)}）。"
+            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{span}）。"
         )
     return lines
 
 
-def _needs_over_budget(choice: PackChoice, budget: float, language: Lang) -> str:
+def _needs_over_budget(
+    choice: PackChoice, budget: float, language: Lang, cost: Callable[[Solution], AmountRange]
+) -> str:
     """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap."""
-    lower = sum(p.solution.cost.first_year_cny.min for p in choice.picks)
-    upper = sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+    lower = sum(cost(p.solution).min for p in choice.picks)
+    upper = sum(cost(p.solution).max for p in choice.picks)
     if language == "en":
         tier = (
             f"basic configurations of each total about CNY {lower:,.0f}, within it; ask vendors to quote within it"
@@ -228,8 +268,10 @@ def cost_answer(
     language: Lang,
     notes: list[str] | None = None,
     budget: list[str] | None = None,
+    named: list[str] | None = None,
 ) -> PackText:
-    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them."""
+    """What the solutions cost; `budget`: whether they fit the stated budget (`budget_lines`), said after them;
+    `named`: the verdict lines of the programs the question names, so "青岛算力券怎么算" hears its verdict."""
     en = language == "en"
     out = PackText(answer="")
     lines = [
@@ -243,6 +285,7 @@ def cost_answer(
         lines.append(_solution_line(index, item, n, language))
         lines.append("   " + cost_basis(item.pick.solution, language))
     lines += budget or []
+    lines += ["", *named] if named else []
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     lines += subsidy_lines(cost.subsidies, language)
     lines += ["", disclaimer(language)]

@@ -164,7 +164,14 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
         ceiling = a.ratio is not None and ratio_is_ceiling(a.program, a.ratio)
         cap = cap_phrase(benefit, language) if benefit.cap else None
         # No ratio and no cap in the catalogue: say the sources lack them, never a figure from elsewhere (§7).
-        if language == "en":
+        if language == "en" and a.selection_only:
+            bits = [f"up to {ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
+            published = f"; if selected, {', '.join(b for b in bits if b)} as published" if any(bits) else ""
+            lines.append(
+                f"{name}: paid only if your project is selected{published}; most applicants are not, "
+                "and it is not counted in net cost"
+            )
+        elif language == "en":
             bits = [f"rate {'up to ' * ceiling}{ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
             lines.append(
                 f"{name}: "
@@ -174,6 +181,10 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                     f"({benefit.per_firm_en or 'not published in the text I hold'}); ask the issuing authority"
                 )
             )
+        elif a.selection_only:  # an award or a pilot: nothing unless selected, whatever the rate (§2)
+            bits = [f"最高{ratio}" if ratio else "", f"上限{cap}" if cap else ""]
+            published = f"，入选后按公布口径{'、'.join(b for b in bits if b)}" if any(bits) else ""
+            lines.append(f"{name}：须申报并经评审入选才有{published}，多数申报者拿不到，不计入净成本")
         else:
             bits = [
                 (f"最高{ratio}" if ceiling else f"按{ratio}补贴") if ratio else "",

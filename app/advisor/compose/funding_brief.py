@@ -22,6 +22,7 @@ from app.advisor.compose.funding import (
 )
 from app.advisor.compose.wording import MISSING_FACTS, pick
 from app.advisor.contract import Lang
+from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pilots import PILOT_CITY, pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
@@ -105,11 +106,17 @@ def pilot_channel_line(
     return "- ❔ 城市试点（不计入净成本）：" + "；".join(parts) + "。"
 
 
-def funding_brief(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
-    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it."""
+def funding_brief(
+    programs: list[Assessment], book: CitationBook, language: Lang, province: str | None = None
+) -> list[str]:
+    """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it.
+
+    `province`: the client's; outside the mainland an empty list adds nothing (the place note has said no
+    mainland program covers them, and a mainland bureau is no one for them to ask).
+    """
     en = language == "en"
     if not programs:
-        return funding_section(programs, book, language)
+        return [] if outside_mainland(province) else funding_section(programs, book, language)
     shown = listed_programs(programs)
     lines = ["Funding programs:" if en else "补贴政策："]
     listed_ids = {a.program.id for a in shown}

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.costs import PackText, budget_lines, currency_note, net_line, subsidy_lines
+from app.advisor.compose.costs import (
+    PackText,
+    budget_lines,
+    client_figure_note,
+    currency_note,
+    net_line,
+    subsidy_lines,
+)
 from app.advisor.compose.details import funding_details, solution_details
 from app.advisor.compose.funding import apply_steps, next_steps, to_apply
 from app.advisor.compose.funding_brief import funding_brief
@@ -24,7 +31,7 @@ from app.advisor.compose.wording import (
     summary_line,
 )
 from app.advisor.contract import Lang
-from app.advisor.engine.costing import CostedSolution, PackCost
+from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figures
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
@@ -94,10 +101,13 @@ def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lan
     if language == "en":
         why = first_clause(why, language, 90)
         over = " (over your budget)" if item.pick.over_budget else ""
+        cost += client_figure_note(item, language)
         return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
     why = first_clause(why, language, 36)
     over = "（超出预算）" if item.pick.over_budget else ""
-    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
+    return (
+        f"{index}. {solution.name_zh} — 首年约{cost}{client_figure_note(item, language)}{over}：{why}。[{n}]"
+    )
 
 
 def pack_answer(
@@ -112,19 +122,22 @@ def pack_answer(
 ) -> PackText:
     en = language == "en"
     out = PackText(answer="")
+    choice = fit_client_figures(choice, cost, profile.budget_cny)
     costed = cost.solutions
     total_low = sum(c.first_year.min for c in costed)
     total_high = sum(c.first_year.max for c in costed)
     net_low = sum(c.net.min for c in costed)
     net_high = sum(c.net.max for c in costed)
     # The first line answers the question: what can be claimed, what comes back, what is left to pay.
+    open_ = [a for a in programs if a.verdict is Verdict.unknown and a.reached_through is None]
     summary = summary_line(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
-        sum(1 for a in programs if a.verdict is Verdict.unknown and a.reached_through is None),
+        sum(1 for a in open_ if not a.selection_only),
         ((total_low, total_high), (net_low, net_high)),
         profile.region_label_en() if en else profile.region_label(),
         language,
         "人民币" if currency_note(profile.province, language) else "",
+        selection=sum(1 for a in open_ if a.selection_only),
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
     notes = [*currency_note(profile.province, language), *(notes or [])]
@@ -137,14 +150,14 @@ def pack_answer(
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
     net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
     lines += ["", net]
-    lines += ["", *funding_brief(programs, book, language)]
+    lines += ["", *funding_brief(programs, book, language, profile.province)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the
     # budget beyond "within/over", the arithmetic, each listed program's other conditions and its steps.
     lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
     lines.append("What each solution does:" if en else "方案说明：")
     lines += [solution_details(index, item, language) for index, item in enumerate(costed, start=1)]
-    lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other, said_fit=True)
+    lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other, True, costed)
     if profile.size_class == SizeClass.large:
         lines.append(
             "For a large enterprise these figures are for a pilot at one site or department; "

@@ -126,22 +126,32 @@ def summary_line(
     place: str | None,
     language: Lang,
     currency: str = "",
+    selection: int = 0,
 ) -> str:
     """The line a recommendation opens with: "可申请 2 项 · 预计可回补 ¥X · 首年净投入 ¥Y–¥Z".
 
     `totals` is the pack's (gross, net) first-year cost, each (low, high), as the engine costed it.
     `currency`: a word before each Chinese amount ("人民币" for a Hong Kong client, who reads 元 as HK$).
+    `selection`: open programs paid only if selected (awards, pilot cities): counted apart, never "none".
     """
     en = language == "en"
     if claimable:
         parts = [f"{claimable} program(s) you can likely claim" if en else f"可申请 {claimable} 项"]
     # Said of this pack, not of the place: a city whose vouchers pay for other purchases still has programs.
     elif en:
-        parts = ["No" + (f" {place}" if place else "") + " subsidy in our catalogue pays for this pack yet"]
+        what = "subsidy you can claim directly" if selection else "subsidy"
+        parts = ["No" + (f" {place}" if place else "") + f" {what} in our catalogue pays for this pack yet"]
     else:
-        parts = [f"目录中暂无能用于本方案的{place or ''}补贴"]
+        what = "可直接申领的" if selection else "能用于本方案的"
+        parts = [f"目录中暂无{what}{place or ''}补贴"]
     if to_confirm:
         parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
+    if selection:
+        parts.append(
+            f"{selection} paid only if selected (not in net cost)"
+            if en
+            else f"{selection} 项须申报入选（不计入净成本）"
+        )
     if totals is not None:
         (gross_low, gross_high), (net_low, net_high) = totals
         back_low, back_high = gross_low - net_low, gross_high - net_high

@@ -1,6 +1,7 @@
 """The conditions on what the client buys, where, when and as whom (advice_rules.md §1, §3, §4).
 
-- a planned purchase of a kind the program pays for (`purchase`), bought where the program says (`venue`);
+- a planned purchase of a kind the program pays for (`purchase`), bought where the program says (`venue`),
+  reaching the year's least spend the program requires (`min_spend`, on the client's own figure);
 - a model voucher that pays only for a filed (备案) model: a foreign model (ChatGPT, Claude…) is not one;
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
 - an R&D program pays whoever develops, not whoever buys (`developer`);
@@ -19,6 +20,7 @@ from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import planned_kinds, without_programs
 from app.catalogue.models import FundingProgram
+from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
 
 
@@ -66,6 +68,45 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
         Reason(
             f"只支持{scope_zh}，您的方案里没有这类采购",
             f"pays only for {scope_en}; nothing in your plan is of that kind",
+        ),
+    )
+
+
+def min_spend(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
+    """A program paying only above a yearly spend ("年度实际支出5万元（含）以上"): met or not on the amount the
+    client states for that kind of spend; our catalogue range is no evidence of theirs, so it is asked for."""
+    least = program.eligibility.min_annual_spend_cny
+    if least is None:
+        return None
+    scope = program.eligibility.spend_scope
+    stated = [p for p in purchases or [] if p.stated and p.kind in scope]
+    need_zh, need_en = format_cny(least), f"CNY {least:,.0f}"
+    if not stated:
+        return Condition(
+            "threshold",
+            Status.unknown,
+            Reason(
+                f"须年度实际支出达到{need_zh}（含）以上，请告诉我们一年大约花多少",
+                f"requires at least {need_en} of such spend in the year; tell us roughly how much you spend",
+            ),
+        )
+    spent = sum(p.first_year.max for p in stated)
+    spent_zh, spent_en = format_cny(spent), f"CNY {spent:,.0f}"
+    if spent >= least:
+        return Condition(
+            "threshold",
+            Status.met,
+            Reason(
+                f"您说的{spent_zh}达到年度支出门槛{need_zh}",
+                f"your {spent_en} meets the {need_en} yearly minimum",
+            ),
+        )
+    return Condition(
+        "threshold",
+        Status.unmet,
+        Reason(
+            f"年度实际支出须达到{need_zh}（含）以上，您说的{spent_zh}不到门槛",
+            f"requires at least {need_en} of such spend in the year; your {spent_en} is below it",
         ),
     )
 
@@ -155,7 +196,8 @@ def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Co
 
 # Models not filed with the CAC (境外模型): a model voucher for filed models does not pay for their APIs.
 _FOREIGN_MODEL = re.compile(
-    r"chatgpt|openai|gpt-?[345]|gpt-?4o|\bclaude\b|anthropic|gemini|midjourney|境外(?:大)?模型|国外(?:大)?模型",
+    r"chatgpt|openai|gpt-?[345]|gpt-?4o|\bclaude\b|anthropic|gemini|midjourney|"
+    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)",
     re.I,
 )
 _FILED = re.compile(r"备案|filed", re.I)

@@ -37,7 +37,7 @@ class Reason:
 @dataclass(frozen=True)
 class Condition:
     # region | size | industry | age | legal_form | venue | validity | window | special | selection |
-    # pilot_city (engine/pilots.py) | purchase
+    # pilot_city (engine/pilots.py) | purchase | threshold
     name: str
     status: Status
     reason: Reason

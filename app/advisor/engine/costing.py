@@ -13,13 +13,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.advisor.engine.arithmetic import arithmetic, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
-from app.advisor.engine.pack_choice import SolutionPick
-from app.advisor.engine.purchases import Purchase, solution_purchases
+from app.advisor.engine.pack_choice import PackChoice, SolutionPick
+from app.advisor.engine.purchases import Purchase, pack_purchases, total
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram
 
@@ -71,8 +71,14 @@ class Subsidy:
 @dataclass
 class CostedSolution:
     pick: SolutionPick
-    first_year: AmountRange
+    first_year: AmountRange  # what its purchase items add up to, with the client's own figures in place
     subsidies: list[Subsidy] = field(default_factory=list)
+    items: list[Purchase] = field(default_factory=list)
+
+    @property
+    def client_figure(self) -> Purchase | None:
+        """The client's own contract this solution's cost is built on, if any."""
+        return next((p for p in self.items if p.catalogue is not None), None)
 
     @property
     def discounts(self) -> list[Subsidy]:
@@ -138,13 +144,13 @@ def cost_pack(
     profile: CompanyProfile,
     client: list[Purchase] | None = None,
 ) -> PackCost:
-    client = client or []
-    # A pack item of a kind the client already names a contract for is that same spend: the subsidy is
-    # computed once, on the client's own figure (§5: the client's figures win), never again on our range.
-    named = {p.kind for p in client}
-    items = [
-        (pick, p) for pick in picks for p in solution_purchases(pick.solution) if p.kind not in named
-    ] + [(None, p) for p in client]
+    # A pack item of a kind the client already names a contract for is that same spend: it is costed and
+    # subsidised once, on the client's own figure (§5: the client's figures win), never on our range.
+    per_pick, unplaced = pack_purchases([pick.solution for pick in picks], client or [])
+    owned: list[tuple[SolutionPick | None, Purchase]] = [
+        (pick, p) for pick, mine in zip(picks, per_pick, strict=True) for p in mine
+    ]
+    items = owned + [(None, p) for p in unplaced]
     payable = [a for a in assessments if _payable(a)]
     for assessment in payable:
         # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the matched spend.
@@ -187,10 +193,24 @@ def cost_pack(
     for _, subsidy in subsidies:
         subsidy.arithmetic = arithmetic(subsidy, [s for _, s in subsidies])
     costed = []
-    for pick in picks:
+    for pick, bought in zip(picks, per_pick, strict=True):
         mine = [s for owner, s in subsidies if owner is pick]
-        costed.append(CostedSolution(pick, pick.solution.cost.first_year_cny, mine))
+        costed.append(CostedSolution(pick, total(bought), mine, bought))
     return PackCost(costed, [s for owner, s in subsidies if owner is None])
+
+
+def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None) -> PackChoice:
+    """The budget check on the pack as costed: a solution costed on the client's own contract has no cheaper
+    tier to take, and fits the budget or not at their figure (the choice was made on our ranges)."""
+    if budget is None or all(c.client_figure is None for c in cost.solutions):
+        return choice
+    for costed in cost.solutions:
+        if costed.client_figure is not None:
+            over = costed.first_year.max > budget
+            costed.pick = replace(costed.pick, basic_tier=False, over_budget=over)
+    upper = sum(c.first_year.max for c in cost.solutions)
+    picks = [c.pick for c in cost.solutions]
+    return replace(choice, picks=picks, fits_budget=upper <= budget, gap=max(0.0, upper - budget))
 
 
 def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:

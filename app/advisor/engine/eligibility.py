@@ -17,6 +17,7 @@ from app.advisor.engine.buyer_conditions import (
     developer,
     filed_model,
     income_tax,
+    min_spend,
     purchase,
     spend_timing,
     stated,
@@ -94,6 +95,7 @@ def assess(
             *validity(program, today),
             *special(program),
             purchase(program, purchases, said),
+            min_spend(program, purchases),
         )
         if c is not None
     ]

@@ -24,8 +24,10 @@ _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 # Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins;
 # English "and" only before a new object or clause ("route planning and a chatbot"), not inside one
 # ("our WeChat and Xiaohongshu posts").
+# Cantonese and Taiwanese "同(埋)" joins needs ("排車同埋覆客"), not in 同时/同样/同事 nor after 合/不/相/共.
 _JOIN = re.compile(
-    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|"
+    r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|同埋|"
+    r"(?<![合不相共协如认连陪])同(?![时样事步城行类学意比期款一业等])|"
     r"\s(?:plus|as well as|also)\s|\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict)\b)",
     re.I,
 )
@@ -39,9 +41,8 @@ _OPENING = re.compile(
 # A need the catalogue's words name this clearly needs no vote: a listed pain point or keyword said whole,
 # or two rare words (one word only one solution lists weighs ~4.1, see need_words.py).
 STRONG_WEIGHT = 6.0
-# The owner names a solution's need with its catalogue words when they weigh this much: one word only that
-# solution lists (log(62) ~ 4.1), or two words a few solutions share; one word two solutions share is not enough.
-NAMING_WEIGHT = 3.0
+# The owner names a solution's need with its catalogue words when they are rare among the kinds of job
+# (`WordMatch.names`, need_words.py): one word only that kind lists, or two words a few kinds share.
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class NeedPart:
     answers: tuple[str, ...] = ()  # solution ids that answer this need, best first; () when none is known
     unserved: bool = False  # a need the catalogue has no solution for (its nearest examples say so)
     sure: bool = False  # named by a pain point or keyword said whole, or by close nearest examples
+    # the kinds of job (categories) of what names the need and of what its nearest examples lean to, even too
+    # weakly to name it: a ranking lead nothing names still answers the need when of one of these kinds (two
+    # weak signals agreeing on the job; the variant for the client's business comes from the ranking)
+    kinds: frozenset[str] = frozenset()
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
@@ -85,16 +90,26 @@ class NeedMatcher:
         weights = self._worded(item)
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
-            return NeedPart(item, tuple(worded), sure=True)
+            return NeedPart(
+                item, tuple(worded), sure=True, kinds=frozenset(self.words.kind[s] for s in worded)
+            )
         vote = self.vote(_asked(item))
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
         if vote.unserved:
             return NeedPart(item, unserved=True)
         ordered = [sid for sid in sorted(vote.shares, key=lambda s: -vote.shares[s]) if sid != UNSERVED]
-        named = [sid for sid in ordered if vote.names(sid) or vote.leads(sid)]
-        # One shared word ("数字" of 数字化 and of 数字人) names a need only when the nearest examples agree.
-        return NeedPart(item, tuple(named), sure=any(vote.names(sid) for sid in named))
+        top = max(vote.shares.values(), default=0.0)
+        leaning = [s for s in ordered if vote.shares[s] == top] if vote.states_need else []
+        # A solution the nearest examples name more weakly than they say "no catalogued solution" is no answer
+        # ("提高笔译效率": four examples of translation needs beside a courseware tool's).
+        against = vote.shares.get(UNSERVED, 0.0)
+        named = [s for s in ordered if (vote.names(s) or vote.leads(s)) and vote.shares[s] > against]
+        # The catalogue's words name it where the nearest examples name nothing ("找人标注商品图片": 标注 of the
+        # labelling service); where they name something else, they decide ("数字" of 数字化 is not 数字人).
+        kinds = frozenset(self.words.kind[s] for s in [*named, *worded, *leaning] if s in self.words.kind)
+        sure = any(vote.names(sid) for sid in named)
+        return NeedPart(item, tuple(named or worded), sure=sure, kinds=kinds)
 
     def vote_text(self, item: str) -> str | None:
         """The text `part` asks the nearest examples about (and so embeds), None when the catalogue's words
@@ -109,7 +124,7 @@ class NeedMatcher:
             if any(says(p, item) for p in phrases):
                 weights[sid] = STRONG_WEIGHT  # a pain point or keyword said whole
         for sid, match in self.words.match(item).items():
-            if match.weight >= NAMING_WEIGHT:
+            if match.names:
                 weights[sid] = max(weights.get(sid, 0.0), match.weight)
         return weights
 

@@ -8,7 +8,13 @@ contexts ("拣货路径" -> 拣/货/路径, "拣货慢" -> 拣/货慢): a bigram
 catalogue), so a word every second solution lists ("管理", "智能") is no evidence of any one need.
 Three kinds of words never count: everyday words (jieba's own corpus IDF below `EVERYDAY_IDF`: "问题",
 "时间", "企业"), words naming a kind of business ("冷库", "物流": they say who asks, not what is needed;
-the industry fit handles them) and the words of asking and complaining ("想用", "太多", "过来").
+the industry fit handles them) and the words of asking and complaining ("想用", "太多", "过来") or of
+wishing for AI at all ("智能", the 人工 of 人工智能, the 数字 of 数字化, a robot's 机器人): every owner's
+message says those, and they named a chatbot for a welding robot and a digital-human video tool for
+数字化改造 (review5 c24, c27).
+
+Overlapping bigrams of one run of the owner's words are one word, weighed once (its rarest bigram):
+"机器人" is not two words 机器 + 器人, nor "合同审查" three. English words are compared without a plural -s.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ _SHORT_LATIN = re.compile(r"^[a-z0-9]{1,2}$")  # "ai", "qr", "5g": too short to 
 _MIN_LATIN_WORD = 4
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+-]*")
+# A bigram with a grammatical character is a piece of a complaint ("跟不上" -> 跟不/不上, "回不过来"), not a
+# word naming a job: jieba's IDF rates such phrases rare, so the everyday test below misses them.
+_GRAMMAR = re.compile(r"[不了的得很太也都就没吗呢吧着]")
 # jieba's IDF (from its general corpus; median ~12): below this a word is everyday language.
 EVERYDAY_IDF = 6.0
 _SAYING = frozenset(
@@ -54,8 +63,83 @@ _SAYING = frozenset(
         "want",
         "need",
         "help",
+        # everyday English of the catalogue's phrases (stems): the job is in the word beside them
+        # ("bid writing", "customer service", "machine vision"); jieba's IDF knows no English
+        *[
+            "writ",
+            "write",
+            "copy",
+            "work",
+            "data",
+            "base",
+            "case",
+            "list",
+            "check",
+            "control",
+            "human",
+            "language",
+            "learn",
+            "natural",
+            "real",
+            "record",
+        ],
+        *[
+            "short",
+            "site",
+            "smart",
+            "staff",
+            "text",
+            "quality",
+            "product",
+            "customer",
+            "service",
+            "management",
+            "digital",
+            "food",
+            "water",
+        ],
+        *[
+            "hard",
+            "last",
+            "path",
+            "peak",
+            "rate",
+            "risk",
+            "sale",
+            "saving",
+            "search",
+            "teach",
+            "empty",
+            "precision",
+            "draft",
+            "operation",
+        ],
+        *[
+            "research",
+            "chain",
+            "monitor",
+            "assistant",
+            "machine",
+            "cloud",
+            "busines",
+            "document",
+            "generation",
+        ],
+        # wishing for AI at all, not for a job of it
+        "智能",
+        "人工",
+        "工智",
+        "数字",
+        "机器",
+        "器人",
     ]
 )
+# Words name a job when their rarity over the kinds of job (categories) reaches that of a word only one kind
+# lists, less this: a word two kinds share (log 2 = 0.69 less: 视频 of short videos and of site cameras,
+# 训练 of staff coaching and of GPU training) names neither; a word only one kind lists names it, however
+# many variants of that job the catalogue holds (合同 of the two contract reviewers, 保养 of the two
+# maintenance tools). A fixed weight over solutions let a word three content tools share name each of them.
+NAMING_MARGIN = 0.35
 
 
 def _general_idf(words: Iterable[str]) -> dict[str, float]:
@@ -71,6 +155,18 @@ def _general_idf(words: Iterable[str]) -> dict[str, float]:
             if word in wanted:
                 found[word] = float(value)
     return found
+
+
+def _stem(word: str) -> str:
+    """An English word without its plural -s ("forecasts" -> "forecast"); short words as said. Both sides are
+    cut alike, so a stem need not be a word ("business" -> "busines"). Not -ing: "ordering" (at the till) and
+    "work orders" are two jobs."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"  # "inquiries" -> "inquiry"
+    for ending in ("s",):
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_LATIN_WORD:
+            return word[: -len(ending)]
+    return word
 
 
 def says(phrase: str, text: str) -> bool:
@@ -92,7 +188,8 @@ def _whole_words(phrase: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class WordMatch:
     words: tuple[str, ...]  # the catalogue words the owner used
-    weight: float  # their summed rarity, 0 when none
+    weight: float  # their summed rarity (each run of overlapping bigrams once), 0 when none
+    names: bool = False  # they name the solution's job (rare enough among the kinds of job, NAMING_MARGIN)
 
 
 class CatalogueWords:
@@ -117,15 +214,29 @@ class CatalogueWords:
             if n <= max(1, COMMON_SHARE * total)
             and everyday.get(w, EVERYDAY_IDF) >= EVERYDAY_IDF
             and w not in _SAYING
+            and not _GRAMMAR.search(w)
             and not sector_of(w)
         }
+        kind = self.kind = {s.id: s.category.value for s in catalogue.solutions}
+        kinds_of: dict[str, set[str]] = {}
+        for sid, words in self._words.items():
+            for w in words:
+                kinds_of.setdefault(w, set()).add(kind[sid])
+        kinds = max(1, len(set(kind.values())))
+        self._naming = math.log(kinds) - NAMING_MARGIN
+        self._kind_weight = {w: math.log(kinds / len(kinds_of[w])) for w in self._weight}
 
     @staticmethod
     def _cut(text: str) -> frozenset[str]:
-        """Chinese character bigrams and English words of four letters or more ("pay", "per" name nothing)."""
+        """Chinese character bigrams and English word stems of four letters or more ("pay", "per" name nothing)."""
         norm = normalize(text)
         bigrams = {run[i : i + 2] for run in _HAN_RUN.findall(norm) for i in range(len(run) - 1)}
-        return frozenset(bigrams | {w for w in _LATIN_WORD.findall(norm) if len(w) >= _MIN_LATIN_WORD})
+        return frozenset(bigrams | {_stem(w) for w in _LATIN_WORD.findall(norm) if len(w) >= _MIN_LATIN_WORD})
+
+    @staticmethod
+    def _runs(text: str) -> list[list[str]]:
+        """The owner's bigrams run by run, in order: overlapping neighbours belong to one word."""
+        return [[run[i : i + 2] for i in range(len(run) - 1)] for run in _HAN_RUN.findall(normalize(text))]
 
     @staticmethod
     def _terms(phrases: list[str]) -> frozenset[str]:
@@ -138,9 +249,26 @@ class CatalogueWords:
         norm = " ".join(_LATIN_WORD.findall(normalize(text)))
         terms = {t for t, whole in self._latin if whole.search(norm)}
         said = self._cut(text) | terms
+        runs = self._runs(text)
         found: dict[str, WordMatch] = {}
         for sid, words in self._words.items():
-            shared = sorted(w for w in said & words if w in self._weight)
+            shared = {w for w in said & words if w in self._weight}
             if shared:
-                found[sid] = WordMatch(tuple(shared), round(sum(self._weight[w] for w in shared), 3))
+                weight = self._weigh(shared, runs, self._weight)
+                names = self._weigh(shared, runs, self._kind_weight) >= self._naming
+                found[sid] = WordMatch(tuple(sorted(shared)), round(weight, 3), names)
         return found
+
+    @staticmethod
+    def _weigh(shared: set[str], runs: list[list[str]], rarity: dict[str, float]) -> float:
+        """Summed rarity of the shared words, a stretch of overlapping bigrams counted once (its rarest)."""
+        weight, counted = 0.0, set()
+        for run in runs:
+            stretch: list[float] = []
+            for bigram in [*run, ""]:  # "" closes the last stretch
+                if bigram in shared:  # a word said twice counts once
+                    stretch.append(0.0 if bigram in counted else rarity[bigram])
+                    counted.add(bigram)
+                elif stretch:
+                    weight, stretch = weight + max(stretch), []
+        return weight + sum(rarity[w] for w in shared - counted)  # English words and terms

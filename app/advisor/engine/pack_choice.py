@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_parts import NeedPart
 from app.catalogue.models import Solution
+from app.text.normalize import normalize
 
 
 @dataclass
@@ -71,8 +72,14 @@ def _answers_need(pick: SolutionPick, worded: bool, fill: bool) -> bool:
     `worded`: the best match itself is backed by the client's words. When it is not and no need is stated
     (`fill`: a funding question naming no problem, "试点的钱怎么拿？我们是模具厂"), solutions made for the
     client's industry may join it; a stated need gets no such filler (review4 c46: 验布 got 排产 and 预测性维护).
+    Made for the industry means listed for a few sections only: a tool sold to five (数据资产入表, 短视频脚本,
+    CRM) is a generic one, and joined every funding question of those trades (review6 c26, c27, c29, c30, c36).
     """
-    return pick.need_matches > 0 or (fill and not worded and pick.for_industry)
+    made_for = pick.for_industry and len(pick.solution.industries) <= MADE_FOR_SECTIONS
+    return pick.need_matches > 0 or (fill and not worded and made_for)
+
+
+MADE_FOR_SECTIONS = 3  # a tool listed for more GB/T 4754 sections than this is generic, not made for one
 
 
 def _for_client(pick: SolutionPick) -> bool:
@@ -83,8 +90,9 @@ def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: fl
     """The variant of the same need that suits the budget best (review4 c06: an 8,000 budget got a 0.24–9万
     tool where a cheaper one of the same kind was named too).
 
-    A variant is named by the owner too, is of the same category and is made for the client's industry or
-    for any; never a cheaper answer to another question.
+    A variant is named by the owner too, with the same words (a product-image tool is no variant of a
+    short-video one for "抖音短视频文案", review5 c18), is of the same category and is made for the client's
+    industry or for any; never a cheaper answer to another question.
     """
     if pick.solution.cost.first_year_cny.max <= budget:
         return pick
@@ -94,6 +102,7 @@ def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: fl
         if p is not pick
         and p.named
         and p.solution.category == pick.solution.category
+        and pick.said <= p.said  # named by every word naming the pick: the same job, not only a shared word
         and _for_client(p)
         and p.solution.cost.first_year_cny.min <= budget
     ]
@@ -122,51 +131,79 @@ def choose_pack(
     and flagged over budget rather than cut down to one. Without stated needs (a funding question naming
     none, `fill`), the best match leads and solutions made for the client's industry may join it.
     """
-    unanswered = [n.text for n in needs if n.unserved]
     served = [n for n in needs if not n.unserved]
-    if needs and not served:
-        return PackChoice([], unanswered=unanswered)  # every stated need is one the catalogue cannot answer
-    answered = [n for n in served if n.answers]
-    if len(answered) <= 1:  # one need the owner's words or examples name (or none): the ranking decides
-        sure = answered[0].answers if answered and answered[0].sure else ()
-        choice = _one_need(ranked, budget, size, sure, fill and not needs)
-        choice.unanswered = unanswered
+    if needs and not served:  # every stated need is one the catalogue cannot answer
+        return PackChoice([], unanswered=[n.text for n in needs])
+    if len(served) <= 1:  # one need (or none): the ranking of the whole message decides
+        need = served[0] if served else None
+        # What the need's own words or nearest examples name replaces a lead nothing names.
+        choice = _one_need(ranked, budget, size, need.answers if need else (), fill and not needs)
+        if need is not None and not (choice.picks and _answers(choice.picks[0], need, ranked)):
+            # Nothing the owner said names the ranking's best match: the nearest product by the trade or by
+            # a vague likeness is not an answer (review5: a courseware tool for a design studio, a review-reply
+            # tool for bookings). Say the need is unanswered instead.
+            choice = PackChoice([])
+        if need is not None:  # one need, one answer: a second pick only for words said outside it
+            choice.picks = choice.picks[:1] + [p for p in choice.picks[1:] if not _says_its_words(need, p)]
+        choice.unanswered = [n.text for n in needs if n.unserved or (n is need and not choice.picks)]
         return choice
     picks: list[SolutionPick] = []
-    lead: list[SolutionPick] | None = None
+    unanswered: list[str] = []
     # A solution two of the needs name answers both with one purchase ("审合同、检索判例": the law firm's
     # reviewer and legal search), never two tools for one job.
     both = {p.solution.id for p in ranked if sum(p.solution.id in n.answers for n in served) > 1}
     by_id = {p.solution.id: p for p in ranked}
-    for need in served:
+    for need in needs:
         found = [by_id[a] for a in need.answers if a in by_id]  # as the need itself names them
         found = [p for p in found if p.solution.id in both] or found
-        if not need.answers:
-            # A need in words neither the catalogue nor the examples know: the ranking's best match answers
-            # it when the owner's words name that match; never an unnamed nearest product.
-            lead = lead if lead is not None else _best_match(ranked, budget, size, fill=False).picks[:1]
-            found = [p for p in lead if p.named]
-        for pick in (_for_client_variant(p, ranked) for p in found):
-            if all(p.solution.category != pick.solution.category for p in picks):
-                picks.append(pick)
-                break
+        if not need.answers and not need.unserved:
+            # A need in words neither the catalogue nor the examples know as one item: a solution the
+            # owner's words name in the whole message whose words are this need's; never an unnamed one.
+            found = [p for p in ranked if p.worded and _says_its_words(need, p)]
+        candidates = [_for_client_variant(p, ranked) for p in found]
+        # Already in the pack, or a variant of a pick's job (same kind, the same words of the owner's): one
+        # purchase answers both. Two jobs of one kind (点评回复 and 电话预约) are two needs, two picks.
+        chosen = next((p for p in candidates for q in picks if p is q or _same_job(p, q)), None)
+        chosen = chosen or next(iter(candidates), None)
+        if chosen is None:  # every stated need is answered or said to be unanswered, never dropped silently
+            unanswered.append(need.text)
+        elif all(chosen is not p and not _same_job(chosen, p) for p in picks):
+            picks.append(chosen)
     if not picks:
         return PackChoice([], unanswered=unanswered)
     return _priced_together(picks[:size], ranked, budget, unanswered)
+
+
+def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> bool:
+    """The pick answers the stated need: the owner's words or the need's nearest examples name it (or a
+    variant of its kind made for the client), not only the trade or the whole message's likeness."""
+    kinds = {p.solution.category for p in ranked if p.solution.id in need.answers} | need.kinds
+    return pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
+
+
+def _same_job(one: SolutionPick, other: SolutionPick) -> bool:
+    """Two variants of one job: of the same kind, and named by the same words of the owner's."""
+    return one.solution.category == other.solution.category and bool(one.said & other.said)
+
+
+def _says_its_words(need: NeedPart, pick: SolutionPick) -> bool:
+    text = normalize(need.text)
+    return any(normalize(w) in text for w in pick.said)
 
 
 def _one_need(
     ranked: list[SolutionPick], budget: float | None, size: int, answers: tuple[str, ...], fill: bool
 ) -> PackChoice:
     """One stated need (or none): the ranking of the whole message decides, as it weighs the owner's words,
-    the nearest examples and the industry together; `answers`, what the need surely names (a pain point or
-    keyword said whole, close examples), replaces a lead nothing names (验布: not an unnamed 排产 tool)."""
+    the nearest examples and the industry together; `answers`, what the need's words or nearest examples
+    name, replaces a lead nothing names (验布: not an unnamed 排产 tool)."""
     choice = _best_match(ranked, budget, size, fill)
-    if not answers or (choice.picks and choice.picks[0].named):
-        return choice
+    lead = choice.picks[0] if choice.picks else None
+    # The need's own words or nearest examples outweigh the whole message's likeness (its trade, its vote):
+    # "想用AI做产品图上架速卖通" names a product-image tool, whatever the message as a whole sits near.
     found = [p for p in ranked if p.solution.id in answers]
-    if not found:  # what the need names does not fit the client: the ranking's answer stands
-        return choice
+    if not found or (lead is not None and (lead.worded or lead.solution.id in answers)):
+        return choice  # what the need names does not fit the client, or the owner's words name the lead
     return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 
@@ -248,8 +285,8 @@ def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fil
     later: SolutionPick | None = None
     spent = 0.0
     for pick in useful:
-        if any(c.solution.category == pick.solution.category for c in chosen):
-            continue  # complementary: never two variants of one thing
+        if any(c.solution.category == pick.solution.category or c.said & pick.said for c in chosen):
+            continue  # complementary: never two variants of one thing, nor two tools the same words name
         cost = pick.solution.cost.first_year_cny.max
         if budget is not None and spent + cost > budget:
             if later is None and pick.solution.category != useful[0].solution.category:

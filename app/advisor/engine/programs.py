@@ -134,10 +134,30 @@ def _mentioned(assessment: Assessment, places: list[Place], text: str) -> bool:
     return any(r.covers(p.province, p.city) for r in regions for p in places)
 
 
+# Words every program title shares: what is left of a title without them and its place is how a client
+# calls the program ("厦门…揭榜挂帅" for 厦门市人工智能揭榜挂帅科技项目补助).
+_TITLE_FILLER = re.compile(
+    r"人工智能|大模型|科技|项目|补助|补贴|奖补|奖励|资助|专项|资金|支持|扶持|企业|政策|措施|数字化转型|城市试点|试点|"
+    r"[省市县区]|中小|应用"
+)
+
+
+def _called(assessment: Assessment, places: list[Place], text: str) -> bool:
+    """Named by the distinctive words of its title, with its own place named too (a 厦门 question)."""
+    program = assessment.program
+    regions = program.eligibility.regions or [program.region]
+    if not any(r.province and r.covers(p.province, p.city) for r in regions for p in places):
+        return False
+    title = _short(program.name)
+    for place in (program.region.province, program.region.city, program.region.district):
+        title = title.replace(normalize(place), " ") if place else title
+    return any(len(part) >= 4 and part in text for part in _TITLE_FILLER.split(title))
+
+
 def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[FundingType]) -> bool:
     """The client asks about this program: by name, or by its place and its kind ("北京的算力券")."""
     program = assessment.program
-    if _named(assessment, text) or _short(program.name) in text:
+    if _named(assessment, text) or _short(program.name) in text or _called(assessment, places, text):
         return True
     if program.type in _RAISED_ONLY and _subject_named(assessment, text):
         # "研发费用加计扣除能用吗" asks about that tax program by its subject: it is answered even when the
@@ -245,10 +265,17 @@ def select_programs(
         if not named and not _venue_fits(assessment, asked):
             continue
         # Asked about by name, or by its place and kind ("合肥的数字化补贴"): answered whatever the spend.
-        by_name = _named(assessment, text) or _spoken(assessment.program.name) in text.replace("的", "")
+        by_name = (
+            _named(assessment, text)
+            or _spoken(assessment.program.name) in text.replace("的", "")
+            or _called(assessment, places, text)
+        )
         program_type = assessment.program.type
         if program_type in _RAISED_ONLY:
-            if not named and not _raised(assessment, text, raised, specific):
+            # Named by its own name, or its subject raised (a loan, R&D): naming the city is not taking a loan.
+            if not (by_name or _short(assessment.program.name) in text) and not _raised(
+                assessment, text, raised, specific
+            ):
                 continue
         elif (
             spend

@@ -7,7 +7,7 @@ GPU rental") becomes an item of its own with the client's amount: the client's f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.advisor.contract import Lang
 from app.advisor.understand.purchases import StatedPurchase
@@ -22,7 +22,10 @@ class Purchase:
     name_en: str
     kind: SpendKind
     first_year: AmountRange
-    solution_id: str | None = None  # None: a contract the client named
+    solution_id: str | None = None  # None: a contract the client named that no solution of the pack buys
+    # A client's contract standing in a solution's place: the catalogue range it replaced (a reference only).
+    catalogue: AmountRange | None = None
+    stated: bool = False  # the client's own figure (a threshold is judged only on what the client says)
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -46,9 +49,50 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
             month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
             month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
         items.append(
-            Purchase(f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount)
+            Purchase(
+                f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount, stated=True
+            )
         )
     return items
+
+
+def pack_purchases(
+    solutions: list[Solution], client: list[Purchase]
+) -> tuple[list[list[Purchase]], list[Purchase]]:
+    """Each solution's purchase items with the client's own contracts in place of the catalogue's (§5).
+
+    A contract the client names ("一年40万的GPU租用合同") is the item of that kind in the pack: the first
+    solution buying that kind carries the client's figure instead of our range, in its cost, the pack's
+    total, the budget check and the net; the same kind in a later solution is the same spend, not counted
+    twice. Returns the items per solution and the client's contracts that no solution of the pack buys.
+    """
+    by_kind: dict[SpendKind, list[Purchase]] = {}
+    for purchase in client:
+        by_kind.setdefault(purchase.kind, []).append(purchase)
+    placed: set[SpendKind] = set()
+    per_solution = []
+    for solution in solutions:
+        items: list[Purchase] = []
+        for item in solution_purchases(solution):
+            if item.kind not in by_kind:
+                items.append(item)
+            elif item.kind not in placed:
+                placed.add(item.kind)
+                items += [
+                    replace(p, solution_id=solution.id, catalogue=item.first_year) for p in by_kind[item.kind]
+                ]
+        per_solution.append(items)
+    return per_solution, [p for p in client if p.kind not in placed]
+
+
+def plan(solutions: list[Solution], client: list[Purchase]) -> list[Purchase]:
+    """Everything the client will buy, once: the pack's items with their own contracts in place (`pack_purchases`)."""
+    per_solution, unplaced = pack_purchases(solutions, client)
+    return [p for items in per_solution for p in items] + unplaced
+
+
+def total(items: list[Purchase]) -> AmountRange:
+    return AmountRange(min=sum(p.first_year.min for p in items), max=sum(p.first_year.max for p in items))
 
 
 def kinds(purchases: list[Purchase]) -> set[SpendKind]:

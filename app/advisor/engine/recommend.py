@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_parts import NAMING_WEIGHT, NeedMatcher, NeedPart, need_items
+from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
@@ -99,10 +99,6 @@ def _as_said(message: str) -> str:
     return message
 
 
-# The owner names a solution's need with its catalogue words when they weigh NAMING_WEIGHT (need_parts.py):
-# one word only that solution lists (log(62) ~ 4.1), or two words a few solutions share.
-# Beyond the lead, a solution joins the pack on the owner's words only when they name it this clearly.
-COMPLEMENT_WEIGHT = 4.0
 # Score per unit of the catalogue words' rarity (a word only one solution lists: ~4 units), capped:
 # the owner's own words outweigh a near tie in semantic similarity, never a clear semantic match alone.
 WORD_SCORE, WORD_SCORE_CAP = 0.04, 0.4
@@ -197,7 +193,7 @@ class SolutionRecommender:
             keywords = [k for k in self._keywords[solution.id] if says(k, text)]
             words = said.get(solution.id, WordMatch((), 0.0))
             share = vote.share(solution.id)
-            worded = bool(matched or keywords or words.weight >= NAMING_WEIGHT)
+            worded = bool(matched or keywords or words.names)
             named = worded or vote.names(solution.id) or solution.id in named_by_needs
             # Listed industries say whom a solution is sold to: when the owner names its very problem
             # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer.
@@ -222,10 +218,7 @@ class SolutionRecommender:
                     solution,
                     round(score, 4),
                     why,
-                    need_matches=len(matched)
-                    + len(keywords)
-                    + (words.weight >= COMPLEMENT_WEIGHT)
-                    + vote.names(solution.id),
+                    need_matches=len(matched) + len(keywords) + words.names + vote.names(solution.id),
                     named=named,
                     worded=worded,
                     said=frozenset([*matched, *keywords, *words.words]),
@@ -292,10 +285,10 @@ class SolutionRecommender:
         could be cut out as one: no industry filler joins it.
         """
         needs = self.stated_needs(profile, message, history)
-        # Two needs or more: what each names fits the client whatever its listed industries (as a need the
-        # owner names in the catalogue's words does); one need is ranked as the whole message.
-        several = sum(bool(need.answers) for need in needs) > 1
-        named = frozenset(a for need in needs for a in need.answers) if several else frozenset()
+        # What a stated need names fits the client whatever its listed industries or its business keyword
+        # (as a need the owner names in the catalogue's words does): "想用AI做产品图" names the product-image
+        # tool for a wig factory too, though it lists 电商.
+        named = frozenset(a for need in needs for a in need.answers)
         ranked = self.rank(profile, message, history, shared, named)
         return choose_pack(ranked, profile.budget_cny, size, needs, fill=not stated)
 

@@ -1,11 +1,12 @@
 """What the client's own purchases mean for the programs listed (advice_rules.md §1, §2, §5).
 
 - A contract the client names that no listed program pays for is said to be matched to nothing, with what
-  the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元").
+  the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元"); one only awards pay for is
+  said to be paid only if selected, with no amount.
 - Two listed programs that pay for the same kind of spend, with no stacking rule between them: the same spend
   is claimed under one of them only, never twice.
-- A selected program (award, application grant) with a published rate on a contract the client names: what
-  it would pay at most if the project is selected — never in the net cost, never a promise.
+A selected program (award, application grant) gets no figure on the client's contract: it pays nothing unless
+selected, so it is shown as "selection required" with its published rate and cap only (funding_brief, focus).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
-from app.catalogue.models import ApplicationMechanism
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
 
 
@@ -40,10 +40,21 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
     lines = []
     for purchase in client:
         payers = [a for a in programs if purchase.kind in a.program.eligibility.spend_scope]
-        if any(a.verdict is not Verdict.ineligible for a in payers):
-            continue
+        open_ = [a for a in payers if a.verdict is not Verdict.ineligible]
         zh_kind, en_kind = SPEND_LABELS[purchase.kind]
         amount = _amount(purchase, en)
+        if open_ and all(a.selection_only for a in open_):
+            # Only awards pay for it: the client's figure is named, with no amount on it (§2).
+            names = (", " if en else "、").join(_name(a, en) for a in open_[:2])
+            lines.append(
+                f"The {en_kind} you named ({amount}): only {names} may pay for it, and only if your project is "
+                "selected; do not count on it in your budget."
+                if en
+                else f"您提到的{zh_kind}（{amount}）：能支付这类采购的只有须申报入选的{names}，入选才有，不要先算进预算。"
+            )
+            continue
+        if open_:
+            continue
         if payers and not (
             shown and not any(purchase.kind in a.program.eligibility.spend_scope for a in shown)
         ):
@@ -74,8 +85,16 @@ def _stack(one: Assessment, other: Assessment) -> bool:
     )
 
 
-def same_spend_twice(programs: list[Assessment], bought: set[SpendKind], language: Lang) -> list[str]:
-    """One sentence for the first pair of listed programs paying for the same spend the client has."""
+def same_spend_twice(
+    programs: list[Assessment],
+    bought: set[SpendKind],
+    language: Lang,
+    computed: set[str] | frozenset[str] = frozenset(),
+) -> list[str]:
+    """One sentence for the first pair of listed programs paying for the same spend the client has.
+
+    `computed`: the programs the answer puts an amount on; only then is there an amount to say is for one.
+    """
     listed = [a for a in listed_programs(programs) if a.verdict is not Verdict.ineligible]
     en = language == "en"
     for i, one in enumerate(listed):
@@ -85,42 +104,13 @@ def same_spend_twice(programs: list[Assessment], bought: set[SpendKind], languag
             if not shared or _stack(one, other) or one.selection_only or other.selection_only:
                 continue
             zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]
+            amounts = {one.program.id, other.program.id} & computed
             return [
                 f"{_name(one, en)} and {_name(other, en)} both pay for {en_kind}: the same spend can be claimed "
-                "under one of them only, not twice; the amounts above are for one program."
+                "under one of them only, not twice"
+                + ("; the amounts shown are for one program." if amounts else ".")
                 if en
                 else f"{_name(one, en)}和{_name(other, en)}都支付{zh_kind}：同一笔支出只能在其中一项申领，"
-                "不能重复申领；上面的金额只按一项计算。"
+                "不能重复申领" + ("；所列金额只按其中一项计算。" if amounts else "。")
             ]
     return []
-
-
-def if_selected(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
-    """A selected program's rate on the client's own contract: the most it pays if the project is selected."""
-    en = language == "en"
-    lines = []
-    for assessment in listed_programs(programs):
-        program, ratio = assessment.program, assessment.ratio
-        if (
-            program.how_to_apply.mechanism is not ApplicationMechanism.competitive_selection
-            or assessment.verdict is Verdict.ineligible
-            or not ratio
-            or program.benefit.currency != "CNY"
-            or any(c.status is Status.unmet for c in assessment.conditions)
-        ):
-            continue
-        for purchase in client:
-            if purchase.kind not in program.eligibility.spend_scope:
-                continue
-            base = purchase.first_year.max
-            most = base * ratio if program.benefit.cap is None else min(base * ratio, program.benefit.cap)
-            lines.append(
-                f"{_name(assessment, en)}: only if your project is selected, {_amount(purchase, en)} × up to "
-                f"{format_ratio(ratio)} = at most CNY {most:,.0f}; not counted in net cost, most applicants are "
-                "not selected."
-                if en
-                else f"{_name(assessment, en)}：仅当项目入选，{_amount(purchase, en)} × 最高{format_ratio(ratio)}"
-                f" = 最多{format_cny(most)}；需遴选，不计入净成本，多数申报者拿不到。"
-            )
-            break
-    return lines[:2]

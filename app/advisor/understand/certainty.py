@@ -30,7 +30,8 @@ _ASSURANCE = re.compile(
     r"\b(?:is it|are you|be|it's|absolutely|completely|totally) certain\b|\bcertain(?:ly)? (?:that|we|i|to)\b|"
     r"\bcount on\b|\bbank on\b|\brely on (?:getting|receiving)\b|\bwithout (?:a )?doubt\b|"
     r"\bconfirm (?:that )?(?:we|i)(?:'ll| will| can| would| are going to)\b|\b100 ?% (?:sure|certain)\b|"
-    r"\b(?:can|could) (?:i|we) be sure\b|\bmake sure (?:we|i) (?:get|receive)\b|\bwant a (?:yes|firm answer)\b",
+    r"\b(?:can|could) (?:i|we) be sure\b|\bmake sure (?:we|i) (?:get|receive)\b|\bwant a (?:yes|firm answer)\b|"
+    r"\bin writing\b|\bwritten (?:confirmation|commitment|assurance)\b|讲实|講實|讲真",
     _I,
 )
 # Modals of certainty: one counts only when an outcome verb follows it closely ("一定批", "保证我们能拿").
@@ -38,11 +39,14 @@ _MODAL = r"(?<!不)(?<!没法)(?<!无法)(?:保证(?!金|书)|确保|担保(?!�
 # What is being assured: getting, approval, the money arriving. "能/会" may stand between ("保证能拿", "一定会批"),
 # as may the owner ("确定我们能拿到"); anything else means the modal is about something else ("一定比例").
 _BETWEEN = r"(?:我们|咱们|我|你们|都|就|也|还|是|能|会|可以|可)"
-_OUTCOME = r"(?:给|拿|领|批|通过|到账|到手|下来|有份|有戏|获得|得到|补|报销|兑现|成功|中选|入选|申请到|申到)"
+_OUTCOME = (
+    r"(?:给|畀|拿|领|批|通过|到账|到手|下来|有份|有戏|获得|得到|补|报销|兑现|成功|中选|入选|申请到|申到)"
+)
 _BOUND_MODAL = re.compile(_MODAL + _BETWEEN + r"{0,3}" + _OUTCOME)
 # Asking for all of it is asking whether it is sure: "60%能全拿吗", "想拿满100万".
 _ALL_OF_IT = re.compile(
-    r"全拿|拿满|拿全|全额(?:拿|到账|补)|足额|\b(?:get|receive|claim) the (?:full|whole|maximum|max)\b", _I
+    r"全拿|拿满|拿全|全额(?:拿|到账|补)|足额|[给畀]足|\b(?:get|receive|claim) the (?:full|whole|maximum|max)\b",
+    _I,
 )
 # An amount the owner asks us to confirm with a tag question is a request for certainty: "能拿150万吧？",
 # "补个50万没问题吧".

@@ -124,6 +124,21 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 
 # What is left of a stated fact once its figure is gone ("预算", "能投", "budget", "staff").
+_CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
+
+
+def _contract_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The contract word an amount at text[start:end] is for, close to it in its own clause: "合同是一年50万",
+    "50万的合同", never "看合同，预算5千" (the need to review contracts, then a budget)."""
+    near = max(0, start - 8)
+    spans = []
+    for m in CONTRACT_WORD.finditer(text, near, end + 4):
+        between = text[m.end() : start] if m.end() <= start else text[end : m.start()]
+        if not _CLAUSE_BREAK.search(between):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 _FACT_WORDS = re.compile(
     r"预算|(?:一年|每年|能|可以)+(?:投|花|拿出)(?:个|入)?|以内|左右|上下|不超过|最多|顶多|"
     r"\b(?:budget|around|about|roughly|max(?:imum)?|per year|a year)\b",
@@ -196,10 +211,7 @@ class RuleExtractor:
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
         for money in amounts:  # "合同是一年50万": the contract the amount is for
-            near = max(0, money.start - 8)
-            spans += [
-                (near + m.start(), near + m.end()) for m in CONTRACT_WORD.finditer(text[near : money.end + 4])
-            ]
+            spans += _contract_words(text, money.start, money.end)
         if not keep_programs:  # funding asked about names no need
             spans += [(m.start(), m.end()) for m in PROGRAM_MENTION.finditer(text)]
         if not keep_business and (business := self._industries.find(text)):

@@ -55,7 +55,9 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (
         SpendKind.model_service,
         re.compile(
-            r"模型服务|模型调用|调用大模型|私有化部署|大模型部署|api|token|微调|fine-?tun|model service", re.I
+            r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
+            r"model service",
+            re.I,
         ),
     ),
     (
@@ -88,8 +90,8 @@ _RENTED = re.compile(r"租|rent|leas", re.I)
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
     r"willing to spend|spare|"
-    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|"
-    r"get|receive|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
+    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|给(?:我们|我|咱们)|畀|"  # the amount hoped for ("一定畀足100萬")
+    r"get|receive|pay (?:us|me)|give (?:us|me)|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
 )
