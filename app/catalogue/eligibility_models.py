@@ -1,0 +1,169 @@
+"""Who a funding program is for: region, venue, stated conditions and the eligibility block."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, field_validator, model_validator
+
+from app.catalogue.fields import (
+    ITEM_MAX,
+    PLACE_MAX,
+    Code,
+    Item,
+    StrictModel,
+    check_industries,
+    check_regex,
+)
+from app.catalogue.taxonomy import (
+    SizeClass,
+    SpendKind,
+)
+
+
+class ScopeLevel(StrEnum):
+    national = "national"
+    provincial = "provincial"
+    municipal = "municipal"
+    district = "district"
+
+
+class Region(StrictModel):
+    """Where a program is issued or where applicants must be registered.
+
+    Names are short forms without 省/市 suffixes ("浙江", "杭州"). A missing
+    province means nationwide.
+    """
+
+    province: str | None = Field(default=None, max_length=PLACE_MAX)
+    city: str | None = Field(default=None, max_length=PLACE_MAX)
+    # A district- or county-level program (海珠区, 天台县, 北京经济技术开发区) needs the client there, not just in
+    # the city: the official full name, as knowledge/places/admin_divisions.tsv or regions.yaml spells it.
+    district: str | None = Field(default=None, max_length=PLACE_MAX)
+
+    @model_validator(mode="after")
+    def _city_needs_province(self) -> Region:
+        if self.city and not self.province:
+            raise ValueError("a city needs its province")
+        if self.district and not self.city:
+            raise ValueError("a district needs its city")
+        return self
+
+    def covers(self, province: str | None, city: str | None, district: str | None = None) -> bool:
+        """Whether a place is inside: nationwide covers all, a province its cities, a city its districts;
+        an unknown city or district is not ruled out."""
+        if self.province is None:
+            return True
+        if province != self.province or (self.city and city and city != self.city):
+            return False
+        return not self.district or not district or district == self.district
+
+    @property
+    def label_en(self) -> str:
+        """Shenzhen, Guangdong: the label an English answer shows."""
+        from app.catalogue.place_names import english_place  # reads the gazetteer file on first use
+
+        return english_place(self.province, self.city, self.district)
+
+    @property
+    def label(self) -> str:
+        if not self.province:
+            return "全国"
+        place = f"{self.province}·{self.city}" if self.city and self.city != self.province else self.province
+        return f"{place}·{self.district}" if self.district else place
+
+
+class Venue(StrictModel):
+    """Where the spend must be made for the program to pay: a platform, a data-centre cluster (advice_rules §1).
+
+    Such a program usually has no registration rule, so region alone never makes it fit: it gives no figure and
+    reduces no net cost until the client says they buy there (`said`, matched against their own words).
+    """
+
+    zh: Item = Field(min_length=4, description="须在…采购, as a condition")
+    en: Item = Field(min_length=4)
+    said: str = Field(
+        min_length=2,
+        max_length=ITEM_MAX,
+        description="Regular expression over the client's (normalised) words saying they buy there",
+    )
+
+    _said = field_validator("said")(check_regex)
+
+
+class StatedCondition(StrictModel):
+    """A condition of the program that the client's own words can settle (advice_rules §3): what the spend is
+    for (大模型训练, not inference), when it is made (approved before the project starts), who the program is
+    for (an AI OPC). Said to meet it: met; said to violate it: the verdict is ineligible and names it; neither:
+    still to confirm. Regular expressions over the client's normalised words (simplified, lower case)."""
+
+    zh: Item = Field(min_length=4, description="The condition, as the text states it")
+    en: Item = Field(min_length=4)
+    met_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    unmet_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    closed_list: bool = Field(
+        default=False,
+        description="`met_when` names every case that qualifies (a pilot's five industries): a trade the client "
+        "names that it does not match violates the condition",
+    )
+
+    @model_validator(mode="after")
+    def _closed_list_has_its_list(self) -> StatedCondition:
+        if self.closed_list and not self.met_when:
+            raise ValueError("a closed list needs `met_when`, the cases that qualify")
+        return self
+
+    _regexes = field_validator("met_when", "unmet_when")(check_regex)
+
+
+class Eligibility(StrictModel):
+    regions: list[Region] = Field(
+        default_factory=list, description="Registered region required; empty means anywhere"
+    )
+    size_classes: list[SizeClass] = Field(default_factory=list, description="Empty means any size")
+    industries: list[Code] = Field(default_factory=list, description="Section codes; empty = any")
+    min_company_age_years: float | None = Field(default=None, ge=0)
+    max_company_age_years: float | None = Field(default=None, ge=0)
+    spend_scope: list[SpendKind] = Field(min_length=1)
+    requirements: list[Item] = Field(
+        default_factory=list, description="Conditions the profile cannot prove; shown as to-check"
+    )
+    requirements_en: list[Item] = Field(
+        default_factory=list, description="English wording of `requirements`, same order; empty: none yet"
+    )
+    special_conditions: list[Item] = Field(
+        default_factory=list,
+        description="The program's own deciding conditions a profile cannot show (buy on a named platform, a "
+        "filed model, the city selected as a pilot, first-time adoption): while unconfirmed the verdict is unknown",
+    )
+    special_conditions_en: list[Item] = Field(
+        default_factory=list, description="English wording of `special_conditions`, same order"
+    )
+    excluded_industries: list[Code] = Field(
+        default_factory=list, description="Section codes the text excludes (a negative list, 负面清单)"
+    )
+    income_tax_payers_only: bool = Field(
+        default=False,
+        description="Only for enterprises paying enterprise income tax: not partnerships, sole proprietorships or "
+        "个体工商户 (a partnership law firm pays none)",
+    )
+    venue: Venue | None = Field(
+        default=None, description="Pays only for spend made at this platform or cluster"
+    )
+    min_annual_spend_cny: float | None = Field(
+        default=None,
+        gt=0,
+        description="The least eligible spend in the year the text requires (年度实际支出X万元（含）以上): below it "
+        "nothing is paid; judged on the amount the client states, asked for while unknown",
+    )
+    stated_conditions: list[StatedCondition] = Field(
+        default_factory=list,
+        description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",
+    )
+    developers_only: bool = Field(
+        default=False,
+        description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "
+        "one: a shop buying a SaaS or API calls cannot use it",
+    )
+
+    _industries = field_validator("industries", "excluded_industries")(check_industries)
