@@ -76,8 +76,9 @@ def test_a_50000_character_message_is_answered_from_its_start_with_a_notice(ask)
 def test_control_characters_are_ignored_and_never_echoed(ask):
     message = "\x1b[31m上海\x00的模型券\x07最高\x08补贴多少？\x1b[0m\x7f"
     _, response = ask(message)
-    assert response["intent"] == "policy_question"
-    assert "模型券" in response["answer"]
+    # Answered as the clean question would be: the program named, with its published cap.
+    assert response["intent"] in {"policy_question", "funding_eligibility"}
+    assert "模型券" in response["answer"] and "500万" in response["answer"]
     for text in (response["answer"], json.dumps(response["profile"], ensure_ascii=False)):
         assert not _CONTROL.search(text)
 
@@ -131,7 +132,8 @@ def test_ask_batch_reports_undecodable_lines_and_answers_the_rest(shared_contain
     lines = [_strict_json(line) for line in result.stdout.splitlines() if line.strip()]
     assert [line["id"] for line in lines] == ["a", None, None, None, "e"]
     assert lines[0]["intent"] == "smalltalk"
-    assert lines[4]["intent"] == "policy_question" and "模型券" in lines[4]["answer"]
+    assert lines[4]["intent"] in {"policy_question", "funding_eligibility"}
+    assert "模型券" in lines[4]["answer"] and "500万" in lines[4]["answer"]
     for number in (2, 3, 4):
         assert set(lines[number - 1]) == {"id", "error"}
         assert f"line {number}" in lines[number - 1]["error"]
