@@ -163,7 +163,7 @@ class TurnHandlers:
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
-            if choice.unanswered:  # say which stated needs the catalogue cannot answer, not "nothing fits"
+            if choice.unanswered != choice.ruled_out:  # needs the catalogue cannot answer: not "nothing fits"
                 turn.answer = profile_line(profile, turn.language) + "\n\n"
                 turn.answer += unanswered_line(choice.unanswered, turn.language)
             return

@@ -63,7 +63,7 @@ def region(program: FundingProgram, profile: CompanyProfile) -> Condition:
             Status.unmet,
             Reason(
                 f"内地项目，不覆盖在{profile.province}注册的企业",
-                f"a mainland program; companies registered in {profile.region_label()} are outside its coverage",
+                f"a mainland program; companies registered in {profile.region_label_en()} are outside its coverage",
             ),
         )
     if not regions:

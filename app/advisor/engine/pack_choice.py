@@ -42,6 +42,8 @@ class PackChoice:
     fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
     gap: float = 0.0  # how far the upper bound of the start (or of the full tier) is above the budget
     unanswered: list[str] = field(default_factory=list)  # stated needs no catalogued solution answers
+    # Of those, the ones the catalogue answers for other clients only (size, industry or region ruled out).
+    ruled_out: list[str] = field(default_factory=list)
 
     @property
     def basic_tier(self) -> bool:
@@ -117,6 +119,12 @@ def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: fl
     return pick
 
 
+def _ruled_out(need: NeedPart, ranked: list[SolutionPick]) -> bool:
+    """The catalogue answers the need, but not for this client (size, industry or region ruled its solutions
+    out before ranking): "nothing fits this company" is true, "no catalogued solution for X" would not be."""
+    return bool(need.answers) and not any(p.solution.id in need.answers for p in ranked)
+
+
 def choose_pack(
     ranked: list[SolutionPick],
     budget: float | None,
@@ -146,6 +154,7 @@ def choose_pack(
         if need is not None:  # one need, one answer: a second pick only for words said outside it
             choice.picks = choice.picks[:1] + [p for p in choice.picks[1:] if not _says_its_words(need, p)]
         choice.unanswered = [n.text for n in needs if n.unserved or (n is need and not choice.picks)]
+        choice.ruled_out = [n.text for n in needs if n.text in choice.unanswered and _ruled_out(n, ranked)]
         return choice
     picks: list[SolutionPick] = []
     unanswered: list[str] = []

@@ -264,8 +264,16 @@ def classify_intent(
     funding = names_program or bool(FUNDING_WORDS.search(text))
     if funding and (STACKING.search(text) or DEADLINE.search(text)):
         return "funding_eligibility"  # "杭州的算力券和智能券能叠加吗", "训力券还来得及吗"
-    if names_program and about_shown_funding(text) and not WHAT_IT_COVERS.search(text):
-        return "funding_eligibility"  # "成都鼓励使用模型补贴能补多少", "Does the TVP cover a chatbot?"
+    if (
+        names_program
+        and about_shown_funding(text)
+        and not WHAT_IT_COVERS.search(text)
+        and (states_profile_facts or FIRST_PERSON.search(text))
+    ):
+        # "我们成都的，鼓励使用模型补贴能补多少": that program for this client. Asked in general ("上海的模型券
+        # 最高能补贴多少") it stays a question about the program's text, answered by quoting it; in a
+        # conversation the follow-up rule (resolve.py) makes it a question about the client's programs.
+        return "funding_eligibility"
     if funding and AMOUNT.search(text) and (states_profile_facts or FIRST_PERSON.search(text)):
         return "funding_eligibility"  # "我们租算力花了50万，算力券能补多少" (in general: a policy question)
     eligibility = bool(
