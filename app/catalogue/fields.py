@@ -66,6 +66,11 @@ class AmountRange(StrictModel):
 # ---------------------------------------------------------------- solutions
 
 
+def first_year(one_off: AmountRange, monthly: AmountRange) -> AmountRange:
+    """A one-off price plus twelve months of a monthly one: what a contract costs in its first year."""
+    return AmountRange(min=one_off.min + 12 * monthly.min, max=one_off.max + 12 * monthly.max)
+
+
 def check_regex(value: str | None) -> str | None:
     if value is not None:
         try:

@@ -15,6 +15,7 @@ from app.catalogue.fields import (
     Url,
     check_id,
     check_industries,
+    first_year,
 )
 from app.catalogue.taxonomy import (
     CostBasis,
@@ -42,10 +43,7 @@ class SolutionCost(StrictModel):
 
     @property
     def first_year_cny(self) -> AmountRange:
-        return AmountRange(
-            min=self.one_off_cny.min + 12 * self.monthly_cny.min,
-            max=self.one_off_cny.max + 12 * self.monthly_cny.max,
-        )
+        return first_year(self.one_off_cny, self.monthly_cny)
 
 
 class PurchaseItem(StrictModel):
@@ -64,10 +62,7 @@ class PurchaseItem(StrictModel):
 
     @property
     def first_year_cny(self) -> AmountRange:
-        return AmountRange(
-            min=self.one_off_cny.min + 12 * self.monthly_cny.min,
-            max=self.one_off_cny.max + 12 * self.monthly_cny.max,
-        )
+        return first_year(self.one_off_cny, self.monthly_cny)
 
 
 class Solution(StrictModel):
