@@ -177,8 +177,13 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}: "
                 + (
                     ", ".join(b for b in bits if b)
-                    or "the rate and the cap are not in my sources "
-                    f"({benefit.per_firm_en or 'not published in the text I hold'}); ask the issuing authority"
+                    # a loan-interest program publishes points, not a ratio ("1.5 points of interest for 2 years")
+                    or (
+                        benefit.interest_points
+                        and f"as published, {benefit.per_firm_en or benefit.summary_en}"
+                    )
+                    or "the rate and the cap are not in my sources (not published in the text I hold); "
+                    "ask the issuing authority"
                 )
             )
         elif a.selection_only:  # an award or a pilot: nothing unless selected, whatever the rate (§2)
@@ -194,7 +199,8 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}："
                 + (
                     "，".join(b for b in bits if b)
-                    or f"补贴比例和上限不在我的资料中（{benefit.per_firm or '所读原文未公开'}），请向发文单位确认"
+                    or (benefit.interest_points and f"按公布口径{benefit.per_firm or benefit.summary}")
+                    or "补贴比例和上限不在我的资料中（所读原文未公开），请向发文单位确认"
                 )
             )
     head = "How much: " if language == "en" else "能补多少："

@@ -93,6 +93,8 @@ STACKING = re.compile(
 )
 AMOUNT = re.compile(
     r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
+    # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
+    r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
     rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
     _I,
@@ -135,7 +137,12 @@ NET_COST = re.compile(
     _I,
 )
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
-FUNDING_WORDS = re.compile(rf"{FUNDING_NOUN}|申领", _I)
+# "政府最多能给多少", "the government would pay": public money named by who pays it, not by a program noun.
+FUNDING_WORDS = re.compile(
+    rf"{FUNDING_NOUN}|申领|(?:政府|国家|官方|上面)[^，,。？?]{{0,6}}(?:给|补|出钱|奖励|报销)|"
+    r"\bgovernment\b.{0,20}\b(?:pay|give|fund|cover|refund)",
+    _I,
+)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
@@ -153,7 +160,9 @@ FOREIGN_JURISDICTION = re.compile(
     _I,
 )
 EXAMPLES = re.compile(r"例子|案例|实例|先例|怎么做到的|for example|examples?\b|case stud", _I)
-FIRST_PERSON = re.compile(r"我们|我们的|咱们|本公司|\b(we|us|our)\b", _I)
+# A consultant describing their client ("佛山一家陶瓷厂", "客户深圳福田") speaks of one firm, as "我们" does.
+CLIENT_FIRM = r"一家[^，,。；;？?]{0,12}(?:厂|公司|店|企业|工作室|机构|医院|诊所|学校|社)|客户|\bmy client\b"
+FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
 NEED = re.compile(r"想|希望|需要|打算|准备|want|need|would like|looking for|plan to", _I)
 # A need in an owner's words: a problem ("漏检多", "回不过来", "machines break down") or a wish to
 # change something ("想优化路线", "want visual QC"), about something a solution can do.

@@ -16,6 +16,7 @@ from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
 from app.advisor.understand.classify import (
     AMOUNT,
+    CLIENT_FIRM,
     about_shown_funding,
     classify_intent,
     refused_by_rule,
@@ -26,7 +27,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
-FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)
+FIRST_PERSON = re.compile(rf"我|咱|本公司|本店|\b(we|our|my|i)\b|{CLIENT_FIRM}", _I)
 # Declining to answer the clarifying questions is an answer: go on with what is known.
 DECLINE = re.compile(
     r"不想说|不想透露|不愿(意)?(透露|说)|不方便(透露|说)|不便透露|保密|无可奉告|不告诉|不说了|跳过|先不说|"
