@@ -12,6 +12,7 @@ from datetime import date
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Assessment, Verdict, assess
+from app.advisor.engine.foreign_figures import foreign_figure_notes
 from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import (
@@ -66,6 +67,7 @@ class FundingJudge:
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
             *loan_interest_notes(stated_loan(self.said_in(turn)), turn.programs, language),
+            *foreign_figure_notes(normalize(turn.query), turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 

@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.advisor.understand.numbers import AMOUNT, COMPANY_MONEY, parse_amount, per_month
+from app.advisor.understand.numbers import (
+    AMOUNT,
+    COMPANY_MONEY,
+    Money,
+    foreign_currency,
+    parse_amount,
+    per_month,
+)
 from app.catalogue.taxonomy import SpendKind
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 
@@ -94,6 +101,9 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
 _MONEY = re.compile(AMOUNT, re.I)
 _COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
 _RENTED = re.compile(r"租|rent|leas", re.I)
+_PURPOSE = re.compile(
+    r"微调|fine-?tun(?:e|ing)?", re.I
+)  # what rented compute is used for, not a service bought
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
@@ -161,6 +171,8 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue
             if _CEILING_AFTER.match(body, match.end()):
                 continue
+            if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
+                continue  # "HK$40萬": no rate to yuan, so never costed as yuan (engine/foreign_figures.py)
             if (money := _first_year(body, match)) is None:
                 continue
             amount, monthly = money
@@ -285,7 +297,14 @@ def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
                 best = (*key, *word[:2], word[3])
     if best is None:
         return None
-    return _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    kind = _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best[3] : best[4]]):
+        # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for
+        # (review7 rev7-01: the contract was booked as a model service and got the 模型券).
+        phrase = body[max(0, min(start, best[3]) - _WINDOW) : max(end, best[4])]
+        if _RENTED.search(phrase) and _COMPUTE_HARDWARE.search(phrase):
+            return SpendKind.compute
+    return kind
 
 
 def _head_kind(
