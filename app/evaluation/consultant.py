@@ -166,6 +166,17 @@ def score_case(
         check(("budget_fit", ok, f"pack upper {upper:.0f} vs budget {expect['budget']}"))
     for program_id, wanted in (expect.get("verdicts") or {}).items():
         check(("verdict", verdicts.get(program_id) == wanted, f"{program_id}: {verdicts.get(program_id)}"))
+    for program_id, (statuses, about) in (expect.get("condition") or {}).items():
+        # A condition the client's words settle: its status in `funding[].conditions` (any of `statuses`).
+        found = [
+            c["status"]
+            for f in response.get("funding", [])
+            if f["id"] == program_id
+            for c in f.get("conditions", [])
+            if _has_any(c.get("detail", ""), [about])
+        ]
+        ok = bool(found) and all(s in statuses.split("|") for s in found)
+        check(("condition", ok, f"{program_id} '{about}': {found or 'not judged'}"))
     subtracted = {s.program_id for s in subs if s.amount_max > 0}
     for program_id in expect.get("not_subtracted", []):
         check(("not_subtracted", program_id not in subtracted, program_id))
