@@ -173,7 +173,7 @@ def score_case(
             for f in response.get("funding", [])
             if f["id"] == program_id
             for c in f.get("conditions", [])
-            if _has_any(c.get("detail", ""), [about])
+            if has_any(c.get("detail", ""), [about])
         ]
         ok = bool(found) and all(s in statuses.split("|") for s in found)
         check(("condition", ok, f"{program_id} '{about}': {found or 'not judged'}"))
