@@ -36,7 +36,6 @@ from app.evaluation.reported_subsidies import (
     subsidy_matched,
 )
 from app.settings import PROJECT_ROOT
-from app.text.normalize import normalize
 
 # Importers read the subsidy parsing from here too (tests/test_consultant_eval.py: parse_money).
 __all__ = [
@@ -98,43 +97,6 @@ class CaseResult:
         return all(ok for _, ok, _ in self.checks)
 
 
-<<<<<<< HEAD
-def _date_forms(d: date) -> list[str]:
-    months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    m = months[d.month - 1]
-    return [
-        d.isoformat(),
-        f"{d.year}年{d.month}月{d.day}日",
-        f"{d.month}月{d.day}日",
-        f"{d.year}/{d.month}/{d.day}",
-        f"{m}{d.day}",
-        f"{d.day}{m}",
-        f"{m[:3]}{d.day}",
-        f"{d.day}{m[:3]}",
-    ]
-
-
-def _has_any(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    # Script-blind: a zh-Hant answer's "不能保證" refuses as "不能保证" does (phrases are mostly simplified).
-    body = compact(normalize(text))
-    return any(compact(normalize(p)) in body for p in phrases)
-
-
-=======
->>>>>>> main
 def _covers(program: FundingProgram, truth: dict[str, Any]) -> bool:
     regions: list[Region] = program.eligibility.regions
     if not regions or "province" not in truth:
