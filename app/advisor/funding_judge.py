@@ -30,7 +30,7 @@ from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
-from app.text.normalize import normalize_cased
+from app.text.normalize import normalize, normalize_cased
 
 
 class FundingJudge:
