@@ -137,3 +137,13 @@ def test_a_program_named_with_another_place_does_not_move_the_client(converse):
     )
     assert hong_kong["profile"]["city"] == "深圳" and hong_kong["profile"]["province"] == "广东"
     assert "香港，8" not in hong_kong["answer"]
+
+
+def test_a_firm_abroad_planning_a_china_office_is_told_it_is_outside_coverage(converse):
+    """review7 rev7-43: a Singapore firm planning a Shenzhen office was "registered in Shenzhen, which qualifies"."""
+    (abroad,) = converse(
+        "Our agency is registered in Kuala Lumpur and we plan to open a Guangzhou office next year. Any AI subsidies?"
+    )
+    assert abroad["profile"]["province"] is None and abroad["profile"]["city"] is None
+    assert not any(f["verdict"] == "eligible" for f in abroad["funding"])
+    assert "registered in Guangzhou" not in abroad["answer"]

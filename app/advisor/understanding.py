@@ -100,7 +100,9 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
             update={"province": asked_place.province, "city": asked_place.city, "district": None}
         )
     located = conversation.profile
-    if delta.province is None and (foreign := places.foreign(text)):
+    # A firm abroad that plans a China office ("based in Singapore … plan to open a Shenzhen office") is abroad.
+    stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
+    if (delta.province is None or not places.mentions(stated)) and (foreign := places.foreign(stated)):
         turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
         conversation.profile = conversation.profile.model_copy(
             update={"province": None, "city": None, "district": None}

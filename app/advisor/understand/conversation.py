@@ -26,6 +26,12 @@ _HYPOTHETICAL = re.compile(
     r"\bwere (?:we|i) to\b|\bwould (?:it|anything|things) change\b",
     re.IGNORECASE,
 )
+# What the owner plans: "plan to open a Shenzhen office next year", "明年打算在深圳设办事处".
+_PLANNED = re.compile(
+    r"\bplan(?:s|ning)? to\b|\bintend(?:s|ing)? to\b|\bwill (?:open|set up|register|move)\b|\bnext year\b|"
+    r"准备|準備|打算|计划|計劃|明年|将来|將來|以后|以後",
+    re.IGNORECASE,
+)
 # A hypothetical governs its own sentence: "Any subsidies if we use AI?" asks nothing about a place named in
 # the sentence before ("We're a bakery in Lhasa."), and "万一明年不续了" nothing about "杭州萧山" before it.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
@@ -84,19 +90,27 @@ def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
 
 def hypothetical_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` speaks hypothetically: from each marker ("如果", "要是", "what if") to the end of its sentence."""
-    spans = []
-    for marker in _HYPOTHETICAL.finditer(text):
-        end = _SENTENCE_END.search(text, marker.end())
-        spans.append((marker.start(), end.start() if end else len(text)))
-    return spans
+    return [(marker.start(), _sentence_end(text, marker.end())) for marker in _HYPOTHETICAL.finditer(text)]
 
 
-def without_hypotheticals(text: str) -> str:
-    """`text` with its hypothetical sentences blanked: what it states ("我们在成都，如果搬到重庆呢" states 成都)."""
+def without_hypotheticals(text: str, plans: bool = False) -> str:
+    """`text` with its hypothetical sentences blanked: what it states ("我们在成都，如果搬到重庆呢" states 成都).
+
+    `plans`: blank what the owner plans too ("plan to open a Shenzhen office next year"): where a firm abroad
+    will open an office is not where it is registered.
+    """
     chars = list(text)
-    for start, end in hypothetical_spans(text):
+    spans = hypothetical_spans(text)
+    if plans:
+        spans += [(m.start(), _sentence_end(text, m.end())) for m in _PLANNED.finditer(text)]
+    for start, end in spans:
         chars[start:end] = "，" * (end - start)
     return "".join(chars)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = _SENTENCE_END.search(text, start)
+    return end.start() if end else len(text)
 
 
 def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
