@@ -169,6 +169,8 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue
             if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
                 continue
+            if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
+                continue  # "HK$40萬": we hold no exchange rate, so it is no CNY contract to cost or subsidise
             if _CEILING_AFTER.match(body, match.end()):
                 continue
             if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
