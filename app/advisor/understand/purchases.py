@@ -170,11 +170,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
                 continue
             if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
-                continue  # "HK$40萬": we hold no exchange rate, so it is no CNY contract to cost or subsidise
+                continue  # "HK$40萬": no exchange rate, so no CNY contract (engine/foreign_figures.py says it)
             if _CEILING_AFTER.match(body, match.end()):
                 continue
-            if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
-                continue  # "HK$40萬": no rate to yuan, so never costed as yuan (engine/foreign_figures.py)
             if (money := _first_year(body, match)) is None:
                 continue
             amount, monthly = money
