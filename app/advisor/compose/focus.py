@@ -18,9 +18,9 @@ from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
-from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import AMOUNT, DEADLINE, STACKING
 from app.catalogue.english import original
 from app.catalogue.render import cap_phrase, format_ratio
 from app.text.normalize import normalize
