@@ -152,3 +152,42 @@ def test_a_headcount_alone_does_not_assert_a_size_the_thresholds_need_revenue_fo
     assert wholesaler.size_certain is None
     known = wholesaler.model_copy(update={"annual_revenue_cny": 6e7})
     assert "中型企业" in known.summary_zh()
+
+
+SUZHOU_PLANT = CompanyProfile(province="江苏", city="苏州", employees=60, industry="C")
+
+
+def test_a_bank_loan_for_the_equipment_meets_the_loan_condition_and_paying_cash_rules_it_out():
+    """review7 rev7-11 (a stated loan left 待确认) and rev7-12 ("全款自己买，不贷款" given three loan programs)."""
+    loan = _judged(
+        "cn-equipment-renewal-loan-subsidy-2026", SUZHOU_PLANT, "准备向银行贷款买一台200万的智能检测设备"
+    )
+    assert _special(loan, "贷款") == [Status.met]
+    cash = _judged("cn-equipment-renewal-loan-subsidy-2026", SUZHOU_PLANT, "设备老坏，全款自己买，不贷款")
+    assert cash.verdict is Verdict.ineligible
+    # A loan for something else is not the equipment-renewal loan, nor a start-up guarantee loan.
+    other = _judged(
+        "cn-startup-guarantee-loan-subsidy", SUZHOU_PLANT, "准备向银行贷款买一台200万的智能检测设备"
+    )
+    assert Status.met not in _special(other, "贷款")
+
+
+def test_a_loan_the_client_rules_out_brings_no_loan_program():
+    from app.advisor.engine.programs import raised_types
+    from app.catalogue.taxonomy import FundingType
+
+    assert FundingType.loan_interest_subsidy not in raised_types("设备老坏，预算10万，全款自己买，不贷款。")
+    assert FundingType.loan_interest_subsidy not in raised_types("We pay cash, no loan, for the new press.")
+    assert FundingType.loan_interest_subsidy in raised_types("准备向银行贷款买设备，有没有贷款贴息？")
+
+
+def test_a_data_asset_subsidy_is_not_eligible_until_the_booked_amount_is_known():
+    """review7 rev7-33: 延安 data-asset subsidy ✅ though 入表金额大于100万元 was never stated."""
+    yanan = CompanyProfile(province="陕西", city="延安", employees=20, industry="F")
+    open_ = _judged(
+        "ya-data-asset-subsidy-2025", yanan, "准备做数据资产入表，评估审计服务费大概20万，有补贴吗"
+    )
+    assert open_.verdict is not Verdict.eligible
+    assert _special(open_, "100万") == [Status.unknown]
+    stated = _judged("ya-data-asset-subsidy-2025", yanan, "数据资产首次入表，入表金额预计180万，评估费12万")
+    assert _special(stated, "100万") == [Status.met]

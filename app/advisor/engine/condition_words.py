@@ -8,7 +8,8 @@ it is about, with recognisers derived from its own text rather than one phrase p
   stand for the program's own place), affirmatively and not as a question;
 - a filed (备案) model: the client says so, or names a model filed in China (met) or a foreign one (unmet);
 - first-time adoption ("首次"): the client says they already use such a service (unmet) or never have (met);
-- a stated amount threshold ("入表金额大于100万元"): the client's figure for the same thing decides.
+- a stated amount threshold ("入表金额大于100万元"): the client's figure for the same thing decides;
+- a loan ("须用银行的设备更新项目固定资产贷款"): the client takes one for that purpose (met) or rules it out (unmet).
 
 The bundled e5 was measured for this and rejected: a question about the platform ("安徽有没有算力调度平台", 0.957)
 and an amount below the threshold ("入表金额80万", 0.960) score above a client who met the condition (0.941).
@@ -184,6 +185,32 @@ def first_time(said: str) -> Judged:
     return OPEN
 
 
+# A loan the client takes ("向银行贷款买设备", "a bank equipment loan") or rules out ("全款自己买，不贷款").
+_LOAN = re.compile(r"贷款|借款|(?<![a-z])loans?(?![a-z])|financ", re.I)
+_NO_LOAN = re.compile(
+    r"全款|自有资金|自己出钱|钱是自己出|不(?:走|用|打算|需要|想)?(?:银行)?(?:贷款|借款|借钱)|没有?(?:贷款|借款)|"
+    r"(?:no|without an?|not take an?) (?:bank )?loan|pay (?:in )?cash|cash purchase",
+    re.I,
+)
+# What the loan is for, when the condition names it: a client's loan for something else does not meet it.
+_LOAN_PURPOSE = {
+    "设备": r"设备|机器|机床|加工中心|生产线|产线|注塑机|equipment|machine|cnc|line",
+    "担保": r"担保|guarantee",
+    "创业": r"创业|start.?up",
+}
+
+
+def loan(part: str, said: str) -> Judged:
+    purposes = [words for key, words in _LOAN_PURPOSE.items() if key in part]
+    for words, clause in clauses(said):
+        if _NO_LOAN.search(clause):
+            return Judged(Status.unmet, words)
+        stated = _LOAN.search(clause) and not _QUESTION.search(clause)
+        if stated and all(re.search(p, clause, re.I) for p in purposes):
+            return Judged(Status.met, words)
+    return OPEN
+
+
 # "入表金额大于100万元": what is measured, the comparison and the amount.
 _THRESHOLD = re.compile(r"([\u4e00-\u9fff]{2,4})金额(大于|超过|高于|不低于|不少于|达到)(\d+(?:\.\d+)?)万元")
 
@@ -215,6 +242,8 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
         return amount_threshold(part, said)
     if "首次" in part:
         return first_time(said)
+    if "贷款" in part:
+        return loan(part, said)
     if _VENUE.search(part):
         english = not re.search(r"[\u4e00-\u9fff]", said)
         return venue(en if english else part, program, said)
@@ -223,7 +252,13 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
 
 def parts(condition: str) -> list[str]:
     """A condition's separately judged clauses: "首次入表且金额大于100万元", "…，并通过…平台订购"."""
-    return [p for p in re.split(r"[；;，,]|且|并(?=通过|须|在)", condition) if len(p) >= 4]
+    plain = re.sub(r"[（(][^（）()]*[）)]", "", condition)  # a remark in brackets is no separate condition
+    return [p for p in re.split(r"[；;，,]|且|并(?=通过|须|在|获批)", plain) if len(p) >= 4]
+
+
+def _is_fact(part: str) -> bool:
+    """ "成都已入选第一批国家试点": a statement about the program, not something the client must show."""
+    return not re.search(r"须|应", part) and bool(re.search(r"已|是", part))
 
 
 def judge(zh: str, en: str, program: FundingProgram, said: str) -> list[tuple[Status, Reason]]:
@@ -237,7 +272,7 @@ def judge(zh: str, en: str, program: FundingProgram, said: str) -> list[tuple[St
     met = [(p, j) for p, j in judged if j.status is Status.met]
     if not met:
         return [(Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))]
-    open_ = [p for p, j in judged if j.status is Status.unknown and re.search(r"须|应", p)]
+    open_ = [p for p, j in judged if j.status is Status.unknown and not _is_fact(p)]
     words = met[0][1].words
     if not open_:
         return [(Status.met, Reason(f"{zh}：符合（您说“{words}”）", f"{en}: met (you said “{words}”)"))]
