@@ -47,8 +47,11 @@ COVERS = re.compile(
 )
 # "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
 WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b", _I)
+# "还来得及吗", Cantonese "來得切嗎" / "仲嚟唔嚟得切", "is there still time": one vocabulary for the classifier,
+# the focused answer and the engine's date notes (engine/notices.py).
 DEADLINE = re.compile(
-    r"来得及|赶得及|赶得上|来得切|赶得切|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
+    r"(?:来|嚟|赶)(?:唔(?:来|嚟|赶))?得(?:及|切|上)|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|"
+    r"\bdeadline\b|too late|still time|still open|expire|\bin time\b|can (?:we|i) still (?:apply|make it|get)",
     _I,
 )
 
