@@ -139,13 +139,6 @@ def _in_net(assessment: Assessment) -> bool:
     )
 
 
-def _stack(best: Assessment, other: Assessment) -> bool:
-    return (
-        other.program.id in best.program.benefit.stacking.stackable_with
-        or best.program.id in other.program.benefit.stacking.stackable_with
-    )
-
-
 def cost_pack(
     picks: list[SolutionPick],
     assessments: list[Assessment],
@@ -181,7 +174,7 @@ def cost_pack(
         usable = [best, *(a for a in usable if a is not best)]
         first = _subsidy(best, purchase)
         subsidies.append((pick, first))
-        partner = next((a for a in usable[1:] if _stack(best, a)), None)
+        partner = next((a for a in usable[1:] if best.program.stacks_with(a.program)), None)
         if partner is not None and tier_unknown(partner):
             first.partner_tier_unknown = partner.program
         elif partner is not None:
