@@ -29,8 +29,9 @@ FUNDING_WORDS = re.compile(
     r"\bgovernment\b.{0,20}\b(?:pay|give|fund|cover|refund)",
     _I,
 )
-# A consultant describing their client ("佛山一家陶瓷厂", "客户深圳福田") speaks of one firm, as "我们" does.
-CLIENT_FIRM = r"一家[^，,。；;？?]{0,12}(?:厂|公司|店|企业|工作室|机构|医院|诊所|学校|社)|客户|\bmy client\b"
+# A consultant describing their client ("佛山一家陶瓷厂", "客户深圳福田") speaks of one firm, as "我们" does; a
+# bare "一家企业" is any firm ("深圳的模型券一家企业一年最多能拿多少": a question about the program's text).
+CLIENT_FIRM = r"一家[^，,。；;？?]{1,12}(?:厂|公司|店|企业|工作室|机构|医院|诊所|学校|社)|客户|\bmy client\b"
 # The client speaks for the firm ("我们", "咱们", "our"): what they are asking is about themselves.
 FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
 # Questions about the programs themselves, often the ones just shown: combined, how much, still time, cover.
