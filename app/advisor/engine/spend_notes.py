@@ -78,13 +78,6 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
     return lines
 
 
-def _stack(one: Assessment, other: Assessment) -> bool:
-    return (
-        other.program.id in one.program.benefit.stacking.stackable_with
-        or one.program.id in other.program.benefit.stacking.stackable_with
-    )
-
-
 def same_spend_twice(
     programs: list[Assessment],
     bought: set[SpendKind],
@@ -101,7 +94,12 @@ def same_spend_twice(
         for other in listed[i + 1 :]:
             shared = set(one.program.eligibility.spend_scope) & set(other.program.eligibility.spend_scope)
             shared &= bought
-            if not shared or _stack(one, other) or one.selection_only or other.selection_only:
+            if (
+                not shared
+                or one.program.stacks_with(other.program)
+                or one.selection_only
+                or other.selection_only
+            ):
                 continue
             zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]
             amounts = {one.program.id, other.program.id} & computed
