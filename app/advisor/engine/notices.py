@@ -21,7 +21,7 @@ from app.text.normalize import normalize
 
 SOON_DAYS = 60
 NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
-# Beyond "还来得及吗" (classify.DEADLINE): asking when a program runs or closes.
+# Beyond "还来得及吗" (program_question.DEADLINE): asking when a program runs or closes.
 _ASKS_WHEN = re.compile(r"还能申请|还可以申请|什么时候|何时|多久|when does|closing", re.I)
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
