@@ -11,7 +11,7 @@ import re
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.classify import states_need
 from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
@@ -19,6 +19,7 @@ from app.advisor.understand.conversation import (
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import (
     CORRECTION,
@@ -146,6 +147,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         has_evidence=bool(turn.search and turn.search.has_evidence),
         rewritten=rewritten is not None,
         names_program=bool(named),
+        own_figures=bool(delta.purchases),
         conversation=conversation,
         semantic_need=lambda: turn.need_stated,
     )

@@ -200,3 +200,10 @@ class FundingProgram(StrictModel):
     provenance: Provenance
 
     _id = field_validator("id")(check_id)
+
+    def stacks_with(self, other: FundingProgram) -> bool:
+        """The catalogue lets the two be claimed together: either program's entry names the other."""
+        return (
+            other.id in self.benefit.stacking.stackable_with
+            or self.id in other.benefit.stacking.stackable_with
+        )

@@ -18,9 +18,9 @@ from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict
-from app.advisor.understand.classify import AMOUNT, DEADLINE, STACKING
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import AMOUNT, DEADLINE, STACKING
 from app.catalogue.english import original
 from app.catalogue.render import cap_phrase, format_ratio
 from app.text.normalize import normalize
@@ -81,7 +81,7 @@ def _stacking(programs: list[Assessment], language: Lang) -> str:
     combined, separate, one_claim, ask_issuer = [], [], [], []
     for a, b in combinations(shown, 2):
         rule_a, rule_b = a.program.benefit.stacking, b.program.benefit.stacking
-        if b.program.id in rule_a.stackable_with or a.program.id in rule_b.stackable_with:
+        if a.program.stacks_with(b.program):
             # The cap of the tier the engine applies, the same figure the arithmetic uses in every turn.
             tiered = a if rule_a.tiers else b
             cap = tiered.program.benefit.stacking.combined_cap(tiered.ratio)

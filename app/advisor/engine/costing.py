@@ -131,13 +131,6 @@ def _in_net(assessment: Assessment) -> bool:
     )
 
 
-def _stack(best: Assessment, other: Assessment) -> bool:
-    return (
-        other.program.id in best.program.benefit.stacking.stackable_with
-        or best.program.id in other.program.benefit.stacking.stackable_with
-    )
-
-
 def cost_pack(
     picks: list[SolutionPick],
     assessments: list[Assessment],
@@ -170,7 +163,7 @@ def cost_pack(
         best = usable[0]
         first = _subsidy(best, purchase)
         subsidies.append((pick, first))
-        partner = next((a for a in usable[1:] if _stack(best, a)), None)
+        partner = next((a for a in usable[1:] if best.program.stacks_with(a.program)), None)
         if partner is not None:
             second = _subsidy(partner, purchase)
             combined = _combined_cap(best, partner)

@@ -13,8 +13,8 @@ from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
-from app.advisor.understand.classify import DEADLINE
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import DEADLINE
 from app.catalogue.models import ApplicationMechanism, Catalogue
 from app.catalogue.taxonomy import SME_SIZES
 from app.text.normalize import normalize

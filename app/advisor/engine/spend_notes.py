@@ -11,9 +11,11 @@ selected, so it is shown as "selection required" with its published rate and cap
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
 from app.catalogue.render import format_cny
@@ -58,12 +60,20 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
         if payers and not (
             shown and not any(purchase.kind in a.program.eligibility.spend_scope for a in shown)
         ):
-            # Some programs pay for it, but each rules the client out (manufacturing only, ended…).
+            # Some programs pay for it, but each rules the client out (manufacturing only, ended…): the first
+            # one's deciding reason, the same the verdict line gives (review6 s1t2 said a false "pays for none").
+            first = next((a for a in payers if any(a is b for b in local)), payers[0])
+            reason = deciding_reason(first)
+            bare_en, bare_zh = (
+                re.sub(r"\s*[（(][^（）()]*[）)]$", "", _name(first, en)) for en in (True, False)
+            )
+            why_en = f" ({bare_en}: {reason.en})" if reason else ""
+            why_zh = f"（{bare_zh}：{reason.zh}）" if reason else ""
             lines.append(
                 f"The {en_kind} you named ({amount}): none of the programs that pay for this kind of purchase is "
-                "open to you, so nothing is subtracted from it."
+                f"open to you{why_en}, so nothing is subtracted from it."
                 if en
-                else f"您提到的{zh_kind}（{amount}）：支付这类采购的补贴都不适用于您，这笔钱不能用它们抵扣。"
+                else f"您提到的{zh_kind}（{amount}）：支付这类采购的补贴都不适用于您{why_zh}，这笔钱不能用它们抵扣。"
             )
             continue
         scopes = {k for a in shown or local for k in a.program.eligibility.spend_scope}
@@ -76,13 +86,6 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
             else f"您提到的{zh_kind}（{amount}）：所查的补贴都不支付这类采购（只支付{paid_zh}），这笔钱不能用它们抵扣。"
         )
     return lines
-
-
-def _stack(one: Assessment, other: Assessment) -> bool:
-    return (
-        other.program.id in one.program.benefit.stacking.stackable_with
-        or one.program.id in other.program.benefit.stacking.stackable_with
-    )
 
 
 def same_spend_twice(
@@ -101,7 +104,12 @@ def same_spend_twice(
         for other in listed[i + 1 :]:
             shared = set(one.program.eligibility.spend_scope) & set(other.program.eligibility.spend_scope)
             shared &= bought
-            if not shared or _stack(one, other) or one.selection_only or other.selection_only:
+            if (
+                not shared
+                or one.program.stacks_with(other.program)
+                or one.selection_only
+                or other.selection_only
+            ):
                 continue
             zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]
             amounts = {one.program.id, other.program.id} & computed
