@@ -11,9 +11,11 @@ selected, so it is shown as "selection required" with its published rate and cap
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
 from app.catalogue.render import format_cny
@@ -58,12 +60,20 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
         if payers and not (
             shown and not any(purchase.kind in a.program.eligibility.spend_scope for a in shown)
         ):
-            # Some programs pay for it, but each rules the client out (manufacturing only, ended…).
+            # Some programs pay for it, but each rules the client out (manufacturing only, ended…): the first
+            # one's deciding reason, the same the verdict line gives (review6 s1t2 said a false "pays for none").
+            first = next((a for a in payers if any(a is b for b in local)), payers[0])
+            reason = deciding_reason(first)
+            bare_en, bare_zh = (
+                re.sub(r"\s*[（(][^（）()]*[）)]$", "", _name(first, en)) for en in (True, False)
+            )
+            why_en = f" ({bare_en}: {reason.en})" if reason else ""
+            why_zh = f"（{bare_zh}：{reason.zh}）" if reason else ""
             lines.append(
                 f"The {en_kind} you named ({amount}): none of the programs that pay for this kind of purchase is "
-                "open to you, so nothing is subtracted from it."
+                f"open to you{why_en}, so nothing is subtracted from it."
                 if en
-                else f"您提到的{zh_kind}（{amount}）：支付这类采购的补贴都不适用于您，这笔钱不能用它们抵扣。"
+                else f"您提到的{zh_kind}（{amount}）：支付这类采购的补贴都不适用于您{why_zh}，这笔钱不能用它们抵扣。"
             )
             continue
         scopes = {k for a in shown or local for k in a.program.eligibility.spend_scope}
