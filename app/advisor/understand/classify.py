@@ -47,7 +47,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
     r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
-    r"注销(?:要走|的)?(?:哪些)?(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
+    r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
     r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
     r"\btranslate (?:this|my|a)\b",  # a regulator's inspection is compliance advice, not AI or funding
     _I,

@@ -220,7 +220,7 @@ _CURRENCIES: list[tuple[str, str]] = [
     (r"新台币|台币|nt\$|ntd|twd", "TWD"),
     (r"港币|港元|hk\$|hkd", "HKD"),
     (r"美元|美金|us\$|usd", "USD"),
-    (r"新加坡元|新币|sgd|s\$", "SGD"),
+    (r"新加坡元|新加坡币|新元|新币|sgd|s\$", "SGD"),
     (r"澳元|aud|a\$", "AUD"),
     (r"欧元|eur\b|euros?", "EUR"),
     (r"日元|jpy|\byen", "JPY"),
