@@ -13,7 +13,7 @@ from app.advisor.compose.solution_views import preview_line
 from app.advisor.compose.wording import add_to_brief
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.notices import asks_about_policy
-from app.advisor.engine.pack_choice import PackChoice
+from app.advisor.engine.pack_choice import PackChoice, with_client_contracts
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import client_items, kinds, plan
 from app.advisor.turn import Turn
@@ -63,6 +63,13 @@ class PackHandlers(HandlerTools):
         else:
             choice = self.recommender.pack(
                 profile, turn.query, conversation.user_text(), shared=turn.search, stated=bool(stated)
+            )
+            choice = with_client_contracts(
+                choice,
+                profile.purchases,
+                lambda: self.recommender.rank(
+                    profile, turn.query, conversation.user_text(), shared=turn.search
+                ),
             )
         if not choice.picks:
             # No spend to subsidise either: listing every program would be noise.

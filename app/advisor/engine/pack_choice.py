@@ -8,11 +8,12 @@ that no stated need calls for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_parts import NeedPart
+from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import Solution
 from app.text.normalize import normalize
 
@@ -306,3 +307,26 @@ def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fil
         if len(chosen) == size:
             break
     return PackChoice(chosen, later)
+
+
+def with_client_contracts(
+    choice: PackChoice, contracts: Sequence[StatedPurchase], ranked: Callable[[], list[SolutionPick]]
+) -> PackChoice:
+    """A contract the client names that no pick buys brings the best-ranked solution buying that kind, costed on
+    the client's figure (review7 finding 3: a named 30万 compute contract was left out of the headline cost and
+    the budget check; costing.pack_purchases puts the figure in place of the catalogue range)."""
+    bought = {item.kind for pick in choice.picks for item in pick.solution.items()}
+    missing = [c for c in contracts if c.kind not in bought]
+    if not missing:
+        return choice
+    picks = list(choice.picks)
+    candidates = ranked()
+    for contract in missing:
+        if contract.kind in {item.kind for pick in picks for item in pick.solution.items()}:
+            continue
+        found = next(
+            (p for p in candidates if any(i.kind is contract.kind for i in p.solution.items())), None
+        )
+        if found is not None and all(found.solution.id != p.solution.id for p in picks):
+            picks.append(found)
+    return replace(choice, picks=picks)
