@@ -7,7 +7,7 @@ from app.advisor.compose.costs import budget_lines, cost_answer, currency_note
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.solution_views import compare_answer
 from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
-from app.advisor.engine.pack_choice import PackChoice, SolutionPick
+from app.advisor.engine.pack_choice import PackChoice, SolutionPick, with_client_contracts
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import client_items, kinds, plan
 from app.advisor.turn import Turn
@@ -30,6 +30,11 @@ class CostHandlers(HandlerTools):
         choice = PackChoice(picks)
         if not picks and choose:
             choice = self.recommender.pack(conversation.profile, turn.query, size=limit, shared=turn.search)
+            choice = with_client_contracts(
+                choice,
+                conversation.profile.purchases,
+                lambda: self.recommender.rank(conversation.profile, turn.query, shared=turn.search),
+            )
             picks = choice.picks
         elif not picks:
             seen: set[str] = set()

@@ -20,7 +20,7 @@ from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
-from app.catalogue.models import AmountRange
+from app.catalogue.models import AmountRange, ApplicationMechanism
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
 
@@ -103,10 +103,12 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
 
 
 def selection_ceiling(assessment: Assessment, purchase: Purchase) -> Reason | None:
-    """The most a selection program could pay on the client's figure, as published ("120万元 × 最高50% = 最多60万元，
+    """The most a pilot program could pay on the client's figure once enrolled, as published ("120万元 × 最高50% = 最多60万元，
     超过上限50万元…最多50万元"); None without a published rate in yuan. Said, never subtracted (§2)."""
     program = assessment.program
     ratio = assessment.ratio or program.benefit.ratio
+    if program.how_to_apply.mechanism is not ApplicationMechanism.via_pilot_city:
+        return None  # a competitive award pays a few selected projects: no figure on the client's contract at all
     if not ratio or program.benefit.currency != "CNY" or purchase.first_year.max <= 0:
         return None
     subsidy = Subsidy(assessment, purchase, ratio, AmountRange(min=0, max=0), in_net=False)
