@@ -13,6 +13,7 @@ from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
+from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
@@ -186,8 +187,11 @@ class SolutionRecommender:
         problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
         said = self.words.match(" ".join(problem))
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
+        owned = self._owned(f"{history}\n{message}", named_by_needs)
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
+            if solution.id in owned:
+                continue  # the client already has, runs or builds this kind of tool (owned.py)
             ok, unfit = _fits(solution, profile)
             matched = [p for p, norm in self._pains[solution.id] if says(norm, text)]
             keywords = [k for k in self._keywords[solution.id] if says(k, text)]
@@ -228,6 +232,17 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def _owned(self, text: str, stated: frozenset[str]) -> set[str]:
+        """Solutions the catalogue's words name in a clause saying the client already has or builds them,
+        unless a stated need names them too (`stated`)."""
+        owned: set[str] = set()
+        for clause in owned_clauses(text):
+            owned |= {
+                sid for sid, phrases in self.matcher.phrases.items() if any(says(p, clause) for p in phrases)
+            }
+            owned |= {sid for sid, match in self.words.match(clause).items() if match.names}
+        return owned - stated
 
     def turn_need(self, profile: CompanyProfile, message: str, history: str = "") -> str:
         """The one text an advisor turn embeds: what it asks for, as its solutions are ranked by meaning.
