@@ -157,14 +157,8 @@ def choose_pack(
             # a vague likeness is not an answer (review5: a courseware tool for a design studio, a review-reply
             # tool for bookings). Say the need is unanswered instead.
             choice = PackChoice([])
-        if need is not None:
-            # One need, one answer: a second pick only for the words of another need the owner states (one
-            # the catalogue cannot answer, said beside it), never for words of the business or of a purchase
-            # described around the need ("cold-storage warehouse" is no wish for a cold-store alarm).
-            others = [n for n in needs if n is not need]
-            choice.picks = choice.picks[:1] + [
-                p for p in choice.picks[1:] if any(_says_its_words(n, p) for n in others)
-            ]
+        if need is not None:  # one need, one answer: a second pick only for words said outside it
+            choice.picks = choice.picks[:1] + [p for p in choice.picks[1:] if not _says_its_words(need, p)]
         choice.unanswered = [n.text for n in needs if n.unserved or (n is need and not choice.picks)]
         choice.ruled_out = [n.text for n in needs if n.text in choice.unanswered and _ruled_out(n, ranked)]
         return choice
@@ -200,7 +194,7 @@ def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> 
     variant of its kind made for the client), not only the trade or the whole message's likeness."""
     kinds = {p.solution.category for p in ranked if p.solution.id in need.answers} | need.kinds
     named = pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
-    return named or (not need.answers and _clear_lead(pick, ranked))
+    return named or (not need.answers and not need.doubted and _clear_lead(pick, ranked))
 
 
 # A ranking lead nothing names still answers the need when the whole message's readings (dense search, the
