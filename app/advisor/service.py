@@ -1,23 +1,18 @@
 """The advisor: one conversation turn from message to `AdviceResponse`.
 
-understand (profile, follow-up, intent) → retrieve → recommend (engine) →
+understand (profile, follow-up, intent: understanding.py) → retrieve → recommend (handlers.py) →
 compose (offline composer, or the LLM with the offline answer as fallback).
 
 The advisor gets its dependencies (`AdvisorDeps`: settings, retrieval and the query-time
-text tools) from whoever builds it; the app's `Container` is one such builder.
+text tools) from whoever builds it; the app's `Container` is one such builder. Its parts
+(catalogue, extractors, recommender, handlers, …) are built on first use in parts.py.
 """
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import date
-from functools import cached_property
-from typing import Protocol
-
-import numpy as np
 
 from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
@@ -27,175 +22,25 @@ from app.advisor.engine.claims import (
     relayed_programs_not_in_sources,
     titled_programs_not_in_sources,
 )
-from app.advisor.engine.need_bank import NeedBank, load_examples
-from app.advisor.engine.program_names import ProgramNames
-from app.advisor.engine.recommend import SolutionRecommender
-from app.advisor.handlers import TurnHandlers
 from app.advisor.intents import spec
-from app.advisor.llm.composer import LLMComposer
 from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
+from app.advisor.parts import AdvisorDeps, AdvisorParts
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
-from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS, out_of_scope_aside, states_need
-from app.advisor.understand.conversation import follow_up_place, hypothetical_place, rewrite_follow_up
-from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.gazetteer import RegionGazetteer, industries, not_the_company, regions
-from app.advisor.understand.intent_bank import IntentBank
-from app.advisor.understand.llm_extraction import LLMProfileExtractor
+from app.advisor.understand.classify import out_of_scope_aside
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import restated_contract
-from app.advisor.understand.resolve import (
-    CORRECTION,
-    industry_in_passing,
-    resolve_intent,
-    states_profile_facts,
-)
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
-from app.advisor.understand.sessions import ConversationStore
-from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
-from app.catalogue.coverage import load_absences
-from app.catalogue.loader import load_catalogue
-from app.catalogue.models import Catalogue
+from app.advisor.understanding import understand
 from app.components.embeddings import encodable
-from app.components.example_vectors import example_vectors
-from app.components.llm_calls import Deadline
 from app.corpus.documents import uploaded_documents
-from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, query_vector
-from app.services.session_store import SessionFile
-from app.settings import Settings
 from app.text.normalize import clean_text, detect_language, normalize
-from app.text.segment import Glossary, Segmenter
 
-EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
 MAX_MESSAGE_CHARS = 4000  # longer messages are answered from their first part, and the user is told
-# A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
-POLICY_WORDS = re.compile(r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE)
+
+__all__ = ["MAX_MESSAGE_CHARS", "AdvisorDeps", "AdvisorService"]
 
 
-class AdvisorDeps(Protocol):
-    """What the advisor uses from the rest of the app (`app.container.Container` provides it)."""
-
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def retrieval(self) -> RetrievalService: ...
-    @property
-    def segmenter(self) -> Segmenter: ...
-    @property
-    def glossary(self) -> Glossary: ...
-
-
-class AdvisorService:
-    def __init__(self, deps: AdvisorDeps) -> None:
-        self.deps = deps
-        self.settings = deps.settings
-        advisor = self.settings.advisor
-        path = advisor.sessions_file or self.settings.paths.data_dir / "sessions.sqlite3"
-        self.sessions = ConversationStore(
-            SessionFile(path, advisor.session_ttl_days), solution=lambda id_: self.catalogue.solution(id_)
-        )
-
-    @cached_property
-    def catalogue(self) -> Catalogue:
-        return load_catalogue(self.settings.paths.catalogue_dir)
-
-    @cached_property
-    def places(self) -> RegionGazetteer:
-        """The one gazetteer this advisor reads places with (knowledge/regions.yaml, loaded once per path)."""
-        return regions(self.settings.paths.knowledge_dir)
-
-    @property
-    def today(self) -> date:
-        return self.settings.advisor.today or date.today()
-
-    @cached_property
-    def program_names(self) -> ProgramNames:
-        return ProgramNames(self.catalogue.funding)
-
-    @cached_property
-    def extractor(self) -> RuleExtractor:
-        return RuleExtractor(self.settings.paths.knowledge_dir, self.catalogue, self.today)
-
-    @cached_property
-    def recommender(self) -> SolutionRecommender:
-        return SolutionRecommender(
-            self.catalogue,
-            self.deps.retrieval,
-            industries(self.settings.paths.knowledge_dir).sector_of,
-            need_of=self.extractor.need_text,
-            problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
-            needs=self.need_bank,
-            meaning_of=self._meaning_of,
-        )
-
-    def _meaning_of(self, text: str) -> str:
-        """A message's need with the programs it names: the text the turn's retrieval ranks by."""
-        return self.extractor.need_text(text, keep_programs=True)
-
-    @cached_property
-    def need_bank(self) -> NeedBank:
-        retrieval, paths = self.deps.retrieval, self.settings.paths
-        examples = load_examples(
-            self.catalogue,
-            paths.knowledge_dir / "need_examples.yaml",
-            paths.knowledge_dir / "intent_examples.yaml",
-        )
-        model = self.settings.embedding.model_name
-        return NeedBank(
-            # Read as a message's need is read (`need_in`), so both sides compare alike.
-            [(label, self._meaning_of(text) or text) for label, text in examples],
-            embed=retrieval.embedding,  # of the turn's need: its one query embedding, a cache hit
-            embed_examples=lambda texts: example_vectors(
-                [retrieval.prepare(t[:MAX_QUERY_CHARS]) for t in texts], paths.data_dir, model
-            ),
-        )
-
-    @cached_property
-    def llm(self) -> LLMComposer | None:
-        """The LLM composer when `llm.mode == "openai"`; None offline."""
-        if self.settings.llm.mode != "openai":
-            return None
-        from app.advisor.llm.composer import LLMComposer
-
-        return LLMComposer(self.settings, self.catalogue)
-
-    @cached_property
-    def llm_extractor(self) -> LLMProfileExtractor | None:
-        if self.settings.llm.mode != "openai":
-            return None
-        from app.advisor.understand.llm_extraction import LLMProfileExtractor
-
-        return LLMProfileExtractor(self.settings, self.places)
-
-    @cached_property
-    def handlers(self) -> TurnHandlers:
-        return TurnHandlers(
-            self.catalogue,
-            self.recommender,
-            self.deps.retrieval,
-            self.deps.segmenter,
-            self.deps.glossary,
-            self.places,
-            lambda: self.today,
-            load_absences(self.settings.paths.knowledge_dir),
-            uploaded=lambda: uploaded_documents(self.settings.paths.policies_dir),
-        )
-
-    @cached_property
-    def intent_bank(self) -> IntentBank:
-        glossary = self.deps.glossary
-        # The same text preparation as retrieval: the message's vector is a cache hit, not a second embedding.
-        return IntentBank(
-            self.settings.paths.knowledge_dir / "intent_examples.yaml",
-            lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
-        )
-
-    def turn_vector(self, turn: Turn) -> np.ndarray:
-        """The turn's one query embedding (of `turn.need`), for anything that matches the message by meaning:
-        a cache hit after `_understand`, never a second embedding."""
-        return self.deps.retrieval.embedding(turn.need)
-
+class AdvisorService(AdvisorParts):
     def warm_up(self) -> None:
         """Load what the first answer needs (catalogue, jieba, e5, BM25) without a model call or a session.
 
@@ -236,7 +81,7 @@ class AdvisorService:
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
         conversation.last_intent = turn.intent
-        # Whether a need was stated, for the later turns' one embedding (`_understand`): by this turn's
+        # Whether a need was stated, for the later turns' one embedding (`understanding.understand`): by this turn's
         # rules or vote, or by a pack whose picks the owner's words name.
         conversation.need_stated |= turn.need_stated or any(pick.named for pick in conversation.pack)
         conversation.awaiting_profile = bool(turn.clarifying)
@@ -270,7 +115,7 @@ class AdvisorService:
         turn.script = reply_script(text, earlier) if turn.language == "zh" else "hans"
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
-        self._understand(turn, text)
+        understand(self, turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
         if turn.intent == "out_of_scope":
@@ -307,6 +152,7 @@ class AdvisorService:
     def _names_a_program(self, text: str) -> bool:
         return bool(mentioned_programs(text, self.catalogue, self.places))
 
+<<<<<<< HEAD
     # ------------------------------------------------------------------ understand
 
     def _understand(self, turn: Turn, text: str) -> None:
@@ -423,6 +269,8 @@ class AdvisorService:
             # The sources answer it, or the answer says they hold nothing on it; not a pack.
             turn.intent, turn.unsure = "policy_question", False
 
+=======
+>>>>>>> main
 
 def _long_message_notice(length: int, language: Lang) -> str:
     if language == "en":

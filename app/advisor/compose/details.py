@@ -47,7 +47,12 @@ def program_details(assessment: Assessment, book: CitationBook, language: Lang, 
     program = assessment.program
     n = book.cite_program(program)
     shown = key_reason(assessment, language)
-    others = [r.text(language) for r in assessment.reasons if r.text(language) != shown]
+    # A no has one reason, the brief's: a second unmet condition here read as a different verdict (review6 c14, c39).
+    others = (
+        []
+        if assessment.verdict is Verdict.ineligible
+        else [r.text(language) for r in assessment.reasons if r.text(language) != shown]
+    )
     en = language == "en"
     window = program.validity.window_note_en if en else program.validity.window_note
     if en and window is None and program.validity.window_note:

@@ -8,9 +8,8 @@ from datetime import date
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
-from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import CostedSolution
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
@@ -94,17 +93,11 @@ def short_name(name: str) -> str:
 
 
 def key_reason(assessment: Assessment, language: Lang) -> str | None:
-    """The one condition that decides the verdict: the first unmet, else the first open one (not the date)."""
+    """The one condition that decides the verdict (`deciding_reason`); none where the selection label says it."""
     if assessment.selection_only and assessment.verdict is Verdict.unknown:
         return None  # the selection label already says it
-    wanted = {Verdict.ineligible: Status.unmet, Verdict.unknown: Status.unknown}.get(assessment.verdict)
-    conditions = [c for c in assessment.conditions if c.status is wanted] if wanted else []
-    deciding = [c for c in conditions if c.name != "validity"] or conditions
-    if deciding:
-        return deciding[0].reason.text(language)
-    if assessment.verdict is Verdict.eligible:
-        return "各项已知条件均符合" if language == "zh" else "every known condition is met"
-    return assessment.reasons[0].text(language) if assessment.reasons else None
+    reason = deciding_reason(assessment)
+    return reason.text(language) if reason else None
 
 
 def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:

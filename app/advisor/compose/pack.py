@@ -52,8 +52,10 @@ def profile_line(profile: CompanyProfile, language: Lang) -> str:
             bits.append(f"{profile.employees} employees")
         if profile.annual_revenue_cny is not None:
             bits.append(f"revenue CNY {profile.annual_revenue_cny:,.0f}")
-        if profile.size_class:
-            bits.append(f"{size_label(profile.size_class, language)} enterprise (MIIT thresholds)")
+        if profile.size_certain:
+            bits.append(f"{size_label(profile.size_certain, language)} enterprise (MIIT thresholds)")
+        elif profile.size_class:
+            bits.append("size class needs annual revenue (MIIT thresholds)")
         return "Your profile: " + ", ".join(bits) + "."
     text = f"您的情况：{profile.summary_zh() or '信息还不完整'}。"
     if profile.size_class:

@@ -2,7 +2,6 @@
 
 - a planned purchase of a kind the program pays for (`purchase`), bought where the program says (`venue`),
   reaching the year's least spend the program requires (`min_spend`, on the client's own figure);
-- a model voucher that pays only for a filed (备案) model: a foreign model (ChatGPT, Claude…) is not one;
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
 - an R&D program pays whoever develops, not whoever buys (`developer`);
 - an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`);
@@ -15,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
@@ -136,9 +136,17 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
     place = program.eligibility.venue
     if place is None:
         return None
-    if re.search(place.said, said, re.I):
+    # The entry's own phrases first, then the venue's wording itself as the client may put it (condition_words).
+    judged = venue_said(place.zh, program, said)
+    if re.search(place.said, said, re.I) or judged.status is Status.met:
         return Condition(
             "venue", Status.met, Reason(f"您说在那里采购：{place.zh}", f"you buy there: {place.en}")
+        )
+    if judged.status is Status.unmet:
+        return Condition(
+            "venue",
+            Status.unmet,
+            Reason(f"{place.zh}，您说“{judged.words}”", f"{place.en}; you said “{judged.words}”"),
         )
     return Condition(
         "venue",
@@ -194,31 +202,6 @@ def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Co
     )
 
 
-# Models not filed with the CAC (境外模型): a model voucher for filed models does not pay for their APIs.
-_FOREIGN_MODEL = re.compile(
-    r"chatgpt|openai|gpt-?[345]|gpt-?4o|\bclaude\b|anthropic|gemini|midjourney|"
-    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)",
-    re.I,
-)
-_FILED = re.compile(r"备案|filed", re.I)
-
-
-def filed_model(program: FundingProgram, said: str) -> Condition | None:
-    """A voucher for filed (备案) models, and the client says they call a foreign model's API."""
-    required = " ".join(program.eligibility.special_conditions + program.eligibility.special_conditions_en)
-    if not _FILED.search(required) or not (match := _FOREIGN_MODEL.search(said)):
-        return None
-    model = match.group(0)
-    return Condition(
-        "special",  # the program's own condition (a filed model), unmet by what the client names
-        Status.unmet,
-        Reason(
-            f"只支付经国家网信办备案的大模型的模型服务，{model}等境外模型未备案，这笔调用费不在其内",
-            f"pays only for CAC-filed models; {model} is not filed in China, so that API spend is not covered",
-        ),
-    )
-
-
 # A spend the client places next year: "明年…每个月花3万", "from next January", "2027年起".
 _NEXT_YEAR = re.compile(r"明年|下一年|来年|next year|from january|starting (?:in )?january", re.I)
 _SPEND_WORDS = re.compile(r"花|买|采购|租|调用|合同|签|付|spend|pay|buy|rent|sign|contract", re.I)
@@ -261,12 +244,31 @@ def _named_trade(said: str) -> re.Match[str] | None:
     return next((m for m in _TRADE.finditer(said) if not _NOT_A_TRADE.search(m.group(1) or m.group(2))), None)
 
 
+# Modifiers of a listed trade a client leaves out ("新型耐火材料": they say 耐火砖; "高端数控机床": 数控机床).
+_LIST_FILLER = re.compile(r"^(?:新型|高端|精品|智能|新)+|(?:及配件|加工|制造|制品|新材料|材料)$")
+
+
+def listed_item(condition: str, said: str) -> bool:
+    """The client names an item of the condition's own list ("（汽车零部件及配件、新型耐火材料…）"): its core (a
+    two-character one whole, a longer one by any three characters in a row), so 耐火砖 is 新型耐火材料."""
+    inner = re.search(r"[（(]([^（）()]+)[）)]", condition)
+    for item in re.split(r"[、与和]", inner.group(1)) if inner else []:
+        core = _LIST_FILLER.sub("", _LIST_FILLER.sub("", item.strip()))
+        if len(core) == 2 and core in said:
+            return True
+        if len(core) > 2 and any(core[i : i + 3] in said for i in range(len(core) - 2)):
+            return True
+    return False
+
+
 def stated(program: FundingProgram, said: str) -> list[Condition]:
     """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
     out = []
+    said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
     for rule in program.eligibility.stated_conditions:
         against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
-        if rule.closed_list and rule.met_when and not re.search(rule.met_when, said, re.I):
+        listed = rule.met_when and (re.search(rule.met_when, said, re.I) or listed_item(rule.zh, said))
+        if rule.closed_list and not listed:
             against = against or _named_trade(said)  # a trade they name that is not on the list
         if against:
             words = against.group(0).strip()
@@ -277,7 +279,7 @@ def stated(program: FundingProgram, said: str) -> list[Condition]:
                     Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
                 )
             )
-        elif rule.met_when and re.search(rule.met_when, said, re.I):
+        elif listed:
             out.append(Condition("special", Status.met, Reason(f"{rule.zh}：符合", f"{rule.en}: met")))
         else:
             out.append(

@@ -151,6 +151,19 @@ def size(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
             Status.unknown,
             Reason(f"仅限{wanted}，需要员工数或营收来判断规模", f"only for {wanted_en} firms; size unknown"),
         )
+    possible = profile.possible_sizes()
+    if len(possible) > 1 and not possible <= set(sizes) and possible & set(sizes):
+        # Headcount alone where the MIIT thresholds need revenue too: no class is asserted (review6 c14, c17).
+        return Condition(
+            "size",
+            Status.unknown,
+            Reason(
+                f"仅限{wanted}，按工信部标准还需要营业收入才能判断您的规模",
+                f"only for {wanted_en} firms; your size class needs annual revenue under the MIIT thresholds",
+            ),
+        )
+    if len(possible) > 1 and possible <= set(sizes):
+        return Condition("size", Status.met, Reason("规模符合", "size qualifies"))
     if size in sizes:
         return Condition(
             "size",

@@ -15,7 +15,6 @@ from enum import StrEnum
 
 from app.advisor.engine.buyer_conditions import (
     developer,
-    filed_model,
     income_tax,
     min_spend,
     purchase,
@@ -90,10 +89,9 @@ def assess(
             income_tax(program, said),
             venue(program, said),
             developer(program, profile, said),
-            filed_model(program, said),
             spend_timing(program, said, today),
             *validity(program, today),
-            *special(program),
+            *special(program, said),
             purchase(program, purchases, said),
             min_spend(program, purchases),
         )
@@ -119,6 +117,21 @@ def assess(
     )
     _choose_rate(assessment, profile)
     return assessment
+
+
+def deciding_reason(assessment: Assessment) -> Reason | None:
+    """The one condition that decides the verdict: the first unmet (the client's own facts and words come first in
+    `assess`), else the first still open; the end date only when nothing else decides. The verdict line, the
+    details, a refused guarantee and a note on the client's purchase all give this one, so they cannot disagree
+    (review6: the details kept an old reason beside a right verdict)."""
+    wanted = {Verdict.ineligible: Status.unmet, Verdict.unknown: Status.unknown}.get(assessment.verdict)
+    conditions = [c for c in assessment.conditions if c.status is wanted] if wanted else []
+    deciding = [c for c in conditions if c.name != "validity"] or conditions
+    if deciding:
+        return deciding[0].reason
+    if assessment.verdict is Verdict.eligible:
+        return Reason("各项已知条件均符合", "every known condition is met")
+    return assessment.reasons[0] if assessment.reasons else None
 
 
 def _rate_applies(rate: SpecialRate, profile: CompanyProfile, spend: float | None) -> bool:

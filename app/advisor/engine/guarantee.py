@@ -12,7 +12,7 @@ import re
 
 from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import ratio_is_ceiling
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.numbers import AMOUNT, parse_amount
 from app.catalogue.render import format_cny, format_ratio
@@ -111,8 +111,8 @@ def _what_decides(assessment: Assessment, en: bool) -> str:
     program, ratio = assessment.program, assessment.ratio
     benefit = program.benefit
     name = program.name_en if en else program.name
-    if assessment.verdict is Verdict.ineligible and assessment.reasons:
-        reason = assessment.reasons[0].text("en" if en else "zh")
+    if assessment.verdict is Verdict.ineligible and (deciding := deciding_reason(assessment)):
+        reason = deciding.text("en" if en else "zh")
         return (
             f"{name}: not open to you as things stand — {reason}."
             if en

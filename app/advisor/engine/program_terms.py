@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.advisor.engine.condition_words import judge
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
@@ -112,15 +113,18 @@ def _implicit(program: FundingProgram) -> list[Condition]:
     return out
 
 
-def special(program: FundingProgram) -> list[Condition]:
+def special(program: FundingProgram, said: str = "") -> list[Condition]:
+    """The program's own conditions, each judged from the client's words (condition_words), then the ones the
+    entry implies and selection."""
     eligibility = program.eligibility
     out = [
-        Condition("special", Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))
+        Condition("special", status, reason)
         for zh, en in zip(
             eligibility.special_conditions,
             eligibility.special_conditions_en or eligibility.special_conditions,
             strict=False,
         )
+        for status, reason in judge(zh, en, program, said)
     ]
     mechanism = program.how_to_apply.mechanism
     out += _implicit(program)

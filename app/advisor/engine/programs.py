@@ -95,10 +95,20 @@ def spend_from_question(text: str) -> set[SpendKind]:
     return kinds
 
 
+# A subject the client rules out ("全款自己买，不贷款", "no loan"): mentioned, not raised (review7 rev7-12).
+_RULED_OUT = re.compile(
+    r"(?:不|没有?|无需?|免)\S{0,3}$|(?:\bno|\bnot|\bwithout|n't)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    return any(not _RULED_OUT.search(text[max(0, m.start() - 8) : m.start()]) for m in pattern.finditer(text))
+
+
 def raised_types(text: str) -> set[FundingType]:
-    """Funding types whose subject the client raised ("我们有研发", "a bank loan for the machines")."""
+    """Funding types whose subject the client raised ("我们有研发", "a bank loan for the machines"), not ruled out."""
     norm = normalize(text)
-    return {t for pattern, _, types in _TYPE_WORDS if pattern.search(norm) for t in types}
+    return {t for pattern, _, types in _TYPE_WORDS if _affirmed(pattern, norm) for t in types}
 
 
 def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: set[SpendKind] | None) -> bool:
@@ -236,7 +246,7 @@ def _venue_fits(assessment: Assessment, asked: set[SpendKind]) -> bool:
 
 def _subject_named(assessment: Assessment, text: str) -> bool:
     name = assessment.program.name
-    return any(word in name and pattern.search(text) for pattern, word in _SUBJECTS)
+    return any(word in name and _affirmed(pattern, text) for pattern, word in _SUBJECTS)
 
 
 def _raised(assessment: Assessment, text: str, raised: set[FundingType], specific: set[FundingType]) -> bool:

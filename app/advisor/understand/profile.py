@@ -11,7 +11,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.advisor.understand.purchases import StatedPurchase
-from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify
+from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify, possible_classes
 from app.catalogue.models import Region
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, ITSkill, SizeClass
 
@@ -64,6 +64,22 @@ class CompanyProfile(BaseModel):
             )
         sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
         return classify(sector, self.employees, self.annual_revenue_cny)
+
+    def possible_sizes(self) -> frozenset[SizeClass]:
+        """The classes the stated measures leave open; one when the size is certain, none when unknown."""
+        decision = self.size_decision()
+        if decision.size_class is None:
+            return frozenset()
+        if not decision.missing:
+            return frozenset({decision.size_class})
+        sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
+        return possible_classes(sector, self.employees, self.annual_revenue_cny)
+
+    @property
+    def size_certain(self) -> SizeClass | None:
+        """The size class only when the stated measures settle it (what an answer may assert)."""
+        possible = self.possible_sizes()
+        return next(iter(possible)) if len(possible) == 1 else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -132,8 +148,8 @@ class CompanyProfile(BaseModel):
             parts.append(f"{self.employees}人")
         if self.annual_revenue_cny is not None:
             parts.append(f"年营收约{self.annual_revenue_cny / 10_000:g}万元")
-        if self.size_class:
-            parts.append(SIZE_LABELS[self.size_class][0])
+        if self.size_certain:
+            parts.append(SIZE_LABELS[self.size_certain][0])
         return "，".join(parts)
 
 

@@ -213,6 +213,29 @@ def classify(sector: str, employees: float | None, revenue: float | None) -> Siz
     return SizeDecision(SizeClass.micro, f"{prefix}，{below}为微型企业")
 
 
+@lru_cache(maxsize=1024)
+def possible_classes(sector: str, employees: float | None, revenue: float | None) -> frozenset[SizeClass]:
+    """Every class the known measures leave open: 25 wholesale employees without revenue may be medium, small or
+    micro (the thresholds need revenue too), so none of them is asserted (review6: "中型企业" from headcount)."""
+    rule = SECTORS.get(sector, SECTORS["other"])
+    known: dict[Measure, float] = {}
+    if employees is not None:
+        known["employees"] = employees
+    if revenue is not None:
+        known["revenue"] = revenue
+    large, medium, small = (_meets(t, known) for t in (rule.large, rule.medium, rule.small))
+    out = set()
+    if large is not False:
+        out.add(SizeClass.large)
+    if medium is not False and large is not True:
+        out.add(SizeClass.medium)
+    if small is not False and medium is not True:
+        out.add(SizeClass.small)
+    if small is not True:
+        out.add(SizeClass.micro)
+    return frozenset(out)
+
+
 def classify_known_only(rule: SectorRule, known: dict[Measure, float]) -> SizeClass:
     """Best guess from partial data: the highest class whose known thresholds are met."""
     for size_class, thresholds in (

@@ -1,0 +1,1 @@
+"""What to say about a turn, by the kind of question: `handlers.TurnHandlers` assembles these."""

@@ -1,0 +1,62 @@
+"""The tools the intent handlers share (never the container), and the one way they ask for what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from app.advisor.compose import canned
+from app.advisor.engine.recommend import SolutionRecommender
+from app.advisor.funding_judge import FundingJudge
+from app.advisor.turn import Turn
+from app.advisor.understand.classify import GENERIC_FUNDING_ASK
+from app.advisor.understand.gazetteer import RegionGazetteer
+from app.catalogue.coverage import Absence
+from app.catalogue.models import Catalogue
+from app.services.retrieval import RetrievalService
+from app.text.normalize import normalize
+from app.text.segment import Glossary, Segmenter
+
+
+class HandlerTools:
+    """What every handler uses: the query-time tools, the funding judge, and asking when nothing is known."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        recommender: SolutionRecommender,
+        retrieval: RetrievalService,
+        segmenter: Segmenter,
+        glossary: Glossary,
+        places: RegionGazetteer,
+        today: Callable[[], date],
+        absences: Mapping[str, Absence] | None = None,
+        uploaded: Callable[[], dict[str, str]] = dict,
+    ) -> None:
+        self.catalogue = catalogue
+        self.recommender = recommender
+        self.retrieval = retrieval
+        self.segmenter = segmenter
+        self.glossary = glossary
+        self.places = places
+        self.today = today  # a callable: a server running past midnight judges deadlines by the new day
+        self.funding = FundingJudge(catalogue, today, absences)
+        self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
+
+    def _asks_blind(self, turn: Turn) -> bool:
+        """A funding question with nothing to go on: no place, no program, no facts, no need."""
+        profile = turn.conversation.profile
+        query = normalize(turn.query)
+        return (
+            GENERIC_FUNDING_ASK.search(query) is not None
+            and len(query) <= 30  # a longer question names something ("the EU AI Act"): answer it
+            and not turn.foreign
+            and not turn.places
+            and not profile.province
+            and not profile.industry
+            and not turn.need_stated
+        )
+
+    def _ask(self, turn: Turn) -> None:
+        turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
+        turn.conversation.awaiting_profile = True

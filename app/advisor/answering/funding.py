@@ -1,0 +1,95 @@
+"""Answering "which subsidies can we get" and "how do we apply": the verdicts, the named program first."""
+
+from __future__ import annotations
+
+from app.advisor.answering.pack import PackHandlers
+from app.advisor.compose.costs import subsidy_lines
+from app.advisor.compose.details import funding_details
+from app.advisor.compose.focus import focus_line
+from app.advisor.compose.funding import apply_steps, program_summary, verdict_line
+from app.advisor.compose.funding_brief import funding_brief
+from app.advisor.compose.pack import profile_line
+from app.advisor.compose.policy import no_evidence
+from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
+from app.advisor.engine.purchases import Purchase, solution_purchases
+from app.advisor.turn import Turn
+from app.advisor.understand.classify import states_need
+
+
+class FundingHandlers(PackHandlers):
+    """Funding questions: which programs, the verdict on a named one, and how to apply."""
+
+    def eligibility(self, turn: Turn) -> None:
+        if self._asks_blind(turn):
+            self._ask(turn)
+            return
+        profile = turn.conversation.profile
+        if (
+            not turn.conversation.pack
+            and not turn.wants_certainty  # "保证能拿1000万吗": the cap arithmetic, not a pack
+            and (states_need(turn.query) or self.recommender.states_needs(profile, turn.query))
+        ):
+            # "想用AI做质检，预算20万，有哪些补贴可以叠加？": the pack the need calls for, judged with the
+            # programs; the direct answer to the funding question leads (never "您还没说要买什么").
+            self.recommend(turn)
+            focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+            focus = focus or self._about_named(turn)
+            turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
+            return
+        turn.programs = self.funding.for_question(turn, self._planned(turn))
+        # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
+        # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
+        focus = focus or self._about_named(turn)
+        notes = [focus] if focus else []
+        notes += self.funding.notes(turn)
+        brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
+        lines = [*notes, *([""] if notes else []), *brief]
+        if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
+            lines += [
+                "",
+                pick(DETAILS_HEADING, turn.language),
+                profile_line(turn.conversation.profile, turn.language),
+            ]
+            lines += subsidy_lines(turn.subsidies, turn.language)
+            lines += ["", *funding_details(turn.programs, [], turn.book, turn.language)]
+        lines += ["", disclaimer(turn.language)]
+        turn.answer = "\n".join(lines)
+
+    def _about_named(self, turn: Turn) -> str | None:
+        """The programs the question names, answered first: verdict, mechanism, cap and date."""
+        if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
+            return None
+        named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
+        return "\n".join(program_summary(a, turn.language, self.today()) for a in named) or None
+
+    def _planned(self, turn: Turn) -> list[Purchase]:
+        """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""
+        conversation = turn.conversation
+        said = f"{conversation.user_text()}\n{turn.query}"
+        if conversation.pack or not (
+            conversation.profile.pain_points or turn.need_stated or states_need(said)
+        ):
+            return []
+        choice = self.recommender.pack(
+            conversation.profile, turn.query, conversation.user_text(), shared=turn.search
+        )
+        return [p for pick in choice.picks for p in solution_purchases(pick.solution)]
+
+    def how_to_apply(self, turn: Turn) -> None:
+        turn.programs = self.funding.for_question(turn, self._planned(turn))[:3]
+        if not turn.programs:
+            turn.answer, turn.has_evidence = no_evidence(turn.language), False
+            return
+        en = turn.language == "en"
+        # "怎么申请？比例是多少？": the rate (or that the sources lack it) before the steps.
+        focus = focus_line(turn.query, turn.programs, self.today(), turn.language)
+        notes = [*([focus] if focus else []), *self.funding.notes(turn)]
+        lines = [*notes, *([""] if notes else []), "How to apply:" if en else "申请方式："]
+        for assessment in turn.programs:
+            lines.append(verdict_line(assessment, turn.book, turn.language))
+            # The verdict line above names the program: the steps under it do not name it again.
+            lines.append("  " + apply_steps(assessment, turn.language, named=False))
+            turn.next_steps.append(apply_steps(assessment, turn.language))
+        lines += ["", disclaimer(turn.language)]
+        turn.answer = "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Answering "what should we use": the pack, its programs and net cost, or the questions first."""
+
+from __future__ import annotations
+
+from app.advisor.answering.base import HandlerTools
+from app.advisor.compose import canned
+from app.advisor.compose.costs import subsidy_lines
+from app.advisor.compose.focus import what_changed
+from app.advisor.compose.funding_brief import funding_brief
+from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
+from app.advisor.compose.policy import select_evidence
+from app.advisor.compose.solution_views import preview_line
+from app.advisor.compose.wording import add_to_brief
+from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.notices import asks_about_policy
+from app.advisor.engine.pack_choice import PackChoice
+from app.advisor.engine.programs import select_programs, spend_from_question
+from app.advisor.engine.purchases import client_items, kinds, plan
+from app.advisor.turn import Turn
+from app.advisor.understand.classify import states_need
+from app.components.vector_store import CollectionName
+from app.services.retrieval import SearchFilters
+
+# The fixed query for the policy sentence behind every pack: embedded once per process.
+POLICY_BASIS_QUERY = "面向中小企业推出AI赋能包，提供低成本、轻量化、可复制推广的解决方案"
+
+
+class PackHandlers(HandlerTools):
+    """A recommendation: the pack the stated need calls for, costed and judged against the programs."""
+
+    def recommend(self, turn: Turn) -> None:
+        """Recommend first: a stated need gets the pack at once, with the questions the verdicts need."""
+        conversation, profile = turn.conversation, turn.conversation.profile
+        # A company registered abroad has no Chinese city to ask for (it is outside every program's coverage).
+        missing = [m for m in profile.missing_for_recommendation() if not (turn.foreign and m == "region")]
+        # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
+        stated = (
+            profile.pain_points
+            or turn.need_stated
+            or states_need(f"{conversation.user_text()}\n{turn.query}")
+        )
+        if missing and not stated and not profile.industry and not conversation.asked_clarification:
+            # Nothing to recommend from yet ("我们公司想用AI，不知道从哪开始"): ask.
+            turn.answer, turn.clarifying = canned.clarify(missing, turn.language)
+            conversation.asked_clarification = True
+            if profile.pain_points or profile.goals or profile.industry:
+                turn.answer += "\n\n" + self._preview(turn)
+            programs = self.funding.for_question(turn)
+            named = [a for a in programs if a.asked]
+            if profile.purchases or named:
+                # The client's own contract can be costed now, while we ask for the rest (§5: their figures win);
+                # a program the client names hears its verdict now, not after the questions.
+                turn.programs = programs if profile.purchases else named
+                lines = subsidy_lines(turn.subsidies, turn.language)
+                lines += funding_brief(turn.programs, turn.book, turn.language)
+                turn.answer += "\n\n" + "\n".join(lines)
+            self.funding.lead_with_notes(turn)
+            return
+        if turn.what_if_from is not None and conversation.pack:
+            choice = PackChoice(
+                list(conversation.pack)
+            )  # "那苏州呢": the same pack, judged for the other place
+        else:
+            choice = self.recommender.pack(
+                profile, turn.query, conversation.user_text(), shared=turn.search, stated=bool(stated)
+            )
+        if not choice.picks:
+            # No spend to subsidise either: listing every program would be noise.
+            turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
+            if choice.unanswered != choice.ruled_out:  # needs the catalogue cannot answer: not "nothing fits"
+                turn.answer = profile_line(profile, turn.language) + "\n\n"
+                turn.answer += unanswered_line(choice.unanswered, turn.language)
+            return
+        conversation.pack = choice.picks
+        client = client_items(profile.purchases)  # named in this turn or an earlier one
+        purchases = plan([pick.solution for pick in choice.picks], client)
+        spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
+        # A company registered abroad is outside every program's coverage: no verdicts to show.
+        turn.programs = (
+            []
+            if turn.foreign
+            else select_programs(
+                self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
+                profile,
+                spend,
+                turn.places,
+                turn.query,
+            )
+        )
+        cost = cost_pack(choice.picks, turn.programs, profile, client)
+        turn.costed, turn.subsidies = cost.solutions, cost.subsidies
+        policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
+        notes = self.funding.notes(turn)
+        notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
+        text = pack_answer(profile, cost, choice, turn.programs, turn.book, turn.language, policy, notes)
+        turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
+        turn.solution_citations = text.solution_citations
+        if turn.what_if_from is not None and not turn.foreign:
+            saved = turn.what_if_from
+            before = select_programs(
+                self.funding.assessments(saved, purchases, self.funding.said_in(turn)),
+                saved,
+                spend,
+                [],
+                turn.query,
+            )
+            turn.answer = (
+                what_changed(saved, profile, before, turn.programs, self.places, turn.language)
+                + "\n\n"
+                + turn.answer
+            )
+        if missing and not conversation.asked_clarification:  # asked once; a decline is respected
+            questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
+            turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
+            conversation.asked_clarification = conversation.awaiting_profile = True
+
+    def _preview(self, turn: Turn) -> str:
+        """While asking, show the closest solution so the owner gets something useful now."""
+        conversation = turn.conversation
+        # The pack's own first pick (the stated need's solution, not the whole message's nearest one).
+        choice = self.recommender.pack(
+            conversation.profile, turn.query, conversation.user_text(), shared=turn.search
+        )
+        best = choice.picks[:1]
+        if not best:
+            return ""
+        solution = best[0].solution
+        return preview_line(solution, turn.book.cite_solution(solution), turn.language)
+
+    def _policy_basis(self, turn: Turn) -> tuple[str, int] | None:
+        """The policy sentence that grounds the idea of a low-cost pack for SMEs."""
+        query = POLICY_BASIS_QUERY
+        result = self.retrieval.search_fixed(
+            query, k=2, filters=SearchFilters(collections=frozenset({CollectionName.policies}))
+        )
+        if not result.has_evidence:
+            return None
+        best = select_evidence(query, result, self.segmenter)[:1]
+        return (best[0].sentence, turn.book.cite_hit(best[0].hit, best[0].sentence)) if best else None

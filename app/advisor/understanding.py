@@ -1,0 +1,143 @@
+"""Reading one message: the profile it states, the follow-up it continues, its one embedding and its intent.
+
+Fills the `Turn` before a handler answers it: `turn.query` (the message, or its follow-up rewrite),
+the profile delta merged into the conversation, `turn.need` and the turn's search, and `turn.intent`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.parts import AdvisorParts
+from app.advisor.turn import Turn
+from app.advisor.understand.certainty import asks_for_certainty
+from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.conversation import follow_up_place, hypothetical_place, rewrite_follow_up
+from app.advisor.understand.gazetteer import not_the_company
+from app.advisor.understand.purchases import restated_contract
+from app.advisor.understand.resolve import (
+    CORRECTION,
+    industry_in_passing,
+    resolve_intent,
+    states_profile_facts,
+)
+from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
+from app.components.llm_calls import Deadline
+from app.text.normalize import normalize
+
+EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
+# A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
+POLICY_WORDS = re.compile(r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE)
+
+
+def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
+    """Read `text` (the cleaned message) into `turn` and the conversation's profile."""
+    conversation = turn.conversation
+    places = advisor.places
+    saved = conversation.profile
+    named = advisor.program_names.named_in(
+        text, saved.province, saved.city, places.all_places(not_the_company(text))
+    )
+    turn.named_programs = [program.id for program in named]
+    # "那数据产品使用补助呢？" asks about that program, not the previous question again with its name added.
+    rewritten = None if named else rewrite_follow_up(text, conversation, places)
+    turn.query = rewritten or text
+    asked_place = follow_up_place(text, places) if rewritten else hypothetical_place(text, places)
+    if asked_place is not None and (asked_place.province, asked_place.city) != (
+        saved.province,
+        saved.city,
+    ):
+        turn.what_if_from = (
+            saved  # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if)
+        )
+    delta = advisor.extractor.extract(text)
+    extracted = None
+    if advisor.llm_extractor and text.strip():
+        # Extraction may use part of the turn's LLM deadline; the answer gets the rest.
+        share = advisor.settings.llm.deadline_s * EXTRACTION_SHARE
+        extracted = advisor.llm_extractor.extract(text, Deadline(turn.started + share, share))
+    if extracted is not None:
+        delta = delta.merged_with(extracted)  # the model's validated facts win
+    if not delta.purchases and (
+        restated := restated_contract(
+            normalize(text),
+            conversation.profile.purchases,
+            corrected=bool(CORRECTION.search(normalize(text))) and conversation.profile.budget_cny is None,
+        )
+    ):
+        delta = delta.model_copy(update={"purchases": restated})
+    if industry_in_passing(delta, text, conversation.profile):
+        delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
+    conversation.profile = conversation.profile.merged_with(delta)
+    if turn.what_if_from is not None and asked_place is not None:
+        # Judged at the place asked about ("如果从成都搬到重庆": 重庆), whichever place the message names first.
+        conversation.profile = conversation.profile.model_copy(
+            update={"province": asked_place.province, "city": asked_place.city, "district": None}
+        )
+    located = conversation.profile
+    if delta.province is None and (foreign := places.foreign(text)):
+        turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
+        conversation.profile = conversation.profile.model_copy(
+            update={"province": None, "city": None, "district": None}
+        )
+    facts = states_profile_facts(delta, text, conversation)
+    turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
+    turn.mark("understand")
+    # One query embedding per turn, of what the turn asks for (`turn_need`). Once the conversation has
+    # stated a need (an earlier turn did, a pain point is known, or a resent history states one by the
+    # rules), a later turn is about those needs: the needs stated so far, the message's own last. Until
+    # then, the message's own need, as a first turn (a pack given for the trade alone states no need).
+    # The turn's retrieval ranks by it (BM25 still reads the whole message); the solution ranking and
+    # the votes reuse its vector.
+    history = conversation.user_text()
+    needs_stated = bool(history.strip()) and bool(
+        conversation.need_stated or saved.pain_points or states_need(history)
+    )
+    turn.need = advisor.recommender.turn_need(
+        conversation.profile, turn.query, history if needs_stated else ""
+    )
+    if turn.query.strip():
+        # One e5 call per turn: the turn's text and the words of each need stated so far (matched on their
+        # own nearest examples, engine/need_parts.py) are embedded together; every search and vote of the
+        # turn is then a cache hit, and a need said again later is embedded once per process.
+        needs = advisor.recommender.need_texts(conversation.profile, turn.query, history)
+        advisor.deps.retrieval.embed_together([turn.need or turn.query, *needs])
+    turn.search = advisor.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
+    turn.mark("retrieve")
+    turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
+    # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
+    # turn's need: the message's own, since a vote on the needs stated before is no news about it.
+    turn.need_stated = states_need(turn.query) or (
+        not needs_stated
+        and need_by_examples(turn.query, lambda: advisor.need_bank.vote(turn.need).states_need, turn.search)
+    )
+    turn.intent = resolve_intent(
+        turn.query,
+        text,
+        facts=facts,
+        certain=turn.wants_certainty,
+        has_evidence=bool(turn.search and turn.search.has_evidence),
+        rewritten=rewritten is not None,
+        names_program=bool(named),
+        conversation=conversation,
+        semantic_need=lambda: turn.need_stated,
+    )
+    if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
+        turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there
+    asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
+    if (
+        turn.intent == "policy_question"
+        and not (turn.search and turn.search.has_evidence)
+        and not asks_policy
+    ):
+        # No rule decided and nothing to quote: the nearest labelled examples decide, or we ask.
+        vote = advisor.intent_bank.vote(turn.need)
+        turn.intent = vote.intent or "policy_question"
+        turn.unsure = vote.intent is None
+    if turn.intent == "out_of_scope" and turn.foreign:
+        # "美国签证怎么办" is about a trip, not where the company is: the profile keeps its place.
+        turn.foreign, conversation.profile = None, located
+    about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))
+    if asks_about_the_texts(turn.search, turn.intent, about_the_firm):
+        # The sources answer it, or the answer says they hold nothing on it; not a pack.
+        turn.intent, turn.unsure = "policy_question", False
