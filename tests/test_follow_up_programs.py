@@ -112,3 +112,38 @@ def test_a_generic_stretch_of_a_name_names_no_other_citys_program():
     assert "hz-compute-voucher-2025" in {p.id for p in named}
     assert all(p.region.city == "杭州" for p in named)
     assert names.named_in("想做数字化转型，有什么补贴", "浙江", "杭州") == []
+
+
+def test_a_place_stated_in_the_message_is_where_the_company_is_not_a_move(converse):
+    """review6 c03, c37: "45万一年" read as "万一" (in case), and "if we use AI" as a hypothetical about the
+    place named the sentence before, gave "换成杭州（原为地区未知）…如已迁到杭州" and dropped the district."""
+    (hangzhou,) = converse(
+        "杭州拱墅一个8人的设计工作室，准备签智算合同45万一年训练自己的风格模型，杭州算力券能拿多少"
+    )
+    assert hangzhou["profile"]["city"] == "杭州" and hangzhou["profile"]["district"] == "拱墅区"
+    assert "原为" not in hangzhou["answer"] and "如已迁到" not in hangzhou["answer"]
+    (lhasa,) = converse(
+        "We're a 5-person bakery in Lhasa, Tibet. Any subsidies if we use AI for ordering and stock?"
+    )
+    assert lhasa["profile"]["city"] == "拉萨"
+    assert "instead of" not in lhasa["answer"] and "if you have moved" not in lhasa["answer"]
+
+
+def test_a_program_named_with_another_place_does_not_move_the_client(converse):
+    """review6 s3t3: asking about Hong Kong's voucher flipped a Shenzhen client's profile to 香港."""
+    _, hong_kong = converse(
+        "我哋喺深圳前海，8個人做跨境客服外判，用緊國內備案大模型嘅API，每個月大約2萬人民幣，深圳有冇補貼？",
+        "咁香港嗰邊嘅科技券可以一齊申請嗎？",
+    )
+    assert hong_kong["profile"]["city"] == "深圳" and hong_kong["profile"]["province"] == "广东"
+    assert "香港，8" not in hong_kong["answer"]
+
+
+def test_a_firm_abroad_planning_a_china_office_is_told_it_is_outside_coverage(converse):
+    """review7 rev7-43: a Singapore firm planning a Shenzhen office was "registered in Shenzhen, which qualifies"."""
+    (abroad,) = converse(
+        "Our agency is registered in Kuala Lumpur and we plan to open a Guangzhou office next year. Any AI subsidies?"
+    )
+    assert abroad["profile"]["province"] is None and abroad["profile"]["city"] is None
+    assert not any(f["verdict"] == "eligible" for f in abroad["funding"])
+    assert "registered in Guangzhou" not in abroad["answer"]

@@ -106,3 +106,26 @@ def test_what_the_owner_asks_to_have_done_is_not_their_business():
     assert industries(KNOWLEDGE).find("可以幫我翻譯這封英文信嗎？") is None
     translators = industries(KNOWLEDGE).find("我们是翻译公司，想帮客户翻译得更快")
     assert translators is not None and translators.section == "L"
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("客户在深圳龙华，20人的短视频公司，租GPU只做推理", "R"),  # review6 c02: not 职业技能培训
+        ("合肥一家做智能语音的公司，20人，安徽能补多少", "I"),  # review6 c15: software, not a factory
+        ("Shanghai 25-person data company about to list its first data product", "I"),  # review6 c40
+        ("我们是一家洗涤厂，专门给酒店洗布草", "O"),  # washes linen: 洗染服务, not detergent making
+        ("在郑州做家电清洗的，5个师傅", "O"),
+        ("苏州吴江做团餐配送的，给工厂食堂送饭", "H"),  # meals delivered are catering, not trucking
+        ("兰州一家做牛肉面的，三家店，一共40人", "H"),  # a dish sold in counted shops
+        ("南宁一家做米粉的连锁店", "H"),
+        ("太原小店区的一家保安公司", "L"),  # 小店区 is where, not a shop (nor 小学)
+        ("我们在武汉光谷做游戏美术外包的，60人", "I"),
+    ],
+)
+def test_what_the_business_does_in_the_words_reviews_found_misread(message: str, section: str):
+    """The place is read out before the business: extraction reads the message without its place names."""
+    from app.advisor.understand.gazetteer import regions
+
+    match = industries(KNOWLEDGE).find(regions(KNOWLEDGE).without_places(message))
+    assert match is not None and match.section == section, match

@@ -123,6 +123,9 @@ def test_an_everyday_word_that_names_a_city_somewhere_is_no_foreign_place(messag
         ("我们在大理古城开了家客栈", "大理州"),
         ("大理古城里的一家客栈", "大理州"),
         ("丽江古城区的一家民宿", "丽江"),
+        ("平遥古城里开了家客栈，10个人", "晋中"),  # 平遥's old town, not 丽江's 古城区
+        ("我们在凤凰古城卖银饰", "湘西"),
+        ("资源县城开了家超市", "桂林"),
     ],
 )
 def test_a_scenic_area_after_its_city_is_in_that_city(message: str, city: str):
@@ -167,3 +170,15 @@ def test_a_taiwanese_shop_with_its_headcount_is_not_asked_for_it_again(advisor: 
     # The program's own local rule ("常雇员工未满50人") decides the size: met, not "待確認，有規模要求".
     taiwan = next(f for f in response.funding if f.id == "tw-retail-store-dx-subsidy")
     assert [c.status for c in taiwan.conditions if c.name == "size"] == ["met"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我哋喺荃灣做會計師樓，8個人，已經簽咗合約裝AI文件掃描系統，HK$40萬",
+        "We signed a US$50,000 software contract last month",
+    ],
+)
+def test_a_contract_in_another_currency_is_not_costed_as_renminbi(extractor: RuleExtractor, message: str):
+    """review6 c18: "HK$40萬" was shown as "人民幣40萬"; we hold no exchange rate, so it is no CNY contract."""
+    assert extractor.extract(message).purchases == []

@@ -27,7 +27,7 @@ from app.advisor.turn import Turn
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
-from app.text.normalize import normalize
+from app.text.normalize import normalize_cased
 
 
 class FundingJudge:
@@ -50,7 +50,8 @@ class FundingJudge:
 
     @staticmethod
     def said_in(turn: Turn) -> str:
-        return normalize(f"{turn.conversation.user_text()}\n{turn.query}")
+        """The conversation's client words, normalised but in their own case (a reason quotes them)."""
+        return normalize_cased(f"{turn.conversation.user_text()}\n{turn.query}")
 
     def notes(self, turn: Turn) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""

@@ -12,8 +12,13 @@ from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import FUNDING_WORDS, states_need
-from app.advisor.understand.conversation import follow_up_place, hypothetical_place, rewrite_follow_up
-from app.advisor.understand.gazetteer import not_the_company
+from app.advisor.understand.conversation import (
+    follow_up_place,
+    hypothetical_place,
+    rewrite_follow_up,
+    without_hypotheticals,
+)
+from app.advisor.understand.gazetteer import Place, not_the_company
 from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import (
     CORRECTION,
@@ -43,13 +48,17 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     rewritten = None if named else rewrite_follow_up(text, conversation, places)
     turn.query = rewritten or text
     asked_place = follow_up_place(text, places) if rewritten else hypothetical_place(text, places)
-    if asked_place is not None and (asked_place.province, asked_place.city) != (
-        saved.province,
-        saved.city,
-    ):
-        turn.what_if_from = (
-            saved  # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if)
-        )
+    # Where the company is: the saved place, or one this message states outside its hypothetical
+    # ("我们在成都，如果搬到重庆呢" is in 成都).
+    home = places.find(not_the_company(without_hypotheticals(normalize(text)))) if not rewritten else None
+    home = home or (Place(saved.province, saved.city) if saved.province else None)
+    # "那苏州呢": asked about, not moved to ("那杭州的算力券…" in Hangzhou is no what-if). With no known place
+    # there is nothing to compare: the place asked about is simply where the pack is judged.
+    what_if = (
+        asked_place is not None
+        and home is not None
+        and (asked_place.province, asked_place.city) != (home.province, home.city)
+    )
     delta = advisor.extractor.extract(text)
     extracted = None
     if advisor.llm_extractor and text.strip():
@@ -68,14 +77,32 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         delta = delta.model_copy(update={"purchases": restated})
     if industry_in_passing(delta, text, conversation.profile):
         delta = delta.model_copy(update={"industry": None, "industry_text": None, "sector": None})
+    if saved.province and delta.province and not places.names_the_client(not_the_company(text)):
+        # "咁香港嗰邊嘅科技券又點？": a program's place; the client has not moved there.
+        delta = delta.model_copy(update={"province": None, "city": None, "district": None})
     conversation.profile = conversation.profile.merged_with(delta)
-    if turn.what_if_from is not None and asked_place is not None:
-        # Judged at the place asked about ("如果从成都搬到重庆": 重庆), whichever place the message names first.
+    if what_if and asked_place is not None and home is not None:
+        # Judged at the place asked about ("如果从成都搬到重庆": 重庆), whichever place the message names
+        # first. A what-if saves nothing, except where the company is when this message is the one that
+        # says so ("我们在成都，如果搬到重庆呢").
+        turn.what_if_from = (
+            saved
+            if (home.province, home.city) == (saved.province, saved.city)
+            else conversation.profile.model_copy(
+                update={
+                    "province": home.province,
+                    "city": home.city,
+                    "district": places.client_district(text, home),
+                }
+            )
+        )
         conversation.profile = conversation.profile.model_copy(
             update={"province": asked_place.province, "city": asked_place.city, "district": None}
         )
     located = conversation.profile
-    if delta.province is None and (foreign := places.foreign(text)):
+    # A firm abroad that plans a China office ("based in Singapore … plan to open a Shenzhen office") is abroad.
+    stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
+    if (delta.province is None or not places.mentions(stated)) and (foreign := places.foreign(stated)):
         turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
         conversation.profile = conversation.profile.model_copy(
             update={"province": None, "city": None, "district": None}

@@ -5,7 +5,9 @@ uses everyday words ("convenient", "billing", "dimensions") that neither BM25 no
 model bridge. Each English word or phrase of the question is looked up among the primary
 senses of CC-CEDICT entries, keeping only Chinese words that occur in the index, so a
 translation can only point at text that exists. The dictionary is parsed once per process, on
-the first English question (about 1-3 s), never at build time.
+the first English question (about 1-3 s), never at build time. A word or word pair the dictionary
+has no indexed translation for (places in pinyin, "corpus voucher") takes the catalogue's own,
+learnt from its bilingual fields (app.components.parallel_lexicon).
 
 CC-CEDICT is licensed CC BY-SA 4.0 (MDBG); it is read at run time, not redistributed.
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+
+from app.components.parallel_lexicon import lookup
 
 _PRIMARY_SENSES = 2  # later senses of an entry are rare readings ("power" → 大国)
 _PER_PHRASE = 2  # Chinese words kept per English word or phrase, the most frequent in the index
@@ -81,12 +85,19 @@ def _stems(word: str) -> list[str]:
 class QueryTranslator:
     """Translates English questions into the Chinese words the index holds."""
 
-    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
+    ) -> None:
         self._vocabulary = vocabulary  # word -> number of chunks holding it
+        # The catalogue's own English -> Chinese (app.components.parallel_lexicon), built on first use.
+        self._parallel = parallel
 
-    def translate(self, text: str) -> list[str]:
+    def translate(self, text: str, glossed: frozenset[str] = frozenset()) -> list[str]:
         with _LOCK:  # the first call parses the dictionary; others wait rather than parse twice
             senses = _senses()
+        parallel = self._parallel()
         words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower())
         covered: set[int] = set()
         found: dict[str, None] = {}
@@ -101,9 +112,18 @@ class QueryTranslator:
                     for form in _stems(gram[-1])
                     for zh in senses.get(" ".join([*gram[:-1], form]), ())
                     if zh in self._vocabulary
-                }
+                } or self._learnt(parallel, gram, glossed)
                 if candidates:
                     best = sorted(candidates, key=lambda zh: (-self._vocabulary[zh], zh))[:_PER_PHRASE]
                     found.update(dict.fromkeys(best))
                     covered.update(span)
         return list(found)
+
+    def _learnt(
+        self, parallel: Mapping[str, tuple[str, ...]], gram: list[str], glossed: frozenset[str]
+    ) -> set[str]:
+        """The catalogue's translation of a word or word pair the dictionary has none for (a place in
+        pinyin, a domain term), unless the glossary translates one of its words already."""
+        if len(gram) > 2 or glossed.intersection(w for g in gram for w in g.split("-")):
+            return set()
+        return {zh for zh in lookup(parallel, " ".join(gram)) if zh in self._vocabulary}

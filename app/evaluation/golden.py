@@ -21,6 +21,8 @@ DEV2_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev2.yaml"
 DEV3_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev3.yaml"
 # Written before session 8's passage-ranking changes, over the articles and nine program texts (a third English).
 DEV4_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev4.yaml"
+# Written before session 9's cross-lingual changes, over the articles and 19 program texts (half English).
+DEV5_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev5.yaml"
 
 
 class RetrievalCase(BaseModel):

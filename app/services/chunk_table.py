@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +68,7 @@ class ChunkTable:
         vectors: np.ndarray,
         vocabulary: Iterable[str] = (),
         tokenize: Callable[[str], list[str]] | None = None,
+        parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
     ) -> None:
         self.rows = rows
         self.vectors = vectors
@@ -120,7 +121,7 @@ class ChunkTable:
             if _LATIN_WORD.fullmatch(word)
         )
         # Chunks per word: English questions are translated only into words the index holds.
-        self.translator = QueryTranslator(Counter(word for words in tokens for word in set(words)))
+        self.translator = QueryTranslator(Counter(word for words in tokens for word in set(words)), parallel)
         if any(tokens):
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
@@ -137,6 +138,7 @@ class ChunkTable:
         store: VectorStoreComponent,
         vocabulary: Iterable[str] = (),
         tokenize: Callable[[str], list[str]] | None = None,
+        parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
     ) -> ChunkTable:
         """Every chunk of `store`; `vocabulary`: the glossary's terms, candidates for the articles' coinages;
         `tokenize`: the BM25 tokenizer, which cuts the articles' names into the words a question matches."""
@@ -153,7 +155,7 @@ class ChunkTable:
                 rows.append(ChunkRow(chunk_id, name, document or "", dict(metadata or {})))
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
-        return cls(rows, matrix, vocabulary, tokenize)
+        return cls(rows, matrix, vocabulary, tokenize, parallel)
 
     def lexical_query(self, tokens: list[str], language: str) -> list[str]:
         """The BM25 tokens of a question: an English question keeps its Chinese translations and only

@@ -7,13 +7,17 @@ the UI all call `RetrievalService.search`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Literal
 
 import numpy as np
 
+from app.catalogue.loader import load_catalogue
+from app.components.parallel_lexicon import bilingual_pairs, learn
 from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.errors import CatalogueError
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.services.query_vectors import query_vector
@@ -75,10 +79,29 @@ class RetrievalService:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
                 self._table = ChunkTable.load(
-                    self.store, (t.zh for t in self.ingest.glossary.terms), self.ingest.segmenter.tokens
+                    self.store,
+                    (t.zh for t in self.ingest.glossary.terms),
+                    self.ingest.segmenter.tokens,
+                    self._parallel_lexicon(),
                 )
                 self._loaded_stamp = stamp
             return self._table
+
+    def _parallel_lexicon(self) -> Callable[[], Mapping[str, tuple[str, ...]]]:
+        """The catalogue's English -> Chinese, learnt on the first English question of a loaded index
+        (the catalogue it was built from; a catalogue that no longer loads teaches nothing)."""
+
+        @cache
+        def learnt() -> Mapping[str, tuple[str, ...]]:
+            try:
+                catalogue = load_catalogue(self.settings.paths.catalogue_dir)
+            except CatalogueError:
+                return {}
+            return learn(
+                bilingual_pairs([catalogue.funding, catalogue.solutions]), self.ingest.segmenter.tokens
+            )
+
+        return learnt
 
     def floor(self, language: str) -> float:
         r = self.settings.retrieval
@@ -92,7 +115,8 @@ class RetrievalService:
         """
         prepared = self._expanded(query)
         if detect_language(query) == "en":
-            translated = (table or self.table()).translator.translate(query)
+            glossed = frozenset(w for p in self.ingest.glossary.english_phrases(query) for w in p.split())
+            translated = (table or self.table()).translator.translate(query, glossed)
             prepared = f"{prepared} {' '.join(translated)}".strip()
         return prepared
 

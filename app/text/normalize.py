@@ -73,10 +73,15 @@ def normalize(text: str) -> str:
 _CACHED_CHARS = 2000
 
 
-def _normalize(text: str) -> str:
+def normalize_cased(text: str) -> str:
+    """`normalize` keeping the letter case: the client's words as matched, but quoted back as typed ("POS")."""
     text = unicodedata.normalize("NFKC", clean_text(text))
     # Variants are folded whatever the script, so a simplified question or fact meets a folded passage.
-    return fold_variants(_t2s().convert(text)).lower()
+    return fold_variants(_t2s().convert(text))
+
+
+def _normalize(text: str) -> str:
+    return normalize_cased(text).lower()
 
 
 _normalize_short = lru_cache(maxsize=16384)(_normalize)

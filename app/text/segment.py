@@ -74,14 +74,11 @@ class Glossary:
 
     def expand_english(self, text: str) -> str:
         """Append the Chinese term for each English glossary phrase found in `text` (in glossary order)."""
-        words = _words(text).split()
-        if not words:
-            return text  # Chinese text has no English phrase: no need to look
-        index, longest = self._phrase_index
-        found: set[int] = set()
-        for start in range(len(words)):
-            for end in range(start + 1, min(start + longest, len(words)) + 1):
-                found.update(index.get(" ".join(words[start:end]), ()))
+        phrases = self.english_phrases(text)
+        if not phrases and not _CAPITALISED_INSIDE.search(text):
+            return text  # no English phrase of the glossary: no need to look further
+        index, _ = self._phrase_index
+        found = {n for phrase in phrases for n in index[phrase]}
         extra = [self._all_terms[n].zh for n in sorted(found)]
         extra += [
             self.family_names[w.lower()]
@@ -89,6 +86,17 @@ class Glossary:
             if w.lower() in self.family_names
         ]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra else text
+
+    def english_phrases(self, text: str) -> set[str]:
+        """The glossary's English phrases found in `text` (lower case, as the glossary spells them)."""
+        words = _words(text).split()
+        index, longest = self._phrase_index
+        return {
+            phrase
+            for start in range(len(words))
+            for end in range(start + 1, min(start + longest, len(words)) + 1)
+            if (phrase := " ".join(words[start:end])) in index
+        }
 
     @cached_property
     def family_names(self) -> dict[str, str]:

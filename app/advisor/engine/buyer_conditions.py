@@ -261,7 +261,7 @@ def listed_item(condition: str, said: str) -> bool:
     return False
 
 
-def stated(program: FundingProgram, said: str) -> list[Condition]:
+def stated(program: FundingProgram, said: str, cased: str = "") -> list[Condition]:
     """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
     out = []
     said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
@@ -271,7 +271,8 @@ def stated(program: FundingProgram, said: str) -> list[Condition]:
         if rule.closed_list and not listed:
             against = against or _named_trade(said)  # a trade they name that is not on the list
         if against:
-            words = against.group(0).strip()
+            quoted = cased if len(cased) == len(said) else said  # their words as typed ("不是OPC")
+            words = quoted[against.start() : against.end()].strip()
             out.append(
                 Condition(
                     "special",  # the program's own condition, settled by the client's words

@@ -75,13 +75,15 @@ def assess(
 ) -> Assessment:
     """The verdict on every stated condition; `purchases=None` when the client's plan is not known yet.
 
-    `said` is the client's own words in this conversation: where they buy, what form their business takes.
+    `said` is the client's own words in this conversation: where they buy, what form their business takes;
+    matched in lower case, quoted as typed.
     """
+    cased, said = said, said.lower()
     conditions = [
         c
         for c in (
             # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
-            *stated(program, said),
+            *stated(program, said, cased),
             region(program, profile),
             size(program, profile),
             industry(program, profile),
@@ -91,7 +93,7 @@ def assess(
             developer(program, profile, said),
             spend_timing(program, said, today),
             *validity(program, today),
-            *special(program, said),
+            *special(program, cased),
             purchase(program, purchases, said),
             min_spend(program, purchases),
         )

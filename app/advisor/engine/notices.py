@@ -13,6 +13,7 @@ from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
+from app.advisor.understand.classify import DEADLINE
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, Catalogue
 from app.catalogue.taxonomy import SME_SIZES
@@ -20,15 +21,15 @@ from app.text.normalize import normalize
 
 SOON_DAYS = 60
 NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
-_ASKS_TIME = re.compile(
-    r"来得及|还能申请|还可以申请|截止|什么时候|何时|多久|deadline|still time|too late|when does|closing", re.I
-)
+# Beyond "还来得及吗" (classify.DEADLINE): asking when a program runs or closes.
+_ASKS_WHEN = re.compile(r"还能申请|还可以申请|什么时候|何时|多久|when does|closing", re.I)
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
 
 
 def asks_about_time(question: str) -> bool:
-    return bool(_ASKS_TIME.search(normalize(question)))
+    text = normalize(question)
+    return bool(DEADLINE.search(text) or _ASKS_WHEN.search(text))
 
 
 def asks_about_policy(question: str) -> bool:
@@ -39,7 +40,7 @@ def asks_about_policy(question: str) -> bool:
 def deadline_notes(programs: list[Assessment], today: date, question: str, language: Lang) -> list[str]:
     """Programs ending within 60 days lead with the date and days left; '来得及吗' gets every date (§4)."""
     en = language == "en"
-    asked = bool(_ASKS_TIME.search(normalize(question)))
+    asked = asks_about_time(question)
     notes: list[str] = []
     # A program the answer does not list (nobody asked, it cannot help) has no deadline worth leading with.
     # Asked about time, every program checked gets its date — except one whose region rules the client out

@@ -43,6 +43,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
     r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
+    r"注销(?:要走|的)?(?:哪些)?(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
     r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
     r"\btranslate (?:this|my|a)\b",  # a regulator's inspection is compliance advice, not AI or funding
     _I,
@@ -105,8 +106,11 @@ COVERS = re.compile(
 )
 # "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
 WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b", _I)
+# "还来得及吗", Cantonese "來得切嗎" / "仲嚟唔嚟得切", "is there still time": one vocabulary for the classifier,
+# the focused answer and the engine's date notes (engine/notices.py).
 DEADLINE = re.compile(
-    r"来得及|赶得及|赶得上|来得切|赶得切|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|\bdeadline\b|too late|still time|still open|expire",
+    r"(?:来|嚟|赶)(?:唔(?:来|嚟|赶))?得(?:及|切|上)|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|"
+    r"\bdeadline\b|too late|still time|still open|expire|\bin time\b|can (?:we|i) still (?:apply|make it|get)",
     _I,
 )
 ELIGIBILITY_FIRST_PERSON = re.compile(

@@ -19,12 +19,22 @@ _FOLLOW_UP = re.compile(
 )
 # "如果我们在深圳注册一家子公司", "要是迁到东莞呢", "What if we register a subsidiary in Shenzhen instead?",
 # "Suppose we set up a second company in Suzhou": a place asked about, not where the company is.
+# "万一" after a figure is "45万一年" (450,000 a year), not "in case".
 _HYPOTHETICAL = re.compile(
-    r"如果|假如|假设|假使|要是|若是|倘若|万一|设想|"
+    r"如果|假如|假设|假使|要是|若是|倘若|(?<![\d〇零一二三四五六七八九十百千两几半])万一|设想|"
     r"\bwhat if\b|\bif (?:we|i|our company|the company)\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetically\b|"
     r"\bwere (?:we|i) to\b|\bwould (?:it|anything|things) change\b",
     re.IGNORECASE,
 )
+# What the owner plans: "plan to open a Shenzhen office next year", "明年打算在深圳设办事处".
+_PLANNED = re.compile(
+    r"\bplan(?:s|ning)? to\b|\bintend(?:s|ing)? to\b|\bwill (?:open|set up|register|move)\b|\bnext year\b|"
+    r"准备|準備|打算|计划|計劃|明年|将来|將來|以后|以後",
+    re.IGNORECASE,
+)
+# A hypothetical governs its own sentence: "Any subsidies if we use AI?" asks nothing about a place named in
+# the sentence before ("We're a bakery in Lhasa."), and "万一明年不续了" nothing about "杭州萧山" before it.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
 @dataclass
@@ -78,15 +88,42 @@ def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
     return next((p for _, p in named if p.city), named[0][1]) if named else None
 
 
+def hypothetical_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` speaks hypothetically: from each marker ("如果", "要是", "what if") to the end of its sentence."""
+    return [(marker.start(), _sentence_end(text, marker.end())) for marker in _HYPOTHETICAL.finditer(text)]
+
+
+def without_hypotheticals(text: str, plans: bool = False) -> str:
+    """`text` with its hypothetical sentences blanked: what it states ("我们在成都，如果搬到重庆呢" states 成都).
+
+    `plans`: blank what the owner plans too ("plan to open a Shenzhen office next year"): where a firm abroad
+    will open an office is not where it is registered.
+    """
+    chars = list(text)
+    spans = hypothetical_spans(text)
+    if plans:
+        spans += [(m.start(), _sentence_end(text, m.end())) for m in _PLANNED.finditer(text)]
+    for start, end in spans:
+        chars[start:end] = "，" * (end - start)
+    return "".join(chars)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = _SENTENCE_END.search(text, start)
+    return end.start() if end else len(text)
+
+
 def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
     """The place a hypothetical asks about ("要是我们把公司迁到东莞呢？", "What if we register a subsidiary in
     Shenzhen?"), or None: the same pack is judged there and the saved profile keeps where the company is.
 
-    A statement ("我们搬到苏州了", "不对，我们在合肥") is no hypothetical: it corrects the profile.
+    Only a place inside the hypothetical sentence counts: "杭州拱墅一个8人的工作室，签智算合同45万一年" and
+    "a bakery in Lhasa. Any subsidies if we use AI?" state where the company is. A statement ("我们搬到苏州了",
+    "不对，我们在合肥") is no hypothetical: it corrects the profile.
     """
     text = normalize(message)
-    if not _HYPOTHETICAL.search(text):
-        return None
-    named = [place for _, place in places.mentions(text)]
+    named = [
+        place for start, end in hypothetical_spans(text) for _, place in places.mentions(text[start:end])
+    ]
     # The place asked about is the last one named ("如果从成都搬到重庆"), at city level where one is.
     return next((p for p in reversed(named) if p.city), named[-1]) if named else None

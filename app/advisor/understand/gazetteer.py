@@ -23,10 +23,10 @@ from app.advisor.understand.industry_classes import IndustryMatch
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
-# A district named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "松江区的补贴".
+# A place named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "香港嗰边嘅科技券".
 # The gap may not name the client ("海珠区的企业能申请什么补贴" is a client in 海珠区).
 _PROGRAM_AFTER = re.compile(
-    r"^(?:的|那个|这个|那项|有个|有一个)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
+    r"^(?:的|那个|这个|那项|有个|有一个|那边的?|那里的?|嗰边嘅?|嗰度嘅?|嘅)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
     rf"(?:{FUNDING_NOUN}|政策|项目|试点|专项|资金|program)",
     re.I,
 )
@@ -50,6 +50,10 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|near|outside|around|to|based in|located in|headquartered in|out of)\s+$", re.I
 )
 _CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z])")
+
+
+# Words for a county's old town or scenic area, after which its name is a place: "平遥古城", "凤凰古镇".
+_SCENIC_WORDS = r"古城|古镇|县城|景区|老城|老街"
 
 
 def not_the_company(text: str) -> str:
@@ -191,6 +195,23 @@ class RegionGazetteer:
         for name, where in guarded_in.items():
             if counties.get(name, {where}) != {where}:
                 del self._guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
+        # A county whose short name was left out (an everyday word or unclear: 平遥, 比如, 资源) is read only
+        # before a word for its old town or scenic area ("平遥古城", "资源县城"), where nothing else fits.
+        scenic: dict[str, Place] = {}
+        for kind, province, city, full, short, _code in rows:
+            spoken = normalize(re.sub(r"(?:县|区|市|旗)$", "", full))
+            if kind == "county" and not short and len(spoken) >= 2 and len(counties.get(spoken, set())) == 1:
+                scenic.setdefault(spoken, city_place.get(city, Place(province, city.split("/")[-1])))
+        self._scenic = scenic
+        self._scenic_pattern = (
+            re.compile(
+                "("
+                + "|".join(map(re.escape, sorted(scenic, key=len, reverse=True)))
+                + f")(?={_SCENIC_WORDS})"
+            )
+            if scenic
+            else None
+        )
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
@@ -246,10 +267,18 @@ class RegionGazetteer:
     def _find_mentions(self, norm: str) -> tuple[tuple[str, Place], ...]:
         found: list[tuple[str, Place]] = []
         last: tuple[int, Place] | None = None  # where the mention before ended, and its place
+        scenic = {
+            m.end(): (m.group(1), self._scenic[m.group(1)])
+            for m in (self._scenic_pattern.finditer(norm) if self._scenic_pattern else ())
+        }
         for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
             name, start = m.group(0), m.start()
             if name not in self._zh:
                 continue
+            if start in scenic:  # "平遥古城": 平遥's old town, not 丽江's 古城区
+                county, where = scenic.pop(start)
+                last = (start, where)
+                found.append((county, where))
             # A city whose name is an everyday word, right before another place name ("大理古城", "三明沙县"),
             # is named there as a place.
             if guarded := next(
@@ -270,6 +299,7 @@ class RegionGazetteer:
                 continue
             found.append((name, place))
             last = (m.end(), place)
+        found += scenic.values()  # before a word that names no place itself ("凤凰古镇")
         if self._guarded_pattern and not found:
             found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:
@@ -294,6 +324,27 @@ class RegionGazetteer:
     def district(self, name: str) -> str | None:
         """The full name of the district or county a mention names ("海珠" -> 海珠区), None for a city or province."""
         return self._district.get(name)
+
+    def without_places(self, text: str) -> str:
+        """Normalised `text` with the places it names blanked: "太原小店区的保安公司" is a security firm, not a
+        shop, and "三亚" no kind of business, whatever their characters share with class names."""
+        norm = normalize(text)
+        for name, _ in self.mentions(norm):
+            norm = norm.replace(name, " ")  # a space, not a clause break: "在湛江养对虾" still farms
+        return norm
+
+    def names_the_client(self, text: str) -> bool:
+        """Whether `text` names a place as the client's, not only as a program's ("咁香港嗰邊嘅科技券又點？",
+        "上海那边的算力券我们能拿吗" name where a program is; "我们在成都" and "深圳南山，6个人" where the client is)."""
+        norm = normalize(text)
+        at = 0
+        for name, _ in self.mentions(text):
+            found = norm.find(name, at)
+            start = found if found >= 0 else norm.find(name)
+            at = start + len(name)
+            if not _PROGRAM_AFTER.match(norm[at : at + 12]):
+                return True
+        return False
 
     def client_district(self, text: str, place: Place | None) -> str | None:
         """The district the client is in, when the message names one inside `place` ("广州天河区的游戏公司").

@@ -63,7 +63,7 @@ _ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     ),
     # the business of repairing ("修手机的", "做家电维修"), not a repair the owner needs ("维修费用太高")
     (
-        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}维修|维修(?:店|部|公司|铺|点)|\bwe (?:repair|fix)\b",
+        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}(?:维修|清洗|洗涤|保洁)|维修(?:店|部|公司|铺|点)|\bwe (?:repair|fix)\b",
         "O",
         "other",
     ),
@@ -78,7 +78,8 @@ _ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     # "做工业视觉的公司", "做自动驾驶的": 模型/视觉/驾驶 are not model-making or car-making).
     (
         r"(?:做|研发|开发|搞)[^,，。]{0,6}?(?:大模型|模型训练|算法|人工智能|ai|自动驾驶|机器视觉|工业视觉|计算机视觉|"
-        r"智能投研|软件|saas|app|小程序)[^,，。]{0,4}?(?:的|公司|团队|企业|$)",
+        r"智能投研|软件|saas|app|小程序|语音|声纹|图像识别|人脸识别|数据标注|大数据|云计算|物联网|区块链|芯片设计|"
+        r"游戏)[^,，。]{0,6}?(?:的|公司|团队|企业|$)",
         "I",
         "software",
     ),
@@ -103,6 +104,11 @@ _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store
 _OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
+# "三家店", "两个门店": shops counted, which says how many, not what kind.
+_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间]")
+# A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
+# class of the raw product (面粉, 米粉 as factory goods).
+_DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
 
 
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -193,7 +199,10 @@ class IndustryDictionary:
         # The owner's business noun by its nearest class: "开了家药房" is a pharmacy (F), "团餐公司" catering.
         if match := self._classes.nearest(joined):
             return match
-        if shop := next((m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS), None):
+        shops = [m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS]
+        if shops and any(_DISH.search(p.group(1)) for p in _PRODUCT.finditer(joined)):
+            return self._classes.match("H", shops[0].group(0), "62")
+        if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
             # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes).
             return self._classes.match("F", shop.group(0), "52")
         if match := self._classes.term(joined):

@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.advisor.understand.numbers import AMOUNT, COMPANY_MONEY, parse_amount, per_month
+from app.advisor.understand.numbers import (
+    AMOUNT,
+    COMPANY_MONEY,
+    Money,
+    foreign_currency,
+    parse_amount,
+    per_month,
+)
 from app.catalogue.taxonomy import SpendKind
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 
@@ -124,6 +131,8 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             if _NOT_A_PURCHASE.search(body[max(0, match.start() - 12) : match.start()]):
                 continue
+            if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
+                continue  # "HK$40萬": we hold no exchange rate, so it is no CNY contract to cost or subsidise
             if _CEILING_AFTER.match(body, match.end()):
                 continue
             if (money := _first_year(body, match)) is None:
