@@ -186,7 +186,8 @@ def choose_pack(
             picks.append(chosen)
     if not picks:
         return PackChoice([], unanswered=unanswered)
-    return _priced_together(picks[:size], ranked, budget, unanswered)
+    # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
+    return _priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
 
 
 def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> bool:

@@ -100,6 +100,11 @@ class ProgramNames:
                 found.append(program)
         return found
 
+    def stretches(self, text: str) -> list[str]:
+        """The stretches of catalogued program names a (normalised) text repeats, wherever the program is:
+        words of a program's name name funding, not a need ("大模型应用示范项目" asks for no model API)."""
+        return [s for core in self._cores if (s := self._stretch(core, text))]
+
     def _stretch(self, core: str, text: str) -> str | None:
         """The longest stretch of the name the text repeats, when it is long and distinctive enough."""
         best = ""
