@@ -191,3 +191,18 @@ def test_a_data_asset_subsidy_is_not_eligible_until_the_booked_amount_is_known()
     assert _special(open_, "100万") == [Status.unknown]
     stated = _judged("ya-data-asset-subsidy-2025", yanan, "数据资产首次入表，入表金额预计180万，评估费12万")
     assert _special(stated, "100万") == [Status.met]
+
+
+def test_a_local_program_the_clients_own_figure_rules_out_is_listed_with_that_reason():
+    """review6 s1t2 ('是一年3万'): the 5万 threshold ❌ was hidden and a false 'pays for none of it' shown instead."""
+    from app.advisor.engine.programs import listed_programs
+
+    xiamen = CompanyProfile(province="福建", city="厦门", employees=15, industry="I")
+    message = "厦门一家15人的AI初创公司，做客服机器人，一年算力支出3万"
+    below = _judged("xm-compute-subsidy-2024", xiamen, message)
+    program = CATALOGUE.program("xm-ai-rd-grant-2025")
+    assert program is not None
+    grant = assess(program, xiamen, TODAY, None, normalize(message))  # plan not known yet: to confirm
+    assert below.verdict is Verdict.ineligible and grant.verdict is Verdict.unknown
+    assert below in listed_programs([grant, below])
+    assert "5万" in brief_verdict_line(below, CitationBook(), "zh")

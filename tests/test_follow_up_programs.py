@@ -147,3 +147,17 @@ def test_a_firm_abroad_planning_a_china_office_is_told_it_is_outside_coverage(co
     assert abroad["profile"]["province"] is None and abroad["profile"]["city"] is None
     assert not any(f["verdict"] == "eligible" for f in abroad["funding"])
     assert "registered in Guangzhou" not in abroad["answer"]
+
+
+def test_a_deadline_follow_up_in_cantonese_gets_the_date_the_days_and_no_promised_window(converse):
+    """review6 s3t2: "來得切嗎？" repeated the previous answer; it is answered with the end date, the days left
+    and that an application round until then is not promised (advice_rules §4)."""
+    first, in_time = converse(
+        "我哋喺深圳前海，8個人做外貿客服外判，用緊國內備案大模型嘅API，每個月大約2萬人民幣，深圳有冇補貼？",
+        "仲嚟唔嚟得切？",
+    )
+    head = _head(in_time, 3)
+    assert in_time["intent"] == "funding_eligibility"
+    assert "2026-12-17" in head and "天" in head
+    assert "窗口不作保證" in head
+    assert in_time["answer"] != first["answer"]

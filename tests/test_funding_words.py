@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from app.advisor.engine.claims import quoted_programs_not_in_sources
-from app.advisor.understand.classify import FUNDING_WORDS
 from app.advisor.understand.gazetteer import Place, regions
+from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import stated_purchases, without_programs
 from app.catalogue.models import Catalogue
 from app.services.routing import route

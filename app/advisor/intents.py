@@ -1,7 +1,7 @@
 """Every intent in one registry: how it is answered and how the turn after it is treated.
 
-A new intent is one `IntentSpec` here plus one handler method in handlers.py (and its
-name in `contract.Intent`). Detection stays one ordered cascade in understand/classify.py,
+A new intent is one `IntentSpec` here, one `TurnHandlers` method (handlers.py or answering/) and
+its name in `contract.Intent`. Detection stays one ordered cascade in understand/classify.py,
 because which intent wins when two match is itself a decision.
 """
 

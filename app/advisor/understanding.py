@@ -11,7 +11,7 @@ import re
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.classify import states_need
 from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
@@ -19,6 +19,7 @@ from app.advisor.understand.conversation import (
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import (
     CORRECTION,
@@ -43,6 +44,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     named = advisor.program_names.named_in(
         text, saved.province, saved.city, places.all_places(not_the_company(text))
     )
+    named = advisor.program_names.with_partners(named, text)
     turn.named_programs = [program.id for program in named]
     # "那数据产品使用补助呢？" asks about that program, not the previous question again with its name added.
     rewritten = None if named else rewrite_follow_up(text, conversation, places)
@@ -146,6 +148,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         has_evidence=bool(turn.search and turn.search.has_evidence),
         rewritten=rewritten is not None,
         names_program=bool(named),
+        own_figures=bool(delta.purchases),
         conversation=conversation,
         semantic_need=lambda: turn.need_stated,
     )

@@ -15,7 +15,8 @@ from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import FUNDING_WORDS, states_need
+from app.advisor.understand.classify import states_need
+from app.advisor.understand.program_question import FUNDING_WORDS
 from app.text.normalize import normalize
 
 

@@ -13,15 +13,15 @@ from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
-from app.advisor.understand.classify import DEADLINE
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import DEADLINE
 from app.catalogue.models import ApplicationMechanism, Catalogue
 from app.catalogue.taxonomy import SME_SIZES
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
 NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
-# Beyond "还来得及吗" (classify.DEADLINE): asking when a program runs or closes.
+# Beyond "还来得及吗" (program_question.DEADLINE): asking when a program runs or closes.
 _ASKS_WHEN = re.compile(r"还能申请|还可以申请|什么时候|何时|多久|when does|closing", re.I)
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
@@ -76,7 +76,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                     else "但目前不适用于您（原因见下）。"
                 )
                 if assessment.verdict is Verdict.ineligible
-                else _what_the_time_allows(assessment, en)
+                else _what_the_time_allows(assessment, en, asked)
             )
             notes.append(
                 f"⏰ {name} runs until {until}: {days} days left — {allows}"
@@ -96,7 +96,7 @@ def _region_unmet(assessment: Assessment) -> bool:
     return any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions)
 
 
-def _what_the_time_allows(assessment: Assessment, en: bool) -> str:
+def _what_the_time_allows(assessment: Assessment, en: bool, asked: bool = False) -> str:
     """Days left mean different things by how the money arrives (§2, §4): a claim can still be filed; a
     pilot pays firms already on the enrolment list; a selection pays projects already applied for."""
     mechanism = assessment.program.how_to_apply.mechanism
@@ -114,6 +114,13 @@ def _what_the_time_allows(assessment: Assessment, en: bool) -> str:
             "must be selected, and most applicants are not."
             if en
             else "只有已建成或已实施的项目来得及：申报材料按已完成的项目评审并须入选，多数申报者拿不到；还没开始做的项目赶不上这一轮。"
+        )
+    if asked:  # "还来得及吗": the end of the measures is not an open window (§4)
+        return (
+            "apply before then; whether an application round is open until that date is up to the issuing "
+            "bureau's notice, so a window is not promised."
+            if en
+            else "请在此之前完成申报；有效期内是否还开放申报以主管部门通知为准，窗口不作保证。"
         )
     return "apply before then." if en else "请在此之前完成申报。"
 

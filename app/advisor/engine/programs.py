@@ -220,16 +220,26 @@ def _pays_others(assessment: Assessment) -> bool:
     return "developer" in unmet or unmet == {"purchase"}
 
 
+# Conditions only the client's own words or figures can fail: their place's program ruled out by them answers
+# what they said ("一年3万" under a 5万 threshold, review6 s1t2), so it is listed, not hidden.
+_SAID_BY_CLIENT = frozenset({"threshold", "special", "venue", "legal_form"})
+
+
+def _client_said_no(assessment: Assessment) -> bool:
+    unmet = [c for c in assessment.conditions if c.status is Status.unmet]
+    return _local_to_client(assessment) and bool(unmet) and all(c.name in _SAID_BY_CLIENT for c in unmet)
+
+
 def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     """The programs an answer's text lists: what can help the client, not everything that was checked.
 
     Eligible and to-confirm programs first (in the order chosen); an ineligible one only when the client
-    asked about it, or, when nothing else is left, up to two of the client's own place's programs that
+    asked about it or their own words rule it out (`_client_said_no`), or, when nothing else is left, up to two of the client's own place's programs that
     explain why nothing applies (a national or another district's program explains nothing). At most
     MAX_LISTED; the contract's `funding[]` keeps every program checked, with `listed` false for the rest.
     """
     programs = [a for a in programs if a.reached_through is None]
-    useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked}
+    useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked or _client_said_no(a)}
     if all(a.verdict is Verdict.ineligible for a in programs):
         explain = [
             id(a) for a in programs if id(a) not in useful and _local_to_client(a) and not _pays_others(a)

@@ -11,6 +11,10 @@ import re
 from collections.abc import Callable
 
 from app.advisor.contract import Intent
+from app.advisor.understand.program_question import (
+    FUNDING_WORDS,
+    for_the_client,
+)
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
@@ -43,7 +47,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
     r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
-    r"注销(?:要走|的)?(?:哪些)?(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
+    r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
     r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
     r"\btranslate (?:this|my|a)\b",  # a regulator's inspection is compliance advice, not AI or funding
     _I,
@@ -87,32 +91,6 @@ ELIGIBILITY_OPEN = re.compile(
     rf"can an? .{{0,40}}\b(get|apply for|use)\b.{{0,20}}{FUNDING_NOUN_EN}",
     _I,
 )
-# Questions about the programs just shown: can they be combined, how much, is there still time.
-STACKING = re.compile(
-    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers",
-    _I,
-)
-AMOUNT = re.compile(
-    r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
-    r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
-    rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
-    _I,
-)
-# "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?": does a program cover the pack.
-COVERS = re.compile(
-    rf"{FUNDING_NOUN}.{{0,20}}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
-    r"\bcover|pay for|be used for|apply to)",
-    _I,
-)
-# "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
-WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b", _I)
-# "还来得及吗", Cantonese "來得切嗎" / "仲嚟唔嚟得切", "is there still time": one vocabulary for the classifier,
-# the focused answer and the engine's date notes (engine/notices.py).
-DEADLINE = re.compile(
-    r"(?:来|嚟|赶)(?:唔(?:来|嚟|赶))?得(?:及|切|上)|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|"
-    r"\bdeadline\b|too late|still time|still open|expire|\bin time\b|can (?:we|i) still (?:apply|make it|get)",
-    _I,
-)
 ELIGIBILITY_FIRST_PERSON = re.compile(
     rf"(我|我们|我家|本公司|咱们).{{0,30}}(能申请|可以申请|能拿(?!出)|能享受|能领|(哪些|什么|有|政府)({FUNDING_NOUN_ZH})|哪些政策|什么政策)|"
     rf"(哪些|什么|啥)({FUNDING_NOUN_ZH}|政策|资金).{{0,6}}(能|可以)(申请|拿|享受|用)|\b(we|i|my|our)\b.{{0,40}}{FUNDING_NOUN_EN}|"
@@ -139,7 +117,6 @@ NET_COST = re.compile(
     _I,
 )
 FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
-FUNDING_WORDS = re.compile(rf"{FUNDING_NOUN}|申领", _I)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
@@ -157,7 +134,6 @@ FOREIGN_JURISDICTION = re.compile(
     _I,
 )
 EXAMPLES = re.compile(r"例子|案例|实例|先例|怎么做到的|for example|examples?\b|case stud", _I)
-FIRST_PERSON = re.compile(r"我们|我们的|咱们|本公司|\b(we|us|our)\b", _I)
 NEED = re.compile(r"想|希望|需要|打算|准备|want|need|would like|looking for|plan to", _I)
 # A need in an owner's words: a problem ("漏检多", "回不过来", "machines break down") or a wish to
 # change something ("想优化路线", "want visual QC"), about something a solution can do.
@@ -227,12 +203,6 @@ def states_need(text: str) -> bool:
     return bool((PROBLEM.search(norm) or WISH.search(norm)) and SOLUTION_NOUN.search(norm))
 
 
-def about_shown_funding(text: str) -> bool:
-    """Stacking, amount, deadline or cover: a question about programs, often the ones just shown."""
-    norm = normalize(text)
-    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm) or COVERS.search(norm))
-
-
 def classify_intent(
     message: str,
     *,
@@ -240,12 +210,13 @@ def classify_intent(
     has_evidence: bool,
     semantic_need: Callable[[], bool] = lambda: False,
     names_program: bool = False,
+    states_own_figures: bool = False,
 ) -> Intent:
     """`states_profile_facts`: the message describes the user's own company (industry or size).
+    `states_own_figures`: it states a contract or spend of the client's own (a funding question's base).
 
     `names_program`: the message names a catalogued program, whole or in part ("场景应用创新项目", "TVP"):
-    a program's name is a funding word, and a question about its deadline, amount, cover or stacking asks
-    about that program (engine/program_names.py).
+    a program's name is a funding word; whose question it is follows the one rule in program_question.py.
 
     `semantic_need`: whether the message's nearest labelled examples are needs (engine/need_bank.py); asked
     only when no exact rule decided, so a need in words the rules do not know still gets the pack while a
@@ -265,21 +236,12 @@ def classify_intent(
         return "out_of_scope"  # we help people apply, never fake an application
     if HOW_TO_APPLY.search(text):
         return "how_to_apply"
-    funding = names_program or bool(FUNDING_WORDS.search(text))
-    if funding and (STACKING.search(text) or DEADLINE.search(text)):
-        return "funding_eligibility"  # "杭州的算力券和智能券能叠加吗", "训力券还来得及吗"
-    if (
-        names_program
-        and about_shown_funding(text)
-        and not WHAT_IT_COVERS.search(text)
-        and (states_profile_facts or FIRST_PERSON.search(text))
+    if for_the_client(
+        text, names_program=names_program, facts=states_profile_facts, own_figures=states_own_figures
     ):
-        # "我们成都的，鼓励使用模型补贴能补多少": that program for this client. Asked in general ("上海的模型券
-        # 最高能补贴多少") it stays a question about the program's text, answered by quoting it; in a
-        # conversation the follow-up rule (resolve.py) makes it a question about the client's programs.
+        # "杭州的算力券和智能券能叠加吗", "我们租算力花了50万，算力券能补多少": that program for this client
+        # (program_question.py). Asked in general it stays a question about the program's text, below.
         return "funding_eligibility"
-    if funding and AMOUNT.search(text) and (states_profile_facts or FIRST_PERSON.search(text)):
-        return "funding_eligibility"  # "我们租算力花了50万，算力券能补多少" (in general: a policy question)
     eligibility = bool(
         ELIGIBILITY_STRONG.search(text)
         or ELIGIBILITY_FIRST_PERSON.search(text)

@@ -53,6 +53,7 @@ def conversation_from_history(
             facts=facts,
             has_evidence=True,
             rewritten=rewritten is not None,
+            own_figures=bool(delta.purchases),
             conversation=conversation,
         )
         conversation.last_intent = intent

@@ -14,19 +14,16 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import (
-    AMOUNT,
-    about_shown_funding,
-    classify_intent,
-    refused_by_rule,
-    states_need,
-)
+from app.advisor.understand.classify import classify_intent, refused_by_rule, states_need
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import AMOUNT, CLIENT_FIRM, about_shown_funding, for_the_client
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
-FIRST_PERSON = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)
+# Any first person, "I" and "my" too: a fact stated about oneself is about the firm (program_question.FIRST_PERSON,
+# "we" only, decides whose funding question it is).
+FIRST_PERSON_ANY = re.compile(rf"我|咱|本公司|本店|\b(we|our|my|i)\b|{CLIENT_FIRM}", _I)
 # Declining to answer the clarifying questions is an answer: go on with what is known.
 DECLINE = re.compile(
     r"不想说|不想透露|不愿(意)?(透露|说)|不方便(透露|说)|不便透露|保密|无可奉告|不告诉|不说了|跳过|先不说|"
@@ -78,7 +75,7 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     stated = delta.industry or delta.province or delta.budget_cny is not None or delta.purchases
     if stated and CORRECTION.search(normalize(text)):
         return True  # a correction re-plans whatever was being planned
-    first_person = bool(FIRST_PERSON.search(text))
+    first_person = bool(FIRST_PERSON_ANY.search(text))
     if delta.industry is not None and first_person:
         return True
     budget = delta.budget_cny is not None or states_budget(normalize(text))
@@ -102,6 +99,7 @@ def resolve_intent(
     certain: bool = False,
     semantic_need: Callable[[], bool] = lambda: False,
     names_program: bool = False,
+    own_figures: bool = False,
 ) -> Intent:
     """The message's own intent, adjusted by the conversation it continues.
 
@@ -109,6 +107,8 @@ def resolve_intent(
     funding whatever else the words resemble: "廊坊的算力券稳不稳？我们35人" wants a verdict, not a pack.
     `semantic_need`: the message's nearest labelled examples are needs (asked only where no rule decided).
     `names_program`: the message names a catalogued program ("那数据产品使用补助呢？"): a question about it.
+    `own_figures`: the message states a contract or spend of the client's own ("标注合同50万").
+    Whose question a program's amount, cover, stacking or deadline is: program_question.for_the_client.
     """
     intent = classify_intent(
         query,
@@ -116,6 +116,7 @@ def resolve_intent(
         has_evidence=has_evidence,
         semantic_need=semantic_need,
         names_program=names_program,
+        states_own_figures=own_figures,
     )
     last = conversation.last_intent
     # "说错了，合同是一年50万", "What if we register a subsidiary in Shenzhen instead?": a message out of scope
@@ -153,11 +154,16 @@ def resolve_intent(
         return last  # a correction we could not read still re-plans, never a digest of other texts
     in_business = last not in (None, "out_of_scope", "smalltalk")
     if (
-        names_program
-        and in_business
-        and not facts
-        and not states_need(text)
-        and intent in ("policy_question", "out_of_scope", "smalltalk", "recommend_pack")
+        intent in ("policy_question", "out_of_scope", "smalltalk", "recommend_pack")
+        and not refused_by_rule(query)
+        and for_the_client(
+            query,
+            names_program=names_program,
+            facts=facts,
+            own_figures=own_figures,
+            new_need=states_need(text),
+            in_business=in_business,
+        )
     ):
         return "funding_eligibility"  # "那数据产品使用补助呢？": that program for this client, not the pack again
     if rewritten and last and intent in ("policy_question", "out_of_scope"):

@@ -1,0 +1,100 @@
+"""A question about a program's money (its amount, what it covers, stacking, the deadline): whose question is it?
+
+One rule, used where the message is read alone (classify.classify_intent) and where the conversation is
+known (resolve.resolve_intent). The program is named ("漳州标注券", "the TVP") or a funding word stands for it.
+
+1. Stacking or a deadline ("杭州算力券和智能券能叠加吗", "训力券还来得及吗") is always the client's question:
+   whether *they* can combine them or still make it.
+2. An amount or a cover question asked with the client's own facts (size, trade, place), their own figure
+   (a contract or spend they state: "标注合同50万，标注券能补多少") or "we" ("我们成都的，鼓励使用模型补贴能补
+   多少", "Can our bot be paid for with the model voucher?") is a funding question about that program for
+   this client: the verdict and the arithmetic.
+3. In a business conversation, a named program with no new facts and no new need ("那数据产品使用补助呢？",
+   "漳州模型券最多补多少？" after a pack) is the same: that program for this client, not the pack again.
+4. Otherwise it is asked in general ("上海的模型券最高能补贴多少", "What does Chengdu's compute voucher cover?"):
+   a question about the program's text, answered by quoting it (the classifier's later rules decide).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN
+from app.text.normalize import normalize
+
+_I = re.IGNORECASE
+# "政府最多能给多少", "the government would pay": public money named by who pays it, not by a program noun.
+FUNDING_WORDS = re.compile(
+    rf"{FUNDING_NOUN}|申领|(?:政府|国家|官方|上面)[^，,。？?]{{0,6}}(?:给|补|出钱|奖励|报销)|"
+    r"\bgovernment\b.{0,20}\b(?:pay|give|fund|cover|refund)",
+    _I,
+)
+# A consultant describing their client ("佛山一家陶瓷厂", "客户深圳福田") speaks of one firm, as "我们" does; a
+# bare "一家企业" is any firm ("深圳的模型券一家企业一年最多能拿多少": a question about the program's text).
+CLIENT_FIRM = r"一家[^，,。；;？?]{1,12}(?:厂|公司|店|企业|工作室|机构|医院|诊所|学校|社)|客户|\bmy client\b"
+# The client speaks for the firm ("我们", "咱们", "our"): what they are asking is about themselves.
+FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
+# Questions about the programs themselves, often the ones just shown: combined, how much, still time, cover.
+STACKING = re.compile(
+    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers",
+    _I,
+)
+AMOUNT = re.compile(
+    r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
+    # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
+    r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
+    r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
+    rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
+    _I,
+)
+# "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?", "can our bot be paid for
+# with the model voucher?": does a program cover what the client buys.
+COVERS = re.compile(
+    rf"{FUNDING_NOUN}.{{0,20}}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
+    r"\bcover|pay for|be used for|apply to)|"
+    rf"\b(paid|covered|reimbursed) (for )?(with|by|from|under)\b.{{0,40}}{FUNDING_NOUN_EN}",
+    _I,
+)
+# "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
+WHAT_IT_COVERS = re.compile(r"\bwhat (?:does|do|can|will|would)\b[^?]*\bcover\b", _I)
+# "还来得及吗", Cantonese "來得切嗎" / "仲嚟唔嚟得切", "is there still time": one vocabulary for the classifier,
+# the focused answer and the engine's date notes (engine/notices.py).
+DEADLINE = re.compile(
+    r"(?:来|嚟|赶)(?:唔(?:来|嚟|赶))?得(?:及|切|上)|截止|到期|还有多久|还能申请吗|还能(?:申)?报(?:名)?吗|什么时候结束|"
+    r"\bdeadline\b|too late|still time|still open|expire|\bin time\b|can (?:we|i) still (?:apply|make it|get)",
+    _I,
+)
+
+
+def about_shown_funding(text: str) -> bool:
+    """Stacking, amount, deadline or cover: a question about programs, often the ones just shown."""
+    norm = normalize(text)
+    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm) or COVERS.search(norm))
+
+
+def for_the_client(
+    text: str,
+    *,
+    names_program: bool,
+    facts: bool,
+    own_figures: bool = False,
+    new_need: bool = False,
+    in_business: bool = False,
+) -> bool:
+    """Whether the message is a funding question about a program for this client (rules 1-3 above).
+
+    `facts`: it states the client's own company facts; `own_figures`: a contract or spend of theirs;
+    `new_need`: a need of theirs; `in_business`: it continues a business conversation (False when the
+    message is read alone). False means rule 4 or the classifier's other rules decide.
+    """
+    norm = normalize(text)
+    if not (names_program or FUNDING_WORDS.search(norm)):
+        return False
+    if STACKING.search(norm) or DEADLINE.search(norm):
+        return True
+    about_money = bool(AMOUNT.search(norm)) or bool(
+        names_program and COVERS.search(norm) and not WHAT_IT_COVERS.search(norm)
+    )
+    if about_money and (facts or own_figures or FIRST_PERSON.search(norm)):
+        return True
+    return names_program and in_business and not facts and not new_need
