@@ -124,6 +124,7 @@ class PurchaseOut(_Model):
     kind: str
     amount_cny: float  # the first year's spend
     monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
+    whole: bool = False  # a quote for a whole solution: the solution costs this, nothing added on top
 
 
 class ProfileOut(_Model):

@@ -12,7 +12,9 @@ from datetime import date
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Assessment, Verdict, assess
+from app.advisor.engine.foreign_figures import foreign_figure_notes
 from app.advisor.engine.guarantee import guarantee_note
+from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import (
     asks_about_time,
     deadline_notes,
@@ -24,10 +26,11 @@ from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_fr
 from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.turn import Turn
+from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
-from app.text.normalize import normalize_cased
+from app.text.normalize import normalize, normalize_cased
 
 
 class FundingJudge:
@@ -64,6 +67,8 @@ class FundingJudge:
             *deadline_notes(turn.programs, self.today(), query, language),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
+            *loan_interest_notes(stated_loan(self.said_in(turn)), turn.programs, language),
+            *foreign_figure_notes(normalize(turn.query), turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 

@@ -120,16 +120,12 @@ class AdvisorParts:
         """The LLM composer when `llm.mode == "openai"`; None offline."""
         if self.settings.llm.mode != "openai":
             return None
-        from app.advisor.llm.composer import LLMComposer
-
         return LLMComposer(self.settings, self.catalogue)
 
     @cached_property
     def llm_extractor(self) -> LLMProfileExtractor | None:
         if self.settings.llm.mode != "openai":
             return None
-        from app.advisor.understand.llm_extraction import LLMProfileExtractor
-
         return LLMProfileExtractor(self.settings, self.places)
 
     @cached_property

@@ -136,7 +136,8 @@ class AdvisorService(AdvisorParts):
         claimed += [
             name
             for name in relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
-            if not any(name in c or c in name for c in claimed)
+            # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once
+            if not any(normalize(name) in normalize(c) or normalize(c) in normalize(name) for c in claimed)
         ]
         # A program named in a document the user uploaded is known: it is answered from that file.
         own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]

@@ -44,6 +44,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     named = advisor.program_names.named_in(
         text, saved.province, saved.city, places.all_places(not_the_company(text))
     )
+    named = advisor.program_names.with_partners(named, text)
     turn.named_programs = [program.id for program in named]
     # "那数据产品使用补助呢？" asks about that program, not the previous question again with its name added.
     rewritten = None if named else rewrite_follow_up(text, conversation, places)

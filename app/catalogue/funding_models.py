@@ -100,6 +100,10 @@ class Benefit(StrictModel):
     pool_period: Literal["per_year", "total"] | None = None
     special_rates: list[SpecialRate] = Field(default_factory=list)
     stacking: Stacking = Stacking()
+    # A loan-interest subsidy's published terms: percentage points a year on the loan principal and for how many
+    # years ("贴息1.5个百分点、最长2年"), so "能省多少" on the client's loan is worked out, never guessed (§5).
+    interest_points: float | None = Field(default=None, gt=0, le=0.2, description="0.015 = 1.5 points a year")
+    interest_years: float | None = Field(default=None, gt=0, le=10, description="Longest subsidised term")
 
     @model_validator(mode="after")
     def _principle_below_cap(self) -> Benefit:

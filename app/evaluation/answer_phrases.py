@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.text.normalize import normalize
+
 OVER_BUDGET = (
     "超出预算",
     "超过预算",
@@ -98,8 +100,9 @@ def compact(text: str) -> str:
 
 
 def has_any(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    body = compact(text)
-    return any(compact(p) in body for p in phrases)
+    # Script-blind: a zh-Hant answer's "不能保證" refuses as "不能保证" does (phrases are mostly simplified).
+    body = compact(normalize(text))
+    return any(compact(normalize(p)) in body for p in phrases)
 
 
 def date_forms(d: date) -> list[str]:

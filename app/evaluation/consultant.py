@@ -190,6 +190,14 @@ def score_case(
         # The client's own figure is what the pack's first year costs, never replaced by a catalogue range.
         n, lower = float(expect["client_in_total"]), sum(s["first_year_cost_cny"]["min"] for s in pack)
         check(("client_in_total", bool(pack) and lower >= n - 0.5, f"pack lower {lower:.0f} vs {n:.0f}"))
+    if "client_total" in expect:
+        # A quote for the whole solution replaces its catalogue items: the pack costs exactly that figure.
+        n = float(expect["client_total"])
+        lower, upper = (sum(s["first_year_cost_cny"][end] for s in pack) for end in ("min", "max"))
+        ok = bool(pack) and abs(lower - n) <= 0.5 and abs(upper - n) <= 0.5
+        check(("client_total", ok, f"pack {lower:.0f}–{upper:.0f} vs {n:.0f}"))
+    for program_id in expect.get("listed", []):
+        check(("listed", program_id in verdicts, program_id))
     if "max_total_subsidy" in expect:
         total = sum(s.amount_max for s in subs)
         check(("max_total_subsidy", total <= expect["max_total_subsidy"] + 0.5, f"{total:.0f}"))

@@ -24,6 +24,8 @@ FUNDING_NOUNS_ZH: tuple[str, ...] = (
     "奖补",
     "奖励",
     "扶持",
+    "贴息",  # a loan-interest subsidy ("设备更新贴息还有吗")
+    "津贴",  # Hong Kong's word for a grant ("AI轉型津貼")
     "券",
 )
 # English, as whole words ("grants", but not "granted").

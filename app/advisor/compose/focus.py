@@ -15,8 +15,8 @@ from typing import Literal
 
 from app.advisor.compose.funding import short_name
 from app.advisor.contract import Lang
-from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling
-from app.advisor.engine.costing import Subsidy
+from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling, unknown_tier_limits
+from app.advisor.engine.costing import Subsidy, tier_unknown
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
@@ -171,16 +171,27 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}: paid only if your project is selected{published}; most applicants are not, "
                 "and it is not counted in net cost"
             )
+        elif language == "en" and tier_unknown(a):
+            tiers = " or ".join(format_ratio(t.ratio) for t in benefit.stacking.tiers)
+            lines.append(f"{name}: paid by an awarded tier ({tiers}); yours is not known, so no figure yet")
         elif language == "en":
             bits = [f"rate {'up to ' * ceiling}{ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
             lines.append(
                 f"{name}: "
                 + (
                     ", ".join(b for b in bits if b)
-                    or "the rate and the cap are not in my sources "
-                    f"({benefit.per_firm_en or 'not published in the text I hold'}); ask the issuing authority"
+                    # a loan-interest program publishes points, not a ratio ("1.5 points of interest for 2 years")
+                    or (
+                        benefit.interest_points
+                        and f"as published, {benefit.per_firm_en or benefit.summary_en}"
+                    )
+                    or "the rate and the cap are not in my sources (not published in the text I hold); "
+                    "ask the issuing authority"
                 )
             )
+        elif tier_unknown(a):  # 杭州智能券: 30% or 10% by an awarded tier the client has not stated
+            tiers = "或".join(format_ratio(t.ratio) for t in benefit.stacking.tiers)
+            lines.append(f"{name}：按评定档位补贴（{tiers}），您的档位未知，暂不算金额")
         elif a.selection_only:  # an award or a pilot: nothing unless selected, whatever the rate (§2)
             bits = [f"最高{ratio}" if ratio else "", f"上限{cap}" if cap else ""]
             published = f"，入选后按公布口径{'、'.join(b for b in bits if b)}" if any(bits) else ""
@@ -194,7 +205,8 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 f"{name}："
                 + (
                     "，".join(b for b in bits if b)
-                    or f"补贴比例和上限不在我的资料中（{benefit.per_firm or '所读原文未公开'}），请向发文单位确认"
+                    or (benefit.interest_points and f"按公布口径{benefit.per_firm or benefit.summary}")
+                    or "补贴比例和上限不在我的资料中（所读原文未公开），请向发文单位确认"
                 )
             )
     head = "How much: " if language == "en" else "能补多少："
@@ -215,6 +227,8 @@ def _figures(subsidies: list[Subsidy], language: Lang) -> str:
         limit = combined_limit(s, subsidies) if s is last else None
         if limit is not None:
             line += f"; {limit.en}" if en else f"；{limit.zh}"
+        if (tiers := unknown_tier_limits(s)) is not None:
+            line += f"; {tiers.en}" if en else f"；{tiers.zh}"
         if not s.in_net:
             line += " (at most, to be confirmed)" if en else "（最多，待确认）"
         lines.append(line)

@@ -78,11 +78,21 @@ def pilot_channel_line(
             levels.append(
                 ("national, paid through it " if en else "国家（经本地下达）") + _cites(through, book)
             )
-        parts.append(
-            f"{place}; your firm must be on its enrolment list, amounts set by the local notice; "
-            f"levels: {' · '.join(levels)}"
+        # A level that publishes its rate or cap says it (天台N+X: 50%以内, 50万 per firm); only the rest is
+        # "set by the local notice" (review6 c26 hid a published 50万 cap behind that phrase).
+        published = [a for a in confirmed if a.ratio or a.program.benefit.cap is not None]
+        said = (", " if en else "；").join(
+            f"{short_name(a.program.name_en if en else a.program.name)} {benefit_line(a, language)}"
             if en
-            else f"{place}，须进入当地改造名单，金额以当地通知为准；层级：{' · '.join(levels)}"
+            else f"{short_name(a.program.name)}{benefit_line(a, language)}"
+            for a in published
+        )
+        amounts_en = f"as published, {said}" if published else "amounts set by the local notice"
+        amounts_zh = f"公布口径：{said}" if published else "金额以当地通知为准"
+        parts.append(
+            f"{place}; your firm must be on its enrolment list, {amounts_en}; levels: {' · '.join(levels)}"
+            if en
+            else f"{place}，须进入当地改造名单，{amounts_zh}；层级：{' · '.join(levels)}"
         )
     names = []
     for a in (a for a in pilots if not pilot_city_confirmed(a)):

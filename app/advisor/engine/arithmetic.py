@@ -97,6 +97,29 @@ def combined_limit(subsidy: Subsidy, everything: list[Subsidy]) -> Reason | None
     return Reason(zh, en)
 
 
+def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
+    """What the pair could reach at each tier of a stackable partner whose tier the client has not stated
+    ("杭州智能券的档位须经评定、您未说明，暂不单独算金额：若按30%档，两项合计不超过60%即27万元；…"); the partner gets no
+    figure of its own until the tier is known (review6 c03)."""
+    unknown = subsidy.partner_tier_unknown
+    if unknown is None:
+        return None
+    base = subsidy.purchase.first_year
+    ifs_zh, ifs_en = [], []
+    for tier in unknown.benefit.stacking.tiers:
+        pair_zh, pair_en = _money(
+            AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
+        )
+        pct, cap = format_ratio(tier.ratio), format_ratio(tier.combined_ratio_cap)
+        ifs_zh.append(f"若按{pct}档，两项合计不超过{cap}即{pair_zh}")
+        ifs_en.append(f"at its {pct} tier the pair is capped at {cap}, {pair_en}")
+    return Reason(
+        f"{unknown.name}的档位须经评定、您未说明，暂不单独算金额：" + "；".join(ifs_zh),
+        f"{unknown.name_en}'s tier is awarded and you have not said which, so it gets no figure of its own: "
+        + "; ".join(ifs_en),
+    )
+
+
 def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
     """The sum behind one subsidy, as a consultant writes it: base × rate = amount, then the cap and stacking."""
     program = subsidy.assessment.program
@@ -122,6 +145,10 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
                 f"; at {tiered.name_en}'s {format_ratio(tier.ratio)} tier the pair is capped at "
                 f"{format_ratio(tier.combined_ratio_cap)}, {low_en}"
             )
+    tiers = unknown_tier_limits(subsidy)
+    if tiers is not None:
+        zh += "；" + tiers.zh
+        en += "; " + tiers.en
     partner = subsidy.stacking_adds_nothing
     if partner is not None and combined is not None:
         zh += (

@@ -27,7 +27,8 @@ def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
         name = match.group(1).strip()
         if _GENERIC.match(name):
             continue  # "“两券”能一起用吗": the vouchers just discussed, not a program's name
-        if _PROGRAM_WORDS.search(name) and not any(normalize(name) in known for known in names):
+        # Script-blind: "「AI轉型津貼」" names a program as "“AI转型津贴”" does.
+        if _PROGRAM_WORDS.search(normalize(name)) and not any(normalize(name) in known for known in names):
             found.append(name)
     return found
 
@@ -35,17 +36,20 @@ def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
 # A claim the owner relays ("听说", "朋友说", "网上说", "heard that") or a per-firm promise ("每家补10万", "each
 # company gets") is an assertion to check, quoted or not (§7): "国家人工智能+专项补贴，每家10万，12月15号截止".
 _RELAYED = re.compile(
+    # Cantonese relays its claims with 讲 ("聽講", "有人講", "朋友話"): normalised to simplified here.
     r"听说|据说|听人说|朋友说|有人说|网上说|群里说|群里有人|传言|传闻|新闻说|刷到|看到.{0,6}说|"
+    r"听讲|听闻|有人讲|朋友讲|网上讲|朋友话|有人话|"
     r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read that\b",
     re.I,
 )
 _PER_FIRM_PROMISE = re.compile(
-    r"每(?:家|个企业|家企业|户|个店|店|个公司)(?:都|直接|能|可以|可)?(?:补|给|发|拿|领)?\s*\d|直接补\s*\d|"
+    r"每(?:家|个企业|家企业|户|个店|店|个公司|间公司|间|间铺)(?:都|直接|能|可以|可)?(?:补|给|发|拿|领|有|攞)?\s*\d|"
+    r"直接补\s*\d|"
     r"\beach (?:company|firm|business|sme)\b.{0,20}\d|\bevery (?:company|firm|sme)\b.{0,20}\d",
     re.I,
 )
 _CLAIMED_NAME = re.compile(
-    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|券|计划)"
+    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|津贴|贴息|基金|券|计划)"
     r"|\b(?:an?|the) ([a-z0-9 +-]{3,40}? (?:grant|subsidy|voucher|fund|scheme))\b"
 )
 # What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".

@@ -47,6 +47,9 @@ class Subsidy:
     combined_cap: float | None = None  # stacked on the same item: the pair's cap at the tier applied
     # A stackable partner that adds nothing at the tier applied (this one alone reaches the combined cap).
     stacking_adds_nothing: FundingProgram | None = None
+    # A stackable partner whose rate depends on a tier the client has not stated (杭州智能券 30% or 10%): it
+    # gets no figure of its own; this line says what the pair could reach at each tier (review6 c03).
+    partner_tier_unknown: FundingProgram | None = None
 
     @property
     def program_id(self) -> str:
@@ -102,6 +105,11 @@ class PackCost:
     @property
     def subsidies(self) -> list[Subsidy]:
         return [s for c in self.solutions for s in c.subsidies] + self.client
+
+
+def tier_unknown(assessment: Assessment) -> bool:
+    """The program pays by a tier it awards (杭州智能券 30% or 10%) and the client has not said which they got."""
+    return bool(assessment.program.benefit.stacking.tiers) and assessment.stated_tier is None
 
 
 def _payable(assessment: Assessment) -> bool:
@@ -160,11 +168,16 @@ def cost_pack(
         )
         if not usable or purchase.first_year.max <= 0:
             continue
-        best = usable[0]
+        # A tier not yet known is no rate to compute with, unless it is the only program (then its line says so).
+        known = [a for a in usable if not tier_unknown(a)]
+        best = known[0] if known else usable[0]
+        usable = [best, *(a for a in usable if a is not best)]
         first = _subsidy(best, purchase)
         subsidies.append((pick, first))
         partner = next((a for a in usable[1:] if best.program.stacks_with(a.program)), None)
-        if partner is not None:
+        if partner is not None and tier_unknown(partner):
+            first.partner_tier_unknown = partner.program
+        elif partner is not None:
             second = _subsidy(partner, purchase)
             combined = _combined_cap(best, partner)
             if combined is not None:

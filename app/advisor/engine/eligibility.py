@@ -150,7 +150,11 @@ def _stated_tier(program: FundingProgram, said: str) -> float | None:
     """A tier of this program's published tiers the client says applies: "10%那一档", "the 10% tier"."""
     for tier in program.benefit.stacking.tiers:
         pct = re.escape(f"{tier.ratio * 100:g}%")
-        if re.search(rf"{pct}\s*(?:的|那|这)?\s*一?\s*档|{pct}\s*tier|tier (?:of|at) {pct}", said, re.I):
+        # ...or the rate it was rated at: "智能券评的是30%", "评了30%", "we were rated at 30%"
+        rated = rf"(?:评|评定|核定|定档|评级)(?:的是|了|上|到|为|成)?\s*{pct}|rated (?:at )?{pct}"
+        if re.search(
+            rf"{pct}\s*(?:的|那|这)?\s*一?\s*档|{pct}\s*tier|tier (?:of|at) {pct}|{rated}", said, re.I
+        ):
             return tier.ratio
     return None
 

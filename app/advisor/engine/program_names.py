@@ -32,6 +32,12 @@ MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
+# Asking what two programs give together: the pair, not only the one named.
+_COMBINED = re.compile(
+    r"两(?:个|张|项|种)?(?:券|补贴|政策)|加起来|合起来|加在一起|叠加|叠一起|一起(?:用|拿|申请|领|报)|合计|"
+    r"\bcombined\b|\btogether\b|\bboth\b|\bstack",
+    re.IGNORECASE,
+)
 
 
 def _short(name: str) -> str:
@@ -99,6 +105,24 @@ class ProgramNames:
             if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, province, city)):
                 found.append(program)
         return found
+
+    def with_partners(self, named: list[FundingProgram], text: str) -> list[FundingProgram]:
+        """A question about combining ("两个券加起来最多能拿多少", "both vouchers together") keeps each named
+        program's stacking partners: naming one of the pair still asks about both (review6 c33 lost 杭州算力券)."""
+        if not named or not _COMBINED.search(normalize(text)):
+            return named
+        ids = {p.id for p in named}
+        partners = [
+            p
+            for p in self.programs
+            if p.id not in ids
+            and any(
+                p.id in n.benefit.stacking.stackable_with or n.id in p.benefit.stacking.stackable_with
+                for n in named
+            )
+            and any(p.region.covers(n.region.province, n.region.city) for n in named if n.region.province)
+        ]
+        return [*named, *partners]
 
     def _stretch(self, core: str, text: str) -> str | None:
         """The longest stretch of the name the text repeats, when it is long and distinctive enough."""

@@ -26,6 +26,7 @@ class Purchase:
     # A client's contract standing in a solution's place: the catalogue range it replaced (a reference only).
     catalogue: AmountRange | None = None
     stated: bool = False  # the client's own figure (a threshold is judged only on what the client says)
+    whole: bool = False  # a quote for the whole solution: it stands in for all of the solution's items
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -50,7 +51,12 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
             month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
         items.append(
             Purchase(
-                f"您提到的{zh}{month_zh}", f"the {en} you named{month_en}", purchase.kind, amount, stated=True
+                f"您提到的{zh}{month_zh}",
+                f"the {en} you named{month_en}",
+                purchase.kind,
+                amount,
+                stated=True,
+                whole=purchase.whole,
             )
         )
     return items
@@ -73,7 +79,27 @@ def pack_purchases(
     per_solution = []
     for solution in solutions:
         items: list[Purchase] = []
-        for item in solution_purchases(solution):
+        catalogue_items = solution_purchases(solution)
+        quote = next(
+            (
+                p
+                for item in catalogue_items
+                for p in by_kind.get(item.kind, [])
+                if p.whole and item.kind not in placed
+            ),
+            None,
+        )
+        if quote is not None:
+            # The client's quote covers the whole solution: it replaces every item, not the one of its kind.
+            placed.add(quote.kind)
+            per_solution.append(
+                [
+                    replace(p, solution_id=solution.id, catalogue=total(catalogue_items))
+                    for p in by_kind[quote.kind]
+                ]
+            )
+            continue
+        for item in catalogue_items:
             if item.kind not in by_kind:
                 items.append(item)
             elif item.kind not in placed:

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 
 from app.advisor.contract import Lang
-from app.advisor.engine.conditions import Status
+from app.advisor.engine.arithmetic import product
+from app.advisor.engine.conditions import Reason, Status
+from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
+from app.catalogue.models import AmountRange
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
 
@@ -46,13 +49,24 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
         zh_kind, en_kind = SPEND_LABELS[purchase.kind]
         amount = _amount(purchase, en)
         if open_ and all(a.selection_only for a in open_):
-            # Only awards pay for it: the client's figure is named, with no amount on it (§2).
+            # Only awards pay for it: never an amount to count on (§2), but the published ceiling on the
+            # client's figure is what they ask "能补多少" for (review6 c26: "120万 × 50% = 60万, capped at 50万").
             names = (", " if en else "、").join(_name(a, en) for a in open_[:2])
+            ceilings = [c for a in open_ if (c := selection_ceiling(a, purchase)) is not None][
+                :1
+            ]  # the nearest
+            said = (
+                ("; ".join(c.en for c in ceilings) if en else "；".join(c.zh for c in ceilings))
+                if ceilings
+                else ""
+            )
             lines.append(
                 f"The {en_kind} you named ({amount}): only {names} may pay for it, and only if your project is "
                 "selected; do not count on it in your budget."
+                + (f" If selected, as published: {said}." if said else "")
                 if en
-                else f"您提到的{zh_kind}（{amount}）：能支付这类采购的只有须申报入选的{names}，入选才有，不要先算进预算。"
+                else f"您提到的{zh_kind}（{amount}）：能支付这类采购的只有须申报入选的{names}，入选才有，不要先算进预算"
+                + (f"；入选后按公布口径：{said}。" if said else "。")
             )
             continue
         if open_:
@@ -86,6 +100,17 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
             else f"您提到的{zh_kind}（{amount}）：所查的补贴都不支付这类采购（只支付{paid_zh}），这笔钱不能用它们抵扣。"
         )
     return lines
+
+
+def selection_ceiling(assessment: Assessment, purchase: Purchase) -> Reason | None:
+    """The most a selection program could pay on the client's figure, as published ("120万元 × 最高50% = 最多60万元，
+    超过上限50万元…最多50万元"); None without a published rate in yuan. Said, never subtracted (§2)."""
+    program = assessment.program
+    ratio = assessment.ratio or program.benefit.ratio
+    if not ratio or program.benefit.currency != "CNY" or purchase.first_year.max <= 0:
+        return None
+    subsidy = Subsidy(assessment, purchase, ratio, AmountRange(min=0, max=0), in_net=False)
+    return product(subsidy)
 
 
 def same_spend_twice(

@@ -26,6 +26,8 @@ _I = re.IGNORECASE
 _ASSURANCE = re.compile(
     r"稳拿|稳不稳|稳吗|稳了吧|稳妥吗|十拿九稳|板上钉钉|铁定|万无一失|包过|包批|包拿|包下来|包通过|打包票|拍胸脯|"
     r"准话|准数|保准|准能|准保|有把握|把握大|跑不掉|跑不了|保票|确定(?:的)?收入|当成?确定|"
+    r"稳唔稳|稳阵|有冇把握|话实|实唔实|"  # Cantonese: "穩唔穩陣", "話實畀我知"
+    r"\b100 ?% (?:get|receive|be approved|approved)\b|"
     r"\bguarantee[sd]?\b|\bpromise\b|\bfor sure\b|\bdefinitely\b|\bsure thing\b|\bassured?\b|"
     r"\b(?:is it|are you|be|it's|absolutely|completely|totally) certain\b|\bcertain(?:ly)? (?:that|we|i|to)\b|"
     r"\bcount on\b|\bbank on\b|\brely on (?:getting|receiving)\b|\bwithout (?:a )?doubt\b|"
@@ -79,7 +81,9 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
             or _AMOUNT_CONFIRMED.search(sentence)
             or _bare_modal(sentence)
         )
-        if certain and (_FUNDING.search(sentence) or (_FUNDING.search(text) and _ASSURANCE.search(sentence))):
+        # The funding may sit in the sentence before: "申科技券穩唔穩陣？係咪一定批到？"
+        outcome = _ASSURANCE.search(sentence) or _BOUND_MODAL.search(sentence)
+        if certain and (_FUNDING.search(sentence) or (_FUNDING.search(text) and outcome)):
             return True
         if certain and follow_up:
             return True

@@ -110,7 +110,7 @@ def parse_amount(number: str, unit: str | None) -> float | None:
 # Money the company has or takes in rather than spends: its takings, its capital, its loans, its margins.
 # An amount right after one of these is neither the budget nor a contract (budget.py and purchases.py read it).
 COMPANY_MONEY = (
-    r"营收|营业收入|营业额|收入|产值|流水|销售额|年入|注册资本|注册资金|实缴|贷款|贷了|借了|借款|欠|毛利|利润|净利|"
+    r"营收|营业收入|营业额|收入|产值|流水|销售额|年入|注册资本|注册资金|实缴|贷款|贷了|银行贷|借了|借款|欠|毛利|利润|净利|"
     r"revenue|turnover|sales|income|registered capital|capital|loans?|borrow\w*|owe|profits?|margins?"
 )
 

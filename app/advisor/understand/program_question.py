@@ -23,9 +23,17 @@ from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
-FUNDING_WORDS = re.compile(rf"{FUNDING_NOUN}|申领", _I)
+# "政府最多能给多少", "the government would pay": public money named by who pays it, not by a program noun.
+FUNDING_WORDS = re.compile(
+    rf"{FUNDING_NOUN}|申领|(?:政府|国家|官方|上面)[^，,。？?]{{0,6}}(?:给|补|出钱|奖励|报销)|"
+    r"\bgovernment\b.{0,20}\b(?:pay|give|fund|cover|refund)",
+    _I,
+)
+# A consultant describing their client ("佛山一家陶瓷厂", "客户深圳福田") speaks of one firm, as "我们" does; a
+# bare "一家企业" is any firm ("深圳的模型券一家企业一年最多能拿多少": a question about the program's text).
+CLIENT_FIRM = r"一家[^，,。；;？?]{1,12}(?:厂|公司|店|企业|工作室|机构|医院|诊所|学校|社)|客户|\bmy client\b"
 # The client speaks for the firm ("我们", "咱们", "our"): what they are asking is about themselves.
-FIRST_PERSON = re.compile(r"我们|我们的|咱们|本公司|\b(we|us|our)\b", _I)
+FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
 # Questions about the programs themselves, often the ones just shown: combined, how much, still time, cover.
 STACKING = re.compile(
     r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers",
@@ -33,6 +41,8 @@ STACKING = re.compile(
 )
 AMOUNT = re.compile(
     r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
+    # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
+    r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
     rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
     _I,

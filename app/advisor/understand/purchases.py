@@ -37,6 +37,8 @@ class StatedPurchase(BaseModel):
     amount_cny: float = Field(gt=0, allow_inf_nan=False)
     # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend).
     monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    # A quote for the whole solution ("整体报价60万（含服务器和实施）"): it replaces all of the solution's items.
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class PurchaseSpan:
 
 # Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
 _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+    # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
+    (
+        SpendKind.data_asset,
+        re.compile(r"入表|数据资产|资产评估|评估审计|审计评估|评估费|审计费|data[- ]asset", re.I),
+    ),
     # A labelled dataset bought is data, not a labelling service: "已标注的道路图像数据", "医学影像标注数据".
     (
         SpendKind.data_corpus,
@@ -76,7 +83,8 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         SpendKind.digital_transformation,
         re.compile(
             r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
-            r"transformation project|project contract",
+            # "报N+X改造，整个项目预计投150万": a retrofit's whole project is what the amount pays for
+            r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract",
             re.I,
         ),
     ),
@@ -93,6 +101,9 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
 _MONEY = re.compile(AMOUNT, re.I)
 _COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
 _RENTED = re.compile(r"租|rent|leas", re.I)
+_PURPOSE = re.compile(
+    r"微调|fine-?tun(?:e|ing)?", re.I
+)  # what rented compute is used for, not a service bought
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
@@ -101,6 +112,19 @@ _NOT_A_PURCHASE = re.compile(
     r"get|receive|pay (?:us|me)|give (?:us|me)|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     re.I,
+)
+# ...unless the amount is what a thing the client names costs or cost: "项目总投入120万", "整个项目预计投150万",
+# "评估审计费花了20万", "we spent 300k on": the price of a purchase, past or planned, is no budget (review6 c26,
+# c34: a 120万 project and a 20万 fee were read as budgets).
+_THING_COSTS = re.compile(
+    r"(?:项目|改造|工程|合同|整体|总|一共|总共|费用?)\s*(?:预计|计划|大概|大约|约|要)?\s*(?:总)?"
+    r"(?:投入|投资|投|花费|花了|花掉|用了|支出)了?\s*(?:约|大概|大约|了)?\s*$|"
+    r"(?:花了|花掉了?|用掉了?|付了|spent|paid)\s*(?:约|大概|大约|about|around|roughly)?\s*$",
+    re.I,
+)
+# A value the client reports about an asset ("数据资产入表金额80万") is neither a spend nor a budget.
+_ASSET_VALUE = re.compile(
+    r"(?:入表|估值|评估值|账面)(?:金额|价值|值)?\s*(?:约|大概|为|是)?\s*$|valued at\s*$", re.I
 )
 # ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
 # understand.budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同"
@@ -113,6 +137,17 @@ _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
 _EACH = re.compile(r"各(?:自|是|为)?\s*$")
+# A vendor's quote or a figure said to include everything is the whole solution's price, not one item's (review6
+# c01: "私有化部署通义千问，报价40万" got the catalogue's GPU server and maintenance added on top).
+_WHOLE_BEFORE = re.compile(
+    r"(?:整体|全包|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|all-in|turnkey|quoted?|in total|total)"
+    r"[^，,。；;\d]{0,6}$",
+    re.I,
+)
+_WHOLE_AFTER = re.compile(
+    r"^\s*(?:元|块)?\s*[（(]?\s*(?:全包|打包|含|包含|包括|连|都含|全含|all-in|turnkey|including|includes|in total)",
+    re.I,
+)
 _EACH_AFTER = re.compile(r"\s*each\b", re.I)
 
 
@@ -129,10 +164,13 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
             if not unit and not _HAS_UNIT.search(tail) and not currency_before:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
-            if _NOT_A_PURCHASE.search(body[max(0, match.start() - 12) : match.start()]):
+            before = body[max(0, match.start() - 12) : match.start()]
+            if _ASSET_VALUE.search(before):
+                continue
+            if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
                 continue
             if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
-                continue  # "HK$40萬": we hold no exchange rate, so it is no CNY contract to cost or subsidise
+                continue  # "HK$40萬": no exchange rate, so no CNY contract (engine/foreign_figures.py says it)
             if _CEILING_AFTER.match(body, match.end()):
                 continue
             if (money := _first_year(body, match)) is None:
@@ -146,8 +184,14 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 kinds = kinds_named(body[match.end() : match.end() + _WINDOW])
             else:
                 kinds = [kind] if (kind := _nearest_kind(body, match.start(), match.end())) else []
+            whole = bool(
+                _WHOLE_BEFORE.search(body[max(0, match.start() - 12) : match.start()])
+                or _WHOLE_AFTER.match(body[match.end() :])
+            )
+            if whole and (quoted := _kind_before(body, match.start())):
+                kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
             for kind in kinds:
-                purchase = StatedPurchase(kind=kind, amount_cny=amount, monthly_cny=monthly)
+                purchase = StatedPurchase(kind=kind, amount_cny=amount, monthly_cny=monthly, whole=whole)
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
     return found
 
@@ -223,6 +267,18 @@ def kinds_named(before: str) -> list[SpendKind]:
     return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
 
 
+def _kind_before(body: str, start: int) -> SpendKind | None:
+    """The kind named last before an amount, within the window."""
+    before = body[max(0, start - _WINDOW) : start]
+    found = [
+        (word.end(), -rank, kind)
+        for rank, (kind, pattern) in enumerate(_KIND_WORDS)
+        for word in pattern.finditer(before)
+        if not _FUNDING_NAME_AFTER.match(before[word.end() :].lstrip())
+    ]
+    return max(found)[2] if found else None
+
+
 def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
     words = [
         (word.start(), word.end(), rank, kind)
@@ -241,7 +297,14 @@ def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
                 best = (*key, *word[:2], word[3])
     if best is None:
         return None
-    return _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    kind = _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best[3] : best[4]]):
+        # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for
+        # (review7 rev7-01: the contract was booked as a model service and got the 模型券).
+        phrase = body[max(0, min(start, best[3]) - _WINDOW) : max(end, best[4])]
+        if _RENTED.search(phrase) and _COMPUTE_HARDWARE.search(phrase):
+            return SpendKind.compute
+    return kind
 
 
 def _head_kind(

@@ -17,13 +17,13 @@ from app.advisor.understand.budget import states_budget
 from app.advisor.understand.classify import classify_intent, refused_by_rule, states_need
 from app.advisor.understand.conversation import Conversation
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.program_question import AMOUNT, about_shown_funding, for_the_client
+from app.advisor.understand.program_question import AMOUNT, CLIENT_FIRM, about_shown_funding, for_the_client
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
 # Any first person, "I" and "my" too: a fact stated about oneself is about the firm (program_question.FIRST_PERSON,
 # "we" only, decides whose funding question it is).
-FIRST_PERSON_ANY = re.compile(r"我|咱|本公司|本店|\b(we|our|my|i)\b", _I)
+FIRST_PERSON_ANY = re.compile(rf"我|咱|本公司|本店|\b(we|our|my|i)\b|{CLIENT_FIRM}", _I)
 # Declining to answer the clarifying questions is an answer: go on with what is known.
 DECLINE = re.compile(
     r"不想说|不想透露|不愿(意)?(透露|说)|不方便(透露|说)|不便透露|保密|无可奉告|不告诉|不说了|跳过|先不说|"

@@ -1,0 +1,72 @@
+"""A client's amount in another currency, kept in it (review6 c18: "HK$40萬" was shown as "人民幣40萬").
+
+We hold no exchange rates, so such an amount is never costed as yuan (understand/purchases.py leaves it out of
+the purchases) and never added to one. A program paying in that same currency (香港科技券 in HK$) is worked
+out on it in that currency: "HK$30萬 × 最高75% = 最多HK$22.5萬，上限累計60萬港元". Programs in yuan get no figure
+on it: the answer would have to convert, and it says so instead.
+"""
+
+from __future__ import annotations
+
+from app.advisor.contract import Lang
+from app.advisor.engine.arithmetic import ratio_is_ceiling
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.understand.budget import find_budget_money
+from app.advisor.understand.numbers import foreign_currency, money_amounts
+from app.catalogue.render import cap_phrase, format_cny, format_ratio
+
+
+def foreign_amounts(norm: str) -> list[tuple[float, str]]:
+    """(value, currency) of each non-CNY amount the normalised text states, except its budget."""
+    budget = find_budget_money(norm)
+    found = []
+    for money in money_amounts(norm):
+        currency = foreign_currency(norm, money)
+        if currency is None or currency.endswith("?"):
+            continue  # yuan, or a bare "$" whose currency we would be guessing
+        if budget is not None and budget == (money.value, currency):
+            continue  # "預算HK$5萬" is what they can spend, not what they buy
+        found.append((money.value, currency))
+    return found
+
+
+def _money(value: float, currency: str, en: bool) -> str:
+    return f"{currency} {value:,.0f}" if en else format_cny(value, currency)
+
+
+def foreign_figure_notes(norm: str, programs: list[Assessment], language: Lang) -> list[str]:
+    """Each open program paying in the currency of an amount the client states, worked out in that currency."""
+    amounts = foreign_amounts(norm)
+    if not amounts:
+        return []
+    en = language == "en"
+    lines = []
+    for assessment in programs:
+        benefit, ratio = assessment.program.benefit, assessment.ratio or assessment.program.benefit.ratio
+        if assessment.verdict is Verdict.ineligible or not ratio:
+            continue
+        for value, currency in amounts:
+            if currency != benefit.currency:
+                continue
+            ceiling = ratio_is_ceiling(assessment.program, ratio)
+            raw = value * ratio
+            cap = benefit.expected_cap
+            amount = raw if cap is None else min(raw, cap)
+            name = assessment.program.name_en if en else assessment.program.name
+            pct = format_ratio(ratio)
+            if en:
+                capped = f", above the cap, so at most {_money(amount, currency, en)}" if amount < raw else ""
+                cap_said = f"; cap {cap_phrase(benefit, 'en')} as published" if cap is not None else ""
+                lines.append(
+                    f"{name}: the {_money(value, currency, en)} you named × {'up to ' * ceiling}{pct} = "
+                    f"{'at most ' * ceiling}{_money(raw, currency, en)}{capped}{cap_said}, in {currency} "
+                    "(no conversion to CNY)."
+                )
+            else:
+                capped = f"，超过上限，最多{_money(amount, currency, en)}" if amount < raw else ""
+                cap_said = f"；上限{cap_phrase(benefit)}（按公布口径）" if cap is not None else ""
+                lines.append(
+                    f"{name}：您说的{_money(value, currency, en)} × {'最高' * ceiling}{pct} = "
+                    f"{'最多' * ceiling}{_money(raw, currency, en)}{capped}{cap_said}（按原币种计算，未换算成人民币）。"
+                )
+    return lines
