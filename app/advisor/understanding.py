@@ -138,7 +138,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     # turn's need: the message's own, since a vote on the needs stated before is no news about it.
     turn.need_stated = states_need(turn.query) or (
         not needs_stated
-        and need_by_examples(turn.query, lambda: advisor.need_bank.vote(turn.need).states_need, turn.search)
+        and need_by_examples(turn.query, lambda: advisor.need_bank.vote(turn.need), turn.search)
     )
     turn.intent = resolve_intent(
         turn.query,

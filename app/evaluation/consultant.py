@@ -229,6 +229,9 @@ def score_case(
         check(("no_funding", not response.get("funding"), ""))
     if expect.get("no_solutions"):
         check(("no_solutions", not response.get("solutions"), ""))
+    if expect.get("pack_any"):  # a stated need the catalogue answers yields its solution
+        ids = {s["id"] for s in pack}
+        check(("pack_any", bool(ids & set(expect["pack_any"])), f"{sorted(ids)} vs {expect['pack_any']}"))
     for solution_id in expect.get("forbid_solutions", []):
         check(("forbid_solutions", solution_id not in {s["id"] for s in pack}, solution_id))
     return result

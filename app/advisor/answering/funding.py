@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.answering.pack import PackHandlers
 from app.advisor.compose.costs import subsidy_lines
 from app.advisor.compose.details import funding_details
@@ -14,10 +16,34 @@ from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
+from app.advisor.understand.program_question import FUNDING_WORDS
+from app.text.normalize import normalize
 
 
 class FundingHandlers(PackHandlers):
     """Funding questions: which programs, the verdict on a named one, and how to apply."""
+
+    def recommend(self, turn: Turn) -> None:
+        """A pack for a stated need or purchase; a funding question stating neither hears about the funding.
+
+        Read as a recommendation for the company facts it gives ("松江的注塑厂，90人，试点能参加吗"), such a
+        question got the trade's tools in its pack cost, which nobody asked for (review7 rev7-40, p9a;
+        review6 c25): a solution enters the pack because it answers a stated need or the client's purchase.
+        """
+        if self._asks_funding_only(turn):
+            self._funding_answer(turn)
+            return
+        super().recommend(turn)
+
+    def _asks_funding_only(self, turn: Turn) -> bool:
+        conversation = turn.conversation
+        profile = conversation.profile
+        said = f"{conversation.user_text()}\n{turn.query}"
+        if conversation.pack or turn.what_if_from is not None or profile.pain_points or profile.purchases:
+            return False
+        if not (turn.named_programs or _asks_funding(turn.query)) or turn.need_stated or states_need(said):
+            return False
+        return not self.recommender.states_needs(profile, turn.query)
 
     def eligibility(self, turn: Turn) -> None:
         if self._asks_blind(turn):
@@ -36,6 +62,10 @@ class FundingHandlers(PackHandlers):
             focus = focus or self._about_named(turn)
             turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
             return
+        self._funding_answer(turn)
+
+    def _funding_answer(self, turn: Turn) -> None:
+        """The programs for the question, the direct answer to it first, then the details."""
         turn.programs = self.funding.for_question(turn, self._planned(turn))
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
@@ -93,3 +123,13 @@ class FundingHandlers(PackHandlers):
             turn.next_steps.append(apply_steps(assessment, turn.language))
         lines += ["", disclaimer(turn.language)]
         turn.answer = "\n".join(lines)
+
+
+# Funding named by its kind rather than a funding noun: a pilot, an interest subsidy, a tax benefit.
+_PROGRAM_KINDS = re.compile(r"试点|贴息|加计扣除|税|\bpilot|deduction|\btax|interest subsid", re.I)
+
+
+def _asks_funding(query: str) -> bool:
+    """The question is about public funding: a funding noun (补贴, 券…) or a kind of program."""
+    text = normalize(query)
+    return bool(FUNDING_WORDS.search(text) or _PROGRAM_KINDS.search(text))

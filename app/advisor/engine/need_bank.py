@@ -62,6 +62,11 @@ class NeedVote:
         close = self.states_need and self.similarity >= NAMING_SIMILARITY
         return close and self.shares.get(solution_id, 0.0) >= NAMED_SHARE
 
+    @property
+    def names_one(self) -> bool:
+        """The nearest examples name a catalogued solution plainly (not the needs no solution answers)."""
+        return any(self.names(sid) for sid in self.shares if sid != UNSERVED)
+
     def leads(self, solution_id: str) -> bool:
         """A need of its own (one item of a message) whose nearest examples mostly name this solution."""
         return self.states_need and self.shares.get(solution_id, 0.0) >= LEAD_SHARE

@@ -55,6 +55,9 @@ class NeedPart:
     # weakly to name it: a ranking lead nothing names still answers the need when of one of these kinds (two
     # weak signals agreeing on the job; the variant for the client's business comes from the ranking)
     kinds: frozenset[str] = frozenset()
+    # its nearest examples lean to needs no catalogued solution answers (too weakly to say it unserved):
+    # a ranking lead nothing names is then no answer to it ("translate documents faster")
+    doubted: bool = False
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
@@ -109,7 +112,8 @@ class NeedMatcher:
         # labelling service); where they name something else, they decide ("数字" of 数字化 is not 数字人).
         kinds = frozenset(self.words.kind[s] for s in [*named, *worded, *leaning] if s in self.words.kind)
         sure = any(vote.names(sid) for sid in named)
-        return NeedPart(item, tuple(named or worded), sure=sure, kinds=kinds)
+        doubted = against > 0 and against >= top  # "no catalogued solution" leads the vote, if too weakly
+        return NeedPart(item, tuple(named or worded), sure=sure, kinds=kinds, doubted=doubted)
 
     def vote_text(self, item: str) -> str | None:
         """The text `part` asks the nearest examples about (and so embeds), None when the catalogue's words

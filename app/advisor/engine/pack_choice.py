@@ -141,8 +141,14 @@ def choose_pack(
     none, `fill`), the best match leads and solutions made for the client's industry may join it.
     """
     served = [n for n in needs if not n.unserved]
-    if needs and not served:  # every stated need is one the catalogue cannot answer
-        return PackChoice([], unanswered=[n.text for n in needs])
+    if needs and not served:  # every need cut out of the message is one the catalogue cannot answer
+        # A need said in a clause no item was cut from ("…宣传图，再剪几条带货视频") that the catalogue's own
+        # words name still gets its solution; the unanswered ones are said to be so beside it.
+        apart = [p for p in ranked if p.worded and p.score >= CLEAR_LEAD_SCORE]
+        apart = [p for p in apart if not any(_says_its_words(n, p) for n in needs)]
+        if not apart:
+            return PackChoice([], unanswered=[n.text for n in needs])
+        return _priced_together(apart[:1], ranked, budget, [n.text for n in needs])
     if len(served) <= 1:  # one need (or none): the ranking of the whole message decides
         need = served[0] if served else None
         # What the need's own words or nearest examples name replaces a lead nothing names.
@@ -181,14 +187,30 @@ def choose_pack(
             picks.append(chosen)
     if not picks:
         return PackChoice([], unanswered=unanswered)
-    return _priced_together(picks[:size], ranked, budget, unanswered)
+    # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
+    return _priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
 
 
 def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> bool:
     """The pick answers the stated need: the owner's words or the need's nearest examples name it (or a
     variant of its kind made for the client), not only the trade or the whole message's likeness."""
     kinds = {p.solution.category for p in ranked if p.solution.id in need.answers} | need.kinds
-    return pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
+    named = pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
+    return named or (not need.answers and not need.doubted and _clear_lead(pick, ranked))
+
+
+# A ranking lead nothing names still answers the need when the whole message's readings (dense search, the
+# examples' vote, the catalogue's words) together put it well above the rest: first in the search alone
+# scores 1/3, so the floor needs support beyond it, and the margin that no second solution comes close
+# ("would like AI quality checks": a vision box at 0.65, the next at 0.32; "效果图": a dashboard at 0.25).
+CLEAR_LEAD_SCORE = 0.45
+CLEAR_LEAD_MARGIN = 1.5
+
+
+def _clear_lead(pick: SolutionPick, ranked: list[SolutionPick]) -> bool:
+    others = [p.score for p in ranked if p is not pick]
+    runner_up = max(others, default=0.0)
+    return pick.score >= CLEAR_LEAD_SCORE and pick.score >= CLEAR_LEAD_MARGIN * runner_up
 
 
 def _same_job(one: SolutionPick, other: SolutionPick) -> bool:

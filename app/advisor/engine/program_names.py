@@ -106,6 +106,11 @@ class ProgramNames:
                 found.append(program)
         return found
 
+    def stretches(self, text: str) -> list[str]:
+        """The stretches of catalogued program names a (normalised) text repeats, wherever the program is:
+        words of a program's name name funding, not a need ("大模型应用示范项目" asks for no model API)."""
+        return [s for core in self._cores if (s := self._stretch(core, text))]
+
     def with_partners(self, named: list[FundingProgram], text: str) -> list[FundingProgram]:
         """A question about combining ("两个券加起来最多能拿多少", "both vouchers together") keeps each named
         program's stacking partners: naming one of the pair still asks about both (review6 c33 lost 杭州算力券)."""

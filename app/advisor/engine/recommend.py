@@ -13,8 +13,10 @@ from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
+from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
+from app.advisor.engine.program_names import ProgramNames
 from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
@@ -127,6 +129,7 @@ class SolutionRecommender:
         )  # the same with the programs it names: what retrieval ranks by
         self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
         self.words = CatalogueWords(catalogue, sector_of)
+        self._programs = ProgramNames(catalogue.funding)
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
@@ -184,10 +187,15 @@ class SolutionRecommender:
         # names no model-API need, as "算力券" names no compute rental.
         text = " ".join([self.need_of(history), self.need_of(message), *profile.pain_points, *profile.goals])
         problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
+        # A program named in part ("大模型应用示范项目") names funding: its words are no need (review7 rev7-14).
+        text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
         said = self.words.match(" ".join(problem))
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
+        owned = self._owned(f"{history}\n{message}", named_by_needs)
         picks: list[SolutionPick] = []
         for solution in self.catalogue.solutions:
+            if solution.id in owned:
+                continue  # the client already has, runs or builds this kind of tool (owned.py)
             ok, unfit = _fits(solution, profile)
             matched = [p for p, norm in self._pains[solution.id] if says(norm, text)]
             keywords = [k for k in self._keywords[solution.id] if says(k, text)]
@@ -228,6 +236,23 @@ class SolutionRecommender:
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
+
+    def _unnamed(self, text: str) -> str:
+        """`text` without the stretches of catalogued program names it repeats."""
+        for stretch in self._programs.stretches(text):
+            text = text.replace(stretch, " ")
+        return text
+
+    def _owned(self, text: str, stated: frozenset[str]) -> set[str]:
+        """Solutions the catalogue's words name in a clause saying the client already has or builds them,
+        unless a stated need names them too (`stated`)."""
+        owned: set[str] = set()
+        for clause in owned_clauses(text):
+            owned |= {
+                sid for sid, phrases in self.matcher.phrases.items() if any(says(p, clause) for p in phrases)
+            }
+            owned |= {sid for sid, match in self.words.match(clause).items() if match.names}
+        return owned - stated
 
     def turn_need(self, profile: CompanyProfile, message: str, history: str = "") -> str:
         """The one text an advisor turn embeds: what it asks for, as its solutions are ranked by meaning.

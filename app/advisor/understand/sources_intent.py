@@ -13,13 +13,16 @@ import re
 from collections.abc import Callable
 
 from app.advisor.contract import Intent
+from app.advisor.engine.need_bank import NeedVote
 from app.components.vector_store import CollectionName
 from app.services.retrieval import SearchResult
 
 # A question for a figure or a fact ("多少家", "最高能补贴多少", "how many", "how large"): what the sources say,
-# whatever topic its nearest need examples share; the need bank is not asked about it.
+# whatever topic its nearest need examples share, unless those examples name one solution plainly: then the
+# figure is the need's own content ("想看看哪些设备在偷偷耗电", "每天该备多少菜"). 几 after a numeral or a
+# demonstrative is a rough count, not a question ("十几个群", "那几个问题", "好几个").
 FACT_QUESTION = re.compile(
-    r"多少|几[个家条项年]|哪些|哪几|是怎样|怎么样|\bhow (?:many|much|large|big|long)\b|\bwhat (?:is|are|was|were)\b"
+    r"多少|(?<![十那这好几])几[个家条项年]|哪些|哪几|是怎样|怎么样|\bhow (?:many|much|large|big|long)\b|\bwhat (?:is|are|was|were)\b"
     r"|\bwhich\b|\bwhen\b|\bwho\b",
     re.IGNORECASE,
 )
@@ -43,10 +46,13 @@ def sources_answer_better(search: SearchResult | None) -> bool:
     return closest(CollectionName.policies) > closest(CollectionName.solutions)
 
 
-def need_by_examples(query: str, bank_says_need: Callable[[], bool], search: SearchResult | None) -> bool:
+def need_by_examples(query: str, vote: Callable[[], NeedVote], search: SearchResult | None) -> bool:
     """A need in words no rule knows ("冲床动不动就罢工"), by its nearest labelled examples (asked lazily),
-    unless it asks for a fact or the sources answer it better."""
-    return not FACT_QUESTION.search(query) and bank_says_need() and not sources_answer_better(search)
+    unless it asks for a fact the examples do not tie to one solution, or the sources answer it better."""
+    votes = vote()
+    if not votes.states_need or (FACT_QUESTION.search(query) and not votes.names_one):
+        return False
+    return not sources_answer_better(search)
 
 
 def asks_about_the_texts(search: SearchResult | None, intent: Intent, about_the_firm: bool) -> bool:
