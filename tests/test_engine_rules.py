@@ -82,9 +82,19 @@ def test_a_compute_voucher_pays_nothing_on_a_saas_subscription():
 
 def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     """30万 of compute in Hangzhou: the SME rate up to 50万 of contracts, the smart voucher only as 'up to'."""
-    client = named_purchases("签了一个30万的算力合同")
+    unknown_tier = named_purchases("签了一个30万的算力合同")
     programs = [
-        assess(_program(p), HANGZHOU_SME, TODAY, client)
+        assess(_program(p), HANGZHOU_SME, TODAY, unknown_tier)
+        for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
+    ]
+    # The smart voucher's tier is assessed (30% or 10%): unstated, it gets no figure of its own (review6 c03).
+    assert [s.program_id for s in cost_pack([], programs, HANGZHOU_SME, unknown_tier).client] == [
+        "hz-compute-voucher-2025"
+    ]
+    stated_tier = "签了一个30万的算力合同，智能券评的是30%档"
+    client = named_purchases(stated_tier)
+    programs = [
+        assess(_program(p), HANGZHOU_SME, TODAY, client, normalize(stated_tier))
         for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
     ]
     cost = cost_pack([], programs, HANGZHOU_SME, client)

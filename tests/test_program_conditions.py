@@ -35,7 +35,7 @@ def _judged(program_id: str, profile: CompanyProfile, message: str) -> Assessmen
 
 def test_a_stacked_voucher_shows_its_own_product_and_then_what_the_combined_cap_leaves():
     """review6 c03: '45万元 × 30% = 4.5万元' printed the remainder under the 60% cap as if it were the product."""
-    message = "签了45万一年的智算合同，杭州算力券和智能券能拿多少"
+    message = "签了45万一年的智算合同，智能券评的是30%档，杭州算力券和智能券能拿多少"
     programs = [
         _judged(p, HANGZHOU_STUDIO, message) for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
     ]
@@ -45,6 +45,20 @@ def test_a_stacked_voucher_shows_its_own_product_and_then_what_the_combined_cap_
     assert "45万元 × 30% = 13.5万元" in line and "× 30% = 4.5万元" not in line
     assert "两项合计最多27万元" in line and "本项实际最多可再补4.5万元" in line
     assert line.count("叠加合计不超过60%") == 1  # the pair's cap is said once
+
+
+def test_a_stacked_voucher_of_unknown_tier_gets_no_figure_of_its_own():
+    """review6 c03: the smart voucher's tier (30% or 10%) is assessed, so without it only the pair's caps are said."""
+    message = "签了45万一年的智算合同，杭州算力券和智能券能拿多少"
+    programs = [
+        _judged(p, HANGZHOU_STUDIO, message) for p in ("hz-compute-voucher-2025", "hz-smart-voucher-2025")
+    ]
+    subsidies = cost_pack([], programs, HANGZHOU_STUDIO, named_purchases(message)).client
+    assert [s.program_id for s in subsidies] == ["hz-compute-voucher-2025"]
+    line = focus_line(message, programs, TODAY, "zh", subsidies)
+    assert line is not None
+    assert "45万元 × 最高50% = 最多22.5万元" in line and "× 30% =" not in line
+    assert "若按30%档，两项合计不超过60%即27万元" in line and "若按10%档，两项合计不超过30%即13.5万元" in line
 
 
 def test_every_published_cap_applies_and_the_cap_in_principle_is_the_one_counted():

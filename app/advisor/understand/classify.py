@@ -271,7 +271,10 @@ def classify_intent(
         return "cost_estimate"
     if EXAMPLES.search(text) and not states_profile_facts and has_evidence:
         return "policy_question"  # "钢铁厂怎么用AI，有没有例子": the sources' cases, not a pack
-    if RECOMMEND.search(text) or states_profile_facts or need or semantic_need():
-        return "recommend_pack"  # the nearest examples decide only what no rule above decided
+    # The nearest examples decide only what no rule above decided, and never for a message that names a
+    # program: "上海的模型券，调用第三方大模型API最高能补贴多少" resembles the API solution's examples because it
+    # names the program's own purchase, yet asks about the program's text (program_question.py).
+    if RECOMMEND.search(text) or states_profile_facts or need or (not names_program and semantic_need()):
+        return "recommend_pack"
     # In-domain but unanswered ("美国的AI税收抵免？") gets the honest "no evidence" answer, not a refusal.
     return "policy_question" if has_evidence or BUSINESS.search(text) else "out_of_scope"
