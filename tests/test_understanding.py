@@ -167,6 +167,32 @@ def test_intent_in_owner_phrasings(message: str, intent: str):
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        # review7 rev7-42: "to train a sorting model" holds "rain"; the net-cost question was refused.
+        "Client: a 50-person seafood processor in Zhangzhou. They'll rent GPU compute for 300k RMB to train a "
+        "sorting model and buy labelling services for 100k. What do they net?",
+        "Our grain mill in Hefei wants to train staff on an AI scheduling tool, what would it cost?",
+        "We are a brainstorming agency in Songjiang with 12 people, which AI tools fit us?",
+    ],
+)
+def test_english_topic_words_count_only_as_whole_words(message: str):
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Will it rain in Shanghai tomorrow?",
+        "Tell me a joke about accountants",
+        "Any good movies this weekend?",
+    ],
+)
+def test_english_off_topic_questions_are_still_refused(message: str):
+    assert classify_intent(message, states_profile_facts=False, has_evidence=False) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
     ("message", "employees"),
     [
         ("武汉做货运的，司机50个，想优化路线", 50),
