@@ -8,11 +8,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.purchases import Purchase, client_items
+from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import stated_purchases
+from app.catalogue.models import Catalogue
 from app.container import Container
 from app.settings import Settings
 from app.text.normalize import normalize
@@ -95,3 +99,12 @@ def serving_process(
 def named_purchases(message: str) -> list[Purchase]:
     """The contracts a message names, as the advisor reads them: extraction's reader, then the engine's items."""
     return client_items(stated_purchases(normalize(message)))
+
+
+def judged(
+    catalogue: Catalogue, program_id: str, profile: CompanyProfile, message: str, today: date
+) -> Assessment:
+    """A program's verdict for this company on this message: its purchases and its words, as the advisor reads them."""
+    program = catalogue.program(program_id)
+    assert program is not None
+    return assess(program, profile, today, named_purchases(message), normalize(message))

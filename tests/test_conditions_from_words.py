@@ -21,7 +21,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
 from app.text.normalize import normalize
-from tests.helpers import named_purchases
+from tests.helpers import judged
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 28)
@@ -34,9 +34,7 @@ CHENGDU = CompanyProfile(province="四川", city="成都", employees=60, industr
 
 
 def _judged(program_id: str, profile: CompanyProfile, message: str) -> Assessment:
-    program = CATALOGUE.program(program_id)
-    assert program is not None
-    return assess(program, profile, TODAY, named_purchases(message), normalize(message))
+    return judged(CATALOGUE, program_id, profile, message, TODAY)
 
 
 def _special(assessment: Assessment, words: str) -> list[Status]:

@@ -13,12 +13,11 @@ import pytest
 
 from app.advisor.compose.focus import focus_line
 from app.advisor.engine.costing import cost_pack
-from app.advisor.engine.eligibility import Assessment, Verdict, assess
+from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
-from app.text.normalize import normalize
-from tests.helpers import named_purchases
+from tests.helpers import judged, named_purchases
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 TODAY = date(2026, 11, 28)
@@ -28,9 +27,7 @@ CHENGDU_PLANT = CompanyProfile(province="四川", city="成都", employees=60, i
 
 
 def _judged(program_id: str, profile: CompanyProfile, message: str) -> Assessment:
-    program = CATALOGUE.program(program_id)
-    assert program is not None
-    return assess(program, profile, TODAY, named_purchases(message), normalize(message))
+    return judged(CATALOGUE, program_id, profile, message, TODAY)
 
 
 def test_a_stacked_voucher_shows_its_own_product_and_then_what_the_combined_cap_leaves():

@@ -170,6 +170,12 @@ def _label(measure: Measure, value: float) -> str:
     return f"从业人员{value:g}人" if measure == "employees" else f"营业收入{value / WAN:g}万元"
 
 
+def _known_measures(employees: float | None, revenue: float | None) -> dict[Measure, float]:
+    """The measures the client gave; the thresholds are judged on these alone."""
+    pairs: tuple[tuple[Measure, float | None], ...] = (("employees", employees), ("revenue", revenue))
+    return {measure: value for measure, value in pairs if value is not None}
+
+
 def _meets(thresholds: dict[Measure, float], known: dict[Measure, float]) -> bool | None:
     """True/False when decidable from the known measures, None when a needed one is missing."""
     results = [known[m] >= v if m in known else None for m, v in thresholds.items()]
@@ -181,11 +187,7 @@ def _meets(thresholds: dict[Measure, float], known: dict[Measure, float]) -> boo
 @lru_cache(maxsize=1024)  # asked once per catalogue program per answer, always about the same company
 def classify(sector: str, employees: float | None, revenue: float | None) -> SizeDecision:
     rule = SECTORS.get(sector, SECTORS["other"])
-    known: dict[Measure, float] = {}
-    if employees is not None:
-        known["employees"] = employees
-    if revenue is not None:
-        known["revenue"] = revenue
+    known = _known_measures(employees, revenue)
     if not known:
         return SizeDecision(None, "缺少从业人员和营业收入，无法判断企业规模", ("employees", "revenue"))
     prefix = f"按{rule.name_zh}标准"
@@ -218,11 +220,7 @@ def possible_classes(sector: str, employees: float | None, revenue: float | None
     """Every class the known measures leave open: 25 wholesale employees without revenue may be medium, small or
     micro (the thresholds need revenue too), so none of them is asserted (review6: "中型企业" from headcount)."""
     rule = SECTORS.get(sector, SECTORS["other"])
-    known: dict[Measure, float] = {}
-    if employees is not None:
-        known["employees"] = employees
-    if revenue is not None:
-        known["revenue"] = revenue
+    known = _known_measures(employees, revenue)
     large, medium, small = (_meets(t, known) for t in (rule.large, rule.medium, rule.small))
     out = set()
     if large is not False:
