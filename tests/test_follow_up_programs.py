@@ -161,3 +161,71 @@ def test_a_deadline_follow_up_in_cantonese_gets_the_date_the_days_and_no_promise
     assert "2026-12-17" in head and "天" in head
     assert "窗口不作保證" in head
     assert in_time["answer"] != first["answer"]
+
+
+def _listed(reply: dict[str, Any]) -> list[str]:
+    return [f["id"] for f in reply["funding"] if f["listed"]]
+
+
+def test_a_stacking_follow_up_by_short_names_is_about_the_programs_just_shown(converse):
+    """review7 rev7-s4-3: "算力券和试点" after an answer showing the 2025 compute voucher and the pilot compared
+    the 2023 and 2025 compute vouchers, which share the everyday name."""
+    *_, shown, follow_up = converse(
+        "成都一家做汽车零部件的厂，200人，营收1.5亿，想上AI视觉质检，预算15万",
+        "再租GPU训练检测模型，合同30万",
+        "算力券和试点的补助能一起拿吗？",
+    )
+    pilots = [p for p in _listed(shown) if "pilot" in p]
+    assert "cd-compute-voucher-2025" in _listed(shown) and pilots
+    # the voucher the contract was judged on and the pilot that answer showed
+    assert set(_listed(follow_up)) == {"cd-compute-voucher-2025", pilots[0]}
+    head = _head(follow_up, 1)
+    assert "算力券" in head and "试点" in head
+    assert "2023年算力产业专项政策" not in head
+
+
+def test_an_ordinal_or_an_edition_names_that_program_of_the_last_answer(converse):
+    *_, shown, second, edition = converse(
+        "成都一家做汽车零部件的厂，200人，营收1.5亿，想上AI视觉质检，预算15万",
+        "再租GPU训练检测模型，合同30万",
+        "算力券和试点的补助能一起拿吗？",
+        "第二个补贴怎么申请？",
+        "2023年那个算力券呢？",
+    )
+    assert _listed(second) == [_listed(shown)[1]]  # the program listed second in the answer before
+    assert _listed(edition) == ["cd-compute-voucher-2023"]  # the edition the owner names, not the one shown
+
+
+def _conditions(reply: dict[str, Any], program: str) -> dict[str, str]:
+    found = next(f for f in reply["funding"] if f["id"] == program)
+    return {c["name"]: c["status"] for c in found["conditions"]}
+
+
+def test_a_what_if_on_the_legal_form_judges_the_program_asked_about_again_and_saves_nothing(converse):
+    """review7 rev7-s2-3, p9b: "What if we register as a limited company?" got quotes about bookkeeping firms."""
+    _, asked, what_if, again = converse(
+        "We're an 8-person architecture practice in Shanghai, set up as a partnership; we want AI to draft "
+        "design descriptions, budget 30k RMB",
+        "What about the R&D super deduction for us?",
+        "What if we register as a limited company?",
+        "What about the R&D super deduction for us?",
+    )
+    deduction = "cn-rd-super-deduction-2023"
+    assert _conditions(asked, deduction).get("legal_form") == "unmet"  # a partnership pays no income tax
+    assert what_if["intent"] == "funding_eligibility" and deduction in _listed(what_if)
+    assert "limited company" in _head(what_if, 1) and "partnership" in _head(what_if, 1)
+    assert "legal_form" not in _conditions(what_if, deduction)  # judged as the company supposed
+    assert not any(d in what_if["answer"] for d in DIGEST)
+    assert _conditions(again, deduction).get("legal_form") == "unmet"  # the supposition was not saved
+
+
+def test_a_what_if_on_the_size_answers_for_that_size_and_the_next_turn_is_about_the_firm_again(converse):
+    pack, what_if, budget = converse(
+        "苏州一家做五金冲压的厂，60个人，冲床老出故障，想做设备预警，预算10万",
+        "那如果是300人的厂呢？",
+        "好，预算改成8万行不行",
+    )
+    assert what_if["profile"]["employees"] == 300 and what_if["intent"] == "recommend_pack"
+    assert what_if["answer"].startswith("换成300人（原为60人）")
+    assert [s["id"] for s in what_if["solutions"]] == [s["id"] for s in pack["solutions"]]
+    assert budget["profile"]["employees"] == 60 and budget["profile"]["budget_cny"] == 80_000

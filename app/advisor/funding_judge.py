@@ -96,15 +96,18 @@ class FundingJudge:
             assessment.asked = True
         return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict])
 
-    def for_question(self, turn: Turn, planned: list[Purchase] | None = None) -> list[Assessment]:
+    def for_question(
+        self, turn: Turn, planned: list[Purchase] | None = None, profile: CompanyProfile | None = None
+    ) -> list[Assessment]:
         """Programs for a funding question, judged against the contracts named and the pack last shown.
 
         `planned`: what the pack for a need stated in the question would buy, when no pack was shown yet
         ("想用AI做车辆调度…天津算力券来得及吗" is judged on a dispatch subscription, not on nothing).
+        `profile`: another company than the conversation's (a what-if's saved profile, to say what changes).
         """
         if turn.foreign:
             return []  # outside every program's coverage (the answer says so)
-        profile = turn.conversation.profile
+        profile = profile or turn.conversation.profile
         client = client_items(profile.purchases)  # named in this turn or an earlier one
         shown = plan([pick.solution for pick in turn.conversation.pack], client)
         purchases = shown or planned or None  # a pack not shown counts only when nothing else does

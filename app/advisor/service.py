@@ -85,13 +85,17 @@ class AdvisorService(AdvisorParts):
         # rules or vote, or by a pack whose picks the owner's words name.
         conversation.need_stated |= turn.need_stated or any(pick.named for pick in conversation.pack)
         conversation.awaiting_profile = bool(turn.clarifying)
-        if substantive:
-            conversation.last_question = turn.query
+        if substantive and turn.what_if_from is None:
+            conversation.last_question = turn.query  # a what-if asks it again for another company: kept
         response = build_response(turn, started)
         if turn.script == "hant":
             response = in_traditional(response)
         elif turn.language == "zh":
             response = response.model_copy(update={"answer": for_reader(response.answer, "hans")})
+        if listed := [f.id for f in response.funding if f.listed]:
+            conversation.shown_programs = listed  # what "算力券和试点", "第二个" refer to next
+        if substantive:
+            conversation.asked_programs = turn.named_programs
         if turn.what_if_from is not None:
             conversation.profile = turn.what_if_from  # a what-if answers for the other place, saves nothing
         self.sessions.save(conversation)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.program_referents import referred_programs
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
@@ -16,6 +17,7 @@ from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
     rewrite_follow_up,
+    supposed_text,
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
@@ -28,6 +30,7 @@ from app.advisor.understand.resolve import (
     states_profile_facts,
 )
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
+from app.advisor.understand.what_if import supposed_changes
 from app.components.llm_calls import Deadline
 from app.text.normalize import normalize
 
@@ -41,10 +44,19 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     conversation = turn.conversation
     places = advisor.places
     saved = conversation.profile
-    named = advisor.program_names.named_in(
-        text, saved.province, saved.city, places.all_places(not_the_company(text))
-    )
+    mentioned = places.all_places(not_the_company(text))
+    named = advisor.program_names.named_in(text, saved.province, saved.city, mentioned)
     named = advisor.program_names.with_partners(named, text)
+    # "算力券和试点能叠加吗": the compute voucher and the pilot the last answer showed.
+    names = advisor.program_names
+    named = referred_programs(
+        text,
+        named,
+        names.by_ids(conversation.shown_programs),
+        names.by_ids(conversation.asked_programs),
+        names.everyday_name,
+        elsewhere=any((p.province, p.city) != (saved.province, saved.city) for p in mentioned),
+    )
     turn.named_programs = [program.id for program in named]
     # "那数据产品使用补助呢？" asks about that program, not the previous question again with its name added.
     rewritten = None if named else rewrite_follow_up(text, conversation, places)
@@ -101,6 +113,17 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         conversation.profile = conversation.profile.model_copy(
             update={"province": asked_place.province, "city": asked_place.city, "district": None}
         )
+    # "要是改成有限公司呢", "and for a 300-person firm?": a known fact supposed otherwise, for this answer only.
+    supposition = supposed_text(text) if conversation.last_question else ""
+    changes = (
+        supposed_changes(advisor.extractor.extract(supposition), saved, supposition) if supposition else {}
+    )
+    if changes:
+        unchanged = {name: getattr(saved, name) for name in changes}
+        turn.what_if_from = (turn.what_if_from or conversation.profile).model_copy(update=unchanged)
+        conversation.profile = conversation.profile.model_copy(update=changes)
+        if not rewritten and conversation.last_question:
+            turn.query = conversation.last_question  # the last question again, for the supposed company
     located = conversation.profile
     # A firm abroad that plans a China office ("based in Singapore … plan to open a Shenzhen office") is abroad.
     stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
@@ -152,8 +175,15 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         conversation=conversation,
         semantic_need=lambda: turn.need_stated,
     )
-    if turn.what_if_from is not None and conversation.pack and turn.intent != "how_to_apply":
-        turn.intent = "recommend_pack"  # the same pack for the other place, with what changes there
+    if turn.what_if_from is not None and turn.intent != "how_to_apply":
+        if changes and conversation.asked_programs and not named:
+            # "What if we became a limited company?" after "Can we use the R&D super deduction?": that
+            # program again, judged for the supposed company.
+            turn.intent, turn.named_programs = "funding_eligibility", list(conversation.asked_programs)
+        elif conversation.pack:
+            turn.intent = "recommend_pack"  # the same pack for the supposed company, with what changes
+        elif changes and conversation.last_intent in ("recommend_pack", "funding_eligibility"):
+            turn.intent = conversation.last_intent  # the programs asked about before, judged again
     asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
     if (
         turn.intent == "policy_question"

@@ -12,6 +12,7 @@ from app.advisor.compose.funding import apply_steps, program_summary, verdict_li
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
+from app.advisor.compose.what_if import verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
@@ -39,7 +40,7 @@ class FundingHandlers(PackHandlers):
         conversation = turn.conversation
         profile = conversation.profile
         said = f"{conversation.user_text()}\n{turn.query}"
-        if conversation.pack or turn.what_if_from is not None or profile.pain_points or profile.purchases:
+        if conversation.pack or profile.pain_points or profile.purchases:
             return False
         if not (turn.named_programs or _asks_funding(turn.query)) or turn.need_stated or states_need(said):
             return False
@@ -66,12 +67,22 @@ class FundingHandlers(PackHandlers):
 
     def _funding_answer(self, turn: Turn) -> None:
         """The programs for the question, the direct answer to it first, then the details."""
-        turn.programs = self.funding.for_question(turn, self._planned(turn))
+        planned = self._planned(turn)
+        saved = turn.what_if_from
+        profile = turn.conversation.profile
+        # "要是改成有限公司呢": the same programs judged for the saved company first, to say what changes.
+        supposed_here = saved is not None and (saved.province, saved.city) == (profile.province, profile.city)
+        before = self.funding.for_question(turn, planned, saved) if saved and supposed_here else None
+        turn.programs = self.funding.for_question(turn, planned)
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         focus = focus or self._about_named(turn)
         notes = [focus] if focus else []
+        if saved is not None and before is not None and turn.programs:
+            notes.insert(
+                0, verdicts_changed(saved, profile, before, turn.programs, self.places, turn.language)
+            )
         notes += self.funding.notes(turn)
         brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
         lines = [*notes, *([""] if notes else []), *brief]

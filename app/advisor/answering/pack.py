@@ -5,11 +5,11 @@ from __future__ import annotations
 from app.advisor.answering.base import HandlerTools
 from app.advisor.compose import canned
 from app.advisor.compose.costs import subsidy_lines
-from app.advisor.compose.focus import what_changed
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
 from app.advisor.compose.policy import select_evidence
 from app.advisor.compose.solution_views import preview_line
+from app.advisor.compose.what_if import what_changed
 from app.advisor.compose.wording import add_to_brief
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.notices import asks_about_policy

@@ -18,8 +18,6 @@ from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling, unknown_tier_limits
 from app.advisor.engine.costing import Subsidy, tier_unknown
 from app.advisor.engine.eligibility import Assessment, Verdict
-from app.advisor.understand.gazetteer import Place, RegionGazetteer
-from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import AMOUNT, DEADLINE, STACKING
 from app.catalogue.english import original
 from app.catalogue.render import cap_phrase, format_ratio
@@ -258,58 +256,3 @@ def focus_line(
     if kind == "amount":
         return _amount(programs, language)
     return None  # deadlines: the engine's date notes lead the answer (date and days left)
-
-
-def _place_name(profile: CompanyProfile, places: RegionGazetteer, language: Lang) -> str:
-    label = profile.region_label() or ("region unknown" if language == "en" else "地区未知")
-    if language == "en" and profile.province:
-        return places.english_label(Place(profile.province, profile.city)) or label
-    return label
-
-
-def what_changed(
-    saved: CompanyProfile,
-    asked_about: CompanyProfile,
-    before: list[Assessment],
-    after: list[Assessment],
-    places: RegionGazetteer,
-    language: Lang,
-) -> str:
-    """ "那苏州呢": the same pack for the other place, what differs in funding, and that nothing was saved."""
-    old, new = _place_name(saved, places, language), _place_name(asked_about, places, language)
-    en = language == "en"
-
-    def count(programs: list[Assessment], verdict: Verdict) -> int:
-        return sum(a.verdict == verdict for a in programs)
-
-    def eligible(programs: list[Assessment]) -> dict[str, str]:
-        return {
-            a.program.id: a.program.name_en if en else a.program.name
-            for a in programs
-            if a.verdict == Verdict.eligible
-        }
-
-    was, now = eligible(before), eligible(after)
-    gained = [name for pid, name in now.items() if pid not in was]
-    lost = [name for pid, name in was.items() if pid not in now]
-    ok, unsure = Verdict.eligible, Verdict.unknown
-    if en:
-        text = (
-            f"For {new} instead of {old}: the same pack; programs likely to apply: {count(before, ok)} in {old}, "
-            f"{count(after, ok)} in {new} (to confirm: {count(before, unsure)} and {count(after, unsure)})."
-        )
-        if gained:
-            text += f" New: {', '.join(gained)}."
-        if lost:
-            text += f" No longer applicable: {', '.join(lost)}."
-        return text + f' Your saved profile still says {old}; tell me "we are in {new}" if you have moved.'
-    text = (
-        f"换成{new}（原为{old}）：方案不变；可申请的补贴：{old}{count(before, ok)}项，{new}{count(after, ok)}项"
-        f"（待确认：{count(before, unsure)}项、{count(after, unsure)}项）。"
-    )
-    if gained:
-        text += f"新增：{'、'.join(gained)}。"
-    if lost:
-        text += f"不再适用：{'、'.join(lost)}。"
-    moved = asked_about.city or asked_about.province
-    return text + f"您保存的企业资料仍是{old}，如已迁到{moved}，请告诉我“我们在{moved}”。"

@@ -17,6 +17,7 @@ from datetime import date
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
+from app.advisor.understand.legal_form import NO_INCOME_TAX, LegalForm
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import planned_kinds, without_programs
 from app.catalogue.models import FundingProgram
@@ -117,9 +118,16 @@ _NO_INCOME_TAX = re.compile(
 )
 
 
-def income_tax(program: FundingProgram, said: str) -> Condition | None:
-    """A tax benefit on enterprise income tax is nothing to a partnership (most law firms) or a sole trader."""
-    if not program.eligibility.income_tax_payers_only or not _NO_INCOME_TAX.search(said):
+def income_tax(program: FundingProgram, said: str, form: LegalForm | None = None) -> Condition | None:
+    """A tax benefit on enterprise income tax is nothing to a partnership (most law firms) or a sole trader.
+
+    `form`: the legal form stated last (profile.legal_form) decides: "要是改成有限公司呢" is judged as a company
+    although the conversation said "合伙" before; without one, the client's words do."""
+    if not program.eligibility.income_tax_payers_only:
+        return None
+    if form is not None and form not in NO_INCOME_TAX:
+        return None
+    if form is None and not _NO_INCOME_TAX.search(said):
         return None
     return Condition(
         "legal_form",

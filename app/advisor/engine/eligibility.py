@@ -88,7 +88,7 @@ def assess(
             size(program, profile),
             industry(program, profile),
             age(program, profile),
-            income_tax(program, said),
+            income_tax(program, said, profile.legal_form),
             venue(program, said),
             developer(program, profile, said),
             spend_timing(program, said, today),

@@ -106,6 +106,16 @@ class ProgramNames:
                 found.append(program)
         return found
 
+    @staticmethod
+    def everyday_name(program: FundingProgram) -> str:
+        """The name without its edition in brackets: each year's 成都市算力券 reads the same."""
+        return _short(program.name)
+
+    def by_ids(self, ids: Sequence[str]) -> list[FundingProgram]:
+        """The catalogued programs with these ids, in that order (one removed meanwhile is skipped)."""
+        known = {p.id: p for p in self.programs}
+        return [known[i] for i in ids if i in known]
+
     def stretches(self, text: str) -> list[str]:
         """The stretches of catalogued program names a (normalised) text repeats, wherever the program is:
         words of a program's name name funding, not a need ("大模型应用示范项目" asks for no model API)."""

@@ -48,6 +48,10 @@ class Conversation:
     awaiting_profile: bool = False  # the last answer asked for industry / region / size
     pack: list[SolutionPick] = field(default_factory=list)  # the last pack shown, for "这些方案要多少钱？"
     need_stated: bool = False  # a turn stated a need (by the rules or by its nearest labelled examples)
+    # The programs the last answer listed, in its order, and those the last question asked about: what "算力券和
+    # 试点", "第二个", "那个券" refer to (engine/program_referents.py).
+    shown_programs: list[str] = field(default_factory=list)
+    asked_programs: list[str] = field(default_factory=list)
     remember: bool = True  # False: a one-off turn (no session id, or state rebuilt from a chat history)
 
     def user_text(self, limit: int = 6) -> str:
@@ -127,3 +131,15 @@ def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
     ]
     # The place asked about is the last one named ("如果从成都搬到重庆"), at city level where one is.
     return next((p for p in reversed(named) if p.city), named[-1]) if named else None
+
+
+def supposed_text(message: str) -> str:
+    """What the message supposes rather than states: its hypothetical sentences ("要是改成有限公司呢",
+    "What if we register as a limited company?") and the subject of an elliptical follow-up ("那300人的厂呢",
+    "and for a 300-person firm?"); empty when it supposes nothing."""
+    text = normalize(message)
+    parts = [text[start:end] for start, end in hypothetical_spans(text)]
+    match = _FOLLOW_UP.match(message.strip())
+    if match and len(message.strip()) <= 40:
+        parts.append(match.group("subject"))
+    return "，".join(parts)

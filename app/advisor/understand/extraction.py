@@ -14,6 +14,7 @@ from pathlib import Path
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
+from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.numbers import (
     AMOUNT,
     NUMBER,
@@ -184,6 +185,8 @@ class RuleExtractor:
                     data[field] = amount * 12 if _MONTHLY.search(said) else amount
         if (age := self._age(text)) is not None:
             data["company_age_years"] = age
+        if form := legal_form_in(text):
+            data["legal_form"] = form
         if skill := self._it_skill(text):
             data["it_skill"] = skill
         data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if _mentions(text, k)))

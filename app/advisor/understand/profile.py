@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from app.advisor.understand.legal_form import LegalForm
 from app.advisor.understand.purchases import StatedPurchase
 from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify, possible_classes
 from app.catalogue.models import Region
@@ -31,6 +32,10 @@ class CompanyProfile(BaseModel):
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
     annual_revenue_cny: float | None = Field(default=None, ge=0)
     company_age_years: float | None = Field(default=None, ge=0, le=200)
+    legal_form: LegalForm | None = Field(
+        default=None,
+        description="company, partnership, sole_proprietorship or individual_business, as stated",
+    )
     budget_cny: float | None = Field(default=None, ge=0)
     budget_other: str | None = Field(
         default=None,

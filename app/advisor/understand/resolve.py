@@ -80,10 +80,10 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
         return True
     budget = delta.budget_cny is not None or states_budget(normalize(text))
     earlier_business = conversation.last_intent not in (None, "out_of_scope", "smalltalk")
-    if budget and (first_person or earlier_business or conversation.pack):
-        return (
-            True  # "预算只有5000元" after a pack re-plans it; a bare "十五六万" after a subsidy question too
-        )
+    if (budget or delta.purchases) and (first_person or earlier_business or conversation.pack):
+        # "预算只有5000元" after a pack re-plans it, a bare "十五六万" after a subsidy question too; so does a
+        # contract said on its own ("再租GPU训练检测模型，合同30万"): one more purchase in the same plan.
+        return True
     answered = delta.industry or delta.province or delta.budget_cny is not None
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
 

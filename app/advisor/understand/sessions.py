@@ -63,6 +63,8 @@ def to_state(conversation: Conversation) -> dict[str, Any]:
         "asked_clarification": conversation.asked_clarification,
         "awaiting_profile": conversation.awaiting_profile,
         "need_stated": conversation.need_stated,
+        "shown_programs": conversation.shown_programs,
+        "asked_programs": conversation.asked_programs,
         "pack": [
             {
                 "id": pick.solution.id,
@@ -99,6 +101,9 @@ def from_state(
             awaiting_profile=bool(state["awaiting_profile"]),
             need_stated=bool(state.get("need_stated", False)),  # absent from states saved before it
             pack=pack,
+            # absent from states saved before them
+            shown_programs=[str(i) for i in state.get("shown_programs", [])],
+            asked_programs=[str(i) for i in state.get("asked_programs", [])],
         )
     except (KeyError, TypeError, ValueError, ValidationError):
         return None

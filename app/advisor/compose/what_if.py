@@ -1,0 +1,158 @@
+"""The first line of a what-if answer: which fact was supposed, what changes with it, and that nothing was saved.
+
+"那苏州呢" gets the same pack judged for 苏州 with the programs gained and lost; "要是改成有限公司呢" after a
+question about the R&D super-deduction gets that program's verdict before and after. The saved profile keeps
+its facts, and the answer says how to change them for good.
+"""
+
+from __future__ import annotations
+
+from app.advisor.compose.funding import short_name
+from app.advisor.contract import Lang
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.understand.gazetteer import Place, RegionGazetteer
+from app.advisor.understand.legal_form import LABELS
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS
+
+_VERDICT = {
+    Verdict.eligible: ("符合", "eligible"),
+    Verdict.unknown: ("待确认", "to be confirmed"),
+    Verdict.ineligible: ("不符合", "not eligible"),
+}
+
+
+def _place_name(profile: CompanyProfile, places: RegionGazetteer, language: Lang) -> str:
+    label = profile.region_label() or ("region unknown" if language == "en" else "地区未知")
+    if language == "en" and profile.province:
+        return places.english_label(Place(profile.province, profile.city)) or label
+    return label
+
+
+def _facts(profile: CompanyProfile, fields: list[str], places: RegionGazetteer, language: Lang) -> str:
+    """The facts a what-if changed, as the owner would say them ("300人", "a limited company")."""
+    en = language == "en"
+    said = []
+    for name in fields:
+        if name == "place":
+            said.append(_place_name(profile, places, language))
+        elif name == "employees" and profile.employees is not None:
+            said.append(f"{profile.employees} employees" if en else f"{profile.employees}人")
+        elif name == "annual_revenue_cny" and profile.annual_revenue_cny is not None:
+            revenue = profile.annual_revenue_cny
+            said.append(f"revenue CNY {revenue:,.0f}" if en else f"年营收{revenue / 10_000:g}万元")
+        elif name == "legal_form" and profile.legal_form:
+            said.append(LABELS[profile.legal_form][en])
+        elif name == "industry" and profile.industry in INDUSTRY_SECTIONS:
+            said.append(INDUSTRY_SECTIONS[profile.industry][en])
+    return (", " if en else "、").join(said)
+
+
+def _changed(saved: CompanyProfile, supposed: CompanyProfile) -> list[str]:
+    fields = ["place"] if (saved.province, saved.city) != (supposed.province, supposed.city) else []
+    return fields + [
+        name
+        for name in ("employees", "annual_revenue_cny", "legal_form", "industry")
+        if getattr(saved, name) != getattr(supposed, name)
+    ]
+
+
+def _open(assessment: Assessment) -> set[str]:
+    """The conditions not met (unmet or still open) behind a verdict."""
+    return {c.name for c in assessment.conditions if c.status is not Status.met}
+
+
+def _count(programs: list[Assessment], verdict: Verdict) -> int:
+    return sum(a.verdict == verdict for a in programs)
+
+
+def what_changed(
+    saved: CompanyProfile,
+    supposed: CompanyProfile,
+    before: list[Assessment],
+    after: list[Assessment],
+    places: RegionGazetteer,
+    language: Lang,
+) -> str:
+    """The same pack for the supposed company: what differs in funding, and that nothing was saved."""
+    fields = _changed(saved, supposed)
+    old, new = _facts(saved, fields, places, language), _facts(supposed, fields, places, language)
+    en = language == "en"
+
+    def eligible(programs: list[Assessment]) -> dict[str, str]:
+        return {
+            a.program.id: a.program.name_en if en else a.program.name
+            for a in programs
+            if a.verdict == Verdict.eligible
+        }
+
+    was, now = eligible(before), eligible(after)
+    gained = [name for pid, name in now.items() if pid not in was]
+    lost = [name for pid, name in was.items() if pid not in now]
+    ok, unsure = Verdict.eligible, Verdict.unknown
+    by = "in" if fields == ["place"] else "for"
+    counts = (_count(before, ok), _count(after, ok), _count(before, unsure), _count(after, unsure))
+    if en:
+        text = (
+            f"For {new} instead of {old}: the same pack; programs likely to apply: {counts[0]} {by} {old}, "
+            f"{counts[1]} {by} {new} (to confirm: {counts[2]} and {counts[3]})."
+        )
+        text += f" New: {', '.join(gained)}." if gained else ""
+        text += f" No longer applicable: {', '.join(lost)}." if lost else ""
+        return text + _unsaved(supposed, old, new, fields, language)
+    text = (
+        f"换成{new}（原为{old}）：方案不变；可申请的补贴：{old}{counts[0]}项，{new}{counts[1]}项"
+        f"（待确认：{counts[2]}项、{counts[3]}项）。"
+    )
+    text += f"新增：{'、'.join(gained)}。" if gained else ""
+    text += f"不再适用：{'、'.join(lost)}。" if lost else ""
+    return text + _unsaved(supposed, old, new, fields, language)
+
+
+def verdicts_changed(
+    saved: CompanyProfile,
+    supposed: CompanyProfile,
+    before: list[Assessment],
+    after: list[Assessment],
+    places: RegionGazetteer,
+    language: Lang,
+) -> str:
+    """The programs asked about, judged for the supposed company: each verdict before and after."""
+    fields = _changed(saved, supposed)
+    old, new = _facts(saved, fields, places, language), _facts(supposed, fields, places, language)
+    en = language == "en"
+    was = {a.program.id: a for a in before}
+    moves = []
+    for a in after:
+        earlier = was.get(a.program.id)
+        if earlier is None:
+            continue
+        name = short_name(a.program.name_en if en else a.program.name) + (": " if en else "：")
+        if earlier.verdict != a.verdict:
+            moves.append(f"{name}{_VERDICT[earlier.verdict][en]} → {_VERDICT[a.verdict][en]}")
+        elif _open(earlier) != _open(a) and (reason := deciding_reason(a)) is not None:
+            # "合伙不缴企业所得税" is gone, the industry's exclusion is not: still no, for that reason.
+            still = "still " if en else "仍"
+            moves.append(f"{name}{still}{_VERDICT[a.verdict][en]} ({reason.text(language)})")
+    if en:
+        text = f"If you were {new} (now {old}): " + (
+            "; ".join(moves) + "." if moves else "the verdicts below do not change; their reasons say why."
+        )
+    else:
+        text = f"假如是{new}（目前为{old}）：" + (
+            "；".join(moves) + "。" if moves else "下列补贴的结论不变，原因见各项说明。"
+        )
+    return text + _unsaved(supposed, old, new, fields, language)
+
+
+def _unsaved(supposed: CompanyProfile, old: str, new: str, fields: list[str], language: Lang) -> str:
+    """That the saved profile keeps its facts, and how to change them for good."""
+    if fields == ["place"]:
+        moved = supposed.city or supposed.province
+        if language == "en":
+            return f' Your saved profile still says {old}; tell me "we are in {new}" if you have moved.'
+        return f"您保存的企业资料仍是{old}，如已迁到{moved}，请告诉我“我们在{moved}”。"
+    if language == "en":
+        return f" Your saved profile still says {old}; tell me if that has changed."
+    return f"您保存的企业资料仍是{old}；如情况已变，请直接告诉我。"

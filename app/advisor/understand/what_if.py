@@ -1,0 +1,39 @@
+"""A what-if: a fact of the company supposed otherwise for one answer, never saved.
+
+"那苏州呢", "要是改成有限公司呢？", "and for a 300-person firm?" ask the last question again for a changed
+company and what changes with it; the saved profile keeps its facts (a correction, "不对，是绍兴", saves them).
+Where the company is has its own reading (understanding.py: the place asked about against where the company
+is); these are the other facts a what-if may change. Only a known fact can be supposed otherwise: one never
+stated is simply stated now.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.advisor.understand.profile import CompanyProfile
+
+# A supposed fact and the profile fields that go with it.
+SUPPOSABLE: dict[str, tuple[str, ...]] = {
+    "employees": ("employees",),
+    "annual_revenue_cny": ("annual_revenue_cny",),
+    "legal_form": ("legal_form",),
+    "industry": ("industry", "industry_text", "sector"),
+}
+# Another trade is supposed in so many words ("如果我们是做餐饮的", "if we were a restaurant"); a trade word in
+# passing ("要是再租GPU训练模型") supposes nothing about what the company does.
+_AS_TRADE = re.compile(r"是|做|改做|转做|换成|\b(?:were|was|are|became|become|be)\b", re.IGNORECASE)
+
+
+def supposed_changes(supposed: CompanyProfile, saved: CompanyProfile, supposition: str) -> dict[str, Any]:
+    """The profile fields `supposed` (read from the `supposition`) sets otherwise than `saved`, with its values."""
+    changes: dict[str, Any] = {}
+    for slot, fields in SUPPOSABLE.items():
+        new, old = getattr(supposed, slot), getattr(saved, slot)
+        if new is None or old is None or new == old:
+            continue
+        if slot == "industry" and not _AS_TRADE.search(supposition):
+            continue
+        changes.update({name: getattr(supposed, name) for name in fields})
+    return changes
