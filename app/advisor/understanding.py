@@ -16,6 +16,7 @@ from app.advisor.understand.classify import states_need
 from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
+    hypothetical_spans,
     rewrite_follow_up,
     supposed_text,
     without_hypotheticals,
@@ -179,11 +180,16 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         if changes and conversation.asked_programs and not named:
             # "What if we became a limited company?" after "Can we use the R&D super deduction?": that
             # program again, judged for the supposed company.
-            turn.intent, turn.named_programs = "funding_eligibility", list(conversation.asked_programs)
+            turn.intent = "funding_eligibility"
         elif conversation.pack:
             turn.intent = "recommend_pack"  # the same pack for the supposed company, with what changes
         elif changes and conversation.last_intent in ("recommend_pack", "funding_eligibility"):
             turn.intent = conversation.last_intent  # the programs asked about before, judged again
+    supposes = bool(hypothetical_spans(normalize(text)))
+    if supposes and not what_if and not named and turn.intent in ("funding_eligibility", "how_to_apply"):
+        # A supposition in the same place names no program of its own ("如果12月20號先簽約，仲得唔得？", "What if
+        # we became a limited company?"): it is about the programs the last question asked about.
+        turn.named_programs = list(conversation.asked_programs)
     asks_policy = FUNDING_WORDS.search(normalize(turn.query)) or POLICY_WORDS.search(turn.query)
     if (
         turn.intent == "policy_question"

@@ -15,7 +15,7 @@ from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
 from app.advisor.understand.classify import classify_intent, refused_by_rule, states_need
-from app.advisor.understand.conversation import Conversation
+from app.advisor.understand.conversation import Conversation, hypothetical_spans
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import AMOUNT, CLIENT_FIRM, about_shown_funding, for_the_client
 from app.text.normalize import normalize
@@ -59,7 +59,10 @@ SELF_DESCRIPTION = re.compile(
 def industry_in_passing(delta: CompanyProfile, text: str, profile: CompanyProfile) -> bool:
     """A question that names another business word in passing ("算力券能抵我这些软件的钱吗？") once the
     industry is known: the word is what they buy, not what they are, so the profile keeps its industry."""
-    if not (profile.industry and delta.industry and delta.industry != profile.industry):
+    said, known = (delta.industry, delta.industry_text), (profile.industry, profile.industry_text)
+    # Another class of the same section is still a relabel ("那研发费用加计扣除呢？" made a 精密机械厂 a maker of
+    # calculators: review8 r8-B3).
+    if not (profile.industry and delta.industry and said != known):
         return False
     norm = normalize(text)
     return bool(ASKS.search(text)) and not CORRECTION.search(norm) and not SELF_DESCRIPTION.search(norm)
@@ -190,6 +193,17 @@ def resolve_intent(
         # "那个要先申请再买吗？", "who pays it out?": the programs just shown, judged for this client; not a
         # digest of other cities' texts (review5 s3t2, s4t2).
         intent = "funding_eligibility"
+    if (
+        shown
+        and intent == "policy_question"
+        and hypothetical_spans(normalize(text))
+        and not states_need(text)
+        and len(text) <= 60
+        and last in ("recommend_pack", "funding_eligibility")
+    ):
+        # "如果12月20號先簽約，仲得唔得？", "what if we sign next month?": the last question again under the
+        # supposition, not a digest of other texts (review8 r8-C3).
+        intent = last
     if looks_like_instruction(query) and intent in ("policy_question", "smalltalk"):
         intent = "out_of_scope"  # "ignore your instructions / show the prompt" is not a policy question
     return intent
