@@ -229,3 +229,25 @@ def test_a_what_if_on_the_size_answers_for_that_size_and_the_next_turn_is_about_
     assert what_if["answer"].startswith("换成300人（原为60人）")
     assert [s["id"] for s in what_if["solutions"]] == [s["id"] for s in pack["solutions"]]
     assert budget["profile"]["employees"] == 60 and budget["profile"]["budget_cny"] == 80_000
+
+
+def test_a_supposed_signing_date_asks_the_last_question_again_instead_of_quoting_other_texts(converse):
+    """review8 r8-C3: "如果12月20號先簽約，仲得唔得？" got tax and pilot quotes instead of the model voucher."""
+    _, asked, supposed = converse(
+        "我们在深圳宝安，40人的电子厂，想用AI做来料检测，预算8万",
+        "那模型券呢？我们会买备案大模型的私有化部署，合同50万",
+        "如果下个月20号才签约，还行吗？",
+    )
+    assert "sz-model-voucher-2024" in _listed(asked)
+    assert supposed["intent"] in ("recommend_pack", "funding_eligibility")
+    assert "sz-model-voucher-2024" in _listed(supposed)
+    assert not any(d in supposed["answer"] for d in DIGEST)
+
+
+def test_a_question_naming_a_program_keeps_the_trade_the_owner_gave(converse):
+    """review8 r8-B3: "那研发费用加计扣除呢？" relabelled a precision-machinery plant as a calculator maker."""
+    pack, follow_up = converse(
+        "客户在苏州，一家90人的精密机械厂，设备老坏、突然停机，预算10万", "那研发费用加计扣除呢？"
+    )
+    assert follow_up["profile"]["industry_text"] == pack["profile"]["industry_text"]
+    assert follow_up["profile"]["sector"] == pack["profile"]["sector"]
