@@ -251,3 +251,16 @@ def test_a_question_naming_a_program_keeps_the_trade_the_owner_gave(converse):
     )
     assert follow_up["profile"]["industry_text"] == pack["profile"]["industry_text"]
     assert follow_up["profile"]["sector"] == pack["profile"]["sector"]
+
+
+def test_a_supposed_purchase_adds_the_contract_and_a_later_correction_keeps_the_rest(converse):
+    """review8 r8-A2/A3: "微调一个客服模型，合同20万" made 30 staff 1; review7 s1-3: a city correction keeps the rest."""
+    _, supposed, corrected = converse(
+        "我们是杭州一家30人的跨境电商公司，年营收5000万，客服回复慢，预算每月3000",
+        "那如果我们自己租算力微调一个客服模型，合同20万呢？",
+        "不对，我们公司其实在宁波",
+    )
+    for reply in (supposed, corrected):
+        assert reply["profile"]["employees"] == 30
+        assert [p["amount_cny"] for p in reply["profile"]["purchases"]] == [200_000]
+    assert corrected["profile"]["city"] == "宁波" and corrected["intent"] == "recommend_pack"

@@ -31,7 +31,7 @@ from app.advisor.understand.resolve import (
     states_profile_facts,
 )
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
-from app.advisor.understand.what_if import supposed_changes
+from app.advisor.understand.what_if import supposed_changes, without_contract_figures
 from app.components.llm_calls import Deadline
 from app.text.normalize import normalize
 
@@ -75,6 +75,11 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         and (asked_place.province, asked_place.city) != (home.province, home.city)
     )
     delta = advisor.extractor.extract(text)
+    # What the message supposes ("要是改成有限公司呢", "and for a 300-person firm?"), read on its own.
+    supposition = supposed_text(text) if conversation.last_question else ""
+    supposed = advisor.extractor.extract(supposition) if supposition else None
+    if supposed is not None:
+        delta = without_contract_figures(delta, supposed)
     extracted = None
     if advisor.llm_extractor and text.strip():
         # Extraction may use part of the turn's LLM deadline; the answer gets the rest.
@@ -115,10 +120,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
             update={"province": asked_place.province, "city": asked_place.city, "district": None}
         )
     # "要是改成有限公司呢", "and for a 300-person firm?": a known fact supposed otherwise, for this answer only.
-    supposition = supposed_text(text) if conversation.last_question else ""
-    changes = (
-        supposed_changes(advisor.extractor.extract(supposition), saved, supposition) if supposition else {}
-    )
+    changes = supposed_changes(supposed, saved, supposition) if supposed is not None else {}
     if changes:
         unchanged = {name: getattr(saved, name) for name in changes}
         turn.what_if_from = (turn.what_if_from or conversation.profile).model_copy(update=unchanged)

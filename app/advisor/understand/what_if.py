@@ -23,6 +23,8 @@ SUPPOSABLE: dict[str, tuple[str, ...]] = {
 }
 # Another trade is supposed in so many words ("如果我们是做餐饮的", "if we were a restaurant"); a trade word in
 # passing ("要是再租GPU训练模型") supposes nothing about what the company does.
+# Company measures a supposed purchase's sentence may seem to state.
+_CONTRACT_FIGURES = ("employees", "annual_revenue_cny")
 _AS_TRADE = re.compile(r"是|做|改做|转做|换成|\b(?:were|was|are|became|become|be)\b", re.IGNORECASE)
 
 
@@ -33,7 +35,25 @@ def supposed_changes(supposed: CompanyProfile, saved: CompanyProfile, suppositio
         new, old = getattr(supposed, slot), getattr(saved, slot)
         if new is None or old is None or new == old:
             continue
+        if supposed.purchases and slot in _CONTRACT_FIGURES:
+            continue  # figures of a supposed purchase are the contract's (without_contract_figures)
         if slot == "industry" and not _AS_TRADE.search(supposition):
             continue
         changes.update({name: getattr(supposed, name) for name in fields})
     return changes
+
+
+def without_contract_figures(delta: CompanyProfile, supposed: CompanyProfile) -> CompanyProfile:
+    """The message's facts without the company measures read inside a supposed purchase.
+
+    "那如果我们自己租算力微调一个客服模型，合同20万呢？" supposes one more purchase, not another company: a headcount
+    or a revenue read there is the contract's wording ("一个"), not the firm's (review8 r8-A2: 30 staff became 1).
+    """
+    if not supposed.purchases:
+        return delta
+    read_there = {
+        name: None
+        for name in _CONTRACT_FIGURES
+        if getattr(supposed, name) is not None and getattr(supposed, name) == getattr(delta, name)
+    }
+    return delta.model_copy(update=read_there) if read_there else delta
