@@ -18,6 +18,7 @@ from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling, unknown_tier_limits
 from app.advisor.engine.costing import Subsidy, tier_unknown
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.layers import rates_by_layer
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import AMOUNT, DEADLINE, STACKING
@@ -29,7 +30,7 @@ Asked = Literal["stacking", "amount", "deadline"]
 # "比例是多少" asks for the rate: answered like "能补多少" (the rate and the cap, or that the sources lack them).
 _RATE = re.compile(
     r"比例是多少|比例多少|什么比例|补贴比例|补助比例|补几成|百分之几|"
-    r"what(?:'s| is)? the (?:rate|percentage|ratio)|what percent",
+    r"what(?:'s| is)? the (?:rate|percentage|ratio|share)|what percent|(?:what|which) (?:rate|share|percentage)",
     re.I,
 )
 
@@ -175,7 +176,8 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
             tiers = " or ".join(format_ratio(t.ratio) for t in benefit.stacking.tiers)
             lines.append(f"{name}: paid by an awarded tier ({tiers}); yours is not known, so no figure yet")
         elif language == "en":
-            bits = [f"rate {'up to ' * ceiling}{ratio}" if ratio else "", f"capped at {cap}" if cap else ""]
+            rate = rates_by_layer(a, True) or (f"rate {'up to ' * ceiling}{ratio}" if ratio else "")
+            bits = [rate, f"capped at {cap}" if cap else ""]
             lines.append(
                 f"{name}: "
                 + (
@@ -197,10 +199,8 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
             published = f"，入选后按公布口径{'、'.join(b for b in bits if b)}" if any(bits) else ""
             lines.append(f"{name}：须申报并经评审入选才有{published}，多数申报者拿不到，不计入净成本")
         else:
-            bits = [
-                (f"最高{ratio}" if ceiling else f"按{ratio}补贴") if ratio else "",
-                f"上限{cap}" if cap else "",
-            ]
+            rate = rates_by_layer(a) or ((f"最高{ratio}" if ceiling else f"按{ratio}补贴") if ratio else "")
+            bits = [rate, f"上限{cap}" if cap else ""]
             lines.append(
                 f"{name}："
                 + (

@@ -159,9 +159,9 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
             f"; stacked with {partner.name_en} the pair is capped at {format_ratio(combined)} at the tier applied, "
             "which this one already reaches alone: stacking adds nothing"
         )
-    if subsidy.assessment.rate_note:
-        zh += f"（{subsidy.assessment.rate_note.zh}）"
-        en += f" ({subsidy.assessment.rate_note.en})"
+    if subsidy.rate_note:
+        zh += f"（{subsidy.rate_note.zh}）"
+        en += f" ({subsidy.rate_note.en})"
     if subsidy.in_net:
         if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
             zh += "；需先全额支付，结算后返还"

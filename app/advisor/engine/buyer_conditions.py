@@ -19,6 +19,7 @@ from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import planned_kinds, without_programs
+from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
@@ -138,7 +139,7 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
         return None
     # The entry's own phrases first, then the venue's wording itself as the client may put it (condition_words).
     judged = venue_said(place.zh, program, said)
-    if re.search(place.said, said, re.I) or judged.status is Status.met:
+    if said_match(place.said, said) or judged.status is Status.met:
         return Condition(
             "venue", Status.met, Reason(f"您说在那里采购：{place.zh}", f"you buy there: {place.en}")
         )
@@ -266,8 +267,8 @@ def stated(program: FundingProgram, said: str, cased: str = "") -> list[Conditio
     out = []
     said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
     for rule in program.eligibility.stated_conditions:
-        against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
-        listed = rule.met_when and (re.search(rule.met_when, said, re.I) or listed_item(rule.zh, said))
+        against = said_match(rule.unmet_when, said) if rule.unmet_when else None
+        listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
         if rule.closed_list and not listed:
             against = against or _named_trade(said)  # a trade they name that is not on the list
         if against:
