@@ -130,7 +130,14 @@ class FundingJudge:
             # A pack not shown may rule a program out (nothing of its kind), never make it eligible: the client
             # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
             unplanned = {a.program.id: a for a in self.assessments(profile, None, self.said_in(turn))}
-            judged = [unplanned[a.program.id] if a.verdict is Verdict.eligible else a for a in judged]
+            # Nor rule out a program the client names: asking about it says they mean to buy what it pays for
+            # (c54: "深圳训力券保证能拿1000万吗" from a model company was ❌ "您的方案里没有这类采购").
+            judged = [
+                unplanned[a.program.id]
+                if a.verdict is Verdict.eligible or a.program.id in turn.named_programs
+                else a
+                for a in judged
+            ]
         if STACKING.search(normalize(turn.query)):
             programs = self._stacking(judged, turn, spend)
         else:
