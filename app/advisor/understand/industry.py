@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jieba
 import yaml
 
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
@@ -31,7 +32,7 @@ _CLAUSE = re.compile(
 )
 # "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours.
 _CUSTOMER_EN = re.compile(r"\b(?:for|serving)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
-_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|配套|服务|派|送)")
+_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
 # Who lends to the business is not the business either: "银行贷了200万", "we owe the bank a loan".
 _LENDER = re.compile(
     r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷)|"
@@ -136,15 +137,38 @@ class IndustryDictionary:
         self._en_pattern = _english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
 
+    def _zh_words(self, clause: str) -> list[tuple[int, str]]:
+        """Owner words in `clause` that cut no word in two: "小家电厂" is 小家电 + 厂 (a factory), not 电厂 (a
+        power plant), so a match that starts inside one of jieba's words and runs past its end is skipped
+        and the scan goes on from the next character; one inside a word ("大酒店"'s 酒店) stays."""
+        if not self._zh_pattern:
+            return []
+        word_at: dict[int, tuple[int, int]] = {}  # character -> the jieba word it is in
+        for _word, start, end in jieba.tokenize(clause):
+            word_at.update((i, (start, end)) for i in range(start, end))
+        found, at = [], 0
+        while at < len(clause):
+            m = self._zh_pattern.match(clause, at)
+            if m is None:
+                at += 1
+                continue
+            start, end = word_at.get(m.start(), (m.start(), m.end()))
+            cuts = start < m.start() and m.end() > end
+            if cuts:
+                at += 1
+                continue
+            found.append((m.start(), m.group(0)))
+            at = m.end()
+        return found
+
     def _owner_word(self, clause: str) -> IndustryMatch | None:
         """The rightmost owner word in a clause: the head of the business noun phrase."""
         hits: list[tuple[int, IndustryMatch]] = []
-        if self._zh_pattern:
-            hits += [
-                (m.start(), self._zh[m.group(0)])
-                for m in self._zh_pattern.finditer(clause)
-                if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
-            ]
+        hits += [
+            (start, self._zh[word])
+            for start, word in self._zh_words(clause)
+            if not _RIGHT_AFTER_WANT.search(clause[:start])
+        ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
@@ -205,11 +229,11 @@ class IndustryDictionary:
         if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
             # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes).
             return self._classes.match("F", shop.group(0), "52")
-        if match := self._classes.term(joined):
-            return match
+        # What the owner says they make or do ("做服装的") before a term the class list gives one section:
+        # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
         for product in _PRODUCT.finditer(joined):
             if match := self._classes.by_product(product.group(1)) or self._classes.nearest_product(
                 product.group(1)
             ):
                 return match
-        return None
+        return self._classes.term(joined)
