@@ -65,6 +65,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b",
     _I,
 )
+_BUDGET_WORD = re.compile(r"预算|\bbudget\b", _I)
 # What keeps a message in scope even when it also names an out-of-scope topic: it asks about AI, a
 # solution, a program or its cost. A business description alone does not ("我们是做外贸的，想给员工办美国
 # 工作签证" asks about a visa; the trade only says who asks).
@@ -227,7 +228,9 @@ def _asks_in_scope(text: str) -> bool:
     """Something other than the out-of-scope topic is about AI, a solution or funding: "AI概念股" names AI only
     as the share asked about, so the topic's own clause does not count."""
     rest = " ".join(c for c in _ASIDE_CLAUSE.split(text) if not OUT_OF_SCOPE_STRONG.search(c))
-    return bool(IN_SCOPE_ASK.search(rest))
+    # A problem of the business or a budget is a need in scope too ("screening CVs takes forever. Budget
+    # 20,000 RMB. Also, how do I deregister …": the aside is answered apart).
+    return bool(IN_SCOPE_ASK.search(rest) or PROBLEM.search(rest) or _BUDGET_WORD.search(rest))
 
 
 def states_need(text: str) -> bool:
