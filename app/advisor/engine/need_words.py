@@ -240,10 +240,11 @@ class CatalogueWords:
 
         A bigram made of the last character of one word and the first of the next, both words of two
         characters or more, is no word the owner said: "早上手机" is 早上 + 手机, not 上手 (getting the hang
-        of a job). One beside a single character stays ("拣货慢" is cut 拣/货慢, and 拣货 is the job)."""
+        of a job). One beside a single character stays ("拣货慢": 拣/货/慢). Dictionary words only (no HMM),
+        as jieba's guesses at unknown words would make seams inside the owner's own terms."""
         runs = []
         for run in _HAN_RUN.findall(normalize(text)):
-            words = [(start, end) for _word, start, end in jieba.tokenize(run)]
+            words = [(start, end) for _word, start, end in jieba.tokenize(run, HMM=False)]
             seams = {
                 first_end
                 for (first_start, first_end), (_, second_end) in pairwise(words)

@@ -133,32 +133,29 @@ class IndustryDictionary:
                 key = str(word).lower()
                 self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
         names = sorted(self._zh, key=len, reverse=True)
-        self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        self._longest = max(map(len, names), default=0)
         self._en_pattern = _english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
 
     def _zh_words(self, clause: str) -> list[tuple[int, str]]:
         """Owner words in `clause` that cut no word in two: "小家电厂" is 小家电 + 厂 (a factory), not 电厂 (a
-        power plant), so a match that starts inside one of jieba's words and runs past its end is skipped
-        and the scan goes on from the next character; one inside a word ("大酒店"'s 酒店) stays."""
-        if not self._zh_pattern:
-            return []
+        power plant). A word starting inside one of jieba's dictionary words and running past its end is
+        skipped for the next shorter one there; one inside a word ("大酒店"'s 酒店) stays. Dictionary words
+        only (no HMM): jieba's guesses at unknown words glue verbs to nouns ("做团餐")."""
         word_at: dict[int, tuple[int, int]] = {}  # character -> the jieba word it is in
-        for _word, start, end in jieba.tokenize(clause):
+        for _word, start, end in jieba.tokenize(clause, HMM=False):
             word_at.update((i, (start, end)) for i in range(start, end))
         found, at = [], 0
         while at < len(clause):
-            m = self._zh_pattern.match(clause, at)
-            if m is None:
+            start, end = word_at.get(at, (at, at + 1))
+            for size in range(min(self._longest, len(clause) - at), 0, -1):
+                word = clause[at : at + size]
+                if word in self._zh and not (start < at and at + size > end):
+                    found.append((at, word))
+                    at += size
+                    break
+            else:
                 at += 1
-                continue
-            start, end = word_at.get(m.start(), (m.start(), m.end()))
-            cuts = start < m.start() and m.end() > end
-            if cuts:
-                at += 1
-                continue
-            found.append((m.start(), m.group(0)))
-            at = m.end()
         return found
 
     def _owner_word(self, clause: str) -> IndustryMatch | None:
