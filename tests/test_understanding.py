@@ -286,3 +286,38 @@ def test_a_need_or_a_funding_question_beside_an_out_of_scope_word_is_answered(me
 def test_a_funding_question_naming_nothing_is_heard_as_one(message: str):
     """The advisor asks what the business does instead of listing every province's programs."""
     assert GENERIC_FUNDING_ASK.search(normalize(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Our customer, a Nanning e-commerce firm, paid RMB 400k for cloud GPUs this year. Are they able to claim "
+        "Nanning's compute voucher?",
+        "Could my client, a 40-person Hangzhou textile mill, get the Hangzhou compute voucher for a RMB 200k "
+        "training contract?",
+    ],
+)
+def test_an_english_funding_question_about_a_client_is_a_funding_question(message: str):
+    """review8 r8-45: asked in Chinese it got a verdict; in English a quote of the sources with none."""
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) == "funding_eligibility"
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("我们是重庆的建材批发商，想做一个销售助手，预算3万", None),
+        ("那如果我们自己租算力微调一个客服模型，合同20万呢？", None),  # review8 r8-A2: 30 people became 1
+        ("客服部有5个客服，想上个客服机器人", 5),
+    ],
+)
+def test_one_of_a_thing_made_for_a_role_is_no_headcount(extractor: RuleExtractor, message: str, employees):
+    assert extractor.extract(message).employees == employees
+
+
+def test_beijing_e_town_is_the_beijing_development_area():
+    """review8 r8-44: the client named the district and was asked for it again."""
+    places = regions(KNOWLEDGE)
+    text = "We're a drone maker in Beijing E-Town with 60 staff"
+    place = places.find(text)
+    assert place is not None and place.city == "北京"
+    assert places.client_district(text, place) == "北京经济技术开发区"

@@ -100,7 +100,11 @@ HOW_TO_APPLY = re.compile(
 )
 ELIGIBILITY_STRONG = re.compile(
     r"能不能申请|能否申请|能申请吗|可以申请吗|可不可以申请|(符合|满足|够)[^,，。]{0,16}(条件|要求)|(还)?能(申请|申领|拿|享受).{0,16}吗|可以(申请|申领).{0,16}吗|符合条件|符不符合|是否符合|有资格|有没有资格|够不够格|适用吗|"
-    r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)",
+    r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)|"
+    # A consultant asks for a client ("Are they able to claim Nanning's compute voucher?", "Could my client,
+    # a 40-person mill, get …"), as "能申请吗" does in Chinese.
+    r"\b(?:can|could|are|is|would)\s+(?:they|he|she|(?:my|our|the|this) (?:client|customer|company|firm))\b"
+    rf"[^?.!]{{0,60}}\b(?:get|claim|apply|receive|use)\b[^?.!]{{0,40}}{FUNDING_NOUN_EN}",
     _I,
 )
 ELIGIBILITY_OPEN = re.compile(

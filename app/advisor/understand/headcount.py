@@ -24,6 +24,8 @@ _LISTED_ROLES = (
 # but not the firm's customers or members (学员, 会员, 社员).
 _TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教|(?<![加施开做打手用分])工)(?!资|傅)"
 _TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+# A role naming a thing made for it is no person: "微调一个客服模型", "做一个销售助手", "一个客服机器人" (review8 r8-A2).
+_THING = r"模型|大模型|机器人|系统|软件|工具|助手|平台|小程序|知识库|智能体|agent|bot|app"
 # The whole workforce said without a figure: "就我们仨" (couples and one person below).
 _EN_NUMBERS = {
     "two": 2,
@@ -49,7 +51,7 @@ EMPLOYEE_PATTERNS = [
         _FLAGS,
     ),
     re.compile(
-        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时)",
+        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时|{_THING})",
         _FLAGS,
     ),
     # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
