@@ -121,7 +121,10 @@ class AdvisorService(AdvisorParts):
         if turn.intent == "out_of_scope":
             return turn  # a short refusal: no coverage notice, no program check (c30: a visa question)
         if turn.foreign:
-            turn.answer = canned.outside_coverage(turn.foreign, turn.language) + "\n\n" + turn.answer
+            note = canned.outside_coverage(
+                turn.foreign, turn.language, bool(turn.costed), conversation.profile.budget_other
+            )
+            turn.answer = note + "\n\n" + turn.answer
         if aside := out_of_scope_aside(text):
             turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
         # Programs the user named in their own words: "那苏州呢" after "深圳有模型券吗" names no "苏州模型券".

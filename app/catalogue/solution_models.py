@@ -73,6 +73,13 @@ class Solution(StrictModel):
     summary_zh: str = Field(min_length=10, max_length=LONG_MAX)
     summary_en: str = Field(min_length=10, max_length=LONG_MAX)
     industries: list[Code] = Field(description="GB/T 4754 section codes; empty means any industry")
+    audience_only: bool = Field(
+        default=False,
+        description=(
+            "The listed industries are the only businesses it is made for (an online shop's bot, an accounting "
+            "firm's audit tool): never offered to another industry, even when the client's words name it"
+        ),
+    )
     sizes: list[SizeClass] = Field(min_length=1)
     pain_points: list[Item] = Field(min_length=1, description="Pain points addressed, in Chinese")
     keywords: list[Item] = Field(default_factory=list, description="Extra match terms, zh or en")

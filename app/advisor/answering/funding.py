@@ -73,7 +73,8 @@ class FundingHandlers(PackHandlers):
         focus = focus or self._about_named(turn)
         notes = [focus] if focus else []
         notes += self.funding.notes(turn)
-        brief = funding_brief(turn.programs, turn.book, turn.language, turn.conversation.profile.province)
+        province = turn.conversation.profile.province
+        brief = funding_brief(turn.programs, turn.book, turn.language, province, bool(turn.foreign))
         lines = [*notes, *([""] if notes else []), *brief]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [
@@ -84,7 +85,9 @@ class FundingHandlers(PackHandlers):
             lines += subsidy_lines(turn.subsidies, turn.language)
             lines += ["", *funding_details(turn.programs, [], turn.book, turn.language)]
         lines += ["", disclaimer(turn.language)]
-        turn.answer = "\n".join(lines)
+        turn.answer = "\n".join(
+            lines
+        ).strip()  # abroad with nothing listed: the disclaimer alone, no blank lead
 
     def _about_named(self, turn: Turn) -> str | None:
         """The programs the question names, answered first: verdict, mechanism, cap and date."""

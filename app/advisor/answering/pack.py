@@ -99,7 +99,9 @@ class PackHandlers(HandlerTools):
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
         notes = self.funding.notes(turn)
         notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
-        text = pack_answer(profile, cost, choice, turn.programs, turn.book, turn.language, policy, notes)
+        text = pack_answer(
+            profile, cost, choice, turn.programs, turn.book, turn.language, policy, notes, bool(turn.foreign)
+        )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations
         if turn.what_if_from is not None and not turn.foreign:

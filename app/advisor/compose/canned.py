@@ -90,13 +90,38 @@ def ask_what_is_needed(language: Lang) -> tuple[str, list[str]]:
     return "\n".join([head, *[f"- {q}" for q in questions]]), questions
 
 
-def outside_coverage(place: str, language: Lang) -> str:
-    if language == "en":
-        return (
+def outside_coverage(
+    place: str, language: Lang, solutions: bool = True, budget_other: str | None = None
+) -> str:
+    """The place note for a company registered abroad. "The solutions below" only over solutions (review7
+    rev7-43 promised them over none); without a pack, a budget in another currency is acknowledged as stated
+    (the pack's budget line does it otherwise) and the way to a verdict is named: registering in a city."""
+    en = language == "en"
+    if en:
+        text = (
             f"{place} is outside the programs' coverage: the funding in the catalogue is for companies registered "
-            "in mainland China, Hong Kong or Taiwan, so none of it applies there. The solutions below do not depend on the place."
+            "in mainland China, Hong Kong or Taiwan, so none of it applies there."
         )
-    return f"{place}不在这些补贴项目的覆盖范围内：目录中的补贴只面向在中国境内（含港澳台项目）注册的企业。下面的方案本身不受地点限制。"
+        text += " The solutions below do not depend on the place." if solutions else ""
+    else:
+        text = (
+            f"{place}不在这些补贴项目的覆盖范围内：目录中的补贴只面向在中国境内（含港澳台项目）注册的企业。"
+        )
+        text += "下面的方案本身不受地点限制。" if solutions else ""
+    if solutions:
+        return text
+    if budget_other:
+        text += (
+            f" Your budget of {budget_other} is kept as stated (I hold no exchange rate)."
+            if en
+            else f"您的预算{budget_other}按原币种记下（我的资料中没有汇率）。"
+        )
+    return text + (
+        " Once a company is registered in a Chinese city, tell me the city and what you want AI to do, and I will "
+        "judge that city's programs and suggest a pack."
+        if en
+        else "在国内城市注册公司后，告诉我城市和想用AI解决的问题，我再按当地项目判断并推荐方案。"
+    )
 
 
 def injection_notice(language: Lang) -> str:

@@ -117,18 +117,23 @@ def pilot_channel_line(
 
 
 def funding_brief(
-    programs: list[Assessment], book: CitationBook, language: Lang, province: str | None = None
+    programs: list[Assessment],
+    book: CitationBook,
+    language: Lang,
+    province: str | None = None,
+    abroad: bool = False,
 ) -> list[str]:
     """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it.
 
-    `province`: the client's; outside the mainland an empty list adds nothing (the place note has said no
-    mainland program covers them, and a mainland bureau is no one for them to ask).
+    `province`: the client's; outside the mainland (or `abroad`: registered outside China) an empty list adds
+    nothing (the place note has said no program covers them, and a mainland bureau is no one for them to ask).
     """
     en = language == "en"
     if not programs:
-        return [] if outside_mainland(province) else funding_section(programs, book, language)
+        return [] if abroad or outside_mainland(province) else funding_section(programs, book, language)
     shown = listed_programs(programs)
-    lines = ["Funding programs:" if en else "补贴政策："]
+    # A heading only over lines: with every program ruled out, "补贴政策：" stood alone (review7 rev7-06).
+    lines = (["Funding programs:" if en else "补贴政策："]) if shown else []
     listed_ids = {a.program.id for a in shown}
     through = [a for a in programs if a.reached_through in listed_ids]
     pilots = pilot_channel_line(shown, through, book, language)
@@ -140,7 +145,7 @@ def funding_brief(
     # A paragraph of its own, or Markdown reads it as part of the last program's line.
     said = [*shown, *through] if pilots else shown
     if rest := not_listed_line(programs, said, language):
-        lines += ["", *rest]
+        lines += ["", *rest] if lines else rest
     missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing})
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)

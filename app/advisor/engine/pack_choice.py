@@ -61,7 +61,11 @@ NEAR_TIE = 0.85
 def _lead_first(useful: list[SolutionPick]) -> list[SolutionPick]:
     best = useful[0].score
     near = [p for p in useful if p.score >= NEAR_TIE * best]
-    lead = max(near, key=lambda p: (p.named, p.worded, p.for_business, p.for_industry, p.score))
+    # Then by how many of the owner's words name each (`need_matches`), before the score: within a near tie the
+    # score's order is the wording's noise ("想AI节能": a shop's HVAC control 0.37, the factory monitor 0.34).
+    lead = max(
+        near, key=lambda p: (p.named, p.worded, p.for_business, p.for_industry, p.need_matches, p.score)
+    )
     # The owner's words name two solutions with the same catalogue words ("审合同": a contract reviewer and a
     # law firm's one): one need, and the variant made for the client's own business answers it.
     same_need = [p for p in useful if p.for_business and p.said & lead.said and not lead.for_business]
@@ -196,6 +200,7 @@ def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> 
     variant of its kind made for the client), not only the trade or the whole message's likeness."""
     kinds = {p.solution.category for p in ranked if p.solution.id in need.answers} | need.kinds
     named = pick.named or pick.solution.id in need.answers or pick.solution.category in kinds
+    named = named or _business_variant(pick, [p for p in ranked if p.solution.id in need.answers])
     return named or (not need.answers and not need.doubted and _clear_lead(pick, ranked))
 
 
@@ -205,6 +210,12 @@ def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> 
 # ("would like AI quality checks": a vision box at 0.65, the next at 0.32; "效果图": a dashboard at 0.25).
 CLEAR_LEAD_SCORE = 0.45
 CLEAR_LEAD_MARGIN = 1.5
+
+
+def _business_variant(pick: SolutionPick, named: list[SolutionPick]) -> bool:
+    """`pick` is made for the client's business and the owner's words naming the first of `named` name it too:
+    the same job, the variant for this business ("律所…审合同": the law firm's reviewer, not the generic one)."""
+    return bool(named) and pick.for_business and bool(pick.said & named[0].said)
 
 
 def _clear_lead(pick: SolutionPick, ranked: list[SolutionPick]) -> bool:
@@ -236,6 +247,8 @@ def _one_need(
     found = [p for p in ranked if p.solution.id in answers]
     if not found or (lead is not None and (lead.worded or lead.solution.id in answers)):
         return choice  # what the need names does not fit the client, or the owner's words name the lead
+    if lead is not None and _business_variant(lead, found):
+        return choice  # the variant of the named job made for the client's business ("律所…审合同", `_lead_first`)
     return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 

@@ -13,7 +13,7 @@ from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
 from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
-from app.advisor.engine.owned import owned_clauses
+from app.advisor.engine.owned import OWNS, owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
@@ -150,6 +150,11 @@ class SolutionRecommender:
             s.id: [n for _, n in self._pains[s.id]] + self._keywords[s.id] for s in catalogue.solutions
         }
         self.matcher = NeedMatcher(self.words, phrases, self._vote)
+        # The pain points and the long keywords: what only a product or its problem is called ("预测性维护",
+        # "视觉检测"), unlike short everyday ones ("配送", "报表") a business description also says.
+        self._product_terms = sorted(
+            {p for sid in phrases for p in phrases[sid] if len(p) >= (8 if p.isascii() else 4)}
+        )
 
     def _vote(self, text: str) -> NeedVote:
         return self.needs.vote(text) if self.needs else NO_VOTE
@@ -204,8 +209,10 @@ class SolutionRecommender:
             worded = bool(matched or keywords or words.names)
             named = worded or vote.names(solution.id) or solution.id in named_by_needs
             # Listed industries say whom a solution is sold to: when the owner names its very problem
-            # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer.
-            if not ok and not (unfit == "industry" and named):
+            # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer; a tool
+            # made for one trade's own work is not, however it is named (review7: an online shop's bot for a
+            # travel agency's trip questions, an accounting firm's audit tool for an apple e-commerce firm).
+            if not ok and not (unfit == "industry" and named and not solution.audience_only):
                 continue
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
             score += min(WORD_SCORE * words.weight, WORD_SCORE_CAP) - (OTHER_INDUSTRY if not ok else 0.0)
@@ -344,8 +351,19 @@ class SolutionRecommender:
         texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
-        items = [item for text in texts for item in need_items(text, _states_or_wishes)]
+        items = [item for text in texts for item in need_items(text, self._states_need)]
         return list(dict.fromkeys(items))
+
+    def _states_need(self, clause: str) -> bool:
+        """A clause states a need by the rules (`_states_or_wishes`), or names a solution by a product term of the
+        catalogue's own said whole, as a purpose or a topic with no wish verb ("想申请补贴，做设备预测性维护",
+        "质检这块…", "用于设备故障预警"): review7 rev7-06 lost its pack to a funding-only answer. Not a clause
+        saying the client already has or builds it (owned.py)."""
+        if _states_or_wishes(clause):
+            return True
+        if OWNS.search(clause):
+            return False
+        return any(says(term, clause) for term in self._product_terms)
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:

@@ -1,0 +1,68 @@
+"""The pack a firm asked for, whoever the firm is (review7 REPORT_end: rev7-06, rev7-05, rev7-33, rev7-43).
+
+A need said as a purpose is a need, for a large firm too; a tool made for one trade's own work (an online
+shop's bot, an accounting firm's audit tool) is not offered to another trade however its words are named;
+an answer never prints a heading or promises solutions with nothing under it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.advisor.service import AdvisorService
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+
+
+def test_a_large_firm_is_told_sme_funds_are_not_for_it_and_still_gets_the_pack_it_asked_for(
+    advisor: AdvisorService,
+) -> None:
+    response = advisor.ask(
+        "我们是上海一家1200人、年营收8亿的汽车零部件厂，想申请中小企业数字化转型补贴，做设备预测性维护。"
+    )
+    assert [s.id for s in response.solutions] == ["vibration-predictive-maintenance"]
+    assert "大型企业" in response.answer
+    assert "补贴政策：\n\n" not in response.answer  # no heading over nothing
+
+
+@pytest.mark.parametrize(
+    ("message", "unwanted"),
+    [
+        # a travel agency's trip questions: not the bot for 淘宝/拼多多 shops, nor the property desk
+        (
+            "我们是拉萨一家12人的旅行社，想用AI做行程咨询客服，预算2万，有什么补贴？",
+            {"ecommerce-cs-bot", "property-management-service-desk"},
+        ),
+        # an e-commerce firm paying for an audit buys no accounting firm's audit tool
+        (
+            "延安一家做苹果电商的公司，准备做数据资产入表，评估审计服务费大概20万，有补贴吗？",
+            {"accounting-firm-audit-assistant"},
+        ),
+    ],
+)
+def test_a_tool_made_for_another_trade_is_not_offered(
+    advisor: AdvisorService, message: str, unwanted: set[str]
+) -> None:
+    ids = {s.id for s in advisor.ask(message).solutions}
+    assert ids and not ids & unwanted, ids
+
+
+def test_trade_bound_tools_are_marked_in_the_catalogue_for_their_own_trade_only() -> None:
+    bound = {s.id: s.industries for s in CATALOGUE.solutions if s.audience_only}
+    assert {"ecommerce-cs-bot", "accounting-firm-audit-assistant"} <= set(bound)
+    assert all(bound.values())  # made for a trade: the trade is listed
+
+
+def test_a_firm_abroad_with_no_need_hears_no_promise_of_solutions_and_its_budget_is_kept(
+    advisor: AdvisorService,
+) -> None:
+    response = advisor.ask(
+        "I'm based in Singapore with a budget of SGD 5,000 and plan to open a Shenzhen office next year. "
+        "What subsidies could I get?"
+    )
+    assert response.solutions == []
+    assert "solutions below" not in response.answer
+    assert "SGD 5,000" in response.answer
+    assert "local industry and IT bureau" not in response.answer  # no mainland bureau to ask from Singapore
