@@ -134,7 +134,7 @@ def test_what_the_business_does_in_the_words_reviews_found_misread(message: str,
 @pytest.mark.parametrize(
     ("message", "section"),
     [
-        ("佛山顺德北滘镇一家小家电厂，员工160", "C"),  # 小家电 + 厂: a factory, not a power plant (电厂)
+        ("佛山顺德北滘镇一家小家电厂，员工160", "C"),  # an appliance factory, not a power plant (电厂)
         ("东莞虎门做服装的，70个车位工，想用AI排单", "C"),  # makes garments: not 服装批发
         ("开了家宠物诊所，医生护士8个", "O"),  # 宠物医院服务, not a clinic for people
         ("I run a funeral home in Nanning with 9 staff", "O"),
@@ -142,7 +142,7 @@ def test_what_the_business_does_in_the_words_reviews_found_misread(message: str,
         ("我们是给工地送商品混凝土的搅拌站", "C"),  # building sites are the customers
     ],
 )
-def test_an_owner_word_is_a_whole_word_and_a_product_is_what_the_owner_makes(message: str, section: str):
+def test_the_business_noun_and_what_the_owner_makes_decide_the_section(message: str, section: str):
     from app.advisor.understand.gazetteer import regions
 
     match = industries(KNOWLEDGE).find(regions(KNOWLEDGE).without_places(message))

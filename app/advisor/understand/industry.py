@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jieba
 import yaml
 
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
@@ -133,39 +132,19 @@ class IndustryDictionary:
                 key = str(word).lower()
                 self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
         names = sorted(self._zh, key=len, reverse=True)
-        self._longest = max(map(len, names), default=0)
+        self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
-
-    def _zh_words(self, clause: str) -> list[tuple[int, str]]:
-        """Owner words in `clause` that cut no word in two: "小家电厂" is 小家电 + 厂 (a factory), not 电厂 (a
-        power plant). A word starting inside one of jieba's dictionary words and running past its end is
-        skipped for the next shorter one there; one inside a word ("大酒店"'s 酒店) stays. Dictionary words
-        only (no HMM): jieba's guesses at unknown words glue verbs to nouns ("做团餐")."""
-        word_at: dict[int, tuple[int, int]] = {}  # character -> the jieba word it is in
-        for _word, start, end in jieba.tokenize(clause, HMM=False):
-            word_at.update((i, (start, end)) for i in range(start, end))
-        found, at = [], 0
-        while at < len(clause):
-            start, end = word_at.get(at, (at, at + 1))
-            for size in range(min(self._longest, len(clause) - at), 0, -1):
-                word = clause[at : at + size]
-                if word in self._zh and not (start < at and at + size > end):
-                    found.append((at, word))
-                    at += size
-                    break
-            else:
-                at += 1
-        return found
 
     def _owner_word(self, clause: str) -> IndustryMatch | None:
         """The rightmost owner word in a clause: the head of the business noun phrase."""
         hits: list[tuple[int, IndustryMatch]] = []
-        hits += [
-            (start, self._zh[word])
-            for start, word in self._zh_words(clause)
-            if not _RIGHT_AFTER_WANT.search(clause[:start])
-        ]
+        if self._zh_pattern:
+            hits += [
+                (m.start(), self._zh[m.group(0)])
+                for m in self._zh_pattern.finditer(clause)
+                if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
+            ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when

@@ -249,13 +249,14 @@ class ClassList:
         and retail do not vote here."""
         votes: dict[str, float] = defaultdict(float)
         for bigram in _bigrams(product):
-            sections = {k: n for k, n in (self._section_bigrams.get(bigram) or {}).items() if k != "F"}
+            sections = self._section_bigrams.get(bigram)
             if not sections:
                 continue
             weight = math.log(1 + 20 / len(sections))  # a bigram of one section says more than one of many
             count = sum(sections.values())
             for section, n in sections.items():
-                votes[section] += weight * n / count
+                if section != "F":  # trade's evidence still weighs the bigram, it does not win it
+                    votes[section] += weight * n / count
         if not votes:
             return None
         ranked = [*sorted(votes.items(), key=lambda vote: -vote[1]), ("", 0.0)]
