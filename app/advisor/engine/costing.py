@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from app.advisor.engine.arithmetic import arithmetic, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
+from app.advisor.engine.layers import item_layer, layer_note, settle
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.purchases import Purchase, pack_purchases, total
 from app.advisor.understand.profile import CompanyProfile
@@ -50,6 +51,9 @@ class Subsidy:
     # A stackable partner whose rate depends on a tier the client has not stated (杭州智能券 30% or 10%): it
     # gets no figure of its own; this line says what the pair could reach at each tier (review6 c03).
     partner_tier_unknown: FundingProgram | None = None
+    # Why this rate, when it is not the program's one rate: the tier the client stated, the purchase's layer
+    # (贵州上云券: a SaaS subscription is 业务应用层, 60%), or every layer's rate when the layer is unknown.
+    rate_note: Reason | None = None
 
     @property
     def program_id(self) -> str:
@@ -101,10 +105,27 @@ class CostedSolution:
 class PackCost:
     solutions: list[CostedSolution]
     client: list[Subsidy]  # subsidies on contracts the client named
+    # The client's contracts no solution of the pack buys ("数据集合同80万"): still what they buy this year, so
+    # in the pack's total, the budget check and the net (review8 r8-12, r8-B2: left out of the total).
+    unplaced: list[Purchase] = field(default_factory=list)
 
     @property
     def subsidies(self) -> list[Subsidy]:
         return [s for c in self.solutions for s in c.subsidies] + self.client
+
+    @property
+    def first_year(self) -> AmountRange:
+        """Everything bought in the first year: the solutions and the client's own other contracts."""
+        return total([*(p for c in self.solutions for p in c.items), *self.unplaced])
+
+    @property
+    def net(self) -> AmountRange:
+        saved = [s.amount for s in self.client if s.in_net]
+        own = total(self.unplaced)
+        return AmountRange(
+            min=sum(c.net.min for c in self.solutions) + max(0.0, own.min - sum(a.min for a in saved)),
+            max=sum(c.net.max for c in self.solutions) + max(0.0, own.max - sum(a.max for a in saved)),
+        )
 
 
 def tier_unknown(assessment: Assessment) -> bool:
@@ -160,6 +181,7 @@ def cost_pack(
         )
         if spend:
             refine_rate(assessment, profile, spend)
+        settle(assessment, {p.kind for _, p in items})  # a program paying by layer: the items' one layer
     subsidies: list[tuple[SolutionPick | None, Subsidy]] = []
     for pick, purchase in items:
         usable = sorted(
@@ -202,28 +224,33 @@ def cost_pack(
     for pick, bought in zip(picks, per_pick, strict=True):
         mine = [s for owner, s in subsidies if owner is pick]
         costed.append(CostedSolution(pick, total(bought), mine, bought))
-    return PackCost(costed, [s for owner, s in subsidies if owner is None])
+    return PackCost(costed, [s for owner, s in subsidies if owner is None], unplaced)
 
 
 def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None) -> PackChoice:
     """The budget check on the pack as costed: a solution costed on the client's own contract has no cheaper
     tier to take, and fits the budget or not at their figure (the choice was made on our ranges)."""
-    if budget is None or all(c.client_figure is None for c in cost.solutions):
+    if budget is None or (all(c.client_figure is None for c in cost.solutions) and not cost.unplaced):
         return choice
     for costed in cost.solutions:
         if costed.client_figure is not None:
             over = costed.first_year.max > budget
             costed.pick = replace(costed.pick, basic_tier=False, over_budget=over)
-    upper = sum(c.first_year.max for c in cost.solutions)
+    upper = cost.first_year.max
     picks = [c.pick for c in cost.solutions]
     return replace(choice, picks=picks, fits_budget=upper <= budget, gap=max(0.0, upper - budget))
 
 
 def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:
-    subsidy = Subsidy(
-        assessment, purchase, assessment.ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment)
-    )
+    """The program on one item, at the rate of the item's layer where the program pays by layer."""
+    layer = item_layer(assessment, purchase.kind) if assessment.stated_tier is None else None
+    ratio = layer.ratio if layer is not None and layer.ratio else assessment.ratio
+    subsidy = Subsidy(assessment, purchase, ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment))
     subsidy.amount = subsidy.own_amount
+    item = Reason(purchase.name_zh, purchase.name_en)
+    subsidy.rate_note = (
+        layer_note(assessment, purchase.kind, item, purchase.first_year) or assessment.rate_note
+    )
     return subsidy
 
 
