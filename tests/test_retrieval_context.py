@@ -138,6 +138,30 @@ def test_route_follows_what_is_asked():
     assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
 
 
+def test_asking_who_about_a_program_asks_who_pays_or_qualifies_not_who_said_it():
+    names = {"贺晗", "汪小帆"}
+    assert route("in nanning, who can apply for the compute voucher?", names) == "program"
+    assert route("谁可以申报南宁的算力券", names) == "program"
+    assert route("who ends up paying for the voucher scheme's admin costs", names) == "program"
+    # Who said or proposed it stays a question about a person in an article, a program word or not.
+    assert route("谁建议优化算力券的申请条件", names) == "article"
+    assert route("who suggested making compute vouchers easier for start-ups to use", names) == "article"
+    assert route("who thinks smes need an ai platform", names) == "article"
+
+
+def test_in_an_article_where_several_people_speak_a_name_picks_that_persons_passage(shared_container):
+    table = shared_container.retrieval.table()
+    round_up = [
+        c
+        for c, row in zip(table.position, table.rows, strict=True)
+        if row.metadata.get("source") == "001_7e28fbc09382ac23"
+    ]
+    qian = next(c for c in round_up if "钱锋" in table.rows[table.position[c]].document)
+    other = next(c for c in round_up if "钱锋" not in table.rows[table.position[c]].document)
+    own, elsewhere = table.passage_keyword_scores(["钱锋"], [qian, other])
+    assert own > 0 and elsewhere == 0
+
+
 def test_a_funding_term_only_the_articles_use_asks_about_the_articles(shared_container):
     """The articles coin “AI专项资金” (Zhao Zhiguo's proposal); 专项资金 and 算力券 are also the catalogue's words."""
     retrieval = shared_container.retrieval

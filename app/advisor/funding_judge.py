@@ -23,7 +23,7 @@ from app.advisor.engine.notices import (
 )
 from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
+from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.turn import Turn
 from app.advisor.understand.loans import stated_loan
@@ -67,7 +67,9 @@ class FundingJudge:
             *deadline_notes(turn.programs, self.today(), query, language),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
-            *loan_interest_notes(stated_loan(self.said_in(turn)), turn.programs, language),
+            *loan_interest_notes(
+                stated_loan(self.said_in(turn)), turn.programs, language, financed_price(client)
+            ),
             *foreign_figure_notes(normalize(turn.query), turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]

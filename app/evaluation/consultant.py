@@ -9,6 +9,7 @@ answer_phrases.py; this module holds the cases, the checks of one case and the s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,8 @@ __all__ = [
 
 CONSULTANT_CASES = PROJECT_ROOT / "tests" / "eval" / "consultant_cases.yaml"
 COMPETITIVE_MECHANISMS = {"competitive_selection", "via_pilot_city"}
+STATED_HEAD = ["按您提到的金额", "按您提到的金額", "On the amounts you named"]
+RANGE = re.compile(r"\d\s*(?:万|萬)?元?\s*[–~]\s*(?:cny\s*)?\d", re.I)
 
 
 @dataclass
@@ -186,6 +189,30 @@ def score_case(
         n = float(expect["client_amount"])
         ok = any(s.base_max is not None and abs(s.base_max - n) <= max(1.0, n * 0.005) for s in subs)
         check(("client_amount", ok, f"bases {[s.base_max for s in subs]}"))
+    if expect.get("client_bases"):
+        # A subsidy on a kind the client priced is computed on their figure, not on a catalogue range of it.
+        amounts: dict[str, list[float]] = {}
+        for item in expect.get("client_items", []):
+            amounts.setdefault(str(item["kind"]), []).append(float(item["amount"]))
+        off = [
+            f"{s.program_id} on {s.base_max}"
+            for s in subs
+            if s.amount_max > 0
+            and s.kind in amounts
+            and not any(
+                s.base_max is not None and abs(s.base_max - n) <= max(1.0, n * 0.005) for n in amounts[s.kind]
+            )
+        ]
+        check(("client_bases", not off, str(off)))
+    for kind in expect.get("forbid_subsidy_kinds", []):
+        # A service the client does themselves is no purchase: nothing is computed on its catalogue range.
+        on = [s.program_id for s in subs if s.kind == kind and s.amount_max > 0]
+        check(("forbid_subsidy_kinds", not on, f"{kind}: {on}"))
+    if expect.get("stated_line_exact"):
+        # "按您提到的金额：" quotes the client's own figures: a catalogue range ("1.05万元–7万元") is not one.
+        lines = [line for line in answer.splitlines() if has_any(line, STATED_HEAD)]
+        ranged = [line[:80] for line in lines if RANGE.search(line)]
+        check(("stated_line_exact", not ranged, str(ranged)))
     if "client_in_total" in expect:
         # The client's own figure is what the pack's first year costs, never replaced by a catalogue range.
         n, lower = float(expect["client_in_total"]), sum(s["first_year_cost_cny"]["min"] for s in pack)

@@ -23,6 +23,7 @@ DEV3_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev3.yaml"
 DEV4_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev4.yaml"
 # Written before session 9's cross-lingual changes, over the articles and 19 program texts (half English).
 DEV5_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev5.yaml"
+DEV6_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev6.yaml"
 
 
 class RetrievalCase(BaseModel):

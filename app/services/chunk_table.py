@@ -93,15 +93,23 @@ class ChunkTable:
                 if name:
                     named_in.setdefault(name, set()).add(str(row.metadata.get("source", "")))
         self.sources_by_name = {name: frozenset(sources) for name, sources in named_in.items()}
-        # The BM25 words of the names each document goes by, its publisher (a program text's issuer too) and
-        # speakers (`tokenize`: the index's own tokenizer).
+        # The BM25 words of the names each document goes by (`tokenize`: the index's own tokenizer): its
+        # publisher (a program text's issuer too), and its speaker when it has only one. Where several people
+        # speak (the two-sessions round-up), a name tells their passages apart: "钱锋觉得…" asks for Qian
+        # Feng's passage, not for whichever passage matches the question's other words best.
+        policy_rows = [row for row in rows if row.collection is CollectionName.policies]
+        speakers: dict[str, set[str]] = {}
+        for row in policy_rows:
+            if speaker := normalize(str(row.metadata.get("speaker") or "")).strip():
+                speakers.setdefault(str(row.metadata.get("source", "")), set()).add(speaker)
         naming: dict[str, set[str]] = {}
-        for row in rows:
-            if row.collection is CollectionName.policies:
-                for field in ("publisher", "speaker"):
-                    name = normalize(str(row.metadata.get(field) or "")).strip()
-                    words = (tokenize(name) if tokenize else [name]) if name else []
-                    naming.setdefault(str(row.metadata.get("source", "")), set()).update(words)
+        for row in policy_rows:
+            source = str(row.metadata.get("source", ""))
+            names = [str(row.metadata.get("publisher") or "")]
+            if len(speakers.get(source, ())) == 1:
+                names.append(str(row.metadata.get("speaker") or ""))
+            for name in filter(None, (normalize(n).strip() for n in names)):
+                naming.setdefault(source, set()).update(tokenize(name) if tokenize else [name])
         self._naming_words = {source: frozenset(words) for source, words in naming.items()}
         self.names = frozenset(self.sources_by_name)
         # Funding terms only the articles use ("AI专项资金"): naming one asks about the article (routing).

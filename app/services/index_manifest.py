@@ -18,6 +18,7 @@ from app.corpus.documents import file_hash, policy_files
 from app.errors import IndexNotReadyError, ReadOnlyDataError
 from app.settings import INDEX_SCHEMA_VERSION, Settings
 
+# Code that decides what is stored per chunk (text, ids, BM25 tokens). Any edit
 # to it invalidates the fast path, so a stopword change is never left stale;
 # unchanged chunk texts keep their ids and are not embedded again.
 _INDEXING_CODE = [

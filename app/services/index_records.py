@@ -120,48 +120,43 @@ def policy_records(
     return _with_ids(records, document.doc_id)
 
 
-def solution_record(solution: Solution) -> IndexRecord:
-    text = solution_text(solution)
+def _catalogue_record(
+    collection: CollectionName, entry_id: str, text: str, metadata: Metadata
+) -> IndexRecord:
+    """A catalogue entry is indexed whole, as one record at position 0 quoting its rendered text."""
     record = IndexRecord(
         id="",
-        collection=CollectionName.solutions,
+        collection=collection,
         document=normalize(text),
-        metadata={
-            "source": solution.id,
-            "title": solution.name_zh,
-            "heading": solution.name_en,
-            "position": 0,
-            "kind": "solution",
-            "region": "全国",
-            "category": solution.category.value,
-            "quote": text,
-        },
+        metadata={"source": entry_id, "position": 0, **metadata, "quote": text},
     )
-    return _with_ids([record], solution.id)[0]
+    return _with_ids([record], entry_id)[0]
+
+
+def solution_record(solution: Solution) -> IndexRecord:
+    metadata: Metadata = {
+        "title": solution.name_zh,
+        "heading": solution.name_en,
+        "kind": "solution",
+        "region": "全国",
+        "category": solution.category.value,
+    }
+    return _catalogue_record(CollectionName.solutions, solution.id, solution_text(solution), metadata)
 
 
 def funding_record(program: FundingProgram) -> IndexRecord:
-    text = funding_text(program)
-    record = IndexRecord(
-        id="",
-        collection=CollectionName.funding,
-        document=normalize(text),
-        metadata={
-            "source": program.id,
-            "title": program.name,
-            "heading": program.issuer,
-            "position": 0,
-            "kind": "funding",
-            "region": program.region.province or "全国",
-            "funding_type": program.type.value,
-            "reliability": program.provenance.reliability.value,
-            "url": program.provenance.source_urls[0],
-            "published": program.validity.issued_on.isoformat() if program.validity.issued_on else "",
-            "publisher": program.issuer,
-            "quote": text,
-        },
-    )
-    return _with_ids([record], program.id)[0]
+    metadata: Metadata = {
+        "title": program.name,
+        "heading": program.issuer,
+        "kind": "funding",
+        "region": program.region.province or "全国",
+        "funding_type": program.type.value,
+        "reliability": program.provenance.reliability.value,
+        "url": program.provenance.source_urls[0],
+        "published": program.validity.issued_on.isoformat() if program.validity.issued_on else "",
+        "publisher": program.issuer,
+    }
+    return _catalogue_record(CollectionName.funding, program.id, funding_text(program), metadata)
 
 
 def attach_tokens(records: list[IndexRecord], segmenter: Segmenter) -> None:

@@ -7,6 +7,8 @@ the passage that answers it, and the crowding grows with the catalogue. The rule
 - a question about an article or a speaker ("谁建议…", "文章提出…", "according to He Han",
   or naming a speaker or publisher the index holds, or a funding term only the articles use, such as
   their own proposal of an "AI专项资金") lists article passages first;
+  a bare "who"/谁 counts only when no program is named ("who can apply for the voucher" asks about the
+  program), unless it asks who said or proposed something;
 - a question about a program (补贴, 券, 申报, subsidy, voucher…) keeps `PROGRAM_SLOTS` places for
   programs;
 - any other question keeps `POLICY_SLOTS` places for the best article passages, so a growing
@@ -32,9 +34,19 @@ Route = Literal["article", "program", "general"]
 Group = Literal["articles", "programs", "solutions"]
 
 _ARTICLE = re.compile(
-    r"谁|哪位|文章|报道|评论|这篇|提案|采访|专访|发布会|讲话|代表委员|政协委员|人大代表"
-    r"|\bwho\b|\bwhom\b|\barticle\b|\bcommentary\b|\bnewspaper\b|according to|\binterview\b|\bspeech\b"
+    r"文章|报道|评论|这篇|提案|采访|专访|发布会|讲话|代表委员|政协委员|人大代表"
+    r"|\barticle\b|\bcommentary\b|\bnewspaper\b|according to|\binterview\b|\bspeech\b"
     r"|\bproposal\b|\bpress conference\b|\bsaid\b|\bsays\b|\bdescribed?\b",
+    re.IGNORECASE,
+)
+# "Who" asks about a person of an article when it asks who said, proposed or thinks something ("谁建议…",
+# "who suggested…"); otherwise a question about a program asks who pays, issues or qualifies ("who covers
+# the voucher scheme's costs", "谁可以申报"), and only a question about no program is an article's.
+_WHO = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.IGNORECASE)
+_WHO_SAID = re.compile(
+    r"(?:谁|哪位)[^，,。？?]{0,12}?(?:建议|提出|认为|表示|说|讲|指出|呼吁|强调|谈|提到|觉得|主张|倡议|透露)"
+    r"|\bwho\s+(?:\w+\s+)?(?:propos|suggest|recommend|said|says|argu|believ|think|thought|call|urg|warn"
+    r"|want|describ|explain|point|stress|emphasi|talk|spoke|speak)",
     re.IGNORECASE,
 )
 # A funding noun (the shared vocabulary) or a word about claiming one.
@@ -71,11 +83,15 @@ def route(question: str, known_names: Iterable[str], expanded: str = "", coined:
     `coined`: the funding terms only the articles use, both looked up in `expanded` (the question with the
     glossary's Chinese for its English terms) when given."""
     named = expanded or question
-    if _ARTICLE.search(question) or any(name and name in named for name in (*known_names, *coined)):
+    if (
+        _ARTICLE.search(question)
+        or _WHO_SAID.search(question)
+        or any(name and name in named for name in (*known_names, *coined))
+    ):
         return "article"
     if _PROGRAM.search(question):
         return "program"
-    return "general"
+    return "article" if _WHO.search(question) else "general"
 
 
 def named_sources(expanded: str, sources_by_name: Mapping[str, frozenset[str]]) -> frozenset[str]:

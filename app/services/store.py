@@ -1,58 +1,23 @@
 """Local persistence for consultants: client profiles, conversations and feedback (SQLite).
 
-WAL journal with synchronous=FULL: every committed write survives a crash, and
-a write interrupted mid-transaction rolls back as a whole. Schema changes are
-an ordered list of migrations recorded in `_migrations` (the simonw/llm way).
-
-Every sqlite3 or file-system failure leaves this module as a `StoreError` that names
-the file and the fix (app/services/store_errors.py), so no caller sees a raw sqlite3
-exception. Opening is lazy: a store that cannot be used fails at the call that needs
-it, and one that was repaired meanwhile works again without a restart.
+Opening, migrating and transacting the file (durability, schema migrations, errors that
+name the fix) is app/services/store_database.py; this module holds what is stored and read.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from app.services.store_errors import store_error
+from app.services.store_database import MIGRATIONS, StoreDatabase
+
+__all__ = ["MIGRATIONS", "Client", "ConversationRow", "Feedback", "FeedbackReason", "Message", "Store"]
 
 FeedbackReason = Literal["wrong_answer", "wrong_evidence", "missing_program", "other"]
-
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "001_initial",
-        """
-        CREATE TABLE clients (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, profile_json TEXT NOT NULL,
-            created_at REAL NOT NULL, updated_at REAL NOT NULL);
-        CREATE TABLE conversations (
-            id TEXT PRIMARY KEY, client_id TEXT REFERENCES clients(id) ON DELETE SET NULL,
-            title TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL);
-        CREATE TABLE messages (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            role TEXT NOT NULL, content TEXT NOT NULL, response_json TEXT, created_at REAL NOT NULL);
-        CREATE TABLE feedback (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT, response_id TEXT,
-            rating INTEGER NOT NULL CHECK (rating IN (-1, 1)), reason TEXT, comment TEXT,
-            question TEXT NOT NULL, retrieved_ids_json TEXT NOT NULL, settings_version TEXT NOT NULL,
-            created_at REAL NOT NULL);
-        CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
-        """,
-    ),
-    # The advisor's working state of a UI conversation (profile, last pack, recent turns) lives in the
-    # conversation's own row: one store, one write per turn, deleted with the conversation.
-    ("002_conversation_state", "ALTER TABLE conversations ADD COLUMN state_json TEXT;"),
-]
 
 
 @dataclass(frozen=True)
@@ -91,51 +56,19 @@ class Feedback:
     created_at: float
 
 
-class Store:
-    def __init__(self, path: Path, *, busy_timeout: float = 10.0) -> None:
-        self.path = path
-        self.busy_timeout = busy_timeout  # seconds to wait for another writer before saying "locked"
-        self._migrated = False
-        self._migrating = threading.Lock()  # Streamlit sessions share one Store across threads
+def _open_conversation(
+    db: sqlite3.Connection, conversation_id: str, client_id: str | None, first_text: str, now: float
+) -> None:
+    """Create the conversation if it does not exist yet, titled by its first text; an existing one is kept as is."""
+    db.execute(
+        "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (conversation_id, client_id, first_text[:80] or "对话", now, now),
+    )
 
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        with self._migrating:
-            if self._migrated:
-                return
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
-            )
-            applied = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-            for name, script in MIGRATIONS:
-                if name not in applied:
-                    db.executescript(
-                        f"BEGIN; {script} INSERT INTO _migrations VALUES ('{name}', {time.time()}); COMMIT;"
-                    )
-            self._migrated = True
 
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)) as db:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=FULL")
-                db.execute("PRAGMA foreign_keys=ON")
-                self._migrate(db)
-                yield db
-        except (sqlite3.Error, OSError) as exc:
-            raise store_error(exc, self.path) from exc
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._connection() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+class Store(StoreDatabase):
+    """Client profiles, conversations with their messages and advisor state, and answer feedback."""
 
     # ---------------------------------------------------------------- clients
 
@@ -173,11 +106,7 @@ class Store:
         conversation_id = conversation_id or uuid.uuid4().hex[:12]
         now = time.time()
         with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (conversation_id, client_id, title[:80] or "对话", now, now),
-            )
+            _open_conversation(db, conversation_id, client_id, title, now)
         return conversation_id
 
     def link_conversation(self, conversation_id: str, client_id: str | None) -> None:
@@ -190,11 +119,7 @@ class Store:
     ) -> int:
         now = time.time()
         with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
-                "VALUES (?, NULL, ?, ?, ?)",
-                (conversation_id, content[:80] or "对话", now, now),
-            )
+            _open_conversation(db, conversation_id, None, content, now)
             cursor = db.execute(
                 "INSERT INTO messages (conversation_id, role, content, response_json, created_at) VALUES (?, ?, ?, ?, ?)",
                 (
@@ -222,11 +147,7 @@ class Store:
         now = time.time()
         answer = str(response.get("answer", ""))
         with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO conversations (id, client_id, title, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (conversation_id, client_id, question[:80] or "对话", now, now),
-            )
+            _open_conversation(db, conversation_id, client_id, question, now)
             db.executemany(
                 "INSERT INTO messages (conversation_id, role, content, response_json, created_at) VALUES (?, ?, ?, ?, ?)",
                 [

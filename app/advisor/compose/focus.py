@@ -251,6 +251,8 @@ def focus_line(
     kind = asked(question)
     if kind is None or not programs:
         return None
+    # Only the client's own figures are "the amounts you named": a catalogue range of a pack item is not one.
+    subsidies = [s for s in subsidies or [] if s.purchase.stated]
     if kind == "stacking":
         return _stacking(programs, language)
     if kind == "amount" and subsidies:

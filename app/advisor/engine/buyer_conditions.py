@@ -17,8 +17,9 @@ from datetime import date
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
+from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import planned_kinds, without_programs
+from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
@@ -35,38 +36,45 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     scope = program.eligibility.spend_scope
     scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
     scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)
-    if purchases is None:
-        return Condition(
-            "purchase",
-            Status.unknown,
-            Reason(
-                f"须有{scope_zh}类采购，您还没说要买什么",
-                f"pays only for {scope_en}; tell us what you will buy",
-            ),
-        )
-    matched = [p for p in purchases if p.kind in scope]
+    matched = [p for p in purchases or [] if p.kind in scope]
     if matched:
         names = "、".join(dict.fromkeys(p.name_zh for p in matched[:3]))
         names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
         return Condition(
             "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
         )
-    named = [k for k in scope if k in planned_kinds(said)] if said else []
-    if named:
-        zh, en = SPEND_LABELS[named[0]]
+    # What the client said they buy, in their words: only recognised words are quoted back (plans.py).
+    said_kinds = said_purchases(said) if said else ()
+    named = next((p for p in said_kinds if p.kind in scope), None)
+    if named is not None:
+        zh, en = SPEND_LABELS[named.kind]
         return Condition(
             "purchase",
             Status.unknown,
             Reason(
-                f"您提到要采购{zh}，但还没有金额和采购方式，须确认",
-                f"you mention buying {en}; the amount and where you buy it are still to confirm",
+                f"您提到“{named.words}”（{zh}），但还没有金额和采购方式，须确认",
+                f"you mention “{named.words}” ({en}); the amount and where you buy it are still to confirm",
+            ),
+        )
+    if purchases is None:
+        other = said_kinds[0] if said_kinds else None
+        return Condition(
+            "purchase",
+            Status.unknown,
+            Reason(
+                f"须有{scope_zh}类采购，您还没说要买什么"
+                if other is None
+                else f"只支付{scope_zh}类采购，您提到的“{other.words}”不属于这类，须确认是否另有这类采购",
+                f"pays only for {scope_en}; tell us what you will buy"
+                if other is None
+                else f"pays only for {scope_en}; “{other.words}” is not of that kind: do you buy any?",
             ),
         )
     return Condition(
         "purchase",
         Status.unmet,
         Reason(
-            f"只支持{scope_zh}，您的方案里没有这类采购",
+            f"只支付{scope_zh}，您的方案里没有这类采购",
             f"pays only for {scope_en}; nothing in your plan is of that kind",
         ),
     )

@@ -26,7 +26,6 @@ class Purchase:
     # A client's contract standing in a solution's place: the catalogue range it replaced (a reference only).
     catalogue: AmountRange | None = None
     stated: bool = False  # the client's own figure (a threshold is judged only on what the client says)
-    whole: bool = False  # a quote for the whole solution: it stands in for all of the solution's items
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -56,7 +55,6 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
                 purchase.kind,
                 amount,
                 stated=True,
-                whole=purchase.whole,
             )
         )
     return items
@@ -65,12 +63,15 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
 def pack_purchases(
     solutions: list[Solution], client: list[Purchase]
 ) -> tuple[list[list[Purchase]], list[Purchase]]:
-    """Each solution's purchase items with the client's own contracts in place of the catalogue's (§5).
+    """Each solution's purchase items, or the client's own contracts in its place (§5).
 
-    A contract the client names ("一年40万的GPU租用合同") is the item of that kind in the pack: the first
-    solution buying that kind carries the client's figure instead of our range, in its cost, the pack's
-    total, the budget check and the net; the same kind in a later solution is the same spend, not counted
-    twice. Returns the items per solution and the client's contracts that no solution of the pack buys.
+    A contract the client names ("一年40万的GPU租用合同", "标注合同50万") is what they buy: the first solution
+    buying that kind is REPLACED by the client's contracts of its kinds, at their figures, in its cost, the
+    pack's total, the budget check and the net. The catalogue's other items are not added on top (review7
+    s1-2, rev7-26: a client fine-tuning on their own 20万 of compute was sold a vendor fine-tuning service and
+    labelling around it); our range stays a reference only (`catalogue`). The same kind in a later solution
+    is the same spend, not counted twice. Returns the items per solution and the client's contracts that no
+    solution of the pack buys.
     """
     by_kind: dict[SpendKind, list[Purchase]] = {}
     for purchase in client:
@@ -78,36 +79,17 @@ def pack_purchases(
     placed: set[SpendKind] = set()
     per_solution = []
     for solution in solutions:
-        items: list[Purchase] = []
         catalogue_items = solution_purchases(solution)
-        quote = next(
-            (
-                p
-                for item in catalogue_items
-                for p in by_kind.get(item.kind, [])
-                if p.whole and item.kind not in placed
-            ),
-            None,
-        )
-        if quote is not None:
-            # The client's quote covers the whole solution: it replaces every item, not the one of its kind.
-            placed.add(quote.kind)
-            per_solution.append(
-                [
-                    replace(p, solution_id=solution.id, catalogue=total(catalogue_items))
-                    for p in by_kind[quote.kind]
-                ]
-            )
+        kinds_bought = dict.fromkeys(item.kind for item in catalogue_items)
+        theirs = [k for k in kinds_bought if k in by_kind and k not in placed]
+        if not theirs:
+            per_solution.append([item for item in catalogue_items if item.kind not in placed])
             continue
-        for item in catalogue_items:
-            if item.kind not in by_kind:
-                items.append(item)
-            elif item.kind not in placed:
-                placed.add(item.kind)
-                items += [
-                    replace(p, solution_id=solution.id, catalogue=item.first_year) for p in by_kind[item.kind]
-                ]
-        per_solution.append(items)
+        reference = total(catalogue_items)
+        placed.update(theirs)
+        per_solution.append(
+            [replace(p, solution_id=solution.id, catalogue=reference) for k in theirs for p in by_kind[k]]
+        )
     return per_solution, [p for p in client if p.kind not in placed]
 
 
@@ -123,3 +105,12 @@ def total(items: list[Purchase]) -> AmountRange:
 
 def kinds(purchases: list[Purchase]) -> set[SpendKind]:
     return {p.kind for p in purchases}
+
+
+# What a loan for equipment or a retrofit finances: the machine or the project the client priced.
+_FINANCEABLE = {SpendKind.ai_equipment, SpendKind.digital_transformation}
+
+
+def financed_price(client: list[Purchase]) -> float | None:
+    """The price of the equipment or retrofit the client names, the most an equipment loan for it can be."""
+    return sum(p.first_year.max for p in client if p.kind in _FINANCEABLE) or None

@@ -19,7 +19,9 @@ _LOAN_BEFORE = re.compile(
     _I,
 )
 _LOAN_AFTER = re.compile(
-    rf"(?:rmb|cny|¥)?\s*{AMOUNT}\s*(?:的)?\s*(?:银行|设备|技改|固定资产)?\s*(?:贷款|贷|bank loan|loan)", _I
+    rf"(?:rmb|cny|¥)?\s*{AMOUNT}\s*(?:的)?\s*(?:走|用|通过|靠|申请)?\s*(?:银行)?\s*(?:设备更新|设备|技改|固定资产)?"
+    r"\s*(?:贷款|贷|bank loan|loan)",
+    _I,
 )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,7 +48,7 @@ class PurchaseSpan:
 
 
 # Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
-_KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
     (
         SpendKind.data_asset,
@@ -76,7 +75,11 @@ _KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     ),
     (
         SpendKind.ai_equipment,
-        re.compile(r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|hardware|equipment|server|appliance", re.I),
+        re.compile(
+            r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|"
+            r"hardware|equipment|server|appliance|machine|robot|(?:production|inspection|assembly|sorting|cnc) line",
+            re.I,
+        ),
     ),
     # A vendor's whole project contract ("35万的视觉质检项目合同") is a project, as a 数字化改造 is.
     (
@@ -119,7 +122,10 @@ _NOT_A_PURCHASE = re.compile(
 _THING_COSTS = re.compile(
     r"(?:项目|改造|工程|合同|整体|总|一共|总共|费用?)\s*(?:预计|计划|大概|大约|约|要)?\s*(?:总)?"
     r"(?:投入|投资|投|花费|花了|花掉|用了|支出)了?\s*(?:约|大概|大约|了)?\s*$|"
-    r"(?:花了|花掉了?|用掉了?|付了|spent|paid)\s*(?:约|大概|大约|about|around|roughly)?\s*$",
+    r"(?:花了|花掉了?|用掉了?|付了|spent|paid)\s*(?:约|大概|大约|about|around|roughly)?\s*$|"
+    # "贷款买一台200万的检测设备", "borrow to buy a RMB 2.4 million line": the price of the thing bought
+    r"(?:买|购买|购置|采购|添置)\s*(?:了)?\s*(?:[一两二三四五几]|\d+)?\s*(?:台|套|条|批|个|辆|组|部)?\s*(?:价值|价格)?\s*$|"
+    r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
     re.I,
 )
 # A value the client reports about an asset ("数据资产入表金额80万") is neither a spend nor a budget.
@@ -133,6 +139,9 @@ _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:�
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
 _FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
+_LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", re.I)
+_CN_MAGNITUDE = re.compile(r"[万亿萬億]$")
+_COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台|套|家|辆|吨|只|户|份|字|行|图|页)")
 _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _WINDOW = 40
@@ -162,7 +171,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             unit = match.group(2)
             tail = body[match.end(1) : match.end()]
             currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
-            if not unit and not _HAS_UNIT.search(tail) and not currency_before:
+            # "六十万", "贰拾万": the magnitude is inside the numeral, unless a count follows ("六十万张图片")
+            in_numeral = _CN_MAGNITUDE.search(match.group(1)) and not _COUNTED.match(body, match.end())
+            if not unit and not _HAS_UNIT.search(tail) and not currency_before and not in_numeral:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             before = body[max(0, match.start() - 12) : match.start()]
             if _ASSET_VALUE.search(before):
@@ -171,8 +182,8 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue
             if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
                 continue  # "HK$40萬": no exchange rate, so no CNY contract (engine/foreign_figures.py says it)
-            if _CEILING_AFTER.match(body, match.end()):
-                continue
+            if _CEILING_AFTER.match(body, match.end()) or _LOAN_AFTER.match(body, match.end()):
+                continue  # a ceiling ("5w以内"), or the loan taking the amount ("200万走银行贷款")
             if (money := _first_year(body, match)) is None:
                 continue
             amount, monthly = money
@@ -246,19 +257,13 @@ def without_programs(text: str) -> str:
     return PROGRAM_MENTION.sub(" ", text)
 
 
-@lru_cache(maxsize=64)  # asked once per catalogued program of an ask, about the same words
-def planned_kinds(said: str) -> frozenset[SpendKind]:
-    """Kinds the client says they will buy, amount or not ("把系统迁到云上", "要租GPU"), outside program names."""
-    return frozenset(kinds_named(without_programs(said)))
-
-
 def kinds_named(before: str) -> list[SpendKind]:
     """Every kind of purchase named in `before`, in the order named (not inside a program's name).
 
-    Also what a client plans to buy when they name no amount ("把系统迁到云上", "要租GPU").
+    What a client plans to buy without an amount is read in plans.py (their trade and their own work apart).
     """
     named: list[tuple[int, SpendKind]] = []
-    for kind, pattern in _KIND_WORDS:
+    for kind, pattern in KIND_WORDS:
         words = [
             w for w in pattern.finditer(before) if not _FUNDING_NAME_AFTER.match(before[w.end() :].lstrip())
         ]
@@ -272,7 +277,7 @@ def _kind_before(body: str, start: int) -> SpendKind | None:
     before = body[max(0, start - _WINDOW) : start]
     found = [
         (word.end(), -rank, kind)
-        for rank, (kind, pattern) in enumerate(_KIND_WORDS)
+        for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(before)
         if not _FUNDING_NAME_AFTER.match(before[word.end() :].lstrip())
     ]
@@ -282,7 +287,7 @@ def _kind_before(body: str, start: int) -> SpendKind | None:
 def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
     words = [
         (word.start(), word.end(), rank, kind)
-        for rank, (kind, pattern) in enumerate(_KIND_WORDS)
+        for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(body)
         if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
     ]

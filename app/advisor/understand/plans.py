@@ -1,0 +1,113 @@
+"""What the client says they will buy, amount or not, in their own words: the one source of every "您提到…"
+sentence about a purchase, so an answer can only quote words the client said (review7: "您提到要采购软件" to a
+software firm renting GPUs, "您还没说要买什么" to a client who named "租外地的算力").
+
+A kind of purchase is named by the catalogue's kind words (`purchases.kinds_named`), except where the words
+say something else:
+- a program's name ("有没有算力券") buys nothing;
+- the client's own trade ("做软件开发的公司", "a software company") says who they are, not what they buy;
+- work the client does themselves ("自己微调模型", "we fine-tune it ourselves") is no service bought: the
+  goods they rent or buy for it still are ("自己租GPU微调": the compute);
+- fine-tuning done on rented compute ("租GPU做行业大模型微调") is what the compute is for (§1: the rental
+  is the purchase), unless the client has someone else do it ("找服务商微调").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.advisor.understand.purchases import KIND_WORDS, without_programs
+from app.catalogue.taxonomy import SpendKind
+
+_CLAUSE = re.compile(r"[^,;:!?，；：。！？\n]+")
+# A kind word right before these names a trade ("软件开发", "软件公司", "设备厂", "software company").
+_TRADE_AFTER = re.compile(
+    r"(?:开发|研发|公司|企业|工作室|厂|行业|服务商|供应商|厂商|提供商)|\s*(?:compan(?:y|ies)|firms?|vendors?|"
+    r"providers?|developers?|makers?|house|studio|business)\b",
+    re.I,
+)
+# The client does the work: "自己(动手)微调", "自行标注", "we … ourselves", "in-house".
+_SELF = re.compile(
+    r"自己|自行|自主|亲自|自研|ourselves|themselves|in-house|in house|on our own|\bour own\b", re.I
+)
+# ...unless they have someone do it or buy it: "请人标注", "找服务商微调", "outsource the labelling".
+_BOUGHT_BEFORE = re.compile(
+    r"(?:请|找|外包|委托|采购|购买|买|订|hire|outsourc\w*|buy\w*|purchas\w*)[^,;，；。]{0,8}$", re.I
+)
+_BUYS = re.compile(
+    r"租|买|购|订阅|签|花|用|上云|迁|外包|委托|请人|找人|rent|buy|lease|purchas|subscri|sign|pay|spend|use|outsourc",
+    re.I,
+)
+# Kinds that are work someone does; goods (compute, hardware, cloud, data bought) are bought whoever uses them.
+_WORK = {SpendKind.model_service, SpendKind.data_labeling, SpendKind.implementation, SpendKind.software}
+_FINE_TUNING = re.compile(r"微调|精调|fine-?tun\w*", re.I)
+_RENTED_COMPUTE = re.compile(r"(?:租|rent|leas)\w*.{0,12}(?:gpu|算力|智算|显卡|服务器|compute|server)", re.I)
+
+
+@dataclass(frozen=True)
+class SaidPurchase:
+    kind: SpendKind
+    words: str  # the client's own clause that names it, to quote back
+
+
+@lru_cache(maxsize=64)  # asked once per catalogued program of an ask, about the same words
+def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
+    """Each kind the client says they will buy, once, with the clause that says it, in the order said."""
+    text = without_programs(said)
+    found: dict[SpendKind, SaidPurchase] = {}
+    for clause in _CLAUSE.finditer(text):
+        words = clause.group(0).strip()
+        # In a compound the last noun is what is bought: "GPU服务器" is a server (rented, compute).
+        starts = {m.start() for _, pattern in KIND_WORDS for m in pattern.finditer(words)}
+        for kind, pattern in KIND_WORDS:
+            match = next(
+                (
+                    m
+                    for m in pattern.finditer(words)
+                    if m.end() not in starts and m.end() + 1 not in starts and _bought(words, m, kind)
+                ),
+                None,
+            )
+            if match is None:
+                continue
+            if kind is SpendKind.ai_equipment and _RENTED_COMPUTE.search(words):
+                kind = SpendKind.compute
+            # The clause saying they buy it is quoted, over one that only mentions it ("有没有算力调度平台").
+            if kind not in found or (_BUYS.search(words) and not _BUYS.search(found[kind].words)):
+                found[kind] = SaidPurchase(kind, _quote(words, match))
+    return tuple(sorted(found.values(), key=lambda p: _position(text, p.words)))
+
+
+def planned_kinds(said: str) -> frozenset[SpendKind]:
+    """Kinds the client says they will buy, amount or not ("把系统迁到云上", "要租GPU")."""
+    return frozenset(p.kind for p in said_purchases(said))
+
+
+def _bought(clause: str, match: re.Match[str], kind: SpendKind) -> bool:
+    before, after = clause[: match.start()], clause[match.end() :]
+    if _TRADE_AFTER.match(after) and not _BOUGHT_BEFORE.search(before):
+        return False  # "做软件开发": their trade
+    if kind not in _WORK or _BOUGHT_BEFORE.search(before):
+        return True
+    if _SELF.search(clause):
+        return False  # "自己微调模型": they do it
+    # "租GPU做大模型微调": fine-tuning is what the rented compute is for
+    return not (_FINE_TUNING.fullmatch(match.group(0)) and _RENTED_COMPUTE.search(clause))
+
+
+def _quote(clause: str, match: re.Match[str]) -> str:
+    """The clause, or the words around the kind word in a long one, cut at word boundaries."""
+    if len(clause) <= 30:
+        return clause
+    start, end = max(0, match.start() - 14), min(len(clause), match.end() + 10)
+    if clause.isascii():
+        start = clause.rfind(" ", 0, start) + 1
+        end = len(clause) if (space := clause.find(" ", end)) < 0 else space
+    return clause[start:end].strip()
+
+
+def _position(text: str, words: str) -> int:
+    at = text.find(words)
+    return at if at >= 0 else len(text)
