@@ -66,8 +66,10 @@ def test_a_quoted_saas_the_voucher_does_not_pay_for_is_matched_to_nothing_and_sa
     assert cost_pack([], programs, tianjin, client).client == []
     (line,) = unpaid_client_items(client, programs, "zh")
     assert "4万元" in line and "不支付" in line and "智能算力租用" in line
-    # Asked about by name, its end date leads even though it cannot pay (§4).
-    assert any("33天" in note for note in deadline_notes(programs, TODAY, "能抵吗", "zh"))
+    # A date leads only for a program that can apply (review7 p5): named but unable to pay, its ❌ line says why;
+    # asked about time, its date is the answer.
+    assert not any("33天" in note for note in deadline_notes(programs, TODAY, "能抵吗", "zh"))
+    assert any("33天" in note for note in deadline_notes(programs, TODAY, "天津算力券还来得及吗", "zh"))
 
 
 def test_the_same_spend_is_not_claimed_under_two_vouchers():

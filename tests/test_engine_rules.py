@@ -111,10 +111,10 @@ def test_the_clients_figure_is_costed_within_the_tier_and_the_cap():
     assert smart.amount.max == 30_000
     assert "合计不超过60%" in smart.arithmetic.zh and "最多18万元" in smart.arithmetic.zh
     assert "30万元 × 最高50% = 最多15万元" in compute.arithmetic.zh  # the text gives a ceiling (不超过50%)
-    # The text's arithmetic is true as written: 30% of 30万 is 9万, the pair's cap said as published, and the
-    # smart voucher's other tier (10%: the pair at most 30%, 9万) is named, since the text does not say which.
+    # The text's arithmetic is true as written: 30% of 30万 is 9万, the pair's cap said as published; the other
+    # tier (10%) is not named, since the client said which tier they were rated at (review8 r8-03).
     assert "30万元 × 30% = 9万元" in smart.arithmetic.zh and "= 3万元" not in smart.arithmetic.zh
-    assert "10%档，两项合计不超过30%即9万元" in smart.arithmetic.zh
+    assert "10%档" not in smart.arithmetic.zh and "10%档" not in compute.arithmetic.zh
 
 
 def test_competitive_and_pilot_programs_are_never_eligible_nor_subtracted():
@@ -152,6 +152,9 @@ def test_a_program_the_client_cannot_use_does_not_lead_with_its_deadline_unless_
     )
     assert shenzhen.verdict is Verdict.ineligible  # a model voucher does not pay for compute rental
     assert deadline_notes([shenzhen], TODAY, "我们要租算力", "zh") == []
+    # Asked about time, a date leads only for a program that can apply (review7 p5), unless the client names it.
+    assert deadline_notes([shenzhen], TODAY, "还来得及吗", "zh") == []
+    shenzhen.asked = True  # "模型券还来得及吗" names it: its date, and that it does not apply, are the answer
     assert "2026-12-17" in deadline_notes([shenzhen], TODAY, "模型券还来得及吗", "zh")[0]
 
 

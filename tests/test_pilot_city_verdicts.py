@@ -181,5 +181,7 @@ def test_asked_about_time_a_program_of_another_district_gets_no_date():
     assert haizhu.verdict is Verdict.ineligible
     notes = deadline_notes(judged, TODAY, "现在报名来得及吗", "zh")
     assert notes and not any(haizhu.program.name in n for n in notes)
-    haizhu.asked = True  # named by the client: its date is the answer
-    assert any(haizhu.program.name in n for n in deadline_notes([haizhu], TODAY, "来得及吗", "zh"))
+    haizhu.asked = (
+        True  # named by the client, it is still another district's: its ❌ line says so, no date leads
+    )
+    assert not any(haizhu.program.name in n for n in deadline_notes([haizhu], TODAY, "来得及吗", "zh"))

@@ -172,3 +172,20 @@ def test_the_same_conditions_met_in_the_clients_words_do_not_rule_the_program_ou
     program_id, profile, message
 ):
     assert _judged(program_id, profile, message).verdict is not Verdict.ineligible
+
+
+@pytest.mark.parametrize(
+    ("message", "unmet"),
+    [
+        ("训练模型的GPU合同打算12月22号才签，60万，训力券还能用吗", True),
+        ("如果12月20號先簽約，訓練算力60萬，仲得唔得？", True),
+        ("We'll sign the RMB 600k training compute contract on December 28.", True),
+        ("12月10号签训练算力合同50万，训力券能用吗", False),
+    ],
+)
+def test_a_signing_day_after_the_programs_end_is_not_covered(message, unmet):
+    """review8 probe p3 / r8-C3: "12月20号签约" when the measures end on 2026-12-17 was ✅ with 15万."""
+    voucher = _judged("sz-training-voucher-2024", SHENZHEN_FIRM, message)
+    assert (voucher.verdict is Verdict.ineligible) is unmet
+    if unmet:
+        assert "2026-12-17" in " ".join(r.zh for r in voucher.reasons)

@@ -25,11 +25,14 @@ from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_from_question
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
+from app.advisor.engine.stacking import question_programs, units
 from app.advisor.turn import Turn
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.program_question import STACKING
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
+from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize, normalize_cased
 
 
@@ -90,6 +93,19 @@ class FundingJudge:
         return absence.note_en if language == "en" else absence.note_zh
 
     @staticmethod
+    def _stacking(judged: list[Assessment], turn: Turn, spend: set[SpendKind] | None) -> list[Assessment]:
+        """ "能一起拿吗": the programs it names (a pilot by its kind), with those for the client's purchases
+        when that leaves fewer than two things to pair (engine/stacking.py)."""
+        asked = question_programs(judged, turn.named_programs, normalize(turn.query))
+        for assessment in asked:
+            assessment.asked = True
+        if len(units(asked)) >= 2:
+            return sorted(asked, key=lambda a: VERDICT_ORDER[a.verdict])
+        profile = turn.conversation.profile
+        others = select_programs(judged, profile, spend, turn.places, turn.query)
+        return asked + [a for a in others if a not in asked]
+
+    @staticmethod
     def _named_first(judged: list[Assessment], turn: Turn) -> list[Assessment]:
         """The programs the question names ("那场景应用创新项目呢？"): the answer is about them alone, whatever
         was shown before; empty when it names none."""
@@ -116,10 +132,20 @@ class FundingJudge:
             # A pack not shown may rule a program out (nothing of its kind), never make it eligible: the client
             # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
             unplanned = {a.program.id: a for a in self.assessments(profile, None, self.said_in(turn))}
-            judged = [unplanned[a.program.id] if a.verdict is Verdict.eligible else a for a in judged]
-        programs = self._named_first(judged, turn) or select_programs(
-            judged, profile, spend, turn.places, turn.query
-        )
+            # Nor rule out a program the client names: asking about it says they mean to buy what it pays for
+            # (c54: "深圳训力券保证能拿1000万吗" from a model company was ❌ "您的方案里没有这类采购").
+            judged = [
+                unplanned[a.program.id]
+                if a.verdict is Verdict.eligible or a.program.id in turn.named_programs
+                else a
+                for a in judged
+            ]
+        if STACKING.search(normalize(turn.query)):
+            programs = self._stacking(judged, turn, spend)
+        else:
+            programs = self._named_first(judged, turn) or select_programs(
+                judged, profile, spend, turn.places, turn.query
+            )
         if client:
             turn.subsidies = cost_pack([], programs, profile, client).client
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]

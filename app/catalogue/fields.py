@@ -78,3 +78,12 @@ def check_regex(value: str | None) -> str | None:
         except re.error as exc:
             raise ValueError(f"not a valid regular expression: {exc}") from exc
     return value
+
+
+def said_match(pattern: str, text: str) -> re.Match[str] | None:
+    """A catalogue pattern of the client's words (`said`, `met_when`, `unmet_when`) searched in their text.
+
+    ASCII word boundaries: a Latin word typed against Chinese ("上云ERP", "买CRM系统") is still a word, where
+    Unicode's `\\b` sees none between 云 and E (review7 p10: "想上云ERP" missed 贵州上云券's application layer).
+    """
+    return re.search(pattern, text, re.IGNORECASE | re.ASCII)

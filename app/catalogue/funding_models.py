@@ -25,6 +25,7 @@ from app.catalogue.taxonomy import (
     FundingType,
     Reliability,
     SizeClass,
+    SpendKind,
 )
 
 
@@ -49,6 +50,17 @@ class SpecialRate(StrictModel):
         max_length=ITEM_MAX,
         description="The client's words that put their purchase in this rate's tier (贵州云使用券: an ERP or "
         "customer-service SaaS is 业务应用层, 60%): the rate then applies as published (a ceiling stays one)",
+    )
+
+    layer: bool = Field(
+        default=False,
+        description="The rate of one purchase layer (贵州上云券: 基础设施层 40%, 平台系统层和业务应用层 60%): the program "
+        "pays each item at its layer's rate, and an item whose layer is not known is told every layer's rate",
+    )
+    kinds: list[SpendKind] = Field(
+        default_factory=list,
+        description="The purchase kinds always in this layer (a SaaS subscription is 业务应用层); a kind of the spend "
+        "scope in no layer's list may be in either",
     )
 
     _said = field_validator("said")(check_regex)

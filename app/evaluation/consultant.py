@@ -232,6 +232,11 @@ def score_case(
         check(("answer_any", has_any(answer, expect["answer_any"]), str(expect["answer_any"][:3])))
     for phrase in expect.get("answer_none", []):
         check(("answer_none", not has_any(answer, [phrase]), phrase))
+    for phrase in expect.get("answer_all", []):
+        check(("answer_all", has_any(answer, [phrase]), phrase))
+    if expect.get("lead_any"):  # the first line, the direct answer to the question asked
+        lead = answer.strip().split("\n", 1)[0]
+        check(("lead_any", has_any(lead, expect["lead_any"]), lead[:80]))
     for program_id, day in (expect.get("deadline_dates") or {}).items():
         if program_id in verdicts:
             check(("deadline_date", has_any(answer, date_forms(day)), f"{program_id} {day}"))

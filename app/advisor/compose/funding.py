@@ -10,6 +10,7 @@ from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
@@ -24,11 +25,14 @@ def benefit_line(assessment: Assessment, language: Lang) -> str:
     benefit = assessment.program.benefit
     if not assessment.ratio and benefit.per_firm is not None:
         return per_firm_line(assessment, language)
+    layered = rates_by_layer(assessment, language == "en")  # 贵州上云券: 40% or 60% by what is bought
     if language == "en":
-        ratio = f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
+        ratio = layered or (
+            f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "Ratio not published"
+        )
         cap = f", cap {cap_phrase(benefit, 'en')}" if benefit.cap is not None else ""
         return f"{ratio}{cap}"
-    ratio = f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"
+    ratio = layered or (f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开")
     cap = f"，上限{cap_phrase(benefit)}" if benefit.cap is not None else ""
     return f"{ratio}{cap}"
 
@@ -41,6 +45,9 @@ def per_firm_line(assessment: Assessment, language: Lang) -> str:
         if language == "en":
             return benefit.per_firm_en or original(benefit.per_firm)
         return benefit.per_firm
+    layered = rates_by_layer(assessment, language == "en")
+    if layered:
+        return layered
     if language == "en":
         return f"up to {format_ratio(assessment.ratio)}" if assessment.ratio else "ratio not published"
     return f"最高{format_ratio(assessment.ratio)}" if assessment.ratio else "比例未公开"

@@ -132,7 +132,8 @@ def funding_brief(
     if not programs:
         return [] if abroad or outside_mainland(province) else funding_section(programs, book, language)
     shown = listed_programs(programs)
-    # A heading only over lines: with every program ruled out, "补贴政策：" stood alone (review7 rev7-06).
+    # A heading only over lines: with every program ruled out, "补贴政策：" stood alone (review7 rev7-06, review8
+    # r8-28).
     lines = (["Funding programs:" if en else "补贴政策："]) if shown else []
     listed_ids = {a.program.id for a in shown}
     through = [a for a in programs if a.reached_through in listed_ids]

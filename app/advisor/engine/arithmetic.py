@@ -34,10 +34,13 @@ def _money(r: AmountRange) -> tuple[str, str]:
 
 
 def _other_tiers(subsidy: Subsidy, partner: Subsidy) -> list[tuple[FundingProgram, StackTier]]:
-    """The tiers not applied, when the text does not say which one a firm gets (杭州智能券: 30% or 10%)."""
+    """The tiers not applied, when the client has not said which one they were rated at (杭州智能券: 30% or 10%);
+    none once they have (review8 r8-03: "若按10%档" beside a stated 30% tier)."""
     for one in (subsidy, partner):
         program = one.assessment.program
         if program.benefit.stacking.tiers:
+            if one.assessment.stated_tier is not None:
+                return []
             return [(program, t) for t in program.benefit.stacking.tiers if abs(t.ratio - one.ratio) > 1e-9]
     return []
 
@@ -145,6 +148,10 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
                 f"; at {tiered.name_en}'s {format_ratio(tier.ratio)} tier the pair is capped at "
                 f"{format_ratio(tier.combined_ratio_cap)}, {low_en}"
             )
+            alone = max(subsidy.ratio, stacked.ratio)
+            if tier.combined_ratio_cap < alone:  # r8-03: that cap is below what one of them pays alone
+                zh += f"，低于单独申请一项的{format_ratio(alone)}：该档下不叠加更划算"
+                en += f", below the {format_ratio(alone)} one of them pays alone: at that tier, do not stack"
     tiers = unknown_tier_limits(subsidy)
     if tiers is not None:
         zh += "；" + tiers.zh
@@ -159,9 +166,9 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
             f"; stacked with {partner.name_en} the pair is capped at {format_ratio(combined)} at the tier applied, "
             "which this one already reaches alone: stacking adds nothing"
         )
-    if subsidy.assessment.rate_note:
-        zh += f"（{subsidy.assessment.rate_note.zh}）"
-        en += f" ({subsidy.assessment.rate_note.en})"
+    if subsidy.rate_note:
+        zh += f"（{subsidy.rate_note.zh}）"
+        en += f" ({subsidy.rate_note.en})"
     if subsidy.in_net:
         if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
             zh += "；需先全额支付，结算后返还"

@@ -20,6 +20,7 @@ from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import without_programs
+from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
@@ -146,7 +147,7 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
         return None
     # The entry's own phrases first, then the venue's wording itself as the client may put it (condition_words).
     judged = venue_said(place.zh, program, said)
-    if re.search(place.said, said, re.I) or judged.status is Status.met:
+    if said_match(place.said, said) or judged.status is Status.met:
         return Condition(
             "venue", Status.met, Reason(f"您说在那里采购：{place.zh}", f"you buy there: {place.en}")
         )
@@ -212,14 +213,73 @@ def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Co
 
 # A spend the client places next year: "明年…每个月花3万", "from next January", "2027年起".
 _NEXT_YEAR = re.compile(r"明年|下一年|来年|next year|from january|starting (?:in )?january", re.I)
-_SPEND_WORDS = re.compile(r"花|买|采购|租|调用|合同|签|付|spend|pay|buy|rent|sign|contract", re.I)
+_SPEND_WORDS = re.compile(r"花|买|采购|租|调用|合同|签|付|下单|spend|pay|buy|rent|sign|contract|order", re.I)
+
+
+# A day the client signs or spends on: "12月20号签约", "2026年12月20日", "Dec 20", "20 December", "2026-12-20".
+_MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_EN = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_DAY = re.compile(
+    r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(20\d\d)-(\d{1,2})-(\d{1,2})|"
+    rf"\b{_MONTH_EN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}",
+    re.I,
+)
+
+
+def _stated_day(sentence: str, today: date) -> date | None:
+    """The day named in a sentence; without a year, its next occurrence from today."""
+    match = _DAY.search(sentence)
+    if match is None:
+        return None
+    g = match.groups()
+    if g[1]:
+        year, month, day = g[0], int(g[1]), int(g[2])
+    elif g[4]:
+        year, month, day = g[3], int(g[4]), int(g[5])
+    elif g[6]:
+        year, month, day = None, _MONTHS_EN.index(g[6][:3].lower()) + 1, int(g[7])
+    else:
+        year, month, day = None, _MONTHS_EN.index(g[9][:3].lower()) + 1, int(g[8])
+    try:
+        found = date(int(year) if year else today.year, month, day)
+        if not year and found < today:
+            found = date(today.year + 1, month, day)
+    except ValueError:  # "2月30号"
+        return None
+    return found
+
+
+def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
+    """The client signs or spends on a day after the program ends (review8 probe p3: "12月20号签约" and the
+    measures end on 12-17): that spend is not covered unless the program is renewed."""
+    for sentence in re.split(r"[。！？!?\n;；]", said):
+        day = _stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
+        if day is not None and day > until:
+            return Condition(
+                "validity",
+                Status.unmet,
+                Reason(
+                    f"您说{day.month}月{day.day}日签约或支出，而这项政策有效期至{until}：之后的支出不在其内，"
+                    "除非续期或出新一期",
+                    f"you sign or spend on {day:%Y-%m-%d} and the program runs until {until}: spend after that is "
+                    "covered only if it is renewed",
+                ),
+            )
+    return None
 
 
 def spend_timing(program: FundingProgram, said: str, today: date) -> Condition | None:
-    """The client's spend starts next year, and the program ends before it (§4): covered only if renewed."""
+    """The client's spend starts next year, or on a day they name, after the program ends (§4): covered only if
+    renewed."""
     until = program.validity.effective_until
-    if until is None or until < today or until >= date(today.year + 1, 1, 1):
+    if until is None or until < today:
         return None
+    after_end = _spend_after_end(until, said, today)
+    if after_end is not None or until >= date(today.year + 1, 1, 1):
+        return after_end
     years = [str(y) for y in range(today.year + 1, today.year + 3)]
     sentences = re.split(r"[。！？!?\n;；]", said)
     later = [
@@ -274,8 +334,8 @@ def stated(program: FundingProgram, said: str, cased: str = "") -> list[Conditio
     out = []
     said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
     for rule in program.eligibility.stated_conditions:
-        against = re.search(rule.unmet_when, said, re.I) if rule.unmet_when else None
-        listed = rule.met_when and (re.search(rule.met_when, said, re.I) or listed_item(rule.zh, said))
+        against = said_match(rule.unmet_when, said) if rule.unmet_when else None
+        listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
         if rule.closed_list and not listed:
             against = against or _named_trade(said)  # a trade they name that is not on the list
         if against:

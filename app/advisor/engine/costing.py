@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from app.advisor.engine.arithmetic import arithmetic, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
+from app.advisor.engine.layers import item_layer, layer_note, settle
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.purchases import Purchase, pack_purchases, total
 from app.advisor.understand.profile import CompanyProfile
@@ -50,6 +51,9 @@ class Subsidy:
     # A stackable partner whose rate depends on a tier the client has not stated (杭州智能券 30% or 10%): it
     # gets no figure of its own; this line says what the pair could reach at each tier (review6 c03).
     partner_tier_unknown: FundingProgram | None = None
+    # Why this rate, when it is not the program's one rate: the tier the client stated, the purchase's layer
+    # (贵州上云券: a SaaS subscription is 业务应用层, 60%), or every layer's rate when the layer is unknown.
+    rate_note: Reason | None = None
 
     @property
     def program_id(self) -> str:
@@ -160,6 +164,7 @@ def cost_pack(
         )
         if spend:
             refine_rate(assessment, profile, spend)
+        settle(assessment, {p.kind for _, p in items})  # a program paying by layer: the items' one layer
     subsidies: list[tuple[SolutionPick | None, Subsidy]] = []
     for pick, purchase in items:
         usable = sorted(
@@ -220,10 +225,15 @@ def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None)
 
 
 def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:
-    subsidy = Subsidy(
-        assessment, purchase, assessment.ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment)
-    )
+    """The program on one item, at the rate of the item's layer where the program pays by layer."""
+    layer = item_layer(assessment, purchase.kind) if assessment.stated_tier is None else None
+    ratio = layer.ratio if layer is not None and layer.ratio else assessment.ratio
+    subsidy = Subsidy(assessment, purchase, ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment))
     subsidy.amount = subsidy.own_amount
+    item = Reason(purchase.name_zh, purchase.name_en)
+    subsidy.rate_note = (
+        layer_note(assessment, purchase.kind, item, purchase.first_year) or assessment.rate_note
+    )
     return subsidy
 
 

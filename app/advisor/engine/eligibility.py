@@ -27,6 +27,7 @@ from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
+from app.catalogue.fields import said_match
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
 
 
@@ -55,6 +56,9 @@ class Assessment:
     stated_tier: float | None = None
     # A published rate whose tier the client's words settle ("云上的ERP" is 业务应用层 for 贵州云使用券).
     said_rate: SpecialRate | None = None
+    # The purchase layer every item this program pays for is in (engine/layers.py): its rate is the program's.
+    layer: SpecialRate | None = None
+    layer_settled: bool = False  # the items were looked at: `layer` is None when they span layers
 
     @property
     def selection_only(self) -> bool:
@@ -114,7 +118,7 @@ def assess(
     assessment.missing = [c.fact or c.name for c in unknown if (c.fact or c.name) in PROFILE_FACTS]
     assessment.stated_tier = _stated_tier(program, said)
     assessment.said_rate = next(
-        (r for r in program.benefit.special_rates if r.said and r.ratio and re.search(r.said, said, re.I)),
+        (r for r in program.benefit.special_rates if r.said and r.ratio and said_match(r.said, said)),
         None,
     )
     _choose_rate(assessment, profile)

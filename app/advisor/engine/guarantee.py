@@ -90,7 +90,9 @@ def guarantee_note(wanted: bool, programs: list[Assessment], language: Lang, que
     shown = (telling or ordered)[:2]
     lines += [line for a in shown if (line := _what_decides(a, en))]
     asked_for = amount_asked_for(question)
-    if asked_for and shown:
+    # Against a program that cannot pay, a spend figure reads as a plan (review8 r8-04: "10万元需要约50万元合格支出"
+    # after saying the voucher ended): its line above says why it is not open.
+    if asked_for and shown and shown[0].verdict is not Verdict.ineligible:
         lines += _against_the_cap(asked_for, shown[0], en)
     issuer = (shown[0].program.issuer_en if en else shown[0].program.issuer) if shown else ""
     lines.append(

@@ -27,6 +27,9 @@ _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|sma
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
 
 
+_RECHECK = re.compile(r"\s*(?:an?\s+|the\s+)?\d{4}-\d{2}-\d{2}\s*(?:复查|re-?check)", re.I)
+
+
 def asks_about_time(question: str) -> bool:
     text = normalize(question)
     return bool(DEADLINE.search(text) or _ASKS_WHEN.search(text))
@@ -38,35 +41,36 @@ def asks_about_policy(question: str) -> bool:
 
 
 def deadline_notes(programs: list[Assessment], today: date, question: str, language: Lang) -> list[str]:
-    """Programs ending within 60 days lead with the date and days left; '来得及吗' gets every date (§4)."""
+    """Programs ending within 60 days lead with the date and days left; '来得及吗' gets the dates (§4).
+
+    A date leads only for a program that can apply to the client (review7 p5: the loan subsidy's deadline led
+    for a client who said they will not borrow; rev7-34: another city's pilot): a program ruled out gets its
+    date only when the client names it and asks about time, and never when it is another place's. When the
+    question names programs, the dates are theirs (review8 r8-08, r8-34: the provincial pilot's deadline led a
+    question about the R&D deduction or a district award); "no end date published" is said only of those.
+    """
     en = language == "en"
     asked = asks_about_time(question)
+    named = [a for a in programs if a.asked and not _region_unmet(a)]
+    listed = listed_programs(programs)
+    dated = named or [a for a in listed if a.verdict is not Verdict.ineligible or asked]
     notes: list[str] = []
-    # A program the answer does not list (nobody asked, it cannot help) has no deadline worth leading with.
-    # Asked about time, every program checked gets its date — except one whose region rules the client out
-    # (another district's award) and that they did not name: its date answers no question of theirs.
-    dated = [a for a in programs if a.asked or not _region_unmet(a)] if asked else listed_programs(programs)
     for assessment in dated:
         program = assessment.program
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
+        ruled_out = assessment.verdict is Verdict.ineligible
         if until and until < today:
             if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
                 notes.append(f"{name} ended on {until}." if en else f"{name}已于{until}结束。")
         elif closes and closes < today:
-            if asked or assessment.verdict is not Verdict.ineligible:
+            if asked or not ruled_out:
                 notes.append(
                     f"{name}: this round closed on {closes}; the next round is not announced."
                     if en
                     else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
                 )
-        elif (
-            until
-            and (until - today).days <= SOON_DAYS
-            and (asked or assessment.asked or assessment.verdict is not Verdict.ineligible)
-        ):
-            # A program the client cannot use has no deadline worth leading with, unless they asked about time
-            # or about the program itself (its end date is part of the plain answer).
+        elif until and (until - today).days <= SOON_DAYS and (not ruled_out or (asked and assessment.asked)):
             days = (until - today).days
             # Ruled out for this client: the date answers their question, "apply before then" would not.
             allows = (
@@ -75,7 +79,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                     if en
                     else "但目前不适用于您（原因见下）。"
                 )
-                if assessment.verdict is Verdict.ineligible
+                if ruled_out
                 else _what_the_time_allows(assessment, en, asked)
             )
             notes.append(
@@ -83,7 +87,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                 if en
                 else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}"
             )
-        elif asked:
+        elif asked and (assessment.asked or not named) and not ruled_out:
             notes.append(
                 f"{name}: {'valid until ' + str(until) if until else 'no end date published; check whether a new batch is open'}."
                 if en
@@ -166,7 +170,10 @@ def no_program_for_place(
         if national:
             text += f"最接近的国家级渠道是{national.name}，须所在城市入选试点。"
     if absence_note:
-        text += (" What was searched: " if en else "检索情况：") + absence_note
+        # What was searched, without the researchers' dated re-check log that follows it ("2026-11-29复查：另见…
+        # 未收录", "A 2026-11-29 re-check found…"): never for the client (review8 r8-28).
+        searched = _RECHECK.split(absence_note.strip(), maxsplit=1)[0].strip()
+        text += (" What was searched: " if en else "检索情况：") + searched
     return [text]
 
 

@@ -177,8 +177,14 @@ def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[F
     if any(r.district for r in regions):
         # A district's program is asked about by its district ("海珠区那个示范项目"), not by its city.
         return any(name in text for r in regions if r.district for name in _district_names(r.district))
-    here = any(r.province and r.covers(p.province, p.city) for r in regions for p in places)
-    return here and program.type in raised
+    # A city's program is asked about by its city: "广东省的试点" names the province's own, not 东莞's or 广州's
+    # (review7 rev7-34 listed and dated every Guangdong city's pilot for a 佛山 client).
+    here = any(
+        r.province and r.covers(p.province, p.city) and (not r.city or p.city)
+        for r in regions
+        for p in places
+    )
+    return bool(here) and program.type in raised
 
 
 def _district_names(district: str) -> set[str]:

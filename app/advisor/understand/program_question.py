@@ -36,7 +36,8 @@ CLIENT_FIRM = r"一家[^，,。；;？?]{1,12}(?:厂|公司|店|企业|工作室
 FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
 # Questions about the programs themselves, often the ones just shown: combined, how much, still time, cover.
 STACKING = re.compile(
-    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|\bstack(ed|ing)?\b|\bcombined?\b|both vouchers",
+    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|两头都?(拿|申请|领|要)|(都|全)(拿|领)(吗|得|到)|并用|"
+    r"\bstack(ed|ing)?\b|\bcombined?\b|both vouchers|\b(get|claim|take|receive|use|apply for) both\b",
     _I,
 )
 AMOUNT = re.compile(
