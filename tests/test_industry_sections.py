@@ -129,3 +129,21 @@ def test_what_the_business_does_in_the_words_reviews_found_misread(message: str,
 
     match = industries(KNOWLEDGE).find(regions(KNOWLEDGE).without_places(message))
     assert match is not None and match.section == section, match
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("佛山顺德北滘镇一家小家电厂，员工160", "C"),  # an appliance factory, not a power plant (电厂)
+        ("东莞虎门做服装的，70个车位工，想用AI排单", "C"),  # makes garments: not 服装批发
+        ("开了家宠物诊所，医生护士8个", "O"),  # 宠物医院服务, not a clinic for people
+        ("I run a funeral home in Nanning with 9 staff", "O"),
+        ("我在拉萨开了个青旅，5个人", "H"),
+        ("我们是给工地送商品混凝土的搅拌站", "C"),  # building sites are the customers
+    ],
+)
+def test_the_business_noun_and_what_the_owner_makes_decide_the_section(message: str, section: str):
+    from app.advisor.understand.gazetteer import regions
+
+    match = industries(KNOWLEDGE).find(regions(KNOWLEDGE).without_places(message))
+    assert match is not None and match.section == section, match

@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from app.advisor.understand.classify import classify_intent
+from app.advisor.understand.classify import GENERIC_FUNDING_ASK, classify_intent
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import industries, regions
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
+from app.text.normalize import normalize
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 
@@ -244,3 +245,79 @@ def test_a_trade_named_before_its_count_is_the_headcount(
     extractor: RuleExtractor, message: str, employees: int
 ):
     assert extractor.extract(message).employees == employees
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我开火锅店的，这两天胃疼得厉害，该挂消化内科还是普外科？",
+        "我们是做外贸的，想给员工办美国工作签证，H1B怎么申请？",
+        "我们厂今年赚了点钱，想问问现在买哪只AI概念股比较稳？",
+        "开了个小超市，腰椎间盘突出又犯了，推荐个治疗方法呗",
+        "I run a small bakery and my girlfriend wants to break up because I work too much. Any advice?",
+    ],
+)
+def test_an_out_of_scope_question_is_refused_even_when_the_business_is_named(message: str):
+    """Naming the business says who asks, not that the question is about AI or funding."""
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我们是做签证代办的旅行社，20人，有什么补贴可以申请",  # a business that handles visas
+        "A 15-person recruitment agency; screening CVs takes forever. Budget 20,000 RMB. Also, how do I "
+        "deregister a dormant subsidiary?",  # the need is answered, the aside declined
+    ],
+)
+def test_a_need_or_a_funding_question_beside_an_out_of_scope_word_is_answered(message: str):
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "AI方面有什么扶持？",
+        "听说用AI能领补贴，具体都有哪些？",
+        "想問下政府而家對企業用AI有咩資助？",
+        "Are there any grants for small businesses adopting AI?",
+    ],
+)
+def test_a_funding_question_naming_nothing_is_heard_as_one(message: str):
+    """The advisor asks what the business does instead of listing every province's programs."""
+    assert GENERIC_FUNDING_ASK.search(normalize(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Our customer, a Nanning e-commerce firm, paid RMB 400k for cloud GPUs this year. Are they able to claim "
+        "Nanning's compute voucher?",
+        "Could my client, a 40-person Hangzhou textile mill, get the Hangzhou compute voucher for a RMB 200k "
+        "training contract?",
+    ],
+)
+def test_an_english_funding_question_about_a_client_is_a_funding_question(message: str):
+    """review8 r8-45: asked in Chinese it got a verdict; in English a quote of the sources with none."""
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) == "funding_eligibility"
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("我们是重庆的建材批发商，想做一个销售助手，预算3万", None),
+        ("那如果我们自己租算力微调一个客服模型，合同20万呢？", None),  # review8 r8-A2: 30 people became 1
+        ("客服部有5个客服，想上个客服机器人", 5),
+    ],
+)
+def test_one_of_a_thing_made_for_a_role_is_no_headcount(extractor: RuleExtractor, message: str, employees):
+    assert extractor.extract(message).employees == employees
+
+
+def test_beijing_e_town_is_the_beijing_development_area():
+    """review8 r8-44: the client named the district and was asked for it again."""
+    places = regions(KNOWLEDGE)
+    text = "We're a drone maker in Beijing E-Town with 60 staff"
+    place = places.find(text)
+    assert place is not None and place.city == "北京"
+    assert places.client_district(text, place) == "北京经济技术开发区"

@@ -182,3 +182,44 @@ def test_a_taiwanese_shop_with_its_headcount_is_not_asked_for_it_again(advisor: 
 def test_a_contract_in_another_currency_is_not_costed_as_renminbi(extractor: RuleExtractor, message: str):
     """review6 c18: "HK$40萬" was shown as "人民幣40萬"; we hold no exchange rate, so it is no CNY contract."""
     assert extractor.extract(message).purchases == []
+
+
+@pytest.mark.parametrize(
+    ("message", "province"),
+    [
+        ("旺角一間手機維修舖，三個師傅", "香港"),
+        ("We're a six-person design studio in Wan Chai", "香港"),
+        ("Our trading company in Kwun Tong has 25 staff", "香港"),
+        ("澳門氹仔的一間酒店，六十個員工", "澳门"),
+        ("新北板橋的工廠，三十人", "台湾"),
+    ],
+)
+def test_a_district_of_hong_kong_macao_or_taiwan_is_that_place(
+    extractor: RuleExtractor, message: str, province: str
+):
+    """Neighbourhoods owners name instead of the city (GeoNames, knowledge/places/sar_places.tsv)."""
+    assert extractor.extract(message).province == province
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [("我在昆明开汽车修理厂，修理工15个", 15), ("We're a six-person design studio", 6), ("70个车位工", 70)],
+)
+def test_a_trade_counted_after_its_name_or_in_english_words_is_the_headcount(
+    extractor: RuleExtractor, message: str, employees: int
+):
+    assert extractor.extract(message).employees == employees
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("预算拾伍万元整", 150_000),
+        ("预算贰拾万", 200_000),
+        ("预算壹万伍仟元", 15_000),
+        ("收拾完仓库，预算伍万", 50_000),
+    ],
+)
+def test_a_budget_in_formal_numerals_is_read(extractor: RuleExtractor, message: str, budget: int):
+    """大写 numerals as on contracts and invoices; a lone 拾 (收拾) is a word, not ten."""
+    assert extractor.extract(message).budget_cny == budget

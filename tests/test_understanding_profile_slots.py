@@ -187,3 +187,21 @@ def test_a_company_abroad_is_not_asked_for_its_chinese_city(advisor: AdvisorServ
 )
 def test_where_the_owner_is_from_is_not_mistaken_for_a_head_count(advisor: AdvisorService, message, city):
     assert advisor.ask(message).profile.city == city
+
+
+def test_a_headcount_alone_asserts_no_size_class_the_thresholds_need_revenue_for(advisor: AdvisorService):
+    """MIIT 2011: 60 factory workers are micro below 300万 revenue and small above it; the answer's profile
+    asserts neither, and its size basis says revenue is what is missing. With revenue the class is settled."""
+    unknown = advisor.ask("嘉兴一家做紧固件的厂，60个工人，想上视觉检测，预算10万")
+    assert unknown.profile.employees == 60 and unknown.profile.size_class is None
+    assert "营业收入" in (unknown.profile.size_basis or "")
+    settled = advisor.ask("嘉兴一家做紧固件的厂，60个工人，年产值3000万，想上视觉检测，预算10万")
+    assert settled.profile.size_class == "small"
+
+
+def test_a_funding_question_naming_nothing_is_asked_about_not_answered_with_every_province(
+    advisor: AdvisorService,
+):
+    response = advisor.ask("想問下政府而家對企業用AI有咩資助？")
+    assert response.clarifying_questions and not response.solutions
+    assert len({f.region for f in response.funding}) <= 1

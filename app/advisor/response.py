@@ -44,7 +44,9 @@ def build_response(turn: Turn, started: float) -> AdviceResponse:
         language=language,
         intent=turn.intent,
         mode=turn.mode,
-        profile=ProfileOut.model_validate(profile.model_dump()),
+        # The class the stated figures settle, or none: 60 factory workers without revenue may be micro or
+        # small (MIIT needs both), so no class is asserted; size_basis says what is missing.
+        profile=ProfileOut.model_validate(profile.model_dump() | {"size_class": profile.size_certain}),
         clarifying_questions=turn.clarifying,
         solutions=solutions,
         # A program's verdict line always cites it: one the answer leaves out is kept, marked unlisted.

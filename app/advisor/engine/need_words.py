@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import jieba
@@ -235,8 +236,23 @@ class CatalogueWords:
 
     @staticmethod
     def _runs(text: str) -> list[list[str]]:
-        """The owner's bigrams run by run, in order: overlapping neighbours belong to one word."""
-        return [[run[i : i + 2] for i in range(len(run) - 1)] for run in _HAN_RUN.findall(normalize(text))]
+        """The owner's bigrams run by run, in order: overlapping neighbours belong to one word.
+
+        A bigram made of the last character of one word and the first of the next, both words of two
+        characters or more, is no word the owner said: "早上手机" is 早上 + 手机, not 上手 (getting the hang
+        of a job). One beside a single character stays ("拣货慢": 拣/货/慢). Dictionary words only (no HMM),
+        as jieba's guesses at unknown words would make seams inside the owner's own terms."""
+        runs = []
+        for run in _HAN_RUN.findall(normalize(text)):
+            words = [(start, end) for _word, start, end in jieba.tokenize(run, HMM=False)]
+            seams = {
+                first_end
+                for (first_start, first_end), (_, second_end) in pairwise(words)
+                if first_end - first_start >= 2 and second_end - first_end >= 2
+            }
+            # "" keeps the places: the words on either side of a seam are two stretches in `_weigh`.
+            runs.append([run[i : i + 2] if i + 1 not in seams else "" for i in range(len(run) - 1)])
+        return runs
 
     @staticmethod
     def _terms(phrases: list[str]) -> frozenset[str]:
@@ -248,7 +264,11 @@ class CatalogueWords:
         """Solution id -> the catalogue words of that solution found in `text` (only solutions with some)."""
         norm = " ".join(_LATIN_WORD.findall(normalize(text)))
         terms = {t for t, whole in self._latin if whole.search(norm)}
-        said = self._cut(text) | terms
+        said = (
+            {w for w in self._cut(text) if w.isascii()}
+            | {b for run in self._runs(text) for b in run if b}
+            | terms
+        )
         runs = self._runs(text)
         found: dict[str, WordMatch] = {}
         for sid, words in self._words.items():

@@ -52,7 +52,26 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
     r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
     r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
-    r"\btranslate (?:this|my|a)\b",  # a regulator's inspection is compliance advice, not AI or funding
+    r"\btranslate (?:this|my|a)\b|"  # a regulator's inspection is compliance advice, not AI or funding
+    # The owner's own health, by what is wrong and what they ask a doctor for ("胃疼得厉害，该挂哪个科",
+    # "腰椎间盘突出，推荐个治疗方法"): a body part or complaint, or the visit and the cure.
+    r"(?:胃|肚子|腰|背|腿|膝盖|嗓子|喉咙|心口|肩膀?)(?:疼|痛|不舒服)|失眠|腰椎|椎间盘|高血压|血糖|"
+    r"挂(?:哪个|什么|消化|内|外|骨|皮肤)?科|(?:看|找)(?:哪个|什么)?(?:医生|大夫)|治疗(?:方法|方案)|偏方|"
+    r"\b(?:my|our) (?:back|stomach|knee|neck|shoulder) (?:hurts|aches|is killing)|\bsee a doctor\b|insomnia|"
+    # Family and love life ("改善夫妻关系", "my girlfriend wants to break up").
+    r"夫妻关系|婆媳|恋爱|分手|相亲|老公(?:总|老|成日|说|嫌)|老婆(?:总|老|成日|说|嫌)|"
+    r"\b(?:girlfriend|boyfriend|my (?:wife|husband)|break(?:ing)? up|marriage|dating)\b|"
+    # A child's homework ("帮我儿子看道数学题", "a history essay due tomorrow").
+    r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b",
+    _I,
+)
+_BUDGET_WORD = re.compile(r"预算|\bbudget\b", _I)
+# What keeps a message in scope even when it also names an out-of-scope topic: it asks about AI, a
+# solution, a program or its cost. A business description alone does not ("我们是做外贸的，想给员工办美国
+# 工作签证" asks about a visa; the trade only says who asks).
+IN_SCOPE_ASK = re.compile(
+    rf"{FUNDING_NOUN}|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|智能化|大模型|算力|系统|软件|方案|工具|"
+    r"\b(?:software|system|tool|solution|automat\w*|digital\w*)\b",
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
@@ -81,7 +100,11 @@ HOW_TO_APPLY = re.compile(
 )
 ELIGIBILITY_STRONG = re.compile(
     r"能不能申请|能否申请|能申请吗|可以申请吗|可不可以申请|(符合|满足|够)[^,，。]{0,16}(条件|要求)|(还)?能(申请|申领|拿|享受).{0,16}吗|可以(申请|申领).{0,16}吗|符合条件|符不符合|是否符合|有资格|有没有资格|够不够格|适用吗|"
-    r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)",
+    r"eligible|eligibility|qualify|can (i|we) (get|apply|claim|receive)|"
+    # A consultant asks for a client ("Are they able to claim Nanning's compute voucher?", "Could my client,
+    # a 40-person mill, get …"), as "能申请吗" does in Chinese.
+    r"\b(?:can|could|are|is|would)\s+(?:they|he|she|(?:my|our|the|this) (?:client|customer|company|firm))\b"
+    rf"[^?.!]{{0,60}}\b(?:get|claim|apply|receive|use)\b[^?.!]{{0,40}}{FUNDING_NOUN_EN}",
     _I,
 )
 ELIGIBILITY_OPEN = re.compile(
@@ -171,9 +194,14 @@ SOLUTION_NOUN = re.compile(
 
 
 # "AI方面有什么扶持？", "What AI subsidies are there?": a funding question that names nothing.
+# Asked either way round ("有什么补贴", "补贴都有哪些", Cantonese "有咩資助") and in English word orders ("are there
+# any grants for …", "what support is there").
+_WHICH = r"(?:什么|哪些|啥|咩|哪几种|哪几个)"
 GENERIC_FUNDING_ASK = re.compile(
-    rf"(有|能拿|可以申请|能申请)(什么|哪些|啥)[^,，。]{{0,8}}({FUNDING_NOUN_ZH}|政策)|了解.{{0,10}}({FUNDING_NOUN_ZH})|"
-    r"what (ai )?(subsidies|support|funding|grants)|(subsidies|support|funding|grants) (are there|is there|exist)",
+    rf"(有|能拿|可以申请|能申请|能领|可以领)\s*{_WHICH}[^,，。]{{0,8}}({FUNDING_NOUN_ZH}|政策)|了解.{{0,10}}({FUNDING_NOUN_ZH})|"
+    rf"({FUNDING_NOUN_ZH})[^。]{{0,8}}(都|具体|一般)?(有|是){_WHICH}|"
+    r"what (ai )?(subsidies|support|funding|grants)|(subsidies|support|funding|grants) (are there|is there|exist)|"
+    r"\b(are|is) there (any )?(ai )?(subsidies|support|funding|grants|government money)\b",
     _I,
 )
 
@@ -198,6 +226,15 @@ def out_of_scope_aside(text: str) -> str | None:
                 topic if len(topic) <= 12 else (asked if len(asked) <= 40 else asked[:40].rsplit(" ", 1)[0])
             )
     return None
+
+
+def _asks_in_scope(text: str) -> bool:
+    """Something other than the out-of-scope topic is about AI, a solution or funding: "AI概念股" names AI only
+    as the share asked about, so the topic's own clause does not count."""
+    rest = " ".join(c for c in _ASIDE_CLAUSE.split(text) if not OUT_OF_SCOPE_STRONG.search(c))
+    # A problem of the business or a budget is a need in scope too ("screening CVs takes forever. Budget
+    # 20,000 RMB. Also, how do I deregister …": the aside is answered apart).
+    return bool(IN_SCOPE_ASK.search(rest) or PROBLEM.search(rest) or _BUDGET_WORD.search(rest))
 
 
 def states_need(text: str) -> bool:
@@ -233,7 +270,7 @@ def classify_intent(
     need = states_need(text)
     if OFF_TOPIC.search(text) and not BUSINESS.search(text) and not need:
         return "out_of_scope"
-    if OUT_OF_SCOPE_STRONG.search(text) and not (need or states_profile_facts):
+    if OUT_OF_SCOPE_STRONG.search(text) and not need and not _asks_in_scope(text):
         return "out_of_scope"
     if FRAUD.search(text):
         return "out_of_scope"  # we help people apply, never fake an application

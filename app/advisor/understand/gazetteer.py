@@ -2,7 +2,7 @@
 
 Places: the hand-written knowledge/regions.yaml first (English names, aliases, which 朝阳 wins), then
 every city and county of China from knowledge/places/admin_divisions.tsv (萧山区 and 萧山 -> 杭州),
-and places outside China from knowledge/places/world_places.tsv, so a company in Tokyo is "outside
+districts and neighbourhoods of Hong Kong, Macao and Taiwan from knowledge/places/sar_places.tsv, and places outside China from knowledge/places/world_places.tsv, so a company in Tokyo is "outside
 the programs' coverage" and not "region unknown". Longest names win, so 浦东新区 beats 浦东 and
 冷链运输 (transport) beats 冷链.
 """
@@ -158,6 +158,7 @@ class RegionGazetteer:
             if self._guarded
             else None
         )
+        self._load_sar_places(path.parent / "places" / "sar_places.tsv")
         self._load_foreign(path.parent / "places" / "world_places.tsv")
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = _longest_name(set(self._zh) | set(self._foreign_zh))
@@ -212,6 +213,19 @@ class RegionGazetteer:
             if scenic
             else None
         )
+
+    def _load_sar_places(self, path: Path) -> None:
+        """Districts and neighbourhoods of Hong Kong, Macao and Taiwan ("Wan Chai", "旺角", "氹仔"): the
+        province (and city) they are in; names already known keep their place."""
+        provinces = {place.province for place in self._zh.values()}
+        for lang, province, city, name in _tsv_rows(path):
+            if province not in provinces:
+                continue
+            place = Place(province, city or None)
+            if lang == "zh" and len(name) >= 2:
+                self._zh.setdefault(normalize(name), place)
+            elif lang == "en":
+                self._en.setdefault(name.lower(), place)
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):

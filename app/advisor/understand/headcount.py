@@ -22,9 +22,27 @@ _LISTED_ROLES = (
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
 # but not the firm's customers or members (学员, 会员, 社员).
-_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教)(?!资|傅)"
+_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教|(?<![加施开做打手用分])工)(?!资|傅)"
 _TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+# A role naming a thing made for it is no person: "微调一个客服模型", "做一个销售助手", "一个客服机器人" (review8 r8-A2).
+_THING = r"模型|大模型|机器人|系统|软件|工具|助手|平台|小程序|知识库|智能体|agent|bot|app"
 # The whole workforce said without a figure: "就我们仨" (couples and one person below).
+_EN_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_EN_COUNT = r"\b(?:" + "|".join(_EN_NUMBERS) + r")"  # "a six-person studio"
 _FEW_PEOPLE = re.compile(r"(?:我们|咱们|我|咱)仨")
 EMPLOYEE_PATTERNS = [
     # The whole firm's headcount wins over a team's ("销售团队8个人，全厂100人").
@@ -33,12 +51,12 @@ EMPLOYEE_PATTERNS = [
         _FLAGS,
     ),
     re.compile(
-        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时)",
+        rf"({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号)?\s*(?:{_LISTED_ROLES}|销售|人|名|位)(?!民币|次|份|天|小时|{_THING})",
         _FLAGS,
     ),
     # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
     re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
-    re.compile(r"(\d[\d,]*)[- ](?:person|people|staff|employee|worker|strong|member)\b", _FLAGS),
+    re.compile(rf"(\d[\d,]*|{_EN_COUNT})[- ](?:person|people|staff|employee|worker|strong|member)\b", _FLAGS),
     # "司机50个", "老师二十位": the role first, then the count with its measure word.
     # Listed roles only: "机加工3个月" is no headcount.
     re.compile(
@@ -64,21 +82,6 @@ EMPLOYEE_PATTERNS = [
     ),
 ]
 
-_EN_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
 # "six of us", "there are 5 of us": the speaker counts everyone, themselves included.
 _OF_US = re.compile(rf"\b(\d+|{'|'.join(_EN_NUMBERS)}) of us\b", _FLAGS)
 _ONE_PERSON = re.compile(
@@ -99,7 +102,9 @@ def find_employees(text: str, figures: str) -> int | None:
 
     `figures` is `text` with spoken magnitudes written out ("上百人"), positions unchanged."""
     stated = next((m for pattern in EMPLOYEE_PATTERNS if (m := pattern.search(figures))), None)
-    employees = parse_number(stated.group(1)) if stated else None
+    employees = (
+        (_EN_NUMBERS.get(stated.group(1).lower()) or parse_number(stated.group(1))) if stated else None
+    )
     if employees is not None:
         pass
     elif match := _OF_US.search(text):

@@ -31,7 +31,7 @@ _CLAUSE = re.compile(
 )
 # "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours.
 _CUSTOMER_EN = re.compile(r"\b(?:for|serving)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
-_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|配套|服务|派|送)")
+_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
 # Who lends to the business is not the business either: "银行贷了200万", "we owe the bank a loan".
 _LENDER = re.compile(
     r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷)|"
@@ -205,11 +205,11 @@ class IndustryDictionary:
         if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
             # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes).
             return self._classes.match("F", shop.group(0), "52")
-        if match := self._classes.term(joined):
-            return match
+        # What the owner says they make or do ("做服装的") before a term the class list gives one section:
+        # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
         for product in _PRODUCT.finditer(joined):
             if match := self._classes.by_product(product.group(1)) or self._classes.nearest_product(
                 product.group(1)
             ):
                 return match
-        return None
+        return self._classes.term(joined)

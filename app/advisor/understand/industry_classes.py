@@ -242,7 +242,11 @@ class ClassList:
         return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
 
     def by_product(self, product: str) -> IndustryMatch | None:
-        """The section whose class names share the product's bigrams, when one clearly leads."""
+        """The section whose class names share the product's bigrams, when one clearly leads.
+
+        The product is what the owner makes or does ("做服装的", "生产机器人减速器"): trade names the same goods
+        ("服装批发", "服装零售") but is said with its own verbs (卖, 批发, 贸易), read before this, so wholesale
+        and retail do not vote here."""
         votes: dict[str, float] = defaultdict(float)
         for bigram in _bigrams(product):
             sections = self._section_bigrams.get(bigram)
@@ -251,7 +255,8 @@ class ClassList:
             weight = math.log(1 + 20 / len(sections))  # a bigram of one section says more than one of many
             count = sum(sections.values())
             for section, n in sections.items():
-                votes[section] += weight * n / count
+                if section != "F":  # trade's evidence still weighs the bigram, it does not win it
+                    votes[section] += weight * n / count
         if not votes:
             return None
         ranked = [*sorted(votes.items(), key=lambda vote: -vote[1]), ("", 0.0)]

@@ -15,9 +15,15 @@ from dataclasses import dataclass
 import cn2an  # type: ignore[import-untyped]
 
 _DIGITS = "零〇一二两三四五六七八九"
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
-# Financial (大写) numerals, as written on contracts and invoices ("贰拾万元整"), read as the everyday ones.
-_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億", "一二三四五六七八九十百千万亿")
+_PLAIN = "零〇一二两三四五六七八九十百千万亿萬億点"
+# Formal numerals (大写) as on invoices and contracts: "拾伍万元整", "贰拾万", "壹万伍仟" (參 and 陸 arrive here
+# simplified, as 参 and 陆). A lone one is an everyday character (收拾, 队伍, 大陆, 参加), so a formal numeral
+# counts only within a run of two or more numeral characters.
+_FORMAL = "壹贰叁参肆伍陆柒捌玖拾佰仟"
+_FORMAL_TO_PLAIN = str.maketrans(_FORMAL + "萬億", "一二三三四五六七八九十百千万亿")
+_CN_NUMBER = (
+    rf"(?:[{_PLAIN}]*[{_FORMAL}][{_PLAIN}{_FORMAL}]+|[{_PLAIN}]+[{_FORMAL}][{_PLAIN}{_FORMAL}]*|[{_PLAIN}]+)"
+)
 NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN_NUMBER})"
 # "两三万", "五六千", "一百五六十": two digits side by side name a range, read at the larger one, wherever
 # they stand in the numeral ("一百五六十" = 160); a unit or the end of the numeral follows them.
@@ -53,7 +59,8 @@ def chinese_to_number(text: str) -> float | None:
     """二十 -> 20, 一万五 -> 15000, 两三万 -> 30000, 一亿二 -> 120000000; None if not a numeral."""
     if not text or not re.fullmatch(_CN_NUMBER, text):
         return None
-    text = text.translate(_FINANCIAL)
+    # Formal numerals as plain ones: cn2an reads both; the range and "一亿二" rules below read plain ones.
+    text = text.translate(_FORMAL_TO_PLAIN)
     if (twice := _TWICE.match(text)) and (low := chinese_to_number(twice.group(1) + twice.group(2))):
         high = chinese_to_number(twice.group(3) + twice.group(2))
         return None if high is None else max(low, high)
