@@ -34,17 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.evaluation.advisor_metrics import load_advisor_cases
 from app.evaluation.golden import load_retrieval_cases
 from bench.child import free_port, running
+from bench.stats import percentile
 
 TODAY = "2026-11-23"
 LEVELS = (1, 8, 32)
 STAGES = ("understand", "retrieve", "recommend", "compose")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
 def messages() -> list[str]:

@@ -26,13 +26,9 @@ from app.container import Container
 from app.evaluation.consultant import ConsultantSet, load_consultant_cases, score_case, summarise
 from app.services.readiness import ensure_ready
 from app.settings import PROJECT_ROOT, AdvisorSettings, Settings
+from bench.stats import percentile
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else 0.0
 
 
 def run(cases: ConsultantSet, split: str) -> list[dict[str, Any]]:

@@ -46,14 +46,7 @@ from app.services.retrieval import query_vector
 from app.settings import AdvisorSettings, Settings
 from app.text.normalize import compact
 from bench.calibrate import calibrate
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
+from bench.stats import percentile
 
 
 def peak_rss_mb() -> float:

@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.components.vector_store import CollectionName
 from app.settings import PROJECT_ROOT, AdvisorSettings, Settings
+from bench.stats import percentile
 
 TODAY = date(2026, 11, 23)
 CITIES = (  # noqa: SIM905 - a word list reads better as one string
@@ -250,13 +251,6 @@ def _root_document(source: str) -> str:
 
 
 # ---------------------------------------------------------------------------- measurement
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
 def _own_peak_rss_mb() -> float:

@@ -17,10 +17,12 @@ from app.advisor.engine.purchases import Purchase, client_items
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.models import Catalogue
+from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from app.settings import Settings
 from app.text.normalize import normalize
 from bench.child import answers, free_port, running
+from tests.fake_llm_server import FakeLLMServer
 
 MINI_KNOWLEDGE = Path(__file__).parent / "data" / "mini_knowledge"
 
@@ -47,6 +49,16 @@ def mini_container(tmp_path: Path) -> Container:
         shutil.copytree(MINI_KNOWLEDGE, knowledge)
     settings = Settings(paths={"knowledge_dir": knowledge, "data_dir": tmp_path / "data"})
     return Container(settings)
+
+
+@contextmanager
+def fresh_fake_llm() -> Iterator[FakeLLMServer]:
+    """A started FakeLLMServer the app knows nothing about: what one fake taught the endpoint cache
+    (keyed by URL) must not carry over to the next fake on a reused port."""
+    forget_endpoints()
+    with FakeLLMServer() as fake:
+        yield fake
+    forget_endpoints()
 
 
 @contextmanager

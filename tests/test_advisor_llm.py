@@ -16,7 +16,6 @@ import pytest
 from app.advisor.contract import AdviceResponse
 from app.advisor.service import AdvisorService
 from app.catalogue.render import format_cny, format_cny_range
-from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from tests.fake_llm_server import (
     CutStream,
@@ -28,6 +27,7 @@ from tests.fake_llm_server import (
     Reply,
     StructuredReply,
 )
+from tests.helpers import fresh_fake_llm
 
 QUESTION = "上海的模型券最高补贴多少？"
 RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，想解决备货不准"
@@ -35,10 +35,8 @@ RESTAURANT = "我在杭州开了一家20人的餐厅，年营收800万，想解�
 
 @pytest.fixture
 def server() -> Iterator[FakeLLMServer]:
-    forget_endpoints()  # what one fake taught must not carry over to the next on a reused port
-    with FakeLLMServer() as fake:
+    with fresh_fake_llm() as fake:
         yield fake
-    forget_endpoints()
 
 
 def chat_requests(server: FakeLLMServer) -> list[dict]:

@@ -66,6 +66,9 @@ def test_a_machine_bought_on_a_loan_is_a_purchase_at_its_price_and_the_loan_is_n
     assert [(p.kind, p.amount_cny) for p in bought] == [(SpendKind.ai_equipment, 2_000_000)]
     split = stated_purchases(normalize("买一台300万的智能分拣设备，其中200万走银行设备更新贷款"))
     assert [p.amount_cny for p in split] == [3_000_000]
+    borrowed = stated_purchases(normalize("温州一家鞋厂准备贷款500万买智能裁断设备，有没有贴息？"))
+    assert [(p.kind, p.amount_cny) for p in borrowed] == [(SpendKind.ai_equipment, 5_000_000)]
+    assert stated_purchases(normalize("我们贷款300万，营收2000万")) == []  # a loan alone buys nothing
 
 
 def test_amounts_written_as_on_a_contract_or_with_the_unit_inside_the_numeral_are_read():
@@ -74,6 +77,8 @@ def test_amounts_written_as_on_a_contract_or_with_the_unit_inside_the_numeral_ar
     compute = stated_purchases(normalize("我哋自己做模型微調，租用算力合約大約六十萬"))
     assert [(p.kind, p.amount_cny) for p in compute] == [(SpendKind.compute, 600_000)]
     assert stated_purchases(normalize("标注六十万张图片要多少钱")) == []  # a count, not money
+    counted = stated_purchases(normalize("请外包标注3万张缺陷图片来训练质检模型，标注合同40万"))
+    assert [p.amount_cny for p in counted] == [400_000]
 
 
 def test_a_loan_financed_machine_gets_the_interest_figure_on_its_price(advisor):
@@ -81,3 +86,12 @@ def test_a_loan_financed_machine_gets_the_interest_figure_on_its_price(advisor):
         "苏州相城一家45人的机械加工厂，打算跟银行申请设备更新贷款，买一套150万的智能检测线，利息能补贴多少？"
     )
     assert "2.25万" in response.answer and "还没说要买什么" not in response.answer
+
+
+def test_a_contract_no_solution_buys_is_still_in_the_pack_and_its_total(advisor):
+    response = advisor.ask(
+        "苏州一家40人的精密机械厂，想买一套设备故障数据集来训练预测模型，数据集合同60万，苏州有补贴吗？"
+    )
+    assert "60万元（按您说的金额计）" in response.answer
+    headline = response.answer.splitlines()[0]
+    assert "首年投入 6" in headline  # 60万 and whatever else the pack holds, never the other items alone

@@ -10,9 +10,10 @@ from pydantic import BaseModel
 
 from app.components.llm import build_chat_model
 from app.components.llm_calls import Deadline, DeadlineExceeded, stream_before, structured
-from app.components.llm_endpoint import capabilities, forget_endpoints
+from app.components.llm_endpoint import capabilities
 from app.settings import LLMSettings
 from tests.fake_llm_server import Endless, Error, FakeLLMServer, Hang, Reply, StructuredReply
+from tests.helpers import fresh_fake_llm
 
 
 class Facts(BaseModel):
@@ -22,10 +23,8 @@ class Facts(BaseModel):
 
 @pytest.fixture
 def server() -> Iterator[FakeLLMServer]:
-    forget_endpoints()
-    with FakeLLMServer() as fake:
+    with fresh_fake_llm() as fake:
         yield fake
-    forget_endpoints()
 
 
 def llm_settings(server: FakeLLMServer, **overrides: object) -> LLMSettings:

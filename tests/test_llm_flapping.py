@@ -18,9 +18,9 @@ import pytest
 
 from app.advisor.contract import AdviceResponse
 from app.advisor.service import AdvisorService
-from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from tests.fake_llm_server import Error, FakeLLMServer, Reply, StructuredReply
+from tests.helpers import fresh_fake_llm
 from tests.test_advisor_llm import QUESTION, chat_requests, is_answer_call, make_advisor, offline_answer
 
 GOOD = "上海模型券最高50% [1]。请向主管部门确认。"
@@ -30,10 +30,8 @@ NOTICE = "大模型服务暂时不可用"
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLLMServer]:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
-    forget_endpoints()  # what one fake taught must not carry over to the next on a reused port
-    with FakeLLMServer() as fake:
+    with fresh_fake_llm() as fake:
         yield fake
-    forget_endpoints()
 
 
 def ask(advisor: AdvisorService, n: int) -> AdviceResponse:

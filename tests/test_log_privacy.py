@@ -20,10 +20,9 @@ from click.testing import CliRunner
 from pydantic import SecretStr
 
 from app.cli import main
-from app.components.llm_endpoint import forget_endpoints
 from app.container import Container, configure_process
 from tests.fake_llm_server import Error, FakeLLMServer, Hang, Reply, StructuredReply
-from tests.helpers import serving
+from tests.helpers import fresh_fake_llm, serving
 from tests.test_advisor_llm import make_advisor, offline_answer
 
 KEY = "sk-test-SECRET-123"
@@ -88,10 +87,8 @@ def assert_clean(lines: list[str]) -> None:
 
 @pytest.fixture
 def server() -> Iterator[FakeLLMServer]:
-    forget_endpoints()  # what one fake taught must not carry over to the next on a reused port
-    with FakeLLMServer() as fake:
+    with fresh_fake_llm() as fake:
         yield fake
-    forget_endpoints()
 
 
 @pytest.mark.parametrize("redact_pii", [True, False], ids=["redacted-for-llm", "sent-to-llm"])

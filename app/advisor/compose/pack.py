@@ -25,6 +25,7 @@ from app.advisor.compose.wording import (
     DETAILS_HEADING,
     disclaimer,
     first_clause,
+    money,
     money_range,
     pick,
     size_label,
@@ -35,6 +36,7 @@ from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figu
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
+from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import quoted
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
@@ -112,6 +114,14 @@ def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lan
     )
 
 
+def _client_contract_line(index: int, contract: Purchase, language: Lang) -> str:
+    """A contract the client named that no solution of ours buys: in the pack at their figure, nothing added."""
+    amount = money(contract.first_year.max, language)
+    if language == "en":
+        return f"{index}. {contract.name_en[:1].upper()}{contract.name_en[1:]} — first year {amount}, your own figure."
+    return f"{index}. {contract.name_zh} — 首年{amount}（按您说的金额计）。"
+
+
 def pack_answer(
     profile: CompanyProfile,
     cost: PackCost,
@@ -127,10 +137,9 @@ def pack_answer(
     out = PackText(answer="")
     choice = fit_client_figures(choice, cost, profile.budget_cny)
     costed = cost.solutions
-    total_low = sum(c.first_year.min for c in costed)
-    total_high = sum(c.first_year.max for c in costed)
-    net_low = sum(c.net.min for c in costed)
-    net_high = sum(c.net.max for c in costed)
+    # The client's own contracts that no solution buys count too (costing.PackCost.first_year, .net).
+    total_low, total_high = cost.first_year.min, cost.first_year.max
+    net_low, net_high = cost.net.min, cost.net.max
     # The first line answers the question: what can be claimed, what comes back, what is left to pay.
     open_ = [a for a in programs if a.verdict is Verdict.unknown and a.reached_through is None]
     summary = summary_line(
@@ -150,6 +159,8 @@ def pack_answer(
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
         lines.append(_brief_solution_line(index, item, n, language))
+    for index, own in enumerate(cost.unplaced, start=len(costed) + 1):
+        lines.append(_client_contract_line(index, own, language))
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
     net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
     lines += ["", net]

@@ -105,10 +105,27 @@ class CostedSolution:
 class PackCost:
     solutions: list[CostedSolution]
     client: list[Subsidy]  # subsidies on contracts the client named
+    # The client's contracts no solution of the pack buys ("数据集合同80万"): still what they buy this year, so
+    # in the pack's total, the budget check and the net (review8 r8-12, r8-B2: left out of the total).
+    unplaced: list[Purchase] = field(default_factory=list)
 
     @property
     def subsidies(self) -> list[Subsidy]:
         return [s for c in self.solutions for s in c.subsidies] + self.client
+
+    @property
+    def first_year(self) -> AmountRange:
+        """Everything bought in the first year: the solutions and the client's own other contracts."""
+        return total([*(p for c in self.solutions for p in c.items), *self.unplaced])
+
+    @property
+    def net(self) -> AmountRange:
+        saved = [s.amount for s in self.client if s.in_net]
+        own = total(self.unplaced)
+        return AmountRange(
+            min=sum(c.net.min for c in self.solutions) + max(0.0, own.min - sum(a.min for a in saved)),
+            max=sum(c.net.max for c in self.solutions) + max(0.0, own.max - sum(a.max for a in saved)),
+        )
 
 
 def tier_unknown(assessment: Assessment) -> bool:
@@ -207,19 +224,19 @@ def cost_pack(
     for pick, bought in zip(picks, per_pick, strict=True):
         mine = [s for owner, s in subsidies if owner is pick]
         costed.append(CostedSolution(pick, total(bought), mine, bought))
-    return PackCost(costed, [s for owner, s in subsidies if owner is None])
+    return PackCost(costed, [s for owner, s in subsidies if owner is None], unplaced)
 
 
 def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None) -> PackChoice:
     """The budget check on the pack as costed: a solution costed on the client's own contract has no cheaper
     tier to take, and fits the budget or not at their figure (the choice was made on our ranges)."""
-    if budget is None or all(c.client_figure is None for c in cost.solutions):
+    if budget is None or (all(c.client_figure is None for c in cost.solutions) and not cost.unplaced):
         return choice
     for costed in cost.solutions:
         if costed.client_figure is not None:
             over = costed.first_year.max > budget
             costed.pick = replace(costed.pick, basic_tier=False, over_budget=over)
-    upper = sum(c.first_year.max for c in cost.solutions)
+    upper = cost.first_year.max
     picks = [c.pick for c in cost.solutions]
     return replace(choice, picks=picks, fits_budget=upper <= budget, gap=max(0.0, upper - budget))
 

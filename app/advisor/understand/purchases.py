@@ -139,6 +139,9 @@ _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:�
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
 _FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
+# "贷款500万买智能裁断设备": the loan pays for the thing named right after it, so that is its price (review8 r8-22).
+_LOAN_BEFORE = re.compile(r"(?:贷款|贷|借款|借)[^，,。；;\d]{0,4}$")
+_BUYS_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:来|用来|用于|去)?\s*(?:买|购买|购置|采购|添置|更新|换)")
 _LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", re.I)
 _CN_MAGNITUDE = re.compile(r"[万亿萬億]$")
 _COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台|套|家|辆|吨|只|户|份|字|行|图|页)")
@@ -171,14 +174,17 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             unit = match.group(2)
             tail = body[match.end(1) : match.end()]
             currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
-            # "六十万", "贰拾万": the magnitude is inside the numeral, unless a count follows ("六十万张图片")
-            in_numeral = _CN_MAGNITUDE.search(match.group(1)) and not _COUNTED.match(body, match.end())
+            if _COUNTED.match(body, match.end()):
+                continue  # "3万张缺陷图片", "六十万张": a count, whatever its magnitude
+            # "六十万", "贰拾万": the magnitude is inside the numeral
+            in_numeral = _CN_MAGNITUDE.search(match.group(1))
             if not unit and not _HAS_UNIT.search(tail) and not currency_before and not in_numeral:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             before = body[max(0, match.start() - 12) : match.start()]
             if _ASSET_VALUE.search(before):
                 continue
-            if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
+            borrowed_to_buy = _LOAN_BEFORE.search(before) and _BUYS_AFTER.match(body, match.end())
+            if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before) and not borrowed_to_buy:
                 continue
             if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
                 continue  # "HK$40萬": no exchange rate, so no CNY contract (engine/foreign_figures.py says it)
