@@ -66,3 +66,26 @@ def test_a_firm_abroad_with_no_need_hears_no_promise_of_solutions_and_its_budget
     assert "solutions below" not in response.answer
     assert "SGD 5,000" in response.answer
     assert "local industry and IT bureau" not in response.answer  # no mainland bureau to ask from Singapore
+
+
+def test_work_that_never_gets_done_is_a_need_and_a_near_tie_follows_the_owners_words(
+    advisor: AdvisorService,
+) -> None:
+    # "X不完" (messages never all answered) states a problem as "回不过来" does: the shop's bot, not a CRM
+    shop = advisor.ask("深圳做跨境电商的，15人，买家消息每天都回不完，预算2万")
+    assert shop.solutions and shop.solutions[0].category == "customer_service"
+    # a law firm asking to review contracts gets the law firm's reviewer however it words the job
+    for message in (
+        "杭州律所，20人，想用AI审合同，预算5万元",
+        "杭州的律师事务所，20个人，合同审查量大，预算5万",
+    ):
+        assert advisor.ask(message).solutions[0].id == "law-firm-contract-review", message
+
+
+def test_a_question_about_the_clients_own_spend_gets_no_trade_tools(advisor: AdvisorService) -> None:
+    # review8 r8-12: no need stated, only the retrofit's 100万; the pilot's verdict, not 视觉检测 + 排产
+    response = advisor.ask(
+        "南京江宁一家60人的汽车零部件厂，已经在数字化转型试点企业名单里，改造投入100万，打算明年3月验收，能补多少？"
+    )
+    assert response.solutions == []
+    assert "2026-10-31" in response.answer and "100万" in response.answer

@@ -203,7 +203,12 @@ def test_a_district_of_hong_kong_macao_or_taiwan_is_that_place(
 
 @pytest.mark.parametrize(
     ("message", "employees"),
-    [("我在昆明开汽车修理厂，修理工15个", 15), ("We're a six-person design studio", 6), ("70个车位工", 70)],
+    [
+        ("我在昆明开汽车修理厂，修理工15个", 15),
+        ("We're a six-person design studio", 6),
+        ("70个车位工", 70),
+        ("杭州一家健身房，8个教练，会员在抖音上咨询课程", 8),
+    ],
 )
 def test_a_trade_counted_after_its_name_or_in_english_words_is_the_headcount(
     extractor: RuleExtractor, message: str, employees: int

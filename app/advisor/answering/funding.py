@@ -40,8 +40,13 @@ class FundingHandlers(PackHandlers):
         conversation = turn.conversation
         profile = conversation.profile
         said = f"{conversation.user_text()}\n{turn.query}"
-        if conversation.pack or profile.pain_points or profile.purchases:
+        # The client's own spend with no need ("改造投入100万，能补多少") is judged as the funding question it is: the
+        # trade's tools nobody asked for are no pack for it (review8 r8-12); its figure is costed all the same. A
+        # what-if with no pack shown asks the funding question again ("What if we became a limited company?").
+        if conversation.pack or profile.pain_points:
             return False
+        if profile.purchases and self.recommender.named_in(turn.query):
+            return False  # "算力合同30万": a contract for what a solution sells is costed in its pack
         if not (turn.named_programs or _asks_funding(turn.query)) or turn.need_stated or states_need(said):
             return False
         return not self.recommender.states_needs(profile, turn.query)

@@ -198,16 +198,29 @@ class SolutionRecommender:
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         owned = self._owned(f"{history}\n{message}", named_by_needs)
         picks: list[SolutionPick] = []
+
+        def named_by_owner(solution: Solution) -> tuple[list[str], list[str], WordMatch, bool, bool]:
+            matched = [p for p, norm in self._pains[solution.id] if says(norm, text)]
+            keywords = [k for k in self._keywords[solution.id] if says(k, text)]
+            words = said.get(solution.id, WordMatch((), 0.0))
+            worded = bool(matched or keywords or words.names)
+            named = worded or vote.names(solution.id) or solution.id in named_by_needs
+            return matched, keywords, words, worded, named
+
+        # The job a trade's own tool does, named by a client of another trade ("代账公司AI记账" for a firm whose
+        # bookkeeper types receipts): the generic tool of that kind answers it in its place.
+        barred = {
+            s.category
+            for s in self.catalogue.solutions
+            if s.audience_only and not _fits(s, profile)[0] and named_by_owner(s)[4]
+        }
         for solution in self.catalogue.solutions:
             if solution.id in owned:
                 continue  # the client already has, runs or builds this kind of tool (owned.py)
             ok, unfit = _fits(solution, profile)
-            matched = [p for p, norm in self._pains[solution.id] if says(norm, text)]
-            keywords = [k for k in self._keywords[solution.id] if says(k, text)]
-            words = said.get(solution.id, WordMatch((), 0.0))
+            matched, keywords, words, worded, named = named_by_owner(solution)
+            named = named or (solution.category in barred and not solution.industries)
             share = vote.share(solution.id)
-            worded = bool(matched or keywords or words.names)
-            named = worded or vote.names(solution.id) or solution.id in named_by_needs
             # Listed industries say whom a solution is sold to: when the owner names its very problem
             # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer; a tool
             # made for one trade's own work is not, however it is named (review7: an online shop's bot for a
