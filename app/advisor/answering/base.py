@@ -18,6 +18,15 @@ from app.services.retrieval import RetrievalService
 from app.text.normalize import normalize
 from app.text.segment import Glossary, Segmenter
 
+_GENERIC_CAPITALS = {"AI", "SME", "SMEs", "I", "OK"}
+
+
+def _names_in_english(text: str) -> bool:
+    """A capitalised English word that does not open a sentence and is not a generic one ("EU", "Act"): a name."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    opening = {m.group(1) for m in re.finditer(r"(?:^|[.?!]\s+)\W*([A-Za-z][\w'-]*)", text.strip())}
+    return any(w[0].isupper() and w not in _GENERIC_CAPITALS and w not in opening for w in words)
+
 
 class HandlerTools:
     """What every handler uses: the query-time tools, the funding judge, and asking when nothing is known."""
@@ -50,9 +59,10 @@ class HandlerTools:
         query = normalize(turn.query)
         return (
             GENERIC_FUNDING_ASK.search(query) is not None
-            # A longer question names something ("the EU AI Act"): answer it. English words count as one
-            # character each, as a Chinese word of one or two does.
+            # A longer question names something: answer it. English words count as one character each, as a
+            # Chinese word of one or two does; an English name ("the EU AI Act") is something named.
             and len(re.sub(r"[a-z]+", "w", query)) <= 30
+            and not _names_in_english(turn.query)
             and not turn.foreign
             and not turn.places
             and not profile.province

@@ -113,6 +113,7 @@ class RegionGazetteer:
         self._mentions_in = lru_cache(maxsize=512)(self._find_mentions)
         self._zh: dict[str, Place] = {}
         self._en: dict[str, Place] = {}
+        self._neighbourhoods_en: set[str] = set()  # SAR districts: places to read, never a city's label
         self._foreign_zh: dict[str, str] = {}
         self._foreign_en: dict[str, str] = {}
         self._foreign_cities: dict[str, str] = {}  # GeoNames cities in English (Kuala Lumpur, Penang)
@@ -224,8 +225,9 @@ class RegionGazetteer:
             place = Place(province, city or None)
             if lang == "zh" and len(name) >= 2:
                 self._zh.setdefault(normalize(name), place)
-            elif lang == "en":
-                self._en.setdefault(name.lower(), place)
+            elif lang == "en" and name.lower() not in self._en:
+                self._en[name.lower()] = place
+                self._neighbourhoods_en.add(name.lower())
 
     def _load_foreign(self, path: Path) -> None:
         for lang, country, name in _tsv_rows(path):
@@ -321,10 +323,15 @@ class RegionGazetteer:
         return tuple(found)
 
     def english_label(self, place: Place) -> str | None:
-        """The place's English name from regions.yaml ("Suzhou", "Shanghai"), or None when it has none."""
+        """The place's English name from regions.yaml ("Suzhou", "Shanghai"), or None when it has none.
+
+        A neighbourhood is never the label of the city it lies in ("Mong Kok, Hong Kong" is Hong Kong, not the
+        first district listed for it); a SAR whose city is itself is named as the province is."""
         for word, known in self._en.items():
-            if known == place:
+            if known == place and word not in self._neighbourhoods_en:
                 return word.title()
+        if place.city is not None and place.city == place.province:
+            return self.english_label(Place(place.province, None))
         return None
 
     def find(self, text: str) -> Place | None:
