@@ -63,6 +63,24 @@ def test_a_contract_over_the_budget_is_said_to_disagree_with_it_not_cut_to_a_bas
     assert "选基础档" not in response.answer
 
 
+def test_no_basic_tier_is_offered_when_the_clients_own_contracts_already_exceed_the_budget(advisor):
+    # review8 end (A2, B2): "选基础档可控制在预算内" beside a fixed 20万 contract and a 3.6万 budget, and "即使都选基础档
+    # 合计也约2.44万元，超出预算" against 10万 while an 80万 dataset contract stood outside the sum.
+    advisor.ask(
+        "我们是杭州一家30人的跨境电商公司，年营收5000万，客服回复慢，大促接不过来，预算每月3000。",
+        session_id="a",
+    )
+    contract = advisor.ask("那如果我们自己租算力微调一个客服模型，合同20万呢？", session_id="a")
+    assert "选基础档" not in contract.answer
+    advisor.ask("客户在苏州，一家90人的精密机械厂，设备老坏、突然停机，预算10万。", session_id="b")
+    dataset = advisor.ask(
+        "那他们要是买数据集来训练故障预测模型，数据集合同80万，苏州有补贴吗？", session_id="b"
+    )
+    assert "在预算内" not in dataset.answer and "选基础档可控制在预算内" not in dataset.answer
+    if "都选基础档" in dataset.answer:  # the basic-tier sum counts the client's 80万 contract
+        assert "即使都选基础档合计也约8" in dataset.answer
+
+
 def test_a_selection_only_award_gets_no_figure_and_the_opening_does_not_say_none(advisor):
     response = advisor.ask(
         "我是广州海珠区一家30人的电商代运营公司，想申请海珠区那个大模型应用示范项目奖励，能拿多少？"

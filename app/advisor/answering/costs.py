@@ -70,8 +70,14 @@ class CostHandlers(HandlerTools):
     def cost(self, turn: Turn) -> None:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
+        fixed = sum(own.first_year.min for own in cost.unplaced)
         budget = budget_lines(
-            choice, profile.budget_cny, turn.language, profile.budget_other, costed=cost.solutions
+            choice,
+            profile.budget_cny,
+            turn.language,
+            profile.budget_other,
+            costed=cost.solutions,
+            fixed=fixed,
         )
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
         # "…and which programs apply?": a cost question that names funding hears the verdicts, not only costs.

@@ -142,12 +142,14 @@ def budget_lines(
     other: str | None = None,
     said_fit: bool = False,
     costed: list[CostedSolution] | None = None,
+    fixed: float = 0.0,
 ) -> list[str]:
     """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
 
     `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
     `said_fit`: the brief's net-cost line has said the pack fits, so a plain fit is not said again.
     `costed`: the pack as costed, so a contract the client named counts at their figure, not our range.
+    `fixed`: the client's own contracts no solution of the pack buys (costing.PackCost.unplaced), in every sum.
     """
     en = language == "en"
     as_costed = {c.pick.solution.id: c.first_year for c in costed or []}
@@ -178,7 +180,7 @@ def budget_lines(
             f"{money(budget, language)}约{money(upper - budget, language)}：签约前请先确认预算和合同金额以哪个为准。"
         )
     elif budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
-        lines.append(_needs_over_budget(choice, budget, language, cost))
+        lines.append(_needs_over_budget(choice, budget, language, cost, fixed))
     elif budget is not None and not choice.fits_budget and choice.picks:
         start = choice.picks[0].solution
         upper = cost(start).max
@@ -221,15 +223,21 @@ def budget_lines(
 
 
 def _needs_over_budget(
-    choice: PackChoice, budget: float, language: Lang, cost: Callable[[Solution], AmountRange]
+    choice: PackChoice,
+    budget: float,
+    language: Lang,
+    cost: Callable[[Solution], AmountRange],
+    fixed: float = 0.0,
 ) -> str:
-    """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap."""
-    lower = sum(cost(p.solution).min for p in choice.picks)
-    upper = sum(cost(p.solution).max for p in choice.picks)
+    """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap.
+    Whether basic tiers fit is the arithmetic's own answer, the client's fixed contracts counted."""
+    lower = fixed + sum(cost(p.solution).min for p in choice.picks)
+    upper = fixed + sum(cost(p.solution).max for p in choice.picks)
+    within = lower <= budget
     if language == "en":
         tier = (
             f"basic configurations of each total about CNY {lower:,.0f}, within it; ask vendors to quote within it"
-            if choice.fits_budget
+            if within
             else f"even basic configurations total about CNY {lower:,.0f}, over it: start with the first need"
         )
         return (
@@ -238,7 +246,7 @@ def _needs_over_budget(
         )
     tier = (
         f"各项选基础档合计约{money(lower, language)}，在预算内，请服务商按预算报价"
-        if choice.fits_budget
+        if within
         else f"即使都选基础档合计也约{money(lower, language)}，超出预算：可先做第一项"
     )
     return (

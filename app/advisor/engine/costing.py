@@ -236,8 +236,14 @@ def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None)
         if costed.client_figure is not None:
             over = costed.first_year.max > budget
             costed.pick = replace(costed.pick, basic_tier=False, over_budget=over)
-    upper = cost.first_year.max
+    lower, upper = cost.first_year.min, cost.first_year.max
     picks = [c.pick for c in cost.solutions]
+    if lower > budget:
+        # The client's own contracts already exceed the budget: no basic tier of ours brings the pack within it
+        # (review8 end: "选基础档可控制在预算内" beside a fixed 20万 contract and a 2万 budget).
+        for costed in cost.solutions:
+            costed.pick = replace(costed.pick, basic_tier=False)
+        picks = [c.pick for c in cost.solutions]
     return replace(choice, picks=picks, fits_budget=upper <= budget, gap=max(0.0, upper - budget))
 
 
