@@ -498,6 +498,19 @@ def test_question_without_evidence_says_so_instead_of_guessing(
 
 
 @pytest.mark.parametrize(
+    "message", ["請問有什麼AI補助可以申請？", "听说用AI能领补贴，具体都有哪些？", "Are there any AI grants?"]
+)
+def test_a_funding_question_naming_nothing_is_asked_back_however_ai_is_written(
+    advisor: AdvisorService, message: str
+):
+    # "AI" glued to Chinese ("AI補助") is no English name, and "用AI能领补贴" is a clause, not a program's name: both
+    # once turned this into a quote digest or a "not in my sources" line instead of asking where and what.
+    response = advisor.ask(message)
+    assert response.clarifying_questions and not response.funding
+    assert "不在我的资料中" not in response.answer
+
+
+@pytest.mark.parametrize(
     "message",
     ["美国各州对中小企业使用AI有什么税收抵免政策？", "What subsidies does the EU AI Act give to SMEs?"],
 )

@@ -23,8 +23,10 @@ _GENERIC_CAPITALS = {"AI", "SME", "SMEs", "I", "OK"}
 
 def _names_in_english(text: str) -> bool:
     """A capitalised English word that does not open a sentence and is not a generic one ("EU", "Act"): a name."""
-    words = re.findall(r"[A-Za-z][\w'-]*", text)
-    opening = {m.group(1) for m in re.finditer(r"(?:^|[.?!]\s+)\W*([A-Za-z][\w'-]*)", text.strip())}
+    words = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", text)
+    opening = {
+        m.group(1) for m in re.finditer(r"(?:^|[.?!]\s+)[^A-Za-z]{0,3}([A-Za-z][A-Za-z0-9'-]*)", text.strip())
+    }
     return any(w[0].isupper() and w not in _GENERIC_CAPITALS and w not in opening for w in words)
 
 

@@ -54,6 +54,8 @@ _CLAIMED_NAME = re.compile(
 )
 # What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".
 _LEAD_IN = re.compile(r"^.*(?:听说|据说|说|有个|有一个|出了个|出了一个|推出了?|了个|有|\d[万元]?的)")
+# "听说用AI能领补贴": a clause saying what one can get, not a program's name ("AI赋能券" keeps its 赋能).
+_A_CLAUSE = re.compile(r"(?<!赋)能(?:领|拿|申请|申领|享受|获得)|可以(?:领|拿|申请)|领到|拿到")
 _NOT_A_NAME = re.compile(
     r"^(?:这个|那个|这些|那些|什么|哪些|有没有|我们|政府|国家的?|有|的)?(?:补贴|补助|资助|奖励|券|专项)$"
 )
@@ -73,7 +75,7 @@ def relayed_programs_not_in_sources(
     for sentence in re.split(r"[。！？!?\n]", norm):
         for match in _CLAIMED_NAME.finditer(sentence):
             name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip().lstrip("的个种")
-            if len(name) < 4 or _NOT_A_NAME.match(name) or known(name):
+            if len(name) < 4 or _NOT_A_NAME.match(name) or _A_CLAUSE.search(name) or known(name):
                 continue
             found.append(name)
     return list(dict.fromkeys(found))
