@@ -70,7 +70,7 @@ class CostHandlers(HandlerTools):
     def cost(self, turn: Turn) -> None:
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
-        fixed = sum(own.first_year.min for own in cost.unplaced)
+        fixed = cost.own_contracts.min
         budget = budget_lines(
             choice,
             profile.budget_cny,

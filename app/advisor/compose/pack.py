@@ -171,7 +171,7 @@ def pack_answer(
     lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
     lines.append("What each solution does:" if en else "方案说明：")
     lines += [solution_details(index, item, language) for index, item in enumerate(costed, start=1)]
-    fixed = sum(own.first_year.min for own in cost.unplaced)
+    fixed = cost.own_contracts.min
     lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other, True, costed, fixed)
     if profile.size_class == SizeClass.large:
         lines.append(

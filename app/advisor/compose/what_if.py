@@ -58,6 +58,14 @@ def _changed(saved: CompanyProfile, supposed: CompanyProfile) -> list[str]:
     ]
 
 
+def _supposed_facts(
+    saved: CompanyProfile, supposed: CompanyProfile, places: RegionGazetteer, language: Lang
+) -> tuple[list[str], str, str]:
+    """The fields a what-if changed, and those facts as saved and as supposed ("深圳" / "东莞")."""
+    fields = _changed(saved, supposed)
+    return fields, _facts(saved, fields, places, language), _facts(supposed, fields, places, language)
+
+
 def _open(assessment: Assessment) -> set[str]:
     """The conditions not met (unmet or still open) behind a verdict."""
     return {c.name for c in assessment.conditions if c.status is not Status.met}
@@ -76,8 +84,7 @@ def what_changed(
     language: Lang,
 ) -> str:
     """The same pack for the supposed company: what differs in funding, and that nothing was saved."""
-    fields = _changed(saved, supposed)
-    old, new = _facts(saved, fields, places, language), _facts(supposed, fields, places, language)
+    fields, old, new = _supposed_facts(saved, supposed, places, language)
     en = language == "en"
 
     def eligible(programs: list[Assessment]) -> dict[str, str]:
@@ -119,8 +126,7 @@ def verdicts_changed(
     language: Lang,
 ) -> str:
     """The programs asked about, judged for the supposed company: each verdict before and after."""
-    fields = _changed(saved, supposed)
-    old, new = _facts(saved, fields, places, language), _facts(supposed, fields, places, language)
+    fields, old, new = _supposed_facts(saved, supposed, places, language)
     en = language == "en"
     was = {a.program.id: a for a in before}
     moves = []

@@ -119,9 +119,14 @@ class PackCost:
         return total([*(p for c in self.solutions for p in c.items), *self.unplaced])
 
     @property
+    def own_contracts(self) -> AmountRange:
+        """The client's contracts no solution of the pack buys, summed (their figures: min == max)."""
+        return total(self.unplaced)
+
+    @property
     def net(self) -> AmountRange:
         saved = [s.amount for s in self.client if s.in_net]
-        own = total(self.unplaced)
+        own = self.own_contracts
         return AmountRange(
             min=sum(c.net.min for c in self.solutions) + max(0.0, own.min - sum(a.min for a in saved)),
             max=sum(c.net.max for c in self.solutions) + max(0.0, own.max - sum(a.max for a in saved)),
