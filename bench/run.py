@@ -6,7 +6,8 @@ golden set, the fresh set (tests/eval/fresh_retrieval.yaml) and the second dev s
 knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five articles
 (tests/eval/retrieval_dev3.yaml), the fourth over the articles and program texts
 (tests/eval/retrieval_dev4.yaml) and the fifth, half English, over the articles and program texts
-(tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml); --heldout adds a set kept outside the repo.
+(tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
+(tests/eval/retrieval_dev7.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -37,6 +38,7 @@ from app.evaluation.golden import (
     DEV4_RETRIEVAL,
     DEV5_RETRIEVAL,
     DEV6_RETRIEVAL,
+    DEV7_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -215,6 +217,7 @@ def main() -> None:
             ("dev4", load_retrieval_cases(DEV4_RETRIEVAL)),
             ("dev5", load_retrieval_cases(DEV5_RETRIEVAL)),
             ("dev6", load_retrieval_cases(DEV6_RETRIEVAL)),
+            ("dev7", load_retrieval_cases(DEV7_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from app.components.vector_store import CollectionName
-from app.evaluation.golden import load_retrieval_cases
+from app.evaluation.golden import GOLDEN_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.retrieval import SearchFilters
+from app.settings import Settings
+from app.text.normalize import compact
 
 CASES = load_retrieval_cases()
 
@@ -115,3 +117,16 @@ def test_search_is_deterministic(shared_container):
     first = [h.chunk_id for h in shared_container.retrieval.search("深圳训力券比例").hits]
     second = [h.chunk_id for h in shared_container.retrieval.search("深圳训力券比例").hits]
     assert first == second
+
+
+@pytest.mark.parametrize(
+    "path", sorted(GOLDEN_RETRIEVAL.parent.glob("retrieval_dev*.yaml")), ids=lambda p: p.stem
+)
+def test_dev_set_facts_are_verbatim_in_their_articles(path):
+    """A dev question scores a hit only if its fact is the source's own wording: a fact typed from memory
+    would count a right passage as a miss (and a tuning session would chase it)."""
+    policies = Settings().paths.policies_dir
+    for case in load_retrieval_cases(path):
+        source = policies / f"{case.expected_source}.txt"
+        if case.fact and source.exists():
+            assert compact(case.fact) in compact(source.read_text(encoding="utf-8")), case.id

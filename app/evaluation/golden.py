@@ -24,6 +24,8 @@ DEV4_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev4.yaml"
 # Written before session 9's cross-lingual changes, over the articles and 19 program texts (half English).
 DEV5_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev5.yaml"
 DEV6_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev6.yaml"
+# Written before session 11's passage-embedding change, over the articles and 20 program texts (over half English).
+DEV7_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev7.yaml"
 
 
 class RetrievalCase(BaseModel):
