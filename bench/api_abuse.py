@@ -15,24 +15,17 @@ import os
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
-from bench.api_load import LevelResult, distinct, percentile, run_level
+from bench.api_clients import LevelResult, distinct, run_level
+from bench.proc_stats import rss_mb
+from bench.stats import percentile
 
 BODY_MB = 100
 BIG_CLIENTS = 8
 FLOODERS = 3
 OTHERS = 4
-
-
-def rss_mb(pid: int) -> float:
-    """Current resident set (VmRSS) of one process, in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def big_bodies(url: str, pid: int, key: str) -> tuple[float, float, list[str]]:

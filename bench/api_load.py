@@ -2,8 +2,10 @@
 
 Each client thread has its own keep-alive connection and sends POST /v1/advise
 with a rotating set of realistic messages (the golden advisor turns and
-retrieval questions), a new session per request, for a fixed duration. The
-server's peak RSS is read from /proc/<pid>/status (VmHWM) before it is stopped.
+retrieval questions), a new session per request, for a fixed duration
+(bench/api_clients.py). The server (bench/aipack_server.py) is started once;
+its peak RSS is read from /proc/<pid>/status (VmHWM, bench/proc_stats.py)
+before it is stopped. This module plans the levels and reports them as rows.
 
     .venv/bin/python bench/api_load.py --data-dir .aipack --seconds 30
 
@@ -17,28 +19,23 @@ import argparse
 import itertools
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.evaluation.advisor_metrics import load_advisor_cases
 from app.evaluation.golden import load_retrieval_cases
-from bench.child import free_port, running
+from bench.aipack_server import aipack_serve
+from bench.api_clients import LevelResult, run_level
+from bench.proc_stats import peak_rss_mb
 from bench.stats import percentile
 
 TODAY = "2026-11-23"
 LEVELS = (1, 8, 32)
-STAGES = ("understand", "retrieve", "recommend", "compose")
 
 
 def messages() -> list[str]:
@@ -49,73 +46,9 @@ def messages() -> list[str]:
     return mixed
 
 
-def _children(pid: int) -> list[int]:
-    kids: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return kids
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a live process plus its worker processes, in seconds."""
-    total = 0.0
-    for proc in [pid, *_children(pid)]:
-        try:
-            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
-def peak_rss_mb(pid: int) -> float:
-    """VmHWM (peak resident set) of a live process plus its worker processes, in MB."""
-    total = 0.0
-    for proc in [pid, *_children(pid)]:
-        try:
-            for line in Path(f"/proc/{proc}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            continue
-    return total
-
-
-_NONSENSE = "qxzjkvwy"
-
-
-def distinct(text: str, n: int) -> str:
-    """`text` made unique (so no cache can answer it) with a tag that carries no facts."""
-    tag = "".join(_NONSENSE[int(d)] for d in oct(n)[2:])
-    return f"{text} [{tag}]"
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    url: str
-
-
-def _says_ok(url: str) -> bool:
-    try:
-        return bool(httpx.get(f"{url}/healthz", timeout=2, trust_env=False).json().get("status") == "ok")
-    except (httpx.HTTPError, ValueError):
-        return False
-
-
-@contextmanager
-def serve(
-    data_dir: Path,
-    extra_args: list[str] | None = None,
-    extra_env: dict[str, str] | None = None,
-    startup_s: float = 180,
-) -> Iterator[Server]:
-    """`aipack serve` over `data_dir` on a free loopback port, healthy; stopped (and reaped) on exit."""
-    port = free_port()
-    env = {
+def _server_env(data_dir: Path, extra_env: dict[str, str]) -> dict[str, str]:
+    """The served data dir, the date the golden verdicts assume, offline mode, nothing downloaded."""
+    return {
         **os.environ,
         "AIPACK_PATHS__DATA_DIR": str(data_dir),
         "AIPACK_ADVISOR__TODAY": TODAY,
@@ -123,143 +56,8 @@ def serve(
         "ANONYMIZED_TELEMETRY": "False",
         "HF_HUB_OFFLINE": "1",
         "TIKTOKEN_CACHE_DIR": "",
-        **(extra_env or {}),
+        **extra_env,
     }
-    command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}"
-    # cwd: no stray .env from the caller's directory
-    with running(
-        [*command, *(extra_args or [])],
-        lambda: _says_ok(url),
-        name="aipack serve",
-        startup_s=startup_s,
-        env=env,
-        cwd=data_dir,
-    ) as child:
-        yield Server(child.process, url)
-
-
-_UNIQUE = itertools.count()  # across levels, so a distinct message is never sent twice
-# The second message of a later-turn request: one more fact, as owners add them after a first answer.
-FOLLOW_UPS = (
-    "预算5万以内",
-    "其实我们有60个员工",
-    "不对，我们在合肥",
-    "Actually our budget is 80k",
-    "那苏州呢",
-)
-
-
-@dataclass
-class LevelResult:
-    clients: int
-    seconds: float
-    unique: bool = False
-    later: bool = False  # each request a later turn: a chat resending a two-message history
-    latencies_ms: list[float] = field(default_factory=list)
-    errors: int = 0
-    error_samples: list[str] = field(default_factory=list)
-    server_total_ms: list[float] = field(default_factory=list)
-    server_cpu_s: float = 0.0  # the server's CPU time over the level (when its pid was given)
-    stage_ms: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STAGES})
-
-    @property
-    def requests(self) -> int:
-        return len(self.latencies_ms) + self.errors
-
-    @property
-    def rps(self) -> float:
-        return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
-
-    def summary(self) -> str:
-        kind = ("later turns, " if self.later else "") + ("distinct" if self.unique else "golden")
-        return (
-            f"{self.clients:>2} clients ({kind}): {self.rps:6.1f} req/s, p50 {percentile(self.latencies_ms, 50):6.0f} ms, "
-            f"p95 {percentile(self.latencies_ms, 95):6.0f} ms, errors {self.errors}/{self.requests}"
-        )
-
-    def profile(self) -> str:
-        """Where the time goes: client latency vs in-handler time (the rest is queueing and HTTP)."""
-        client = sum(self.latencies_ms) / max(len(self.latencies_ms), 1)
-        handler = sum(self.server_total_ms) / max(len(self.server_total_ms), 1)
-        stages = ", ".join(f"{s} {sum(v) / max(len(v), 1):.0f}" for s, v in self.stage_ms.items() if v)
-        return (
-            f"mean client {client:.0f} ms = in advisor {handler:.0f} ms ({stages}) "
-            f"+ waiting/HTTP {client - handler:.0f} ms"
-        )
-
-
-def run_level(
-    url: str,
-    clients: int,
-    seconds: float,
-    texts: list[str],
-    timeout_s: float = 30,
-    unique: bool = False,
-    max_requests: int | None = None,
-    headers: dict[str, str] | None = None,
-    server_pid: int | None = None,
-    later: bool = False,
-) -> LevelResult:
-    """`later`: each request is the next turn of a conversation a stateless client resends (OpenAI chat):
-    a message of `texts`, a reply, and a follow-up that states one more fact (each made new if `unique`)."""
-    result = LevelResult(clients, seconds, unique, later)
-    counter = itertools.count()
-    lock = threading.Lock()
-    start = threading.Barrier(clients + 1)
-    deadline = [0.0]
-
-    def worker() -> None:
-        with httpx.Client(base_url=url, timeout=timeout_s, trust_env=False, headers=headers) as http:
-            start.wait()
-            while time.perf_counter() < deadline[0]:
-                n = next(counter)
-                if max_requests is not None and n >= max_requests:
-                    break
-                text = texts[n % len(texts)]
-                if unique:
-                    text = distinct(text, next(_UNIQUE))
-                t0 = time.perf_counter()
-                try:
-                    if later:
-                        follow_up = FOLLOW_UPS[n % len(FOLLOW_UPS)]
-                        follow_up = distinct(follow_up, next(_UNIQUE)) if unique else follow_up
-                        said = [("user", text), ("assistant", "好的。"), ("user", follow_up)]
-                        chat = {"messages": [{"role": r, "content": c} for r, c in said]}
-                        response = http.post("/v1/chat/completions", json=chat)
-                    else:
-                        response = http.post("/v1/advise", json={"message": text})
-                    elapsed = (time.perf_counter() - t0) * 1000
-                    ok = response.status_code == 200
-                    body = response.json() if ok else None
-                    body = body.get("aipack", body) if later and body else body
-                    problem = "" if ok else f"HTTP {response.status_code}: {response.text[:120]}"
-                except (httpx.HTTPError, ValueError) as exc:
-                    elapsed, body, problem = (time.perf_counter() - t0) * 1000, None, repr(exc)[:160]
-                with lock:
-                    if body is None:
-                        result.errors += 1
-                        if len(result.error_samples) < 5:
-                            result.error_samples.append(problem)
-                        continue
-                    result.latencies_ms.append(elapsed)
-                    timings = body.get("timings_ms") or {}
-                    result.server_total_ms.append(float(timings.get("total", 0.0)))
-                    for stage in STAGES:
-                        result.stage_ms[stage].append(float(timings.get(stage, 0.0)))
-
-    threads = [threading.Thread(target=worker, name=f"client-{i}", daemon=True) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
-    began = time.perf_counter()
-    deadline[0] = began + seconds
-    start.wait()
-    for thread in threads:
-        thread.join(timeout=seconds + timeout_s + 10)
-    result.seconds = time.perf_counter() - began  # includes the last in-flight requests
-    result.server_cpu_s = cpu_seconds(server_pid) - cpu_before if server_pid else 0.0
-    return result
 
 
 @dataclass
@@ -317,7 +115,8 @@ def run_api_load(
     headers = {"Authorization": f"Bearer {BENCH_KEY}"}
     env = {"AIPACK_API__KEYS": json.dumps({"bench": BENCH_KEY}), **(server_env or {})}
     started = time.perf_counter()
-    with serve(data_dir, server_args, env) as server:
+    # cwd: no stray .env from the caller's directory
+    with aipack_serve(_server_env(data_dir, env), args=server_args, startup_s=180, cwd=data_dir) as server:
         startup = time.perf_counter() - started
         # One pass over the golden messages: loads jieba, e5, the chunk table and the catalogue,
         # and leaves the server as it is after a while in service (the levels measure that state).

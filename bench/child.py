@@ -8,6 +8,7 @@ output; on exit it gets a graceful signal first and is killed only if it does no
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -34,8 +35,11 @@ def free_port() -> int:
         return port
 
 
-def answers(url: str, body: str | None = None, *, any_status: bool = False) -> Callable[[], bool]:
-    """A readiness check: `url` answers 200 (and with exactly `body`, if given).
+def answers(
+    url: str, body: str | None = None, *, any_status: bool = False, status: str | None = None
+) -> Callable[[], bool]:
+    """A readiness check: `url` answers 200 (and with exactly `body`, if given; with a JSON object whose
+    "status" is `status`, if given: `aipack serve` says "ok" on /healthz once its index is loaded).
 
     `any_status`: an error page counts as an answer too (a server over a broken data dir is up and
     says 503 on /healthz, which is what some tests want to see).
@@ -44,11 +48,18 @@ def answers(url: str, body: str | None = None, *, any_status: bool = False) -> C
     def ready() -> bool:
         try:
             with _DIRECT.open(url, timeout=2) as reply:
-                return body is None or reply.read().decode() == body
+                text = reply.read().decode()
         except urllib.error.HTTPError:
             return any_status
         except OSError:
             return False
+        if status is not None:
+            try:
+                said = json.loads(text)
+            except ValueError:
+                return False
+            return isinstance(said, dict) and said.get("status") == status
+        return body is None or text == body
 
     return ready
 

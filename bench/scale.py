@@ -30,7 +30,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.components.vector_store import CollectionName
 from app.settings import PROJECT_ROOT, AdvisorSettings, Settings
+from bench.proc_stats import own_peak_rss_mb
 from bench.stats import percentile
 
 TODAY = date(2026, 11, 23)
@@ -253,15 +253,6 @@ def _root_document(source: str) -> str:
 # ---------------------------------------------------------------------------- measurement
 
 
-def _own_peak_rss_mb() -> float:
-    """VmHWM of this process. Not ru_maxrss: Linux carries that over fork and exec, so a child
-    would report its parent's peak whenever the parent was bigger."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _timed(call: Any) -> tuple[float, float, Any]:
     """(wall ms, CPU ms of the whole process, result) of one call."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -337,7 +328,7 @@ def measure(data_dir: Path, knowledge: Path, repeats: int = 2) -> dict[str, Any]
         "ask_cpu_p95": percentile(ask_cpu, 95),
         "asks": len(ask_wall),
         "stages": {s: [percentile(v, 50), percentile(v, 95)] for s, v in stages.items()},
-        "peak_rss_mb": _own_peak_rss_mb(),
+        "peak_rss_mb": own_peak_rss_mb(),
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +20,8 @@ from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from app.settings import Settings
 from app.text.normalize import normalize
-from bench.child import answers, free_port, running
+from bench.aipack_server import aipack_serve
+from bench.child import free_port
 from tests.fake_llm_server import FakeLLMServer
 
 MINI_KNOWLEDGE = Path(__file__).parent / "data" / "mini_knowledge"
@@ -99,13 +99,8 @@ def serving_process(
     (`launch` wraps the command line, e.g. tests/store_faults.bound_by_permissions). Ready when
     /healthz answers at all: some tests start it over a data dir it must report as unhealthy.
     """
-    port = free_port()
-    command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}"
-    with running(
-        launch(command), answers(f"{url}/healthz", any_status=True), name="aipack serve", env=env, **popen
-    ):
-        yield url
+    with aipack_serve(env, launch=launch, healthy=False, **popen) as served:
+        yield served.url
 
 
 def named_purchases(message: str) -> list[Purchase]:

@@ -40,6 +40,16 @@ def _source_rank(result: SearchResult, source: str) -> int | None:
     return None
 
 
+def _timed_search(
+    service: RetrievalService, case: RetrievalCase, k: int, strategy: Strategy, scores: RetrievalScores
+) -> SearchResult:
+    """One search, its latency recorded: answerable and unanswerable questions are timed alike."""
+    started = time.perf_counter()
+    result = service.search(case.question, k=k, strategy=strategy)
+    scores.latencies_ms.append((time.perf_counter() - started) * 1000)
+    return result
+
+
 def score_retrieval(
     service: RetrievalService, cases: list[RetrievalCase], strategy: Strategy = "hybrid", k: int = 5
 ) -> RetrievalScores:
@@ -49,9 +59,7 @@ def score_retrieval(
     hit1 = hit5 = fact1 = fact5 = evidence = 0
     reciprocal = 0.0
     for case in answerable:
-        started = time.perf_counter()
-        result = service.search(case.question, k=k, strategy=strategy)
-        scores.latencies_ms.append((time.perf_counter() - started) * 1000)
+        result = _timed_search(service, case, k, strategy, scores)
         assert case.expected_source is not None
         assert case.fact is not None
         source_rank = _source_rank(result, case.expected_source)
@@ -68,9 +76,7 @@ def score_retrieval(
             )
     rejected = 0
     for case in unanswerable:
-        started = time.perf_counter()
-        result = service.search(case.question, k=k, strategy=strategy)
-        scores.latencies_ms.append((time.perf_counter() - started) * 1000)
+        result = _timed_search(service, case, k, strategy, scores)
         rejected += not result.has_evidence
         if result.has_evidence:
             scores.misses.append(f"{case.id} false evidence {result.best_score:.3f}: {case.question}")
