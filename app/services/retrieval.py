@@ -15,9 +15,11 @@ from typing import Literal
 import numpy as np
 
 from app.catalogue.loader import load_catalogue
+from app.components.dictionary import dictionary_senses
 from app.components.parallel_lexicon import bilingual_pairs, learn
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.errors import CatalogueError
+from app.services import query_dictionary
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.services.query_vectors import query_vector
@@ -78,18 +80,24 @@ class RetrievalService:
         with self._lock:
             if self._table is None or stamp != self._loaded_stamp:
                 self.ingest.require_index()
+                stored = query_dictionary.load(
+                    self.settings.paths.data_dir / query_dictionary.FILE_NAME,
+                    (manifest or {}).get("fingerprint"),
+                )
                 self._table = ChunkTable.load(
                     self.store,
                     (t.zh for t in self.ingest.glossary.terms),
                     self.ingest.segmenter.tokens,
-                    self._parallel_lexicon(),
+                    (lambda: stored.lexicon) if stored else self._parallel_lexicon(),
+                    (lambda: stored.senses) if stored else dictionary_senses,
                 )
                 self._loaded_stamp = stamp
             return self._table
 
     def _parallel_lexicon(self) -> Callable[[], Mapping[str, tuple[str, ...]]]:
         """The catalogue's English -> Chinese, learnt on the first English question of a loaded index
-        (the catalogue it was built from; a catalogue that no longer loads teaches nothing)."""
+        when the ingest stored none (app.services.query_dictionary; a catalogue that no longer loads
+        teaches nothing)."""
 
         @cache
         def learnt() -> Mapping[str, tuple[str, ...]]:
