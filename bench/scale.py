@@ -1,23 +1,14 @@
 """Scale: build time, search and `ask` latency and memory at 1x, 10x and 100x the policy corpus.
 
-The synthetic corpus varies the real policy documents: sentences are mixed across
-documents and shuffled, city names and numbers are swapped, so every chunk text is
-distinct (and gets its own id) while staying realistic policy prose.
-
-- 10x is really ingested (`IngestService.ingest`, incremental over a copy of the 1x
-  index): its build time is measured.
-- 100x would take ~an hour of e5 on 2 cores, so the embedding rate is measured on a
-  sample and the remaining chunks are written to Chroma with embeddings derived from
-  real ones (a real embedding of the same source passage, a small random perturbation,
-  renormalised). Everything else is the real ingest path: the same records, ids and BM25
-  tokens (`IngestService._desired_records`, i.e. `policy_records` + `attach_tokens`), the same
-  reconcile, the same manifest. Its build time is reported as measured work plus
-  embedding time extrapolated from the measured rate.
-
-Latency and memory are measured in a fresh subprocess per scale (peak RSS = that
-process's ru_maxrss): warm search over the golden retrieval questions and `ask` over
-the golden advisor conversations and questions, each with the query-embedding cache
-cleared first, so every call pays the e5 embedding as a new question would.
+- The corpus: (factor - 1) realistic variants of every policy document (bench/scale_corpus.py).
+- The indexes (bench/scale_builds.py): 10x is really ingested (`IngestService.ingest`, incremental over a
+  copy of the 1x index) and its build time measured; 100x goes through the real ingest path with most
+  embeddings derived from real ones, its build time reported as measured work plus the embedding time
+  extrapolated from the measured rate.
+- This module measures and reports. Latency and memory are measured in a fresh subprocess per scale (peak
+  RSS = that process's VmHWM, bench/proc_stats.py): warm search over the golden retrieval questions and
+  `ask` over the golden advisor conversations and questions, each with the query-embedding cache cleared
+  first, so every call pays the e5 embedding as a new question would.
 
     .venv/bin/python bench/scale.py [--factors 10,100] [--keep DIR]
 """
@@ -25,12 +16,8 @@ cleared first, so every call pays the e5 embedding as a new question would.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import random
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,214 +27,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.components.vector_store import CollectionName
-from app.settings import PROJECT_ROOT, AdvisorSettings, Settings
+from app.settings import PROJECT_ROOT, AdvisorSettings
 from bench.proc_stats import own_peak_rss_mb
+from bench.scale_builds import Build, build_derived, build_real, scale_settings
+from bench.scale_corpus import synth_knowledge
 from bench.stats import percentile
 
 TODAY = date(2026, 11, 23)
-CITIES = (  # noqa: SIM905 - a word list reads better as one string
-    "北京 上海 天津 重庆 杭州 深圳 广州 南京 苏州 成都 武汉 西安 长沙 合肥 青岛 "
-    "厦门 宁波 郑州 济南 福州 昆明 沈阳 大连 无锡 东莞 佛山 温州 南昌 贵阳 南宁"
-).split()
-PROVINCES = "全国 北京 上海 浙江 广东 江苏 四川 湖北 湖南 山东 福建 安徽 河南 陕西".split()  # noqa: SIM905
-_SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CITY = re.compile("|".join(CITIES))
-# Noise per dimension for derived embeddings: |noise| ~ 0.2, so cosine to the source ~ 0.98,
-# about as close as two real variants of one passage.
-NOISE_SIGMA = 0.2 / np.sqrt(384)
-
-
-# ---------------------------------------------------------------------------- synthetic corpus
-
-
-def _sentences(paragraph: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(paragraph) if s.strip()]
-
-
-def _swap_numbers(text: str, rng: random.Random) -> str:
-    def swap(match: re.Match[str]) -> str:
-        value = match.group(0)
-        if len(value) == 4 and value.startswith("20"):  # a year: keep it plausible
-            return str(rng.choice(range(2019, 2027)))
-        factor = rng.choice((0.5, 0.6, 0.75, 0.8, 1.2, 1.5, 2, 3))
-        number = float(value) * factor
-        return f"{number:.1f}" if "." in value else str(max(1, round(number)))
-
-    return _NUMBER.sub(swap, text)
-
-
-def variant_text(text: str, pool: list[str], rng: random.Random) -> str:
-    """A new document from `text`: a third of its sentences replaced by sentences from `pool`,
-    sentences shuffled within paragraphs, city names and numbers swapped."""
-    city_map = {city: rng.choice(CITIES) for city in CITIES}
-    paragraphs: list[str] = []
-    for paragraph in text.split("\n"):
-        sentences = _sentences(paragraph)
-        if len(sentences) < 2:  # headings and short lines keep their place
-            paragraphs.append(_CITY.sub(lambda m: city_map[m.group(0)], paragraph))
-            continue
-        mixed = [rng.choice(pool) if rng.random() < 0.33 else s for s in sentences]
-        rng.shuffle(mixed)
-        body = _CITY.sub(lambda m: city_map[m.group(0)], "".join(mixed))
-        paragraphs.append(_swap_numbers(body, rng))
-    return "\n".join(paragraphs)
-
-
-def synth_knowledge(target: Path, factor: int) -> Path:
-    """knowledge/ with (factor - 1) variants of every policy document; variants are seeded by
-    (document, number), so the 100x corpus contains the 10x corpus exactly."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(PROJECT_ROOT / "knowledge", target)
-    policies = target / "policies"
-    for path in policies.iterdir():
-        path.chmod(0o644)
-    meta_path = policies / "metadata.yaml"
-    metadata = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    documents: dict[str, Any] = metadata["documents"]
-    sources = sorted(p for p in policies.glob("*.txt"))
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sources}
-    for path in sources:
-        pool = [s for stem, t in texts.items() if stem != path.stem for s in _sentences(t) if len(s) > 15]
-        meta = documents.get(path.stem, {"title": path.stem})
-        for number in range(1, factor):
-            seed = int(hashlib.sha1(f"{path.stem}/{number}".encode()).hexdigest()[:12], 16)
-            rng = random.Random(seed)
-            doc_id = f"syn-{path.stem[:12]}-v{number:03d}"
-            (policies / f"{doc_id}.txt").write_text(variant_text(texts[path.stem], pool, rng), "utf-8")
-            documents[doc_id] = {
-                **meta,
-                "title": f"{meta['title']}（{rng.choice(CITIES)}实施细则 第{number}版）",
-                "region": rng.choice(PROVINCES),
-                "url": None,
-            }
-    meta_path.write_text(yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False), "utf-8")
-    return target
-
-
-# ---------------------------------------------------------------------------- builds
-
-
-@dataclass
-class Build:
-    factor: int
-    chunks: dict[str, int]
-    seconds: float  # wall time of what ran
-    embedded: int  # chunks embedded for real
-    derived: int = 0  # chunks written with derived embeddings
-    rate: float = 0.0  # measured chunks/s of e5 passage embedding
-    extrapolated_s: float = 0.0  # derived / rate: the embedding time that was not spent
-    note: str = ""
-
-    @property
-    def build_s(self) -> float:
-        return self.seconds + self.extrapolated_s
-
-
-def _settings(data_dir: Path, knowledge: Path) -> Settings:
-    return Settings(paths={"data_dir": data_dir, "knowledge_dir": knowledge})
-
-
-def build_real(data_dir: Path, knowledge: Path, factor: int, base: Path | None = None) -> Build:
-    """A real `aipack ingest`, incremental over a copy of `base` when given."""
-    from app.container import Container
-
-    if base is not None:
-        shutil.copytree(base, data_dir)
-    service = Container(_settings(data_dir, knowledge)).ingest
-    started = time.perf_counter()
-    report = service.ingest()
-    seconds = time.perf_counter() - started
-    note = f"incremental over the 1x index: +{report.added} chunks" if base else "cold"
-    return Build(factor, report.counts, seconds, report.added, note=note)
-
-
-def build_derived(data_dir: Path, knowledge: Path, factor: int, base: Path, sample: int = 48) -> Build:
-    """The real ingest path over a copy of `base`, except that only `sample` new chunks are
-    embedded (to measure the rate); the others get embeddings derived from real ones."""
-    from app.container import Container
-    from app.services.index_manifest import fingerprint, write_manifest
-    from app.services.ingest_report import IngestReport
-    from app.settings import INDEX_SCHEMA_VERSION
-
-    shutil.copytree(base, data_dir)
-    settings = _settings(data_dir, knowledge)
-    service = Container(settings).ingest
-    started = time.perf_counter()
-    report = IngestReport()
-    records, preserved = service._desired_records(report)  # chunking + BM25 tokens: the real code
-    collection = service.store.collection(CollectionName.policies)
-    wanted = [r for r in records if r.collection is CollectionName.policies]
-    new, stale = service._reconcile(collection, wanted, preserved, report)
-    assert not stale, "the 100x corpus contains the base corpus"
-
-    # Real embeddings of the base index, by (source document, position), to derive from.
-    existing = collection.get(include=["metadatas", "embeddings"])
-    by_place: dict[tuple[str, int], list[np.ndarray]] = {}
-    for meta, vector in zip(existing["metadatas"], existing["embeddings"], strict=True):
-        root = _root_document(str(meta["source"]))
-        by_place.setdefault((root, int(meta["position"])), []).append(np.asarray(vector, np.float32))
-    by_root: dict[str, list[np.ndarray]] = {}
-    for (root, _), vectors in by_place.items():
-        by_root.setdefault(root, []).extend(vectors)
-
-    t0 = time.perf_counter()
-    measured = service.embeddings.embed_in_batches([r.document for r in new[:sample]], None)
-    embed_s = time.perf_counter() - t0
-    rate = len(measured) / embed_s if embed_s else 0.0
-    rng = np.random.default_rng(0)
-    vectors = [measured[i] for i in range(len(measured))]
-    for record in new[sample:]:
-        root = _root_document(str(record.metadata["source"]))
-        candidates = by_place.get((root, int(record.metadata["position"]))) or by_root[root]
-        base_vector = candidates[int(rng.integers(len(candidates)))]
-        derived = base_vector + rng.normal(0.0, NOISE_SIGMA, base_vector.shape).astype(np.float32)
-        vectors.append(derived / np.linalg.norm(derived))
-    for begin in range(0, len(new), 1000):  # as IngestService._embed_and_add writes them
-        part = new[begin : begin + 1000]
-        collection.add(
-            ids=[r.id for r in part],
-            embeddings=np.vstack(vectors[begin : begin + len(part)]),
-            documents=[r.document for r in part],
-            metadatas=[r.metadata for r in part],
-        )
-    counts = {name.value: service.store.collection(name).count() for name in CollectionName}
-    write_manifest(
-        settings,
-        {
-            "schema_version": INDEX_SCHEMA_VERSION,
-            "fingerprint": fingerprint(settings),
-            "embedding_model": settings.embedding.model_name,
-            "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "counts": counts,
-            "failed": report.failed,
-            "synthetic_derived_embeddings": len(new) - len(measured),
-        },
-    )
-    seconds = time.perf_counter() - started
-    derived_count = len(new) - len(measured)
-    return Build(
-        factor,
-        counts,
-        seconds,
-        len(measured),
-        derived=derived_count,
-        rate=rate,
-        extrapolated_s=derived_count / rate if rate else 0.0,
-        note=f"+{len(new)} chunks over the 10x index; {len(measured)} embedded, {derived_count} derived",
-    )
-
-
-def _root_document(source: str) -> str:
-    """The real document a synthetic one was made from ("syn-000_92d68ac8b5-v037" -> "000_92d68ac8b5")."""
-    return source[4:].rsplit("-v", 1)[0] if source.startswith("syn-") else source[:12]
 
 
 # ---------------------------------------------------------------------------- measurement
@@ -275,7 +63,7 @@ def measure(data_dir: Path, knowledge: Path, repeats: int = 2) -> dict[str, Any]
     from app.services.retrieval import query_vector
 
     load_before = os.getloadavg()[0]
-    settings = _settings(data_dir, knowledge)
+    settings = scale_settings(data_dir, knowledge)
     settings = settings.model_copy(update={"advisor": AdvisorSettings(today=TODAY)})
     box = Container(settings)
     started = time.perf_counter()
@@ -426,7 +214,7 @@ def run_scale(
         report.builds[1] = build_real(one, knowledge, 1)
     else:
         one = base_data_dir
-        Container(_settings(one, knowledge)).ingest.ensure_ready()
+        Container(scale_settings(one, knowledge)).ingest.ensure_ready()
     dirs = {1: (one, knowledge)}
     saved = workdir / "builds.json"
     if reuse and saved.exists():  # a kept workdir: measure again without rebuilding
