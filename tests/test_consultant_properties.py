@@ -1,0 +1,223 @@
+"""What a consultant checks in every answer, over generated owner messages (the JSON contract, end to end).
+
+tests/test_engine_properties.py checks the engine's own objects; this checks what reaches the client: the
+verdicts, the subsidy lines, the net cost and the budget sentence of `ask` on messages built the way owners
+state their business (place, trade, headcount, budget, a need, sometimes a contract), in Chinese and English,
+mainland, Hong Kong/Taiwan and abroad. Deterministic (`derandomize=True`) and over the run's one shared index.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.advisor.contract import AdviceResponse
+from app.advisor.engine.costing import IN_NET, cost_pack
+from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.purchases import solution_purchases
+from app.advisor.service import AdvisorService
+from app.catalogue.models import FundingProgram
+from app.evaluation.advisor_metrics import invented_programs
+from tests.test_advisor_scenarios import with_shared_catalogue
+from tests.test_engine_properties import CATALOGUE, plans
+
+# (Chinese, English, province as the profile holds it or None abroad). Mainland cities with programs of their
+# own, one without, the two SAR/Taiwan cases and two foreign cities.
+PLACES = [
+    ("深圳", "Shenzhen", "广东"),
+    ("杭州", "Hangzhou", "浙江"),
+    ("上海", "Shanghai", "上海"),
+    ("成都", "Chengdu", "四川"),
+    ("西安", "Xi'an", "陕西"),
+    ("武汉", "Wuhan", "湖北"),
+    ("香港", "Hong Kong", "香港"),
+    ("台北", "Taipei", "台湾"),
+    ("东京", "Tokyo", None),
+    ("新加坡", "Singapore", None),
+]
+TRADES = [
+    ("餐厅", "restaurant"),
+    ("服装厂", "garment factory"),
+    ("网店", "online shop"),
+    ("物流公司", "logistics firm"),
+]
+NEEDS = [
+    ("做智能客服，回复顾客咨询", "answer customer questions with a chatbot"),
+    ("预测销量和备货", "forecast sales and stock"),
+    ("做质检，检查产品瑕疵", "inspect products for defects"),
+    ("调用大模型API写营销文案", "use a large-model API to write marketing copy"),
+]
+# What owners add that settles conditions (size needs revenue, some programs an age) or names a purchase.
+FACTS = [("", ""), ("，年营收{r}万，成立{y}年", ", revenue {r}0k RMB a year, founded {y} years ago")]
+CONTRACTS = [
+    ("", ""),
+    ("，准备租{n}万的GPU算力", ", we plan to rent {n}0k RMB of GPU compute"),
+    ("，打算买{n}万的大模型API调用", ", we will buy {n}0k RMB of large-model API calls"),
+]
+EXAMPLES = settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def advisor(advisor: AdvisorService) -> AdvisorService:
+    """conftest's fresh advisor (own sessions, pinned date), without re-parsing the YAML catalogue."""
+    return with_shared_catalogue(advisor)
+
+
+@st.composite
+def owner_messages(draw: st.DrawFn) -> tuple[str, str | None]:
+    """An owner's first message and the province its place is in (None: abroad)."""
+    zh_place, en_place, province = draw(st.sampled_from(PLACES))
+    zh_trade, en_trade = draw(st.sampled_from(TRADES))
+    zh_need, en_need = draw(st.sampled_from(NEEDS))
+    zh_contract, en_contract = draw(st.sampled_from(CONTRACTS))
+    zh_facts, en_facts = draw(st.sampled_from(FACTS))
+    staff, budget_wan = draw(st.integers(3, 400)), draw(st.integers(1, 200))
+    figures = {
+        "n": draw(st.integers(1, 80)),
+        "r": draw(st.integers(50, 30_000)),
+        "y": draw(st.integers(1, 20)),
+    }
+    if draw(st.booleans()):
+        message = (
+            f"我们是{zh_place}的一家{zh_trade}，{staff}个员工{zh_facts.format(**figures)}，预算{budget_wan}万，"
+            f"想用AI{zh_need}{zh_contract.format(**figures)}，有什么补贴？"
+        )
+    else:
+        message = (
+            f"We are a {staff}-person {en_trade} in {en_place}{en_facts.format(**figures)}, with a budget of "
+            f"{budget_wan * 10}k RMB; we want AI to {en_need}{en_contract.format(**figures)}. Any subsidies?"
+        )
+    return message, province
+
+
+def _published(program: FundingProgram) -> set[float]:
+    return {program.benefit.ratio} | {r.ratio for r in program.benefit.special_rates}
+
+
+def _in_place(program: FundingProgram, province: str | None) -> bool:
+    """Whether a company registered in `province` (None: abroad) is where the program pays at all."""
+    regions = {r.province for r in program.eligibility.regions}
+    if regions:
+        return province in regions
+    return province is not None and province not in ("香港", "澳门", "台湾")  # national: the mainland
+
+
+# The budget sentences (compose/costs.py): "within" only for a pack whose upper end fits, "over" otherwise.
+_WITHIN = re.compile(r"在(?:您的)?预算[^，。；]{0,20}以内|within your budget of")
+_OVER = re.compile(r"超出(?:您的)?预算|over (?:your )?budget|over it")
+
+
+@given(owner_messages())
+@EXAMPLES
+def test_every_answer_holds_what_a_consultant_checks(advisor: AdvisorService, said: tuple[str, str | None]):
+    message, province = said
+    response = advisor.ask(message)
+    catalogue = {p.id: p for p in advisor.catalogue.funding}
+    assert_catalogue_only(response, advisor, catalogue)
+    assert_verdicts_follow_conditions(response)
+    assert_subsidy_arithmetic(response, catalogue)
+    assert_net_is_gross_less_subsidies(response)
+    assert_nothing_paid_outside_the_place(response, catalogue, province)
+    assert_budget_said_truly(response)
+
+
+def assert_catalogue_only(
+    response: AdviceResponse, advisor: AdvisorService, catalogue: dict[str, FundingProgram]
+) -> None:
+    """No program outside the catalogue, in the lists or named in the text ("重庆算力券" when none is held)."""
+    assert {f.id for f in response.funding} <= set(catalogue)
+    assert {s.program_id for s in response.subsidies} <= set(catalogue)
+    assert not invented_programs(response, advisor), response.answer
+
+
+def assert_verdicts_follow_conditions(response: AdviceResponse) -> None:
+    """✅ only with every condition met; ❌ only with one unmet (advice_rules §3)."""
+    for funding in response.funding:
+        statuses = [(c.name, c.status) for c in funding.conditions]  # a program may have two "special"
+        if funding.verdict == "eligible":
+            assert all(status == "met" for _, status in statuses), (funding.id, statuses)
+        if funding.verdict == "ineligible":
+            assert any(status == "unmet" for _, status in statuses), (funding.id, statuses)
+
+
+def assert_subsidy_arithmetic(response: AdviceResponse, catalogue: dict[str, FundingProgram]) -> None:
+    """Each subsidy line: a published rate on an item in the program's scope, ratio × base within the cap;
+    subtracted from the net only on an eligible verdict of a deduction or claim program."""
+    verdicts = {f.id: f.verdict for f in response.funding}
+    for line in response.subsidies:
+        program = catalogue[line.program_id]
+        assert line.kind in program.eligibility.spend_scope, (line.program_id, line.kind)
+        assert line.ratio in _published(program), (line.program_id, line.ratio)
+        for end in ("min", "max"):
+            amount = getattr(line.amount_cny, end)
+            assert 0 <= amount <= getattr(line.base_cny, end) * line.ratio + 0.01, (line.program_id, end)
+            assert line.cap_cny is None or amount <= line.cap_cny + 0.01, (line.program_id, end)
+        if line.in_net_cost:
+            assert verdicts.get(line.program_id) == "eligible", line.program_id
+            assert program.how_to_apply.mechanism in IN_NET, (line.program_id, program.how_to_apply.mechanism)
+
+
+def assert_net_is_gross_less_subsidies(response: AdviceResponse) -> None:
+    """A solution's net first-year cost is its gross less the subsidies subtracted on it, never below zero."""
+    for solution in response.solutions:
+        gross, net = solution.first_year_cost_cny, solution.net_first_year_cost_cny
+        on_it = [s for s in response.subsidies if s.solution_id == solution.id and s.in_net_cost]
+        for end in ("min", "max"):
+            saved = sum(getattr(s.amount_cny, end) for s in on_it)
+            assert getattr(net, end) == pytest.approx(max(0.0, getattr(gross, end) - saved), abs=1.0), (
+                solution.id,
+                end,
+            )
+
+
+def assert_nothing_paid_outside_the_place(
+    response: AdviceResponse, catalogue: dict[str, FundingProgram], province: str | None
+) -> None:
+    """A company registered abroad, in Hong Kong or in Taiwan gets no mainland program's ✅ or money, and a
+    mainland company none of another place's (r9-37: the place of registration decides)."""
+    if response.profile.province != province:
+        return  # the place was misread: the understanding tests' business, not this one's
+    for funding in response.funding:
+        if funding.verdict == "eligible":
+            assert _in_place(catalogue[funding.id], province), (funding.id, province)
+    for line in response.subsidies:
+        if line.in_net_cost:
+            assert _in_place(catalogue[line.program_id], province), (line.program_id, province)
+
+
+def assert_budget_said_truly(response: AdviceResponse) -> None:
+    """The budget is first-year cash before subsidies (§6): a pack whose upper end exceeds it is said to;
+    one said to be within it is."""
+    budget = response.profile.budget_cny
+    if budget is None or not response.solutions:
+        return
+    upper = sum(s.first_year_cost_cny.max for s in response.solutions)
+    if _WITHIN.search(response.answer):
+        assert upper <= budget + 0.01, (upper, budget, response.answer)
+    if upper > budget + 0.01:
+        assert _OVER.search(response.answer), (upper, budget, response.answer)
+
+
+@given(plans())
+@settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_the_engine_pays_only_where_the_company_is_and_subtracts_only_claims(plan) -> None:
+    """The same two checks on the engine's own objects, where generated profiles reach every place the catalogue
+    names (Hong Kong and Taiwan among them) and subtracted subsidies occur far more often than in answers."""
+    profile, picks, client, today = plan
+    purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+    assessments = [assess(program, profile, today, purchases) for program in CATALOGUE.funding]
+    for a in assessments:
+        if a.verdict is Verdict.eligible:
+            assert _in_place(a.program, profile.province), (a.program.id, profile.province)
+    for subsidy in cost_pack(picks, assessments, profile, client).subsidies:
+        if subsidy.in_net:
+            assert subsidy.assessment.program.how_to_apply.mechanism in IN_NET, subsidy.program_id
+            assert _in_place(subsidy.assessment.program, profile.province), subsidy.program_id
