@@ -42,3 +42,18 @@ def test_a_child_that_dies_at_start_fails_with_what_it_said():
         running(command, lambda: False, name="server"),
     ):
         pass
+
+
+def test_a_server_still_loading_its_index_is_not_ready_for_a_load_run(tmp_path):
+    """bench/aipack_server waits for /healthz to say "ok": a server answering "no-index" would be measured
+    while it builds or lacks its index."""
+    (tmp_path / "loading").write_text('{"status": "no-index"}')
+    (tmp_path / "loaded").write_text('{"status": "ok", "index": {"policies": 194}}')
+    (tmp_path / "not-json").write_text("ok")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with running(_http_server(tmp_path, port), answers(f"{url}/loaded"), name="http"):
+        assert answers(f"{url}/loaded", status="ok")() is True
+        assert answers(f"{url}/loading", status="ok")() is False
+        assert answers(f"{url}/not-json", status="ok")() is False
+        assert answers(f"{url}/loading")() is True  # without `status`, any 200 is an answer
