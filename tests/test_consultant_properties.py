@@ -9,6 +9,7 @@ mainland, Hong Kong/Taiwan and abroad. Deterministic (`derandomize=True`) and ov
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,10 +18,12 @@ from hypothesis import strategies as st
 from app.advisor.contract import AdviceResponse
 from app.advisor.engine.costing import IN_NET, cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
-from app.advisor.engine.purchases import solution_purchases
+from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.service import AdvisorService
-from app.catalogue.models import FundingProgram
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import AmountRange, FundingProgram
 from app.evaluation.advisor_metrics import invented_programs
+from app.text.normalize import normalize
 from tests.test_advisor_scenarios import with_shared_catalogue
 from tests.test_engine_properties import CATALOGUE, plans
 
@@ -221,3 +224,61 @@ def test_the_engine_pays_only_where_the_company_is_and_subtracts_only_claims(pla
         if subsidy.in_net:
             assert subsidy.assessment.program.how_to_apply.mechanism in IN_NET, subsidy.program_id
             assert _in_place(subsidy.assessment.program, profile.province), subsidy.program_id
+
+
+# What clients say of the tier a stackable program rated them at ("智能券评的是10%"): it sets the pair's cap.
+TIER_WORDS = [
+    "",
+    "智能券评的是10%",
+    "智能券是30%那一档",
+    "we were rated at 10% for the smart voucher",
+    "the 30% tier",
+]
+# Every program the catalogue lets stack, with a place it pays in and the spend kinds it shares with a partner.
+STACKING = [
+    (
+        program,
+        program.eligibility.regions[0],
+        sorted(set(program.eligibility.spend_scope) & set(partner.eligibility.spend_scope)),
+    )
+    for program in CATALOGUE.funding
+    if program.eligibility.regions
+    for partner in (CATALOGUE.program(pid) for pid in program.benefit.stacking.stackable_with)
+    if partner is not None
+]
+
+
+@st.composite
+def stacked_purchases(draw: st.DrawFn) -> tuple[CompanyProfile, list[Purchase], str]:
+    """A company where two stackable programs pay, buying what both pay for, saying (or not) its tier."""
+    _, region, kinds = draw(st.sampled_from(STACKING))
+    profile = CompanyProfile(
+        province=region.province,
+        city=region.city,
+        industry=draw(st.sampled_from(["C", "I", "F", "M"])),
+        employees=draw(st.integers(5, 900)),
+        annual_revenue_cny=draw(st.floats(5e5, 5e8)),
+        company_age_years=draw(st.floats(1, 20)),
+    )
+    amount = draw(st.floats(10_000, 20_000_000))
+    bought = Purchase("client", "client", draw(st.sampled_from(kinds)), AmountRange(min=amount, max=amount))
+    return profile, [bought], draw(st.sampled_from(TIER_WORDS))
+
+
+@given(stacked_purchases())
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_a_combination_is_never_advised_below_the_best_program_alone(case) -> None:
+    """r9-02/51: stacking at a low tier ("pair capped at 30%") must not give less than the compute voucher alone
+    (50%): programs stacked on one item add up to at least what the best of them pays alone, within the cap
+    of the tier applied."""
+    profile, client, words = case
+    today = date(2026, 11, 23)
+    assessments = [assess(program, profile, today, client, normalize(words)) for program in CATALOGUE.funding]
+    cost = cost_pack([], assessments, profile, client)
+    stacked = [s for s in cost.subsidies if s.purchase is client[0]]
+    if len(stacked) < 2:
+        return
+    together = sum(s.amount.max for s in stacked)
+    assert together + 0.01 >= max(s.own_amount.max for s in stacked), [s.program_id for s in stacked]
+    for cap in {s.combined_cap for s in stacked if s.combined_cap is not None}:
+        assert together <= client[0].first_year.max * cap + 0.01, ([s.program_id for s in stacked], cap)
