@@ -18,6 +18,8 @@ from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.claims import (
+    nearest_real_program,
+    one_name_per_claim,
     quoted_programs_not_in_sources,
     relayed_programs_not_in_sources,
     titled_programs_not_in_sources,
@@ -140,25 +142,28 @@ class AdvisorService(AdvisorParts):
                 + titled_programs_not_in_sources(text, self.catalogue)
             )
         )
-        claimed += [
-            name
-            for name in relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
-            # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once
-            if not any(normalize(name) in normalize(c) or normalize(c) in normalize(name) for c in claimed)
-        ]
+        # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once
+        claimed = one_name_per_claim(
+            claimed + relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
+        )
         # A program named in a document the user uploaded is known: it is answered from that file.
         own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
         claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
+        national = nearest_real_program(text, self.catalogue) if claimed else None
+        nearest = (national.name, national.name_en) if national else None
         if claimed and turn.intent == "policy_question":
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
-            turn.answer = canned.unknown_programs(claimed, turn.language)
+            turn.answer = canned.unknown_programs(claimed, turn.language, nearest)
         elif claimed:
             # Say plainly that we cannot back what the user asserts, before anything else.
-            turn.answer = canned.unknown_programs(claimed, turn.language) + "\n\n" + turn.answer
+            turn.answer = canned.unknown_programs(claimed, turn.language, nearest) + "\n\n" + turn.answer
         return turn
 
     def _names_a_program(self, text: str) -> bool:
-        return bool(mentioned_programs(text, self.catalogue, self.places))
+        """By its name or place and kind, or as owners shorten it ("研发费用加计扣除", "R&D super deduction")."""
+        return bool(
+            mentioned_programs(text, self.catalogue, self.places) or self.program_names.named_in(text)
+        )
 
 
 def _long_message_notice(length: int, language: Lang) -> str:

@@ -135,19 +135,32 @@ def injection_notice(language: Lang) -> str:
 NOT_IN_SOURCES = ("不在我的资料中", "is not in my sources")
 
 
-def unknown_programs(names: list[str], language: Lang) -> str:
-    """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly."""
+def unknown_programs(names: list[str], language: Lang, nearest: tuple[str, str] | None = None) -> str:
+    """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly.
+
+    `nearest`: the (zh, en) name of the national channel the sources do hold, for a claim about a national
+    program (r8-41: "a national AI voucher for small companies"), with how it really reaches a firm.
+    """
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
-        return (
+        text = (
             f"{joined} {NOT_IN_SOURCES[1]}, so I cannot confirm that it exists or what it pays, and cannot "
             "guarantee any amount from it; don't rely on it until you see the official notice from the issuing "
-            "authority. Below is only what my sources do hold."
+            "authority."
         )
-    return (
+        if nearest:
+            text += (
+                f" The national program my sources do hold is the {nearest[1]}: it is no voucher every firm "
+                "receives; it pays only through a city selected as a pilot, to firms enrolled there."
+            )
+        return text + " Below is only what my sources do hold."
+    text = (
         f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例，也不能保证任何金额；"
-        "在看到主管部门的正式通知前，请不要依赖它。以下只列资料中有依据的信息。"
+        "在看到主管部门的正式通知前，请不要依赖它。"
     )
+    if nearest:
+        text += f"我的资料中国家层面的渠道是{nearest[0]}：不是每家企业都能领的券，须所在城市入选试点、企业进入当地改造名单才有。"
+    return text + "以下只列资料中有依据的信息。"
 
 
 def empty_message(language: Lang) -> str:

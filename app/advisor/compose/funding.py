@@ -189,8 +189,19 @@ def not_listed_line(programs: list[Assessment], shown: list[Assessment], languag
     return [f"另核对了{len(rest)}项补贴，未列出：{'，'.join(parts)}。"]
 
 
-def funding_section(programs: list[Assessment], book: CitationBook, language: Lang) -> list[str]:
+def funding_section(
+    programs: list[Assessment], book: CitationBook, language: Lang, province: str | None = ""
+) -> list[str]:
+    """The programs and verdicts; `province` None: the place is not known, so nothing could be matched to it."""
     en = language == "en"
+    if not programs and province is None:
+        # r8-41: "matches your region" read as a verdict on a region the client never gave.
+        return [
+            "I don't know where your company is registered, so no local program could be checked: tell me the "
+            "city and what you plan to buy."
+            if en
+            else "还不知道贵公司的注册地，无法核对当地的补贴项目：请告诉我所在城市和打算采购的内容。"
+        ]
     if not programs:
         return [
             "No program in our catalogue matches your region and spending; that is weak evidence, not a no — "

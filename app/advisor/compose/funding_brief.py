@@ -130,7 +130,11 @@ def funding_brief(
     """
     en = language == "en"
     if not programs:
-        return [] if abroad or outside_mainland(province) else funding_section(programs, book, language)
+        return (
+            []
+            if abroad or outside_mainland(province)
+            else funding_section(programs, book, language, province)
+        )
     shown = listed_programs(programs)
     # A heading only over lines: with every program ruled out, "补贴政策：" stood alone (review7 rev7-06, review8
     # r8-28).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.catalogue.models import Catalogue
+from app.catalogue.models import Catalogue, FundingProgram
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
@@ -48,12 +48,19 @@ _PER_FIRM_PROMISE = re.compile(
     r"\beach (?:company|firm|business|sme)\b.{0,20}\d|\bevery (?:company|firm|sme)\b.{0,20}\d",
     re.I,
 )
+# A tax or finance instrument is claimed like a grant ("听说有个增值税留抵退税", "a tax credit for AI"): the
+# catalogue holds some under their own names (研发费用税前加计扣除), checked by `known` like any other.
 _CLAIMED_NAME = re.compile(
-    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|津贴|贴息|基金|券|计划)"
-    r"|\b(?:an?|the) ([a-z0-9 +-]{3,40}? (?:grant|subsidy|voucher|fund|scheme))\b"
+    r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|津贴|贴息|基金|券|计划|"
+    r"退税|减税|免税|抵税|扣除|抵扣|抵减|减免)"
+    r"|\b(?:an?|the) ([a-z0-9 +&'-]{3,40}? (?:grant|subsidy|voucher|fund|scheme|tax credit|tax break|tax rebate|"
+    r"rebate|deduction|tax relief|exemption))\b"
 )
 # What comes before the name in a relayed claim: "听说国家出了个…", "朋友说长沙有个…".
-_LEAD_IN = re.compile(r"^.*(?:听说|据说|说|有个|有一个|出了个|出了一个|推出了?|了个|有|\d[万元]?的)")
+# Cantonese says 咗 for 了 and 话/讲 for 说 ("有朋友话中央出咗个AI消费券").
+_LEAD_IN = re.compile(
+    r"^.*(?:听说|据说|说|话|讲|有个|有一个|出了个|出了一个|出咗个|推出[了咗]?|[了咗]个|有|\d[万元]?的)"
+)
 # "听说用AI能领补贴": a clause saying what one can get, not a program's name ("AI赋能券" keeps its 赋能).
 _A_CLAUSE = re.compile(r"(?<!赋)能(?:领|拿|申请|申领|享受|获得)|可以(?:领|拿|申请)|领到|拿到")
 _NOT_A_NAME = re.compile(
@@ -102,3 +109,39 @@ def titled_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
         if words and not any(words <= known for known in names):
             found.append(name)
     return list(dict.fromkeys(found))
+
+
+# A claim about a national program ("国家出了个AI补贴券", "a national AI voucher", "中央出咗个…"): whatever the
+# language, the answer says what the sources do hold at that level, so "not in my sources" is not all it hears.
+_NATIONAL = re.compile(
+    r"国家|中央|全国|国务院|\bnational\b|\bnationwide\b|\bcentral government\b|\bstate council\b", re.I
+)
+NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
+
+
+def nearest_real_program(question: str, catalogue: Catalogue) -> FundingProgram | None:
+    """For a claimed national program, the national channel the catalogue holds (none for a local claim)."""
+    if not _NATIONAL.search(normalize(question)):
+        return None
+    return catalogue.program(NATIONAL_CHANNEL)
+
+
+def one_name_per_claim(names: list[str]) -> list[str]:
+    """Each claim once, by its shortest name: "央出咗个ai消费券" (read as a voucher) and "ai消费券" (read as a relayed
+    claim) are one claim, said as "ai消费券"."""
+    kept: list[str] = []
+    for name in names:
+        same = next((i for i, k in enumerate(kept) if same_claim(name, k)), None)
+        if same is None:
+            kept.append(name)
+        elif len(normalize(name)) < len(normalize(kept[same])):
+            kept[same] = name
+    return kept
+
+
+def same_claim(name: str, other: str) -> bool:
+    """Two names found for one claim ("小企业的ai补贴券" quoted as a voucher, "给中小企业的ai补贴" as a relayed
+    claim): most of the shorter one is in the other ("重庆算力券" and "贵阳算力券" are two)."""
+    a, b = sorted((normalize(name), normalize(other)), key=len)
+    needed = max(3, round(0.8 * len(a)))
+    return any(a[i : i + needed] in b for i in range(len(a) - needed + 1))

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from app.advisor.contract import Lang
+from app.advisor.engine.claims import NATIONAL_CHANNEL
 from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
@@ -20,9 +21,13 @@ from app.catalogue.taxonomy import SME_SIZES
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
-NATIONAL_CHANNEL = "cn-sme-dx-pilot-city-2023"
-# Beyond "还来得及吗" (program_question.DEADLINE): asking when a program runs or closes.
-_ASKS_WHEN = re.compile(r"还能申请|还可以申请|什么时候|何时|多久|when does|closing", re.I)
+# Beyond "还来得及吗" (program_question.DEADLINE): asking when a program runs or closes, or how long is left
+# ("还剩几天", Cantonese "几时完", "how many days are left", "is it still valid").
+_ASKS_WHEN = re.compile(
+    r"还能申请|还可以申请|什么时候|何时|多久|(?:还|仲)(?:剩下?|有)几(?:天|日)|剩下几天|几多(?:天|日)|几时(?:完|结束|截止|到期|停)|还有效|过期|"
+    r"when does|closing|how many days|days? left|how long (?:is |do we have )?left|cut-?off|end date|still valid",
+    re.I,
+)
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
 

@@ -4,7 +4,10 @@ Owners rarely type a program's catalogue name. After an answer that listed "郑�
 they ask "那场景应用创新项目呢？"; "武汉市人工智能OPC数据产品使用补助" becomes "数据产品使用补助", the Hong
 Kong "Technology Voucher Programme" becomes "TVP". A program is named when the message holds a long enough
 stretch of its name that no more than two programs share (so "人工智能" or "数字化转型城市试点" names none), or
-an acronym or a part of its name given in brackets ("TVP"), or its whole short name.
+an acronym or a part of its name given in brackets ("TVP"), or its whole short name. Owners also drop a word
+of the name: "研发费用加计扣除" is "研发费用税前加计扣除", "高新企业的所得税" the "高新技术企业…企业所得税",
+"the R&D super deduction" the "R&D expense super-deduction": the name's pieces in its own order, close
+together in the message, name it when they are as long and as distinctive as a stretch (names_in_order.py).
 
 A stretch that names a local program counts only where the program could be the one meant: the client is
 there, has not said where they are, or the message names the program's place ("人工智能算力券" from a Hangzhou
@@ -17,6 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from app.advisor.engine.names_in_order import (
+    han_pieces_in_order,
+    holds_in_order,
+    holds_words_in_order,
+    words_in_order,
+)
 from app.advisor.llm.guard import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
@@ -32,6 +41,19 @@ MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
+# Words every kind of program's English name has: a run of them names no program ("subsidy for AI").
+_GENERIC_WORDS = (
+    "a an the of for and in on to by with ai sme smes firms firm companies company enterprise enterprises "
+    "subsidy subsidies voucher vouchers grant grants fund funds award awards program programme scheme "
+    "support policy policies measures city pilot"
+)
+_GENERIC_EN = frozenset(_GENERIC_WORDS.split())
+
+
+def _distinctive(words: Sequence[str]) -> bool:
+    return sum(word not in _GENERIC_EN for word in words) >= 2
+
+
 # Asking what two programs give together: the pair, not only the one named.
 _COMBINED = re.compile(
     r"两(?:个|张|项|种)?(?:券|补贴|政策)|加起来|合起来|加在一起|叠加|叠一起|一起(?:用|拿|申请|领|报)|合计|"
@@ -92,7 +114,7 @@ class ProgramNames:
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
-            stretch = self._stretch(self._cores[i], norm) or self._words(i, norm)
+            stretch = self._stretch(self._cores[i], norm) or self._words(i, norm) or self._in_order(i, norm)
             # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
             by_kind = any(
                 any(word in self._names[i] for word in kin)
@@ -161,10 +183,24 @@ class ProgramNames:
                 if f" {run} " not in said:
                     break
                 best = max(best, run, key=len)
-        if not best:
-            return None
+        if not best or not _distinctive(best.split()):
+            return None  # "subsidy for ai" is in a Wuhan name, and names nothing
         sharing = sum(f" {best} " in f" {' '.join(words)} " for words in self._en_words)
         return best if sharing <= MAX_SHARING else None
+
+    def _in_order(self, i: int, text: str) -> str | None:
+        """The name's pieces in order with a word of it left out ("研发费用加计扣除", "R&D super deduction"),
+        when no other program's name holds those pieces in that order: a gapped match is a weaker sign than a
+        stretch, so "数字化…改造补助" (in two pilots' names) names neither."""
+        pieces = han_pieces_in_order(self._cores[i], text)
+        if pieces:
+            sharing = sum(holds_in_order(name, pieces) for name in self._names)
+            return "…".join(pieces) if sharing == 1 else None
+        words = words_in_order(self._en_words[i], _WORD.findall(text))
+        if words and _distinctive(words):
+            sharing = sum(holds_words_in_order(name, words) for name in self._en_words)
+            return " ".join(words) if sharing == 1 else None
+        return None
 
     @staticmethod
     def _could_mean(program: FundingProgram, text: str, province: str | None, city: str | None) -> bool:
