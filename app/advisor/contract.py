@@ -136,7 +136,9 @@ class ProfileOut(_Model):
     employees: int | None = None
     annual_revenue_cny: float | None = None
     company_age_years: float | None = None
-    legal_form: str | None = None  # company, partnership, sole_proprietorship, individual_business
+    legal_form: str | None = (
+        None  # company, one_person_company, partnership, sole_proprietorship, individual_business
+    )
     budget_cny: float | None = None
     budget_other: str | None = (
         None  # a budget in another currency, as stated; never converted (no rates held)

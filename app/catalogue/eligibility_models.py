@@ -16,6 +16,7 @@ from app.catalogue.fields import (
     check_regex,
 )
 from app.catalogue.taxonomy import (
+    LegalForm,
     SizeClass,
     SpendKind,
 )
@@ -141,6 +142,11 @@ class Eligibility(StrictModel):
     )
     excluded_industries: list[Code] = Field(
         default_factory=list, description="Section codes the text excludes (a negative list, 负面清单)"
+    )
+    legal_forms: list[LegalForm] = Field(
+        default_factory=list,
+        description="The forms of business the program is for (an OPC voucher: one-person companies, sole "
+        "proprietors, 个体工商户); a form the client states outside it violates the rule. Empty: any form",
     )
     income_tax_payers_only: bool = Field(
         default=False,

@@ -7,6 +7,7 @@ The string values are part of the public contract (`category`, `type`,
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 
 class SolutionCategory(StrEnum):
@@ -51,6 +52,13 @@ class SizeClass(StrEnum):
 
 
 SME_SIZES: frozenset[SizeClass] = frozenset({SizeClass.micro, SizeClass.small, SizeClass.medium})
+
+# The legal form of a business, as the client states it (understand/legal_form.py) and as a program restricts it
+# (a one-person-company voucher: an ordinary limited company is not one). `one_person_company` is a company
+# (it pays enterprise income tax) with a single shareholder: 一人有限公司.
+LegalForm = Literal[
+    "company", "one_person_company", "partnership", "sole_proprietorship", "individual_business"
+]
 
 
 class Deployment(StrEnum):

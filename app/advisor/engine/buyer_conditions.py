@@ -4,7 +4,6 @@
   reaching the year's least spend the program requires (`min_spend`, on the client's own figure);
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
 - an R&D program pays whoever develops, not whoever buys (`developer`);
-- an income-tax benefit is nothing to a partnership or a sole trader (`income_tax`);
 - the program's own conditions the client's words settle (`stated`): the purpose of the spend (训练 vs 推理),
   its timing (approval before the project), the program's target group (an AI OPC).
 """
@@ -17,8 +16,7 @@ from datetime import date
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
-from app.advisor.understand.legal_form import NO_INCOME_TAX, LegalForm
-from app.advisor.understand.plans import said_purchases
+from app.advisor.understand.plans import said_purchases, self_done
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import without_programs
 from app.catalogue.fields import said_match
@@ -38,7 +36,9 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     scope = program.eligibility.spend_scope
     scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
     scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)
-    matched = [p for p in purchases or [] if p.kind in scope]
+    # Work the client does themselves is no purchase: the pack's catalogue item of that kind does not count.
+    done = {p.kind: p for p in self_done(said)} if said else {}
+    matched = [p for p in purchases or [] if p.kind in scope and (p.stated or p.kind not in done)]
     if matched:
         names = "、".join(dict.fromkeys(p.name_zh for p in matched[:3]))
         names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
@@ -70,6 +70,17 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
                 f"pays only for {scope_en}; tell us what you will buy"
                 if other is None
                 else f"pays only for {scope_en}; “{other.words}” is not of that kind: do you buy any?",
+            ),
+        )
+    own = next((done[p.kind] for p in purchases if p.kind in scope and p.kind in done), None)
+    if own is not None:
+        zh, en = SPEND_LABELS[own.kind]
+        return Condition(
+            "purchase",
+            Status.unmet,
+            Reason(
+                f"只支付{scope_zh}；您说“{own.words}”，这是自己做的，不是采购的{zh}",
+                f"pays only for {scope_en}; you said “{own.words}”: work you do yourselves is no {en} bought",
             ),
         )
     return Condition(
@@ -117,33 +128,6 @@ def min_spend(program: FundingProgram, purchases: list[Purchase] | None) -> Cond
         Reason(
             f"年度实际支出须达到{need_zh}（含）以上，您说的{spent_zh}不到门槛",
             f"requires at least {need_en} of such spend in the year; your {spent_en} is below it",
-        ),
-    )
-
-
-# Forms of business that pay no enterprise income tax (their owners pay individual income tax).
-_NO_INCOME_TAX = re.compile(
-    r"合伙|律师事务所|律所|个人独资|个体工商户|个体户|partnership|sole proprietor", re.I
-)
-
-
-def income_tax(program: FundingProgram, said: str, form: LegalForm | None = None) -> Condition | None:
-    """A tax benefit on enterprise income tax is nothing to a partnership (most law firms) or a sole trader.
-
-    `form`: the legal form stated last (profile.legal_form) decides: "要是改成有限公司呢" is judged as a company
-    although the conversation said "合伙" before; without one, the client's words do."""
-    if not program.eligibility.income_tax_payers_only:
-        return None
-    if form is not None and form not in NO_INCOME_TAX:
-        return None
-    if form is None and not _NO_INCOME_TAX.search(said):
-        return None
-    return Condition(
-        "legal_form",
-        Status.unmet,
-        Reason(
-            "合伙企业、个人独资企业和个体工商户不缴企业所得税，这项企业所得税优惠用不上",
-            "partnerships, sole proprietorships and individual businesses pay no enterprise income tax",
         ),
     )
 

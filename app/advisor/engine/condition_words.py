@@ -7,6 +7,7 @@ it is about, with recognisers derived from its own text rather than one phrase p
   the condition's own wording of that place (character bigrams in Chinese, words in English; "省里"/"local"
   stand for the program's own place), affirmatively and not as a question;
 - a filed (备案) model: the client says so, or names a model filed in China (met) or a foreign one (unmet);
+- a third party's model (API or private deployment): the client says they use one (met) or their own (unmet);
 - first-time adoption ("首次"): the client says they already use such a service (unmet) or never have (met);
 - a stated amount threshold ("入表金额大于100万元"): the client's figure for the same thing decides;
 - a loan ("须用银行的设备更新项目固定资产贷款"): the client takes one for that purpose (met) or rules it out (unmet).
@@ -166,6 +167,37 @@ def filed_model(said: str) -> Judged:
     return OPEN
 
 
+# A model the client uses and someone else makes: a third party's API called, or its model deployed privately.
+_THIRD_PARTY_USE = re.compile(
+    r"第三方|third[- ]party|(?:调用?|接入?|接|买|购买|采购|用).{0,12}(?:api|接口)|(?:api|接口)\s*调用|"
+    r"(?:调用|接入)[^，。；]{0,10}模型|私有化部署|本地化?部署[^，。；]{0,8}模型|\bprivate(?:ly)? deploy|"
+    r"\bcall(?:s|ing)?\b.{0,30}\bapi\b|\b(?:llm|model)s? api\b",
+    re.I,
+)
+# ...and one of their own: "模型是我们自己训练的", "自研大模型", "our own model".
+_OWN_MODEL = re.compile(
+    r"自研[^，。；]{0,4}模型|自己(?:训练|训|开发|研发|做)的?[^，。；]{0,2}模型|"
+    r"模型[^，。；]{0,4}(?:是|都是)?(?:我们|我|咱们|公司)?自己(?:训练|训|开发|研发|做)|"
+    r"\b(?:our|its) own (?:large )?(?:language )?models?\b|\bin-house models?\b|\bself-developed models?\b",
+    re.I,
+)
+
+
+def third_party_model(said: str) -> Judged:
+    """Using someone else's model is what the condition pays for ("我们调用第三方大模型API", "私有化部署通义千问",
+    a named model's API); the client's own model is not (review8 r8-05: the stated API call stayed ❔)."""
+    found = OPEN
+    for words, clause in clauses(said):
+        if _OWN_MODEL.search(clause) and not _QUESTION.search(clause):
+            return Judged(Status.unmet, words)
+        if found.status is Status.met or (_QUESTION.search(clause) and not re.search(r"\d", clause)):
+            continue  # "是不是要调用第三方的API？" asks; a clause with an amount states
+        named = _FILED_MODEL.search(clause) or _FOREIGN_MODEL.search(clause)
+        if (_THIRD_PARTY_USE.search(clause) or named) and not _NEGATION.search(clause):
+            found = Judged(Status.met, words)
+    return found
+
+
 _ALREADY = re.compile(
     r"(?:已经|已|本来就|早就|一直|现在)(?:有)?在?(?:用|使用|导入|上了|装了|入过表|入表了|挂牌)|"
     r"\balready (?:use|have|using|run)|\bwe (?:use|have) (?:a |an )?(?:pos|erp|crm)",
@@ -236,8 +268,10 @@ def amount_threshold(wording: str, said: str) -> Judged:
 
 def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judged:
     """One clause of a condition ("…且入表金额大于100万元" has two), judged by what it is about."""
-    if ("备案" in part and "模型" in part) or re.search(r"第三方.{0,4}模型", part):
+    if "备案" in part and "模型" in part:
         return filed_model(said)
+    if re.search(r"第三方.{0,4}模型", part):
+        return third_party_model(said)
     if _THRESHOLD.search(part):
         return amount_threshold(part, said)
     if "首次" in part:

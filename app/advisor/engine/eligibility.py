@@ -15,7 +15,6 @@ from enum import StrEnum
 
 from app.advisor.engine.buyer_conditions import (
     developer,
-    income_tax,
     min_spend,
     purchase,
     spend_timing,
@@ -23,6 +22,7 @@ from app.advisor.engine.buyer_conditions import (
     venue,
 )
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
+from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.profile import CompanyProfile
@@ -92,6 +92,7 @@ def assess(
             size(program, profile),
             industry(program, profile),
             age(program, profile),
+            legal_form(program, profile),
             income_tax(program, said, profile.legal_form),
             venue(program, said),
             developer(program, profile, said),
@@ -154,8 +155,11 @@ def _stated_tier(program: FundingProgram, said: str) -> float | None:
     """A tier of this program's published tiers the client says applies: "10%那一档", "the 10% tier"."""
     for tier in program.benefit.stacking.tiers:
         pct = re.escape(f"{tier.ratio * 100:g}%")
-        # ...or the rate it was rated at: "智能券评的是30%", "评了30%", "we were rated at 30%"
-        rated = rf"(?:评|评定|核定|定档|评级)(?:的是|了|上|到|为|成)?\s*{pct}|rated (?:at )?{pct}"
+        # ...or the rate it was rated or approved at: "智能券评的是30%", "批的是10%", "we were approved at 10%"
+        rated = (
+            rf"(?:评|评定|核定|定档|评级|批|获批|核准|审批)(?:的是|了|下来|上|到|为|成)?(?:是|为)?\s*{pct}|"
+            rf"(?:rated|approved|granted|assessed|awarded) (?:at |for )?(?:the )?{pct}"
+        )
         if re.search(
             rf"{pct}\s*(?:的|那|这)?\s*一?\s*档|{pct}\s*tier|tier (?:of|at) {pct}|{rated}", said, re.I
         ):

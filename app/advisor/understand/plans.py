@@ -7,7 +7,8 @@ say something else:
 - a program's name ("有没有算力券") buys nothing;
 - the client's own trade ("做软件开发的公司", "a software company") says who they are, not what they buy;
 - work the client does themselves ("自己微调模型", "we fine-tune it ourselves") is no service bought: the
-  goods they rent or buy for it still are ("自己租GPU微调": the compute);
+  goods they rent or buy for it still are ("自己租GPU微调": the compute); `self_done` names that work;
+- a kind they say they don't buy ("不调别人的API") is not bought;
 - fine-tuning done on rented compute ("租GPU做行业大模型微调") is what the compute is for (§1: the rental
   is the purchase), unless the client has someone else do it ("找服务商微调").
 """
@@ -20,6 +21,7 @@ from functools import lru_cache
 
 from app.advisor.understand.purchases import KIND_WORDS, without_programs
 from app.catalogue.taxonomy import SpendKind
+from app.text.normalize import normalize
 
 _CLAUSE = re.compile(r"[^,;:!?，；：。！？\n]+")
 # A kind word right before these names a trade ("软件开发", "软件公司", "设备厂", "software company").
@@ -35,6 +37,16 @@ _SELF = re.compile(
 # ...unless they have someone do it or buy it: "请人标注", "找服务商微调", "outsource the labelling".
 _BOUGHT_BEFORE = re.compile(
     r"(?:请|找|外包|委托|采购|购买|买|订|hire|outsourc\w*|buy\w*|purchas\w*)[^,;，；。]{0,8}$", re.I
+)
+# ...or they say they don't buy it: "不调别人的API", "没买GPU", "we don't buy any API".
+_NOT_BOUGHT_BEFORE = re.compile(
+    r"(?:不|没有?|无需|不需要|不用)(?:再|用|要|去)?(?:调用?|用|买|购买|采购|租|订|接)?[^,;，；。]{0,5}$|"
+    r"\b(?:don't|do not|doesn't|never|no longer)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+# "自己没有技术人员", "we can't do it ourselves": the client says what they cannot do themselves.
+_SELF_CANNOT = re.compile(
+    r"自己(?:没|不|无|做不|搞不)|(?:can't|cannot|don't)\s+\w*\s*(?:it\s+)?ourselves", re.I
 )
 _BUYS = re.compile(
     r"租|买|购|订阅|签|花|用|上云|迁|外包|委托|请人|找人|rent|buy|lease|purchas|subscri|sign|pay|spend|use|outsourc",
@@ -85,8 +97,30 @@ def planned_kinds(said: str) -> frozenset[SpendKind]:
     return frozenset(p.kind for p in said_purchases(said))
 
 
+def self_done(said: str) -> tuple[SaidPurchase, ...]:
+    """Work the client says they do themselves ("我哋自己做模型微調", "we fine-tune in-house"): no purchase of that
+    kind, so a pack's catalogue item of it is no spend a program pays for (review8 v50/v53). Matched in simplified
+    lower case, quoted as typed."""
+    text = without_programs(said)
+    found: dict[SpendKind, SaidPurchase] = {}
+    for clause in _CLAUSE.finditer(text):
+        words = clause.group(0).strip()
+        plain = normalize(words)
+        if not _SELF.search(plain) or _SELF_CANNOT.search(plain):
+            continue
+        for kind, pattern in KIND_WORDS:
+            if kind not in _WORK or kind in found:
+                continue
+            match = next((m for m in pattern.finditer(plain) if not _bought(plain, m, kind)), None)
+            if match is not None and not _BOUGHT_BEFORE.search(plain[: match.start()]):
+                found[kind] = SaidPurchase(kind, _quote(words if len(words) == len(plain) else plain, match))
+    return tuple(found.values())
+
+
 def _bought(clause: str, match: re.Match[str], kind: SpendKind) -> bool:
     before, after = clause[: match.start()], clause[match.end() :]
+    if _NOT_BOUGHT_BEFORE.search(before):
+        return False  # "不调别人的API": they say they don't
     if _TRADE_AFTER.match(after) and not _BOUGHT_BEFORE.search(before):
         return False  # "做软件开发": their trade
     if kind not in _WORK or _BOUGHT_BEFORE.search(before):

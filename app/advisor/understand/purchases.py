@@ -69,7 +69,7 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         SpendKind.model_service,
         re.compile(
             r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
-            r"model service",
+            r"model[- ]services?",
             re.I,
         ),
     ),

@@ -1,0 +1,133 @@
+"""Conditions the client's own statement settles (session 11, advice_rules.md §3).
+
+- "我们调用第三方大模型API" is the purchase the Shanghai model voucher pays for: its condition is met, not ❔
+  (review8 r8-05); a model of their own is not a third party's, so the voucher is ❌;
+- a stated legal form settles a one-person-company (OPC) voucher: a limited company of several people gets ❌
+  with the reason and no figure (review8 r8-19), a one-person company is not ruled out by its form;
+- work the client does themselves ("我哋自己做模型微調") is no purchase: no model-voucher subsidy on the
+  pack's API item (review8 v53), while the compute they rent still is one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.understand.legal_form import legal_form_in
+from app.advisor.understand.plans import said_purchases, self_done
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.loader import load_catalogue
+from app.catalogue.taxonomy import SpendKind
+from app.settings import PROJECT_ROOT
+from tests.helpers import judged
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+TODAY = date(2026, 11, 28)
+
+
+def _judged(program_id: str, message: str, **facts: Any) -> Assessment:
+    profile = CompanyProfile(**facts, legal_form=legal_form_in(message))
+    return judged(CATALOGUE, program_id, profile, message, TODAY)
+
+
+def _status(assessment: Assessment, name: str) -> list[str]:
+    return [c.status.value for c in assessment.conditions if c.name == name]
+
+
+SHANGHAI = {"province": "上海", "city": "上海", "industry": "I", "employees": 30}
+WUHAN = {"province": "湖北", "city": "武汉", "industry": "I"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我们调用第三方大模型API做客服机器人，一年大概20万，模型券能申请吗？",
+        "准备把通义千问私有化部署到内网做知识库，部署合同大概40万",
+        "We call a third-party LLM API for our chatbot, roughly RMB 80k a year.",
+    ],
+)
+def test_a_third_party_model_the_client_uses_meets_the_model_vouchers_condition(message):
+    voucher = _judged("sh-model-voucher-2025", message, **SHANGHAI)
+    assert _status(voucher, "special") == ["met"]
+    assert not any("须确认" in c.reason.zh for c in voucher.conditions if c.name == "special")
+
+
+def test_a_model_the_client_trains_themselves_is_not_a_third_partys():
+    voucher = _judged(
+        "sh-model-voucher-2025",
+        "大模型是我们自己训练的，不调别人的API，主要是租算力，一年大概50万",
+        **SHANGHAI,
+    )
+    assert voucher.verdict is Verdict.ineligible
+    assert "我们自己训练的" in voucher.reasons[0].zh
+    # "不调别人的API" says what they don't buy: it is never quoted back as a purchase
+    assert not any("不调别人的api" in c.reason.zh.lower() for c in voucher.conditions)
+
+
+@pytest.mark.parametrize(
+    ("message", "employees"),
+    [
+        ("武汉一家6个人的有限公司，做AI应用开发的，每年租GPU算力大概8万，OPC那个算力券我们能用吗？", 6),
+        (
+            "We are a limited company in Wuhan, 4 people, building AI apps. We rent GPUs for about RMB 60k a year.",
+            4,
+        ),
+        ("武汉一家合伙企业，三个合伙人，做AI视频剪辑，租算力一年5万左右", 3),
+    ],
+)
+def test_a_firm_that_is_no_one_person_company_by_its_form_is_ruled_out_of_the_opc_voucher(message, employees):
+    opc = _judged("wh-opc-compute-voucher-2026", message, employees=employees, **WUHAN)
+    assert opc.verdict is Verdict.ineligible
+    assert _status(opc, "legal_form") == ["unmet"]
+    assert any("只面向一人有限公司" in r.zh for r in opc.reasons)
+
+
+def test_a_one_person_company_is_not_ruled_out_by_its_form():
+    message = "我就一个人，注册的是一人有限公司，在武汉做AI绘图接单，一年租算力大概3万"
+    opc = _judged("wh-opc-compute-voucher-2026", message, employees=1, **WUHAN)
+    assert opc.verdict is not Verdict.ineligible
+    assert _status(opc, "legal_form") == ["met"]
+
+
+def test_work_done_in_house_leaves_the_model_voucher_without_a_purchase():
+    message = "深圳一家25人的AI初创，我们自己做模型微调，租用算力合约大约六十万"
+    shenzhen = {"province": "广东", "city": "深圳", "industry": "I", "employees": 25}
+    voucher = _judged("sz-model-voucher-2024", message, **shenzhen)
+    assert voucher.verdict is not Verdict.eligible
+    training = _judged("sz-training-voucher-2024", message, **shenzhen)
+    assert _status(training, "purchase") == ["met"]  # the compute they rent still is a purchase
+
+
+def test_the_legal_form_read_from_the_clients_words():
+    assert legal_form_in("我们是一人有限公司") == "one_person_company"
+    assert legal_form_in("We are a single-member LLC") == "one_person_company"
+    assert legal_form_in("武汉一家5个人的有限公司") == "company"
+    assert legal_form_in("不是一人公司，是普通的有限公司") == "company"
+
+
+def test_in_house_work_and_denied_purchases_are_not_bought():
+    assert [p.kind for p in self_done("We fine-tune our models in-house; we only buy GPU time")] == [
+        SpendKind.model_service
+    ]
+    assert self_done("自己没有技术人员，想找服务商做模型微调") == ()
+    assert SpendKind.model_service not in {p.kind for p in said_purchases("不调别人的API，主要是租算力")}
+
+
+def _subsidised(response: dict[str, Any]) -> set[str]:
+    return {s["program_id"] for s in response["subsidies"] if s["amount_cny"]["max"] > 0}
+
+
+def test_the_answer_gives_no_figure_for_a_voucher_the_form_or_in_house_work_rules_out(advisor):
+    limited = advisor.ask(
+        "武汉一家6个人的有限公司，做AI应用开发的，每年租GPU算力大概8万，OPC那个算力券我们能用吗？"
+    )
+    assert "wh-opc-compute-voucher-2026" not in _subsidised(limited.model_dump(mode="json"))
+    own = advisor.ask(
+        "深圳南山一間25人嘅AI初創，我哋自己做模型微調，租用算力合約大約六十萬，訓力券可以補幾多？"
+    )
+    subsidised = _subsidised(own.model_dump(mode="json"))
+    assert "sz-model-voucher-2024" not in subsidised
+    assert "sz-training-voucher-2024" in subsidised
