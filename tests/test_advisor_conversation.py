@@ -393,6 +393,20 @@ def test_a_personal_errand_after_a_business_question_is_still_refused(advisor: A
     assert_no_pack(response)
 
 
+@pytest.mark.parametrize(
+    "question", ["顺便问下，港币兑人民币现在多少", "What's the exchange rate to the dollar today?"]
+)
+def test_an_exchange_rate_question_after_a_pack_is_refused_without_subsidies(
+    advisor: AdvisorService, question: str
+):
+    """We hold no exchange rates and advise on none: a rate asked mid-conversation is no policy question."""
+    session = f"rate-after-pack-{len(question)}"
+    advisor.ask("温州一家做鞋的工厂，90人，订单排产很乱，预算15万", session_id=session)
+    response = advisor.ask(question, session_id=session)
+    assert response.intent == "out_of_scope"
+    assert_no_pack(response)
+
+
 def test_a_business_whose_trade_is_an_out_of_scope_word_is_not_declined(advisor: AdvisorService):
     response = advisor.ask("我们是做签证代办的旅行社，12个人，客户咨询回不过来，想上AI客服")
     assert response.intent == "recommend_pack"
@@ -508,6 +522,15 @@ def test_a_funding_question_naming_nothing_is_asked_back_however_ai_is_written(
     response = advisor.ask(message)
     assert response.clarifying_questions and not response.funding
     assert "不在我的资料中" not in response.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["想了解一下人工智能方面的事情", "I'd like some advice about AI, please."]
+)
+def test_a_request_to_talk_about_ai_naming_nothing_is_asked_back(advisor: AdvisorService, message: str):
+    """No need, no trade, no place: the answer asks what the business does and needs, not a quote digest."""
+    response = advisor.ask(message)
+    assert response.clarifying_questions and not response.solutions and not response.funding
 
 
 @pytest.mark.parametrize(

@@ -147,3 +147,51 @@ def test_the_business_noun_and_what_the_owner_makes_decide_the_section(message: 
 
     match = industries(KNOWLEDGE).find(regions(KNOWLEDGE).without_places(message))
     assert match is not None and match.section == section, match
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们做的是中药饮片配送，30个人", "F"),  # delivers what it sells: trade, not trucking
+        ("做粮油配送的，客户是周边饭店", "F"),
+        ("开了个煤气罐配送站", "F"),
+        ("我们做冷链配送，15台车", "G"),  # a way of carrying: transport
+        ("做同城配送的，20个骑手", "G"),
+        ("我们是做配送的，车队十几台", "G"),  # nothing named but the delivering
+        ("我们是做学生餐配送的", "H"),  # meals delivered are catering
+        ("We distribute building materials to contractors around Foshan", "F"),  # contractors are customers
+    ],
+)
+def test_a_business_that_delivers_goods_is_classed_by_what_it_sells(message: str, section: str):
+    """review8 blind7: "药品配送" read as transport; GB/T 4754 classes a firm delivering its own goods as trade."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, match
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我们是做摩托车配件的", "生产汽车外饰件，工人300", "我们做電動車零部件的，在无锡", "做液压件的小厂"],
+)
+def test_a_part_is_made_in_the_class_of_its_machine(message: str):
+    """review8 blind7: "汽车内饰件" matched no class; the standard names parts by their machine (汽车零部件及配件制造)."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == "C", match
+
+
+def test_the_pronoun_mine_is_no_mine():
+    assert industries(KNOWLEDGE).find("What could AI do for a small firm like mine?") is None
+    mine = industries(KNOWLEDGE).find("We run a gold mine in Shandong")
+    assert mine is not None and mine.section == "B"
+
+
+@pytest.mark.parametrize(
+    "message", ["我们是做智能手表充电器的", "做PCB电路板的，东莞", "我们生产不锈钢保温杯"]
+)
+def test_a_made_article_no_class_names_is_still_made_in_a_factory(message: str):
+    """Dev pf36: "做蓝牙耳机的" matched no class; a compound's last character names a made article."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == "C", match
+
+
+def test_office_work_said_with_do_is_no_product():
+    assert industries(KNOWLEDGE).find("每天做报表，累死了，有什么AI能帮忙") is None

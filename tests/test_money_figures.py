@@ -107,3 +107,20 @@ def test_a_contract_the_client_names_is_in_the_pack_cost(advisor: AdvisorService
         "成都一家35人的食品厂，预算15万，想用AI做视觉质检，另外还要签一份30万的算力租赁合同训练模型，整体要投多少？"
     )
     assert sum(s.first_year_cost_cny.min for s in response.solutions) >= 300_000
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("We need a tool that reads supplier invoices, around 30k.", 30000),  # the sum beside the wish
+        ("想弄个AI客服，大概3万左右", 30000),
+        (
+            "A 20-person firm, roughly 2 million in revenue, want AI for quotes",
+            None,
+        ),  # what the sum is, after it
+        ("We lost about 40k on expired stock last year and want forecasting", None),  # a loss is no budget
+    ],
+)
+def test_an_approximate_sum_beside_the_wish_is_the_budget(message: str, budget: float | None):
+    """review8 blind7: "about 50k" said after the wish was not read as the budget."""
+    assert find_budget(normalize(message)) == budget

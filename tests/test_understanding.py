@@ -194,6 +194,25 @@ def test_english_off_topic_questions_are_still_refused(message: str):
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "欧元最近是涨还是跌",
+        "台幣兌人民幣今天多少",
+        "Is the euro getting stronger against the RMB?",
+        "Time to sell my shares?",
+    ],
+)
+def test_exchange_rates_and_shares_are_refused_even_when_the_sources_match_words(message: str):
+    """A policy text may mention a currency: the question is still about a rate or a share, not about AI funding."""
+    assert classify_intent(message, states_profile_facts=False, has_evidence=True) == "out_of_scope"
+
+
+def test_a_need_that_mentions_a_currency_is_still_a_need():
+    message = "我们做外贸的，美元贬值对利润影响很大，想用AI把报价和订单预测做起来"
+    assert classify_intent(message, states_profile_facts=True, has_evidence=True) == "recommend_pack"
+
+
+@pytest.mark.parametrize(
     ("message", "employees"),
     [
         ("武汉做货运的，司机50个，想优化路线", 50),

@@ -82,7 +82,7 @@ def test_a_workforce_said_without_a_figure_is_a_headcount(
 
 
 def _foreign_cities() -> list[str]:
-    return sorted(regions(KNOWLEDGE)._foreign_cities)
+    return sorted(regions(KNOWLEDGE).abroad.cities)
 
 
 @settings(max_examples=150, deadline=None)
@@ -228,3 +228,39 @@ def test_a_trade_counted_after_its_name_or_in_english_words_is_the_headcount(
 def test_a_budget_in_formal_numerals_is_read(extractor: RuleExtractor, message: str, budget: int):
     """大写 numerals as on contracts and invoices; a lone 拾 (收拾) is a word, not ten."""
     assert extractor.extract(message).budget_cny == budget
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [
+        ("我们厂在松山湖，做智能硬件的", "东莞"),  # a development zone, not 赤峰's 松山区
+        ("东莞厚街一家鞋厂，120人", "东莞"),  # a town of a city with no counties
+        ("中山小榄做五金的", "中山"),
+        ("在乐从开家具厂", "佛山"),
+        ("郑东新区的一家软件公司", "郑州"),
+        ("公司在漕河泾开发区", "上海"),
+    ],
+)
+def test_a_town_or_zone_owners_name_instead_of_a_district_is_in_its_city(message: str, city: str):
+    place = regions(KNOWLEDGE).find(message)
+    assert place is not None and place.city == city, place
+
+
+def test_a_zone_named_by_its_kind_alone_is_no_place():
+    """ "保税区" is what 衡阳综合保税区 is called locally, and what every bonded zone is called."""
+    assert regions(KNOWLEDGE).find("我们在保税区做进口红酒") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "employees", "revenue"),
+    [
+        ("员工百来号人，年营业额两千多万，做五金的", 100, 20_000_000),  # a hundred said without its 一
+        ("公司有员工近200人，年销售收入1.6亿元", 200, 160_000_000),  # 销售收入 is revenue too
+        ("We employ about 60 people and our annual sales are 20 million yuan", 60, 20_000_000),
+    ],
+)
+def test_the_size_facts_in_the_words_owners_use(extractor: RuleExtractor, message: str, employees, revenue):
+    """The size class is asserted only when these settle it: a missed revenue leaves it open, a misread one
+    asserts the wrong class."""
+    profile = extractor.extract(message)
+    assert (profile.employees, profile.annual_revenue_cny) == (employees, revenue)

@@ -29,7 +29,7 @@ from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.parts import AdvisorDeps, AdvisorParts
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import out_of_scope_aside
+from app.advisor.understand.out_of_scope import out_of_scope_aside
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
 from app.advisor.understanding import understand

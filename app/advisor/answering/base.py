@@ -10,7 +10,7 @@ from app.advisor.compose import canned
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.turn import Turn
-from app.advisor.understand.classify import GENERIC_FUNDING_ASK
+from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, GENERIC_FUNDING_ASK
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
@@ -56,11 +56,12 @@ class HandlerTools:
         self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
 
     def _asks_blind(self, turn: Turn) -> bool:
-        """A funding question with nothing to go on: no place, no program, no facts, no need."""
+        """A funding question, or a request to talk about AI, with nothing to go on: no place, no program, no
+        facts, no need."""
         profile = turn.conversation.profile
         query = normalize(turn.query)
         return (
-            GENERIC_FUNDING_ASK.search(query) is not None
+            (GENERIC_FUNDING_ASK.search(query) or ASKS_ABOUT_AI_ONLY.search(query)) is not None
             # A longer question names something: answer it. English words count as one character each, as a
             # Chinese word of one or two does; an English name ("the EU AI Act") is something named.
             and len(re.sub(r"[a-z]+", "w", query)) <= 30

@@ -31,7 +31,9 @@ CEILING_AFTER = re.compile(
 CEILING_BEFORE = re.compile(
     r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most|"
     # "an AI marking assistant for somewhere between 10k and 20k RMB": the price range the client has in mind
-    r"\bfor (?:somewhere |anywhere )?between|\bfor (?:about|around|roughly|under|less than))"
+    r"\bfor (?:somewhere |anywhere )?between|\bfor (?:about|around|roughly|under|less than)|"
+    # "we'd like an AI drafting tool, about 50k": an approximate sum said beside the wish is what they would pay
+    r"\b(?:about|around|roughly|approximately|approx\.?|~))"
     # "最多也就拿个三五千", "大概个七八千": a filler and a verb of paying between the ceiling and the amount
     r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给)?(?:个|出)?\s*$",
     _I,
@@ -43,8 +45,13 @@ SPEND_AFTER = re.compile(
     _I,
 )
 REVENUE_CUE = re.compile(
-    rf"{COMPANY_MONEY}|销售|卖|损失|亏|赔|成本|costs?|value of|worth",  # and a loss, a cost, what a thing is worth
+    rf"{COMPANY_MONEY}|销售|卖|损失|亏|赔|成本|costs?|value of|worth|"  # and a loss, a cost, what a thing is worth
+    r"\blos(?:e|es|t|ing|s|ses)\b|\bwast(?:e|ed|ing)\b|\bthrow(?:ing|n)? (?:away|out)\b",
     _I,
+)
+# "around 2 million in sales", "about 50k of losses": what the amount is comes after it.
+REVENUE_AFTER = re.compile(
+    r"^\s*(?:(?:rmb|yuan|cny)\s*)?(?:in |of |worth of )?(?:sales|revenue|turnover|loss)", _I
 )
 NO_CEILING = re.compile(
     r"预算(?:上)?(?:不限|无上限|没有?上限|不设上限|随意|不是问题)|不限预算|不设预算上限|钱不是问题|资金不是问题|不差钱|"
@@ -107,10 +114,14 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             continue
         after = text[money.end : money.end + 16]
         marked = money.marked or currency is not None
-        if marked and (
-            CEILING_AFTER.match(after)
-            or SPEND_AFTER.match(text, money.end)
-            or CEILING_BEFORE.search(_context(text, money))
+        if (
+            marked
+            and not REVENUE_AFTER.match(after)
+            and (
+                CEILING_AFTER.match(after)
+                or SPEND_AFTER.match(text, money.end)
+                or CEILING_BEFORE.search(_context(text, money))
+            )
         ):
             return money.value, currency
     if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):

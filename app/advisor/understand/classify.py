@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from app.advisor.contract import Intent
+from app.advisor.understand.out_of_scope import CLAUSE_BREAK, FRAUD, OFF_TOPIC, OUT_OF_SCOPE_STRONG
 from app.advisor.understand.program_question import (
     FUNDING_WORDS,
     for_the_client,
@@ -30,41 +31,6 @@ CAPABILITY = re.compile(
     r"what (exactly |else )?can you (help (me|us) with|do)\b|what do you do\b",
     _I,
 )
-OFF_TOPIC = re.compile(
-    r"天气|下雨|气温|带伞|写.{0,8}诗|诗歌|菜谱|怎么做才好吃|红烧|食谱|"
-    r"股票|股价|大涨|炒股|买进|比分|足球|篮球|世界杯|英超|"
-    r"明星|绯闻|八卦|旅游攻略|自由行|行程安排|发烧|咳嗽|头疼|头痛|症状|"
-    r"彩票|笑话|星座|电影|电视剧|综艺|小说|歌曲|唱歌|游戏攻略|静夜思|李白|杜甫|"
-    # English words whole ("to train a sorting model" holds "rain", "Songjiang" holds "song").
-    r"\b(?:weather|rain|poems?|haiku|recipes?|stock tips?|stock price|nba|football|soccer|world cup|celebrit(?:y|ies)|"
-    r"gossip|itinerary|sightseeing|headaches?|fever|symptoms?|lottery|jokes?|horoscopes?|movies?|films?|novels?|"
-    r"songs?)\b",
-    _I,
-)
-# Off-topic even in a business chat: share tips, visas, medical questions, family law.
-OUT_OF_SCOPE_STRONG = re.compile(
-    r"股票|概念股|炒股|个股|股价|买.{0,4}基金|基金.{0,4}买|比特币|加密货币|虚拟币|签证|护照|离婚|抚养权|吃什么药|"
-    r"发烧|头疼|头痛|牙疼|牙痛|拔牙|颈椎|胸痛|咳嗽|"
-    r"\bstocks?\b.{0,30}\b(buy|sell|invest)|\b(buy|invest in)\b.{0,20}\bstocks?\b|crypto|bitcoin|\bvisa\b|passport|"
-    r"chest pain|headache|toothache|\bfever\b|cover letter|divorce|\brecipe\b|"
-    r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
-    r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
-    r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
-    r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
-    r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
-    r"\btranslate (?:this|my|a)\b|"  # a regulator's inspection is compliance advice, not AI or funding
-    # The owner's own health, by what is wrong and what they ask a doctor for ("胃疼得厉害，该挂哪个科",
-    # "腰椎间盘突出，推荐个治疗方法"): a body part or complaint, or the visit and the cure.
-    r"(?:胃|肚子|腰|背|腿|膝盖|嗓子|喉咙|心口|肩膀?)(?:疼|痛|不舒服)|失眠|腰椎|椎间盘|高血压|血糖|"
-    r"挂(?:哪个|什么|消化|内|外|骨|皮肤)?科|(?:看|找)(?:哪个|什么)?(?:医生|大夫)|治疗(?:方法|方案)|偏方|"
-    r"\b(?:my|our) (?:back|stomach|knee|neck|shoulder) (?:hurts|aches|is killing)|\bsee a doctor\b|insomnia|"
-    # Family and love life ("改善夫妻关系", "my girlfriend wants to break up").
-    r"夫妻关系|婆媳|恋爱|分手|相亲|老公(?:总|老|成日|说|嫌)|老婆(?:总|老|成日|说|嫌)|"
-    r"\b(?:girlfriend|boyfriend|my (?:wife|husband)|break(?:ing)? up|marriage|dating)\b|"
-    # A child's homework ("帮我儿子看道数学题", "a history essay due tomorrow").
-    r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b",
-    _I,
-)
 _BUDGET_WORD = re.compile(r"预算|\bbudget\b", _I)
 # What keeps a message in scope even when it also names an out-of-scope topic: it asks about AI, a
 # solution, a program or its cost. A business description alone does not ("我们是做外贸的，想给员工办美国
@@ -72,14 +38,6 @@ _BUDGET_WORD = re.compile(r"预算|\bbudget\b", _I)
 IN_SCOPE_ASK = re.compile(
     rf"{FUNDING_NOUN}|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|智能化|大模型|算力|系统|软件|方案|工具|"
     r"\b(?:software|system|tool|solution|automat\w*|digital\w*)\b",
-    _I,
-)
-# An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
-# clause that asks something, or is introduced as a by-the-way, about an out-of-scope topic.
-_ASIDE_CLAUSE = re.compile(r"[,.;!?，。；！？\n]")
-_ASIDE_ASKS = re.compile(
-    r"另外|顺便|还有|对了|再问|[?？]|吗|呢|怎么|如何|哪|什么|要注意|"
-    r"\b(also|by the way|btw|which|what|how|should i|can you|could you|any tips?)\b",
     _I,
 )
 BUSINESS = re.compile(
@@ -142,7 +100,6 @@ NET_COST = re.compile(
     r"after (the )?subsid|net cost|out of (our|my) (own )?pocket",
     _I,
 )
-FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
 RECOMMEND = re.compile(
     r"推荐|帮我(选|看看|规划|设计|出出主意|想想)|给(我|我们)(一些|点)?(建议|方案)|适合(我|我们)|用什么ai|哪些ai|什么ai(工具|方案|应用)|"
     r"(想|希望|打算|准备|想要)(用|上|引入|试试|做)(ai|人工智能)|怎么用ai|如何用ai|有什么ai|有没有ai|ai(能|可以)帮|"
@@ -206,32 +163,22 @@ GENERIC_FUNDING_ASK = re.compile(
 )
 
 
-def refused_by_rule(text: str) -> bool:
-    """Out of scope by what it asks (off-topic, share tips, visas, fraud), not merely for want of business words."""
-    norm = normalize(text)
-    return bool(OFF_TOPIC.search(norm) or OUT_OF_SCOPE_STRONG.search(norm) or FRAUD.search(norm))
-
-
-def out_of_scope_aside(text: str) -> str | None:
-    """The out-of-scope topic a business message asks about on the side ("签证", "crypto"), or None.
-
-    Only a clause that asks or says "by the way" counts: "我们是做签证代办的旅行社" names a business.
-    """
-    norm = normalize(text)
-    for clause in _ASIDE_CLAUSE.split(norm):
-        if (found := OUT_OF_SCOPE_STRONG.search(clause)) and _ASIDE_ASKS.search(clause):
-            topic, asked = found.group(0), clause.strip()
-            # A word names the topic ("签证"); a longer match reads better as the question itself.
-            return (
-                topic if len(topic) <= 12 else (asked if len(asked) <= 40 else asked[:40].rsplit(" ", 1)[0])
-            )
-    return None
+# A request to talk about AI that names nothing else ("我想咨询一下AI这块", "想了解下人工智能方面", "I'd like some
+# advice about AI"): no need, no program, no trade; asked back, like a funding question naming nothing.
+ASKS_ABOUT_AI_ONLY = re.compile(
+    r"^(?:你好|您好)?[,，]?(?:我|我们|我司|公司)?(?:想|要|来|就是想)?(?:咨询|了解|问问|问一下|请教|打听)(?:一下|下|咨询)?"
+    r"(?:关于)?(?:ai|人工智能|大模型|数字化|智能化)(?:这块|这一块|这方面|方面|相关的?(?:事情?|东西|情况)?|(?:方面)?的(?:事情?|情况|东西))?"
+    r"[的吗呢啊吧。.!！?？\s]*$|"
+    r"^(?:hi,? )?(?:i'?d like|i would like|i want|i need|can i get|could i get) (?:some )?(?:advice|information|info|to ask|to consult)"
+    r"(?: about| on)? (?:ai|artificial intelligence)(?: in general)?(?:,? please)?[.?!\s]*$",
+    _I,
+)
 
 
 def _asks_in_scope(text: str) -> bool:
     """Something other than the out-of-scope topic is about AI, a solution or funding: "AI概念股" names AI only
     as the share asked about, so the topic's own clause does not count."""
-    rest = " ".join(c for c in _ASIDE_CLAUSE.split(text) if not OUT_OF_SCOPE_STRONG.search(c))
+    rest = " ".join(c for c in CLAUSE_BREAK.split(text) if not OUT_OF_SCOPE_STRONG.search(c))
     # A problem of the business or a budget is a need in scope too ("screening CVs takes forever. Budget
     # 20,000 RMB. Also, how do I deregister …": the aside is answered apart).
     return bool(IN_SCOPE_ASK.search(rest) or PROBLEM.search(rest) or _BUDGET_WORD.search(rest))

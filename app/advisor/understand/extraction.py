@@ -42,13 +42,15 @@ _PERIOD = r"(?:一年|每年|全年|去年|今年|年均|一个月|每个月|每
 _MONTHLY = re.compile(r"月")
 _REVENUE = [
     re.compile(
-        r"(?:年营收|年营业收入|营业收入|年营业额|营业额|年收入|年销售额|销售额|年产值|产值|营收|年流水|流水|"
+        r"(?:年营收|年营业收入|营业收入|营业总收入|主营业务收入|主营收入|年销售收入|销售收入|年营业额|营业额|年收入|"
+        r"年销售额|销售额|年产值|产值|营收|年流水|流水|"
         r"一年(?:能)?卖|一年收入|一年营收|一年营业额|一年流水|年入|年卖)"
         rf"{_PERIOD}(?:大概|约|大约|在|有|是|达到|为|差不多|超过|不到|刚|才|将近|接近|:)*\s*{AMOUNT}",
         _FLAGS,
     ),
     re.compile(
-        r"(?:revenue|turnover|sales)\s*(?:of|is|was|at|:|about|around|approximately|roughly|~|north of|over|above|"
+        r"(?:revenue|turnover|sales)\s*(?:of|is|was|are|were|at|:|about|around|approximately|roughly|~|north of|over|"
+        r"above|hit|reached|totall?ed|came to|amount to|"
         r"more than|nearly|almost|just over|last year|this year|a year|per year|annually|\s)*"
         rf"(?:rmb|cny|¥|yuan)?\s*{AMOUNT}",
         _FLAGS,

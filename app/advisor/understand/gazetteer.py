@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from app.advisor.understand.foreign_places import ForeignPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.text.funding_words import FUNDING_NOUN
@@ -44,12 +45,11 @@ _NOT_THE_COMPANY = re.compile(
 )
 
 
-# Words that put a place after them in English ("a studio in Penang", "based in Cebu"), and runs of
-# capitalised words a foreign city's name is looked up in.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|outside|around|to|based in|located in|headquartered in|out of)\s+$", re.I
+_COUNTY = "county"
+# A zone's short name that is only its kind names no place: 衡阳综合保税区 is not every "保税区".
+_GENERIC_ZONE = re.compile(
+    r"(?:综合)?(?:保税区|火炬开发区|化工园区|文旅区|高新区|经开区|开发区|新区|工业园|产业园)"
 )
-_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z])")
 
 
 # Words for a county's old town or scenic area, after which its name is a place: "平遥古城", "凤凰古镇".
@@ -114,9 +114,6 @@ class RegionGazetteer:
         self._zh: dict[str, Place] = {}
         self._en: dict[str, Place] = {}
         self._neighbourhoods_en: set[str] = set()  # SAR districts: places to read, never a city's label
-        self._foreign_zh: dict[str, str] = {}
-        self._foreign_en: dict[str, str] = {}
-        self._foreign_cities: dict[str, str] = {}  # GeoNames cities in English (Kuala Lumpur, Penang)
         self._district: dict[
             str, str
         ] = {}  # a county or district's name as written -> its full name (海珠 -> 海珠区)
@@ -160,9 +157,11 @@ class RegionGazetteer:
             else None
         )
         self._load_sar_places(path.parent / "places" / "sar_places.tsv")
-        self._load_foreign(path.parent / "places" / "world_places.tsv")
+        self.abroad = ForeignPlaces(
+            _tsv_rows(path.parent / "places" / "world_places.tsv"), self._zh, self._en
+        )
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
-        self._zh_pattern = _longest_name(set(self._zh) | set(self._foreign_zh))
+        self._zh_pattern = _longest_name(set(self._zh) | set(self.abroad.zh))
         self._en_pattern = _english_pattern(list(self._en))
 
     def _load_divisions(self, path: Path) -> None:
@@ -170,7 +169,13 @@ class RegionGazetteer:
         provinces = {place.province for place in self._zh.values()}
         counties: dict[str, set[tuple[str, str]]] = {}
         guarded_in: dict[str, tuple[str, str]] = {}
-        rows = [row for row in _tsv_rows(path) if row[1] in provinces]  # others would have no programs either
+        # Towns and zones (zones.tsv) are read as counties of their city: "东莞虎门", "松山湖" are in 东莞.
+        rows = [
+            [_COUNTY if row[0] in ("town", "zone") else row[0], *row[1:]]
+            for table in (path, path.parent / "zones.tsv")
+            for row in _tsv_rows(table)
+            if row[1] in provinces  # others would have no programs either
+        ]
         # A city under the name regions.yaml gives it (巴音郭楞, not the dataset's "巴州/巴音郭楞"), for its counties too.
         city_place = {
             city: self._zh.get(normalize(full), Place(province, city.split("/")[-1]))
@@ -190,7 +195,7 @@ class RegionGazetteer:
                 )
             # Cities are all in regions.yaml under the names people use; only their official names here.
             for name in (full, short) if kind == "county" else (full,):
-                if name and len(name) >= 2:
+                if name and len(name) >= 2 and not _GENERIC_ZONE.fullmatch(name):
                     self._zh.setdefault(normalize(name), place)
                     if kind == "county" and self._zh[normalize(name)] == place:
                         self._district.setdefault(normalize(name), full)
@@ -229,20 +234,6 @@ class RegionGazetteer:
                 self._en[name.lower()] = place
                 self._neighbourhoods_en.add(name.lower())
 
-    def _load_foreign(self, path: Path) -> None:
-        for lang, country, name in _tsv_rows(path):
-            if lang == "zh" and len(name) >= 2 and normalize(name) not in self._zh:
-                self._foreign_zh.setdefault(normalize(name), country)
-            elif lang == "en" and name.lower() not in self._en:
-                self._foreign_en[name] = country
-            elif lang == "en_city" and name.lower() not in self._en:
-                self._foreign_cities.setdefault(name.replace("-", " "), country)  # looked up by its words
-        en = sorted(self._foreign_en, key=len, reverse=True)
-        # Capitalised and whole words only: "Nice" the city, not "nice to meet you".
-        self._foreign_en_pattern = (
-            re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, en)) + r")(?![A-Za-z])") if en else None
-        )
-
     def foreign(self, text: str) -> str | None:
         """The foreign place named in `text` when it names no place in China, else None."""
         if self.mentions(text):
@@ -251,30 +242,11 @@ class RegionGazetteer:
         # The one scan of Chinese and foreign names (a second trie would double the start-up cost).
         if self._zh_pattern and (
             name := next(
-                (m.group(0) for m in self._zh_pattern.finditer(norm) if m.group(0) in self._foreign_zh), None
+                (m.group(0) for m in self._zh_pattern.finditer(norm) if m.group(0) in self.abroad.zh), None
             )
         ):
             return name
-        if self._foreign_en_pattern and (m := self._foreign_en_pattern.search(text)):
-            return m.group(1)
-        return self._foreign_city(text)
-
-    def _foreign_city(self, text: str) -> str | None:
-        """A GeoNames city written in English: looked up by its capitalised words (25,000 names would make a
-        regex that takes seconds to compile). A name of one word counts only where the sentence puts a place
-        ("in Penang", "based in Cebu", "Surabaya-based"): alone it may be an everyday word ("Mobile")."""
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = run.group(0).replace("-", " ").split()
-            for start in range(len(words)):
-                for end in range(min(len(words), start + 4), start, -1):
-                    name = " ".join(words[start:end])
-                    if name not in self._foreign_cities:
-                        continue
-                    if end - start > 1 or (start == 0 and _PLACE_BEFORE.search(text[: run.start()])):
-                        return name
-                    if end == len(words) and text[run.end() : run.end() + 6].lower() == "-based":
-                        return name
-        return None
+        return self.abroad.in_english(text)
 
     def mentions(self, text: str) -> list[tuple[str, Place]]:
         """(name as written in the normalised text, place) for every mention: Chinese names, then English."""

@@ -31,6 +31,15 @@ _CLAUSE = re.compile(
 )
 # "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours.
 _CUSTOMER_EN = re.compile(r"\b(?:for|serving)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
+# Whom goods go to is a customer too: "we distribute medicines to clinics" trades medicines (F); the clinics
+# are not the business (Q). The verb and its goods stay, "to …" goes.
+_SUPPLIED_TO_EN = re.compile(
+    r"\b((?:sell|suppl|deliver|distribut|ship|export)\w*\b[^,.;!?]*?)\bto\s[^,.;!?]*", re.IGNORECASE
+)
+# "a company like mine", "help mine": the pronoun, not a mine (B).
+_PRONOUN_MINE = re.compile(
+    r"\b(?:like|of|than|as|is|are|was|help|and|or|to) mine\b|\bmine\s*[?!.]?\s*$", re.I
+)
 _CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
 # Who lends to the business is not the business either: "银行贷了200万", "we owe the bank a loan".
 _LENDER = re.compile(
@@ -44,7 +53,11 @@ _WANT = re.compile(
 )
 # What the business does, said with a verb, when no business noun is named.
 _ACTIVITY_WORDS: list[tuple[str, str, str]] = [
-    (r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail)\b", "F", "retail"),
+    (
+        r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b",
+        "F",
+        "retail",
+    ),
     # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
     (
         r"(?:^|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|(?<![各这那哪几多一两某每此品同])种(?!草)|栽|捕)[^,，。]"
@@ -95,7 +108,14 @@ _ACTIVITY_SECTIONS = [
     (re.compile(words, re.I), section, sector) for words, section, sector in _ACTIVITY_WORDS
 ]
 # The product or service after "做/生产": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
-_PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)([\u4e00-\u9fff]{2,10}?)(?:的|[，,]|$)")
+# A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
+_PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:的|[，,]|$)")
+# Chinese compounds end in their head: a product whose last character names a made article ("蓝牙耳机",
+# "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
+# 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
+_MADE_ARTICLE = re.compile(
+    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜]$"
+)
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
@@ -109,6 +129,24 @@ _COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家�
 # A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
 # class of the raw product (面粉, 米粉 as factory goods).
 _DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
+# A business that delivers goods is classed by what it sells (GB/T 4754: delivering one's own goods is trade):
+# "药品配送", "生鲜食材配送", "桶装水配送站" are F. Only a way of carrying ("冷链配送", "同城配送", "物流配送") or
+# nothing at all ("做配送的") is transport; delivered meals are catering (GB/T 6241 餐饮配送服务).
+_DELIVERY_WORDS = {"配送", "送货", "配送站", "配送中心"}
+_CARRYING = re.compile(
+    r"(?:冷链|同城|城配|城市|市内|区域|县域|乡村|农村|即时|快递|物流|货运|货物|仓储|仓配|干线|零担|整车|专线|跑腿|末端|"
+    r"城际|运输|危化品|危险品|车队|第三方)$"
+)
+_MEAL = re.compile(r"餐|饭|外卖|便当|盒饭")
+# What precedes the goods in "我们是做药品配送的", "开了个桶装水配送站".
+_GOODS_LEAD = re.compile(r".*(?:是|家|个|間|间|做|搞|开|了|的|在|经营|从事|专门|专业|主要|负责|我们|我)")
+
+
+def _delivered_goods(before: str) -> str | None:
+    """The goods named right before a delivery word, or None when it names a way of carrying or nothing."""
+    run = re.search(r"[\u4e00-\u9fff]*$", before)
+    goods = _GOODS_LEAD.sub("", run.group(0)) if run else ""
+    return goods if len(goods) >= 2 and not _CARRYING.search(goods) else None
 
 
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -153,6 +191,10 @@ class IndustryDictionary:
         if not specific:
             return None
         start, match = max(specific, key=lambda hit: hit[0])
+        if match.keyword in _DELIVERY_WORDS and (goods := _delivered_goods(clause[:start])):
+            if _MEAL.search(goods):
+                return self._classes.match("H", goods + match.keyword, "62")
+            return self._classes.match("F", goods + match.keyword, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
         # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
         after = clause[start + len(match.keyword) :]
@@ -166,7 +208,8 @@ class IndustryDictionary:
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
-        norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", normalize(text))))
+        norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", normalize(text)))
+        norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", norm)))
         clauses = [c for c in _CLAUSE.split(norm) if c.strip()]
         stated = [c for c in clauses if not _WANT.search(c)]
         wanted = [c for c in clauses if _WANT.search(c)]
@@ -208,8 +251,12 @@ class IndustryDictionary:
         # What the owner says they make or do ("做服装的") before a term the class list gives one section:
         # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
         for product in _PRODUCT.finditer(joined):
-            if match := self._classes.by_product(product.group(1)) or self._classes.nearest_product(
-                product.group(1)
+            if match := (
+                self._classes.part_maker(product.group(1))
+                or self._classes.by_product(product.group(1))
+                or self._classes.nearest_product(product.group(1))
             ):
                 return match
+        if (made := next(iter(_PRODUCT.finditer(joined)), None)) and _MADE_ARTICLE.search(made.group(1)):
+            return self._classes.match("C", made.group(1))
         return self._classes.term(joined)

@@ -107,6 +107,10 @@ _FORMAT = re.compile(
 # the raw food's own class (肉、禽、蛋…批发).
 _COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
 _OUTLET_HEADS = _HEADS[1][1]
+# A part and the machine it belongs to: "汽车内饰件" is made in 汽车零部件及配件制造 (3670), "液压件" in
+# 液压动力机械及元件制造; the standard names parts by their machine, owners by the part.
+_PART = re.compile(r"(?:零部件|零配件|配套件|配件|零件|部件|元器件|元件|内饰件|外饰件|饰件|总成|件)$")
+_PART_CLASS = re.compile(r"零部件|配件|零件|部件|元件")
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,17 @@ class ClassList:
         if best_score < 4.0 or lead < 1.2 * runner_up:
             return None
         return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
+
+    def part_maker(self, product: str) -> IndustryMatch | None:
+        """The parts class of the machine a part belongs to ("汽车内饰件": 汽车零部件及配件制造), by the longest
+        start of the product that a manufacturing class of parts names; None for what is no part ("软件")."""
+        part = _PART.search(product)
+        machine = product[: part.start()] if part else ""
+        for end in range(len(machine), 1, -1):
+            for cls in self.classes:
+                if cls.section == "C" and machine[:end] in cls.name and _PART_CLASS.search(cls.name):
+                    return IndustryMatch(cls.name, "C", "industry", product)
+        return None
 
     def by_product(self, product: str) -> IndustryMatch | None:
         """The section whose class names share the product's bigrams, when one clearly leads.

@@ -46,12 +46,15 @@ def _larger_of_pair(pair: re.Match[str]) -> str:
 _ONE_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[上过近破超逾](?=千万|百|千|万|亿)")
 _ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
 _A_FEW = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])([小大])几(?=[十百千万亿])")
+# "员工百来号人", "百多人", "百十个工人", "百把万": a hundred (or thousand) said without its "一".
+_BARE_HUNDRED = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d几])(百|千)(?:来|多|余|十|把)")
 
 
 def spoken_magnitudes(text: str) -> str:
-    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万; same length as `text`."""
+    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万, 百来号人 -> 一百号人; same length."""
     text = _ONE_OF_UNIT.sub("一", text)
     text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)
+    text = _BARE_HUNDRED.sub(lambda m: "一" + m.group(1), text)
     return _A_FEW.sub(lambda m: "两三" if m.group(1) == "小" else "七八", text)
 
 

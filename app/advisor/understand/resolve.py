@@ -14,8 +14,9 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import classify_intent, refused_by_rule, states_need
+from app.advisor.understand.classify import classify_intent, states_need
 from app.advisor.understand.conversation import Conversation, hypothetical_spans
+from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import AMOUNT, CLIENT_FIRM, about_shown_funding, for_the_client
 from app.text.normalize import normalize

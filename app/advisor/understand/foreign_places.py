@@ -1,0 +1,63 @@
+"""Places outside China (knowledge/places/world_places.tsv), so a company in Tokyo or Penang is "outside the
+programs' coverage" and not "region unknown".
+
+Chinese names join the gazetteer's one scan of place names (the longer name wins: 吉隆坡 is Kuala Lumpur,
+not 吉隆县); English country names are matched as capitalised whole words ("Nice" the city, not "nice to
+meet you"); GeoNames cities are looked up by runs of capitalised words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from app.text.normalize import normalize
+
+# Words that put a place after them in English ("a studio in Penang", "based in Cebu"), and runs of
+# capitalised words a foreign city's name is looked up in.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|outside|around|to|based in|located in|headquartered in|out of)\s+$", re.I
+)
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z])")
+
+
+class ForeignPlaces:
+    def __init__(self, rows: list[list[str]], china_zh: Container[str], china_en: Container[str]) -> None:
+        """`rows`: (lang, country, name); a name China's own tables already hold stays Chinese."""
+        self.zh: dict[str, str] = {}
+        self._en: dict[str, str] = {}
+        self.cities: dict[str, str] = {}  # GeoNames cities in English (Kuala Lumpur, Penang)
+        for lang, country, name in rows:
+            if lang == "zh" and len(name) >= 2 and normalize(name) not in china_zh:
+                self.zh.setdefault(normalize(name), country)
+            elif lang == "en" and name.lower() not in china_en:
+                self._en[name] = country
+            elif lang == "en_city" and name.lower() not in china_en:
+                self.cities.setdefault(name.replace("-", " "), country)  # looked up by its words
+        en = sorted(self._en, key=len, reverse=True)
+        self._en_pattern = (
+            re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, en)) + r")(?![A-Za-z])") if en else None
+        )
+
+    def in_english(self, text: str) -> str | None:
+        """A foreign country or city written in English in `text`, or None."""
+        if self._en_pattern and (m := self._en_pattern.search(text)):
+            return m.group(1)
+        return self._city(text)
+
+    def _city(self, text: str) -> str | None:
+        """A GeoNames city written in English: looked up by its capitalised words (25,000 names would make a
+        regex that takes seconds to compile). A name of one word counts only where the sentence puts a place
+        ("in Penang", "based in Cebu", "Surabaya-based"): alone it may be an everyday word ("Mobile")."""
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group(0).replace("-", " ").split()
+            for start in range(len(words)):
+                for end in range(min(len(words), start + 4), start, -1):
+                    name = " ".join(words[start:end])
+                    if name not in self.cities:
+                        continue
+                    if end - start > 1 or (start == 0 and _PLACE_BEFORE.search(text[: run.start()])):
+                        return name
+                    if end == len(words) and text[run.end() : run.end() + 6].lower() == "-based":
+                        return name
+        return None

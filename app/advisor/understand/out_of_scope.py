@@ -1,0 +1,89 @@
+"""What the advisor does not answer: questions off its topic, asked alone or on the side of a business message.
+
+Weather, poems, share tips, visas, medicine, family matters and exchange rates are refused with a short
+answer and no subsidy list (issue #12); a request to fake an application is refused whatever else it says.
+`refused_by_rule` says a message is refused for what it asks, not merely for want of business words (so a
+follow-up without business words, "说错了，合同是一年50万", still continues the conversation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.text.normalize import normalize
+
+_I = re.IGNORECASE
+OFF_TOPIC = re.compile(
+    r"天气|下雨|气温|带伞|写.{0,8}诗|诗歌|菜谱|怎么做才好吃|红烧|食谱|"
+    r"股票|股价|大涨|炒股|买进|比分|足球|篮球|世界杯|英超|"
+    r"明星|绯闻|八卦|旅游攻略|自由行|行程安排|发烧|咳嗽|头疼|头痛|症状|"
+    r"彩票|笑话|星座|电影|电视剧|综艺|小说|歌曲|唱歌|游戏攻略|静夜思|李白|杜甫|"
+    # English words whole ("to train a sorting model" holds "rain", "Songjiang" holds "song").
+    r"\b(?:weather|rain|poems?|haiku|recipes?|stock tips?|stock price|nba|football|soccer|world cup|celebrit(?:y|ies)|"
+    r"gossip|itinerary|sightseeing|headaches?|fever|symptoms?|lottery|jokes?|horoscopes?|movies?|films?|novels?|"
+    r"songs?)\b",
+    _I,
+)
+# Off-topic even in a business chat: share tips, visas, medical questions, family law.
+OUT_OF_SCOPE_STRONG = re.compile(
+    r"股票|概念股|炒股|个股|股价|买.{0,4}基金|基金.{0,4}买|比特币|加密货币|虚拟币|签证|护照|离婚|抚养权|吃什么药|"
+    r"发烧|头疼|头痛|牙疼|牙痛|拔牙|颈椎|胸痛|咳嗽|"
+    r"\b(?:stocks?|shares)\b.{0,30}\b(buy|sell|invest)|\b(buy|sell|invest in)\b.{0,20}\b(?:stocks?|shares)\b|crypto|"
+    r"bitcoin|\bvisa\b|passport|"
+    r"chest pain|headache|toothache|\bfever\b|cover letter|divorce|\brecipe\b|"
+    r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
+    r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
+    r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
+    r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
+    r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
+    r"\btranslate (?:this|my|a)\b|"  # a regulator's inspection is compliance advice, not AI or funding
+    # The owner's own health, by what is wrong and what they ask a doctor for ("胃疼得厉害，该挂哪个科",
+    # "腰椎间盘突出，推荐个治疗方法"): a body part or complaint, or the visit and the cure.
+    r"(?:胃|肚子|腰|背|腿|膝盖|嗓子|喉咙|心口|肩膀?)(?:疼|痛|不舒服)|失眠|腰椎|椎间盘|高血压|血糖|"
+    r"挂(?:哪个|什么|消化|内|外|骨|皮肤)?科|(?:看|找)(?:哪个|什么)?(?:医生|大夫)|治疗(?:方法|方案)|偏方|"
+    r"\b(?:my|our) (?:back|stomach|knee|neck|shoulder) (?:hurts|aches|is killing)|\bsee a doctor\b|insomnia|"
+    # Family and love life ("改善夫妻关系", "my girlfriend wants to break up").
+    r"夫妻关系|婆媳|恋爱|分手|相亲|老公(?:总|老|成日|说|嫌)|老婆(?:总|老|成日|说|嫌)|"
+    r"\b(?:girlfriend|boyfriend|my (?:wife|husband)|break(?:ing)? up|marriage|dating)\b|"
+    # Exchange rates ("美元兑人民币汇率多少", "港幣兌人民幣現在是多少", "日元最近跌了吗", "is the yuan getting
+    # weaker?"): we hold none and advise on none. A currency with what it is worth or where it goes.
+    r"汇率(?:现在|今天|最近)?(?:是多少|多少|怎么样|会不会|走势)|今天(?:的)?汇率|"
+    r"(?:美元|美金|港币|欧元|日元|英镑|澳元|新币|台币|韩元|人民币)(?:现在|今天|最近|明年|还)?(?:会不会|会|能|是)?"
+    r"(?:兑|换多少|涨|跌|升值|贬值|走势)|\b(?:exchange rate|forex)\b|"
+    r"\b(?:usd|hkd|eur|jpy|cny|rmb|yuan|dollar|euro|yen)\b[^.?!]{0,24}\b(?:rate|weaker|stronger|apprecia\w*|deprecia\w*)\b|"
+    # A child's homework ("帮我儿子看道数学题", "a history essay due tomorrow").
+    r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b",
+    _I,
+)
+# An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
+# clause that asks something, or is introduced as a by-the-way, about an out-of-scope topic.
+CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？\n]")
+_ASIDE_ASKS = re.compile(
+    r"另外|顺便|还有|对了|再问|[?？]|吗|呢|怎么|如何|哪|什么|要注意|"
+    r"\b(also|by the way|btw|which|what|how|should i|can you|could you|any tips?)\b",
+    _I,
+)
+
+FRAUD = re.compile(r"伪造|造假|假发票|假合同|虚开|骗补|套取补贴|fake (invoice|contract)|forge|falsif", _I)
+
+
+def refused_by_rule(text: str) -> bool:
+    """Out of scope by what it asks (off-topic, share tips, visas, fraud), not merely for want of business words."""
+    norm = normalize(text)
+    return bool(OFF_TOPIC.search(norm) or OUT_OF_SCOPE_STRONG.search(norm) or FRAUD.search(norm))
+
+
+def out_of_scope_aside(text: str) -> str | None:
+    """The out-of-scope topic a business message asks about on the side ("签证", "crypto"), or None.
+
+    Only a clause that asks or says "by the way" counts: "我们是做签证代办的旅行社" names a business.
+    """
+    norm = normalize(text)
+    for clause in CLAUSE_BREAK.split(norm):
+        if (found := OUT_OF_SCOPE_STRONG.search(clause)) and _ASIDE_ASKS.search(clause):
+            topic, asked = found.group(0), clause.strip()
+            # A word names the topic ("签证"); a longer match reads better as the question itself.
+            return (
+                topic if len(topic) <= 12 else (asked if len(asked) <= 40 else asked[:40].rsplit(" ", 1)[0])
+            )
+    return None
