@@ -1,23 +1,21 @@
 """Dictionaries for profile extraction: regions and industries, matched on normalised text.
 
-Places: the hand-written knowledge/regions.yaml first (English names, aliases, which 朝阳 wins), then
-every city and county of China from knowledge/places/admin_divisions.tsv (萧山区 and 萧山 -> 杭州),
-districts and neighbourhoods of Hong Kong, Macao and Taiwan from knowledge/places/sar_places.tsv, and places outside China from knowledge/places/world_places.tsv, so a company in Tokyo is "outside
-the programs' coverage" and not "region unknown". Longest names win, so 浦东新区 beats 浦东 and
-冷链运输 (transport) beats 冷链.
+Places: the hand-written knowledge/regions.yaml first (English names, aliases, which 朝阳 wins), then every
+city, county, town and zone of China (divisions.py: 萧山 -> 杭州, 虎门 -> 东莞), districts and neighbourhoods
+of Hong Kong, Macao and Taiwan (places/sar_places.tsv), and places abroad (foreign_places.py), so a company in
+Tokyo is "outside the programs' coverage", not "region unknown". Longest names win: 浦东新区 beats 浦东.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from app.advisor.understand.divisions import Divisions, Place, tsv_rows
 from app.advisor.understand.foreign_places import ForeignPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
@@ -45,26 +43,9 @@ _NOT_THE_COMPANY = re.compile(
 )
 
 
-_COUNTY = "county"
-# A zone's short name that is only its kind names no place: 衡阳综合保税区 is not every "保税区".
-_GENERIC_ZONE = re.compile(
-    r"(?:综合)?(?:保税区|火炬开发区|化工园区|文旅区|高新区|经开区|开发区|新区|工业园|产业园)"
-)
-
-
-# Words for a county's old town or scenic area, after which its name is a place: "平遥古城", "凤凰古镇".
-_SCENIC_WORDS = r"古城|古镇|县城|景区|老城|老街"
-
-
 def not_the_company(text: str) -> str:
     """`text` without the places it says the company is not in (denied, or the owner's hometown)."""
     return _NOT_THE_COMPANY.sub("，", text)
-
-
-@dataclass(frozen=True)
-class Place:
-    province: str
-    city: str | None
 
 
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -97,13 +78,6 @@ def _longest_name(names: set[str]) -> re.Pattern[str] | None:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(branch(trie))
-
-
-def _tsv_rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
 
 
 class RegionGazetteer:
@@ -143,8 +117,12 @@ class RegionGazetteer:
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
                     self._district.setdefault(str(word).lower(), full)
-        self._guarded: dict[str, Place] = {}
-        self._load_divisions(path.parent / "places" / "admin_divisions.tsv")
+        divisions = Divisions(path.parent / "places", self._zh, self._district)
+        self._guarded, self._scenic, self._scenic_pattern = (
+            divisions.guarded,
+            divisions.scenic,
+            divisions.scenic_pattern,
+        )
         # A city whose short name is also an everyday word is read only where a sentence puts a place:
         # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
         self._guarded_pattern = (
@@ -157,74 +135,16 @@ class RegionGazetteer:
             else None
         )
         self._load_sar_places(path.parent / "places" / "sar_places.tsv")
-        self.abroad = ForeignPlaces(
-            _tsv_rows(path.parent / "places" / "world_places.tsv"), self._zh, self._en
-        )
+        self.abroad = ForeignPlaces(tsv_rows(path.parent / "places" / "world_places.tsv"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = _longest_name(set(self._zh) | set(self.abroad.zh))
         self._en_pattern = _english_pattern(list(self._en))
-
-    def _load_divisions(self, path: Path) -> None:
-        """Every city and county; the hand-written entries above keep their keys (setdefault)."""
-        provinces = {place.province for place in self._zh.values()}
-        counties: dict[str, set[tuple[str, str]]] = {}
-        guarded_in: dict[str, tuple[str, str]] = {}
-        # Towns and zones (zones.tsv) are read as counties of their city: "东莞虎门", "松山湖" are in 东莞.
-        rows = [
-            [_COUNTY if row[0] in ("town", "zone") else row[0], *row[1:]]
-            for table in (path, path.parent / "zones.tsv")
-            for row in _tsv_rows(table)
-            if row[1] in provinces  # others would have no programs either
-        ]
-        # A city under the name regions.yaml gives it (巴音郭楞, not the dataset's "巴州/巴音郭楞"), for its counties too.
-        city_place = {
-            city: self._zh.get(normalize(full), Place(province, city.split("/")[-1]))
-            for kind, province, city, full, _short, _code in rows
-            if kind == "city"
-        }
-        for kind, province, city, full, short, _code in rows:
-            place = city_place.get(city, Place(province, city.split("/")[-1]))
-            spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
-            if kind == "city" and len(spoken) >= 2 and spoken not in self._zh:
-                # 大理 (大理石), 三明 (三明治), 白银 (silver), under the name regions.yaml gives the city (大理州)
-                self._guarded[spoken] = self._zh.get(normalize(full), place)
-                guarded_in[spoken] = (province, city)
-            elif kind == "county":
-                counties.setdefault(normalize(re.sub(r"(?:县|区|市)$", "", full)), set()).add(
-                    (province, city)
-                )
-            # Cities are all in regions.yaml under the names people use; only their official names here.
-            for name in (full, short) if kind == "county" else (full,):
-                if name and len(name) >= 2 and not _GENERIC_ZONE.fullmatch(name):
-                    self._zh.setdefault(normalize(name), place)
-                    if kind == "county" and self._zh[normalize(name)] == place:
-                        self._district.setdefault(normalize(name), full)
-        for name, where in guarded_in.items():
-            if counties.get(name, {where}) != {where}:
-                del self._guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
-        # A county whose short name was left out (an everyday word or unclear: 平遥, 比如, 资源) is read only
-        # before a word for its old town or scenic area ("平遥古城", "资源县城"), where nothing else fits.
-        scenic: dict[str, Place] = {}
-        for kind, province, city, full, short, _code in rows:
-            spoken = normalize(re.sub(r"(?:县|区|市|旗)$", "", full))
-            if kind == "county" and not short and len(spoken) >= 2 and len(counties.get(spoken, set())) == 1:
-                scenic.setdefault(spoken, city_place.get(city, Place(province, city.split("/")[-1])))
-        self._scenic = scenic
-        self._scenic_pattern = (
-            re.compile(
-                "("
-                + "|".join(map(re.escape, sorted(scenic, key=len, reverse=True)))
-                + f")(?={_SCENIC_WORDS})"
-            )
-            if scenic
-            else None
-        )
 
     def _load_sar_places(self, path: Path) -> None:
         """Districts and neighbourhoods of Hong Kong, Macao and Taiwan ("Wan Chai", "旺角", "氹仔"): the
         province (and city) they are in; names already known keep their place."""
         provinces = {place.province for place in self._zh.values()}
-        for lang, province, city, name in _tsv_rows(path):
+        for lang, province, city, name in tsv_rows(path):
             if province not in provinces:
                 continue
             place = Place(province, city or None)

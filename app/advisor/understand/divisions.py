@@ -1,0 +1,102 @@
+"""Every city, county, town and zone of China as a place of the gazetteer (knowledge/places/).
+
+admin_divisions.tsv holds every prefecture-level city and county-level division (from jionlp's china_location);
+zones.tsv the towns and zones owners name instead of a district (东莞虎门, 松山湖, 郑东新区). Towns and zones are
+read as counties of their city. The hand-written regions.yaml entries were read first and keep their keys.
+What this adds to the gazetteer's names: official names and unique short names (萧山 for 萧山区), the full name
+of each district a name means (for the client's district), the cities whose short name is an everyday word
+(`guarded`: 大理, 三明, read only where a sentence puts a place) and the counties read only before a word for
+their old town (`scenic`: 平遥古城).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str
+    city: str | None
+
+
+_COUNTY = "county"
+# A zone's short name that is only its kind names no place: 衡阳综合保税区 is not every "保税区".
+_GENERIC_ZONE = re.compile(
+    r"(?:综合)?(?:保税区|火炬开发区|化工园区|文旅区|高新区|经开区|开发区|新区|工业园|产业园)"
+)
+
+
+# Words for a county's old town or scenic area, after which its name is a place: "平遥古城", "凤凰古镇".
+_SCENIC_WORDS = r"古城|古镇|县城|景区|老城|老街"
+
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+class Divisions:
+    def __init__(self, folder: Path, zh: dict[str, Place], district: dict[str, str]) -> None:
+        """Adds the divisions' names to `zh` (name -> place) and `district` (name -> full district name)."""
+        self.guarded: dict[str, Place] = {}
+        provinces = {place.province for place in zh.values()}
+        counties: dict[str, set[tuple[str, str]]] = {}
+        guarded_in: dict[str, tuple[str, str]] = {}
+        # Towns and zones (zones.tsv) are read as counties of their city: "东莞虎门", "松山湖" are in 东莞.
+        rows = [
+            [_COUNTY if row[0] in ("town", "zone") else row[0], *row[1:]]
+            for table in (folder / "admin_divisions.tsv", folder / "zones.tsv")
+            for row in tsv_rows(table)
+            if row[1] in provinces  # others would have no programs either
+        ]
+        # A city under the name regions.yaml gives it (巴音郭楞, not the dataset's "巴州/巴音郭楞"), for its counties too.
+        city_place = {
+            city: zh.get(normalize(full), Place(province, city.split("/")[-1]))
+            for kind, province, city, full, _short, _code in rows
+            if kind == "city"
+        }
+        for kind, province, city, full, short, _code in rows:
+            place = city_place.get(city, Place(province, city.split("/")[-1]))
+            spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
+            if kind == "city" and len(spoken) >= 2 and spoken not in zh:
+                # 大理 (大理石), 三明 (三明治), 白银 (silver), under the name regions.yaml gives the city (大理州)
+                self.guarded[spoken] = zh.get(normalize(full), place)
+                guarded_in[spoken] = (province, city)
+            elif kind == "county":
+                counties.setdefault(normalize(re.sub(r"(?:县|区|市)$", "", full)), set()).add(
+                    (province, city)
+                )
+            # Cities are all in regions.yaml under the names people use; only their official names here.
+            for name in (full, short) if kind == "county" else (full,):
+                if name and len(name) >= 2 and not _GENERIC_ZONE.fullmatch(name):
+                    zh.setdefault(normalize(name), place)
+                    if kind == "county" and zh[normalize(name)] == place:
+                        district.setdefault(normalize(name), full)
+        for name, where in guarded_in.items():
+            if counties.get(name, {where}) != {where}:
+                del self.guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
+        # A county whose short name was left out (an everyday word or unclear: 平遥, 比如, 资源) is read only
+        # before a word for its old town or scenic area ("平遥古城", "资源县城"), where nothing else fits.
+        scenic: dict[str, Place] = {}
+        for kind, province, city, full, short, _code in rows:
+            spoken = normalize(re.sub(r"(?:县|区|市|旗)$", "", full))
+            if kind == "county" and not short and len(spoken) >= 2 and len(counties.get(spoken, set())) == 1:
+                scenic.setdefault(spoken, city_place.get(city, Place(province, city.split("/")[-1])))
+        self.scenic = scenic
+        self.scenic_pattern = (
+            re.compile(
+                "("
+                + "|".join(map(re.escape, sorted(scenic, key=len, reverse=True)))
+                + f")(?={_SCENIC_WORDS})"
+            )
+            if scenic
+            else None
+        )
