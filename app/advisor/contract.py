@@ -125,6 +125,7 @@ class PurchaseOut(_Model):
     amount_cny: float  # the first year's spend
     monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
     whole: bool = False  # a quote for a whole solution: the solution costs this, nothing added on top
+    said: str = ""  # the client's words naming it: which pack solution it is, if any (else its own line)
 
 
 class ProfileOut(_Model):

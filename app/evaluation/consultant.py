@@ -266,7 +266,20 @@ def score_case(
         check(("pack_any", bool(ids & set(expect["pack_any"])), f"{sorted(ids)} vs {expect['pack_any']}"))
     for solution_id in expect.get("forbid_solutions", []):
         check(("forbid_solutions", solution_id not in {s["id"] for s in pack}, solution_id))
+    if "contract_apart" in expect:
+        # A contract for another kind of thing is not folded into a pack solution: none costs its figure.
+        n = float(expect["contract_apart"])
+        folded = [s["id"] for s in pack if s["first_year_cost_cny"]["min"] >= n - 0.5]
+        check(("contract_apart", not folded, str(folded)))
+    # Generic: what is named for later is not already in the pack (review8 D2/D3).
+    later = [line for line in answer.splitlines() if has_any(line, LATER_HEAD)]
+    repeated = [s["id"] for s in pack for line in later if s.get("name") and s["name"] in line]
+    if later:
+        check(("later_not_in_pack", not repeated, str(repeated)))
     return result
+
+
+LATER_HEAD = ["以后可考虑", "Later, outside this total"]
 
 
 def summarise(results: list[CaseResult]) -> dict[str, Any]:

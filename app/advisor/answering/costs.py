@@ -7,7 +7,8 @@ from app.advisor.compose.costs import budget_lines, cost_answer, currency_note
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.solution_views import compare_answer
 from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
-from app.advisor.engine.pack_choice import PackChoice, SolutionPick, with_client_contracts
+from app.advisor.engine.pack_choice import PackChoice, SolutionPick
+from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import client_items, kinds, plan
 from app.advisor.turn import Turn
@@ -32,7 +33,7 @@ class CostHandlers(HandlerTools):
             choice = self.recommender.pack(conversation.profile, turn.query, size=limit, shared=turn.search)
             choice = with_client_contracts(
                 choice,
-                conversation.profile.purchases,
+                client_items(conversation.profile.purchases, self.recommender.matcher.named_in),
                 lambda: self.recommender.rank(conversation.profile, turn.query, shared=turn.search),
             )
             picks = choice.picks
@@ -45,7 +46,7 @@ class CostHandlers(HandlerTools):
                 if len(picks) == limit:
                     break
         profile = conversation.profile
-        client = client_items(profile.purchases)
+        client = client_items(profile.purchases, self.recommender.matcher.named_in)
         purchases = plan([pick.solution for pick in picks], client)
         turn.programs = select_programs(
             self.funding.assessments(profile, purchases, self.funding.said_in(turn)),

@@ -13,7 +13,8 @@ from app.advisor.compose.what_if import what_changed
 from app.advisor.compose.wording import add_to_brief
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.notices import asks_about_policy
-from app.advisor.engine.pack_choice import PackChoice, with_client_contracts
+from app.advisor.engine.pack_choice import PackChoice
+from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.programs import select_programs, spend_from_question
 from app.advisor.engine.purchases import client_items, kinds, plan
 from app.advisor.turn import Turn
@@ -66,20 +67,22 @@ class PackHandlers(HandlerTools):
             )
             choice = with_client_contracts(
                 choice,
-                profile.purchases,
+                client_items(profile.purchases, self.recommender.matcher.named_in),
                 lambda: self.recommender.rank(
                     profile, turn.query, conversation.user_text(), shared=turn.search
                 ),
             )
-        if not choice.picks:
-            # No spend to subsidise either: listing every program would be noise.
+        if not choice.picks and not profile.purchases:
+            # No spend to subsidise either: listing every program would be noise. (A contract the client
+            # names is spend: it stands as its own line even when no catalogued solution is built around it.)
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
             if choice.unanswered != choice.ruled_out:  # needs the catalogue cannot answer: not "nothing fits"
                 turn.answer = profile_line(profile, turn.language) + "\n\n"
                 turn.answer += unanswered_line(choice.unanswered, turn.language)
             return
         conversation.pack = choice.picks
-        client = client_items(profile.purchases)  # named in this turn or an earlier one
+        # named in this turn or an earlier one
+        client = client_items(profile.purchases, self.recommender.matcher.named_in)
         purchases = plan([pick.solution for pick in choice.picks], client)
         spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
         # A company registered abroad is outside every program's coverage: no verdicts to show.

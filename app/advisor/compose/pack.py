@@ -169,8 +169,9 @@ def pack_answer(
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the
     # budget beyond "within/over", the arithmetic, each listed program's other conditions and its steps.
     lines += ["", pick(DETAILS_HEADING, language), profile_line(profile, language), ""]
-    lines.append("What each solution does:" if en else "方案说明：")
-    lines += [solution_details(index, item, language) for index, item in enumerate(costed, start=1)]
+    if costed:  # a pack of the client's own contracts only has no solution of ours to describe
+        lines.append("What each solution does:" if en else "方案说明：")
+        lines += [solution_details(index, item, language) for index, item in enumerate(costed, start=1)]
     fixed = cost.own_contracts.min
     lines += budget_lines(choice, profile.budget_cny, language, profile.budget_other, True, costed, fixed)
     if profile.size_class == SizeClass.large:

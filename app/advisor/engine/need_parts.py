@@ -121,6 +121,11 @@ class NeedMatcher:
         strong = any(weight >= STRONG_WEIGHT for weight in self._worded(item).values())
         return None if strong else _asked(item)
 
+    def named_in(self, text: str) -> frozenset[str]:
+        """Solutions the catalogue's words name in `text` (no vote): what a contract named in these words is
+        ("一套AI点餐SaaS一年2万" is the ordering tool's subscription; "云ERP一年6万" is none of ours)."""
+        return frozenset(self._worded(normalize(text)))
+
     def _worded(self, item: str) -> dict[str, float]:
         """Solution id -> how clearly the catalogue's words name it in `item` (only those named)."""
         weights: dict[str, float] = {}

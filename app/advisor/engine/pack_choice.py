@@ -8,48 +8,13 @@ that no stated need calls for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
 
-from app.advisor.engine.conditions import Reason
 from app.advisor.engine.need_parts import NeedPart
-from app.advisor.understand.purchases import StatedPurchase
-from app.catalogue.models import Solution
+from app.advisor.engine.pack_picks import PackChoice, SolutionPick
 from app.text.normalize import normalize
 
-
-@dataclass
-class SolutionPick:
-    solution: Solution
-    score: float
-    why: list[Reason] = field(default_factory=list)
-    over_budget: bool = False
-    basic_tier: bool = False  # straddles the budget: only a configuration at the low end of its range fits
-    need_matches: int = 0  # pain points and keywords of the solution found in the client's words
-    for_industry: bool = False  # made for the client's industry (not a generic tool)
-    # and for the client's very kind of business (a restaurant tool for a restaurant)
-    for_business: bool = False
-    named: bool = False  # the owner's words name its pain points or keywords, or its need examples do
-    worded: bool = False  # named by the catalogue's own words (exact: ranks above a nearest-example naming)
-    said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
-
-
-@dataclass
-class PackChoice:
-    """The pack, what to mention for later, and whether anything useful fits the budget (advice_rules.md §6)."""
-
-    picks: list[SolutionPick]
-    later: SolutionPick | None = None  # a useful next step named outside the total
-    fits_budget: bool = True  # False: nothing useful fits; `picks` is the cheapest useful start
-    gap: float = 0.0  # how far the upper bound of the start (or of the full tier) is above the budget
-    unanswered: list[str] = field(default_factory=list)  # stated needs no catalogued solution answers
-    # Of those, the ones the catalogue answers for other clients only (size, industry or region ruled out).
-    ruled_out: list[str] = field(default_factory=list)
-
-    @property
-    def basic_tier(self) -> bool:
-        """The need's solution fits only at the low end of its range: the budget decides the tier."""
-        return any(p.basic_tier for p in self.picks)
+__all__ = ["PackChoice", "SolutionPick", "choose_pack"]  # the pick types live in pack_picks.py
 
 
 USEFUL_SHARE = 0.5  # a pick scoring below half the best match does not answer the stated need
@@ -190,7 +155,14 @@ def choose_pack(
         elif all(chosen is not p and not _same_job(chosen, p) for p in picks):
             picks.append(chosen)
     if not picks:
-        return PackChoice([], unanswered=unanswered)
+        # Needs cut into pieces none of which names a solution ("会员卡到期不续，怎么用AI提醒和挽回"): as for one
+        # need (`_answers`), a ranking lead the whole message puts well above the rest answers them, unless a
+        # piece is one the catalogue lacks or leans that way.
+        lead = ranked[0] if ranked else None
+        vague = all(not n.answers and not n.unserved and not n.doubted for n in needs)
+        if lead is None or not vague or not _clear_lead(lead, ranked):
+            return PackChoice([], unanswered=unanswered)
+        return _priced_together([lead], ranked, budget, [])
     # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
     return _priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
 
@@ -254,10 +226,20 @@ def _one_need(
 
 def _for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> SolutionPick:
     """The variant of a named solution's kind made for the client's industry: "写商品listing" names a
-    real-estate listing writer by its keyword, and a product-listing tool of the same category answers it."""
+    real-estate listing writer by its keyword, and a product-listing tool of the same category answers it.
+
+    A category is no job (`_variant_of`): a pet clinic's "病历整理" names the clinics' record tool, and an
+    elderly-care fall monitor, healthcare for the pet clinic's GB/T section, answers nothing it asked."""
     if _for_client(pick):
         return pick
-    return next((p for p in ranked if p.solution.category == pick.solution.category and _for_client(p)), pick)
+    return next((p for p in ranked if _for_client(p) and _variant_of(p, pick)), pick)
+
+
+def _variant_of(variant: SolutionPick, named: SolutionPick) -> bool:
+    """Of the same kind, and the same job by the owner's words, or ranked above the named one by the whole
+    message (its words, nearest examples and trade together): "老顾客回头率低…客户维护" for a beauty salon."""
+    same_kind = variant.solution.category == named.solution.category
+    return same_kind and (bool(variant.said & named.said) or variant.score > named.score)
 
 
 def _priced_together(
@@ -342,26 +324,3 @@ def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fil
         if len(chosen) == size:
             break
     return PackChoice(chosen, later)
-
-
-def with_client_contracts(
-    choice: PackChoice, contracts: Sequence[StatedPurchase], ranked: Callable[[], list[SolutionPick]]
-) -> PackChoice:
-    """A contract the client names that no pick buys brings the best-ranked solution buying that kind, costed on
-    the client's figure (review7 finding 3: a named 30万 compute contract was left out of the headline cost and
-    the budget check; costing.pack_purchases puts the figure in place of the catalogue range)."""
-    bought = {item.kind for pick in choice.picks for item in pick.solution.items()}
-    missing = [c for c in contracts if c.kind not in bought]
-    if not missing:
-        return choice
-    picks = list(choice.picks)
-    candidates = ranked()
-    for contract in missing:
-        if contract.kind in {item.kind for pick in picks for item in pick.solution.items()}:
-            continue
-        found = next(
-            (p for p in candidates if any(i.kind is contract.kind for i in p.solution.items())), None
-        )
-        if found is not None and all(found.solution.id != p.solution.id for p in picks):
-            picks.append(found)
-    return replace(choice, picks=picks)

@@ -7,6 +7,7 @@ GPU rental") becomes an item of its own with the client's amount: the client's f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.advisor.contract import Lang
@@ -26,6 +27,10 @@ class Purchase:
     # A client's contract standing in a solution's place: the catalogue range it replaced (a reference only).
     catalogue: AmountRange | None = None
     stated: bool = False  # the client's own figure (a threshold is judged only on what the client says)
+    # The pack solutions the client's words for this contract name ("一套AI点餐SaaS"): the one it may be.
+    names: frozenset[str] = frozenset()
+    whole: bool = False  # a quote for a whole solution, not for one of its items
+    said: str = ""  # the client's words naming the contract (normalised)
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -38,8 +43,17 @@ def solution_purchases(solution: Solution) -> list[Purchase]:
     ]
 
 
-def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
-    """The contracts the client named (kept in their profile across turns) as purchase items."""
+def _names_nothing(_: str) -> frozenset[str]:
+    return frozenset()
+
+
+def client_items(
+    stated: list[StatedPurchase], named_by: Callable[[str], frozenset[str]] = _names_nothing
+) -> list[Purchase]:
+    """The contracts the client named (kept in their profile across turns) as purchase items.
+
+    `named_by`: the solutions a contract's own words name (`SolutionRecommender.named_by_contract`); without
+    it, an application contract is no pack solution and stands as its own line (`is_that_solution`)."""
     items = []
     for purchase in stated:
         zh, en = SPEND_LABELS[purchase.kind]
@@ -55,9 +69,47 @@ def client_items(stated: list[StatedPurchase]) -> list[Purchase]:
                 purchase.kind,
                 amount,
                 stated=True,
+                names=named_by(purchase.said) if purchase.said else frozenset(),
+                whole=purchase.whole,
+                said=purchase.said,
             )
         )
     return items
+
+
+# Kinds bought as such: a contract of one of them IS the pack solution that mainly buys it (a GPU rental contract
+# is the GPU rental, an equipment contract the edge box), whatever words name it, and the same kind inside another
+# solution is that same spend. An application (a SaaS, a cloud subscription, a service) is a pack solution only
+# when the client's words name it: a cloud ERP is no demand-forecasting tool (review8 r8-18).
+BOUGHT_AS_SUCH = frozenset(
+    {
+        SpendKind.compute,
+        SpendKind.model_service,
+        SpendKind.data_labeling,
+        SpendKind.data_corpus,
+        SpendKind.data_asset,
+        SpendKind.ai_equipment,
+    }
+)
+
+
+def main_kind(solution: Solution) -> SpendKind | None:
+    """What a solution mainly buys: the catalogue lists that purchase item first (the edge box's hardware)."""
+    items = solution.items()
+    return items[0].kind if items else None
+
+
+def is_that_solution(contract: Purchase, solution: Solution) -> bool:
+    """The client's contract is this solution's purchase: the solution mainly buys its kind, and the kind is
+    bought as such or the contract's words name the solution. A 50万 labelling contract is not an edge box that
+    lists labelling among its items (review8 r8-16): it stands as its own line."""
+    if (
+        contract.whole
+    ):  # a quote for a whole solution ("报价40万，含服务器和实施"): the one buying what was quoted
+        buys = contract.kind in {item.kind for item in solution.items()}
+    else:
+        buys = main_kind(solution) is contract.kind
+    return buys and (contract.kind in BOUGHT_AS_SUCH or solution.id in contract.names)
 
 
 def pack_purchases(
@@ -65,32 +117,30 @@ def pack_purchases(
 ) -> tuple[list[list[Purchase]], list[Purchase]]:
     """Each solution's purchase items, or the client's own contracts in its place (§5).
 
-    A contract the client names ("一年40万的GPU租用合同", "标注合同50万") is what they buy: the first solution
-    buying that kind is REPLACED by the client's contracts of its kinds, at their figures, in its cost, the
-    pack's total, the budget check and the net. The catalogue's other items are not added on top (review7
-    s1-2, rev7-26: a client fine-tuning on their own 20万 of compute was sold a vendor fine-tuning service and
-    labelling around it); our range stays a reference only (`catalogue`). The same kind in a later solution
-    is the same spend, not counted twice. Returns the items per solution and the client's contracts that no
-    solution of the pack buys.
+    A contract the client names ("一年40万的GPU租用合同", "一套AI点餐SaaS一年2万") that is a pack solution's
+    purchase (`is_that_solution`) REPLACES that solution's items, at the client's figures, in its cost, the pack's
+    total, the budget check and the net: the catalogue's other items are not added on top (review7 s1-2, rev7-26:
+    a client fine-tuning on their own 20万 of compute was sold a vendor fine-tuning service and labelling around
+    it); our range stays a reference only (`catalogue`). Any other contract stands as its own line, what it is at
+    the client's figure (review8 r8-16: a 50万 labelling contract was shown as an edge box's hardware). A kind
+    bought as such is one spend: another solution's item of it is the client's contract, not counted twice.
+    Returns the items per solution and the client's contracts that no solution of the pack is.
     """
-    by_kind: dict[SpendKind, list[Purchase]] = {}
-    for purchase in client:
-        by_kind.setdefault(purchase.kind, []).append(purchase)
-    placed: set[SpendKind] = set()
+    placed: set[int] = set()
     per_solution = []
     for solution in solutions:
         catalogue_items = solution_purchases(solution)
-        kinds_bought = dict.fromkeys(item.kind for item in catalogue_items)
-        theirs = [k for k in kinds_bought if k in by_kind and k not in placed]
-        if not theirs:
-            per_solution.append([item for item in catalogue_items if item.kind not in placed])
+        theirs = [i for i, c in enumerate(client) if i not in placed and is_that_solution(c, solution)]
+        if theirs:
+            placed.update(theirs)
+            reference = total(catalogue_items)
+            per_solution.append(
+                [replace(client[i], solution_id=solution.id, catalogue=reference) for i in theirs]
+            )
             continue
-        reference = total(catalogue_items)
-        placed.update(theirs)
-        per_solution.append(
-            [replace(p, solution_id=solution.id, catalogue=reference) for k in theirs for p in by_kind[k]]
-        )
-    return per_solution, [p for p in client if p.kind not in placed]
+        covered = {c.kind for c in client if c.kind in BOUGHT_AS_SUCH}
+        per_solution.append([item for item in catalogue_items if item.kind not in covered])
+    return per_solution, [c for i, c in enumerate(client) if i not in placed]
 
 
 def plan(solutions: list[Solution], client: list[Purchase]) -> list[Purchase]:

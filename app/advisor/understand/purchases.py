@@ -38,6 +38,8 @@ class StatedPurchase(BaseModel):
     monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # A quote for the whole solution ("整体报价60万（含服务器和实施）"): it replaces all of the solution's items.
     whole: bool = False
+    # The words it was named with ("刚签了一套云erp，一年6万"): which pack solution, if any, it is (engine/purchases.py).
+    said: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,12 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     ),
     (
         SpendKind.software,
-        re.compile(r"saas|软件|订阅|年费|系统|subscription|software|system|licen[cs]e", re.I),
+        # Management software by its usual names ("云ERP", "进销存"): what the client signs is an application.
+        re.compile(
+            r"saas|软件|订阅|年费|系统|进销存|(?<![a-z])(?:erp|crm|mes|wms|oa)(?![a-z])|subscription|software|system|"
+            r"licen[cs]e",
+            re.I,
+        ),
     ),
     (
         SpendKind.cloud_service,
@@ -208,9 +215,30 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             if whole and (quoted := _kind_before(body, match.start())):
                 kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
             for kind in kinds:
-                purchase = StatedPurchase(kind=kind, amount_cny=amount, monthly_cny=monthly, whole=whole)
+                said = _clause_of(body, match.start(), match.end(), kind)
+                purchase = StatedPurchase(
+                    kind=kind, amount_cny=amount, monthly_cny=monthly, whole=whole, said=said
+                )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
     return found
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+
+
+def _clause_of(body: str, start: int, end: int, kind: SpendKind) -> str:
+    """The clause an amount stands in, with the one before when the thing bought is named there
+    ("刚签了一套云erp，一年6万", "想买一套故障数据集来训练模型，数据集合同60万"): the words saying what the contract is
+    and what it is for, which name no other need (engine/pack_contracts.py)."""
+    cuts = [m.start() for m in _CLAUSE_END.finditer(body)]
+    begin = max((c + 1 for c in cuts if c < start), default=0)
+    finish = min((c for c in cuts if c >= end), default=len(body))
+    if begin > 0:
+        before = max((c + 1 for c in cuts if c < begin - 1), default=0)
+        named = kinds_named(body[before : begin - 1])
+        if not kinds_named(body[begin:start]) or kind in named:
+            begin = before
+    return body[begin:finish].strip()
 
 
 def stated_purchases(norm: str) -> list[StatedPurchase]:
@@ -238,7 +266,10 @@ def restated_contract(
             continue
         if (money := _first_year(norm, match)) is not None:
             amount, monthly = money
-            return [StatedPurchase(kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly)]
+            restated = StatedPurchase(
+                kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly, said=earlier[0].said
+            )
+            return [restated]
     return []
 
 
