@@ -106,6 +106,8 @@ def test_the_legal_form_read_from_the_clients_words():
     assert legal_form_in("We are a single-member LLC") == "one_person_company"
     assert legal_form_in("武汉一家5个人的有限公司") == "company"
     assert legal_form_in("不是一人公司，是普通的有限公司") == "company"
+    assert legal_form_in("我们公司是有限责任公司，就我和合伙人两个人") == "company"  # a co-founder
+    assert legal_form_in("我们是有限合伙企业") == "partnership"
 
 
 def test_in_house_work_and_denied_purchases_are_not_bought():

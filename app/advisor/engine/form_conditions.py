@@ -56,7 +56,7 @@ def legal_form(program: FundingProgram, profile: CompanyProfile) -> Condition | 
 
 # Forms of business that pay no enterprise income tax (their owners pay individual income tax).
 _NO_INCOME_TAX = re.compile(
-    r"合伙|律师事务所|律所|个人独资|个体工商户|个体户|partnership|sole proprietor", re.I
+    r"合伙(?!人)|律师事务所|律所|个人独资|个体工商户|个体户|partnership|sole proprietor", re.I
 )
 
 

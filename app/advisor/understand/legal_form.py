@@ -25,7 +25,8 @@ _FORMS: list[tuple[re.Pattern[str], LegalForm]] = [
         ),
         "one_person_company",
     ),
-    (re.compile(r"合伙|\bpartnership\b|\bLLP\b", _I), "partnership"),
+    # "合伙人" is a person (a co-founder), not the form: "有限公司，就我和合伙人两个人" is a company.
+    (re.compile(r"合伙(?!人)|\bpartnership\b|\bLLP\b", _I), "partnership"),
     (
         re.compile(r"个人独资|独资企业|\bsole proprietor(?:ship)?\b|\bsole trader\b", _I),
         "sole_proprietorship",

@@ -71,8 +71,11 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
     found: dict[SpendKind, SaidPurchase] = {}
     for clause in _CLAUSE.finditer(text):
         words = clause.group(0).strip()
-        # In a compound the last noun is what is bought: "GPU服务器" is a server (rented, compute).
-        starts = {m.start() for _, pattern in KIND_WORDS for m in pattern.finditer(words)}
+        # In a compound the last noun is what is bought: "GPU服务器" is a server (rented, compute); work named
+        # after goods is what they are for ("租GPU微调": the GPU is rented for the fine-tuning).
+        starts = {
+            m.start() for kind, pattern in KIND_WORDS if kind not in _WORK for m in pattern.finditer(words)
+        }
         for kind, pattern in KIND_WORDS:
             match = next(
                 (
