@@ -642,3 +642,20 @@ def test_a_corrected_contract_amount_re_plans_on_the_new_figure(advisor: Advisor
     assert "50万元 × 最高20%" in response.answer, response.answer
     assert "30万元 ×" not in response.answer
     assert not any("contract" in s.id for s in response.solutions)  # the paper it buys on, not a need
+
+
+def test_suggested_follow_ups_fit_the_conversation(advisor: AdvisorService):
+    """No "那杭州呢？" offered to a Hangzhou business, no "compare these solutions" under a one-solution pack."""
+    from app.ui.texts import follow_ups
+
+    policy = advisor.ask("上海的算力券补贴比例是多少？")
+    assert "那杭州呢？" in follow_ups(policy, "上海的算力券补贴比例是多少？")
+    in_hangzhou = policy.model_copy(
+        update={"profile": policy.profile.model_copy(update={"province": "浙江", "city": "杭州"})}
+    )
+    offered = follow_ups(in_hangzhou, "算力券补贴比例是多少？")
+    assert "那杭州呢？" not in offered and "那上海呢？" in offered
+    pack = advisor.ask("深圳一家15人的软件公司，想租GPU训练模型，合同30万")
+    assert len(pack.solutions) == 1 and pack.intent == "recommend_pack"
+    assert "对比一下这几个方案" not in follow_ups(pack, "深圳一家15人的软件公司，想租GPU训练模型，合同30万")
+    assert "这些补贴怎么申请？" in follow_ups(pack, "深圳一家15人的软件公司，想租GPU训练模型，合同30万")

@@ -268,3 +268,66 @@ def test_a_supposed_purchase_adds_the_contract_and_a_later_correction_keeps_the_
         assert reply["profile"]["employees"] == 30
         assert [p["amount_cny"] for p in reply["profile"]["purchases"]] == [200_000]
     assert corrected["profile"]["city"] == "宁波" and corrected["intent"] == "recommend_pack"
+
+
+def test_a_supposed_signing_day_after_the_end_date_keeps_the_voucher_listed_with_that_date(converse):
+    """review8 r8-C3: in Cantonese, "如果12月20號先簽約呢" dropped the Shenzhen voucher from the list without
+    saying the measures end 2026-12-17; asked as one message it was listed with that reason."""
+    voucher = "sz-training-voucher-2024"
+    shown, supposed = converse(
+        "我哋喺深圳寶安做工業相機軟件，20個人，打算租GPU訓練檢測模型，合同大約30萬人民幣",
+        "如果我哋12月22號先簽合同呢？",
+    )
+    (at_once,) = converse(
+        "我哋喺深圳寶安做工業相機軟件，20個人，打算租GPU訓練檢測模型，合同大約30萬人民幣。"
+        "如果我哋12月22號先簽合同呢？"
+    )
+    assert _verdicts(shown)[voucher] == "eligible"
+    # the same verdict as one message saying it all, listed, and the lead says what the supposition changes
+    assert _verdicts(supposed)[voucher] == _verdicts(at_once)[voucher] == "ineligible"
+    assert voucher in _listed(supposed)
+    head = _head(supposed, 1)
+    assert head.startswith("假如") and "12月22" in head and "2026-12-17" in head and "訓力券" in head
+    assert supposed["profile"]["city"] == "深圳"  # a supposed day is no profile fact: nothing moved
+
+
+def test_an_english_supposed_signing_day_says_the_end_date_first(converse):
+    _, supposed = converse(
+        "We're a 15-person robotics startup in Shenzhen Longgang; we plan to rent GPU compute for about "
+        "300k RMB to train a vision model.",
+        "What if we only sign the contract on December 21?",
+    )
+    head = _head(supposed, 1)
+    assert head.startswith("If we only sign the contract on December 21") and "2026-12-17" in head
+    assert _verdicts(supposed)["sz-training-voucher-2024"] == "ineligible"
+    assert "sz-training-voucher-2024" in _listed(supposed)
+
+
+def _verdicts(reply: dict[str, Any]) -> dict[str, str]:
+    return {f["id"]: f["verdict"] for f in reply["funding"]}
+
+
+def test_a_resent_chat_history_gives_these_programs_the_referent_a_kept_session_has(advisor):
+    """A stateless client (the OpenAI-style API, a UI that resends the chat) sends the earlier turns: "这些补贴
+    能叠加吗" after them is about the programs that answer listed, as in a kept session."""
+    from app.advisor.understand.history import conversation_from_history
+
+    first = (
+        "成都一家做汽车零部件的厂，200人，营收1.5亿，想上AI视觉质检，预算15万，再租GPU训练检测模型，合同30万"
+    )
+    follow_up = "第二个补贴怎么申请？"
+    kept = advisor.ask(first, session_id="kept")
+    listed = [f.id for f in kept.funding if f.listed]
+    assert len(listed) >= 2
+    answer_kept = advisor.ask(follow_up, session_id="kept")
+
+    history = [("user", first), ("assistant", kept.answer)]
+    conversation = conversation_from_history(
+        history, advisor.extractor, advisor.places, advisor.program_names
+    )
+    assert conversation.shown_programs[:2] == listed[:2]  # read off the answer, in its order
+    resent = advisor.ask(follow_up, session_id=advisor.sessions.seed(conversation))
+    assert [f.id for f in resent.funding if f.listed] == [f.id for f in answer_kept.funding if f.listed]
+    assert (
+        next(f.id for f in resent.funding if f.listed) == listed[1]
+    )  # the second program that answer listed

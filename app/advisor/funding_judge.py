@@ -27,6 +27,7 @@ from app.advisor.engine.purchases import Purchase, client_items, financed_price,
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
 from app.advisor.turn import Turn
+from app.advisor.understand.conversation import without_hypotheticals
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import STACKING
@@ -58,6 +59,11 @@ class FundingJudge:
     def said_in(turn: Turn) -> str:
         """The conversation's client words, normalised but in their own case (a reason quotes them)."""
         return normalize_cased(f"{turn.conversation.user_text()}\n{turn.query}")
+
+    @staticmethod
+    def said_as_stated(turn: Turn) -> str:
+        """The client's words without what this turn supposes ("如果12月20號先簽約呢"): the verdicts before it."""
+        return normalize_cased(f"{turn.conversation.user_text()}\n{without_hypotheticals(turn.query)}")
 
     def notes(self, turn: Turn) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
@@ -115,13 +121,18 @@ class FundingJudge:
         return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict])
 
     def for_question(
-        self, turn: Turn, planned: list[Purchase] | None = None, profile: CompanyProfile | None = None
+        self,
+        turn: Turn,
+        planned: list[Purchase] | None = None,
+        profile: CompanyProfile | None = None,
+        said: str | None = None,
     ) -> list[Assessment]:
         """Programs for a funding question, judged against the contracts named and the pack last shown.
 
         `planned`: what the pack for a need stated in the question would buy, when no pack was shown yet
         ("想用AI做车辆调度…天津算力券来得及吗" is judged on a dispatch subscription, not on nothing).
         `profile`: another company than the conversation's (a what-if's saved profile, to say what changes).
+        `said`: other words than the conversation's (`said_as_stated`: without the turn's supposition).
         """
         if turn.foreign:
             return []  # outside every program's coverage (the answer says so)
@@ -130,11 +141,12 @@ class FundingJudge:
         shown = plan([pick.solution for pick in turn.conversation.pack], client)
         purchases = shown or planned or None  # a pack not shown counts only when nothing else does
         spend = spend_from_question(turn.query) | kinds(client) or None
-        judged = self.assessments(profile, purchases, self.said_in(turn))
+        said = self.said_in(turn) if said is None else said
+        judged = self.assessments(profile, purchases, said)
         if planned and not (client or shown):
             # A pack not shown may rule a program out (nothing of its kind), never make it eligible: the client
             # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
-            unplanned = {a.program.id: a for a in self.assessments(profile, None, self.said_in(turn))}
+            unplanned = {a.program.id: a for a in self.assessments(profile, None, said)}
             # Nor rule out a program the client names: asking about it says they mean to buy what it pays for
             # (c54: "深圳训力券保证能拿1000万吗" from a model company was ❌ "您的方案里没有这类采购").
             judged = [

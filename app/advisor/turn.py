@@ -52,6 +52,10 @@ class Turn:
     named_programs: list[str] = field(default_factory=list)
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.
     what_if_from: CompanyProfile | None = None
+    # "如果12月20號先簽約呢": a follow-up supposing something that is no profile fact (a signing day, a way of
+    # buying), in the owner's words. The programs are judged with and without it (the same verdict path as one
+    # message saying it all), and the answer leads with the verdicts it changes.
+    supposed_words: str = ""
     # When the question arrived (time.monotonic()): the LLM deadline counts from here.
     started: float = field(default_factory=time.monotonic)
     _marks: dict[str, float] = field(default_factory=dict)

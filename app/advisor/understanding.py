@@ -19,9 +19,11 @@ from app.advisor.understand.conversation import (
     hypothetical_spans,
     rewrite_follow_up,
     supposed_text,
+    supposition_words,
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import (
@@ -38,6 +40,14 @@ from app.text.normalize import normalize
 EXTRACTION_SHARE = 0.3  # of llm.deadline_s; structured extraction is short, the answer is not
 # A question about a policy with nothing to quote gets the honest "no evidence" answer, not a question back.
 POLICY_WORDS = re.compile(r"政策|法规|税收|抵免|policy|policies|\bact\b|\blaw\b|tax", re.IGNORECASE)
+
+
+def _states_measures(supposed: CompanyProfile | None) -> bool:
+    """The supposition gives a place or a figure of the company ("如果预算只有5万呢"): a fact, read as one."""
+    if supposed is None:
+        return False
+    facts = (supposed.province, supposed.employees, supposed.annual_revenue_cny, supposed.budget_cny)
+    return any(fact is not None for fact in facts)
 
 
 def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
@@ -188,6 +198,15 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         elif changes and conversation.last_intent in ("recommend_pack", "funding_eligibility"):
             turn.intent = conversation.last_intent  # the programs asked about before, judged again
     supposes = bool(hypothetical_spans(normalize(text)))
+    if (
+        supposes
+        and not what_if
+        and not changes
+        and conversation.last_question
+        and not _states_measures(supposed)
+    ):
+        # "如果12月20號先簽約呢": no profile fact supposed; the answer says what the supposition changes.
+        turn.supposed_words = supposition_words(text)
     if supposes and not what_if and not named and turn.intent in ("funding_eligibility", "how_to_apply"):
         # A supposition in the same place names no program of its own ("如果12月20號先簽約，仲得唔得？", "What if
         # we became a limited company?"): it is about the programs the last question asked about.

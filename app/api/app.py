@@ -181,7 +181,10 @@ def create_app(container: Container | None = None) -> FastAPI:
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
 
         def read_history() -> tuple[Conversation, int]:
-            history = conversation_from_history(spoken[:last], box.advisor.extractor, box.advisor.places)
+            advisor = box.advisor
+            history = conversation_from_history(
+                spoken[:last], advisor.extractor, advisor.places, advisor.program_names
+            )
             return history, chat.prompt_tokens(body)  # counting a long history's tokens is real CPU too
 
         history, counted = Conversation("history", remember=False), None  # nothing earlier to read

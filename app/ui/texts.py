@@ -266,7 +266,8 @@ def describe_error(lang: str, exc: AipackError) -> str:
 
 
 def follow_ups(response: AdviceResponse, question: str) -> list[str]:
-    """Deterministic next questions for the answer's intent, in the answer's language."""
+    """Deterministic next questions for the answer's intent, in the answer's language, that fit what was said:
+    no "那杭州呢？" to a Hangzhou business, no comparing a one-solution pack, no "how to apply" with no program."""
     if response.clarifying_questions or not response.has_evidence:
         return []
     en = response.language == "en"
@@ -275,15 +276,31 @@ def follow_ups(response: AdviceResponse, question: str) -> list[str]:
         if en
         else ("这些补贴怎么申请？", "给我推荐适合的AI方案", "对比一下这几个方案")
     )
-    if en:
-        place = "What about Shanghai?" if "hangzhou" in question.lower() else "What about Hangzhou?"
-    else:
-        place = "那上海呢？" if "杭州" in question else "那杭州呢？"
+    # Another city than the client's and the one asked about.
+    here = {response.profile.city or "", response.profile.province or ""}
+    city, city_en = next(
+        (
+            (zh, name)
+            for zh, name in _OTHER_CITIES
+            if zh not in here and zh not in question and name.lower() not in question.lower()
+        ),
+        ("", ""),
+    )
+    place = (f"What about {city_en}?" if en else f"那{city}呢？") if city else ""
     words: dict[FollowUp, list[str]] = {
         "apply": [apply],
         "pack": [pack],
         "compare": [compare],
-        "place": [place],
+        "place": [place] if place else [],
         "starters": STARTERS["en" if en else "zh"][:2],
     }
-    return [q for key in spec(response.intent).follow_ups for q in words[key]]
+    fits: dict[FollowUp, bool] = {
+        "apply": any(f.listed for f in response.funding),
+        "compare": len(response.solutions) >= 2,
+        "pack": not response.solutions,
+    }
+    return [q for key in spec(response.intent).follow_ups if fits.get(key, True) for q in words[key]]
+
+
+# Offered in this order for "那X呢？", skipping the client's own city and the one just asked about.
+_OTHER_CITIES = (("杭州", "Hangzhou"), ("上海", "Shanghai"), ("深圳", "Shenzhen"))

@@ -12,7 +12,7 @@ from app.advisor.compose.funding import apply_steps, program_summary, verdict_li
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
-from app.advisor.compose.what_if import verdicts_changed
+from app.advisor.compose.what_if import changed_verdicts, supposition_changed, verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
@@ -78,7 +78,15 @@ class FundingHandlers(PackHandlers):
         # "要是改成有限公司呢": the same programs judged for the saved company first, to say what changes.
         supposed_here = saved is not None and (saved.province, saved.city) == (profile.province, profile.city)
         before = self.funding.for_question(turn, planned, saved) if saved and supposed_here else None
+        # "要是12月25号才签约呢": the same programs judged on the client's words without the supposition.
+        as_stated = (
+            self.funding.for_question(turn, planned, said=self.funding.said_as_stated(turn))
+            if turn.supposed_words and saved is None
+            else None
+        )
         turn.programs = self.funding.for_question(turn, planned)
+        for assessment in changed_verdicts(as_stated or [], turn.programs):
+            assessment.asked = True  # listed with the reason the supposition gives
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
@@ -88,6 +96,8 @@ class FundingHandlers(PackHandlers):
             notes.insert(
                 0, verdicts_changed(saved, profile, before, turn.programs, self.places, turn.language)
             )
+        if as_stated is not None and turn.programs:
+            notes.insert(0, supposition_changed(turn.supposed_words, as_stated, turn.programs, turn.language))
         notes += self.funding.notes(turn)
         province = turn.conversation.profile.province
         brief = funding_brief(turn.programs, turn.book, turn.language, province, bool(turn.foreign))

@@ -9,16 +9,18 @@ from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import no_fitting_solution, pack_answer, profile_line, unanswered_line
 from app.advisor.compose.policy import select_evidence
 from app.advisor.compose.solution_views import preview_line
-from app.advisor.compose.what_if import what_changed
+from app.advisor.compose.what_if import changed_verdicts, supposition_changed, what_changed
 from app.advisor.compose.wording import add_to_brief
 from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.eligibility import Assessment
 from app.advisor.engine.notices import asks_about_policy
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.programs import select_programs, spend_from_question
-from app.advisor.engine.purchases import client_items, kinds, plan
+from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
+from app.catalogue.taxonomy import SpendKind
 from app.components.vector_store import CollectionName
 from app.services.retrieval import SearchFilters
 
@@ -97,6 +99,10 @@ class PackHandlers(HandlerTools):
                 turn.query,
             )
         )
+        # "如果12月20號先簽約呢": the same programs judged without the supposition, to say what it changes.
+        as_stated = (
+            self._as_stated(turn, purchases, spend) if turn.supposed_words and not turn.foreign else None
+        )
         cost = cost_pack(choice.picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
@@ -121,10 +127,26 @@ class PackHandlers(HandlerTools):
                 + "\n\n"
                 + turn.answer
             )
+        if as_stated is not None:
+            lead = supposition_changed(turn.supposed_words, as_stated, turn.programs, turn.language)
+            turn.answer = lead + "\n\n" + turn.answer
         if missing and not conversation.asked_clarification:  # asked once; a decline is respected
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
             turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
             conversation.asked_clarification = conversation.awaiting_profile = True
+
+    def _as_stated(self, turn: Turn, purchases: list[Purchase], spend: set[SpendKind]) -> list[Assessment]:
+        """The programs judged on the client's words without this turn's supposition; each one the supposition
+        changes is listed with its reason (asked about), as when one message says it all (r8-C3: a signing day
+        after the end date dropped the voucher from the list without a word)."""
+        profile = turn.conversation.profile
+        said = self.funding.said_as_stated(turn)
+        before = select_programs(
+            self.funding.assessments(profile, purchases, said), profile, spend, turn.places, turn.query
+        )
+        for assessment in changed_verdicts(before, turn.programs):
+            assessment.asked = True
+        return before
 
     def _preview(self, turn: Turn) -> str:
         """While asking, show the closest solution so the owner gets something useful now."""

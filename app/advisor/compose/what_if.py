@@ -127,6 +127,32 @@ def verdicts_changed(
 ) -> str:
     """The programs asked about, judged for the supposed company: each verdict before and after."""
     fields, old, new = _supposed_facts(saved, supposed, places, language)
+    lead = f"If you were {new} (now {old}): " if language == "en" else f"假如是{new}（目前为{old}）："
+    return lead + _moves_said(before, after, language) + _unsaved(supposed, old, new, fields, language)
+
+
+def supposition_changed(words: str, before: list[Assessment], after: list[Assessment], language: Lang) -> str:
+    """What a supposition that is no profile fact changes ("如果12月20號先簽約呢"): the owner's words quoted, then
+    each verdict it moves with the reason, as one message saying it all would be judged. Nothing is saved."""
+    lead = f"If {words}: " if language == "en" else f"假如{words}："
+    return lead + _moves_said(before, after, language)
+
+
+def changed_verdicts(before: list[Assessment], after: list[Assessment]) -> list[Assessment]:
+    """The programs in `after` whose verdict differs from `before`: what the answer must list and explain."""
+    was = {a.program.id: a.verdict for a in before}
+    return [a for a in after if a.program.id in was and was[a.program.id] != a.verdict]
+
+
+def _moves_said(before: list[Assessment], after: list[Assessment], language: Lang) -> str:
+    moves = _moves(before, after, language)
+    if language == "en":
+        return "; ".join(moves) + "." if moves else "the verdicts below do not change; their reasons say why."
+    return "；".join(moves) + "。" if moves else "下列补贴的结论不变，原因见各项说明。"
+
+
+def _moves(before: list[Assessment], after: list[Assessment], language: Lang) -> list[str]:
+    """Each program judged both ways whose verdict or reasons moved: "训力券：符合 → 不符合（the reason）"."""
     en = language == "en"
     was = {a.program.id: a for a in before}
     moves = []
@@ -135,21 +161,21 @@ def verdicts_changed(
         if earlier is None:
             continue
         name = short_name(a.program.name_en if en else a.program.name) + (": " if en else "：")
+        reason = deciding_reason(a)
+        why = (
+            f" ({reason.text(language)})"
+            if en and reason
+            else f"（{reason.text(language)}）"
+            if reason
+            else ""
+        )
         if earlier.verdict != a.verdict:
-            moves.append(f"{name}{_VERDICT[earlier.verdict][en]} → {_VERDICT[a.verdict][en]}")
-        elif _open(earlier) != _open(a) and (reason := deciding_reason(a)) is not None:
+            moves.append(f"{name}{_VERDICT[earlier.verdict][en]} → {_VERDICT[a.verdict][en]}{why}")
+        elif _open(earlier) != _open(a) and reason is not None:
             # "合伙不缴企业所得税" is gone, the industry's exclusion is not: still no, for that reason.
             still = "still " if en else "仍"
             moves.append(f"{name}{still}{_VERDICT[a.verdict][en]} ({reason.text(language)})")
-    if en:
-        text = f"If you were {new} (now {old}): " + (
-            "; ".join(moves) + "." if moves else "the verdicts below do not change; their reasons say why."
-        )
-    else:
-        text = f"假如是{new}（目前为{old}）：" + (
-            "；".join(moves) + "。" if moves else "下列补贴的结论不变，原因见各项说明。"
-        )
-    return text + _unsaved(supposed, old, new, fields, language)
+    return moves
 
 
 def _unsaved(supposed: CompanyProfile, old: str, new: str, fields: list[str], language: Lang) -> str:

@@ -91,6 +91,12 @@ def _bracketed_parts(name: str) -> list[str]:
     return parts
 
 
+def _written_at(text: str, program: FundingProgram) -> int:
+    """Where `text` writes the program's full name; after everything when it does not."""
+    at = text.find(normalize(program.name))
+    return at if at >= 0 else len(text)
+
+
 class ProgramNames:
     def __init__(self, programs: Iterable[FundingProgram]) -> None:
         self.programs = list(programs)
@@ -126,6 +132,33 @@ class ProgramNames:
             )
             if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, province, city)):
                 found.append(program)
+        return found
+
+    def listed_in(self, answer: str) -> list[FundingProgram]:
+        """The programs an earlier answer lists, in its order: what "这些补贴", "第二个" refer to when a client
+        resends the chat instead of keeping a session.
+
+        Each list line ("- ✅ 成都市算力券：…") names the program whose everyday name (either language) it shows
+        first; editions sharing that name ("成都市算力券" of 2023 and of 2025) are told apart by a full name on
+        the line, else taken in the order the answer writes their full names, one per line.
+        """
+        text = normalize(answer)
+        found: list[FundingProgram] = []
+        for line in (line for line in text.split("\n") if line.startswith("- ")):
+            named = [
+                (line.find(short), i)
+                for i in range(len(self.programs))
+                for short in self._shorts[i]
+                if len(short) >= 4 and short in line
+            ]
+            if not named:
+                continue
+            first = min(at for at, _ in named)
+            editions = [self.programs[i] for at, i in named if at == first]
+            whole = [p for p in editions if normalize(p.name) in line]
+            left = [p for p in editions if p not in found]
+            pick = whole[:1] or sorted(left, key=lambda p: _written_at(text, p))[:1]
+            found += [p for p in pick if p not in found]
         return found
 
     @staticmethod

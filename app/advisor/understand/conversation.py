@@ -9,11 +9,11 @@ from app.advisor.contract import Intent
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.profile import CompanyProfile
-from app.text.normalize import normalize
+from app.text.normalize import normalize, normalize_cased
 
-# "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?"
+# "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?", Cantonese "咁广州呢？".
 _FOLLOW_UP = re.compile(
-    r"^(?:那|那么|那如果|如果是|换成|改成|还有|and what about|and how about|what about|how about|and for|and in|what if|and)\s*(?:在|是|for|in)?\s*"
+    r"^(?:那|那么|咁|噉|那如果|如果是|换成|改成|还有|and what about|and how about|what about|how about|and for|and in|what if|and)\s*(?:在|是|for|in)?\s*"
     r"(?P<subject>.{1,24}?)\s*(?:呢|的呢|怎么样|如何|的话呢|的话)?\s*[?？。.!！]*$",
     re.IGNORECASE,
 )
@@ -131,6 +131,23 @@ def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
     ]
     # The place asked about is the last one named ("如果从成都搬到重庆"), at city level where one is.
     return next((p for p in reversed(named) if p.city), named[-1]) if named else None
+
+
+# The marker and the question ending around what a sentence supposes: "如果我哋12月22號先簽合同呢？".
+_SUPPOSING_MARKER = re.compile(rf"^(?:{_HYPOTHETICAL.pattern})[\s,，]*", re.IGNORECASE)
+_QUESTION_END = re.compile(r"[\s,，]*(?:的话|的話)?(?:呢|吗|嗎|嘅话|會點|会怎样|会怎么样)?[\s?？。.!！]*$")
+
+
+def supposition_words(message: str) -> str:
+    """What the message supposes, in its own words without the marker and the question ending ("我哋12月22号先签合同",
+    "we only sign the contract on December 21"): quoted back when the supposition is no profile fact. Empty when
+    it supposes nothing."""
+    text = normalize_cased(message)
+    # The clause the marker opens: "要是12月25号才签约，还能拿训力券吗" supposes "12月25号才签约".
+    said = [re.split(r"[,，;；]", text[start:end])[0] for start, end in hypothetical_spans(text)]
+    return "，".join(
+        words for part in said if (words := _QUESTION_END.sub("", _SUPPOSING_MARKER.sub("", part)).strip())
+    )
 
 
 def supposed_text(message: str) -> str:

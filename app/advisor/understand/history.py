@@ -4,8 +4,9 @@ Replaying every earlier user turn through a full ask costs a retrieval and a pac
 turn, so a long history was a denial of service. What the next answer needs from the
 history can be read off the text cheaply: the profile (rule extraction over the earlier
 user messages), the recent turns, the last question (for "那杭州呢？") and the kind of
-the last request (so "其实我们有60个员工" still corrects a pack). The solutions of an
-earlier pack are not rebuilt: a cost question after it is answered from the profile.
+the last request (so "其实我们有60个员工" still corrects a pack), and the programs the last answer
+listed and the last question named (so "这些补贴能叠加吗", "第二个" have their referent). The solutions
+of an earlier pack are not rebuilt: a cost question after it is answered from the profile.
 
 Even that reading is bounded, so a maximal history costs about what one long message
 does: the first user message (where owners describe the company) and the newest ones,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.advisor.engine.program_names import ProgramNames
 from app.advisor.intents import spec
 from app.advisor.understand.conversation import Conversation, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
@@ -29,12 +31,17 @@ KEPT_TURNS = 24  # as many as a stored session keeps
 READ_CHARS = 16_000  # of earlier user text read for the profile
 INTENT_TURNS = 3  # the last user messages whose kind of request still matters
 SEEDED_TURN_CHARS = 300  # of each recent turn handed to the advisor
+ANSWER_CHARS = 6000  # of the last answer read for the programs it lists (the list comes before the details)
 
 
 def conversation_from_history(
-    history: Sequence[tuple[str, str]], extractor: RuleExtractor, places: RegionGazetteer
+    history: Sequence[tuple[str, str]],
+    extractor: RuleExtractor,
+    places: RegionGazetteer,
+    programs: ProgramNames | None = None,
 ) -> Conversation:
-    """`history` is (role, text) in order, without the message being answered now."""
+    """`history` is (role, text) in order, without the message being answered now; `programs`: the catalogue's
+    names, to read which programs the last answer listed and the last question named."""
     conversation = Conversation("history", remember=False)
     said = _read_user_turns(history)
     for n, text in enumerate(said):
@@ -63,11 +70,29 @@ def conversation_from_history(
         )
         if spec(intent).substantive and not conversation.awaiting_profile:
             conversation.last_question = query
+    if programs is not None:
+        _programs_spoken(conversation, history, programs)
     spoken = [(role, text) for role, text in history if role in ("user", "assistant")][-KEPT_TURNS:]
     # The recent turns feed need matching (one embedded search): a client-sent history must not
     # make that search cost what a real conversation of 4,000-character messages would.
     conversation.turns = [(role, _readable(text)[:SEEDED_TURN_CHARS]) for role, text in spoken]
     return conversation
+
+
+def _programs_spoken(
+    conversation: Conversation, history: Sequence[tuple[str, str]], programs: ProgramNames
+) -> None:
+    """The programs the last answer listed and those the last question named, as a kept session holds them."""
+    answers = [text for role, text in history if role == "assistant" and text.strip()]
+    if answers:
+        conversation.shown_programs = [
+            p.id for p in programs.listed_in(_readable(answers[-1])[:ANSWER_CHARS])
+        ]
+    questions = [text for role, text in history if role == "user" and text.strip()]
+    if questions:
+        profile = conversation.profile
+        named = programs.named_in(_readable(questions[-1]), profile.province, profile.city)
+        conversation.asked_programs = [p.id for p in named]
 
 
 def _readable(raw: str) -> str:
