@@ -659,3 +659,12 @@ def test_suggested_follow_ups_fit_the_conversation(advisor: AdvisorService):
     assert len(pack.solutions) == 1 and pack.intent == "recommend_pack"
     assert "对比一下这几个方案" not in follow_ups(pack, "深圳一家15人的软件公司，想租GPU训练模型，合同30万")
     assert "这些补贴怎么申请？" in follow_ups(pack, "深圳一家15人的软件公司，想租GPU训练模型，合同30万")
+
+
+def test_an_exchange_rate_aside_is_refused_and_the_business_is_picked_up_again(advisor: AdvisorService):
+    advisor.ask("嘉兴一家做箱包的，45个人，想用AI做客服自动回复，预算4万", session_id="rate")
+    aside = advisor.ask("对了，问一下现在港币汇率多少", session_id="rate")
+    assert aside.intent == "out_of_scope" and not aside.funding and not aside.solutions
+    back = advisor.ask("好的，那我们这个情况能补多少", session_id="rate")
+    assert back.intent == "funding_eligibility"
+    assert (back.profile.city, back.profile.employees, back.profile.budget_cny) == ("嘉兴", 45, 40_000)

@@ -331,3 +331,16 @@ def test_a_resent_chat_history_gives_these_programs_the_referent_a_kept_session_
     assert (
         next(f.id for f in resent.funding if f.listed) == listed[1]
     )  # the second program that answer listed
+
+
+def test_a_cantonese_what_about_follow_up_saves_nothing_and_how_to_apply_is_for_the_firm(converse):
+    """ "咁廣州呢？" is "那广州呢": the same pack judged in Guangzhou, the firm still in Shenzhen; "點樣申請？" then
+    asks how to apply there (it was a policy digest for Guangzhou, the profile silently moved)."""
+    pack, what_about, apply = converse(
+        "我哋喺深圳福田做會計，8個人，想用AI自動入單，預算兩萬", "咁廣州呢？", "點樣申請？"
+    )
+    assert what_about["intent"] == "recommend_pack" and what_about["profile"]["city"] == "广州"
+    assert [s["id"] for s in what_about["solutions"]] == [s["id"] for s in pack["solutions"]]
+    assert "深圳" in _head(what_about, 1) and "廣州" in _head(what_about, 1)
+    assert apply["intent"] == "how_to_apply" and apply["profile"]["city"] == "深圳"
+    assert apply["profile"]["employees"] == 8 and apply["profile"]["budget_cny"] == 20_000
