@@ -12,7 +12,7 @@ from app.advisor.engine.program_referents import referred_programs
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import states_need
+from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, states_need
 from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
@@ -172,9 +172,13 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")
     # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
     # turn's need: the message's own, since a vote on the needs stated before is no news about it.
-    turn.need_stated = states_need(turn.query) or (
-        not needs_stated
-        and need_by_examples(turn.query, lambda: advisor.need_bank.vote(turn.need), turn.search)
+    # "我想咨询一下AI这块" names nothing but AI: no need, whatever need examples it sits near (it is asked back).
+    turn.need_stated = not ASKS_ABOUT_AI_ONLY.search(normalize(turn.query)) and (
+        states_need(turn.query)
+        or (
+            not needs_stated
+            and need_by_examples(turn.query, lambda: advisor.need_bank.vote(turn.need), turn.search)
+        )
     )
     turn.intent = resolve_intent(
         turn.query,
