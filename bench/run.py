@@ -44,6 +44,7 @@ from app.evaluation.golden import (
     load_retrieval_cases,
 )
 from app.evaluation.retrieval_metrics import score_retrieval
+from app.services.index_records import embedding_texts
 from app.services.retrieval import query_vector
 from app.settings import AdvisorSettings, Settings
 from app.text.normalize import compact
@@ -95,7 +96,7 @@ def cpu_seconds() -> float:
 def pure_embedding_seconds(box: Container) -> tuple[float, float]:
     """Embedding the build's texts alone, with the same model pool: what a build cannot go below.
     Returns (wall, CPU) seconds."""
-    texts = [record.document for record in box.ingest.planned_records()]
+    texts = embedding_texts(box.ingest.planned_records())
     started, cpu = time.perf_counter(), cpu_seconds()
     box.ingest.embeddings.embed_in_batches(texts, None)
     return time.perf_counter() - started, cpu_seconds() - cpu

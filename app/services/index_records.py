@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from app.catalogue.models import FundingProgram, Solution
 from app.catalogue.render import funding_text, solution_text
 from app.components.vector_store import CollectionName
@@ -32,8 +34,38 @@ OUTLINE_HEADINGS = 6
 class IndexRecord:
     id: str
     collection: CollectionName
-    document: str  # normalised text: embedded and shown to BM25
+    document: str  # normalised text: embedded, shown to BM25 and stored
     metadata: Metadata = field(default_factory=dict)
+    passage: str = ""  # a chunk's own text without its document's header, embedded as well (`record_vectors`)
+
+    @property
+    def embedded(self) -> list[str]:
+        """The texts e5 embeds for this record: the document, and the passage when it has one."""
+        return [self.document, self.passage] if self.passage else [self.document]
+
+
+def embedding_texts(records: list[IndexRecord]) -> list[str]:
+    """Every text to embed for `records`, in the order `record_vectors` reads them back."""
+    return [text for record in records for text in record.embedded]
+
+
+def record_vectors(records: list[IndexRecord], vectors: np.ndarray) -> np.ndarray:
+    """One unit vector per record from the rows of `embedding_texts(records)`.
+
+    A chunk of an article is embedded twice and its two vectors averaged: with its header (title, heading,
+    speaker) and without. With the header alone, an article's chunks were nearly one point (163 pairs above
+    cosine 0.97, all within one article), so the dense side could find the article but not tell its passages
+    apart; the passage alone loses which article and speaker it belongs to (dense fact@1 fell on dev3 and
+    dev7). The mean keeps both (docs/retrieval_eval.md, session 11).
+    """
+    rows: list[np.ndarray] = []
+    n = 0
+    for record in records:
+        width = len(record.embedded)
+        vector = vectors[n : n + width].mean(axis=0)
+        rows.append(vector / (np.linalg.norm(vector) or 1.0))
+        n += width
+    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, vectors.shape[1]), np.float32)
 
 
 def _digest(text: str) -> str:
@@ -43,7 +75,8 @@ def _digest(text: str) -> str:
 def _with_ids(records: list[IndexRecord], source: str) -> list[IndexRecord]:
     seen: dict[str, int] = {}
     for record in records:
-        base = f"{source}#{_digest(record.document)}"
+        # The passage too: a change to what is embedded must give a new id, or the old vector would be kept.
+        base = f"{source}#{_digest(record.document + ('|' + record.passage if record.passage else ''))}"
         count = seen.get(base, 0)
         seen[base] = count + 1
         # Identical passages inside one document (repeated boilerplate) stay distinct.
@@ -99,6 +132,7 @@ def policy_records(
                 id="",
                 collection=CollectionName.policies,
                 document=f"{normalize(header)}\n{bodies[i]}",  # the body is normalised once
+                passage=bodies[i],
                 metadata={
                     "source": document.doc_id,
                     "title": meta.title,

@@ -31,7 +31,7 @@ from app.services.index_manifest import (
     require_writable,
     write_manifest,
 )
-from app.services.index_records import IndexRecord
+from app.services.index_records import IndexRecord, embedding_texts, record_vectors
 from app.services.ingest_report import IngestReport, ProgressCallback
 from app.services.ingest_sources import PROGRAM_TEXT_SUFFIX, desired_records
 from app.settings import INDEX_SCHEMA_VERSION, Settings
@@ -148,7 +148,7 @@ class IngestService:
                 open_collections()
             new = [r for r in group if r.id not in stored[r.collection]]
             if new:
-                jobs.append((new, self.embeddings.start([r.document for r in new])))
+                jobs.append((new, self.embeddings.start(embedding_texts(new))))
 
         catalogues: list[Catalogue] = []
         try:
@@ -171,7 +171,8 @@ class IngestService:
             for _, job in jobs:
                 job.cancel()
             raise
-        self._add(collections, jobs, report.added, progress)
+        # Progress counts texts embedded: an article's chunk is embedded twice (index_records.record_vectors).
+        self._add(collections, jobs, sum(len(embedding_texts(records)) for records, _ in jobs), progress)
         for name, (collection, old_ids) in zip(CollectionName, stale, strict=True):
             if old_ids:
                 collection.delete(ids=old_ids)
@@ -255,7 +256,7 @@ class IngestService:
                 progress(done, total)
 
         for records, job in jobs:
-            vectors = job.collect(advance)
+            vectors = record_vectors(records, job.collect(advance))
             for name, collection in collections.items():
                 part = [(r, v) for r, v in zip(records, vectors, strict=True) if r.collection is name]
                 for start in range(0, len(part), 1000):
