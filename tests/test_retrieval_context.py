@@ -143,6 +143,9 @@ def test_asking_who_about_a_program_asks_who_pays_or_qualifies_not_who_said_it()
     assert route("in nanning, who can apply for the compute voucher?", names) == "program"
     assert route("谁可以申报南宁的算力券", names) == "program"
     assert route("who ends up paying for the voucher scheme's admin costs", names) == "program"
+    # Tax relief is a program named by what it deducts, with no funding noun.
+    assert route("who decides which firms qualify for the vat credit?", names) == "program"
+    assert route("研发费用加计扣除怎么算", names) == "program"
     # Who said or proposed it stays a question about a person in an article, a program word or not.
     assert route("谁建议优化算力券的申请条件", names) == "article"
     assert route("who suggested making compute vouchers easier for start-ups to use", names) == "article"

@@ -49,9 +49,12 @@ _WHO_SAID = re.compile(
     r"|want|describ|explain|point|stress|emphasi|talk|spoke|speak)",
     re.IGNORECASE,
 )
-# A funding noun (the shared vocabulary) or a word about claiming one.
+# A funding noun (the shared vocabulary), a word about claiming one, or tax relief: the catalogue's tax programs
+# (a VAT credit, R&D and equipment deductions) are named by what they deduct, not by a funding noun, so "who
+# decides which firms get the VAT credit" was routed to the articles as a bare "who".
 _PROGRAM = re.compile(
-    rf"{FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs",
+    rf"{FUNDING_NOUN}|申报|申领|领取|兑现|最高能|上限|多少钱|\bapply\b|\bcap\b|reimburs"
+    r"|加计|税前扣除|抵减|\btax\b|\bvat\b|deduct",
     re.IGNORECASE,
 )
 # A term an article sets off in quotes (“AI专项资金”, 「人工智能+」): candidates for the articles' own coinages.
