@@ -19,6 +19,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.plans import said_purchases, self_done
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.loader import load_catalogue
 from app.catalogue.taxonomy import SpendKind
 from app.settings import PROJECT_ROOT
@@ -133,3 +134,10 @@ def test_the_answer_gives_no_figure_for_a_voucher_the_form_or_in_house_work_rule
     subsidised = _subsidised(own.model_dump(mode="json"))
     assert "sz-model-voucher-2024" not in subsidised
     assert "sz-training-voucher-2024" in subsidised
+
+
+def test_a_model_api_named_with_the_cloud_it_runs_on_is_a_model_service():
+    """The Shanghai model voucher pays for the API contract: "(Qwen on Alibaba Cloud)" says where it runs."""
+    said = "We call a third-party LLM API (Qwen on Alibaba Cloud) for copywriting, roughly RMB 80k a year."
+    assert [(p.kind, p.amount_cny) for p in stated_purchases(said)] == [(SpendKind.model_service, 80000.0)]
+    assert [p.kind for p in stated_purchases("ERP迁到阿里云上，一年3万")] == [SpendKind.cloud_service]

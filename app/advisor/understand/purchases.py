@@ -321,6 +321,17 @@ def _kind_before(body: str, start: int) -> SpendKind | None:
     return max(found)[2] if found else None
 
 
+# A model named just before the cloud that hosts it: "LLM API (Qwen on Alibaba Cloud)", "通义千问API（阿里云）".
+_MODEL_BEFORE_CLOUD = re.compile(r"[^，,。.；;!?！？]{0,25}$")
+
+
+def _hosted_model(body: str, cloud_start: int) -> bool:
+    """The cloud is where a model the client calls runs: the model service is what they buy, not cloud."""
+    model = dict(KIND_WORDS)[SpendKind.model_service]
+    before = body[:cloud_start]
+    return any(_MODEL_BEFORE_CLOUD.fullmatch(before[m.end() :]) for m in model.finditer(before))
+
+
 def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
     words = [
         (word.start(), word.end(), rank, kind)
@@ -340,6 +351,8 @@ def _nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
     if best is None:
         return None
     kind = _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    if kind is SpendKind.cloud_service and _hosted_model(body, best[3]):
+        return SpendKind.model_service  # "LLM API (Qwen on Alibaba Cloud), 80k a year"
     if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best[3] : best[4]]):
         # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for
         # (review7 rev7-01: the contract was booked as a model service and got the 模型券).
