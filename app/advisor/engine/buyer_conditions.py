@@ -16,6 +16,7 @@ from datetime import date
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.stated_days import stated_day
 from app.advisor.understand.plans import said_purchases, self_done
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import without_programs
@@ -208,55 +209,19 @@ _NEXT_YEAR = re.compile(r"明年|下一年|来年|next year|from january|startin
 _SPEND_WORDS = re.compile(r"花|买|采购|租|调用|合同|签|付|下单|spend|pay|buy|rent|sign|contract|order", re.I)
 
 
-# A day the client signs or spends on: "12月20号签约", "2026年12月20日", "Dec 20", "20 December", "2026-12-20".
-_MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH_EN = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
-_DAY = re.compile(
-    r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(20\d\d)-(\d{1,2})-(\d{1,2})|"
-    rf"\b{_MONTH_EN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}",
-    re.I,
-)
-
-
-def _stated_day(sentence: str, today: date) -> date | None:
-    """The day named in a sentence; without a year, its next occurrence from today."""
-    match = _DAY.search(sentence)
-    if match is None:
-        return None
-    g = match.groups()
-    if g[1]:
-        year, month, day = g[0], int(g[1]), int(g[2])
-    elif g[4]:
-        year, month, day = g[3], int(g[4]), int(g[5])
-    elif g[6]:
-        year, month, day = None, _MONTHS_EN.index(g[6][:3].lower()) + 1, int(g[7])
-    else:
-        year, month, day = None, _MONTHS_EN.index(g[9][:3].lower()) + 1, int(g[8])
-    try:
-        found = date(int(year) if year else today.year, month, day)
-        if not year and found < today:
-            found = date(today.year + 1, month, day)
-    except ValueError:  # "2月30号"
-        return None
-    return found
-
-
 def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
     """The client signs or spends on a day after the program ends (review8 probe p3: "12月20号签约" and the
-    measures end on 12-17): that spend is not covered unless the program is renewed."""
+    measures end on 12-17; "1月份签", "过完年再签": every day those can mean): that spend is not covered unless
+    the program is renewed (engine/stated_days.py reads the day)."""
     for sentence in re.split(r"[。！？!?\n;；]", said):
-        day = _stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
-        if day is not None and day > until:
+        when = stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
+        if when is not None and when.day > until:
             return Condition(
                 "validity",
                 Status.unmet,
                 Reason(
-                    f"您说{day.month}月{day.day}日签约或支出，而这项政策有效期至{until}：之后的支出不在其内，"
-                    "除非续期或出新一期",
-                    f"you sign or spend on {day:%Y-%m-%d} and the program runs until {until}: spend after that is "
+                    f"您说{when.zh}签约或支出，而这项政策有效期至{until}：之后的支出不在其内，除非续期或出新一期",
+                    f"you sign or spend {when.en} and the program runs until {until}: spend after that is "
                     "covered only if it is renewed",
                 ),
             )
