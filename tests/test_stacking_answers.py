@@ -81,3 +81,20 @@ def test_a_loan_subsidy_deadline_does_not_lead_for_a_client_who_will_not_borrow(
     loan = next(a for a in judged if a.program.id == "cn-equipment-renewal-loan-subsidy-2026")
     loan.asked = True  # the client raised loans
     assert not any("贴息" in n for n in deadline_notes(judged, TODAY, said, "zh"))
+
+
+def test_a_pair_capped_below_what_one_pays_alone_is_advised_as_that_one_alone(advisor):
+    """review9 r9-02/51/52: a small Hangzhou firm rated at the smart voucher's 10% tier was told the two vouchers
+    "可以叠加，合计不超过费用的30%", while the compute voucher alone pays it 50%: stacking would cost it money."""
+    asked = "我们是杭州的AI小公司，20人，智能券批的是{}档，今年租算力合同20万，杭州算力券和智能券能叠加吗？"
+    answer = advisor.ask(asked.format("10%")).answer
+    assert answer.startswith("能否叠加：可以叠加，但不增加金额。")
+    assert "合计不超过费用的30%，而杭州算力券单独最高已达50%" in answer and "只申请杭州算力券即可" in answer
+    # at the 30% tier the pair's 60% is above the 50%: stacking pays more, and is said so
+    answer = advisor.ask(asked.format("30%")).answer
+    assert "可以叠加，合计不超过费用的60%" in answer and "只申请" not in answer
+    english = advisor.ask(
+        "Hangzhou AI startup, 15 staff, smart voucher approved at the 10% tier, compute rental 300k this year. "
+        "Can we stack the Hangzhou compute voucher with the smart voucher?"
+    ).answer
+    assert "Yes, but it adds nothing." in english and "claim Hangzhou compute voucher alone" in english

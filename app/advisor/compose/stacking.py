@@ -52,6 +52,16 @@ def stacking_line(programs: list[Assessment], language: Lang) -> str:
     open_ = [u for u in shown if u not in closed]
     sentences = [_closed(name(u), u, en) for u in closed] + [_channel(u, en) for u in open_ if u.channel]
     pairs = [(one, other, *relation(one, other)) for one, other in combinations(open_, 2)]
+    alone = [
+        (a, b, cap, best)
+        for a, b, k, cap in pairs
+        if k is Relation.combined
+        if (best := _alone_pays(a, b, cap))
+    ]
+    sentences += [
+        _alone(name(a), name(b), cap, best, name(a if best is a.lead else b), en) for a, b, cap, best in alone
+    ]
+    pairs = [p for p in pairs if not any(p[0] is a and p[1] is b for a, b, _, _ in alone)]
     kinds = {kind for _, _, kind, _ in pairs}
     for kind in Relation:
         mine = [(a, b, cap) for a, b, k, cap in pairs if k is kind]
@@ -71,6 +81,8 @@ def stacking_line(programs: list[Assessment], language: Lang) -> str:
             if Relation.combined in kinds
             else "Not on the same expense. "
             if kinds & {Relation.one_claim, Relation.ask_issuer}
+            else "Yes, but it adds nothing. "
+            if alone
             else ""
         )
     else:
@@ -79,6 +91,8 @@ def stacking_line(programs: list[Assessment], language: Lang) -> str:
             if Relation.combined in kinds
             else "不能重复申领同一笔支出。"
             if kinds & {Relation.one_claim, Relation.ask_issuer}
+            else "可以叠加，但不增加金额。"
+            if alone
             else ""
         )
     if not sentences:
@@ -132,6 +146,30 @@ def _channel(unit: Unit, en: bool) -> str:
     return (
         f"{short_name(local.program.name)}就是{levels}试点经{place}下达的资金：同一个渠道，不是两笔钱，"
         f"须进入{place}的改造名单，一个改造项目申请一次，单个企业金额以当地通知为准。"
+    )
+
+
+def _alone_pays(one: Unit, other: Unit, cap: float | None) -> Assessment | None:
+    """The program that alone pays at least the pair's combined cap, if one does: stacking then adds nothing
+    (a small firm's 杭州算力券 at 50% beside the smart voucher's 10% tier, whose pair is capped at 30%;
+    review9 r9-02/51/52/54 were told "可以叠加，合计不超过30%" as if the pair paid more)."""
+    if cap is None:
+        return None
+    best = max((one.lead, other.lead), key=lambda a: a.ratio or 0)
+    return best if best.ratio is not None and best.ratio >= cap else None
+
+
+def _alone(a: str, b: str, cap: float | None, best: Assessment, best_name: str, en: bool) -> str:
+    assert cap is not None  # _alone_pays found both
+    assert best.ratio is not None
+    if en:
+        return (
+            f"{a} and {b} combined are capped at {format_ratio(cap)} of the cost, while {best_name} alone pays "
+            f"up to {format_ratio(best.ratio)}: stacking adds nothing, so claim {best_name} alone."
+        )
+    return (
+        f"{a}与{b}叠加后合计不超过费用的{format_ratio(cap)}，而{best_name}单独最高已达{format_ratio(best.ratio)}："
+        f"叠加不增加金额，只申请{best_name}即可。"
     )
 
 

@@ -114,6 +114,16 @@ def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
             AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
         )
         pct, cap = format_ratio(tier.ratio), format_ratio(tier.combined_ratio_cap)
+        if (
+            tier.combined_ratio_cap <= subsidy.ratio
+        ):  # review9 r9-54: 30% for the pair beside 50% for this alone
+            alone = format_ratio(subsidy.ratio)
+            ifs_zh.append(f"若按{pct}档，两项合计上限{cap}不高于本项单独的{alone}，该档下只申请本项即可")
+            ifs_en.append(
+                f"at its {pct} tier the pair's cap of {cap} is no more than the {alone} this one pays alone, "
+                "so at that tier claim this one alone"
+            )
+            continue
         ifs_zh.append(f"若按{pct}档，两项合计不超过{cap}即{pair_zh}")
         ifs_en.append(f"at its {pct} tier the pair is capped at {cap}, {pair_en}")
     return Reason(
