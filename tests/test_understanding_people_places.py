@@ -264,3 +264,27 @@ def test_the_size_facts_in_the_words_owners_use(extractor: RuleExtractor, messag
     asserts the wrong class."""
     profile = extractor.extract(message)
     assert (profile.employees, profile.annual_revenue_cny) == (employees, revenue)
+
+
+@pytest.mark.parametrize(
+    ("message", "province", "city"),
+    [
+        (
+            "Our company is registered in Hong Kong; we want Shenzhen's training voucher for a GPU contract "
+            "with a Shenzhen provider.",
+            "香港",
+            None,
+        ),
+        ("我们公司注册在香港，想跟深圳的算力公司签GPU合同，能用深圳的训力券吗", "香港", None),
+        ("總部設在澳門，深圳有個辦事處，想用AI做客服", "澳门", None),
+        ("公司注册于苏州，在上海有个研发中心，想做质检", "江苏", "苏州"),
+        ("我们在杭州开餐厅，想用AI管库存", "浙江", "杭州"),  # no registration words: the place named
+    ],
+)
+def test_the_place_of_registration_is_the_clients_whatever_else_is_named(
+    extractor: RuleExtractor, message: str, province: str, city: str | None
+):
+    """review9 r9-37: a Hong Kong-registered firm asking about a Shenzhen voucher was read as a Shenzhen firm and
+    told '✅ likely eligible'; the registration decides which programs can pay."""
+    profile = extractor.extract(message)
+    assert (profile.province, profile.city) == (province, city)

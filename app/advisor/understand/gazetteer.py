@@ -31,6 +31,14 @@ _PROGRAM_AFTER = re.compile(
 )
 
 
+# Where the text says the company is registered: that place is the client's whatever else it names.
+_REGISTERED_IN = re.compile(
+    r"(?:\b(?:registered|incorporated|headquartered)\s+in\s+(?:the\s+)?|(?:注册|註冊)(?:在|于|於|地(?:是|为|為|在)?)\s*"
+    r"|(?:总部|總部)(?:在|位于|位於|设在|設在)\s*)$",
+    re.I,
+)
+
+
 # "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
 # Likewise where the owner comes from ("老家在湖南邵阳，但公司开在深圳", "originally from Wenzhou, but …"):
 # a hometown is not where the company is registered.
@@ -227,10 +235,21 @@ class RegionGazetteer:
         return None
 
     def find(self, text: str) -> Place | None:
-        """The most specific place named in `text` (city beats province), or None."""
-        found = [place for _, place in self.mentions(text)]
+        """The place the company is registered in when `text` says so, else the most specific place named
+        (city beats province), or None. "registered in Hong Kong … Shenzhen's voucher … a Shenzhen provider"
+        is a Hong Kong firm (review9 r9-37 was told it qualified for the Shenzhen voucher)."""
+        mentions = self.mentions(text)
+        found = [place for _, place in mentions]
         if not found:
             return None
+        norm, at = normalize(text), 0
+        for name, place in mentions:
+            start = norm.find(name, at)
+            if start < 0:
+                continue
+            at = start + len(name)
+            if _REGISTERED_IN.search(norm[max(0, start - 24) : start]):
+                return place
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
 
