@@ -96,3 +96,17 @@ def test_one_claim_is_named_once_by_its_own_words(advisor: AdvisorService) -> No
     response = advisor.ask("有朋友話中央出咗個AI消費券俾細公司，每間有十萬，係咪真㗎？")
     assert said(response, "“AI消費券”不在我的資料中", "“ai消费券”不在我的资料中")
     assert not said(response, "出咗")  # the words around the name are not part of it
+
+
+def test_a_program_named_with_its_city_in_a_first_message_is_that_citys(advisor: AdvisorService) -> None:
+    """blind2 b2c55 regressed this session: '想报长春数字化转型试点的改造补助' in a first message (no profile saved
+    yet) named 武汉's and 无锡's pilots, whose names hold '数字化转型…试点…改造', and never 长春's own, which ended."""
+    response = advisor.ask(
+        "长春汽开区的零部件厂，65人，4000万营收，想报长春数字化转型试点的改造补助，现在还能报吗？"
+    )
+    listed = [f.id for f in response.funding if f.listed]
+    assert listed[:1] == ["cc-sme-dx-pilot-2023"]
+    assert "wh-sme-dx-pilot-2025" not in listed and "wx-sme-dx-pilot-2025" not in listed
+    assert "2025-10-31" in response.answer.split("\n")[0]
+    # the revenue said after its figure ('4000万营收') settles the size: nothing asked about revenue
+    assert response.profile.annual_revenue_cny == 40_000_000 and "需补充营业收入" not in response.answer

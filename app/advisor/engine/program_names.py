@@ -130,7 +130,7 @@ class ProgramNames:
                 program.region.province is not None and program.region.covers(p.province, p.city)
                 for p in where
             )
-            if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, province, city)):
+            if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, where)):
                 found.append(program)
         return found
 
@@ -236,11 +236,14 @@ class ProgramNames:
         return None
 
     @staticmethod
-    def _could_mean(program: FundingProgram, text: str, province: str | None, city: str | None) -> bool:
+    def _could_mean(program: FundingProgram, text: str, where: Sequence[Place]) -> bool:
+        """A name's stretch or pieces name a program of the client's place, or of a place the text names: the
+        places the message itself names count before any profile is saved ("长春数字化转型试点的改造补助" in a
+        first message named 武汉's and 无锡's pilots, whose names hold "数字化转型…试点…改造")."""
         region = program.region
-        if region.province is None or not province:
+        if region.province is None or not where:
             return True
         named_here = any(
             place and normalize(place.rstrip("市省")) in text for place in (region.city, region.province)
         )
-        return named_here or region.covers(province, city)
+        return named_here or any(region.covers(p.province, p.city) for p in where)

@@ -56,6 +56,12 @@ _REVENUE = [
         _FLAGS,
     ),
     re.compile(rf"{AMOUNT}\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenue|turnover|sales)", _FLAGS),
+    # The figure before the word, as in English: "65人，4000万营收" (a monthly 流水 is said before its figure;
+    # "投入50万营收翻倍" is a spend and a change, no revenue).
+    re.compile(
+        rf"{AMOUNT}\s*(?:的)?\s*(?:年营收|年营业额|年销售额|年产值|营收|营业收入|营业额|销售额|产值)(?![翻增涨提降减])",
+        _FLAGS,
+    ),
 ]
 _AGE_YEARS = [
     re.compile(rf"成立(?:了)?(?:大概|约|快|才|刚)?\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
