@@ -51,17 +51,16 @@ def stacking_line(programs: list[Assessment], language: Lang) -> str:
     closed = [u for u in shown if u.lead.verdict is Verdict.ineligible]
     open_ = [u for u in shown if u not in closed]
     sentences = [_closed(name(u), u, en) for u in closed] + [_channel(u, en) for u in open_ if u.channel]
-    pairs = [(one, other, *relation(one, other)) for one, other in combinations(open_, 2)]
-    alone = [
-        (a, b, cap, best)
-        for a, b, k, cap in pairs
-        if k is Relation.combined
-        if (best := _alone_pays(a, b, cap))
-    ]
-    sentences += [
-        _alone(name(a), name(b), cap, best, name(a if best is a.lead else b), en) for a, b, cap, best in alone
-    ]
-    pairs = [p for p in pairs if not any(p[0] is a and p[1] is b for a, b, _, _ in alone)]
+    pairs, alone = [], False
+    for one, other in combinations(open_, 2):
+        kind, cap = relation(one, other)
+        best = _alone_pays(one, other, cap) if kind is Relation.combined else None
+        if best is None:
+            pairs.append((one, other, kind, cap))
+            continue
+        alone = True  # the pair's cap is no more than one of them pays alone: stacking adds nothing
+        unit, ratio = best
+        sentences.append(_alone(name(one), name(other), cap, name(unit), ratio, en))
     kinds = {kind for _, _, kind, _ in pairs}
     for kind in Relation:
         mine = [(a, b, cap) for a, b, k, cap in pairs if k is kind]
@@ -149,27 +148,25 @@ def _channel(unit: Unit, en: bool) -> str:
     )
 
 
-def _alone_pays(one: Unit, other: Unit, cap: float | None) -> Assessment | None:
-    """The program that alone pays at least the pair's combined cap, if one does: stacking then adds nothing
-    (a small firm's 杭州算力券 at 50% beside the smart voucher's 10% tier, whose pair is capped at 30%;
-    review9 r9-02/51/52/54 were told "可以叠加，合计不超过30%" as if the pair paid more)."""
-    if cap is None:
-        return None
-    best = max((one.lead, other.lead), key=lambda a: a.ratio or 0)
-    return best if best.ratio is not None and best.ratio >= cap else None
+def _alone_pays(one: Unit, other: Unit, cap: float | None) -> tuple[Unit, float] | None:
+    """The program that alone pays at least the pair's combined cap, and its rate, if one does: stacking then
+    adds nothing (a small firm's 杭州算力券 at 50% beside the smart voucher's 10% tier, whose pair is capped at
+    30%; review9 r9-02/51/52/54 were told "可以叠加，合计不超过30%" as if the pair paid more)."""
+    best = max((one, other), key=lambda u: u.lead.ratio or 0)
+    ratio = best.lead.ratio
+    return (best, ratio) if cap is not None and ratio is not None and ratio >= cap else None
 
 
-def _alone(a: str, b: str, cap: float | None, best: Assessment, best_name: str, en: bool) -> str:
-    assert cap is not None  # _alone_pays found both
-    assert best.ratio is not None
+def _alone(a: str, b: str, cap: float | None, best: str, ratio: float, en: bool) -> str:
+    capped = format_ratio(cap) if cap is not None else ""  # _alone_pays found a cap
     if en:
         return (
-            f"{a} and {b} combined are capped at {format_ratio(cap)} of the cost, while {best_name} alone pays "
-            f"up to {format_ratio(best.ratio)}: stacking adds nothing, so claim {best_name} alone."
+            f"{a} and {b} combined are capped at {capped} of the cost, while {best} alone pays "
+            f"up to {format_ratio(ratio)}: stacking adds nothing, so claim {best} alone."
         )
     return (
-        f"{a}与{b}叠加后合计不超过费用的{format_ratio(cap)}，而{best_name}单独最高已达{format_ratio(best.ratio)}："
-        f"叠加不增加金额，只申请{best_name}即可。"
+        f"{a}与{b}叠加后合计不超过费用的{capped}，而{best}单独最高已达{format_ratio(ratio)}："
+        f"叠加不增加金额，只申请{best}即可。"
     )
 
 

@@ -110,13 +110,9 @@ def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
     base = subsidy.purchase.first_year
     ifs_zh, ifs_en = [], []
     for tier in unknown.benefit.stacking.tiers:
-        pair_zh, pair_en = _money(
-            AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
-        )
         pct, cap = format_ratio(tier.ratio), format_ratio(tier.combined_ratio_cap)
-        if (
-            tier.combined_ratio_cap <= subsidy.ratio
-        ):  # review9 r9-54: 30% for the pair beside 50% for this alone
+        # review9 r9-54: the pair's 30% at that tier is below the 50% this one pays alone
+        if tier.combined_ratio_cap <= subsidy.ratio:
             alone = format_ratio(subsidy.ratio)
             ifs_zh.append(f"若按{pct}档，两项合计上限{cap}不高于本项单独的{alone}，该档下只申请本项即可")
             ifs_en.append(
@@ -124,6 +120,9 @@ def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
                 "so at that tier claim this one alone"
             )
             continue
+        pair_zh, pair_en = _money(
+            AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
+        )
         ifs_zh.append(f"若按{pct}档，两项合计不超过{cap}即{pair_zh}")
         ifs_en.append(f"at its {pct} tier the pair is capped at {cap}, {pair_en}")
     return Reason(

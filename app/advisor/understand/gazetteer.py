@@ -9,6 +9,7 @@ Tokyo is "outside the programs' coverage", not "region unknown". Longest names w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -242,12 +243,8 @@ class RegionGazetteer:
         found = [place for _, place in mentions]
         if not found:
             return None
-        norm, at = normalize(text), 0
-        for name, place in mentions:
-            start = norm.find(name, at)
-            if start < 0:
-                continue
-            at = start + len(name)
+        norm = normalize(text)
+        for start, _, place in self._placed(norm, mentions):
             if _REGISTERED_IN.search(norm[max(0, start - 24) : start]):
                 return place
         with_city = [p for p in found if p.city]
@@ -269,14 +266,21 @@ class RegionGazetteer:
         """Whether `text` names a place as the client's, not only as a program's ("咁香港嗰邊嘅科技券又點？",
         "上海那边的算力券我们能拿吗" name where a program is; "我们在成都" and "深圳南山，6个人" where the client is)."""
         norm = normalize(text)
-        at = 0
-        for name, _ in self.mentions(text):
-            found = norm.find(name, at)
-            start = found if found >= 0 else norm.find(name)
+        for start, name, _ in self._placed(norm, self.mentions(text)):
             at = start + len(name)
             if not _PROGRAM_AFTER.match(norm[at : at + 12]):
                 return True
         return False
+
+    @staticmethod
+    def _placed(norm: str, mentions: list[tuple[str, Place]]) -> Iterator[tuple[int, str, Place]]:
+        """Each mention with where it starts in `norm`, walking forward: a name said twice is each time its own."""
+        at = 0
+        for name, place in mentions:
+            found = norm.find(name, at)
+            start = found if found >= 0 else norm.find(name)
+            at = start + len(name)
+            yield start, name, place
 
     def client_district(self, text: str, place: Place | None) -> str | None:
         """The district the client is in, when the message names one inside `place` ("广州天河区的游戏公司").
