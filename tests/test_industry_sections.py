@@ -195,3 +195,102 @@ def test_a_made_article_no_class_names_is_still_made_in_a_factory(message: str):
 
 def test_office_work_said_with_do_is_no_product():
     assert industries(KNOWLEDGE).find("每天做报表，累死了，有什么AI能帮忙") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("We make excavator attachments and hydraulic parts in Xuzhou, 110 staff", "C"),
+        ("Our factory turns out mining equipment components, about 200 workers", "C"),
+        ("We build parts for farm machinery in Luoyang", "C"),
+        ("We sell construction machinery parts from a warehouse in Changsha", "F"),
+        ("We rent out construction equipment to builders", "L"),
+        ("我们是做工程机械配件的，90人", "C"),
+        ("我们厂给煤矿做配件，120个工人", "C"),
+    ],
+)
+def test_the_verb_and_the_head_decide_not_the_machines_the_product_fits(message: str, section: str):
+    """review10 r10-54: a construction-machinery parts maker was read as Construction (E) and told a pilot is
+    "only for Manufacturing; yours is Construction". The product's modifier names whose machines, not the trade."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, match
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("香港一間室內設計公司，上個月同供應商簽咗約做AI文件管理系統", "M"),  # r10-37: not software
+        ("我们是一家连锁酒店，找了家软件公司开发会员小程序", "H"),
+        ("Does any grant pay half of an AI software licence? We're a 20-person trading firm in Zhuhai.", "F"),
+        ("We hired a vendor to build a chatbot. We run three bakeries in Xiamen.", "H"),
+    ],
+)
+def test_what_the_business_buys_does_not_name_the_business(message: str, section: str):
+    """review10 r10-37/r10-45: the product a client buys or asks about ("做AI文件管理系统", "AI software") was read
+    as the business; the clause in which the owner says what the business is decides."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, match
+
+
+@pytest.mark.parametrize(
+    "message", ["郑州开了个打印复印店，夫妻俩", "我在大学城开了家图文快印店", "我哋喺旺角有間影印舖"]
+)
+def test_a_print_shop_is_office_services_not_rehabilitation(message: str):
+    """review10 r10-23: "打印复印店" shares 复 with 精神康复服务 and was told its industry is health and social
+    work. A character of another word (康复) is no evidence; a print and copy shop is 办公服务 (L 7293)."""
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == "L", match
+
+
+def test_a_character_of_another_word_places_no_shop():
+    from app.advisor.understand.industry_classes import ClassList
+
+    classes = ClassList(KNOWLEDGE / "gbt4754_2017.tsv")
+    assert classes.nearest("开了个打印复印店") is None  # 复 of 康复: no class of the class list places it
+    houses = industries(KNOWLEDGE).find("We build houses in rural Sichuan, 40 workers")
+    assert houses is None or houses.section != "C"  # built on site: "build" makes parts only of made articles
+
+
+@pytest.mark.parametrize(
+    ("message", "section", "label"),
+    [
+        ("深圳宝安一家智能硬件公司，50人", "C", "制造业"),  # r10-30: not 智能照明器具制造
+        ("我们是济南一家生物医药企业，150人", "C", None),  # r10-28: 企业 is a business noun like 公司
+        ("我們是成都一間生物醫藥企業", "C", None),
+    ],
+)
+def test_a_company_noun_names_its_section_and_a_class_only_when_one_leads(
+    message: str, section: str, label: str | None
+):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, match
+    assert label is None or match.label == label, match
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我们是一家中小企业，想了解AI", "我们是一家民营企业", "We're a small company in Wuxi, 40 staff"],
+)
+def test_a_company_that_says_nothing_of_its_trade_is_asked_not_guessed(message: str):
+    assert industries(KNOWLEDGE).find(message) is None
+
+
+def test_a_parts_maker_hears_the_pilot_is_for_manufacturing_not_that_it_is_construction():
+    """The ❌ reason names the section read: a parts maker meets "仅限制造业" and is never told it builds."""
+    from datetime import date
+
+    from app.advisor.engine.eligibility import assess
+    from app.advisor.understand.extraction import RuleExtractor
+    from app.catalogue.loader import load_catalogue
+
+    catalogue = load_catalogue(KNOWLEDGE / "catalogue")
+    profile = RuleExtractor(KNOWLEDGE, catalogue, date(2026, 11, 30)).extract(
+        "We make construction machinery parts in Changsha, 90 staff. Can we join the Changsha pilot?"
+    )
+    assert profile.industry == "C"
+    industry = next(
+        c
+        for c in assess(catalogue.program("cs-sme-dx-pilot-funds"), profile, date(2026, 11, 30)).conditions
+        if c.name == "industry"
+    )
+    assert industry.status.value == "met", industry

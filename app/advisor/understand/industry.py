@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from app.advisor.understand.industry_activity import ACTIVITY_SECTIONS, verb_object
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.text.normalize import normalize
 
@@ -41,6 +42,23 @@ _PRONOUN_MINE = re.compile(
     r"\b(?:like|of|than|as|is|are|was|help|and|or|to) mine\b|\bmine\s*[?!.]?\s*$", re.I
 )
 _CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
+# What the business buys is not the business: someone else does it for them ("同供应商签约做AI文件管理系统",
+# "找了家公司开发小程序", "hired a vendor to build a chatbot"), as customers are not ("给…做").
+_PURCHASE_ZH = re.compile(
+    r"(?:找|(?<![申邀])请|让|委托)[^,，。；?？!！]{1,10}?(?:做|开发|搭建|定制)|签[了咗过]?(?:约|合同)(?:做|开发|搭建|定制)?|"
+    r"(?:同|跟|和|与)(?:供应商|服务商|厂家|厂商|外包|第三方|[^,，。；?？!！]{0,6}公司)[^,，。；?？!！]{0,6}?"
+    r"(?:做|开发|搭建|定制)|外包给[^,，。；?？!！]{1,10}"
+)
+_PURCHASE_EN = re.compile(
+    r"\b(?:hired|signed (?:up )?with|contracted|engaged|paid|bought|buying|purchas\w*)\b[^,.;!?]*", re.I
+)
+# A clause in which the owner says what the business is ("我们是…", "一家…公司", "we're a …") is read before
+# the others: a question that names a product ("pays 50% of any AI software?") does not name the business.
+_SELF = re.compile(
+    r"我们是|我们公司|我司|本公司|我是|我家|我们[厂店]|(?<![找请买租跟同和给])[一1](?:家|间|个)|开了|"
+    r"\b(?:we are|we're|i run|we run|i own|we own|our (?:company|firm|business|plant|factory|shop) is)\b",
+    re.I,
+)
 # Who lends to the business is not the business either: "银行贷了200万", "we owe the bank a loan".
 _LENDER = re.compile(
     r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷)|"
@@ -51,62 +69,6 @@ _LENDER = re.compile(
 _WANT = re.compile(
     r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
 )
-# What the business does, said with a verb, when no business noun is named.
-_ACTIVITY_WORDS: list[tuple[str, str, str]] = [
-    (
-        r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b",
-        "F",
-        "retail",
-    ),
-    # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
-    (
-        r"(?:^|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|(?<![各这那哪几多一两某每此品同])种(?!草)|栽|捕)[^,，。]"
-        r"|(?:亩|地|田|棚)种(?!类|草)"  # "承包了两百亩地种猕猴桃": land, then what grows on it
-        r"|\bwe (?:grow|raise|farm|breed)\b",
-        "A",
-        "agriculture",
-    ),
-    (r"开采|采石|挖矿|\bwe (?:mine|quarry)\b", "B", "industry"),
-    # Machinery is repaired in manufacturing (GB/T 43); phones, cars and appliances in resident services (81).
-    (
-        r"\b(?:repair|service|fix)\w* (?:and \w+ )?(?:industrial |heavy )?"
-        r"(?:forklifts?|machines|machinery|equipment|cranes?|engines?|pumps?|boilers?)\b",
-        "C",
-        "industry",
-    ),
-    # the business of repairing ("修手机的", "做家电维修"), not a repair the owner needs ("维修费用太高")
-    (
-        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}(?:维修|清洗|洗涤|保洁)|维修(?:店|部|公司|铺|点)|\bwe (?:repair|fix)\b",
-        "O",
-        "other",
-    ),
-    (
-        r"\bwe (?:make|manufacture|produce|assemble|machine|fabricate)\b|\bassembly\b|"
-        r"\b(?:people|staff|workers|employees|team|company|firm) (?:making|manufacturing|producing|assembling)\b",
-        "C",
-        "industry",
-    ),
-    (r"\bwe (?:teach|train)\b", "P", "other"),
-    # What a technology firm makes is software, whatever its words share with factory classes ("做大模型的",
-    # "做工业视觉的公司", "做自动驾驶的": 模型/视觉/驾驶 are not model-making or car-making).
-    (
-        r"(?:做|研发|开发|搞)[^,，。]{0,6}?(?:大模型|模型训练|算法|人工智能|ai|自动驾驶|机器视觉|工业视觉|计算机视觉|"
-        r"智能投研|软件|saas|app|小程序|语音|声纹|图像识别|人脸识别|数据标注|大数据|云计算|物联网|区块链|芯片设计|"
-        r"游戏)[^,，。]{0,6}?(?:的|公司|团队|企业|$)",
-        "I",
-        "software",
-    ),
-    (
-        r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini-?programs?|websites?|"
-        r"systems?|platforms?|saas)\b",
-        "I",
-        "software",
-    ),
-    (r"\bwe (?:do|provide|offer)\b[^,.;]{0,30}?\b(?:cleaning|laundry|repairs?|housekeeping)\b", "O", "other"),
-]
-_ACTIVITY_SECTIONS = [
-    (re.compile(words, re.I), section, sector) for words, section, sector in _ACTIVITY_WORDS
-]
 # The product or service after "做/生产": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
 # A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
 _PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:的|[，,]|$)")
@@ -114,8 +76,9 @@ _PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
 _MADE_ARTICLE = re.compile(
-    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜]$"
+    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
 )
+_MAKING_VERBS = ("生产", "制造", "加工")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
@@ -185,6 +148,13 @@ class IndustryDictionary:
             ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
+        if said := verb_object(clause):
+            # "we make construction machinery parts": the verb says what the business does; the owner words in
+            # its object name the product ("construction" is whose machines, not the trade).
+            hits = [hit for hit in hits if hit[0] < said.start]
+            if not [hit for hit in hits if hit[1].keyword not in _OUTLET_WORDS]:
+                name = self._classes.section_names.get(said.section, said.section)
+                return IndustryMatch(name, said.section, said.sector, said.product)
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
         # nothing more specific names the business.
         specific = [hit for hit in hits if hit[1].keyword not in _OUTLET_WORDS] or hits
@@ -210,7 +180,10 @@ class IndustryDictionary:
     def find(self, text: str) -> IndustryMatch | None:
         norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", normalize(text)))
         norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", norm)))
-        clauses = [c for c in _CLAUSE.split(norm) if c.strip()]
+        norm = _PURCHASE_EN.sub(
+            " ", _PURCHASE_ZH.sub(" ", norm.replace("舖", "铺"))
+        )  # HK 舖 is 铺, kept by t2s
+        clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
         stated = [c for c in clauses if not _WANT.search(c)]
         wanted = [c for c in clauses if _WANT.search(c)]
         if match := self._from_clauses(stated):
@@ -234,7 +207,7 @@ class IndustryDictionary:
         return self._from_activity("，".join(clauses)) or outlet
 
     def _from_activity(self, joined: str) -> IndustryMatch | None:
-        for pattern, section, sector in _ACTIVITY_SECTIONS:
+        for pattern, section, sector in ACTIVITY_SECTIONS:
             if verb := pattern.search(joined):
                 return IndustryMatch(
                     self._classes.section_names.get(section, section), section, sector, verb.group(0)
@@ -257,6 +230,9 @@ class IndustryDictionary:
                 or self._classes.nearest_product(product.group(1))
             ):
                 return match
-        if (made := next(iter(_PRODUCT.finditer(joined)), None)) and _MADE_ARTICLE.search(made.group(1)):
+        # "生产刹车片": making is what 生产/制造/加工 say, whatever the product; after 做 only a made article is.
+        if (made := next(iter(_PRODUCT.finditer(joined)), None)) and (
+            _MADE_ARTICLE.search(made.group(1)) or made.group(0).startswith(_MAKING_VERBS)
+        ):
             return self._classes.match("C", made.group(1))
         return self._classes.term(joined)

@@ -40,43 +40,13 @@ _ACTIVITY = re.compile(
     r"运输|出租|租赁|培训|教育|出版|业)$"
 )
 _FILLER = re.compile(r"（[^）]*）|\([^)]*\)|其他|未列明")
-_GENERIC_TERMS = {
-    "其他",
-    "未列明",
-    "相关物品",
-    "专用设备",
-    "设备",
-    "器材",
-    "用品",
-    "制品",
-    "产品",
-    "其他未列明",
-    # Fragments of class names split at 和/及/与 that are everyday words, not a kind of business:
-    # "造林和更新" must not make "请根据更新后的资料重新推荐" forestry, nor "缺陷检测" a testing lab.
-    "更新",
-    "利用",
-    "特殊",
-    "系统",
-    "管理",
-    "计算",
-    "帮助",
-    "数字",
-    "供应",
-    "商业",
-    "家庭",
-    "办公",
-    "代理",
-    "投资",
-    "资产",
-    "资源",
-    "检测",
-    "调查",
-    "交通",
-    "信用",
-    "修复",
-    "计量",
-    "营养",
-}
+# Words of class names that name no kind of business, and fragments of names split at 和/及/与 that are everyday
+# words: "造林和更新" must not make "请根据更新后的资料重新推荐" forestry, nor "缺陷检测" a testing lab.
+_GENERIC_WORDS = (
+    "其他 未列明 相关物品 专用设备 设备 器材 用品 制品 产品 其他未列明 更新 利用 特殊 系统 管理 计算 帮助 数字 供应 "
+    "商业 家庭 办公 代理 投资 资产 资源 检测 调查 交通 信用 修复 计量 营养"
+)
+_GENERIC_TERMS = set(_GENERIC_WORDS.split())
 # The head of an owner's business noun and the sections it can be. An outlet sells or serves; it does not
 # make, mine, farm or build. None: any section ("公司", "工作室" say nothing of the kind).
 _HEADS: list[tuple[str, str | None]] = [
@@ -89,7 +59,8 @@ _HEADS: list[tuple[str, str | None]] = [
     ("工厂|厂|作坊|车间", "BCD"),
     ("农场|农庄|合作社|场|园|基地", "ABRGN"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
-    ("公司|中心|机构|事务所|所|社|站|院", "ABCDEFGHIJKLMNOPQR"),
+    # 企业/集团 as 公司: "一家生物医药企业" names its trade by the modifier as "生物医药公司" does.
+    ("公司|企业|集团|中心|机构|事务所|所|社|站|院", "ABCDEFGHIJKLMNOPQR"),
 ]
 _HEAD = re.compile(
     r"([\u4e00-\u9fff]{1,8}?)("
@@ -135,6 +106,15 @@ def _grams(text: str) -> set[str]:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _covers(modifier: str, joint: str, grams: frozenset[str]) -> bool:
+    """Whether a class shares enough of the owner's words to name the business: a word of two characters, or
+    single characters making up half the modifier. "打印复印" shares only 复 with 精神康复服务, a character of
+    another word (康复), no evidence of a mental-health service; "药房" shares 药, its whole modifier."""
+    if any(g in grams for g in _bigrams(modifier) | ({joint} if joint else set())):
+        return True
+    return 2 * len(set(modifier) & grams) >= len(set(modifier))
 
 
 def _sector(section: str, division: str) -> str:
@@ -211,9 +191,14 @@ class ClassList:
 
     def nearest_product(self, product: str) -> IndustryMatch | None:
         """The class nearest to what the owner says the business does ("做货代的"): 货物运输代理 (G)."""
-        return self._nearest_class(product, _HEADS[-1][1])
+        return self._nearest_class(product, _HEADS[-1][1], weak=True)
 
-    def _nearest_class(self, modifier: str, allowed: str | None, joint: str = "") -> IndustryMatch | None:
+    def _nearest_class(
+        self, modifier: str, allowed: str | None, joint: str = "", weak: bool = False
+    ) -> IndustryMatch | None:
+        """`weak`: a class sharing only a character may still settle the section (not the class). Said of a
+        product after 做 ("做不锈钢水槽的" shares 钢 with the steel classes: a maker, C); never of a business
+        noun, where a character is as often one of another word's (打印复印店 and 康复)."""
         total = len(self.classes)
         wanted = _grams(modifier) | ({joint} if joint else set())
         scored: list[tuple[float, _Class]] = []
@@ -243,6 +228,13 @@ class ClassList:
         # A single common character ("安" of 保安 in 安装) is no evidence; a clear lead over other sections is.
         if best_score < 4.0 or lead < 1.2 * runner_up:
             return None
+        if not _covers(modifier, joint, best.grams):
+            return self.match(best.section, modifier, best.division) if weak else None
+        # "智能硬件" shares 智能 with six manufacturing classes equally: the section is settled, no one class is,
+        # so the owner is told "制造业", not the first of them ("智能照明器具制造").
+        section_scores = [score for score, _ in by_section[best.section]]
+        if len(section_scores) > 1 and section_scores[1] >= 0.9 * section_scores[0]:
+            return self.match(best.section, modifier, best.division)
         return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
 
     def part_maker(self, product: str) -> IndustryMatch | None:

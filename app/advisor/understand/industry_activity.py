@@ -1,0 +1,128 @@
+"""What a business does, said with a verb: "做二手车买卖", "养对虾", "we make …", "we rent out …".
+
+Two readings, both before or instead of the business nouns in industry.py:
+- `verb_object`: in English the verb decides and its object is the product, so the owner words inside the
+  object are modifiers: "we make construction machinery parts" is a parts maker (C), not construction (E);
+  "we sell auto parts" trades (F); "we rent out construction equipment" leases (L).
+- `ACTIVITY_SECTIONS`: a verb that names the activity when no business noun does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What the business does, said with a verb, when no business noun is named.
+ACTIVITY_WORDS: list[tuple[str, str, str]] = [
+    (
+        r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b",
+        "F",
+        "retail",
+    ),
+    # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
+    (
+        r"(?:^|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|(?<![各这那哪几多一两某每此品同])种(?!草)|栽|捕)[^,，。]"
+        r"|(?:亩|地|田|棚)种(?!类|草)"  # "承包了两百亩地种猕猴桃": land, then what grows on it
+        r"|\bwe (?:grow|raise|farm|breed)\b",
+        "A",
+        "agriculture",
+    ),
+    (r"开采|采石|挖矿|\bwe (?:mine|quarry)\b", "B", "industry"),
+    # Machinery is repaired in manufacturing (GB/T 43); phones, cars and appliances in resident services (81).
+    (
+        r"\b(?:repair|service|fix)\w* (?:and \w+ )?(?:industrial |heavy )?"
+        r"(?:forklifts?|machines|machinery|equipment|cranes?|engines?|pumps?|boilers?)\b",
+        "C",
+        "industry",
+    ),
+    # the business of repairing ("修手机的", "做家电维修"), not a repair the owner needs ("维修费用太高")
+    (
+        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}(?:维修|清洗|洗涤|保洁)|维修(?:店|部|公司|铺|点)|\bwe (?:repair|fix)\b",
+        "O",
+        "other",
+    ),
+    (
+        r"\bwe (?:make|manufacture|produce|assemble|machine|fabricate)\b|\bassembly\b|"
+        r"\b(?:people|staff|workers|employees|team|company|firm) (?:making|manufacturing|producing|assembling)\b",
+        "C",
+        "industry",
+    ),
+    (r"\bwe (?:teach|train)\b", "P", "other"),
+    # What a technology firm makes is software, whatever its words share with factory classes ("做大模型的",
+    # "做工业视觉的公司", "做自动驾驶的": 模型/视觉/驾驶 are not model-making or car-making).
+    (
+        r"(?:做|研发|开发|搞)[^,，。]{0,6}?(?:大模型|模型训练|算法|人工智能|ai|自动驾驶|机器视觉|工业视觉|计算机视觉|"
+        r"智能投研|软件|saas|app|小程序|语音|声纹|图像识别|人脸识别|数据标注|大数据|云计算|物联网|区块链|芯片设计|"
+        r"游戏)[^,，。]{0,6}?(?:的|公司|团队|企业|$)",
+        "I",
+        "software",
+    ),
+    (
+        r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini-?programs?|websites?|"
+        r"systems?|platforms?|saas)\b",
+        "I",
+        "software",
+    ),
+    (r"\bwe (?:do|provide|offer)\b[^,.;]{0,30}?\b(?:cleaning|laundry|repairs?|housekeeping)\b", "O", "other"),
+]
+ACTIVITY_SECTIONS = [(re.compile(words, re.I), section, sector) for words, section, sector in ACTIVITY_WORDS]
+
+# Who does it ("we", "our plant", "the company"), the verb, and its object up to the clause's end.
+_DOER = r"\b(?:we|i|our (?:company|firm|plant|factory|workshop|team|business|mill)|the (?:company|firm|plant|factory))"
+_VERB_SECTIONS = [
+    (
+        r"make|makes|manufacture|manufactures|produce|produces|turns? out|machine|machines|fabricate|fabricates|"
+        r"assemble|assembles|cast|casts|forge|forges|build|builds",
+        "C",
+        "industry",
+    ),
+    (
+        r"sell|sells|resell|resells|distribute|distributes|wholesale|wholesales|trade in|trades in|import|imports|"
+        r"export|exports",
+        "F",
+        "wholesale",
+    ),
+    (r"rent out|rents out|hire out|hires out|lease out|leases out", "L", "leasing"),
+]
+_VERB_OBJECT = [
+    (
+        re.compile(
+            rf"{_DOER}\s+(?:also |mainly |mostly |only )?(?P<verb>{verbs})\s+(?P<object>[^,.;!?]+)", re.I
+        ),
+        section,
+        sector,
+    )
+    for verbs, section, sector in _VERB_SECTIONS
+]
+# What a firm that "builds" or "makes" is in software: code, not a factory's goods.
+_SOFTWARE_OBJECT = re.compile(
+    r"\b(?:software|apps?|mini-?programs?|websites?|platforms?|saas|games?|systems?)\b", re.I
+)
+# "We build" houses and roads too (E): only a made article after it is a factory's.
+_MADE_ARTICLE_EN = re.compile(
+    r"\b(?:parts?|components?|machines?|machinery|equipment|devices?|tools?|assemblies|castings?|fittings?|"
+    r"accessories|attachments?|modules?|boards?|units?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class VerbObject:
+    section: str
+    sector: str
+    start: int  # where the object starts in the clause: owner words from here on are the product's modifiers
+    product: str
+
+
+def verb_object(clause: str) -> VerbObject | None:
+    """The activity an English clause states with a verb and its object ("we make X parts"), or None."""
+    for pattern, section, sector in _VERB_OBJECT:
+        if not (said := pattern.search(clause)):
+            continue
+        product = said.group("object").strip()
+        if section == "C" and _SOFTWARE_OBJECT.search(product):
+            return None  # "we build apps": software, read by the activity words
+        if said.group("verb").lower().startswith("build") and not _MADE_ARTICLE_EN.search(product):
+            return None
+        return VerbObject(section, sector, said.start("object"), product)
+    return None
