@@ -207,6 +207,11 @@ def test_office_work_said_with_do_is_no_product():
         ("We rent out construction equipment to builders", "L"),
         ("我们是做工程机械配件的，90人", "C"),
         ("我们厂给煤矿做配件，120个工人", "C"),
+        (
+            "A 60-person firm in Wuxi making disposable syringes",
+            "C",
+        ),  # the place between the firm and its making
+        ("我们是一家羽毛球俱乐部，教练6个", "R"),  # a club plays: not a maker of its rackets
     ],
 )
 def test_the_verb_and_the_head_decide_not_the_machines_the_product_fits(message: str, section: str):

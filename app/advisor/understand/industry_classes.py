@@ -57,6 +57,10 @@ _HEADS: list[tuple[str, str | None]] = [
         "FHOQRKLP",
     ),
     ("工厂|厂|作坊|车间", "BCD"),
+    (
+        "会所",
+        "HO",
+    ),  # a 会所 serves meals or pampers ("美容会所", "私房菜会所"); a 俱乐部 is an owner word (R)
     ("农场|农庄|合作社|场|园|基地", "ABRGN"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
     # 企业/集团 as 公司: "一家生物医药企业" names its trade by the modifier as "生物医药公司" does.
