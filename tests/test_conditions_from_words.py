@@ -171,7 +171,7 @@ def test_a_bank_loan_for_the_equipment_meets_the_loan_condition_and_paying_cash_
 
 
 def test_a_loan_the_client_rules_out_brings_no_loan_program():
-    from app.advisor.engine.programs import raised_types
+    from app.advisor.engine.program_subjects import raised_types
     from app.catalogue.taxonomy import FundingType
 
     assert FundingType.loan_interest_subsidy not in raised_types("设备老坏，预算10万，全款自己买，不贷款。")

@@ -16,8 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.advisor.contract import AdviceResponse
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import IN_NET, cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.purchase_terms import applies, on_the_purchase
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.service import AdvisorService
 from app.advisor.understand.profile import CompanyProfile
@@ -224,6 +226,37 @@ def test_the_engine_pays_only_where_the_company_is_and_subtracts_only_claims(pla
         if subsidy.in_net:
             assert subsidy.assessment.program.how_to_apply.mechanism in IN_NET, subsidy.program_id
             assert _in_place(subsidy.assessment.program, profile.province), subsidy.program_id
+
+
+# What owners say that settles (or not) a program's own condition on the purchase.
+PURCHASE_WORDS = [
+    "",
+    "用的是已经备案的通义千问API",
+    "用ChatGPT的API",
+    "通过市里的统一算力调度平台租用算力",
+    "租GPU训练我们自己的模型",
+    "we call a filed domestic model's API",
+]
+
+
+@given(plans(), st.sampled_from(PURCHASE_WORDS))
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_an_eligible_verdict_leaves_no_condition_on_the_purchase_unknown(plan, words: str) -> None:
+    """✅ means every condition the program's text puts on the matched purchase was judged and holds: a filed
+    model behind model services, the city's platform for compute (review9 r9-02: 杭州算力券 ✅ for API calls with
+    its filed-model rule never judged). A rule about another kind than the client buys does not apply."""
+    profile, picks, client, today = plan
+    purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+    said = normalize(words).lower()
+    for program in CATALOGUE.funding:
+        assessment = assess(program, profile, today, purchases, said)
+        if assessment.verdict is not Verdict.eligible:
+            continue
+        judged = [c for c in assessment.conditions if c.name in ("special", "venue")]
+        assert all(c.status is Status.met for c in judged), (program.id, judged)
+        for rule in program.eligibility.requirements:
+            if on_the_purchase(rule) and applies(rule, program, purchases, said):
+                assert judged, (program.id, rule)  # a judged condition speaks for it
 
 
 # What clients say of the tier a stackable program rated them at ("智能券评的是10%"): it sets the pair's cap.

@@ -22,7 +22,8 @@ from app.advisor.engine.notices import (
     no_program_for_place,
 )
 from app.advisor.engine.pilots import pilot_channels
-from app.advisor.engine.programs import VERDICT_ORDER, select_programs, spend_from_question
+from app.advisor.engine.program_subjects import spend_from_question
+from app.advisor.engine.programs import VERDICT_ORDER, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units

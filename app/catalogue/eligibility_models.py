@@ -166,6 +166,11 @@ class Eligibility(StrictModel):
         default_factory=list,
         description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",
     )
+    tax_on_purchase: bool = Field(
+        default=False,
+        description="A tax benefit on buying something of `spend_scope` (设备一次性税前扣除: equipment bought new), "
+        "not on the tax position as a whole: without such a purchase in the plan it does not apply",
+    )
     developers_only: bool = Field(
         default=False,
         description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "

@@ -16,7 +16,8 @@ from app.advisor.engine.eligibility import Assessment
 from app.advisor.engine.notices import asks_about_policy
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.pack_contracts import with_client_contracts
-from app.advisor.engine.programs import select_programs, spend_from_question
+from app.advisor.engine.program_subjects import spend_from_question
+from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need

@@ -1,9 +1,9 @@
-"""The conditions on what the client buys, where, when and as whom (advice_rules.md §1, §3, §4).
+"""The conditions on what the client buys, where and when (advice_rules.md §1, §3, §4).
 
 - a planned purchase of a kind the program pays for (`purchase`), bought where the program says (`venue`),
   reaching the year's least spend the program requires (`min_spend`, on the client's own figure);
+  whether the client develops or buys is in role_conditions.py;
 - a spend the client says starts next year, for a program that ends this year: covered only if renewed;
-- an R&D program pays whoever develops, not whoever buys (`developer`);
 - the program's own conditions the client's words settle (`stated`): the purpose of the spend (训练 vs 推理),
   its timing (approval before the project), the program's target group (an AI OPC).
 """
@@ -18,8 +18,6 @@ from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.stated_days import stated_day
 from app.advisor.understand.plans import said_purchases, self_done
-from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import without_programs
 from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
@@ -32,11 +30,14 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     A kind the client names without an amount ("把系统迁到云上") is in their plan even when the pack does not
     price it: that leaves the condition open (how much, bought where), never "nothing of that kind".
     """
-    if program.type is FundingType.tax_incentive:
+    tax = program.type is FundingType.tax_incentive
+    if tax and not program.eligibility.tax_on_purchase:
         return None  # follows the tax position or a certification, not a purchase (its own conditions decide)
     scope = program.eligibility.spend_scope
     scope_zh = "、".join(SPEND_LABELS[k][0] for k in scope)
     scope_en = ", ".join(SPEND_LABELS[k][1] for k in scope)
+    # A tax benefit on a purchase (a one-off deduction of equipment bought) applies to it; it pays for nothing.
+    only_zh, only_en = ("只适用于", "applies only to") if tax else ("只支付", "pays only for")
     # Work the client does themselves is no purchase: the pack's catalogue item of that kind does not count.
     done = {p.kind: p for p in self_done(said)} if said else {}
     matched = [p for p in purchases or [] if p.kind in scope and (p.stated or p.kind not in done)]
@@ -67,10 +68,10 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
             Reason(
                 f"须有{scope_zh}类采购，您还没说要买什么"
                 if other is None
-                else f"只支付{scope_zh}类采购，您提到的“{other.words}”不属于这类，须确认是否另有这类采购",
-                f"pays only for {scope_en}; tell us what you will buy"
+                else f"{only_zh}{scope_zh}类采购，您提到的“{other.words}”不属于这类，须确认是否另有这类采购",
+                f"{only_en} {scope_en}; tell us what you will buy"
                 if other is None
-                else f"pays only for {scope_en}; “{other.words}” is not of that kind: do you buy any?",
+                else f"{only_en} {scope_en}; “{other.words}” is not of that kind: do you buy any?",
             ),
         )
     own = next((done[p.kind] for p in purchases if p.kind in scope and p.kind in done), None)
@@ -80,16 +81,16 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
             "purchase",
             Status.unmet,
             Reason(
-                f"只支付{scope_zh}；您说“{own.words}”，这是自己做的，不是采购的{zh}",
-                f"pays only for {scope_en}; you said “{own.words}”: work you do yourselves is no {en} bought",
+                f"{only_zh}{scope_zh}；您说“{own.words}”，这是自己做的，不是采购的{zh}",
+                f"{only_en} {scope_en}; you said “{own.words}”: work you do yourselves is no {en} bought",
             ),
         )
     return Condition(
         "purchase",
         Status.unmet,
         Reason(
-            f"只支付{scope_zh}，您的方案里没有这类采购",
-            f"pays only for {scope_en}; nothing in your plan is of that kind",
+            f"{only_zh}{scope_zh}，您的方案里没有这类采购",
+            f"{only_en} {scope_en}; nothing in your plan is of that kind",
         ),
     )
 
@@ -156,50 +157,6 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
         Reason(
             f"须确认：{place.zh}（您没有说在那里采购）",
             f"to confirm: {place.en} (you did not say you buy there)",
-        ),
-    )
-
-
-# What a client developing a model, dataset or technology says about itself.
-_DEVELOPS = re.compile(
-    r"自研|研发|研制|攻关|开发.{0,8}(?:模型|算法|产品|系统|平台|数据集)|(?:训练|微调|精调).{0,6}模型|做.{0,4}大模型|"
-    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|数据集|语料|标注|"
-    r"\bdevelop|\br&d\b|\bresearch\b|\btrain(?:ing)? (?:a |our |the )?models?\b|\bfine-?tun|\bai (?:company|startup|lab)\b",
-    re.I,
-)
-# Trades whose firms develop technology as their business: without their words, still to confirm.
-_DEVELOPER_TRADES = frozenset({"C", "I", "M"})
-
-
-def developer(program: FundingProgram, profile: CompanyProfile, said: str) -> Condition | None:
-    """An R&D or developer program pays whoever builds the model or technology, not whoever buys it (§1)."""
-    if not program.eligibility.developers_only:
-        return None
-    # "揭榜挂帅项目能拿几百万" names the program, not the client's own R&D: program names are left out.
-    if _DEVELOPS.search(without_programs(said)):
-        return Condition(
-            "developer",
-            Status.unknown,
-            Reason(
-                "面向研发方：须是自主研发的项目并经评审立项",
-                "for developers: your own R&D project, selected on review",
-            ),
-        )
-    if profile.industry and profile.industry not in _DEVELOPER_TRADES:
-        return Condition(
-            "developer",
-            Status.unmet,
-            Reason(
-                "面向研发方（开发模型、数据集或技术攻关的企业），不是采购软件或服务的补贴",
-                "for developers of models, datasets or technology, not a subsidy on buying software or services",
-            ),
-        )
-    return Condition(
-        "developer",
-        Status.unknown,
-        Reason(
-            "面向研发方：须确认您是在自主研发模型、数据集或技术（采购不算）",
-            "for developers: confirm you develop the model, dataset or technology yourself (buying does not count)",
         ),
     )
 

@@ -96,6 +96,11 @@ def clauses(said: str) -> list[tuple[str, str]]:
     ]
 
 
+def asks(clause: str) -> bool:
+    """The clause is a question ("研发的才能申请吗"), not a statement of fact."""
+    return bool(_QUESTION.search(clause))
+
+
 def _bigrams(text: str) -> set[str]:
     han = re.sub(r"[^\u4e00-\u9fff]", " ", text)
     return {run[i : i + 2] for run in han.split() for i in range(len(run) - 1)}

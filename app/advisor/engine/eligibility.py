@@ -14,7 +14,6 @@ from datetime import date
 from enum import StrEnum
 
 from app.advisor.engine.buyer_conditions import (
-    developer,
     min_spend,
     purchase,
     spend_timing,
@@ -25,6 +24,7 @@ from app.advisor.engine.conditions import Condition, Reason, Status, age, indust
 from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.role_conditions import developer
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
 from app.catalogue.fields import said_match
@@ -95,10 +95,10 @@ def assess(
             legal_form(program, profile),
             income_tax(program, said, profile.legal_form),
             venue(program, said),
-            developer(program, profile, said),
+            developer(program, profile, said, cased),
             spend_timing(program, said, today),
             *validity(program, today),
-            *special(program, cased),
+            *special(program, cased, purchases),
             purchase(program, purchases, said),
             min_spend(program, purchases),
         )

@@ -75,7 +75,8 @@ def income_tax(program: FundingProgram, said: str, form: LegalForm | None = None
         "legal_form",
         Status.unmet,
         Reason(
-            "合伙企业、个人独资企业和个体工商户不缴企业所得税，这项企业所得税优惠用不上",
-            "partnerships, sole proprietorships and individual businesses pay no enterprise income tax",
+            "合伙企业、个人独资企业和个体工商户不缴企业所得税（不是所得税法上的居民企业），这项以企业所得税为基础的优惠用不上",
+            "partnerships, sole proprietorships and individual businesses pay no enterprise income tax (they are "
+            "not resident enterprises under the income-tax law), so a benefit built on it is not open to them",
         ),
     )

@@ -52,6 +52,17 @@ def _against_the_cap(hoped: float, assessment: Assessment, en: bool) -> list[str
             else f"您想要的{format_cny(hoped)}超过{name}{period_zh}上限{format_cny(cap)}（按公布口径）："
             "超出上限的部分不可能来自这一项，花再多也不行。"
         ]
+    principle = program.benefit.cap_in_principle
+    if principle is not None and hoped > principle:
+        # 深圳模型券 "原则上100万元、最高200万元" (review9 r9-11): the exceptional highest is no basis for a plan;
+        # the spend the cap in principle implies is in the program's line above.
+        return [
+            f"The CNY {hoped:,.0f} you hope for is above {name}'s cap in principle of CNY {principle:,.0f}"
+            f"{period_en}: more is granted only by exception (the text does not say when), so do not plan on it."
+            if en
+            else f"您想要的{format_cny(hoped)}超过{name}{period_zh}原则上限{format_cny(principle)}："
+            "超出部分只有例外情况才可能批（何时放宽原文未写明），不能按它打算。"
+        ]
     if ratio:
         spend = hoped / ratio
         return [
@@ -127,14 +138,24 @@ def _what_decides(assessment: Assessment, en: bool) -> str:
             if en
             else f"{name}：须申报并经评审遴选（或所在城市入选试点），金额无法事先承诺，多数申报者拿不到。"
         )
-    if ratio and benefit.cap is not None and benefit.currency == "CNY":
-        spend = benefit.cap / ratio
+    cap = benefit.expected_cap  # the cap in principle, never the exceptional highest (§5, review9 r9-11)
+    if ratio and cap is not None and benefit.currency == "CNY":
+        spend = cap / ratio
         ceiling = "最高" if ratio_is_ceiling(program, ratio) else ""
+        exception = benefit.cap if benefit.cap_in_principle is not None else None
         return (
-            f"{name}: the cap of CNY {benefit.cap:,.0f} at {format_ratio(ratio)} means about CNY {spend:,.0f} of "
-            "eligible spend in that period, and only if every condition holds."
+            f"{name}: the cap{' in principle' if exception else ''} of CNY {cap:,.0f} at {format_ratio(ratio)} "
+            f"means about CNY {spend:,.0f} of eligible spend in that period, and only if every condition holds."
+            + (
+                f" CNY {exception:,.0f} is the highest, by exception only; do not plan on it."
+                if exception
+                else ""
+            )
             if en
-            else f"{name}：上限{format_cny(benefit.cap)}按{ceiling}{format_ratio(ratio)}计算，需要约{format_cny(spend)}的合格支出才可能达到上限，且须满足全部条件。"
+            else f"{name}：{'原则上限' if exception else '上限'}{format_cny(cap)}按{ceiling}{format_ratio(ratio)}计算，"
+            f"需要约{format_cny(spend)}的合格支出才可能达到上限，且须满足全部条件"
+            + (f"；最高{format_cny(exception)}只是例外情况下的上限，不能按它打算" if exception else "")
+            + "。"
         )
     if ratio:
         return (

@@ -11,6 +11,8 @@ from datetime import date
 
 from app.advisor.engine.condition_words import judge
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.purchase_terms import applies
+from app.advisor.engine.purchases import Purchase
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
 
@@ -113,9 +115,12 @@ def _implicit(program: FundingProgram) -> list[Condition]:
     return out
 
 
-def special(program: FundingProgram, said: str = "") -> list[Condition]:
+def special(
+    program: FundingProgram, said: str = "", purchases: list[Purchase] | None = None
+) -> list[Condition]:
     """The program's own conditions, each judged from the client's words (condition_words), then the ones the
-    entry implies and selection."""
+    entry implies and selection. A condition about another kind of purchase than the client's is left out
+    (purchase_terms: 杭州算力券's filed model does not bear on renting GPUs)."""
     eligibility = program.eligibility
     out = [
         Condition("special", status, reason)
@@ -124,6 +129,7 @@ def special(program: FundingProgram, said: str = "") -> list[Condition]:
             eligibility.special_conditions_en or eligibility.special_conditions,
             strict=False,
         )
+        if applies(zh, program, purchases, said)
         for status, reason in judge(zh, en, program, said)
     ]
     mechanism = program.how_to_apply.mechanism

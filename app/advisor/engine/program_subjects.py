@@ -1,0 +1,113 @@
+"""Which funding subject a question raises: the kinds of spend and funding types its words name, and the specific
+subject of a tax or loan program ("研发费用加计扣除", "a bank loan for the machines"), ruled out or not.
+
+Tax benefits and loan interest subsidies follow a status or a loan, not a purchase: programs.py shows them only
+when the client raises their subject (`raised_types`) or names it (`subject_named`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.catalogue.taxonomy import FundingType, SpendKind
+from app.text.normalize import normalize
+
+_TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
+    (
+        re.compile(r"算力|训力|gpu|compute|训练|智算", re.I),
+        {SpendKind.compute},
+        {FundingType.compute_voucher},
+    ),
+    (
+        re.compile(r"模型券|模型|api|大模型|智能体|model voucher|llm|agent", re.I),
+        {SpendKind.model_service},
+        {FundingType.model_voucher},
+    ),
+    (
+        re.compile(r"语料|数据集|数据券|corpus|dataset|data voucher", re.I),
+        {SpendKind.data_corpus},
+        {FundingType.data_voucher},
+    ),
+    (re.compile(r"标注|labell?ing|annotation", re.I), {SpendKind.data_labeling}, {FundingType.data_voucher}),
+    (re.compile(r"数据资产|入表|挂牌|data asset", re.I), {SpendKind.data_asset}, {FundingType.data_voucher}),
+    (re.compile(r"上云|云服务|云券|cloud", re.I), {SpendKind.cloud_service}, {FundingType.cloud_voucher}),
+    (
+        re.compile(r"设备|硬件|摄像头|equipment|hardware", re.I),
+        {SpendKind.ai_equipment},
+        {FundingType.equipment_subsidy},
+    ),
+    (
+        re.compile(r"数字化|改造|转型|digital", re.I),
+        {SpendKind.digital_transformation},
+        {FundingType.digital_transformation_subsidy},
+    ),
+    # Subjects of programs that follow a status, not a purchase (see `RAISED_ONLY`).
+    (
+        re.compile(
+            r"税|加计扣除|研发|高新(?!区|园|技术产业开发区)|科技型中小企业|科小|r&d|research and development|\btax|"
+            r"high-tech(?! zone| park| district)|hnte",
+            re.I,
+        ),
+        set(),
+        {FundingType.tax_incentive},
+    ),
+    (
+        re.compile(r"贷款|贴息|融资|借钱|loan|interest subsid|financing", re.I),
+        set(),
+        {FundingType.loan_interest_subsidy},
+    ),
+]
+# Tax benefits follow the company's tax position or a certification (R&D booked as such, 高新 status, the
+# tech-SME registry) and loan interest subsidies follow a loan, not a purchase: shown only when the client
+# raises their subject or names them — buying equipment is not taking a loan. Otherwise they would be a
+# "to confirm" line (or a deadline alarm) on every pack.
+RAISED_ONLY = {FundingType.tax_incentive, FundingType.loan_interest_subsidy}
+# A specific subject names one program: "研发费用加计扣除能用吗" asks about R&D, not the 小型微利 rate or 高新
+# status; a general word (税, tax, 贷款, loan) with no specific subject brings in every program of its type.
+# Each pattern pairs with a word of the programs' Chinese names.
+_SUBJECTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"研发|加计扣除|r&d|research and development|super.?deduction", re.I), "研发"),
+    # "成都高新区" is a place, not the high-tech enterprise status.
+    (re.compile(r"高新(?!区|园|技术产业开发区)|high.?tech(?! zone| park| district)|hnte", re.I), "高新"),
+    (re.compile(r"小型微利|small.{0,6}low.?profit|small.?profit", re.I), "小型微利"),
+    (re.compile(r"科技型中小企业|科小|(?<!high-)(?<!high )tech(nology)?.?(based )?smes?\b", re.I), "科技型中小企业"),
+    (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
+    (re.compile(r"增值税|进项|\bvat\b", re.I), "增值税"),
+    (
+        re.compile(
+            r"设备.{0,12}(贷款|贴息)|(贷款|贴息).{0,12}设备|equipment.{0,30}loan|loan.{0,30}equipment", re.I
+        ),
+        "设备更新贷款",
+    ),
+    (re.compile(r"创业担保|担保贷款|创业贷|guaranteed.{0,12}loan|start.?up loan", re.I), "创业担保"),
+]
+
+
+def spend_from_question(text: str) -> set[SpendKind]:
+    norm = normalize(text)
+    kinds: set[SpendKind] = set()
+    for pattern, spend, _ in _TYPE_WORDS:
+        if pattern.search(norm):
+            kinds |= spend
+    return kinds
+
+
+# A subject the client rules out ("全款自己买，不贷款", "no loan"): mentioned, not raised (review7 rev7-12).
+_RULED_OUT = re.compile(
+    r"(?:不|没有?|无需?|免)\S{0,3}$|(?:\bno|\bnot|\bwithout|n't)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    return any(not _RULED_OUT.search(text[max(0, m.start() - 8) : m.start()]) for m in pattern.finditer(text))
+
+
+def raised_types(text: str) -> set[FundingType]:
+    """Funding types whose subject the client raised ("我们有研发", "a bank loan for the machines"), not ruled out."""
+    norm = normalize(text)
+    return {t for pattern, _, types in _TYPE_WORDS if _affirmed(pattern, norm) for t in types}
+
+
+def subject_named(name: str, text: str) -> bool:
+    """The client raises the specific subject of the program called `name` (研发 of 研发费用加计扣除)."""
+    return any(word in name and _affirmed(pattern, text) for pattern, word in _SUBJECTS)

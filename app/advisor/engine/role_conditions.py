@@ -1,0 +1,104 @@
+"""The client's role in the purchase (advice_rules.md §1): a program for developers pays whoever builds the model,
+dataset or technology, not whoever buys it.
+
+An R&D or 揭榜挂帅 program (`developers_only`, e.g. 青岛"模型券": for vertical-model products that pass a national
+evaluation) is judged on what the client says they do:
+- they develop it themselves ("自研", "训练我们自己的模型", "we fine-tune our own model"): still to confirm, by
+  the program's review;
+- they buy the finished thing the program's scope names ("买了一家备案大模型的API服务", "we pay a provider for API
+  access"): unmet, quoting their words — a buyer of an API is not its developer (review9 r9-18), whatever the
+  trade; renting compute or buying data is what developers do too, and settles nothing;
+- neither said: a trade that develops technology as its business (manufacturing, software, research) is still to
+  confirm; any other trade is unmet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.engine.condition_words import asks, clauses
+from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.understand.plans import said_purchases
+from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import without_programs
+from app.catalogue.models import FundingProgram
+from app.catalogue.taxonomy import SpendKind
+
+# What a client developing a model, dataset or technology says about its own work.
+_DEVELOPS = re.compile(
+    r"自研|研发|研制|攻关|开发.{0,8}(?:模型|算法|产品|系统|平台|数据集)|(?:训练|微调|精调).{0,6}模型|"
+    r"\bdevelop|\br&d\b|\bresearch\b|\btrain(?:ing)? (?:a |our |the )?models?\b|\bfine-?tun",
+    re.I,
+)
+# What a firm that may develop calls itself: a hint, not a statement about this purchase.
+_DEVELOPER_FIRM = re.compile(
+    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|做.{0,4}大模型|数据集|语料|标注|"
+    r"\bai (?:company|startup|lab)\b",
+    re.I,
+)
+# What a buyer of the finished thing signs for (a model's API, an application): compute, data and labelling are
+# what a developer buys to build its own ("一年算力支出3万" is no sign of buying instead of developing).
+_FINISHED = frozenset({SpendKind.model_service, SpendKind.software, SpendKind.cloud_service})
+# Trades whose firms develop technology as their business: without their words, still to confirm.
+_DEVELOPER_TRADES = frozenset({"C", "I", "M"})
+
+_TO_CONFIRM = Reason(
+    "面向研发方：须是自主研发的项目并经评审立项", "for developers: your own R&D project, selected on review"
+)
+
+
+def _develops(said: str) -> bool:
+    """The client states (not asks) that they develop: "我们自研了…", not "研发的才能申请吗"."""
+    return any(_DEVELOPS.search(clause) and not asks(clause) for _, clause in clauses(said))
+
+
+def _as_typed(words: str, said: str, cased: str) -> str:
+    """The client's words as they typed them ("API", not "api"), when the lower-cased text lines up."""
+    at = said.find(words)
+    return cased[at : at + len(words)] if at >= 0 and len(cased) == len(said) else words
+
+
+def developer(
+    program: FundingProgram, profile: CompanyProfile, said: str, cased: str = ""
+) -> Condition | None:
+    """Met only by the program's review; unmet for a client who says they buy what it covers (§1).
+
+    `said`: the client's words in lower case; `cased`: as typed, to quote back."""
+    if not program.eligibility.developers_only:
+        return None
+    # "揭榜挂帅项目能拿几百万" names the program, not the client's own R&D: program names are left out.
+    own = without_programs(said)
+    if _develops(own):
+        return Condition("developer", Status.unknown, _TO_CONFIRM)
+    scope = program.eligibility.spend_scope
+    bought = next((p for p in said_purchases(said) if p.kind in scope and p.kind in _FINISHED), None)
+    if bought is not None:
+        words = _as_typed(bought.words, said, cased)
+        return Condition(
+            "developer",
+            Status.unmet,
+            Reason(
+                f"面向研发方（开发模型、数据集或技术的企业），您说“{words}”，这是采购，不是自主研发",
+                f"for developers of models, datasets or technology; you said “{words}”: that is buying, "
+                "not developing",
+            ),
+        )
+    if _DEVELOPER_FIRM.search(own):
+        return Condition("developer", Status.unknown, _TO_CONFIRM)
+    if profile.industry and profile.industry not in _DEVELOPER_TRADES:
+        return Condition(
+            "developer",
+            Status.unmet,
+            Reason(
+                "面向研发方（开发模型、数据集或技术攻关的企业），不是采购软件或服务的补贴",
+                "for developers of models, datasets or technology, not a subsidy on buying software or services",
+            ),
+        )
+    return Condition(
+        "developer",
+        Status.unknown,
+        Reason(
+            "面向研发方：须确认您是在自主研发模型、数据集或技术（采购不算）",
+            "for developers: confirm you develop the model, dataset or technology yourself (buying does not count)",
+        ),
+    )
