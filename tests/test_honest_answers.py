@@ -114,7 +114,10 @@ def test_a_guarantee_is_refused_with_the_spend_the_cap_implies(advisor: AdvisorS
         "我们是深圳30人的软件公司，要买备案大模型的API，深圳模型券你能保证我们拿到200万吗？"
     )
     assert said(response, "我不能保证任何金额")
-    assert said(response, "666.67万")  # a 200万 cap at 30% needs about 666.67万 of eligible spend
+    # review9 r9-11: counted on the cap in principle (100万 a year at 30% needs about 333.33万 of eligible spend);
+    # the 200万 highest is granted only by exception, named as such and never computed on.
+    assert said(response, "333.33万") and said(response, "例外")
+    assert not said(response, "666.67万")
 
 
 # A request for certainty is a way of asking, in any words and either language, on top of any question.
