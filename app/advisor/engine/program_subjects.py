@@ -70,7 +70,10 @@ _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
     # "成都高新区" is a place, not the high-tech enterprise status.
     (re.compile(r"高新(?!区|园|技术产业开发区)|high.?tech(?! zone| park| district)|hnte", re.I), "高新"),
     (re.compile(r"小型微利|small.{0,6}low.?profit|small.?profit", re.I), "小型微利"),
-    (re.compile(r"科技型中小企业|科小|(?<!high-)(?<!high )tech(nology)?.?(based )?smes?\b", re.I), "科技型中小企业"),
+    (
+        re.compile(r"科技型中小企业|科小|(?<!high-)(?<!high )tech(nology)?.?(based )?smes?\b", re.I),
+        "科技型中小企业",
+    ),
     (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
     (re.compile(r"增值税|进项|\bvat\b", re.I), "增值税"),
     (
