@@ -204,6 +204,10 @@ def test_office_work_said_with_do_is_no_product():
         ("Our factory turns out mining equipment components, about 200 workers", "C"),
         ("We build parts for farm machinery in Luoyang", "C"),
         ("We sell construction machinery parts from a warehouse in Changsha", "F"),
+        ("我们在汽配城卖工程机械配件", "F"),  # goods sold are trade whatever makes them
+        ("做电子元器件代理销售的，8个人", "F"),
+        ("做外卖包装盒的厂，工人100", "C"),  # 外卖 is a meal, not selling
+        ("我们是五金厂，产品卖到国外", "C"),  # sells what it makes
         ("We rent out construction equipment to builders", "L"),
         ("我们是做工程机械配件的，90人", "C"),
         ("我们厂给煤矿做配件，120个工人", "C"),

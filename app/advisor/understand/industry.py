@@ -79,6 +79,13 @@ _MADE_ARTICLE = re.compile(
     r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
 )
 _MAKING_VERBS = ("生产", "制造", "加工")
+# Goods sold are trade whatever made them: "卖工程机械配件的" (a verb before the goods), "做医疗器械销售的" (a
+# trade noun after them) are F, though 配件 and 医疗器械 are made in factories (C). Not when a making verb
+# comes between ("卖的是自己做的配件" stays the maker's).
+_TRADE_VERB = re.compile(r"(?<![外拍义变买])卖|销售|经销|代销|代理|批发|零售|进口|出口")  # 外卖 is a meal
+_MAKING_AFTER = re.compile(r"做|生产|制造|加工|产")
+_TRADE_NOUN_END = re.compile(r"(?:销售|经销|分销|批发|零售|贸易|代理)$")
+_TRADE_NOUN_AFTER = re.compile(r"(?:代理)?(?:销售|经销|分销|批发|零售|贸易|代理)")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
@@ -110,6 +117,16 @@ def _delivered_goods(before: str) -> str | None:
     run = re.search(r"[\u4e00-\u9fff]*$", before)
     goods = _GOODS_LEAD.sub("", run.group(0)) if run else ""
     return goods if len(goods) >= 2 and not _CARRYING.search(goods) else None
+
+
+def _traded_goods(clause: str, start: int, end: int) -> str | None:
+    """The goods at clause[start:end] with the trade verb before or trade noun after them, when sold."""
+    sold = [m.start() for m in _TRADE_VERB.finditer(clause[:start])]
+    if sold and not _MAKING_AFTER.search(clause[sold[-1] : start]):
+        return clause[sold[-1] : end]
+    if trade := _TRADE_NOUN_AFTER.match(clause[end:]):
+        return clause[start : end + trade.end()]
+    return None
 
 
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -165,9 +182,12 @@ class IndustryDictionary:
             if _MEAL.search(goods):
                 return self._classes.match("H", goods + match.keyword, "62")
             return self._classes.match("F", goods + match.keyword, "51")
+        end = start + len(match.keyword)
+        if match.section in "ABC" and (traded := _traded_goods(clause, start, end)):
+            return self._classes.match("F", traded, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
         # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
-        after = clause[start + len(match.keyword) :]
+        after = clause[end:]
         if match.section not in _OUTLET_SECTIONS and (outlet := _OUTLET_HEAD.match(after)):
             return self._classes.match("F", match.keyword + outlet.group(0), "52")
         return match
@@ -224,6 +244,8 @@ class IndustryDictionary:
         # What the owner says they make or do ("做服装的") before a term the class list gives one section:
         # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
         for product in _PRODUCT.finditer(joined):
+            if _TRADE_NOUN_END.search(product.group(1)):
+                return self._classes.match("F", product.group(1), "51")
             if match := (
                 self._classes.part_maker(product.group(1))
                 or self._classes.by_product(product.group(1))
