@@ -113,12 +113,12 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _covers(modifier: str, joint: str, grams: frozenset[str]) -> bool:
-    """Whether a class shares enough of the owner's words to name the business: a word of two characters, or
-    single characters making up half the modifier. "打印复印" shares only 复 with 精神康复服务, a character of
-    another word (康复), no evidence of a mental-health service; "药房" shares 药, its whole modifier."""
+    """Whether a class shares enough of the owner's words to name the business: a word of two characters, the
+    modifier's last character (a compound ends in its head: "中药" is a 药), or characters making up half of
+    it. "打印复印" shares only 复 with 精神康复服务, a character of another word (康复): no mental-health service."""
     if any(g in grams for g in _bigrams(modifier) | ({joint} if joint else set())):
         return True
-    return 2 * len(set(modifier) & grams) >= len(set(modifier))
+    return modifier[-1:] in grams or 2 * len(set(modifier) & grams) >= len(set(modifier))
 
 
 def _sector(section: str, division: str) -> str:
