@@ -75,6 +75,26 @@ def _count(programs: list[Assessment], verdict: Verdict) -> int:
     return sum(a.verdict == verdict for a in programs)
 
 
+def _tally(programs: list[Assessment], language: Lang) -> str:
+    """How the programs came out, as a client reads it: "可申请1项、待确认2项", "none likely to apply yet, 1 to confirm"."""
+    ok, unsure = _count(programs, Verdict.eligible), _count(programs, Verdict.unknown)
+    if language == "en":
+        if not ok and not unsure:
+            return "none that applies"
+        said = f"{ok} likely to apply" if ok else "none likely to apply yet"
+        return said + (f", {unsure} to confirm" if unsure else "")
+    if not ok and not unsure:
+        return "没有适用的补贴"
+    if not ok:
+        return f"暂无可直接申请的，{unsure}项待确认"
+    return f"可申请{ok}项" + (f"、待确认{unsure}项" if unsure else "")
+
+
+def _short_place(profile: CompanyProfile, fields: list[str], said: str) -> str:
+    """The supposed or saved side as a tally names it: the city alone ("杭州"), else the facts ("按300人")."""
+    return (profile.city or profile.province or said) if fields == ["place"] else f"按{said}"
+
+
 def what_changed(
     saved: CompanyProfile,
     supposed: CompanyProfile,
@@ -83,13 +103,15 @@ def what_changed(
     places: RegionGazetteer,
     language: Lang,
 ) -> str:
-    """The same pack for the supposed company: what differs in funding, and that nothing was saved."""
+    """The same pack for the supposed company: every program judged both ways, the tally on each side in
+    one readable sentence (review9 r9-32: "深圳0项，东莞0项（待确认：1项、2项）" was hard to read), the programs
+    gained and lost by name, and that nothing was saved."""
     fields, old, new = _supposed_facts(saved, supposed, places, language)
     en = language == "en"
 
     def eligible(programs: list[Assessment]) -> dict[str, str]:
         return {
-            a.program.id: a.program.name_en if en else a.program.name
+            a.program.id: short_name(a.program.name_en if en else a.program.name)
             for a in programs
             if a.verdict == Verdict.eligible
         }
@@ -97,21 +119,18 @@ def what_changed(
     was, now = eligible(before), eligible(after)
     gained = [name for pid, name in now.items() if pid not in was]
     lost = [name for pid, name in was.items() if pid not in now]
-    ok, unsure = Verdict.eligible, Verdict.unknown
-    by = "in" if fields == ["place"] else "for"
-    counts = (_count(before, ok), _count(after, ok), _count(before, unsure), _count(after, unsure))
+    then_tally, now_tally = _tally(before, language), _tally(after, language)
+    same = then_tally == now_tally and not gained and not lost
     if en:
-        text = (
-            f"For {new} instead of {old}: the same pack; programs likely to apply: {counts[0]} {by} {old}, "
-            f"{counts[1]} {by} {new} (to confirm: {counts[2]} and {counts[3]})."
-        )
+        by = "in" if fields == ["place"] else "for"
+        text = f"For {new} instead of {old}: the same pack. Funding {by} {new}: {now_tally}"
+        text += f", as {by} {old}." if same else f" ({by} {old}: {then_tally})."
         text += f" New: {', '.join(gained)}." if gained else ""
         text += f" No longer applicable: {', '.join(lost)}." if lost else ""
         return text + _unsaved(supposed, old, new, fields, language)
-    text = (
-        f"换成{new}（原为{old}）：方案不变；可申请的补贴：{old}{counts[0]}项，{new}{counts[1]}项"
-        f"（待确认：{counts[2]}项、{counts[3]}项）。"
-    )
+    here, there = _short_place(supposed, fields, new), _short_place(saved, fields, old)
+    text = f"换成{new}（原为{old}）：方案不变。补贴：{here}{now_tally}"
+    text += f"，与{there}相同。" if same else f"（{there}：{then_tally}）。"
     text += f"新增：{'、'.join(gained)}。" if gained else ""
     text += f"不再适用：{'、'.join(lost)}。" if lost else ""
     return text + _unsaved(supposed, old, new, fields, language)

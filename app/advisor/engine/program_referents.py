@@ -42,15 +42,17 @@ _KINDS: list[tuple[re.Pattern[str], Callable[[FundingProgram], bool]]] = [
 ]
 _ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
 _EN_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-# "第二个补贴", "第二项能补多少" (not "第二个方案", "第一年"), "the second program", "the last one".
+_EN_ORDINALS |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
+_EN_PROGRAM = r"(?:one|program(?:me)?|voucher|subsidy|scheme|grant)"
+# "第二个补贴", "第二项能补多少" (not "第二个方案", "第一年"), "the second program", "that second one", "the 2nd one",
+# "number two" (an owner points at the list the way they read it: any determiner or none).
 _ORDINAL = re.compile(
     r"第([一二三四五1-5])(?:个|项|张|条)(?!方案|月|年|季|工位|门店|店|人)|"
-    r"\bthe (first|second|third|fourth|fifth) (?:one|program(?:me)?|voucher|subsidy|scheme)\b",
+    rf"\b(?:the|that|this)?\s*(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) {_EN_PROGRAM}\b|"
+    r"\b(?:number|no\.?|#)\s*([1-5])\b(?!\s*(?:staff|people|employees|years?|months?|%))",
     _I,
 )
-_LAST = re.compile(
-    r"最后(?:一|那)(?:个|项|张)(?!方案)|\bthe last (?:one|program(?:me)?|voucher|subsidy)\b", _I
-)
+_LAST = re.compile(rf"最后(?:一|那)(?:个|项|张)(?!方案)|\b(?:the|that) last {_EN_PROGRAM}\b", _I)
 # A program pointed back at by a funding noun with no name: the one the previous turn asked about.
 _THAT_ONE = re.compile(
     r"(?:这|那|该)(?:个|项|张)?(?:券|补贴|补助|政策|项目)|"
@@ -132,4 +134,6 @@ def _ordinal(text: str) -> int | None:
     match = _ORDINAL.search(text)
     if match is None:
         return None
-    return _ORDINALS[match.group(1)] if match.group(1) else _EN_ORDINALS[match.group(2).lower()]
+    if match.group(1) or match.group(3):
+        return _ORDINALS[match.group(1) or match.group(3)]
+    return _EN_ORDINALS[match.group(2).lower()]

@@ -36,12 +36,16 @@ CLIENT_FIRM = r"一家[^，,。；;？?]{1,12}(?:厂|公司|店|企业|工作室
 FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{CLIENT_FIRM}", _I)
 # Questions about the programs themselves, often the ones just shown: combined, how much, still time, cover.
 STACKING = re.compile(
-    r"叠加|(同时|一起|一块儿?)(申请|申报|享受|用|拿|领|报)|兼得|两头都?(拿|申请|领|要)|(都|全)(拿|领)(吗|得|到)|并用|"
+    # Cantonese in its simplified reading: "可唔可以一齐攞", "叠埋用" (攞 = 拿, 一齐 = 一起, 叠埋 = 叠加).
+    r"叠加|叠埋|(同时|一起|一齐|一块儿?)(申请|申报|享受|用|拿|攞|领|报)|兼得|两头都?(拿|攞|申请|领|要)|"
+    r"(都|全)(拿|攞|领)(吗|得|到)|并用|"
     r"\bstack(ed|ing)?\b|\bcombined?\b|both vouchers|\b(get|claim|take|receive|use|apply for) both\b",
     _I,
 )
 AMOUNT = re.compile(
     r"能补多少|补多少|最多能(拿|补|领|给)|能拿多少|能领多少|拿多少钱|能给多少|补贴多少|"
+    # Cantonese: "可以攞几多", "补到几多钱", "资助几多" (几多 = 多少).
+    r"(攞|拿|补|领|资助|补贴)(得|返)?(到)?几多|几多钱|"
     # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
     r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"

@@ -48,6 +48,13 @@ REFERS_BACK = re.compile(
 )
 # An answer to "which industry? which city?" is a statement, not a question about that city.
 ASKS = re.compile(r"[?？]|吗|什么|多少|怎么|如何|哪|\b(how|what|which|where|when|can|does|is)\b", _I)
+# A message that asks anything at all, in the reading `normalize` gives (Cantonese "可唔可以", "点样", "几多"):
+# "Budget is about 8k a year" asks nothing, though "is" is among ASKS's words.
+ASKS_ANYTHING = re.compile(
+    r"[?？]|吗|么|呢\s*$|什么|多少|几多|怎么|怎样|如何|哪|能不能|可不可以|是不是|有没有|(\w)唔\1|点样|乜|边度|"
+    r"^\s*(?:how|what|which|where|when|why|can|could|do|does|did|is|are|will|would|should|may)\b",
+    _I,
+)
 
 
 # "我们是…", "我开了一家…", "we run a …": the message describes the business itself.
@@ -76,6 +83,12 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     """
     if delta.employees is not None or delta.annual_revenue_cny is not None:
         return True
+    if (
+        delta.legal_form is not None
+        and FIRST_PERSON_ANY.search(text)
+        and not ASKS_ANYTHING.search(normalize(text))
+    ):
+        return True  # "我们其实是个体户", "we're registered as a partnership": a fact the verdicts turn on
     stated = delta.industry or delta.province or delta.budget_cny is not None or delta.purchases
     if stated and CORRECTION.search(normalize(text)):
         return True  # a correction re-plans whatever was being planned
@@ -147,6 +160,18 @@ def resolve_intent(
     )
     if shown and about_shown_funding(text) and intent in overridable:
         return "funding_eligibility"  # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown
+    if (
+        facts
+        and (conversation.pack or conversation.need_stated)
+        and not ASKS_ANYTHING.search(normalize(text))
+        and not names_program
+        and intent != "out_of_scope"
+        and not hypothetical_spans(normalize(text))
+    ):
+        # A later turn that only tells us about the company ("我们其实是个体户", "Budget is about 8k a year", "年营收
+        # 大概两千万") re-plans the pack a first message saying it all would get, whatever was asked just before
+        # (a program's amount, the steps): every verdict is judged again for the new fact, the pack stays.
+        return "recommend_pack"
     if facts and CORRECTION.search(normalize(text)) and last in ("recommend_pack", "funding_eligibility"):
         return last  # "不对，我们在合肥" re-runs what was asked for the corrected profile
     if (
