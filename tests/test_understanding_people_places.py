@@ -277,6 +277,13 @@ def test_the_size_facts_in_the_words_owners_use(extractor: RuleExtractor, messag
         ),
         ("我们公司注册在香港，想跟深圳的算力公司签GPU合同，能用深圳的训力券吗", "香港", None),
         ("總部設在澳門，深圳有個辦事處，想用AI做客服", "澳门", None),
+        # review10 r10-36: the place before 註冊 (Cantonese), and an English compound
+        ("我哋係澳門註冊嘅貿易行，想租內地GPU做模型，深圳嘅訓力券用唔用得？", "澳门", None),
+        (
+            "We're a Macau-registered trading firm renting GPUs from a Shenzhen provider. Shenzhen voucher?",
+            "澳门",
+            None,
+        ),
         ("公司注册于苏州，在上海有个研发中心，想做质检", "江苏", "苏州"),
         ("我们在杭州开餐厅，想用AI管库存", "浙江", "杭州"),  # no registration words: the place named
     ],

@@ -38,6 +38,8 @@ _REGISTERED_IN = re.compile(
     r"|(?:总部|總部)(?:在|位于|位於|设在|設在)\s*)$",
     re.I,
 )
+# ...or right after it: "澳門註冊嘅物流公司", "在香港注册的", "a Macau-registered firm" (review10 r10-36), not 注册资本.
+_REGISTERED_AFTER = re.compile(r"^\s*(?:注册|註冊)(?!资本|資本)|^[- ]?(?:registered|incorporated)\b", re.I)
 
 
 # "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
@@ -244,8 +246,9 @@ class RegionGazetteer:
         if not found:
             return None
         norm = normalize(text)
-        for start, _, place in self._placed(norm, mentions):
-            if _REGISTERED_IN.search(norm[max(0, start - 24) : start]):
+        for start, name, place in self._placed(norm, mentions):
+            after = norm[start + len(name) : start + len(name) + 12]
+            if _REGISTERED_IN.search(norm[max(0, start - 24) : start]) or _REGISTERED_AFTER.match(after):
                 return place
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
