@@ -157,3 +157,19 @@ def test_a_guarantee_is_counted_on_the_cap_in_principle_not_the_exceptional_one(
     assert "例外" in text
     english = "\n".join(guarantee_note(True, [voucher], "en", "Can you guarantee we receive 2 million?"))
     assert "CNY 3,333,333" in english and "6,666,667" not in english
+
+
+@pytest.mark.parametrize(
+    ("message", "status"),
+    [
+        ("准备向银行贷款200万更新织机，同时上AI验布", Status.met),  # a machine named by its name
+        ("向金融机构贷款买原材料", Status.unknown),  # 机构 is the lender, and raw material no equipment
+        ("全款买织机，不贷款", Status.unmet),
+    ],
+)
+def test_a_bank_loan_for_the_machines_the_client_names_meets_the_equipment_loan_condition(message, status):
+    """review10 (dev v113): '向银行贷款200万更新织机' stayed ❔ '须用银行的设备更新项目固定资产贷款购置设备'."""
+    textile = CompanyProfile(province="浙江", city="嘉兴", employees=80, industry="C")
+    program = _judged("cn-equipment-renewal-loan-subsidy-2026", textile, message)
+    loans = [c.status for c in program.conditions if c.name == "special" and "贷款" in c.reason.zh]
+    assert loans and loans[0] is status, program.conditions

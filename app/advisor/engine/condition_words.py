@@ -231,7 +231,8 @@ _NO_LOAN = re.compile(
 )
 # What the loan is for, when the condition names it: a client's loan for something else does not meet it.
 _LOAN_PURPOSE = {
-    "设备": r"设备|机器|机床|加工中心|生产线|产线|注塑机|equipment|machine|cnc|line",
+    # A machine by its name ("织机", "注塑机", "印刷机"), not 机构 (a lender) or 机会.
+    "设备": r"设备|机器|机床|加工中心|生产线|产线|[\u4e00-\u9fff]机(?!构|会|关|场|票)|equipment|machine|cnc|line",
     "担保": r"担保|guarantee",
     "创业": r"创业|start.?up",
 }
