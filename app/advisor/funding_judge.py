@@ -74,7 +74,7 @@ class FundingJudge:
         return [
             *large_firm_note(profile, query, turn.programs, language),
             *no_program_for_place(profile, self.catalogue, language, self.absence(profile, language)),
-            *deadline_notes(turn.programs, self.today(), query, language),
+            *deadline_notes(turn.programs, self.today(), query, language, turn.named_programs),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),
             *loan_interest_notes(

@@ -18,6 +18,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.claims import (
+    foreign_programs_not_in_sources,
     nearest_real_program,
     one_name_per_claim,
     quoted_programs_not_in_sources,
@@ -140,6 +141,7 @@ class AdvisorService(AdvisorParts):
                 claimed
                 + quoted_programs_not_in_sources(text, self.catalogue)
                 + titled_programs_not_in_sources(text, self.catalogue)
+                + foreign_programs_not_in_sources(text, self.places.foreign, self._names_a_program)
             )
         )
         # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once

@@ -145,6 +145,10 @@ def verdict_checks(a: ScoredAnswer) -> None:
         a.check("subtracted_any", bool(subtracted & set(expect["subtracted_any"])), str(sorted(subtracted)))
     for program_id in expect.get("listed", []):
         a.check("listed", program_id in a.verdicts, program_id)
+    shown = {f["id"] for f in a.response.get("funding", []) if f.get("listed", True)}
+    for program_id in expect.get("shown", []):
+        # Written out in the answer, not only checked in the contract: the program the client asked about.
+        a.check("shown", program_id in shown, program_id)
 
 
 def client_figure_checks(a: ScoredAnswer) -> None:

@@ -119,7 +119,12 @@ class FundingHandlers(PackHandlers):
         """The programs the question names, answered first: verdict, mechanism, cap and date."""
         if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
             return None
-        named = [a for a in turn.programs if a.program.id in turn.named_programs][:2]
+        # In the order the client named them: "东莞的试点" is Dongguan's own (ended) before the province's that
+        # still runs (review9 r9-17), whatever order the verdicts sort the list in.
+        order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
+        named = sorted(
+            (a for a in turn.programs if a.program.id in order), key=lambda a: order[a.program.id]
+        )[:2]
         return "\n".join(program_summary(a, turn.language, self.today()) for a in named) or None
 
     def _planned(self, turn: Turn) -> list[Purchase]:

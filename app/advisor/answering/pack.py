@@ -98,6 +98,7 @@ class PackHandlers(HandlerTools):
                 spend,
                 turn.places,
                 turn.query,
+                turn.named_programs,
             )
         )
         # "如果12月20號先簽約呢": the same programs judged without the supposition, to say what it changes.

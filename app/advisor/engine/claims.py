@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 
 from app.catalogue.models import Catalogue, FundingProgram
-from app.text.funding_words import FUNDING_NOUN
-from app.text.normalize import normalize
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
+from app.text.normalize import normalize, normalize_cased
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
 _GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
@@ -145,3 +145,62 @@ def same_claim(name: str, other: str) -> bool:
     a, b = sorted((normalize(name), normalize(other)), key=len)
     needed = max(3, round(0.8 * len(a)))
     return any(a[i : i + needed] in b for i in range(len(a) - needed + 1))
+
+
+# A program named by a foreign place ("EU AI voucher", "新加坡那个PSG生产力补贴", "日本IT导入补助金"): no catalogue
+# program is issued abroad, so whatever the name it is not in the sources (review9 r9-43 got the Ningbo pilot
+# instead, as if it were the answer). Hong Kong, Macau and Taiwan are the gazetteer's own places, not foreign.
+# The gazetteer holds countries and cities; unions of countries are named here.
+_UNIONS = re.compile(r"\b(?:EU|E\.U\.|European Union|European|ASEAN)\b|欧盟|欧洲|东盟")
+_FOREIGN_NOUN_ZH = re.compile(rf"(?:补助金|{FUNDING_NOUN_ZH}|基金|计划)")
+_FOREIGN_NOUN_EN = re.compile(
+    r"\b(?:vouchers?|grants?|subsid(?:y|ies)|funds?|schemes?|programmes?|programs?|tax credits?|rebates?)\b",
+    re.I,
+)
+# Between the place and the program noun: the program's own words, never the client or their plan
+# ("新加坡公司能申请深圳的模型券吗" is a Singapore firm asking about Shenzhen's voucher).
+_NOT_A_NAME_GAP = re.compile(
+    r"公司|工厂|厂|店|我们|注册|申请|能|可以|用|拿|领|"
+    r"\b(?:company|firm|factory|business|we|our|us|registered|apply|get|use|can|could|for|in|from)\b",
+    re.I,
+)
+_DEMONSTRATIVE = re.compile(r"那个|这个|那种|这种|嗰个|呢个|(?:那边|那里|嗰边)有?")
+_CLAUSE_END = re.compile(r"[，。,.!?！？；;:：\n]")
+
+
+def foreign_programs_not_in_sources(
+    question: str, foreign_place: Callable[[str], str | None], known: Callable[[str], bool]
+) -> list[str]:
+    """Programs named by a foreign place or union, in either language, that no catalogue entry carries.
+
+    `foreign_place(text)`: the foreign place `text` names when it names none in China (the gazetteer's
+    `foreign`); `known(name)`: whether the name is a catalogued program's after all.
+    """
+    found = [*_foreign_names(normalize_cased(question), _FOREIGN_NOUN_ZH, 14, foreign_place)]
+    found += _foreign_names(question, _FOREIGN_NOUN_EN, 40, foreign_place)
+    return list(dict.fromkeys(name for name in found if not known(name)))
+
+
+def _foreign_names(
+    text: str, noun: re.Pattern[str], reach: int, foreign_place: Callable[[str], str | None]
+) -> list[str]:
+    names = []
+    for match in noun.finditer(text):
+        before = text[max(0, match.start() - reach) : match.start()]
+        before = _CLAUSE_END.split(before)[-1]  # the clause the noun is in
+        place = _union(before) or foreign_place(before)
+        if not place:
+            continue
+        at = before.rfind(place) if place in before else before.lower().rfind(place.lower())
+        gap = before[at + len(place) :]
+        if at < 0 or _NOT_A_NAME_GAP.search(gap) or noun.search(gap):  # a noun in the gap ended the name
+            continue
+        name = re.sub(r"[的嘅]", "", _DEMONSTRATIVE.sub("", before[at:] + match.group(0)), count=1).strip()
+        names.append(re.sub(r"\s+", " ", name))
+    return names
+
+
+def _union(text: str) -> str | None:
+    """The union of countries named last in the clause, nearest the noun ("EU AI voucher")."""
+    unions = _UNIONS.findall(text)
+    return unions[-1] if unions else None

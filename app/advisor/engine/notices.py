@@ -7,6 +7,7 @@ catalogue only; an empty list when there is nothing to say.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 
 from app.advisor.contract import Lang
@@ -45,7 +46,9 @@ def asks_about_policy(question: str) -> bool:
     return bool(_ASKS_POLICY.search(question))
 
 
-def deadline_notes(programs: list[Assessment], today: date, question: str, language: Lang) -> list[str]:
+def deadline_notes(
+    programs: list[Assessment], today: date, question: str, language: Lang, named_ids: Collection[str] = ()
+) -> list[str]:
     """Programs ending within 60 days lead with the date and days left; '来得及吗' gets the dates (§4).
 
     A date leads only for a program that can apply to the client (review7 p5: the loan subsidy's deadline led
@@ -53,12 +56,17 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
     date only when the client names it and asks about time, and never when it is another place's. When the
     question names programs, the dates are theirs (review8 r8-08, r8-34: the provincial pilot's deadline led a
     question about the R&D deduction or a district award); "no end date published" is said only of those.
+    `named_ids`: the programs the client names (program_names.py): one ending soon leads with its date even when
+    ruled out (review9 r9-47), which one only asked about by its kind ("深圳有什么算力补贴") does not.
     """
     en = language == "en"
     asked = asks_about_time(question)
     named = [a for a in programs if a.asked and not _region_unmet(a)]
     listed = listed_programs(programs)
     dated = named or [a for a in listed if a.verdict is not Verdict.ineligible or asked]
+    # An ended program the client named is the answer to their question ("南京试点还能申请吗"): it leads,
+    # then what still runs (review9 r9-56, r9-17).
+    dated = sorted(dated, key=lambda a: not (a.asked and _ended(a, today)))
     notes: list[str] = []
     for assessment in dated:
         program = assessment.program
@@ -67,7 +75,7 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
         ruled_out = assessment.verdict is Verdict.ineligible
         if until and until < today:
             if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
-                notes.append(f"{name} ended on {until}." if en else f"{name}已于{until}结束。")
+                notes.append(_ended_note(assessment, en))
         elif closes and closes < today:
             if asked or not ruled_out:
                 notes.append(
@@ -75,7 +83,13 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                     if en
                     else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
                 )
-        elif until and (until - today).days <= SOON_DAYS and (not ruled_out or (asked and assessment.asked)):
+        elif (
+            until
+            and (until - today).days <= SOON_DAYS
+            and (not ruled_out or (asked and assessment.asked) or program.id in named_ids)
+        ):
+            # Named by the client, it leads with its date even when ruled out: the date decides what they do
+            # next (review9 r9-47: the Shenzhen model voucher's 17 days were never said).
             days = (until - today).days
             # Ruled out for this client: the date answers their question, "apply before then" would not.
             allows = (
@@ -99,6 +113,23 @@ def deadline_notes(programs: list[Assessment], today: date, question: str, langu
                 else f"{name}：{'有效期至' + str(until) if until else '原文未写明截止日期，请确认是否有新一批申报'}。"
             )
     return notes[:4]
+
+
+def _ended(assessment: Assessment, today: date) -> bool:
+    until = assessment.program.validity.effective_until
+    return bool(until and until < today)
+
+
+def _ended_note(assessment: Assessment, en: bool) -> str:
+    """An ended program takes no new applications; a pilot still pays its enrolled firms by the bureau's notice."""
+    program = assessment.program
+    name, until = (program.name_en if en else program.name), program.validity.effective_until
+    pilot = program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
+    if en:
+        text = f"{name} ended on {until}: no new applications."
+        return text + (" Firms already on its list are paid as the bureau's notice says." if pilot else "")
+    text = f"{name}已于{until}结束，不能再申请"
+    return text + ("；已在改造名单上的企业，兑付以主管部门通知为准。" if pilot else "。")
 
 
 def _region_unmet(assessment: Assessment) -> bool:

@@ -26,6 +26,7 @@ from app.advisor.engine.names_in_order import (
     holds_words_in_order,
     words_in_order,
 )
+from app.advisor.engine.pilot_names import PilotNames
 from app.advisor.llm.guard import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
@@ -41,11 +42,12 @@ MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
-# Words every kind of program's English name has: a run of them names no program ("subsidy for AI").
+# Words every kind of program's English name has: a run of them names no program ("subsidy for AI"); "SME
+# digital transformation pilot" is every city's pilot (r9-34 named Hefei's and Ningbo's for a Suzhou firm).
 _GENERIC_WORDS = (
     "a an the of for and in on to by with ai sme smes firms firm companies company enterprise enterprises "
     "subsidy subsidies voucher vouchers grant grants fund funds award awards program programme scheme "
-    "support policy policies measures city pilot"
+    "support policy policies measures city pilot digital transformation digitalisation digitalization"
 )
 _GENERIC_EN = frozenset(_GENERIC_WORDS.split())
 
@@ -104,6 +106,7 @@ class ProgramNames:
         self._cores = [_without_place(_short(p.name), p) for p in self.programs]
         self._en_words = [_WORD.findall(_short(p.name_en)) for p in self.programs]
         self._shorts = [{_short(p.name), _short(p.name_en)} for p in self.programs]
+        self._pilots = PilotNames(self.programs)
         self._aliases = [
             [re.compile(rf"(?<![a-z]){re.escape(part)}(?![a-z])") for part in _bracketed_parts(p.name)]
             for p in self.programs
@@ -132,7 +135,8 @@ class ProgramNames:
             )
             if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, where)):
                 found.append(program)
-        return found
+        # "南京试点还能申请吗": a pilot is named by its place and the word 试点, never by its catalogue name.
+        return found + [p for p in self._pilots.named_in(norm) if p not in found]
 
     def listed_in(self, answer: str) -> list[FundingProgram]:
         """The programs an earlier answer lists, in its order: what "这些补贴", "第二个" refer to when a client

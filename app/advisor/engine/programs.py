@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
@@ -189,8 +190,10 @@ def select_programs(
     spend: set[SpendKind] | None,
     places: list[Place],
     question: str,
+    named_ids: Collection[str] = (),
 ) -> list[Assessment]:
-    """Programs worth showing: relevant spend, and the user's region or a region they named."""
+    """Programs worth showing: relevant spend, and the user's region or a region they named; `named_ids`: the
+    programs the message names as owners do ("东莞的试点", program_names.py), answered like a name."""
     text = normalize(question)
     raised = raised_types(question)
     specific = {a.program.type for a in assessments if subject_named(a.program.name, text)}
@@ -198,12 +201,13 @@ def select_programs(
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
-        assessment.asked = _asked(assessment, places, text, raised)
+        assessment.asked = assessment.program.id in named_ids or _asked(assessment, places, text, raised)
         if not named and not _venue_fits(assessment, asked):
             continue
         # Asked about by name, or by its place and kind ("合肥的数字化补贴"): answered whatever the spend.
         by_name = (
-            _named(assessment, text)
+            assessment.program.id in named_ids
+            or _named(assessment, text)
             or _spoken(assessment.program.name) in text.replace("的", "")
             or _called(assessment, places, text)
         )
