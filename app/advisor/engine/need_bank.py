@@ -87,9 +87,14 @@ NO_VOTE = NeedVote()
 
 
 def load_examples(catalogue: Catalogue, needs: Path, intents: Path) -> list[tuple[str, str]]:
-    """(label, text) pairs: the catalogue's pain points, the owners' phrasings, and the no-need sentences."""
+    """(label, text) pairs: the catalogue's pain points and English names, the owners' phrasings, and the
+    no-need sentences."""
     known = {s.id for s in catalogue.solutions}
     pairs = [(s.id, p) for s in catalogue.solutions for p in s.pain_points]
+    # The pain points are Chinese and the owners' phrasings mostly so: what each product is called in English
+    # gives an English need a neighbour in its own language ("want the water checked so the aerators kick in"
+    # sat nearer Chinese greenhouse and inspection examples than any of the fish ponds').
+    pairs += [(s.id, s.name_en) for s in catalogue.solutions if s.name_en]
     raw = yaml.safe_load(needs.read_text(encoding="utf-8")) if needs.exists() else {}
     for label, texts in (raw or {}).items():
         if label in known or label in (NONE, UNSERVED):

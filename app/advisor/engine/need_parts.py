@@ -38,6 +38,13 @@ _OPENING = re.compile(
     r"^(?:[一二三]是)?(?:我们|也|还)?(?:想|希望|打算|准备|需要|要)(?:让|用|上|请)?(?:ai|人工智能)?(?:帮忙|帮我们|来)?"
     r"(?:做|搞|上|出|用)?"
 )
+# Words of a wish to transform the business as a whole, which names no job of its own (review9 r9-55:
+# "汽车配件厂想做数字化改造" was told no catalogued solution addresses it).
+_GENERAL_WISH = re.compile(
+    r"数字化|数智化|智能化|信息化|智改数转|转型|改造|升级|"
+    r"digitali[sz]|go(?:ing)? digital|digital transformation|\bupgrade|\bmoderni[sz]e|smart factory",
+    re.I,
+)
 # A need the catalogue's words name this clearly needs no vote: a listed pain point or keyword said whole,
 # or two rare words (one word only one solution lists weighs ~4.1, see need_words.py).
 STRONG_WEIGHT = 6.0
@@ -58,6 +65,9 @@ class NeedPart:
     # its nearest examples lean to needs no catalogued solution answers (too weakly to say it unserved):
     # a ranking lead nothing names is then no answer to it ("translate documents faster")
     doubted: bool = False
+    # a wish to transform the business as a whole ("想做数字化改造", "go digital") that names no job: no need the
+    # catalogue lacks, but a request for the trade's own tools (`general_wish`, pack_choice.py)
+    general: bool = False
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
@@ -99,6 +109,8 @@ class NeedMatcher:
         vote = self.vote(_asked(item))
         if not worded and vote.none_share >= MAX_NONE_SHARE:
             return None  # its nearest examples are questions about funding, applying, other topics
+        if not worded and _GENERAL_WISH.search(item) and not vote.names_one:
+            return NeedPart(item, general=True)
         if vote.unserved:
             return NeedPart(item, unserved=True)
         ordered = [sid for sid in sorted(vote.shares, key=lambda s: -vote.shares[s]) if sid != UNSERVED]

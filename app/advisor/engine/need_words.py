@@ -172,7 +172,8 @@ def _stem(word: str) -> str:
 
 def says(phrase: str, text: str) -> bool:
     """`text` (normalised) says `phrase`: an English phrase as whole words, plural included ("gpus" says
-    "gpu"; "pos" is not in "posts", "bi" not in "bin"), a Chinese one anywhere."""
+    "gpu"; "pos" is not in "posts", "bi" not in "bin"), its words joined by a space or a hyphen alike
+    ("customer-service bot" says "customer service", review9 r9-44), a Chinese one anywhere."""
     if phrase.isascii():
         return _whole_words(phrase).search(text) is not None
     return phrase in text
@@ -183,7 +184,8 @@ def says(phrase: str, text: str) -> bool:
 # regex compilation was ~70% of a cached ask's CPU).
 @lru_cache(maxsize=8192)
 def _whole_words(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])")
+    words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
+    return re.compile(rf"(?<![a-z0-9]){words}(?:e?s)?(?![a-z0-9])")
 
 
 @dataclass(frozen=True)

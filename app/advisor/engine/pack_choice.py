@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.advisor.engine.need_parts import NeedPart
+from app.advisor.engine.pack_budget import for_client, priced_together, same_need_within
 from app.advisor.engine.pack_picks import PackChoice, SolutionPick
 from app.text.normalize import normalize
 
@@ -54,41 +55,6 @@ def _answers_need(pick: SolutionPick, worded: bool, fill: bool) -> bool:
 MADE_FOR_SECTIONS = 3  # a tool listed for more GB/T 4754 sections than this is generic, not made for one
 
 
-def _for_client(pick: SolutionPick) -> bool:
-    return pick.for_industry or not pick.solution.industries
-
-
-def _same_need_within(pick: SolutionPick, ranked: list[SolutionPick], budget: float) -> SolutionPick:
-    """The variant of the same need that suits the budget best (review4 c06: an 8,000 budget got a 0.24–9万
-    tool where a cheaper one of the same kind was named too).
-
-    A variant is named by the owner too, with the same words (a product-image tool is no variant of a
-    short-video one for "抖音短视频文案", review5 c18), is of the same category and is made for the client's
-    industry or for any; never a cheaper answer to another question.
-    """
-    if pick.solution.cost.first_year_cny.max <= budget:
-        return pick
-    variants = [
-        p
-        for p in ranked
-        if p is not pick
-        and p.named
-        and p.solution.category == pick.solution.category
-        and pick.said <= p.said  # named by every word naming the pick: the same job, not only a shared word
-        and _for_client(p)
-        and p.solution.cost.first_year_cny.min <= budget
-    ]
-    whole = [p for p in variants if p.solution.cost.first_year_cny.max <= budget]
-    if whole:
-        return max(whole, key=lambda p: p.score)
-    cheaper = [
-        p for p in variants if p.solution.cost.first_year_cny.max < pick.solution.cost.first_year_cny.max
-    ]
-    if pick.solution.cost.first_year_cny.min > budget or cheaper:
-        return min([pick, *cheaper], key=lambda p: (p.solution.cost.first_year_cny.max, -p.score))
-    return pick
-
-
 def _ruled_out(need: NeedPart, ranked: list[SolutionPick]) -> bool:
     """The catalogue answers the need, but not for this client (size, industry or region ruled its solutions
     out before ranking): "nothing fits this company" is true, "no catalogued solution for X" would not be."""
@@ -117,7 +83,7 @@ def choose_pack(
         apart = [p for p in apart if not any(_says_its_words(n, p) for n in needs)]
         if not apart:
             return PackChoice([], unanswered=[n.text for n in needs])
-        return _priced_together(apart[:1], ranked, budget, [n.text for n in needs])
+        return priced_together(apart[:1], ranked, budget, [n.text for n in needs])
     if len(served) <= 1:  # one need (or none): the ranking of the whole message decides
         need = served[0] if served else None
         # What the need's own words or nearest examples name replaces a lead nothing names.
@@ -144,7 +110,7 @@ def choose_pack(
         if not need.answers and not need.unserved:
             # A need in words neither the catalogue nor the examples know as one item: a solution the
             # owner's words name in the whole message whose words are this need's; never an unnamed one.
-            found = [p for p in ranked if p.worded and _says_its_words(need, p)]
+            found = [p for p in ranked if p.worded and _says_its_words(need, p)] or _of_its_kind(need, ranked)
         candidates = [_for_client_variant(p, ranked) for p in found]
         # Already in the pack, or a variant of a pick's job (same kind, the same words of the owner's): one
         # purchase answers both. Two jobs of one kind (点评回复 and 电话预约) are two needs, two picks.
@@ -162,9 +128,20 @@ def choose_pack(
         vague = all(not n.answers and not n.unserved and not n.doubted for n in needs)
         if lead is None or not vague or not _clear_lead(lead, ranked):
             return PackChoice([], unanswered=unanswered)
-        return _priced_together([lead], ranked, budget, [])
+        return priced_together([lead], ranked, budget, [])
     # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
-    return _priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
+    return priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
+
+
+def _of_its_kind(need: NeedPart, ranked: list[SolutionPick]) -> list[SolutionPick]:
+    """The best-ranked solution of the kind of job the need's own words and nearest examples lean to, when
+    the whole message ranks it among the useful ones: "an AI receptionist" leans to customer service
+    without naming a tool, and the one the message ranks first of that kind answers it (as for one need,
+    `_answers`). Never for a need that leans to what the catalogue lacks (`doubted`)."""
+    if need.doubted or not need.kinds or not ranked:
+        return []
+    best = max(p.score for p in ranked)
+    return [p for p in ranked if p.solution.category in need.kinds and p.score >= USEFUL_SHARE * best][:1]
 
 
 def _answers(pick: SolutionPick, need: NeedPart, ranked: list[SolutionPick]) -> bool:
@@ -191,7 +168,11 @@ def _business_variant(pick: SolutionPick, named: list[SolutionPick]) -> bool:
 
 
 def _clear_lead(pick: SolutionPick, ranked: list[SolutionPick]) -> bool:
-    others = [p.score for p in ranked if p is not pick]
+    """The whole message puts the pick's kind of job well above every other kind. Two tools of one kind near
+    each other are one job read two ways ("health monitoring for the cows": a livestock monitor and a pest
+    trap, review9 r9-41), and the better of them answers it; a runner-up of that kind is no rival."""
+    kind = pick.solution.category
+    others = [p.score for p in ranked if p.solution.category != kind]
     runner_up = max(others, default=0.0)
     return pick.score >= CLEAR_LEAD_SCORE and pick.score >= CLEAR_LEAD_MARGIN * runner_up
 
@@ -221,7 +202,7 @@ def _one_need(
         return choice  # what the need names does not fit the client, or the owner's words name the lead
     if lead is not None and _business_variant(lead, found):
         return choice  # the variant of the named job made for the client's business ("律所…审合同", `_lead_first`)
-    return _priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
+    return priced_together([_for_client_variant(found[0], ranked)], ranked, budget, [])
 
 
 def _for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> SolutionPick:
@@ -230,9 +211,9 @@ def _for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> Solut
 
     A category is no job (`_variant_of`): a pet clinic's "病历整理" names the clinics' record tool, and an
     elderly-care fall monitor, healthcare for the pet clinic's GB/T section, answers nothing it asked."""
-    if _for_client(pick):
+    if for_client(pick):
         return pick
-    return next((p for p in ranked if _for_client(p) and _variant_of(p, pick)), pick)
+    return next((p for p in ranked if for_client(p) and _variant_of(p, pick)), pick)
 
 
 def _variant_of(variant: SolutionPick, named: SolutionPick) -> bool:
@@ -240,30 +221,6 @@ def _variant_of(variant: SolutionPick, named: SolutionPick) -> bool:
     message (its words, nearest examples and trade together): "老顾客回头率低…客户维护" for a beauty salon."""
     same_kind = variant.solution.category == named.solution.category
     return same_kind and (bool(variant.said & named.said) or variant.score > named.score)
-
-
-def _priced_together(
-    picks: list[SolutionPick], ranked: list[SolutionPick], budget: float | None, unanswered: list[str]
-) -> PackChoice:
-    """Each stated need's solution, kept whatever the budget: a variant of the same need that fits may
-    replace one that does not; what still does not fit is priced at a basic tier or flagged over budget."""
-    for pick in picks:  # a tier judged for another pack does not carry over
-        pick.basic_tier = pick.over_budget = False
-    if budget is None:
-        return PackChoice(picks, unanswered=unanswered)
-    # One variant per need; two needs one solution answers (审合同、检索判例) keep it once.
-    picks = list(
-        {id(p): p for p in (_same_need_within(p, ranked, budget / len(picks)) for p in picks)}.values()
-    )
-    upper = sum(p.solution.cost.first_year_cny.max for p in picks)
-    if upper <= budget:
-        return PackChoice(picks, unanswered=unanswered)
-    lower = sum(p.solution.cost.first_year_cny.min for p in picks)
-    for pick in picks:
-        cost = pick.solution.cost.first_year_cny
-        pick.basic_tier = lower <= budget and cost.max > cost.min
-        pick.over_budget = lower > budget and cost.min > 0
-    return PackChoice(picks, fits_budget=lower <= budget, gap=upper - budget, unanswered=unanswered)
 
 
 def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fill: bool) -> PackChoice:
@@ -283,7 +240,7 @@ def _best_match(ranked: list[SolutionPick], budget: float | None, size: int, fil
         [p for p in ranked if p.score >= USEFUL_SHARE * best or 0 < worded_best <= p.need_matches]
     )
     if budget is not None:
-        variant = _same_need_within(useful[0], ranked, budget)
+        variant = same_need_within(useful[0], ranked, budget)
         useful = [variant, *(p for p in useful if p is not variant)]
     lead = useful[0].solution.category
     worded = useful[0].need_matches > 0

@@ -335,7 +335,11 @@ class SolutionRecommender:
         # tool for a wig factory too, though it lists 电商.
         named = frozenset(a for need in needs for a in need.answers)
         ranked = self.rank(profile, message, history, shared, named)
-        return choose_pack(ranked, profile.budget_cny, size, needs, fill=not stated)
+        # A wish to transform the whole business names no job: with no other need, the trade's own tools
+        # answer it as they answer a question naming no need (`fill`), never "no catalogued solution".
+        specific = [n for n in needs if not n.general]
+        fill = not stated or (bool(needs) and not specific)
+        return choose_pack(ranked, profile.budget_cny, size, specific, fill=fill)
 
     def states_needs(self, profile: CompanyProfile, message: str) -> bool:
         """The message states a need of its own: one the catalogue answers, or one it says it cannot."""
