@@ -171,6 +171,12 @@ class Eligibility(StrictModel):
         description="A tax benefit on buying something of `spend_scope` (设备一次性税前扣除: equipment bought new), "
         "not on the tax position as a whole: without such a purchase in the plan it does not apply",
     )
+    solutions_only: list[str] = Field(
+        default_factory=list,
+        description="A closed list of what it pays for, as catalogued solution ids: the program names the only "
+        "kinds of product it funds (Taiwan's store subsidy: 7 kinds, online ordering, POS …); a pack tool not "
+        "on it is outside the program whatever its spend kind. Empty: any tool of a kind in `spend_scope`",
+    )
     developers_only: bool = Field(
         default=False,
         description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "

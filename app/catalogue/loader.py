@@ -108,6 +108,14 @@ def load_catalogue(folder: Path) -> Catalogue:
                         path, item.id, "benefit.stacking.stackable_with", f"unknown program '{other}'"
                     )
                 )
+    solution_ids = {getattr(item, "id", "") for _, item in found["solutions"]}
+    for path, item in found["funding"]:
+        assert isinstance(item, FundingProgram)
+        issues += [
+            CatalogueIssue(path, item.id, "eligibility.solutions_only", f"unknown solution '{sid}'")
+            for sid in item.eligibility.solutions_only
+            if sid not in solution_ids
+        ]
     if issues:
         raise CatalogueError(issues)
     solutions = tuple(item for _, item in found["solutions"] if isinstance(item, Solution))

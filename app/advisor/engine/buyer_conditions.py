@@ -15,7 +15,7 @@ from datetime import date
 
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
-from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.engine.stated_days import stated_day
 from app.advisor.understand.plans import said_purchases, self_done
 from app.catalogue.fields import said_match
@@ -40,7 +40,7 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     only_zh, only_en = ("只适用于", "applies only to") if tax else ("只支付", "pays only for")
     # Work the client does themselves is no purchase: the pack's catalogue item of that kind does not count.
     done = {p.kind: p for p in self_done(said)} if said else {}
-    matched = [p for p in purchases or [] if p.kind in scope and (p.stated or p.kind not in done)]
+    matched = [p for p in purchases or [] if pays_for(program, p) and (p.stated or p.kind not in done)]
     if matched:
         names = "、".join(dict.fromkeys(p.name_zh for p in matched[:3]))
         names_en = ", ".join(dict.fromkeys(p.name_en for p in matched[:3]))
@@ -72,6 +72,18 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
                 f"{only_en} {scope_en}; tell us what you will buy"
                 if other is None
                 else f"{only_en} {scope_en}; “{other.words}” is not of that kind: do you buy any?",
+            ),
+        )
+    unlisted = [p for p in purchases if p.kind in scope and not pays_for(program, p)]
+    if unlisted:  # a product of the right kind, but not one of the kinds the program lists (its closed list)
+        names = "、".join(dict.fromkeys(p.name_zh for p in unlisted[:2]))
+        names_en = ", ".join(dict.fromkeys(p.name_en for p in unlisted[:2]))
+        return Condition(
+            "purchase",
+            Status.unmet,
+            Reason(
+                f"只支付公告列明的几类方案，您方案里的“{names}”不在其中",
+                f"pays only for the kinds of product it lists; “{names_en}” in your plan is not one of them",
             ),
         )
     own = next((done[p.kind] for p in purchases if p.kind in scope and p.kind in done), None)

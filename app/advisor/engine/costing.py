@@ -20,7 +20,7 @@ from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.layers import item_layer, layer_note, settle
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
-from app.advisor.engine.purchases import Purchase, pack_purchases, total
+from app.advisor.engine.purchases import Purchase, pack_purchases, pays_for, total
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram
 
@@ -181,16 +181,14 @@ def cost_pack(
     payable = [a for a in assessments if _payable(a)]
     for assessment in payable:
         # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the matched spend.
-        spend = sum(
-            p.first_year.max for _, p in items if p.kind in assessment.program.eligibility.spend_scope
-        )
+        spend = sum(p.first_year.max for _, p in items if pays_for(assessment.program, p))
         if spend:
             refine_rate(assessment, profile, spend)
         settle(assessment, {p.kind for _, p in items})  # a program paying by layer: the items' one layer
     subsidies: list[tuple[SolutionPick | None, Subsidy]] = []
     for pick, purchase in items:
         usable = sorted(
-            (a for a in payable if purchase.kind in a.program.eligibility.spend_scope),
+            (a for a in payable if pays_for(a.program, purchase)),
             key=lambda a: (not _in_net(a), -(a.ratio or 0.0), a.program.id),
         )
         if not usable or purchase.first_year.max <= 0:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from app.advisor.contract import Lang
 from app.advisor.understand.purchases import StatedPurchase
-from app.catalogue.models import AmountRange, Solution
+from app.catalogue.models import AmountRange, FundingProgram, Solution
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
 
@@ -34,6 +34,18 @@ class Purchase:
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
+
+
+def pays_for(program: FundingProgram, purchase: Purchase) -> bool:
+    """The program pays for this purchase: of a kind in its spend scope and, when it names the only products
+    it funds (`solutions_only`), a product on that list or a contract the client names (judged by its kind:
+    the client's own words say what it is). A WeChat marketing tool is software, yet not one of the 7 kinds
+    Taiwan's store subsidy funds (review9 r9-27)."""
+    eligibility = program.eligibility
+    if purchase.kind not in eligibility.spend_scope:
+        return False
+    listed = eligibility.solutions_only
+    return not listed or purchase.solution_id is None or purchase.solution_id in listed
 
 
 def solution_purchases(solution: Solution) -> list[Purchase]:
