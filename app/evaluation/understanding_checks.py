@@ -101,6 +101,22 @@ def _slot_ok(response: Any, slot: str, expect: dict[str, Any]) -> bool | None:
     return True
 
 
+def _purchases_ok(got: list[Any], want: list[Any]) -> bool:
+    """Each wanted purchase ([kind, amount] or the amount alone) matched by one stated purchase, none left over:
+    a revenue, last year's spend or an R&D spend read as a contract adds a purchase that must not be there."""
+    left = list(got)
+    for item in want:
+        kind, amount = (item[0], item[1]) if isinstance(item, list) else (None, item)
+        found = next(
+            (p for p in left if _number_equal(p.amount_cny, amount) and kind in (None, str(p.kind))),
+            None,
+        )
+        if found is None:
+            return False
+        left.remove(found)
+    return not left
+
+
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -125,6 +141,8 @@ def check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScore
             checks.append((f"slot.{slot}", ok))
             if slot in SIZE_SLOTS:
                 checks.append(("slot.size", ok))
+    if "purchases" in expect:  # what the client buys this year, with their own first-year figure
+        checks.append(("slot.purchases", _purchases_ok(response.profile.purchases, expect["purchases"])))
     if "intent" in expect:
         wanted = expect["intent"] if isinstance(expect["intent"], list) else [expect["intent"]]
         checks.append(("intent", response.intent in wanted))

@@ -6,13 +6,15 @@ budget when a spending word comes before it, a ceiling word comes with it (以�
 or the message is nothing but the amount ("就两三万块" after a pack). An amount that follows a
 revenue word (营收, 产值, turnover) or is a loss ("损失好几万") is not a budget, and neither is a contract
 the client names ("合同大概150万", "spend 400k on GPU rental"): `understand.purchases` decides those, so an
-amount is read as one thing only. "预算不限", "钱不是问题", "no budget limit" state that there is no ceiling.
+amount is read as one thing only; nor is a revenue, last year's spend or an R&D spend, whatever verb it has
+("去年在算力上投了60万", "研发投入200万": `understand.amount_roles`). "预算不限", "钱不是问题", "no budget limit" state that there is no ceiling.
 """
 
 from __future__ import annotations
 
 import re
 
+from app.advisor.understand.amount_roles import fact_role
 from app.advisor.understand.numbers import COMPANY_MONEY, Money, foreign_currency, money_amounts, per_month
 from app.advisor.understand.purchases import purchase_spans
 
@@ -92,6 +94,8 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     every = money_amounts(text)
     bought = [(span.start, span.end) for span in purchase_spans(text)]
     for money in _not_purchases(every, bought):
+        if fact_role(text, money.start, money.end) is not None:
+            continue  # a revenue, last year's spend or an R&D spend is no budget (amount_roles.py)
         currency = foreign_currency(text, money)
         if per_month(text, money.start, money.end):  # "每个月能花2000": the budget is for the first year
             money = Money(money.value * 12, money.start, money.end, money.marked)

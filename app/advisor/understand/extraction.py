@@ -25,12 +25,8 @@ from app.advisor.understand.numbers import (
     spoken_magnitudes,
 )
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchases import (
-    CONTRACT_WORD,
-    PROGRAM_MENTION,
-    stated_purchases,
-    without_programs,
-)
+from app.advisor.understand.purchase_kinds import PROGRAM_MENTION, without_programs
+from app.advisor.understand.purchases import CONTRACT_WORD, stated_purchases
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -20,6 +19,13 @@ from app.advisor.understand.divisions import Divisions, Place, tsv_rows
 from app.advisor.understand.foreign_places import ForeignPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
+from app.advisor.understand.name_patterns import english_names, longest_name
+from app.advisor.understand.registration import (
+    REGISTERED_EN,
+    not_the_company,
+    offshore_registration,
+    said_registered,
+)
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
@@ -30,65 +36,6 @@ _PROGRAM_AFTER = re.compile(
     rf"(?:{FUNDING_NOUN}|政策|项目|试点|专项|资金|program)",
     re.I,
 )
-
-
-# Where the text says the company is registered: that place is the client's whatever else it names.
-_REGISTERED_IN = re.compile(
-    r"(?:\b(?:registered|incorporated|headquartered)\s+in\s+(?:the\s+)?|(?:注册|註冊)(?:在|于|於|地(?:是|为|為|在)?)\s*"
-    r"|(?:总部|總部)(?:在|位于|位於|设在|設在)\s*)$",
-    re.I,
-)
-# ...or right after it: "澳門註冊嘅物流公司", "在香港注册的", "a Macau-registered firm" (review10 r10-36), not 注册资本.
-_REGISTERED_AFTER = re.compile(r"^\s*(?:注册|註冊)(?!资本|資本)|^[- ]?(?:registered|incorporated)\b", re.I)
-
-
-# "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
-# Likewise where the owner comes from ("老家在湖南邵阳，但公司开在深圳", "originally from Wenzhou, but …"):
-# a hometown is not where the company is registered.
-_NOT_THE_COMPANY = re.compile(
-    r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b|"
-    r"老家(?:在|是)?|祖籍(?:在|是)?|出生在|生在|我是(?=[^\d,，。的一家]{2,5}人(?![员数手工]))|"
-    r"\b(?:originally|born|grew up) (?:from|in)\b|\bhometown is\b|\bi'?m from\b(?=[^,.]{2,20}\bbut\b))"
-    r"\s*[^\s,，。.;；!?！？]{1,12}",
-    re.IGNORECASE,
-)
-
-
-def not_the_company(text: str) -> str:
-    """`text` without the places it says the company is not in (denied, or the owner's hometown)."""
-    return _NOT_THE_COMPANY.sub("，", text)
-
-
-def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
-    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
-
-
-def _longest_name(names: set[str]) -> re.Pattern[str] | None:
-    """Matches the longest of `names` at the leftmost place, as "|".join(longest first) would, but built
-    as a trie: re tries every alternative at every position, and over ~7,000 place names that made
-    reading a long message or a resent history cost tens of milliseconds per thousand characters."""
-    if not names:
-        return None
-    trie: dict[str, dict[str, Any]] = {}
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def branch(node: dict[str, Any]) -> str:
-        # One child per next character, so at most one can match: the greedy `?` then prefers the
-        # longer name and falls back to the one that ends here.
-        children = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not children:
-            return ""
-        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(branch(trie))
 
 
 class RegionGazetteer:
@@ -148,8 +95,8 @@ class RegionGazetteer:
         self._load_sar_places(path.parent / "places" / "sar_places.tsv")
         self.abroad = ForeignPlaces(tsv_rows(path.parent / "places" / "world_places.tsv"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
-        self._zh_pattern = _longest_name(set(self._zh) | set(self.abroad.zh))
-        self._en_pattern = _english_pattern(list(self._en))
+        self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
+        self._en_pattern = english_names(list(self._en))
 
     def _load_sar_places(self, path: Path) -> None:
         """Districts and neighbourhoods of Hong Kong, Macao and Taiwan ("Wan Chai", "旺角", "氹仔"): the
@@ -166,7 +113,10 @@ class RegionGazetteer:
                 self._neighbourhoods_en.add(name.lower())
 
     def foreign(self, text: str) -> str | None:
-        """The foreign place named in `text` when it names no place in China, else None."""
+        """The foreign place named in `text` when it names no place in China, or the one the company is said to
+        be registered in whatever Chinese office it names ("registered in Delaware, office in Shenzhen"), else None."""
+        if abroad := self.registered_abroad(text):
+            return abroad
         if self.mentions(text):
             return None
         norm = normalize(text)
@@ -243,15 +193,35 @@ class RegionGazetteer:
         is a Hong Kong firm (review9 r9-37 was told it qualified for the Shenzhen voucher)."""
         mentions = self.mentions(text)
         found = [place for _, place in mentions]
-        if not found:
+        if not found or self.registered_abroad(text):
             return None
         norm = normalize(text)
         for start, name, place in self._placed(norm, mentions):
-            after = norm[start + len(name) : start + len(name) + 12]
-            if _REGISTERED_IN.search(norm[max(0, start - 24) : start]) or _REGISTERED_AFTER.match(after):
+            if said_registered(norm, start, start + len(name)):
                 return place
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
+
+    def registered_abroad(self, text: str) -> str | None:
+        """The place abroad the company is said to be registered in ("incorporated in Singapore", "a Delaware
+        C-corp", "注册在开曼", "新加坡公司"), or None: a registration cue or a company word must be with it."""
+        norm = normalize(text)
+        if offshore := offshore_registration(norm):
+            return offshore
+        for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
+            if m.group(0) in self.abroad.zh and said_registered(norm, m.start(), m.end()):
+                return m.group(0)
+        for m in REGISTERED_EN.finditer(
+            norm
+        ):  # "incorporated in singapore, …": normalised text is lower case
+            words = m.group(1).split()[:4]
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n]).title()
+                if self.mentions(name):
+                    break  # "registered in Hong Kong" is a place of China's tables
+                if named := self.abroad.in_english("in " + name):
+                    return named
+        return None
 
     def district(self, name: str) -> str | None:
         """The full name of the district or county a mention names ("海珠" -> 海珠区), None for a city or province."""

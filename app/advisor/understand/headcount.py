@@ -18,7 +18,7 @@ _FLAGS = re.IGNORECASE
 # "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
-    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘"
+    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长"
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
 # but not the firm's customers or members (学员, 会员, 社员).

@@ -59,6 +59,14 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         "I",
         "software",
     ),
+    # ...and a company named by the technology it applies ("模型应用公司", "大模型应用开发公司", "医疗AI软件公司"):
+    # 模型 there is a large model, not the teaching models of GB/T 2413 (review9 r9-53).
+    (
+        r"(?:大模型|模型应用|人工智能|ai|算法|数字人|智能体|机器视觉|计算机视觉|软件|saas|大数据|云计算|物联网|区块链)"
+        r"[^,，。]{0,6}?(?:公司|企业|初创|团队|工作室)",
+        "I",
+        "software",
+    ),
     (
         r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini-?programs?|websites?|"
         r"systems?|platforms?|saas)\b",

@@ -1,0 +1,160 @@
+"""What each amount a client states is, from the words around it: one reader for the budget and the purchases.
+
+An owner's message holds several figures, and only two kinds fill the slots that cost the client money: the
+budget (what they can spend) and a purchase (what they will buy, with their own price; `understand.purchases`).
+The others are facts that must never be read as either (review9):
+- a revenue ("RMB 3 billion revenue", "两亿营收", "3 billion yuan in sales"), said before or after its figure;
+  read into the revenue slot by extraction.py, never a contract of three billion;
+- last year's spend ("去年租算力花了50万", "last year we spent RMB 400k"): paid in an earlier period, it is no
+  purchase this year's vouchers pay for, and no budget ("去年…花了50万，今年再签30万" costs 30万 this year);
+- an R&D spend ("研发投入200万", "R&D spending of RMB 2 million", "spent 3 million on R&D"): the base of the R&D
+  super deduction, a tax fact, not money for a pack.
+A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is read (numbers.per_month).
+
+`fact_role` names those three; `not_a_purchase` holds the words that make an amount something other than a
+contract (a budget, a ceiling, a loan, an asset's value, the subsidy hoped for) for purchases.py.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from app.advisor.understand.numbers import COMPANY_MONEY
+
+
+class AmountRole(StrEnum):
+    budget = "budget"
+    purchase = "purchase"
+    revenue = "revenue"
+    past_spend = "past_spend"
+    rnd_spend = "rnd_spend"
+
+
+_I = re.IGNORECASE
+# The amount's own clause: a figure speaks only with the words of its clause ("去年花了50万，今年再签30万").
+_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
+
+# A revenue named right before the figure ("营收3000万", "revenue of RMB 80 million") or right after it
+# ("两亿营收", "RMB 3 billion revenue", "3 billion yuan in sales"); not "投入50万营收翻倍" (a change in revenue).
+_REVENUE_BEFORE = re.compile(
+    r"(?:营收|营业收入|营业额|年收入|收入|产值|流水|销售额|年入)"
+    r"(?:一年|每年|全年|去年|今年|大概|约|大约|在|有|是|达到|为|差不多|超过|不到|将近|接近|才|:|\s)*$|"
+    r"\b(?:revenues?|turnover|sales)(?:\s+(?:of|is|was|were|at|about|around|approximately|roughly|last year|"
+    r"this year|hit|reached|totall?ed|over|nearly|almost))*\s*(?:rmb|cny|¥|yuan)?\s*$",
+    _I,
+)
+_REVENUE_AFTER = re.compile(
+    r"^\s*(?:元|块|人民币|rmb|cny|yuan)?\s*(?:的)?\s*(?:in |of |worth of )?(?:annual |yearly )?"
+    r"(?:(?:年)?(?:营收|营业收入|营业额|销售额|产值|收入|流水)(?![翻增涨提降减])|"
+    r"(?:sales|revenues?|turnover)(?!\s+(?:tools?|crm|assistants?|team|system|software|leads?|bot|platform)))",
+    _I,
+)
+# An R&D spend: "研发投入200万", "研发费用150万", "研发经费一年300万", "R&D spending of RMB 2 million", and after
+# the figure "spent 3 million on R&D", "200万的研发费用", "300万用于研发". Not "研发部门预算10万": a budget word
+# between them makes it the budget.
+_RND_BEFORE = re.compile(
+    r"(?:研发|研究开发)(?:(?!预算)[^,，;；。\d]){0,10}$|"
+    r"\b(?:r&d|research and development)(?:(?!budget)[^,，;；。\d]){0,20}$",
+    _I,
+)
+_RND_AFTER = re.compile(
+    r"^\s*(?:元|块|人民币|rmb|cny|yuan)?\s*(?:的|用于|用在|投在|花在)?\s*(?:研发|研究开发)|"
+    r"^\s*(?:rmb|cny|yuan)?\s*(?:on|in|for|of)\s+(?:our\s+)?(?:r&d|research)",
+    _I,
+)
+# The period a spend fell in. An earlier one ("去年", "前年", "last year") makes it past spend; a present or coming
+# one ("今年", "再", "this year") said nearer the figure keeps it a purchase. "年底之前" is a deadline, not the past.
+_PAST = re.compile(
+    r"去年|前年|上一年|上年度|往年|(?<![底前后月日号节周天])(?:之前|以前)|早些年|"
+    r"\blast year\b|\bthe year before\b|\bprevious year\b|\bprior year\b",
+    _I,
+)
+_PRESENT = re.compile(
+    r"今年|本年|明年|这次|这回|现在|目前|准备|打算|计划|再签|再租|再买|还要|新签|"
+    r"\bthis year\b|\bnext year\b|\bnow\b|\bplan\w*\b|\bnew\b",
+    _I,
+)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the amount's clause before it and after it."""
+    cuts = [m.start() for m in _CLAUSE_END.finditer(text)]
+    begin = max((c + 1 for c in cuts if c < start), default=0)
+    finish = min((c for c in cuts if c >= end), default=len(text))
+    return text[begin:start], text[end:finish]
+
+
+def _spent_earlier(before: str, after: str) -> bool:
+    """The nearest period word in the clause says the spend is past: before the figure, else after it."""
+    marks = [(m.end(), True) for m in _PAST.finditer(before)] + [
+        (m.end(), False) for m in _PRESENT.finditer(before)
+    ]
+    if marks:
+        return max(marks)[1]
+    past_after = _PAST.search(after)
+    present_after = _PRESENT.search(after)
+    return past_after is not None and (present_after is None or past_after.start() < present_after.start())
+
+
+def fact_role(text: str, start: int, end: int) -> AmountRole | None:
+    """The amount at text[start:end] as a revenue, an R&D spend or last year's spend, or None when it may be
+    a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
+    before, after = _clause(text, start, end)
+    if _REVENUE_AFTER.match(after) or _REVENUE_BEFORE.search(before):
+        return AmountRole.revenue
+    if _RND_BEFORE.search(before) or _RND_AFTER.match(after):
+        return AmountRole.rnd_spend
+    if _spent_earlier(before, after):
+        return AmountRole.past_spend
+    return None
+
+
+# An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
+_NOT_A_PURCHASE = re.compile(
+    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
+    r"willing to spend|spare|"
+    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|给(?:我们|我|咱们)|畀|"  # the amount hoped for ("一定畀足100萬")
+    r"get|receive|pay (?:us|me)|give (?:us|me)|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
+    r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
+    _I,
+)
+# ...unless the amount is what a thing the client names costs or cost: "项目总投入120万", "整个项目预计投150万",
+# "评估审计费花了20万", "we spent 300k on": the price of a purchase, past or planned, is no budget (review6 c26,
+# c34: a 120万 project and a 20万 fee were read as budgets).
+_THING_COSTS = re.compile(
+    r"(?:项目|改造|工程|合同|整体|总|一共|总共|费用?)\s*(?:预计|计划|大概|大约|约|要)?\s*(?:总)?"
+    r"(?:投入|投资|投|花费|花了|花掉|用了|支出)了?\s*(?:约|大概|大约|了)?\s*$|"
+    r"(?:花了|花掉了?|用掉了?|付了|spent|paid)\s*(?:约|大概|大约|about|around|roughly)?\s*$|"
+    # "贷款买一台200万的检测设备", "borrow to buy a RMB 2.4 million line": the price of the thing bought
+    r"(?:买|购买|购置|采购|添置)\s*(?:了)?\s*(?:[一两二三四五几]|\d+)?\s*(?:台|套|条|批|个|辆|组|部)?\s*(?:价值|价格)?\s*$|"
+    r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
+    _I,
+)
+# A value the client reports about an asset ("数据资产入表金额80万") is neither a spend nor a budget.
+_ASSET_VALUE = re.compile(
+    r"(?:入表|估值|评估值|账面)(?:金额|价值|值)?\s*(?:约|大概|为|是)?\s*$|valued at\s*$", _I
+)
+# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
+# budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
+# contract the client names.
+_CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", _I)
+# "贷款500万买智能裁断设备": the loan pays for the thing named right after it, so that is its price (review8 r8-22).
+_LOAN_BEFORE = re.compile(r"(?:贷款|贷|借款|借)[^，,。；;\d]{0,4}$")
+_BUYS_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:来|用来|用于|去)?\s*(?:买|购买|购置|采购|添置|更新|换)")
+_LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", _I)
+
+
+def not_a_purchase(body: str, start: int, end: int) -> bool:
+    """The amount at body[start:end] is no contract the client names: a fact (revenue, past or R&D spend), an
+    asset's value, a budget or ceiling, the subsidy hoped for, or a loan's size."""
+    if fact_role(body, start, end) is not None:
+        return True
+    before = body[max(0, start - 12) : start]
+    if _ASSET_VALUE.search(before):
+        return True
+    borrowed_to_buy = _LOAN_BEFORE.search(before) and _BUYS_AFTER.match(body, end)
+    if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before) and not borrowed_to_buy:
+        return True
+    # a ceiling ("5w以内"), or the loan taking the amount ("200万走银行贷款")
+    return bool(_CEILING_AFTER.match(body, end) or _LOAN_AFTER.match(body, end))

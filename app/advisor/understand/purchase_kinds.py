@@ -1,0 +1,183 @@
+"""What kind of thing a purchase is, from the words that name it: "大模型训练的算力合同" is compute, "调用大模型API" a
+model service, "GPU服务器" a server (hardware), "租GPU做微调" rented compute, and a kind word inside a program's
+name ("算力券") buys nothing. purchases.py reads the amounts; this module says what each is for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.catalogue.taxonomy import SpendKind
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
+
+WINDOW = 40  # how far from an amount a kind word may stand and still name what it pays for
+
+# Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
+KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+    # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
+    (
+        SpendKind.data_asset,
+        re.compile(r"入表|数据资产|资产评估|评估审计|审计评估|评估费|审计费|data[- ]asset", re.I),
+    ),
+    # A labelled dataset bought is data, not a labelling service: "已标注的道路图像数据", "医学影像标注数据".
+    (
+        SpendKind.data_corpus,
+        re.compile(
+            r"语料|数据集|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
+            r"labell?ed data",
+            re.I,
+        ),
+    ),
+    (SpendKind.data_labeling, re.compile(r"标注|labell?ing|annotation", re.I)),
+    (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
+    (
+        SpendKind.model_service,
+        re.compile(
+            r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
+            # "a contract with a filed LLM" (review9 r9-47): what is signed for is the model's service
+            r"model[- ]services?|(?<![a-z])llms?(?![a-z])",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.ai_equipment,
+        re.compile(
+            r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|"
+            r"hardware|equipment|server|appliance|machine|robot|(?:production|inspection|assembly|sorting|cnc) line",
+            re.I,
+        ),
+    ),
+    # A vendor's whole project contract ("35万的视觉质检项目合同") is a project, as a 数字化改造 is.
+    (
+        SpendKind.digital_transformation,
+        re.compile(
+            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
+            # "报N+X改造，整个项目预计投150万": a retrofit's whole project is what the amount pays for
+            r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.software,
+        # Management software by its usual names ("云ERP", "进销存"): what the client signs is an application.
+        re.compile(
+            r"saas|软件|订阅|年费|系统|进销存|(?<![a-z])(?:erp|crm|mes|wms|oa)(?![a-z])|subscription|software|system|"
+            r"licen[cs]e",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.cloud_service,
+        re.compile(r"云服务器|云主机|云资源|[阿腾华百京]\w?云|云服务|上云|云上|迁.{0,4}云|cloud", re.I),
+    ),
+    (SpendKind.implementation, re.compile(r"实施费|实施服务|集成|定制开发|implementation|integration", re.I)),
+]
+
+_COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
+_RENTED = re.compile(r"租|rent|leas", re.I)
+_PURPOSE = re.compile(
+    r"微调|fine-?tun(?:e|ing)?", re.I
+)  # what rented compute is used for, not a service bought
+
+# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
+_FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
+
+# A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
+# the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
+PROGRAM_MENTION = re.compile(
+    rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
+)
+
+
+def without_programs(text: str) -> str:
+    return PROGRAM_MENTION.sub(" ", text)
+
+
+def kinds_named(before: str) -> list[SpendKind]:
+    """Every kind of purchase named in `before`, in the order named (not inside a program's name).
+
+    What a client plans to buy without an amount is read in plans.py (their trade and their own work apart).
+    """
+    named: list[tuple[int, SpendKind]] = []
+    for kind, pattern in KIND_WORDS:
+        words = [
+            w for w in pattern.finditer(before) if not _FUNDING_NAME_AFTER.match(before[w.end() :].lstrip())
+        ]
+        if words and kind not in {k for _, k in named}:
+            named.append((words[0].start(), kind))
+    return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
+
+
+def kind_before(body: str, start: int) -> SpendKind | None:
+    """The kind named last before an amount, within the window."""
+    before = body[max(0, start - WINDOW) : start]
+    found = [
+        (word.end(), -rank, kind)
+        for rank, (kind, pattern) in enumerate(KIND_WORDS)
+        for word in pattern.finditer(before)
+        if not _FUNDING_NAME_AFTER.match(before[word.end() :].lstrip())
+    ]
+    return max(found)[2] if found else None
+
+
+# A model named just before the cloud that hosts it: "LLM API (Qwen on Alibaba Cloud)", "通义千问API（阿里云）".
+_MODEL_BEFORE_CLOUD = re.compile(r"[^，,。.；;!?！？]{0,25}$")
+
+
+def _hosted_model(body: str, cloud_start: int) -> bool:
+    """The cloud is where a model the client calls runs: the model service is what they buy, not cloud."""
+    model = dict(KIND_WORDS)[SpendKind.model_service]
+    before = body[:cloud_start]
+    return any(_MODEL_BEFORE_CLOUD.fullmatch(before[m.end() :]) for m in model.finditer(before))
+
+
+def nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
+    words = [
+        (word.start(), word.end(), rank, kind)
+        for rank, (kind, pattern) in enumerate(KIND_WORDS)
+        for word in pattern.finditer(body)
+        if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
+    ]
+    best: tuple[int, int, int, int, int, SpendKind] | None = None
+    for word in words:
+        w_start, w_end, rank, _ = word
+        distance = start - w_end if w_end <= start else w_start - end
+        if 0 <= distance <= WINDOW or (w_start < end and w_end > start):
+            # Nearest first; at the same distance the longer word ("云服务器" over "服务器"), then the rank.
+            key = (max(distance, 0), w_start - w_end, rank)
+            if best is None or key < best[:3]:
+                best = (*key, *word[:2], word[3])
+    if best is None:
+        return None
+    kind = _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
+    if kind is SpendKind.cloud_service and _hosted_model(body, best[3]):
+        return SpendKind.model_service  # "LLM API (Qwen on Alibaba Cloud), 80k a year"
+    if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best[3] : best[4]]):
+        # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for
+        # (review7 rev7-01: the contract was booked as a model service and got the 模型券).
+        phrase = body[max(0, min(start, best[3]) - WINDOW) : max(end, best[4])]
+        if _RENTED.search(phrase) and _COMPUTE_HARDWARE.search(phrase):
+            return SpendKind.compute
+    return kind
+
+
+def _head_kind(
+    body: str,
+    start: int,
+    end: int,
+    kind: SpendKind,
+    words: list[tuple[int, int, int, SpendKind]],
+    phrase: int,
+) -> SpendKind:
+    """In a compound the last noun is what is bought (the head): "GPU服务器" is a server, "GPU servers" too.
+
+    A server or GPU card bought is hardware (§1: compute vouchers do not pay for it); rented, it is compute.
+    `phrase`: where the purchase phrase starts (the amount or the noun): "rented 10k RMB of GPU servers".
+    """
+    first = start
+    while nxt := next((w for w in words if w[0] in (end, end + 1) and body[end : w[0]].strip() == ""), None):
+        end, kind = nxt[1], nxt[3]
+    rented = _RENTED.search(body[max(0, phrase - 8) : first])
+    if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):
+        return SpendKind.compute
+    return kind

@@ -1,0 +1,183 @@
+"""What each amount a client states is (review9 r9-47, r9-06, r9-08, r9-15), and where the company is registered.
+
+A revenue, last year's spend and an R&D spend are facts, never the budget nor a purchase this year's vouchers
+would pay for; a monthly figure is twelve a year; a firm registered abroad is outside the programs however
+local its office. Read through the profile extractor, as the advisor reads a message.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.understand.amount_roles import AmountRole, fact_role
+from app.advisor.understand.extraction import RuleExtractor
+from app.advisor.understand.gazetteer import regions
+from app.catalogue.loader import load_catalogue
+from app.catalogue.taxonomy import SpendKind
+from app.settings import PROJECT_ROOT
+from app.text.normalize import normalize
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    return RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+
+
+def _bought(extractor: RuleExtractor, message: str) -> list[tuple[SpendKind, float]]:
+    return [(p.kind, p.amount_cny) for p in extractor.extract(message).purchases]
+
+
+@pytest.mark.parametrize(
+    ("message", "revenue", "bought"),
+    [
+        (  # r9-47: the billions are revenue; the contract with a filed LLM is a model service
+            "Our Shenzhen software company has 400 staff and RMB 3 billion revenue. Can we get the Shenzhen "
+            "model voucher for a 1 million yuan contract with a filed LLM?",
+            3e9,
+            [(SpendKind.model_service, 1e6)],
+        ),
+        ("我们是苏州一家机械厂，两亿营收，300人，想签一个40万的视觉质检项目合同", 2e8, [400_000]),
+        (
+            "Shenzhen e-commerce firm with 3 billion yuan in sales last year; we'd sign a 500k model API contract",
+            3e9,
+            [500_000],
+        ),
+    ],
+)
+def test_a_revenue_is_never_a_purchase(extractor, message, revenue, bought):
+    profile = extractor.extract(message)
+    assert profile.annual_revenue_cny == revenue
+    assert profile.budget_cny is None
+    amounts = [p.amount_cny for p in profile.purchases]
+    assert amounts == [b[1] if isinstance(b, tuple) else b for b in bought]
+    kinds = [b[0] for b in bought if isinstance(b, tuple)]
+    assert all(k in [p.kind for p in profile.purchases] for k in kinds)
+
+
+@pytest.mark.parametrize(
+    ("message", "bought"),
+    [
+        # r9-06: this year costs the new 30万 contract; the 50万 was spent last year
+        (
+            "北京一家15人的软件公司，去年租算力花了50万，今年再签一份30万的算力合同，北京算力券还能用吗？",
+            [(SpendKind.compute, 300_000)],
+        ),
+        (
+            "Last year we spent RMB 400k on cloud GPU rental; this year we plan a new 250k compute contract.",
+            [(SpendKind.compute, 250_000)],
+        ),
+        ("前年已經花了30萬做數據標註，今年還要再做一批，合同15萬", [(SpendKind.data_labeling, 150_000)]),
+        ("北京一家AI公司，去年在算力上投了60万，今年新签了40万的算力合同", [(SpendKind.compute, 400_000)]),
+    ],
+)
+def test_last_years_spend_is_not_this_years_purchase(extractor, message, bought):
+    assert _bought(extractor, message) == bought
+    assert extractor.extract(message).budget_cny is None
+
+
+def test_last_years_spend_is_no_budget_and_the_stated_one_is(extractor):
+    profile = extractor.extract("去年上云ERP花了8万，现在想做销量预测，预算3万，成都的商贸公司")
+    assert profile.budget_cny == 30_000 and profile.purchases == []
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("厦门一家30人的软件公司，今年研发投入200万，研发费用加计扣除能抵多少？", None),  # r9-15
+        ("我們每年研發投入大概500萬，做工業軟體的，在合肥，80人", None),
+        ("Our Chengdu software startup spent 3 million yuan on R&D this year", None),
+        ("R&D spending of RMB 2 million a year, 50 engineers in Xiamen", None),
+        ("研发投入一年80万左右，东莞做模具的，60人，想用AI做质检，预算10万", 100_000),
+    ],
+)
+def test_an_rnd_spend_is_neither_budget_nor_purchase(extractor, message, budget):
+    profile = extractor.extract(message)
+    assert profile.budget_cny == budget
+    assert profile.purchases == []
+
+
+@pytest.mark.parametrize(
+    ("message", "bought"),
+    [
+        # r9-08: "每月5000" with no unit is money, twelve of it a year
+        (
+            "武汉一个人的AI工作室（一人公司OPC），想租算力做模型微调，每月5000左右，有什么补贴可以拿？",
+            [(SpendKind.compute, 60_000)],
+        ),
+        ("每月API调用费8000左右，上海的跨境电商，20人", [(SpendKind.model_service, 96_000)]),
+        ("我們在廈門，雲服務器每月兩千五，想知道上雲有沒有補貼", [(SpendKind.cloud_service, 30_000)]),
+        ("We rent GPUs for about 15k a month, a 10-person team in Shenzhen.", [(SpendKind.compute, 180_000)]),
+    ],
+)
+def test_a_monthly_figure_is_twelve_a_year(extractor, message, bought):
+    assert _bought(extractor, message) == bought
+
+
+def test_a_monthly_budget_is_twelve_a_year(extractor):
+    assert extractor.extract("长沙的奶茶店，想上个智能排班，每个月能花两千").budget_cny == 24_000
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "role"),
+    [
+        ("年产值3亿，想租gpu", "3亿", AmountRole.revenue),
+        ("rmb 3 billion revenue", "3 billion", AmountRole.revenue),
+        ("去年研发费用150万", "150万", AmountRole.rnd_spend),
+        ("去年租算力花了50万", "50万", AmountRole.past_spend),
+        ("we already paid 1.2 million for a vision line last year", "1.2 million", AmountRole.past_spend),
+        ("今年再签30万的算力合同", "30万", None),
+        ("年底之前签30万的算力合同", "30万", None),  # a deadline, not the past
+        ("a 50k sales crm", "50k", None),  # a sales tool, not sales
+    ],
+)
+def test_the_words_around_a_figure_decide_what_it_is(message, figure, role):
+    text = normalize(message)
+    start = text.index(figure)
+    assert fact_role(text, start, start + len(figure)) == role
+
+
+@pytest.mark.parametrize(
+    ("message", "abroad"),
+    [
+        ("Our company is registered in Delaware but runs its office in Shenzhen with 20 staff.", "Delaware"),
+        ("A Delaware C-corp with its China office in Suzhou, 25 people", "Delaware"),
+        ("我們公司註冊在開曼，實際在上海營運，30人", "开曼"),
+        ("Incorporated in Singapore, we have a team of 12 in Hangzhou", "Singapore"),
+    ],
+)
+def test_a_firm_registered_abroad_is_abroad_whatever_its_office(message, abroad):
+    places = regions(KNOWLEDGE)
+    assert places.find(message) is None
+    assert places.foreign(message) == abroad
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [
+        ("注册地在苏州，但是团队都在上海办公，40人", "苏州"),
+        ("我们在杭州办公，但营业执照是在宁波注册的，20个人", "宁波"),
+        ("We work with a Singapore company and are based in Suzhou, 30 staff", "苏州"),  # a partner, not us
+    ],
+)
+def test_the_registration_place_is_the_clients_not_the_office(message, city):
+    place = regions(KNOWLEDGE).find(message)
+    assert place is not None and place.city == city
+    assert regions(KNOWLEDGE).foreign(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("深圳一家30人的模型应用公司，想调用备案大模型的API，每月2万", "I"),  # r9-53: no teaching models
+        ("杭州的模型应用公司，40人，做智能客服产品", "I"),
+        ("We're an LLM application company in Beijing with 30 staff", "I"),
+        ("开了个台球俱乐部，20个人", "R"),
+        ("I run a billiards club in Qingdao with 8 staff", "R"),
+    ],
+)
+def test_a_business_is_read_by_what_it_does(extractor, message, section):
+    assert extractor.extract(message).industry == section
