@@ -100,3 +100,50 @@ def test_an_english_what_if_on_headcount_says_both_tallies_or_that_nothing_chang
         "For 300 employees instead of 25 employees: the same pack. Funding for 300 employees:"
     )
     assert "(to confirm:" not in head
+
+
+def test_a_cantonese_correction_of_the_city_re_plans_the_pack_there(converse):
+    """review10 r10-40: "唔好意思講錯咗，我哋係惠州，唔係東莞" got a digest of Dongguan's ended pilot."""
+    pack, corrected = converse(
+        "我哋係東莞一間模具廠，60人，想做設備預測性維護，預算8萬蚊人民幣",
+        "唔好意思講錯咗，我哋係惠州，唔係東莞",
+    )
+    assert corrected["intent"] == "recommend_pack"
+    assert [s["id"] for s in corrected["solutions"]] == [s["id"] for s in pack["solutions"]]
+    assert corrected["profile"]["city"] == "惠州" and corrected["profile"]["budget_cny"] == 80_000
+    assert not any(d in corrected["answer"] for d in DIGEST)
+
+
+def test_a_what_if_naming_a_county_is_judged_there_without_asking_for_the_county(converse):
+    """review10 r10-26: "如果公司在台州天台县呢？" was asked "请确认您所在的区县"; and two different programs to
+    confirm are not "the same" as at home."""
+    _, what_if = converse(
+        "我们在宁波开了家注塑厂，95人，年产值6000万，产品外观瑕疵多想做视觉检测，预算12万",
+        "那如果公司在台州天台县呢？",
+    )
+    assert "区县" not in what_if["answer"]
+    assert "tiantai-dx-nx-2024" in _listed(what_if)
+    head = what_if["answer"].splitlines()[0]
+    assert "（宁波：" in head and "与宁波相同" not in head
+    assert what_if["profile"]["city"] == "台州"
+
+
+def test_suggested_follow_ups_fit_the_programs_shown_and_the_owners_script(converse):
+    """Stacking is offered under two programs that may pay, the deadline under one that ends, in the owner's
+    traditional script, and the question just asked is not offered again."""
+    from app.advisor.contract import AdviceResponse
+    from app.ui.texts import follow_ups
+
+    first = "我哋喺深圳做跨境電商，20個人，用緊備案大模型API做客服，每個月大約1萬蚊"
+    stacking_question = "啲補貼可唔可以一齊攞㗎？"
+    pack, stacking = converse(first, stacking_question)
+
+    def response(reply: dict[str, Any]) -> AdviceResponse:  # the batch line's id is its number
+        return AdviceResponse.model_validate({**reply, "id": str(reply["id"])})
+
+    offered = follow_ups(response(pack), first)
+    assert "這些補貼能疊加嗎？" in offered and "这些补贴怎么申请？" not in offered
+    assert len(offered) <= 3
+    after = follow_ups(response(stacking), stacking_question)
+    assert not any("疊加" in option for option in after)  # just asked
+    assert "現在申請還來得及嗎？" in after  # the Shenzhen model voucher ends on 2026-12-17

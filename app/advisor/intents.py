@@ -16,7 +16,7 @@ from app.advisor.handlers import TurnHandlers
 from app.advisor.turn import Turn
 
 # The next questions the UI offers after an answer (their words are in ui/texts.py).
-FollowUp = Literal["apply", "pack", "compare", "place", "starters"]
+FollowUp = Literal["apply", "pack", "compare", "place", "starters", "stack", "deadline"]
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,12 @@ class IntentSpec:
 
 
 _SPECS = [
-    IntentSpec("recommend_pack", TurnHandlers.recommend, follow_ups=("apply", "compare")),
-    IntentSpec("funding_eligibility", TurnHandlers.eligibility, follow_ups=("apply", "pack")),
+    IntentSpec(
+        "recommend_pack", TurnHandlers.recommend, follow_ups=("apply", "compare", "stack", "deadline")
+    ),
+    IntentSpec(
+        "funding_eligibility", TurnHandlers.eligibility, follow_ups=("stack", "deadline", "apply", "pack")
+    ),
     IntentSpec("how_to_apply", TurnHandlers.how_to_apply, follow_ups=("pack",)),
     IntentSpec("policy_question", TurnHandlers.policy, follow_ups=("place", "pack")),
     IntentSpec("compare_solutions", TurnHandlers.compare, follow_ups=("apply",)),

@@ -126,8 +126,13 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
                 }
             )
         )
+        # The district the what-if names goes with it ("如果公司在台州天台县呢？": 天台县 is not asked back, r10-26).
         conversation.profile = conversation.profile.model_copy(
-            update={"province": asked_place.province, "city": asked_place.city, "district": None}
+            update={
+                "province": asked_place.province,
+                "city": asked_place.city,
+                "district": places.client_district(text, asked_place),
+            }
         )
     # "要是改成有限公司呢", "and for a 300-person firm?": a known fact supposed otherwise, for this answer only.
     changes = supposed_changes(supposed, saved, supposition) if supposed is not None else {}

@@ -116,11 +116,16 @@ def what_changed(
             if a.verdict == Verdict.eligible
         }
 
+    def judged(programs: list[Assessment]) -> set[tuple[str, Verdict]]:
+        return {(a.program.id, a.verdict) for a in programs if a.verdict != Verdict.ineligible}
+
     was, now = eligible(before), eligible(after)
     gained = [name for pid, name in now.items() if pid not in was]
     lost = [name for pid, name in was.items() if pid not in now]
     then_tally, now_tally = _tally(before, language), _tally(after, language)
-    same = then_tally == now_tally and not gained and not lost
+    # "The same" only when the same programs come out the same way: 宁波's pilot and 天台's N+X are both "to
+    # confirm", but not the same program.
+    same = judged(before) == judged(after)
     if en:
         by = "in" if fields == ["place"] else "for"
         text = f"For {new} instead of {old}: the same pack. Funding {by} {new}: {now_tally}"

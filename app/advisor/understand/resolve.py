@@ -35,7 +35,9 @@ DECLINE = re.compile(
 # "不对，我们在合肥", "说错了，我们在杭州，不在宁波", "其实有150人", "sorry, I meant Hefei", "we're in Hefei, not
 # Wuxi": the profile is being corrected.
 CORRECTION = re.compile(
-    r"不对|其实|实际上|搬到|改成|更正|纠正|修正|说错|搞错|弄错|写错|打错|记错|口误|应该是|准确(?:地|的)?说|不在|不是在|"
+    r"不对|其实|实际上|搬到|改成|更正|纠正|修正|说错|讲错|搞错|弄错|写错|打错|记错|口误|应该是|准确(?:地|的)?说|不在|不是在|"
+    # Cantonese as normalize reads it: "唔好意思讲错咗，我哋系惠州，唔系东莞" (唔系 = 不是, 唔喺 = 不在).
+    r"唔系|唔喺|"
     r"\bactually\b|\bsorry\b|\bcorrection\b|\bmoved to\b|\bi meant?\b|\bmy (?:mistake|bad)\b|\bto correct\b|"
     r"\bnot in\b|\brather than\b|\binstead of\b|\bwrong\b",
     _I,
