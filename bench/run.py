@@ -7,7 +7,7 @@ knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five
 (tests/eval/retrieval_dev3.yaml), the fourth over the articles and program texts
 (tests/eval/retrieval_dev4.yaml) and the fifth, half English, over the articles and program texts
 (tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
-(tests/eval/retrieval_dev7.yaml); --heldout adds a set kept outside the repo.
+(tests/eval/retrieval_dev7.yaml) and the eighth (tests/eval/retrieval_dev8.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -39,6 +39,7 @@ from app.evaluation.golden import (
     DEV5_RETRIEVAL,
     DEV6_RETRIEVAL,
     DEV7_RETRIEVAL,
+    DEV8_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -219,6 +220,7 @@ def main() -> None:
             ("dev5", load_retrieval_cases(DEV5_RETRIEVAL)),
             ("dev6", load_retrieval_cases(DEV6_RETRIEVAL)),
             ("dev7", load_retrieval_cases(DEV7_RETRIEVAL)),
+            ("dev8", load_retrieval_cases(DEV8_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

@@ -78,6 +78,16 @@ def main() -> None:
     advisor.warm_up()
     advisor.intent_bank.vote("预热")
 
+    # Retrieval passes per turn beside the e5 calls: the handlers of a turn share one search (its solution
+    # ranking reads the same candidates with its own words, `SearchResult.within`).
+    searched: list[str] = []
+    search = box.retrieval.search
+
+    def counted(query: str, **options: Any) -> Any:
+        searched.append(query)
+        return search(query, **options)
+
+    box.retrieval.search = counted  # type: ignore[method-assign]
     rows: list[dict[str, Any]] = []
     with watched() as calls:
         for conversation_id, messages in conversations():
@@ -85,6 +95,7 @@ def main() -> None:
             session = f"emb-{conversation_id}-{uuid.uuid4().hex[:6]}"
             for index, message in enumerate(messages):
                 calls.clear()
+                searched.clear()
                 response = advisor.ask(message, session_id=session)
                 rows.append(
                     {
@@ -92,6 +103,7 @@ def main() -> None:
                         "later": index > 0,
                         "calls": len(calls),
                         "embeddings": sum(len(call) for call in calls),
+                        "searches": len(searched),
                         "intent": response.intent,
                         "solutions": [s.id for s in response.solutions],
                         "funding": [(f.id, f.verdict) for f in response.funding],
@@ -104,10 +116,11 @@ def main() -> None:
         calls_per_turn = sum(r.get("calls", r["embeddings"]) for r in turns) / max(len(turns), 1)
         texts = sum(r["embeddings"] for r in turns) / max(len(turns), 1)
         more = [r["turn"] for r in turns if r.get("calls", r["embeddings"]) > 1]
+        searches = sum(r.get("searches", 0) for r in turns) / max(len(turns), 1)
         label = "later turns" if later else "first turns"
         print(
-            f"{label}: {len(turns)}, {calls_per_turn:.2f} e5 calls and {texts:.2f} texts embedded per turn; "
-            f"more than one call: {more}"
+            f"{label}: {len(turns)}, {calls_per_turn:.2f} e5 calls, {texts:.2f} texts embedded and "
+            f"{searches:.2f} searches per turn; more than one call: {more}"
         )
     if args.save:
         args.save.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

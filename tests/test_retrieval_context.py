@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.components.dictionary import QueryTranslator
-from app.components.vector_store import CollectionName
 from app.corpus.documents import DocumentMeta, PolicyDocument
 from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.index_records import policy_records
 from app.services.retrieval import RetrievalService, context_text
-from app.services.routing import POLICY_SLOTS, Group, balance, route
+from app.services.routing import POLICY_SLOTS, Group, balance, program_places, route
 from app.settings import ChunkingSettings
+from app.text.normalize import normalize
+from app.text.ordinals import list_markers
 from app.text.segment import Glossary, GlossaryTerm, Segmenter
 
 FRESH = load_retrieval_cases(FRESH_RETRIEVAL)
@@ -138,6 +141,23 @@ def test_route_follows_what_is_asked():
     assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
 
 
+def test_a_place_only_programs_are_for_asks_about_its_programs():
+    """ "Does Zhengzhou have one platform to dispatch compute?" names no funding word, so it kept two of its five
+    places for article passages, which say nothing about Zhengzhou; a place the catalogue's programs are for and
+    no article names is about those programs (the translation counts: "Liuzhou" -> 柳州)."""
+    places = program_places(
+        ["郑州市算力券 类型：算力券；地区：河南·郑州。", "上海市模型券 地区：上海。", "全国 地区：全国。"],
+        ["上海的代表委员们建议……"],
+    )
+    assert places == {"河南", "郑州"}
+    assert route("郑州有没有统一的算力调度平台", set(), places=places) == "program"
+    english = "does zhengzhou have one central platform to dispatch computing power?"
+    assert route(english, set(), places=places, translated=f"{english} 郑州 平台 调度") == "program"
+    assert (
+        route("上海的人工智能发展得怎么样", set(), places=places) == "general"
+    )  # the articles speak of Shanghai
+
+
 def test_asking_who_about_a_program_asks_who_pays_or_qualifies_not_who_said_it():
     names = {"贺晗", "汪小帆"}
     assert route("in nanning, who can apply for the compute voucher?", names) == "program"
@@ -176,6 +196,27 @@ def test_a_funding_term_only_the_articles_use_asks_about_the_articles(shared_con
     assert retrieval.search("算力券的申请条件有哪些").route == "program"
 
 
+def test_the_english_for_an_article_only_term_is_not_the_catalogue_s_own_english(shared_container):
+    """A coined term routes to the articles also through its glossary English. "special fund" once translated
+    to “AI专项资金”, but the catalogue names its own programs' 专项资金 so ("Shandong special fund for SME
+    digital-transformation guide zones"): a question about Shandong's fund went to the articles."""
+    retrieval = shared_container.retrieval
+    table = retrieval.table()
+    catalogue_text = " ".join(
+        " ".join(row.document.lower().split())
+        for row in table.rows
+        if table.group_of(row.chunk_id) != "articles"
+    )
+    glossary = retrieval.ingest.glossary
+    for term in glossary.terms:
+        if normalize(term.zh) in table.coined:
+            assert not [phrase for phrase in term.en if f" {phrase} " in f" {catalogue_text} "], term.zh
+    question = "What is Shandong's special fund for SME digital transformation guide zones mainly spent on?"
+    result = retrieval.search(question, k=5)
+    assert result.route != "article"
+    assert any(hit.source.startswith("sd-sme-dx-guide-zone-fund-2025") for hit in result.hits)
+
+
 def test_an_english_program_question_is_not_taken_for_an_article_question(shared_container):
     result = shared_container.retrieval.search(
         "With the Wuhan compute service voucher, must we pay the compute bill first?", k=5
@@ -197,6 +238,14 @@ def test_translation_only_points_at_words_the_index_holds():
     translator = QueryTranslator({"方便": 3, "算力": 10})
     assert "方便" in translator.translate("as convenient as tap water")
     assert QueryTranslator({}).translate("as convenient as tap water") == []
+
+
+def test_every_word_of_an_english_phrase_is_read_in_its_dictionary_form():
+    """ "paying attention" is the dictionary's "pay attention" (关注); read word by word, "paying" was 支付 (to pay
+    money), which pulled passages about payment above the one about what a speaker attends to."""
+    senses = {"pay attention": ("关注",), "pay": ("支付",), "attention": ("注意",)}
+    translator = QueryTranslator({"关注": 2, "支付": 5, "注意": 1}, senses=lambda: senses)
+    assert translator.translate("what is he paying attention to this year") == ["关注"]
 
 
 def test_fresh_set_is_independent_multilingual_and_meets_targets(shared_container):
@@ -223,12 +272,25 @@ def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):
     passes.clear()
     response = advisor.ask("我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万")
     assert response.intent == "recommend_pack" and response.solutions
-    # One pass served every handler of the turn (intent, evidence, funding, citations); the solutions are
-    # matched on the need without its stated facts (苏州, 30人, 10万) so every phrasing of one need meets the
-    # same solutions (issue 12): that is the one other pass, over the solutions only. Never more.
-    assert len(passes) == 2
-    second_filters = passes[1][2]
-    assert second_filters.collections == frozenset({CollectionName.solutions})
+    # One pass served every handler of the turn (intent, evidence, funding, citations, solutions): the solutions
+    # are matched on the need without its stated facts (苏州, 30人, 10万) so every phrasing of one need meets the
+    # same solutions (issue 12), ranked from the turn's own candidates with those words (SearchResult.within).
+    assert len(passes) == 1
     passes.clear()
     advisor.ask("想用AI做质检和排产")  # a need without facts: the turn's own pass is reused
     assert len(passes) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "markers"),
+    [
+        ("贺晗的四则建议里,第三条是什么?", ["三是"]),
+        ("赵志国提的四方面工作,第四点讲什么", ["四是"]),
+        ("北京的三个突出,头一个是什么", ["一是"]),
+        ("what is the second of zhao zhiguo's four priorities 第二", ["二是"]),  # "second" translated
+        ("第十一届全国人大", []),  # a count, not the Nth item of a list
+    ],
+)
+def test_an_ordinal_asks_for_the_list_item_it_points_at(question, markers):
+    """Sources number a list "一是…二是…三是…"; "第三条是什么" shares no word with the item it asks for."""
+    assert list_markers(question) == markers

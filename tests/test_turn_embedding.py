@@ -103,3 +103,33 @@ def test_a_later_turn_keeps_the_need_stated_before(advisor: AdvisorService) -> N
     first = advisor.ask("其实我们在广州", session_id="need-kept")
     assert first.profile.city == "广州" and first.intent == "recommend_pack"
     assert first.solutions and first.solutions[0].id == "foreign-trade-inquiry-assistant"
+
+
+@pytest.mark.parametrize(
+    "dialogue",
+    [
+        ["我们是苏州一家80人的五金厂，设备老坏，预算10万", "预算改成5万"],
+        ["我们是苏州一家30人的服装厂，想用AI做质检和排产，预算10万", "其实有50人"],
+    ],
+)
+def test_every_turn_runs_one_retrieval_pass(
+    advisor: AdvisorService, monkeypatch: pytest.MonkeyPatch, dialogue: list[str]
+) -> None:
+    """The solution ranking reads the message's need without its facts (place, headcount, budget), not the
+    message: it ranks the solutions from the turn's own candidates with those words (`SearchResult.within`),
+    where it used to run a second search of its own on every message that stated a fact."""
+    advisor.warm_up()
+    retrieval = advisor.deps.retrieval
+    searched: list[str] = []
+    search = retrieval.search
+
+    def counted(query: str, **options: object) -> object:
+        searched.append(query)
+        return search(query, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(retrieval, "search", counted)
+    for message in dialogue:
+        searched.clear()
+        response = advisor.ask(message, session_id="one-search")
+        assert response.solutions, message
+        assert len(searched) == 1, searched

@@ -20,6 +20,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from itertools import product
 
 from app.components.parallel_lexicon import lookup
 
@@ -67,7 +68,9 @@ _LOCK = threading.Lock()
 
 
 def _stems(word: str) -> list[str]:
-    """The word and its likely dictionary forms: regions → region, cities → city, billed → bill."""
+    """The word and its likely dictionary forms: regions → region, cities → city, billed → bill. Every word of
+    a phrase is stemmed, not only its last: "paying attention" is CC-CEDICT's "pay attention" (关注), where
+    "paying" alone read as 支付 (to pay money)."""
     forms = [word]
     for suffix, repl in (
         ("ies", "y"),
@@ -113,8 +116,8 @@ class QueryTranslator:
                     continue
                 candidates = {
                     zh
-                    for form in _stems(gram[-1])
-                    for zh in senses.get(" ".join([*gram[:-1], form]), ())
+                    for forms in product(*(_stems(word) for word in gram))
+                    for zh in senses.get(" ".join(forms), ())
                     if zh in self._vocabulary
                 } or self._learnt(parallel, gram, glossed)
                 if candidates:

@@ -26,6 +26,8 @@ DEV5_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev5.yaml"
 DEV6_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev6.yaml"
 # Written before session 11's passage-embedding change, over the articles and 20 program texts (over half English).
 DEV7_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev7.yaml"
+# Written before session 12's rank-1 changes, over the articles and 14 program texts (over half English).
+DEV8_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev8.yaml"
 
 
 class RetrievalCase(BaseModel):

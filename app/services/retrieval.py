@@ -34,6 +34,7 @@ from app.services.search_results import (
 )
 from app.settings import Settings
 from app.text.normalize import detect_language, normalize
+from app.text.ordinals import list_markers
 
 # The result types live in app.services.search_results; importing them from here keeps working.
 __all__ = [
@@ -174,11 +175,11 @@ class RetrievalService:
         vector = query_vector(meant if meant.strip() else prepared)
         r = self.settings.retrieval
         dense = self._dense_ranking(table, vector, filters, r.candidate_k) if strategy != "bm25" else []
-        tokens = table.lexical_query(self.ingest.segmenter.tokens(prepared), language)
+        tokens = self._tokens(query, table, prepared)
         # Routed on the asker's own words (names also through the glossary: "Zhao Zhiguo" -> 赵志国): a
         # translation added for recall ("compute bill" -> 提案, a motion) is not evidence of what is asked.
         which: Route = (
-            route(normalize(query), table.names, self._expanded(query), table.coined)
+            route(normalize(query), table.names, self._expanded(query), table.coined, table.places, prepared)
             if strategy == "hybrid"
             else "general"
         )
@@ -187,21 +188,33 @@ class RetrievalService:
             named_sources(self._expanded(query), table.sources_by_name) if which == "article" else frozenset()
         )
 
-        def hits_for(scope: SearchFilters, n: int, ordering: Route) -> list[SearchHit]:
-            ranked = self._rank(table, vector, tokens, dense, scope, strategy, n, ordering, named)
+        def hits_for(
+            scope: SearchFilters, n: int, ordering: Route, words: list[str] = tokens
+        ) -> list[SearchHit]:
+            ranked = self._rank(table, vector, words, dense, scope, strategy, n, ordering, named)
             cosines = table.cosine(ranked, vector)
             return [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
 
-        def within(collection: CollectionName, n: int) -> list[SearchHit]:
+        def within(collection: CollectionName, n: int, text: str | None = None) -> list[SearchHit]:
             scope = replace(
                 filters, collections=frozenset({collection}) & (filters.collections or {collection})
             )
-            return hits_for(scope, n, "general") if scope.collections else []
+            if not scope.collections:
+                return []
+            words = tokens if text is None else self._tokens(text[:MAX_QUERY_CHARS], table)
+            return hits_for(scope, n, "general", words)
 
         hits = hits_for(filters, k, which)
         best = max((h.score for h in hits), default=0.0)
         has_evidence = best >= self.floor(language)
         return SearchResult(query, language, hits, best, has_evidence, which, meaning or query, within)
+
+    def _tokens(self, query: str, table: ChunkTable, prepared: str | None = None) -> list[str]:
+        """The BM25 words of `query` (`prepared`: its prepared text, when already made), with the list-item
+        marker an ordinal points at ("第三条" -> 三是, app.text.ordinals)."""
+        prepared = self.prepare(query, table) if prepared is None else prepared
+        words = self.ingest.segmenter.tokens(prepared) + list_markers(prepared)
+        return table.lexical_query(words, detect_language(query))
 
     def _rank(
         self,

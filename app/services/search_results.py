@@ -60,15 +60,21 @@ class SearchResult:
     has_evidence: bool
     route: Route = "general"  # what the question was judged to be about (app.services.routing)
     meaning: str = ""  # the text the dense side ranked by (`search(..., meaning=)`, else the query)
-    _within: Callable[[CollectionName, int], list[SearchHit]] | None = field(
+    _within: Callable[[CollectionName, int, str | None], list[SearchHit]] | None = field(
         default=None, repr=False, compare=False
     )
 
-    def within(self, collection: CollectionName, k: int) -> list[SearchHit]:
+    def within(self, collection: CollectionName, k: int, words: str | None = None) -> list[SearchHit]:
         """The best `k` of one collection for the same question, as a search filtered to it would rank
         them, from this search's candidates: no second embedding and no second Chroma query, so the
-        handlers of a turn share one retrieval."""
-        return self._within(collection, k) if self._within else []
+        handlers of a turn share one retrieval.
+
+        `words`: the text BM25 reads when it is not the question (the solution ranking matches the message's
+        need, without the place and headcount it states, or the conversation's); the dense side keeps this
+        search's vector. The same ranking as `search(words, filters=that collection, meaning=self.meaning)`,
+        without preparing, routing and embedding the question again.
+        """
+        return self._within(collection, k, words) if self._within else []
 
 
 # Metadata used inside the index (BM25 tokens, the quoted body, the window), not shown with a hit.

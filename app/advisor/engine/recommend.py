@@ -180,6 +180,10 @@ class SolutionRecommender:
         embedded = shared.meaning if shared is not None else self.turn_need(profile, message, history)
         if shared is not None and shared.query == query[:MAX_QUERY_CHARS]:
             hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES)
+        elif shared is not None:
+            # The turn's retrieval ranked by the same vector: only the words BM25 reads differ (the need
+            # without the facts the message states, or the conversation's), so no second search.
+            hits = shared.within(CollectionName.solutions, SOLUTION_CANDIDATES, words=query)
         else:
             hits = self.retrieval.search(
                 query,
