@@ -36,7 +36,7 @@ _LEVEL_ORDER = {
 }
 
 
-def is_pilot(assessment: Assessment) -> bool:
+def is_pilot_to_confirm(assessment: Assessment) -> bool:
     """A to-confirm program paid through a selected pilot city (its selection label says so)."""
     mechanism = assessment.program.how_to_apply.mechanism
     return mechanism is ApplicationMechanism.via_pilot_city and assessment.verdict is Verdict.unknown
@@ -61,7 +61,7 @@ def pilot_channel_line(
 ) -> str | None:
     """One brief line for the pilots in `shown` and the national money reached `through` them; None when
     there is only one pilot to name (its own verdict line says it)."""
-    pilots = [a for a in shown if is_pilot(a)]
+    pilots = [a for a in shown if is_pilot_to_confirm(a)]
     if len(pilots) + bool(through) < 2:
         return None
     en = language == "en"
@@ -143,7 +143,7 @@ def funding_brief(
     through = [a for a in programs if a.reached_through in listed_ids]
     pilots = pilot_channel_line(shown, through, book, language)
     for assessment in shown:
-        if pilots is None or not is_pilot(assessment):
+        if pilots is None or not is_pilot_to_confirm(assessment):
             lines.append(brief_verdict_line(assessment, book, language))
         elif pilots not in lines:  # where the first pilot would be
             lines.append(pilots)

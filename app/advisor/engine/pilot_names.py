@@ -27,7 +27,7 @@ _GAP = r"(?:(?!公司|工厂|厂|店|我们|我哋|咱们|先|想|准备|打算|
 _EN_GAP = r"(?:\s+(?!firm|company|factory|plant|we|our)[a-z0-9&'-]+){0,6}?"
 
 
-def is_pilot(program: FundingProgram) -> bool:
+def is_local_pilot(program: FundingProgram) -> bool:
     """A local pilot: a place's own 试点 program (the national channel is named by its own name)."""
     return program.region.province is not None and "试点" in program.name
 
@@ -44,7 +44,7 @@ def _place_forms(program: FundingProgram) -> tuple[list[str], list[str]]:
 
 class PilotNames:
     def __init__(self, programs: Iterable[FundingProgram]) -> None:
-        self.pilots = [p for p in programs if is_pilot(p)]
+        self.pilots = [p for p in programs if is_local_pilot(p)]
         self._patterns: list[tuple[FundingProgram, re.Pattern[str]]] = []
         for program in self.pilots:
             zh, en = _place_forms(program)
