@@ -289,6 +289,8 @@ OUT_OF_SCOPE = [
     ("Write me a short poem about autumn leaves falling.", "en"),
     ("Who do you think will win the Champions League this season?", "en"),
     ("Any stock tips for next week?", "en"),
+    # A place only catalogue programs are for is no question about them (a retrieval route once made it one).
+    ("顺便问一句，青岛哪家海鲜馆好吃？", "zh"),
 ]
 
 

@@ -478,8 +478,10 @@ def test_large_enterprise_outside_manufacturing_still_gets_a_pack(advisor: Advis
 
 def test_hangzhou_sme_buying_compute_sees_the_voucher_with_its_arithmetic(advisor: AdvisorService):
     response = advisor.ask(
+        # The voucher pays model services only on a filed (备案) model: said here, so nothing is left to confirm
+        # (without it the voucher is ❔ with that condition, review9 r9-02).
         "We're a SaaS company in Hangzhou building HR software, 60 employees, 30 million yuan revenue. We want to "
-        "call an LLM API to add a chat assistant to our product. Budget about 10k yuan per month."
+        "call a filed (备案) LLM API, Qwen, to add a chat assistant to our product. Budget about 10k yuan per month."
     )
     assert_pack(response)
     verdicts = {f.id: f.verdict for f in response.funding}
@@ -513,7 +515,7 @@ def test_hangzhou_sme_buying_compute_sees_the_voucher_with_its_arithmetic(adviso
 
 def test_hangzhou_sme_in_chinese_gets_the_voucher_arithmetic_in_chinese(advisor: AdvisorService):
     response = advisor.ask(
-        "我们是杭州一家做工业视觉的软件公司，40人，年营收2000万，要租GPU训练模型，也要调用大模型API，预算30万，帮我推荐方案"
+        "我们是杭州一家做工业视觉的软件公司，40人，年营收2000万，要租GPU训练模型，也要调用已备案的大模型API，预算30万，帮我推荐方案"
     )
     assert_pack(response)
     verdicts = {f.id: f.verdict for f in response.funding}

@@ -102,7 +102,9 @@ def test_filters_restrict_collection_region_and_kind(shared_container):
     assert {h.source for h in interviews.hits} == {"003_73d6f543cd6d54dd"}
 
 
-@pytest.mark.parametrize("query", ["今天上海天气怎么样？", "Write me a poem about autumn leaves", "   "])
+@pytest.mark.parametrize(
+    "query", ["今天上海天气怎么样？", "郑州明天会下雨吗？", "Write me a poem about autumn leaves", "   "]
+)
 def test_off_topic_queries_report_no_evidence(shared_container, query):
     assert not shared_container.retrieval.search(query).has_evidence
 

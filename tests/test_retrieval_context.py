@@ -13,7 +13,7 @@ from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.index_records import policy_records
 from app.services.retrieval import RetrievalService, context_text
-from app.services.routing import POLICY_SLOTS, Group, balance, program_places, route
+from app.services.routing import POLICY_SLOTS, Group, balance, route
 from app.settings import ChunkingSettings
 from app.text.normalize import normalize
 from app.text.ordinals import list_markers
@@ -139,23 +139,6 @@ def test_route_follows_what_is_asked():
     assert route("what did he han propose", names, "what did he han propose 贺晗") == "article"
     assert route("who pays the compute bill", names, "who pays the compute bill 算力 提案") == "article"
     assert route("pay the compute bill upfront", names, "pay the compute bill upfront 算力 提案") == "general"
-
-
-def test_a_place_only_programs_are_for_asks_about_its_programs():
-    """ "Does Zhengzhou have one platform to dispatch compute?" names no funding word, so it kept two of its five
-    places for article passages, which say nothing about Zhengzhou; a place the catalogue's programs are for and
-    no article names is about those programs (the translation counts: "Liuzhou" -> 柳州)."""
-    places = program_places(
-        ["郑州市算力券 类型：算力券；地区：河南·郑州。", "上海市模型券 地区：上海。", "全国 地区：全国。"],
-        ["上海的代表委员们建议……"],
-    )
-    assert places == {"河南", "郑州"}
-    assert route("郑州有没有统一的算力调度平台", set(), places=places) == "program"
-    english = "does zhengzhou have one central platform to dispatch computing power?"
-    assert route(english, set(), places=places, translated=f"{english} 郑州 平台 调度") == "program"
-    assert (
-        route("上海的人工智能发展得怎么样", set(), places=places) == "general"
-    )  # the articles speak of Shanghai
 
 
 def test_asking_who_about_a_program_asks_who_pays_or_qualifies_not_who_said_it():

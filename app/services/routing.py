@@ -59,8 +59,6 @@ _PROGRAM = re.compile(
 )
 # A term an article sets off in quotes (“AI专项资金”, 「人工智能+」): candidates for the articles' own coinages.
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{2,12})[”」』\"]")
-# A catalogue entry's place: "地区：湖北·武汉".
-_REGION = re.compile(r"地区[：:]([^；;。\n]+)")
 POLICY_SLOTS = 2
 PROGRAM_SLOTS = 3
 
@@ -83,32 +81,15 @@ def coined_terms(
     )
 
 
-def program_places(entries: Iterable[str], articles: Iterable[str]) -> frozenset[str]:
-    """The places the catalogue's programs are for ("地区：广西·南宁") that no article names: a question naming one
-    ("Does Zhengzhou have one platform to dispatch compute?", "柳州验收时软件要上线吗") asks about that place's
-    programs, whatever its words, and an article can never answer it."""
-    article_text = "\n".join(articles)
-    places = {
-        place.strip()
-        for entry in entries
-        if (found := _REGION.search(entry))
-        for place in re.split(r"[·、,，/]", found.group(1))
-    }
-    return frozenset(p for p in places if len(p) >= 2 and p != "全国" and p not in article_text)
-
-
 def route(
     question: str,
     known_names: Iterable[str],
     expanded: str = "",
     coined: Iterable[str] = (),
-    places: Iterable[str] = (),
-    translated: str = "",
 ) -> Route:
     """The route of a normalised question; `known_names`: the articles' speakers and publishers, and
     `coined`: the funding terms only the articles use, both looked up in `expanded` (the question with the
-    glossary's Chinese for its English terms) when given; `places`: the places only programs are for, looked up
-    in `translated` (the question with its translations: "Liuzhou" -> 柳州)."""
+    glossary's Chinese for its English terms) when given."""
     named = expanded or question
     if (
         _ARTICLE.search(question)
@@ -116,7 +97,7 @@ def route(
         or any(name and name in named for name in (*known_names, *coined))
     ):
         return "article"
-    if _PROGRAM.search(question) or any(place in (translated or named) for place in places):
+    if _PROGRAM.search(question):
         return "program"
     return "article" if _WHO.search(question) else "general"
 
