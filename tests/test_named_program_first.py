@@ -118,3 +118,28 @@ def test_an_eu_voucher_is_said_not_to_be_in_the_sources_before_the_catalogues_pr
 ) -> None:
     answer = advisor.ask("Is there an EU AI voucher we can use for our Ningbo factory?").answer
     assert answer.startswith("“EU AI voucher” is not in my sources")
+
+
+@pytest.mark.parametrize(
+    ("message", "province", "city", "expected"),
+    [
+        ("科技券可以資助幾多？", None, None, "hk-tvp"),
+        ("杭州的智能券怎么申请", "广东", "深圳", "hz-smart-voucher-2025"),
+        ("标注券能补多少", "广东", "深圳", None),  # Zhengzhou's: not what a Shenzhen firm can mean
+    ],
+)
+def test_a_voucher_is_named_by_its_own_short_name(
+    names: ProgramNames, message: str, province: str | None, city: str | None, expected: str | None
+) -> None:
+    """A voucher's name without its place ("科技券" is Hong Kong's TVP) names it when no other name holds it."""
+    found = [p.id for p in names.named_in(message, province, city) if "labeling" in p.id or p.id == expected]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_voucher_named_in_a_later_turn_is_answered_with_its_terms(advisor: AdvisorService) -> None:
+    """A later turn naming Hong Kong's 科技券, with no place known yet, gets its rate and cap, not 'tell me your city'."""
+    session = "named-voucher-later"
+    advisor.ask("我哋做中央廚房，40個人，想搞AI備料預測", session_id=session)
+    response = advisor.ask("科技券可以資助幾多？", session_id=session)
+    assert "75%" in response.answer or "3/4" in response.answer, response.answer[:300]
+    assert "60萬" in response.answer or "60万" in response.answer, response.answer[:300]

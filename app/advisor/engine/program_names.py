@@ -38,6 +38,9 @@ _PART_SEPARATOR = re.compile(r"[，,、;；]")
 _ACRONYM = re.compile(r"^[A-Za-z]{2,8}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_STRETCH = 6  # Han characters of a name a message must repeat: "行业应用资助", "使用模型补贴"
+MIN_CORE = (
+    3  # Han characters of a voucher's name without its place that, said whole, name it (科技券, 智能券)
+)
 MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力", "中小企业数字化")
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
@@ -123,7 +126,12 @@ class ProgramNames:
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
-            stretch = self._stretch(self._cores[i], norm) or self._words(i, norm) or self._in_order(i, norm)
+            stretch = (
+                self._stretch(self._cores[i], norm)
+                or self._whole_core(i, norm)
+                or self._words(i, norm)
+                or self._in_order(i, norm)
+            )
             # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
             by_kind = any(
                 any(word in self._names[i] for word in kin)
@@ -209,6 +217,15 @@ class ProgramNames:
             return None
         sharing = sum(best in name for name in self._names)
         return best if sharing <= MAX_SHARING else None
+
+    def _whole_core(self, i: int, text: str) -> str | None:
+        """A voucher's own short name said whole, which no other program's name holds: "科技券" is Hong Kong's
+        科技券 (TVP) and "智能券" Hangzhou's, though three characters are too few for a stretch of a longer name.
+        Only a voucher's: its name is a proper noun, where "企业算力补贴" is also what any subsidy is called."""
+        core = self._cores[i]
+        if len(_HAN.findall(core)) < MIN_CORE or not core.endswith("券") or core not in text:
+            return None
+        return core if sum(core in name for name in self._names) == 1 else None
 
     def _words(self, i: int, text: str) -> str | None:
         """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's."""
