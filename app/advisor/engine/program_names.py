@@ -38,9 +38,10 @@ _PART_SEPARATOR = re.compile(r"[，,、;；]")
 _ACRONYM = re.compile(r"^[A-Za-z]{2,8}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_STRETCH = 6  # Han characters of a name a message must repeat: "行业应用资助", "使用模型补贴"
-MIN_CORE = (
-    3  # Han characters of a voucher's name without its place that, said whole, name it (科技券, 智能券)
-)
+# Han characters of a voucher's name without its place that, said whole, name it (科技券, 智能券).
+MIN_CORE = 3
+# A scope said before a short voucher name: the national one, which a local voucher of that name is not.
+_NATIONAL_BEFORE = re.compile(r"国家|全国|中央|national|central government", re.I)
 MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力", "中小企业数字化")
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
@@ -225,6 +226,8 @@ class ProgramNames:
         core = self._cores[i]
         if len(_HAN.findall(core)) < MIN_CORE or not core.endswith("券") or core not in text:
             return None
+        if self.programs[i].region.province and _NATIONAL_BEFORE.search(text[: text.find(core)][-8:]):
+            return None  # "国家那个智能券" claims a national voucher, not Hangzhou's (rules §7: say it is not held)
         return core if sum(core in name for name in self._names) == 1 else None
 
     def _words(self, i: int, text: str) -> str | None:
