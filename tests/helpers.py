@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import time
@@ -11,11 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
 from app.advisor.engine.eligibility import Assessment, assess
 from app.advisor.engine.purchases import Purchase, client_items
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.models import Catalogue
+from app.cli import main
 from app.components.llm_endpoint import forget_endpoints
 from app.container import Container
 from app.settings import Settings
@@ -115,3 +119,13 @@ def judged(
     program = catalogue.program(program_id)
     assert program is not None
     return assess(program, profile, today, named_purchases(message), normalize(message))
+
+
+def batch_conversation(tmp_path: Path, *messages: str) -> list[dict[str, Any]]:
+    """One conversation through `aipack ask --batch --json` (the real entry point): the replies in order."""
+    batch = tmp_path / "conversation.jsonl"
+    lines = [{"id": n, "session": "owner", "message": m} for n, m in enumerate(messages)]
+    batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ask", "--batch", str(batch), "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]

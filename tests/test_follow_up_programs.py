@@ -7,16 +7,14 @@ s3t3, s4t2: follow-ups got another program, a knowledge-base digest, or a hypoth
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from app.advisor.engine.program_names import ProgramNames
-from app.cli import main
 from app.settings import PROJECT_ROOT
+from tests.helpers import batch_conversation
 
 DIGEST = ("知识库中的资料", "knowledge base says")
 
@@ -27,12 +25,7 @@ def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-23")
 
     def run(*messages: str) -> list[dict[str, Any]]:
-        batch = tmp_path / "conversation.jsonl"
-        lines = [{"id": n, "session": "owner", "message": m} for n, m in enumerate(messages)]
-        batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
-        result = CliRunner().invoke(main, ["ask", "--batch", str(batch), "--json"])
-        assert result.exit_code == 0, result.output
-        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        return batch_conversation(tmp_path, *messages)
 
     return run
 

@@ -7,15 +7,13 @@ after a funding question, and the first line of a what-if.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from app.cli import main
+from tests.helpers import batch_conversation
 
 DIGEST = ("知识库中的资料", "知識庫中的資料", "knowledge base says")
 HANGZHOU_API = "杭州一家做网店代运营的，15人，每月调用备案大模型API大概1万"
@@ -27,12 +25,7 @@ def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-28")
 
     def run(*messages: str) -> list[dict[str, Any]]:
-        batch = tmp_path / "conversation.jsonl"
-        lines = [{"id": n, "session": "owner", "message": m} for n, m in enumerate(messages)]
-        batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
-        result = CliRunner().invoke(main, ["ask", "--batch", str(batch), "--json"])
-        assert result.exit_code == 0, result.output
-        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        return batch_conversation(tmp_path, *messages)
 
     return run
 
