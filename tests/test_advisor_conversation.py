@@ -648,7 +648,7 @@ def test_a_corrected_contract_amount_re_plans_on_the_new_figure(advisor: Advisor
 
 def test_suggested_follow_ups_fit_the_conversation(advisor: AdvisorService):
     """No "那杭州呢？" offered to a Hangzhou business, no "compare these solutions" under a one-solution pack."""
-    from app.ui.texts import follow_ups
+    from app.ui.follow_ups import follow_ups
 
     policy = advisor.ask("上海的算力券补贴比例是多少？")
     assert "那杭州呢？" in follow_ups(policy, "上海的算力券补贴比例是多少？")

@@ -125,7 +125,7 @@ def test_suggested_follow_ups_fit_the_programs_shown_and_the_owners_script(conve
     """Stacking is offered under two programs that may pay, the deadline under one that ends, in the owner's
     traditional script, and the question just asked is not offered again."""
     from app.advisor.contract import AdviceResponse
-    from app.ui.texts import follow_ups
+    from app.ui.follow_ups import follow_ups
 
     first = "我哋喺深圳做跨境電商，20個人，用緊備案大模型API做客服，每個月大約1萬蚊"
     stacking_question = "啲補貼可唔可以一齊攞㗎？"

@@ -10,8 +10,9 @@ from app.advisor.contract import AdviceResponse
 from app.container import Container
 from app.services.export import to_docx, to_markdown, to_pdf
 from app.services.store import FeedbackReason
+from app.ui.follow_ups import follow_ups
 from app.ui.state import ask_next, lang, store_action
-from app.ui.texts import FEEDBACK_REASONS, follow_ups, text
+from app.ui.texts import FEEDBACK_REASONS, text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

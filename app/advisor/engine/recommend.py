@@ -1,23 +1,23 @@
 """Solution ranking: filter by fit, score by need; the pack is chosen from the ranking (pack_choice.py).
 
+What the conversation asks for is read by the base class (need_reading.py).
+
 Deterministic and identical in offline and LLM modes: the LLM may only word
 what this module chose.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
-from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
-from app.advisor.engine.need_words import CatalogueWords, WordMatch, says
-from app.advisor.engine.owned import OWNS, owned_clauses
+from app.advisor.engine.need_bank import NO_VOTE, NeedBank
+from app.advisor.engine.need_reading import NeedReader, as_said, no_sector
+from app.advisor.engine.need_words import WordMatch, says
+from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
-from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
@@ -73,32 +73,7 @@ def _need_query(profile: CompanyProfile, message: str, history: str, need: str) 
     return " ".join(p for p in parts if p)
 
 
-CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
-
-
-# Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
-# thing is, also where the rules know no word of it.
-_ASKS_AI_TO = re.compile(
-    r"(想|希望|打算|准备|需要|要)(让|用|请)?(ai|人工智能)(帮忙|帮我们|来)?(做|搞|写|出|画|生成|设计)|"
-    r"(would|'d) like (ai|an ai|to use ai) to\b|\bwant (ai|an ai) to\b",
-    re.I,
-)
-
-
-def _states_or_wishes(clause: str) -> bool:
-    """A clause states a need, a problem or a wish ("运单录入太费人", "还想顺便把排班也做了"): the rules' need
-    test also asks for a solution noun they know, which a second need often lacks. An item that is no need
-    after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
-    return states_need(clause) or any(p.search(clause) for p in (NEED, WISH, PROBLEM, _ASKS_AI_TO))
-
-
-def _no_sector(_: str) -> str | None:
-    return None
-
-
-def _as_said(message: str) -> str:
-    return message
 
 
 # Score per unit of the catalogue words' rarity (a word only one solution lists: ~4 units), capped:
@@ -110,54 +85,30 @@ OTHER_INDUSTRY = 0.1  # a named solution listed for other industries ranks below
 EXAMPLE_SCORE = 0.8
 
 
-class SolutionRecommender:
+class SolutionRecommender(NeedReader):
     def __init__(
         self,
         catalogue: Catalogue,
         retrieval: RetrievalService,
-        sector_of: Callable[[str], str | None] = _no_sector,
-        need_of: Callable[[str], str] = _as_said,
-        problem_of: Callable[[str], str] = _as_said,
+        sector_of: Callable[[str], str | None] = no_sector,
+        need_of: Callable[[str], str] = as_said,
+        problem_of: Callable[[str], str] = as_said,
         needs: NeedBank | None = None,
         meaning_of: Callable[[str], str] | None = None,
     ) -> None:
+        super().__init__(catalogue, sector_of, need_of, problem_of, needs, meaning_of)
         self.catalogue = catalogue
         self.retrieval = retrieval
-        self.need_of = need_of  # the message without its stated facts and programs (RuleExtractor.need_text)
-        self.meaning_of = (
-            meaning_of or need_of
-        )  # the same with the programs it names: what retrieval ranks by
-        self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
-        self.words = CatalogueWords(catalogue, sector_of)
         self._programs = ProgramNames(catalogue.funding)
-        self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
-        # Normalised once: matching them is per ask, and OpenCC conversion is slow.
-        self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
         # A keyword that names a kind of business ("民宿", "hotel") says whom a solution is made for,
         # not what it solves: it is no evidence of the need, and it rules out other businesses.
         self._made_for = {
             s.id: {sector for k in s.keywords if (sector := sector_of(k))} for s in catalogue.solutions
         }
-        self._keywords = {
-            s.id: [normalize(k) for k in s.keywords if len(k) >= 2 and not sector_of(k)]
-            for s in catalogue.solutions
-        }
         self._names = {
             s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
             for s in catalogue.solutions
         }
-        phrases = {
-            s.id: [n for _, n in self._pains[s.id]] + self._keywords[s.id] for s in catalogue.solutions
-        }
-        self.matcher = NeedMatcher(self.words, phrases, self._vote)
-        # The pain points and the long keywords: what only a product or its problem is called ("预测性维护",
-        # "视觉检测"), unlike short everyday ones ("配送", "报表") a business description also says.
-        self._product_terms = sorted(
-            {p for sid in phrases for p in phrases[sid] if len(p) >= (8 if p.isascii() else 4)}
-        )
-
-    def _vote(self, text: str) -> NeedVote:
-        return self.needs.vote(text) if self.needs else NO_VOTE
 
     def rank(
         self,
@@ -278,42 +229,6 @@ class SolutionRecommender:
             owned |= {sid for sid, match in self.words.match(clause).items() if match.names}
         return owned - stated
 
-    def turn_need(self, profile: CompanyProfile, message: str, history: str = "") -> str:
-        """The one text an advisor turn embeds: what it asks for, as its solutions are ranked by meaning.
-
-        A first message: its need (`need_in`), with the pain points and goals a form stated beside it.
-        A later one: the needs the conversation stated, its own last. The turn's retrieval ranks by it
-        and every solution ranking and vote of the turn reuses its vector (issue 15: one per turn).
-        """
-        need = self.need_in(message)
-        if history.strip():
-            return self._conversation_need(profile, history, need)
-        said = normalize(message)
-        stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
-        return " ".join([need, *stated]) if stated else need
-
-    def _conversation_need(self, profile: CompanyProfile, history: str, need: str) -> str:
-        """What a later turn's solutions are ranked by semantically: the needs the conversation stated.
-
-        The history read whole (its last 600 characters, facts and all) is what BM25 matches; embedding it
-        cost ~25 short queries. Each user message without its facts, newest last, is short enough.
-        """
-        said = [self.need_in(line) for line in history.splitlines() if line.strip()]
-        parts = [profile.industry_label or "", *profile.pain_points, *profile.goals, *said, need]
-        return " ".join(dict.fromkeys(p for p in parts if p))[-CONVERSATION_NEED_CHARS:]
-
-    def need_in(self, message: str) -> str:
-        """What a message asks for: the message without the facts it states (place, headcount, budget).
-
-        It keeps the programs the message names, which the turn's retrieval must still find
-        (`meaning_of`; the catalogue-word matching reads `need_of`, without them). A message that
-        states no fact is returned as said (`meaning_of` gives normalised text, "AI" → "ai"),
-        so its need and the message are one text with one embedding. The advisor ranks the turn's
-        retrieval by this text, and solutions are matched on it: one query embedding per first turn.
-        """
-        need = self.meaning_of(message)
-        return message if not need or need == normalize(message) else need
-
     def named_in(self, text: str) -> set[str]:
         """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""
         norm = normalize(text)
@@ -344,47 +259,6 @@ class SolutionRecommender:
         specific = [n for n in needs if not n.general]
         fill = not stated or (bool(needs) and not specific)
         return choose_pack(ranked, profile.budget_cny, size, specific, fill=fill)
-
-    def states_needs(self, profile: CompanyProfile, message: str) -> bool:
-        """The message states a need of its own: one the catalogue answers, or one it says it cannot."""
-        return any(n.answers or n.unserved for n in self.stated_needs(profile, message))
-
-    def stated_needs(self, profile: CompanyProfile, message: str, history: str = "") -> list[NeedPart]:
-        """The needs the conversation states, oldest first, each with the solutions that answer it.
-
-        Read from each user message without its facts, business and programs (`problem_of`), and from
-        pain points typed into the sidebar form; a later turn stating only a fact ("预算其实只有八千块")
-        keeps the needs said before.
-        """
-        return [
-            part for item in self._need_items(profile, message, history) if (part := self.matcher.part(item))
-        ]
-
-    def need_texts(self, profile: CompanyProfile, message: str, history: str = "") -> list[str]:
-        """The texts `stated_needs` matches by their nearest examples (the needs the catalogue's words do not
-        name clearly): the turn embeds them with its own text in one e5 call (issue 15)."""
-        if self.needs is None:
-            return []
-        texts = (self.matcher.vote_text(item) for item in self._need_items(profile, message, history))
-        return [text for text in texts if text]
-
-    def _need_items(self, profile: CompanyProfile, message: str, history: str) -> list[str]:
-        texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
-        said = normalize(" ".join(texts))
-        texts += [p for p in profile.pain_points if normalize(p) not in said]
-        items = [item for text in texts for item in need_items(text, self._states_need)]
-        return list(dict.fromkeys(items))
-
-    def _states_need(self, clause: str) -> bool:
-        """A clause states a need by the rules (`_states_or_wishes`), or names a solution by a product term of the
-        catalogue's own said whole, as a purpose or a topic with no wish verb ("想申请补贴，做设备预测性维护",
-        "质检这块…", "用于设备故障预警"): review7 rev7-06 lost its pack to a funding-only answer. Not a clause
-        saying the client already has or builds it (owned.py)."""
-        if _states_or_wishes(clause):
-            return True
-        if OWNS.search(clause):
-            return False
-        return any(says(term, clause) for term in self._product_terms)
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
