@@ -147,6 +147,9 @@ def test_the_words_around_a_figure_decide_what_it_is(message, figure, role):
         ("A Delaware C-corp with its China office in Suzhou, 25 people", "Delaware"),
         ("我們公司註冊在開曼，實際在上海營運，30人", "开曼"),
         ("Incorporated in Singapore, we have a team of 12 in Hangzhou", "Singapore"),
+        # session 13: the names owners write that IANA's list shortens ("Britain (UK)", "Korea (South)")
+        ("We're registered in the United Kingdom and have eight people in Shenzhen", "United Kingdom"),
+        ("Our company is incorporated in South Korea, with a plant in Yantai", "South Korea"),
     ],
 )
 def test_a_firm_registered_abroad_is_abroad_whatever_its_office(message, abroad):
@@ -181,3 +184,73 @@ def test_the_registration_place_is_the_clients_not_the_office(message, city):
 )
 def test_a_business_is_read_by_what_it_does(extractor, message, section):
     assert extractor.extract(message).industry == section
+
+
+@pytest.mark.parametrize(
+    ("message", "bought"),
+    [
+        # r10-17: the 80万 is what the data will be booked at; only the fee is bought, and it names no amount
+        ("延安的一家果品公司，数据资产入表金额估计80万上下，评估审计服务费能补多少", []),
+        ("公司数据资源的账面价值约500万，入表评估服务报价12万", [(SpendKind.data_asset, 120_000)]),
+        (
+            "Our customer data should be booked at roughly RMB 2 million; the appraisal quote is 50k",
+            [(SpendKind.data_asset, 50_000)],
+        ),
+    ],
+)
+def test_an_assets_value_is_never_a_purchase_nor_a_budget(extractor, message, bought):
+    profile = extractor.extract(message)
+    assert _bought(extractor, message) == bought
+    assert profile.budget_cny is None
+
+
+@pytest.mark.parametrize(
+    ("message", "bought"),
+    [
+        # r10-55: the contract is far from the compute it buys, but in its sentence
+        (
+            "Freight firm in Weifang. We will rent compute at a data centre in Jinan to train our dispatch "
+            "models, contract roughly RMB 400k.",
+            [(SpendKind.compute, 400_000)],
+        ),
+        # r10-22: a digital workshop is one transformation project
+        (
+            "牡丹江一家木业厂，准备建数字化车间，合同金额300万",
+            [(SpendKind.digital_transformation, 3_000_000)],
+        ),
+        (
+            "Our Weihai plant is becoming a smart factory; the contract is worth RMB 6 million.",
+            [(SpendKind.digital_transformation, 6_000_000)],
+        ),
+        (
+            "Smart manufacturing upgrade for our Nantong mill, around RMB 1.2 million all in",
+            [(SpendKind.digital_transformation, 1_200_000)],
+        ),
+        # en12-07: a model named by its name is its service, whatever the bill is called
+        ("已经备案的文心一言API，一年费用10万", [(SpendKind.model_service, 100_000)]),
+        ("We pay RMB 60k a year for a DeepSeek subscription", [(SpendKind.model_service, 60_000)]),
+        ("订阅一套排产SaaS，一年费用3万", [(SpendKind.software, 30_000)]),  # a subscription alone is software
+    ],
+)
+def test_a_contract_or_quote_is_a_purchase_of_the_kind_its_sentence_names(extractor, message, bought):
+    profile = extractor.extract(message)
+    assert _bought(extractor, message) == bought
+    assert profile.budget_cny is None
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("Our budget is half a million yuan for the whole rollout", 500_000),
+        ("We could invest around two hundred thousand RMB", 200_000),
+        ("Budget: one and a half million yuan across three plants", 1_500_000),
+        ("We can spend a quarter of a million RMB", 250_000),
+    ],
+)
+def test_an_amount_written_in_english_words_is_read(extractor, message, budget):
+    assert extractor.extract(message).budget_cny == budget
+
+
+def test_a_count_in_english_words_stays_a_count(extractor):
+    profile = extractor.extract("We have two hundred staff and thousands of customers; budget 80k RMB")
+    assert (profile.employees, profile.budget_cny) == (200, 80_000)

@@ -180,3 +180,12 @@ def test_english_answers_use_the_conventional_english_place_name(advisor: Adviso
     response = advisor.ask("We run a 10-person guesthouse in Lhasa and want AI to answer booking messages")
     assert (response.profile.province, response.profile.city) == ("西藏", "拉萨")
     assert "Lhasa" in response.answer and "Lasa" not in response.answer
+
+
+def test_a_county_level_city_or_county_is_not_called_a_district():
+    """义乌市 is a county-level city of Jinhua (review10 r10-56 read "Yiwu district"); 天台县 a county."""
+    from app.catalogue.place_names import english_place
+
+    assert english_place("浙江", "金华", "义乌市") == "Yiwu, Jinhua, Zhejiang"
+    assert english_place("浙江", "台州", "天台县") == "Tiantai county, Taizhou, Zhejiang"
+    assert english_place("广东", "广州", "海珠区") == "Haizhu district, Guangzhou, Guangdong"

@@ -192,6 +192,14 @@ def test_a_contract_in_another_currency_is_not_costed_as_renminbi(extractor: Rul
         ("Our trading company in Kwun Tong has 25 staff", "香港"),
         ("澳門氹仔的一間酒店，六十個員工", "澳门"),
         ("新北板橋的工廠，三十人", "台湾"),
+        # session 13: the districts and neighbourhoods owners write (knowledge/places/sar_districts.tsv)
+        ("我哋喺火炭開咗間傢俬廠，十個人", "香港"),
+        ("荃灣嘅物流公司，四十幾個員工", "香港"),
+        ("長沙灣一間製衣廠，二十人", "香港"),  # not 长沙 in Hunan
+        ("天水圍有間安老院，想用AI排更", "香港"),  # not 天水 in Gansu
+        ("九龍灣的展覽公司，十五人", "香港"),  # not 龙湾 in Wenzhou
+        ("A 12-person accounting firm in Causeway Bay", "香港"),
+        ("路氹城一間酒店，想做AI客服", "澳门"),
     ],
 )
 def test_a_district_of_hong_kong_macao_or_taiwan_is_that_place(
@@ -295,3 +303,14 @@ def test_the_place_of_registration_is_the_clients_whatever_else_is_named(
     told '✅ likely eligible'; the registration decides which programs can pay."""
     profile = extractor.extract(message)
     assert (profile.province, profile.city) == (province, city)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["火炭燒烤店，五個人，想做外賣", "上海中环边上的咖啡店，6个人"],  # charcoal; Shanghai's ring road
+)
+def test_a_district_name_that_is_an_everyday_word_is_read_only_as_a_place(
+    extractor: RuleExtractor, message: str
+):
+    """火炭 (charcoal) and 中環 (a Shanghai ring road) name Hong Kong only where a sentence puts a place."""
+    assert extractor.extract(message).province != "香港"

@@ -11,7 +11,10 @@ The others are facts that must never be read as either (review9):
   super deduction, a tax fact, not money for a pack.
 A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is read (numbers.per_month).
 
-`fact_role` names those three; `not_a_purchase` holds the words that make an amount something other than a
+- an asset's value ("入表金额估计80万", "valued at RMB 1.5 million"): what data or equipment is worth, not
+  what the service around it costs.
+
+`fact_role` names those four; `not_a_purchase` holds the words that make an amount something other than a
 contract (a budget, a ceiling, a loan, an asset's value, the subsidy hoped for) for purchases.py.
 """
 
@@ -29,6 +32,7 @@ class AmountRole(StrEnum):
     revenue = "revenue"
     past_spend = "past_spend"
     rnd_spend = "rnd_spend"
+    asset_value = "asset_value"
 
 
 _I = re.IGNORECASE
@@ -61,6 +65,19 @@ _RND_BEFORE = re.compile(
 _RND_AFTER = re.compile(
     r"^\s*(?:元|块|人民币|rmb|cny|yuan)?\s*(?:的|用于|用在|投在|花在)?\s*(?:研发|研究开发)|"
     r"^\s*(?:rmb|cny|yuan)?\s*(?:on|in|for|of)\s+(?:our\s+)?(?:r&d|research)",
+    _I,
+)
+# What an asset is worth, as the client reports it: the value booked on the balance sheet ("入表金额估计80万",
+# "账面价值大概300万"), appraised or estimated ("评估价值预计120万", "估值约200万", "booked at about RMB 1.5
+# million"). It is what the data or equipment is worth, never what the service around it costs (review10 r10-17:
+# the 80万 booked was costed as the registration fee), and never money to spend.
+_ASSET_VALUE = re.compile(
+    r"(?:入表|估值|评估值|评估价值|估算价值|资产价值|账面|市值)(?:金额|价值|价|值|净值)?"
+    r"(?:大概|大约|约|为|是|估计|预计|预估|初步|在|达到|有|差不多|:|\s)*$|"
+    r"\b(?:valued|booked|appraised|carried|recorded)(?: on the balance sheet)? at"
+    r"(?:\s+(?:about|around|roughly|approximately|some|rmb|cny|¥))*\s*$|"
+    r"\b(?:book|asset|appraised|estimated|carrying) value"
+    r"(?:\s+(?:of|is|at|about|around|roughly|approximately|rmb|cny|¥))*\s*$",
     _I,
 )
 # The period a spend fell in. An earlier one ("去年", "前年", "last year") makes it past spend; a present or coming
@@ -98,13 +115,15 @@ def _spent_earlier(before: str, after: str) -> bool:
 
 
 def fact_role(text: str, start: int, end: int) -> AmountRole | None:
-    """The amount at text[start:end] as a revenue, an R&D spend or last year's spend, or None when it may be
-    a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
+    """The amount at text[start:end] as a revenue, an R&D spend, last year's spend or an asset's value, or None
+    when it may be a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
     before, after = _clause(text, start, end)
     if _REVENUE_AFTER.match(after) or _REVENUE_BEFORE.search(before):
         return AmountRole.revenue
     if _RND_BEFORE.search(before) or _RND_AFTER.match(after):
         return AmountRole.rnd_spend
+    if _ASSET_VALUE.search(before[-40:] if before.isascii() else before[-16:]):
+        return AmountRole.asset_value
     if _spent_earlier(before, after):
         return AmountRole.past_spend
     return None
@@ -131,10 +150,6 @@ _THING_COSTS = re.compile(
     r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
     _I,
 )
-# A value the client reports about an asset ("数据资产入表金额80万") is neither a spend nor a budget.
-_ASSET_VALUE = re.compile(
-    r"(?:入表|估值|评估值|账面)(?:金额|价值|值)?\s*(?:约|大概|为|是)?\s*$|valued at\s*$", _I
-)
 # ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
 # budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
 # contract the client names.
@@ -149,10 +164,8 @@ def not_a_purchase(body: str, start: int, end: int) -> bool:
     """The amount at body[start:end] is no contract the client names: a fact (revenue, past or R&D spend), an
     asset's value, a budget or ceiling, the subsidy hoped for, or a loan's size."""
     if fact_role(body, start, end) is not None:
-        return True
+        return True  # a revenue, a past or R&D spend, an asset's value
     before = body[max(0, start - 12) : start]
-    if _ASSET_VALUE.search(before):
-        return True
     borrowed_to_buy = _LOAN_BEFORE.search(before) and _BUYS_AFTER.match(body, end)
     if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before) and not borrowed_to_buy:
         return True

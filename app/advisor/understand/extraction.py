@@ -27,6 +27,7 @@ from app.advisor.understand.numbers import (
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchase_kinds import PROGRAM_MENTION, without_programs
 from app.advisor.understand.purchases import CONTRACT_WORD, stated_purchases
+from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -160,7 +161,7 @@ class RuleExtractor:
         self._pain_phrases = sorted((p for p in phrases if len(p) >= 3), key=len, reverse=True)
 
     def extract(self, message: str) -> CompanyProfile:
-        text = normalize(message)
+        text = spelled_numbers(normalize(message))  # "half a million" as digits, same length
         data: dict[str, object] = {}
         if place := self._regions.find(not_the_company(text)):
             data["province"], data["city"] = place.province, place.city

@@ -10,8 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from pathlib import Path
 
+from app.advisor.understand.divisions import tsv_rows
 from app.text.normalize import normalize
+
+# The generated list, then the English names owners write that it holds only under a short name ("United
+# Kingdom", "South Korea": IANA writes "Britain (UK)", "Korea (South)").
+WORLD_FILES = ("world_places.tsv", "country_names_en.tsv")
+
+
+def world_rows(folder: Path) -> list[list[str]]:
+    return [row for name in WORLD_FILES for row in tsv_rows(folder / name)]
+
 
 # Words that put a place after them in English ("a studio in Penang", "based in Cebu"), and runs of
 # capitalised words a foreign city's name is looked up in.

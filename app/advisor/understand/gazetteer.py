@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from app.advisor.understand.divisions import Divisions, Place, tsv_rows
-from app.advisor.understand.foreign_places import ForeignPlaces
+from app.advisor.understand.divisions import Divisions, Place
+from app.advisor.understand.foreign_places import ForeignPlaces, world_rows
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
@@ -26,6 +26,7 @@ from app.advisor.understand.registration import (
     offshore_registration,
     said_registered,
 )
+from app.advisor.understand.sar_places import sar_names
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
@@ -81,36 +82,34 @@ class RegionGazetteer:
             divisions.scenic,
             divisions.scenic_pattern,
         )
+        self._add_sar_places(path.parent / "places")
         # A city whose short name is also an everyday word is read only where a sentence puts a place:
         # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
         self._guarded_pattern = (
             re.compile(
-                r"(?:在|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在)\s*("
+                r"(?:在|喺|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在)\s*("
                 + "|".join(map(re.escape, sorted(self._guarded, key=len, reverse=True)))
                 + r")(?=[^\u4e00-\u9fff]|$|开|做|有|的|这|那|本地|当地|经营|办|一家|注册|市区|城区)"
             )
             if self._guarded
             else None
         )
-        self._load_sar_places(path.parent / "places" / "sar_places.tsv")
-        self.abroad = ForeignPlaces(tsv_rows(path.parent / "places" / "world_places.tsv"), self._zh, self._en)
+        self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
         self._en_pattern = english_names(list(self._en))
 
-    def _load_sar_places(self, path: Path) -> None:
-        """Districts and neighbourhoods of Hong Kong, Macao and Taiwan ("Wan Chai", "旺角", "氹仔"): the
-        province (and city) they are in; names already known keep their place."""
-        provinces = {place.province for place in self._zh.values()}
-        for lang, province, city, name in tsv_rows(path):
-            if province not in provinces:
-                continue
-            place = Place(province, city or None)
-            if lang == "zh" and len(name) >= 2:
-                self._zh.setdefault(normalize(name), place)
-            elif lang == "en" and name.lower() not in self._en:
-                self._en[name.lower()] = place
-                self._neighbourhoods_en.add(name.lower())
+    def _add_sar_places(self, folder: Path) -> None:
+        """Districts and neighbourhoods of Hong Kong, Macao and Taiwan (sar_places.py); known names keep theirs."""
+        sar = sar_names(folder, {place.province for place in self._zh.values()})
+        for name, place in sar.zh.items():
+            self._zh.setdefault(name, place)
+        for name, place in sar.guarded.items():
+            self._guarded.setdefault(name, place)
+        for name, place in sar.en.items():
+            if name not in self._en:
+                self._en[name] = place
+                self._neighbourhoods_en.add(name)
 
     def foreign(self, text: str) -> str | None:
         """The foreign place named in `text` when it names no place in China, or the one the company is said to

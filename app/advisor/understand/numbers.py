@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import cn2an  # type: ignore[import-untyped]
 
+from app.advisor.understand.spelled_numbers import spelled_numbers
+
 _DIGITS = "零〇一二两三四五六七八九"
 _PLAIN = "零〇一二两三四五六七八九十百千万亿萬億点"
 # Formal numerals (大写) as on invoices and contracts: "拾伍万元整", "贰拾万", "壹万伍仟" (參 and 陸 arrive here
@@ -179,7 +181,7 @@ def _spoken_tail(
 def money_amounts(text: str) -> list[Money]:
     """Every amount of money in normalised text, ranges folded into their upper end."""
     found: list[Money] = []
-    text = spoken_magnitudes(text)  # same length: positions stay valid
+    text = spoken_magnitudes(spelled_numbers(text))  # same length: positions stay valid
     consumed = 0
     for match in _MONEY_RE.finditer(text):
         if match.start() < consumed:

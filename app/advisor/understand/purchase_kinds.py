@@ -11,13 +11,26 @@ from app.catalogue.taxonomy import SpendKind
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 
 WINDOW = 40  # how far from an amount a kind word may stand and still name what it pays for
+# Models owners call by name: what they pay for is that model's service, whatever the bill is called.
+MODEL_NAMES = (
+    r"文心|通义|千问|qwen|deepseek|深度求索|豆包|doubao|智谱|chatglm|(?<![a-z])glm|kimi|月之暗面|混元|hunyuan|"
+    r"盘古大模型|讯飞星火|星火大模型|minimax|百川|baichuan|chatgpt|openai|gpt-?[345]|(?<![a-z])claude(?![a-z])|"
+    r"gemini|llama"
+)
+# How a thing is paid, not what it is: "一年费用12万" holds 年费, "a Doubao subscription". A kind word beside
+# it names what is bought; alone, a subscription or licence is software.
+_PAYMENT_MODE = re.compile(r"年费|订阅|subscriptions?|licen[cs]es?", re.I)
 
 # Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
 KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
     (
         SpendKind.data_asset,
-        re.compile(r"入表|数据资产|资产评估|评估审计|审计评估|评估费|审计费|data[- ]asset", re.I),
+        re.compile(
+            r"入表|数据资产|资产评估|评估审计|审计评估|评估费|审计费|data[- ]asset|"
+            r"(?:asset |data )?(?:valuation|appraisal)(?! of (?:the )?(?:company|business|firm))",
+            re.I,
+        ),
     ),
     # A labelled dataset bought is data, not a labelling service: "已标注的道路图像数据", "医学影像标注数据".
     (
@@ -35,7 +48,9 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         re.compile(
             r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
             # "a contract with a filed LLM" (review9 r9-47): what is signed for is the model's service
-            r"model[- ]services?|(?<![a-z])llms?(?![a-z])",
+            r"model[- ]services?|(?<![a-z])llms?(?![a-z])|"
+            # A model named by its name is its service ("已备案的通义千问API，一年费用12万", en12-07)
+            rf"{MODEL_NAMES}",
             re.I,
         ),
     ),
@@ -53,7 +68,10 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         re.compile(
             r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
             # "报N+X改造，整个项目预计投150万": a retrofit's whole project is what the amount pays for
-            r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract",
+            r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract|"
+            # A digital workshop or smart factory is built as one project ("打算建数字化车间，合同金额500万", r10-22)
+            r"数字化车间|智能车间|数字化工厂|智能工厂|智慧工厂|灯塔工厂|智能制造|"
+            r"digital (?:workshop|factory)|smart (?:factory|workshop|manufacturing)|intelligent manufacturing",
             re.I,
         ),
     ),
@@ -131,31 +149,35 @@ def _hosted_model(body: str, cloud_start: int) -> bool:
     return any(_MODEL_BEFORE_CLOUD.fullmatch(before[m.end() :]) for m in model.finditer(before))
 
 
-def nearest_kind(body: str, start: int, end: int) -> SpendKind | None:
+def nearest_kind(body: str, start: int, end: int, window: int = WINDOW) -> SpendKind | None:
+    """The kind named nearest the amount at body[start:end], within `window` characters either side."""
     words = [
         (word.start(), word.end(), rank, kind)
         for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(body)
         if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
     ]
-    best: tuple[int, int, int, int, int, SpendKind] | None = None
+    best: tuple[bool, int, int, int, int, int, SpendKind] | None = None
     for word in words:
         w_start, w_end, rank, _ = word
         distance = start - w_end if w_end <= start else w_start - end
-        if 0 <= distance <= WINDOW or (w_start < end and w_end > start):
-            # Nearest first; at the same distance the longer word ("云服务器" over "服务器"), then the rank.
-            key = (max(distance, 0), w_start - w_end, rank)
-            if best is None or key < best[:3]:
+        if 0 <= distance <= window or (w_start < end and w_end > start):
+            # A thing named beats a way of paying; then nearest first; at the same distance the longer word
+            # ("云服务器" over "服务器"), then the rank.
+            paying = bool(_PAYMENT_MODE.fullmatch(body[w_start:w_end]))
+            key = (paying, max(distance, 0), w_start - w_end, rank)
+            if best is None or key < best[:4]:
                 best = (*key, *word[:2], word[3])
     if best is None:
         return None
-    kind = _head_kind(body, best[3], best[4], best[5], words, min(start, best[3]))
-    if kind is SpendKind.cloud_service and _hosted_model(body, best[3]):
+    best_start, best_end, best_kind = best[4], best[5], best[6]
+    kind = _head_kind(body, best_start, best_end, best_kind, words, min(start, best_start))
+    if kind is SpendKind.cloud_service and _hosted_model(body, best_start):
         return SpendKind.model_service  # "LLM API (Qwen on Alibaba Cloud), 80k a year"
-    if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best[3] : best[4]]):
+    if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best_start:best_end]):
         # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for
         # (review7 rev7-01: the contract was booked as a model service and got the 模型券).
-        phrase = body[max(0, min(start, best[3]) - WINDOW) : max(end, best[4])]
+        phrase = body[max(0, min(start, best_start) - WINDOW) : max(end, best_end)]
         if _RENTED.search(phrase) and _COMPUTE_HARDWARE.search(phrase):
             return SpendKind.compute
     return kind
@@ -176,6 +198,8 @@ def _head_kind(
     """
     first = start
     while nxt := next((w for w in words if w[0] in (end, end + 1) and body[end : w[0]].strip() == ""), None):
+        if _PAYMENT_MODE.fullmatch(body[nxt[0] : nxt[1]]):
+            break  # "a Doubao subscription": how the model is paid for, not another thing bought
         end, kind = nxt[1], nxt[3]
     rented = _RENTED.search(body[max(0, phrase - 8) : first])
     if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):

@@ -33,6 +33,7 @@ from app.advisor.understand.purchase_kinds import (
     nearest_kind,
     without_programs,
 )
+from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.catalogue.taxonomy import SpendKind
 
 # Callers read the kind words through this module too (plans.py, engine/buyer_conditions.py).
@@ -87,16 +88,33 @@ _WHOLE_BEFORE = re.compile(
     re.I,
 )
 _WHOLE_AFTER = re.compile(
-    r"^\s*(?:元|块)?\s*[（(]?\s*(?:全包|打包|含|包含|包括|连|都含|全含|all-in|turnkey|including|includes|in total)",
+    r"^\s*(?:元|块)?\s*[（(]?\s*(?:全包|打包|含|包含|包括|连|都含|全含|all[- ]in|turnkey|including|includes|in total)",
     re.I,
 )
 _EACH_AFTER = re.compile(r"\s*each\b", re.I)
+# A contract, quote or deal said with the amount ("合同金额500万", "报价是18万", "contract about RMB 300k",
+# "签了600万的合同"): the amount is the price of something bought, not the budget.
+_DEAL_BEFORE = re.compile(
+    r"(?:合同|合约|报价|签约|总价|全包|打包|交钥匙|contract|quot(?:e|ed|ation)|deal|turnkey|all-in)[^，,。；;\d]{0,24}$",
+    re.I,
+)
+_DEAL_AFTER = re.compile(
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:的)?\s*(?:合同|合约|订单|contract|deal|quote)", re.I
+)
+
+
+def _a_deal(body: str, start: int, end: int) -> bool:
+    """A contract or quote word, or a price said to be the whole ("about RMB 2.5 million all in"), is with the
+    amount: the price of a thing bought."""
+    before = body[max(0, start - 30) : start]
+    after = body[end:]
+    return bool(_DEAL_BEFORE.search(before) or _DEAL_AFTER.match(after) or _WHOLE_AFTER.match(after))
 
 
 def purchase_spans(norm: str) -> list[PurchaseSpan]:
     """Contracts with an amount the client names in normalised text, where each amount stands."""
     # An English full stop ends a sentence too; replaced in place so positions stay those of `norm`.
-    text = re.sub(r"\.(?=\s)", "。", norm)
+    text = re.sub(r"\.(?=\s)", "。", spelled_numbers(norm))  # "half a million": digits, same length
     found: list[PurchaseSpan] = []
     for sentence in _SENTENCE.finditer(text):
         body, offset = sentence.group(0), sentence.start()
@@ -130,6 +148,15 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 kinds = kinds_named(body[match.end() : match.end() + WINDOW])
             else:
                 kinds = [kind] if (kind := nearest_kind(body, match.start(), match.end())) else []
+            if not kinds and _a_deal(body, match.start(), match.end()):
+                # "…rent compute at a data centre in Jinan for route models, contract about RMB 300k" (r10-55):
+                # a contract or quote is a purchase, of the kind its sentence names however far from the figure,
+                # else the kind the message names nearest to it ("a digital workshop; the contract is worth…")
+                at, until = offset + match.start(), offset + match.end()
+                kind = nearest_kind(body, match.start(), match.end(), len(body)) or nearest_kind(
+                    text, at, until, len(text)
+                )
+                kinds = [kind] if kind else []
             whole = bool(
                 _WHOLE_BEFORE.search(body[max(0, match.start() - 12) : match.start()])
                 or _WHOLE_AFTER.match(body[match.end() :])
