@@ -71,7 +71,11 @@ _WANT = re.compile(
 )
 # The product or service after "做/生产": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
 # A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
-_PRODUCT = re.compile(r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:的|[，,]|$)")
+_PRODUCT = re.compile(
+    r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|[，,]|$)"
+)
+# "做生意的", "做项目的": what is done, said so broadly that it names no trade (asked, not guessed).
+_NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东西|服务")
 # Chinese compounds end in their head: a product whose last character names a made article ("蓝牙耳机",
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
@@ -90,6 +94,12 @@ _TRADE_NOUN_AFTER = re.compile(r"(?:代理)?(?:销售|经销|分销|批发|零�
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
+# Words of a company's name, not of its trade: "XX科技有限公司，主要生产数控机床" makes machines (C), "网络科技公司，
+# 在淘宝卖女装" trades (F). They name the business (software, I) only when nothing else in the message does.
+_NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology company"}
+# A place where the work is done, whose trade its products settle: "做预制菜的中央厨房" makes food (C), a central
+# kitchen that cooks for its own restaurants or for canteens is catering (H) — the kitchen's own section.
+_PLACE_WORDS = {"中央厨房", "central kitchen"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
@@ -127,6 +137,19 @@ def _traded_goods(clause: str, start: int, end: int) -> str | None:
     if trade := _TRADE_NOUN_AFTER.match(clause[end:]):
         return clause[start : end + trade.end()]
     return None
+
+
+def _weakness(keyword: str) -> int:
+    """How little an owner word says of the trade: 0 names it, 1 a kitchen, 2 a name word, 3 a bare outlet."""
+    return (
+        1
+        if keyword in _PLACE_WORDS
+        else 2
+        if keyword in _NAME_WORDS
+        else 3
+        if keyword in _OUTLET_WORDS
+        else 0
+    )
 
 
 def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -169,15 +192,15 @@ class IndustryDictionary:
             # "we make construction machinery parts": the verb says what the business does; the owner words in
             # its object name the product ("construction" is whose machines, not the trade).
             hits = [hit for hit in hits if hit[0] < said.start]
-            if not [hit for hit in hits if hit[1].keyword not in _OUTLET_WORDS]:
+            if all(_weakness(hit[1].keyword) for hit in hits):  # "our central kitchen makes dumplings"
                 name = self._classes.section_names.get(said.section, said.section)
                 return IndustryMatch(name, said.section, said.sector, said.product)
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
-        # nothing more specific names the business.
-        specific = [hit for hit in hits if hit[1].keyword not in _OUTLET_WORDS] or hits
-        if not specific:
+        # nothing more specific names the business; a company's name word or a kitchen yields the same way.
+        if not hits:
             return None
-        start, match = max(specific, key=lambda hit: hit[0])
+        rank = min(_weakness(hit[1].keyword) for hit in hits)
+        start, match = max((hit for hit in hits if _weakness(hit[1].keyword) == rank), key=lambda hit: hit[0])
         if match.keyword in _DELIVERY_WORDS and (goods := _delivered_goods(clause[:start])):
             if _MEAL.search(goods):
                 return self._classes.match("H", goods + match.keyword, "62")
@@ -216,15 +239,16 @@ class IndustryDictionary:
         return None
 
     def _from_clauses(self, clauses: list[str]) -> IndustryMatch | None:
-        outlet = (
-            None  # "做二手房中介的，门店3家": a bare outlet word names a business only when nothing else does
-        )
+        # "做二手房中介的，门店3家", "一家科技公司，生产一次性输液器": a bare outlet word or a name word names a
+        # business only when no other clause and no activity does.
+        deferred: IndustryMatch | None = None
         for clause in clauses:
             if match := self._owner_word(clause):
-                if match.keyword not in _OUTLET_WORDS:
+                if match.keyword not in _OUTLET_WORDS and match.keyword not in _NAME_WORDS:
                     return match
-                outlet = outlet or match
-        return self._from_activity("，".join(clauses)) or outlet
+                if deferred is None or _weakness(match.keyword) < _weakness(deferred.keyword):
+                    deferred = match
+        return self._from_activity("，".join(clauses)) or deferred
 
     def _from_activity(self, joined: str) -> IndustryMatch | None:
         for pattern, section, sector in ACTIVITY_SECTIONS:
@@ -244,6 +268,8 @@ class IndustryDictionary:
         # What the owner says they make or do ("做服装的") before a term the class list gives one section:
         # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
         for product in _PRODUCT.finditer(joined):
+            if _NO_PRODUCT.fullmatch(product.group(1)):
+                continue
             if _TRADE_NOUN_END.search(product.group(1)):
                 return self._classes.match("F", product.group(1), "51")
             if match := (

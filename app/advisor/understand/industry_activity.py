@@ -15,13 +15,16 @@ from dataclasses import dataclass
 # What the business does, said with a verb, when no business noun is named.
 ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     (
-        r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b",
+        r"买卖|批发|零售|团购|倒卖|代销|经销|卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b|"
+        # "主要在淘宝上卖女装", "专门销售建材": selling said as what the business mainly does
+        r"(?:主要|专门|就是|在[^,，。]{1,8}?上)(?:卖|销售)(?!渠道|额|收入|团队|人员|部|经理|不|得|掉)",
         "F",
         "retail",
     ),
     # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
     (
-        r"(?:^|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|(?<![各这那哪几多一两某每此品同])种(?!草)|栽|捕)[^,，。]"
+        r"(?:^|[，,]|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|"
+        r"(?<![各这那哪几多一两某每此品同])种(?!草|类)|栽|捕)[^,，。]"
         r"|(?:亩|地|田|棚)种(?!类|草)"  # "承包了两百亩地种猕猴桃": land, then what grows on it
         r"|\bwe (?:grow|raise|farm|breed)\b",
         "A",
@@ -77,8 +80,14 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
 ]
 ACTIVITY_SECTIONS = [(re.compile(words, re.I), section, sector) for words, section, sector in ACTIVITY_WORDS]
 
-# Who does it ("we", "our plant", "the company"), the verb, and its object up to the clause's end.
-_DOER = r"\b(?:we|i|our (?:company|firm|plant|factory|workshop|team|business|mill)|the (?:company|firm|plant|factory))"
+# Who does it ("we", "our plant", "the company", "our central kitchen"), the verb, and its object up to the
+# clause's end.
+_DOER = (
+    r"\b(?:we|i|our (?:\w+ )?(?:company|firm|plant|factory|workshop|team|business|mill|kitchen)|"
+    r"the (?:company|firm|plant|factory))"
+)
+# How owners hedge the verb: "we actually manufacture …", "we mainly make …".
+_ADVERB = r"(?:(?:also|mainly|mostly|only|actually|really|just|largely|primarily|now) )?"
 _VERB_SECTIONS = [
     (
         r"make|makes|manufacture|manufactures|produce|produces|turns? out|machine|machines|fabricate|fabricates|"
@@ -96,9 +105,7 @@ _VERB_SECTIONS = [
 ]
 _VERB_OBJECT = [
     (
-        re.compile(
-            rf"{_DOER}\s+(?:also |mainly |mostly |only )?(?P<verb>{verbs})\s+(?P<object>[^,.;!?]+)", re.I
-        ),
+        re.compile(rf"{_DOER}\s+{_ADVERB}(?P<verb>{verbs})\s+(?P<object>[^,.;!?]+)", re.I),
         section,
         sector,
     )
@@ -116,6 +123,19 @@ _MADE_ARTICLE_EN = re.compile(
 )
 
 
+# The Chinese making verbs, said of the business ("其实主要生产数控机床", "我们公司制造污水处理设备"): the
+# object is the product, and the owner words inside it are its modifiers (污水处理 there is no utility, D).
+# Not a stage or a concern of production ("生产线", "安全生产", "生产管理", "生产批记录").
+_VERB_OBJECT_ZH = re.compile(
+    r"(?:^|[，,]|主要|专门|专业|其实|就是|是|我们|公司|厂|企业|自己)(?:研发|设计)?(?:生产|制造)(?:和销售|销售)?"
+    r"(?!线|管理|计划|安全|效率|数据|过程|环节|车间|批|成本|任务|排|工艺|经营)"
+    r"(?P<object>[^,，。；;!?！？]{2,})"
+)
+_SOFTWARE_OBJECT_ZH = re.compile(r"软件|系统|app|小程序|平台|saas|算法|模型", re.I)
+# What a kitchen "makes" for the table is a meal: catering (H), not a food factory's goods (C).
+_MEALS_EN = re.compile(r"\b(?:meals?|lunch(?:es)?|dinners?|breakfasts?|dishes|lunchboxes|bento)\b", re.I)
+
+
 @dataclass(frozen=True)
 class VerbObject:
     section: str
@@ -125,7 +145,11 @@ class VerbObject:
 
 
 def verb_object(clause: str) -> VerbObject | None:
-    """The activity an English clause states with a verb and its object ("we make X parts"), or None."""
+    """The activity a clause states with a verb and its object ("we make X parts", "主要生产数控机床"), or None."""
+    if (said_zh := _VERB_OBJECT_ZH.search(clause)) and not _SOFTWARE_OBJECT_ZH.search(
+        said_zh.group("object")
+    ):
+        return VerbObject("C", "industry", said_zh.start("object"), said_zh.group("object").strip())
     for pattern, section, sector in _VERB_OBJECT:
         if not (said := pattern.search(clause)):
             continue
@@ -134,5 +158,7 @@ def verb_object(clause: str) -> VerbObject | None:
             return None  # "we build apps": software, read by the activity words
         if said.group("verb").lower().startswith("build") and not _MADE_ARTICLE_EN.search(product):
             return None
+        if section == "C" and _MEALS_EN.search(product):
+            return VerbObject("H", "catering", said.start("object"), product)  # "our kitchen makes lunches"
         return VerbObject(section, sector, said.start("object"), product)
     return None

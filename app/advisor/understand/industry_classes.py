@@ -61,6 +61,8 @@ _HEADS: list[tuple[str, str | None]] = [
         "会所",
         "HO",
     ),  # a 会所 serves meals or pampers ("美容会所", "私房菜会所"); a 俱乐部 is an owner word (R)
+    # A pond or pasture only farms: "虾塘", "奶牛牧场", "渔场" (the standard's classes name no 虾 or 奶牛).
+    ("牧场|渔场|鱼塘|虾塘|蟹塘|塘口|鱼池|网箱", "A"),
     ("农场|农庄|合作社|场|园|基地", "ABRGN"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
     # 企业/集团 as 公司: "一家生物医药企业" names its trade by the modifier as "生物医药公司" does.
@@ -71,6 +73,8 @@ _HEAD = re.compile(
     + "|".join(words for words, _ in _HEADS)
     + r")(?![\u4e00-\u9fff]{0,1}(?:长|员|主|里))"
 )
+# Words of a company's name, not of its trade: "XX科技有限公司", "生物科技公司" say nothing of what it does.
+_NAME_WORD = re.compile(r"科技|有限|股份|实业|控股")
 # What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司".
 _LEAD = re.compile(r".*(?:是|家|个|間|间|开|了|的|在|做|搞|经营|一|几|两|我们|我)")
 _NUMERAL = re.compile(r"[零一二三四五六七八九十百千万亿两几多]+")
@@ -183,13 +187,28 @@ class ClassList:
             head = noun.group(2)
             if _NUMERAL.fullmatch(modifier):  # "预算改成8万行不行": an amount, not a kind of business
                 continue
+            if _NAME_WORD.search(
+                modifier
+            ):  # a name ("华创科技有限公司"), read from what the owner says it does
+                continue
             allowed = next(sections for words, sections in _HEADS if re.fullmatch(words, head))
+            if allowed is not None and len(allowed) == 1:  # "虾塘", "奶牛牧场": the head alone settles it
+                return self.match(allowed, modifier + head)
             if allowed == _OUTLET_HEADS and (modifier + head in ("门店", "店铺", "门市", "商店")):
                 continue  # "门店3家": the outlet word itself, no kind of business
             if allowed == _OUTLET_HEADS and _COOKED.search(modifier):
                 return self.match("H", modifier + head, "62")
             # The head's first character with the modifier's last is evidence too: "茶馆" is 茶馆服务.
             if modifier and (match := self._nearest_class(modifier, allowed, modifier[-1] + head[0])):
+                return match
+            # A compound modifier ends in its own head word: "新能源电池企业" is a battery maker whatever 新能源
+            # shares with power generation. The last two characters are tried when the whole settles nothing,
+            # and only as a word the class names hold whole (not 复 of 康复 in "打印复印").
+            tail = modifier[-2:]
+            held = len(modifier) > 2 and any(
+                tail in cls.grams for cls in self.classes if allowed is None or cls.section in allowed
+            )
+            if held and (match := self._nearest_class(tail, allowed, modifier[-1] + head[0])):
                 return match
         return None
 
