@@ -53,6 +53,8 @@ def test_a_bare_tech_company_is_still_read_as_one():
         "常州一家新能源汽车电机企业，400人",
         "我们公司做光伏支架的，在嘉兴，80人",
         "我們是一間鋰電池隔膜企業，三百人",
+        "We're an inverter company in Ningbo with 150 staff.",
+        "A solar panel tech firm in Yancheng, 400 workers.",
     ],
 )
 def test_a_compound_product_is_made_by_its_head(message: str):
@@ -67,6 +69,7 @@ def test_a_compound_product_is_made_by_its_head(message: str):
         "我们是个肉牛牧场，在锡林郭勒，25人",
         "在微山湖边有个渔场，想装水质监测",
         "We run an oyster farm in Beihai with 10 workers.",
+        "Our hatchery in Beihai breeds grouper fry.",
     ],
 )
 def test_a_pond_or_pasture_farms(message: str):
@@ -82,6 +85,8 @@ def test_a_pond_or_pasture_farms(message: str):
         ("做预制菜的中央厨房，产品卖给盒马", "C"),
         ("Our central kitchen cooks lunches for 20 office canteens.", "H"),
         ("Our central kitchen produces frozen buns for convenience stores.", "C"),
+        ("We run a meal-prep kitchen in Hangzhou feeding three hospitals.", "H"),
+        ("We're a seafood processor in Zhoushan, 150 workers.", "C"),
     ],
 )
 def test_a_central_kitchen_cooks_unless_it_makes_packaged_food(message: str, section: str):

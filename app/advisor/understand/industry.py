@@ -99,7 +99,7 @@ _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store
 _NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology company"}
 # A place where the work is done, whose trade its products settle: "做预制菜的中央厨房" makes food (C), a central
 # kitchen that cooks for its own restaurants or for canteens is catering (H) — the kitchen's own section.
-_PLACE_WORDS = {"中央厨房", "central kitchen"}
+_PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)

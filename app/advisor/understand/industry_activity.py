@@ -52,6 +52,16 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         "C",
         "industry",
     ),
+    # An English compound ends in its head as a Chinese one does: "an EV battery company", "a solar panel firm"
+    # make the article they are named by (the English of "新能源电池企业").
+    (
+        r"\b(?:batter(?:y|ies)|cells?|panels?|modules?|chips?|semiconductors?|components?|parts|machinery|"
+        r"machines|devices|furniture|garments?|textiles?|apparel|castings?|moulds?|molds?|fasteners?|valves?|"
+        r"pumps?|cables?|motors?|inverters?|sensors?|tools?)(?: tech(?:nology)?)? "
+        r"(?:company|firm|business|enterprise|startup|supplier|producer|processor)\b",
+        "C",
+        "industry",
+    ),
     (r"\bwe (?:teach|train)\b", "P", "other"),
     # What a technology firm makes is software, whatever its words share with factory classes ("做大模型的",
     # "做工业视觉的公司", "做自动驾驶的": 模型/视觉/驾驶 are not model-making or car-making).
