@@ -42,6 +42,9 @@ NO_PROGRAM = (
     "nonecovers",
     "nofundingprogram",
 )
+# A sentence promising the list that follows ("下面只列当地的项目", "Programs open to firms of any size are listed
+# below"): a lead-in that nothing follows reads as a missing answer (review10 r10-16, r10-35).
+LEAD_IN = ("下面只列", "只列当地", "arelistedbelow", "arelisted:", "arelisted.")
 NOT_IN_SOURCES = (
     "不在我的资料",
     "不在资料",
@@ -97,6 +100,11 @@ POLICY_QUOTE = ("政策依据", "policybasis")
 
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
+
+
+def count(text: str, phrase: str) -> int:
+    """How many times the answer says the phrase (script-blind, spaces ignored)."""
+    return compact(normalize(text)).count(compact(normalize(phrase)))
 
 
 def has_any(text: str, phrases: list[str] | tuple[str, ...]) -> bool:

@@ -17,12 +17,14 @@ from typing import Any
 from app.catalogue.models import Catalogue, FundingProgram, Region
 from app.evaluation.answer_phrases import (
     LARGE_FIRM,
+    LEAD_IN,
     NO_PROGRAM,
     NOT_FOR_YOU,
     NOT_IN_SOURCES,
     OVER_BUDGET,
     POLICY_QUOTE,
     REFUSE_GUARANTEE,
+    count,
     date_forms,
     has_any,
 )
@@ -233,6 +235,15 @@ def wording_checks(a: ScoredAnswer) -> None:
     if "days_left" in expect:
         n = expect["days_left"]
         a.check("days_left", has_any(answer, [f"{n}天", f"{n}days", f"{n}day"]), str(n))
+    for phrase in expect.get("said_once", []):
+        # Said once, not once per program or per section (a reason over five ❌ lines, an end date twice).
+        times = count(answer, str(phrase))
+        a.check("said_once", times == 1, f"{phrase} x{times}")
+    if expect.get("lead_in_kept"):
+        # "下面只列当地的项目" / "listed below" promises a list: a program is written out under it.
+        promised = has_any(answer, LEAD_IN)
+        kept = any(f.get("listed") and f["verdict"] != "ineligible" for f in a.response.get("funding", []))
+        a.check("lead_in_kept", not promised or kept, "nothing open listed under the lead-in")
     for name, test in _SAID.items():
         if expect.get(name):
             a.check(name, test(a), _lead(answer)[:80])
