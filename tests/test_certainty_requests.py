@@ -32,6 +32,26 @@ def test_asking_the_odds_or_taking_the_money_as_settled_is_a_request_for_certain
 @pytest.mark.parametrize(
     "message",
     [
+        # the assurance asked last, about the clause before it
+        "杭州算力券拿到12万，这个你能保证吗？",
+        "我们能拿到的100万，你敢保证吗？",
+        # Cantonese: the owner is 我哋, getting is 攞
+        "訓力券你保唔保證我哋攞到50萬？",
+        # the thing assured between the modal and its outcome
+        "你可以同我保證科技券會批落嚟嗎？",
+        "Could you confirm in advance that the model voucher will pay us RMB 1 million for certain?",
+    ],
+)
+def test_the_assurance_asked_in_any_order_or_dialect_is_a_request_for_certainty(message):
+    assert asks_for_certainty(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "补贴比例确定吗？",
+        "这个系统能保证质检准确率吗？有补贴吗",
+        "确保数据安全的系统有补贴吗",
         "杭州的算力券补几成？",
         "是按一定比例补贴吗",
         "申请要交保证金吗",

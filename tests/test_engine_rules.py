@@ -8,9 +8,10 @@ import pytest
 
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.coverage_notes import no_program_for_place
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.guarantee import guarantee_note
-from app.advisor.engine.notices import deadline_notes, no_program_for_place
+from app.advisor.engine.notices import deadline_notes
 from app.advisor.engine.pack_choice import SolutionPick, choose_pack
 from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import solution_purchases

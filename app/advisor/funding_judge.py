@@ -11,16 +11,12 @@ from datetime import date
 
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
+from app.advisor.engine.coverage_notes import large_firm_note, no_program_for_place
 from app.advisor.engine.eligibility import Assessment, Verdict, assess
 from app.advisor.engine.foreign_figures import foreign_figure_notes
 from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
-from app.advisor.engine.notices import (
-    asks_about_time,
-    deadline_notes,
-    large_firm_note,
-    no_program_for_place,
-)
+from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.program_subjects import spend_from_question
 from app.advisor.engine.programs import VERDICT_ORDER, select_programs
@@ -73,7 +69,9 @@ class FundingJudge:
         bought = kinds(client) | {s.purchase.kind for s in turn.subsidies}
         return [
             *large_firm_note(profile, query, turn.programs, language),
-            *no_program_for_place(profile, self.catalogue, language, self.absence(profile, language)),
+            *no_program_for_place(
+                profile, self.catalogue, language, self.absence(profile, language), turn.programs
+            ),
             *deadline_notes(turn.programs, self.today(), query, language, turn.named_programs),
             *guarantee_note(turn.wants_certainty, turn.programs, language, query),
             *unpaid_client_items(client, turn.programs, language),

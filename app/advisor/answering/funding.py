@@ -14,6 +14,7 @@ from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.what_if import changed_verdicts, supposition_changed, verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
+from app.advisor.engine.notices import ended_note, said_ended
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
@@ -99,6 +100,7 @@ class FundingHandlers(PackHandlers):
         if as_stated is not None and turn.programs:
             notes.insert(0, supposition_changed(turn.supposed_words, as_stated, turn.programs, turn.language))
         notes += self.funding.notes(turn)
+        notes = list(dict.fromkeys(notes))  # a sentence the direct answer already said is not said again
         province = turn.conversation.profile.province
         brief = funding_brief(turn.programs, turn.book, turn.language, province, bool(turn.foreign))
         lines = [*notes, *([""] if notes else []), *brief]
@@ -125,7 +127,16 @@ class FundingHandlers(PackHandlers):
         named = sorted(
             (a for a in turn.programs if a.program.id in order), key=lambda a: order[a.program.id]
         )[:2]
-        return "\n".join(program_summary(a, turn.language, self.today()) for a in named) or None
+        # One that ended is answered by "已于…结束，不能再申请", the sentence the date notes lead with: the answer
+        # says it once (the notes repeating it are dropped in `_funding_answer`; review10: said twice).
+        today, en = self.today(), turn.language == "en"
+        return (
+            "\n".join(
+                ended_note(a, en) if said_ended(a, today) else program_summary(a, turn.language, today)
+                for a in named
+            )
+            or None
+        )
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""

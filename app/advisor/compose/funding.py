@@ -12,6 +12,7 @@ from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.pilots import pilot_city_confirmed
+from app.advisor.engine.program_terms import ended_alone
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
@@ -116,6 +117,9 @@ def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lan
     if selection and assessment.verdict is Verdict.unknown:
         label = selection
     reason = key_reason(assessment, language)
+    if assessment.asked and ended_alone(assessment.conditions, program):
+        # The lead said it ended, with the date (engine/notices.said_ended): not a second time here.
+        reason = "ended, see above" if language == "en" else "已结束，见上"
     benefit = benefit_line(assessment, language)
     if language == "en":
         said = f"{label}" + (f" — {reason}" if reason else "")

@@ -17,6 +17,7 @@ from app.advisor.compose.funding import (
     benefit_line,
     brief_verdict_line,
     funding_section,
+    key_reason,
     not_listed_line,
     short_name,
 )
@@ -116,6 +117,34 @@ def pilot_channel_line(
     return "- ❔ 城市试点（不计入净成本）：" + "；".join(parts) + "。"
 
 
+def shared_reasons(shown: list[Assessment], language: Lang) -> dict[str, list[Assessment]]:
+    """The ❌ reasons two or more listed programs share ("合伙企业…不缴企业所得税" rules out four tax benefits):
+    each is said once with its programs under it (review10: a partnership read the same reason five times)."""
+    by_reason: dict[str, list[Assessment]] = {}
+    for assessment in shown:
+        reason = key_reason(assessment, language)
+        if assessment.verdict is Verdict.ineligible and reason:
+            by_reason.setdefault(reason, []).append(assessment)
+    return {reason: group for reason, group in by_reason.items() if len(group) >= 2}
+
+
+def ruled_out_together(group: list[Assessment], reason: str, book: CitationBook, language: Lang) -> list[str]:
+    """One ❌ line with the shared reason, then each program with what it would have given and its citation."""
+    en = language == "en"
+    head = (
+        f"- ❌ Not eligible ({len(group)} programs) — {reason}:"
+        if en
+        else f"- ❌ 以下{len(group)}项不符合，{reason}："
+    )
+    items = [
+        f"  - {short_name(a.program.name_en)}: {benefit_line(a, language)}. [{book.cite_program(a.program)}]"
+        if en
+        else f"  - {short_name(a.program.name)}：{benefit_line(a, language)}。[{book.cite_program(a.program)}]"
+        for a in group
+    ]
+    return [head, *items]
+
+
 def funding_brief(
     programs: list[Assessment],
     book: CitationBook,
@@ -140,10 +169,17 @@ def funding_brief(
     # r8-28).
     lines = (["Funding programs:" if en else "补贴政策："]) if shown else []
     listed_ids = {a.program.id for a in shown}
+    said_reasons: set[str] = set()
     through = [a for a in programs if a.reached_through in listed_ids]
     pilots = pilot_channel_line(shown, through, book, language)
+    shared = shared_reasons(shown, language)
     for assessment in shown:
-        if pilots is None or not is_pilot_to_confirm(assessment):
+        reason = key_reason(assessment, language)
+        if assessment.verdict is Verdict.ineligible and reason in shared:
+            if reason not in said_reasons:  # where the first of them would be
+                said_reasons.add(reason)
+                lines += ruled_out_together(shared[reason], reason, book, language)
+        elif pilots is None or not is_pilot_to_confirm(assessment):
             lines.append(brief_verdict_line(assessment, book, language))
         elif pilots not in lines:  # where the first pilot would be
             lines.append(pilots)

@@ -76,18 +76,32 @@ def _count(programs: list[Assessment], verdict: Verdict) -> int:
 
 
 def _tally(programs: list[Assessment], language: Lang) -> str:
-    """How the programs came out, as a client reads it: "可申请1项、待确认2项", "none likely to apply yet, 1 to confirm"."""
-    ok, unsure = _count(programs, Verdict.eligible), _count(programs, Verdict.unknown)
+    """How the programs came out, as a client reads it: "可申请1项、待确认2项", "none likely to apply yet, 1 to confirm".
+
+    Counted as the headline counts them (compose/pack.summary_line): national money paid through a local pilot is
+    that pilot, and a program paid only if selected is "须申报入选", not "待确认" (review10 r10-26: "3项待确认"
+    above a headline of "2 项须申报入选")."""
+    own = [a for a in programs if a.reached_through is None]
+    ok = _count(own, Verdict.eligible)
+    open_ = [a for a in own if a.verdict is Verdict.unknown]
+    unsure = sum(not a.selection_only for a in open_)
+    selected = len(open_) - unsure
     if language == "en":
-        if not ok and not unsure:
+        if not ok and not open_:
             return "none that applies"
         said = f"{ok} likely to apply" if ok else "none likely to apply yet"
-        return said + (f", {unsure} to confirm" if unsure else "")
-    if not ok and not unsure:
+        said += f", {unsure} to confirm" if unsure else ""
+        return said + (f", {selected} only if selected" if selected else "")
+    if not ok and not open_:
         return "没有适用的补贴"
+    rest = "、".join(
+        part
+        for part in (f"{unsure}项待确认" if unsure else "", f"{selected}项须申报入选" if selected else "")
+        if part
+    )
     if not ok:
-        return f"暂无可直接申请的，{unsure}项待确认"
-    return f"可申请{ok}项" + (f"、待确认{unsure}项" if unsure else "")
+        return f"暂无可直接申请的，{rest}"
+    return f"可申请{ok}项" + (f"、{rest}" if rest else "")
 
 
 def _short_place(profile: CompanyProfile, fields: list[str], said: str) -> str:

@@ -198,6 +198,13 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
             why_zh, why_en = "（事后奖补，须经审核）", " (post-award, after review)"
         zh += "；最多可能获得，不计入净成本" + why_zh
         en += "; up to, not counted in net cost" + why_en
+        if (
+            program.how_to_apply.mechanism is ApplicationMechanism.post_award
+            and why_zh != "（事后奖补，须经审核）"
+        ):
+            # Paid after the award, never at purchase (§2): the owner pays the full price first.
+            zh += "；事后奖补：先全额付款，审核或验收通过后才拨付"
+            en += "; paid after the award: you pay in full first, the money comes after review or acceptance"
         if program.how_to_apply.mechanism is ApplicationMechanism.two_step_claim:
             zh += "；需先全额支付，结算后返还"
             en += "; paid in full first, paid back after settlement"

@@ -15,6 +15,7 @@ from datetime import date
 
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.engine.stated_days import stated_day
 from app.advisor.understand.plans import said_purchases, self_done
@@ -22,6 +23,7 @@ from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
+from app.text.normalize import normalize
 
 
 def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
@@ -48,7 +50,9 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
             "purchase", Status.met, Reason(f"支持的采购：{names}", f"matching purchase: {names_en}")
         )
     # What the client said they buy, in their words: only recognised words are quoted back (plans.py).
-    said_kinds = said_purchases(said) if said else ()
+    # The program's own name is no purchase: "设备一次性税前扣除能用吗" buys no equipment (names_in_order.py).
+    unnamed = without_name(said, normalize(program.name), english_orders(program.name_en)) if said else ""
+    said_kinds = said_purchases(unnamed) if said else ()
     named = next((p for p in said_kinds if p.kind in scope), None)
     if named is not None:
         zh, en = SPEND_LABELS[named.kind]

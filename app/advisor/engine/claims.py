@@ -16,7 +16,8 @@ from app.text.normalize import normalize, normalize_cased
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
 _GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
-_PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|\bfunds?\b|scheme", re.I)
+# A loan product is named like a program ("“AI惠企贷”", "科创贷"): a claim to check as any other (review11 r11-17).
+_PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|贷$|\bfunds?\b|scheme|\bloan\b", re.I)
 
 
 def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
@@ -52,7 +53,7 @@ _PER_FIRM_PROMISE = re.compile(
 # catalogue holds some under their own names (研发费用税前加计扣除), checked by `known` like any other.
 _CLAIMED_NAME = re.compile(
     r"[\u4e00-\u9fffa-z0-9+＋·]{2,24}?(?:专项补贴|专项资金|专项|补贴|补助|资助|奖励|奖补|津贴|贴息|基金|券|计划|"
-    r"退税|减税|免税|抵税|扣除|抵扣|抵减|减免)"
+    r"退税|减税|免税|抵税|扣除|抵扣|抵减|减免|(?<!免息)(?<!贴息)贷(?!款))"
     r"|\b(?:an?|the) ([a-z0-9 +&'-]{3,40}? (?:grant|subsidy|voucher|fund|scheme|tax credit|tax break|tax rebate|"
     r"rebate|deduction|tax relief|exemption))\b"
 )

@@ -15,12 +15,12 @@ from app.advisor.engine.arithmetic import ratio_is_ceiling
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.numbers import AMOUNT, parse_amount
-from app.catalogue.render import format_cny, format_ratio
+from app.catalogue.render import cap_phrase, format_cny, format_ratio
 from app.text.normalize import normalize
 
 # The amount hoped for: right after a verb of getting ("拿800万", "receive 3 million", "get CNY 1,000,000").
 _HOPED = re.compile(
-    rf"(?:拿到?|领到?|获得|得到|补到?|批下?来?|到账|receive|get|obtain|be granted)\s*(?:cny|rmb|¥)?\s*{AMOUNT}",
+    rf"(?:拿到?|攞到?|领到?|获得|得到|补到?|批下?来?|到账|receive|get|obtain|be granted)\s*(?:cny|rmb|¥)?\s*{AMOUNT}",
     re.I,
 )
 _PERIOD = {
@@ -156,6 +156,14 @@ def _what_decides(assessment: Assessment, en: bool) -> str:
             f"需要约{format_cny(spend)}的合格支出才可能达到上限，且须满足全部条件"
             + (f"；最高{format_cny(exception)}只是例外情况下的上限，不能按它打算" if exception else "")
             + "。"
+        )
+    if ratio and cap is not None:
+        # A cap in another currency (香港科技券 累计60万港元) is published all the same: no spend in CNY is implied.
+        return (
+            f"{name}: {format_ratio(ratio)} of eligible spend, at most {cap_phrase(benefit, 'en')} as published; "
+            "the amount depends on what the review accepts."
+            if en
+            else f"{name}：按合格支出的{format_ratio(ratio)}计算，公布上限{cap_phrase(benefit)}，金额取决于审核认定的支出。"
         )
     if ratio:
         return (

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.text.normalize import normalize
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_HAN = 7  # Han characters the pieces hold together: one more than a contiguous stretch needs
 MIN_LONGEST = 3  # one piece is a word, not two generic syllables ("企业" + "补贴" + "项目")
@@ -116,3 +118,63 @@ def _index(words: Sequence[str], word: str, start: int) -> int:
         if words[i] == word:
             return i
     return -1
+
+
+def without_name(text: str, name: str, name_words: Sequence[Sequence[str]] = ()) -> str:
+    """The text with what says this program's name blanked out: its longest stretch of the name (4+ Han
+    characters), its pieces said in order ("设备…一次性税前扣除") and a run of its English words in order
+    (`name_words`: the name's words, in each order an owner may say them, "equipment deduction"). The client who
+    asks whether "设备一次性税前扣除" applies has named a tax rule, not a purchase of equipment (en12-14)."""
+    out = text
+    pieces = han_pieces_in_order(name, out)
+    for piece in pieces:
+        out = out.replace(piece, " " * len(piece), 1)
+    stretch = _longest_stretch(name, out)
+    if len(_HAN.findall(stretch)) >= MIN_STRETCH_HAN:
+        out = out.replace(stretch, " " * len(stretch), 1)
+    tokens = list(_LATIN.finditer(out))
+    for words in name_words:
+        run = words_in_order(words, [t.group(0) for t in tokens])
+        if not run:
+            continue
+        first = next(i for i in range(len(tokens)) if _same(tokens[i : i + len(run)], run))
+        start, end = tokens[first].start(), tokens[first + len(run) - 1].end()
+        return out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+_LATIN = re.compile(r"[a-z0-9]+")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def of_swapped(words: Sequence[str]) -> list[str]:
+    """The name with "X of Y" said as "Y X", as owners say it: "deduction of equipment" is the "equipment
+    deduction" ("the one-off equipment deduction"); the name as it is when it has no "of"."""
+    out = list(words)
+    for k in range(1, len(out) - 1):
+        if out[k] == "of":
+            out[k - 1 : k + 2] = [out[k + 1], out[k - 1]]
+            break
+    return out
+
+
+def english_orders(name_en: str) -> list[list[str]]:
+    """An English name's words, in its own order and with its "X of Y" swapped."""
+    words = _LATIN.findall(normalize(_BRACKETED.sub("", name_en)))
+    return [words, of_swapped(words)]
+
+
+def _same(tokens: Sequence[re.Match[str]], words: Sequence[str]) -> bool:
+    return [t.group(0) for t in tokens] == list(words)
+
+
+MIN_STRETCH_HAN = 4  # "税前扣除", "加计扣除": fewer Han characters are words any sentence may share
+
+
+def _longest_stretch(name: str, text: str) -> str:
+    best = ""
+    for start in range(len(text)):
+        end = start + len(best) + 1
+        while end <= len(text) and text[start:end] in name:
+            best, end = text[start:end], end + 1
+    return best

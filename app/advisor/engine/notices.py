@@ -1,4 +1,6 @@
-"""What a careful consultant says first: dates that matter, honest no's, no guarantees (advice_rules.md §3-§7).
+"""What a careful consultant says first: the dates that matter and how the money arrives (advice_rules.md §2, §4).
+
+Who the programs are for (the place, a large firm) is in coverage_notes.py; guarantees in guarantee.py.
 
 Each function returns the sentences (zh or en) to lead an answer with, from the engine's verdicts and the
 catalogue only; an empty list when there is nothing to say.
@@ -11,14 +13,11 @@ from collections.abc import Collection
 from datetime import date
 
 from app.advisor.contract import Lang
-from app.advisor.engine.claims import NATIONAL_CHANNEL
-from app.advisor.engine.conditions import Status, outside_mainland
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import listed_programs
-from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import DEADLINE
-from app.catalogue.models import ApplicationMechanism, Catalogue
-from app.catalogue.taxonomy import SME_SIZES
+from app.catalogue.models import ApplicationMechanism
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
@@ -29,11 +28,7 @@ _ASKS_WHEN = re.compile(
     r"when does|closing|how many days|days? left|how long (?:is |do we have )?left|cut-?off|end date|still valid",
     re.I,
 )
-_ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
-
-
-_RECHECK = re.compile(r"\s*(?:an?\s+|the\s+)?\d{4}-\d{2}-\d{2}\s*(?:复查|re-?check)", re.I)
 
 
 def asks_about_time(question: str) -> bool:
@@ -75,7 +70,7 @@ def deadline_notes(
         ruled_out = assessment.verdict is Verdict.ineligible
         if until and until < today:
             if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
-                notes.append(_ended_note(assessment, en))
+                notes.append(ended_note(assessment, en))
         elif closes and closes < today:
             if asked or not ruled_out:
                 notes.append(
@@ -115,13 +110,20 @@ def deadline_notes(
     return notes[:4]
 
 
+def said_ended(assessment: Assessment, today: date) -> bool:
+    """The lead says this program ended, with its date (`deadline_notes`): a program the client named, of their
+    place. Other lines about it then do not say it again (review10: the end date was said twice)."""
+    return assessment.asked and _ended(assessment, today) and not _region_unmet(assessment)
+
+
 def _ended(assessment: Assessment, today: date) -> bool:
     until = assessment.program.validity.effective_until
     return bool(until and until < today)
 
 
-def _ended_note(assessment: Assessment, en: bool) -> str:
-    """An ended program takes no new applications; a pilot still pays its enrolled firms by the bureau's notice."""
+def ended_note(assessment: Assessment, en: bool) -> str:
+    """An ended program takes no new applications; a pilot still pays its enrolled firms by the bureau's notice.
+    The answer to a question naming it leads with this sentence, said once (answering/funding.py)."""
     program = assessment.program
     name, until = (program.name_en if en else program.name), program.validity.effective_until
     pilot = program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
@@ -155,80 +157,32 @@ def _what_the_time_allows(assessment: Assessment, en: bool, asked: bool = False)
             if en
             else "只有已建成或已实施的项目来得及：申报材料按已完成的项目评审并须入选，多数申报者拿不到；还没开始做的项目赶不上这一轮。"
         )
+    arrives = money_arrives(assessment, en)
     if asked:  # "还来得及吗": the end of the measures is not an open window (§4)
         return (
             "apply before then; whether an application round is open until that date is up to the issuing "
-            "bureau's notice, so a window is not promised."
+            f"bureau's notice, so a window is not promised.{arrives}"
             if en
-            else "请在此之前完成申报；有效期内是否还开放申报以主管部门通知为准，窗口不作保证。"
+            else f"请在此之前完成申报；有效期内是否还开放申报以主管部门通知为准，窗口不作保证。{arrives}"
         )
-    return "apply before then." if en else "请在此之前完成申报。"
+    return f"apply before then.{arrives}" if en else f"请在此之前完成申报。{arrives}"
 
 
-def no_program_for_place(
-    profile: CompanyProfile, catalogue: Catalogue, language: Lang, absence_note: str | None = None
-) -> list[str]:
-    """One sentence when no catalogued program is issued for the client's place, with the national channel."""
-    if not profile.province:
-        return []
-    local = [
-        p
-        for p in catalogue.funding
-        if p.eligibility.regions
-        and any(r.covers(profile.province, profile.city, profile.district) for r in p.eligibility.regions)
-    ]
-    if local and outside_mainland(profile.province):
-        return [
-            f"Companies registered in {profile.region_label_en()} are outside the mainland programs' coverage; "
-            f"only {profile.region_label_en()}'s own programs are listed."
-            if language == "en"
-            else f"在{profile.region_label()}注册的企业不在内地补贴项目的覆盖范围内，下面只列当地的项目。"
-        ]
-    if local:
-        return []
-    en = language == "en"
-    place = profile.region_label_en() if en else profile.region_label()
-    if outside_mainland(profile.province):
-        # Like a foreign place for the mainland's programs; the nearest mainland channel would not apply either.
-        return [
-            f"Companies registered in {place} are outside the mainland programs' coverage, and no {place} program "
-            "is in my sources."
+def money_arrives(assessment: Assessment, en: bool) -> str:
+    """When the money comes, for a program paid after the spend (§2): the owner pays the full price first and
+    is paid after review or acceptance, never at purchase ("付款的时候直接少付30%吗" — no)."""
+    mechanism = assessment.program.how_to_apply.mechanism
+    if mechanism is ApplicationMechanism.post_award:
+        return (
+            " It is paid after the award: you pay in full first, and the money comes after review or acceptance, "
+            "not when you pay."
             if en
-            else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中也没有收录{place}本地的项目。"
-        ]
-    national = catalogue.program(NATIONAL_CHANNEL)
-    if en:
-        text = f"No program in my sources is issued for {place}."
-        if national:
-            text += f" The nearest national channel is {national.name_en}, only if your city was selected as a pilot."
-    else:
-        text = f"我的资料中没有覆盖{place}的补贴项目。"
-        if national:
-            text += f"最接近的国家级渠道是{national.name}，须所在城市入选试点。"
-    if absence_note:
-        # What was searched, without the researchers' dated re-check log that follows it ("2026-11-29复查：另见…
-        # 未收录", "A 2026-11-29 re-check found…"): never for the client (review8 r8-28).
-        searched = _RECHECK.split(absence_note.strip(), maxsplit=1)[0].strip()
-        text += (" What was searched: " if en else "检索情况：") + searched
-    return [text]
-
-
-def large_firm_note(
-    profile: CompanyProfile, question: str, programs: list[Assessment], language: Lang
-) -> list[str]:
-    """A large firm asking about SME funds hears plainly, first, that they are not for it (§3)."""
-    if profile.size_class != "large" or not _ASKS_SME_FUNDS.search(question):
-        return []
-    if language == "en":
-        return [
-            "Your company is a large enterprise under the MIIT thresholds: SME funds (such as the SME digital "
-            "transformation pilot) are not for you. Programs open to firms of any size are listed below."
-        ]
-    return [
-        "按工信部标准贵公司属于大型企业，中小企业专项资金（如中小企业数字化转型城市试点）不适用于贵公司。下面只列不限规模的项目。"
-    ]
-
-
-def sme_only(assessment: Assessment) -> bool:
-    sizes = set(assessment.program.eligibility.size_classes)
-    return bool(sizes) and sizes <= SME_SIZES
+            else "这是事后奖补：先全额付款，审核或验收通过后才拨付，不是付款时抵扣。"
+        )
+    if mechanism is ApplicationMechanism.two_step_claim:
+        return (
+            " You pay in full first and claim it back after settlement, not when you pay."
+            if en
+            else "须先全额付款，结算后申领返还，不是付款时抵扣。"
+        )
+    return ""

@@ -24,6 +24,7 @@ from app.advisor.engine.names_in_order import (
     han_pieces_in_order,
     holds_in_order,
     holds_words_in_order,
+    of_swapped,
     words_in_order,
 )
 from app.advisor.engine.pilot_names import PilotNames
@@ -253,10 +254,15 @@ class ProgramNames:
         if pieces:
             sharing = sum(holds_in_order(name, pieces) for name in self._names)
             return "…".join(pieces) if sharing == 1 else None
-        words = words_in_order(self._en_words[i], _WORD.findall(text))
-        if words and _distinctive(words):
-            sharing = sum(holds_words_in_order(name, words) for name in self._en_words)
-            return " ".join(words) if sharing == 1 else None
+        said = _WORD.findall(text)
+        for name in (self._en_words[i], of_swapped(self._en_words[i])):
+            words = words_in_order(name, said)
+            if words and _distinctive(words):
+                sharing = sum(
+                    holds_words_in_order(other, words) or holds_words_in_order(of_swapped(other), words)
+                    for other in self._en_words
+                )
+                return " ".join(words) if sharing == 1 else None
         return None
 
     @staticmethod

@@ -17,21 +17,30 @@ from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
 
 
+def _ended_reason(until: date) -> Reason:
+    return Reason(
+        f"政策已于{until}结束（如有新一期以主管部门通知为准）",
+        f"ended on {until} (a new round is not a promise)",
+    )
+
+
+def ended_alone(conditions: list[Condition], program: FundingProgram) -> bool:
+    """The program has ended and nothing else rules it out: its end date is the whole answer."""
+    until = program.validity.effective_until
+    unmet = [c for c in conditions if c.status is Status.unmet]
+    return (
+        until is not None
+        and bool(unmet)
+        and all(c.name == "validity" and c.reason == _ended_reason(until) for c in unmet)
+    )
+
+
 def validity(program: FundingProgram, today: date) -> list[Condition]:
     validity = program.validity
     out: list[Condition] = []
     until = validity.effective_until
     if until and until < today:
-        out.append(
-            Condition(
-                "validity",
-                Status.unmet,
-                Reason(
-                    f"政策已于{until}结束（如有新一期以主管部门通知为准）",
-                    f"ended on {until} (a new round is not a promise)",
-                ),
-            )
-        )
+        out.append(Condition("validity", Status.unmet, _ended_reason(until)))
     elif validity.effective_from and validity.effective_from > today:
         out.append(
             Condition(

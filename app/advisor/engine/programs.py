@@ -36,7 +36,10 @@ def _region_compatible(assessment: Assessment, profile: CompanyProfile, spend: s
         local = program.scope_level is not ScopeLevel.national and program.region.province is not None
         if local and profile.province and not program.region.covers(profile.province, profile.city):
             return False
-        return bool(spend) and program.benefit.currency == "CNY"
+        # A tax or loan program is here only when the question raised its subject ("which tax breaks"): that is
+        # its match, with or without a purchase named.
+        raised = program.type in RAISED_ONLY
+        return (bool(spend) or raised) and program.benefit.currency == "CNY"
     if not profile.province:
         return False
     return any(r.covers(profile.province, profile.city, profile.district) for r in regions)
@@ -226,8 +229,11 @@ def select_programs(
         ):
             continue
         if named or assessment.asked or _region_compatible(assessment, profile, spend):
-            # A program named by its name leads, then those of a place the client named, then the rest.
-            chosen.append((0 if by_name else 1 if named else 2, assessment))
+            # A program named by its name leads, then a tax or loan program whose subject the question raises
+            # ("which tax breaks help", here only when raised), then those of a place the client named, then
+            # the rest: a getihu asking about tax breaks heard only Chengdu's vouchers (their tax no's were cut).
+            rank = 0 if by_name else 1 if program_type in RAISED_ONLY else 2 if named else 3
+            chosen.append((rank, assessment))
     chosen.sort(
         key=lambda item: (item[0], VERDICT_ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
     )

@@ -156,6 +156,8 @@ _THING_COSTS = re.compile(
 _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", _I)
 # "贷款500万买智能裁断设备": the loan pays for the thing named right after it, so that is its price (review8 r8-22).
 _LOAN_BEFORE = re.compile(r"(?:贷款|贷|借款|借)[^，,。；;\d]{0,4}$")
+# A loan word right before the amount with nothing bought after it: the size of the loan.
+_LOAN_SIZE_BEFORE = re.compile(r"(?:贷款|贷|借款)\s*$")
 _BUYS_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:来|用来|用于|去)?\s*(?:买|购买|购置|采购|添置|更新|换)")
 _LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", _I)
 
@@ -167,6 +169,8 @@ def not_a_purchase(body: str, start: int, end: int) -> bool:
         return True  # a revenue, a past or R&D spend, an asset's value
     before = body[max(0, start - 12) : start]
     borrowed_to_buy = _LOAN_BEFORE.search(before) and _BUYS_AFTER.match(body, end)
+    if _LOAN_SIZE_BEFORE.search(before) and not borrowed_to_buy:
+        return True  # "可以免息贷50万": the loan's size, no purchase (review11 r11-17: it became "软件 50万")
     if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before) and not borrowed_to_buy:
         return True
     # a ceiling ("5w以内"), or the loan taking the amount ("200万走银行贷款")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from app.text.funding_words import FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
@@ -28,7 +29,7 @@ _ASSURANCE = re.compile(
     r"准话|准数|保准|准能|准保|有把握|把握大|跑不掉|跑不了|保票|确定(?:的)?收入|当成?确定|"
     r"稳唔稳|稳阵|有冇把握|话实|实唔实|"  # Cantonese: "穩唔穩陣", "話實畀我知"
     r"\b100 ?% (?:get|receive|be approved|approved)\b|"
-    r"\bguarantee[sd]?\b|\bpromise\b|\bfor sure\b|\bdefinitely\b|\bsure thing\b|\bassured?\b|"
+    r"\bguarantee[sd]?\b|\bpromise\b|\bfor sure\b|\bfor certain\b|\bconfirm in advance\b|\bdefinitely\b|\bsure thing\b|\bassured?\b|"
     r"\b(?:is it|are you|be|it's|absolutely|completely|totally) certain\b|\bcertain(?:ly)? (?:that|we|i|to)\b|"
     r"\bcount on\b|\bbank on\b|\brely on (?:getting|receiving)\b|\bwithout (?:a )?doubt\b|"
     r"\bconfirm (?:that )?(?:we|i)(?:'ll| will| can| would| are going to)\b|\b100 ?% (?:sure|certain)\b|"
@@ -62,11 +63,20 @@ _ODDS_OR_SETTLED = re.compile(
 _MODAL = r"(?<!不)(?<!没法)(?<!无法)(?:保证(?!金|书)|确保|担保(?!贷|基金|公司|费|机构|人)|一定|肯定|必定|必然|绝对|百分百|百分之百|100%|确定|能确认)"
 # What is being assured: getting, approval, the money arriving. "能/会" may stand between ("保证能拿", "一定会批"),
 # as may the owner ("确定我们能拿到"); anything else means the modal is about something else ("一定比例").
-_BETWEEN = r"(?:我们|咱们|我|你们|都|就|也|还|是|能|会|可以|可)"
+# Cantonese says the owner 我哋 and getting 攞 ("保唔保證我哋攞到50萬").
+_BETWEEN = r"(?:我们|咱们|我哋|我|你们|你哋|都|就|也|还|是|能|会|可以|可)"
 _OUTCOME = (
-    r"(?:给|畀|拿|领|批|通过|到账|到手|下来|有份|有戏|获得|得到|补|报销|兑现|成功|中选|入选|申请到|申到)"
+    r"(?:给|畀|拿|攞|领|批|通过|到账|到手|下来|有份|有戏|获得|得到|补|报销|兑现|成功|中选|入选|申请到|申到)"
 )
-_BOUND_MODAL = re.compile(_MODAL + _BETWEEN + r"{0,3}" + _OUTCOME)
+# The thing assured may stand between the modal and its outcome: "保证科技券会批", "确保这笔补贴能到账".
+_THING = rf"(?:[^，,。？?！!]{{0,8}}?(?:{FUNDING_NOUN_ZH}|钱|款))?"
+_BOUND_MODAL = re.compile(_MODAL + _THING + _BETWEEN + r"{0,3}" + _OUTCOME)
+# The modal asked last, about the clause before it: "杭州算力券拿到12万，这个你能保证吗？", "你敢打包票不",
+# "能给个保证吗", "保唔保證". Only assurance modals: "比例确定吗" asks whether a rate is fixed.
+_TAG_MODAL = re.compile(
+    r"(?:你|您)?(?:能|敢|可以|能不能|敢不敢|可不可以|可唔可以|会不会|肯不肯)?(?:给个?|畀个?|同我|跟我|向我|帮我)?"
+    r"(?:保证|担保|保唔保证|保不保证)(?:一下)?(?:吗|嘛|么|不|唔|冇|呢|吧|啊|得到|到)?\s*[?？]?\s*$"
+)
 # Asking for all of it is asking whether it is sure: "60%能全拿吗", "想拿满100万".
 _ALL_OF_IT = re.compile(
     r"全拿|拿满|拿全|全额(?:拿|到账|补)|足额|[给畀]足|\b(?:get|receive|claim) the (?:full|whole|maximum|max)\b",
@@ -103,6 +113,7 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
             or _ALL_OF_IT.search(sentence)
             or _AMOUNT_CONFIRMED.search(sentence)
             or _bare_modal(sentence)
+            or _tag_modal(sentence)
         )
         # The funding may sit in the sentence before: "申科技券穩唔穩陣？係咪一定批到？"
         outcome = (
@@ -113,6 +124,12 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
         if certain and follow_up:
             return True
     return False
+
+
+def _tag_modal(sentence: str) -> bool:
+    """The sentence's last clause asks for an assurance of what the clauses before it say."""
+    last = re.split(r"[，,；;]", sentence.strip())[-1]
+    return bool(_TAG_MODAL.search(last))
 
 
 def _bare_modal(sentence: str) -> bool:

@@ -38,7 +38,9 @@ FIRST_PERSON = re.compile(rf"我们|我们的|咱们|本公司|\b(we|us|our)\b|{
 STACKING = re.compile(
     # Cantonese in its simplified reading: "可唔可以一齐攞", "叠埋用" (攞 = 拿, 一齐 = 一起, 叠埋 = 叠加).
     r"叠加|叠埋|(同时|一起|一齐|一块儿?)(申请|申报|享受|用|拿|攞|领|报)|兼得|两头都?(拿|攞|申请|领|要)|"
-    r"(都|全)(拿|攞|领)(吗|得|到)|并用|"
+    r"(都|全)(拿|攞|领)(吗|得|到|[?？])|并用|"
+    # "两份都攞", "两个都能拿吗", "二者可以同时享受": both of the two named ones (review11 r11-38)
+    r"(两份|两个|两张|两项|两样|两笔|两者|二者)(券|补贴|试点|政策)?(都|全)?(可以|能|可|会)?(拿|攞|领|要|申请|申报|享受)|"
     r"\bstack(ed|ing)?\b|\bcombined?\b|both vouchers|\b(get|claim|take|receive|use|apply for) both\b",
     _I,
 )

@@ -97,8 +97,11 @@ _PURPOSE = re.compile(
     r"微调|fine-?tun(?:e|ing)?", re.I
 )  # what rented compute is used for, not a service bought
 
-# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute.
-_FUNDING_NAME_AFTER = re.compile(rf"^(?:{FUNDING_NOUN}|专项)", re.I)
+# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute. A tax
+# rule is named by what it does to the tax ("设备一次性税前扣除", "设备加速折旧"): "设备" there buys nothing (en12-14).
+_FUNDING_NAME_AFTER = re.compile(
+    rf"^(?:{FUNDING_NOUN}|专项|(?:一次性)?(?:税前)?扣除|加计(?:扣除|抵减)|加速折旧|抵免|减免)", re.I
+)
 
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
 # the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).

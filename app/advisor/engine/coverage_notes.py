@@ -1,0 +1,136 @@
+"""Who the programs are for, said first: no program for the client's place, or not for a large firm (§3, §7).
+
+Each function returns the sentences (zh or en) to lead an answer with; a lead-in that promises a list ("下面只列
+当地的项目", "listed below") is said only over a program that is open to the client (review10 r10-16, r10-35).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.contract import Lang
+from app.advisor.engine.claims import NATIONAL_CHANNEL
+from app.advisor.engine.conditions import outside_mainland
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.engine.programs import listed_programs
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.models import Catalogue, FundingProgram
+from app.catalogue.taxonomy import SME_SIZES
+
+_ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
+_RECHECK = re.compile(r"\s*(?:an?\s+|the\s+)?\d{4}-\d{2}-\d{2}\s*(?:复查|re-?check)", re.I)
+
+
+def no_program_for_place(
+    profile: CompanyProfile,
+    catalogue: Catalogue,
+    language: Lang,
+    absence_note: str | None = None,
+    programs: list[Assessment] | None = None,
+) -> list[str]:
+    """One sentence when no catalogued program is issued for the client's place, with the national channel.
+
+    `programs`: the answer's verdicts. Outside the mainland, "only the local programs are listed" is said only
+    over a local program that is open to the client; else that the local ones do not fit either, and why
+    (review10 r10-35: the lead-in was followed by nothing, the store subsidy's ❌ only counted).
+    """
+    if not profile.province:
+        return []
+    local = [
+        p
+        for p in catalogue.funding
+        if p.eligibility.regions
+        and any(r.covers(profile.province, profile.city, profile.district) for r in p.eligibility.regions)
+    ]
+    if local and outside_mainland(profile.province):
+        return _outside_mainland_local(profile, local, programs, language == "en")
+    if local:
+        return []
+    en = language == "en"
+    place = profile.region_label_en() if en else profile.region_label()
+    if outside_mainland(profile.province):
+        # Like a foreign place for the mainland's programs; the nearest mainland channel would not apply either.
+        return [
+            f"Companies registered in {place} are outside the mainland programs' coverage, and no {place} program "
+            "is in my sources."
+            if en
+            else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中也没有收录{place}本地的项目。"
+        ]
+    national = catalogue.program(NATIONAL_CHANNEL)
+    if en:
+        text = f"No program in my sources is issued for {place}."
+        if national:
+            text += f" The nearest national channel is {national.name_en}, only if your city was selected as a pilot."
+    else:
+        text = f"我的资料中没有覆盖{place}的补贴项目。"
+        if national:
+            text += f"最接近的国家级渠道是{national.name}，须所在城市入选试点。"
+    if absence_note:
+        # What was searched, without the researchers' dated re-check log that follows it ("2026-11-29复查：另见…
+        # 未收录", "A 2026-11-29 re-check found…"): never for the client (review8 r8-28).
+        searched = _RECHECK.split(absence_note.strip(), maxsplit=1)[0].strip()
+        text += (" What was searched: " if en else "检索情况：") + searched
+    return [text]
+
+
+def large_firm_note(
+    profile: CompanyProfile, question: str, programs: list[Assessment], language: Lang
+) -> list[str]:
+    """A large firm asking about SME funds hears plainly, first, that they are not for it (§3); "programs open to
+    any size are listed below" only over one (review10 r10-16: the lead-in was followed by nothing)."""
+    if profile.size_class != "large" or not _ASKS_SME_FUNDS.search(question):
+        return []
+    any_size = [
+        a for a in listed_programs(programs) if not sme_only(a) and a.verdict is not Verdict.ineligible
+    ]
+    if language == "en":
+        return [
+            "Your company is a large enterprise under the MIIT thresholds: SME funds (such as the SME digital "
+            "transformation pilot) are not for you. "
+            + (
+                "Programs open to firms of any size are listed below."
+                if any_size
+                else "No program in my sources open to firms of any size fits you either."
+            )
+        ]
+    return [
+        "按工信部标准贵公司属于大型企业，中小企业专项资金（如中小企业数字化转型城市试点）不适用于贵公司。"
+        + ("下面只列不限规模的项目。" if any_size else "我的资料中也没有不限规模、适用于您的项目。")
+    ]
+
+
+def _outside_mainland_local(
+    profile: CompanyProfile, local: list[FundingProgram], programs: list[Assessment] | None, en: bool
+) -> list[str]:
+    place = profile.region_label_en() if en else profile.region_label()
+    judged = {a.program.id: a for a in programs or []}
+    open_here = [a for p in local if (a := judged.get(p.id)) and a.verdict is not Verdict.ineligible]
+    if programs is None or open_here:
+        return [
+            f"Companies registered in {place} are outside the mainland programs' coverage; only {place}'s own "
+            "programs are listed."
+            if en
+            else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，下面只列当地的项目。"
+        ]
+    # Each local program that does not fit, with its one reason: the owner learns why, not a count.
+    why = []
+    for program in local:
+        assessment = judged.get(program.id)
+        reason = deciding_reason(assessment) if assessment else None
+        if reason is not None:
+            name = program.name_en if en else program.name
+            why.append(f"{name}: {reason.text('en')}" if en else f"{name}：{reason.text('zh')}")
+    if en:
+        return [
+            f"Companies registered in {place} are outside the mainland programs' coverage, and {place}'s own "
+            "programs in my sources do not fit you either" + (f" ({'; '.join(why)})." if why else ".")
+        ]
+    return [
+        f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中{place}本地的项目对您也不适用"
+        + (f"（{'；'.join(why)}）。" if why else "。")
+    ]
+
+
+def sme_only(assessment: Assessment) -> bool:
+    sizes = set(assessment.program.eligibility.size_classes)
+    return bool(sizes) and sizes <= SME_SIZES
