@@ -60,6 +60,18 @@ def test_an_over_budget_statement_and_a_competitive_subtraction_are_both_seen():
     assert summary["budget_fit"] == 1.0 and summary["competitive_subtracted"] == 1
 
 
+def test_a_place_outside_every_program_is_a_no_program_answer_in_either_language():
+    case = ConsultantCase("t3", "dev", ["..."], {}, {"no_program_for_place": True, "no_funding": True})
+    for answer in (
+        "Laos is outside the programs' coverage: none of it applies there. Tell me the city once registered.",
+        "老挝不在这些项目的覆盖范围内，目录中的补贴都不适用。",
+    ):
+        response = _response(answer=answer, funding=[], subsidies=[])
+        assert summarise([score_case(case, response, CATALOGUE, TODAY, set())])["cases_passed"] == 1
+    listed = _response(answer="杭州有两项算力补贴可以申请。", funding=[], subsidies=[])
+    assert summarise([score_case(case, listed, CATALOGUE, TODAY, set())])["cases_passed"] == 0
+
+
 def test_amounts_are_read_as_owners_and_the_advisor_write_them():
     assert parse_money("1,200元–1.06万元") == [1200.0, 10600.0]
     assert parse_money("0.12–1.06万元") == [1200.0, 10600.0]

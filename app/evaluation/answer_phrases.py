@@ -41,6 +41,15 @@ NO_PROGRAM = (
     "notcovered",
     "nonecovers",
     "nofundingprogram",
+    # A place outside every program's region, said as such ("Laos is outside the programs' coverage … none of
+    # it applies there"; "不在这些项目的覆盖范围"): the same honest no in other words.
+    "outsidetheprograms",
+    "noneofitapplies",
+    "不在覆盖范围",
+    "不在这些项目的覆盖范围",
+    "不在这些补贴项目的覆盖范围",
+    "不在内地补贴项目的覆盖范围",
+    "覆盖范围之外",
 )
 # A sentence promising the list that follows ("下面只列当地的项目", "Programs open to firms of any size are listed
 # below"): a lead-in that nothing follows reads as a missing answer (review10 r10-16, r10-35).
