@@ -35,6 +35,8 @@ class CostHandlers(HandlerTools):
                 choice,
                 client_items(conversation.profile.purchases, self.recommender.matcher.named_in),
                 lambda: self.recommender.rank(conversation.profile, turn.query, shared=turn.search),
+                lambda: self.recommender.stated_needs(conversation.profile, turn.query),
+                self.recommender.problem_of(turn.query),
             )
             picks = choice.picks
         elif not picks:

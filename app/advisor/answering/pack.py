@@ -74,6 +74,8 @@ class PackHandlers(HandlerTools):
                 lambda: self.recommender.rank(
                     profile, turn.query, conversation.user_text(), shared=turn.search
                 ),
+                lambda: self.recommender.stated_needs(profile, turn.query, conversation.user_text()),
+                self.recommender.problem_of(f"{conversation.user_text()}\n{turn.query}"),
             )
         if not choice.picks and not profile.purchases:
             # No spend to subsidise either: listing every program would be noise. (A contract the client

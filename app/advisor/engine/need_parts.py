@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from app.advisor.engine.need_bank import MAX_NONE_SHARE, UNSERVED, NeedVote
 from app.advisor.engine.need_words import CatalogueWords, says
+from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
 from app.text.normalize import normalize
 
 _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
@@ -68,6 +69,33 @@ class NeedPart:
     # a wish to transform the business as a whole ("想做数字化改造", "go digital") that names no job: no need the
     # catalogue lacks, but a request for the trade's own tools (`general_wish`, pack_choice.py)
     general: bool = False
+
+
+# Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
+# thing is, also where the rules know no word of it.
+_ASKS_AI_TO = re.compile(
+    r"(想|希望|打算|准备|需要|要)(让|用|请)?(ai|人工智能)(帮忙|帮我们|来)?(做|搞|写|出|画|生成|设计)|"
+    r"(would|'d) like (ai|an ai|to use ai) to\b|\bwant (ai|an ai) to\b",
+    re.I,
+)
+
+
+# Using AI for a job, said inside a funding question ("用AI做外观质检能申请补贴吗", "any subsidy for using AI to
+# forecast our sales?"): the job is a need, whatever is asked about it.
+_USES_AI_FOR = re.compile(
+    r"(?:用|使用|利用|借助|靠)(?:ai|人工智能)(?:来|去|帮忙|帮我们)?(?:做|搞|写|出|画|生成|设计|预测|检测|检查|识别|排|管|分析|"
+    r"回复|优化|监测|算|处理|审)|\b(?:using|use|with|via) (?:ai|an ai|artificial intelligence) (?:to|for)\b",
+    re.I,
+)
+
+
+def states_or_wishes(clause: str) -> bool:
+    """A clause states a need, a problem or a wish ("运单录入太费人", "还想顺便把排班也做了"): the rules' need
+    test also asks for a solution noun they know, which a second need often lacks. An item that is no need
+    after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
+    return states_need(clause) or any(
+        p.search(clause) for p in (NEED, WISH, PROBLEM, _ASKS_AI_TO, _USES_AI_FOR)
+    )
 
 
 def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:

@@ -7,32 +7,15 @@ need_bank.py, need_parts.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items
+from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS
-from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.text.normalize import normalize
-
-# Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
-# thing is, also where the rules know no word of it.
-_ASKS_AI_TO = re.compile(
-    r"(想|希望|打算|准备|需要|要)(让|用|请)?(ai|人工智能)(帮忙|帮我们|来)?(做|搞|写|出|画|生成|设计)|"
-    r"(would|'d) like (ai|an ai|to use ai) to\b|\bwant (ai|an ai) to\b",
-    re.I,
-)
-
-
-def _states_or_wishes(clause: str) -> bool:
-    """A clause states a need, a problem or a wish ("运单录入太费人", "还想顺便把排班也做了"): the rules' need
-    test also asks for a solution noun they know, which a second need often lacks. An item that is no need
-    after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
-    return states_need(clause) or any(p.search(clause) for p in (NEED, WISH, PROBLEM, _ASKS_AI_TO))
 
 
 def no_sector(_: str) -> str | None:
@@ -119,8 +102,13 @@ class NeedReader:
         return message if not need or need == normalize(message) else need
 
     def states_needs(self, profile: CompanyProfile, message: str) -> bool:
-        """The message states a need of its own: one the catalogue answers, or one it says it cannot."""
-        return any(n.answers or n.unserved for n in self.stated_needs(profile, message))
+        """The message states a need of its own: one the catalogue answers, one it says it cannot, or one whose
+        words and nearest examples lean to a kind of job the catalogue has ("想用AI幫手落單": ordering, though no
+        one tool is named) — a funding question stating it gets the pack, not "no solution addresses" (r10-33)."""
+        return any(
+            n.answers or n.unserved or (n.kinds and not n.doubted)
+            for n in self.stated_needs(profile, message)
+        )
 
     def stated_needs(self, profile: CompanyProfile, message: str, history: str = "") -> list[NeedPart]:
         """The needs the conversation states, oldest first, each with the solutions that answer it.
@@ -149,11 +137,11 @@ class NeedReader:
         return list(dict.fromkeys(items))
 
     def _states_need(self, clause: str) -> bool:
-        """A clause states a need by the rules (`_states_or_wishes`), or names a solution by a product term of the
+        """A clause states a need by the rules (`states_or_wishes`, need_parts.py), or names a solution by a product term of the
         catalogue's own said whole, as a purpose or a topic with no wish verb ("想申请补贴，做设备预测性维护",
         "质检这块…", "用于设备故障预警"): review7 rev7-06 lost its pack to a funding-only answer. Not a clause
         saying the client already has or builds it (owned.py)."""
-        if _states_or_wishes(clause):
+        if states_or_wishes(clause):
             return True
         if OWNS.search(clause):
             return False

@@ -2,43 +2,127 @@
 
 A contract that is a catalogued solution's purchase (engine/purchases.py `is_that_solution`) brings that
 solution, costed on the client's figure; any other contract stands as its own line, with nothing built
-around it.
+around it. A client whose message is a contract gets that contract as the pack: a catalogued solution joins it
+only for a stated need the contracts do not cover (review10 r10-03, r10-14, r10-22: a labelling contract, a
+dataset purchase and a 数字化车间 contract each got unasked tools beside them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from app.advisor.engine.compute_purpose import fits_purpose, stated_purposes
+from app.advisor.engine.need_parts import NeedPart
 from app.advisor.engine.pack_picks import PackChoice, SolutionPick
 from app.advisor.engine.purchases import Purchase, is_that_solution
+from app.advisor.understand.purchases import kinds_named
+from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
 
 
+def _no_needs() -> Sequence[NeedPart]:
+    return ()
+
+
 def with_client_contracts(
-    choice: PackChoice, contracts: Sequence[Purchase], ranked: Callable[[], list[SolutionPick]]
+    choice: PackChoice,
+    contracts: Sequence[Purchase],
+    ranked: Callable[[], list[SolutionPick]],
+    needs: Callable[[], Sequence[NeedPart]] = _no_needs,
+    problem: str = "",
 ) -> PackChoice:
     """A contract the client names that is no pick's purchase brings the best-ranked solution it is
     (`is_that_solution`: a GPU rental contract the GPU rental), costed on the client's figure (review7 finding
     3: a named 30万 compute contract was left out of the headline cost). A contract no catalogued solution is
     (a dataset, a cloud ERP) brings nothing around it: it stands as its own line (review8 B2/B3: a dataset
-    bought got GPU rental as filler)."""
-    picks = [p for p in choice.picks if not _named_only_by_contracts(p, contracts)]
+    bought got GPU rental as filler).
+
+    `needs`: the needs the conversation states (asked for only when there are contracts); `problem`: the
+    client's words without their facts and business (`SolutionRecommender.problem_of`). A pick stays only when
+    it is a contract's solution, answers a need no contract covers (`_covered`), or is named by the owner's
+    words in a clause no contract covers ("另外车间排产一直靠人排" beside a labelling contract). The purpose the
+    words state for compute (training or serving) chooses which compute solution a compute contract is.
+    """
+    if not contracts:
+        return choice
+    purposes = stated_purposes(problem)
+    open_needs = [n for n in needs() if not _covered(n, contracts)]
+    open_clauses = [c for c in _CLAUSE.split(normalize(problem)) if c.strip() and not _covers(contracts, c)]
+    picks = [
+        p
+        for p in choice.picks
+        if not _named_only_by_contracts(p, contracts)
+        and not _for_another_purpose(p, contracts, purposes)
+        and (
+            _is_a_contract(p, contracts)
+            or any(_answers(n, p) for n in open_needs)
+            or any(normalize(w) in clause for w in p.said for clause in open_clauses)
+        )
+    ]
     missing = [c for c in contracts if not any(is_that_solution(c, p.solution) for p in picks)]
-    if not missing:
-        return replace(choice, picks=picks)
-    candidates = ranked()
-    for contract in missing:
-        if any(is_that_solution(contract, p.solution) for p in picks):
-            continue
-        found = next((p for p in candidates if is_that_solution(contract, p.solution)), None)
-        if found is not None and all(found.solution.id != p.solution.id for p in picks):
-            picks.append(found)
-    # What the contract brought into the pack is no longer a later step (review8 D2/D3: "以后可考虑" repeated it).
+    if missing:
+        candidates = ranked()
+        for contract in missing:
+            if any(is_that_solution(contract, p.solution) for p in picks):
+                continue
+            found = [p for p in candidates if is_that_solution(contract, p.solution)]
+            # The one serving the purpose the client states ("跑推理，不训练": inference hosting), else the best-ranked.
+            best = next((p for p in found if fits_purpose(p.solution, purposes)), None)
+            best = best or next(iter(found), None)
+            if best is not None and all(best.solution.id != p.solution.id for p in picks):
+                picks.append(best)
+    # What the contract brought into the pack is no longer a later step (review8 D2/D3: "以后可考虑" repeated it);
+    # a later step answering nothing the contracts leave open is no step at all.
     later = choice.later
-    if later is not None and any(p.solution.id == later.solution.id for p in picks):
+    if later is not None and (
+        any(p.solution.id == later.solution.id for p in picks)
+        or not any(_answers(n, later) for n in open_needs)
+    ):
         later = None
     return replace(choice, picks=picks, later=later)
+
+
+def _is_a_contract(pick: SolutionPick, contracts: Sequence[Purchase]) -> bool:
+    return any(is_that_solution(c, pick.solution) for c in contracts)
+
+
+def _for_another_purpose(pick: SolutionPick, contracts: Sequence[Purchase], purposes: set[str]) -> bool:
+    """The pick is what a contract buys, but for a purpose the client does not state: a fine-tuning rental is
+    not the compute a client rents "只跑推理，不训练" (its place goes to the solution serving that purpose)."""
+    return _is_a_contract(pick, contracts) and not fits_purpose(pick.solution, purposes)
+
+
+_CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
+
+
+def _covered(need: NeedPart, contracts: Sequence[Purchase]) -> bool:
+    return _covers(contracts, need.text)
+
+
+def _covers(contracts: Sequence[Purchase], words: str) -> bool:
+    """A contract covers what these words ask: they name the kind of thing the contract buys ("要给质检图片做
+    标注" beside a labelling contract, "打算建数字化车间" beside the workshop's contract), or they are said in the
+    contract's own words."""
+    kinds = set(kinds_named(words))
+    if stated_purposes(words):  # "只拿大模型跑推理做客服": what rented compute is for is the compute's clause
+        kinds.add(SpendKind.compute)
+    text = normalize(words).strip()
+    return any(c.kind in kinds or (c.said and (text in c.said or c.said in text)) for c in contracts)
+
+
+def _answers(need: NeedPart, pick: SolutionPick) -> bool:
+    """The pick answers the need: the need names it, its kind of job, or the owner's words for it; a wish to
+    transform the business as a whole is answered by the trade's own tools the pack chose for it."""
+    if need.general:
+        return True
+    text = normalize(need.text)
+    return (
+        pick.solution.id in need.answers
+        or pick.solution.category in need.kinds
+        or any(normalize(w) in text for w in pick.said)
+    )
 
 
 def _named_only_by_contracts(pick: SolutionPick, contracts: Sequence[Purchase]) -> bool:

@@ -105,8 +105,11 @@ _FUNDING_NAME_AFTER = re.compile(
 
 # A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
 # the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
+# A name's words never cross the words of asking for it: "用AI做外观质检能申请补贴吗" names the need 质检, not a
+# program called 检能申请补贴 (the need was cut out of a funding question, and with it the pack).
+_ASKING = r"能(?:申请|申领|拿|领|享受|用|补|报)|申请|申领|请|可以|有|拿|领|享受|什么|哪些|多少"
 PROGRAM_MENTION = re.compile(
-    rf"[a-z0-9\u4e00-\u9fff]{{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
+    rf"(?:(?!{_ASKING})[a-z0-9\u4e00-\u9fff]){{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
 )
 
 
