@@ -7,11 +7,13 @@ client states. A need said in Cantonese, or inside a funding question, still cho
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.advisor.engine.compute_purpose import SERVE, TRAIN, stated_purposes
 from app.advisor.engine.need_parts import NeedPart
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.pack_picks import PackChoice, SolutionPick
-from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.purchases import Purchase, pack_purchases
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import AmountRange
 from app.catalogue.taxonomy import SpendKind
@@ -87,3 +89,10 @@ def test_a_cantonese_wish_for_ordering_gets_the_ordering_tool(advisor):
 def test_a_need_inside_a_funding_question_gets_its_pack(advisor):
     response = advisor.ask("用AI做产品外观质检能申请补贴吗？我们是台州的压铸厂，70个人")
     assert [s.id for s in response.solutions][:1] == ["visual-defect-inspection-edge"]
+
+
+def test_a_labelling_quote_is_its_own_line_beside_the_vision_box_it_is_one_item_of():
+    quote = replace(_contract(SpendKind.data_labeling, 120_000, "标注外包合同报价12万"), whole=True)
+    (items,), unplaced = pack_purchases([SOLUTIONS["visual-defect-inspection-edge"]], [quote])
+    assert [p.first_year.max for p in unplaced] == [120_000]
+    assert any(p.kind is SpendKind.ai_equipment for p in items)  # the camera and edge box stay in the pack

@@ -16,7 +16,7 @@ from dataclasses import replace
 from app.advisor.engine.compute_purpose import fits_purpose, stated_purposes
 from app.advisor.engine.need_parts import NeedPart
 from app.advisor.engine.pack_picks import PackChoice, SolutionPick
-from app.advisor.engine.purchases import Purchase, is_that_solution
+from app.advisor.engine.purchases import Purchase, is_that_solution, prices_the_pack
 from app.advisor.understand.purchases import kinds_named
 from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
@@ -49,7 +49,13 @@ def with_client_contracts(
         return choice
     purposes = stated_purposes(problem)
     open_needs = [n for n in needs() if not _covered(n, contracts)]
-    open_clauses = [c for c in _CLAUSE.split(normalize(problem)) if c.strip() and not _covers(contracts, c)]
+    # Clauses no contract covers ("另外车间排产一直靠人排"), but not the client describing itself ("we're a
+    # computer-vision startup" names no need for a vision box).
+    open_clauses = [
+        c
+        for c in _CLAUSE.split(normalize(problem))
+        if c.strip() and not _SELF_DESCRIPTION.match(c) and not _covers(contracts, c)
+    ]
     picks = [
         p
         for p in choice.picks
@@ -65,7 +71,7 @@ def with_client_contracts(
     if missing:
         candidates = ranked()
         for contract in missing:
-            if any(is_that_solution(contract, p.solution) for p in picks):
+            if prices_the_pack(contract) or any(is_that_solution(contract, p.solution) for p in picks):
                 continue
             found = [p for p in candidates if is_that_solution(contract, p.solution)]
             # The one serving the purpose the client states ("跑推理，不训练": inference hosting), else the best-ranked.
@@ -85,7 +91,8 @@ def with_client_contracts(
 
 
 def _is_a_contract(pick: SolutionPick, contracts: Sequence[Purchase]) -> bool:
-    return any(is_that_solution(c, pick.solution) for c in contracts)
+    """The pick is what a contract buys (a project quote prices the pick a need chose, it chooses none)."""
+    return any(is_that_solution(c, pick.solution) and not prices_the_pack(c) for c in contracts)
 
 
 def _for_another_purpose(pick: SolutionPick, contracts: Sequence[Purchase], purposes: set[str]) -> bool:
@@ -94,6 +101,10 @@ def _for_another_purpose(pick: SolutionPick, contracts: Sequence[Purchase], purp
     return _is_a_contract(pick, contracts) and not fits_purpose(pick.solution, purposes)
 
 
+_SELF_DESCRIPTION = re.compile(
+    r"\s*(?:we'?re|we are|we run|i run|i'?m|our (?:company|firm|shop|business) is|我们是|我们公司是|本公司|一家)",
+    re.I,
+)
 _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 
 
@@ -109,7 +120,12 @@ def _covers(contracts: Sequence[Purchase], words: str) -> bool:
     if stated_purposes(words):  # "只拿大模型跑推理做客服": what rented compute is for is the compute's clause
         kinds.add(SpendKind.compute)
     text = normalize(words).strip()
-    return any(c.kind in kinds or (c.said and (text in c.said or c.said in text)) for c in contracts)
+    # A project quote covers no need of its own: it prices what the needs chose.
+    return any(
+        c.kind in kinds or (c.said and (text in c.said or c.said in text))
+        for c in contracts
+        if not prices_the_pack(c)
+    )
 
 
 def _answers(need: NeedPart, pick: SolutionPick) -> bool:

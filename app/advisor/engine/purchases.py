@@ -105,6 +105,19 @@ BOUGHT_AS_SUCH = frozenset(
 )
 
 
+# Services bought from a vendor of their own: a quote for labelling or data is for that service alone, never a
+# whole system it is one item of (review11 r11-05: a 12万 labelling quote replaced the whole vision station, so
+# the camera and edge box went missing).
+OWN_VENDORS = frozenset({SpendKind.data_labeling, SpendKind.data_corpus, SpendKind.data_asset})
+
+
+def prices_the_pack(contract: Purchase) -> bool:
+    """A vendor's quote for the whole project ("整套下来报价12万", "quoted the whole package at 80k"): it names no
+    item of its own, so it is the first-year price of the solution the stated need chose, the catalogue range a
+    reference only. It brings no solution of its own into a pack that holds none."""
+    return contract.whole and contract.kind is SpendKind.digital_transformation
+
+
 def main_kind(solution: Solution) -> SpendKind | None:
     """What a solution mainly buys: the catalogue lists that purchase item first (the edge box's hardware)."""
     items = solution.items()
@@ -115,9 +128,10 @@ def is_that_solution(contract: Purchase, solution: Solution) -> bool:
     """The client's contract is this solution's purchase: the solution mainly buys its kind, and the kind is
     bought as such or the contract's words name the solution. A 50万 labelling contract is not an edge box that
     lists labelling among its items (review8 r8-16): it stands as its own line."""
-    if (
-        contract.whole
-    ):  # a quote for a whole solution ("报价40万，含服务器和实施"): the one buying what was quoted
+    if prices_the_pack(contract):
+        return True  # the project quote is the price of the solution the pack leads with (`pack_purchases`)
+    if contract.whole and contract.kind not in OWN_VENDORS:
+        # a quote for a whole solution ("报价40万，含服务器和实施"): the one buying what was quoted
         buys = contract.kind in {item.kind for item in solution.items()}
     else:
         buys = main_kind(solution) is contract.kind

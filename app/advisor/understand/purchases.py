@@ -83,7 +83,8 @@ _EACH = re.compile(r"各(?:自|是|为)?\s*$")
 # A vendor's quote or a figure said to include everything is the whole solution's price, not one item's (review6
 # c01: "私有化部署通义千问，报价40万" got the catalogue's GPU server and maintenance added on top).
 _WHOLE_BEFORE = re.compile(
-    r"(?:整体|全包|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|all-in|turnkey|quoted?|in total|total)"
+    r"(?:整体|全包|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|加起来|一口价|all-in|turnkey|quoted?|in total|"
+    r"total|(?:whole|entire) (?:package|system|thing|project)|package|altogether)"
     r"[^，,。；;\d]{0,6}$",
     re.I,
 )
@@ -163,6 +164,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             )
             if whole and (quoted := kind_before(body, match.start())):
                 kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
+            elif whole and not kinds:
+                # "想上AI视觉质检，供应商整套下来报价12万": a vendor's quote for the whole of what the client asked,
+                # naming no kind of its own, is that project's price (engine/purchases.py `prices_the_pack`).
+                kinds = [SpendKind.digital_transformation]
             for kind in kinds:
                 said = _clause_of(body, match.start(), match.end(), kind)
                 purchase = StatedPurchase(
