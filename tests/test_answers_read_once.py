@@ -86,3 +86,37 @@ def test_only_local_programs_listed_is_said_only_over_an_open_local_program(advi
     if not open_listed:
         assert not said(response, "下面只列当地的项目")
         assert said(response, "对您也不适用")
+
+
+# ------------------------------------------------------------------ no end date: what the catalogue knows (fast)
+
+
+def _program(program_id: str):
+    from app.catalogue.loader import load_catalogue
+    from app.settings import PROJECT_ROOT
+
+    program = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue").program(program_id)
+    assert program is not None
+    return program
+
+
+def test_a_program_with_no_end_date_is_said_as_the_catalogue_knows_it() -> None:
+    from app.advisor.engine.program_terms import open_ended
+
+    # a standing programme has no deadline, a tax rule no rounds: "check for a new batch" misleads (r11-33, r10-50)
+    assert open_ended(_program("hk-tvp")).zh == "常设计划，没有截止日期"
+    assert "没有申报批次" in open_ended(_program("cn-rd-super-deduction-2023")).zh
+    assert "no application rounds" in open_ended(_program("cn-rd-super-deduction-2023")).en
+    # the research says it may have ended: passed on, not softened to "a new batch" (r11-34)
+    may_have_ended = open_ended(_program("tw-retail-store-dx-subsidy"))
+    assert "可能已结束" in may_have_ended.zh and "新一批" not in may_have_ended.zh
+    assert "may have ended" in may_have_ended.en
+    assert (
+        "新一批" in open_ended(_program("sh-compute-voucher-2025")).zh
+    )  # nothing known: ask for the next one
+
+
+def test_asking_how_long_approval_takes_hears_that_no_source_says_it(advisor: AdvisorService) -> None:
+    response = advisor.ask("香港一間15人嘅物流公司想用科技券做倉存系統，科技券要等幾耐先批到？")
+    assert said(response, "审批需要多长时间，我的资料中没有写明")
+    assert not said(response, "新一批")

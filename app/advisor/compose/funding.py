@@ -12,7 +12,7 @@ from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.pilots import pilot_city_confirmed
-from app.advisor.engine.program_terms import ended_alone
+from app.advisor.engine.program_terms import ended_alone, open_ended
 from app.advisor.engine.programs import listed_programs
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
@@ -294,4 +294,4 @@ def _date_state(assessment: Assessment, today: date, en: bool) -> str:
         end = closes or until
         days = (end - today).days if end else 0
         return f"open until {end} ({days} days left)" if en else f"截止{end}（还剩{days}天）"
-    return "no deadline published in the text I hold" if en else "原文未写明截止日期"
+    return open_ended(assessment.program).text("en" if en else "zh")

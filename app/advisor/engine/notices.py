@@ -15,6 +15,7 @@ from datetime import date
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.program_terms import open_ended
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.program_question import DEADLINE
 from app.catalogue.models import ApplicationMechanism
@@ -24,8 +25,15 @@ SOON_DAYS = 60
 # Beyond "还来得及吗" (program_question.DEADLINE): asking when a program runs or closes, or how long is left
 # ("还剩几天", Cantonese "几时完", "how many days are left", "is it still valid").
 _ASKS_WHEN = re.compile(
-    r"还能申请|还可以申请|什么时候|何时|多久|(?:还|仲)(?:剩下?|有)几(?:天|日)|剩下几天|几多(?:天|日)|几时(?:完|结束|截止|到期|停)|还有效|过期|"
+    r"还能申请|还可以申请|什么时候|何时|多久|几耐|(?:还|仲)(?:剩下?|有)几(?:天|日)|剩下几天|几多(?:天|日)|几时(?:完|结束|截止|到期|停)|还有效|过期|"
     r"when does|closing|how many days|days? left|how long (?:is |do we have )?left|cut-?off|end date|still valid",
+    re.I,
+)
+# How long the review takes ("要幾耐先批", "多久能批下来", "how long does approval take"): no source says it.
+_ASKS_APPROVAL_TIME = re.compile(
+    r"(?:几耐|多久|多长时间|几时|几天|几个月)(?:才|先|能|可以|会)?(?:批|审|到账|出结果|有结果|落实)|"
+    r"(?:审批|审核|批核|评审)(?:要|需要|大概)?(?:几耐|多久|多长时间)|"
+    r"how long .{0,30}(?:approv|review|decision|to hear back)",
     re.I,
 )
 _ASKS_POLICY = re.compile(r"政策|文件|依据|规定|policy|regulation|document", re.I)
@@ -103,11 +111,24 @@ def deadline_notes(
             )
         elif asked and (assessment.asked or not named) and not ruled_out:
             notes.append(
-                f"{name}: {'valid until ' + str(until) if until else 'no end date published; check whether a new batch is open'}."
+                f"{name}: {'valid until ' + str(until) if until else open_ended(program).en}."
                 if en
-                else f"{name}：{'有效期至' + str(until) if until else '原文未写明截止日期，请确认是否有新一批申报'}。"
+                else f"{name}：{'有效期至' + str(until) if until else open_ended(program).zh}。"
             )
+    if _ASKS_APPROVAL_TIME.search(normalize(question)) and (about := next(iter(dated), None)):
+        notes.append(_approval_time_unknown(about, en))
     return notes[:4]
+
+
+def _approval_time_unknown(assessment: Assessment, en: bool) -> str:
+    """How long approval takes is in no source held: said so, with whom to ask (review11 r11-33)."""
+    program = assessment.program
+    if en:
+        return (
+            f"How long approval of {program.name_en} takes is not in my sources: ask {program.issuer_en}. "
+            "Do not sign or start the project before the approval you need."
+        )
+    return f"{program.name}审批需要多长时间，我的资料中没有写明，请向{program.issuer}查询；需要先获批的，获批前不要签约或开工。"
 
 
 def said_ended(assessment: Assessment, today: date) -> bool:

@@ -35,6 +35,28 @@ def ended_alone(conditions: list[Condition], program: FundingProgram) -> bool:
     )
 
 
+def open_ended(program: FundingProgram) -> Reason:
+    """What to say of a program with no end date, as the catalogue knows it: a tax rule and a standing programme
+    have no batches to wait for; one the research says may have ended is said to (review11 r11-33, r11-34, r10-50:
+    "check whether a new batch is open" of a standing rule, and of a subsidy that may be over)."""
+    validity = program.validity
+    if program.how_to_apply.mechanism is ApplicationMechanism.tax_filing:
+        return Reason(
+            "长期执行的税收政策，在纳税申报时享受，没有申报批次",
+            "a standing tax rule claimed in the tax filing; there are no application rounds",
+        )
+    if "常设" in (validity.window_note or ""):
+        return Reason("常设计划，没有截止日期", "a standing programme with no deadline")
+    if validity.note and "可能已结束" in validity.note:
+        return Reason(
+            f"{validity.note}，请先向主管部门确认是否仍在受理",
+            f"{validity.note_en or 'it may have ended'}; ask the authority whether it still takes applications",
+        )
+    return Reason(
+        "原文未写明有效期，请确认是否有新一批申报", "no end date published; check whether a new batch is open"
+    )
+
+
 def validity(program: FundingProgram, today: date) -> list[Condition]:
     validity = program.validity
     out: list[Condition] = []
@@ -58,10 +80,7 @@ def validity(program: FundingProgram, today: date) -> list[Condition]:
             Condition(
                 "validity",
                 Status.met,
-                Reason(
-                    "原文未写明有效期，请确认是否有新一批申报",
-                    "no end date published; check whether a new batch is open",
-                ),
+                open_ended(program),
             )
         )
     closes = validity.application_closes
