@@ -122,3 +122,23 @@ def test_the_refusal_names_the_trade_read_not_the_company_name():
     assert "批发和零售业" in seller.reason.zh and "信息" not in seller.reason.zh, seller.reason
     maker = industry_condition("许昌一家智能科技有限公司，主要生产发制品，200人")
     assert maker.status.value == "met", maker
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        # review11 r11-15: what was bought is not the trade, nor is the clause that prices it
+        ("我们是绍兴一家做衬衫的企业，今年采购了一套AI排版软件，一共20万", "C"),
+        ("做牛仔裤的工厂，去年花了15万买了套大模型系统", "C"),
+        # r11-16: the 家 of 家电/家具 is not the measure word's; "一家电子厂" holds no 家电
+        ("我们是江门一家家电企业，900人", "C"),
+        ("我们是深圳一家电子商务公司，卖手机壳的，8个人", "F"),
+        ("开了一家家电卖场，12个人", "F"),
+        # r11-32 / r11-38: a Cantonese tea house serves meals; 嘅 closes a product as 的 does
+        ("我哋係元朗一間茶樓，25個伙計", "H"),
+        ("我哋喺中山做傢俬嘅，60個工人", "C"),
+    ],
+)
+def test_review11_businesses_are_read_by_their_trade(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, (message, match)

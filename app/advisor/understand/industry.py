@@ -65,6 +65,11 @@ _LENDER = re.compile(
     r"\b(?:owe|from|with|to|by) (?:the |a |our |two |several )?banks?\b",
     re.IGNORECASE,
 )
+# What the business bought is not its trade either: "去年花了30万买了套AI设计软件", "采购了一套大模型打样系统，软件
+# 和服务器一共60万" (review11 r11-15: a knitwear maker read as software): such a clause never names the business.
+_BOUGHT = re.compile(
+    r"采购|购买|购置|买了|买过|花了|付了|一共|总共|合计|共计|总价|报价|\b(?:bought|purchased|paid)\b", re.I
+)
 # A clause that says what the owner wants names the need ("想做AI质检", "we want to …"), not the business.
 _WANT = re.compile(
     r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
@@ -72,7 +77,7 @@ _WANT = re.compile(
 # The product or service after "做/生产": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
 # A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
 _PRODUCT = re.compile(
-    r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|[，,]|$)"
+    r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|嘅|[，,]|$)"
 )
 # "做生意的", "做项目的": what is done, said so broadly that it names no trade (asked, not guessed).
 _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东西|服务")
@@ -80,7 +85,7 @@ _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
 _MADE_ARTICLE = re.compile(
-    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
+    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
 )
 _MAKING_VERBS = ("生产", "制造", "加工")
 # Goods sold are trade whatever made them: "卖工程机械配件的" (a verb before the goods), "做医疗器械销售的" (a
@@ -90,6 +95,8 @@ _TRADE_VERB = re.compile(r"(?<![外拍义变买])卖|销售|经销|代销|代理
 _MAKING_AFTER = re.compile(r"做|生产|制造|加工|产")
 _TRADE_NOUN_END = re.compile(r"(?:销售|经销|分销|批发|零售|贸易|代理)$")
 _TRADE_NOUN_AFTER = re.compile(r"(?:代理)?(?:销售|经销|分销|批发|零售|贸易|代理)")
+# The 家 of a measure word ("一家", "这家") starts no business word: "一家电子科技公司" names no 家电.
+_MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
@@ -101,7 +108,7 @@ _NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology compa
 # kitchen that cooks for its own restaurants or for canteens is catering (H) — the kitchen's own section.
 _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
-_OUTLET_HEAD = re.compile(r"(?:专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
+_OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 # "三家店", "两个门店": shops counted, which says how many, not what kind.
@@ -119,7 +126,9 @@ _CARRYING = re.compile(
 )
 _MEAL = re.compile(r"餐|饭|外卖|便当|盒饭")
 # What precedes the goods in "我们是做药品配送的", "开了个桶装水配送站".
-_GOODS_LEAD = re.compile(r".*(?:是|家|个|間|间|做|搞|开|了|的|在|经营|从事|专门|专业|主要|负责|我们|我)")
+_GOODS_LEAD = re.compile(
+    r".*(?:是|[一两几这那每某0-9了开是有]家|我家|个|間|间|做|搞|开|了|的|嘅|在|经营|从事|专门|专业|主要|负责|我们|我)"
+)
 
 
 def _delivered_goods(before: str) -> str | None:
@@ -185,6 +194,7 @@ class IndustryDictionary:
                 (m.start(), self._zh[m.group(0)])
                 for m in self._zh_pattern.finditer(clause)
                 if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
+                and not _MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
             ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
@@ -227,8 +237,10 @@ class IndustryDictionary:
             " ", _PURCHASE_ZH.sub(" ", norm.replace("舖", "铺"))
         )  # HK 舖 is 铺, kept by t2s
         clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
-        stated = [c for c in clauses if not _WANT.search(c)]
-        wanted = [c for c in clauses if _WANT.search(c)]
+        stated = [c for c in clauses if not _WANT.search(c) and not _BOUGHT.search(c)]
+        wanted = [
+            c for c in clauses if _WANT.search(c) and not _BOUGHT.search(c)
+        ]  # a purchase never names it
         if match := self._from_clauses(stated):
             return match
         # The need's clauses only when no other names the business, and only by a business noun there:

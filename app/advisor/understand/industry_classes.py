@@ -75,8 +75,11 @@ _HEAD = re.compile(
 )
 # Words of a company's name, not of its trade: "XX科技有限公司", "生物科技公司" say nothing of what it does.
 _NAME_WORD = re.compile(r"科技|有限|股份|实业|控股")
-# What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司".
-_LEAD = re.compile(r".*(?:是|家|个|間|间|开|了|的|在|做|搞|经营|一|几|两|我们|我)")
+# What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司". 家 only as a measure word
+# ("一家", "我家"): "一家家电企业", "一家家具企业" keep the 家 of their product (review11 r11-16).
+_LEAD = re.compile(
+    r".*(?:是|[一两几这那每某0-9了开是有]家|我家|个|間|间|开|了|的|嘅|在|做|搞|经营|一|几|两|我们|我)"
+)
 _NUMERAL = re.compile(r"[零一二三四五六七八九十百千万亿两几多]+")
 # How a business is run, not what it does: "连锁药房" is a pharmacy, not a hotel chain (经济型连锁酒店).
 _FORMAT = re.compile(
