@@ -28,6 +28,8 @@ DEV6_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev6.yaml"
 DEV7_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev7.yaml"
 # Written before session 12's rank-1 changes, over the articles and 14 program texts (over half English).
 DEV8_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev8.yaml"
+# Written before session 13's rank-1 changes, over the articles' less quoted clauses and 16 program texts (mostly English).
+DEV9_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev9.yaml"
 
 
 class RetrievalCase(BaseModel):

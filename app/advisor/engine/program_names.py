@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from app.advisor.engine.names_in_order import MIN_WORDS as IN_ORDER_MIN_WORDS
 from app.advisor.engine.names_in_order import (
     han_pieces_in_order,
     holds_in_order,
@@ -47,6 +48,7 @@ MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力
 MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
+_FEWEST_WORDS = min(MIN_EN_WORDS, IN_ORDER_MIN_WORDS)  # of an English name, in a row or in order
 # Words every kind of program's English name has: a run of them names no program ("subsidy for AI"); "SME
 # digital transformation pilot" is every city's pilot (r9-34 named Hefei's and Ningbo's for a Suzhou firm).
 _GENERIC_WORDS = (
@@ -98,6 +100,11 @@ def _bracketed_parts(name: str) -> list[str]:
     return parts
 
 
+def _runs(text: str, length: int) -> frozenset[str]:
+    """Every `length` characters in a row of `text`."""
+    return frozenset(text[i : i + length] for i in range(len(text) - length + 1))
+
+
 def _written_at(text: str, program: FundingProgram) -> int:
     """Where `text` writes the program's full name; after everything when it does not."""
     at = text.find(normalize(program.name))
@@ -109,7 +116,13 @@ class ProgramNames:
         self.programs = list(programs)
         self._names = [normalize(p.name) for p in self.programs]
         self._cores = [_without_place(_short(p.name), p) for p in self.programs]
+        # What a message must share with a name before it can repeat a stretch of it (MIN_STRETCH characters in
+        # a row) or its pieces in order (each piece two characters or more): most messages share neither with
+        # most names, and these set checks spare the character-by-character search (named_in runs every turn).
+        self._core_runs = [_runs(core, MIN_STRETCH) for core in self._cores]
+        self._core_pairs = [_runs(core, 2) for core in self._cores]
         self._en_words = [_WORD.findall(_short(p.name_en)) for p in self.programs]
+        self._en_vocabulary = [frozenset(words) for words in self._en_words]
         self._shorts = [{_short(p.name), _short(p.name_en)} for p in self.programs]
         self._pilots = PilotNames(self.programs)
         self._aliases = [
@@ -124,15 +137,23 @@ class ProgramNames:
         norm = normalize(text)
         kinds = voucher_kinds(norm, english=True)
         where = list(places) or ([Place(province, city)] if province else [])
+        # The message's words, read once for every program (an English name needs _FEWEST_WORDS of them, so a
+        # message with fewer is matched by its Han characters alone).
+        words = _WORD.findall(norm)
+        english = len(words) >= _FEWEST_WORDS
+        runs, pairs = _runs(norm, MIN_STRETCH), _runs(norm, 2)
         found = []
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
+            shares = not self._core_pairs[i].isdisjoint(pairs)
+            # An English name is matched by _FEWEST_WORDS of the message's words at least (in a row, or in order).
+            in_name = english and sum(w in self._en_vocabulary[i] for w in words) >= _FEWEST_WORDS
             stretch = (
-                self._stretch(self._cores[i], norm)
+                (not self._core_runs[i].isdisjoint(runs) and self._stretch(self._cores[i], norm))
                 or self._whole_core(i, norm)
-                or self._words(i, norm)
-                or self._in_order(i, norm)
+                or (in_name and self._words(i, words))
+                or self._in_order(i, norm if shares else "", words if in_name else [])
             )
             # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
             by_kind = any(
@@ -231,9 +252,10 @@ class ProgramNames:
             return None  # "国家那个智能券" claims a national voucher, not Hangzhou's (rules §7: say it is not held)
         return core if sum(core in name for name in self._names) == 1 else None
 
-    def _words(self, i: int, text: str) -> str | None:
-        """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's."""
-        name, said = self._en_words[i], f" {' '.join(_WORD.findall(text))} "
+    def _words(self, i: int, message_words: Sequence[str]) -> str | None:
+        """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's.
+        `message_words`: the message's words (`_WORD`)."""
+        name, said = self._en_words[i], f" {' '.join(message_words)} "
         best = ""
         for start in range(len(name)):
             for end in range(start + MIN_EN_WORDS, len(name) + 1):
@@ -246,7 +268,7 @@ class ProgramNames:
         sharing = sum(f" {best} " in f" {' '.join(words)} " for words in self._en_words)
         return best if sharing <= MAX_SHARING else None
 
-    def _in_order(self, i: int, text: str) -> str | None:
+    def _in_order(self, i: int, text: str, message_words: Sequence[str]) -> str | None:
         """The name's pieces in order with a word of it left out ("研发费用加计扣除", "R&D super deduction"),
         when no other program's name holds those pieces in that order: a gapped match is a weaker sign than a
         stretch, so "数字化…改造补助" (in two pilots' names) names neither."""
@@ -254,9 +276,8 @@ class ProgramNames:
         if pieces:
             sharing = sum(holds_in_order(name, pieces) for name in self._names)
             return "…".join(pieces) if sharing == 1 else None
-        said = _WORD.findall(text)
         for name in (self._en_words[i], of_swapped(self._en_words[i])):
-            words = words_in_order(name, said)
+            words = words_in_order(name, message_words)
             if words and _distinctive(words):
                 sharing = sum(
                     holds_words_in_order(other, words) or holds_words_in_order(of_swapped(other), words)

@@ -100,6 +100,9 @@ def planned_kinds(said: str) -> frozenset[SpendKind]:
     return frozenset(p.kind for p in said_purchases(said))
 
 
+@lru_cache(
+    maxsize=64
+)  # asked once per catalogued program of an ask, about the same words (as said_purchases)
 def self_done(said: str) -> tuple[SaidPurchase, ...]:
     """Work the client says they do themselves ("我哋自己做模型微調", "we fine-tune in-house"): no purchase of that
     kind, so a pack's catalogue item of it is no spend a program pays for (review8 v50/v53). Matched in simplified
