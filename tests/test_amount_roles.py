@@ -254,3 +254,44 @@ def test_an_amount_written_in_english_words_is_read(extractor, message, budget):
 def test_a_count_in_english_words_stays_a_count(extractor):
     profile = extractor.extract("We have two hundred staff and thousands of customers; budget 80k RMB")
     assert (profile.employees, profile.budget_cny) == (200, 80_000)
+
+
+@pytest.mark.parametrize(
+    ("message", "bought"),
+    [
+        # review11 r11-01: the model's API bought from a cloud vendor is a model service, not cloud resources
+        (
+            "准备接通义千问的API写商品文案，已经和阿里云谈好一年合同大概30万",
+            [(SpendKind.model_service, 300_000)],
+        ),
+        (
+            "我们租阿里云的云服务器，一年合同8万",
+            [(SpendKind.cloud_service, 80_000)],
+        ),  # a cloud product stays cloud
+        # review11 r11-48: rent paid per period is what the thing rented costs, not the budget
+        (
+            "Tangshan AI firm renting compute on the city's own computing platform, about 250k a year.",
+            [(SpendKind.compute, 250_000)],
+        ),
+        # review11 r11-17: a loan's size, a rumoured program's terms, is no purchase
+        ("听说买AI软件可以免息贷30万，我们能申请吗", []),
+    ],
+)
+def test_what_is_bought_from_whom_and_how_it_is_paid(extractor, message, bought):
+    profile = extractor.extract(message)
+    assert _bought(extractor, message) == bought
+    assert profile.budget_cny is None
+
+
+def test_a_contract_figure_alone_is_never_a_budget(extractor):
+    """review11 r11-29: "一年合同大概25万" in a later turn is a price; the conversation says what it buys."""
+    assert extractor.extract("一年合同大概18万").budget_cny is None
+    assert extractor.extract("预算大概18万").budget_cny == 180_000
+
+
+def test_a_contract_figure_in_a_later_turn_buys_what_the_conversation_named():
+    from app.advisor.understand.purchases import restated_contract
+
+    earlier = normalize("东莞一家五金厂，80人，想用已备案大模型的API做客服问答")
+    restated = restated_contract(normalize("一年合同大概20万"), [], earlier_text=earlier)
+    assert [(p.kind, p.amount_cny) for p in restated] == [(SpendKind.model_service, 200_000)]

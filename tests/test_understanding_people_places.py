@@ -314,3 +314,14 @@ def test_a_district_name_that_is_an_everyday_word_is_read_only_as_a_place(
 ):
     """火炭 (charcoal) and 中環 (a Shanghai ring road) name Hong Kong only where a sentence puts a place."""
     assert extractor.extract(message).province != "香港"
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [("我在云南大理开了家民宿，4个人", "大理州"), ("福建三明的茶厂，30人", "三明市")],
+)
+def test_a_city_with_an_everyday_name_right_after_its_province_is_the_place(
+    extractor: RuleExtractor, message: str, city: str
+):
+    """review11 r11-23: 大理 (marble), 三明 (sandwich) are read where a place is put, after their province too."""
+    assert extractor.extract(message).city == city

@@ -102,6 +102,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
             normalize(text),
             conversation.profile.purchases,
             corrected=bool(CORRECTION.search(normalize(text))) and conversation.profile.budget_cny is None,
+            earlier_text=normalize(conversation.user_text()),
         )
     ):
         delta = delta.model_copy(update={"purchases": restated})

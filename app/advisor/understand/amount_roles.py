@@ -134,6 +134,7 @@ _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
     r"willing to spend|spare|"
     rf"{COMPANY_MONEY}|拿|补|获得|得到|领|给(?:我们|我|咱们)|畀|"  # the amount hoped for ("一定畀足100萬")
+    r"贷|"  # a loan's size, a rumoured program's terms ("可以免息贷50万", review11 r11-17)
     r"get|receive|pay (?:us|me)|give (?:us|me)|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
     r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
     _I,

@@ -16,7 +16,7 @@ import re
 
 from app.advisor.understand.amount_roles import fact_role
 from app.advisor.understand.numbers import COMPANY_MONEY, Money, foreign_currency, money_amounts, per_month
-from app.advisor.understand.purchases import purchase_spans
+from app.advisor.understand.purchases import names_a_contract, purchase_spans
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
@@ -96,6 +96,8 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     for money in _not_purchases(every, bought):
         if fact_role(text, money.start, money.end) is not None:
             continue  # a revenue, last year's spend or an R&D spend is no budget (amount_roles.py)
+        if names_a_contract(text, money.start, money.end):
+            continue  # "一年合同大概25万" of a kind named in another turn: a price, not what they can spend
         currency = foreign_currency(text, money)
         if per_month(text, money.start, money.end):  # "每个月能花2000": the budget is for the first year
             money = Money(money.value * 12, money.start, money.end, money.marked)

@@ -47,9 +47,7 @@ class RegionGazetteer:
         self._zh: dict[str, Place] = {}
         self._en: dict[str, Place] = {}
         self._neighbourhoods_en: set[str] = set()  # SAR districts: places to read, never a city's label
-        self._district: dict[
-            str, str
-        ] = {}  # a county or district's name as written -> its full name (海珠 -> 海珠区)
+        self._district: dict[str, str] = {}  # a county's name as written -> its full name (海珠 -> 海珠区)
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         for province in (raw or {}).get("provinces", []):
             pname = str(province["name"])
@@ -87,7 +85,10 @@ class RegionGazetteer:
         # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
         self._guarded_pattern = (
             re.compile(
-                r"(?:在|喺|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在)\s*("
+                # or right after a province ("云南大理开客栈", review11 r11-23), also beside other mentions
+                r"(?:在|喺|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在|"
+                + "|".join(sorted({p.province for p in self._zh.values()}, key=len, reverse=True))
+                + r")\s*("
                 + "|".join(map(re.escape, sorted(self._guarded, key=len, reverse=True)))
                 + r")(?=[^\u4e00-\u9fff]|$|开|做|有|的|这|那|本地|当地|经营|办|一家|注册|市区|城区)"
             )
@@ -168,7 +169,7 @@ class RegionGazetteer:
             found.append((name, place))
             last = (m.end(), place)
         found += scenic.values()  # before a word that names no place itself ("凤凰古镇")
-        if self._guarded_pattern and not found:
+        if self._guarded_pattern:
             found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]

@@ -155,6 +155,19 @@ def _hosted_model(body: str, cloud_start: int) -> bool:
     return any(_MODEL_BEFORE_CLOUD.fullmatch(before[m.end() :]) for m in model.finditer(before))
 
 
+# A cloud named by its vendor sells what the sentence says is bought: "接通义千问的API…已经和阿里云谈好一年合同40万"
+# is the model's API bought from Alibaba Cloud (review11 r11-01), not cloud resources; "云服务器" is a product.
+_CLOUD_VENDOR = re.compile(
+    r"[阿腾华百京]\w?云|火山引擎|alibaba cloud|aliyun|tencent cloud|huawei cloud|baidu (?:ai )?cloud|volcengine",
+    re.I,
+)
+
+
+def _model_sold_by(body: str, start: int, end: int) -> bool:
+    model = dict(KIND_WORDS)[SpendKind.model_service]
+    return bool(_CLOUD_VENDOR.fullmatch(body[start:end])) and bool(model.search(without_programs(body)))
+
+
 def nearest_kind(body: str, start: int, end: int, window: int = WINDOW) -> SpendKind | None:
     """The kind named nearest the amount at body[start:end], within `window` characters either side."""
     words = [
@@ -178,7 +191,9 @@ def nearest_kind(body: str, start: int, end: int, window: int = WINDOW) -> Spend
         return None
     best_start, best_end, best_kind = best[4], best[5], best[6]
     kind = _head_kind(body, best_start, best_end, best_kind, words, min(start, best_start))
-    if kind is SpendKind.cloud_service and _hosted_model(body, best_start):
+    if kind is SpendKind.cloud_service and (
+        _hosted_model(body, best_start) or _model_sold_by(body, best_start, best_end)
+    ):
         return SpendKind.model_service  # "LLM API (Qwen on Alibaba Cloud), 80k a year"
     if kind is SpendKind.model_service and _PURPOSE.fullmatch(body[best_start:best_end]):
         # "租GPU做行业大模型微调，合同80万": what is bought is the rented compute, fine-tuning is what it is for

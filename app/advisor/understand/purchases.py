@@ -44,6 +44,7 @@ __all__ = [
     "PurchaseSpan",
     "StatedPurchase",
     "kinds_named",
+    "names_a_contract",
     "purchase_spans",
     "restated_contract",
     "stated_purchases",
@@ -104,12 +105,31 @@ _DEAL_AFTER = re.compile(
 )
 
 
+def names_a_contract(body: str, start: int, end: int) -> bool:
+    """A contract or quote word is with the amount at body[start:end] ("合同金额500万", "一年合同大概25万"): the
+    price of a thing bought, never the budget (budget.py asks)."""
+    return bool(_DEAL_BEFORE.search(body[max(0, start - 30) : start]) or _DEAL_AFTER.match(body, end))
+
+
+# Rent paid per period: "renting compute on the local platform, about 300k a year" (review11 r11-48), "租的算力
+# 一年大概20万": the amount is what the thing rented costs, however far the rented thing is named.
+_RENT = re.compile(r"租|\brent|\blease|\bleasing", re.I)
+_PER_YEAR = re.compile(
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:a year|per year|per annum|annually|/\s*年|一年|每年)", re.I
+)
+_YEARLY_BEFORE = re.compile(r"(?:一年|每年|年费|a year|per year|annually)[^，,。；;\d]{0,6}$", re.I)
+
+
 def _a_deal(body: str, start: int, end: int) -> bool:
-    """A contract or quote word, or a price said to be the whole ("about RMB 2.5 million all in"), is with the
-    amount: the price of a thing bought."""
-    before = body[max(0, start - 30) : start]
-    after = body[end:]
-    return bool(_DEAL_BEFORE.search(before) or _DEAL_AFTER.match(after) or _WHOLE_AFTER.match(after))
+    """A contract, a price said to be the whole ("about RMB 2.5 million all in") or rent paid per period."""
+    if names_a_contract(body, start, end) or _WHOLE_AFTER.match(body[end:]):
+        return True
+    periodic = (
+        _PER_YEAR.match(body, end)
+        or _YEARLY_BEFORE.search(body[max(0, start - 12) : start])
+        or per_month(body, start, end)
+    )
+    return bool(periodic and _RENT.search(body[:start]))
 
 
 def purchase_spans(norm: str) -> list[PurchaseSpan]:
@@ -204,7 +224,7 @@ CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
 
 
 def restated_contract(
-    norm: str, earlier: list[StatedPurchase], corrected: bool = False
+    norm: str, earlier: list[StatedPurchase], corrected: bool = False, earlier_text: str = ""
 ) -> list[StatedPurchase]:
     """ "说错了，合同是一年50万": an amount for "the contract" naming no kind, in a conversation with one kind
     of contract, is that contract's amount (review5: the correction was answered with a quote dump).
@@ -212,6 +232,13 @@ def restated_contract(
     `corrected`: the message corrects an earlier figure and the client gave no budget, so the one figure
     they gave is the one corrected ("不好意思说错了，是一年3万" after "一年算力支出大概8万", review6 s1t2)."""
     said_contract = CONTRACT_WORD.search(norm) or corrected
+    planned = (
+        kinds_named(without_programs(earlier_text)) if not earlier and CONTRACT_WORD.search(norm) else []
+    )
+    if len(planned) == 1:
+        # "一年合同大概25万" after "买的是已备案的大模型API服务" (review11 r11-29): the contract is for the one kind of
+        # thing the conversation said it buys, with no amount until now
+        earlier = [StatedPurchase(kind=planned[0], amount_cny=1.0, said=earlier_text.strip()[-80:])]
     if len({p.kind for p in earlier}) != 1 or not said_contract or purchase_spans(norm):
         return []
     for match in _MONEY.finditer(norm):
