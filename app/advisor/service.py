@@ -83,11 +83,14 @@ class AdvisorService(AdvisorParts):
         turn.mark("compose")
         conversation = turn.conversation
         conversation.turns += [("user", turn.raw[:MAX_MESSAGE_CHARS]), ("assistant", turn.answer)]
-        conversation.last_intent = turn.intent
+        if turn.intent != "out_of_scope":
+            # An aside ("对了，牛肉面怎么做？") is refused and forgotten: the next turn continues the client's
+            # business as if it had not been asked (the questions we asked are still open).
+            conversation.last_intent = turn.intent
+            conversation.awaiting_profile = bool(turn.clarifying)
         # Whether a need was stated, for the later turns' one embedding (`understanding.understand`): by this turn's
         # rules or vote, or by a pack whose picks the owner's words name.
         conversation.need_stated |= turn.need_stated or any(pick.named for pick in conversation.pack)
-        conversation.awaiting_profile = bool(turn.clarifying)
         if substantive and turn.what_if_from is None:
             conversation.last_question = turn.query  # a what-if asks it again for another company: kept
         response = build_response(turn, started)

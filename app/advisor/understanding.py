@@ -28,10 +28,12 @@ from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import restated_contract
 from app.advisor.understand.resolve import (
     CORRECTION,
+    held_by_conversation,
     industry_in_passing,
     resolve_intent,
     states_profile_facts,
 )
+from app.advisor.understand.scope import decide_scope
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.advisor.understand.what_if import supposed_changes, without_contract_figures
 from app.components.llm_calls import Deadline
@@ -154,6 +156,23 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     facts = states_profile_facts(delta, text, conversation)
     turn.places = places.all_places(not_the_company(turn.query))  # not "不在宁波" nor a hometown
     turn.mark("understand")
+    # In the advisor's field at all? Decided from the message and the conversation, before anything is
+    # looked up, so the same message gets the same answer on every index build (understand/scope.py).
+    # A place asked about holds the message only as a supposition ("如果搬到重庆呢"): "明天从广州去深圳走哪条路" is a trip.
+    supposes_place = what_if and bool(rewritten or hypothetical_spans(normalize(text)))
+    held = facts or bool(named or rewritten or supposes_place or changes or delta.purchases)
+    scope = decide_scope(
+        text,
+        held=held or held_by_conversation(text, delta, conversation),
+        vote=lambda: advisor.intent_bank.scope(text),
+        need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
+    )
+    if scope == "out" or (scope == "unsure" and not conversation.in_business):
+        # A short answer saying what the advisor does; an aside saves nothing of what it mentions ("从广州去
+        # 深圳走哪条路" does not move a Tianjin firm) and the next turn is back on the client's business.
+        turn.intent, turn.foreign, turn.what_if_from, turn.places = "out_of_scope", None, None, []
+        conversation.profile = saved
+        return
     # One query embedding per turn, of what the turn asks for (`turn_need`). Once the conversation has
     # stated a need (an earlier turn did, a pain point is known, or a resent history states one by the
     # rules), a later turn is about those needs: the needs stated so far, the message's own last. Until

@@ -12,6 +12,7 @@ from app.advisor.funding_judge import FundingJudge
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, GENERIC_FUNDING_ASK
 from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.vague import names_nothing
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.services.retrieval import RetrievalService
@@ -61,7 +62,9 @@ class HandlerTools:
         profile = turn.conversation.profile
         query = normalize(turn.query)
         return (
-            (GENERIC_FUNDING_ASK.search(query) or ASKS_ABOUT_AI_ONLY.search(query)) is not None
+            bool(
+                GENERIC_FUNDING_ASK.search(query) or ASKS_ABOUT_AI_ONLY.search(query) or names_nothing(query)
+            )
             # A longer question names something: answer it. English words count as one character each, as a
             # Chinese word of one or two does; an English name ("the EU AI Act") is something named.
             and len(re.sub(r"[a-z]+", "w", query)) <= 30

@@ -112,8 +112,23 @@ class PackHandlers(HandlerTools):
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
         notes = self.funding.notes(turn)
         notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
+        # The facts this answer's own questions ask for (below): the verdict lines do not ask them again.
+        asking = (
+            frozenset(missing[: canned.ASKED_AT_ONCE])
+            if missing and not conversation.asked_clarification
+            else frozenset()
+        )
         text = pack_answer(
-            profile, cost, choice, turn.programs, turn.book, turn.language, policy, notes, bool(turn.foreign)
+            profile,
+            cost,
+            choice,
+            turn.programs,
+            turn.book,
+            turn.language,
+            policy,
+            notes,
+            bool(turn.foreign),
+            asking,
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations

@@ -70,9 +70,12 @@ def pack_questions(missing: list[str], language: Lang) -> tuple[str, list[str]]:
     )
 
 
+ASKED_AT_ONCE = 2  # questions asked in one answer; the rest wait for the next
+
+
 def _ask_for(missing: list[str], head: tuple[str, str], language: Lang) -> tuple[str, list[str]]:
     """The heading and a list of the first two missing facts' questions; returns (text, questions)."""
-    questions = [pick(QUESTIONS[m], language) for m in missing[:2]]
+    questions = [pick(QUESTIONS[m], language) for m in missing[:ASKED_AT_ONCE]]
     return "\n".join([pick(head, language), *[f"- {q}" for q in questions]]), questions
 
 

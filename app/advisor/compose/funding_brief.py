@@ -151,8 +151,12 @@ def funding_brief(
     language: Lang,
     province: str | None = None,
     abroad: bool = False,
+    asking: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it.
+
+    `asking`: the facts the answer asks for in its own questions right after (canned.pack_questions); they are not
+    asked a second time here (review10 r10-47/55: "employees and revenue" was requested twice in one answer).
 
     `province`: the client's; outside the mainland (or `abroad`: registered outside China) an empty list adds
     nothing (the place note has said no program covers them, and a mainland bureau is no one for them to ask).
@@ -187,7 +191,7 @@ def funding_brief(
     said = [*shown, *through] if pilots else shown
     if rest := not_listed_line(programs, said, language):
         lines += ["", *rest] if lines else rest
-    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing})
+    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing} - asking)
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append("")

@@ -132,6 +132,7 @@ def pack_answer(
     policy_basis: tuple[str, int] | None,
     notes: list[str] | None = None,
     abroad: bool = False,
+    asking: frozenset[str] = frozenset(),
 ) -> PackText:
     en = language == "en"
     out = PackText(answer="")
@@ -164,7 +165,7 @@ def pack_answer(
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
     net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
     lines += ["", net]
-    lines += ["", *funding_brief(programs, book, language, profile.province, abroad)]
+    lines += ["", *funding_brief(programs, book, language, profile.province, abroad, asking)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the
     # budget beyond "within/over", the arithmetic, each listed program's other conditions and its steps.

@@ -54,6 +54,13 @@ class Conversation:
     asked_programs: list[str] = field(default_factory=list)
     remember: bool = True  # False: a one-off turn (no session id, or state rebuilt from a chat history)
 
+    @property
+    def in_business(self) -> bool:
+        """The conversation is about the client's business: a pack, a program or a question was answered."""
+        return bool(
+            self.pack or self.awaiting_profile or self.last_intent not in (None, "out_of_scope", "smalltalk")
+        )
+
     def user_text(self, limit: int = 6) -> str:
         """Recent user messages, the description the recommender matches needs against."""
         return "\n".join(text for role, text in self.turns[-2 * limit :] if role == "user")

@@ -20,6 +20,7 @@ import numpy as np
 import yaml
 
 from app.advisor.contract import Intent
+from app.advisor.understand.scope import ScopeVote, scope_vote
 
 K = 5
 MIN_SIMILARITY = 0.86  # below this the nearest example is about something else
@@ -66,3 +67,9 @@ class IntentBank:
         best = float(sims[top[0]])
         sure = best >= MIN_SIMILARITY and margin >= MIN_MARGIN
         return BankVote(ranked[0][0] if sure else None, best, margin)
+
+    def scope(self, text: str) -> ScopeVote:
+        """How much of the message's nearest examples is the owner's private life (understand/scope.py)."""
+        if not self.examples or not text.strip():
+            return ScopeVote(0.0, 0.0)
+        return scope_vote(self._matrix, [intent for _, intent in self.examples], self._embed(text))

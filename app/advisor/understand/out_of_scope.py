@@ -52,7 +52,18 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"(?:兑|换多少|涨|跌|升值|贬值|走势)|\b(?:exchange rate|forex)\b|"
     r"\b(?:usd|hkd|eur|jpy|cny|rmb|yuan|dollar|euro|yen)\b[^.?!]{0,24}\b(?:rate|weaker|stronger|apprecia\w*|deprecia\w*)\b|"
     # A child's homework ("帮我儿子看道数学题", "a history essay due tomorrow").
-    r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b",
+    r"数学题|作业题|应用题|方程|\bhomework\b|\bessay\b|"
+    # The owner's own career ("我想辞职自己干", "我應唔應該轉工", "should I quit my job"): staff leaving is a
+    # business matter, so only the first person's own job counts.
+    r"(?:我|本人)(?:自己)?(?:想|要|应该|该|应不应该|应唔应该|要不要|打算|准备)?(?:不要)?(?:辞职|辞工|跳槽|转行|转工|换工作|换份工)|"
+    r"\b(?:should|can|do) i (?:quit|resign|leave my job|change careers?)\b|\bquit my job\b|\bchange careers?\b|"
+    # How to cook a dish ("汤底怎么熬才香", "牛肉面怎么做才劲道"): a recipe, not the kitchen's planning.
+    r"(?:怎么|怎样|如何|点样)(?:做|煮|炒|蒸|炖|熬|烤|腌|卤)(?:才|得)?(?:好吃|劲道|入味|香|嫩|脆|软)|"
+    r"(?:怎么|怎样|如何)(?:熬|炖|蒸|腌|卤)|\bhow (?:do|to|can) (?:i|you) (?:cook|bake|make) (?:a |the )?(?:perfect |good )?"
+    r"(?:noodles|soup|dumplings|rice|cake|steak)\b|"
+    # A present or a phone for oneself or the family ("老婆生日送什么", "iPhone和华为手机哪个好").
+    r"(?:老婆|老公|太太|女朋友|男朋友|妈妈|爸爸|父母|爸妈|孩子|儿子|女儿)[^,.;!?，。；！？]{0,8}(?:送|礼物)|"
+    r"手机(?:哪个|哪款|哪部|边部)(?:好|值得)|\b(?:birthday|anniversary) (?:gift|present)\b",
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from app.advisor.contract import Intent
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.understand.budget import states_budget
-from app.advisor.understand.classify import classify_intent, states_need
+from app.advisor.understand.classify import CAPABILITY, SMALLTALK, classify_intent, states_need
 from app.advisor.understand.conversation import Conversation, hypothetical_spans
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
@@ -107,6 +107,24 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
 
 
+def held_by_conversation(text: str, delta: CompanyProfile, conversation: Conversation) -> bool:
+    """The conversation keeps a message in the advisor's field whatever else it resembles (understand/scope.py):
+    a greeting or thanks, an answer to our questions ("餐饮，杭州", "保密"), a correction, or a question about
+    the programs just shown ("能补多少", "还来得及吗")."""
+    norm = normalize(text)
+    if (SMALLTALK.match(norm) and len(norm) <= 24) or CAPABILITY.search(norm) or looks_like_instruction(text):
+        return True  # a greeting is answered as one; an injected instruction gets its own notice
+    told = any((delta.industry, delta.province, delta.employees, delta.budget_cny is not None))
+    # An answer states ("餐饮，杭州"); "帮我看看从广州去深圳走哪条路" names places and asks about a trip.
+    answers = told and not ASKS_ANYTHING.search(norm)
+    if conversation.awaiting_profile and (answers or DECLINE.search(text)):
+        return True
+    if not conversation.in_business:
+        return False
+    # "this weekend" points back at nothing: a demonstrative alone does not hold a message.
+    return bool(about_shown_funding(text) or (told and CORRECTION.search(norm)))
+
+
 def resolve_intent(
     query: str,
     text: str,
@@ -160,8 +178,14 @@ def resolve_intent(
     overridable = ("policy_question", "out_of_scope", "smalltalk") + (
         ("cost_estimate",) if AMOUNT.search(normalize(text)) else ()
     )
-    if shown and about_shown_funding(text) and intent in overridable:
-        return "funding_eligibility"  # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown
+    if (
+        shown
+        and about_shown_funding(text)
+        and (intent in overridable or (rewritten and not states_need(text)))
+    ):
+        # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown; "咁我哋可以攞幾多資助？" too, though
+        # its "咁" made it a follow-up of the need asked before.
+        return "funding_eligibility"
     if (
         facts
         and (conversation.pack or conversation.need_stated)

@@ -1,0 +1,103 @@
+"""Is a message for this advisor at all? Decided from the message alone, before retrieval (issue #12).
+
+The advisor answers questions about AI for a business and the programs that pay for it. Whether a message
+is one of them used to follow from what the turn's search found: "fastest driving route from Guangzhou"
+got a route-planning pack on one index build and a refusal on another. Now:
+
+1. Exact rules refuse what is plainly off topic (out_of_scope.refused_by_rule: shares, visas, medicine, fraud);
+   the classifier applies them, with their exceptions for a business message that asks on the side.
+2. An anchor keeps a message in scope whatever it resembles: it speaks of AI, software, a program, a policy or
+   an article (`IN_SCOPE_WORDS`), states a need by the rules, states the firm's figures, names a program, or
+   continues the conversation (a follow-up, a correction, an answer to our questions, "这些补贴").
+3. Otherwise a message the need bank reads as a need is in scope; else the intent bank's nearest examples
+   decide: a message whose neighbours are mostly the owner's private life (trips, meals, careers, family,
+   shopping) is out of scope; one whose neighbours are mostly in-scope intents is in scope. Between the two the bank is unsure:
+   a first message then gets the short answer saying what the advisor does (no subsidy list, nothing
+   looked up); a later one goes on as the conversation's business (the exact rules still refuse asides).
+
+The thresholds were read off the bank by leave-one-out (docs/understanding.md, session 13): an out-of-scope
+share of 0.6 of the five nearest with the nearest example at 0.86 or closer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from app.advisor.understand.classify import HOW_TO_APPLY, IN_SCOPE_ASK, states_need
+from app.advisor.understand.out_of_scope import refused_by_rule
+from app.advisor.understand.program_question import FUNDING_WORDS
+from app.text.normalize import normalize
+
+# "rules": the classifier's rules decide, as for any message in the field; "out": the bank refuses it;
+# "unsure": no rule, no anchor and no clear vote.
+Scope = Literal["rules", "out", "unsure"]
+
+K = 5
+OUT_SHARE = 0.6  # of the five nearest examples' similarity, held by out-of-scope examples
+MIN_SIMILARITY = 0.86  # the nearest example at least this close, or the bank knows nothing of the message
+
+# Words that put a message in the advisor's field on their own: policies, laws and tax, the articles and their
+# speakers ("报道里提到了哪几家企业"), a firm's size class ("专精特新", "小微企业").
+IN_SCOPE_WORDS = re.compile(
+    r"政策|法规|税收|抵免|文件|文章|报道|提案|采访|讲话|委员|代表|专精特新|高新|小微|中小企业|试点|申报|"
+    r"\b(?:policy|policies|tax|article|proposal|interview|speech|sme|smes)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ScopeVote:
+    out_share: float  # share of the k nearest examples' similarity held by out-of-scope examples
+    similarity: float  # of the nearest example
+
+
+def scope_vote(matrix: np.ndarray, labels: list[str], vector: np.ndarray) -> ScopeVote:
+    """The k nearest bank examples of one message vector: how much of them is the owner's private life."""
+    if not labels:
+        return ScopeVote(0.0, 0.0)
+    sims = matrix @ vector
+    top = np.argsort(-sims)[:K]
+    total = float(sum(max(sims[i], 0.0) for i in top)) or 1.0
+    out = float(sum(sims[i] for i in top if labels[i] == "out_of_scope"))
+    return ScopeVote(out / total, float(sims[top[0]]))
+
+
+def anchored(text: str) -> bool:
+    """Words of the message alone that keep it in scope (the conversation's own anchors are the caller's)."""
+    norm = normalize(text)
+    return bool(
+        IN_SCOPE_ASK.search(norm)
+        or FUNDING_WORDS.search(norm)
+        or IN_SCOPE_WORDS.search(norm)
+        or HOW_TO_APPLY.search(norm)
+        or states_need(norm)
+    )
+
+
+def decide_scope(
+    text: str,
+    *,
+    held: bool,
+    vote: Callable[[], ScopeVote],
+    need_by_bank: Callable[[], bool],
+) -> Scope:
+    """ "rules", "out" or "unsure" for one message, from its words and its nearest labelled examples.
+
+    `held`: the conversation holds the message in scope (a follow-up, a correction, the firm's figures).
+    `vote` and `need_by_bank` are asked only when no rule and no anchor decided.
+    """
+    if not text.strip() or refused_by_rule(text) or held or anchored(text):
+        return "rules"  # a refusal rule, with its exceptions for a business message, is the classifier's
+    if need_by_bank():
+        # Owners' needs in words no rule knows ("员工上班时间安排乱", "夜里要人去巡圈") sit near private-life examples
+        # as often as not: the need bank, which holds them, speaks first.
+        return "rules"
+    scope = vote()
+    if scope.similarity >= MIN_SIMILARITY and scope.out_share >= OUT_SHARE:
+        return "out"
+    return "rules" if scope.similarity >= MIN_SIMILARITY and scope.out_share <= 1 - OUT_SHARE else "unsure"

@@ -1,0 +1,48 @@
+"""A question about AI or its funding that names nothing: asked back, never answered with every province's list.
+
+"AI方面有什么扶持？", "老板让我问问AI有没有补贴", "Is there any government help for using AI?": no need, no
+place, no trade, no program, no kind of spend. Phrasings vary without end, so instead of listing them this
+reads what is left once the words every such question is made of are taken away (who asks, AI, funding,
+government, asking words): when nothing is left, nothing was named, and the advisor asks (issue #12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.text.funding_words import FUNDING_NOUN
+from app.text.normalize import normalize
+
+_I = re.IGNORECASE
+# What a funding or AI question is about: without one of these it is no such question.
+_TOPIC = re.compile(
+    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|\bai\b|ai(?=[\u4e00-\u9fff])|人工智能|\b(?:help|support|funding)\b",
+    _I,
+)
+# The words such a question is made of, longest first. Each is something every vague question may say.
+_GENERIC = re.compile(
+    rf"{FUNDING_NOUN}|人工智能|大模型|智能化|数字化|\bai\b|ai|"
+    r"政府|国家|官方|上面|政策|支持|帮扶|帮到|帮助|优惠|相关|方面|这方面|这块|这一块|领域|"
+    r"老板|让我|叫我|帮我|我们|我们的|我司|咱们|我|公司|企业|小企业|中小企业|小微企业|小公司|"
+    r"请问|问问|问一下|问下|咨询|了解|一下|想|要|搞|搞点|用|使用|做|听说|听讲|"
+    r"有没有|有冇|有什么|有啥|有咩|有哪些|什么|啥|咩|哪些|是否|能不能|可以|能|可|有|对|给|的|了|吗|呢|啊|吧|嘛|呀|都|一些|点|些|"
+    r"\b(?:is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
+    r"we|i|our|my|me|us|small|business|businesses|company|companies|firm|sme|smes|heard|hear|using|use|"
+    r"government|state|public|can|could|get|do|does|you|have|has|know|tell|please|run|own|kind|kinds|"
+    r"help|support|funding|subsidies|subsidy|grants|grant|vouchers|voucher|money|programs?|schemes?|s|re|ve|m|d)\b",
+    _I,
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+", re.IGNORECASE)
+MAX_HAN_LEFT = (
+    1  # one stray character ("对") names nothing; an English word left ("restaurants") names something
+)
+
+
+def names_nothing(text: str) -> bool:
+    """A question about AI or its funding with nothing of the firm, its need or a program in it."""
+    norm = normalize(text)
+    if not _TOPIC.search(norm):
+        return False
+    left = _GENERIC.sub(" ", norm)
+    return len(_HAN.findall(left)) <= MAX_HAN_LEFT and not _WORD.search(left)

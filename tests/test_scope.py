@@ -1,0 +1,114 @@
+"""Out of scope cleanly, ask when nothing is stated, and asides in a conversation (issue #12, session 13).
+
+The scope decision is made from the message before anything is looked up (understand/scope.py), so it is
+tested once with fake votes (no index) and once through the advisor the owner talks to.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.advisor.service import AdvisorService
+from app.advisor.understand.scope import ScopeVote, decide_scope
+from app.advisor.understand.vague import names_nothing
+from tests.test_advisor_scenarios import with_shared_catalogue
+
+
+def _never() -> ScopeVote:
+    raise AssertionError("an anchored message must not need the example bank")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我们想用AI做质检",
+        "Which subsidies can a bakery in Chengdu get?",
+        "这个政策是哪个部门发的",
+        "冲床老是故障停机，想提前知道",
+    ],
+)
+def test_a_message_in_the_field_is_never_refused_by_its_neighbours(message: str) -> None:
+    assert decide_scope(message, held=False, vote=_never, need_by_bank=lambda: False) == "rules"
+
+
+def test_the_bank_refuses_only_a_message_nothing_holds() -> None:
+    private_life = ScopeVote(out_share=0.8, similarity=0.9)
+    trip = "明天从广州去深圳走哪条路不堵"
+    assert decide_scope(trip, held=False, vote=lambda: private_life, need_by_bank=lambda: False) == "out"
+    # The same words answering our own question, or a correction, are the conversation's: held.
+    assert decide_scope(trip, held=True, vote=lambda: private_life, need_by_bank=lambda: False) == "rules"
+    # Far from every example: the bank knows nothing of it and does not refuse it on its own.
+    far = ScopeVote(out_share=1.0, similarity=0.7)
+    assert decide_scope("冲压件毛刺多", held=False, vote=lambda: far, need_by_bank=lambda: False) == "unsure"
+    assert decide_scope("冲压件毛刺多", held=False, vote=lambda: far, need_by_bank=lambda: True) == "rules"
+    # A need the need bank holds is never refused, however near private-life examples it sits.
+    assert (
+        decide_scope("夜里要人去巡圈", held=False, vote=lambda: private_life, need_by_bank=lambda: True)
+        == "rules"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "AI方面有什么扶持？",
+        "老板让我问问AI有没有补贴",
+        "Is there any government help for using AI?",
+        "請問AI有咩資助？",
+    ],
+)
+def test_a_funding_question_that_names_nothing_is_recognised(message: str) -> None:
+    assert names_nothing(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "杭州有什么AI补贴",
+        "算力券有哪些",
+        "What AI subsidies are there for restaurants?",
+        "我们想用AI做客服，有补贴吗",
+    ],
+)
+def test_a_place_a_kind_or_a_need_is_something_named(message: str) -> None:
+    assert not names_nothing(message)
+
+
+@pytest.fixture
+def advisor(advisor: AdvisorService) -> AdvisorService:
+    return with_shared_catalogue(advisor)
+
+
+def test_a_trip_question_gets_a_short_refusal_not_a_route_planning_pack(advisor: AdvisorService) -> None:
+    reply = advisor.ask("fastest driving route from Guangzhou to Shenzhen?")
+    assert reply.intent == "out_of_scope"
+    assert not reply.solutions and not reply.funding and not reply.citations
+    assert reply.profile.province is None  # the trip's cities are not where the company is
+
+
+def test_an_aside_is_refused_and_the_next_turn_is_back_on_the_clients_pack(advisor: AdvisorService) -> None:
+    session = "aside"
+    first = advisor.ask("天津的物流公司，40辆车，想做配送排线，预算8万", session_id=session)
+    assert first.solutions and first.profile.city == "天津"
+    aside = advisor.ask("帮我看看明天从广州去深圳走哪条路不堵", session_id=session)
+    assert aside.intent == "out_of_scope" and not aside.solutions and not aside.funding
+    assert aside.profile.city == "天津"  # an aside saves nothing of what it mentions
+    back = advisor.ask("预算其实只有5万", session_id=session)
+    assert back.intent == "recommend_pack" and back.solutions
+    assert back.profile.city == "天津" and back.profile.budget_cny == 50000
+
+
+def test_a_vague_funding_question_is_asked_back(advisor: AdvisorService) -> None:
+    reply = advisor.ask("老板让我问问AI有没有补贴")
+    assert reply.clarifying_questions
+    assert not reply.solutions and len({f.region for f in reply.funding}) <= 1
+
+
+def test_a_pack_asks_for_employees_and_revenue_once(advisor: AdvisorService) -> None:
+    reply = advisor.ask(
+        "We run a guesthouse in Guilin and want help replying to online reviews, budget 2,000 RMB"
+    )
+    asks = re.findall(r"employees and (?:what annual )?revenue", reply.answer, re.IGNORECASE)
+    assert reply.solutions and len(asks) == 1, reply.answer
