@@ -112,3 +112,9 @@ def test_a_pack_asks_for_employees_and_revenue_once(advisor: AdvisorService) -> 
     )
     asks = re.findall(r"employees and (?:what annual )?revenue", reply.answer, re.IGNORECASE)
     assert reply.solutions and len(asks) == 1, reply.answer
+
+
+def test_a_clients_trade_that_wants_something_is_not_refused(advisor: AdvisorService) -> None:
+    # A consultant's client in the third person: no "我们", but a trade and a wish are a business need.
+    reply = advisor.ask("昆明的一家米线店，想知道哪些口味卖得好，好安排进货")
+    assert reply.intent != "out_of_scope" and reply.solutions

@@ -12,7 +12,7 @@ from app.advisor.engine.program_referents import referred_programs
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
 from app.advisor.understand.certainty import asks_for_certainty
-from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, states_need
+from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, NEED, states_need
 from app.advisor.understand.conversation import (
     follow_up_place,
     hypothetical_place,
@@ -160,7 +160,10 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     # looked up, so the same message gets the same answer on every index build (understand/scope.py).
     # A place asked about holds the message only as a supposition ("如果搬到重庆呢"): "明天从广州去深圳走哪条路" is a trip.
     supposes_place = what_if and bool(rewritten or hypothetical_spans(normalize(text)))
-    held = facts or bool(named or rewritten or supposes_place or changes or delta.purchases)
+    # A trade that wants something ("拉萨的藏餐厅，想看看哪些菜好卖"): a consultant's client described in the third
+    # person is a business need, though no "我们" makes it a fact about the asker's own firm.
+    wants = delta.industry is not None and bool(NEED.search(normalize(text)))
+    held = facts or wants or bool(named or rewritten or supposes_place or changes or delta.purchases)
     scope = decide_scope(
         text,
         held=held or held_by_conversation(text, delta, conversation),
