@@ -187,6 +187,16 @@ class ChunkTable:
     def source_of(self, chunk_id: str) -> str:
         return str(self.rows[self.position[chunk_id]].metadata.get("source", ""))
 
+    def document_of(self, chunk_id: str) -> str:
+        """The document a chunk is a passage of: its source, except that a program's catalogue entry (source =
+        the program id) and its official text (`program` metadata) are one document, the entry its summary."""
+        meta = self.rows[self.position[chunk_id]].metadata
+        return str(meta.get("program") or meta.get("source", ""))
+
+    def is_summary(self, chunk_id: str) -> bool:
+        """A catalogue entry: written by the team from the program's text, not the issuer's own words."""
+        return self.rows[self.position[chunk_id]].collection is CollectionName.funding
+
     def group_of(self, chunk_id: str) -> Group:
         """What a chunk is for routing: an article, a program (catalogue entry or its official text), a solution."""
         return self._groups[self.position[chunk_id]]

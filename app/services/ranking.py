@@ -8,7 +8,8 @@ between the last two):
    normalised BM25, which keeps a confident dense hit from being buried under weak lexical matches
    (and vice versa);
 3. `order_passages`: within each document of the final top k, its passages are ordered again by the
-   same relevance, without credit for the words that name the document.
+   same relevance, without credit for the words that name the document (a program's official text and
+   its catalogue entry are one document, the text first).
 """
 
 from __future__ import annotations
@@ -56,9 +57,12 @@ def order_passages(
         return top
     score = _relevance(table, top, vector, tokens, table.passage_keyword_scores(tokens, top), r)
     ordered = list(top)
-    for source in dict.fromkeys(table.source_of(c) for c in top):
-        places = [n for n, c in enumerate(top) if table.source_of(c) == source]
-        best = sorted(places, key=lambda n: -score[n])  # sorted() is stable: ties keep their order
+    for document in dict.fromkeys(table.document_of(c) for c in top):
+        places = [n for n, c in enumerate(top) if table.document_of(c) == document]
+        # A program's own text before its catalogue entry: the entry summarises the text, and a question the
+        # entry matches by the program's name is answered by the text's clause (dev7, dev9: the entry first,
+        # the clause second). sorted() is stable: ties keep their order.
+        best = sorted(places, key=lambda n: (table.is_summary(top[n]), -score[n]))
         for place, n in zip(places, best, strict=True):
             ordered[place] = top[n]
     return ordered
