@@ -141,3 +141,30 @@ def test_a_model_api_named_with_the_cloud_it_runs_on_is_a_model_service():
     said = "We call a third-party LLM API (Qwen on Alibaba Cloud) for copywriting, roughly RMB 80k a year."
     assert [(p.kind, p.amount_cny) for p in stated_purchases(said)] == [(SpendKind.model_service, 80000.0)]
     assert [p.kind for p in stated_purchases("ERP迁到阿里云上，一年3万")] == [SpendKind.cloud_service]
+
+
+HAIZHU = {"province": "广东", "city": "广州", "district": "海珠区", "industry": "L", "employees": 20}
+
+
+@pytest.mark.parametrize(
+    ("message", "unmet"),
+    [
+        # review10 r10-10: a marketing agency that uses LLMs is a user, not a 大模型企业.
+        (
+            "广州海珠区一家美妆营销公司，我们用大模型写营销文案和短视频脚本，海珠区的示范项目奖励能拿多少？",
+            True,
+        ),
+        ("We are a marketing agency in Haizhu; we use ChatGPT and other LLMs to write copy.", True),
+        ("海珠区一家自研行业大模型的科技公司，50人，做医疗问诊模型，示范项目奖励怎么申请？", False),
+        ("海珠区的大模型示范项目奖励怎么申请", False),  # nothing said about models: still to confirm
+    ],
+)
+def test_a_program_for_model_makers_rules_out_a_client_who_says_they_use_models(
+    message: str, unmet: bool
+) -> None:
+    assessment = _judged("gz-haizhu-ai-demo-award-2024", message, **HAIZHU)
+    maker = [c for c in assessment.conditions if c.name == "special" and "大模型企业" in c.reason.zh]
+    assert [c.status.value for c in maker] == (["unmet"] if unmet else ["unknown"])
+    if unmet:
+        assert assessment.verdict is Verdict.ineligible
+        assert "使用大模型，不是大模型企业" in maker[0].reason.zh and "using models" in maker[0].reason.en

@@ -153,3 +153,20 @@ def test_a_voucher_named_in_a_later_turn_is_answered_with_its_terms(advisor: Adv
     response = advisor.ask("科技券可以資助幾多？", session_id=session)
     assert "75%" in response.answer or "3/4" in response.answer, response.answer[:300]
     assert "60萬" in response.answer or "60万" in response.answer, response.answer[:300]
+
+
+def test_a_named_city_voucher_is_answered_with_the_provinces_voucher_for_the_same_spend(
+    advisor: AdvisorService,
+) -> None:
+    """review10 r10-04: '青岛的企业算力补贴' was answered alone, so Shandong's compute voucher, which also pays for
+    compute bought in Shandong, was never judged and the client heard that no subsidy fits their 8万."""
+    response = advisor.ask(
+        "青岛黄岛一家物流公司，60人，一年买算力大概8万块，用来跑配送路线模型，青岛的企业算力补贴能申请吗？"
+    )
+    verdicts = {f.id: f.verdict for f in response.funding if f.listed}
+    assert verdicts["qd-compute-voucher-opc-2026"] == "ineligible"  # the 8万 is under its 10万 threshold
+    assert verdicts["sd-compute-voucher-2025"] == "unknown"  # bought in Shandong? benefits judged? no ratio
+    head = response.answer.split("补贴政策")[0]
+    assert "山东省算力券奖补" in head and "2026-12-31" in head  # its date leads too
+    assert "都不适用于您" not in response.answer
+    assert not any(s.program_id == "sd-compute-voucher-2025" for s in response.subsidies)

@@ -19,10 +19,11 @@ from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import pilot_channels
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.programs import VERDICT_ORDER, select_programs
+from app.advisor.engine.programs import VERDICT_ORDER, same_spend_elsewhere, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
+from app.advisor.engine.tax_deduction import deduction_notes
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import without_hypotheticals
 from app.advisor.understand.loans import stated_loan
@@ -79,6 +80,7 @@ class FundingJudge:
                 stated_loan(self.said_in(turn)), turn.programs, language, financed_price(client)
             ),
             *foreign_figure_notes(normalize(turn.query), turn.programs, language),
+            *deduction_notes(normalize(self.said_in(turn)), turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 
@@ -117,7 +119,8 @@ class FundingJudge:
         named = [a for a in judged if a.program.id in turn.named_programs]
         for assessment in named:
             assessment.asked = True
-        return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict])
+        # ...with the program at another level that pays for the same spend where the client is (a province's).
+        return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict]) + same_spend_elsewhere(judged, named)
 
     def for_question(
         self,

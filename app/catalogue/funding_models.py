@@ -115,6 +115,11 @@ class Benefit(StrictModel):
     # A loan-interest subsidy's published terms: percentage points a year on the loan principal and for how many
     # years ("贴息1.5个百分点、最长2年"), so "能省多少" on the client's loan is worked out, never guessed (§5).
     interest_points: float | None = Field(default=None, gt=0, le=0.2, description="0.015 = 1.5 points a year")
+    # A tax rule that deducts a cost again when computing taxable income: 1.0 = an extra 100% of the cost. It lowers
+    # taxable income by that share of the client's spend; it is no cash and no ratio of a purchase.
+    extra_deduction: float | None = Field(
+        default=None, gt=0, le=2.0, description="1.0 = an extra 100% deducted"
+    )
     interest_years: float | None = Field(default=None, gt=0, le=10, description="Longest subsidised term")
 
     @model_validator(mode="after")

@@ -94,6 +94,12 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                         benefit.interest_points
                         and f"as published, {benefit.per_firm_en or benefit.summary_en}"
                     )
+                    # a tax rule publishes what it does to taxable income, not a ratio of a purchase (r10-50)
+                    or (
+                        _tax_rule(a)
+                        and benefit.per_firm_en
+                        and f"as published: {benefit.per_firm_en[:1].lower()}{benefit.per_firm_en[1:]}"
+                    )
                     or "the rate and the cap are not in my sources (not published in the text I hold); "
                     "ask the issuing authority"
                 )
@@ -119,6 +125,7 @@ def _amount(programs: list[Assessment], language: Lang) -> str:
                 + (
                     "，".join(b for b in bits if b)
                     or (benefit.interest_points and f"按公布口径{benefit.per_firm or benefit.summary}")
+                    or (_tax_rule(a) and f"按公布口径{benefit.per_firm}")
                     or "补贴比例和上限不在我的资料中（所读原文未公开），请向发文单位确认"
                 )
             )
@@ -173,3 +180,11 @@ def focus_line(
     if kind == "amount":
         return _amount(programs, language)
     return None  # deadlines: the engine's date notes lead the answer (date and days left)
+
+
+def _tax_rule(assessment: Assessment) -> bool:
+    """A tax benefit that states what it does (an extra 100% deduction, a lower rate) in `per_firm`."""
+    program = assessment.program
+    return program.how_to_apply.mechanism is ApplicationMechanism.tax_filing and bool(
+        program.benefit.per_firm
+    )

@@ -204,7 +204,7 @@ def third_party_model(said: str) -> Judged:
 
 
 _ALREADY = re.compile(
-    r"(?:已经|已|本来就|早就|一直|现在)(?:有)?在?(?:用|使用|导入|上了|装了|入过表|入表了|挂牌)|"
+    r"(?:已经|已|本来就|早就|一直|现在)(?:有)?在?(?:用|使用|导入|上了|装了|入过表|入表了|挂牌)|已经?[^，。；]{0,12}(?:挂过|挂牌过|登记过|入过表)|"
     r"\balready (?:use|have|using|run)|\bwe (?:use|have) (?:a |an )?(?:pos|erp|crm)",
     re.I,
 )

@@ -25,6 +25,8 @@ from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.role_conditions import developer
+from app.advisor.engine.sector_lists import sectors
+from app.advisor.engine.stated_limits import stated_limits
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
 from app.catalogue.fields import said_match
@@ -52,6 +54,9 @@ class Assessment:
     # A national program whose money reaches the client only through this local program's id (pilots.py):
     # the local line speaks for both, so this one is judged but not listed.
     reached_through: str | None = None
+    # Shown beside the program the client named because it pays for the same spend at another level of government
+    # (programs.same_spend_elsewhere: 山东省算力券 beside 青岛's): its date leads like the named one's.
+    companion_of: str | None = None
     # The tier the client says they were rated at ("智能券评的是10%档"): it decides the rate and the combined cap.
     stated_tier: float | None = None
     # A published rate whose tier the client's words settle ("云上的ERP" is 业务应用层 for 贵州云使用券).
@@ -88,9 +93,11 @@ def assess(
         for c in (
             # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
             *stated(program, said, cased),
+            *stated_limits(program, profile, said, cased),  # "应纳税所得额超过300万" against a ≤300万 rule
             region(program, profile),
             size(program, profile),
             industry(program, profile),
+            sectors(program, said, cased),  # a pilot's sub-sectors against the trade the client names
             age(program, profile),
             legal_form(program, profile),
             income_tax(program, said, profile.legal_form),

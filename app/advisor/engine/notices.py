@@ -64,7 +64,7 @@ def deadline_notes(
     """
     en = language == "en"
     asked = asks_about_time(question)
-    named = [a for a in programs if a.asked and not _region_unmet(a)]
+    named = [a for a in programs if (a.asked or a.companion_of) and not _region_unmet(a)]
     listed = listed_programs(programs)
     dated = named or [a for a in listed if a.verdict is not Verdict.ineligible or asked]
     # An ended program the client named is the answer to their question ("南京试点还能申请吗"): it leads,

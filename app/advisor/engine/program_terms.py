@@ -13,8 +13,14 @@ from app.advisor.engine.condition_words import judge
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchase_terms import applies
 from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.role_conditions import model_maker
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
+
+STANDING_RULE = Reason(
+    "长期执行的税收规定，未写明截止日期，没有申报批次，在纳税申报时享受",
+    "a standing tax rule with no end date: there are no batches, it is claimed in the tax filing",
+)
 
 
 def _ended_reason(until: date) -> Reason:
@@ -75,6 +81,9 @@ def validity(program: FundingProgram, today: date) -> list[Condition]:
         )
     elif until:
         out.append(Condition("validity", Status.met, Reason(f"有效期至{until}", f"valid until {until}")))
+    elif program.how_to_apply.mechanism is ApplicationMechanism.tax_filing:
+        # A tax rule in force until changed has no batches (review10 r10-50 was told to watch for one).
+        out.append(Condition("validity", Status.met, STANDING_RULE))
     else:
         out.append(
             Condition(
@@ -158,7 +167,8 @@ def special(
             strict=False,
         )
         if applies(zh, program, purchases, said)
-        for status, reason in judge(zh, en, program, said)
+        # Who the applicant must be (a model maker) is settled by what the client says they do with models.
+        for status, reason in model_maker(zh, en, said.lower(), said) or judge(zh, en, program, said)
     ]
     mechanism = program.how_to_apply.mechanism
     out += _implicit(program)

@@ -102,3 +102,37 @@ def developer(
             "for developers: confirm you develop the model, dataset or technology yourself (buying does not count)",
         ),
     )
+
+
+# A condition on who the applicant is: "须为海珠区的大模型企业（使用大模型的一般企业不在其内）".
+_MAKER_ONLY = re.compile(r"须为[^，。；]{0,12}(?:大模型|人工智能|AI)企业", re.I)
+# The client says they use models or AI in their own work: "我们用大模型写营销文案", "we use ChatGPT for copy".
+_USES = re.compile(
+    r"(?:用|使用|借助|利用|靠|调用|接入)(?:了|的是|一些)?\s*(?:ai|人工智能|大模型|模型|chatgpt|deepseek|通义|千问|文心|豆包|kimi)|"
+    r"\b(?:we|i) (?:use|used|are using|rely on)\b.{0,20}\b(?:ai|llms?|large (?:language )?models?|chatgpt|gpt)\b",
+    re.I,
+)
+
+
+def model_maker(zh: str, en: str, said: str, cased: str = "") -> list[tuple[Status, Reason]] | None:
+    """A program for model makers judged on the client's words (review10 r10-10): a client who says they use models
+    and not that they build one is a user, which the condition leaves out; one who builds stays to confirm by the
+    program's review. None: not such a condition, or nothing said about it."""
+    if not _MAKER_ONLY.search(zh):
+        return None
+    own = without_programs(said)
+    if _develops(own) or _DEVELOPER_FIRM.search(own):
+        return None  # they build models: the condition stays "to confirm" as the catalogue words it
+    for words, clause in clauses(said):
+        if _USES.search(clause) and not asks(clause):
+            quoted = _as_typed(words, said, cased)
+            return [
+                (
+                    Status.unmet,
+                    Reason(
+                        f"{zh}，您说“{quoted}”：这是使用大模型，不是大模型企业",
+                        f"{en}; you said “{quoted}”: that is using models, not making them",
+                    ),
+                )
+            ]
+    return None

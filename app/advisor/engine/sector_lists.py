@@ -1,0 +1,106 @@
+"""A pilot's list of sectors judged against the trade the client names (advice_rules.md §3, review10 r10-20).
+
+Most city pilots take firms of a few named sub-sectors only ("试点行业：智能电网设备制造、特种装备及零部件制造、
+新型材料制品制造、医药及健康制品制造"). Manufacturing as a section says nothing about that: a wig factory in 许昌 is
+manufacturing and in none of the four. The list is read from the entry's own requirement, so every pilot that states
+one is judged alike; entries whose list the catalogue already judges (`stated_conditions` with `closed_list`) are
+left to that rule.
+
+- the client names a trade none of whose words is in the list (发制品厂, 做服装加工的): unmet, naming the list and
+  quoting the trade;
+- a trade sharing a word with the list, or a broad one (机械, 五金, 电子 may make any of them), or no trade named:
+  to confirm, naming the list — never met, since whether a product is in a sub-sector is the bureau's call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.engine.conditions import Condition, Reason, Status
+from app.catalogue.models import FundingProgram
+
+# "试点行业：A、B、C" / "试点细分行业：A、B": a closed list. "重点细分行业" (priorities) and "3+N" lists are open.
+_LIST = re.compile(r"^试点(?:细分)?行业[：:](.+)$")
+_OPEN = re.compile(r"\+\s*N|等|其他行业|相关行业")
+_EN_LIST = re.compile(r"^[^:：]*[:：]\s*(.+)$")
+
+# A trade named by the place it is made: "发制品厂", "做服装加工的厂子", "一家纸箱包装厂".
+_MADE_AT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:工厂|厂子|厂|作坊)")
+_MAKES = re.compile(r"(?:做|生产|加工|造)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:加工|生产|制造)?的?$")
+_BEFORE_TRADE = re.compile(r".*(?:一家|家|个|的|是|开|我们|我)")
+# Words every list shares: they say nothing about which sub-sector a trade is in.
+_GENERIC_CHARS = frozenset("制造品加工生产业类及和与其他相关装产厂")
+# Trades that may make what any list names (a machinery or electronics shop could be a parts maker): never ruled out.
+_BROAD = re.compile(
+    r"机械|设备|机电|五金|配件|零件|部件|材料|电子|电器|化工|装备|器材|金属|科技|工业|实业|"
+    r"machin|equipment|parts?\b|component|material|electr|chemical|metal|hardware|tech|industr|manufactur",
+    re.I,
+)
+# ...and in English: "wig factory", "a garment plant", "we are a furniture maker".
+_EN_MADE_AT = re.compile(r"\b([a-z]+(?:[ -][a-z]+)?) (?:factory|plant|mill|workshop|maker|manufacturer)\b")
+_EN_FILLER = re.compile(r"^(?:a|an|the|our|small|big|large|local|family)\b\s*")
+_EN_STOP = frozenset({"and", "or", "of", "the", "products", "product", "making", "manufacturing"})
+
+
+def sector_list(program: FundingProgram) -> tuple[str, str] | None:
+    """The entry's closed list of sectors, in Chinese and English, when it states one."""
+    if any(rule.closed_list for rule in program.eligibility.stated_conditions):
+        return None  # the catalogue's own rule judges it
+    english = program.eligibility.requirements_en
+    for n, text in enumerate(program.eligibility.requirements):
+        match = _LIST.match(text.strip())
+        if match and not _OPEN.search(match.group(1)):
+            en = _EN_LIST.match(english[n]) if n < len(english) else None
+            return match.group(1).strip("。 "), (en.group(1) if en else match.group(1)).strip(". ")
+    return None
+
+
+def named_trade(said: str) -> str | None:
+    """The client's trade in their own words, by what their factory makes ("发制品", "服装加工", "纸箱包装")."""
+    for match in _MADE_AT.finditer(said):
+        run = match.group(1)
+        makes = _MAKES.search(run)
+        trade = makes.group(1) if makes else _BEFORE_TRADE.sub("", run)
+        if len(trade) >= 2 and set(trade) - _GENERIC_CHARS:
+            return trade
+    for match in _EN_MADE_AT.finditer(said):
+        trade = _EN_FILLER.sub("", _EN_FILLER.sub("", match.group(1)))
+        if trade:
+            return trade
+    return None
+
+
+def _shares_a_word(trade: str, zh: str, en: str) -> bool:
+    if re.search(r"[a-z]", trade):
+        words = {w[:5] for w in re.findall(r"[a-z]+", en.lower()) if w not in _EN_STOP}
+        return any(w[:5] in words for w in re.findall(r"[a-z]+", trade) if w not in _EN_STOP)
+    return any(ch in zh for ch in set(trade) - _GENERIC_CHARS)
+
+
+def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | None:
+    """The pilot's sector list against the client's trade; `said` lower-cased, `cased` as typed."""
+    found = sector_list(program)
+    if found is None:
+        return None
+    zh, en = found
+    trade = named_trade(said)
+    if trade is None or _BROAD.search(trade) or _shares_a_word(trade, zh, en):
+        return Condition(
+            "industry",
+            Status.unknown,
+            Reason(
+                f"只面向试点行业（{zh}），请确认您的产品属于其中之一",
+                f"only for the pilot sectors ({en}); confirm your products are in one of them",
+            ),
+            fact="pilot_sector",  # the section is known: what is open is the sub-sector, not "your industry"
+        )
+    at = said.find(trade)
+    words = cased[at : at + len(trade)] if at >= 0 and len(cased) == len(said) else trade
+    return Condition(
+        "industry",
+        Status.unmet,
+        Reason(
+            f"只面向试点行业（{zh}），您说的“{words}”不在其中",
+            f"only for the pilot sectors ({en}); “{words}”, your trade, is in none of them",
+        ),
+    )

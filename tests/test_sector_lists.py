@@ -1,0 +1,69 @@
+"""A pilot's list of sub-sectors judged against the trade the client names (session 13, review10 r10-20).
+
+许昌's pilot takes four manufacturing sub-sectors: a wig (发制品) factory is manufacturing and in none of them, so
+❌ naming the four; a trade that may be in one (a machinery shop, a pharmaceutical plant) or none named stays ❔,
+naming the list, and never asks again for the industry the client already gave.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.engine.eligibility import Verdict, deciding_reason
+from app.advisor.engine.sector_lists import sector_list
+from app.advisor.understand.profile import CompanyProfile
+from app.catalogue.loader import load_catalogue
+from app.settings import PROJECT_ROOT
+from tests.helpers import judged
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+TODAY = date(2026, 11, 28)
+XUCHANG = CompanyProfile(province="河南", city="许昌", industry="C", employees=150)
+
+
+@pytest.mark.parametrize(
+    ("message", "quoted"),
+    [
+        ("许昌一家发制品厂（做假发出口的），150人，想搞数字化改造，许昌的试点能进吗？", "发制品"),
+        ("许昌一家做服装加工的厂子，200人，许昌的数字化转型试点我们能参加吗？", "服装"),
+        ("Wig factory in Xuchang, 150 workers. Can we join Xuchang's pilot?", "Wig"),
+    ],
+)
+def test_a_trade_in_none_of_the_pilot_sectors_is_ruled_out_naming_them(message: str, quoted: str) -> None:
+    assessment = judged(CATALOGUE, "xc-sme-dx-pilot-2026", XUCHANG, message, TODAY)
+    assert assessment.verdict is Verdict.ineligible
+    reason = deciding_reason(assessment)
+    assert reason is not None
+    assert (
+        "智能电网设备制造" in reason.zh
+        and "医药及健康制品制造" in reason.zh
+        and quoted.lower() in (reason.zh + reason.en).lower()
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "许昌一家机械厂，想进数字化转型试点",  # may make special equipment parts
+        "许昌一家制药厂，试点能报吗",  # shares 药 with 医药及健康制品
+        "许昌的数字化转型试点能报吗？",  # no trade named
+    ],
+)
+def test_a_trade_that_may_be_listed_stays_to_confirm_with_the_list_named(message: str) -> None:
+    assessment = judged(CATALOGUE, "xc-sme-dx-pilot-2026", XUCHANG, message, TODAY)
+    sector = [c for c in assessment.conditions if c.name == "industry" and "试点行业" in c.reason.zh]
+    assert [c.status.value for c in sector] == ["unknown"]
+    assert "特种装备及零部件制造" in sector[0].reason.zh
+    assert "industry" not in assessment.missing  # the section is known: no "what is your industry?"
+
+
+def test_every_closed_sector_list_in_the_catalogue_is_judged() -> None:
+    """Each pilot whose requirement says '试点(细分)行业：…' has its list judged, by this rule or the entry's own."""
+    for program in CATALOGUE.funding:
+        states = any(r.startswith(("试点行业：", "试点细分行业：")) for r in program.eligibility.requirements)
+        own_rule = any(rule.closed_list for rule in program.eligibility.stated_conditions)
+        open_list = any("+N" in r or "等" in r for r in program.eligibility.requirements if "行业：" in r)
+        if states and not open_list:
+            assert own_rule or sector_list(program) is not None, program.id

@@ -1,0 +1,64 @@
+"""Standing tax rules answered as a consultant would (session 13, review10 r10-50).
+
+The R&D super-deduction's rate is in the catalogue (an extra 100%): with the client's R&D figure the answer says
+how far taxable income falls and roughly what tax that saves, never "the rate and the cap are not in my sources";
+a tax rule with no end date is in force until changed, so nobody is told to watch for a new batch.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.advisor.engine.program_terms import validity
+from app.advisor.engine.tax_deduction import stated_rnd_spend
+from app.advisor.service import AdvisorService
+from app.catalogue.loader import load_catalogue
+from app.catalogue.models import ApplicationMechanism
+from app.settings import PROJECT_ROOT
+from app.text.normalize import normalize
+
+CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
+
+
+@pytest.mark.parametrize(
+    ("message", "spend"),
+    [
+        ("今年研发投入大概200万，加计扣除能省多少", 2_000_000),
+        ("We spent about 300k RMB on R&D for our own AI design tool this year.", 300_000),
+        ("we put about RMB 500k into R&D this year", 500_000),
+        ("预算5万，想做个客服机器人", None),  # a budget is no R&D spend
+    ],
+)
+def test_the_rnd_spend_the_client_states_is_read(message: str, spend: float | None) -> None:
+    assert stated_rnd_spend(normalize(message)) == spend
+
+
+def test_no_tax_rule_without_an_end_date_sends_the_client_to_watch_for_a_batch() -> None:
+    for program in CATALOGUE.funding:
+        if program.how_to_apply.mechanism is not ApplicationMechanism.tax_filing:
+            continue
+        for condition in validity(program, date(2026, 11, 28)):
+            assert "新一批" not in condition.reason.zh and "batch is open" not in condition.reason.en, (
+                program.id
+            )
+
+
+def test_the_super_deduction_is_worked_on_the_clients_rnd_figure(advisor: AdvisorService) -> None:
+    answer = advisor.ask(
+        "南京一家12人的建筑设计工作室，今年给自己的AI设计工具投了研发费用30万，研发加计扣除能省多少？"
+    ).answer
+    assert "应纳税所得额因此减少30万元" in answer and "约少缴企业所得税7.5万元" in answer
+    assert "不是现金补贴" in answer
+    rnd_lines = [line for line in answer.splitlines() if "加计扣除" in line]
+    assert not any("不在我的资料" in line or "新一批" in line for line in rnd_lines)
+
+
+def test_the_super_deduction_in_english_says_what_it_saves(advisor: AdvisorService) -> None:
+    answer = advisor.ask(
+        "12-person design studio in Nanjing; we spent about 300k RMB on R&D this year. "
+        "How much does the R&D super deduction save us?"
+    ).answer
+    assert "taxable income falls by CNY 300,000" in answer and "CNY 75,000 less tax" in answer
+    assert "not in my sources" not in answer and "new batch" not in answer
