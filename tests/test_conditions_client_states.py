@@ -168,3 +168,24 @@ def test_a_program_for_model_makers_rules_out_a_client_who_says_they_use_models(
     if unmet:
         assert assessment.verdict is Verdict.ineligible
         assert "使用大模型，不是大模型企业" in maker[0].reason.zh and "using models" in maker[0].reason.en
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Chengdu food processing plant, 220 staff. We want AI visual inspection on the packaging line, budget 150k.",
+        "成都一家电子厂，想上AI质检，预算20万",
+    ],
+)
+def test_a_client_adopting_ai_for_its_own_line_is_no_developer(message: str) -> None:
+    """review11 r11-45: Sichuan's R&D grant pays for developing smart software or hardware, not buying it."""
+    facts = {"province": "四川", "city": "成都", "industry": "C", "employees": 220}
+    assessment = _judged("sc-ai-industrialization-tech-2025", message, **facts)
+    assert _status(assessment, "developer") == ["unmet"]
+    assert assessment.verdict is Verdict.ineligible
+
+
+def test_own_rnd_keeps_the_rnd_grant_to_confirm() -> None:
+    message = "成都一家做工业相机的公司，我们自研视觉算法，想申请技术攻关项目"
+    facts = {"province": "四川", "city": "成都", "industry": "C", "employees": 80}
+    assert _status(_judged("sc-ai-industrialization-tech-2025", message, **facts), "developer") == ["unknown"]

@@ -185,3 +185,15 @@ def test_asked_about_time_a_program_of_another_district_gets_no_date():
         True  # named by the client, it is still another district's: its ❌ line says so, no date leads
     )
     assert not any(haizhu.program.name in n for n in deadline_notes([haizhu], TODAY, "来得及吗", "zh"))
+
+
+def test_a_city_sme_pilot_that_rules_the_client_out_does_not_rule_out_another_national_pilot():
+    """review11 r11-20: 无锡's SME pilot round has closed, which says nothing about the manufacturing retrofit pilot
+    (another program, of another kind, that 无锡 was selected for): it stays to confirm, never ❌ for that reason."""
+    wuxi = CompanyProfile(province="江苏", city="无锡", industry="C", employees=150, annual_revenue_cny=8e7)
+    said = "无锡一家纺织厂，150人，准备向银行贷款800万买智能织机和视觉验布设备"
+    judged = _judge().assessments(wuxi, RETROFIT, said)
+    verdicts = {a.program.id: a for a in judged}
+    retrofit = verdicts["cn-new-tech-retrofit-city-pilot"]
+    assert retrofit.verdict is Verdict.unknown
+    assert not any("本轮申报" in r.zh for r in retrofit.reasons)

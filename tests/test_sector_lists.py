@@ -67,3 +67,21 @@ def test_every_closed_sector_list_in_the_catalogue_is_judged() -> None:
         open_list = any("+N" in r or "等" in r for r in program.eligibility.requirements if "行业：" in r)
         if states and not open_list:
             assert own_rule or sector_list(program) is not None, program.id
+
+
+def test_a_trade_plainly_in_a_listed_sector_is_said_to_be_met() -> None:
+    """review11 r11-14: 金刚石锯片 is plainly 金刚石工具; the answer says so instead of leaving it open."""
+    ezhou = CompanyProfile(province="湖北", city="鄂州", industry="C", employees=60)
+    message = "鄂州一家做金刚石锯片的工厂，60人，鄂州那个数字化转型试点还能进吗？"
+    assessment = judged(CATALOGUE, "ezhou-sme-dx-pilot-2024", ezhou, message, TODAY)
+    sector = [c for c in assessment.conditions if c.name == "industry" and "试点行业" in c.reason.zh]
+    assert [c.status.value for c in sector] == ["met"] and "金刚石工具" in sector[0].reason.zh
+
+
+def test_a_trade_named_in_english_is_judged_against_a_catalogued_closed_list() -> None:
+    """review11 r11-45: a Chengdu food processing plant is in none of the pilot's five sectors."""
+    chengdu = CompanyProfile(province="四川", city="成都", industry="C", employees=220)
+    message = "Chengdu food processing plant, 220 staff. We want AI visual inspection on the packaging line."
+    assessment = judged(CATALOGUE, "cd-sme-dx-pilot-2023", chengdu, message, TODAY)
+    unmet = [c for c in assessment.conditions if c.status.value == "unmet" and "pilot sectors" in c.reason.en]
+    assert unmet and "food processing" in unmet[0].reason.en

@@ -17,6 +17,7 @@ from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.purchases import Purchase, pays_for
+from app.advisor.engine.sector_lists import english_trade
 from app.advisor.engine.stated_days import stated_day
 from app.advisor.understand.plans import said_purchases, self_done
 from app.catalogue.fields import said_match
@@ -267,7 +268,8 @@ def stated(program: FundingProgram, said: str, cased: str = "") -> list[Conditio
         against = said_match(rule.unmet_when, said) if rule.unmet_when else None
         listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
         if rule.closed_list and not listed:
-            against = against or _named_trade(said)  # a trade they name that is not on the list
+            # a trade they name that is not on the list ("食品厂", "food processing plant": review11 r11-45)
+            against = against or _named_trade(said) or english_trade(said)
         if against:
             quoted = cased if len(cased) == len(said) else said  # their words as typed ("不是OPC")
             words = quoted[against.start() : against.end()].strip()

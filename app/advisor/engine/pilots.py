@@ -82,10 +82,13 @@ def pilot_channels(judged: list[Assessment], profile: CompanyProfile) -> list[As
             for a in named
             if a.verdict is not Verdict.ineligible and a.program.type is assessment.program.type
         ]
+        # Only a local pilot of the same program rules the national one out: 无锡's SME pilot round closing says
+        # nothing about the manufacturing retrofit pilot, another program (review11 r11-20).
+        same_kind = [a for a in local if a.program.type is assessment.program.type]
         if same_money:
             _reached_through(assessment, same_money[0])
-        elif local and all(a.verdict is Verdict.ineligible for a in local):
-            _ruled_out_locally(assessment, local[0])
+        elif same_kind and all(a.verdict is Verdict.ineligible for a in same_kind):
+            _ruled_out_locally(assessment, same_kind[0])
     return judged
 
 

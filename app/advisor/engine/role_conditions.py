@@ -36,6 +36,13 @@ _DEVELOPER_FIRM = re.compile(
     r"\bai (?:company|startup|lab)\b",
     re.I,
 )
+# The client wants AI for its own operations: "想上AI质检", "打算用AI做排产", "we want AI visual inspection on the line".
+_ADOPTS = re.compile(
+    r"(?:想|打算|准备|希望|计划)(?:要)?(?:上|用|引入|装|搞|上马|采购|买)[^，。；]{0,4}(?:ai|人工智能|智能|视觉|质检|排产|客服|机器人)|"
+    r"\b(?:we|i) (?:want|plan|would like|need|are looking)(?: to (?:use|add|install|deploy|buy|get|introduce))?"
+    r" (?:an? |some )?(?:ai|smart|automated|vision)\b",
+    re.I,
+)
 # What a buyer of the finished thing signs for (a model's API, an application): compute, data and labelling are
 # what a developer buys to build its own ("一年算力支出3万" is no sign of buying instead of developing).
 _FINISHED = frozenset({SpendKind.model_service, SpendKind.software, SpendKind.cloud_service})
@@ -85,6 +92,20 @@ def developer(
         )
     if _DEVELOPER_FIRM.search(own):
         return Condition("developer", Status.unknown, _TO_CONFIRM)
+    adopts = next((words for words, clause in clauses(own) if _ADOPTS.search(clause)), None)
+    if adopts is not None:
+        # review11 r11-45: a food plant that wants AI inspection on its line buys a tool; whatever its trade, it is
+        # not running an R&D project.
+        words = _as_typed(adopts, said, cased)
+        return Condition(
+            "developer",
+            Status.unmet,
+            Reason(
+                f"面向研发方（开发模型、数据集或技术攻关的企业），您说“{words}”，这是采购使用AI，不是自主研发",
+                f"for developers of models, datasets or technology; you said “{words}”: that is adopting AI, "
+                "not developing it",
+            ),
+        )
     if profile.industry and profile.industry not in _DEVELOPER_TRADES:
         return Condition(
             "developer",

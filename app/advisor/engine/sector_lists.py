@@ -8,8 +8,9 @@ left to that rule.
 
 - the client names a trade none of whose words is in the list (发制品厂, 做服装加工的): unmet, naming the list and
   quoting the trade;
-- a trade sharing a word with the list, or a broad one (机械, 五金, 电子 may make any of them), or no trade named:
-  to confirm, naming the list — never met, since whether a product is in a sub-sector is the bureau's call.
+- a trade naming a listed sector by two characters of its own (金刚石锯片 → 金刚石工具): met, naming the sector;
+- a trade sharing a character with the list, or a broad one (机械, 五金, 电子 may make any of them), or no trade
+  named: to confirm, naming the list.
 """
 
 from __future__ import annotations
@@ -70,11 +71,30 @@ def named_trade(said: str) -> str | None:
     return None
 
 
+def english_trade(said: str) -> re.Match[str] | None:
+    """A specific trade named in English ("food processing plant"), for a closed list the catalogue words itself;
+    a broad one (a machinery plant may make any listed part) is none."""
+    match = _EN_MADE_AT.search(said)
+    return match if match and not _BROAD.search(match.group(1)) else None
+
+
 def _shares_a_word(trade: str, zh: str, en: str) -> bool:
     if re.search(r"[a-z]", trade):
         words = {w[:5] for w in re.findall(r"[a-z]+", en.lower()) if w not in _EN_STOP}
         return any(w[:5] in words for w in re.findall(r"[a-z]+", trade) if w not in _EN_STOP)
     return any(ch in zh for ch in set(trade) - _GENERIC_CHARS)
+
+
+def _item_named(trade: str, zh: str) -> str | None:
+    """The listed sector the trade names by two characters in a row of its own (金刚石锯片 → 金刚石工具)."""
+    for item in re.split(r"[、；;，,]", zh):
+        pairs = {item[i : i + 2] for i in range(len(item) - 1)}
+        if any(
+            trade[i : i + 2] in pairs and set(trade[i : i + 2]) - _GENERIC_CHARS
+            for i in range(len(trade) - 1)
+        ):
+            return item.strip()
+    return None
 
 
 def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | None:
@@ -84,6 +104,18 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
         return None
     zh, en = found
     trade = named_trade(said)
+    at = said.find(trade) if trade else -1
+    words = cased[at : at + len(trade)] if trade and at >= 0 and len(cased) == len(said) else trade
+    item = _item_named(trade, zh) if trade and not _BROAD.search(trade) else None
+    if item is not None:  # review11 r11-14: 金刚石锯片 is plainly 金刚石工具, so say it is met
+        return Condition(
+            "industry",
+            Status.met,
+            Reason(
+                f"试点行业“{item}”：符合（您说“{words}”）",
+                f"in the pilot sector “{item}” (you said “{words}”)",
+            ),
+        )
     if trade is None or _BROAD.search(trade) or _shares_a_word(trade, zh, en):
         return Condition(
             "industry",
@@ -94,8 +126,6 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
             ),
             fact="pilot_sector",  # the section is known: what is open is the sub-sector, not "your industry"
         )
-    at = said.find(trade)
-    words = cased[at : at + len(trade)] if at >= 0 and len(cased) == len(said) else trade
     return Condition(
         "industry",
         Status.unmet,
