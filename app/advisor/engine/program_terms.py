@@ -17,11 +17,6 @@ from app.advisor.engine.role_conditions import model_maker
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism, FundingProgram, ScopeLevel
 
-STANDING_RULE = Reason(
-    "长期执行的税收规定，未写明截止日期，没有申报批次，在纳税申报时享受",
-    "a standing tax rule with no end date: there are no batches, it is claimed in the tax filing",
-)
-
 
 def _ended_reason(until: date) -> Reason:
     return Reason(
@@ -81,9 +76,6 @@ def validity(program: FundingProgram, today: date) -> list[Condition]:
         )
     elif until:
         out.append(Condition("validity", Status.met, Reason(f"有效期至{until}", f"valid until {until}")))
-    elif program.how_to_apply.mechanism is ApplicationMechanism.tax_filing:
-        # A tax rule in force until changed has no batches (review10 r10-50 was told to watch for one).
-        out.append(Condition("validity", Status.met, STANDING_RULE))
     else:
         out.append(
             Condition(
