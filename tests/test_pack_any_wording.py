@@ -98,3 +98,23 @@ def test_a_program_naming_the_products_it_funds_is_closed_to_a_tool_not_on_its_l
     ordering = advisor.ask("台北一家小餐廳，6個人，想上掃碼點餐跟收銀POS，有什麼補助？")
     assert "restaurant-ordering-menu-analytics" in {s.id for s in ordering.solutions}
     assert _verdicts(ordering).get("tw-retail-store-dx-subsidy") == "unknown"
+
+
+def test_one_need_leaning_to_a_kind_of_job_is_answered_by_the_best_ranked_tool_of_that_kind():
+    # "want AI to tell us how much milk and tapioca to order each week": no tool is named, the nearest
+    # examples lean to demand forecasting, and a tool of another kind leads the whole message's ranking. The
+    # forecast tool of that kind answers the need; before, a single need of this sort was "unanswered"
+    # (the several-needs path already answered it so).
+    ranked = [
+        SolutionPick(BY_ID["restaurant-ordering-menu-analytics"], 0.50),
+        SolutionPick(BY_ID["restaurant-prep-forecast"], 0.45),
+        SolutionPick(BY_ID["cold-storage-equipment-alert"], 0.10),
+    ]
+    need = NeedPart(
+        "want ai to tell us how much milk to order each week", kinds=frozenset({"demand_forecasting"})
+    )
+    choice = choose_pack(ranked, 50_000, needs=[need], fill=False)
+    assert [p.solution.id for p in choice.picks] == ["restaurant-prep-forecast"]
+    assert choice.unanswered == []
+    doubted = NeedPart(need.text, kinds=need.kinds, doubted=True)  # leaning to what the catalogue lacks
+    assert choose_pack(ranked, 50_000, needs=[doubted], fill=False).picks == []

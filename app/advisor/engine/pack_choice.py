@@ -87,7 +87,10 @@ def choose_pack(
     if len(served) <= 1:  # one need (or none): the ranking of the whole message decides
         need = served[0] if served else None
         # What the need's own words or nearest examples name replaces a lead nothing names.
-        choice = _one_need(ranked, budget, size, need.answers if need else (), fill and not needs)
+        # A need no solution is named for but whose words and examples lean to a kind of job: the one the
+        # message ranks first of that kind answers it, as in the several-needs path below (`_of_its_kind`).
+        answers = (need.answers or tuple(p.solution.id for p in _of_its_kind(need, ranked))) if need else ()
+        choice = _one_need(ranked, budget, size, answers, fill and not needs)
         if need is not None and not (choice.picks and _answers(choice.picks[0], need, ranked)):
             # Nothing the owner said names the ranking's best match: the nearest product by the trade or by
             # a vague likeness is not an answer (review5: a courseware tool for a design studio, a review-reply
