@@ -33,7 +33,7 @@ from app.advisor.understand.resolve import (
     resolve_intent,
     states_profile_facts,
 )
-from app.advisor.understand.scope import decide_scope
+from app.advisor.understand.scope import asks_the_banks, decide_scope
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.advisor.understand.what_if import supposed_changes, without_contract_figures
 from app.components.llm_calls import Deadline
@@ -163,19 +163,6 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     # A trade that wants something ("拉萨的藏餐厅，想看看哪些菜好卖"): a consultant's client described in the third
     # person is a business need, though no "我们" makes it a fact about the asker's own firm.
     wants = delta.industry is not None and bool(NEED.search(normalize(text)))
-    held = facts or wants or bool(named or rewritten or supposes_place or changes or delta.purchases)
-    scope = decide_scope(
-        text,
-        held=held or held_by_conversation(text, delta, conversation),
-        vote=lambda: advisor.intent_bank.scope(text),
-        need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
-    )
-    if scope == "out" or (scope == "unsure" and not conversation.in_business):
-        # A short answer saying what the advisor does; an aside saves nothing of what it mentions ("从广州去
-        # 深圳走哪条路" does not move a Tianjin firm) and the next turn is back on the client's business.
-        turn.intent, turn.foreign, turn.what_if_from, turn.places = "out_of_scope", None, None, []
-        conversation.profile = saved
-        return
     # One query embedding per turn, of what the turn asks for (`turn_need`). Once the conversation has
     # stated a need (an earlier turn did, a pain point is known, or a resent history states one by the
     # rules), a later turn is about those needs: the needs stated so far, the message's own last. Until
@@ -189,12 +176,29 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     turn.need = advisor.recommender.turn_need(
         conversation.profile, turn.query, history if needs_stated else ""
     )
+    held = facts or wants or bool(named or rewritten or supposes_place or changes or delta.purchases)
+    held = held or held_by_conversation(text, delta, conversation)
     if turn.query.strip():
         # One e5 call per turn: the turn's text and the words of each need stated so far (matched on their
         # own nearest examples, engine/need_parts.py) are embedded together; every search and vote of the
-        # turn is then a cache hit, and a need said again later is embedded once per process.
+        # turn is then a cache hit, and a need said again later is embedded once per process. The message
+        # itself joins them when its scope is left to the banks' nearest examples (`asks_the_banks`).
         needs = advisor.recommender.need_texts(conversation.profile, turn.query, history)
-        advisor.deps.retrieval.embed_together([turn.need or turn.query, *needs])
+        scoped = [text] if asks_the_banks(text, held) else []
+        advisor.deps.retrieval.embed_together([*scoped, turn.need or turn.query, *needs])
+    scope = decide_scope(
+        text,
+        held=held,
+        vote=lambda: advisor.intent_bank.scope(text),
+        need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
+    )
+    if scope == "out" or (scope == "unsure" and not conversation.in_business):
+        # A short answer saying what the advisor does; an aside saves nothing of what it mentions ("从广州去
+        # 深圳走哪条路" does not move a Tianjin firm) and the next turn is back on the client's business.
+        turn.intent, turn.foreign, turn.what_if_from, turn.places = "out_of_scope", None, None, []
+        turn.need = ""  # nothing is looked up for it
+        conversation.profile = saved
+        return
     turn.search = advisor.deps.retrieval.search(turn.query, meaning=turn.need) if turn.query.strip() else None
     turn.mark("retrieve")
     turn.wants_certainty = asks_for_certainty(text, conversation.last_question or "")

@@ -79,6 +79,12 @@ def anchored(text: str) -> bool:
     )
 
 
+def asks_the_banks(text: str, held: bool) -> bool:
+    """No rule and no anchor decides the message's scope: its nearest labelled examples will (the caller
+    embeds the message with the turn's other texts in its one e5 call)."""
+    return bool(text.strip()) and not (refused_by_rule(text) or held or anchored(text))
+
+
 def decide_scope(
     text: str,
     *,
@@ -91,7 +97,7 @@ def decide_scope(
     `held`: the conversation holds the message in scope (a follow-up, a correction, the firm's figures).
     `vote` and `need_by_bank` are asked only when no rule and no anchor decided.
     """
-    if not text.strip() or refused_by_rule(text) or held or anchored(text):
+    if not asks_the_banks(text, held):
         return "rules"  # a refusal rule, with its exceptions for a business message, is the classifier's
     if need_by_bank():
         # Owners' needs in words no rule knows ("员工上班时间安排乱", "夜里要人去巡圈") sit near private-life examples
