@@ -65,11 +65,13 @@ def test_a_place_outside_every_program_is_a_no_program_answer_in_either_language
     for answer in (
         "Laos is outside the programs' coverage: none of it applies there. Tell me the city once registered.",
         "老挝不在这些项目的覆盖范围内，目录中的补贴都不适用。",
+        "澳門不在內地補貼項目的覆蓋範圍，請向澳門經科局查詢。",
     ):
         response = _response(answer=answer, funding=[], subsidies=[])
         assert summarise([score_case(case, response, CATALOGUE, TODAY, set())])["cases_passed"] == 1
-    listed = _response(answer="杭州有两项算力补贴可以申请。", funding=[], subsidies=[])
-    assert summarise([score_case(case, listed, CATALOGUE, TODAY, set())])["cases_passed"] == 0
+    for answer in ("杭州有两项算力补贴可以申请。", "我们不在杭州，但项目覆盖范围很广。"):
+        listed = _response(answer=answer, funding=[], subsidies=[])
+        assert summarise([score_case(case, listed, CATALOGUE, TODAY, set())])["cases_passed"] == 0
 
 
 def test_amounts_are_read_as_owners_and_the_advisor_write_them():

@@ -42,15 +42,15 @@ NO_PROGRAM = (
     "nonecovers",
     "nofundingprogram",
     # A place outside every program's region, said as such ("Laos is outside the programs' coverage … none of
-    # it applies there"; "不在这些项目的覆盖范围"): the same honest no in other words.
+    # it applies there"): the same honest no in other words. The Chinese "不在（这些/内地补贴）项目的覆盖范围"
+    # forms are NO_PROGRAM_PATTERN's, so a new qualifier between 不在 and 覆盖范围 needs no new entry.
     "outsidetheprograms",
     "noneofitapplies",
-    "不在覆盖范围",
-    "不在这些项目的覆盖范围",
-    "不在这些补贴项目的覆盖范围",
-    "不在内地补贴项目的覆盖范围",
     "覆盖范围之外",
 )
+# "不在覆盖范围", "不在这些补贴项目的覆盖范围", "不在內地補貼項目的覆蓋範圍": 不在, a short qualifier with no
+# punctuation (so two clauses never join), then 覆盖范围 — matched on the compacted simplified text.
+NO_PROGRAM_PATTERN = re.compile(r"不在[^，。；：,.;:!?！？]{0,14}覆盖范围")
 # A sentence promising the list that follows ("下面只列当地的项目", "Programs open to firms of any size are listed
 # below"): a lead-in that nothing follows reads as a missing answer (review10 r10-16, r10-35).
 LEAD_IN = ("下面只列", "只列当地", "arelistedbelow", "arelisted:", "arelisted.")
@@ -120,6 +120,11 @@ def has_any(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     # Script-blind: a zh-Hant answer's "不能保證" refuses as "不能保证" does (phrases are mostly simplified).
     body = compact(normalize(text))
     return any(compact(normalize(p)) in body for p in phrases)
+
+
+def says_no_program(text: str) -> bool:
+    """The answer says no catalogued program covers the client (in a listed phrase or the 不在…覆盖范围 form)."""
+    return has_any(text, NO_PROGRAM) or bool(NO_PROGRAM_PATTERN.search(compact(normalize(text))))
 
 
 def date_forms(d: date) -> list[str]:

@@ -18,7 +18,6 @@ from app.catalogue.models import Catalogue, FundingProgram, Region
 from app.evaluation.answer_phrases import (
     LARGE_FIRM,
     LEAD_IN,
-    NO_PROGRAM,
     NOT_FOR_YOU,
     NOT_IN_SOURCES,
     OVER_BUDGET,
@@ -27,6 +26,7 @@ from app.evaluation.answer_phrases import (
     count,
     date_forms,
     has_any,
+    says_no_program,
 )
 from app.evaluation.reported_subsidies import Subsidy, solution_kinds, subsidies_of, subsidy_matched
 
@@ -206,7 +206,7 @@ def _lead(answer: str) -> str:
 # The honest no's a case may require, each a yes/no test of the answer, keyed by its `expect` flag.
 _SAID: dict[str, Callable[[ScoredAnswer], bool]] = {
     "not_in_catalogue": lambda a: has_any(a.answer, NOT_IN_SOURCES),
-    "no_program_for_place": lambda a: has_any(a.answer, NO_PROGRAM) and "eligible" not in a.verdicts.values(),
+    "no_program_for_place": lambda a: says_no_program(a.answer) and "eligible" not in a.verdicts.values(),
     "refuse_guarantee": lambda a: has_any(a.answer, REFUSE_GUARANTEE),
     # Said up front, where a large firm reads it, not after a list of programs.
     "sme_not_for_you": lambda a: has_any(a.answer[:400], LARGE_FIRM) and has_any(a.answer[:400], NOT_FOR_YOU),
