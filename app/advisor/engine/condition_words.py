@@ -6,11 +6,13 @@ it is about, with recognisers derived from its own text rather than one phrase p
 - where the spend is made (a platform, a centre, a cluster, an exchange): the client's clause covers most of
   the condition's own wording of that place (character bigrams in Chinese, words in English; "省里"/"local"
   stand for the program's own place), affirmatively and not as a question;
-- a filed (备案) model: the client says so, or names a model filed in China (met) or a foreign one (unmet);
-- a third party's model (API or private deployment): the client says they use one (met) or their own (unmet);
+- a filed (备案) model or a third party's model: what the client says about its model (model_conditions.py);
 - first-time adoption ("首次"): the client says they already use such a service (unmet) or never have (met);
 - a stated amount threshold ("入表金额大于100万元"): the client's figure for the same thing decides;
 - a loan ("须用银行的设备更新项目固定资产贷款"): the client takes one for that purpose (met) or rules it out (unmet).
+
+The client's words are read clause by clause (client_clauses.py): a question settles nothing, a negation turns met
+into unmet.
 
 The bundled e5 was measured for this and rejected: a question about the platform ("安徽有没有算力调度平台", 0.957)
 and an amount below the threshold ("入表金额80万", 0.960) score above a client who met the condition (0.941).
@@ -19,32 +21,13 @@ and an amount below the threshold ("入表金额80万", 0.960) score above a cli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses
 from app.advisor.engine.conditions import Reason, Status
+from app.advisor.engine.model_conditions import filed_model, third_party_model
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.models import FundingProgram
-from app.text.normalize import normalize
 
-
-@dataclass(frozen=True)
-class Judged:
-    status: Status
-    words: str = ""  # the client's own words that settle it, quoted in the reason
-
-
-OPEN = Judged(Status.unknown)
-
-# One clause of the client's words with its closing mark (a question keeps its "?").
-_CLAUSE = re.compile(r"(?:[^，。；！？,;!?\n.]|[.,](?=\d))+(?:[，。；！？,;!?\n]|[.,](?!\d))?")
-_QUESTION = re.compile(
-    r"[吗?？]|是否|有没有|能不能|能否|可不可以|是不是|哪些|什么|怎么|如何|\b(?:is there|are there|do you|which|whether)\b",
-    re.I,
-)
-_NEGATION = re.compile(
-    r"没有?|未(?!来)|不(?:是|用|走|在|经|通过|去|打算)|并非|\bnot\b|n't\b|\bnever\b|\binstead\b|\boutside\b",
-    re.I,
-)
 # Where a spend is made: the head of a venue condition, in the condition's and the client's words.
 _VENUE = re.compile(r"平台|中心|集群|交易所|platform|cent(?:er|re)|cluster|exchange", re.I)
 # Words of a condition that say what is required, not where: left out of the wording the client must cover.
@@ -89,18 +72,6 @@ _CITY_HERE = re.compile(r"市里|本市|当地|本地|我们这|这边|市级")
 _EN_HERE = re.compile(r"\b(?:local|provincial|municipal|here)\b", re.I)
 
 
-def clauses(said: str) -> list[tuple[str, str]]:
-    """Each clause as the client wrote it (quoted back) and normalised (matched: simplified, lower case)."""
-    return [
-        (m.group(0).strip(" ，。；,;.!?\n"), normalize(m.group(0)).lower()) for m in _CLAUSE.finditer(said)
-    ]
-
-
-def asks(clause: str) -> bool:
-    """The clause is a question ("研发的才能申请吗"), not a statement of fact."""
-    return bool(_QUESTION.search(clause))
-
-
 def _bigrams(text: str) -> set[str]:
     han = re.sub(r"[^\u4e00-\u9fff]", " ", text)
     return {run[i : i + 2] for run in han.split() for i in range(len(run) - 1)}
@@ -141,66 +112,10 @@ def venue(wording: str, program: FundingProgram, said: str) -> Judged:
             here = _here(clause, program)
             if not _VENUE.search(clause) or not _covers(alternative, here, english):
                 continue
-            if _QUESTION.search(clause):
+            if QUESTION.search(clause):
                 continue
-            return Judged(Status.unmet if _NEGATION.search(clause) else Status.met, words)
+            return Judged(Status.unmet if NEGATION.search(clause) else Status.met, words)
     return OPEN
-
-
-# Models filed with the CAC, as owners name them; and foreign models, which are not filed in China.
-_FILED_MODEL = re.compile(
-    r"(?<!未)(?<!没)(?<!没有)备案|(?<![a-z])filed(?![a-z])|文心|ernie|通义|千问|qwen|deepseek|深度求索|豆包|doubao|智谱|"
-    r"chatglm|(?<![a-z])glm|"
-    r"kimi|月之暗面|混元|hunyuan|盘古大模型|讯飞星火|星火大模型|minimax|百川|baichuan",
-    re.I,
-)
-_FOREIGN_MODEL = re.compile(
-    r"chatgpt|openai|gpt-?[345]|gpt-?4o|(?<![a-z])claude(?![a-z])|anthropic|gemini|midjourney|"
-    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)|(?:未|没有?)备案",
-    re.I,
-)
-
-
-def filed_model(said: str) -> Judged:
-    for words, clause in clauses(said):
-        if _QUESTION.search(clause) and not re.search(r"\d", clause):
-            continue  # "是不是要备案的模型？" asks; "用DeepSeek的接口，能补吗" states
-        if _FOREIGN_MODEL.search(clause):
-            return Judged(Status.unmet, words)
-        if _FILED_MODEL.search(clause):
-            return Judged(Status.met, words)
-    return OPEN
-
-
-# A model the client uses and someone else makes: a third party's API called, or its model deployed privately.
-_THIRD_PARTY_USE = re.compile(
-    r"第三方|third[- ]party|(?:调用?|接入?|接|买|购买|采购|用).{0,12}(?:api|接口)|(?:api|接口)\s*调用|"
-    r"(?:调用|接入)[^，。；]{0,10}模型|私有化部署|本地化?部署[^，。；]{0,8}模型|\bprivate(?:ly)? deploy|"
-    r"\bcall(?:s|ing)?\b.{0,30}\bapi\b|\b(?:llm|model)s? api\b",
-    re.I,
-)
-# ...and one of their own: "模型是我们自己训练的", "自研大模型", "our own model".
-_OWN_MODEL = re.compile(
-    r"自研[^，。；]{0,4}模型|自己(?:训练|训|开发|研发|做)的?[^，。；]{0,2}模型|"
-    r"模型[^，。；]{0,4}(?:是|都是)?(?:我们|我|咱们|公司)?自己(?:训练|训|开发|研发|做)|"
-    r"\b(?:our|its) own (?:large )?(?:language )?models?\b|\bin-house models?\b|\bself-developed models?\b",
-    re.I,
-)
-
-
-def third_party_model(said: str) -> Judged:
-    """Using someone else's model is what the condition pays for ("我们调用第三方大模型API", "私有化部署通义千问",
-    a named model's API); the client's own model is not (review8 r8-05: the stated API call stayed ❔)."""
-    found = OPEN
-    for words, clause in clauses(said):
-        if _OWN_MODEL.search(clause) and not _QUESTION.search(clause):
-            return Judged(Status.unmet, words)
-        if found.status is Status.met or (_QUESTION.search(clause) and not re.search(r"\d", clause)):
-            continue  # "是不是要调用第三方的API？" asks; a clause with an amount states
-        named = _FILED_MODEL.search(clause) or _FOREIGN_MODEL.search(clause)
-        if (_THIRD_PARTY_USE.search(clause) or named) and not _NEGATION.search(clause):
-            found = Judged(Status.met, words)
-    return found
 
 
 _ALREADY = re.compile(
@@ -217,7 +132,7 @@ def first_time(said: str) -> Judged:
     for words, clause in clauses(said):
         if _ALREADY.search(clause):
             return Judged(Status.unmet, words)
-        if _FIRST.search(clause) and not _QUESTION.search(clause):
+        if _FIRST.search(clause) and not QUESTION.search(clause):
             return Judged(Status.met, words)
     return OPEN
 
@@ -243,7 +158,7 @@ def loan(part: str, said: str) -> Judged:
     for words, clause in clauses(said):
         if _NO_LOAN.search(clause):
             return Judged(Status.unmet, words)
-        stated = _LOAN.search(clause) and not _QUESTION.search(clause)
+        stated = _LOAN.search(clause) and not QUESTION.search(clause)
         if stated and all(re.search(p, clause, re.I) for p in purposes):
             return Judged(Status.met, words)
     return OPEN

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.condition_words import asks, clauses
+from app.advisor.engine.client_clauses import asks, clauses
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile

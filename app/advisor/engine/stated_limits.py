@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.advisor.engine.condition_words import clauses
+from app.advisor.engine.client_clauses import clauses
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.understand.numbers import money_amounts
 from app.advisor.understand.profile import CompanyProfile
