@@ -23,7 +23,15 @@ from pathlib import Path
 import yaml
 
 from app.advisor.understand.industry_activity import ACTIVITY_SECTIONS, verb_object
+from app.advisor.understand.industry_brokers import Brokers
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
+from app.advisor.understand.industry_trade import (
+    DELIVERY_WORDS,
+    MEAL,
+    TRADE_NOUN_END,
+    delivered_goods,
+    traded_goods,
+)
 from app.text.normalize import normalize
 
 # Clause breaks, and the start of a customer phrase ("for mining equipment", "给矿山设备做").
@@ -88,13 +96,6 @@ _MADE_ARTICLE = re.compile(
     r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
 )
 _MAKING_VERBS = ("生产", "制造", "加工")
-# Goods sold are trade whatever made them: "卖工程机械配件的" (a verb before the goods), "做医疗器械销售的" (a
-# trade noun after them) are F, though 配件 and 医疗器械 are made in factories (C). Not when a making verb
-# comes between ("卖的是自己做的配件" stays the maker's).
-_TRADE_VERB = re.compile(r"(?<![外拍义变买])卖|销售|经销|代销|代理|批发|零售|进口|出口")  # 外卖 is a meal
-_MAKING_AFTER = re.compile(r"做|生产|制造|加工|产")
-_TRADE_NOUN_END = re.compile(r"(?:销售|经销|分销|批发|零售|贸易|代理)$")
-_TRADE_NOUN_AFTER = re.compile(r"(?:代理)?(?:销售|经销|分销|批发|零售|贸易|代理)")
 # The 家 of a measure word ("一家", "这家") starts no business word: "一家电子科技公司" names no 家电.
 _MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
@@ -116,36 +117,6 @@ _COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家�
 # A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
 # class of the raw product (面粉, 米粉 as factory goods).
 _DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
-# A business that delivers goods is classed by what it sells (GB/T 4754: delivering one's own goods is trade):
-# "药品配送", "生鲜食材配送", "桶装水配送站" are F. Only a way of carrying ("冷链配送", "同城配送", "物流配送") or
-# nothing at all ("做配送的") is transport; delivered meals are catering (GB/T 6241 餐饮配送服务).
-_DELIVERY_WORDS = {"配送", "送货", "配送站", "配送中心"}
-_CARRYING = re.compile(
-    r"(?:冷链|同城|城配|城市|市内|区域|县域|乡村|农村|即时|快递|物流|货运|货物|仓储|仓配|干线|零担|整车|专线|跑腿|末端|"
-    r"城际|运输|危化品|危险品|车队|第三方)$"
-)
-_MEAL = re.compile(r"餐|饭|外卖|便当|盒饭")
-# What precedes the goods in "我们是做药品配送的", "开了个桶装水配送站".
-_GOODS_LEAD = re.compile(
-    r".*(?:是|[一两几这那每某0-9了开是有]家|我家|个|間|间|做|搞|开|了|的|嘅|在|经营|从事|专门|专业|主要|负责|我们|我)"
-)
-
-
-def _delivered_goods(before: str) -> str | None:
-    """The goods named right before a delivery word, or None when it names a way of carrying or nothing."""
-    run = re.search(r"[\u4e00-\u9fff]*$", before)
-    goods = _GOODS_LEAD.sub("", run.group(0)) if run else ""
-    return goods if len(goods) >= 2 and not _CARRYING.search(goods) else None
-
-
-def _traded_goods(clause: str, start: int, end: int) -> str | None:
-    """The goods at clause[start:end] with the trade verb before or trade noun after them, when sold."""
-    sold = [m.start() for m in _TRADE_VERB.finditer(clause[:start])]
-    if sold and not _MAKING_AFTER.search(clause[sold[-1] : start]):
-        return clause[sold[-1] : end]
-    if trade := _TRADE_NOUN_AFTER.match(clause[end:]):
-        return clause[start : end + trade.end()]
-    return None
 
 
 def _weakness(keyword: str) -> int:
@@ -185,6 +156,7 @@ class IndustryDictionary:
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
+        self._brokers = Brokers(path.parent / "industry_brokers.yaml", path.parent / "gbt4754_2017.tsv")
 
     def _owner_word(self, clause: str) -> IndustryMatch | None:
         """The rightmost owner word in a clause: the head of the business noun phrase."""
@@ -198,25 +170,31 @@ class IndustryDictionary:
             ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
+        # An agent is classed by what it brokers: "二手房经纪", "real estate brokerage" are K, not finance; the
+        # agent noun is the head, so an owner word inside its thing ("货运代理": 货运) or before it yields.
+        broker = self._brokers.find(clause)
         if said := verb_object(clause):
             # "we make construction machinery parts": the verb says what the business does; the owner words in
             # its object name the product ("construction" is whose machines, not the trade).
             hits = [hit for hit in hits if hit[0] < said.start]
+            broker = broker if broker and broker.start < said.start else None
             if all(_weakness(hit[1].keyword) for hit in hits):  # "our central kitchen makes dumplings"
                 name = self._classes.section_names.get(said.section, said.section)
                 return IndustryMatch(name, said.section, said.sector, said.product)
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
         # nothing more specific names the business; a company's name word or a kitchen yields the same way.
         if not hits:
-            return None
+            return broker.match if broker else None
         rank = min(_weakness(hit[1].keyword) for hit in hits)
         start, match = max((hit for hit in hits if _weakness(hit[1].keyword) == rank), key=lambda hit: hit[0])
-        if match.keyword in _DELIVERY_WORDS and (goods := _delivered_goods(clause[:start])):
-            if _MEAL.search(goods):
+        if broker and (broker.start >= start or rank):
+            return broker.match
+        if match.keyword in DELIVERY_WORDS and (goods := delivered_goods(clause[:start])):
+            if MEAL.search(goods):
                 return self._classes.match("H", goods + match.keyword, "62")
             return self._classes.match("F", goods + match.keyword, "51")
         end = start + len(match.keyword)
-        if match.section in "ABC" and (traded := _traded_goods(clause, start, end)):
+        if match.section in "ABC" and (traded := traded_goods(clause, start, end)):
             return self._classes.match("F", traded, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
         # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
@@ -282,7 +260,7 @@ class IndustryDictionary:
         for product in _PRODUCT.finditer(joined):
             if _NO_PRODUCT.fullmatch(product.group(1)):
                 continue
-            if _TRADE_NOUN_END.search(product.group(1)):
+            if TRADE_NOUN_END.search(product.group(1)):
                 return self._classes.match("F", product.group(1), "51")
             if match := (
                 self._classes.part_maker(product.group(1))
