@@ -25,6 +25,7 @@ import yaml
 from app.advisor.understand.industry_activity import ACTIVITY_SECTIONS, verb_object
 from app.advisor.understand.industry_brokers import Brokers
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
+from app.advisor.understand.industry_english import EnglishNouns
 from app.advisor.understand.industry_trade import (
     DELIVERY_WORDS,
     MEAL,
@@ -38,12 +39,13 @@ from app.text.normalize import normalize
 _CLAUSE = re.compile(
     r"[,.;!?，。；！？、\n]|\s(?:in|at|with|and|that|who|which|for|near|based)\s", re.IGNORECASE
 )
-# "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours.
-_CUSTOMER_EN = re.compile(r"\b(?:for|serving)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
+# "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours;
+# "a pharmaceutical distributor supplying hospitals" supplies hospitals, it is none.
+_CUSTOMER_EN = re.compile(r"\b(?:for|serving|supplying)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
 # Whom goods go to is a customer too: "we distribute medicines to clinics" trades medicines (F); the clinics
 # are not the business (Q). The verb and its goods stay, "to …" goes.
 _SUPPLIED_TO_EN = re.compile(
-    r"\b((?:sell|suppl|deliver|distribut|ship|export)\w*\b[^,.;!?]*?)\bto\s[^,.;!?]*", re.IGNORECASE
+    r"\b((?:sell|suppl|provid|deliver|distribut|ship|export)\w*\b[^,.;!?]*?)\bto\s[^,.;!?]*", re.IGNORECASE
 )
 # "a company like mine", "help mine": the pronoun, not a mine (B).
 _PRONOUN_MINE = re.compile(
@@ -96,6 +98,8 @@ _MADE_ARTICLE = re.compile(
     r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽]$"
 )
 _MAKING_VERBS = ("生产", "制造", "加工")
+# "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
+_MAKING_END = re.compile(r"(?:生产|制造|加工)$")
 # The 家 of a measure word ("一家", "这家") starts no business word: "一家电子科技公司" names no 家电.
 _MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
@@ -157,6 +161,7 @@ class IndustryDictionary:
         self._en_pattern = _english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
         self._brokers = Brokers(path.parent / "industry_brokers.yaml", path.parent / "gbt4754_2017.tsv")
+        self._english = EnglishNouns(path.parent / "industry_words_en.tsv")
 
     def _owner_word(self, clause: str) -> IndustryMatch | None:
         """The rightmost owner word in a clause: the head of the business noun phrase."""
@@ -249,6 +254,9 @@ class IndustryDictionary:
         # The owner's business noun by its nearest class: "开了家药房" is a pharmacy (F), "团餐公司" catering.
         if match := self._classes.nearest(joined):
             return match
+        # An English noun no owner word lists, read in Chinese: "a state-owned steel company" as 钢铁公司 (C).
+        if (chinese := self._english.in_chinese(joined)) and (match := self.find(chinese)):
+            return match
         shops = [m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS]
         if shops and any(_DISH.search(p.group(1)) for p in _PRODUCT.finditer(joined)):
             return self._classes.match("H", shops[0].group(0), "62")
@@ -260,6 +268,8 @@ class IndustryDictionary:
         for product in _PRODUCT.finditer(joined):
             if _NO_PRODUCT.fullmatch(product.group(1)):
                 continue
+            if _MAKING_END.search(product.group(1)):
+                return self._classes.match("C", product.group(1))
             if TRADE_NOUN_END.search(product.group(1)):
                 return self._classes.match("F", product.group(1), "51")
             if match := (

@@ -1,0 +1,51 @@
+"""English business nouns read through the Chinese class list (knowledge/industry_words_en.tsv).
+
+The standard's class names are Chinese, so an English noun the owner words do not list ("a state-owned steel
+company", "a listed cement company", "our brewery") was read as nothing and the owner was asked. Its product
+word is put in Chinese ("钢铁公司", "水泥公司", "啤酒厂") and read by the same rules as a Chinese message, so one
+class list decides the section in both languages. Ownership and legal-form words around it ("state-owned",
+"listed", "family-owned", "joint venture") are not in the list: they say who owns the firm, not its trade.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# The company noun that a product word names a business before: "steel company", "cement plant", "paper mill".
+_COMPANY = (
+    r"compan(?:y|ies)|firms?|groups?|corporations?|corp|enterprises?|business(?:es)?|plants?|mills?|works|"
+    r"factor(?:y|ies)|makers?|manufacturers?|producers?|suppliers?|co"
+)
+_ON_ITS_OWN = re.compile(r"[厂场]$")  # "brewery" -> 啤酒厂 is a business without a company noun
+
+
+class EnglishNouns:
+    def __init__(self, path: Path) -> None:
+        self._words: dict[str, str] = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#") and "\t" in line:
+                    english, chinese = line.split("\t", 1)
+                    self._words[english.strip().lower()] = chinese.strip()
+        words = "|".join(re.escape(w) for w in sorted(self._words, key=len, reverse=True))
+        # A product word, up to two more words, then the company noun: "steel company", "packaging printing
+        # company", "chemical products company".
+        self._named = re.compile(
+            rf"\b(?P<words>(?:(?:{words})\s+)(?:[a-z-]+\s+){{0,2}})(?:{_COMPANY})\b", re.IGNORECASE
+        )
+        self._alone = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+    def in_chinese(self, text: str) -> str | None:
+        """The first English business noun of `text` in Chinese ("钢铁公司", "啤酒厂"), or None."""
+        if not self._words:
+            return None
+        for noun in self._named.finditer(text):
+            said = [self._words[w.lower()] for w in noun.group("words").split() if w.lower() in self._words]
+            if said:
+                return "".join(dict.fromkeys(said)) + "公司"
+        for word in self._alone.finditer(text):
+            chinese = self._words[word.group(0).lower()]
+            if _ON_ITS_OWN.search(chinese):
+                return chinese
+        return None

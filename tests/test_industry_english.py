@@ -1,0 +1,56 @@
+"""English business nouns and ownership words: the section an owner would recognise, in any language.
+
+Phrasings not in the development set. Who owns a firm (state-owned, listed, family-owned, 国企, 有限合伙) says
+nothing of its trade; the product word before an English company noun does, read through the same class list as
+Chinese; customers after "supplying" are not the business.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.advisor.understand.gazetteer import industries
+from app.advisor.understand.size import classify
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("We're a state-owned glass company in Hebei", "C"),
+        ("a family-owned ceramics company in Dehua, 90 staff", "C"),
+        ("We are a listed tyre manufacturer in Qingdao", "C"),
+        ("Our distillery in Guizhou wants AI to watch fermentation", "C"),
+        ("We're a Sino-foreign joint venture, a plastics company in Suzhou", "C"),
+        ("We're a medical supplies distributor supplying clinics in Xi'an", "F"),
+        ("We're a private equity fund, a limited partnership in Shenzhen", "J"),
+        ("我们是一家做家具设计和生产的企业，在佛山", "C"),
+        ("我们是国企，集团下面是做水泥的", "C"),
+    ],
+)
+def test_the_trade_decides_not_who_owns_the_firm(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, (message, match)
+
+
+def test_an_english_product_company_is_sized_as_industry():
+    """120 staff in a factory is a small enterprise (industry: medium from 300); read as nothing, the owner
+    was told 'medium' by the other-services thresholds."""
+    match = industries(KNOWLEDGE).find("We're a privately owned glass company with 120 employees")
+    assert match is not None and match.sector == "industry"
+    assert classify(match.sector, 120, None).size_class == "small"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We're a state-owned company in Wuxi",
+        "We are a limited partnership",
+        "我们是一家上市公司，想了解AI补贴",
+    ],
+)
+def test_ownership_words_alone_settle_no_trade(message: str):
+    assert industries(KNOWLEDGE).find(message) is None
