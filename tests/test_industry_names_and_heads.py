@@ -142,3 +142,18 @@ def test_the_refusal_names_the_trade_read_not_the_company_name():
 def test_review11_businesses_are_read_by_their_trade(message: str, section: str):
     match = industries(KNOWLEDGE).find(message)
     assert match is not None and match.section == section, (message, match)
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我哋喺荃灣有間冰室，想用AI睇邊款多人叫", "H"),
+        ("我們是新竹的營造廠，想用AI管工地進度", "E"),
+        ("我們是做搬家的，台北五台車", "G"),
+        ("我們是台中一間貨運行，司機二十個", "G"),  # a service's 行 is the firm, not a shop selling it
+        ("我們是一間五金行，在彰化", "F"),  # goods' 行 still sells them
+    ],
+)
+def test_hong_kong_and_taiwan_names_of_a_business(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, (message, match)

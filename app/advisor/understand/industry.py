@@ -114,7 +114,7 @@ _NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology compa
 _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
-_OUTLET_SECTIONS = "FHOQRKLP"  # what an outlet can be (industry_classes._HEADS)
+_GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 # "三家店", "两个门店": shops counted, which says how many, not what kind.
 _COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间]")
@@ -203,8 +203,9 @@ class IndustryDictionary:
             return self._classes.match("F", traded, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
         # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
+        # Only goods are sold so: a service's 行 is the firm itself ("货运行" trucks, Taiwan's word).
         after = clause[end:]
-        if match.section not in _OUTLET_SECTIONS and (outlet := _OUTLET_HEAD.match(after)):
+        if match.section in _GOODS_SECTIONS and (outlet := _OUTLET_HEAD.match(after)):
             return self._classes.match("F", match.keyword + outlet.group(0), "52")
         return match
 
