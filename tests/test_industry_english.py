@@ -54,3 +54,18 @@ def test_an_english_product_company_is_sized_as_industry():
 )
 def test_ownership_words_alone_settle_no_trade(message: str):
     assert industries(KNOWLEDGE).find(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们是外资企业，在天津", None),
+        ("我们是一家国有控股企业，员工900人", None),
+        ("我们是微型企业，想问问补贴", None),
+        ("我们是一家新创公司，做陶瓷餐具的", "C"),
+        ("We're a startup in Xiamen producing solar lamps", "C"),
+    ],
+)
+def test_capital_origin_size_and_stage_words_are_no_trade(message: str, section: str | None):
+    match = industries(KNOWLEDGE).find(message)
+    assert (match.section if match else None) == section, (message, match)

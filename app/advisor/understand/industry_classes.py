@@ -82,11 +82,11 @@ _LEAD = re.compile(
 )
 _NUMERAL = re.compile(r"[零一二三四五六七八九十百千万亿两几多]+")
 # How a business is run, not what it does: "连锁药房" is a pharmacy, not a hotel chain (经济型连锁酒店).
-_FORMAT = re.compile(
-    r"连锁|加盟|直营|社区|小型|大型|个体|私人|民营|独立|品牌|线上|网上|夫妻|家庭式|老字号|第三方|专业|正规"
+_FORMAT = re.compile(  # and who owns it or how big it is: 台资企业, 中外合资企业, 小微企业 name no trade
+    r"连锁|加盟|直营|社区|小型|大型|个体|私人|民营|独立|品牌|线上|网上|夫妻|家庭式|老字号|第三方|专业|正规|"
+    r"(?:中外)?(?:合|独|外|台|港|澳|侨|国|民|内)资|国有|国营|私营|集体|外商|[国央]企|上市|控股|股份|小微|中小|微型|中型"
 )
-# A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "串串香", "卤味铺"), whatever
-# the raw food's own class (肉、禽、蛋…批发).
+# A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "卤味铺"), whatever its food's class.
 _COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
 _OUTLET_HEADS = _HEADS[1][1]
 # A part and the machine it belongs to: "汽车内饰件" is made in 汽车零部件及配件制造 (3670), "液压件" in
