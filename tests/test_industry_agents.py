@@ -57,3 +57,20 @@ def test_a_broker_is_sized_as_other_services_not_as_property_management():
     assert classify(match.sector, 30, None).size_class == "small"
     management = industries(KNOWLEDGE).find("我们是一家物业公司，管8个小区")
     assert management is not None and management.sector == "property"
+
+
+@pytest.mark.parametrize(
+    ("message", "sector", "employees", "revenue", "size"),
+    [
+        # 邮政业 (GB/T 60, couriers): small from 20 staff and 100万; as transport 150万 would be micro
+        ("我们是申通的一个快递网点，在柳州", "postal", 25, 1_500_000, "small"),
+        # 信息传输业 (GB/T 64, internet services): large only from 2000 staff and 10亿; as software it is large
+        ("We're an internet firm in Xiamen", "telecom", 500, 200_000_000, "medium"),
+    ],
+)
+def test_the_size_class_follows_the_miit_sector_of_the_trade(
+    message: str, sector: str, employees: int, revenue: int, size: str
+):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.sector == sector, (message, match)
+    assert classify(match.sector, employees, revenue).size_class == size
