@@ -115,7 +115,7 @@ def _in_place(program: FundingProgram, province: str | None) -> bool:
     return province is not None and province not in ("香港", "澳门", "台湾")  # national: the mainland
 
 
-# The budget sentences (compose/costs.py): "within" only for a pack whose upper end fits, "over" otherwise.
+# The budget sentences (compose/budget.py): "within" only for a pack whose upper end fits, "over" otherwise.
 _WITHIN = re.compile(r"在(?:您的)?预算[^，。；]{0,20}以内|within your budget of")
 _OVER = re.compile(r"超出(?:您的)?预算|over (?:your )?budget|over it")
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.advisor.answering.base import HandlerTools
-from app.advisor.compose.costs import budget_lines, cost_answer, currency_note
+from app.advisor.compose.budget import budget_lines
+from app.advisor.compose.costs import cost_answer, currency_note
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.solution_views import compare_answer
 from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures

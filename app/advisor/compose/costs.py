@@ -1,5 +1,5 @@
-"""What a pack costs and whether it fits the budget: the net-cost line, the budget lines (advice_rules §6),
-the subsidy arithmetic, and the answer to "how much does it cost".
+"""What a pack costs: each solution's cost line, the subsidy arithmetic, and the answer to "how much does it
+cost". Whether it fits the budget (the net-cost line and the budget lines) is budget.py.
 
 The pack answer (pack.py) and the cost answer both read these, so a recommendation and a cost question
 state the same figures in the same words.
@@ -7,16 +7,14 @@ state the same figures in the same words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import disclaimer, money, money_range, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
-from app.advisor.engine.pack_choice import PackChoice
 from app.catalogue.english import original
-from app.catalogue.models import AmountRange, Solution
+from app.catalogue.models import Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, SPEND_LABELS
 
 
@@ -94,165 +92,6 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
         line += "（预算内选基础档）" if item.pick.basic_tier else ""
     return f"{line} [{n}]"
-
-
-def net_line(
-    gross: tuple[float, float],
-    net: tuple[float, float],
-    choice: PackChoice,
-    budget: float | None,
-    language: Lang,
-) -> str:
-    """The pack's net first-year cost; the gross only when a subsidy lowers it, the budget only when given."""
-    en = language == "en"
-    total = money_range(*gross, language)
-    if net != gross:
-        total = (
-            f"{total}, after subsidies {money_range(*net, language)}"
-            if en
-            else f"{total}，扣除补贴后约{money_range(*net, language)}"
-        )
-    fits = ""
-    if budget is not None and choice.picks:
-        upper = gross[1]  # the pack as costed: a contract the client named counts at their figure
-        over = money(upper - budget, language)
-        # Say what exceeds the budget and by how much: the upper end before subsidies, never "超出预算1万元"
-        # (which reads as "over by 1万") — and the basic tier is what keeps it within.
-        if choice.fits_budget and upper <= budget:
-            fits = (
-                f", within your budget of {money(budget, language)}"
-                if en
-                else f"，在预算{money(budget, language)}以内"
-            )
-        elif en:
-            fits = f"; at the upper end {over} over your budget of {money(budget, language)}" + (
-                " (a basic configuration keeps within it)" if choice.basic_tier else ""
-            )
-        else:
-            fits = f"；按费用上限计超出预算约{over}（您的预算{money(budget, language)}）" + (
-                "，选基础档可控制在预算内" if choice.basic_tier else ""
-            )
-    return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
-
-
-def budget_lines(
-    choice: PackChoice,
-    budget: float | None,
-    language: Lang,
-    other: str | None = None,
-    said_fit: bool = False,
-    costed: list[CostedSolution] | None = None,
-    fixed: float = 0.0,
-) -> list[str]:
-    """The budget is first-year cash out before subsidies (§6): say whether the pack fits it, plainly.
-
-    `other`: a budget in a currency we hold no rate for; kept as stated, the comparison left to the client.
-    `said_fit`: the brief's net-cost line has said the pack fits, so a plain fit is not said again.
-    `costed`: the pack as costed, so a contract the client named counts at their figure, not our range.
-    `fixed`: the client's own contracts no solution of the pack buys (costing.PackCost.unplaced), in every sum.
-    """
-    en = language == "en"
-    as_costed = {c.pick.solution.id: c.first_year for c in costed or []}
-
-    def cost(solution: Solution) -> AmountRange:
-        return as_costed.get(solution.id, solution.cost.first_year_cny)
-
-    lines: list[str] = []
-    if budget is None and other and choice.picks:
-        upper = sum(cost(p.solution).max for p in choice.picks)
-        lines.append(
-            f"Your budget is {other}. I hold no exchange rate, so I have not converted it: compare it yourself "
-            f"with the pack's first-year upper bound of CNY {upper:,.0f} at today's rate (approximate)."
-            if en
-            else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
-            f"{money(upper, language)}对照（只是近似比较）。"
-        )
-    stated = next((c.client_figure for c in costed or [] if c.client_figure), None)
-    if budget is not None and stated is not None and not choice.fits_budget:
-        # The client's own contract leaves no cheaper tier to suggest: say the two figures disagree.
-        upper = sum(cost(p.solution).max for p in choice.picks)
-        lines.append(
-            f"At the figure you gave for {SPEND_LABELS[stated.kind][1]} the pack costs up to CNY {upper:,.0f} in "
-            f"the first year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}: check which "
-            "of the two figures holds before signing."
-            if en
-            else f"按您说的{SPEND_LABELS[stated.kind][0]}金额计，本方案首年最多约{money(upper, language)}，超出您的预算"
-            f"{money(budget, language)}约{money(upper - budget, language)}：签约前请先确认预算和合同金额以哪个为准。"
-        )
-    elif budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
-        lines.append(_needs_over_budget(choice, budget, language, cost, fixed))
-    elif budget is not None and not choice.fits_budget and choice.picks:
-        start = choice.picks[0].solution
-        upper = cost(start).max
-        lines.append(
-            f"Nothing useful fits your budget of CNY {budget:,.0f} at the upper end of its cost range: the cheapest "
-            f"useful start, {start.name_en}, can cost up to CNY {upper:,.0f} in the first year, "
-            f"CNY {choice.gap:,.0f} over budget."
-            if en
-            else f"按费用上限计，预算{money(budget, language)}内放不下有用的方案：最便宜的起步方案“{start.name_zh}”首年最高约"
-            f"{money(upper, language)}，超出预算{money(choice.gap, language)}。"
-        )
-    elif budget is not None and choice.basic_tier:
-        start = choice.picks[0].solution
-        start_cost = cost(start)
-        lines.append(
-            f"{start.name_en} is what answers your need; it costs {money_range(start_cost.min, start_cost.max, language)} in "
-            f"the first year. Within your budget of CNY {budget:,.0f}, take a basic configuration and ask vendors "
-            f"to quote within it; the full configuration would be CNY {choice.gap:,.0f} over budget."
-            if en
-            else f"最对应您需求的是“{start.name_zh}”，首年约{money_range(start_cost.min, start_cost.max, language)}：预算"
-            f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
-        )
-    elif budget is not None and choice.picks and not said_fit:
-        upper = sum(cost(p.solution).max for p in choice.picks)
-        lines.append(
-            f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
-            f"of CNY {budget:,.0f} before any subsidy."
-            if en
-            else f"按费用上限计，本方案首年最多约{money(upper, language)}，在您的预算{money(budget, language)}以内（未计补贴）。"
-        )
-    if choice.later is not None:
-        later = choice.later.solution
-        span = money_range(later.cost.first_year_cny.min, later.cost.first_year_cny.max, language)
-        lines.append(
-            f"Later, outside this total: {later.name_en} (first year {span})."
-            if en
-            else f"以后可考虑（不计入本次合计）：{later.name_zh}（首年约{span}）。"
-        )
-    return lines
-
-
-def _needs_over_budget(
-    choice: PackChoice,
-    budget: float,
-    language: Lang,
-    cost: Callable[[Solution], AmountRange],
-    fixed: float = 0.0,
-) -> str:
-    """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap.
-    Whether basic tiers fit is the arithmetic's own answer, the client's fixed contracts counted."""
-    lower = fixed + sum(cost(p.solution).min for p in choice.picks)
-    upper = fixed + sum(cost(p.solution).max for p in choice.picks)
-    within = lower <= budget
-    if language == "en":
-        tier = (
-            f"basic configurations of each total about CNY {lower:,.0f}, within it; ask vendors to quote within it"
-            if within
-            else f"even basic configurations total about CNY {lower:,.0f}, over it: start with the first need"
-        )
-        return (
-            f"One solution per need you stated: at the upper end the pack costs CNY {upper:,.0f} in the first "
-            f"year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}; {tier}."
-        )
-    tier = (
-        f"各项选基础档合计约{money(lower, language)}，在预算内，请服务商按预算报价"
-        if within
-        else f"即使都选基础档合计也约{money(lower, language)}，超出预算：可先做第一项"
-    )
-    return (
-        f"您提到的每项需求各配一个方案：按费用上限计首年合计约{money(upper, language)}，超出预算"
-        f"{money(upper - budget, language)}（您的预算{money(budget, language)}）；{tier}。"
-    )
 
 
 def subsidy_lines(subsidies: list[Subsidy], language: Lang) -> list[str]:

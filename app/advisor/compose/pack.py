@@ -1,5 +1,5 @@
 """The recommendation answer (offline composer): the summary line, each solution and program once, the net
-cost, then the folded details. What things cost and whether they fit the budget is costs.py.
+cost, then the folded details. What things cost is costs.py; whether they fit the budget, budget.py.
 
 Numbers, program names and verdicts come only from the catalogue and the
 engine; nothing here invents a program, a ratio or a cap.
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.compose.budget import budget_lines, net_line
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.costs import (
     PackText,
-    budget_lines,
     client_figure_note,
     currency_note,
-    net_line,
     subsidy_lines,
 )
 from app.advisor.compose.details import funding_details, solution_details
