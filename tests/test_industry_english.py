@@ -69,3 +69,19 @@ def test_ownership_words_alone_settle_no_trade(message: str):
 def test_capital_origin_size_and_stage_words_are_no_trade(message: str, section: str | None):
     match = industries(KNOWLEDGE).find(message)
     assert (match.section if match else None) == section, (message, match)
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("We run two bookstores in Xi'an", "F"),
+        ("We're a coach company in Guilin running airport shuttles", "G"),
+        ("We're a small security firm in Nanning", "L"),
+        ("We're an exhibition company in Shenzhen", "L"),
+        ("We're a call centre in Hefei", "I"),
+        ("We're garment traders in Humen", "F"),  # traders of garments, not a garment maker
+    ],
+)
+def test_english_service_nouns_name_their_trade(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, (message, match)
