@@ -85,3 +85,26 @@ def test_capital_origin_size_and_stage_words_are_no_trade(message: str, section:
 def test_english_service_nouns_name_their_trade(message: str, section: str):
     match = industries(KNOWLEDGE).find(message)
     assert match is not None and match.section == section, (message, match)
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们是一家做智能问答系统的公司，在合肥", "I"),  # an AI product firm, not a device maker
+        ("We're a cable assembler in Kunshan", "C"),
+        ("We're a small fruit processing company in Yantai", "C"),
+        ("澳門一間手信舖，想用AI覆訊息", "F"),  # "一間" counts nothing here: the shop is named
+    ],
+)
+def test_review12_kinds_of_business(message: str, section: str):
+    match = industries(KNOWLEDGE).find(message)
+    assert match is not None and match.section == section, (message, match)
+
+
+def test_a_head_count_is_not_quoted_as_the_trade():
+    """A pilot's sector verdict quotes the client's trade: "a 90-person garment factory" is a garment factory
+    (review12: "“person garment”, your trade")."""
+    from app.advisor.engine.sector_lists import named_trade
+
+    assert named_trade("we are a 90-person garment factory in xiamen") == "garment"
+    assert named_trade("an 80 people furniture maker") == "furniture"

@@ -37,8 +37,12 @@ _BROAD = re.compile(
     r"machin|equipment|parts?\b|component|material|electr|chemical|metal|hardware|tech|industr|manufactur",
     re.I,
 )
-# ...and in English: "wig factory", "a garment plant", "we are a furniture maker".
-_EN_MADE_AT = re.compile(r"\b([a-z]+(?:[ -][a-z]+)?) (?:factory|plant|mill|workshop|maker|manufacturer)\b")
+# ...and in English: "wig factory", "a garment plant", "we are a furniture maker"; a head count before it is no
+# trade ("a 70-person textile mill" is a textile mill, not a "person textile" one: review12 r12-26/55).
+_EN_MADE_AT = re.compile(
+    r"\b(?!(?:person|people|staff|strong|employee|worker|man)s?\b)([a-z]+(?:[ -][a-z]+)?) "
+    r"(?:factory|plant|mill|workshop|maker|manufacturer)\b"
+)
 _EN_FILLER = re.compile(r"^(?:a|an|the|our|small|big|large|local|family)\b\s*")
 _EN_STOP = frozenset({"and", "or", "of", "the", "products", "product", "making", "manufacturing"})
 

@@ -125,8 +125,8 @@ _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
-# "三家店", "两个门店": shops counted, which says how many, not what kind.
-_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间]")
+# "三家店", "两个门店": shops counted, which says how many, not what kind ("一间手信店" names its kind).
+_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间](?:门)?(?:店|铺|档口|门市)$")
 # A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
 # class of the raw product (面粉, 米粉 as factory goods).
 _DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
