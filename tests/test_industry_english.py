@@ -37,11 +37,13 @@ def test_the_trade_decides_not_who_owns_the_firm(message: str, section: str):
 
 
 def test_an_english_product_company_is_sized_as_industry():
-    """120 staff in a factory is a small enterprise (industry: medium from 300); read as nothing, the owner
-    was told 'medium' by the other-services thresholds."""
+    """120 staff in a factory is below medium (industry: from 300) and small or micro by its revenue, which is
+    asked; read as nothing, the owner was told 'medium' outright by the other-services thresholds."""
     match = industries(KNOWLEDGE).find("We're a privately owned glass company with 120 employees")
     assert match is not None and match.sector == "industry"
-    assert classify(match.sector, 120, None).size_class == "small"
+    decision = classify(match.sector, 120, None)
+    assert decision.size_class != "medium" and "revenue" in decision.missing
+    assert classify("other", 120, None).size_class == "medium"
 
 
 @pytest.mark.parametrize(
