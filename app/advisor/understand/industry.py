@@ -84,10 +84,10 @@ _BOUGHT = re.compile(
 _WANT = re.compile(
     r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
 )
-# The product or service after "做/生产": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
+# The product or service after "做/生产/主营": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
 # A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
 _PRODUCT = re.compile(
-    r"(?:做|生产|制造|加工|研发)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|嘅|[，,]|$)"
+    r"(?:做|生产|制造|加工|研发|主营|从事)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|嘅|[，,]|$)"
 )
 # "做生意的", "做项目的": what is done, said so broadly that it names no trade (asked, not guessed).
 _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东西|服务")

@@ -48,7 +48,8 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         r"\bwe (?:make|manufacture|produce|assemble|machine|fabricate)\b|\bassembly\b|"
         r"\b(?:people|staff|workers|employees|team|company|firm) (?:making|manufacturing|producing|assembling)\b|"
         # "a medical device company in Suzhou making catheters": the place between the firm and its making
-        r"\b(?:company|firm|business|supplier|startup)\b[^.;!?]{0,40}?\b(?:making|manufacturing|producing)\b",
+        r"\b(?:company|firm|business|supplier|startup|enterprise|venture|wfoe)\b[^.;!?]{0,40}?"
+        r"\b(?:making|manufacturing|producing)\b",
         "C",
         "industry",
     ),
