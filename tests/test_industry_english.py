@@ -64,6 +64,9 @@ def test_ownership_words_alone_settle_no_trade(message: str):
         ("我们是外资企业，在天津", None),
         ("我们是一家国有控股企业，员工900人", None),
         ("我们是微型企业，想问问补贴", None),
+        ("We're a young startup in Wuxi looking at subsidies", None),  # how young, not what trade
+        ("我们是初创公司，想用AI", None),
+        ("We're an AI startup in Wuxi", "I"),
         ("我们是一家新创公司，做陶瓷餐具的", "C"),
         ("我们是股份制的城商行，在绍兴", "J"),
         ("我们是上市集团的子公司，主营建材批发", "F"),

@@ -106,18 +106,9 @@ _MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
 # business ("做ai" is also how an AI company describes itself).
 _RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
-# Words of a company's name or stage, not of its trade: "XX科技有限公司，主要生产数控机床" makes machines (C),
-# "网络科技公司，在淘宝卖女装" trades (F), "初创公司，做护肤品的" makes skincare (C). They name the business
-# (software, I) only when nothing else in the message does.
-_NAME_WORDS = {
-    "科技公司",
-    "网络科技",
-    "tech company",
-    "technology company",
-    "初创公司",
-    "新创公司",
-    "startup",
-}
+# Words of a company's name, not of its trade: "XX科技有限公司，主要生产数控机床" makes machines (C), "网络科技公司，
+# 在淘宝卖女装" trades (F). They name the business (software, I) only when nothing else in the message does.
+_NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology company"}
 # A place where the work is done, whose trade its products settle: "做预制菜的中央厨房" makes food (C), a central
 # kitchen that cooks for its own restaurants or for canteens is catering (H) — the kitchen's own section.
 _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}

@@ -15,7 +15,8 @@ from pathlib import Path
 # The company noun that a product word names a business before: "steel company", "cement plant", "paper mill".
 _COMPANY = (
     r"compan(?:y|ies)|firms?|groups?|corporations?|corp|enterprises?|business(?:es)?|plants?|mills?|works|"
-    r"factor(?:y|ies)|makers?|manufacturers?|producers?|suppliers?|co|assemblers?|fabricators?|processors?|packers?"
+    r"factor(?:y|ies)|makers?|manufacturers?|producers?|suppliers?|co|assemblers?|fabricators?|processors?|packers?|"
+    r"startups?"
 )
 _ON_ITS_OWN = re.compile(r"[厂场]$")  # "brewery" -> 啤酒厂 is a business without a company noun
 
