@@ -88,6 +88,8 @@ def test_capital_origin_size_and_stage_words_are_no_trade(message: str, section:
         ("We're an exhibition company in Shenzhen", "L"),
         ("We're a call centre in Hefei", "I"),
         ("We're garment traders in Humen", "F"),  # traders of garments, not a garment maker
+        ("We're a hair-salon chain in Nanning", "O"),  # a hyphen for the owner word's space
+        ("We're a property-management company in Wuxi", "K"),
     ],
 )
 def test_english_service_nouns_name_their_trade(message: str, section: str):

@@ -140,8 +140,14 @@ def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
     words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
     if not words:
         return None
-    # "hair salons", "car washes": an owner word in the plural is the same business.
-    return re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?![a-z])")
+    # "hair salons", "car washes": an owner word in the plural is the same business; "nail-salon", "car-repair":
+    # with a hyphen for the space (and "cold chain" for "cold-chain").
+    joined = "|".join(re.escape(w).replace(r"\ ", "[ -]").replace(r"\-", "[ -]") for w in words)
+    return re.compile(r"(?<![a-z])(" + joined + r")(?:e?s)?(?![a-z])")
+
+
+def _en_key(word: str) -> str:
+    return word.lower().replace("-", " ")
 
 
 class IndustryDictionary:
@@ -154,7 +160,7 @@ class IndustryDictionary:
                 key = normalize(str(word))
                 self._zh[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
             for word in entry.get("en") or []:
-                key = str(word).lower()
+                key = _en_key(str(word))
                 self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
         names = sorted(self._zh, key=len, reverse=True)
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
@@ -174,7 +180,7 @@ class IndustryDictionary:
                 and not _MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
             ]
         if self._en_pattern:
-            hits += [(m.start(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(clause)]
+            hits += [(m.start(1), self._en[_en_key(m.group(1))]) for m in self._en_pattern.finditer(clause)]
         # An agent is classed by what it brokers: "二手房经纪", "real estate brokerage" are K, not finance; the
         # agent noun is the head, so an owner word inside its thing ("货运代理": 货运) or before it yields.
         broker = self._brokers.find(clause)
@@ -211,7 +217,7 @@ class IndustryDictionary:
 
     def sector_of(self, word: str) -> str | None:
         """The sector a single word names as a kind of business ("民宿", "guesthouse"), else None."""
-        match = self._zh.get(normalize(word)) or self._en.get(word.lower())
+        match = self._zh.get(normalize(word)) or self._en.get(_en_key(word))
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
