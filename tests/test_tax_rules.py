@@ -63,3 +63,26 @@ def test_the_super_deduction_in_english_says_what_it_saves(advisor: AdvisorServi
     ).answer
     assert "taxable income falls by CNY 300,000" in answer and "CNY 75,000 less tax" in answer
     assert "not in my sources" not in answer and "new batch" not in answer
+
+
+@pytest.mark.parametrize(
+    ("message", "spend"),
+    [
+        ("our wuhan software company spent 500k developing an ai module this year.", 500_000),
+        ("今年开发ai质检模块花了120万，加计扣除能少交多少税", 1_200_000),
+        ("去年营收3000万，加计扣除能省多少", None),  # a revenue is never the R&D base
+    ],
+)
+def test_money_spent_developing_is_the_base_when_the_super_deduction_is_asked(
+    message: str, spend: float | None
+) -> None:
+    """review11 r11-54: the client names the super-deduction and what they spent developing: that is the figure."""
+    assert stated_rnd_spend(normalize(message), asked=True) == spend
+
+
+def test_the_english_saving_is_given_at_both_income_tax_rates(advisor: AdvisorService) -> None:
+    answer = advisor.ask(
+        "Our Wuhan software company spent 500k developing an AI module this year. Does the R&D super deduction "
+        "apply, and how much tax does it save?"
+    ).answer
+    assert "CNY 125,000 less tax" in answer and "CNY 75,000" in answer and "not cash" in answer

@@ -117,6 +117,18 @@ class StatedCondition(StrictModel):
     _regexes = field_validator("met_when", "unmet_when")(check_regex)
 
 
+class PilotBatch(StrictModel):
+    """One published list of the places selected for a pilot (首批, 第二批拟入选), transcribed from the entry's own
+    requirements: a client's city on it is a selected pilot; off every list, only lists known complete rule it out."""
+
+    name: Item = Field(min_length=2, description="The batch as the text names it: 首批（2024年）")
+    name_en: Item = Field(min_length=2)
+    places: list[Region] = Field(min_length=1)
+    complete: bool = Field(
+        description="Every selected place of the batch is listed; a batch only partly known (8 of 20) is not"
+    )
+
+
 class Eligibility(StrictModel):
     regions: list[Region] = Field(
         default_factory=list, description="Registered region required; empty means anywhere"
@@ -165,6 +177,11 @@ class Eligibility(StrictModel):
     stated_conditions: list[StatedCondition] = Field(
         default_factory=list,
         description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",
+    )
+    pilot_batches: list[PilotBatch] = Field(
+        default_factory=list,
+        description="A pilot's published lists of selected places (engine/pilot_lists.py): the client's city on one "
+        "is said to be a pilot; off all of them it is not on the published lists, with no figure led",
     )
     tax_on_purchase: bool = Field(
         default=False,

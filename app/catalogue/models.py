@@ -10,7 +10,14 @@ and funding_models.py; this module holds the catalogue itself and is where calle
 
 from __future__ import annotations
 
-from app.catalogue.eligibility_models import Eligibility, Region, ScopeLevel, StatedCondition, Venue
+from app.catalogue.eligibility_models import (
+    Eligibility,
+    PilotBatch,
+    Region,
+    ScopeLevel,
+    StatedCondition,
+    Venue,
+)
 from app.catalogue.fields import AmountRange, StrictModel
 from app.catalogue.funding_models import (
     ApplicationMechanism,
@@ -33,6 +40,7 @@ __all__ = [
     "Eligibility",
     "FundingProgram",
     "HowToApply",
+    "PilotBatch",
     "Prerequisites",
     "Provenance",
     "PurchaseItem",

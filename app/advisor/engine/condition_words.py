@@ -25,6 +25,7 @@ import re
 from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.model_conditions import filed_model, third_party_model
+from app.advisor.engine.sector_lists import sectors
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.models import FundingProgram
 
@@ -187,6 +188,16 @@ def amount_threshold(wording: str, said: str) -> Judged:
     return OPEN
 
 
+def pilot_sector(program: FundingProgram, said: str) -> Judged:
+    """The pilot's own sector list against the trade the client names, quoting the trade."""
+    found = sectors(program, said.lower(), said)
+    if found is None or found.status is Status.unknown:
+        return OPEN
+    quoted = re.search(r"您说的?“([^”]+)”|“([^”]+)”", found.reason.zh)
+    words = next((g for g in quoted.groups() if g), "") if quoted else ""
+    return Judged(found.status, words)
+
+
 def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judged:
     """One clause of a condition ("…且入表金额大于100万元" has two), judged by what it is about."""
     if "备案" in part and "模型" in part:
@@ -195,6 +206,8 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
         return third_party_model(said)
     if _THRESHOLD.search(part):
         return amount_threshold(part, said)
+    if "试点行业" in part:  # "企业须属于4个试点行业": the pilot's sector list judges it (sector_lists.py)
+        return pilot_sector(program, said)
     if "首次" in part:
         return first_time(said)
     if "贷款" in part:
@@ -208,7 +221,7 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
 def parts(condition: str) -> list[str]:
     """A condition's separately judged clauses: "首次入表且金额大于100万元", "…，并通过…平台订购"."""
     plain = re.sub(r"[（(][^（）()]*[）)]", "", condition)  # a remark in brackets is no separate condition
-    return [p for p in re.split(r"[；;，,]|且|并(?=通过|须|在|获批)", plain) if len(p) >= 4]
+    return [p for p in re.split(r"[；;，,]|且|并(?=通过|须|在|获批|经)", plain) if len(p) >= 4]
 
 
 def _is_fact(part: str) -> bool:

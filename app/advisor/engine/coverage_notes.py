@@ -10,7 +10,7 @@ import re
 
 from app.advisor.contract import Lang
 from app.advisor.engine.claims import NATIONAL_CHANNEL
-from app.advisor.engine.conditions import outside_mainland
+from app.advisor.engine.conditions import Status, outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
@@ -78,7 +78,9 @@ def large_firm_note(
 ) -> list[str]:
     """A large firm asking about SME funds hears plainly, first, that they are not for it (§3); "programs open to
     any size are listed below" only over one (review10 r10-16: the lead-in was followed by nothing)."""
-    if profile.size_class != "large" or not _ASKS_SME_FUNDS.search(question):
+    if profile.size_class != "large":
+        return []
+    if not _ASKS_SME_FUNDS.search(question) and not _size_rules_out_local_sme_funds(programs):
         return []
     any_size = [
         a for a in listed_programs(programs) if not sme_only(a) and a.verdict is not Verdict.ineligible
@@ -129,6 +131,17 @@ def _outside_mainland_local(
         f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中{place}本地的项目对您也不适用"
         + (f"（{'；'.join(why)}）。" if why else "。")
     ]
+
+
+def _size_rules_out_local_sme_funds(programs: list[Assessment]) -> bool:
+    """A stated headcount or revenue that makes the firm large rules out SME funds where it is registered: said
+    first even when the client never wrote "SME" (dev pqc12: a 1,200-person group asking "which programs apply?")."""
+    return any(
+        sme_only(a)
+        and any(c.name == "size" and c.status is Status.unmet for c in a.conditions)
+        and any(c.name == "region" and c.status is Status.met for c in a.conditions)
+        for a in programs
+    )
 
 
 def sme_only(assessment: Assessment) -> bool:

@@ -22,6 +22,7 @@ from app.advisor.engine.buyer_conditions import (
 )
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.form_conditions import income_tax, legal_form
+from app.advisor.engine.once_only import once_only
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.role_conditions import developer
@@ -94,6 +95,7 @@ def assess(
             # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
             *stated(program, said, cased),
             *stated_limits(program, profile, said, cased),  # "应纳税所得额超过300万" against a ≤300万 rule
+            once_only(program, said, cased),  # "每个统一编号只能申请一次" and "之前已经申请过一次了"
             region(program, profile),
             size(program, profile),
             industry(program, profile),

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.pilot_lists import PILOT_CITY, judge_lists
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, Region, ScopeLevel
 
-# The condition that records a settled pilot-city question; `selection_label` reads it.
-PILOT_CITY = "pilot_city"
+__all__ = ["PILOT_CITY", "pilot_channels", "pilot_city_confirmed"]
 
 
 def pilot_city_confirmed(assessment: Assessment) -> bool:
@@ -60,6 +60,9 @@ def _confirm(assessment: Assessment, profile: CompanyProfile) -> None:
 
 
 def pilot_channels(judged: list[Assessment], profile: CompanyProfile) -> list[Assessment]:
+    for assessment in judged:  # a national pilot's published city lists (pilot_lists.py)
+        if _is_pilot(assessment):
+            judge_lists(assessment, profile)
     # The city's pilots, including a district's (上海: 浦东, 松江) that rules out a client in another district.
     local = [
         a

@@ -29,6 +29,8 @@ _EN_LIST = re.compile(r"^[^:：]*[:：]\s*(.+)$")
 _MADE_AT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:工厂|厂子|厂|作坊)")
 _MAKES = re.compile(r"(?:做|生产|加工|造)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:加工|生产|制造)?的?$")
 _BEFORE_TRADE = re.compile(r".*(?:一家|家|个|的|是|开|我们|我)")
+# ...or by the firm that makes it: "做金刚石刀头的企业", "生产陶瓷餐具的公司".
+_MAKER = re.compile(r"(?:做|生产|加工|制造)((?:(?!的)[\u4e00-\u9fff]){2,8}?)的(?:企业|公司|厂家|厂商)")
 # Words every list shares: they say nothing about which sub-sector a trade is in.
 _GENERIC_CHARS = frozenset("制造品加工生产业类及和与其他相关装产厂")
 # Trades that may make what any list names (a machinery or electronics shop could be a parts maker): never ruled out.
@@ -66,6 +68,10 @@ def named_trade(said: str) -> str | None:
         run = match.group(1)
         makes = _MAKES.search(run)
         trade = makes.group(1) if makes else _BEFORE_TRADE.sub("", run)
+        if len(trade) >= 2 and set(trade) - _GENERIC_CHARS:
+            return trade
+    for match in _MAKER.finditer(said):  # "做金刚石刀头的企业": a maker named by what it makes, no 厂 word
+        trade = match.group(1)
         if len(trade) >= 2 and set(trade) - _GENERIC_CHARS:
             return trade
     for match in _EN_MADE_AT.finditer(said):

@@ -18,6 +18,7 @@ from app.advisor.engine.arithmetic import product
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.engine.pilot_lists import off_published_list
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
 from app.catalogue.models import AmountRange, ApplicationMechanism
@@ -52,9 +53,9 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
             # Only awards pay for it: never an amount to count on (§2), but the published ceiling on the
             # client's figure is what they ask "能补多少" for (review6 c26: "120万 × 50% = 60万, capped at 50万").
             names = (", " if en else "、").join(_name(a, en) for a in open_[:2])
-            ceilings = [c for a in open_ if (c := selection_ceiling(a, purchase)) is not None][
-                :1
-            ]  # the nearest
+            # The program the client named first: its figure is the one they asked for (review11 r11-21).
+            by_ask = sorted(open_, key=lambda a: not a.asked)
+            ceilings = [c for a in by_ask if (c := selection_ceiling(a, purchase)) is not None][:1]
             said = (
                 ("; ".join(c.en for c in ceilings) if en else "；".join(c.zh for c in ceilings))
                 if ceilings
@@ -107,12 +108,27 @@ def selection_ceiling(assessment: Assessment, purchase: Purchase) -> Reason | No
     超过上限50万元…最多50万元"); None without a published rate in yuan. Said, never subtracted (§2)."""
     program = assessment.program
     ratio = assessment.ratio or program.benefit.ratio
-    if program.how_to_apply.mechanism is not ApplicationMechanism.via_pilot_city:
-        return None  # a competitive award pays a few selected projects: no figure on the client's contract at all
+    named_award = assessment.asked and assessment.selection_only
+    if program.how_to_apply.mechanism is not ApplicationMechanism.via_pilot_city and not named_award:
+        return None  # an award nobody asked about pays a few selected projects: no figure on the client's contract
+    if off_published_list(assessment):
+        return (
+            None  # the client's city is on none of its published lists (哈尔滨, review11 r11-21): no figure
+        )
     if not ratio or program.benefit.currency != "CNY" or purchase.first_year.max <= 0:
         return None
     subsidy = Subsidy(assessment, purchase, ratio, AmountRange(min=0, max=0), in_net=False)
-    return product(subsidy)
+    figure = product(subsidy)
+    if program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city:
+        return figure
+    # A named award's figure is paid only on what it requires ("须经省级认定…", "须认定为先进级"): said with it.
+    must = [n for n, text in enumerate(program.eligibility.requirements) if "须" in text][:2]
+    en = program.eligibility.requirements_en
+    if not must:
+        return figure
+    zh_terms = "；".join(program.eligibility.requirements[n] for n in must)
+    en_terms = "; ".join(en[n] for n in must if n < len(en))
+    return Reason(f"{figure.zh}（前提：{zh_terms}）", f"{figure.en} (provided: {en_terms})")
 
 
 def same_spend_twice(

@@ -5,6 +5,12 @@ in my sources" although the catalogue holds the rate (an extra 100%). A consulta
 the client's figure: 300k of qualifying R&D is deducted a second time, so taxable income falls by 300k; at the
 standard 25% income-tax rate that is about 75k less tax (less at a lower rate), saved in the annual filing, not
 paid out as cash. It is a standing rule: there are no batches to wait for.
+
+A client who names the super-deduction and says what they spent developing something ("spent 500k developing an
+AI module", "今年开发AI质检模块花了120万") has given the figure too (review11 r11-54 got the rate and no sum): when
+the program is the one asked about, money spent developing, building or researching in the same clause is the
+R&D base. The saving is given at the standard 25% rate and at the 15% rate of a certified high-tech enterprise,
+since which one the firm pays is not known.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from app.catalogue.render import format_cny
 # The enterprise income-tax rate most firms pay (企业所得税法第四条); lower rates (small low-profit firms, 15% for
 # high-tech enterprises) save less, which the note says rather than guessing which applies.
 STANDARD_CIT_RATE = 0.25
+HIGH_TECH_CIT_RATE = (
+    0.15  # a certified high-tech enterprise (catalogue cn-high-tech-enterprise entry; 企业所得税法第二十八条)
+)
 
 
 # "we put RMB 500k into R&D": a verb of spending before the figure, R&D right after it.
@@ -28,20 +37,37 @@ _INTO_RND = re.compile(
 )
 
 
-def stated_rnd_spend(said: str) -> float | None:
-    """The R&D spend in the client's normalised words ("研发投入大概200万", "about 300k RMB on R&D")."""
-    for money in money_amounts(said):
-        rnd = fact_role(said, money.start, money.end) is AmountRole.rnd_spend or _INTO_RND.match(
-            said, money.end
-        )
-        if money.value > 0 and rnd:
+# Development work in the amount's clause: "spent 500k developing an AI module", "开发AI质检模块花了120万".
+_DEVELOPING = re.compile(r"开发|研制|自研|攻关|搭建|\b(?:develop|build|research|engineer|design)\w*", re.I)
+_CLAUSE = re.compile(r"[^,，;；。!?！？\n]+")
+# Figures that are never an R&D spend, whatever the clause says.
+_NOT_SPEND = frozenset({AmountRole.revenue, AmountRole.asset_value})
+
+
+def _developing_clause(said: str, start: int, end: int) -> bool:
+    clause = next((m for m in _CLAUSE.finditer(said) if m.start() <= start and end <= m.end()), None)
+    return clause is not None and bool(_DEVELOPING.search(clause.group(0)))
+
+
+def stated_rnd_spend(said: str, asked: bool = False) -> float | None:
+    """The R&D spend in the client's normalised words ("研发投入大概200万", "about 300k RMB on R&D"); with the
+    super-deduction `asked` about, also money spent developing something ("spent 500k developing an AI module")."""
+    amounts = [m for m in money_amounts(said) if m.value > 0]
+    for money in amounts:
+        role = fact_role(said, money.start, money.end)
+        if role is AmountRole.rnd_spend or _INTO_RND.match(said, money.end):
+            return money.value
+    for money in amounts if asked else []:
+        role = fact_role(said, money.start, money.end)
+        if role not in _NOT_SPEND and _developing_clause(said, money.start, money.end):
             return money.value
     return None
 
 
 def deduction_notes(said: str, programs: list[Assessment], language: Lang) -> list[str]:
     """One line per super-deduction not ruled out, on the client's own R&D figure; none without a figure."""
-    spend = stated_rnd_spend(said)
+    asked = any(a.asked and a.program.benefit.extra_deduction for a in programs)
+    spend = stated_rnd_spend(said, asked)
     if spend is None:
         return []
     en = language == "en"
@@ -52,19 +78,21 @@ def deduction_notes(said: str, programs: list[Assessment], language: Lang) -> li
             continue
         name = assessment.program.name_en if en else assessment.program.name
         lower, saved = spend * extra, spend * extra * STANDARD_CIT_RATE
+        high_tech = lower * HIGH_TECH_CIT_RATE
         if en:
             notes.append(
                 f"{name}: on your R&D spend of CNY {spend:,.0f}, an extra {extra:.0%} (CNY {lower:,.0f}) is "
                 f"deducted when computing taxable income, so taxable income falls by CNY {lower:,.0f}; at the "
-                f"standard 25% income-tax rate that is about CNY {saved:,.0f} less tax (less if you pay a lower "
-                "rate). It is a tax saving in your filing, not cash, and a standing rule: there are no batches "
+                f"standard 25% income-tax rate that is about CNY {saved:,.0f} less tax; at the 15% rate of a "
+                f"high-tech enterprise about CNY {high_tech:,.0f} (less still at a small firm's lower rate). It is a tax saving in your filing, not cash, and a standing rule: there are no batches "
                 "to wait for; only qualifying R&D costs, booked separately, count."
             )
         else:
             notes.append(
                 f"{name}：按您说的研发投入{format_cny(spend)}，在据实扣除之外再加计扣除{extra:.0%}"
                 f"（{format_cny(lower)}），应纳税所得额因此减少{format_cny(lower)}；按25%的企业所得税基本税率，"
-                f"约少缴企业所得税{format_cny(saved)}（适用更低税率的少缴得相应少）。这是年度纳税申报时的减税，"
+                f"约少缴企业所得税{format_cny(saved)}；按高新技术企业15%的税率约少缴{format_cny(high_tech)}"
+                "（小型微利企业等适用更低税率的，少缴得更少）。这是年度纳税申报时的减税，"
                 "不是现金补贴；它是长期执行的制度，没有申报批次；只有单独归集、符合条件的研发费用才算。"
             )
     return notes
