@@ -118,3 +118,40 @@ def test_a_clients_trade_that_wants_something_is_not_refused(advisor: AdvisorSer
     # A consultant's client in the third person: no "我们", but a trade and a wish are a business need.
     reply = advisor.ask("昆明的一家米线店，想知道哪些口味卖得好，好安排进货")
     assert reply.intent != "out_of_scope" and reply.solutions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "邊隻高息股值得買？",
+        "點樣申請公屋？",
+        "How do I apply for permanent residency in Canada?",
+        "我條腰好痛，點算好？",
+        "請問勞保退休金怎麼領？",
+    ],
+)
+def test_the_owners_own_life_is_refused_in_any_register(advisor: AdvisorService, message: str) -> None:
+    """Shares, housing, residency, health and pensions asked in Cantonese, traditional script or English get the
+    short refusal: asking how to apply for them is no application for a program."""
+    reply = advisor.ask(message)
+    assert reply.intent == "out_of_scope"
+    assert not reply.solutions and not reply.funding
+
+
+def test_an_aside_naming_a_place_saves_nothing(advisor: AdvisorService) -> None:
+    session = "aside-place"
+    advisor.ask("我哋喺廣州開茶餐廳，15個員工，落單成日出錯", session_id=session)
+    aside = advisor.ask("順便問下，移民台灣要幾多錢？", session_id=session)
+    assert aside.intent == "out_of_scope" and not aside.funding
+    back = advisor.ask("咁我哋攞唔攞到資助？", session_id=session)
+    assert back.profile.city == "广州" and back.intent in ("funding_eligibility", "recommend_pack")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我们想搞数字化转型，怎么弄", "老闆話要上AI，唔知由邊度開始", "We'd like to do something with AI."],
+)
+def test_a_vague_wish_is_asked_back(advisor: AdvisorService, message: str) -> None:
+    reply = advisor.ask(message)
+    assert reply.intent != "out_of_scope" and reply.clarifying_questions
+    assert not reply.solutions and len({f.region for f in reply.funding}) <= 1

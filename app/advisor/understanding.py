@@ -23,6 +23,7 @@ from app.advisor.understand.conversation import (
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.purchases import restated_contract
@@ -35,6 +36,7 @@ from app.advisor.understand.resolve import (
 )
 from app.advisor.understand.scope import asks_the_banks, decide_scope
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
+from app.advisor.understand.vague import names_nothing
 from app.advisor.understand.what_if import supposed_changes, without_contract_figures
 from app.components.llm_calls import Deadline
 from app.text.normalize import normalize
@@ -257,7 +259,14 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         vote = advisor.intent_bank.vote(turn.need)
         turn.intent = vote.intent or "policy_question"
         turn.unsure = vote.intent is None
-    if turn.intent == "out_of_scope" and turn.foreign:
+    if turn.intent in ("out_of_scope", "smalltalk") and names_nothing(text) and not refused_by_rule(text):
+        # "老闆話要上AI，唔知由邊度開始": a vague wish about AI names nothing to refuse or to plan: it is asked back.
+        turn.intent = "policy_question"
+    if turn.intent == "out_of_scope" and conversation.in_business:
+        # An aside mid-conversation ("順便問下，移民台灣要幾多錢？") saves nothing it mentions: the next turn is back on
+        # the client's business as it stood.
+        turn.foreign, turn.what_if_from, turn.places, conversation.profile = None, None, [], saved
+    elif turn.intent == "out_of_scope" and turn.foreign:
         # "美国签证怎么办" is about a trip, not where the company is: the profile keeps its place.
         turn.foreign, conversation.profile = None, located
     about_the_firm = any((delta.province, delta.employees, delta.industry, delta.budget_cny))

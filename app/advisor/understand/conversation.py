@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from app.advisor.contract import Intent
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
+from app.advisor.understand.place_roles import not_the_clients
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize, normalize_cased
 
@@ -74,7 +75,8 @@ def rewrite_follow_up(message: str, conversation: Conversation, places: RegionGa
     if not previous or not match or len(text) > 40:
         return None
     subject = match.group("subject").strip()
-    named = places.mentions(subject)
+    clients = _clients_places(normalize(subject), places)  # "那深圳的供应商呢" asks about no other place
+    named = [(name, place) for name, place in places.mentions(subject) if place in clients]
     if not named:
         return f"{previous} {subject}"
     new_name, new_place = next(((n, p) for n, p in named if p.city), named[0])
@@ -95,8 +97,21 @@ def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
     match = _FOLLOW_UP.match(message.strip())
     if not match or len(message.strip()) > 40:
         return None
-    named = places.mentions(match.group("subject").strip())
-    return next((p for _, p in named if p.city), named[0][1]) if named else None
+    named = _clients_places(normalize(match.group("subject").strip()), places)
+    return next((p for p in named if p.city), named[0]) if named else None
+
+
+def _clients_places(norm: str, places: RegionGazetteer) -> list[Place]:
+    """The places `norm` names for the client, in order: not a program's ("深圳的模型券") nor a supplier's
+    ("找深圳的服务商", "a data centre in Guizhou"), which the client does not move to by dealing with them."""
+    found, at = [], 0
+    for name, place in places.mentions(norm):
+        start = norm.find(name, at)
+        start = start if start >= 0 else norm.find(name)
+        at = start + len(name)
+        if not not_the_clients(norm, start, at):
+            found.append(place)
+    return found
 
 
 def hypothetical_spans(text: str) -> list[tuple[int, int]]:
@@ -133,8 +148,10 @@ def hypothetical_place(message: str, places: RegionGazetteer) -> Place | None:
     "不对，我们在合肥") is no hypothetical: it corrects the profile.
     """
     text = normalize(message)
+    # A place the supposition names for a supplier or a program ("如果找深圳的服务商买，深圳的模型券能用吗",
+    # "if we buy from a Shenzhen vendor") supposes nothing about where the client is (r11-44).
     named = [
-        place for start, end in hypothetical_spans(text) for _, place in places.mentions(text[start:end])
+        place for start, end in hypothetical_spans(text) for place in _clients_places(text[start:end], places)
     ]
     # The place asked about is the last one named ("如果从成都搬到重庆"), at city level where one is.
     return next((p for p in reversed(named) if p.city), named[-1]) if named else None

@@ -20,6 +20,7 @@ from app.advisor.understand.foreign_places import ForeignPlaces, world_rows
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
+from app.advisor.understand.place_roles import another_partys_place, not_the_clients
 from app.advisor.understand.registration import (
     REGISTERED_EN,
     not_the_company,
@@ -27,16 +28,7 @@ from app.advisor.understand.registration import (
     said_registered,
 )
 from app.advisor.understand.sar_places import sar_names
-from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
-
-# A place named as a program's place: "海珠区的大模型示范项目奖励", "黄埔区那个算力券", "香港嗰边嘅科技券".
-# The gap may not name the client ("海珠区的企业能申请什么补贴" is a client in 海珠区).
-_PROGRAM_AFTER = re.compile(
-    r"^(?:的|那个|这个|那项|有个|有一个|那边的?|那里的?|嗰边嘅?|嗰度嘅?|嘅)?(?:(?!公司|企业|工厂|厂|店|诊所|我们|company|firm|factory)[^，。,.！？!?；;]){0,8}?"
-    rf"(?:{FUNDING_NOUN}|政策|项目|试点|专项|资金|program)",
-    re.I,
-)
 
 
 class RegionGazetteer:
@@ -196,9 +188,12 @@ class RegionGazetteer:
         if not found or self.registered_abroad(text):
             return None
         norm = normalize(text)
-        for start, name, place in self._placed(norm, mentions):
+        placed = list(self._placed(norm, mentions))
+        for start, name, place in placed:
             if said_registered(norm, start, start + len(name)):
                 return place
+        # A supplier's or data centre's place ("从广州的服务商采购", "a data centre in Guizhou") is not the client's.
+        found = [p for s, n, p in placed if not another_partys_place(norm, s, s + len(n))] or found
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
 
@@ -236,14 +231,14 @@ class RegionGazetteer:
         return norm
 
     def names_the_client(self, text: str) -> bool:
-        """Whether `text` names a place as the client's, not only as a program's ("咁香港嗰邊嘅科技券又點？",
-        "上海那边的算力券我们能拿吗" name where a program is; "我们在成都" and "深圳南山，6个人" where the client is)."""
+        """Whether `text` names a place as the client's, not only as a program's or a supplier's ("咁香港嗰邊嘅科技券
+        又點？", "上海那边的算力券我们能拿吗", "租贵州数据中心的算力" name where a program or a supplier is; "我们在成都" and
+        "深圳南山，6个人" where the client is)."""
         norm = normalize(text)
-        for start, name, _ in self._placed(norm, self.mentions(text)):
-            at = start + len(name)
-            if not _PROGRAM_AFTER.match(norm[at : at + 12]):
-                return True
-        return False
+        return any(
+            not not_the_clients(norm, start, start + len(name))
+            for start, name, _ in self._placed(norm, self.mentions(text))
+        )
 
     @staticmethod
     def _placed(norm: str, mentions: list[tuple[str, Place]]) -> Iterator[tuple[int, str, Place]]:
@@ -269,8 +264,7 @@ class RegionGazetteer:
             if full is None or found != place:
                 continue
             at = norm.find(name)
-            after = norm[at + len(name) : at + len(name) + 12]
-            if _PROGRAM_AFTER.match(after):
+            if not_the_clients(norm, at, at + len(name)):
                 continue
             return full
         return None

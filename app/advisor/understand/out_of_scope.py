@@ -33,13 +33,25 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"chest pain|headache|toothache|\bfever\b|cover letter|divorce|\brecipe\b|"
     r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
+    # The owner's own residence, home and pension ("permanent residency", "点样申请公屋", "香港买楼首期", "劳保退休金
+    # 怎么领"): applying for them is no application for a program.
+    r"\b(?:permanent residen\w*|green card|citizenship|emigrat\w*|immigrat\w*|residence permit)\b|"
+    r"公屋|居屋|买楼|买房|楼价|退休金|养老金|劳保|"  # not 房价 ("酒店想做动态房价"), 首期 (a contract's), 按揭 (设备按揭)
+    # Shares and dividends of one's own savings ("边只高息股值得买", "孖展借钱炒港股", "dividend stocks worth holding").
+    r"(?:高息|收息|蓝筹|概念|龙头|科技|内房|内银)股(?![份东权])|(?:哪|边)(?:只|支|个)[^,.;!?，。；！？]{0,4}股(?![东份权])|"
+    r"港股(?!上市)|美股(?!上市)|孖展|打新|\b(?:dividend|blue[- ]chip)s?\b[^.?!]{0,20}\b(?:stocks?|shares)\b|"
     r"消防证|消防验收|(?:办|申请|要办).{0,6}(?:执照|许可证)|房东|退租|作文|情书|"
     r"注销[^,.;!?，。；！？]{0,12}(?:流程|手续)|怎么注销|注销公司|\bderegist(?:er|ering|ration)\b|"
     r"(?:帮我|帮忙|替我|给我)翻译|(?:帮我|替我)写(?:一份|一篇|个)?(?:年终总结|简历|演讲稿|检讨|周报)|"
     r"\btranslate (?:this|my|a)\b|"  # a regulator's inspection is compliance advice, not AI or funding
     # The owner's own health, by what is wrong and what they ask a doctor for ("胃疼得厉害，该挂哪个科",
     # "腰椎间盘突出，推荐个治疗方法"): a body part or complaint, or the visit and the cure.
-    r"(?:胃|肚子|腰|背|腿|膝盖|嗓子|喉咙|心口|肩膀?)(?:疼|痛|不舒服)|失眠|腰椎|椎间盘|高血压|血糖|"
+    r"(?:胃|肚子?|腰|背|腿|膝盖|膝头|嗓子|喉咙|心口|肩膀?|颈|脚|手)(?:好|很|有点|有啲|一直|成日|老是|经常|又)?"
+    r"(?:疼|痛|不舒服|唔舒服)|失眠|腰椎|椎间盘|高血压|血糖|"
+    # Finding a doctor or dentist for oneself, and claiming one's own medical costs ("搵个好啲嘅牙医", "医保卡在外地
+    # 看病能不能报销"): a clinic's business is its patients' bookings, not where the owner gets treated.
+    r"(?:找|揾|搵|介绍|推荐)(?:(?!ai|系统|软件|工具)[^,.;!?，。；！？]){0,6}(?:牙医|医生|大夫|中医|跌打)|医保卡|(?:看病|住院|门诊)[^,.;!?，。；！？]{0,6}报销|"
+    r"\b(?:find|recommend)\b[^.?!]{0,12}\b(?:dentist|doctor|physio)\b|"
     r"挂(?:哪个|什么|消化|内|外|骨|皮肤)?科|(?:看|找)(?:哪个|什么)?(?:医生|大夫)|治疗(?:方法|方案)|偏方|"
     r"\b(?:my|our) (?:back|stomach|knee|neck|shoulder) (?:hurts|aches|is killing)|\bsee a doctor\b|insomnia|"
     # Family and love life ("改善夫妻关系", "my girlfriend wants to break up").
@@ -71,7 +83,8 @@ OUT_OF_SCOPE_STRONG = re.compile(
 CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？\n]")
 _ASIDE_ASKS = re.compile(
     r"另外|顺便|还有|对了|再问|[?？]|吗|呢|怎么|如何|哪|什么|要注意|"
-    r"\b(also|by the way|btw|which|what|how|should i|can you|could you|any tips?)\b",
+    r"点样|点算|几多|几耐|边|咩|乜|有冇|(\w)唔\1|"  # Cantonese, as normalize reads it ("点样申请公屋", "入唔入得")
+    r"\b(also|by the way|btw|unrelated|which|what|how|should i|can you|could you|any tips?)\b",
     _I,
 )
 

@@ -182,6 +182,7 @@ def resolve_intent(
         shown
         and about_shown_funding(text)
         and (intent in overridable or (rewritten and not states_need(text)))
+        and not refused_by_rule(query)  # "順便問下，移民台灣要幾多錢？" asks a price, of no program of ours
     ):
         # "能补多少", "这些补贴能叠加吗", "还来得及吗" about the pack just shown; "咁我哋可以攞幾多資助？" too, though
         # its "咁" made it a follow-up of the need asked before.

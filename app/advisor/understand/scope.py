@@ -28,9 +28,10 @@ from typing import Literal
 
 import numpy as np
 
-from app.advisor.understand.classify import HOW_TO_APPLY, IN_SCOPE_ASK, states_need
+from app.advisor.understand.classify import IN_SCOPE_ASK, states_need
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.program_question import FUNDING_WORDS
+from app.advisor.understand.vague import names_nothing
 from app.text.normalize import normalize
 
 # "rules": the classifier's rules decide, as for any message in the field; "out": the bank refuses it;
@@ -68,14 +69,18 @@ def scope_vote(matrix: np.ndarray, labels: list[str], vector: np.ndarray) -> Sco
 
 
 def anchored(text: str) -> bool:
-    """Words of the message alone that keep it in scope (the conversation's own anchors are the caller's)."""
+    """Words of the message alone that keep it in scope (the conversation's own anchors are the caller's).
+
+    Asking how to apply is no anchor by itself: "點樣申請公屋", "how do I apply for permanent residency" apply for
+    the owner's own life. An application for funding names the funding or the policy, which anchor it.
+    A vague wish about AI or going digital ("老闆話要上AI，唔知由邊度開始") is in the field: it is asked back."""
     norm = normalize(text)
     return bool(
         IN_SCOPE_ASK.search(norm)
         or FUNDING_WORDS.search(norm)
         or IN_SCOPE_WORDS.search(norm)
-        or HOW_TO_APPLY.search(norm)
         or states_need(norm)
+        or names_nothing(norm)
     )
 
 

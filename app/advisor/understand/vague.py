@@ -4,6 +4,10 @@
 place, no trade, no program, no kind of spend. Phrasings vary without end, so instead of listing them this
 reads what is left once the words every such question is made of are taken away (who asks, AI, funding,
 government, asking words): when nothing is left, nothing was named, and the advisor asks (issue #12).
+
+A vague wish is asked back the same way: "我们想搞数字化转型，怎么弄", "老闆話要上AI，唔知由邊度開始", "公司想降本增效，
+AI能做点啥", "How can AI help my business?" name a topic (AI, going digital, efficiency, cost) and how to begin,
+but no need, trade or place, so no pack or program list can fit them yet.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from app.text.normalize import normalize
 _I = re.IGNORECASE
 # What a funding or AI question is about: without one of these it is no such question.
 _TOPIC = re.compile(
-    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|\bai\b|ai(?=[\u4e00-\u9fff])|人工智能|\b(?:help|support|funding)\b",
+    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|(?<![a-z])ai(?![a-z])|人工智能|数字化|智能化|转型|降本增效|提效|效率|"
+    r"\b(?:help|support|funding|digital\w*|automat\w*|efficien\w*)\b",
     _I,
 )
 # The words such a question is made of, longest first. Each is something every vague question may say.
@@ -25,11 +30,17 @@ _GENERIC = re.compile(
     r"政府|国家|官方|上面|政策|支持|帮扶|帮到|帮助|优惠|相关|方面|这方面|这块|这一块|领域|"
     r"老板|让我|叫我|帮我|我们|我们的|我司|咱们|我|公司|企业|小企业|中小企业|小微企业|小公司|"
     r"请问|问问|问一下|问下|咨询|了解|一下|想|要|搞|搞点|用|使用|做|听说|听讲|"
+    # A vague wish and how to begin ("想智能化一点", "唔知由边度开始", "降本增效", "有什么建议/方案"): no need named.
+    r"数字化转型|转型|智能化|自动化|降本增效|提效|提升|提高|效率|一点|一些|各种|现在|最近|"
+    r"从哪里开始|从哪开始|由边度开始|由哪里开始|开始|入手|起步|上|弄|怎么弄|怎么搞|点样|点|唔知|不知道|不懂|"
+    r"建议|方案|办法|帮忙|能做|可以做|做点|做些|啥|咩|乜|申请|可以申请|拿|能拿|攞|话|说|讲|冇|啲|"
     r"有没有|有冇|有什么|有啥|有咩|有哪些|什么|啥|咩|哪些|是否|能不能|可以|能|可|有|对|给|的|了|吗|呢|啊|吧|嘛|呀|都|一些|点|些|"
     r"\b(?:is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
-    r"we|i|our|my|me|us|small|business|businesses|company|companies|firm|sme|smes|heard|hear|using|use|"
+    r"we|i|our|my|me|us|small|business|businesses|company|companies|firms?|sme|smes|heard|hear|using|use|"
     r"government|state|public|can|could|get|do|does|you|have|has|know|tell|please|run|own|kind|kinds|"
-    r"help|support|funding|subsidies|subsidy|grants|grant|vouchers|voucher|money|programs?|schemes?|s|re|ve|m|d)\b",
+    r"help|support|funding|subsidies|subsidy|grants|grant|vouchers|voucher|money|programs?|schemes?|s|re|ve|m|d|"
+    r"how|where|start|begin|want|would|like|something|going|with|us|my|own|should|digital\w*|automat\w*|"
+    r"efficien\w*|transform\w*|improve|boost|more|go|need|needs|ideas?|advice|suggest\w*)\b",
     _I,
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -25,7 +25,12 @@ SUPPOSABLE: dict[str, tuple[str, ...]] = {
 # passing ("要是再租GPU训练模型") supposes nothing about what the company does.
 # Company measures a supposed purchase's sentence may seem to state.
 _CONTRACT_FIGURES = ("employees", "annual_revenue_cny")
-_AS_TRADE = re.compile(r"是|做|改做|转做|换成|\b(?:were|was|are|became|become|be)\b", re.IGNORECASE)
+# The 是 of a supposing word ("要是", "若是", "倘是") or of "但是/还是/就是" says nothing of the trade: "要是租贵州
+# 数据中心的算力自己跑模型" supposes a rental, not a software firm.
+_AS_TRADE = re.compile(
+    r"(?<![要若倘但还就总于凡而正真也都不可算])是|做|改做|转做|换成|\b(?:were|was|are|became|become|be)\b",
+    re.IGNORECASE,
+)
 
 
 def supposed_changes(supposed: CompanyProfile, saved: CompanyProfile, supposition: str) -> dict[str, Any]:
