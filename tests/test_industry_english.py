@@ -70,6 +70,8 @@ def test_ownership_words_alone_settle_no_trade(message: str):
         ("我们是一家新创公司，做陶瓷餐具的", "C"),
         ("我们是股份制的城商行，在绍兴", "J"),
         ("我们是上市集团的子公司，主营建材批发", "F"),
+        ("我们在石狮做童装生意，给各地门店供货", "F"),  # 做X生意 trades X
+        ("我们做点小生意，想问问AI补贴", None),  # a small business, no goods named
         ("We're a Sino-foreign joint venture producing auto glass in Fuyao", "C"),
         ("We're a startup in Xiamen producing solar lamps", "C"),
     ],

@@ -15,7 +15,8 @@ import re
 # comes between ("卖的是自己做的配件" stays the maker's).
 _TRADE_VERB = re.compile(r"(?<![外拍义变买])卖|销售|经销|代销|代理|批发|零售|进口|出口")  # 外卖 is a meal
 _MAKING_AFTER = re.compile(r"做|生产|制造|加工|产")
-TRADE_NOUN_END = re.compile(r"(?:销售|经销|分销|批发|零售|贸易|代理)$")
+# "做饰品生意", "做水果买卖": the goods of a 生意 are traded, whoever made them ("做点小生意" names no goods).
+TRADE_NOUN_END = re.compile(r"(?:销售|经销|分销|批发|零售|贸易|代理|(?<![点小些大])(?:生意|买卖))$")
 _TRADE_NOUN_AFTER = re.compile(r"(?:代理)?(?:销售|经销|分销|批发|零售|贸易|代理)")
 # A business that delivers goods is classed by what it sells (GB/T 4754: delivering one's own goods is trade):
 # "药品配送", "生鲜食材配送", "桶装水配送站" are F. Only a way of carrying ("冷链配送", "同城配送", "物流配送") or
