@@ -25,6 +25,8 @@ from app.advisor.engine.claims import (
     relayed_programs_not_in_sources,
     titled_programs_not_in_sources,
 )
+from app.advisor.engine.place_vouchers import place_vouchers_not_in_sources
+from app.advisor.engine.unheld_names import unheld_names, unheld_programs_named
 from app.advisor.intents import spec
 from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.parts import AdvisorDeps, AdvisorParts
@@ -145,6 +147,8 @@ class AdvisorService(AdvisorParts):
                 + quoted_programs_not_in_sources(text, self.catalogue)
                 + titled_programs_not_in_sources(text, self.catalogue)
                 + foreign_programs_not_in_sources(text, self.places.foreign, self._names_a_program)
+                + place_vouchers_not_in_sources(text, self.catalogue, self.places, self._names_a_program)
+                + unheld_programs_named(text, unheld_names(self.catalogue))
             )
         )
         # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once

@@ -92,7 +92,8 @@ class FundingHandlers(PackHandlers):
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         focus = focus or self._about_named(turn)
-        notes = [focus] if focus else []
+        # One line a program: the date notes below repeat an ended program's line, dropped once (review10).
+        notes = focus.split("\n") if focus else []
         if saved is not None and before is not None and turn.programs:
             notes.insert(
                 0, verdicts_changed(saved, profile, before, turn.programs, self.places, turn.language)

@@ -19,6 +19,7 @@ from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.engine.sector_lists import english_trade
 from app.advisor.engine.stated_days import stated_day
+from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import said_purchases, self_done
 from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
@@ -57,12 +58,18 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     named = next((p for p in said_kinds if p.kind in scope), None)
     if named is not None:
         zh, en = SPEND_LABELS[named.kind]
+        # An amount in another currency ("HK$12萬") is no yuan purchase, but it is an amount (foreign_figures.py).
+        norm = normalize(named.words)
+        foreign = any(foreign_currency(norm, m) for m in money_amounts(norm))
+        open_zh, open_en = (
+            ("", "where you buy it is") if foreign else ("金额和", "the amount and where you buy it are")
+        )
         return Condition(
             "purchase",
             Status.unknown,
             Reason(
-                f"您提到“{named.words}”（{zh}），但还没有金额和采购方式，须确认",
-                f"you mention “{named.words}” ({en}); the amount and where you buy it are still to confirm",
+                f"您提到“{named.words}”（{zh}），但还没有{open_zh}采购方式，须确认",
+                f"you mention “{named.words}” ({en}); {open_en} still to confirm",
             ),
         )
     if purchases is None:
