@@ -119,13 +119,17 @@ class CitationOut(_Model):
 
 
 class PurchaseOut(_Model):
-    """A contract the client named with their amount (a purchase, never the budget)."""
+    """A thing the client says they buy, with their amount when they gave one (a purchase, never the budget)."""
 
     kind: str
-    amount_cny: float  # the first year's spend
+    # the first year's spend; null: named without an amount (the catalogue range is used, said as such)
+    amount_cny: float | None = None
     monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
     whole: bool = False  # a quote for a whole solution: the solution costs this, nothing added on top
     said: str = ""  # the client's words naming it: which pack solution it is, if any (else its own line)
+    loan: bool = False  # bought with a loan: amount_cny is the loan; the client's own equipment, its own line
+    ongoing: bool = False  # already paid and still being paid (not a past one-off spend)
+    where: str | None = None  # where it is bought ("济南", "贵州"), when said; not the company's place
 
 
 class ProfileOut(_Model):

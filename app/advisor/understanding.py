@@ -26,7 +26,7 @@ from app.advisor.understand.gazetteer import Place, not_the_company
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
-from app.advisor.understand.purchases import restated_contract
+from app.advisor.understand.purchases import priced, restated_contract
 from app.advisor.understand.resolve import (
     CORRECTION,
     held_by_conversation,
@@ -222,7 +222,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         has_evidence=bool(turn.search and turn.search.has_evidence),
         rewritten=rewritten is not None,
         names_program=bool(named),
-        own_figures=bool(delta.purchases),
+        own_figures=bool(priced(delta.purchases)),
         conversation=conversation,
         semantic_need=lambda: turn.need_stated,
     )

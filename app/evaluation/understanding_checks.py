@@ -101,14 +101,25 @@ def _slot_ok(response: Any, slot: str, expect: dict[str, Any]) -> bool | None:
     return True
 
 
+def _flags_ok(purchase: Any, flags: dict[str, Any]) -> bool:
+    """The reader set what the case says of the purchase: bought with a loan, already being paid, where bought."""
+    return all(getattr(purchase, name, None) == value for name, value in flags.items())
+
+
 def _purchases_ok(got: list[Any], want: list[Any]) -> bool:
-    """Each wanted purchase ([kind, amount] or the amount alone) matched by one stated purchase, none left over:
-    a revenue, last year's spend or an R&D spend read as a contract adds a purchase that must not be there."""
+    """Each wanted purchase ([kind, amount], [kind, amount, {flags}] or the amount alone) matched by one stated
+    purchase, none left over: a revenue, last year's spend or an R&D spend read as a contract adds a purchase that
+    must not be there. An amount of null is a purchase named without one (its amount unknown)."""
     left = list(got)
     for item in want:
         kind, amount = (item[0], item[1]) if isinstance(item, list) else (None, item)
+        flags = item[2] if isinstance(item, list) and len(item) > 2 else {}
         found = next(
-            (p for p in left if _number_equal(p.amount_cny, amount) and kind in (None, str(p.kind))),
+            (
+                p
+                for p in left
+                if _number_equal(p.amount_cny, amount) and kind in (None, str(p.kind)) and _flags_ok(p, flags)
+            ),
             None,
         )
         if found is None:

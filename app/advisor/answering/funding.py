@@ -19,6 +19,7 @@ from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
 from app.advisor.understand.program_question import FUNDING_WORDS
+from app.advisor.understand.purchases import priced
 from app.text.normalize import normalize
 
 
@@ -46,7 +47,7 @@ class FundingHandlers(PackHandlers):
         # what-if with no pack shown asks the funding question again ("What if we became a limited company?").
         if conversation.pack or profile.pain_points:
             return False
-        if profile.purchases and self.recommender.named_in(turn.query):
+        if priced(profile.purchases) and self.recommender.named_in(turn.query):
             return False  # "算力合同30万": a contract for what a solution sells is costed in its pack
         if not (turn.named_programs or _asks_funding(turn.query)) or turn.need_stated or states_need(said):
             return False

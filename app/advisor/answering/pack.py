@@ -21,6 +21,7 @@ from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
+from app.advisor.understand.purchases import priced
 from app.catalogue.taxonomy import SpendKind
 from app.components.vector_store import CollectionName
 from app.services.retrieval import SearchFilters
@@ -51,10 +52,10 @@ class PackHandlers(HandlerTools):
                 turn.answer += "\n\n" + self._preview(turn)
             programs = self.funding.for_question(turn)
             named = [a for a in programs if a.asked]
-            if profile.purchases or named:
+            if priced(profile.purchases) or named:
                 # The client's own contract can be costed now, while we ask for the rest (§5: their figures win);
                 # a program the client names hears its verdict now, not after the questions.
-                turn.programs = programs if profile.purchases else named
+                turn.programs = programs if priced(profile.purchases) else named
                 lines = subsidy_lines(turn.subsidies, turn.language)
                 lines += funding_brief(turn.programs, turn.book, turn.language)
                 turn.answer += "\n\n" + "\n".join(lines)
@@ -77,7 +78,7 @@ class PackHandlers(HandlerTools):
                 lambda: self.recommender.stated_needs(profile, turn.query, conversation.user_text()),
                 self.recommender.problem_of(f"{conversation.user_text()}\n{turn.query}"),
             )
-        if not choice.picks and not profile.purchases:
+        if not choice.picks and not priced(profile.purchases):
             # No spend to subsidise either: listing every program would be noise. (A contract the client
             # names is spend: it stands as its own line even when no catalogued solution is built around it.)
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False

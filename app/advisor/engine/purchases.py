@@ -68,6 +68,8 @@ def client_items(
     it, an application contract is no pack solution and stands as its own line (`is_that_solution`)."""
     items = []
     for purchase in stated:
+        if purchase.amount_cny is None:
+            continue  # named without an amount: its kind is known, its price is the catalogue's (pack prices it)
         zh, en = SPEND_LABELS[purchase.kind]
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
         month_zh = month_en = ""

@@ -24,6 +24,8 @@ import re
 from enum import StrEnum
 
 from app.advisor.understand.numbers import COMPANY_MONEY
+from app.advisor.understand.purchase_kinds import without_programs
+from app.catalogue.taxonomy import SpendKind
 
 
 class AmountRole(StrEnum):
@@ -84,7 +86,7 @@ _ASSET_VALUE = re.compile(
 # one ("今年", "再", "this year") said nearer the figure keeps it a purchase. "年底之前" is a deadline, not the past.
 _PAST = re.compile(
     r"去年|前年|上一年|上年度|往年|(?<![底前后月日号节周天])(?:之前|以前)|早些年|"
-    r"\blast year\b|\bthe year before\b|\bprevious year\b|\bprior year\b",
+    r"\blast year\b|\bthe year before\b|\bprevious year\b|\bprior year\b|\bago\b",
     _I,
 )
 _PRESENT = re.compile(
@@ -112,6 +114,44 @@ def _spent_earlier(before: str, after: str) -> bool:
     past_after = _PAST.search(after)
     present_after = _PRESENT.search(after)
     return past_after is not None and (present_after is None or past_after.start() < present_after.start())
+
+
+def spent_before_this_year(clause: str, start: int, end: int) -> bool:
+    """The clause puts the thing named at clause[start:end] in an earlier year ("前年买咗一套MES", "a CRM two years
+    ago"), as a past amount is read: the nearest period word before it, else one after it."""
+    return _spent_earlier(clause[:start], clause[end:])
+
+
+# Spend paid now and still being paid: "已经在用", "用的是", "每年付给阿里云", "we already pay", "currently spend",
+# and the English simple present of paying or renting ("we rent GPUs for about 15k a month"). Not a plan
+# ("打算每年花", "we plan to rent"): that spend is new this year.
+_ONGOING = re.compile(
+    r"(?:已经|一直|目前|现在|正在|如今)[^,，;；。]{0,4}?(?:在)?(?:用|付|交|缴|花|租|订阅|订|调用|续费)|在用|用的是|用着|续费|"
+    r"每(?:年|个?月)都?(?:付|交|缴|花|续)|"
+    r"\balready\b|\bcurrently\b|\bat the moment\b|\bright now\b|\bthese days\b|"
+    r"\b(?:we|i)\s+(?:pay|spend|rent|lease|use|subscribe)\b|\b(?:are|'re)\s+(?:paying|spending|renting|leasing|using)\b",
+    _I,
+)
+_PLANNED = re.compile(
+    r"打算|准备|计划|想|将要|要(?!的)|\bplan\w*|\bwill\b|\bgoing to\b|\bwant\w*|\bwould\b|'d\b", _I
+)
+# A thing paid for by the period; a machine or a dataset is bought once, whatever the words around it.
+_RECURRING = frozenset(
+    {
+        SpendKind.compute,
+        SpendKind.model_service,
+        SpendKind.cloud_service,
+        SpendKind.software,
+        SpendKind.data_labeling,
+    }
+)
+
+
+def spend_is_ongoing(words: str, kind: SpendKind) -> bool:
+    """The client's words say they already pay for this, period after period (review11 r11-50)."""
+    if kind not in _RECURRING or not (found := _ONGOING.search(words)):
+        return False
+    return not _PLANNED.search(words[: found.start()])
 
 
 def fact_role(text: str, start: int, end: int) -> AmountRole | None:
@@ -155,12 +195,80 @@ _THING_COSTS = re.compile(
 # budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
 # contract the client names.
 _CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", _I)
-# "贷款500万买智能裁断设备": the loan pays for the thing named right after it, so that is its price (review8 r8-22).
-_LOAN_BEFORE = re.compile(r"(?:贷款|贷|借款|借)[^，,。；;\d]{0,4}$")
-# A loan word right before the amount with nothing bought after it: the size of the loan.
-_LOAN_SIZE_BEFORE = re.compile(r"(?:贷款|贷|借款)\s*$")
-_BUYS_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:来|用来|用于|去)?\s*(?:买|购买|购置|采购|添置|更新|换)")
+# A loan's amount, in the ways owners say it: a loan or financing word right before it ("贷款600万", "借了500万",
+# "贷款额度300万", "financing 2 million yuan", "a loan of 3m") or right after it ("300万的贷款", "RMB 3 million bank
+# loan", "200万走银行贷款"). The amount is the loan, which an interest subsidy counts (loans.py).
+_LOAN_BEFORE = re.compile(
+    r"(?:贷款|贷|借款|借了?|融资|financ(?:e|es|ed|ing)|\bloans? of|\bborrow(?:s|ed|ing)?)[^，,。；;\d]{0,8}$",
+    _I,
+)
 _LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", _I)
+# What the loan buys, said in its sentence: a verb of buying ("贷款600万买…", "to buy new looms", "用设备更新贷款买两台
+# 激光切割机，贷款额度300万") or the thing financed named in its clause ("financing 2 million yuan of packaging robots").
+_BUYS = re.compile(
+    r"买|购|采购|添置|更新|换|上(?:一|两|几|新)|\bbuy\w*|\bpurchas\w*|\bacquir\w*|\bupgrad\w*", _I
+)
+_FINANCED_THING = re.compile(
+    r"设备|机床|生产线|产线|机器人|\bmachine\w*|\bequipment\b|\brobots?\b|\blines?\b", _I
+)
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+# A loan a program is said to offer, not one the client takes: hearsay, or what one "can" borrow.
+_OFFERED = re.compile(
+    r"听说|据说|传说|听人说|听闻|有人说|朋友说|(?:可以|能)(?:免息|低息)?贷|免息贷|\bheard\b|\brumou?r\w*|"
+    r"\bcan (?:borrow|get)\b|\bsays? (?:there'?s|that)\b|\btold (?:me|us)\b",
+    _I,
+)
+
+
+def hearsay(words: str) -> bool:
+    """The words report a program's terms heard of ("听说…可以免息贷30万"), not what the client does."""
+    return bool(_OFFERED.search(words))
+
+
+def loan_amount(body: str, start: int, end: int) -> bool:
+    """The amount at body[start:end] is the size of a loan the client names."""
+    return bool(_LOAN_BEFORE.search(body[max(0, start - 14) : start]) or _LOAN_AFTER.match(body, end))
+
+
+def loan_buys(body: str, start: int, end: int) -> bool:
+    """The loan of the amount at body[start:end] buys something its sentence names (review8 r8-22, review11
+    r11-20): a purchase of the client's own, at the loan's amount; "贷款200万周转" buys nothing."""
+    sentence = next((m for m in _SENTENCE.finditer(body) if m.start() <= start and end <= m.end()), None)
+    if sentence is None:
+        return False
+    words = without_programs(sentence.group(0))
+    if _OFFERED.search(words):
+        return (
+            False  # "听说买AI软件可以免息贷30万": a rumoured program's terms, not the client's loan (r11-17)
+        )
+    before, after = _clause(body, start, end)
+    return bool(_BUYS.search(words) or _FINANCED_THING.search(before + after))
+
+
+# Money the client puts aside or is allowed for the job, as shop owners say it: "准备了10万块钱", "拿一万二出来",
+# "钱不多，三千块", "成本别超过5千", "the boss approved 50k", "100k set aside", "about 20k to spend", "8,000 yuan for
+# it", "三五千的东西有吗": a budget, never a purchase (blind8's budget misses were all "no budget read").
+_BUDGET_BEFORE = re.compile(
+    r"(?:准备了|备了|留了|留出|划了|拨了|批了|(?:别|不要|不能|不得|不想)超过|"
+    r"\bapproved\b|\bearmarked\b|\ballocated\b|\bsigned off(?: on)?\b)[^，,。；;\d]{0,8}$|"
+    r"(?:钱不多|钱有限|钱少|预算有限|手头紧)[，,]?\s*(?:就|只有|大概|也就)?\s*$",
+    _I,
+)
+_BUDGET_AFTER = re.compile(
+    r"\s*(?:rmb|cny|yuan|元|块钱|块)?\s*(?:钱)?\s*(?:出来|的(?:东西|方案)|"
+    r"(?:set aside|earmarked|allocated|put aside|available|to spend|to invest|to put in(?:to)?)\b|"
+    r"for (?:it|this|that|ai|the (?:project|job|tool|system|whole thing))\b)",
+    _I,
+)
+
+
+def budget_said(text: str, start: int, end: int) -> bool:
+    """The words beside the amount at text[start:end] make it money set aside for the job (not what a thing cost:
+    "we paid 60k for it")."""
+    before = text[max(0, start - 16) : start]
+    if _THING_COSTS.search(before):
+        return False
+    return bool(_BUDGET_BEFORE.search(before) or _BUDGET_AFTER.match(text, end))
 
 
 def not_a_purchase(body: str, start: int, end: int) -> bool:
@@ -168,11 +276,13 @@ def not_a_purchase(body: str, start: int, end: int) -> bool:
     asset's value, a budget or ceiling, the subsidy hoped for, or a loan's size."""
     if fact_role(body, start, end) is not None:
         return True  # a revenue, a past or R&D spend, an asset's value
+    if loan_amount(body, start, end):
+        # "贷款600万买…" buys the client's own equipment with the loan (purchases.py flags it); "可以免息贷50万"
+        # is the loan's size alone, no purchase (review11 r11-17: it became "软件 50万")
+        return not loan_buys(body, start, end)
+    if budget_said(body, start, end):
+        return True  # "准备了10万块钱", "20k to spend"
     before = body[max(0, start - 12) : start]
-    borrowed_to_buy = _LOAN_BEFORE.search(before) and _BUYS_AFTER.match(body, end)
-    if _LOAN_SIZE_BEFORE.search(before) and not borrowed_to_buy:
-        return True  # "可以免息贷50万": the loan's size, no purchase (review11 r11-17: it became "软件 50万")
-    if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before) and not borrowed_to_buy:
+    if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
         return True
-    # a ceiling ("5w以内"), or the loan taking the amount ("200万走银行贷款")
-    return bool(_CEILING_AFTER.match(body, end) or _LOAN_AFTER.match(body, end))
+    return bool(_CEILING_AFTER.match(body, end))  # a ceiling ("5w以内")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.amount_roles import fact_role
+from app.advisor.understand.amount_roles import budget_said, fact_role
 from app.advisor.understand.numbers import COMPANY_MONEY, Money, foreign_currency, money_amounts, per_month
 from app.advisor.understand.purchases import names_a_contract, purchase_spans
 
@@ -37,7 +37,7 @@ CEILING_BEFORE = re.compile(
     # "we'd like an AI drafting tool, about 50k": an approximate sum said beside the wish is what they would pay
     r"\b(?:about|around|roughly|approximately|approx\.?|~))"
     # "最多也就拿个三五千", "大概个七八千": a filler and a verb of paying between the ceiling and the amount
-    r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给)?(?:个|出)?\s*$",
+    r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给|俾|畀)?(?:个|出)?\s*$",
     _I,
 )
 # "Around ¥50k a year is what we can spend", "3万是我们能拿出的": the spending words come after the amount.
@@ -111,6 +111,8 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
         window = text[
             max(previous_end, _sentence_start(text, money.start), money.start - reach) : money.start
         ]
+        if budget_said(text, money.start, money.end):
+            return money.value, currency  # "准备了10万块钱", "we have 100k set aside for this"
         # The nearest cue before the amount decides: "营收800万，预算3万" reads 3万 as the budget.
         spend = [m.end() for m in SPEND_CUE.finditer(window)]
         revenue = [m.end() for m in REVENUE_CUE.finditer(window)]

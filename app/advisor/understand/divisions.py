@@ -44,8 +44,11 @@ def tsv_rows(path: Path) -> list[list[str]]:
 
 
 class Divisions:
-    def __init__(self, folder: Path, zh: dict[str, Place], district: dict[str, str]) -> None:
-        """Adds the divisions' names to `zh` (name -> place) and `district` (name -> full district name)."""
+    def __init__(
+        self, folder: Path, zh: dict[str, Place], district: dict[str, str], en: dict[str, Place] | None = None
+    ) -> None:
+        """Adds the divisions' names to `zh` (name -> place), `en` (English name -> place) and `district` (name ->
+        full district name); names already there keep their place."""
         self.guarded: dict[str, Place] = {}
         provinces = {place.province for place in zh.values()}
         counties: dict[str, set[tuple[str, str]]] = {}
@@ -91,6 +94,12 @@ class Divisions:
             if kind == "county" and not short and len(spoken) >= 2 and len(counties.get(spoken, set())) == 1:
                 scenic.setdefault(spoken, city_place.get(city, Place(province, city.split("/")[-1])))
         self.scenic = scenic
+        # County-level names in English from GeoNames ("Shouguang", "Zhangjiagang": county_names_en.tsv, built by
+        # build_county_names_en.py); regions.yaml's hand-written English names come first.
+        for province, city, full, name in tsv_rows(folder / "county_names_en.tsv"):
+            if en is not None and province in provinces:
+                en.setdefault(name.lower(), city_place.get(city, Place(province, city)))
+                district.setdefault(name.lower(), full)
         self.scenic_pattern = (
             re.compile(
                 "("

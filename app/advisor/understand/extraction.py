@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
-from app.advisor.understand.gazetteer import industries, not_the_company, regions
+from app.advisor.understand.gazetteer import Place, industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
 from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.numbers import (
@@ -26,8 +26,10 @@ from app.advisor.understand.numbers import (
 )
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchase_kinds import PROGRAM_MENTION, without_programs
-from app.advisor.understand.purchases import CONTRACT_WORD, stated_purchases
+from app.advisor.understand.purchase_places import PLACED_KINDS, place_name, venues, without_venues
+from app.advisor.understand.purchases import CONTRACT_WORD, StatedPurchase, stated_purchases
 from app.advisor.understand.spelled_numbers import spelled_numbers
+from app.advisor.understand.unpriced import unpriced_purchases
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
@@ -163,7 +165,11 @@ class RuleExtractor:
     def extract(self, message: str) -> CompanyProfile:
         text = spelled_numbers(normalize(message))  # "half a million" as digits, same length
         data: dict[str, object] = {}
-        if place := self._regions.find(not_the_company(text)):
+        company = not_the_company(text)
+        bought_at = venues(
+            company, self._regions
+        )  # "rent compute at a data centre in Jinan": the purchase's place
+        if place := self._regions.find(self._company_places(company, bought_at)):
             data["province"], data["city"] = place.province, place.city
             data["district"] = self._regions.client_district(message, place)
         if industry := self._industries.find(self._regions.without_places(text)):
@@ -177,7 +183,7 @@ class RuleExtractor:
             data["budget_other"] = other  # kept as stated: we hold no exchange rate
         elif no_budget_ceiling(text):
             data["budget_unlimited"] = True
-        data["purchases"] = stated_purchases(text)  # amounts the budget reader left to the contracts named
+        data["purchases"] = self._purchases(text, bought_at)
         for field, patterns in (("annual_revenue_cny", _REVENUE),):
             if match := _first(patterns, figures):
                 # We hold no exchange rates: an amount in another currency is not turned into CNY.
@@ -231,6 +237,24 @@ class RuleExtractor:
             chars[start:end] = " " * (end - start)
         left = re.sub(r"(?:\s*[,;:.!?，；：。！？]\s*)+", "，", "".join(chars))
         return " ".join(left.split()).strip("， ")
+
+    @staticmethod
+    def _purchases(text: str, bought_at: list[tuple[int, int, Place]]) -> list[StatedPurchase]:
+        """What the client buys: the amounts the budget reader left to the contracts named, then the things named
+        without an amount; each placed where the client says it is bought."""
+        found = stated_purchases(text)
+        found += unpriced_purchases(text, found)
+        if not bought_at:
+            return found
+        where = place_name(bought_at[0][2])
+        return [p.model_copy(update={"where": where}) if p.kind in PLACED_KINDS else p for p in found]
+
+    def _company_places(self, company: str, bought_at: list[tuple[int, int, Place]]) -> str:
+        """The text the company's place is read from: without the places purchases are made in, unless no other
+        place is named (then it stays the best reading there is, as before: an owner who says only where they rent
+        compute is most often there too, and the venue condition is judged apart)."""
+        rest = without_venues(company, bought_at)
+        return rest if bought_at and self._regions.mentions(rest) else company
 
     def _age(self, text: str) -> float | None:
         if match := _FOUNDED.search(text):

@@ -66,7 +66,7 @@ class RegionGazetteer:
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
                     self._district.setdefault(str(word).lower(), full)
-        divisions = Divisions(path.parent / "places", self._zh, self._district)
+        divisions = Divisions(path.parent / "places", self._zh, self._district, self._en)
         self._guarded, self._scenic, self._scenic_pattern = (
             divisions.guarded,
             divisions.scenic,

@@ -22,6 +22,7 @@ from app.advisor.intents import spec
 from app.advisor.understand.conversation import Conversation, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.purchases import priced
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.cancellation import raise_if_cancelled
 from app.text.normalize import clean_text
@@ -60,7 +61,7 @@ def conversation_from_history(
             facts=facts,
             has_evidence=True,
             rewritten=rewritten is not None,
-            own_figures=bool(delta.purchases),
+            own_figures=bool(priced(delta.purchases)),
             conversation=conversation,
         )
         conversation.last_intent = intent

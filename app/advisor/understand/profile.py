@@ -47,7 +47,8 @@ class CompanyProfile(BaseModel):
     )
     purchases: list[StatedPurchase] = Field(
         default_factory=list,
-        description="Contracts the client named with their amount ('合同大概150万' of GPU rental); not the budget",
+        description="What the client says they buy, with their amount when given ('合同大概150万' of GPU rental); "
+        "not the budget",
     )
     pain_points: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
@@ -125,9 +126,12 @@ class CompanyProfile(BaseModel):
         data = self.model_dump(exclude={"size_class", "size_basis"})
         for key, value in update.model_dump(exclude={"size_class", "size_basis"}).items():
             if key == "purchases":
-                # A contract of a kind named again is corrected ("其实算力合同是80万"); other kinds are kept.
-                restated = {item["kind"] for item in value}
-                data[key] = [item for item in data[key] if item["kind"] not in restated] + value
+                # A contract of a kind named again with an amount is corrected ("其实算力合同是80万"); other kinds
+                # are kept, and so is a figure given before for a kind now named without one ("那个API…").
+                restated = {item["kind"] for item in value if item["amount_cny"] is not None}
+                kept = [item for item in data[key] if item["kind"] not in restated]
+                held = {item["kind"] for item in kept}
+                data[key] = kept + [i for i in value if i["amount_cny"] is not None or i["kind"] not in held]
             elif isinstance(value, list):
                 data[key] = list(dict.fromkeys([*data[key], *value]))
             elif value is not None:

@@ -57,8 +57,9 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (
         SpendKind.ai_equipment,
         re.compile(
-            r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|"
-            r"hardware|equipment|server|appliance|machine|robot|(?:production|inspection|assembly|sorting|cnc) line",
+            r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|传感器|边缘盒子?|"
+            r"hardware|equipment|server|appliance|machine|robot|cameras?|sensors?|edge (?:box|device)|"
+            r"(?:production|inspection|assembly|sorting|cnc) line",
             re.I,
         ),
     ),
@@ -222,7 +223,7 @@ def _head_kind(
         if _PAYMENT_MODE.fullmatch(body[nxt[0] : nxt[1]]):
             break  # "a Doubao subscription": how the model is paid for, not another thing bought
         end, kind = nxt[1], nxt[3]
-    rented = _RENTED.search(body[max(0, phrase - 8) : first])
+    rented = _RENTED.search(body[max(0, phrase - 16) : first])  # "leases GPU servers", "租了两台GPU服务器"
     if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):
         return SpendKind.compute
     return kind

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.advisor.understand.amount_roles import not_a_purchase
+from app.advisor.understand.amount_roles import loan_amount, not_a_purchase, spend_is_ongoing
 from app.advisor.understand.numbers import (
     AMOUNT,
     Money,
@@ -45,6 +45,7 @@ __all__ = [
     "StatedPurchase",
     "kinds_named",
     "names_a_contract",
+    "priced",
     "purchase_spans",
     "restated_contract",
     "stated_purchases",
@@ -53,18 +54,34 @@ __all__ = [
 
 
 class StatedPurchase(BaseModel):
-    """A contract the client named: the kind of spend and their amount in CNY."""
+    """A thing the client says they buy: the kind of spend and, when they give it, their amount in CNY."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: SpendKind
-    amount_cny: float = Field(gt=0, allow_inf_nan=False)
+    # None: named without an amount ("买的是已备案的大模型API服务", review11 r11-28): still a purchase of its kind,
+    # which is what a program's scope is judged on; its cost is the catalogue's range, said as such.
+    amount_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend).
     monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # A quote for the whole solution ("整体报价60万（含服务器和实施）"): it replaces all of the solution's items.
     whole: bool = False
     # The words it was named with ("刚签了一套云erp，一年6万"): which pack solution, if any, it is (engine/purchases.py).
     said: str = ""
+    # Bought with a loan the client names ("贷款800万买织机和检测设备", review11 r11-20): amount_cny is the loan, which
+    # the interest subsidy counts; the thing is the client's own equipment, never a catalogue solution's price.
+    loan: bool = False
+    # Spend the client already pays and keeps paying ("已经在用", "每年付", "we already pay", review11 r11-50): this
+    # year's spend too, unlike a past one-off purchase (amount_roles.py), which is none.
+    ongoing: bool = False
+    # Where it is bought, when the client says ("在济南的算力中心", "on the Guizhou platform"): a venue-bound
+    # program's condition, and never the place of the company (purchase_places.py).
+    where: str | None = None
+
+
+def priced(purchases: list[StatedPurchase]) -> list[StatedPurchase]:
+    """The purchases the client gave an amount for: their figures, which price a line and win (§5)."""
+    return [p for p in purchases if p.amount_cny is not None]
 
 
 @dataclass(frozen=True)
@@ -169,6 +186,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 kinds = kinds_named(body[match.end() : match.end() + WINDOW])
             else:
                 kinds = [kind] if (kind := nearest_kind(body, match.start(), match.end())) else []
+            loan = loan_amount(
+                body, match.start(), match.end()
+            )  # not_a_purchase let it by: the loan buys a thing
             if not kinds and _a_deal(body, match.start(), match.end()):
                 # "…rent compute at a data centre in Jinan for route models, contract about RMB 300k" (r10-55):
                 # a contract or quote is a purchase, of the kind its sentence names however far from the figure,
@@ -184,6 +204,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             )
             if whole and (quoted := kind_before(body, match.start())):
                 kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
+            elif loan and not kinds:
+                kinds = [
+                    SpendKind.ai_equipment
+                ]  # "financing 2 million yuan through the bank to renew the line"
             elif whole and not kinds:
                 # "想上AI视觉质检，供应商整套下来报价12万": a vendor's quote for the whole of what the client asked,
                 # naming no kind of its own, is that project's price (engine/purchases.py `prices_the_pack`).
@@ -191,10 +215,31 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             for kind in kinds:
                 said = _clause_of(body, match.start(), match.end(), kind)
                 purchase = StatedPurchase(
-                    kind=kind, amount_cny=amount, monthly_cny=monthly, whole=whole, said=said
+                    kind=kind,
+                    amount_cny=amount,
+                    monthly_cny=monthly,
+                    whole=whole,
+                    said=said,
+                    loan=loan,
+                    ongoing=spend_is_ongoing(said, kind),
                 )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
-    return found
+    return _loans_for_priced(found)
+
+
+def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
+    """ "买一台300万的智能分拣设备，其中200万走银行设备更新贷款": the loan pays part of a thing priced in the message,
+    so it is no second purchase; the priced one is bought with a loan."""
+    borrowed = {span.purchase.kind for span in found if span.purchase.loan}
+    priced = {span.purchase.kind for span in found if not span.purchase.loan}
+    kept = []
+    for span in found:
+        if span.purchase.loan and span.purchase.kind in priced:
+            continue
+        if not span.purchase.loan and span.purchase.kind in borrowed:
+            span = PurchaseSpan(span.start, span.end, span.purchase.model_copy(update={"loan": True}))
+        kept.append(span)
+    return kept
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
