@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.advisor.engine.buyer_conditions import purchase
 from app.advisor.engine.conditions import Status
-from app.advisor.engine.purchases import Purchase, pack_purchases, total
+from app.advisor.engine.purchases import Purchase, pack_purchases
 from app.advisor.understand.plans import planned_kinds, said_purchases
 from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.loader import load_catalogue
@@ -27,12 +27,14 @@ def _contract(kind: SpendKind, amount: float) -> Purchase:
     return Purchase("您提到的", "you named", kind, AmountRange(min=amount, max=amount), stated=True)
 
 
-def test_a_vendor_fine_tuning_service_is_replaced_by_the_clients_own_compute_contract_not_extended():
+def test_a_compute_contract_is_no_fine_tuning_service_and_its_compute_is_not_counted_twice():
     service = next(s for s in CATALOGUE.solutions if s.id == "industry-small-model-finetune")
     (items,), unplaced = pack_purchases([service], [_contract(SpendKind.compute, 200_000)])
-    # The 20万 compute is the whole item: no fine-tuning service, labelling or corpus on top of it.
-    assert [(p.kind, p.first_year.max) for p in items] == [(SpendKind.compute, 200_000)]
-    assert total(items).max == 200_000 and unplaced == []
+    # The 20万 compute is the client's own line, named by what it is (r11-55: not "定制微调服务" at 20万); the
+    # service's own compute item is that same spend, not bought twice (the pack itself takes the GPU rental in the
+    # service's place: test_contract_scope).
+    assert [(p.kind, p.first_year.max) for p in unplaced] == [(SpendKind.compute, 200_000)]
+    assert all(p.kind is not SpendKind.compute for p in items)
 
 
 def test_the_trade_the_client_works_in_and_work_they_do_themselves_are_not_purchases():

@@ -69,6 +69,9 @@ class NeedPart:
     # a wish to transform the business as a whole ("想做数字化改造", "go digital") that names no job: no need the
     # catalogue lacks, but a request for the trade's own tools (`general_wish`, pack_choice.py)
     general: bool = False
+    # the solutions the catalogue's own words name in it (not its nearest examples): only these bring back a tool
+    # the client says it already has (owned.py; pk29: "想知道每天该备多少菜" votes for the ordering tool too)
+    worded: tuple[str, ...] = ()
 
 
 # Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
@@ -132,7 +135,11 @@ class NeedMatcher:
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
             return NeedPart(
-                item, tuple(worded), sure=True, kinds=frozenset(self.words.kind[s] for s in worded)
+                item,
+                tuple(worded),
+                sure=True,
+                kinds=frozenset(self.words.kind[s] for s in worded),
+                worded=tuple(worded),
             )
         vote = self.vote(_asked(item))
         if not worded and vote.none_share >= MAX_NONE_SHARE:
@@ -153,7 +160,9 @@ class NeedMatcher:
         kinds = frozenset(self.words.kind[s] for s in [*named, *worded, *leaning] if s in self.words.kind)
         sure = any(vote.names(sid) for sid in named)
         doubted = against > 0 and against >= top  # "no catalogued solution" leads the vote, if too weakly
-        return NeedPart(item, tuple(named or worded), sure=sure, kinds=kinds, doubted=doubted)
+        return NeedPart(
+            item, tuple(named or worded), sure=sure, kinds=kinds, doubted=doubted, worded=tuple(worded)
+        )
 
     def vote_text(self, item: str) -> str | None:
         """The text `part` asks the nearest examples about (and so embeds), None when the catalogue's words

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
 from app.advisor.engine.need_words import CatalogueWords, says
-from app.advisor.engine.owned import OWNS
+from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.text.normalize import normalize
@@ -141,8 +141,12 @@ class NeedReader:
         catalogue's own said whole, as a purpose or a topic with no wish verb ("想申请补贴，做设备预测性维护",
         "质检这块…", "用于设备故障预警"): review7 rev7-06 lost its pack to a funding-only answer. Not a clause
         saying the client already has or builds it (owned.py)."""
+        owned = owned_end(clause)
+        if owned is not None and PAYS_FOR.search(clause) and not OWNS.search(clause):
+            # "每年花3万订阅一个AI写商品文案的软件": the tool paid for is theirs; only a wish after it is a need
+            return states_or_wishes(clause[owned:])
         if states_or_wishes(clause):
             return True
-        if OWNS.search(clause):
+        if owned is not None:
             return False
         return any(says(term, clause) for term in self._product_terms)

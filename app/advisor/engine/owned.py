@@ -27,6 +27,34 @@ OWNS = re.compile(
 )
 
 
+# Paying for it now, by the year or month (e4-18 "pays RMB 20k a year for an AI image tool", "每年花3万订阅一个AI
+# 写文案的软件"): the tool is theirs, its cost a current spend, not something to sell them (unless it is planned).
+PAYS_FOR = re.compile(
+    r"(?:每年|每个月|每月|一年|一个月|年年|月月)(?:都|要|大概|大约)*(?:花|付|交|缴|续费)[^，。,;；]{0,12}"
+    r"(?:订阅|续费|租用|买|用)|(?:订阅|续费)(?:了|着)|"
+    r"\b(?:pay|pays|paying|spend|spends|spending)\b[^.;,]{0,30}\b(?:a|per|each|every) (?:year|month)\b[^.;,]{0,6}"
+    r"\b(?:for|on)\b|\bsubscribe(?:s|d)? to\b|\bsubscription (?:to|for)\b",
+    re.I,
+)
+# A payment the client plans ("打算每年花3万订阅", "we plan to pay 2k a month for") is a purchase to come, not owned.
+_PLANNED = re.compile(
+    r"打算|准备|计划|想|要不要|考虑|\bplan(?:s|ning)? to\b|\bwant(?:s)? to\b|\bgoing to\b|\bwill\b|\bwould\b|"
+    r"\bconsidering\b|\bthinking of\b",
+    re.I,
+)
+
+
 def owned_clauses(text: str) -> list[str]:
-    """The clauses of `text` (normalised) that say the client already has, runs or builds something."""
-    return [c for c in _CLAUSE.split(normalize(text)) if c.strip() and OWNS.search(c)]
+    """The clauses of `text` (normalised) that say the client already has, runs, builds or pays for something."""
+    return [c for c in _CLAUSE.split(normalize(text)) if c.strip() and owned_end(c) is not None]
+
+
+def owned_end(clause: str) -> int | None:
+    """Where the clause's statement of what the client has or pays for ends; None when it states none."""
+    match = OWNS.search(clause)
+    if match is not None:
+        return match.end()
+    match = PAYS_FOR.search(clause)
+    if match is not None and not _PLANNED.search(clause[: match.start()]):
+        return match.end()
+    return None

@@ -109,7 +109,9 @@ def choose_pack(
     by_id = {p.solution.id: p for p in ranked}
     for need in needs:
         found = [by_id[a] for a in need.answers if a in by_id]  # as the need itself names them
-        found = [p for p in found if p.solution.id in both] or found
+        # Of several that answer two needs, the one the whole message ranks best ("用大模型做客服…用的是已备案的大模型
+        # API": the API, not a fine-tuning service the word 大模型 also names, r11-28).
+        found = sorted((p for p in found if p.solution.id in both), key=lambda p: -p.score) or found
         if not need.answers and not need.unserved:
             # A need in words neither the catalogue nor the examples know as one item: a solution the
             # owner's words name in the whole message whose words are this need's; never an unnamed one.

@@ -79,6 +79,10 @@ def with_client_contracts(
             best = best or next(iter(found), None)
             if best is not None and all(best.solution.id != p.solution.id for p in picks):
                 picks.append(best)
+    # The client's contract is their variant of its kind of thing: no second one beside it (an API bought, so no
+    # model appliance or fine-tuning service for "用大模型做客服", review11 r11-28; one compute rental, not two).
+    theirs = {p.solution.category for p in picks if _is_a_contract(p, contracts)}
+    picks = [p for p in picks if _is_a_contract(p, contracts) or p.solution.category not in theirs]
     # What the contract brought into the pack is no longer a later step (review8 D2/D3: "以后可考虑" repeated it);
     # a later step answering nothing the contracts leave open is no step at all.
     later = choice.later
@@ -87,7 +91,9 @@ def with_client_contracts(
         or not any(_answers(n, later) for n in open_needs)
     ):
         later = None
-    return replace(choice, picks=picks, later=later)
+    # A need the client's own contract is ("贷款800万买智能织机…": the looms they buy) is no need left unanswered.
+    unanswered = [n for n in choice.unanswered if not _covers(contracts, n)]
+    return replace(choice, picks=picks, later=later, unanswered=unanswered)
 
 
 def _is_a_contract(pick: SolutionPick, contracts: Sequence[Purchase]) -> bool:
@@ -119,13 +125,21 @@ def _covers(contracts: Sequence[Purchase], words: str) -> bool:
     kinds = set(kinds_named(words))
     if stated_purposes(words):  # "只拿大模型跑推理做客服": what rented compute is for is the compute's clause
         kinds.add(SpendKind.compute)
-    text = normalize(words).strip()
+    text = _bare(words)
     # A project quote covers no need of its own: it prices what the needs chose.
-    return any(
-        c.kind in kinds or (c.said and (text in c.said or c.said in text))
+    return bool(text) and any(
+        c.kind in kinds or (c.said and (text in _bare(c.said) or _bare(c.said) in text))
         for c in contracts
         if not prices_the_pack(c)
     )
+
+
+# Amounts and spaces: a need cut from a sentence lost its figure ("向银行贷款 买智能织机" from "…贷款800万买智能织机…").
+_AMOUNT_OR_SPACE = re.compile(r"\d[\d.,]*\s*(?:万|千|亿|元|块|k\b|m\b)?|\s+", re.I)
+
+
+def _bare(words: str) -> str:
+    return _AMOUNT_OR_SPACE.sub("", normalize(words))
 
 
 def _answers(need: NeedPart, pick: SolutionPick) -> bool:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.advisor.contract import Lang
+from app.advisor.engine.contract_scope import RAW_INPUTS, beyond_the_kit, names_machinery, only_buys
+from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram, Solution
 from app.catalogue.render import format_cny
@@ -70,16 +72,16 @@ def client_items(
     for purchase in stated:
         if purchase.amount_cny is None:
             continue  # named without an amount: its kind is known, its price is the catalogue's (pack prices it)
-        zh, en = SPEND_LABELS[purchase.kind]
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
         month_zh = month_en = ""
         if purchase.monthly_cny:  # the arithmetic says where a first-year figure came from
             month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
             month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
+        name_zh, name_en = _own_name(purchase)
         items.append(
             Purchase(
-                f"您提到的{zh}{month_zh}",
-                f"the {en} you named{month_en}",
+                f"{name_zh}{month_zh}",
+                f"{name_en}{month_en}",
                 purchase.kind,
                 amount,
                 stated=True,
@@ -91,20 +93,23 @@ def client_items(
     return items
 
 
-# Kinds bought as such: a contract of one of them IS the pack solution that mainly buys it (a GPU rental contract
-# is the GPU rental, an equipment contract the edge box), whatever words name it, and the same kind inside another
+def _own_name(purchase: StatedPurchase) -> tuple[str, str]:
+    """The line's name, by what the client buys: machines of their own are "您的设备采购" (not "AI设备": looms
+    with inspection cameras are no AI kit), and a loan that pays for them is said (review11 r11-20)."""
+    zh, en = SPEND_LABELS[purchase.kind]
+    if purchase.kind is not SpendKind.ai_equipment or not names_machinery(purchase.said):
+        return f"您提到的{zh}", f"the {en} you named"
+    if stated_loan(purchase.said):
+        return "您的设备采购（贷款）", "your equipment purchase (loan-financed)"
+    return "您的设备采购", "your equipment purchase"
+
+
+# Kinds bought as such: a contract of one of them IS the pack solution that buys it (a GPU rental contract is the
+# GPU rental, an equipment contract the edge box), whatever words name it, and the same kind inside another
 # solution is that same spend. An application (a SaaS, a cloud subscription, a service) is a pack solution only
-# when the client's words name it: a cloud ERP is no demand-forecasting tool (review8 r8-18).
-BOUGHT_AS_SUCH = frozenset(
-    {
-        SpendKind.compute,
-        SpendKind.model_service,
-        SpendKind.data_labeling,
-        SpendKind.data_corpus,
-        SpendKind.data_asset,
-        SpendKind.ai_equipment,
-    }
-)
+# when the client's words name it: a cloud ERP is no demand-forecasting tool (review8 r8-18). Which solution, and
+# whether the contract's scope is that solution's, is contract_scope.py.
+BOUGHT_AS_SUCH = RAW_INPUTS | {SpendKind.ai_equipment}
 
 
 # Services bought from a vendor of their own: a quote for labelling or data is for that service alone, never a
@@ -128,16 +133,27 @@ def main_kind(solution: Solution) -> SpendKind | None:
 
 def is_that_solution(contract: Purchase, solution: Solution) -> bool:
     """The client's contract is this solution's purchase: the solution mainly buys its kind, and the kind is
-    bought as such or the contract's words name the solution. A 50万 labelling contract is not an edge box that
-    lists labelling among its items (review8 r8-16): it stands as its own line."""
+    bought as such or the contract's words name the solution; within the solution's scope (contract_scope.py).
+    A 50万 labelling contract is not an edge box that lists labelling among its items (review8 r8-16), an 800k
+    compute rental is no fine-tuning service (r11-55), 800万 of looms with inspection cameras no edge box (r11-20)."""
     if prices_the_pack(contract):
         return True  # the project quote is the price of the solution the pack leads with (`pack_purchases`)
     if contract.whole and contract.kind not in OWN_VENDORS:
         # a quote for a whole solution ("报价40万，含服务器和实施"): the one buying what was quoted
-        buys = contract.kind in {item.kind for item in solution.items()}
-    else:
-        buys = main_kind(solution) is contract.kind
-    return buys and (contract.kind in BOUGHT_AS_SUCH or solution.id in contract.names)
+        return contract.kind in {item.kind for item in solution.items()} and (
+            contract.kind in BOUGHT_AS_SUCH or solution.id in contract.names
+        )
+    if main_kind(solution) is not contract.kind:
+        return False
+    if contract.kind in RAW_INPUTS:
+        return only_buys(solution, contract.kind)  # the input itself, never a service built around it
+    if _beyond(contract, solution):
+        return False
+    return contract.kind in BOUGHT_AS_SUCH or solution.id in contract.names
+
+
+def _beyond(contract: Purchase, solution: Solution) -> bool:
+    return beyond_the_kit(contract.kind, contract.said, contract.first_year.max, solution)
 
 
 def pack_purchases(
@@ -166,7 +182,8 @@ def pack_purchases(
                 [replace(client[i], solution_id=solution.id, catalogue=reference) for i in theirs]
             )
             continue
-        covered = {c.kind for c in client if c.kind in BOUGHT_AS_SUCH}
+        # (machines of the client's own beyond the kit are not its hardware: the kit keeps its own)
+        covered = {c.kind for c in client if c.kind in BOUGHT_AS_SUCH and not _beyond(c, solution)}
         per_solution.append([item for item in catalogue_items if item.kind not in covered])
     return per_solution, [c for i, c in enumerate(client) if i not in placed]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
+from app.advisor.engine.contract_scope import is_an_input
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
 from app.advisor.engine.need_reading import NeedReader, as_said, no_sector
 from app.advisor.engine.need_words import WordMatch, says
@@ -105,6 +106,7 @@ class SolutionRecommender(NeedReader):
         self._made_for = {
             s.id: {sector for k in s.keywords if (sector := sector_of(k))} for s in catalogue.solutions
         }
+        self._solutions = {s.id: s for s in catalogue.solutions}
         self._names = {
             s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
             for s in catalogue.solutions
@@ -117,12 +119,15 @@ class SolutionRecommender(NeedReader):
         history: str = "",
         shared: SearchResult | None = None,
         named_by_needs: frozenset[str] = frozenset(),
+        worded_by_needs: frozenset[str] | None = None,
     ) -> list[SolutionPick]:
         """Every fitting solution, best need-match first (before the complementarity cut).
 
         `shared`: the turn's own retrieval; when it searched the same text, its solution ranking
         is used instead of a second search (no second embedding, no second Chroma query).
-        `named_by_needs`: solutions one of the stated needs names on its own (`stated_needs`).
+        `named_by_needs`: solutions one of the stated needs names on its own (`stated_needs`);
+        `worded_by_needs`: of those, the ones a need's own words name, the only ones that override what the client
+        says it already has (None: all of `named_by_needs`).
         """
         need = self.need_in(message)
         query = _need_query(profile, message, history, need)
@@ -151,7 +156,8 @@ class SolutionRecommender(NeedReader):
         text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
         said = self.words.match(" ".join(problem))
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
-        owned = self._owned(f"{history}\n{message}", named_by_needs)
+        stated = named_by_needs if worded_by_needs is None else worded_by_needs
+        owned = self._owned(f"{history}\n{message}", stated)
         picks: list[SolutionPick] = []
 
         def named_by_owner(solution: Solution) -> tuple[list[str], list[str], WordMatch, bool, bool]:
@@ -227,7 +233,8 @@ class SolutionRecommender(NeedReader):
                 sid for sid, phrases in self.matcher.phrases.items() if any(says(p, clause) for p in phrases)
             }
             owned |= {sid for sid, match in self.words.match(clause).items() if match.names}
-        return owned - stated
+        # An input they already buy (API calls, compute) stays what they buy: it is their line, not a tool to sell.
+        return {sid for sid in owned - stated if not is_an_input(self._solutions[sid])}
 
     def named_in(self, text: str) -> set[str]:
         """Ids of solutions the text names by keyword or category ("再加一个智能客服")."""
@@ -253,7 +260,9 @@ class SolutionRecommender(NeedReader):
         # (as a need the owner names in the catalogue's words does): "想用AI做产品图" names the product-image
         # tool for a wig factory too, though it lists 电商.
         named = frozenset(a for need in needs for a in need.answers)
-        ranked = self.rank(profile, message, history, shared, named)
+        # A tool the client says it has comes back only where a need's own words name it, not its nearest examples.
+        worded = frozenset(a for need in needs for a in need.worded)
+        ranked = self.rank(profile, message, history, shared, named, worded)
         # A wish to transform the whole business names no job: with no other need, the trade's own tools
         # answer it as they answer a question naming no need (`fill`), never "no catalogued solution".
         specific = [n for n in needs if not n.general]
