@@ -65,3 +65,35 @@ def test_a_contract_signed_after_the_measures_end_gets_no_voucher_and_hears_the_
     verdicts = {f.id: f.verdict for f in response.funding}
     assert verdicts.get("sz-training-voucher-2024") == "ineligible"
     assert "2026-12-17" in response.answer
+
+
+@pytest.mark.parametrize(
+    ("said", "latest"),
+    [
+        ("我们打算12月底前签合同", date(2026, 12, 31)),
+        ("12月20号之前签", date(2026, 12, 20)),
+        ("We'll sign before December 20", date(2026, 12, 20)),
+        ("we sign by the end of December", date(2026, 12, 31)),
+    ],
+)
+def test_a_latest_date_can_mean_any_day_from_today(said: str, latest: date) -> None:
+    when = stated_day(normalize(said), TODAY)
+    assert when is not None and when.day == TODAY and when.latest == latest
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "深圳一家20人的AI公司，准备租GPU训练模型，合同大概200万，我们打算12月底前签合同，训力券来得及吗？",
+        "Shenzhen AI startup, 20 staff. We'll sign a RMB 2M GPU training contract before December 25. "
+        "Is there still time for the training voucher?",
+    ],
+)
+def test_signing_by_a_date_past_the_end_is_possible_not_ruled_out(
+    advisor: AdvisorService, message: str
+) -> None:
+    """review12 r12-06: "12月底前" was read as "12月底" and the voucher ❌; signed by 12-17 it is covered."""
+    response = advisor.ask(message)
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert verdicts.get("sz-training-voucher-2024") != "ineligible"
+    assert "2026-12-17" in response.answer

@@ -106,7 +106,9 @@ class FundingJudge:
         asked = question_programs(judged, turn.named_programs, normalize(turn.query))
         for assessment in asked:
             assessment.asked = True
-        if len(units(asked)) >= 2:
+        # Two programs asked about, even the levels of one pilot channel: the answer is about them alone, never
+        # a voucher for another purchase paired in (review11 r11-38: a GD compute voucher beside 佛山's pilots).
+        if len(asked) >= 2 or len(units(asked)) >= 2:
             return sorted(asked, key=lambda a: VERDICT_ORDER[a.verdict])
         profile = turn.conversation.profile
         others = select_programs(judged, profile, spend, turn.places, turn.query)

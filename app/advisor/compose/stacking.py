@@ -71,9 +71,9 @@ def stacking_line(programs: list[Assessment], language: Lang) -> str:
             and len(mine) == len(names) * (len(names) - 1) // 2
         ):
             # every pair of these in one relation: one sentence names each program once (review4 §4)
-            sentences.append(_pair(_joined(names, en), None, kind, None, mine[0][0], en))
+            sentences.append(_pair(_joined(names, en), None, kind, None, _level(mine[0][0], mine[0][1]), en))
             continue
-        sentences += [_pair(name(a), name(b), kind, cap, a, en) for a, b, cap in mine]
+        sentences += [_pair(name(a), name(b), kind, cap, _level(a, b), en) for a, b, cap in mine]
     if en:
         head = "Can they be stacked? " + (
             "Yes, in part. "
@@ -174,7 +174,14 @@ def _joined(names: list[str], en: bool) -> str:
     return (", " if en else "、").join(names[:-1]) + (" and " if en else "、") + names[-1]
 
 
-def _pair(a: str, b: str | None, kind: Relation, cap: float | None, one: Unit, en: bool) -> str:
+def _level(one: Unit, other: Unit) -> ScopeLevel:
+    """The level two things share ("同为…政策"): a pilot channel's (市·省·国家) beside a national pilot is
+    national, never the channel's local level."""
+    shared = {a.program.scope_level for a in one.programs} & {a.program.scope_level for a in other.programs}
+    return min(shared or {one.lead.program.scope_level}, key=list(_LEVEL_ZH).index)
+
+
+def _pair(a: str, b: str | None, kind: Relation, cap: float | None, level: ScopeLevel, en: bool) -> str:
     """One sentence for a pair, or for every pair of a group (`b` None: `a` names them all)."""
     if b is None:
         a, b = a.rsplit(" and " if en else "、", 1)
@@ -188,11 +195,10 @@ def _pair(a: str, b: str | None, kind: Relation, cap: float | None, one: Unit, e
             Relation.ask_issuer: f"{a} and {b} come from different levels of government and pay for the same "
             "purchase: the catalogue does not say whether they combine, so ask the issuers.",
         }[kind]
-    level = _LEVEL_ZH[one.lead.program.scope_level]
     return {
         Relation.combined: f"{a}与{b}可以叠加"
         + (f"，合计不超过费用的{format_ratio(cap)}。" if cap else "。"),
         Relation.separate: f"{a}与{b}支付的是不同采购，可各按自己的支出申请。",
-        Relation.one_claim: f"{a}与{b}同为{level}政策、支付同类采购，同一笔支出只能申请其中一项（目录未写明可以叠加）。",
+        Relation.one_claim: f"{a}与{b}同为{_LEVEL_ZH[level]}政策、支付同类采购，同一笔支出只能申请其中一项（目录未写明可以叠加）。",
         Relation.ask_issuer: f"{a}与{b}分属不同层级、支付同类采购，目录未写明能否叠加，请向发文单位确认。",
     }[kind]

@@ -18,7 +18,7 @@ from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.engine.sector_lists import english_trade
-from app.advisor.engine.stated_days import stated_day
+from app.advisor.engine.stated_days import signed_by, stated_day
 from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import said_purchases, self_done
 from app.catalogue.fields import said_match
@@ -196,6 +196,8 @@ def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
     the program is renewed (engine/stated_days.py reads the day)."""
     for sentence in re.split(r"[。！？!?\n;；]", said):
         when = stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
+        if when is not None and (by := signed_by(when, until)):
+            return by
         if when is not None and when.day > until:
             return Condition(
                 "validity",

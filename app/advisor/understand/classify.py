@@ -46,7 +46,8 @@ BUSINESS = re.compile(
     _I,
 )
 HOW_TO_APPLY = re.compile(
-    r"(?:怎么|如何|怎样|点样)(?:去)?申请|怎么申报|如何申报|怎么领|如何领取|申请流程|申报流程|申领流程|申请材料|申报材料|"
+    # "模型券怎么拿" asks the route to the money, as "怎么申请" does (review12 r12-12 got no channel or steps).
+    r"(?:怎么|如何|怎样|点样)(?:去)?申请|怎么申报|如何申报|怎么领|如何领取|(?:怎么|如何|怎样)(?:才能)?拿(?:到)?(?![^，。？?]{0,4}多少)|点样攞|申请流程|申报流程|申领流程|申请材料|申报材料|"
     r"(准备|提交|需要|要交|交|带)些?(哪些|什么|啥)(材料|资料)|材料(要|怎么)(准备|交)|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
     r"how (do|can|should) (i|we) apply|how to apply|application process|where (do|can) (i|we) apply|"
     r"what documents|how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
