@@ -16,7 +16,7 @@ import pytest
 
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.details import program_details
-from app.advisor.compose.funding import short_name
+from app.advisor.compose.program_labels import short_name
 from app.advisor.compose.wording import disclaimer, split_details
 from app.advisor.contract import AdviceResponse
 from app.advisor.engine.eligibility import assess

@@ -8,7 +8,8 @@ API and the exports read the same text, so a line repeated here would be read tw
 from __future__ import annotations
 
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, key_reason, short_name
+from app.advisor.compose.funding import apply_steps, key_reason
+from app.advisor.compose.program_labels import names_apart, short_name
 from app.advisor.compose.wording import money_range, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution
@@ -41,7 +42,9 @@ def _source_note(assessment: Assessment, language: Lang) -> str:
     return f"Source: {label}." if language == "en" else f"来源：{label}。"
 
 
-def program_details(assessment: Assessment, book: CitationBook, language: Lang, steps: bool) -> str:
+def program_details(
+    assessment: Assessment, book: CitationBook, language: Lang, steps: bool, name: str | None = None
+) -> str:
     """The program's issuer, the conditions the brief's one reason left out, the source's reliability, and
     with `steps` the channel and the steps; opened by the short name the brief lists it under."""
     program = assessment.program
@@ -60,13 +63,13 @@ def program_details(assessment: Assessment, book: CitationBook, language: Lang, 
     how = apply_steps(assessment, language, named=False) if steps else ""
     if en:
         issuer = program.issuer_en.split("; ")[0]
-        text = f"- {short_name(program.name_en)} ({issuer})" + (
+        text = f"- {name or short_name(program.name_en)} ({issuer})" + (
             ": " + "; ".join(others) + "." if others else "."
         )
         text += f" {window.rstrip('.')}." if window else ""
         return " ".join(t for t in (text, _source_note(assessment, language), how) if t) + f" [{n}]"
     text = (
-        f"- {short_name(program.name)}（{program.issuer}）"
+        f"- {name or short_name(program.name)}（{program.issuer}）"
         + ("：" + "；".join(others) if others else "")
         + "。"
     )
@@ -82,9 +85,14 @@ def funding_details(
     if not shown:
         return []
     heading = "Conditions and how to apply:" if language == "en" else "补贴条件与申请方式："
+    names = names_apart([a.program for a in shown], language == "en")
     return [heading] + [
         program_details(
-            a, book, language, any(a is b for b in applying) and a.verdict is not Verdict.ineligible
+            a,
+            book,
+            language,
+            any(a is b for b in applying) and a.verdict is not Verdict.ineligible,
+            names[a.program.id],
         )
         for a in shown
     ]

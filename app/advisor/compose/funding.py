@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from app.advisor.compose.citations import CitationBook
+from app.advisor.compose.program_labels import short_name
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.costing import CostedSolution
@@ -94,12 +94,6 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
     return f"- {icon} {program.name}（{program.issuer}）：{label}。{reasons}。支持：{benefit}。{note}[{n}]"
 
 
-def short_name(name: str) -> str:
-    """The name without its trailing parenthesis: 设备更新贷款财政贴息（…2026年优化版） -> 设备更新贷款财政贴息."""
-    short = re.sub(r"\s*[（(][^（）()]*[）)]$", "", name).strip()
-    return short if len(short) >= 4 else name
-
-
 def key_reason(assessment: Assessment, language: Lang) -> str | None:
     """The one condition that decides the verdict (`deciding_reason`); none where the selection label says it."""
     if assessment.selection_only and assessment.verdict is Verdict.unknown:
@@ -108,8 +102,11 @@ def key_reason(assessment: Assessment, language: Lang) -> str | None:
     return reason.text(language) if reason else None
 
 
-def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> str:
-    """One line a phone shows whole: icon, short name, verdict, the deciding reason, the amount."""
+def brief_verdict_line(
+    assessment: Assessment, book: CitationBook, language: Lang, name: str | None = None
+) -> str:
+    """One line a phone shows whole: icon, short name (`name`: told apart from a twin), verdict, the deciding
+    reason, the amount."""
     program = assessment.program
     n = book.cite_program(program)
     label = verdict_label(assessment.verdict, language)
@@ -123,9 +120,11 @@ def brief_verdict_line(assessment: Assessment, book: CitationBook, language: Lan
     benefit = benefit_line(assessment, language)
     if language == "en":
         said = f"{label}" + (f" — {reason}" if reason else "")
-        return f"- {verdict_icon(assessment.verdict)} {short_name(program.name_en)}: {said}. {benefit}. [{n}]"
+        return f"- {verdict_icon(assessment.verdict)} {name or short_name(program.name_en)}: {said}. {benefit}. [{n}]"
     said = f"{label}" + (f"，{reason}" if reason else "")
-    return f"- {verdict_icon(assessment.verdict)} {short_name(program.name)}：{said}。{benefit}。[{n}]"
+    return (
+        f"- {verdict_icon(assessment.verdict)} {name or short_name(program.name)}：{said}。{benefit}。[{n}]"
+    )
 
 
 def funding_out(assessment: Assessment, language: Lang, listed: bool = True) -> FundingOut:

@@ -19,8 +19,8 @@ from app.advisor.compose.funding import (
     funding_section,
     key_reason,
     not_listed_line,
-    short_name,
 )
+from app.advisor.compose.program_labels import names_apart, short_name
 from app.advisor.compose.wording import MISSING_FACTS, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import outside_mainland
@@ -177,6 +177,9 @@ def funding_brief(
     through = [a for a in programs if a.reached_through in listed_ids]
     pilots = pilot_channel_line(shown, through, book, language)
     shared = shared_reasons(shown, language)
+    names = names_apart(
+        [a.program for a in shown], en
+    )  # two editions listed together are told apart (review12 r12-57/58)
     for assessment in shown:
         reason = key_reason(assessment, language)
         if assessment.verdict is Verdict.ineligible and reason in shared:
@@ -184,7 +187,7 @@ def funding_brief(
                 said_reasons.add(reason)
                 lines += ruled_out_together(shared[reason], reason, book, language)
         elif pilots is None or not is_pilot_to_confirm(assessment):
-            lines.append(brief_verdict_line(assessment, book, language))
+            lines.append(brief_verdict_line(assessment, book, language, names[assessment.program.id]))
         elif pilots not in lines:  # where the first pilot would be
             lines.append(pilots)
     # A paragraph of its own, or Markdown reads it as part of the last program's line.

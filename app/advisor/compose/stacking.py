@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from app.advisor.compose.funding import short_name
+from app.advisor.compose.program_labels import short_name
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.stacking import Relation, Unit, relation, units

@@ -7,7 +7,7 @@ its facts, and the answer says how to change them for good.
 
 from __future__ import annotations
 
-from app.advisor.compose.funding import short_name
+from app.advisor.compose.program_labels import short_name
 from app.advisor.contract import Lang
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
