@@ -20,7 +20,7 @@ from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.engine.sector_lists import english_trade
 from app.advisor.engine.stated_days import signed_by, stated_day
 from app.advisor.understand.numbers import foreign_currency, money_amounts
-from app.advisor.understand.plans import said_purchases, self_done
+from app.advisor.understand.plans import adopted, said_purchases, self_done
 from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny
@@ -74,6 +74,16 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
         )
     if purchases is None:
         other = said_kinds[0] if said_kinds else None
+        if other is None and (plan := adopted(unnamed)):  # "上AI质检": a plan, of no one kind yet
+            return Condition(
+                "purchase",
+                Status.unknown,
+                Reason(
+                    f"须有{scope_zh}类采购：您提到“{plan}”，须确认具体采购哪一类和金额",
+                    f"{only_en} {scope_en}: you mention “{plan}”; which of these you buy, and for how much, is "
+                    "still to confirm",
+                ),
+            )
         return Condition(
             "purchase",
             Status.unknown,

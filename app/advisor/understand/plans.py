@@ -58,6 +58,24 @@ _FINE_TUNING = re.compile(r"微调|精调|fine-?tun\w*", re.I)
 _RENTED_COMPUTE = re.compile(r"(?:租|rent|leas)\w*.{0,12}(?:gpu|算力|智算|显卡|服务器|compute|server)", re.I)
 
 
+# Taking an AI application into use ("上AI质检", "引入视觉检测", "deploy AI inspection"): a plan to buy it, though
+# not yet of one kind (equipment, software or a project); a program paying for such kinds asks which, never
+# "you have not said what you will buy" (review12 r12-14).
+_ADOPTS = re.compile(
+    r"(?:上|引入|引进|部署|用上|上马|导入)(?:一套|一个|个|套)?"
+    r"(?:(?:ai|人工智能|智能|视觉|机器视觉)[^,;:!?，；：。！？\n]{1,10}|[^,;:!?，；：。！？\n]{0,6}(?:质检|检测|排产|排程|预测|识别|客服|巡检))|"
+    r"\b(?:deploy|implement|introduce|roll out|install)\w*\s+(?:an?\s+)?(?:ai|machine[- ]vision|smart)(?:\s+(?!on\b|for\b|in\b|at\b|to\b)[a-z-]+){1,2}",
+    re.I,
+)
+
+
+def adopted(said: str) -> str | None:
+    """The AI application the client says they will take into use, in their words ("上AI质检"), or None."""
+    found = _ADOPTS.search(without_programs(said))
+    # Read in normalised (lower-case) text: "AI" is quoted as owners write it.
+    return re.sub(r"(?<![a-z])ai(?![a-z])", "AI", found.group(0).strip()) if found else None
+
+
 @dataclass(frozen=True)
 class SaidPurchase:
     kind: SpendKind
