@@ -8,7 +8,8 @@ knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five
 (tests/eval/retrieval_dev4.yaml) and the fifth, half English, over the articles and program texts
 (tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
 (tests/eval/retrieval_dev7.yaml) the eighth (tests/eval/retrieval_dev8.yaml)
-and the ninth (tests/eval/retrieval_dev9.yaml); --heldout adds a set kept outside the repo.
+the ninth (tests/eval/retrieval_dev9.yaml)
+and the tenth (tests/eval/retrieval_dev10.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -42,6 +43,7 @@ from app.evaluation.golden import (
     DEV7_RETRIEVAL,
     DEV8_RETRIEVAL,
     DEV9_RETRIEVAL,
+    DEV10_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -224,6 +226,7 @@ def main() -> None:
             ("dev7", load_retrieval_cases(DEV7_RETRIEVAL)),
             ("dev8", load_retrieval_cases(DEV8_RETRIEVAL)),
             ("dev9", load_retrieval_cases(DEV9_RETRIEVAL)),
+            ("dev10", load_retrieval_cases(DEV10_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from app.advisor.service import AdvisorService
-from app.advisor.understand.scope import ScopeVote, decide_scope
+from app.advisor.understand.scope import ScopeVote, asks_the_banks, decide_scope
 from app.advisor.understand.vague import names_nothing
 from tests.test_advisor_scenarios import with_shared_catalogue
 
@@ -30,22 +30,36 @@ def _never() -> ScopeVote:
     ],
 )
 def test_a_message_in_the_field_is_never_refused_by_its_neighbours(message: str) -> None:
-    assert decide_scope(message, held=False, vote=_never, need_by_bank=lambda: False) == "rules"
+    assert decide_scope(asks_the_banks(message, False), vote=_never, need_by_bank=lambda: False) == "rules"
 
 
 def test_the_bank_refuses_only_a_message_nothing_holds() -> None:
     private_life = ScopeVote(out_share=0.8, similarity=0.9)
     trip = "明天从广州去深圳走哪条路不堵"
-    assert decide_scope(trip, held=False, vote=lambda: private_life, need_by_bank=lambda: False) == "out"
+    assert (
+        decide_scope(asks_the_banks(trip, False), vote=lambda: private_life, need_by_bank=lambda: False)
+        == "out"
+    )
     # The same words answering our own question, or a correction, are the conversation's: held.
-    assert decide_scope(trip, held=True, vote=lambda: private_life, need_by_bank=lambda: False) == "rules"
+    assert (
+        decide_scope(asks_the_banks(trip, True), vote=lambda: private_life, need_by_bank=lambda: False)
+        == "rules"
+    )
     # Far from every example: the bank knows nothing of it and does not refuse it on its own.
     far = ScopeVote(out_share=1.0, similarity=0.7)
-    assert decide_scope("冲压件毛刺多", held=False, vote=lambda: far, need_by_bank=lambda: False) == "unsure"
-    assert decide_scope("冲压件毛刺多", held=False, vote=lambda: far, need_by_bank=lambda: True) == "rules"
+    assert (
+        decide_scope(asks_the_banks("冲压件毛刺多", False), vote=lambda: far, need_by_bank=lambda: False)
+        == "unsure"
+    )
+    assert (
+        decide_scope(asks_the_banks("冲压件毛刺多", False), vote=lambda: far, need_by_bank=lambda: True)
+        == "rules"
+    )
     # A need the need bank holds is never refused, however near private-life examples it sits.
     assert (
-        decide_scope("夜里要人去巡圈", held=False, vote=lambda: private_life, need_by_bank=lambda: True)
+        decide_scope(
+            asks_the_banks("夜里要人去巡圈", False), vote=lambda: private_life, need_by_bank=lambda: True
+        )
         == "rules"
     )
 

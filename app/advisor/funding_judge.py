@@ -6,7 +6,7 @@ verdict is computed the same way whichever intent asked for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
 from app.advisor.contract import Lang
@@ -17,15 +17,16 @@ from app.advisor.engine.foreign_figures import foreign_figure_notes
 from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
-from app.advisor.engine.pilots import pilot_channels
+from app.advisor.engine.pilots import channel_programs, pilot_channels
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.programs import VERDICT_ORDER, same_spend_elsewhere, select_programs
+from app.advisor.engine.programs import VERDICT_ORDER, could_show, same_spend_elsewhere, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
 from app.advisor.engine.tax_deduction import deduction_notes
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import without_hypotheticals
+from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import STACKING
@@ -52,6 +53,29 @@ class FundingJudge:
             assess(program, profile, self.today(), purchases, said) for program in self.catalogue.funding
         ]
         return pilot_channels(judged, profile)
+
+    def shown(
+        self,
+        profile: CompanyProfile,
+        purchases: list[Purchase] | None,
+        said: str,
+        spend: set[SpendKind] | None,
+        places: list[Place],
+        question: str,
+        named_ids: Collection[str] = (),
+    ) -> list[Assessment]:
+        """`select_programs` over the judged programs, judging only those it may keep and the pilot channels
+        they may come through (`could_show`, `channel_programs`): the same programs and verdicts as judging
+        the whole catalogue, for a tenth of the work."""
+        programs = self.catalogue.funding
+        kept = could_show(programs, profile, spend, places, question, named_ids)
+        kept_ids = {id(p) for p in kept + channel_programs(programs, profile)}
+        judged = [
+            assess(program, profile, self.today(), purchases, said)
+            for program in programs
+            if id(program) in kept_ids
+        ]
+        return select_programs(pilot_channels(judged, profile), profile, spend, places, question, named_ids)
 
     @staticmethod
     def said_in(turn: Turn) -> str:

@@ -180,17 +180,16 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     )
     held = facts or wants or bool(named or rewritten or supposes_place or changes or delta.purchases)
     held = held or held_by_conversation(text, delta, conversation)
+    asks = asks_the_banks(text, held)
     if turn.query.strip():
         # One e5 call per turn: the turn's text and the words of each need stated so far (matched on their
         # own nearest examples, engine/need_parts.py) are embedded together; every search and vote of the
         # turn is then a cache hit, and a need said again later is embedded once per process. The message
-        # itself joins them when its scope is left to the banks' nearest examples (`asks_the_banks`).
+        # itself joins them when its scope is left to the banks' nearest examples (`asks`).
         needs = advisor.recommender.need_texts(conversation.profile, turn.query, history)
-        scoped = [text] if asks_the_banks(text, held) else []
-        advisor.deps.retrieval.embed_together([*scoped, turn.need or turn.query, *needs])
+        advisor.deps.retrieval.embed_together([*([text] if asks else []), turn.need or turn.query, *needs])
     scope = decide_scope(
-        text,
-        held=held,
+        asks,
         vote=lambda: advisor.intent_bank.scope(text),
         need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
     )

@@ -30,6 +30,8 @@ DEV7_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev7.yaml"
 DEV8_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev8.yaml"
 # Written before session 13's rank-1 changes, over the articles' less quoted clauses and 16 program texts (mostly English).
 DEV9_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev9.yaml"
+# Written before session 14's rank-1 changes: 19 program texts' and the articles' clauses no earlier set quotes.
+DEV10_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev10.yaml"
 
 
 class RetrievalCase(BaseModel):

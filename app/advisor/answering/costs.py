@@ -10,7 +10,6 @@ from app.advisor.compose.solution_views import compare_answer
 from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.pack_contracts import with_client_contracts
-from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.text.funding_words import names_funding
@@ -51,12 +50,8 @@ class CostHandlers(HandlerTools):
         profile = conversation.profile
         client = client_items(profile.purchases, self.recommender.matcher.named_in)
         purchases = plan([pick.solution for pick in picks], client)
-        turn.programs = select_programs(
-            self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
-            profile,
-            kinds(purchases),
-            turn.places,
-            turn.query,
+        turn.programs = self.funding.shown(
+            profile, purchases, self.funding.said_in(turn), kinds(purchases), turn.places, turn.query
         )
         cost = cost_pack(picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies

@@ -17,7 +17,6 @@ from app.advisor.engine.notices import asks_about_policy
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.programs import select_programs
 from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
@@ -95,9 +94,10 @@ class PackHandlers(HandlerTools):
         turn.programs = (
             []
             if turn.foreign
-            else select_programs(
-                self.funding.assessments(profile, purchases, self.funding.said_in(turn)),
+            else self.funding.shown(
                 profile,
+                purchases,
+                self.funding.said_in(turn),
                 spend,
                 turn.places,
                 turn.query,
@@ -135,13 +135,7 @@ class PackHandlers(HandlerTools):
         turn.solution_citations = text.solution_citations
         if turn.what_if_from is not None and not turn.foreign:
             saved = turn.what_if_from
-            before = select_programs(
-                self.funding.assessments(saved, purchases, self.funding.said_in(turn)),
-                saved,
-                spend,
-                [],
-                turn.query,
-            )
+            before = self.funding.shown(saved, purchases, self.funding.said_in(turn), spend, [], turn.query)
             turn.answer = (
                 what_changed(saved, profile, before, turn.programs, self.places, turn.language)
                 + "\n\n"
@@ -161,9 +155,7 @@ class PackHandlers(HandlerTools):
         after the end date dropped the voucher from the list without a word)."""
         profile = turn.conversation.profile
         said = self.funding.said_as_stated(turn)
-        before = select_programs(
-            self.funding.assessments(profile, purchases, said), profile, spend, turn.places, turn.query
-        )
+        before = self.funding.shown(profile, purchases, said, spend, turn.places, turn.query)
         for assessment in changed_verdicts(before, turn.programs):
             assessment.asked = True
         return before

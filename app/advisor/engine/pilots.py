@@ -14,11 +14,13 @@ enrolment list. So, for one client:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pilot_lists import PILOT_CITY, judge_lists
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import ApplicationMechanism, Region, ScopeLevel
+from app.catalogue.models import ApplicationMechanism, FundingProgram, Region, ScopeLevel
 
 __all__ = ["PILOT_CITY", "pilot_channels", "pilot_city_confirmed"]
 
@@ -59,18 +61,31 @@ def _confirm(assessment: Assessment, profile: CompanyProfile) -> None:
     assessment.reasons = list(dict.fromkeys(reasons))
 
 
+def _local_pilot(program: FundingProgram, profile: CompanyProfile) -> bool:
+    """A pilot of the client's city, including a district's (上海: 浦东, 松江) that rules out another district."""
+    return (
+        program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
+        and bool(profile.city)
+        and any(r.city and r.covers(profile.province, profile.city) for r in program.eligibility.regions)
+    )
+
+
+def channel_programs(programs: Sequence[FundingProgram], profile: CompanyProfile) -> list[FundingProgram]:
+    """The programs `pilot_channels` reads for this client: its city's pilots and the national ones. Judged
+    with the programs a turn may show, they give those the same verdicts as when every program is judged."""
+    return [
+        p
+        for p in programs
+        if p.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
+        and (p.scope_level is ScopeLevel.national or _local_pilot(p, profile))
+    ]
+
+
 def pilot_channels(judged: list[Assessment], profile: CompanyProfile) -> list[Assessment]:
     for assessment in judged:  # a national pilot's published city lists (pilot_lists.py)
         if _is_pilot(assessment):
             judge_lists(assessment, profile)
-    # The city's pilots, including a district's (上海: 浦东, 松江) that rules out a client in another district.
-    local = [
-        a
-        for a in judged
-        if _is_pilot(a)
-        and profile.city
-        and any(r.city and r.covers(profile.province, profile.city) for r in a.program.eligibility.regions)
-    ]
+    local = [a for a in judged if _local_pilot(a.program, profile)]
     named = [a for a in local if any(_names_client_place(r, profile) for r in a.program.eligibility.regions)]
     for assessment in named:
         _confirm(assessment, profile)

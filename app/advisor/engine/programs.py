@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
@@ -15,7 +15,7 @@ from app.advisor.engine.program_subjects import (
 )
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import ScopeLevel
+from app.catalogue.models import FundingProgram, ScopeLevel
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -197,10 +197,38 @@ def select_programs(
 ) -> list[Assessment]:
     """Programs worth showing: relevant spend, and the user's region or a region they named; `named_ids`: the
     programs the message names as owners do ("东莞的试点", program_names.py), answered like a name."""
-    text = normalize(question)
-    raised = raised_types(question)
+    chosen = _shown(assessments, profile, spend, places, question, named_ids)
+    chosen.sort(
+        key=lambda item: (item[0], VERDICT_ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
+    )
+    return [a for _, a in chosen[:MAX_PROGRAMS]]
+
+
+def could_show(
+    programs: Sequence[FundingProgram],
+    profile: CompanyProfile,
+    spend: set[SpendKind] | None,
+    places: list[Place],
+    question: str,
+    named_ids: Collection[str] = (),
+) -> list[FundingProgram]:
+    """What `select_programs` may keep, known before judging (its tests with no verdict or condition yet): judging
+    only these changes no answer; one whose subject is named (`specific`) always passes, so it stays the same."""
+    blank = [Assessment(program, Verdict.unknown) for program in programs]
+    return [a.program for _, a in _shown(blank, profile, spend, places, question, named_ids)]
+
+
+def _shown(
+    assessments: list[Assessment],
+    profile: CompanyProfile,
+    spend: set[SpendKind] | None,
+    places: list[Place],
+    question: str,
+    named_ids: Collection[str],
+) -> list[tuple[int, Assessment]]:
+    """The programs shown for a question, each with its rank group (lower first)."""
+    text, raised, asked = normalize(question), raised_types(question), spend_from_question(question)
     specific = {a.program.type for a in assessments if subject_named(a.program.name, text)}
-    asked = spend_from_question(question)
     chosen = []
     for assessment in assessments:
         named = _mentioned(assessment, places, text)
@@ -234,10 +262,7 @@ def select_programs(
             # the rest: a getihu asking about tax breaks heard only Chengdu's vouchers (their tax no's were cut).
             rank = 0 if by_name else 1 if program_type in RAISED_ONLY else 2 if named else 3
             chosen.append((rank, assessment))
-    chosen.sort(
-        key=lambda item: (item[0], VERDICT_ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
-    )
-    return [a for _, a in chosen[:MAX_PROGRAMS]]
+    return chosen
 
 
 # How the money arrives for a program the client claims themselves: a pilot city's or a selection's money is not

@@ -91,18 +91,18 @@ def asks_the_banks(text: str, held: bool) -> bool:
 
 
 def decide_scope(
-    text: str,
+    asks: bool,
     *,
-    held: bool,
     vote: Callable[[], ScopeVote],
     need_by_bank: Callable[[], bool],
 ) -> Scope:
     """ "rules", "out" or "unsure" for one message, from its words and its nearest labelled examples.
 
-    `held`: the conversation holds the message in scope (a follow-up, a correction, the firm's figures).
+    `asks`: `asks_the_banks(text, held)`, computed once by the caller, which also decides by it whether the
+    message joins the turn's e5 batch (the rules and anchors cost about as much as the rest of the scope).
     `vote` and `need_by_bank` are asked only when no rule and no anchor decided.
     """
-    if not asks_the_banks(text, held):
+    if not asks:
         return "rules"  # a refusal rule, with its exceptions for a business message, is the classifier's
     if need_by_bank():
         # Owners' needs in words no rule knows ("员工上班时间安排乱", "夜里要人去巡圈") sit near private-life examples
