@@ -32,6 +32,11 @@ _JOIN = re.compile(
     r"\s(?:plus|as well as|also)\s|\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict)\b)",
     re.I,
 )
+# A limit on what to spend said as a clause of its own ("总投入想控制在50万内") is the budget, no need: its nearest
+# examples named a scheduling tool beside a GPU contract (review12 r12-01).
+_BUDGET = re.compile(
+    r"(?:总投入|总预算|预算|投入|总花费|花费|费用|成本|总共)[^，,。；;]{0,6}(?:控制在|不超过|不要超过|以内|之内|内$)"
+)
 _CONTENT = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
 # How an owner opens a need ("想用AI做…"). The nearest examples are asked about what follows it: with it,
 # "想用AI做验布" sits nearer any other "想用AI做…" example than "验布" does to fabric inspection.
@@ -109,7 +114,7 @@ def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
     """
     items: list[str] = []
     for clause in _CLAUSE.split(normalize(text)):
-        if clause.strip() and states_need(clause):
+        if clause.strip() and not _BUDGET.search(clause) and states_need(clause):
             items += [i.strip() for i in _JOIN.split(clause) if _CONTENT.search(i)]
     return list(dict.fromkeys(items))
 
