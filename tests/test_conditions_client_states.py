@@ -157,6 +157,11 @@ HAIZHU = {"province": "广东", "city": "广州", "district": "海珠区", "indu
         ("We are a marketing agency in Haizhu; we use ChatGPT and other LLMs to write copy.", True),
         ("海珠区一家自研行业大模型的科技公司，50人，做医疗问诊模型，示范项目奖励怎么申请？", False),
         ("海珠区的大模型示范项目奖励怎么申请", False),  # nothing said about models: still to confirm
+        # review12 r12-16: a shop adopting an AI tool for its own customers is a user too
+        (
+            "广州海珠区一家服装电商，15个人，售前咨询太多想上AI客服，海珠区那个大模型应用示范项目我们能申请吗？",
+            True,
+        ),
     ],
 )
 def test_a_program_for_model_makers_rules_out_a_client_who_says_they_use_models(
@@ -167,7 +172,7 @@ def test_a_program_for_model_makers_rules_out_a_client_who_says_they_use_models(
     assert [c.status.value for c in maker] == (["unmet"] if unmet else ["unknown"])
     if unmet:
         assert assessment.verdict is Verdict.ineligible
-        assert "使用大模型，不是大模型企业" in maker[0].reason.zh and "using models" in maker[0].reason.en
+        assert "不是大模型企业" in maker[0].reason.zh and "not making them" in maker[0].reason.en
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.pilot_lists import PILOT_CITY, judge_lists, off_published_list
@@ -89,3 +92,31 @@ def test_every_listed_place_is_in_the_entrys_own_requirement_text() -> None:
         for batch in program.eligibility.pilot_batches:
             for place in batch.places:
                 assert (place.district or place.city or "")[:2] in text, (program.id, place)
+
+
+CITIES = sorted(
+    {(r.province or "", r.city or "") for p in CATALOGUE.funding for r in p.eligibility.regions if r.city}
+    | {("黑龙江", "哈尔滨"), ("陕西", "西安"), ("江苏", "无锡"), ("重庆", "重庆"), ("北京", "北京")}
+)
+
+
+@given(st.sampled_from(CITIES), st.none() | st.sampled_from(["大兴区", "渝北区", "浦东新区", "涪陵区"]))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_a_pilot_city_is_said_on_a_list_only_when_it_is_and_then_never_ruled_out(place, district) -> None:
+    """Invariant over the catalogue's cities: a pilot with published lists is confirmed only for a place on one,
+    never eligible and never subtracted on that alone, and off every list it gets no figure on the project."""
+    province, city = place
+    profile = CompanyProfile(province=province, city=city, district=district, industry="C", employees=200)
+    for program in CATALOGUE.funding:
+        if not program.eligibility.pilot_batches:
+            continue
+        assessment = pilot_channels([assess(program, profile, TODAY, PROJECT)], profile)[0]
+        listed = any(
+            p.province == province and p.city == city and (not p.district or p.district == district)
+            for batch in program.eligibility.pilot_batches
+            for p in batch.places
+        )
+        assert pilot_city_confirmed(assessment) == listed, (program.id, place, district)
+        assert assessment.verdict is not Verdict.eligible
+        if off_published_list(assessment):
+            assert selection_ceiling(assessment, PROJECT[0]) is None

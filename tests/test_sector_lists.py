@@ -97,3 +97,28 @@ def test_a_maker_named_without_a_factory_word_is_judged_and_not_asked_again() ->
     assert [c.status.value for c in sector] == ["met"]
     still_open = " ".join(c.reason.zh for c in assessment.conditions if c.status.value == "unknown")
     assert "试点行业" not in still_open and "改造名单" in still_open
+
+
+@pytest.mark.parametrize(
+    ("program_id", "profile", "message"),
+    [
+        (
+            "yc-sme-dx-pilot-2025",
+            CompanyProfile(province="宁夏", city="银川", industry="C", employees=50),
+            "My client is a goji-berry processing plant in Yinchuan, 50 employees.",
+        ),
+        (
+            "fz-sme-dx-pilot-2023",
+            CompanyProfile(province="福建", city="福州", industry="C", employees=70),
+            "We're a 70-person textile mill in Fuzhou. Can we apply?",
+        ),
+    ],
+)
+def test_a_trade_a_listed_sector_may_hold_is_to_confirm_not_ruled_out(
+    program_id: str, profile: CompanyProfile, message: str
+) -> None:
+    """review12 r12-22/26: 绿色消费品制造 may hold a goji processor; a textile mill shares the list's textiles."""
+    assessment = judged(CATALOGUE, program_id, profile, message, TODAY)
+    sector = [c for c in assessment.conditions if c.name == "industry" and "pilot sectors" in c.reason.en]
+    assert [c.status.value for c in sector] == ["unknown"]
+    assert "person" not in sector[0].reason.en

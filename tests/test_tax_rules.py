@@ -86,3 +86,16 @@ def test_the_english_saving_is_given_at_both_income_tax_rates(advisor: AdvisorSe
         "apply, and how much tax does it save?"
     ).answer
     assert "CNY 125,000 less tax" in answer and "CNY 75,000" in answer and "not cash" in answer
+
+
+def test_equipment_named_gets_the_one_off_deduction_figure_and_no_one_or_the_other(
+    advisor: AdvisorService,
+) -> None:
+    """review12 r12-49: a VAT credit and an income-tax deduction are different taxes (no 'one of them only'), and
+    '3M of CNC machines, how much?' is answered: deducted in full that year, about 750k less tax at 25%."""
+    answer = advisor.ask(
+        "We're a precision-parts maker in Ningbo, 150 staff, buying CNC machines with AI inspection for RMB 3 million "
+        "this year. Which tax benefits or subsidies apply, and how much?"
+    ).answer
+    assert "CNY 750,000 less tax" in answer and "not cash" in answer
+    assert "under one of them only" not in answer

@@ -23,7 +23,7 @@ from app.advisor.engine.programs import VERDICT_ORDER, could_show, same_spend_el
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
-from app.advisor.engine.tax_deduction import deduction_notes
+from app.advisor.engine.tax_deduction import deduction_notes, one_off_notes
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import without_hypotheticals
 from app.advisor.understand.gazetteer import Place
@@ -105,6 +105,7 @@ class FundingJudge:
             ),
             *foreign_figure_notes(normalize(turn.query), turn.programs, language),
             *deduction_notes(normalize(self.said_in(turn)), turn.programs, language),
+            *one_off_notes(client, turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
         ]
 

@@ -145,14 +145,15 @@ def model_maker(zh: str, en: str, said: str, cased: str = "") -> list[tuple[Stat
     if _develops(own) or _DEVELOPER_FIRM.search(own):
         return None  # they build models: the condition stays "to confirm" as the catalogue words it
     for words, clause in clauses(said):
-        if _USES.search(clause) and not asks(clause):
+        # using models, or adopting an AI tool for its own work ("想上AI客服": review12 r12-16), is a user's role
+        if (_USES.search(clause) or _ADOPTS.search(clause)) and not asks(clause):
             quoted = _as_typed(words, said, cased)
             return [
                 (
                     Status.unmet,
                     Reason(
-                        f"{zh}，您说“{quoted}”：这是使用大模型，不是大模型企业",
-                        f"{en}; you said “{quoted}”: that is using models, not making them",
+                        f"{zh}，您说“{quoted}”：这是使用AI或大模型，不是大模型企业",
+                        f"{en}; you said “{quoted}”: that is using AI or models, not making them",
                     ),
                 )
             ]

@@ -9,8 +9,8 @@ left to that rule.
 - the client names a trade none of whose words is in the list (发制品厂, 做服装加工的): unmet, naming the list and
   quoting the trade;
 - a trade naming a listed sector by two characters of its own (金刚石锯片 → 金刚石工具): met, naming the sector;
-- a trade sharing a character with the list, or a broad one (机械, 五金, 电子 may make any of them), or no trade
-  named: to confirm, naming the list.
+- a trade sharing a character with the list, or a broad one (机械, 五金, 电子 may make any of them), a list with a
+  broad sector (消费品: consumer goods of any kind), or no trade named: to confirm, naming the list.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ _BROAD = re.compile(
     r"machin|equipment|parts?\b|component|material|electr|chemical|metal|hardware|tech|industr|manufactur",
     re.I,
 )
+# A listed sector broad enough to hold many trades ("绿色消费品制造": a goji processor may be in it, review12
+# r12-22): with one on the list, a trade matching no item is to confirm, never ruled out.
+_BROAD_ITEM = re.compile(r"消费品|轻工")
 # ...and in English: "wig factory", "a garment plant", "we are a furniture maker"; a head count before it is no
 # trade ("a 70-person textile mill" is a textile mill, not a "person textile" one: review12 r12-26/55).
 _EN_MADE_AT = re.compile(
@@ -126,7 +129,7 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
                 f"in the pilot sector “{item}” (you said “{words}”)",
             ),
         )
-    if trade is None or _BROAD.search(trade) or _shares_a_word(trade, zh, en):
+    if trade is None or _BROAD.search(trade) or _shares_a_word(trade, zh, en) or _BROAD_ITEM.search(zh):
         return Condition(
             "industry",
             Status.unknown,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.contract import Lang
-from app.advisor.engine.arithmetic import product
+from app.advisor.engine.arithmetic import product, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
@@ -108,9 +108,14 @@ def selection_ceiling(assessment: Assessment, purchase: Purchase) -> Reason | No
     超过上限50万元…最多50万元"); None without a published rate in yuan. Said, never subtracted (§2)."""
     program = assessment.program
     ratio = assessment.ratio or program.benefit.ratio
-    named_award = assessment.asked and assessment.selection_only
+    # A named award paid at a fixed published rate to every project certified at a level (黑龙江: 10% of the contract
+    # once 认定 at 先进级, r11-21) is worked on the client's figure; a contest for a few selected projects is not,
+    # nor a discretionary "最高30%" rate (issue #11), nor an award nobody asked about.
+    ratio_fixed = ratio is not None and not ratio_is_ceiling(program, ratio)
+    certified = any(re.search(r"须经[^，。；]{0,6}认定", text) for text in program.eligibility.requirements)
+    named_award = assessment.asked and assessment.selection_only and ratio_fixed and certified
     if program.how_to_apply.mechanism is not ApplicationMechanism.via_pilot_city and not named_award:
-        return None  # an award nobody asked about pays a few selected projects: no figure on the client's contract
+        return None
     if off_published_list(assessment):
         return (
             None  # the client's city is on none of its published lists (哈尔滨, review11 r11-21): no figure
@@ -129,6 +134,12 @@ def selection_ceiling(assessment: Assessment, purchase: Purchase) -> Reason | No
     zh_terms = "；".join(program.eligibility.requirements[n] for n in must)
     en_terms = "; ".join(en[n] for n in must if n < len(en))
     return Reason(f"{figure.zh}（前提：{zh_terms}）", f"{figure.en} (provided: {en_terms})")
+
+
+def _tax_rule(assessment: Assessment) -> bool:
+    """A tax benefit is claimed in a tax filing, not paid on the spend: a VAT credit, an income-tax deduction and a
+    grant on the same machines do not exclude each other unless the catalogue says so (review12 r12-49)."""
+    return assessment.program.how_to_apply.mechanism is ApplicationMechanism.tax_filing
 
 
 def same_spend_twice(
@@ -152,6 +163,8 @@ def same_spend_twice(
                 or one.program.stacks_with(other.program)
                 or one.selection_only
                 or other.selection_only
+                or _tax_rule(one)
+                or _tax_rule(other)
             ):
                 continue
             zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]

@@ -19,8 +19,10 @@ import re
 
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.amount_roles import AmountRole, fact_role
 from app.advisor.understand.numbers import money_amounts
+from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import format_cny
 
 # The enterprise income-tax rate most firms pay (企业所得税法第四条); lower rates (small low-profit firms, 15% for
@@ -94,5 +96,45 @@ def deduction_notes(said: str, programs: list[Assessment], language: Lang) -> li
                 f"约少缴企业所得税{format_cny(saved)}；按高新技术企业15%的税率约少缴{format_cny(high_tech)}"
                 "（小型微利企业等适用更低税率的，少缴得更少）。这是年度纳税申报时的减税，"
                 "不是现金补贴；它是长期执行的制度，没有申报批次；只有单独归集、符合条件的研发费用才算。"
+            )
+    return notes
+
+
+def one_off_notes(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
+    """A one-off deduction of equipment (`tax_on_purchase`, mechanism tax_filing) on the equipment the client names:
+    deducted in full in the purchase year instead of depreciated, so that year's taxable income falls by its price
+    (review12 r12-49: "3M of CNC machines, how much?" got no figure). A timing benefit, not cash; each unit at most
+    the entry's per-unit limit, which the note sends the client to check rather than assume."""
+    en = language == "en"
+    notes = []
+    for assessment in programs:
+        program = assessment.program
+        if not program.eligibility.tax_on_purchase or assessment.verdict is Verdict.ineligible:
+            continue
+        if (
+            program.how_to_apply.mechanism is not ApplicationMechanism.tax_filing
+            or program.benefit.extra_deduction
+        ):
+            continue
+        bought = [p for p in client if p.stated and p.kind in program.eligibility.spend_scope]
+        if not bought:
+            continue
+        price = sum(p.first_year.max for p in bought)
+        saved, high_tech = price * STANDARD_CIT_RATE, price * HIGH_TECH_CIT_RATE
+        name = program.name_en if en else program.name
+        if en:
+            notes.append(
+                f"{name}: the equipment you named (CNY {price:,.0f}) can be deducted in full in the year you buy it "
+                f"instead of depreciated over years, so that year's taxable income falls by CNY {price:,.0f}: about "
+                f"CNY {saved:,.0f} less tax that year at the standard 25% rate (CNY {high_tech:,.0f} at 15%). It "
+                "brings the deduction forward (later years have no depreciation left to deduct): a timing "
+                "benefit, not cash; check each unit is within the per-unit limit."
+            )
+        else:
+            notes.append(
+                f"{name}：您说的设备{format_cny(price)}可在购进当年一次性税前扣除、不再分年折旧，当年应纳税所得额"
+                f"因此减少{format_cny(price)}；按25%的基本税率当年约少缴企业所得税{format_cny(saved)}"
+                f"（按15%约{format_cny(high_tech)}）。这是把以后年度的折旧提前扣除，是时间上的好处，不是现金补贴；"
+                "请核对每台设备的单位价值不超过上限。"
             )
     return notes
