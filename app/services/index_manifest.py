@@ -23,6 +23,7 @@ from app.settings import INDEX_SCHEMA_VERSION, Settings
 # unchanged chunk texts keep their ids and are not embedded again.
 _INDEXING_CODE = [
     Path(__file__).parent / "index_records.py",
+    Path(__file__).parent / "ingest_sources.py",  # which document a program text and its entries are
     Path(__file__).parents[1] / "catalogue" / "render.py",
     *sorted((Path(__file__).parents[1] / "text").glob("*.py")),
 ]

@@ -6,7 +6,7 @@ written, and a policy file that cannot be read is reported and keeps its last go
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue
@@ -44,27 +44,58 @@ def desired_records(
     catalogue = load_catalogue(paths.catalogue_dir)  # raises before any write
     if on_catalogue:
         on_catalogue(catalogue)
+    metadata = load_metadata(paths.policies_dir)
+    files = policy_files(paths.policies_dir)
+    addresses = {path.stem: meta.url if (meta := metadata.get(path.stem)) else None for path in files}
+    texts = text_programs(catalogue, addresses)
     entries = [solution_record(s) for s in catalogue.solutions]
-    entries += [funding_record(p) for p in catalogue.funding]
+    for program in catalogue.funding:
+        entry = funding_record(program)
+        if texts.get(program.id, program.id) != program.id:
+            entry.metadata["program"] = texts[program.id]  # one document with the text it shares
+        entries.append(entry)
     if on_ready:
         on_ready(entries)
-    metadata = load_metadata(paths.policies_dir)
     records: list[IndexRecord] = []
     preserved: set[str] = set()
-    programs = {p.id for p in catalogue.funding}
-    for path in policy_files(paths.policies_dir):
+    for path in files:
         try:
             document = read_document(path, metadata.get(path.stem))
         except DocumentReadError as exc:
             report.failed[path.name] = f"{exc.problem} → {exc.fix}" if exc.fix else exc.problem
             preserved.add(path.stem)  # a file that broke keeps its last good chunks
             continue
-        # A program's official wording is filed as "<program id>-text" (knowledge/policies/metadata.yaml).
-        program = path.stem.removesuffix(PROGRAM_TEXT_SUFFIX)
-        program = program if path.stem.endswith(PROGRAM_TEXT_SUFFIX) and program in programs else ""
-        records += policy_records(document, settings.chunking, segmenter.tag, program)
+        records += policy_records(document, settings.chunking, segmenter.tag, texts.get(path.stem, ""))
     if on_ready:
         on_ready(records)
     records += entries
     attach_tokens(records, segmenter)
     return records, preserved
+
+
+def text_programs(catalogue: Catalogue, urls: Mapping[str, str | None]) -> dict[str, str]:
+    """Which catalogued program each program text (a policies file "<name>-text") is the official wording of,
+    and the same key for each catalogue entry that shares a text with other entries: the text and the entries
+    are then one document (ChunkTable.document_of), the text's clause ranked before the entries' summary.
+
+    A text filed as "<program id>-text" is that program's. Another is the wording of the programs whose
+    catalogue entries cite its address (`urls`: file stem -> the address metadata.yaml gives it): one set of
+    measures often holds several programs (上海's compute, model and corpus vouchers are articles 1-3 of one
+    notice), and its file cannot be named after all of them. Without the link its clauses ranked as an
+    article's, below other cities' entries for the same kind of voucher.
+    """
+    programs = {p.id for p in catalogue.funding}
+    links: dict[str, str] = {}
+    texts = {stem: url for stem, url in urls.items() if stem.endswith(PROGRAM_TEXT_SUFFIX)}
+    for stem in texts:  # a program's own text first: it stays that program's whatever else cites
+        if (own := stem.removesuffix(PROGRAM_TEXT_SUFFIX)) in programs:
+            links[stem] = links[own] = own
+    for stem, url in texts.items():
+        citing = sorted(p.id for p in catalogue.funding if url and url in p.provenance.source_urls)
+        citing = [p for p in citing if p not in links]
+        if stem in links or not citing:
+            continue
+        links[stem] = citing[0]
+        for program_id in citing:
+            links[program_id] = citing[0]
+    return links
