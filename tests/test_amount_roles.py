@@ -132,6 +132,11 @@ def test_a_monthly_budget_is_twelve_a_year(extractor):
         ("今年再签30万的算力合同", "30万", None),
         ("年底之前签30万的算力合同", "30万", None),  # a deadline, not the past
         ("a 50k sales crm", "50k", None),  # a sales tool, not sales
+        ("厂里电费一个月十几万", "十几万", AmountRole.operating_cost),
+        ("每月房租3万", "3万", AmountRole.operating_cost),
+        ("our electricity bill is about 80k a month", "80k", AmountRole.operating_cost),
+        ("算力租金一年30万", "30万", None),  # compute's rent is a purchase
+        ("we rent gpus for about 300k a year", "300k", None),  # the verb, not a premises' rent
     ],
 )
 def test_the_words_around_a_figure_decide_what_it_is(message, figure, role):
@@ -295,3 +300,18 @@ def test_a_contract_figure_in_a_later_turn_buys_what_the_conversation_named():
     earlier = normalize("东莞一家五金厂，80人，想用已备案大模型的API做客服问答")
     restated = restated_contract(normalize("一年合同大概20万"), [], earlier_text=earlier)
     assert [(p.kind, p.amount_cny) for p in restated] == [(SpendKind.model_service, 200_000)]
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        # dev pk14: the electricity bill is the pain, not 120万 of AI equipment ("哪些设备" later in the sentence)
+        ("厂里电费一个月十几万，想看看哪些设备在偷偷耗电，能不能错峰", None),
+        ("每月房租3万，工资一个月要发20万，想上个AI排班，预算2万", 20_000),
+        ("Our electricity bill is about 80k a month; we want to see which machines waste power", None),
+    ],
+)
+def test_a_running_cost_is_neither_budget_nor_purchase(extractor, message, budget):
+    profile = extractor.extract(message)
+    assert profile.budget_cny == budget
+    assert profile.purchases == []

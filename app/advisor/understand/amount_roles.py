@@ -12,9 +12,13 @@ The others are facts that must never be read as either (review9):
 A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is read (numbers.per_month).
 
 - an asset's value ("入表金额估计80万", "valued at RMB 1.5 million"): what data or equipment is worth, not
-  what the service around it costs.
+  what the service around it costs;
+- a running cost of the business ("电费一个月十几万", "房租每月3万", "payroll of 200k a month", "our electricity
+  bill is about 80k a month"): what the firm pays to operate, often the pain behind the need (an energy kit to cut
+  the bill), never a purchase of the thing named later in the sentence ("哪些设备在耗电" made it 120万 of AI
+  equipment) nor a budget.
 
-`fact_role` names those four; `not_a_purchase` holds the words that make an amount something other than a
+`fact_role` names those five; `not_a_purchase` holds the words that make an amount something other than a
 contract (a budget, a ceiling, a loan, an asset's value, the subsidy hoped for) for purchases.py.
 """
 
@@ -35,6 +39,7 @@ class AmountRole(StrEnum):
     past_spend = "past_spend"
     rnd_spend = "rnd_spend"
     asset_value = "asset_value"
+    operating_cost = "operating_cost"
 
 
 _I = re.IGNORECASE
@@ -92,6 +97,26 @@ _PAST = re.compile(
 _PRESENT = re.compile(
     r"今年|本年|明年|这次|这回|现在|目前|准备|打算|计划|再签|再租|再买|还要|新签|"
     r"\bthis year\b|\bnext year\b|\bnow\b|\bplan\w*\b|\bnew\b",
+    _I,
+)
+
+
+# A running cost named right before the figure ("电费一个月十几万", "每月房租3万", "工资一个月要发20万", "electricity
+# bill is about 80k", "payroll of 200k a month") or right after it ("十几万的电费", "20万工资"). 租金 alone may be
+# compute's rent ("算力租金"), so only a premises' rent counts; "rent" only as a noun ("our rent is", "the shop
+# rent of"), never the verb ("we rent GPUs for about 300k" is a purchase).
+_RUNNING_COST_WORDS = r"(?:电费|水费|水电费?|燃气费|房租|店租|铺租|厂租|厂房租金|场地费|物业费|工资|薪资|薪水|人工成本|人力成本|社保|运费|快递费)"
+_RUNNING_COST_BEFORE = re.compile(
+    rf"{_RUNNING_COST_WORDS}[^,，;；。\d]{{0,8}}$|"
+    r"\b(?:(?:electricity|power|energy|utility|utilities|water|gas)\s+(?:bills?|costs?)|payroll|wages|salaries|"
+    r"(?:(?:our|the|monthly|annual|shop|store|office|factory|warehouse)\s+)+rent)(?:\s+(?:is|are|was|were|of|runs?|comes? to|costs?|about|"
+    r"around|roughly|nearly|over|rmb|cny|¥|a month|per month|every month|monthly))*\s*$",
+    _I,
+)
+_RUNNING_COST_AFTER = re.compile(
+    rf"^\s*(?:元|块|人民币)?\s*(?:左右|上下)?\s*(?:的)?\s*{_RUNNING_COST_WORDS}|"
+    r"^\s*(?:rmb|cny|yuan)?\s*(?:a month |per month |monthly )?(?:in |of |on )?(?:electricity|power|utility|"
+    r"payroll|wages|salaries|rent)\b",
     _I,
 )
 
@@ -155,8 +180,8 @@ def spend_is_ongoing(words: str, kind: SpendKind) -> bool:
 
 
 def fact_role(text: str, start: int, end: int) -> AmountRole | None:
-    """The amount at text[start:end] as a revenue, an R&D spend, last year's spend or an asset's value, or None
-    when it may be a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
+    """The amount at text[start:end] as a revenue, an R&D spend, last year's spend, an asset's value or a running
+    cost, or None when it may be a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
     before, after = _clause(text, start, end)
     if _REVENUE_AFTER.match(after) or _REVENUE_BEFORE.search(before):
         return AmountRole.revenue
@@ -166,6 +191,8 @@ def fact_role(text: str, start: int, end: int) -> AmountRole | None:
         return AmountRole.asset_value
     if _spent_earlier(before, after):
         return AmountRole.past_spend
+    if _RUNNING_COST_BEFORE.search(before) or _RUNNING_COST_AFTER.match(after):
+        return AmountRole.operating_cost
     return None
 
 
