@@ -185,6 +185,12 @@ def test_the_registration_place_is_the_clients_not_the_office(message, city):
         ("We're an LLM application company in Beijing with 30 staff", "I"),
         ("开了个台球俱乐部，20个人", "R"),
         ("I run a billiards club in Qingdao with 8 staff", "R"),
+        # the bank that approved the loan is the lender, not the business (read as J at session 14's integration)
+        (
+            "温岭做水泵的，120人，年营收8000万。银行批了一笔500万的设备更新贷款，准备上两条带AI视觉的检测线",
+            "C",
+        ),
+        ("我们是一家城商行，想用AI做反欺诈", "J"),
     ],
 )
 def test_a_business_is_read_by_what_it_does(extractor, message, section):

@@ -65,6 +65,8 @@ def test_a_city_on_no_list_is_told_so_and_gets_no_figure_on_its_project() -> Non
     assessment = _judged("黑龙江", "哈尔滨")
     assert off_published_list(assessment)
     assert "哈尔滨不在已公布的试点城市名单上" in assessment.reasons[0].zh
+    # the city is what the lists name; the client's district stands beside it, not in its place
+    assert "淄博（周村区）不在已公布的试点城市名单上" in _judged("山东", "淄博", "周村区").reasons[0].zh
     # the lists are incomplete (8 of the first batch's 20 cities): still to confirm, not ruled out
     assert assessment.verdict is Verdict.unknown
     assert selection_ceiling(assessment, PROJECT[0]) is None

@@ -221,7 +221,13 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
 def parts(condition: str) -> list[str]:
     """A condition's separately judged clauses: "首次入表且金额大于100万元", "…，并通过…平台订购"."""
     plain = re.sub(r"[（(][^（）()]*[）)]", "", condition)  # a remark in brackets is no separate condition
-    return [p for p in re.split(r"[；;，,]|且|并(?=通过|须|在|获批|经)", plain) if len(p) >= 4]
+    # "并" opens a second requirement when a verb of passing or entering follows: "须属于3个试点行业并进入改造名单"
+    # is two (the trade the client names settles the first; the list they must get on stays to confirm).
+    return [
+        p
+        for p in re.split(r"[；;，,]|且|并(?=通过|须|在|获批|经|进入|纳入|列入|入选|取得|获得)", plain)
+        if len(p) >= 4
+    ]
 
 
 def _is_fact(part: str) -> bool:

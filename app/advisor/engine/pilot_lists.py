@@ -37,9 +37,16 @@ def _district_open(place: Region, profile: CompanyProfile) -> bool:
 
 
 def _place_names(profile: CompanyProfile) -> tuple[str, str]:
-    region = Region(province=profile.province, city=profile.city, district=profile.district)
-    zh = profile.district or profile.city or ""
-    return zh, region.label_en.split(",")[0]
+    """The city the lists name, with the client's district beside it: "周村区不在试点城市名单上" read as if a
+    district were checked against a list of cities (淄博 is what is looked up)."""
+    city_en = Region(province=profile.province, city=profile.city).label_en.split(",")[0]
+    if not profile.district or profile.district == profile.city:
+        return profile.city or "", city_en
+    district_en = Region(province=profile.province, city=profile.city, district=profile.district).label_en
+    district_en = district_en.split(",")[0]
+    # a district with no English name is labelled "one district of Zibo": the city alone says it in English
+    en = city_en if " of " in district_en else f"{city_en} ({district_en})"
+    return f"{profile.city}（{profile.district}）", en
 
 
 def off_published_list(assessment: Assessment) -> bool:

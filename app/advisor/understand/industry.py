@@ -69,9 +69,10 @@ _SELF = re.compile(
     r"\b(?:we are|we're|i run|we run|i own|we own|our (?:company|firm|business|plant|factory|shop) is)\b",
     re.I,
 )
-# Who lends to the business is not the business either: "银行贷了200万", "we owe the bank a loan".
+# Who lends to the business is not the business either: "银行贷了200万", "银行批了一笔500万的设备更新贷款",
+# "we owe the bank a loan".
 _LENDER = re.compile(
-    r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷)|"
+    r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷|批|审批|授信|发放|给)|"
     r"\b(?:owe|from|with|to|by) (?:the |a |our |two |several )?banks?\b",
     re.IGNORECASE,
 )
