@@ -27,6 +27,18 @@ def test_a_large_firm_is_told_sme_funds_are_not_for_it_and_still_gets_the_pack_i
     assert "补贴政策：\n\n" not in response.answer  # no heading over nothing
 
 
+def test_a_firm_whose_size_its_figures_do_not_settle_is_not_told_sme_funds_are_not_for_it(
+    advisor: AdvisorService,
+) -> None:
+    """2,500 staff in a cement plant is large or medium by a revenue not given (the MIIT industry thresholds need
+    both): the SME pilots stay to confirm, so no "not for you" above them (review11 r11-49 at session 14's end)."""
+    response = advisor.ask(
+        "We're a 2,500-person cement plant in Tangshan. Are the SME digitalisation pilot funds open to us?"
+    )
+    assert response.profile.size_class is None  # the contract shows only a settled class
+    assert "not for you" not in response.answer and "large enterprise" not in response.answer
+
+
 @pytest.mark.parametrize(
     ("message", "unwanted"),
     [

@@ -78,7 +78,10 @@ def large_firm_note(
 ) -> list[str]:
     """A large firm asking about SME funds hears plainly, first, that they are not for it (§3); "programs open to
     any size are listed below" only over one (review10 r10-16: the lead-in was followed by nothing)."""
-    if profile.size_class != "large":
+    if profile.size_certain != "large":
+        # only when the stated figures settle it: 4,000 staff in a steel mill is large or medium by a revenue not
+        # given (the MIIT industry thresholds need both), and the SME pilots listed ❔ below would contradict a
+        # "not for you" above them (review11 r11-49 at session 14's end)
         return []
     if not _ASKS_SME_FUNDS.search(question) and not _size_rules_out_local_sme_funds(programs):
         return []
