@@ -46,22 +46,30 @@ def _english_names(
 _DIVISION_KINDS = (("市", ""), ("县", " county"), ("旗", " banner"), ("区", " district"))
 
 
+def english_district(district: str) -> str | None:
+    """海珠区 -> "Haizhu district", 义乌市 -> "Yiwu" (a county-level city), 天台县 -> "Tiantai county"; None when the
+    gazetteer has no English name for it."""
+    districts = _english_names()[2]
+    if district not in districts:
+        return None
+    kind = next((en for zh, en in _DIVISION_KINDS if district.endswith(zh)), " district")
+    return f"{districts[district]}{kind}"
+
+
 @lru_cache(maxsize=4096)  # every verdict labels its region: ~120 programs per ask
 def english_place(province: str | None, city: str | None = None, district: str | None = None) -> str:
     """广东, 深圳 -> "Shenzhen, Guangdong"; 上海, 上海 -> "Shanghai"; no province -> "nationwide";
     广东, 广州, 海珠区 -> "Haizhu district, Guangzhou, Guangdong"."""
     if not province:
         return "nationwide"
-    provinces, cities, districts = _english_names()
+    provinces, cities, _ = _english_names()
     if district:
         where = english_place(province, city)
         # Never Chinese characters in an English sentence, never the whole city for one district.
         # What the division is, from its official name: 义乌市 is a county-level city, not a "Yiwu district"
         # (review10 r10-56); 天台县 a county, 海珠区 a district, 四子王旗 a banner.
-        kind = next((en for zh, en in _DIVISION_KINDS if district.endswith(zh)), " district")
-        return (
-            f"{districts[district]}{kind}, {where}" if district in districts else f"one district of {where}"
-        )
+        named = english_district(district)
+        return f"{named}, {where}" if named else f"one district of {where}"
     province_en = provinces.get(province, "")
     city_en = cities.get((province, city), "") if city and city != province else ""
     if city_en and province_en:

@@ -19,6 +19,7 @@ from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Region
+from app.catalogue.place_names import english_district
 
 # The condition name pilots.py also uses for a settled pilot-city question (pilot_city_confirmed reads it).
 PILOT_CITY = "pilot_city"
@@ -42,11 +43,8 @@ def _place_names(profile: CompanyProfile) -> tuple[str, str]:
     city_en = Region(province=profile.province, city=profile.city).label_en.split(",")[0]
     if not profile.district or profile.district == profile.city:
         return profile.city or "", city_en
-    district_en = Region(province=profile.province, city=profile.city, district=profile.district).label_en
-    district_en = district_en.split(",")[0]
-    # a district with no English name is labelled "one district of Zibo": the city alone says it in English
-    en = city_en if " of " in district_en else f"{city_en} ({district_en})"
-    return f"{profile.city}（{profile.district}）", en
+    district_en = english_district(profile.district)  # none known: the city alone says it in English
+    return f"{profile.city}（{profile.district}）", f"{city_en} ({district_en})" if district_en else city_en
 
 
 def off_published_list(assessment: Assessment) -> bool:
