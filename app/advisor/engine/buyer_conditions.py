@@ -1,24 +1,19 @@
-"""The conditions on what the client buys, where and when (advice_rules.md §1, §3, §4).
+"""The conditions on what the client buys and where (advice_rules.md §1, §3).
 
 - a planned purchase of a kind the program pays for (`purchase`), bought where the program says (`venue`),
-  reaching the year's least spend the program requires (`min_spend`, on the client's own figure);
-  whether the client develops or buys is in role_conditions.py;
-- a spend the client says starts next year, for a program that ends this year: covered only if renewed;
-- the program's own conditions the client's words settle (`stated`): the purpose of the spend (训练 vs 推理),
-  its timing (approval before the project), the program's target group (an AI OPC).
+  reaching the year's least spend the program requires (`min_spend`, on the client's own figure).
+
+When the client spends, against the program's end, is in spend_timing.py; the program's own conditions the
+client's words settle (训练 vs 推理, a target group, a listed trade) in stated_conditions.py; whether the client
+develops or buys in role_conditions.py.
 """
 
 from __future__ import annotations
-
-import re
-from datetime import date
 
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.purchases import Purchase, pays_for
-from app.advisor.engine.sector_lists import english_trade
-from app.advisor.engine.stated_days import signed_by, stated_day
 from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import adopted, said_purchases, self_done
 from app.catalogue.fields import said_match
@@ -193,116 +188,3 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
             f"to confirm: {place.en} (you did not say you buy there)",
         ),
     )
-
-
-# A spend the client places next year: "明年…每个月花3万", "from next January", "2027年起".
-_NEXT_YEAR = re.compile(r"明年|下一年|来年|next year|from january|starting (?:in )?january", re.I)
-_SPEND_WORDS = re.compile(r"花|买|采购|租|调用|合同|签|付|下单|spend|pay|buy|rent|sign|contract|order", re.I)
-
-
-def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
-    """The client signs or spends on a day after the program ends (review8 probe p3: "12月20号签约" and the
-    measures end on 12-17; "1月份签", "过完年再签": every day those can mean): that spend is not covered unless
-    the program is renewed (engine/stated_days.py reads the day)."""
-    for sentence in re.split(r"[。！？!?\n;；]", said):
-        when = stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
-        if when is not None and (by := signed_by(when, until)):
-            return by
-        if when is not None and when.day > until:
-            return Condition(
-                "validity",
-                Status.unmet,
-                Reason(
-                    f"您说{when.zh}签约或支出，而这项政策有效期至{until}：之后的支出不在其内，除非续期或出新一期",
-                    f"you sign or spend {when.en} and the program runs until {until}: spend after that is "
-                    "covered only if it is renewed",
-                ),
-            )
-    return None
-
-
-def spend_timing(program: FundingProgram, said: str, today: date) -> Condition | None:
-    """The client's spend starts next year, or on a day they name, after the program ends (§4): covered only if
-    renewed."""
-    until = program.validity.effective_until
-    if until is None or until < today:
-        return None
-    after_end = _spend_after_end(until, said, today)
-    if after_end is not None or until >= date(today.year + 1, 1, 1):
-        return after_end
-    years = [str(y) for y in range(today.year + 1, today.year + 3)]
-    sentences = re.split(r"[。！？!?\n;；]", said)
-    later = [
-        s
-        for s in sentences
-        if (_NEXT_YEAR.search(s) or any(f"{y}年" in s or f"in {y}" in s for y in years))
-        and _SPEND_WORDS.search(s)
-    ]
-    if not later:
-        return None
-    return Condition(
-        "validity",  # the program's period against when the client spends
-        Status.unmet,
-        Reason(
-            f"您的支出从明年开始，而这项政策有效期至{until}：除非续期或出新一期，明年的支出不在其内",
-            f"your spend starts next year and the program runs until {until}: next year's spend is covered only "
-            "if it is renewed",
-        ),
-    )
-
-
-# A trade the client names by its product: "食品厂", "家具厂", "做卤味的" (not "工厂", "一家厂", "的工厂").
-_TRADE = re.compile(
-    r"([\u4e00-\u9fff]{2})(?:工?厂|作坊)|(?:做|生产|加工)([\u4e00-\u9fff]{2,6}?)(?:加工|生产|制造)?的"
-)
-_NOT_A_TRADE = re.compile(r"[的个们这那我工型]|一家|制造|加工|生产")
-
-
-def _named_trade(said: str) -> re.Match[str] | None:
-    return next((m for m in _TRADE.finditer(said) if not _NOT_A_TRADE.search(m.group(1) or m.group(2))), None)
-
-
-# Modifiers of a listed trade a client leaves out ("新型耐火材料": they say 耐火砖; "高端数控机床": 数控机床).
-_LIST_FILLER = re.compile(r"^(?:新型|高端|精品|智能|新)+|(?:及配件|加工|制造|制品|新材料|材料)$")
-
-
-def listed_item(condition: str, said: str) -> bool:
-    """The client names an item of the condition's own list ("（汽车零部件及配件、新型耐火材料…）"): its core (a
-    two-character one whole, a longer one by any three characters in a row), so 耐火砖 is 新型耐火材料."""
-    inner = re.search(r"[（(]([^（）()]+)[）)]", condition)
-    for item in re.split(r"[、与和]", inner.group(1)) if inner else []:
-        core = _LIST_FILLER.sub("", _LIST_FILLER.sub("", item.strip()))
-        if len(core) == 2 and core in said:
-            return True
-        if len(core) > 2 and any(core[i : i + 3] in said for i in range(len(core) - 2)):
-            return True
-    return False
-
-
-def stated(program: FundingProgram, said: str, cased: str = "") -> list[Condition]:
-    """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
-    out = []
-    said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
-    for rule in program.eligibility.stated_conditions:
-        against = said_match(rule.unmet_when, said) if rule.unmet_when else None
-        listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
-        if rule.closed_list and not listed:
-            # a trade they name that is not on the list ("食品厂", "food processing plant": review11 r11-45)
-            against = against or _named_trade(said) or english_trade(said)
-        if against:
-            quoted = cased if len(cased) == len(said) else said  # their words as typed ("不是OPC")
-            words = quoted[against.start() : against.end()].strip()
-            out.append(
-                Condition(
-                    "special",  # the program's own condition, settled by the client's words
-                    Status.unmet,
-                    Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
-                )
-            )
-        elif listed:
-            out.append(Condition("special", Status.met, Reason(f"{rule.zh}：符合", f"{rule.en}: met")))
-        else:
-            out.append(
-                Condition("special", Status.unknown, Reason(f"须确认：{rule.zh}", f"to confirm: {rule.en}"))
-            )
-    return out

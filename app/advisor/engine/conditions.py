@@ -3,7 +3,8 @@
 Each checks one of the client's facts against what the program requires — registration region, size,
 industry, company age — and says `met`, `unmet` or `unknown`, with the reason in both languages. What the
 client buys, where, when and as whom (a purchase of a kind the program pays for, the venue, a filed model,
-a spend after the program ends) is in buyer_conditions.py, developer or buyer in role_conditions.py; the form of the business (a
+a spend after the program ends) is in buyer_conditions.py and spend_timing.py, the program's own conditions the
+client's words settle in stated_conditions.py, developer or buyer in role_conditions.py; the form of the business (a
 one-person company, an income-tax payer) in form_conditions.py. The program's own terms (validity, application window,
 special conditions, selection) are in program_terms.py; `eligibility.assess` turns both into the verdict.
 """

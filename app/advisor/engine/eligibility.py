@@ -13,13 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.engine.buyer_conditions import (
-    min_spend,
-    purchase,
-    spend_timing,
-    stated,
-    venue,
-)
+from app.advisor.engine.buyer_conditions import min_spend, purchase, venue
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.once_only import once_only
@@ -27,6 +21,8 @@ from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.role_conditions import developer
 from app.advisor.engine.sector_lists import sectors
+from app.advisor.engine.spend_timing import spend_timing
+from app.advisor.engine.stated_conditions import stated
 from app.advisor.engine.stated_limits import stated_limits
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original

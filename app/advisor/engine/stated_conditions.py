@@ -1,0 +1,71 @@
+"""The program's own conditions the client's words settle (advice_rules.md §3).
+
+The catalogue's `stated_conditions` of a program: the purpose of the spend (训练 vs 推理), its timing (approval
+before the project), the program's target group (an AI OPC), a closed list of trades. Each is met when the client's
+words say so, unmet when they say the opposite (a violation quotes their words), else still to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.sector_lists import english_trade
+from app.catalogue.fields import said_match
+from app.catalogue.models import FundingProgram
+
+# A trade the client names by its product: "食品厂", "家具厂", "做卤味的" (not "工厂", "一家厂", "的工厂").
+_TRADE = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:工?厂|作坊)|(?:做|生产|加工)([\u4e00-\u9fff]{2,6}?)(?:加工|生产|制造)?的"
+)
+_NOT_A_TRADE = re.compile(r"[的个们这那我工型]|一家|制造|加工|生产")
+
+
+def _named_trade(said: str) -> re.Match[str] | None:
+    return next((m for m in _TRADE.finditer(said) if not _NOT_A_TRADE.search(m.group(1) or m.group(2))), None)
+
+
+# Modifiers of a listed trade a client leaves out ("新型耐火材料": they say 耐火砖; "高端数控机床": 数控机床).
+_LIST_FILLER = re.compile(r"^(?:新型|高端|精品|智能|新)+|(?:及配件|加工|制造|制品|新材料|材料)$")
+
+
+def listed_item(condition: str, said: str) -> bool:
+    """The client names an item of the condition's own list ("（汽车零部件及配件、新型耐火材料…）"): its core (a
+    two-character one whole, a longer one by any three characters in a row), so 耐火砖 is 新型耐火材料."""
+    inner = re.search(r"[（(]([^（）()]+)[）)]", condition)
+    for item in re.split(r"[、与和]", inner.group(1)) if inner else []:
+        core = _LIST_FILLER.sub("", _LIST_FILLER.sub("", item.strip()))
+        if len(core) == 2 and core in said:
+            return True
+        if len(core) > 2 and any(core[i : i + 3] in said for i in range(len(core) - 2)):
+            return True
+    return False
+
+
+def stated(program: FundingProgram, said: str, cased: str = "") -> list[Condition]:
+    """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
+    out = []
+    said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
+    for rule in program.eligibility.stated_conditions:
+        against = said_match(rule.unmet_when, said) if rule.unmet_when else None
+        listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
+        if rule.closed_list and not listed:
+            # a trade they name that is not on the list ("食品厂", "food processing plant": review11 r11-45)
+            against = against or _named_trade(said) or english_trade(said)
+        if against:
+            quoted = cased if len(cased) == len(said) else said  # their words as typed ("不是OPC")
+            words = quoted[against.start() : against.end()].strip()
+            out.append(
+                Condition(
+                    "special",  # the program's own condition, settled by the client's words
+                    Status.unmet,
+                    Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
+                )
+            )
+        elif listed:
+            out.append(Condition("special", Status.met, Reason(f"{rule.zh}：符合", f"{rule.en}: met")))
+        else:
+            out.append(
+                Condition("special", Status.unknown, Reason(f"须确认：{rule.zh}", f"to confirm: {rule.en}"))
+            )
+    return out
