@@ -63,6 +63,8 @@ def build_derived(data_dir: Path, knowledge: Path, factor: int, base: Path, samp
     from app.container import Container
     from app.services.index_manifest import fingerprint, write_manifest
     from app.services.ingest_report import IngestReport
+    from app.services.ingest_sources import desired_records
+    from app.services.ingest_writes import reconcile
     from app.settings import INDEX_SCHEMA_VERSION
 
     shutil.copytree(base, data_dir)
@@ -70,10 +72,12 @@ def build_derived(data_dir: Path, knowledge: Path, factor: int, base: Path, samp
     service = Container(settings).ingest
     started = time.perf_counter()
     report = IngestReport()
-    records, preserved = service._desired_records(report)  # chunking + BM25 tokens: the real code
+    records, preserved = desired_records(
+        settings, service.segmenter, report
+    )  # chunking + BM25 tokens: the real code
     collection = service.store.collection(CollectionName.policies)
     wanted = [r for r in records if r.collection is CollectionName.policies]
-    new, stale = service._reconcile(collection, wanted, preserved, report)
+    new, stale = reconcile(collection, wanted, preserved, report)
     assert not stale, "the 100x corpus contains the base corpus"
 
     # Real embeddings of the base index, by (source document, position), to derive from.

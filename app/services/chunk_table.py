@@ -24,6 +24,7 @@ import numpy as np
 
 from app.components.dictionary import QueryTranslator, dictionary_senses
 from app.components.vector_store import CollectionName, VectorStoreComponent
+from app.services.chunk_names import naming_words, sources_by_name
 from app.services.routing import Group, coined_terms
 from app.text.normalize import normalize
 
@@ -81,37 +82,9 @@ class ChunkTable:
             if isinstance(row.metadata.get("position"), int)
         }
         self._groups: list[Group] = [_group(row) for row in rows]
-        # Speakers and publishers of the indexed articles (normalised), with the articles each is named in:
-        # naming one routes a question to the articles, that article first (app.services.routing). Not a
-        # program text's issuer: "厦门市财政局" asks about the program, which an article-first ordering would
-        # push down.
-        named_in: dict[str, set[str]] = {}
-        for row, group in zip(rows, self._groups, strict=True):
-            if group != "articles":
-                continue
-            for field in ("speaker", "publisher"):
-                name = normalize(re.split(r"[（(]", str(row.metadata.get(field) or ""))[0]).strip()
-                if name:
-                    named_in.setdefault(name, set()).add(str(row.metadata.get("source", "")))
-        self.sources_by_name = {name: frozenset(sources) for name, sources in named_in.items()}
-        # The BM25 words of the names each document goes by (`tokenize`: the index's own tokenizer): its
-        # publisher (a program text's issuer too), and its speaker when it has only one. Where several people
-        # speak (the two-sessions round-up), a name tells their passages apart: "钱锋觉得…" asks for Qian
-        # Feng's passage, not for whichever passage matches the question's other words best.
-        policy_rows = [row for row in rows if row.collection is CollectionName.policies]
-        speakers: dict[str, set[str]] = {}
-        for row in policy_rows:
-            if speaker := normalize(str(row.metadata.get("speaker") or "")).strip():
-                speakers.setdefault(str(row.metadata.get("source", "")), set()).add(speaker)
-        naming: dict[str, set[str]] = {}
-        for row in policy_rows:
-            source = str(row.metadata.get("source", ""))
-            names = [str(row.metadata.get("publisher") or "")]
-            if len(speakers.get(source, ())) == 1:
-                names.append(str(row.metadata.get("speaker") or ""))
-            for name in filter(None, (normalize(n).strip() for n in names)):
-                naming.setdefault(source, set()).update(tokenize(name) if tokenize else [name])
-        self._naming_words = {source: frozenset(words) for source, words in naming.items()}
+        # Who each document is named by: naming an article routes to it; its own names do not order its passages.
+        self.sources_by_name = sources_by_name(rows, self._groups)
+        self._naming_words = naming_words(rows, tokenize)
         self.names = frozenset(self.sources_by_name)
         # Funding terms only the articles use ("AI专项资金"): naming one asks about the article (routing).
         self.coined = coined_terms(

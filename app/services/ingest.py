@@ -31,9 +31,10 @@ from app.services.index_manifest import (
     require_writable,
     write_manifest,
 )
-from app.services.index_records import IndexRecord, embedding_texts, record_vectors
+from app.services.index_records import IndexRecord, embedding_texts
 from app.services.ingest_report import IngestReport, ProgressCallback
 from app.services.ingest_sources import PROGRAM_TEXT_SUFFIX, desired_records
+from app.services.ingest_writes import add_embedded, reconcile
 from app.settings import INDEX_SCHEMA_VERSION, Settings
 from app.text.segment import Glossary, Segmenter
 
@@ -158,7 +159,7 @@ class IngestService:
             stale: list[tuple[Any, list[str]]] = []
             for name, collection in collections.items():
                 wanted = [r for r in records if r.collection is name]
-                new, old = self._reconcile(collection, wanted, preserved, report)
+                new, old = reconcile(collection, wanted, preserved, report)
                 report.added += len(new)
                 stale.append((collection, old))
             # While the model copies embed: what the first English question of each process used to wait for.
@@ -172,7 +173,7 @@ class IngestService:
                 job.cancel()
             raise
         # Progress counts texts embedded: an article's chunk is embedded twice (index_records.record_vectors).
-        self._add(collections, jobs, sum(len(embedding_texts(records)) for records, _ in jobs), progress)
+        add_embedded(collections, jobs, sum(len(embedding_texts(records)) for records, _ in jobs), progress)
         for name, (collection, old_ids) in zip(CollectionName, stale, strict=True):
             if old_ids:
                 collection.delete(ids=old_ids)
@@ -217,58 +218,6 @@ class IngestService:
             chroma.rename(aside)
             report.moved_aside = aside
             self._store = VectorStoreComponent(self.settings)
-
-    def _reconcile(
-        self, collection: Any, wanted: list[IndexRecord], preserved: set[str], report: IngestReport
-    ) -> tuple[list[IndexRecord], list[str]]:
-        """Update changed metadata in place; return (records to embed, stale ids to delete)."""
-        existing = collection.get(include=["metadatas"])
-        current = dict(zip(existing["ids"], existing["metadatas"], strict=True))
-        wanted_ids = {r.id for r in wanted}
-        new = [r for r in wanted if r.id not in current]
-        changed = [r for r in wanted if r.id in current and current[r.id] != r.metadata]
-        if changed:
-            collection.update(ids=[r.id for r in changed], metadatas=[r.metadata for r in changed])
-        report.updated += len(changed)
-        report.unchanged += len(wanted) - len(new) - len(changed)
-        stale = [
-            chunk_id
-            for chunk_id, meta in current.items()
-            if chunk_id not in wanted_ids and (meta or {}).get("source") not in preserved
-        ]
-        return new, stale
-
-    def _add(
-        self,
-        collections: dict[CollectionName, Any],
-        jobs: list[tuple[list[IndexRecord], EmbeddingJob]],
-        total: int,
-        progress: ProgressCallback | None,
-    ) -> None:
-        """Write each group's records as soon as its vectors are in: the catalogue entries go to
-        Chroma while the documents are still being embedded."""
-        done = 0
-
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress(done, total)
-
-        for records, job in jobs:
-            vectors = record_vectors(records, job.collect(advance))
-            for name, collection in collections.items():
-                part = [(r, v) for r, v in zip(records, vectors, strict=True) if r.collection is name]
-                for start in range(0, len(part), 1000):
-                    rows = part[start : start + 1000]
-                    collection.add(
-                        ids=[r.id for r, _ in rows],
-                        embeddings=[v for _, v in rows],
-                        documents=[r.document for r, _ in rows],
-                        metadatas=[r.metadata for r, _ in rows],
-                    )
-        if progress and total == 0:
-            progress(0, 0)
 
     def server_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
