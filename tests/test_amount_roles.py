@@ -301,7 +301,7 @@ def test_a_contract_figure_alone_is_never_a_budget(extractor):
 
 
 def test_a_contract_figure_in_a_later_turn_buys_what_the_conversation_named():
-    from app.advisor.understand.purchases import restated_contract
+    from app.advisor.understand.restated_contract import restated_contract
 
     earlier = normalize("东莞一家五金厂，80人，想用已备案大模型的API做客服问答")
     restated = restated_contract(normalize("一年合同大概20万"), [], earlier_text=earlier)

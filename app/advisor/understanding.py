@@ -26,7 +26,7 @@ from app.advisor.understand.gazetteer import Place, not_the_company
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
-from app.advisor.understand.purchases import priced, restated_contract
+from app.advisor.understand.purchases import priced
 from app.advisor.understand.resolve import (
     CORRECTION,
     held_by_conversation,
@@ -34,6 +34,7 @@ from app.advisor.understand.resolve import (
     resolve_intent,
     states_profile_facts,
 )
+from app.advisor.understand.restated_contract import restated_contract
 from app.advisor.understand.scope import asks_the_banks, decide_scope
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.advisor.understand.vague import names_nothing

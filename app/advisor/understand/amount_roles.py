@@ -18,8 +18,10 @@ A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is r
   the bill), never a purchase of the thing named later in the sentence ("哪些设备在耗电" made it 120万 of AI
   equipment) nor a budget.
 
-`fact_role` names those five; `not_a_purchase` holds the words that make an amount something other than a
-contract (a budget, a ceiling, a loan, an asset's value, the subsidy hoped for) for purchases.py.
+`fact_role` names those five. Whether an amount is spent this year or was spent before (`spent_before_this_year`)
+and whether a spend is already being paid period after period (`spend_is_ongoing`) are read here too, from the
+same period words. The words that make an amount a budget, a ceiling or the subsidy hoped for are in
+budget_words.py; a loan's amount in loans.py.
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from app.advisor.understand.numbers import COMPANY_MONEY
-from app.advisor.understand.purchase_kinds import without_programs
 from app.catalogue.taxonomy import SpendKind
 
 
@@ -121,7 +121,7 @@ _RUNNING_COST_AFTER = re.compile(
 )
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of the amount's clause before it and after it."""
     cuts = [m.start() for m in _CLAUSE_END.finditer(text)]
     begin = max((c + 1 for c in cuts if c < start), default=0)
@@ -182,7 +182,7 @@ def spend_is_ongoing(words: str, kind: SpendKind) -> bool:
 def fact_role(text: str, start: int, end: int) -> AmountRole | None:
     """The amount at text[start:end] as a revenue, an R&D spend, last year's spend, an asset's value or a running
     cost, or None when it may be a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
-    before, after = _clause(text, start, end)
+    before, after = clause_around(text, start, end)
     if _REVENUE_AFTER.match(after) or _REVENUE_BEFORE.search(before):
         return AmountRole.revenue
     if _RND_BEFORE.search(before) or _RND_AFTER.match(after):
@@ -194,122 +194,3 @@ def fact_role(text: str, start: int, end: int) -> AmountRole | None:
     if _RUNNING_COST_BEFORE.search(before) or _RUNNING_COST_AFTER.match(after):
         return AmountRole.operating_cost
     return None
-
-
-# An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
-_NOT_A_PURCHASE = re.compile(
-    r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
-    r"willing to spend|spare|"
-    rf"{COMPANY_MONEY}|拿|补|获得|得到|领|给(?:我们|我|咱们)|畀|"  # the amount hoped for ("一定畀足100萬")
-    r"贷|"  # a loan's size, a rumoured program's terms ("可以免息贷50万", review11 r11-17)
-    r"get|receive|pay (?:us|me)|give (?:us|me)|保证|guarantee|上限|cap|不超过|不超|不到|最多|顶多|至多|控制在|up to|under|no more than|at most)"
-    r"[^，,。；;\d]{0,10}$",  # "budget about 100k", "预算大概是3万"
-    _I,
-)
-# ...unless the amount is what a thing the client names costs or cost: "项目总投入120万", "整个项目预计投150万",
-# "评估审计费花了20万", "we spent 300k on": the price of a purchase, past or planned, is no budget (review6 c26,
-# c34: a 120万 project and a 20万 fee were read as budgets).
-_THING_COSTS = re.compile(
-    r"(?:项目|改造|工程|合同|整体|总|一共|总共|费用?)\s*(?:预计|计划|大概|大约|约|要)?\s*(?:总)?"
-    r"(?:投入|投资|投|花费|花了|花掉|用了|支出)了?\s*(?:约|大概|大约|了)?\s*$|"
-    r"(?:花了|花掉了?|用掉了?|付了|spent|paid)\s*(?:约|大概|大约|about|around|roughly)?\s*$|"
-    # "贷款买一台200万的检测设备", "borrow to buy a RMB 2.4 million line": the price of the thing bought
-    r"(?:买|购买|购置|采购|添置)\s*(?:了)?\s*(?:[一两二三四五几]|\d+)?\s*(?:台|套|条|批|个|辆|组|部)?\s*(?:价值|价格)?\s*$|"
-    r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
-    _I,
-)
-# ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
-# budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
-# contract the client names.
-_CEILING_AFTER = re.compile(r"\s*(以内|以下|之内|以里|封顶|上下|(?:左右)?的?预算|or less|max|budget)", _I)
-# A loan's amount, in the ways owners say it: a loan or financing word right before it ("贷款600万", "借了500万",
-# "贷款额度300万", "financing 2 million yuan", "a loan of 3m") or right after it ("300万的贷款", "RMB 3 million bank
-# loan", "200万走银行贷款"). The amount is the loan, which an interest subsidy counts (loans.py).
-_LOAN_BEFORE = re.compile(
-    r"(?:贷款|贷|借款|借了?|融资|financ(?:e|es|ed|ing)|\bloans? of|\bborrow(?:s|ed|ing)?)[^，,。；;\d]{0,8}$",
-    _I,
-)
-_LOAN_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", _I)
-# What the loan buys, said in its sentence: a verb of buying ("贷款600万买…", "to buy new looms", "用设备更新贷款买两台
-# 激光切割机，贷款额度300万") or the thing financed named in its clause ("financing 2 million yuan of packaging robots").
-_BUYS = re.compile(
-    r"买|购|采购|添置|更新|换|上(?:一|两|几|新)|\bbuy\w*|\bpurchas\w*|\bacquir\w*|\bupgrad\w*", _I
-)
-_FINANCED_THING = re.compile(
-    r"设备|机床|生产线|产线|机器人|\bmachine\w*|\bequipment\b|\brobots?\b|\blines?\b", _I
-)
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
-# A loan a program is said to offer, not one the client takes: hearsay, or what one "can" borrow.
-_OFFERED = re.compile(
-    r"听说|据说|传说|听人说|听闻|有人说|朋友说|(?:可以|能)(?:免息|低息)?贷|免息贷|\bheard\b|\brumou?r\w*|"
-    r"\bcan (?:borrow|get)\b|\bsays? (?:there'?s|that)\b|\btold (?:me|us)\b",
-    _I,
-)
-
-
-def hearsay(words: str) -> bool:
-    """The words report a program's terms heard of ("听说…可以免息贷30万"), not what the client does."""
-    return bool(_OFFERED.search(words))
-
-
-def loan_amount(body: str, start: int, end: int) -> bool:
-    """The amount at body[start:end] is the size of a loan the client names."""
-    return bool(_LOAN_BEFORE.search(body[max(0, start - 14) : start]) or _LOAN_AFTER.match(body, end))
-
-
-def loan_buys(body: str, start: int, end: int) -> bool:
-    """The loan of the amount at body[start:end] buys something its sentence names (review8 r8-22, review11
-    r11-20): a purchase of the client's own, at the loan's amount; "贷款200万周转" buys nothing."""
-    sentence = next((m for m in _SENTENCE.finditer(body) if m.start() <= start and end <= m.end()), None)
-    if sentence is None:
-        return False
-    words = without_programs(sentence.group(0))
-    if _OFFERED.search(words):
-        return (
-            False  # "听说买AI软件可以免息贷30万": a rumoured program's terms, not the client's loan (r11-17)
-        )
-    before, after = _clause(body, start, end)
-    return bool(_BUYS.search(words) or _FINANCED_THING.search(before + after))
-
-
-# Money the client puts aside or is allowed for the job, as shop owners say it: "准备了10万块钱", "拿一万二出来",
-# "钱不多，三千块", "成本别超过5千", "the boss approved 50k", "100k set aside", "about 20k to spend", "8,000 yuan for
-# it", "三五千的东西有吗": a budget, never a purchase (blind8's budget misses were all "no budget read").
-_BUDGET_BEFORE = re.compile(
-    r"(?:准备了|备了|留了|留出|划了|拨了|批了|(?:别|不要|不能|不得|不想)超过|"
-    r"\bapproved\b|\bearmarked\b|\ballocated\b|\bsigned off(?: on)?\b)[^，,。；;\d]{0,8}$|"
-    r"(?:钱不多|钱有限|钱少|预算有限|手头紧)[，,]?\s*(?:就|只有|大概|也就)?\s*$",
-    _I,
-)
-_BUDGET_AFTER = re.compile(
-    r"\s*(?:rmb|cny|yuan|元|块钱|块)?\s*(?:钱)?\s*(?:出来|的(?:东西|方案)|"
-    r"(?:set aside|earmarked|allocated|put aside|available|to spend|to invest|to put in(?:to)?)\b|"
-    r"for (?:it|this|that|ai|the (?:project|job|tool|system|whole thing))\b)",
-    _I,
-)
-
-
-def budget_said(text: str, start: int, end: int) -> bool:
-    """The words beside the amount at text[start:end] make it money set aside for the job (not what a thing cost:
-    "we paid 60k for it")."""
-    before = text[max(0, start - 16) : start]
-    if _THING_COSTS.search(before):
-        return False
-    return bool(_BUDGET_BEFORE.search(before) or _BUDGET_AFTER.match(text, end))
-
-
-def not_a_purchase(body: str, start: int, end: int) -> bool:
-    """The amount at body[start:end] is no contract the client names: a fact (revenue, past or R&D spend), an
-    asset's value, a budget or ceiling, the subsidy hoped for, or a loan's size."""
-    if fact_role(body, start, end) is not None:
-        return True  # a revenue, a past or R&D spend, an asset's value
-    if loan_amount(body, start, end):
-        # "贷款600万买…" buys the client's own equipment with the loan (purchases.py flags it); "可以免息贷50万"
-        # is the loan's size alone, no purchase (review11 r11-17: it became "软件 50万")
-        return not loan_buys(body, start, end)
-    if budget_said(body, start, end):
-        return True  # "准备了10万块钱", "20k to spend"
-    before = body[max(0, start - 12) : start]
-    if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
-        return True
-    return bool(_CEILING_AFTER.match(body, end))  # a ceiling ("5w以内")

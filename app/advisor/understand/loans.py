@@ -3,13 +3,18 @@
 
 A loan is neither the budget nor a purchase (numbers.COMPANY_MONEY keeps both readers off it); it is what a
 loan-interest subsidy's points apply to (engine/loan_interest.py: "300万 × 1.5个百分点 ≈ 每年4.5万").
+Where a loan buys a thing its sentence names ("贷款600万买两台激光切割机"), the thing is a purchase of the client's
+own at the loan's amount (purchases.py asks `loan_amount` and `loan_buys`); a loan heard of ("听说可以免息贷50万")
+is no loan the client takes (`hearsay`).
 """
 
 from __future__ import annotations
 
 import re
 
+from app.advisor.understand.amount_roles import clause_around
 from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.advisor.understand.purchase_kinds import without_programs
 
 _I = re.IGNORECASE
 _LOAN_BEFORE = re.compile(
@@ -40,3 +45,55 @@ def stated_loan(norm: str) -> float | None:
                 if amount is not None and amount >= 1000:
                     return amount
     return None
+
+
+# A loan's amount, in the ways owners say it: a loan or financing word right before it ("贷款600万", "借了500万",
+# "贷款额度300万", "financing 2 million yuan", "a loan of 3m") or right after it ("300万的贷款", "RMB 3 million bank
+# loan", "200万走银行贷款"). The amount is the loan, which an interest subsidy counts (stated_loan above).
+_LOAN_WORD_BEFORE = re.compile(
+    r"(?:贷款|贷|借款|借了?|融资|financ(?:e|es|ed|ing)|\bloans? of|\bborrow(?:s|ed|ing)?)[^，,。；;\d]{0,8}$",
+    _I,
+)
+_LOAN_WORD_AFTER = re.compile(r"[^，,。；;\d]{0,10}?(?:贷款|贷|借款|loan)", _I)
+# What the loan buys, said in its sentence: a verb of buying ("贷款600万买…", "to buy new looms", "用设备更新贷款买两台
+# 激光切割机，贷款额度300万") or the thing financed named in its clause ("financing 2 million yuan of packaging robots").
+_BUYS = re.compile(
+    r"买|购|采购|添置|更新|换|上(?:一|两|几|新)|\bbuy\w*|\bpurchas\w*|\bacquir\w*|\bupgrad\w*", _I
+)
+_FINANCED_THING = re.compile(
+    r"设备|机床|生产线|产线|机器人|\bmachine\w*|\bequipment\b|\brobots?\b|\blines?\b", _I
+)
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+# A loan a program is said to offer, not one the client takes: hearsay, or what one "can" borrow.
+_OFFERED = re.compile(
+    r"听说|据说|传说|听人说|听闻|有人说|朋友说|(?:可以|能)(?:免息|低息)?贷|免息贷|\bheard\b|\brumou?r\w*|"
+    r"\bcan (?:borrow|get)\b|\bsays? (?:there'?s|that)\b|\btold (?:me|us)\b",
+    _I,
+)
+
+
+def hearsay(words: str) -> bool:
+    """The words report a program's terms heard of ("听说…可以免息贷30万"), not what the client does."""
+    return bool(_OFFERED.search(words))
+
+
+def loan_amount(body: str, start: int, end: int) -> bool:
+    """The amount at body[start:end] is the size of a loan the client names."""
+    return bool(
+        _LOAN_WORD_BEFORE.search(body[max(0, start - 14) : start]) or _LOAN_WORD_AFTER.match(body, end)
+    )
+
+
+def loan_buys(body: str, start: int, end: int) -> bool:
+    """The loan of the amount at body[start:end] buys something its sentence names (review8 r8-22, review11
+    r11-20): a purchase of the client's own, at the loan's amount; "贷款200万周转" buys nothing."""
+    sentence = next((m for m in _SENTENCE.finditer(body) if m.start() <= start and end <= m.end()), None)
+    if sentence is None:
+        return False
+    words = without_programs(sentence.group(0))
+    if _OFFERED.search(words):
+        return (
+            False  # "听说买AI软件可以免息贷30万": a rumoured program's terms, not the client's loan (r11-17)
+        )
+    before, after = clause_around(body, start, end)
+    return bool(_BUYS.search(words) or _FINANCED_THING.search(before + after))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.amount_roles import hearsay, spend_is_ongoing, spent_before_this_year
+from app.advisor.understand.amount_roles import spend_is_ongoing, spent_before_this_year
+from app.advisor.understand.loans import hearsay
 from app.advisor.understand.numbers import currency_in
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.purchase_kinds import KIND_WORDS

@@ -1,0 +1,67 @@
+"""The words that make an amount the price of a deal: a contract or quote ("合同金额500万", "报价是18万", "contract
+about RMB 300k"), a price said to be the whole ("整体报价60万（含服务器和实施）", "all in"), or rent paid per period
+("租的算力一年大概20万"). Such an amount is a purchase, never the budget (budget.py and purchases.py ask).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.understand.numbers import per_month
+
+# "合同30万" names what the client buys by its paper, not a need for contract software.
+CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
+
+# A vendor's quote or a figure said to include everything is the whole solution's price, not one item's (review6
+# c01: "私有化部署通义千问，报价40万" got the catalogue's GPU server and maintenance added on top).
+_WHOLE_BEFORE = re.compile(
+    r"(?:整体|全包|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|加起来|一口价|all-in|turnkey|quoted?|in total|"
+    r"total|(?:whole|entire) (?:package|system|thing|project)|package|altogether)"
+    r"[^，,。；;\d]{0,6}$",
+    re.I,
+)
+_WHOLE_AFTER = re.compile(
+    r"^\s*(?:元|块)?\s*[（(]?\s*(?:全包|打包|含|包含|包括|连|都含|全含|all[- ]in|turnkey|including|includes|in total)",
+    re.I,
+)
+# A contract, quote or deal said with the amount ("合同金额500万", "报价是18万", "contract about RMB 300k",
+# "签了600万的合同"): the amount is the price of something bought, not the budget.
+_DEAL_BEFORE = re.compile(
+    r"(?:合同|合约|报价|签约|总价|全包|打包|交钥匙|contract|quot(?:e|ed|ation)|deal|turnkey|all-in)[^，,。；;\d]{0,24}$",
+    re.I,
+)
+_DEAL_AFTER = re.compile(
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:的)?\s*(?:合同|合约|订单|contract|deal|quote)", re.I
+)
+
+
+def names_a_contract(body: str, start: int, end: int) -> bool:
+    """A contract or quote word is with the amount at body[start:end] ("合同金额500万", "一年合同大概25万"): the
+    price of a thing bought, never the budget (budget.py asks)."""
+    return bool(_DEAL_BEFORE.search(body[max(0, start - 30) : start]) or _DEAL_AFTER.match(body, end))
+
+
+# Rent paid per period: "renting compute on the local platform, about 300k a year" (review11 r11-48), "租的算力
+# 一年大概20万": the amount is what the thing rented costs, however far the rented thing is named.
+_RENT = re.compile(r"租|\brent|\blease|\bleasing", re.I)
+_PER_YEAR = re.compile(
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:a year|per year|per annum|annually|/\s*年|一年|每年)", re.I
+)
+_YEARLY_BEFORE = re.compile(r"(?:一年|每年|年费|a year|per year|annually)[^，,。；;\d]{0,6}$", re.I)
+
+
+def a_deal(body: str, start: int, end: int) -> bool:
+    """A contract, a price said to be the whole ("about RMB 2.5 million all in") or rent paid per period."""
+    if names_a_contract(body, start, end) or _WHOLE_AFTER.match(body[end:]):
+        return True
+    periodic = (
+        _PER_YEAR.match(body, end)
+        or _YEARLY_BEFORE.search(body[max(0, start - 12) : start])
+        or per_month(body, start, end)
+    )
+    return bool(periodic and _RENT.search(body[:start]))
+
+
+def quoted_whole(body: str, start: int, end: int) -> bool:
+    """The amount at body[start:end] is a quote for the whole solution, or said to include everything."""
+    return bool(_WHOLE_BEFORE.search(body[max(0, start - 12) : start]) or _WHOLE_AFTER.match(body[end:]))
