@@ -10,7 +10,7 @@ from app.advisor.compose.solution_views import compare_answer
 from app.advisor.engine.costing import PackCost, cost_pack, fit_client_figures
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
 from app.advisor.engine.pack_contracts import with_client_contracts
-from app.advisor.engine.purchases import client_items, kinds, plan
+from app.advisor.engine.purchases import chosen_items, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.text.funding_words import names_funding
 
@@ -33,7 +33,7 @@ class CostHandlers(HandlerTools):
             choice = self.recommender.pack(conversation.profile, turn.query, size=limit, shared=turn.search)
             choice = with_client_contracts(
                 choice,
-                client_items(conversation.profile.purchases, self.recommender.matcher.named_in),
+                chosen_items(conversation.profile.purchases, self.recommender.matcher.named_in),
                 lambda: self.recommender.rank(conversation.profile, turn.query, shared=turn.search),
                 lambda: self.recommender.stated_needs(conversation.profile, turn.query),
                 self.recommender.problem_of(turn.query),

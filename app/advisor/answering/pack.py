@@ -17,7 +17,7 @@ from app.advisor.engine.notices import asks_about_policy
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.purchases import Purchase, client_items, kinds, plan
+from app.advisor.engine.purchases import Purchase, chosen_items, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
 from app.advisor.understand.purchases import priced
@@ -38,8 +38,11 @@ class PackHandlers(HandlerTools):
         # A company registered abroad has no Chinese city to ask for (it is outside every program's coverage).
         missing = [m for m in profile.missing_for_recommendation() if not (turn.foreign and m == "region")]
         # Goals such as "用AI" are not a need; pain points (also typed into the sidebar form) are.
+        # What the client says it buys is what the pack stands on ("buy a licensed corpus for 2 million"): no
+        # "what does your business do" before it (review12 r12-43).
         stated = (
             profile.pain_points
+            or profile.purchases
             or turn.need_stated
             or states_need(f"{conversation.user_text()}\n{turn.query}")
         )
@@ -70,14 +73,14 @@ class PackHandlers(HandlerTools):
             )
             choice = with_client_contracts(
                 choice,
-                client_items(profile.purchases, self.recommender.matcher.named_in),
+                chosen_items(profile.purchases, self.recommender.matcher.named_in),
                 lambda: self.recommender.rank(
                     profile, turn.query, conversation.user_text(), shared=turn.search
                 ),
                 lambda: self.recommender.stated_needs(profile, turn.query, conversation.user_text()),
                 self.recommender.problem_of(f"{conversation.user_text()}\n{turn.query}"),
             )
-        if not choice.picks and not priced(profile.purchases):
+        if not choice.picks and not profile.purchases:
             # No spend to subsidise either: listing every program would be noise. (A contract the client
             # names is spend: it stands as its own line even when no catalogued solution is built around it.)
             turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
@@ -89,7 +92,8 @@ class PackHandlers(HandlerTools):
         # named in this turn or an earlier one
         client = client_items(profile.purchases, self.recommender.matcher.named_in)
         purchases = plan([pick.solution for pick in choice.picks], client)
-        spend = kinds(purchases) | spend_from_question(turn.query)  # a program type the client asks about
+        # A program type the client asks about, and what they say they buy, priced or not.
+        spend = kinds(purchases) | {p.kind for p in profile.purchases} | spend_from_question(turn.query)
         # A company registered abroad is outside every program's coverage: no verdicts to show.
         turn.programs = (
             []

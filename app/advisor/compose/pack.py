@@ -35,7 +35,7 @@ from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figu
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
-from app.advisor.engine.purchases import Purchase
+from app.advisor.engine.purchases import Purchase, unpriced_items
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import quoted
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
@@ -121,6 +121,14 @@ def _client_contract_line(index: int, contract: Purchase, language: Lang) -> str
     return f"{index}. {contract.name_zh} — 首年{amount}（按您说的金额计）。"
 
 
+def _unpriced_line(index: int, thing: Purchase, language: Lang) -> str:
+    """What the client buys without a figure, when no catalogued solution is that thing: the amount is the question."""
+    if language == "en":
+        name = f"{thing.name_en[:1].upper()}{thing.name_en[1:]}"
+        return f"{index}. {name} — no amount given yet: tell me the contract amount and I will work out the subsidy."
+    return f"{index}. {thing.name_zh} — 还没有金额：告诉我合同金额，我按它算补贴。"
+
+
 def pack_answer(
     profile: CompanyProfile,
     cost: PackCost,
@@ -140,12 +148,15 @@ def pack_answer(
     # The client's own contracts that no solution buys count too (costing.PackCost.first_year, .net).
     total_low, total_high = cost.first_year.min, cost.first_year.max
     net_low, net_high = cost.net.min, cost.net.max
+    # Nothing priced: the pack is what the client buys without a figure yet (r12-43), no "first year CNY 0".
+    priced = bool(costed or cost.unplaced)
+    unpriced = [] if priced else unpriced_items(profile.purchases)
     # The first line answers the question: what can be claimed, what comes back, what is left to pay.
     open_ = [a for a in programs if a.verdict is Verdict.unknown and a.reached_through is None]
     summary = summary_line(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
         sum(1 for a in open_ if not a.selection_only),
-        ((total_low, total_high), (net_low, net_high)),
+        ((total_low, total_high), (net_low, net_high)) if priced or not unpriced else None,
         profile.region_label_en() if en else profile.region_label(),
         language,
         "人民币" if currency_note(profile.province, language) else "",
@@ -161,9 +172,11 @@ def pack_answer(
         lines.append(_brief_solution_line(index, item, n, language))
     for index, own in enumerate(cost.unplaced, start=len(costed) + 1):
         lines.append(_client_contract_line(index, own, language))
+    lines += [_unpriced_line(index, thing, language) for index, thing in enumerate(unpriced, start=1)]
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
-    net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
-    lines += ["", net]
+    if priced or not unpriced:
+        net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
+        lines += ["", net]
     lines += ["", *funding_brief(programs, book, language, profile.province, abroad, asking)]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the

@@ -7,6 +7,9 @@ A client's figure prices a catalogue solution only when its kind and its scope a
   a few sensors). A contract that names production machinery beside them ("贷款800万买智能织机和视觉验布设备",
   "350万买注塑机和机械手"), or a figure an order of magnitude above the whole kit, buys a line of machines of the
   client's own: it stands as its own line ("您的设备采购"), never as the edge box priced at 800万.
+- Systems a business runs on (an ERP, a MES, an OA, a WMS): the catalogue holds AI tools, none of them such a
+  system. A software contract for one ("进销存搬到云上用云ERP，一年3万") is the client's own line under its own name,
+  never the forecasting tool a word of its clause (进销存) names (review12 r12-23).
 - Raw inputs (compute, model API calls, data): the contract is the input itself, so it is the solution that
   buys only that input (a GPU rental, API access), never a service built around it (a fine-tuning service
   lists compute beside model work, labelling and data: an 800k compute rental is no "定制微调服务").
@@ -44,6 +47,28 @@ _MACHINERY = re.compile(
 )
 # An equipment contract this many times the whole kit's catalogue upper bound is a project beyond the kit.
 KIT_SCALE = 10.0
+
+
+# Systems of record a firm runs its business on. CRM and bookkeeping are not here: the catalogue sells AI ones.
+_SYSTEM_OF_RECORD = re.compile(
+    r"(?<![a-z])(?:erp|mes|oa|wms|his|sap)(?![a-z])|进销存(?:系统|软件)|财务软件|办公自动化|仓储管理系统|"
+    r"生产执行系统|制造执行系统|用友|金蝶|enterprise resource planning|manufacturing execution system",
+    re.I,
+)
+
+
+def names_system_of_record(kind: SpendKind, said: str) -> bool:
+    """A software or cloud contract whose words name a system of record (an ERP, a MES): the client's own line."""
+    return system_named(kind, said) is not None
+
+
+def system_named(kind: SpendKind, said: str) -> str | None:
+    """The system of record a software or cloud contract's words name ("ERP", "进销存系统"), as the line's name."""
+    found = _SYSTEM_OF_RECORD.search(said) if kind in _SYSTEMS and said else None
+    return None if found is None else (found.group(0).upper() if found.group(0).isascii() else found.group(0))
+
+
+_SYSTEMS = frozenset({SpendKind.software, SpendKind.cloud_service})
 
 
 def names_machinery(said: str) -> bool:

@@ -24,12 +24,13 @@ from app.text.normalize import normalize
 _CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 # Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins;
 # English "and" only before a new object or clause ("route planning and a chatbot"), not inside one
-# ("our WeChat and Xiaohongshu posts").
+# ("our WeChat and Xiaohongshu posts"), or before a new wish ("we pay for an API and want staff to search…").
 # Cantonese and Taiwanese "同(埋)" joins needs ("排車同埋覆客"), not in 同时/同样/同事 nor after 合/不/相/共.
 _JOIN = re.compile(
     r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|同埋|"
     r"(?<![合不相共协如认连陪])同(?![时样事步城行类学意比期款一业等])|"
-    r"\s(?:plus|as well as|also)\s|\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict)\b)",
+    r"\s(?:plus|as well as|also)\s|"
+    r"\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict|wants?|needs?|would|hope|plans?)\b)",
     re.I,
 )
 # A limit on what to spend said as a clause of its own ("总投入想控制在50万内") is the budget, no need: its nearest

@@ -126,9 +126,11 @@ def _covers(contracts: Sequence[Purchase], words: str) -> bool:
     if stated_purposes(words):  # "只拿大模型跑推理做客服": what rented compute is for is the compute's clause
         kinds.add(SpendKind.compute)
     text = _bare(words)
-    # A project quote covers no need of its own: it prices what the needs chose.
+    # A project quote covers no need of its own: it prices what the needs chose. A thing named without an amount
+    # covers by its kind only: its words are the whole clause it was named in ("we pay for a large-model API and
+    # want staff to search our manuals" names a knowledge-base need beside the API).
     return bool(text) and any(
-        c.kind in kinds or (c.said and (text in _bare(c.said) or _bare(c.said) in text))
+        c.kind in kinds or (c.said and not c.unpriced and (text in _bare(c.said) or _bare(c.said) in text))
         for c in contracts
         if not prices_the_pack(c)
     )

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.advisor.contract import Lang
-from app.advisor.engine.contract_scope import RAW_INPUTS, beyond_the_kit, names_machinery, only_buys
+from app.advisor.engine.contract_scope import (
+    RAW_INPUTS,
+    beyond_the_kit,
+    names_machinery,
+    names_system_of_record,
+    only_buys,
+    system_named,
+)
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram, Solution
@@ -33,6 +40,9 @@ class Purchase:
     names: frozenset[str] = frozenset()
     whole: bool = False  # a quote for a whole solution, not for one of its items
     said: str = ""  # the client's words naming the contract (normalised)
+    # Named without an amount ("买的是已备案的大模型API服务"): it chooses the pack's solution of its kind, which
+    # keeps the catalogue's range (said as such); it is never costed as a line of its own (`client_items`).
+    unpriced: bool = False
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -93,10 +103,40 @@ def client_items(
     return items
 
 
+def chosen_items(
+    stated: list[StatedPurchase], named_by: Callable[[str], frozenset[str]] = _names_nothing
+) -> list[Purchase]:
+    """What the client buys, as the pack is chosen on it: the priced contracts (`client_items`) and the ones
+    named without an amount, whose kind is known (review11 r11-28: "买的是已备案的大模型API服务" is the API, not an
+    LLM appliance). The amount-less ones choose a solution only; they are priced by it at the catalogue range."""
+    return [*client_items(stated, named_by), *unpriced_items(stated, named_by)]
+
+
+def unpriced_items(
+    stated: list[StatedPurchase], named_by: Callable[[str], frozenset[str]] = _names_nothing
+) -> list[Purchase]:
+    """The things the client buys without an amount, as lines to price (their amount is what to ask for)."""
+    return [
+        Purchase(
+            *_own_name(purchase),
+            purchase.kind,
+            AmountRange(min=0, max=0),
+            names=named_by(purchase.said) if purchase.said else frozenset(),
+            said=purchase.said,
+            unpriced=True,
+        )
+        for purchase in stated
+        if purchase.amount_cny is None and not purchase.loan
+    ]
+
+
 def _own_name(purchase: StatedPurchase) -> tuple[str, str]:
     """The line's name, by what the client buys: machines of their own are "您的设备采购" (not "AI设备": looms
     with inspection cameras are no AI kit), and a loan that pays for them is said (review11 r11-20)."""
     zh, en = SPEND_LABELS[purchase.kind]
+    system = system_named(purchase.kind, purchase.said)
+    if system is not None:  # its own name: a cloud ERP is the client's ERP, not "the software" (r12-23)
+        return f"您提到的{zh}（{system}）", f"the {en} you named ({system})"
     if purchase.kind is not SpendKind.ai_equipment or not names_machinery(purchase.said):
         return f"您提到的{zh}", f"the {en} you named"
     if stated_loan(purchase.said):
@@ -138,6 +178,8 @@ def is_that_solution(contract: Purchase, solution: Solution) -> bool:
     compute rental is no fine-tuning service (r11-55), 800万 of looms with inspection cameras no edge box (r11-20)."""
     if prices_the_pack(contract):
         return True  # the project quote is the price of the solution the pack leads with (`pack_purchases`)
+    if names_system_of_record(contract.kind, contract.said):
+        return False  # a cloud ERP is no catalogued AI tool, whatever word of its clause names one (r12-23)
     if contract.whole and contract.kind not in OWN_VENDORS:
         # a quote for a whole solution ("报价40万，含服务器和实施"): the one buying what was quoted
         return contract.kind in {item.kind for item in solution.items()} and (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
-from app.advisor.engine.contract_scope import is_an_input
+from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
 from app.advisor.engine.need_reading import NeedReader, as_said, no_sector
 from app.advisor.engine.need_words import WordMatch, says
@@ -48,6 +48,12 @@ def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
         return True
     # A large group starts where a medium firm would: a pilot in one site or department.
     return size_class == SizeClass.large and SizeClass.medium in solution.sizes
+
+
+def _bought(solution: Solution, profile: CompanyProfile) -> bool:
+    """The solution is an input the client says it buys ("用的是通义千问的API", "we rent GPUs"), priced or not:
+    what they buy is in the ranking whatever words name it (review11 r11-28)."""
+    return any(only_buys(solution, p.kind) for p in profile.purchases if p.kind in RAW_INPUTS)
 
 
 def _need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
@@ -181,6 +187,7 @@ class SolutionRecommender(NeedReader):
             ok, unfit = _fits(solution, profile)
             matched, keywords, words, worded, named = named_by_owner(solution)
             named = named or (solution.category in barred and not solution.industries)
+            named = named or _bought(solution, profile)  # what they buy fits them, whatever its listed trades
             share = vote.share(solution.id)
             # Listed industries say whom a solution is sold to: when the owner names its very problem
             # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer; a tool
