@@ -25,11 +25,11 @@ import yaml
 from app.advisor.understand.industry_activity import ACTIVITY_SECTIONS, verb_object
 from app.advisor.understand.industry_brokers import Brokers
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
-from app.advisor.understand.industry_english import EnglishNouns
+from app.advisor.understand.industry_english import EnglishNouns, without_goods_of
+from app.advisor.understand.industry_products import PRODUCT, read_product
 from app.advisor.understand.industry_trade import (
     DELIVERY_WORDS,
     MEAL,
-    TRADE_NOUN_END,
     delivered_goods,
     traded_goods,
 )
@@ -53,12 +53,15 @@ _PRONOUN_MINE = re.compile(
 )
 _CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
 # What the business buys is not the business: someone else does it for them ("同供应商签约做AI文件管理系统",
+# "货是找工厂代工的": the factory makes what the owner sells,
 # "找了家公司开发小程序", "hired a vendor to build a chatbot"), as customers are not ("给…做").
 _PURCHASE_ZH = re.compile(
-    r"(?:找|(?<![申邀])请|让|委托)[^,，。；?？!！]{1,10}?(?:做|开发|搭建|定制)|签[了咗过]?(?:约|合同)(?:做|开发|搭建|定制)?|"
+    r"(?:找|(?<![申邀])请|让|委托)[^,，。；?？!！]{1,10}?(?:做|开发|搭建|定制|代工|代加工|贴牌)|签[了咗过]?(?:约|合同)(?:做|开发|搭建|定制)?|"
     r"(?:同|跟|和|与)(?:供应商|服务商|厂家|厂商|外包|第三方|[^,，。；?？!！]{0,6}公司)[^,，。；?？!！]{0,6}?"
     r"(?:做|开发|搭建|定制)|外包给[^,，。；?？!！]{1,10}"
 )
+# A business the owner says they do not have is not theirs: "自己没有工厂，都是找厂家贴牌" sells (F), it makes nothing.
+_NOT_OURS = re.compile(r"(?:没有|没|无|不是)(?:自己的?|自有的?)?(?:工厂|厂房|厂子|厂|门店|实体店|店面)")
 _PURCHASE_EN = re.compile(
     r"\b(?:hired|signed (?:up )?with|contracted|engaged|paid|bought|buying|purchas\w*)\b[^,.;!?]*", re.I
 )
@@ -85,22 +88,6 @@ _BOUGHT = re.compile(
 _WANT = re.compile(
     r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
 )
-# The product or service after "做/生产/主营": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
-# A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
-_PRODUCT = re.compile(
-    r"(?:做|生产|制造|加工|研发|主营|从事)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|嘅|[，,]|$)"
-)
-# "做生意的", "做项目的": what is done, said so broadly that it names no trade (asked, not guessed).
-_NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东西|服务")
-# Chinese compounds end in their head: a product whose last character names a made article ("蓝牙耳机",
-# "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
-# 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
-_MADE_ARTICLE = re.compile(
-    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]$"
-)
-_MAKING_VERBS = ("生产", "制造", "加工")
-# "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
-_MAKING_END = re.compile(r"(?:生产|制造|加工)$")
 # The 家 of a measure word ("一家", "这家") starts no business word: "一家电子科技公司" names no 家电.
 _MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
 # "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
@@ -116,6 +103,7 @@ _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
+_WHOLESALE = re.compile(r"批发|批發|供货|贸易|经销")
 _SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
 # "三家店", "两个门店": shops counted, which says how many, not what kind ("一间手信店" names its kind).
 _COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间](?:门)?(?:店|铺|档口|门市)$")
@@ -151,6 +139,11 @@ def _en_key(word: str) -> str:
     return word.lower().replace("-", " ")
 
 
+def _en_forms(word: str) -> tuple[str, ...]:
+    """The word and its plural in -ies ("pharmacy", "pharmacies"), which the -s/-es of the pattern misses."""
+    return (word, word[:-1] + "ies") if re.search(r"[^aeiou]y$", word) else (word,)
+
+
 class IndustryDictionary:
     def __init__(self, path: Path) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -161,8 +154,8 @@ class IndustryDictionary:
                 key = normalize(str(word))
                 self._zh[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
             for word in entry.get("en") or []:
-                key = _en_key(str(word))
-                self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
+                for key in _en_forms(_en_key(str(word))):
+                    self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
         names = sorted(self._zh, key=len, reverse=True)
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
@@ -222,10 +215,10 @@ class IndustryDictionary:
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
-        norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", normalize(text)))
+        norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", without_goods_of(normalize(text))))
         norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", norm)))
         norm = _PURCHASE_EN.sub(
-            " ", _PURCHASE_ZH.sub(" ", norm.replace("舖", "铺"))
+            " ", _PURCHASE_ZH.sub(" ", _NOT_OURS.sub(" ", norm.replace("舖", "铺")))
         )  # HK 舖 is 铺, kept by t2s
         clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
         stated = [c for c in clauses if not _WANT.search(c) and not _BOUGHT.search(c)]
@@ -261,34 +254,26 @@ class IndustryDictionary:
                 )
         # The owner's business noun by its nearest class: "开了家药房" is a pharmacy (F), "团餐公司" catering.
         if match := self._classes.nearest(joined):
-            return match
+            # A shop sells to the public: "蛋糕店" is 糕点、面包零售 (retail thresholds), not the wholesale class
+            # its words name as well.
+            retail = (
+                match.sector == "wholesale" and bool(_SHOP.search(joined)) and not _WHOLESALE.search(joined)
+            )
+            return self._classes.match("F", match.keyword, "52") if retail else match
         # An English noun no owner word lists, read in Chinese: "a state-owned steel company" as 钢铁公司 (C).
         if (chinese := self._english.in_chinese(joined)) and (match := self.find(chinese)):
             return match
         shops = [m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS]
-        if shops and any(_DISH.search(p.group(1)) for p in _PRODUCT.finditer(joined)):
+        if shops and any(_DISH.search(p.group(1)) for p in PRODUCT.finditer(joined)):
             return self._classes.match("H", shops[0].group(0), "62")
         if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
-            # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes).
-            return self._classes.match("F", shop.group(0), "52")
-        # What the owner says they make or do ("做服装的") before a term the class list gives one section:
-        # 服装 alone is named only by the trade's classes (服装批发), while the makers' are 机织服装制造.
-        for product in _PRODUCT.finditer(joined):
-            if _NO_PRODUCT.fullmatch(product.group(1)):
-                continue
-            if _MAKING_END.search(product.group(1)):
-                return self._classes.match("C", product.group(1))
-            if TRADE_NOUN_END.search(product.group(1)):
-                return self._classes.match("F", product.group(1), "51")
-            if match := (
-                self._classes.part_maker(product.group(1))
-                or self._classes.by_product(product.group(1))
-                or self._classes.nearest_product(product.group(1))
-            ):
-                return match
-        # "生产刹车片": making is what 生产/制造/加工 say, whatever the product; after 做 only a made article is.
-        if (made := next(iter(_PRODUCT.finditer(joined)), None)) and (
-            _MADE_ARTICLE.search(made.group(1)) or made.group(0).startswith(_MAKING_VERBS)
-        ):
-            return self._classes.match("C", made.group(1))
-        return self._classes.term(joined)
+            # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes),
+            # unless the owner says what it does ("做宠物美容寄养的店": a service the class list names, O).
+            said = self._classes.term(joined) if "的" in shop.group(0) else None
+            return (
+                said
+                if said and said.section not in _GOODS_SECTIONS + "F"
+                else self._classes.match("F", shop.group(0), "52")
+            )
+        # What the owner says they make or do ("做服装的") before a term the class list gives one section.
+        return read_product(joined, self._classes) or self._classes.term(joined)

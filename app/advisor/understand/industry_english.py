@@ -18,6 +18,13 @@ _COMPANY = (
     r"factor(?:y|ies)|makers?|manufacturers?|producers?|suppliers?|co|assemblers?|fabricators?|processors?|packers?|"
     r"startups?"
 )
+# "a wholesale distributor of auto parts", "a retailer of kitchen appliances": the noun before "of" is the
+# business, what follows are its goods (auto parts are made in factories, the distributor trades them).
+_GOODS_OF = re.compile(
+    r"\b((?:distributor|wholesaler|retailer|reseller|supplier|dealer|trader|importer|exporter|seller|"
+    r"stockist|agent)s?) of\b[^,.;!?]*",
+    re.IGNORECASE,
+)
 _ON_ITS_OWN = re.compile(r"[厂场]$")  # "brewery" -> 啤酒厂 is a business without a company noun
 
 
@@ -50,3 +57,8 @@ class EnglishNouns:
             if _ON_ITS_OWN.search(chinese):
                 return chinese
         return None
+
+
+def without_goods_of(text: str) -> str:
+    """The text without the goods after a trader's noun ("distributor of auto parts" -> "distributor")."""
+    return _GOODS_OF.sub(r"\1", text)

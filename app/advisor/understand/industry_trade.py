@@ -48,3 +48,9 @@ def traded_goods(clause: str, start: int, end: int) -> str | None:
     if trade := _TRADE_NOUN_AFTER.match(clause[end:]):
         return clause[start : end + trade.end()]
     return None
+
+
+def is_carrying(words: str) -> bool:
+    """Whether the words name a way of carrying goods ("冷链", "冷链物流", "同城配送"): a transport business."""
+    bare = re.sub(r"(?:配送|物流|运输)$", "", words) or words
+    return bool(_CARRYING.fullmatch(bare))

@@ -1,0 +1,69 @@
+"""What the owner says the business makes or does ("做罐头的", "生产机器人减速器", "主营LED显示屏"), read when no
+business noun names it: the product's words against the GB/T class list, its head first.
+
+Chinese compounds end in their head: "宠物零食" is food (made, C: 宠物饲料加工), whatever the pet-service classes
+share with its modifier 宠物; "冷链" is a way of carrying goods (transport, G), not the chains a factory makes.
+Split from industry.py (session 15) so the reader of business nouns stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.understand.industry_classes import ClassList, IndustryMatch
+from app.advisor.understand.industry_trade import TRADE_NOUN_END, is_carrying
+
+# The product or service after "做/生产/主营": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
+# A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
+PRODUCT = re.compile(
+    r"(?:做|生产|制造|加工|研发|主营|从事)((?:[a-z0-9]{1,6})?[\u4e00-\u9fff]{2,10}?)(?:[a-z0-9]{1,8})?(?:的|嘅|[，,]|$)"
+)
+# "做生意的", "做项目的": what is done, said so broadly that it names no trade (asked, not guessed).
+_NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东西|服务")
+# Chinese compounds end in their head: a product whose last character names a made article ("蓝牙耳机",
+# "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
+# 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
+_MADE_ARTICLE = re.compile(
+    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]$"
+)
+# Packaged foods are made articles too when a modifier says whom or what for ("宠物零食", "婴儿辅食", "猫粮").
+_FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠])$")
+_MAKING_VERBS = ("生产", "制造", "加工")
+# "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
+_MAKING_END = re.compile(r"(?:生产|制造|加工)$")
+
+
+def _made_article(product: str) -> bool:
+    return bool(_MADE_ARTICLE.search(product) or _FOOD_HEAD.search(product))
+
+
+def _made_head(product: str) -> bool:
+    """A compound (a modifier before its head) whose head is a made article or a packaged food."""
+    return len(product) >= 3 and _made_article(product)
+
+
+def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
+    """The section of what the owner says they make or do, or None. 服装 alone is named only by the trade's
+    classes (服装批发), while the makers' are 机织服装制造: "做服装的" makes (C)."""
+    for found in PRODUCT.finditer(joined):
+        product = found.group(1)
+        if _NO_PRODUCT.fullmatch(product):
+            continue
+        if _MAKING_END.search(product):
+            return classes.match("C", product)
+        if TRADE_NOUN_END.search(product):
+            return classes.match("F", product, "51")
+        if is_carrying(product):  # "做冷链的", "做同城配送的": they carry goods
+            return classes.match("G", product, "54")
+        match = classes.part_maker(product) or classes.by_product(product) or classes.nearest_product(product)
+        # The modifier may share a service's words ("宠物" of the pet services); the head says what is made.
+        if (match is None or match.section not in "CF") and _made_head(product):
+            return classes.match("C", product)
+        if match:
+            return match
+    # "生产刹车片": making is what 生产/制造/加工 say, whatever the product; after 做 only a made article is.
+    if (made := next(iter(PRODUCT.finditer(joined)), None)) and (
+        _made_article(made.group(1)) or made.group(0).startswith(_MAKING_VERBS)
+    ):
+        return classes.match("C", made.group(1))
+    return None
