@@ -92,3 +92,27 @@ def test_the_size_class_follows_the_trade_read(extractor: RuleExtractor, message
         profile.sector,
         profile.size_basis,
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        # an algorithm firm is software whatever its application's words share with factories (review13 r13-01)
+        ("我们在苏州做工业视觉算法，18个人，想租GPU训练模型", "I"),
+        ("在成都做人脸识别算法，十几个人", "I"),
+        # "my X" names the business, not the software a grant pays for (r13-49)
+        ("How do I apply for it for my Beijing design studio? It pays 50% of any AI software.", "M"),
+        ("Does the voucher for AI software apply to my Xiamen dental clinic?", "Q"),
+    ],
+)
+def test_the_owners_own_business_beats_the_product_asked_about(message: str, section: str):
+    found = industries(KNOWLEDGE).find(message)
+    assert found is not None and found.section == section, (message, found)
+
+
+def test_an_algorithm_firm_is_sized_by_the_software_thresholds(extractor: RuleExtractor):
+    """35 staff on 1200万 is small in software (10 staff, 50万); in industry it would be small too, but 8 staff on
+    200万 is micro in software only by headcount: read as a factory, 200万 alone would have decided it."""
+    profile = extractor.extract("我们在广州做工业质检算法，35人，年营收1200万")
+    assert profile.industry == "I" and profile.sector == "software"
+    assert profile.size_certain is not None and profile.size_certain.value == "small"

@@ -41,7 +41,12 @@ _CLAUSE = re.compile(
 )
 # "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours;
 # "a pharmaceutical distributor supplying hospitals" supplies hospitals, it is none.
-_CUSTOMER_EN = re.compile(r"\b(?:for|serving|supplying)\s(?!(?:a|an|my|our|us|me)\b)[^,.;!?]*", re.IGNORECASE)
+# "apply for it for my design studio": a pronoun after "for" is the thing asked about, not a customer, and the
+# owner's "my/our …" ends the customer's phrase ("the voucher for AI software apply to my clinic", r13-49).
+_CUSTOMER_EN = re.compile(
+    r"\b(?:for|serving|supplying)\s(?!(?:a|an|my|our|us|me|it|them|this|that)\b)(?:(?!\b(?:my|our)\b)[^,.;!?])*",
+    re.IGNORECASE,
+)
 # Whom goods go to is a customer too: "we distribute medicines to clinics" trades medicines (F); the clinics
 # are not the business (Q). The verb and its goods stay, "to …" goes.
 _SUPPLIED_TO_EN = re.compile(
@@ -69,7 +74,10 @@ _PURCHASE_EN = re.compile(
 # the others: a question that names a product ("pays 50% of any AI software?") does not name the business.
 _SELF = re.compile(
     r"我们是|我们公司|我司|本公司|我是|我家|我们[厂店]|(?<![找请买租跟同和给])[一1](?:家|间|个)|开了|"
-    r"\b(?:we are|we're|i run|we run|i own|we own|our (?:company|firm|business|plant|factory|shop) is)\b",
+    r"\b(?:we are|we're|i run|we run|i own|we own|our (?:company|firm|business|plant|factory|shop) is)\b|"
+    # "for my Beijing design studio": the owner's own business, not the software a grant pays for (r13-49)
+    r"\b(?:my|our) (?:[\w-]+ ){0,3}(?:company|firm|business|studio|shop|store|factory|plant|restaurant|clinic|"
+    r"agency|practice|workshop|office)\b",
     re.I,
 )
 # Who lends to the business is not the business either: "银行贷了200万", "银行批了一笔500万的设备更新贷款",

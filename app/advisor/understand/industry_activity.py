@@ -66,11 +66,12 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     ),
     (r"\bwe (?:teach|train)\b", "P", "other"),
     # What a technology firm makes is software, whatever its words share with factory classes ("做大模型的",
+    # "在深圳做工业视觉算法，18个人": the clause may end the phrase, review13 r13-01),
     # "做工业视觉的公司", "做自动驾驶的", "做智能客服的": 模型/视觉/驾驶/智能 are not model-, car- or device-making).
     (
         r"(?:做|研发|开发|搞)[^,，。]{0,6}?(?:大模型|模型训练|算法|人工智能|ai|自动驾驶|机器视觉|工业视觉|计算机视觉|"
         r"智能投研|软件|saas|app|小程序|语音|声纹|图像识别|人脸识别|数据标注|大数据|云计算|物联网|区块链|芯片设计|"
-        r"智能客服|智能外呼|智能问答|智能助手|智能营销|客服机器人|聊天机器人|游戏)[^,，。]{0,6}?(?:的|公司|团队|企业|$)",
+        r"智能客服|智能外呼|智能问答|智能助手|智能营销|客服机器人|聊天机器人|游戏)[^,，。]{0,6}?(?:的|公司|团队|企业|$|[，,。；;])",
         "I",
         "software",
     ),
