@@ -47,6 +47,10 @@ KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
         ("We run three pharmacies in Xiamen with 25 staff", "F"),
         ("We are an electroplating workshop in Taizhou", "C"),
         ("We run a teahouse in Chengdu", "H"),
+        # everyday names of a trade: farm-supply shops sell, 财税 firms keep books, 月嫂 serve households
+        ("做农资的，镇上有个门市", "F"),
+        ("我们是做财税的，代账报税", "L"),
+        ("做育儿嫂和保姆介绍的", "O"),
         ("Our sheet metal shop has 30 workers", "C"),
     ],
 )
