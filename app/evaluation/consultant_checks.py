@@ -203,6 +203,12 @@ def _lead(answer: str) -> str:
     return answer.strip().split("\n", 1)[0]
 
 
+def _how_much(answer: str) -> str:
+    """The line that answers "how much" ("How much:", "能补多少：", "能補多少："), empty when there is none."""
+    heads = ("how much:", "能补多少：", "能補多少：")
+    return next((line for line in answer.splitlines() if line.strip().lower().startswith(heads)), "")
+
+
 # The honest no's a case may require, each a yes/no test of the answer, keyed by its `expect` flag.
 _SAID: dict[str, Callable[[ScoredAnswer], bool]] = {
     "not_in_catalogue": lambda a: has_any(a.answer, NOT_IN_SOURCES),
@@ -227,6 +233,8 @@ def wording_checks(a: ScoredAnswer) -> None:
         a.check("answer_all", has_any(answer, [phrase]), phrase)
     if expect.get("lead_any"):  # the first line, the direct answer to the question asked
         a.check("lead_any", has_any(_lead(answer), expect["lead_any"]), _lead(answer)[:80])
+    for phrase in expect.get("how_much_none", []):  # the "how much" line names only the programs asked about
+        a.check("how_much_none", not has_any(_how_much(answer), [phrase]), phrase)
     for program_id, day in (expect.get("deadline_dates") or {}).items():
         if program_id in a.verdicts:
             a.check("deadline_date", has_any(answer, date_forms(day)), f"{program_id} {day}")
