@@ -63,6 +63,10 @@ def test_the_purpose_said_for_compute_chooses_inference_hosting_over_the_fine_tu
     assert stated_purposes("我们只拿大模型跑推理做客服，不训练模型") == {SERVE}
     assert stated_purposes("要租GPU训练自己的模型") == {TRAIN}
     assert stated_purposes("We only serve our model, no training") == {SERVE}
+    # negations in every script and in English (唔, 不是…, "not for"): a purpose denied is no purpose
+    assert stated_purposes("租咗GPU淨係做推理，唔會訓練模型") == {SERVE}
+    assert stated_purposes("租GPU不是拿来做推理的，是要微调行业模型") == {TRAIN}
+    assert stated_purposes("The GPUs are not for training at all, inference only") == {SERVE}
     gpu, hosting = _pick("gpu-rental-finetuning", "算力"), _pick("cloud-inference-hosting", "推理")
     compute = _contract(SpendKind.compute, 240_000, "每个月租算力2万左右")
     said = "我们只拿大模型跑推理做客服，不训练模型，每个月租算力"

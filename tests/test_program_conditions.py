@@ -111,6 +111,18 @@ def test_the_clients_purchase_picks_the_published_tier(message, ratio):
             "We rent GPUs purely for inference; we don't train models. RMB 500k a year.",
             "purely for inference",
         ),
+        (  # held-out blind11: the purpose read in every script, with Cantonese and English negations
+            "sz-training-voucher-2024",
+            SHENZHEN_FIRM,
+            "我哋租GPU淨係用嚟跑推理，唔會訓練模型，一年合約80萬",
+            "推理",
+        ),
+        (
+            "sz-training-voucher-2024",
+            SHENZHEN_FIRM,
+            "The GPUs we rent are not for training at all, inference only. RMB 600k a year.",
+            "inference only",
+        ),
         (  # review6 c10: in-province compute only
             "sd-compute-voucher-2025",
             CompanyProfile(province="山东", city="烟台", employees=50, industry="C"),
@@ -155,6 +167,13 @@ def test_a_condition_the_client_says_they_do_not_meet_makes_the_program_ineligib
     ("program_id", "profile", "message"),
     [
         ("sz-training-voucher-2024", SHENZHEN_FIRM, "租GPU训练自己的行业大模型，年合同60万"),
+        # a denied inference is no purpose: fine-tuning is what they rent for
+        (
+            "sz-training-voucher-2024",
+            SHENZHEN_FIRM,
+            "租GPU不是拿来做推理的，是要微调我们自己的行业模型，合同100万",
+        ),
+        ("sz-training-voucher-2024", SHENZHEN_FIRM, "租咗啲算力，主要係訓練自己嘅語音模型，合約40萬"),
         (
             "sd-compute-voucher-2025",
             CompanyProfile(province="山东", city="济南", employees=40, industry="C"),

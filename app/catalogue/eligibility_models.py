@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -102,6 +103,11 @@ class StatedCondition(StrictModel):
     en: Item = Field(min_length=4)
     met_when: str | None = Field(default=None, max_length=ITEM_MAX)
     unmet_when: str | None = Field(default=None, max_length=ITEM_MAX)
+    compute_purpose: Literal["train", "serve"] | None = Field(
+        default=None,
+        description="What the rented compute must be for (训练 / 推理): judged from the purposes the client states "
+        "and does not deny, in any script or English (engine/compute_purpose.py), not by this entry's regexes",
+    )
     closed_list: bool = Field(
         default=False,
         description="`met_when` names every case that qualifies (a pilot's five industries): a trade the client "

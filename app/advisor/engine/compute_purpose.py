@@ -18,25 +18,61 @@ TRAIN, SERVE = "train", "serve"
 _PURPOSES = {
     TRAIN: re.compile(r"训练|微调|精调|fine-?tun\w*|\btrain(?:s|ing|ed)?\b", re.I),
     SERVE: re.compile(
-        r"推理|部署|上线|托管|inference|\bserv(?:e|es|ing)\b|\bhost(?:s|ing)?\b|\bdeploy\w*", re.I
+        # "serve"/"host" only of a model: "a restaurant serving 200 guests" rents no compute to serve with
+        r"推理|部署|上线|托管|inference|\b(?:serv(?:e|es|ing)|host(?:s|ing)?)\s+(?:\w+\s+){0,2}(?:models?|llms?)\b|"
+        r"\bmodel (?:serving|hosting)\b|\bdeploy\w*",
+        re.I,
     ),
 }
-# A purpose said only to deny it ("不训练模型", "no training", "without fine-tuning") is no purpose.
+# A purpose said only to deny it ("不训练模型", "唔做訓練", "no training", "not for training", "without
+# fine-tuning") is no purpose. Cantonese denies with 唔/冇 ("唔會訓練"), English with a few words between the
+# negation and the purpose ("don't do any training", "not used for training").
 _DENIED = re.compile(
-    r"(?:不|不用|不做|不需要|无需|没有|没|并不|也不|no|not|without|don't|do not|never)\s*(?:需要|用来|用于|做|搞|\w{0,2})?\s*$",
+    r"(?:不|不用|不做|不需要|无需|没有|没|并不|也不|唔|冇|毋须|no|not|without|don't|do not|never|isn't|aren't"
+    r"|won't|doesn't|does not)\s*(?:是|会|需要|用来|用于|用嚟|拿来|做|搞|跑){0,3}(?:\w{1,2})?\s*"
+    r"(?:(?:for|to|do|doing|any|used|use|them|it|on|of|model|models)\s+){0,3}$",
     re.I,
+)
+# A purpose word that names a program ("the training voucher", "训练补贴") says which program, not what the
+# compute is for.
+_NAMES_A_PROGRAM = re.compile(r"\s*(?:compute\s+|算力)?(?:vouchers?\b|subsid|grants?\b|券|补贴|补助)", re.I)
+# The purpose with the words that qualify it, quoted back as the client said it: "只做推理", "净系用嚟跑推理",
+# "purely for inference", "inference only".
+_QUALIFIED = r"(?:(?:只|仅|纯|净系|单纯|就|主要)\s*)?(?:(?:是|用来|用于|用嚟|拿来|做|跑|搞)\s*){0,2}"
+_QUALIFIED_EN = (
+    r"(?:(?:purely|only|just|mainly|mostly)\s+)?(?:(?:for|to run|run|running|use it for|used for)\s+)?"
 )
 
 
 def stated_purposes(text: str) -> set[str]:
     """The purposes the text states for compute, leaving out those it denies."""
-    norm = normalize(text)
-    found = set()
+    return set(purpose_words(text))
+
+
+def purpose_words(text: str) -> dict[str, str]:
+    """Each purpose the text states and does not deny, with the client's words for it ("只跑推理", "inference
+    only"), in the normalised text (simplified, lower case)."""
+    norm = normalize(text).lower()
+    found: dict[str, str] = {}
     for purpose, pattern in _PURPOSES.items():
         for match in pattern.finditer(norm):
-            if not _DENIED.search(norm[max(0, match.start() - 8) : match.start()]):
-                found.add(purpose)
-                break
+            if _DENIED.search(norm[max(0, match.start() - 24) : match.start()]) or _NAMES_A_PROGRAM.match(
+                norm, match.end()
+            ):
+                continue
+            quoted = re.compile(
+                rf"(?:{_QUALIFIED}|{_QUALIFIED_EN}){re.escape(match.group(0))}(?:\s*only|为主)?", re.I
+            )
+            words = next(
+                (
+                    q.group(0)
+                    for q in quoted.finditer(norm, max(0, match.start() - 16))
+                    if q.end() >= match.end()
+                ),
+                match.group(0),
+            )
+            found[purpose] = words.strip()
+            break
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.compute_purpose import purpose_words
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.sector_lists import english_trade
 from app.catalogue.fields import said_match
@@ -47,6 +48,9 @@ def stated(program: FundingProgram, said: str, cased: str = "") -> list[Conditio
     out = []
     said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
     for rule in program.eligibility.stated_conditions:
+        if rule.compute_purpose is not None:
+            out.append(_purpose(rule.compute_purpose, rule.zh, rule.en, said))
+            continue
         against = said_match(rule.unmet_when, said) if rule.unmet_when else None
         listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
         if rule.closed_list and not listed:
@@ -69,3 +73,15 @@ def stated(program: FundingProgram, said: str, cased: str = "") -> list[Conditio
                 Condition("special", Status.unknown, Reason(f"须确认：{rule.zh}", f"to confirm: {rule.en}"))
             )
     return out
+
+
+def _purpose(wanted: str, zh: str, en: str, said: str) -> Condition:
+    """What the rented compute is for, as the client states it (compute_purpose.py): the program's purpose said
+    is met; only another purpose said ("淨係做推理", "inference only, no training") is unmet, quoting them."""
+    said_for = purpose_words(said)
+    if wanted in said_for:
+        return Condition("special", Status.met, Reason(f"{zh}：符合", f"{en}: met"))
+    if said_for:
+        words = next(iter(said_for.values()))
+        return Condition("special", Status.unmet, Reason(f"{zh}，您说“{words}”", f"{en}; you said “{words}”"))
+    return Condition("special", Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))
