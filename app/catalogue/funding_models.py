@@ -51,6 +51,13 @@ class SpecialRate(StrictModel):
         description="The client's words that put their purchase in this rate's tier (贵州云使用券: an ERP or "
         "customer-service SaaS is 业务应用层, 60%): the rate then applies as published (a ceiling stays one)",
     )
+    claimed_when: str | None = Field(
+        default=None,
+        max_length=ITEM_MAX,
+        description="The client's words that say they are the kind of firm this rate is for, when how such a firm "
+        "is recognised is not published (深圳训力券: 初创企业 60%): the tier is named beside the base rate, to "
+        "confirm with the issuer, and never counted",
+    )
 
     layer: bool = Field(
         default=False,
@@ -63,7 +70,7 @@ class SpecialRate(StrictModel):
         "scope in no layer's list may be in either",
     )
 
-    _said = field_validator("said")(check_regex)
+    _said = field_validator("said", "claimed_when")(check_regex)
 
 
 class StackTier(StrictModel):

@@ -17,6 +17,7 @@ from app.advisor.engine.notices import asks_about_policy
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.program_subjects import spend_from_question
+from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase, chosen_items, client_items, kinds, plan
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
@@ -87,6 +88,7 @@ class PackHandlers(HandlerTools):
             if choice.unanswered != choice.ruled_out:  # needs the catalogue cannot answer: not "nothing fits"
                 turn.answer = profile_line(profile, turn.language) + "\n\n"
                 turn.answer += unanswered_line(choice.unanswered, turn.language)
+            self._programs_for_the_need(turn)
             return
         conversation.pack = choice.picks
         # named in this turn or an earlier one
@@ -152,6 +154,20 @@ class PackHandlers(HandlerTools):
             questions_text, turn.clarifying = canned.pack_questions(missing, turn.language)
             turn.answer = add_to_brief(turn.answer, questions_text)  # asked before the folded details
             conversation.asked_clarification = conversation.awaiting_profile = True
+
+    def _programs_for_the_need(self, turn: Turn) -> None:
+        """No catalogued solution fits, yet the need's purpose is a program's: a micro workshop that wants to go
+        digital in a city on the SME digital-transformation pilot list hears that pilot (❔, what it buys still
+        open), not nothing (held-out blind11). Judged as a funding question on the need's spend, so only programs
+        of the client's place, size and trade whose spend the need names are listed; a need no program pays for
+        still gets the plain "nothing fits"."""
+        if turn.foreign or not spend_from_question(turn.query):
+            return
+        programs = self.funding.for_question(turn)
+        if listed_programs(programs):
+            turn.programs = programs
+            turn.answer += "\n\n" + "\n".join(funding_brief(programs, turn.book, turn.language))
+            self.funding.lead_with_notes(turn)
 
     def _as_stated(self, turn: Turn, purchases: list[Purchase], spend: set[SpendKind]) -> list[Assessment]:
         """The programs judged on the client's words without this turn's supposition; each one the supposition

@@ -61,6 +61,9 @@ class Assessment:
     # The purchase layer every item this program pays for is in (engine/layers.py): its rate is the program's.
     layer: SpecialRate | None = None
     layer_settled: bool = False  # the items were looked at: `layer` is None when they span layers
+    # A higher rate for a kind of firm the client says it is, whose recognition is unpublished ("AI创业公司" and
+    # 深圳训力券's 60% for start-ups): named beside the base rate as to confirm, never used in arithmetic.
+    claimed_rate: SpecialRate | None = None
 
     @property
     def selection_only(self) -> bool:
@@ -127,6 +130,14 @@ def assess(
         (r for r in program.benefit.special_rates if r.said and r.ratio and said_match(r.said, said)),
         None,
     )
+    assessment.claimed_rate = next(
+        (
+            r
+            for r in program.benefit.special_rates
+            if r.claimed_when and r.ratio and said_match(r.claimed_when, said)
+        ),
+        None,
+    )
     _choose_rate(assessment, profile)
     return assessment
 
@@ -189,6 +200,15 @@ def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float |
             f"at the rate for {rate.condition_en or original(rate.condition)} (from what you buy)",
         )
         return
+    claimed = assessment.claimed_rate
+    if claimed is not None and claimed.ratio and claimed.ratio > (assessment.ratio or 0):
+        # The client says it is that kind of firm ("AI创业公司"); recognition is unpublished: named, never counted.
+        pct, base = f"{claimed.ratio * 100:g}%", f"{(assessment.ratio or 0) * 100:g}%"
+        assessment.rate_note = Reason(
+            f"您说是这类企业：{claimed.condition}比例可提高至{pct}，能否按此认定须向主管部门确认，此处仍按{base}计",
+            f"you describe yourselves as one: {claimed.condition_en or original(claimed.condition)} may get up to "
+            f"{pct}; whether you qualify is for the issuer to confirm, so {base} is used here",
+        )
     for rate in benefit.special_rates:
         if (
             rate.automatic

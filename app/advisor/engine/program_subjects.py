@@ -37,7 +37,7 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
         {FundingType.equipment_subsidy},
     ),
     (
-        re.compile(r"数字化|改造|转型|digital", re.I),
+        re.compile(r"数字化|改造|转型|digital|digiti[sz]", re.I),  # "go digital", "digitise production"
         {SpendKind.digital_transformation},
         {FundingType.digital_transformation_subsidy},
     ),

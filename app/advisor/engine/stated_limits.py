@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from app.advisor.engine.client_clauses import clauses
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.numbers import money_amounts
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import FundingProgram
@@ -37,6 +38,9 @@ _TAXABLE = _Measure(
     re.compile(r"应纳税所得额?|应税所得|应纳税额|taxable (?:income|profit)", re.I),
 )
 _ASSETS = _Measure("资产总额", "total assets", re.compile(r"资产总额|总资产|total assets", re.I))
+# A program's loan ceiling ("创业担保贷款额度最高不超过300万元") against the loan the client says it takes
+# (understand/loans.py reads "贷款800万", "borrowing RMB 12 million"): a loan above it is not this program's loan.
+_LOAN = _Measure("贷款额度", "loan amount", re.compile(r"x^"))
 
 # The entry's wording of each measure, and of the ceiling: "年度应纳税所得额不超过300万元", "职工总数不超过500人".
 _MEASURES = (
@@ -44,9 +48,10 @@ _MEASURES = (
     (re.compile(r"从业人数|职工总数|员工人数|从业人员"), _STAFF),
     (re.compile(r"年销售收入|营业收入"), _REVENUE),
     (re.compile(r"资产总额"), _ASSETS),
+    (re.compile(r"贷款额度"), _LOAN),
 )
 _CEILING = re.compile(
-    r"(应纳税所得额|从业人数|职工总数|员工人数|从业人员|年销售收入|营业收入|资产总额)"
+    r"(应纳税所得额|从业人数|职工总数|员工人数|从业人员|年销售收入|营业收入|资产总额|贷款额度)"
     r"(?:[^、，；。\d]{0,3}?)(不超过|不高于|不多于)(\d+(?:\.\d+)?)(人|万元|亿元)"
 )
 _UNITS = {"人": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
@@ -91,6 +96,9 @@ def _client_figure(
     if measure is _STAFF:
         n = profile.employees
         return (float(n), False, f"{n}人", f"{n} staff") if n is not None else None
+    if measure is _LOAN:
+        loan = stated_loan(said)
+        return (loan, False, format_cny(loan), _en_cny(loan)) if loan is not None else None
     if measure is _REVENUE:
         revenue = profile.annual_revenue_cny
         if revenue is None:
