@@ -92,3 +92,20 @@ def test_a_start_up_hears_the_higher_tier_to_confirm_and_the_sum_stays_at_the_ba
     )
     (subsidy,) = cost_pack([], [plain], SHENZHEN, named_purchases("租算力训练模型，合同300万")).client
     assert "60%" not in subsidy.arithmetic.zh  # a firm that does not say it is one hears no tier
+
+
+def test_a_central_and_a_city_loan_interest_subsidy_are_not_said_to_exclude_each_other():
+    """review13 r13-09: "不能重复申领" was said of the central 1.5-point and 苏州's loan interest subsidies; §5 bars a
+    double claim at the same level only, so the answer says the sources are silent and to confirm."""
+    from app.advisor.engine.spend_notes import same_spend_twice
+    from app.catalogue.taxonomy import SpendKind
+
+    suzhou = CompanyProfile(province="江苏", city="苏州", employees=120, industry="C")
+    message = "苏州的机械厂，贷款300万买智能化设备，贴息能拿多少"
+    programs = [
+        judged(CATALOGUE, p, suzhou, message, TODAY)
+        for p in ("cn-equipment-renewal-loan-subsidy-2026", "su-smart-manufacturing-loan-interest-2021")
+    ]
+    (line,) = same_spend_twice(programs, {SpendKind.ai_equipment, SpendKind.digital_transformation}, "zh")
+    assert "不同层级" in line and "向两个发文单位确认" in line
+    assert "只能在其中一项申领" not in line and "同一笔贷款的利息" in line

@@ -18,8 +18,9 @@ from app.advisor.engine.guarantee import guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import channel_programs, pilot_channels
+from app.advisor.engine.program_companions import same_spend_elsewhere
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.programs import VERDICT_ORDER, could_show, same_spend_elsewhere, select_programs
+from app.advisor.engine.programs import VERDICT_ORDER, could_show, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units

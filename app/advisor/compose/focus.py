@@ -46,7 +46,10 @@ def asked(question: str) -> Asked | None:
 def _amount(programs: list[Assessment], language: Lang) -> str:
     # An ended or excluded program's rate is no answer to "how much" (its ❌ line says why).
     # A national pilot reached through the local one is that line's money, not a line of its own (m43).
-    open_ = [a for a in programs if a.verdict is not Verdict.ineligible and a.reached_through is None]
+    # A question about some programs ("how much would the R&D super-deduction save") is answered for them alone,
+    # not for the pilots shown beside them (review12 r12-44).
+    about = [a for a in programs if a.asked] or programs
+    open_ = [a for a in about if a.verdict is not Verdict.ineligible and a.reached_through is None]
     if not open_:
         return (
             "How much: none of the programs shown applies to you now; the reasons are below."

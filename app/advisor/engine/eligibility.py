@@ -52,7 +52,7 @@ class Assessment:
     # the local line speaks for both, so this one is judged but not listed.
     reached_through: str | None = None
     # Shown beside the program the client named because it pays for the same spend at another level of government
-    # (programs.same_spend_elsewhere: 山东省算力券 beside 青岛's): its date leads like the named one's.
+    # (program_companions.same_spend_elsewhere: 山东省算力券 beside 青岛's): its date leads like the named one's.
     companion_of: str | None = None
     # The tier the client says they were rated at ("智能券评的是10%档"): it decides the rate and the combined cap.
     stated_tier: float | None = None

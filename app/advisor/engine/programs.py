@@ -127,11 +127,15 @@ def _spoken(name: str) -> str:
     return spoken if len(spoken) >= 4 else _short(name)
 
 
-def _local_to_client(assessment: Assessment) -> bool:
+def local_to_client(assessment: Assessment) -> bool:
     """A program with a region rule the client's place meets (their city's, province's or district's)."""
     return bool(assessment.program.eligibility.regions) and any(
         c.name == "region" and c.status is Status.met for c in assessment.conditions
     )
+
+
+def _elsewhere(assessment: Assessment) -> bool:
+    return any(c.name == "region" and c.status is Status.unmet for c in assessment.conditions)
 
 
 def _pays_others(assessment: Assessment) -> bool:
@@ -153,7 +157,7 @@ def _client_said_no(assessment: Assessment) -> bool:
         # Their own form of business rules it out wherever the program is (a partnership asking which tax
         # benefits it can use hears that it pays no enterprise income tax, review9 r9-39), not "8 do not apply".
         return True
-    return _local_to_client(assessment) and bool(unmet) and all(c.name in _SAID_BY_CLIENT for c in unmet)
+    return local_to_client(assessment) and bool(unmet) and all(c.name in _SAID_BY_CLIENT for c in unmet)
 
 
 def listed_programs(programs: list[Assessment]) -> list[Assessment]:
@@ -168,7 +172,7 @@ def listed_programs(programs: list[Assessment]) -> list[Assessment]:
     useful = {id(a) for a in programs if a.verdict is not Verdict.ineligible or a.asked or _client_said_no(a)}
     if all(a.verdict is Verdict.ineligible for a in programs):
         explain = [
-            id(a) for a in programs if id(a) not in useful and _local_to_client(a) and not _pays_others(a)
+            id(a) for a in programs if id(a) not in useful and local_to_client(a) and not _pays_others(a)
         ]
         useful |= set(explain[: max(0, 2 - len(useful))])
     return [a for a in programs if id(a) in useful][:MAX_LISTED]
@@ -198,8 +202,16 @@ def select_programs(
     """Programs worth showing: relevant spend, and the user's region or a region they named; `named_ids`: the
     programs the message names as owners do ("东莞的试点", program_names.py), answered like a name."""
     chosen = _shown(assessments, profile, spend, places, question, named_ids)
+    # Another city's program in a province the client names (广东's other pilots for a 东莞 plant) ranks after
+    # every program their own place meets, or eight of them crowd out a national pilot listing 东莞 (r12-19).
     chosen.sort(
-        key=lambda item: (item[0], VERDICT_ORDER[item[1].verdict], -(item[1].ratio or 0), item[1].program.id)
+        key=lambda item: (
+            item[0] > 0 and _elsewhere(item[1]),
+            item[0],
+            VERDICT_ORDER[item[1].verdict],
+            -(item[1].ratio or 0),
+            item[1].program.id,
+        )
     )
     return [a for _, a in chosen[:MAX_PROGRAMS]]
 
@@ -263,38 +275,3 @@ def _shown(
             rank = 0 if by_name else 1 if program_type in RAISED_ONLY else 2 if named else 3
             chosen.append((rank, assessment))
     return chosen
-
-
-# How the money arrives for a program the client claims themselves: a pilot city's or a selection's money is not
-# a second channel for the client's own purchase, so it is no companion.
-_NOT_A_CHANNEL = frozenset({"via_pilot_city", "competitive_selection"})
-
-
-def same_spend_elsewhere(judged: list[Assessment], named: list[Assessment]) -> list[Assessment]:
-    """The programs at another level of government (a province's beside a city's) that pay for the same kind of
-    spend the named program pays for and cover the client's place (review10 r10-04: "青岛的企业算力补贴" was
-    answered alone, so 山东省算力券, which also pays for compute bought in Shandong, was never judged).
-
-    A consultant answers the program named and says which other one pays for the same purchase; the same spend is
-    claimed once (spend_notes.same_spend_twice says so)."""
-    out: list[Assessment] = []
-    for one in named:
-        program = one.program
-        if program.how_to_apply.mechanism.value in _NOT_A_CHANNEL or not _local_to_client(one):
-            continue
-        for other in judged:
-            candidate = other.program
-            if (
-                other in named
-                or other in out
-                or candidate.type is not program.type
-                or candidate.scope_level is program.scope_level
-                or candidate.how_to_apply.mechanism.value in _NOT_A_CHANNEL
-                or not set(candidate.eligibility.spend_scope) & set(program.eligibility.spend_scope)
-                or not _local_to_client(other)
-                or other.reached_through is not None
-            ):
-                continue
-            other.companion_of = program.id
-            out.append(other)
-    return out

@@ -3,8 +3,9 @@
 - A contract the client names that no listed program pays for is said to be matched to nothing, with what
   the programs do pay for ("天津算力券只支付智能算力租用，不支付您提到的软件4万元"); one only awards pay for is
   said to be paid only if selected, with no amount.
-- Two listed programs that pay for the same kind of spend, with no stacking rule between them: the same spend
-  is claimed under one of them only, never twice.
+- Two listed programs that pay for the same kind of spend, with no stacking rule between them: at the same level
+  the same spend is claimed under one of them only, never twice; at different levels the sources do not say, so it
+  is to confirm with both issuers (advice_rules §5).
 A selected program (award, application grant) gets no figure on the client's contract: it pays nothing unless
 selected, so it is shown as "selection required" with its published rate and cap only (funding_brief, focus).
 """
@@ -23,7 +24,7 @@ from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
 from app.catalogue.models import AmountRange, ApplicationMechanism
 from app.catalogue.render import format_cny
-from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
+from app.catalogue.taxonomy import SPEND_LABELS, FundingType, SpendKind
 
 
 def _name(assessment: Assessment, en: bool) -> str:
@@ -142,6 +143,10 @@ def _tax_rule(assessment: Assessment) -> bool:
     return assessment.program.how_to_apply.mechanism is ApplicationMechanism.tax_filing
 
 
+def _interest(assessment: Assessment) -> bool:
+    return assessment.program.type is FundingType.loan_interest_subsidy
+
+
 def same_spend_twice(
     programs: list[Assessment],
     bought: set[SpendKind],
@@ -168,7 +173,22 @@ def same_spend_twice(
             ):
                 continue
             zh_kind, en_kind = SPEND_LABELS[sorted(shared)[0]]
+            if _interest(one) and _interest(other):  # they pay interest on a loan, not the thing it buys
+                zh_kind, en_kind = "同一笔贷款的利息", "the interest on the same loan"
             amounts = {one.program.id, other.program.id} & computed
+            if one.program.scope_level is not other.program.scope_level:
+                # §5 bars a double claim at the same level only: a city's and the state's are not said to exclude
+                # each other unless the text says so (review13 r13-09: "不能重复申领" of central and 苏州 interest)
+                return [
+                    f"{_name(one, en)} and {_name(other, en)} (different levels of government) both pay for "
+                    f"{en_kind}: the sources do not say whether the same spend can be claimed under both; confirm "
+                    "with both issuers before counting on the second"
+                    + ("; the amounts shown are for one program." if amounts else ".")
+                    if en
+                    else f"{_name(one, en)}和{_name(other, en)}（不同层级）都支付{zh_kind}：所读原文没有写明同一笔支出"
+                    "能否两项都申领，请先向两个发文单位确认，再计入第二项"
+                    + ("；所列金额只按其中一项计算。" if amounts else "。")
+                ]
             return [
                 f"{_name(one, en)} and {_name(other, en)} both pay for {en_kind}: the same spend can be claimed "
                 "under one of them only, not twice"
