@@ -125,6 +125,10 @@ class PurchaseOut(_Model):
     # the first year's spend; null: named without an amount (the catalogue range is used, said as such)
     amount_cny: float | None = None
     monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
+    # priced in another currency ("HK$800k"): its ISO code and the amount as stated, never converted
+    # (amount_cny is then null)
+    currency: str | None = None
+    amount_other: float | None = None
     whole: bool = False  # a quote for a whole solution: the solution costs this, nothing added on top
     said: str = ""  # the client's words naming it: which pack solution it is, if any (else its own line)
     loan: bool = False  # bought with a loan: amount_cny is the loan; the client's own equipment, its own line

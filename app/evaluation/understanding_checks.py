@@ -20,12 +20,15 @@ from app.text.normalize import to_simplified, to_traditional
 
 # Slots compared field by field; "size" pools employees, revenue and size class for the target.
 SLOT_FIELDS = {
-    "budget": ("budget_cny",),
+    # A budget in another currency is kept as stated ("HKD 50,000"), never read as CNY (budget_cny null).
+    "budget": ("budget_cny", "budget_other"),
     "place": ("province", "city"),
     "employees": ("employees",),
     "revenue": ("annual_revenue_cny",),
     "size_class": ("size_class",),
     "industry": ("industry",),
+    # Systems the client already has; one they want or plan to take up is none ("wants a cloud MES").
+    "existing_it": ("existing_it",),
 }
 SIZE_SLOTS = ("employees", "revenue", "size_class")
 OUTSIDE_COVERAGE = re.compile(
@@ -94,6 +97,8 @@ def _slot_ok(response: Any, slot: str, expect: dict[str, Any]) -> bool | None:
         same = (
             _number_equal(got, want)
             if key in ("budget_cny", "annual_revenue_cny", "employees")
+            else sorted(got) == sorted(want)
+            if isinstance(want, list)
             else got == want
         )
         if not same:

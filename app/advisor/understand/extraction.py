@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
+from app.advisor.understand.existing_it import existing_systems
 from app.advisor.understand.gazetteer import Place, industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
 from app.advisor.understand.legal_form import legal_form_in
@@ -89,39 +90,10 @@ _IT_ADVANCED = re.compile(
     r"(?:技术|研发|算法|开发|工程师)团队|程序员|developers|engineering team|ml engineers|data scientists",
     _FLAGS,
 )
-_EXISTING_IT = {
-    "erp": "ERP",
-    "crm": "CRM",
-    "excel": "Excel表格",
-    "表格": "Excel表格",
-    "收银": "收银系统",
-    "pos": "POS收银",
-    "小程序": "微信小程序",
-    "公众号": "公众号",
-    "企业微信": "企业微信",
-    "钉钉": "钉钉",
-    "监控": "监控摄像头",
-    "摄像头": "监控摄像头",
-    "传感器": "传感器",
-    "mes": "MES",
-    "数据库": "数据库",
-    "抖音": "抖音账号",
-    "淘宝": "淘宝店铺",
-    "用友": "用友财务软件",
-    "金蝶": "金蝶财务软件",
-    "进销存": "进销存系统",
-}
 _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能)?([^,.;!?，。；！？]{2,30})", _FLAGS)
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
 )
-
-
-def _mentions(text: str, key: str) -> bool:
-    """Chinese keys match as substrings; Latin ones only as whole words ("enterprise" is not ERP)."""
-    if key.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", text) is not None
-    return key in text
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -200,7 +172,7 @@ class RuleExtractor:
             data["legal_form"] = form
         if skill := self._it_skill(text):
             data["it_skill"] = skill
-        data["existing_it"] = list(dict.fromkeys(v for k, v in _EXISTING_IT.items() if _mentions(text, k)))
+        data["existing_it"] = existing_systems(text)
         data["pain_points"] = [p for p in self._pain_phrases if p in text][:6]
         wishes = without_programs(text)  # "想用模型券" wishes for no model
         goals = [g.strip() for g in _GOAL.findall(wishes)] + [g.strip() for g in _GOAL_EN.findall(wishes)]

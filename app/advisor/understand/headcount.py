@@ -18,7 +18,7 @@ _FLAGS = re.IGNORECASE
 # "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
-    r"伙计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长"
+    r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长"
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
 # but not the firm's customers or members (学员, 会员, 社员).
@@ -97,6 +97,15 @@ _COUPLE = re.compile(
 )
 
 
+# A count said on its own, as the answer to "how many are you": "五十来个吧，做包装的", "二十几号人吧". Only a whole
+# clause: "五十来个小区" counts something else.
+_BARE_COUNT = re.compile(
+    rf"(?:^|[，,。；;])\s*(?:大概|差不多|大约|约|就)?\s*({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|号|位)\s*(?:人)?\s*"
+    r"(?:吧|左右|上下|的样子|这样)?\s*(?=[，,。；;]|$)",
+    _FLAGS,
+)
+
+
 def find_employees(text: str, figures: str) -> int | None:
     """The firm's headcount: a stated count first, else a workforce said without a figure.
 
@@ -107,6 +116,8 @@ def find_employees(text: str, figures: str) -> int | None:
     )
     if employees is not None:
         pass
+    elif bare := _BARE_COUNT.search(figures):
+        employees = parse_number(bare.group(1))
     elif match := _OF_US.search(text):
         word = match.group(1).lower()
         employees = _EN_NUMBERS.get(word) or parse_number(word)

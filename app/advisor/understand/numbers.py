@@ -48,15 +48,20 @@ def _larger_of_pair(pair: re.Match[str]) -> str:
 _ONE_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[上过近破超逾](?=千万|百|千|万|亿)")
 _ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
 _A_FEW = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])([小大])几(?=[十百千万亿])")
+# "预算几千块", "几万块钱": a few of a money unit, said with no digit (review13 r13-08: no budget was read); read as
+# five of it, the middle of "a few" (小几万 and 大几万 say the end). Not "十几万" (ten-odd) nor "几十个人" (a count).
+_SOME_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d小大好])几(?=千(?!万)|万)")
 # "员工百来号人", "百多人", "百十个工人", "百把万": a hundred (or thousand) said without its "一".
 _BARE_HUNDRED = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d几])(百|千)(?:来|多|余|十|把)")
 
 
 def spoken_magnitudes(text: str) -> str:
-    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万, 百来号人 -> 一百号人; same length."""
+    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万, 百来号人 -> 一百号人, 几千块 -> 五千块;
+    same length."""
     text = _ONE_OF_UNIT.sub("一", text)
     text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)
     text = _BARE_HUNDRED.sub(lambda m: "一" + m.group(1), text)
+    text = _SOME_OF_UNIT.sub("五", text)
     return _A_FEW.sub(lambda m: "两三" if m.group(1) == "小" else "七八", text)
 
 
@@ -144,7 +149,7 @@ _MONEY_RE = re.compile(
 )
 # What a number counts when it is not money: "200人", "30辆货车", "开了12年", "3个门店", "an 80-person firm".
 _COUNT_AFTER = re.compile(
-    r"\s*(?:多|来|余|几)?\s*(?:个|人(?!民币)|名|位|家|辆|台|间|套|头|亩|座|栋|层|条|只|户|张|件|份|次|床|桌|吨|公斤|斤|箱|"
+    r"\s*(?:多|来|余|几)?\s*(?:个|人(?!民币)|名|位|家|辆|台(?!币)|间|套|头|亩|座|栋|层|条|只|户|张|件|份|次|床|桌|吨|公斤|斤|箱|"
     r"平方|平米|年|月|天|日|周|小时|岁|倍|%|％|员工|工人|门店|店|分店|"
     r"[- ]?(?:people|persons?|staff|employees?|workers?|stores?|shops?|outlets?|vehicles?|trucks?|cars?|"
     r"years?|months?|days?|beds?|rooms?)(?![a-z]))",
@@ -233,7 +238,7 @@ def per_month(text: str, start: int, end: int) -> bool:
 # Longer marks first: "us$" before "s$", "hk$" and "nt$" before a bare "$".
 _CURRENCIES: list[tuple[str, str]] = [
     (r"新台币|台币|nt\$|ntd|twd", "TWD"),
-    (r"港币|港元|hk\$|hkd", "HKD"),
+    (r"港币|港元|港纸|港幣|港紙|hk\$|hkd", "HKD"),
     (r"美元|美金|us\$|usd", "USD"),
     (r"新加坡元|新加坡币|新元|新币|sgd|s\$", "SGD"),
     (r"澳元|aud|a\$", "AUD"),
@@ -250,6 +255,15 @@ _BEFORE = [(re.compile(rf"(?:{pattern})\s*$", re.IGNORECASE), code) for pattern,
 _AFTER = [(re.compile(rf"^\s*(?:{pattern})", re.IGNORECASE), code) for pattern, code in _CURRENCIES]
 
 
+# "蚊" is the Cantonese word for the local dollar: Hong Kong's in Hong Kong, Macau's in Macau, and the yuan in
+# Guangzhou ("五十蚊"). Read by the place the message names (review12 r12-34: "5萬港紙" was read as 5万元).
+_LOCAL_DOLLAR_AFTER = re.compile(r"^\s*蚊")
+_LOCAL_PLACES = [
+    (re.compile(r"香港|港岛|九龙|新界|hong ?kong|\bhk\b", re.IGNORECASE), "HKD"),
+    (re.compile(r"澳门|macau|macao", re.IGNORECASE), "MOP"),
+]
+
+
 def foreign_currency(text: str, money: Money) -> str | None:
     """The non-CNY currency written right before or after `money` in `text` ("HKD", "SGD", "USD?"), else None.
 
@@ -259,6 +273,8 @@ def foreign_currency(text: str, money: Money) -> str | None:
     for (before_re, code), (after_re, _) in zip(_BEFORE, _AFTER, strict=True):
         if before_re.search(before) or after_re.search(after):
             return code
+    if _LOCAL_DOLLAR_AFTER.match(after):
+        return next((code for place, code in _LOCAL_PLACES if place.search(text)), None)
     return None
 
 

@@ -5,6 +5,7 @@ name ("算力券") buys nothing. purchases.py reads the amounts; this module say
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.catalogue.taxonomy import SpendKind
@@ -37,7 +38,7 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         SpendKind.data_corpus,
         re.compile(
             r"语料|数据集|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
-            r"labell?ed data",
+            r"labell?ed (?:[a-z-]+ ){0,2}(?:data|images?|photos?|pictures?|texts?|audio|speech)",
             re.I,
         ),
     ),
@@ -97,6 +98,46 @@ _RENTED = re.compile(r"租|rent|leas", re.I)
 _PURPOSE = re.compile(
     r"微调|fine-?tun(?:e|ing)?", re.I
 )  # what rented compute is used for, not a service bought
+
+# What a thing bought is for, said after it: "租算力做设备故障预测模型", "买数据集拿来训练质检模型", "GPUs to train a
+# model", "a dataset for fine-tuning". Bare 做 counts only after the object (a kind word) in the same clause ("我们
+# 做设备维修的" is the trade); "用来/用于/to train" may open the next clause ("…的合同，用来训练客服大模型").
+_PURPOSE_AFTER_OBJECT = re.compile(
+    r"(?:拿来|用来|用于|用在|来|去|以便|好)?(?:做|训练|跑|搞|开发|实现|支撑)|用于|用来|"
+    r"\b(?:to|so (?:we|i) can|in order to)\s+(?:train|build|fine-?tune|develop|run|power|make|do|support|create|"
+    r"predict|monitor|detect)\b|\bfor\s+(?:training|fine-?tuning|building|running|developing|inference|our|the|a|an)\b",
+    re.I,
+)
+_PURPOSE_OPENS = re.compile(
+    r"\s*(?:拿来|用来|用于|用在|以便|主要用于|\b(?:to|in order to)\s+(?:train|build|fine-?tune|develop|run)\b)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"[;；。!?！？\n]|\.(?=\s|$)")
+_BUY_VERB_EN = re.compile(
+    r"\b(?:buy(?:ing|s)?|purchas(?:e|es|ing)|licen[cs](?:e|es|ing)|rent(?:s|ing)?|leas(?:e|es|ing)|"
+    r"subscrib(?:e|es|ing) to|order(?:s|ing)?)\b",
+    re.I,
+)
+_OBJECT_REACH = (
+    40  # how far after the verb its object's kind word may stand ("buy a licensed industry corpus")
+)
+
+
+def purpose_spans(body: str, object_ends: list[int]) -> list[tuple[int, int]]:
+    """Where `body` says what a thing bought is for: from a purpose word after an object (a kind word ending at
+    one of `object_ends`) in its clause, or a clause opened by one, to the clause's end."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(body)), len(body)]
+    spans = []
+    for begin, finish in itertools.pairwise(cuts):
+        if _PURPOSE_OPENS.match(body, begin, finish) and any(e <= begin for e in object_ends):
+            spans.append((begin, finish))
+            continue
+        objects = [e for e in object_ends if begin < e <= finish]
+        if objects and (mark := _PURPOSE_AFTER_OBJECT.search(body, min(objects), finish)):
+            spans.append((mark.start(), finish))
+    return spans
+
 
 # A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute. A tax
 # rule is named by what it does to the tax ("设备一次性税前扣除", "设备加速折旧"): "设备" there buys nothing (en12-14).
@@ -169,14 +210,50 @@ def _model_sold_by(body: str, start: int, end: int) -> bool:
     return bool(_CLOUD_VENDOR.fullmatch(body[start:end])) and bool(model.search(without_programs(body)))
 
 
-def nearest_kind(body: str, start: int, end: int, window: int = WINDOW) -> SpendKind | None:
-    """The kind named nearest the amount at body[start:end], within `window` characters either side."""
-    words = [
+def _kind_words(body: str) -> list[tuple[int, int, int, SpendKind]]:
+    """(start, end, rank, kind) of every kind word in `body`, none inside a program's name."""
+    return [
         (word.start(), word.end(), rank, kind)
         for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(body)
         if not _FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
     ]
+
+
+def _bought_not_purposed(
+    body: str, words: list[tuple[int, int, int, SpendKind]]
+) -> list[tuple[int, int, int, SpendKind]]:
+    """The kind words that name what is bought: those in a purpose phrase ("租算力做设备故障预测模型", "a dataset to
+    fine-tune our model") say what the thing is for, never what it is (review12 r12-08: 设备 made the rented
+    compute AI equipment). All of them when only a purpose names a kind."""
+    spans = purpose_spans(body, [w[1] for w in words])
+    kept = [w for w in words if not any(a <= w[0] < b for a, b in spans)]
+    return kept or words
+
+
+def bought_object(before: str) -> SpendKind | None:
+    """The kind of the object of the last English verb of buying in `before` ("buy a licensed industry corpus
+    from the Shanghai Data Exchange for about…", review12 r12-43): the amount after it is that thing's price,
+    however far the object stands from it. None when no verb of buying has a kind word for object."""
+    verbs = list(_BUY_VERB_EN.finditer(before))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    words = _kind_words(before)
+    objects = [
+        w for w in _bought_not_purposed(before, words) if verb.end() <= w[0] <= verb.end() + _OBJECT_REACH
+    ]
+    if not objects or _SENTENCE_BREAK.search(before, verb.end(), objects[0][0]):
+        return None
+    # "a licensed industry corpus": how it is paid (licensed, a subscription) is no object when a thing follows
+    things = [w for w in objects if not _PAYMENT_MODE.fullmatch(before[w[0] : w[1]])]
+    first = min(things or objects)
+    return _head_kind(before, first[0], first[1], first[3], words, verb.start())
+
+
+def nearest_kind(body: str, start: int, end: int, window: int = WINDOW) -> SpendKind | None:
+    """The kind named nearest the amount at body[start:end], within `window` characters either side."""
+    words = _bought_not_purposed(body, _kind_words(body))
     best: tuple[bool, int, int, int, int, int, SpendKind] | None = None
     for word in words:
         w_start, w_end, rank, _ = word

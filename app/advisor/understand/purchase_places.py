@@ -20,14 +20,16 @@ _I = re.IGNORECASE
 _VENUE_AFTER = re.compile(
     r"^(?:的|那边的?|当地的?|本地的?|嘅|'s)?\s*"
     r"(?:(?:算力|智算|超算|计算|云计算|数据|人工智能|ai|大模型|computing|compute|cloud|data|gpu|ai|big data)\s*)?"
-    r"(?:中心|平台|集群|机房|节点|交易所|算力|智算|gpu|服务器|platform|cluster|exchange|hub|cent(?:re|er)|"
+    r"(?:中心|平台|集群|机房|节点|交易所|算力|智算|gpu|服务器|供应商|服务商|提供商|platform|cluster|exchange|hub|cent(?:re|er)|"
     r"data cent(?:re|er)|node|facility)"
     r"(?!\s*(?:券|补贴|政策|奖|专项|vouchers?|subsid|grants?|polic))",
     _I,
 )
 _VENUE_BEFORE = re.compile(
     r"(?:data cent(?:re|er)|(?:computing|compute|cloud|data) (?:cent(?:re|er)|platform)|platform|cluster|exchange|"
-    r"facility|hub|node|servers?|gpus?|compute|capacity|hours)\s+(?:located |based )?(?:in|at|from)\s+(?:the\s+)?$",
+    # "buying GPU compute from a provider in Guizhou" (review13 r13-55): the seller's place is where it is bought
+    r"facility|hub|node|servers?|gpus?|compute|capacity|hours|provider|vendor|supplier|seller)\s+"
+    r"(?:located |based )?(?:in|at|from)\s+(?:the\s+)?$",
     _I,
 )
 # The clause buys, rents or uses a thing there (not "we run a data centre in Guizhou").

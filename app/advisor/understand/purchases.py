@@ -28,6 +28,7 @@ from app.advisor.understand.purchase_kinds import (
     KIND_WORDS,
     PROGRAM_MENTION,
     WINDOW,
+    bought_object,
     kind_before,
     kinds_named,
     nearest_kind,
@@ -56,7 +57,7 @@ __all__ = [
 MONEY = re.compile(AMOUNT, re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
 _CN_MAGNITUDE = re.compile(r"[万亿萬億]$")
-_COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台|套|家|辆|吨|只|户|份|字|行|图|页)")
+_COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台(?!币)|套|家|辆|吨|只|户|份|字|行|图|页)")
 _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _EACH = re.compile(r"各(?:自|是|为)?\s*$")
@@ -92,8 +93,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             if not_a_purchase(body, match.start(), match.end()):
                 continue  # a revenue, last year's or R&D spend, a budget, a ceiling, a loan (amount_roles.py)
-            if foreign_currency(body, Money(0.0, match.start(), match.end(), True)):
-                continue  # "HK$40萬": no exchange rate, so no CNY contract (engine/foreign_figures.py says it)
+            currency = foreign_currency(body, Money(0.0, match.start(), match.end(), True))
+            if currency and currency.endswith("?"):
+                continue  # a bare "$": whose dollar it is would be a guess
             if (money := first_year(body, match)) is None:
                 continue
             amount, monthly = money
@@ -108,6 +110,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
             loan = loan_amount(
                 body, match.start(), match.end()
             )  # not_a_purchase let it by: the loan buys a thing
+            if not kinds and (bought := bought_object(body[: match.start()])):
+                kinds = [
+                    bought
+                ]  # "buy a licensed industry corpus from the Shanghai Data Exchange for about…"
             if not kinds and a_deal(body, match.start(), match.end()):
                 # "…rent compute at a data centre in Jinan for route models, contract about RMB 300k" (r10-55):
                 # a contract or quote is a purchase, of the kind its sentence names however far from the figure,
@@ -132,8 +138,11 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 said = _clause_of(body, match.start(), match.end(), kind)
                 purchase = StatedPurchase(
                     kind=kind,
-                    amount_cny=amount,
-                    monthly_cny=monthly,
+                    # "HK$800k of GPU rental": kept in its currency, never yuan (engine/foreign_figures.py)
+                    amount_cny=None if currency else amount,
+                    monthly_cny=None if currency else monthly,
+                    currency=currency,
+                    amount_other=amount if currency else None,
                     whole=whole,
                     said=said,
                     loan=loan,

@@ -23,6 +23,10 @@ class StatedPurchase(BaseModel):
     # None: named without an amount ("买的是已备案的大模型API服务", review11 r11-28): still a purchase of its kind,
     # which is what a program's scope is judged on; its cost is the catalogue's range, said as such.
     amount_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    # An amount in another currency, kept as stated and never converted (we hold no exchange rates; review12
+    # r12-47: "HK$800k of GPU rental" was dropped): amount_cny is then None, the purchase still of its kind.
+    currency: str | None = Field(default=None, max_length=8, description="ISO code; None is CNY")
+    amount_other: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend).
     monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # A quote for the whole solution ("整体报价60万（含服务器和实施）"): it replaces all of the solution's items.
