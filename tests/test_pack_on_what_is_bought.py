@@ -97,3 +97,29 @@ def test_a_purchase_alone_is_a_pack_not_a_question_about_the_business(advisor):
     assert "Recommended AI enablement pack:" in response.answer
     assert "datasets and corpora you named" in response.answer
     assert "CNY 0." not in response.answer
+
+
+def test_a_wechat_tool_is_no_pick_for_a_taiwan_shop_but_is_for_a_mainland_one():
+    from app.advisor.engine.recommend import _fits
+    from app.advisor.understand.profile import CompanyProfile
+
+    wechat = SOLUTIONS["wechat-private-domain-assistant"]
+    assert _fits(wechat, CompanyProfile(province="台湾", city="台北", industry="F")) == (False, "platform")
+    assert _fits(wechat, CompanyProfile(province="广东", city="广州", industry="F"))[0]
+    assert _fits(SOLUTIONS["crm-ai-lead-scoring"], CompanyProfile(province="台湾", city="台北"))[0]
+
+
+def test_the_advisor_says_the_catalogue_holds_no_erp_and_answers_the_asked_voucher(advisor):
+    response = advisor.ask("贵阳一家连锁药店，40人，想上云ERP，预算3万，贵州上云券能用吗？")
+    assert response.solutions == []  # never GPU inference hosting for an ERP wish (review13 r13-24)
+    assert "目录中没有针对" in response.answer and "erp" in response.answer.lower()
+    assert "贵州云使用券" in response.answer
+
+
+def test_a_need_a_picked_tool_answers_is_not_said_to_be_unaddressed(advisor):
+    response = advisor.ask(
+        "Cold-storage firm in Zhengzhou, 60 staff. Our cold rooms drift out of temperature. "
+        "We want automatic alerts, budget under 20k yuan."
+    )
+    assert [s.id for s in response.solutions] == ["cold-storage-equipment-alert"]
+    assert "No solution in our catalogue addresses" not in response.answer

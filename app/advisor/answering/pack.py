@@ -89,6 +89,11 @@ class PackHandlers(HandlerTools):
                 turn.answer = profile_line(profile, turn.language) + "\n\n"
                 turn.answer += unanswered_line(choice.unanswered, turn.language)
             self._programs_for_the_need(turn)
+            # A program the client names still hears its verdict ("想上云ERP…上云券能用吗", review13 r13-24).
+            named = [] if turn.programs else [a for a in self.funding.for_question(turn) if a.asked]
+            if named:
+                turn.programs, turn.has_evidence = named, True
+                turn.answer += "\n\n" + "\n".join(funding_brief(named, turn.book, turn.language))
             return
         conversation.pack = choice.picks
         # named in this turn or an earlier one

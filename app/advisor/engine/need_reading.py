@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.advisor.engine.contract_scope import names_system_of_record
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
+from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
+
+
+def _system_of_record(part: NeedPart) -> NeedPart:
+    """A wish for a system the business runs on ("想上云ERP", "a cloud MES") is one the catalogue lacks: it holds AI
+    tools, none of them such a system (contract_scope.py). Said so, never answered with GPU hosting that the word
+    上云 leans to (review13 r13-24)."""
+    if names_system_of_record(SpendKind.software, normalize(part.text)):
+        return NeedPart(part.text, unserved=True, sure=True)
+    return part
 
 
 def no_sector(_: str) -> str | None:
@@ -118,7 +129,9 @@ class NeedReader:
         keeps the needs said before.
         """
         return [
-            part for item in self._need_items(profile, message, history) if (part := self.matcher.part(item))
+            _system_of_record(part)
+            for item in self._need_items(profile, message, history)
+            if (part := self.matcher.part(item))
         ]
 
     def need_texts(self, profile: CompanyProfile, message: str, history: str = "") -> list[str]:

@@ -8,6 +8,7 @@ what this module chose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
@@ -31,7 +32,20 @@ _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advan
 _INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_service}
 
 
+# A tool built on WeChat (企业微信, 朋友圈) reaches customers only where they use WeChat: not in Taiwan, where shops
+# reach members through LINE (review12 r12-39, review13 r13-40: a WeCom tool for a Taipei shop).
+_WECHAT_BOUND = re.compile(r"微信|wechat|wecom", re.I)
+_NO_WECHAT = frozenset({"台湾"})
+
+
+def _platform_fits(solution: Solution, profile: CompanyProfile) -> bool:
+    bound = _WECHAT_BOUND.search(f"{solution.name_zh} {solution.summary_zh}")
+    return not (bound and profile.province in _NO_WECHAT)
+
+
 def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
+    if not _platform_fits(solution, profile):
+        return False, "platform"
     if profile.industry and solution.industries and profile.industry not in solution.industries:
         return False, "industry"
     if profile.size_class and not _size_fits(solution, profile.size_class):
@@ -274,7 +288,16 @@ class SolutionRecommender(NeedReader):
         # answer it as they answer a question naming no need (`fill`), never "no catalogued solution".
         specific = [n for n in needs if not n.general]
         fill = not stated or (bool(needs) and not specific)
-        return choose_pack(ranked, profile.budget_cny, size, specific, fill=fill)
+        choice = choose_pack(ranked, profile.budget_cny, size, specific, fill=fill)
+        # A need the catalogue's own words name a picked solution for is answered by it, whatever its nearest
+        # examples lean to: never "no solution addresses 'automatic alerts'" above the cold-room alert (r12-02).
+        picked = {p.solution.id for p in choice.picks}
+        choice.unanswered = [n for n in choice.unanswered if not self._names_any(n, picked)]
+        choice.ruled_out = [n for n in choice.ruled_out if n in choice.unanswered]
+        return choice
+
+    def _names_any(self, need: str, solutions: set[str]) -> bool:
+        return any(match.names for sid, match in self.words.match(need).items() if sid in solutions)
 
     @staticmethod
     def _why(solution: Solution, matched: list[str], profile: CompanyProfile) -> Reason:
