@@ -123,3 +123,15 @@ def test_a_need_a_picked_tool_answers_is_not_said_to_be_unaddressed(advisor):
     )
     assert [s.id for s in response.solutions] == ["cold-storage-equipment-alert"]
     assert "No solution in our catalogue addresses" not in response.answer
+
+
+def test_a_budget_in_another_currency_hears_the_basic_tier_and_that_the_upper_end_may_exceed_it():
+    from app.advisor.compose.budget import budget_lines
+
+    choice = PackChoice([_pick("short-video-script-gen"), _pick("ecommerce-cs-bot")])
+    lines = budget_lines(choice, None, "en", "MOP 20,000", fixed=10_000)
+    text = " ".join(lines)
+    low = 10_000 + sum(p.solution.cost.first_year_cny.min for p in choice.picks)
+    high = 10_000 + sum(p.solution.cost.first_year_cny.max for p in choice.picks)
+    assert "MOP 20,000" in text and "basic tier" in text and "may exceed your budget" in text
+    assert f"CNY {low:,.0f}" in text and f"CNY {high:,.0f}" in text  # the client's own contract counted once

@@ -5,8 +5,6 @@ Split from costs.py, which costs the solutions and writes the subsidy arithmetic
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.advisor.compose.wording import money, money_range
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution
@@ -76,20 +74,24 @@ def budget_lines(
     def cost(solution: Solution) -> AmountRange:
         return as_costed.get(solution.id, solution.cost.first_year_cny)
 
+    # The pack's first year, summed once: its solutions as costed and the client's own other contracts (`fixed`).
+    lower = fixed + sum(cost(p.solution).min for p in choice.picks)
+    upper = fixed + sum(cost(p.solution).max for p in choice.picks)
     lines: list[str] = []
     if budget is None and other and choice.picks:
-        upper = sum(cost(p.solution).max for p in choice.picks)
+        # No rate to compare with: the basic tiers are the safe start, the upper end may not fit (review12 r12-37).
         lines.append(
-            f"Your budget is {other}. I hold no exchange rate, so I have not converted it: compare it yourself "
-            f"with the pack's first-year upper bound of CNY {upper:,.0f} at today's rate (approximate)."
+            f"Your budget is {other}. I hold no exchange rate, so I have not converted it. Start with the basic "
+            f"tier of each solution (about CNY {lower:,.0f} together in the first year); the upper end, "
+            f"CNY {upper:,.0f}, may exceed your budget: compare both at today's rate before signing."
             if en
-            else f"您的预算是{other}。我的资料中没有汇率，没有换算：请按当日汇率自行与本方案首年费用上限"
-            f"{money(upper, language)}对照（只是近似比较）。"
+            else f"您的预算是{other}。我的资料中没有汇率，没有换算。建议先选各方案的基础档（首年合计约"
+            f"{money(lower, language)}）；按上限配置首年约{money(upper, language)}，可能超出您的预算："
+            "签约前请按当日汇率自行对照。"
         )
     stated = next((c.client_figure for c in costed or [] if c.client_figure), None)
     if budget is not None and stated is not None and not choice.fits_budget:
         # The client's own contract leaves no cheaper tier to suggest: say the two figures disagree.
-        upper = sum(cost(p.solution).max for p in choice.picks)
         lines.append(
             f"At the figure you gave for {SPEND_LABELS[stated.kind][1]} the pack costs up to CNY {upper:,.0f} in "
             f"the first year, CNY {upper - budget:,.0f} over your budget of CNY {budget:,.0f}: check which "
@@ -99,7 +101,7 @@ def budget_lines(
             f"{money(budget, language)}约{money(upper - budget, language)}：签约前请先确认预算和合同金额以哪个为准。"
         )
     elif budget is not None and len(choice.picks) > 1 and (choice.basic_tier or not choice.fits_budget):
-        lines.append(_needs_over_budget(choice, budget, language, cost, fixed))
+        lines.append(_needs_over_budget(budget, language, lower, upper))
     elif budget is not None and not choice.fits_budget and choice.picks:
         start = choice.picks[0].solution
         upper = cost(start).max
@@ -123,7 +125,6 @@ def budget_lines(
             f"{money(budget, language)}内请选基础档，并请服务商按预算报价；按上限配置会超出预算{money(choice.gap, language)}。"
         )
     elif budget is not None and choice.picks and not said_fit:
-        upper = sum(cost(p.solution).max for p in choice.picks)
         lines.append(
             f"At the upper end of its range the pack costs CNY {upper:,.0f} in the first year, within your budget "
             f"of CNY {budget:,.0f} before any subsidy."
@@ -141,17 +142,9 @@ def budget_lines(
     return lines
 
 
-def _needs_over_budget(
-    choice: PackChoice,
-    budget: float,
-    language: Lang,
-    cost: Callable[[Solution], AmountRange],
-    fixed: float = 0.0,
-) -> str:
+def _needs_over_budget(budget: float, language: Lang, lower: float, upper: float) -> str:
     """Each stated need keeps its solution: say what the pack costs against the budget, not a cheaper swap.
     Whether basic tiers fit is the arithmetic's own answer, the client's fixed contracts counted."""
-    lower = fixed + sum(cost(p.solution).min for p in choice.picks)
-    upper = fixed + sum(cost(p.solution).max for p in choice.picks)
     within = lower <= budget
     if language == "en":
         tier = (
