@@ -53,6 +53,20 @@ def _never_known(name: str) -> bool:
         ("the Hong Kong technology voucher", []),
         # The place names the client, not the voucher.
         ("We are in Guangzhou and want a data voucher", []),
+        # A place a few words before the kind, the question only about that voucher (review12 held-out).
+        ("南昌市的人工智能数据券能申请吗？", ["南昌数据券"]),
+        ("长沙那边有没有大模型的算力券可以领？", ["长沙算力券"]),
+        ("深圳龙岗区那边的AI算力券", ["龙岗区算力券"]),  # a district's own, not the city's 训力券
+        ("杭州的人工智能算力券还能申请吗", []),
+        ("南京市的AI算力券能申请吗", []),
+        # The place after the kind, or owning it; a kind the catalogue has nowhere.
+        ("Does Wuxi have a data voucher for small companies?", ["Wuxi data voucher"]),
+        ("Any compute vouchers in Kunming? How much do they cover?", ["Kunming compute voucher"]),
+        ("Is there an innovation voucher in Nanchang?", ["Nanchang innovation voucher"]),
+        ("Is there a Nanchang data-voucher scheme?", ["Nanchang data voucher"]),
+        ("Does Hangzhou have a compute voucher?", []),
+        ("Can I use the compute voucher in Hangzhou for API calls?", []),
+        ("Is there an SME voucher in Hangzhou?", []),
     ],
 )
 def test_a_place_and_a_kind_no_program_carries_is_absent(
@@ -96,3 +110,15 @@ def test_an_english_voucher_of_a_place_without_one_is_said_to_be_absent(advisor:
         "Guangzhou e-commerce firm, 30 staff. Can we apply for the Guangzhou data voucher to buy labelled data?"
     ).answer
     assert answer.startswith("“Guangzhou data voucher” is not in my sources")
+
+
+def test_a_voucher_asked_about_alone_hears_what_the_sources_hold(advisor: AdvisorService) -> None:
+    """No business described, only "is there one": not the generic "no reliable evidence" line, but what the
+    sources hold of that kind and for that place, and whom to confirm with."""
+    zh = advisor.ask("苏州的模型券怎么申请？").answer
+    assert "“苏州模型券”不在我的资料中" in zh
+    assert "上海市模型券" in zh and "苏州市中小企业数字化转型城市试点" in zh
+    assert "没有找到足够可靠的依据" not in zh
+    en = advisor.ask("Does Wuxi have a data voucher for small companies?").answer
+    assert en.startswith("“Wuxi data voucher” is not in my sources")
+    assert "no data voucher anywhere" in en and "Wuxi SME digital-transformation" in en

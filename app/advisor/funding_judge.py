@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
+from app.advisor.compose.what_if import withdrawn_after_correction
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.coverage_notes import large_firm_note, no_program_for_place
@@ -20,7 +21,7 @@ from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import channel_programs, pilot_channels
 from app.advisor.engine.program_companions import same_spend_elsewhere
 from app.advisor.engine.program_subjects import spend_from_question
-from app.advisor.engine.programs import VERDICT_ORDER, could_show, select_programs
+from app.advisor.engine.programs import VERDICT_ORDER, could_show, listed_programs, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
@@ -31,6 +32,7 @@ from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import STACKING
+from app.advisor.understand.resolve import CORRECTION
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import SpendKind
@@ -108,7 +110,20 @@ class FundingJudge:
             *deduction_notes(normalize(self.said_in(turn)), turn.programs, language),
             *one_off_notes(client, turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
+            *self._withdrawn(turn),
         ]
+
+    def _withdrawn(self, turn: Turn) -> list[str]:
+        """After a correction ("不对，我们注册在东莞"), the programs the last answer showed that the corrected place
+        rules out, by name (compose/what_if.withdrawn_after_correction)."""
+        shown = turn.conversation.shown_programs
+        if not shown or turn.what_if_from is not None or not CORRECTION.search(normalize(turn.raw)):
+            return []
+        profile, said = turn.conversation.profile, self.said_in(turn)
+        earlier = [
+            assess(p, profile, self.today(), None, said) for p in self.catalogue.funding if p.id in shown
+        ]
+        return withdrawn_after_correction(earlier, listed_programs(turn.programs), turn.language)
 
     def lead_with_notes(self, turn: Turn) -> None:
         """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""

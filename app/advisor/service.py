@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 
 from app.advisor.compose import canned
+from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.claims import (
@@ -25,6 +26,7 @@ from app.advisor.engine.claims import (
     relayed_programs_not_in_sources,
     titled_programs_not_in_sources,
 )
+from app.advisor.engine.held_instead import held_instead
 from app.advisor.engine.place_vouchers import place_vouchers_not_in_sources
 from app.advisor.engine.unheld_names import unheld_names, unheld_programs_named
 from app.advisor.intents import spec
@@ -160,12 +162,17 @@ class AdvisorService(AdvisorParts):
         claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
         national = nearest_real_program(text, self.catalogue) if claimed else None
         nearest = (national.name, national.name_en) if national else None
-        if claimed and turn.intent == "policy_question":
+        if claimed:
+            # What the sources do hold of that kind and for that place, in place of "no reliable evidence".
+            held = held_instead(claimed, self.catalogue, self.places, turn.language) if not national else ""
+            said = canned.unknown_programs(claimed, turn.language, nearest) + (" " + held if held else "")
+            turn.answer = turn.answer.replace(no_evidence(turn.language), "").strip()
+        if claimed and (turn.intent == "policy_question" or not turn.answer):
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
-            turn.answer = canned.unknown_programs(claimed, turn.language, nearest)
+            turn.answer = said
         elif claimed:
             # Say plainly that we cannot back what the user asserts, before anything else.
-            turn.answer = canned.unknown_programs(claimed, turn.language, nearest) + "\n\n" + turn.answer
+            turn.answer = said + "\n\n" + turn.answer
         return turn
 
     def _names_a_program(self, text: str) -> bool:

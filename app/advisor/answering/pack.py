@@ -11,6 +11,7 @@ from app.advisor.compose.policy import select_evidence
 from app.advisor.compose.solution_views import preview_line
 from app.advisor.compose.what_if import changed_verdicts, supposition_changed, what_changed
 from app.advisor.compose.wording import add_to_brief
+from app.advisor.engine.asked_facts import facts_worth_asking
 from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.eligibility import Assessment
 from app.advisor.engine.notices import asks_about_policy
@@ -124,6 +125,8 @@ class PackHandlers(HandlerTools):
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
         notes = self.funding.notes(turn)
         notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
+        # Asked only when the answer can change a verdict shown, and only the part still missing (asked_facts.py).
+        missing = facts_worth_asking(missing, listed_programs(turn.programs), profile)
         # The facts this answer's own questions ask for (below): the verdict lines do not ask them again.
         asking = (
             frozenset(missing[: canned.ASKED_AT_ONCE])

@@ -28,6 +28,15 @@ QUESTIONS = {
         "大概有多少员工、年营收多少？（用于判断是否属于中小企业）",
         "Roughly how many employees and what annual revenue? (decides SME status)",
     ),
+    # Half the size known (engine/asked_facts.py): only the other half is asked.
+    "revenue": (
+        "去年营收大概多少？（员工数您已说过，按工信部标准还需要营收才能判断是否属于中小企业）",
+        "Roughly what was last year's revenue? (with your headcount it decides SME status)",
+    ),
+    "employees": (
+        "大概有多少员工？（营收您已说过，按工信部标准还需要员工数才能判断是否属于中小企业）",
+        "Roughly how many employees? (with your revenue it decides SME status)",
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from app.advisor.compose.funding import (
 from app.advisor.compose.program_labels import names_apart, short_name
 from app.advisor.compose.wording import MISSING_FACTS, pick
 from app.advisor.contract import Lang
+from app.advisor.engine.asked_facts import SIZE_PARTS, settling_facts
 from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pilots import PILOT_CITY, pilot_city_confirmed
@@ -194,7 +195,9 @@ def funding_brief(
     said = [*shown, *through] if pilots else shown
     if rest := not_listed_line(programs, said, language):
         lines += ["", *rest] if lines else rest
-    missing = sorted({m for a in shown if a.verdict is Verdict.unknown for m in a.missing} - asking)
+    # Only what would settle a verdict shown (engine/asked_facts.py); half the size asked is the size asked.
+    asked = asking | ({"size"} if asking & SIZE_PARTS else set())
+    missing = sorted(settling_facts(shown) & {m for a in shown for m in a.missing} - asked)
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append("")

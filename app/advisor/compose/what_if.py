@@ -226,3 +226,26 @@ def _unsaved(supposed: CompanyProfile, old: str, new: str, fields: list[str], la
     if language == "en":
         return f" Your saved profile still says {old}; tell me if that has changed."
     return f"您保存的企业资料仍是{old}；如情况已变，请直接告诉我。"
+
+
+def withdrawn_after_correction(
+    earlier: list[Assessment], listed: list[Assessment], language: Lang
+) -> list[str]:
+    """A correction of where the company is registered ("不对，我们注册在东莞") withdraws the programs the last
+    answer showed for the old place: each is named with the reason it no longer applies, not dropped in silence
+    (review12 r12-30: the 深圳模型券 shown a turn before vanished without a word). `earlier`: the programs the last
+    answer listed, judged again on the corrected profile; `listed`: what this answer lists."""
+    shown_now = {a.program.id for a in listed}
+    en = language == "en"
+    gone = []
+    for a in earlier:
+        region = next((c for c in a.conditions if c.name == "region"), None)
+        if a.program.id in shown_now or region is None or region.status is not Status.unmet:
+            continue
+        name = short_name(a.program.name_en if en else a.program.name)
+        gone.append(f"{name} ({region.reason.en})" if en else f"{name}（{region.reason.zh}）")
+    if not gone:
+        return []
+    if en:
+        return [f"After your correction, no longer applicable: {'; '.join(gone)}."]
+    return [f"按您更正后的注册地，不再适用：{'；'.join(gone)}。"]

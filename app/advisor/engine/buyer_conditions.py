@@ -13,6 +13,7 @@ from __future__ import annotations
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
+from app.advisor.engine.open_parts import open_purchase_reason
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import adopted, said_purchases, self_done
@@ -52,21 +53,12 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     said_kinds = said_purchases(unnamed) if said else ()
     named = next((p for p in said_kinds if p.kind in scope), None)
     if named is not None:
-        zh, en = SPEND_LABELS[named.kind]
         # An amount in another currency ("HK$12萬") is no yuan purchase, but it is an amount (foreign_figures.py).
         norm = normalize(named.words)
         foreign = any(foreign_currency(norm, m) for m in money_amounts(norm))
-        open_zh, open_en = (
-            ("", "where you buy it is") if foreign else ("金额和", "the amount and where you buy it are")
-        )
-        return Condition(
-            "purchase",
-            Status.unknown,
-            Reason(
-                f"您提到“{named.words}”（{zh}），但还没有{open_zh}采购方式，须确认",
-                f"you mention “{named.words}” ({en}); {open_en} still to confirm",
-            ),
-        )
+        # Only what the client's words leave open: the amount, where they buy, or neither (open_parts.py).
+        reason = open_purchase_reason(named.words, SPEND_LABELS[named.kind], said, foreign)
+        return Condition("purchase", Status.unknown, reason)
     if purchases is None:
         other = said_kinds[0] if said_kinds else None
         if other is None and (plan := adopted(unnamed)):  # "上AI质检": a plan, of no one kind yet

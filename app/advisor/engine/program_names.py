@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from app.advisor.engine.kind_names import in_named_place, of_kind_named, provinces_own_first
 from app.advisor.engine.names_in_order import MIN_WORDS as IN_ORDER_MIN_WORDS
 from app.advisor.engine.names_in_order import (
     han_pieces_in_order,
@@ -32,7 +33,6 @@ from app.advisor.engine.pilot_names import PilotNames
 from app.advisor.llm.guard import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
-from app.catalogue.taxonomy import FundingType
 from app.text.normalize import normalize
 
 _BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
@@ -142,7 +142,8 @@ class ProgramNames:
         words = _WORD.findall(norm)
         english = len(words) >= _FEWEST_WORDS
         runs, pairs = _runs(norm, MIN_STRETCH), _runs(norm, 2)
-        found = []
+        found: list[FundingProgram] = []
+        by_kind: list[FundingProgram] = []
         for i, program in enumerate(self.programs):
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
@@ -155,17 +156,12 @@ class ProgramNames:
                 or (in_name and self._words(i, words))
                 or self._in_order(i, norm if shares else "", words if in_name else [])
             )
-            # "算力券" is what owners call every compute voucher (深圳's is named 训力券).
-            by_kind = any(
-                any(word in self._names[i] for word in kin)
-                or ("算力券" in kin and program.type is FundingType.compute_voucher)
-                for kin in kinds
-            ) and any(
-                program.region.province is not None and program.region.covers(p.province, p.city)
-                for p in where
-            )
-            if whole or by_alias or by_kind or (stretch and self._could_mean(program, norm, where)):
+            if whole or by_alias or (stretch and self._could_mean(program, norm, where)):
                 found.append(program)
+            elif of_kind_named(program, self._names[i], kinds) and in_named_place(program, where):
+                by_kind.append(program)  # its kind and place said (kind_names.py)
+        kept = found + provinces_own_first(by_kind, where)
+        found = [p for p in self.programs if p in kept]  # in the catalogue's order, as before
         # "南京试点还能申请吗": a pilot is named by its place and the word 试点, never by its catalogue name.
         return found + [p for p in self._pilots.named_in(norm) if p not in found]
 

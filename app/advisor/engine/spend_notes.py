@@ -54,9 +54,9 @@ def unpaid_client_items(client: list[Purchase], programs: list[Assessment], lang
             # Only awards pay for it: never an amount to count on (§2), but the published ceiling on the
             # client's figure is what they ask "能补多少" for (review6 c26: "120万 × 50% = 60万, capped at 50万").
             names = (", " if en else "、").join(_name(a, en) for a in open_[:2])
-            # The program the client named first: its figure is the one they asked for (review11 r11-21).
-            by_ask = sorted(open_, key=lambda a: not a.asked)
-            ceilings = [c for a in by_ask if (c := selection_ceiling(a, purchase)) is not None][:1]
+            # Only for a program the client named: its figure is the one they asked for (review11 r11-21); a
+            # pilot they did not ask about gets no "if selected" amount (review12 r12-56).
+            ceilings = [c for a in open_ if a.asked and (c := selection_ceiling(a, purchase)) is not None][:1]
             said = (
                 ("; ".join(c.en for c in ceilings) if en else "；".join(c.zh for c in ceilings))
                 if ceilings
