@@ -104,7 +104,14 @@ class FundingHandlers(PackHandlers):
         notes += self.funding.notes(turn)
         notes = list(dict.fromkeys(notes))  # a sentence the direct answer already said is not said again
         province = turn.conversation.profile.province
-        brief = funding_brief(turn.programs, turn.book, turn.language, province, bool(turn.foreign))
+        brief = funding_brief(
+            turn.programs,
+            turn.book,
+            turn.language,
+            province,
+            bool(turn.foreign),
+            place_known=province is not None,
+        )
         lines = [*notes, *([""] if notes else []), *brief]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [

@@ -153,11 +153,14 @@ def funding_brief(
     province: str | None = None,
     abroad: bool = False,
     asking: frozenset[str] = frozenset(),
+    place_known: bool = True,
 ) -> list[str]:
     """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it.
 
     `asking`: the facts the answer asks for in its own questions right after (canned.pack_questions); they are not
     asked a second time here (review10 r10-47/55: "employees and revenue" was requested twice in one answer).
+
+    `place_known`: whether the client's place is known; with none, the place is what the open verdicts wait on.
 
     `province`: the client's; outside the mainland (or `abroad`: registered outside China) an empty list adds
     nothing (the place note has said no program covers them, and a mainland bureau is no one for them to ask).
@@ -197,7 +200,11 @@ def funding_brief(
         lines += ["", *rest] if lines else rest
     # Only what would settle a verdict shown (engine/asked_facts.py); half the size asked is the size asked.
     asked = asking | ({"size"} if asking & SIZE_PARTS else set())
-    missing = sorted(settling_facts(shown) & {m for a in shown for m in a.missing} - asked)
+    open_ = [a for a in shown if a.verdict is Verdict.unknown]
+    settling = settling_facts(shown) & {m for a in open_ for m in a.missing}
+    # With no place known every ❔ waits on it, a pilot's too (whether its city is on the list): it is asked.
+    settling |= {"region"} if open_ and not place_known and not abroad else set()
+    missing = sorted(settling - asked)
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append("")

@@ -177,7 +177,10 @@ def pack_answer(
     if priced or not unpriced:
         net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
         lines += ["", net]
-    lines += ["", *funding_brief(programs, book, language, profile.province, abroad, asking)]
+    brief = funding_brief(
+        programs, book, language, profile.province, abroad, asking, profile.province is not None
+    )
+    lines += ["", *brief]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]
     # The details add what the brief left out, naming nothing again: what each numbered solution does, the
     # budget beyond "within/over", the arithmetic, each listed program's other conditions and its steps.

@@ -35,9 +35,14 @@ def facts_worth_asking(missing: list[str], shown: list[Assessment], profile: Com
 def settling_facts(shown: list[Assessment]) -> set[str]:
     """The profile facts a ❔ shown waits on: the open conditions of a verdict the client's answer can move. A
     selection or a pilot city's enrolment stays open whatever the client tells about the firm, so those verdicts
-    ask nothing; a ✅ or ❌ asks nothing either."""
+    ask only where the firm is (which city's pilot it could be); a ✅ or ❌ asks nothing."""
     facts: set[str] = set()
     for assessment in shown:
-        if assessment.verdict is Verdict.unknown and not assessment.selection_only:
-            facts |= {c.fact or c.name for c in assessment.conditions if c.status is Status.unknown}
+        if assessment.verdict is not Verdict.unknown:
+            continue
+        open_facts = {c.fact or c.name for c in assessment.conditions if c.status is Status.unknown}
+        facts |= open_facts & _WHERE if assessment.selection_only else open_facts
     return facts & set(PROFILE_FACTS)
+
+
+_WHERE = frozenset({"region", "district"})
