@@ -49,13 +49,35 @@ class FundingJudge:
         self.absences = absences or {}
 
     def assessments(
-        self, profile: CompanyProfile, purchases: list[Purchase] | None, said: str = ""
+        self,
+        profile: CompanyProfile,
+        purchases: list[Purchase] | None,
+        said: str = "",
+        only: set[int] | None = None,
     ) -> list[Assessment]:
-        """`said`: the client's words (`said_in`), for the conditions only they can state (where they buy)."""
+        """`said`: the client's words (`said_in`), for the conditions only they can state (where they buy);
+        `only`: the `id()`s of the programs to judge (`_showable`), else the whole catalogue."""
         judged = [
-            assess(program, profile, self.today(), purchases, said) for program in self.catalogue.funding
+            assess(program, profile, self.today(), purchases, said)
+            for program in self.catalogue.funding
+            if only is None or id(program) in only
         ]
         return pilot_channels(judged, profile)
+
+    def _showable(
+        self,
+        profile: CompanyProfile,
+        spend: set[SpendKind] | None,
+        places: list[Place],
+        question: str,
+        named_ids: Collection[str] = (),
+    ) -> set[int]:
+        """The programs `select_programs` may keep and the pilot channels they may come through (`could_show`,
+        `channel_programs`): judging only these gives the same programs and verdicts as judging the whole
+        catalogue, for a tenth of the work (most of a later funding turn's time was every program's verdict)."""
+        programs = self.catalogue.funding
+        kept = could_show(programs, profile, spend, places, question, named_ids)
+        return {id(p) for p in kept + channel_programs(programs, profile)}
 
     def shown(
         self,
@@ -70,15 +92,10 @@ class FundingJudge:
         """`select_programs` over the judged programs, judging only those it may keep and the pilot channels
         they may come through (`could_show`, `channel_programs`): the same programs and verdicts as judging
         the whole catalogue, for a tenth of the work."""
-        programs = self.catalogue.funding
-        kept = could_show(programs, profile, spend, places, question, named_ids)
-        kept_ids = {id(p) for p in kept + channel_programs(programs, profile)}
-        judged = [
-            assess(program, profile, self.today(), purchases, said)
-            for program in programs
-            if id(program) in kept_ids
-        ]
-        return select_programs(pilot_channels(judged, profile), profile, spend, places, question, named_ids)
+        judged = self.assessments(
+            profile, purchases, said, self._showable(profile, spend, places, question, named_ids)
+        )
+        return select_programs(judged, profile, spend, places, question, named_ids)
 
     @staticmethod
     def said_in(turn: Turn) -> str:
@@ -187,11 +204,18 @@ class FundingJudge:
         purchases = shown or planned or None  # a pack not shown counts only when nothing else does
         spend = spend_from_question(turn.query) | kinds(client) or None
         said = self.said_in(turn) if said is None else said
-        judged = self.assessments(profile, purchases, said)
+        stacking = bool(STACKING.search(normalize(turn.query)))
+        # Only `select_programs` reads the verdicts unless the question pairs programs or names them.
+        only = (
+            None
+            if stacking or turn.named_programs
+            else self._showable(profile, spend, turn.places, turn.query)
+        )
+        judged = self.assessments(profile, purchases, said, only)
         if planned and not (client or shown):
             # A pack not shown may rule a program out (nothing of its kind), never make it eligible: the client
             # has not seen or chosen those purchases, so a program that pays for one stays "to confirm".
-            unplanned = {a.program.id: a for a in self.assessments(profile, None, said)}
+            unplanned = {a.program.id: a for a in self.assessments(profile, None, said, only)}
             # Nor rule out a program the client names: asking about it says they mean to buy what it pays for
             # (c54: "深圳训力券保证能拿1000万吗" from a model company was ❌ "您的方案里没有这类采购").
             judged = [
@@ -200,7 +224,7 @@ class FundingJudge:
                 else a
                 for a in judged
             ]
-        if STACKING.search(normalize(turn.query)):
+        if stacking:
             programs = self._stacking(judged, turn, spend)
         else:
             programs = self._named_first(judged, turn) or select_programs(

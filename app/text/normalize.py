@@ -75,16 +75,22 @@ _CACHED_CHARS = 2000
 
 def normalize_cased(text: str) -> str:
     """`normalize` keeping the letter case: the client's words as matched, but quoted back as typed ("POS")."""
+    # A turn reads the conversation's words this way several times (each program's conditions, the notes).
+    return _cased_short(text) if len(text) <= _CACHED_CHARS else _normalize_cased(text)
+
+
+def _normalize_cased(text: str) -> str:
     text = unicodedata.normalize("NFKC", clean_text(text))
     # Variants are folded whatever the script, so a simplified question or fact meets a folded passage.
     return fold_variants(_t2s().convert(text))
 
 
 def _normalize(text: str) -> str:
-    return normalize_cased(text).lower()
+    return _normalize_cased(text).lower()
 
 
 _normalize_short = lru_cache(maxsize=16384)(_normalize)
+_cased_short = lru_cache(maxsize=4096)(_normalize_cased)
 
 
 def compact(text: str) -> str:

@@ -8,6 +8,7 @@ need_bank.py, need_parts.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from app.advisor.engine.contract_scope import names_system_of_record
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
@@ -72,6 +73,9 @@ class NeedReader:
         self._product_terms = sorted(
             {p for sid in phrases for p in phrases[sid] if len(p) >= (8 if p.isascii() else 4)}
         )
+        # A clause reads the same each time: a pack turn reads its needs twice (the texts the turn embeds, then
+        # the stated needs) and a later turn the earlier messages' clauses again (speed only).
+        self._states_need = lru_cache(maxsize=4096)(self._states_need)  # type: ignore[method-assign]
 
     def _vote(self, text: str) -> NeedVote:
         return self.needs.vote(text) if self.needs else NO_VOTE

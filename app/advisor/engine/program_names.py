@@ -203,9 +203,9 @@ class ProgramNames:
         return [known[i] for i in ids if i in known]
 
     def stretches(self, text: str) -> list[str]:
-        """The stretches of catalogued program names a (normalised) text repeats, wherever the program is:
-        words of a program's name name funding, not a need ("大模型应用示范项目" asks for no model API)."""
-        return [s for core in self._cores if (s := self._stretch(core, text))]
+        """Stretches of program names a normalised text repeats (any program's: they name funding, not a need)."""
+        runs, names = _runs(text, MIN_STRETCH), zip(self._cores, self._core_runs, strict=True)
+        return [s for core, own in names if not own.isdisjoint(runs) and (s := self._stretch(core, text))]
 
     def with_partners(self, named: list[FundingProgram], text: str) -> list[FundingProgram]:
         """A question about combining ("两个券加起来最多能拿多少", "both vouchers together") keeps each named
