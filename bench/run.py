@@ -9,7 +9,7 @@ knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five
 (tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
 (tests/eval/retrieval_dev7.yaml) the eighth (tests/eval/retrieval_dev8.yaml)
 the ninth (tests/eval/retrieval_dev9.yaml)
-and the tenth (tests/eval/retrieval_dev10.yaml); --heldout adds a set kept outside the repo.
+the tenth (tests/eval/retrieval_dev10.yaml) and the eleventh (tests/eval/retrieval_dev11.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -44,6 +44,7 @@ from app.evaluation.golden import (
     DEV8_RETRIEVAL,
     DEV9_RETRIEVAL,
     DEV10_RETRIEVAL,
+    DEV11_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -227,6 +228,7 @@ def main() -> None:
             ("dev8", load_retrieval_cases(DEV8_RETRIEVAL)),
             ("dev9", load_retrieval_cases(DEV9_RETRIEVAL)),
             ("dev10", load_retrieval_cases(DEV10_RETRIEVAL)),
+            ("dev11", load_retrieval_cases(DEV11_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

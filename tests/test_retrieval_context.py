@@ -179,6 +179,19 @@ def test_a_funding_term_only_the_articles_use_asks_about_the_articles(shared_con
     assert retrieval.search("算力券的申请条件有哪些").route == "program"
 
 
+def test_a_city_s_own_fund_called_by_the_articles_term_is_that_city_s_program(shared_container):
+    """“AI专项资金” is the articles' proposal, but Wuhan's AI fund is a program whose own text says what it pays
+    for: with a place only programs are for, the coined term no longer sends the question to the articles."""
+    retrieval = shared_container.retrieval
+    for question in ("武汉的AI专项资金能拿来支持哪些方面", "Wuhan's AI special fund - what does it pay for?"):
+        result = retrieval.search(question, k=5)
+        assert result.route != "article", question
+        assert result.hits[0].source == "wh-compute-voucher-2025-text", question
+    # A place alone routes nothing (an aside naming a city is no program question); the term alone is the article's.
+    assert retrieval.search("AI专项资金对中小企业采购什么给予支持").route == "article"
+    assert retrieval.search("武汉哪家热干面好吃").route == "general"
+
+
 def test_the_english_for_an_article_only_term_is_not_the_catalogue_s_own_english(shared_container):
     """A coined term routes to the articles also through its glossary English. "special fund" once translated
     to “AI专项资金”, but the catalogue names its own programs' 专项资金 so ("Shandong special fund for SME

@@ -32,6 +32,8 @@ DEV8_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev8.yaml"
 DEV9_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev9.yaml"
 # Written before session 14's rank-1 changes: 19 program texts' and the articles' clauses no earlier set quotes.
 DEV10_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev10.yaml"
+# Written before session 15's retrieval changes: city-program, list and English questions over 19 program texts.
+DEV11_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev11.yaml"
 
 
 class RetrievalCase(BaseModel):

@@ -25,7 +25,7 @@ import numpy as np
 from app.components.dictionary import QueryTranslator, dictionary_senses
 from app.components.vector_store import CollectionName, VectorStoreComponent
 from app.services.chunk_names import naming_words, sources_by_name
-from app.services.routing import Group, coined_terms
+from app.services.routing import Group, coined_terms, program_places
 from app.text.normalize import normalize
 
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -91,6 +91,11 @@ class ChunkTable:
             (row.document for row, group in zip(rows, self._groups, strict=True) if group == "articles"),
             (row.document for row, group in zip(rows, self._groups, strict=True) if group != "articles"),
             (normalize(term) for term in vocabulary),
+        )
+        # Places only programs are for: with one, a coined term asks about that place's fund (routing.route).
+        self.places = program_places(
+            (row.document for row in rows if row.collection is CollectionName.funding),
+            (row.document for row, group in zip(rows, self._groups, strict=True) if group == "articles"),
         )
         self._bm25: bm25s.BM25 | None = None
         tokens = [str(row.metadata.get("bm25", "")).split() for row in rows]

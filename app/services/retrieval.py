@@ -179,7 +179,7 @@ class RetrievalService:
         # Routed on the asker's own words (names also through the glossary: "Zhao Zhiguo" -> 赵志国): a
         # translation added for recall ("compute bill" -> 提案, a motion) is not evidence of what is asked.
         which: Route = (
-            route(normalize(query), table.names, self._expanded(query), table.coined)
+            route(normalize(query), table.names, self._expanded(query), table.coined, table.places, prepared)
             if strategy == "hybrid"
             else "general"
         )

@@ -59,6 +59,8 @@ _PROGRAM = re.compile(
 )
 # A term an article sets off in quotes (“AI专项资金”, 「人工智能+」): candidates for the articles' own coinages.
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{2,12})[”」』\"]")
+# A catalogue entry's place: "地区：湖北·武汉".
+_REGION = re.compile(r"地区[：:]([^；;。\n]+)")
 POLICY_SLOTS = 2
 PROGRAM_SLOTS = 3
 
@@ -81,20 +83,42 @@ def coined_terms(
     )
 
 
+def program_places(entries: Iterable[str], articles: Iterable[str]) -> frozenset[str]:
+    """The places the catalogue's programs are for ("地区：广西·南宁") that no article names: with one of them, an
+    article's coined funding term asks about that place's fund ("武汉的AI专项资金"), which no article holds."""
+    article_text = "\n".join(articles)
+    places = {
+        place.strip()
+        for entry in entries
+        if (found := _REGION.search(entry))
+        for place in re.split(r"[·、,，/]", found.group(1))
+    }
+    return frozenset(p for p in places if len(p) >= 2 and p != "全国" and p not in article_text)
+
+
 def route(
     question: str,
     known_names: Iterable[str],
     expanded: str = "",
     coined: Iterable[str] = (),
+    places: Iterable[str] = (),
+    translated: str = "",
 ) -> Route:
     """The route of a normalised question; `known_names`: the articles' speakers and publishers, and
     `coined`: the funding terms only the articles use, both looked up in `expanded` (the question with the
-    glossary's Chinese for its English terms) when given."""
+    glossary's Chinese for its English terms) when given. A coined term counts only without one of `places`
+    (`program_places`, looked up in `translated`: the question with its translations, "Wuhan" -> 武汉): an
+    article proposes the fund, a city's own fund of that name is a program. A place alone routes nothing: an
+    aside naming a city ("顺便问一句，青岛哪家海鲜馆好吃") is no program question."""
     named = expanded or question
+    coined_here = any(term in named for term in coined) and not any(
+        place in (translated or named) for place in places
+    )
     if (
         _ARTICLE.search(question)
         or _WHO_SAID.search(question)
-        or any(name and name in named for name in (*known_names, *coined))
+        or any(name and name in named for name in known_names)
+        or coined_here
     ):
         return "article"
     if _PROGRAM.search(question):
