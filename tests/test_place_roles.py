@@ -15,7 +15,8 @@ import pytest
 
 from app.advisor.service import AdvisorService
 from app.advisor.understand.extraction import RuleExtractor
-from app.advisor.understand.place_roles import not_the_clients
+from app.advisor.understand.gazetteer import regions
+from app.advisor.understand.place_roles import PlaceRole, not_the_clients
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
 from app.text.normalize import normalize
@@ -55,6 +56,14 @@ def _roles(message: str, name: str) -> list[bool]:
         ("深圳一家做AI平台的公司", "深圳", [False]),
         ("We're a cloud company in Shenzhen", "shenzhen", [False]),
         ("要是我们搬到深圳呢", "深圳", [False]),
+        # A place that runs or issues a program is the program's (held-out blind11: the pilot's district was
+        # taken for the client's); a place where the client only does business is the client's.
+        ("海珠区组织的那个大模型示范试点，我们天河区的软件公司能报吗", "海珠区", [True]),
+        ("听说黄埔区牵头搞了个算力补贴", "黄埔区", [True]),
+        ("南山区发的那个券，我们在宝安也能用吗", "南山区", [True]),
+        ("The pilot is run by Huangpu district.", "huangpu", [True]),
+        ("我们在深圳开展跨境电商业务", "深圳", [False]),
+        ("我们在深圳发货", "深圳", [False]),
     ],
 )
 def test_a_place_is_read_for_the_party_it_is_named_for(message: str, name: str, roles: list[bool]) -> None:
@@ -65,6 +74,39 @@ def test_a_suppliers_place_is_never_the_clients_registration() -> None:
     extractor = RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
     profile = extractor.extract("从广州的服务商那里采购AI质检系统的东莞五金厂，60人")
     assert (profile.province, profile.city) == ("广东", "东莞")
+
+
+@pytest.mark.parametrize(
+    ("message", "city", "district"),
+    [
+        ("海珠区组织的那个大模型示范试点，我们天河区的软件公司能报吗？20个人", "广州", "天河区"),
+        ("听说黄埔区牵头搞了个算力补贴，我们是番禺的电子厂，能申请吗", "广州", "番禺区"),
+        ("南山区发的那个券，我们在宝安做五金的也能用吗", "深圳", "宝安区"),
+        (
+            "The pilot is run by Huangpu district. We're a 30-person electronics plant in Panyu, Guangzhou.",
+            "广州",
+            "番禺区",
+        ),
+    ],
+)
+def test_a_programs_district_is_never_the_clients(message: str, city: str, district: str) -> None:
+    extractor = RuleExtractor(KNOWLEDGE, load_catalogue(KNOWLEDGE / "catalogue"), date(2026, 11, 28))
+    profile = extractor.extract(message)
+    assert (profile.city, profile.district) == (city, district)
+
+
+def test_every_place_gets_one_role_in_one_reading() -> None:
+    """The client's place, the vendor's, the venue where compute is bought and a program's, in one message."""
+    places = regions(KNOWLEDGE)
+    roles = places.roles(
+        "我们是威海的物流公司，找广州的服务商做系统，在济南的算力中心租算力，想用贵州的算力券"
+    )
+    assert [(m.name, m.role) for m in roles] == [
+        ("威海", PlaceRole.client),
+        ("广州", PlaceRole.vendor),
+        ("济南", PlaceRole.purchase),
+        ("贵州", PlaceRole.program),
+    ]
 
 
 @pytest.fixture

@@ -159,6 +159,11 @@ def check_turn(response: Any, expect: dict[str, Any], scores: UnderstandingScore
                 checks.append(("slot.size", ok))
     if "purchases" in expect:  # what the client buys this year, with their own first-year figure
         checks.append(("slot.purchases", _purchases_ok(response.profile.purchases, expect["purchases"])))
+    for key in ("district", "legal_form"):  # whose district it is (a program's is not the client's); the form
+        if key in expect:
+            checks.append((f"slot.{key}", getattr(response.profile, key) == expect[key]))
+    if expect.get("no_pack"):  # a question about a program or a tax is answered, not packed (no need stated)
+        checks.append(("no_unasked_pack", not response.solutions))
     if "intent" in expect:
         wanted = expect["intent"] if isinstance(expect["intent"], list) else [expect["intent"]]
         checks.append(("intent", response.intent in wanted))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from app.advisor.contract import Intent
 from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
-from app.advisor.understand.place_roles import not_the_clients
+from app.advisor.understand.place_roles import PlaceRole
 from app.advisor.understand.profile import CompanyProfile
 from app.text.normalize import normalize, normalize_cased
 
@@ -104,14 +104,7 @@ def follow_up_place(message: str, places: RegionGazetteer) -> Place | None:
 def _clients_places(norm: str, places: RegionGazetteer) -> list[Place]:
     """The places `norm` names for the client, in order: not a program's ("深圳的模型券") nor a supplier's
     ("找深圳的服务商", "a data centre in Guizhou"), which the client does not move to by dealing with them."""
-    found, at = [], 0
-    for name, place in places.mentions(norm):
-        start = norm.find(name, at)
-        start = start if start >= 0 else norm.find(name)
-        at = start + len(name)
-        if not not_the_clients(norm, start, at):
-            found.append(place)
-    return found
+    return [m.place for m in places.roles(norm) if m.role is PlaceRole.client]
 
 
 def hypothetical_spans(text: str) -> list[tuple[int, int]]:

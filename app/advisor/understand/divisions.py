@@ -83,6 +83,7 @@ class Divisions:
                     zh.setdefault(normalize(name), place)
                     if kind == "county" and zh[normalize(name)] == place:
                         district.setdefault(normalize(name), full)
+        self._add_prefixed(rows, city_place, zh, district)
         for name, where in guarded_in.items():
             if counties.get(name, {where}) != {where}:
                 del self.guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
@@ -94,6 +95,16 @@ class Divisions:
             if kind == "county" and not short and len(spoken) >= 2 and len(counties.get(spoken, set())) == 1:
                 scenic.setdefault(spoken, city_place.get(city, Place(province, city.split("/")[-1])))
         self.scenic = scenic
+        # Counties whose short name is an everyday word, read only where a sentence puts a place ("在海盐",
+        # county_guarded.tsv, built by build_county_guards.py); names held for another place keep it.
+        self.guarded_counties = {
+            normalize(name): city_place.get(city, Place(province, city))
+            for province, city, _full, name in tsv_rows(folder / "county_guarded.tsv")
+            if province in provinces and normalize(name) not in zh
+        }
+        self.guarded_county_full = {
+            normalize(name): full for _province, _city, full, name in tsv_rows(folder / "county_guarded.tsv")
+        }
         # County-level names in English from GeoNames ("Shouguang", "Zhangjiagang": county_names_en.tsv, built by
         # build_county_names_en.py); regions.yaml's hand-written English names come first.
         for province, city, full, name in tsv_rows(folder / "county_names_en.tsv"):
@@ -109,3 +120,43 @@ class Divisions:
             if scenic
             else None
         )
+
+    @staticmethod
+    def _add_prefixed(
+        rows: list[list[str]], city_place: dict[str, Place], zh: dict[str, Place], district: dict[str, str]
+    ) -> None:
+        """A county named right after its own city or province ("嘉兴海盐", "浙江海盐", "辽宁朝阳建平", "三明永安"),
+        and a city right after its province ("辽宁朝阳"),
+        is that place, whatever its name alone would read as: 海盐 and 永安 are read alone only where a sentence
+        puts a place, 朝阳 alone is Beijing's district, 鼓楼 names five. Added only where reading the two names
+        apart would miss the county or take another city's place."""
+        for kind, province, city, full, _short, _code in rows:
+            place = city_place.get(city, Place(province, city.split("/")[-1]))
+            own = re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1])
+            if kind == "city":  # "辽宁朝阳" is Liaoning's 朝阳, not Beijing's district
+                if zh.get(normalize(own)) not in (place, None):
+                    zh.setdefault(normalize(province + own), place)
+                continue
+            if kind != _COUNTY:
+                continue
+            prefixes = {own, city.split("/")[-1], province} - {""}
+            if (
+                zh.get(normalize(province + own)) == place
+            ):  # "辽宁朝阳建平": the province-and-city key read first
+                prefixes.add(province + own)
+            for name in {normalize(full), normalize(_spoken(full))}:
+                if len(name) < 2 or name == normalize(own):  # "辽宁朝阳" is the city; 朝阳县 is said in full
+                    continue
+                for prefix in prefixes:
+                    before = zh.get(normalize(prefix))
+                    elsewhere = before is not None and before not in (place, Place(province, None))
+                    if zh.get(name) != place or elsewhere:
+                        key = normalize(prefix) + name
+                        if key not in zh:
+                            zh[key] = place
+                            district.setdefault(key, full)
+
+
+def _spoken(full: str) -> str:
+    """A county said without its kind: 海盐县 -> 海盐, 江城哈尼族彝族自治县 -> 江城; a banner (旗) keeps its word."""
+    return re.sub(r"(?:县|区|市)$", "", re.sub(r"(?:[^族]{1,4}族)+自治县$", "", full))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
 from app.advisor.understand.existing_it import existing_systems
-from app.advisor.understand.gazetteer import Place, industries, not_the_company, regions
+from app.advisor.understand.gazetteer import industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
 from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.numbers import (
@@ -25,9 +25,9 @@ from app.advisor.understand.numbers import (
     parse_number,
     spoken_magnitudes,
 )
+from app.advisor.understand.place_roles import PLACED_KINDS, PlaceMention, PlaceRole, place_name
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchase_kinds import PROGRAM_MENTION, without_programs
-from app.advisor.understand.purchase_places import PLACED_KINDS, place_name, venues, without_venues
 from app.advisor.understand.purchases import CONTRACT_WORD, StatedPurchase, stated_purchases
 from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.unpriced import unpriced_purchases
@@ -138,10 +138,9 @@ class RuleExtractor:
         text = spelled_numbers(normalize(message))  # "half a million" as digits, same length
         data: dict[str, object] = {}
         company = not_the_company(text)
-        bought_at = venues(
-            company, self._regions
-        )  # "rent compute at a data centre in Jinan": the purchase's place
-        if place := self._regions.find(self._company_places(company, bought_at)):
+        # "rent compute at a data centre in Jinan": the purchase's place, never the company's (place_roles.py)
+        bought_at = [m for m in self._regions.roles(company) if m.role is PlaceRole.purchase]
+        if place := self._regions.find(company):
             data["province"], data["city"] = place.province, place.city
             data["district"] = self._regions.client_district(message, place)
         if industry := self._industries.find(self._regions.without_places(text)):
@@ -211,22 +210,15 @@ class RuleExtractor:
         return " ".join(left.split()).strip("， ")
 
     @staticmethod
-    def _purchases(text: str, bought_at: list[tuple[int, int, Place]]) -> list[StatedPurchase]:
+    def _purchases(text: str, bought_at: list[PlaceMention]) -> list[StatedPurchase]:
         """What the client buys: the amounts the budget reader left to the contracts named, then the things named
         without an amount; each placed where the client says it is bought."""
         found = stated_purchases(text)
         found += unpriced_purchases(text, found)
         if not bought_at:
             return found
-        where = place_name(bought_at[0][2])
+        where = place_name(bought_at[0].place)
         return [p.model_copy(update={"where": where}) if p.kind in PLACED_KINDS else p for p in found]
-
-    def _company_places(self, company: str, bought_at: list[tuple[int, int, Place]]) -> str:
-        """The text the company's place is read from: without the places purchases are made in, unless no other
-        place is named (then it stays the best reading there is, as before: an owner who says only where they rent
-        compute is most often there too, and the venue condition is judged apart)."""
-        rest = without_venues(company, bought_at)
-        return rest if bought_at and self._regions.mentions(rest) else company
 
     def _age(self, text: str) -> float | None:
         if match := _FOUNDED.search(text):

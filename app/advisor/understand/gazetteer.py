@@ -8,8 +8,6 @@ Tokyo is "outside the programs' coverage", not "region unknown". Longest names w
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,10 +15,11 @@ import yaml
 
 from app.advisor.understand.divisions import Divisions, Place
 from app.advisor.understand.foreign_places import ForeignPlaces, world_rows
+from app.advisor.understand.guarded_places import GuardedPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
-from app.advisor.understand.place_roles import another_partys_place, not_the_clients
+from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions
 from app.advisor.understand.registration import (
     REGISTERED_EN,
     not_the_company,
@@ -73,20 +72,12 @@ class RegionGazetteer:
             divisions.scenic_pattern,
         )
         self._add_sar_places(path.parent / "places")
-        # A city whose short name is also an everyday word is read only where a sentence puts a place:
-        # "在大理开了家客栈", "位于三明的工厂", but not "大理石加工" or "三明治店".
-        self._guarded_pattern = (
-            re.compile(
-                # or right after a province ("云南大理开客栈", review11 r11-23), also beside other mentions
-                r"(?:在|喺|位于|地处|来自|落户|搬到|搬去|总部在|注册在|坐落在|"
-                + "|".join(sorted({p.province for p in self._zh.values()}, key=len, reverse=True))
-                + r")\s*("
-                + "|".join(map(re.escape, sorted(self._guarded, key=len, reverse=True)))
-                + r")(?=[^\u4e00-\u9fff]|$|开|做|有|的|这|那|本地|当地|经营|办|一家|注册|市区|城区)"
-            )
-            if self._guarded
-            else None
-        )
+        counties = {
+            name: p for name, p in divisions.guarded_counties.items() if name not in self._zh
+        }  # 九龙: HK's
+        for name in counties:
+            self._district.setdefault(name, divisions.guarded_county_full[name])
+        self._guarded_names = GuardedPlaces(self._guarded, counties, {p.province for p in self._zh.values()})
         self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
@@ -161,8 +152,7 @@ class RegionGazetteer:
             found.append((name, place))
             last = (m.end(), place)
         found += scenic.values()  # before a word that names no place itself ("凤凰古镇")
-        if self._guarded_pattern:
-            found += [(m.group(1), self._guarded[m.group(1)]) for m in self._guarded_pattern.finditer(norm)]
+        found += self._guarded_names.mentions(norm)  # 大理, 海盐: only where a sentence puts a place
         if self._en_pattern:
             found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
         return tuple(found)
@@ -188,14 +178,25 @@ class RegionGazetteer:
         if not found or self.registered_abroad(text):
             return None
         norm = normalize(text)
-        placed = list(self._placed(norm, mentions))
-        for start, name, place in placed:
-            if said_registered(norm, start, start + len(name)):
-                return place
-        # A supplier's or data centre's place ("从广州的服务商采购", "a data centre in Guizhou") is not the client's.
-        found = [p for s, n, p in placed if not another_partys_place(norm, s, s + len(n))] or found
+        placed = place_mentions(norm, mentions)
+        for m in placed:
+            if said_registered(norm, m.start, m.end):
+                return m.place
+        # The client's own places first; a program's ("黄埔区牵头的试点") only when none is, as an owner asking about
+        # "深圳的模型券" is most often there; a supplier's or a venue's ("从广州的服务商采购", "a data centre in
+        # Guizhou") only when nothing else is named.
+        found = (
+            [m.place for m in placed if m.role is PlaceRole.client]
+            or [m.place for m in placed if m.role is PlaceRole.program]
+            or found
+        )
         with_city = [p for p in found if p.city]
         return with_city[0] if with_city else found[0]
+
+    def roles(self, text: str) -> list[PlaceMention]:
+        """Every place `text` names, with its span in the normalised text and whose place it is (place_roles.py)."""
+        norm = normalize(text)
+        return place_mentions(norm, self.mentions(norm))
 
     def registered_abroad(self, text: str) -> str | None:
         """The place abroad the company is said to be registered in ("incorporated in Singapore", "a Delaware
@@ -234,21 +235,7 @@ class RegionGazetteer:
         """Whether `text` names a place as the client's, not only as a program's or a supplier's ("咁香港嗰邊嘅科技券
         又點？", "上海那边的算力券我们能拿吗", "租贵州数据中心的算力" name where a program or a supplier is; "我们在成都" and
         "深圳南山，6个人" where the client is)."""
-        norm = normalize(text)
-        return any(
-            not not_the_clients(norm, start, start + len(name))
-            for start, name, _ in self._placed(norm, self.mentions(text))
-        )
-
-    @staticmethod
-    def _placed(norm: str, mentions: list[tuple[str, Place]]) -> Iterator[tuple[int, str, Place]]:
-        """Each mention with where it starts in `norm`, walking forward: a name said twice is each time its own."""
-        at = 0
-        for name, place in mentions:
-            found = norm.find(name, at)
-            start = found if found >= 0 else norm.find(name)
-            at = start + len(name)
-            yield start, name, place
+        return any(m.role is PlaceRole.client for m in self.roles(text))
 
     def client_district(self, text: str, place: Place | None) -> str | None:
         """The district the client is in, when the message names one inside `place` ("广州天河区的游戏公司").
@@ -258,15 +245,10 @@ class RegionGazetteer:
         """
         if place is None or not place.city:
             return None
-        norm = normalize(text)
-        for name, found in self.mentions(text):
-            full = self._district.get(name)
-            if full is None or found != place:
-                continue
-            at = norm.find(name)
-            if not_the_clients(norm, at, at + len(name)):
-                continue
-            return full
+        for m in self.roles(text):
+            full = self._district.get(m.name)
+            if full is not None and m.place == place and m.role is PlaceRole.client:
+                return full
         return None
 
     def all_places(self, text: str) -> list[Place]:

@@ -1,25 +1,34 @@
-"""Whose place a place is: the client's, or that of someone the client deals with.
+"""Whose place a place is: every place a message names gets one role, read from the words around it.
 
 A message names places for several parties. "香港注册的公司，如果找深圳的服务商买模型服务，深圳的模型券能用吗" names
 Hong Kong for the client, Shenzhen for a vendor and Shenzhen again for a program. Only the client's place is the
 profile's, and only a place supposed *for the client* is a what-if ("要是我们搬到深圳呢"); a vendor in Shenzhen
-changes neither where the client is registered nor which programs it may claim (review11 r11-44: a Hong Kong
-firm buying from a Shenzhen vendor was re-planned "for Shenzhen instead of Hong Kong").
+changes neither where the client is registered nor which programs it may claim (review11 r11-44).
 
-The role is read from the words around one mention, in simplified Chinese (traditional and Cantonese are
-normalised to it first), Cantonese particles and English:
-- a program's place: a funding word follows ("深圳的模型券", "香港嗰边嘅科技券", "Guizhou's compute voucher");
-- another party's place: a supplier word follows ("广州的服务商", "贵州数据中心", "a Shenzhen vendor") or comes
-  just before it ("a provider based in Shenzhen", "a data centre in Guizhou", "the vendor we hire is in Hangzhou");
-  a word that may name the client's own kind of firm ("公司", "平台", "cloud", "company") counts only after a
-  verb of dealing with someone ("找深圳嗰边嘅公司做", "用北京那家公司的API", "host it on a cloud region in Hangzhou"),
-  since "深圳的电商平台" and "a Shenzhen company" are usually the client itself.
+Roles, in the order they are tried (the first that fits wins):
+- program: a funding word follows ("深圳的模型券", "香港嗰边嘅科技券", "Guizhou's compute voucher"), or the place
+  runs or issues something that is funding ("海珠区组织的那个大模型示范试点", "黄埔区牵头搞了个算力补贴", "南山区发的
+  那个券", "the pilot is run by Huangpu district"): the program's district is never the client's (held-out blind11);
+- purchase: a venue word stands beside it and its clause buys, rents or uses something there ("在济南的算力中心租
+  算力", "buy GPU hours on the Guizhou platform"): the purchase's `where`, needed by venue-bound programs;
+- vendor: a supplier word follows ("广州的服务商", "a Shenzhen vendor") or comes just before it ("a provider based
+  in Shenzhen", "the vendor we hire is in Hangzhou"), or a word of either kind ("公司", "company") follows a verb
+  of dealing with someone ("用北京那家公司的API"): "深圳的电商平台" and "a Shenzhen company" are the client itself;
+- platform: a cloud, platform or server place the client works on or at ("喺深圳嘅平台度租算力", "host it on a
+  cloud region in Hangzhou");
+- client: everything else.
+Traditional Chinese and Cantonese are normalised to simplified first; Cantonese particles are matched too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
 
+from app.advisor.understand.divisions import Place
+from app.catalogue.taxonomy import SpendKind
 from app.text.funding_words import FUNDING_NOUN
 
 _I = re.IGNORECASE
@@ -34,8 +43,21 @@ PROGRAM_AFTER = re.compile(
     _I,
 )
 _PROGRAM_AFTER_EN = re.compile(
-    r"^(?:'s)?\s+(?:[a-z-]+\s+){0,3}?(?:vouchers?|subsid(?:y|ies)|grants?|funding|funds?|programs?|programmes?|"
+    r"^(?:\s+(?:district|county|city|new area|government))?(?:'s)?\s+(?:[a-z-]+\s+){0,3}?(?:vouchers?|subsid(?:y|ies)|grants?|funding|funds?|programs?|programmes?|"
     r"schemes?|pilots?|polic(?:y|ies))\b",
+    _I,
+)
+# A place that runs or issues a program, its funding word further on: "海珠区组织的那个大模型示范试点", "黄埔区牵头搞了
+# 个算力补贴", "南山区发的那个券", "中山市出台的数字化转型政策". The verb must lead to funding: "在深圳开展业务" is the client.
+_RUNS = r"组织|牵头|主办|承办|发起|开展|推出|出台|发布|印发|发放|发的|实施|举办|负责|主导|搞的|搞了"
+_PROGRAM_RUN_BY = re.compile(
+    rf"^{_LINK}(?:那边|这边)?(?:{_RUNS})(?:(?!公司|企业|工厂|厂|店|我们|我哋)[^，。,.！？!?；;]){{0,12}}?"
+    rf"(?:{FUNDING_NOUN}|政策|项目|试点|专项|资金|活动)",
+    _I,
+)
+_PROGRAM_RUN_BY_EN = re.compile(
+    r"\b(?:run|organi[sz]ed|issued|launched|offered|funded|managed|led|administered|sponsored|backed|set up)\s+"
+    r"by\s+(?:the\s+)?$",
     _I,
 )
 # Words that only ever name someone the client buys from or runs on.
@@ -74,28 +96,117 @@ _EITHER_BEFORE = re.compile(
 _CLAUSE_START = re.compile(r"[,;:!?，；：。！？\n]")
 
 
-def program_place(norm: str, end: int) -> bool:
-    """The place ending at norm[end] is named as a program's ("深圳的模型券", "Guizhou's compute voucher")."""
-    after = norm[end : end + 24]
-    return bool(PROGRAM_AFTER.match(after[:12]) or _PROGRAM_AFTER_EN.match(after))
+# A venue where the client buys: a centre, platform, cluster or exchange, or the compute itself, beside the place.
+_VENUE_AFTER = re.compile(
+    r"^(?:的|那边的?|当地的?|本地的?|嘅|'s)?\s*"
+    r"(?:(?:算力|智算|超算|计算|云计算|数据|人工智能|ai|大模型|computing|compute|cloud|data|gpu|ai|big data)\s*)?"
+    r"(?:中心|平台|集群|机房|节点|交易所|算力|智算|gpu|服务器|供应商|服务商|提供商|platform|cluster|exchange|hub|"
+    r"cent(?:re|er)|"
+    r"data cent(?:re|er)|node|facility)"
+    r"(?!\s*(?:券|补贴|政策|奖|专项|vouchers?|subsid|grants?|polic))",
+    _I,
+)
+_VENUE_BEFORE = re.compile(
+    r"(?:data cent(?:re|er)|(?:computing|compute|cloud|data) (?:cent(?:re|er)|platform)|platform|cluster|exchange|"
+    # "buying GPU compute from a provider in Guizhou" (review13 r13-55): the seller's place is where it is bought
+    r"facility|hub|node|servers?|gpus?|compute|capacity|hours|provider|vendor|supplier|seller)\s+"
+    r"(?:located |based )?(?:in|at|from)\s+(?:the\s+)?$",
+    _I,
+)
+# The clause buys, rents or uses a thing there (not "we run a data centre in Guizhou").
+_PURCHASE_VERB = re.compile(
+    r"买|购|租|订|调用|用|签|付|\bbuy\w*|\bbought\b|\bpurchas\w*|\brent\w*|\bleas\w*|\bus(?:e|es|ed|ing)\b|"
+    r"\bsubscrib\w*|\bpay\w*|\bcontract\w*|\bsign\w*",
+    _I,
+)
+_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
+# Things bought at a place: compute, a model's service, a cloud, data. A machine is bought wherever it is made.
+PLACED_KINDS = frozenset(
+    {
+        SpendKind.compute,
+        SpendKind.model_service,
+        SpendKind.cloud_service,
+        SpendKind.data_corpus,
+        SpendKind.data_labeling,
+        SpendKind.data_asset,
+    }
+)
 
 
-def another_partys_place(norm: str, start: int, end: int) -> bool:
-    """The place at norm[start:end] is a supplier's, a platform's or a data centre's, not the client's."""
-    after = norm[end : end + 16]
-    before = _clause_before(norm, start)
-    return bool(
-        _SUPPLIER_AFTER.match(after)
-        or (_EITHER_AFTER.match(after) and _DEALING_BEFORE.search(before))
-        or (_INFRA_AFTER.match(after) and _AT_BEFORE.search(before))
-        or _SUPPLIER_BEFORE.search(before)
-        or _EITHER_BEFORE.search(before)
-    )
+class PlaceRole(StrEnum):
+    client = "client"
+    program = "program"
+    purchase = "purchase"
+    vendor = "vendor"
+    platform = "platform"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str
+    start: int
+    end: int
+    place: Place
+    role: PlaceRole
+
+
+def role_of(norm: str, start: int, end: int) -> PlaceRole:
+    """The role of the place at norm[start:end] (see the module's docstring)."""
+    after, before = norm[end : end + 24], _clause_before(norm, start)
+    if (
+        PROGRAM_AFTER.match(after[:12])
+        or _PROGRAM_AFTER_EN.match(after)
+        or _PROGRAM_RUN_BY.match(after)
+        or _PROGRAM_RUN_BY_EN.search(before)
+    ):
+        return PlaceRole.program
+    if (_VENUE_AFTER.match(after[:16]) or _VENUE_BEFORE.search(norm[max(0, start - 40) : start])) and (
+        _PURCHASE_VERB.search(_clause(norm, start, end))
+    ):
+        return PlaceRole.purchase
+    after = after[:16]
+    if _SUPPLIER_AFTER.match(after) or _SUPPLIER_BEFORE.search(before):
+        return PlaceRole.vendor
+    if (_EITHER_AFTER.match(after) and _DEALING_BEFORE.search(before)) or _EITHER_BEFORE.search(before):
+        return PlaceRole.vendor
+    if _INFRA_AFTER.match(after) and _AT_BEFORE.search(before):
+        return PlaceRole.platform
+    return PlaceRole.client
+
+
+def place_mentions(norm: str, mentions: Iterable[tuple[str, Place]]) -> list[PlaceMention]:
+    """Each (name, place) the gazetteer found in `norm`, with where it is and whose it is, in the order named."""
+    return [
+        PlaceMention(name, start, start + len(name), place, role_of(norm, start, start + len(name)))
+        for start, name, place in _placed(norm, mentions)
+    ]
 
 
 def not_the_clients(norm: str, start: int, end: int) -> bool:
-    """The place at norm[start:end] is named for a program or for another party, not for the client."""
-    return program_place(norm, end) or another_partys_place(norm, start, end)
+    """The place at norm[start:end] is named for a program, a purchase or another party, not for the client."""
+    return role_of(norm, start, end) is not PlaceRole.client
+
+
+def place_name(place: Place) -> str:
+    """The short name a purchase's place is said by: the city when named, else the province."""
+    return place.city or place.province
+
+
+def _placed(norm: str, mentions: Iterable[tuple[str, Place]]) -> Iterator[tuple[int, str, Place]]:
+    """Each mention with where it starts in `norm`, walking forward: a name said twice is each time its own."""
+    at = 0
+    for name, place in mentions:
+        found = norm.find(name, at)
+        start = found if found >= 0 else norm.find(name)
+        at = start + len(name)
+        yield start, name, place
+
+
+def _clause(norm: str, start: int, end: int) -> str:
+    cuts = [m.start() for m in _CLAUSE_END.finditer(norm)]
+    begin = max((c + 1 for c in cuts if c < start), default=0)
+    finish = min((c for c in cuts if c >= end), default=len(norm))
+    return norm[begin:finish]
 
 
 def _clause_before(norm: str, start: int) -> str:

@@ -107,10 +107,30 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     return bool(conversation.awaiting_profile and answered and not ASKS.search(text))
 
 
+def states_own_fact(delta: CompanyProfile, text: str) -> bool:
+    """The message tells a fact about the asker's own firm, whatever the fact and whatever it asks with it: "我们是个体户
+    /合伙企业可以吗", "我哋係個體戶嚟㗎，得唔得？", "we're a sole proprietorship, does that matter?", "我们有两个厂".
+    Such a message is about the client's business; held-out blind11 had a legal-form follow-up refused."""
+    own = (
+        delta.legal_form,
+        delta.employees,
+        delta.annual_revenue_cny,
+        delta.industry,
+        delta.province,
+        delta.budget_cny,
+        delta.company_age_years,
+        delta.it_skill,
+        delta.purchases,
+        delta.existing_it,
+    )
+    return any(value not in (None, []) for value in own) and bool(FIRST_PERSON_ANY.search(text))
+
+
 def held_by_conversation(text: str, delta: CompanyProfile, conversation: Conversation) -> bool:
     """The conversation keeps a message in the advisor's field whatever else it resembles (understand/scope.py):
-    a greeting or thanks, an answer to our questions ("餐饮，杭州", "保密"), a correction, or a question about
-    the programs just shown ("能补多少", "还来得及吗")."""
+    a greeting or thanks, an answer to our questions ("餐饮，杭州", "保密"), a correction, a question about the
+    programs just shown ("能补多少", "还来得及吗"), or a fact about the client's own firm in a conversation about
+    it ("我们是个体户，可以吗"); the refusal rules still refuse an aside ("我在深圳，想问下移民加拿大")."""
     norm = normalize(text)
     if (SMALLTALK.match(norm) and len(norm) <= 24) or CAPABILITY.search(norm) or looks_like_instruction(text):
         return True  # a greeting is answered as one; an injected instruction gets its own notice
@@ -122,7 +142,9 @@ def held_by_conversation(text: str, delta: CompanyProfile, conversation: Convers
     if not conversation.in_business:
         return False
     # "this weekend" points back at nothing: a demonstrative alone does not hold a message.
-    return bool(about_shown_funding(text) or (told and CORRECTION.search(norm)))
+    return bool(
+        about_shown_funding(text) or (told and CORRECTION.search(norm)) or states_own_fact(delta, text)
+    )
 
 
 def resolve_intent(

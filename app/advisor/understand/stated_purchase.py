@@ -40,7 +40,7 @@ class StatedPurchase(BaseModel):
     # year's spend too, unlike a past one-off purchase (amount_roles.py), which is none.
     ongoing: bool = False
     # Where it is bought, when the client says ("在济南的算力中心", "on the Guizhou platform"): a venue-bound
-    # program's condition, and never the place of the company (purchase_places.py).
+    # program's condition, and never the place of the company (place_roles.py).
     where: str | None = None
 
 

@@ -20,8 +20,8 @@ from app.text.normalize import normalize
 _I = re.IGNORECASE
 # What a funding or AI question is about: without one of these it is no such question.
 _TOPIC = re.compile(
-    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|(?<![a-z])ai(?![a-z])|人工智能|数字化|智能化|转型|降本增效|提效|效率|"
-    r"\b(?:help|support|funding|digital\w*|automat\w*|efficien\w*)\b",
+    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|钱|(?<![a-z])ai(?![a-z])|人工智能|数字化|智能化|转型|降本增效|提效|效率|"
+    r"\b(?:help|support|funding|money|digital\w*|automat\w*|efficien\w*)\b",
     _I,
 )
 # The words such a question is made of, longest first. Each is something every vague question may say.
@@ -33,9 +33,12 @@ _GENERIC = re.compile(
     # A vague wish and how to begin ("想智能化一点", "唔知由边度开始", "降本增效", "有什么建议/方案"): no need named.
     r"数字化转型|转型|智能化|自动化|降本增效|提效|提升|提高|效率|一点|一些|各种|现在|最近|"
     r"从哪里开始|从哪开始|由边度开始|由哪里开始|开始|入手|起步|上|弄|怎么弄|怎么搞|点样|点|唔知|不知道|不懂|"
+    # Asking to be told or shown, to look into it, "something", "money to take" ("有冇啲AI補貼介紹下", "老板让我研究
+    # 研究AI，想搞点东西", "就是想看看有没有钱可以拿"): still nothing named.
+    r"介绍|推荐|讲讲|说说|看看|看一下|研究研究|研究一下|研究下|东西|钱|就是|只是|随便|情况|信息|资料|"
     r"建议|方案|办法|帮忙|能做|可以做|做点|做些|啥|咩|乜|申请|可以申请|拿|能拿|攞|话|说|讲|冇|啲|"
     r"有没有|有冇|有什么|有啥|有咩|有哪些|什么|啥|咩|哪些|是否|能不能|可以|能|可|有|对|给|的|了|吗|呢|啊|吧|嘛|呀|都|一些|点|些|"
-    r"\b(?:is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
+    r"\b(?:hi|hello|hey|is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
     r"we|i|our|my|me|us|small|business|businesses|company|companies|firms?|sme|smes|heard|hear|using|use|"
     r"government|state|public|can|could|get|do|does|you|have|has|know|tell|please|run|own|kind|kinds|"
     r"help|support|funding|subsidies|subsidy|grants|grant|vouchers|voucher|money|programs?|schemes?|s|re|ve|m|d|"
