@@ -26,7 +26,9 @@ HERE = Path(__file__).parent
 # are places too when rare: 湖里 is where Xiamen's firms are; 台前 ("front stage") is said too often.
 FUNCTION_TAGS = {"v", "vn", "vd", "c", "d", "p", "q", "m", "f", "r", "u", "t", "l", "i"}
 COMMON = 3000  # a word jieba has seen this often is an everyday word whatever its tag (资源 17,453)
-COMMON_ADJECTIVE = 300  # adjectives and place words are tagged loosely (平遥 and 高密 "a"); frequent ones are words
+COMMON_ADJECTIVE = (
+    300  # adjectives and place words are tagged loosely (平遥 and 高密 "a"); frequent ones are words
+)
 ETHNIC_SUFFIX = re.compile(r"(?:[^族]{1,4}族)+自治县$")
 # Zones are read by their full name (zones.tsv, admin_divisions.tsv); their short names are their kind.
 # Names that say where in any town, not which town: "在城东开了家店".
@@ -69,12 +71,21 @@ def main() -> None:
         if province in SAR:
             continue
         name = spoken(full)
-        if short or GENERIC.search(name) or full.endswith("旗") or len(name) < 2 or said[name] > 1 or name in taken:
+        if (
+            short
+            or GENERIC.search(name)
+            or full.endswith("旗")
+            or len(name) < 2
+            or said[name] > 1
+            or name in taken
+        ):
             continue
         if not everyday(name, words):
             out.append((province, city, full, name))
     with (HERE / "county_guarded.tsv").open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# province\tcity\tcounty\tname read only where a sentence puts a place (build_county_guards.py)\n")
+        handle.write(
+            "# province\tcity\tcounty\tname read only where a sentence puts a place (build_county_guards.py)\n"
+        )
         csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(sorted(out))
     print(len(out), "names")
 

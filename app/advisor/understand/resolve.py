@@ -110,20 +110,21 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
 def states_own_fact(delta: CompanyProfile, text: str) -> bool:
     """The message tells a fact about the asker's own firm, whatever the fact and whatever it asks with it: "我们是个体户
     /合伙企业可以吗", "我哋係個體戶嚟㗎，得唔得？", "we're a sole proprietorship, does that matter?", "我们有两个厂".
-    Such a message is about the client's business; held-out blind11 had a legal-form follow-up refused."""
+    Such a message is about the client's business; held-out blind11 had a legal-form follow-up refused.
+    Facts only a firm has count (its form, staff, turnover, age, budget, purchases, systems), and its trade when it
+    describes itself ("我们是做X的"); a place does not: "帮我看看从广州去深圳走哪条路" names places of a trip."""
     own = (
         delta.legal_form,
         delta.employees,
         delta.annual_revenue_cny,
-        delta.industry,
-        delta.province,
         delta.budget_cny,
         delta.company_age_years,
         delta.it_skill,
         delta.purchases,
         delta.existing_it,
     )
-    return any(value not in (None, []) for value in own) and bool(FIRST_PERSON_ANY.search(text))
+    trade = delta.industry is not None and bool(SELF_DESCRIPTION.search(normalize(text)))
+    return (trade or any(value not in (None, []) for value in own)) and bool(FIRST_PERSON_ANY.search(text))
 
 
 def held_by_conversation(text: str, delta: CompanyProfile, conversation: Conversation) -> bool:
