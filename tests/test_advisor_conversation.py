@@ -509,7 +509,10 @@ def test_question_without_evidence_says_so_instead_of_guessing(
     if lang == "en":
         assert "no reliable evidence" in response.answer
     else:
-        assert "没有找到" in response.answer
+        # The place and the kind name a voucher no program carries (session 15, review12): said to be absent,
+        # with what the sources hold of that kind and for that place, not the generic "no evidence" line.
+        assert "“拉萨标注券”不在我的资料中" in response.answer
+        assert "漳州市标注券" in response.answer and "没有适用于拉萨的项目" in response.answer
     assert response.intent != "out_of_scope"
 
 
