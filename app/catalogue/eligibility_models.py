@@ -180,6 +180,12 @@ class Eligibility(StrictModel):
         description="The least eligible spend in the year the text requires (年度实际支出X万元（含）以上): below it "
         "nothing is paid; judged on the amount the client states, asked for while unknown",
     )
+    min_award_cny: float | None = Field(
+        default=None,
+        gt=0,
+        description="The least award the text lets a firm claim (最低不少于X元): a stated contract whose ratio share "
+        "falls below it gets nothing; judged on the amount the client states",
+    )
     stated_conditions: list[StatedCondition] = Field(
         default_factory=list,
         description="Conditions the client's words settle (purpose, timing, target group); unsettled: to confirm",

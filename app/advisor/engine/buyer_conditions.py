@@ -155,6 +155,30 @@ def min_spend(program: FundingProgram, purchases: list[Purchase] | None) -> Cond
     )
 
 
+def min_award(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
+    """A program that pays no claim below a least award ("申领额度为合同费用的30%，最低不少于5000元"): on the
+    amount the client states, ratio × amount under that least means nothing can be claimed (review: a 1.2万
+    contract at 30% is 3,600). Unstated amounts leave it open; the least is said in the summary either way."""
+    least, ratio = program.eligibility.min_award_cny, program.benefit.ratio
+    if least is None or not ratio:
+        return None
+    stated = [p for p in purchases or [] if p.stated and p.kind in program.eligibility.spend_scope]
+    if not stated:
+        return None
+    share = sum(p.first_year.max for p in stated) * ratio
+    if share >= least:
+        return None
+    share_zh, least_zh = format_cny(share), format_cny(least)
+    return Condition(
+        "threshold",
+        Status.unmet,
+        Reason(
+            f"按{ratio:.0%}只能申领{share_zh}，低于最低申领额{least_zh}",
+            f"{ratio:.0%} of what you named is CNY {share:,.0f}, below the least award of CNY {least:,.0f}",
+        ),
+    )
+
+
 def venue(program: FundingProgram, said: str) -> Condition | None:
     """A program bound to a platform or cluster pays only when the client says they buy there (§1)."""
     place = program.eligibility.venue

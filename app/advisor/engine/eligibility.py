@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.engine.buyer_conditions import min_spend, purchase, venue
+from app.advisor.engine.buyer_conditions import min_award, min_spend, purchase, venue
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.once_only import once_only
@@ -109,6 +109,7 @@ def assess(
             *special(program, cased, purchases),
             purchase(program, purchases, said),
             min_spend(program, purchases),
+            min_award(program, purchases),
         )
         if c is not None
     ]

@@ -126,7 +126,9 @@ def unpriced_items(
             unpriced=True,
         )
         for purchase in stated
-        if purchase.amount_cny is None and not purchase.loan
+        # "報價四十萬港幣": priced, in a currency we hold no rate for, so no line to price in yuan; the program
+        # paying in that currency is worked out on it (foreign_figures.py), as before the profile kept it
+        if purchase.amount_cny is None and purchase.amount_other is None and not purchase.loan
     ]
 
 

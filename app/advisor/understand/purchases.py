@@ -56,7 +56,7 @@ __all__ = [
 
 MONEY = re.compile(AMOUNT, re.I)
 _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|元|块|人民币|rmb|cny|yuan)", re.I)
-_CN_MAGNITUDE = re.compile(r"[万亿萬億]$")
+_CN_MAGNITUDE = re.compile(r"[万亿萬億](?:[零〇一二两三四五六七八九]|$)")
 _COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台(?!币)|套|家|辆|吨|只|户|份|字|行|图|页)")
 _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
