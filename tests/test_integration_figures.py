@@ -64,3 +64,17 @@ def test_a_contract_above_the_least_award_keeps_its_verdict(advisor: AdvisorServ
         "庆阳的数据标注公司，20个人，在庆阳数据中心集群租算力训练模型，合同30万，庆阳算力券能申吗？"
     )
     assert _verdict(big, "qy-compute-voucher-2024") == "eligible", big.answer[:600]
+
+
+def test_a_taiwan_homestay_still_gets_a_pack_without_the_wechat_only_tool(advisor: AdvisorService) -> None:
+    # Only a tool built on WeChat alone is no pick in Taiwan; the phone-or-WeChat booking tool and the low-code
+    # builder (WeCom or DingTalk) still are, so a homestay wanting auto-replies is not left with no pack.
+    reply = advisor.ask("南投的民宿，5個人，想用AI自動回覆訂房訊息")
+    picked = [s.id for s in reply.solutions]
+    assert picked, reply.answer[:400]
+    assert "wechat-private-domain-assistant" not in picked
+
+
+def test_a_mes_wish_beside_an_ai_task_keeps_the_task_tool(advisor: AdvisorService) -> None:
+    reply = advisor.ask("鹤壁做电子电器的小厂，60人，想做个MES加AI排产，预算二十万")
+    assert "factory-aps-scheduling" in [s.id for s in reply.solutions], reply.answer[:400]

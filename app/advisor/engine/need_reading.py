@@ -17,15 +17,17 @@ from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
-from app.catalogue.taxonomy import SpendKind
+from app.catalogue.taxonomy import SolutionCategory, SpendKind
 from app.text.normalize import normalize
 
 
-def _system_of_record(part: NeedPart) -> NeedPart:
+def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPart:
     """A wish for a system the business runs on ("想上云ERP", "a cloud MES") is one the catalogue lacks: it holds AI
     tools, none of them such a system (contract_scope.py). Said so, never answered with GPU hosting that the word
-    上云 leans to (review13 r13-24)."""
-    if names_system_of_record(SpendKind.software, normalize(part.text)):
+    上云 leans to (review13 r13-24) - unless the catalogue's words name a task tool in the same part: "想做个MES加
+    AI排产" asks for the scheduling tool beside the MES (the whole pack went missing at integration)."""
+    tasks = set(part.worded) - infrastructure
+    if not tasks and names_system_of_record(SpendKind.software, normalize(part.text)):
         return NeedPart(part.text, unserved=True, sure=True)
     return part
 
@@ -58,6 +60,12 @@ class NeedReader:
         self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
         self.words = CatalogueWords(catalogue, sector_of)
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
+        # what the word 上云 leans to: hosting and model services, never the system a business runs on
+        self._infrastructure = frozenset(
+            s.id
+            for s in catalogue.solutions
+            if s.category in {SolutionCategory.compute_cloud, SolutionCategory.model_service}
+        )
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}
         self._keywords = {
@@ -133,7 +141,7 @@ class NeedReader:
         keeps the needs said before.
         """
         return [
-            _system_of_record(part)
+            _system_of_record(part, self._infrastructure)
             for item in self._need_items(profile, message, history)
             if (part := self.matcher.part(item))
         ]

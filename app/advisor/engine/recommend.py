@@ -34,7 +34,9 @@ _INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_servic
 
 # A tool built on WeChat (企业微信, 朋友圈) reaches customers only where they use WeChat: not in Taiwan, where shops
 # reach members through LINE (review12 r12-39, review13 r13-40: a WeCom tool for a Taipei shop).
-_WECHAT_BOUND = re.compile(r"微信|wechat|wecom", re.I)
+# Only a tool built on WeChat alone counts: one that answers by phone *or* WeChat ("AI电话和微信预约接待"), or links
+# to WeCom *or* DingTalk, works there too (a Taiwan homestay's phone bookings lost their only pick at integration).
+_WECHAT_BOUND = re.compile(r"基于企业微信|基于微信|私域|built on wecom|built on wechat", re.I)
 _NO_WECHAT = frozenset({"台湾"})
 
 
