@@ -163,7 +163,18 @@ def test_ask_json_holds_the_fields_the_readme_documents(cli, message: str):
 def test_contracts_the_client_names_are_purchases_with_a_monthly_figure_kept(cli):
     payload = json.loads(cli("ask", CONTRACTS, "--json").stdout)
     purchases = payload["profile"]["purchases"]
-    keys = {"kind", "amount_cny", "monthly_cny", "whole", "said", "loan", "ongoing", "where"}
+    keys = {
+        "kind",
+        "amount_cny",
+        "monthly_cny",
+        "currency",
+        "amount_other",
+        "whole",
+        "said",
+        "loan",
+        "ongoing",
+        "where",
+    }
     assert all(set(p) == keys for p in purchases)
     assert [(p["kind"], p["amount_cny"], p["monthly_cny"]) for p in purchases] == [
         ("compute", 800_000, None),

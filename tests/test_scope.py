@@ -120,12 +120,15 @@ def test_a_vague_funding_question_is_asked_back(advisor: AdvisorService) -> None
     assert not reply.solutions and len({f.region for f in reply.funding}) <= 1
 
 
-def test_a_pack_asks_for_employees_and_revenue_once(advisor: AdvisorService) -> None:
+def test_a_pack_asks_for_size_only_when_a_shown_verdict_waits_on_it(advisor: AdvisorService) -> None:
+    # The only program shown for Guilin is the national pilot, which waits on the city's selection, not on the
+    # firm's size: size is not asked at all (session 15, issue #11: ask only what changes a verdict shown), and
+    # never twice.
     reply = advisor.ask(
         "We run a guesthouse in Guilin and want help replying to online reviews, budget 2,000 RMB"
     )
     asks = re.findall(r"employees and (?:what annual )?revenue", reply.answer, re.IGNORECASE)
-    assert reply.solutions and len(asks) == 1, reply.answer
+    assert reply.solutions and len(asks) == 0, reply.answer
 
 
 def test_a_clients_trade_that_wants_something_is_not_refused(advisor: AdvisorService) -> None:

@@ -180,8 +180,11 @@ def test_a_taiwanese_shop_with_its_headcount_is_not_asked_for_it_again(advisor: 
     ],
 )
 def test_a_contract_in_another_currency_is_not_costed_as_renminbi(extractor: RuleExtractor, message: str):
-    """review6 c18: "HK$40萬" was shown as "人民幣40萬"; we hold no exchange rate, so it is no CNY contract."""
-    assert extractor.extract(message).purchases == []
+    """review6 c18: "HK$40萬" was shown as "人民幣40萬"; we hold no exchange rate, so it is no CNY contract. Since
+    session 15 a contract in another currency is kept on the profile in that currency (review12 r12-47)."""
+    purchases = extractor.extract(message).purchases
+    assert all(p.amount_cny is None and p.monthly_cny is None for p in purchases)
+    assert all(p.currency in {"HKD", "USD"} and p.amount_other for p in purchases)
 
 
 @pytest.mark.parametrize(
