@@ -100,7 +100,7 @@ def test_a_purchase_alone_is_a_pack_not_a_question_about_the_business(advisor):
 
 
 def test_a_wechat_tool_is_no_pick_for_a_taiwan_shop_but_is_for_a_mainland_one():
-    from app.advisor.engine.recommend import _fits
+    from app.advisor.engine.solution_fit import fits as _fits
     from app.advisor.understand.profile import CompanyProfile
 
     wechat = SOLUTIONS["wechat-private-domain-assistant"]

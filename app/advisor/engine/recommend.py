@@ -8,7 +8,6 @@ what this module chose.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from app.advisor.engine.conditions import Reason
@@ -20,50 +19,16 @@ from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
+from app.advisor.engine.solution_fit import fits
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, ITSkill, SizeClass, SolutionCategory
+from app.catalogue.taxonomy import CATEGORY_LABELS, SolutionCategory
 from app.components.vector_store import CollectionName
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchFilters, SearchResult
 from app.text.normalize import normalize
 
-_SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
 # Infrastructure the client rents or buys to build with: only when the stated need asks for it.
 _INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_service}
-
-
-# A tool built on WeChat (企业微信, 朋友圈) reaches customers only where they use WeChat: not in Taiwan, where shops
-# reach members through LINE (review12 r12-39, review13 r13-40: a WeCom tool for a Taipei shop).
-# Only a tool built on WeChat alone counts: one that answers by phone *or* WeChat ("AI电话和微信预约接待"), or links
-# to WeCom *or* DingTalk, works there too (a Taiwan homestay's phone bookings lost their only pick at integration).
-_WECHAT_BOUND = re.compile(r"基于企业微信|基于微信|私域|built on wecom|built on wechat", re.I)
-_NO_WECHAT = frozenset({"台湾"})
-
-
-def _platform_fits(solution: Solution, profile: CompanyProfile) -> bool:
-    bound = _WECHAT_BOUND.search(f"{solution.name_zh} {solution.summary_zh}")
-    return not (bound and profile.province in _NO_WECHAT)
-
-
-def _fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
-    if not _platform_fits(solution, profile):
-        return False, "platform"
-    if profile.industry and solution.industries and profile.industry not in solution.industries:
-        return False, "industry"
-    if profile.size_class and not _size_fits(solution, profile.size_class):
-        return False, "size"
-    if profile.it_skill is not None:
-        need = _SKILL_ORDER.index(solution.prerequisites.it_skill)
-        if need > _SKILL_ORDER.index(profile.it_skill) + 1:  # one level can be bought in from the vendor
-            return False, "skills"
-    return True, ""
-
-
-def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
-    if size_class in solution.sizes:
-        return True
-    # A large group starts where a medium firm would: a pilot in one site or department.
-    return size_class == SizeClass.large and SizeClass.medium in solution.sizes
 
 
 def _bought(solution: Solution, profile: CompanyProfile) -> bool:
@@ -195,12 +160,12 @@ class SolutionRecommender(NeedReader):
         barred = {
             s.category
             for s in self.catalogue.solutions
-            if s.audience_only and not _fits(s, profile)[0] and named_by_owner(s)[4]
+            if s.audience_only and not fits(s, profile)[0] and named_by_owner(s)[4]
         }
         for solution in self.catalogue.solutions:
             if solution.id in owned:
                 continue  # the client already has, runs or builds this kind of tool (owned.py)
-            ok, unfit = _fits(solution, profile)
+            ok, unfit = fits(solution, profile)
             matched, keywords, words, worded, named = named_by_owner(solution)
             named = named or (solution.category in barred and not solution.industries)
             named = named or _bought(solution, profile)  # what they buy fits them, whatever its listed trades
