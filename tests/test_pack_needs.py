@@ -243,3 +243,24 @@ def test_a_need_nothing_names_is_said_unanswered_and_a_second_need_is_never_drop
         "我们是东莞做注塑模具的，70人，一是想让AI预测模具什么时候该保养，二是想用AI做生产排程，预算20万"
     )
     assert [s.id for s in two.solutions] == ["vibration-predictive-maintenance", "factory-aps-scheduling"]
+
+
+def test_another_needs_pick_is_no_cheaper_variant_of_this_needs_pick() -> None:
+    # Found by the budget-cut property on a fresh clone (session 15): with two needs of one kind of job
+    # (greenhouse climate, pest traps), the larger budget swapped the greenhouse pick for the pest need's own
+    # pick, folding two needs into one purchase, while the smaller budget kept both.
+    ids = [
+        "ecommerce-cs-bot",
+        "greenhouse-climate-control",
+        "livestock-health-monitoring",
+        "pest-monitoring-trap",
+    ]
+    pest = "pest-monitoring-trap"
+    ranked = [SolutionPick(BY_ID[i], 1.0, named=i == pest, for_industry=i == pest) for i in ids]
+    needs = [
+        NeedPart("need0", ("product-image-copy-gen", "greenhouse-climate-control")),
+        NeedPart("need1", (pest,)),
+    ]
+    for budget in (100_000, 12_500):
+        picked = [p.solution.id for p in choose_pack(ranked, budget, needs=needs).picks]
+        assert picked == ["greenhouse-climate-control", pest], (budget, picked)

@@ -55,10 +55,16 @@ def priced_together(
         pick.basic_tier = pick.over_budget = False
     if budget is None:
         return PackChoice(picks, unanswered=unanswered)
-    # One variant per need; two needs one solution answers (审合同、检索判例) keep it once.
-    picks = list(
-        {id(p): p for p in (same_need_within(p, ranked, budget / len(picks)) for p in picks)}.values()
-    )
+    # One variant per need; two needs one solution answers (审合同、检索判例) keep it once. Another need's own
+    # pick is no variant of this one: swapping to it would fold two needs into one purchase and leave this
+    # need silently unanswered (a 温室 need replaced by the 虫情 need's pick at a larger budget, not a smaller).
+    others = {id(p) for p in picks}
+    kept: dict[int, SolutionPick] = {}
+    for pick in picks:
+        own = [r for r in ranked if r is pick or id(r) not in others]
+        variant = same_need_within(pick, own, budget / len(picks))
+        kept.setdefault(id(variant), variant)
+    picks = list(kept.values())
     upper = sum(p.solution.cost.first_year_cny.max for p in picks)
     if upper <= budget:
         return PackChoice(picks, unanswered=unanswered)
