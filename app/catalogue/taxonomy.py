@@ -133,6 +133,10 @@ INDUSTRY_SECTIONS: dict[str, tuple[str, str]] = {
 
 
 # Display labels (zh, en) used by the index text, the composer and the UI.
+# Infrastructure the client rents or buys to build with (hosting, compute, model services), not a tool for a job:
+# in a pack only when the stated need asks for it, and never what the word 上云 in "想上云ERP" asks for.
+INFRASTRUCTURE_CATEGORIES = frozenset({SolutionCategory.compute_cloud, SolutionCategory.model_service})
+
 CATEGORY_LABELS: dict[SolutionCategory, tuple[str, str]] = {
     SolutionCategory.customer_service: ("智能客服", "Customer service"),
     SolutionCategory.marketing_content: ("营销内容生成", "Marketing content"),

@@ -19,7 +19,7 @@ from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import adopted, said_purchases, self_done
 from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
-from app.catalogue.render import format_cny
+from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
 from app.text.normalize import normalize
 
@@ -116,16 +116,22 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     )
 
 
+def _stated_spend(program: FundingProgram, purchases: list[Purchase] | None) -> float | None:
+    """What the client says it spends on the kinds the program pays for (first year), None when it names no
+    amount for them: the catalogue's range is no evidence of theirs."""
+    stated = [p for p in purchases or [] if p.stated and p.kind in program.eligibility.spend_scope]
+    return sum(p.first_year.max for p in stated) if stated else None
+
+
 def min_spend(program: FundingProgram, purchases: list[Purchase] | None) -> Condition | None:
     """A program paying only above a yearly spend ("年度实际支出5万元（含）以上"): met or not on the amount the
     client states for that kind of spend; our catalogue range is no evidence of theirs, so it is asked for."""
     least = program.eligibility.min_annual_spend_cny
     if least is None:
         return None
-    scope = program.eligibility.spend_scope
-    stated = [p for p in purchases or [] if p.stated and p.kind in scope]
+    spent = _stated_spend(program, purchases)
     need_zh, need_en = format_cny(least), f"CNY {least:,.0f}"
-    if not stated:
+    if spent is None:
         return Condition(
             "threshold",
             Status.unknown,
@@ -134,7 +140,6 @@ def min_spend(program: FundingProgram, purchases: list[Purchase] | None) -> Cond
                 f"requires at least {need_en} of such spend in the year; tell us roughly how much you spend",
             ),
         )
-    spent = sum(p.first_year.max for p in stated)
     spent_zh, spent_en = format_cny(spent), f"CNY {spent:,.0f}"
     if spent >= least:
         return Condition(
@@ -162,19 +167,16 @@ def min_award(program: FundingProgram, purchases: list[Purchase] | None) -> Cond
     least, ratio = program.eligibility.min_award_cny, program.benefit.ratio
     if least is None or not ratio:
         return None
-    stated = [p for p in purchases or [] if p.stated and p.kind in program.eligibility.spend_scope]
-    if not stated:
-        return None
-    share = sum(p.first_year.max for p in stated) * ratio
-    if share >= least:
+    spent = _stated_spend(program, purchases)
+    if spent is None or (share := spent * ratio) >= least:
         return None
     share_zh, least_zh = format_cny(share), format_cny(least)
     return Condition(
         "threshold",
         Status.unmet,
         Reason(
-            f"按{ratio:.0%}只能申领{share_zh}，低于最低申领额{least_zh}",
-            f"{ratio:.0%} of what you named is CNY {share:,.0f}, below the least award of CNY {least:,.0f}",
+            f"按{format_ratio(ratio)}只能申领{share_zh}，低于最低申领额{least_zh}",
+            f"{format_ratio(ratio)} of what you named is CNY {share:,.0f}, below the least award of CNY {least:,.0f}",
         ),
     )
 

@@ -17,7 +17,7 @@ from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
-from app.catalogue.taxonomy import SolutionCategory, SpendKind
+from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SpendKind
 from app.text.normalize import normalize
 
 
@@ -62,9 +62,7 @@ class NeedReader:
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
         # what the word 上云 leans to: hosting and model services, never the system a business runs on
         self._infrastructure = frozenset(
-            s.id
-            for s in catalogue.solutions
-            if s.category in {SolutionCategory.compute_cloud, SolutionCategory.model_service}
+            s.id for s in catalogue.solutions if s.category in INFRASTRUCTURE_CATEGORIES
         )
         # Normalised once: matching them is per ask, and OpenCC conversion is slow.
         self._pains = {s.id: [(p, normalize(p)) for p in s.pain_points] for s in catalogue.solutions}

@@ -22,13 +22,10 @@ from app.advisor.engine.program_names import ProgramNames
 from app.advisor.engine.solution_fit import fits
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
-from app.catalogue.taxonomy import CATEGORY_LABELS, SolutionCategory
+from app.catalogue.taxonomy import CATEGORY_LABELS, INFRASTRUCTURE_CATEGORIES
 from app.components.vector_store import CollectionName
 from app.services.retrieval import MAX_QUERY_CHARS, RetrievalService, SearchFilters, SearchResult
 from app.text.normalize import normalize
-
-# Infrastructure the client rents or buys to build with: only when the stated need asks for it.
-_INFRASTRUCTURE = {SolutionCategory.compute_cloud, SolutionCategory.model_service}
 
 
 def _bought(solution: Solution, profile: CompanyProfile) -> bool:
@@ -187,7 +184,7 @@ class SolutionRecommender(NeedReader):
                 score += 0.05  # made for this industry rather than generic
             if profile.sector and profile.sector in made_for:
                 score += 0.05  # and for this very kind of business
-            if solution.category in _INFRASTRUCTURE and not named:
+            if solution.category in INFRASTRUCTURE_CATEGORIES and not named:
                 continue  # compute and model services only when the need names them, never as filler
             why = [self._why(solution, matched, profile)]
             picks.append(
