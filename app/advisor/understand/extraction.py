@@ -15,6 +15,7 @@ from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated
 from app.advisor.understand.existing_it import existing_systems
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
+from app.advisor.understand.kind_words import PROGRAM_MENTION, without_programs
 from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.numbers import (
     AMOUNT,
@@ -27,7 +28,6 @@ from app.advisor.understand.numbers import (
 )
 from app.advisor.understand.place_roles import PLACED_KINDS, PlaceMention, PlaceRole, place_name
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.purchase_kinds import PROGRAM_MENTION, without_programs
 from app.advisor.understand.purchases import CONTRACT_WORD, StatedPurchase, stated_purchases
 from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.unpriced import unpriced_purchases

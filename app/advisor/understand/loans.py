@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.amount_roles import clause_around
+from app.advisor.understand.kind_words import without_programs
 from app.advisor.understand.numbers import AMOUNT, parse_amount
-from app.advisor.understand.purchase_kinds import without_programs
 
 _I = re.IGNORECASE
 _LOAN_BEFORE = re.compile(

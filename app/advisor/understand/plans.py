@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.advisor.understand.purchase_kinds import KIND_WORDS, without_programs
+from app.advisor.understand.kind_words import KIND_WORDS, without_programs
 from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
 

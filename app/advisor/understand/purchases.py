@@ -15,6 +15,7 @@ import re
 from app.advisor.understand.amount_roles import spend_is_ongoing
 from app.advisor.understand.budget_words import not_a_purchase
 from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
+from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
 from app.advisor.understand.numbers import (
     AMOUNT,
@@ -25,14 +26,11 @@ from app.advisor.understand.numbers import (
     per_month,
 )
 from app.advisor.understand.purchase_kinds import (
-    KIND_WORDS,
-    PROGRAM_MENTION,
     WINDOW,
     bought_object,
     kind_before,
     kinds_named,
     nearest_kind,
-    without_programs,
 )
 from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.stated_purchase import PurchaseSpan, StatedPurchase, priced

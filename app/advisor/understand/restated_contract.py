@@ -5,7 +5,8 @@ conversation; "一年合同大概25万" after "买的是已备案的大模型API
 from __future__ import annotations
 
 from app.advisor.understand.deal_words import CONTRACT_WORD
-from app.advisor.understand.purchase_kinds import kinds_named, without_programs
+from app.advisor.understand.kind_words import without_programs
+from app.advisor.understand.purchase_kinds import kinds_named
 from app.advisor.understand.purchases import MONEY, first_year, purchase_spans, said_with_unit
 from app.advisor.understand.stated_purchase import StatedPurchase
 

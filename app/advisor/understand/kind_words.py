@@ -1,0 +1,122 @@
+"""The words that say what kind of thing is bought: "算力" compute, "调用大模型API" a model service, "服务器" a
+server (hardware), "年费" a way of paying. And the words that are a program's name instead ("算力券" buys no
+compute), so that no reader takes a voucher for a purchase. purchase_kinds.py decides, from these words, which kind
+an amount pays for; plans.py and unpriced.py read plans without an amount with the same words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.catalogue.taxonomy import SpendKind
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
+
+# Models owners call by name: what they pay for is that model's service, whatever the bill is called.
+MODEL_NAMES = (
+    r"文心|通义|千问|qwen|deepseek|深度求索|豆包|doubao|智谱|chatglm|(?<![a-z])glm|kimi|月之暗面|混元|hunyuan|"
+    r"盘古大模型|讯飞星火|星火大模型|minimax|百川|baichuan|chatgpt|openai|gpt-?[345]|(?<![a-z])claude(?![a-z])|"
+    r"gemini|llama"
+)
+# How a thing is paid, not what it is: "一年费用12万" holds 年费, "a Doubao subscription". A kind word beside
+# it names what is bought; alone, a subscription or licence is software.
+PAYMENT_MODE = re.compile(r"年费|订阅|subscriptions?|licen[cs]es?", re.I)
+
+# Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
+KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
+    # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
+    (
+        SpendKind.data_asset,
+        re.compile(
+            r"入表|数据资产|资产评估|评估审计|审计评估|评估费|审计费|data[- ]asset|"
+            r"(?:asset |data )?(?:valuation|appraisal)(?! of (?:the )?(?:company|business|firm))",
+            re.I,
+        ),
+    ),
+    # A labelled dataset bought is data, not a labelling service: "已标注的道路图像数据", "医学影像标注数据".
+    (
+        SpendKind.data_corpus,
+        re.compile(
+            r"语料|数据集|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
+            r"labell?ed (?:[a-z-]+ ){0,2}(?:data|images?|photos?|pictures?|texts?|audio|speech)",
+            re.I,
+        ),
+    ),
+    (SpendKind.data_labeling, re.compile(r"标注|labell?ing|annotation", re.I)),
+    (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
+    (
+        SpendKind.model_service,
+        re.compile(
+            r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
+            # "a contract with a filed LLM" (review9 r9-47): what is signed for is the model's service
+            r"model[- ]services?|(?<![a-z])llms?(?![a-z])|"
+            # A model named by its name is its service ("已备案的通义千问API，一年费用12万", en12-07)
+            rf"{MODEL_NAMES}",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.ai_equipment,
+        re.compile(
+            r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|传感器|边缘盒子?|"
+            r"hardware|equipment|server|appliance|machine|robot|cameras?|sensors?|edge (?:box|device)|"
+            r"(?:production|inspection|assembly|sorting|cnc) line",
+            re.I,
+        ),
+    ),
+    # A vendor's whole project contract ("35万的视觉质检项目合同") is a project, as a 数字化改造 is.
+    (
+        SpendKind.digital_transformation,
+        re.compile(
+            r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
+            # "报N+X改造，整个项目预计投150万": a retrofit's whole project is what the amount pays for
+            r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract|"
+            # A digital workshop or smart factory is built as one project ("打算建数字化车间，合同金额500万", r10-22)
+            r"数字化车间|智能车间|数字化工厂|智能工厂|智慧工厂|灯塔工厂|智能制造|"
+            r"digital (?:workshop|factory)|smart (?:factory|workshop|manufacturing)|intelligent manufacturing",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.software,
+        # Management software by its usual names ("云ERP", "进销存"): what the client signs is an application.
+        re.compile(
+            r"saas|软件|订阅|年费|系统|进销存|(?<![a-z])(?:erp|crm|mes|wms|oa)(?![a-z])|subscription|software|system|"
+            r"licen[cs]e",
+            re.I,
+        ),
+    ),
+    (
+        SpendKind.cloud_service,
+        re.compile(r"云服务器|云主机|云资源|[阿腾华百京]\w?云|云服务|上云|云上|迁.{0,4}云|cloud", re.I),
+    ),
+    (SpendKind.implementation, re.compile(r"实施费|实施服务|集成|定制开发|implementation|integration", re.I)),
+]
+
+# A kind word inside a program's name speaks of funding, not of a purchase: "有没有算力券" buys no compute. A tax
+# rule is named by what it does to the tax ("设备一次性税前扣除", "设备加速折旧"): "设备" there buys nothing (en12-14).
+FUNDING_NAME_AFTER = re.compile(
+    rf"^(?:{FUNDING_NOUN}|专项|(?:一次性)?(?:税前)?扣除|加计(?:扣除|抵减)|加速折旧|抵免|减免)", re.I
+)
+
+# A program's name is neither a need nor a purchase: "深圳的模型券能报销吗" asks about funding and must not name
+# the model-API solution ("模型"), as "算力服务券" buys no compute (engine/recommend.py, `planned_kinds`).
+# A name's words never cross the words of asking for it: "用AI做外观质检能申请补贴吗" names the need 质检, not a
+# program called 检能申请补贴 (the need was cut out of a funding question, and with it the pack).
+_ASKING = r"能(?:申请|申领|拿|领|享受|用|补|报)|申请|申领|请|可以|有|拿|领|享受|什么|哪些|多少"
+PROGRAM_MENTION = re.compile(
+    rf"(?:(?!{_ASKING})[a-z0-9\u4e00-\u9fff]){{0,4}}(?:{FUNDING_NOUN_ZH})|\b[a-z-]+ {FUNDING_NOUN_EN}"
+)
+
+
+def without_programs(text: str) -> str:
+    return PROGRAM_MENTION.sub(" ", text)
+
+
+def kind_words(body: str) -> list[tuple[int, int, int, SpendKind]]:
+    """(start, end, rank, kind) of every kind word in `body`, none inside a program's name."""
+    return [
+        (word.start(), word.end(), rank, kind)
+        for rank, (kind, pattern) in enumerate(KIND_WORDS)
+        for word in pattern.finditer(body)
+        if not FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
+    ]
