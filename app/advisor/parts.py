@@ -144,11 +144,18 @@ class AdvisorParts:
 
     @cached_property
     def intent_bank(self) -> IntentBank:
-        glossary = self.deps.glossary
-        # The same text preparation as retrieval: the message's vector is a cache hit, not a second embedding.
+        glossary, paths = self.deps.glossary, self.settings.paths
+
+        def prepared(text: str) -> str:
+            # The same text preparation as retrieval: the message's vector is a cache hit, not a second embedding.
+            return normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))
+
         return IntentBank(
-            self.settings.paths.knowledge_dir / "intent_examples.yaml",
-            lambda text: query_vector(normalize(glossary.expand_english(text[:MAX_QUERY_CHARS]))),
+            paths.knowledge_dir / "intent_examples.yaml",
+            lambda text: query_vector(prepared(text)),
+            embed_examples=lambda texts: example_vectors(
+                [prepared(t) for t in texts], paths.data_dir, self.settings.embedding.model_name
+            ),
         )
 
     def turn_vector(self, turn: Turn) -> np.ndarray:

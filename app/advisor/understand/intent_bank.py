@@ -1,6 +1,8 @@
 """Nearest-neighbour intent for messages no exact rule decides, over a labelled example bank.
 
-The bank (knowledge/intent_examples.yaml) is embedded once per process with the bundled e5; a message
+The bank (knowledge/intent_examples.yaml) is embedded in one batched e5 call and its vectors are kept beside
+the index, rebuilt when the bank changes (components/example_vectors.py): embedding its ~170 examples one call
+at a time cost the first out-of-scope-looking message of every process several seconds (issue #16). A message
 costs no extra embedding when retrieval already embedded the same text (the vector cache is shared).
 The k nearest examples vote, weighted by similarity. The answer is "unsure" (None) when the best
 example is not close enough or two intents are nearly tied: the advisor then asks what the owner
@@ -35,7 +37,12 @@ class BankVote:
 
 
 class IntentBank:
-    def __init__(self, path: Path, embed: Callable[[str], np.ndarray]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        embed: Callable[[str], np.ndarray],
+        embed_examples: Callable[[list[str]], np.ndarray],
+    ) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
         known = set(get_args(Intent))
         self.examples: list[tuple[str, Intent]] = [
@@ -44,12 +51,15 @@ class IntentBank:
             if intent in known
             for text in texts or []
         ]
-        self._embed = embed
+        self._embed = embed  # one message: the turn's query vector, a cache hit
+        # The whole bank at once, prepared as `embed` prepares a message.
+        self._embed_examples = embed_examples
 
     @cached_property
     def _matrix(self) -> np.ndarray:
-        vectors = [self._embed(text) for text, _ in self.examples]
-        return np.vstack(vectors) if vectors else np.zeros((0, 1))
+        if not self.examples:
+            return np.zeros((0, 1))
+        return self._embed_examples([text for text, _ in self.examples])
 
     def vote(self, text: str, exclude: int | None = None) -> BankVote:
         if not self.examples or not text.strip():
