@@ -19,10 +19,12 @@ from app.advisor.contract import AdviceResponse
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import IN_NET, cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.purchase_places import located
 from app.advisor.engine.purchase_terms import applies, on_the_purchase
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.service import AdvisorService
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.stated_purchase import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram
 from app.evaluation.advisor_metrics import invented_programs
 from app.text.normalize import normalize
@@ -315,3 +317,60 @@ def test_a_combination_is_never_advised_below_the_best_program_alone(case) -> No
     assert together + 0.01 >= max(s.own_amount.max for s in stacked), [s.program_id for s in stacked]
     for cap in {s.combined_cap for s in stacked if s.combined_cap is not None}:
         assert together <= client[0].first_year.max * cap + 0.01, ([s.program_id for s in stacked], cap)
+
+
+# Where owners say they buy compute or data: inside and outside the places programs require (review13 r13-55).
+BOUGHT_AT = [
+    "贵州",
+    "贵阳",
+    "济南",
+    "青岛",
+    "乌兰察布",
+    "中卫",
+    "庆阳",
+    "成都",
+    "杭州",
+    "北京",
+    "廊坊",
+    "深圳",
+]
+# Every program that says where its spend must be bought (a stated condition's or a venue's places).
+PLACED = [
+    (program, places)
+    for program in CATALOGUE.funding
+    for places in (
+        [r for rule in program.eligibility.stated_conditions for r in rule.bought_in]
+        + (program.eligibility.venue.bought_in if program.eligibility.venue else []),
+    )
+    if places
+]
+
+
+@given(st.sampled_from(PLACED), st.sampled_from(BOUGHT_AT), st.data())
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_a_stated_purchase_place_is_never_left_to_confirm(placed, where: str, data) -> None:
+    """Where the client says it buys settles a program's purchase place: bought elsewhere is ❌ with a reason
+    naming where they buy; bought inside is never ❌ for the place and never 'you did not say you buy there'."""
+    program, places = placed
+    region = located(where)
+    assert region is not None, where
+    kind = data.draw(st.sampled_from(program.eligibility.spend_scope))
+    home = program.eligibility.regions[0] if program.eligibility.regions else places[0]
+    profile = CompanyProfile(
+        province=home.province,
+        city=home.city,
+        industry=data.draw(st.sampled_from(["C", "I", "F"])),
+        employees=data.draw(st.integers(5, 900)),
+        purchases=[StatedPurchase(kind=kind, amount_cny=300_000, said="租算力", where=where)],
+    )
+    bought = Purchase("client", "client", kind, AmountRange(min=300_000, max=300_000), stated=True)
+    assessment = assess(program, profile, date(2026, 11, 28), [bought], "租算力")
+    inside = any(r.province == region.province and (not r.city or r.city == region.city) for r in places)
+    about_place = [c for c in assessment.conditions if where in c.reason.zh]
+    if inside:
+        assert not any(c.status is Status.unmet for c in about_place), (program.id, where, about_place)
+        assert not any("您没有说在那里采购" in c.reason.zh for c in assessment.conditions), program.id
+    elif not any(r.province == region.province and r.city and not region.city for r in places):
+        # (a province named where the program wants one of its cities settles nothing)
+        assert assessment.verdict is Verdict.ineligible, (program.id, where)
+        assert any(c.status is Status.unmet for c in about_place), (program.id, where, assessment.conditions)

@@ -90,6 +90,12 @@ class Venue(StrictModel):
         description="Regular expression over the client's (normalised) words saying they buy there",
     )
 
+    bought_in: list[Region] = Field(
+        default_factory=list,
+        description="Where the platform or cluster is (贵州, 甘肃·庆阳): a purchase the client says it makes elsewhere "
+        "is not made there (engine/purchase_places.py); one made there still waits for the platform itself",
+    )
+
     _said = field_validator("said")(check_regex)
 
 
@@ -107,6 +113,11 @@ class StatedCondition(StrictModel):
         default=None,
         description="What the rented compute must be for (训练 / 推理): judged from the purposes the client states "
         "and does not deny, in any script or English (engine/compute_purpose.py), not by this entry's regexes",
+    )
+    bought_in: list[Region] = Field(
+        default_factory=list,
+        description="The condition is where the spend is bought (采购山东省内的算力, 使用成都智算中心的算力): the place the "
+        "client says it buys in settles it first, inside met and elsewhere unmet naming both (purchase_places.py)",
     )
     closed_list: bool = Field(
         default=False,
@@ -206,6 +217,13 @@ class Eligibility(StrictModel):
         "kinds of product it funds (Taiwan's store subsidy: 7 kinds, online ordering, POS …); a pack tool not "
         "on it is outside the program whatever its spend kind. Empty: any tool of a kind in `spend_scope`",
     )
+    paid_kinds: list[Item] = Field(
+        default_factory=list,
+        description="The kinds of product a closed list pays for, as the text names them (Taiwan's store subsidy: "
+        "线上点餐、云端订位/候位、云端POS…): named whenever the client's purchase is in question, so they can check "
+        "theirs against the list; transcribed from the entry's own requirements, never guessed",
+    )
+    paid_kinds_en: list[Item] = Field(default_factory=list, description="English of `paid_kinds`, same order")
     developers_only: bool = Field(
         default=False,
         description="Pays the developer of a model, dataset or technology (R&D, 揭榜挂帅, 攻关), not a firm buying "

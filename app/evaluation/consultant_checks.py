@@ -50,7 +50,14 @@ class ScoredAnswer:
     def __post_init__(self) -> None:
         self.answer: str = self.response.get("answer", "")
         self.pack = [s for s in self.response.get("solutions", []) if not s.get("later")]
-        self.client = {str(i["kind"]) for i in self.expect.get("client_items", [])}
+        # What the client buys beside the pack: the case's truth when it states it, else the contract's own record
+        # of the purchases the client named (`profile.purchases[]`, README). A pack of the client's own line alone
+        # ("您的设备采购（贷款）", no catalogue solution) is still a plan with a purchase: without this, a ✅ resting
+        # on it was counted "no matching purchase" while the pack's solutions, also read from the answer, count.
+        stated = self.expect.get("client_items")
+        if stated is None:
+            stated = (self.response.get("profile") or {}).get("purchases") or []
+        self.client = {str(i["kind"]) for i in stated}
         self.subs: list[Subsidy] = subsidies_of(self.response)
         self.verdicts = {f["id"]: f["verdict"] for f in self.response.get("funding", [])}
 

@@ -14,9 +14,11 @@ from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.open_parts import open_purchase_reason
+from app.advisor.engine.purchase_places import judge_place, place_reason
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.advisor.understand.plans import adopted, said_purchases, self_done
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.fields import said_match
 from app.catalogue.models import FundingProgram
 from app.catalogue.render import format_cny, format_ratio
@@ -25,6 +27,21 @@ from app.text.normalize import normalize
 
 
 def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
+    """`_purchase`, with the kinds of product a closed list pays for named whenever the purchase is not met (a
+    Taiwan shop told only "pays for software" could not check its LINE bot against the 7 kinds)."""
+    judged = _purchase(program, purchases, said)
+    kinds = program.eligibility.paid_kinds
+    if judged is None or judged.status is Status.met or not kinds:
+        return judged
+    kinds_en = program.eligibility.paid_kinds_en or kinds
+    reason = Reason(
+        f"{judged.reason.zh}（公告列明的{len(kinds)}类：{'、'.join(kinds)}）",
+        f"{judged.reason.en} (the {len(kinds)} kinds it lists: {', '.join(kinds_en)})",
+    )
+    return Condition(judged.name, judged.status, reason, judged.fact)
+
+
+def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
     """A purchase of a kind the program pays for, in the plan; `said`: the client's words.
 
     A kind the client names without an amount ("把系统迁到云上") is in their plan even when the pack does not
@@ -181,11 +198,15 @@ def min_award(program: FundingProgram, purchases: list[Purchase] | None) -> Cond
     )
 
 
-def venue(program: FundingProgram, said: str) -> Condition | None:
-    """A program bound to a platform or cluster pays only when the client says they buy there (§1)."""
+def venue(program: FundingProgram, said: str, profile: CompanyProfile | None = None) -> Condition | None:
+    """A program bound to a platform or cluster pays only when the client says they buy there (§1); a purchase
+    they say they make in another place is not made there (purchase_places.py: both places named)."""
     place = program.eligibility.venue
     if place is None:
         return None
+    placed = judge_place(place.bought_in, program, profile) if profile is not None else None
+    if placed is not None and placed.status is Status.unmet:
+        return Condition("venue", Status.unmet, place_reason(placed, place.zh, place.en, place.bought_in))
     # The entry's own phrases first, then the venue's wording itself as the client may put it (condition_words).
     judged = venue_said(place.zh, program, said)
     if said_match(place.said, said) or judged.status is Status.met:
@@ -197,6 +218,15 @@ def venue(program: FundingProgram, said: str) -> Condition | None:
             "venue",
             Status.unmet,
             Reason(f"{place.zh}，您说“{judged.words}”", f"{place.en}; you said “{judged.words}”"),
+        )
+    if placed is not None:  # bought in that place: whether on that platform or cluster is what is left
+        return Condition(
+            "venue",
+            Status.unknown,
+            Reason(
+                f"须确认：{place.zh}（您说在{placed.said}采购，是否在这里采购须确认）",
+                f"to confirm: {place.en} (you buy in {placed.where.label_en}; whether there is to confirm)",
+            ),
         )
     return Condition(
         "venue",

@@ -9,7 +9,8 @@ it is about, with recognisers derived from its own text rather than one phrase p
 - a filed (备案) model or a third party's model: what the client says about its model (model_conditions.py);
 - first-time adoption ("首次"): the client says they already use such a service (unmet) or never have (met);
 - a stated amount threshold ("入表金额大于100万元"): the client's figure for the same thing decides;
-- a loan ("须用银行的设备更新项目固定资产贷款"): the client takes one for that purpose (met) or rules it out (unmet).
+- a loan ("须用银行的设备更新项目固定资产贷款"): the client takes one for that purpose (met) or rules it out (unmet);
+  a loan of another kind than the condition names (a 创业担保贷款 for the equipment-renewal loan) is unmet.
 
 The client's words are read clause by clause (client_clauses.py): a question settles nothing, a negation turns met
 into unmet.
@@ -26,8 +27,10 @@ from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, 
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.model_conditions import filed_model, third_party_model
 from app.advisor.engine.sector_lists import sectors
+from app.advisor.understand.loans import loan_kinds
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.models import FundingProgram
+from app.text.normalize import normalize
 
 # Where a spend is made: the head of a venue condition, in the condition's and the client's words.
 _VENUE = re.compile(r"平台|中心|集群|交易所|platform|cent(?:er|re)|cluster|exchange", re.I)
@@ -154,7 +157,27 @@ _LOAN_PURPOSE = {
 }
 
 
+def loan_kind(part: str, said: str) -> Judged:
+    """The kind of loan the condition names (创业担保贷款, 设备更新项目固定资产贷款) against the kind the client says it
+    takes (understand/loans.loan_kinds): the same kind met, only another kind unmet, quoting the client (a start-up
+    guaranteed loan is no equipment-renewal loan, and the other way round). A question names no loan taken."""
+    wanted = set(loan_kinds(normalize(part)))
+    if not wanted:
+        return OPEN
+    other: Judged = OPEN
+    for words, clause in clauses(said):
+        if QUESTION.search(clause) or not (named := loan_kinds(clause)):
+            continue
+        if wanted & set(named):
+            return Judged(Status.met, words)
+        if other is OPEN:
+            other = Judged(Status.unmet, words)
+    return other
+
+
 def loan(part: str, said: str) -> Judged:
+    if (kind := loan_kind(part, said)) is not OPEN:
+        return kind
     purposes = [words for key, words in _LOAN_PURPOSE.items() if key in part]
     for words, clause in clauses(said):
         if _NO_LOAN.search(clause):

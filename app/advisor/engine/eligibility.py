@@ -92,7 +92,7 @@ def assess(
         c
         for c in (
             # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
-            *stated(program, said, cased),
+            *stated(program, said, cased, profile),
             *stated_limits(program, profile, said, cased),  # "应纳税所得额超过300万" against a ≤300万 rule
             once_only(program, said, cased),  # "每个统一编号只能申请一次" and "之前已经申请过一次了"
             region(program, profile),
@@ -102,7 +102,7 @@ def assess(
             age(program, profile),
             legal_form(program, profile),
             income_tax(program, said, profile.legal_form),
-            venue(program, said),
+            venue(program, said, profile),
             developer(program, profile, said, cased),
             spend_timing(program, said, today),
             *validity(program, today),

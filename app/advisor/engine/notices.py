@@ -59,8 +59,8 @@ def deadline_notes(
     date only when the client names it and asks about time, and never when it is another place's. When the
     question names programs, the dates are theirs (review8 r8-08, r8-34: the provincial pilot's deadline led a
     question about the R&D deduction or a district award); "no end date published" is said only of those.
-    `named_ids`: the programs the client names (program_names.py): one ending soon leads with its date even when
-    ruled out (review9 r9-47), which one only asked about by its kind ("深圳有什么算力补贴") does not.
+    `named_ids`: the programs the client names (program_names.py). One ruled out no longer leads with its date
+    (review13 r13-55 over review9 r9-47): its own verdict line answers with the date and the reason.
     """
     en = language == "en"
     asked = asks_about_time(question)
@@ -86,13 +86,10 @@ def deadline_notes(
                     if en
                     else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
                 )
-        elif (
-            until
-            and (until - today).days <= SOON_DAYS
-            and (not ruled_out or (asked and assessment.asked) or program.id in named_ids)
-        ):
-            # Named by the client, it leads with its date even when ruled out: the date decides what they do
-            # next (review9 r9-47: the Shenzhen model voucher's 17 days were never said).
+        elif until and (until - today).days <= SOON_DAYS and (not ruled_out or (asked and assessment.asked)):
+            # Ruled out, its date leads only when the client asks about time for it ("来得及吗"): a deadline
+            # leading a claim that cannot succeed sends them to file it (review13 r13-55: 山东算力券's 31 days led
+            # for compute bought in Guizhou). The verdict line of a named program still gives its date.
             days = (until - today).days
             # Ruled out for this client: the date answers their question, "apply before then" would not.
             allows = (

@@ -103,7 +103,9 @@ def _implicit(program: FundingProgram) -> list[Condition]:
     """Conditions an entry implies without stating them, so that nothing is eligible by default (§1, §3)."""
     eligibility, how = program.eligibility, program.how_to_apply
     out: list[Condition] = []
-    if not eligibility.special_conditions and eligibility.venue is None:  # a venue is that local condition
+    # A venue, or a stated condition on where the spend is bought, is that local condition.
+    placed = eligibility.venue is not None or any(r.bought_in for r in eligibility.stated_conditions)
+    if not eligibility.special_conditions and not placed:
         if not eligibility.regions and program.scope_level is not ScopeLevel.national:
             # A local program open to firms from anywhere pays for using something local (a platform, a hub).
             label = program.region.label

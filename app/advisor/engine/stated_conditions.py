@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 from app.advisor.engine.compute_purpose import purpose_words
+from app.advisor.engine.condition_words import judge
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.purchase_places import judge_place, place_reason
 from app.advisor.engine.sector_lists import english_trade
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.fields import said_match
-from app.catalogue.models import FundingProgram
+from app.catalogue.models import FundingProgram, StatedCondition
 
 # A trade the client names by its product: "食品厂", "家具厂", "做卤味的" (not "工厂", "一家厂", "的工厂").
 _TRADE = re.compile(
@@ -43,16 +46,26 @@ def listed_item(condition: str, said: str) -> bool:
     return False
 
 
-def stated(program: FundingProgram, said: str, cased: str = "") -> list[Condition]:
+def stated(
+    program: FundingProgram, said: str, cased: str = "", profile: CompanyProfile | None = None
+) -> list[Condition]:
     """Each condition the catalogue lets the client's words settle; a violation quotes their words (§3)."""
     out = []
+    words = said
     said = re.sub(r"(?<=\w)[-_/](?=\w)", " ", said)  # "auto-parts maker" says "auto parts"
     for rule in program.eligibility.stated_conditions:
         if rule.compute_purpose is not None:
             out.append(_purpose(rule.compute_purpose, rule.zh, rule.en, said))
             continue
+        if rule.bought_in and (placed := _bought_in(rule, program, profile, cased or words)) is not None:
+            out += placed
+            continue
         against = said_match(rule.unmet_when, said) if rule.unmet_when else None
-        listed = rule.met_when and (said_match(rule.met_when, said) or listed_item(rule.zh, said))
+        # Only a closed list's bracket is a list of items: "（在省外采购的算力不在其内）" is a remark, and its "的算力"
+        # was read as the client naming an item ("山东的算力券", review13 r13-55).
+        listed = rule.met_when and (
+            said_match(rule.met_when, said) or (rule.closed_list and listed_item(rule.zh, said))
+        )
         if rule.closed_list and not listed:
             # a trade they name that is not on the list ("食品厂", "food processing plant": review11 r11-45)
             against = against or _named_trade(said) or english_trade(said)
@@ -85,3 +98,17 @@ def _purpose(wanted: str, zh: str, en: str, said: str) -> Condition:
         words = next(iter(said_for.values()))
         return Condition("special", Status.unmet, Reason(f"{zh}，您说“{words}”", f"{en}; you said “{words}”"))
     return Condition("special", Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))
+
+
+def _bought_in(
+    rule: StatedCondition, program: FundingProgram, profile: CompanyProfile | None, said: str
+) -> list[Condition] | None:
+    """Where the spend is bought: the place the client says it buys in settles it (purchase_places.py); else, for
+    an entry without phrases of its own, the client's words as a venue's wording is judged (condition_words); None:
+    the entry's phrases decide, like any stated condition's."""
+    placed = judge_place(rule.bought_in, program, profile) if profile is not None else None
+    if placed is not None:
+        return [Condition("special", placed.status, place_reason(placed, rule.zh, rule.en, rule.bought_in))]
+    if rule.met_when or rule.unmet_when:
+        return None
+    return [Condition("special", status, reason) for status, reason in judge(rule.zh, rule.en, program, said)]

@@ -11,6 +11,7 @@ is no loan the client takes (`hearsay`).
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from app.advisor.understand.amount_roles import clause_around
 from app.advisor.understand.kind_words import without_programs
@@ -97,3 +98,46 @@ def loan_buys(body: str, start: int, end: int) -> bool:
         )
     before, after = clause_around(body, start, end)
     return bool(_BUYS.search(words) or _FINANCED_THING.search(before + after))
+
+
+class LoanKind(StrEnum):
+    """The kinds of loan a loan-interest program is for, as owners name the loan they take."""
+
+    startup_guarantee = "startup_guarantee"  # 创业担保贷款: guaranteed by a local fund, for small firms
+    equipment = "equipment"  # 设备更新/技改/固定资产贷款: a fixed-asset loan that buys the equipment
+    # 流动资金贷款/经营贷: money to run the business, whatever it then buys
+    working_capital = "working_capital"
+
+
+# A program's name is no loan ("设备更新贷款贴息能用吗"): a kind word followed by the subsidy's word is left out.
+_NOT_THE_LOAN = r"(?!\s*(?:的)?\s*(?:财政)?(?:贴息|补贴|政策|interest subsid|subsid))"
+_KIND_WORDS = {
+    LoanKind.startup_guarantee: re.compile(
+        r"(?:(?:创业担保|创业)贷款?(?!款)|创业担保(?!贷)|\bstart[- ]?up (?:guarantee[ds]? |business )?loans?\b|"
+        r"\bguaranteed (?:start[- ]?up|business start[- ]?up) loans?\b|\bbusiness start[- ]?up loans?\b)"
+        + _NOT_THE_LOAN,
+        _I,
+    ),
+    LoanKind.equipment: re.compile(
+        r"(?:(?:设备更新(?:项目)?(?:相关)?(?:的)?(?:固定资产)?|设备|技改|技术改造|固定资产)贷款?(?!款)|"
+        r"\bequipment(?:[- ]renewal|[- ]upgrade|[- ]replacement)? loans?\b|\bfixed[- ]asset loans?\b)"
+        + _NOT_THE_LOAN,
+        _I,
+    ),
+    LoanKind.working_capital: re.compile(
+        r"(?:(?:流动资金|经营性?|周转)贷款?(?!款)|流贷|\bworking[- ]capital loans?\b|\boperating loans?\b|"
+        r"\brevolving (?:credit|loan)\b)" + _NOT_THE_LOAN,
+        _I,
+    ),
+}
+
+
+def loan_kinds(text: str) -> dict[LoanKind, str]:
+    """The kinds of loan the normalised text names, each with its words ("创业担保贷款", "working-capital loan");
+    a program's name ("设备更新贷款贴息") names none. A loan-interest condition's own wording is read the same way,
+    so the kind it requires and the kind the client takes are compared in one vocabulary (condition_words.loan)."""
+    found: dict[LoanKind, str] = {}
+    for kind, pattern in _KIND_WORDS.items():
+        if match := pattern.search(text):
+            found[kind] = match.group(0)
+    return found
