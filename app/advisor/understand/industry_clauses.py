@@ -1,0 +1,59 @@
+"""What in an owner's message is not the business: customers, lenders, suppliers and purchases.
+
+"给矿山设备做配件的机加工厂" machines parts (C); the mining equipment is its customer's. "银行贷了200万" names a
+lender, "找了家公司开发小程序" a supplier, "自己没有工厂" a business the owner does not have. These phrases are
+blanked out before industry.py looks for the head of the business noun, so that no owner word inside them is
+read as the trade. Split from industry.py (session 16) so that the reader of the business noun stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours;
+# "a pharmaceutical distributor supplying hospitals" supplies hospitals, it is none.
+# "apply for it for my design studio": a pronoun after "for" is the thing asked about, not a customer, and the
+# owner's "my/our …" ends the customer's phrase ("the voucher for AI software apply to my clinic", r13-49).
+_CUSTOMER_EN = re.compile(
+    r"\b(?:for|serving|supplying)\s(?!(?:a|an|my|our|us|me|it|them|this|that)\b)(?:(?!\b(?:my|our)\b)[^,.;!?])*",
+    re.IGNORECASE,
+)
+# Whom goods go to is a customer too: "we distribute medicines to clinics" trades medicines (F); the clinics
+# are not the business (Q). The verb and its goods stay, "to …" goes.
+_SUPPLIED_TO_EN = re.compile(
+    r"\b((?:sell|suppl|provid|deliver|distribut|ship|export)\w*\b[^,.;!?]*?)\bto\s[^,.;!?]*", re.IGNORECASE
+)
+# "a company like mine", "help mine": the pronoun, not a mine (B).
+_PRONOUN_MINE = re.compile(
+    r"\b(?:like|of|than|as|is|are|was|help|and|or|to) mine\b|\bmine\s*[?!.]?\s*$", re.I
+)
+_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
+# What the business buys is not the business: someone else does it for them ("同供应商签约做AI文件管理系统",
+# "货是找工厂代工的": the factory makes what the owner sells,
+# "找了家公司开发小程序", "hired a vendor to build a chatbot"), as customers are not ("给…做").
+_PURCHASE_ZH = re.compile(
+    r"(?:找|(?<![申邀])请|让|委托)[^,，。；?？!！]{1,10}?(?:做|开发|搭建|定制|代工|代加工|贴牌)|签[了咗过]?(?:约|合同)(?:做|开发|搭建|定制)?|"
+    r"(?:同|跟|和|与)(?:供应商|服务商|厂家|厂商|外包|第三方|[^,，。；?？!！]{0,6}公司)[^,，。；?？!！]{0,6}?"
+    r"(?:做|开发|搭建|定制)|外包给[^,，。；?？!！]{1,10}"
+)
+# A business the owner says they do not have is not theirs: "自己没有工厂，都是找厂家贴牌" sells (F), it makes nothing.
+_NOT_OURS = re.compile(r"(?:没有|没|无|不是)(?:自己的?|自有的?)?(?:工厂|厂房|厂子|厂|门店|实体店|店面)")
+_PURCHASE_EN = re.compile(
+    r"\b(?:hired|signed (?:up )?with|contracted|engaged|paid|bought|buying|purchas\w*)\b[^,.;!?]*", re.I
+)
+# Who lends to the business is not the business either: "银行贷了200万", "银行批了一笔500万的设备更新贷款",
+# "we owe the bank a loan".
+_LENDER = re.compile(
+    r"(?:从|向|跟|找)?(?:银行|信用社|小贷公司)(?=贷|借|申请贷款|放贷|批|审批|授信|发放|给)|"
+    r"\b(?:owe|from|with|to|by) (?:the |a |our |two |several )?banks?\b",
+    re.IGNORECASE,
+)
+
+
+def not_the_business(norm: str) -> str:
+    """The normalized message with customers, lenders, suppliers, purchases and pronouns blanked out."""
+    norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", norm))
+    norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", norm)))
+    return _PURCHASE_EN.sub(
+        " ", _PURCHASE_ZH.sub(" ", _NOT_OURS.sub(" ", norm.replace("舖", "铺")))
+    )  # HK 舖 is 铺, kept by t2s
