@@ -24,9 +24,11 @@ import yaml
 
 from app.advisor.understand.industry_activity import ACTIVITY_SECTIONS, verb_object
 from app.advisor.understand.industry_brokers import Brokers
+from app.advisor.understand.industry_class_words import class_words
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.advisor.understand.industry_clauses import not_the_business
 from app.advisor.understand.industry_english import EnglishNouns, without_goods_of
+from app.advisor.understand.industry_making import made_for_trade
 from app.advisor.understand.industry_products import PRODUCT, read_product
 from app.advisor.understand.industry_trade import (
     DELIVERY_WORDS,
@@ -127,6 +129,11 @@ class IndustryDictionary:
             for word in entry.get("en") or []:
                 for key in _en_forms(_en_key(str(word))):
                     self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
+        # Owners' names of small classes ("豆腐坊", "汽车线束"); the owner words above decide where both name one.
+        for key, match in class_words(
+            path.parent / "industry_class_words.tsv", path.parent / "gbt4754_2017.tsv"
+        ).items():
+            self._zh.setdefault(key, match)
         names = sorted(self._zh, key=len, reverse=True)
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
         self._en_pattern = _english_pattern(list(self._en))
@@ -143,6 +150,7 @@ class IndustryDictionary:
                 for m in self._zh_pattern.finditer(clause)
                 if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
                 and not _MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
+                and clause[m.end() : m.end() + 1] != "户"  # "养殖户都用我们的料": farmers, the customers
             ]
         if self._en_pattern:
             hits += [(m.start(1), self._en[_en_key(m.group(1))]) for m in self._en_pattern.finditer(clause)]
@@ -152,9 +160,12 @@ class IndustryDictionary:
         if said := verb_object(clause):
             # "we make construction machinery parts": the verb says what the business does; the owner words in
             # its object name the product ("construction" is whose machines, not the trade).
+            made = [hit for hit in hits if hit[0] >= said.start and hit[1].section == said.section]
             hits = [hit for hit in hits if hit[0] < said.start]
             broker = broker if broker and broker.start < said.start else None
             if all(_weakness(hit[1].keyword) for hit in hits):  # "our central kitchen makes dumplings"
+                if made:  # "我们生产刹车盘": the product's own class (汽车零部件及配件制造)
+                    return max(made, key=lambda hit: hit[0])[1]
                 name = self._classes.section_names.get(said.section, said.section)
                 return IndustryMatch(name, said.section, said.sector, said.product)
         # "奶茶品牌，20家门店", "a software outsourcing shop": a bare outlet word is the head only when
@@ -186,13 +197,16 @@ class IndustryDictionary:
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
-        norm = not_the_business(without_goods_of(normalize(text)))
+        said = normalize(text)
+        norm = not_the_business(without_goods_of(said))
         clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
         stated = [c for c in clauses if not _WANT.search(c) and not _BOUGHT.search(c)]
         wanted = [
             c for c in clauses if _WANT.search(c) and not _BOUGHT.search(c)
         ]  # a purchase never names it
         if match := self._from_clauses(stated):
+            if match.sector == "catering" and made_for_trade(match.keyword, said):  # a bakery for cafés
+                return self._classes.match("C", match.keyword)
             return match
         # The need's clauses only when no other names the business, and only by a business noun there:
         # "想给我们美发店弄个会员回访" (O), while "想做视觉检测" is no testing lab.
@@ -215,7 +229,9 @@ class IndustryDictionary:
 
     def _from_activity(self, joined: str) -> IndustryMatch | None:
         for pattern, section, sector in ACTIVITY_SECTIONS:
-            if verb := pattern.search(joined):
+            # "养殖户都用我们的料": the 户 who farm are the customers, not what the business does
+            said = (v for v in pattern.finditer(joined) if joined[v.end() : v.end() + 1] != "户")
+            if verb := next(said, None):
                 return IndustryMatch(
                     self._classes.section_names.get(section, section), section, sector, verb.group(0)
                 )

@@ -28,6 +28,9 @@ _PRONOUN_MINE = re.compile(
     r"\b(?:like|of|than|as|is|are|was|help|and|or|to) mine\b|\bmine\s*[?!.]?\s*$", re.I
 )
 _CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
+# Whom the goods are sold to: "我们做饲料的，主要卖给养猪场" makes feed (C); the pig farms are customers (A). The
+# verb stays ("卖给" says nothing of the trade; industry_activity.py reads no sale in it).
+_SOLD_TO_ZH = re.compile(r"((?:卖|销售?|供货?|发货?|出口|批发)给)[^,，。；!?！？]{1,12}")
 # What the business buys is not the business: someone else does it for them ("同供应商签约做AI文件管理系统",
 # "货是找工厂代工的": the factory makes what the owner sells,
 # "找了家公司开发小程序", "hired a vendor to build a chatbot"), as customers are not ("给…做").
@@ -53,7 +56,7 @@ _LENDER = re.compile(
 def not_the_business(norm: str) -> str:
     """The normalized message with customers, lenders, suppliers, purchases and pronouns blanked out."""
     norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", norm))
-    norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", norm)))
+    norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", _SOLD_TO_ZH.sub(r"\1 ", norm))))
     return _PURCHASE_EN.sub(
         " ", _PURCHASE_ZH.sub(" ", _NOT_OURS.sub(" ", norm.replace("舖", "铺")))
     )  # HK 舖 is 铺, kept by t2s

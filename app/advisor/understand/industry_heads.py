@@ -18,7 +18,9 @@ HEADS: list[tuple[str, str | None]] = [
         "门市|门店|店铺|档口|店|铺|房|局|馆|(?<![不可还也都就才])行(?![不吗吧呢啊业情政动驶李为程])|摊",
         "FHOQRKLP",
     ),
-    ("工厂|厂|作坊|车间", "BCD"),
+    # A 坊 or 工场 makes as a 厂 does ("豆腐坊", "染坊", HK/Taiwan "工場"); not a teahouse, bookshop or neighbour
+    # (茶坊, 书坊, 街坊), nor the 坊 of a bakery shop (烘焙坊, 面包坊: the owner words read them).
+    ("工厂|厂|作坊|工坊|工场|(?<![茶书街牌酒])坊|车间", "BCD"),
     (
         "会所",
         "HO",

@@ -24,17 +24,28 @@ _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
 _MADE_ARTICLE = re.compile(
-    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]$"
+    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙袍砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]$"
 )
 # Packaged foods are made articles too when a modifier says whom or what for ("宠物零食", "婴儿辅食", "猫粮").
-_FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠])$")
+_FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠粽])$")
 _MAKING_VERBS = ("生产", "制造", "加工")
 # "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
-_MAKING_END = re.compile(r"(?:生产|制造|加工)$")
+# The stage said after the product is making too: "做茶叶初制的", "做猪肉分割的", "做铝合金压铸的" (not 制作,
+# which is also a video's or an advert's: "做视频制作的" is media).
+_MAKING_END = re.compile(
+    r"(?:生产|制造|加工|初制|精制|酿造|酿制|腌制|炒制|烘焙|屠宰|分割|冶炼|铸造|锻造|冲压|压铸|注塑|组装|装配)$"
+)
+# Design is a service of its own (GB/T 7491 工业设计, 7492 专业设计服务: fashion, packaging, jewellery, graphics),
+# whatever the designed thing's makers share with it; a chip's or a program's design is software (I 65).
+_DESIGN_END = re.compile(r"设计$")
+_CODE = re.compile(r"芯片|集成电路|ic|软件|app|小程序|网站|网页|系统|游戏|ui", re.I)
+# A noun suffix after the head: "袜子", "粽子", "瓶子" end in 袜, 粽, 瓶 (the 子 says nothing of the article).
+_NOUN_SUFFIX = re.compile(r"(?<=.)子$")
 
 
 def _made_article(product: str) -> bool:
-    return bool(_MADE_ARTICLE.search(product) or _FOOD_HEAD.search(product))
+    head = _NOUN_SUFFIX.sub("", product)
+    return bool(_MADE_ARTICLE.search(head) or _FOOD_HEAD.search(head))
 
 
 def _made_head(product: str) -> bool:
@@ -51,6 +62,10 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
             continue
         if _MAKING_END.search(product):
             return classes.match("C", product)
+        if product.endswith("定制") and len(product) > 2:  # "做旗袍定制的" makes to order; code is software
+            return classes.match("I", product, "65") if _CODE.search(product) else classes.match("C", product)
+        if _DESIGN_END.search(product):  # "做包装设计的", "做珠宝设计的": 专业设计服务 (M), chips and code I
+            return classes.match("I", product, "65") if _CODE.search(product) else classes.match("M", product)
         if TRADE_NOUN_END.search(product):
             return classes.match("F", product, "51")
         if is_carrying(product):  # "做冷链的", "做同城配送的": they carry goods
