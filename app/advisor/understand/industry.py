@@ -230,8 +230,8 @@ class IndustryDictionary:
     def _from_activity(self, joined: str) -> IndustryMatch | None:
         for pattern, section, sector in ACTIVITY_SECTIONS:
             # "养殖户都用我们的料": the 户 who farm are the customers, not what the business does
-            said = (v for v in pattern.finditer(joined) if joined[v.end() : v.end() + 1] != "户")
-            if verb := next(said, None):
+            verbs = (v for v in pattern.finditer(joined) if joined[v.end() : v.end() + 1] != "户")
+            if verb := next(verbs, None):
                 return IndustryMatch(
                     self._classes.section_names.get(section, section), section, sector, verb.group(0)
                 )
