@@ -10,6 +10,8 @@ develops or buys in role_conditions.py.
 
 from __future__ import annotations
 
+import re
+
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.names_in_order import english_orders, without_name
@@ -74,7 +76,9 @@ def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: s
         norm = normalize(named.words)
         foreign = any(foreign_currency(norm, m) for m in money_amounts(norm))
         # Only what the client's words leave open: the amount, where they buy, or neither (open_parts.py).
-        reason = open_purchase_reason(named.words, SPEND_LABELS[named.kind], said, foreign)
+        reason = open_purchase_reason(
+            named.words, SPEND_LABELS[named.kind], said, foreign, _where_matters(program)
+        )
         return Condition("purchase", Status.unknown, reason)
     if purchases is None:
         other = said_kinds[0] if said_kinds else None
@@ -130,6 +134,20 @@ def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: s
             f"{only_zh}{scope_zh}，您的方案里没有这类采购",
             f"{only_en} {scope_en}; nothing in your plan is of that kind",
         ),
+    )
+
+
+# A program's own condition on where the spend is made: a platform, an exchange, a cluster, a centre, the place.
+_PLACE_RULE = re.compile(r"平台|交易所|集群|中心|本地|省内|市内")
+
+
+def _where_matters(program: FundingProgram) -> bool:
+    """The program says where the spend is made (a venue, a purchase place, a platform in its conditions)."""
+    eligibility = program.eligibility
+    return (
+        eligibility.venue is not None
+        or any(r.bought_in or _PLACE_RULE.search(r.zh) for r in eligibility.stated_conditions)
+        or any(_PLACE_RULE.search(c) for c in eligibility.special_conditions)
     )
 
 

@@ -18,9 +18,11 @@ from app.advisor.understand.numbers import AMOUNT, parse_amount
 from app.catalogue.render import cap_phrase, format_cny, format_ratio
 from app.text.normalize import normalize
 
-# The amount hoped for: right after a verb of getting ("拿800万", "receive 3 million", "get CNY 1,000,000").
+# The amount hoped for: after a verb of getting ("拿800万", "receive 3 million", "get CNY 1,000,000"), the program's
+# name between them or not ("肯定能拿到上海算力券500万", review14 r14-15: the spend it implies was never said).
 _HOPED = re.compile(
-    rf"(?:拿到?|攞到?|领到?|获得|得到|补到?|批下?来?|到账|receive|get|obtain|be granted)\s*(?:cny|rmb|¥)?\s*{AMOUNT}",
+    r"(?:拿到?|攞到?|领到?|获得|得到|补到?|批下?来?|到账|receive|get|obtain|be granted)"
+    rf"(?:[^\d，。；！？,;!?\n]{{0,12}}?(?:的|券|补贴|补助|奖励|voucher|subsidy|grant)\s*)?\s*(?:cny|rmb|¥)?\s*{AMOUNT}",
     re.I,
 )
 _PERIOD = {

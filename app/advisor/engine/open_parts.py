@@ -31,10 +31,15 @@ def open_parts(said: str) -> tuple[bool, bool]:
     return not money_amounts(norm), not (_WHERE_ZH.search(norm) or _WHERE_EN.search(norm))
 
 
-def open_purchase_reason(words: str, kind: tuple[str, str], said: str, foreign: bool) -> Reason:
+def open_purchase_reason(
+    words: str, kind: tuple[str, str], said: str, foreign: bool, where_matters: bool = True
+) -> Reason:
     """The purchase condition left open, naming only what is missing. `words`: the client's words for the
-    purchase; `kind`: its label (zh, en); `foreign`: the amount given is in another currency (still an amount)."""
+    purchase; `kind`: its label (zh, en); `foreign`: the amount given is in another currency (still an amount);
+    `where_matters`: the program says where the spend is made (a platform, a place): else where they buy is never
+    asked (review14 r14-15: 上海算力券 has no such rule, and "在上海租" was told "还没说在哪里采购")."""
     no_amount, no_where = open_parts(said)
+    no_where = no_where and where_matters
     no_amount = no_amount and not foreign
     zh, en = kind
     if no_amount and no_where:

@@ -39,13 +39,40 @@ def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
     return None
 
 
+# A spend the client places next quarter ("下季度租", "renting … next quarter"): it starts on the quarter's first day.
+_NEXT_QUARTER = re.compile(r"下(?:个|一)?季度|next quarter|following quarter", re.I)
+
+
+def _next_quarter(today: date) -> date:
+    first_month = (today.month - 1) // 3 * 3 + 4
+    return date(today.year + 1, 1, 1) if first_month > 12 else date(today.year, first_month, 1)
+
+
+def _quarter_after_end(until: date, said: str, today: date) -> Condition | None:
+    """The client spends next quarter and the program ends before it starts (review14 r14-46: renting 300k of
+    GPU "next quarter" was ✅ for 天津算力券, which ends 2026-12-31): covered only if renewed."""
+    start = _next_quarter(today)
+    for sentence in re.split(r"[。！？!?\n;；]", said):
+        if start > until and _NEXT_QUARTER.search(sentence) and _SPEND_WORDS.search(sentence):
+            return Condition(
+                "validity",
+                Status.unmet,
+                Reason(
+                    f"您说下季度（{start}起）支出，而这项政策有效期至{until}：之后的支出不在其内，除非续期或出新一期",
+                    f"you spend next quarter (from {start}) and the program runs until {until}: spend after "
+                    "that is covered only if it is renewed or a new round is issued",
+                ),
+            )
+    return None
+
+
 def spend_timing(program: FundingProgram, said: str, today: date) -> Condition | None:
     """The client's spend starts next year, or on a day they name, after the program ends (§4): covered only if
     renewed."""
     until = program.validity.effective_until
     if until is None or until < today:
         return None
-    after_end = _spend_after_end(until, said, today)
+    after_end = _spend_after_end(until, said, today) or _quarter_after_end(until, said, today)
     if after_end is not None or until >= date(today.year + 1, 1, 1):
         return after_end
     years = [str(y) for y in range(today.year + 1, today.year + 3)]
