@@ -9,7 +9,8 @@ knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five
 (tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
 (tests/eval/retrieval_dev7.yaml) the eighth (tests/eval/retrieval_dev8.yaml)
 the ninth (tests/eval/retrieval_dev9.yaml)
-the tenth (tests/eval/retrieval_dev10.yaml) and the eleventh (tests/eval/retrieval_dev11.yaml); --heldout adds a set kept outside the repo.
+the tenth (tests/eval/retrieval_dev10.yaml), the eleventh (tests/eval/retrieval_dev11.yaml)
+and the twelfth (tests/eval/retrieval_dev12.yaml); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -45,6 +46,7 @@ from app.evaluation.golden import (
     DEV9_RETRIEVAL,
     DEV10_RETRIEVAL,
     DEV11_RETRIEVAL,
+    DEV12_RETRIEVAL,
     FRESH_RETRIEVAL,
     RetrievalCase,
     load_retrieval_cases,
@@ -229,6 +231,7 @@ def main() -> None:
             ("dev9", load_retrieval_cases(DEV9_RETRIEVAL)),
             ("dev10", load_retrieval_cases(DEV10_RETRIEVAL)),
             ("dev11", load_retrieval_cases(DEV11_RETRIEVAL)),
+            ("dev12", load_retrieval_cases(DEV12_RETRIEVAL)),
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

@@ -34,6 +34,8 @@ DEV9_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev9.yaml"
 DEV10_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev10.yaml"
 # Written before session 15's retrieval changes: city-program, list and English questions over 19 program texts.
 DEV11_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev11.yaml"
+# Written before session 16's retrieval changes: English over the traditional-script articles, list and who-said.
+DEV12_RETRIEVAL = PROJECT_ROOT / "tests" / "eval" / "retrieval_dev12.yaml"
 
 
 class RetrievalCase(BaseModel):
