@@ -29,7 +29,7 @@ from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.advisor.understand.industry_clauses import not_the_business
 from app.advisor.understand.industry_english import EnglishNouns, without_goods_of
 from app.advisor.understand.industry_making import made_for_trade
-from app.advisor.understand.industry_products import PRODUCT, read_product
+from app.advisor.understand.industry_products import PRODUCT, made_after, read_product
 from app.advisor.understand.industry_trade import (
     DELIVERY_WORDS,
     MEAL,
@@ -56,6 +56,10 @@ _SELF = re.compile(
 # 和服务器一共60万" (review11 r11-15: a knitwear maker read as software): such a clause never names the business.
 _BOUGHT = re.compile(
     r"采购|购买|购置|买了|买过|花了|付了|一共|总共|合计|共计|总价|报价|\b(?:bought|purchased|paid)\b", re.I
+)
+# A clause in which the owner says what the business does: "一家做数据标注的公司", "我们做灯饰", "主要生产阀门".
+_DOES = re.compile(
+    r"(?:^\s*(?:我们|我|我家|咱们|公司|我司)?(?:是|也是)?|[一1](?:家|个|间))(?:主要|专门|专业)?(?:做|生产|制造|加工)"
 )
 # A clause that says what the owner wants names the need ("想做AI质检", "we want to …"), not the business.
 _WANT = re.compile(
@@ -181,6 +185,12 @@ class IndustryDictionary:
                 return self._classes.match("H", goods + match.keyword, "62")
             return self._classes.match("F", goods + match.keyword, "51")
         end = start + len(match.keyword)
+        if match.section != "C" and (
+            made := made_after(clause[end:])
+        ):  # "风电叶片", "污水处理设备": made (C)
+            if traded := traded_goods(clause, start, end + len(made)):
+                return self._classes.match("F", traded, "51")
+            return self._classes.match("C", match.keyword + made)
         if match.section in "ABC" and (traded := traded_goods(clause, start, end)):
             return self._classes.match("F", traded, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
@@ -219,12 +229,18 @@ class IndustryDictionary:
         # "做二手房中介的，门店3家", "一家科技公司，生产一次性输液器": a bare outlet word or a name word names a
         # business only when no other clause and no activity does.
         deferred: IndustryMatch | None = None
+        does: list[str] = []  # clauses before this one in which the owner says what the business does
         for clause in clauses:
             if match := self._owner_word(clause):
                 if match.keyword not in _OUTLET_WORDS and match.keyword not in _NAME_WORDS:
-                    return match
+                    # "一家做数据标注的公司，…做了一个煤矿安全的数据集" (review14 r14-04), "我们做灯饰，主要做外贸": what
+                    # the owner said the business does wins over a later clause's topic (煤矿) or channel (外贸).
+                    said = next((m for c in does if (m := self._from_activity(c))), None)
+                    return said or match
                 if deferred is None or _weakness(match.keyword) < _weakness(deferred.keyword):
                     deferred = match
+            elif _DOES.search(clause):
+                does.append(clause)
         return self._from_activity("，".join(clauses)) or deferred
 
     def _from_activity(self, joined: str) -> IndustryMatch | None:

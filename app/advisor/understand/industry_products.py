@@ -24,8 +24,12 @@ _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
 _MADE_ARTICLE = re.compile(
-    r"[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙袍砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]$"
+    r"(?:[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙袍砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]|"
+    r"(?<!装)饰)$"  # 灯饰, 首饰, 服饰; not 装饰 (decorating is building work)
 )
+# Equipment a trade's word names ("污水处理设备", "风电叶片", "养殖设备"): made for that trade, not the trade itself.
+_EQUIPMENT = re.compile(r"(?:设备|装备|器械|仪器|器材|机械|叶片|机组|组件|部件|配件|零件|耗材)")
+_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}?(?=[的嘅]|[^\u4e00-\u9fff]|$)")  # the noun, up to 的 or a break
 # Packaged foods are made articles too when a modifier says whom or what for ("宠物零食", "婴儿辅食", "猫粮").
 _FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠粽])$")
 _MAKING_VERBS = ("生产", "制造", "加工")
@@ -74,6 +78,9 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
         # The modifier may share a service's words ("宠物" of the pet services); the head says what is made.
         if (match is None or match.section not in "CF") and _made_head(product):
             return classes.match("C", product)
+        # Trade is said with its own verbs (read before this): a made article after 做 alone is made ("做灯饰").
+        if match is not None and match.section == "F" and _made_article(product):
+            return classes.match("C", product)
         if match:
             return match
     # "生产刹车片": making is what 生产/制造/加工 say, whatever the product; after 做 only a made article is.
@@ -82,3 +89,12 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
     ):
         return classes.match("C", made.group(1))
     return None
+
+
+def made_after(after: str) -> str | None:
+    """The made article right after an owner word ("风电" + "叶片", "污水处理" + "设备"), or None: the owner word is
+    then the modifier of a product, and the business makes the product (C), not the trade it is made for."""
+    run = _RUN.match(after)
+    head = run.group(0) if run else ""
+    # Equipment words only: a made article of one character is too often another word's ("健身房老板", "餐饮连锁").
+    return head if (found := _EQUIPMENT.match(head)) and found.end() == len(head) else None
