@@ -185,12 +185,11 @@ class IndustryDictionary:
                 return self._classes.match("H", goods + match.keyword, "62")
             return self._classes.match("F", goods + match.keyword, "51")
         end = start + len(match.keyword)
-        if match.section != "C" and (
-            made := made_after(clause[end:])
-        ):  # "风电叶片", "污水处理设备": made (C)
-            if traded := traded_goods(clause, start, end + len(made)):
+        # "风电叶片", "污水处理设备": equipment made for the trade the owner word names (C)
+        if match.section != "C" and (equipment := made_after(clause[end:])):
+            if traded := traded_goods(clause, start, end + len(equipment)):
                 return self._classes.match("F", traded, "51")
-            return self._classes.match("C", match.keyword + made)
+            return self._classes.match("C", match.keyword + equipment)
         if match.section in "ABC" and (traded := traded_goods(clause, start, end)):
             return self._classes.match("F", traded, "51")
         # What the owner's word makes is sold in a shop named after it: "五金行", "汽配店" sell hardware and
