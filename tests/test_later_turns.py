@@ -89,10 +89,13 @@ def test_an_english_what_if_on_headcount_says_both_tallies_or_that_nothing_chang
         "And for a 300-person firm?",
     )
     head = what_if["answer"].splitlines()[0]
-    assert head.startswith(
-        "For 300 employees instead of 25 employees: the same pack. Funding for 300 employees:"
+    assert re.match(
+        r"(Nothing changes\. )?For 300 employees instead of 25 employees: the same pack\. Funding for 300 employees:",
+        head,
     )
     assert "(to confirm:" not in head
+    # review13 r13-57: when the funding comes out the same, the answer says so first.
+    assert head.startswith("Nothing changes.") == (", as for 25 employees." in head)
 
 
 def test_a_cantonese_correction_of_the_city_re_plans_the_pack_there(converse):

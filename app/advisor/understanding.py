@@ -23,6 +23,7 @@ from app.advisor.understand.conversation import (
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.later_facts import re_asks_last_question
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
@@ -148,6 +149,10 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         conversation.profile = conversation.profile.model_copy(update=changes)
         if not rewritten and conversation.last_question:
             turn.query = conversation.last_question  # the last question again, for the supposed company
+    elif not (rewritten or named or what_if) and re_asks_last_question(text, delta, conversation):
+        # "补充一下，我们登记的是有限合伙企业" after a tax question: that question again, judged with the new fact.
+        turn.query = conversation.last_question or text
+        turn.named_programs = list(conversation.asked_programs)
     located = conversation.profile
     # A firm abroad that plans a China office ("based in Singapore … plan to open a Shenzhen office") is abroad.
     stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
@@ -207,7 +212,9 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     # A need in words no rule knows ("冲床动不动就罢工") is read by its nearest labelled examples, on the
     # turn's need: the message's own, since a vote on the needs stated before is no news about it.
     # "我想咨询一下AI这块" names nothing but AI: no need, whatever need examples it sits near (it is asked back).
-    turn.need_stated = not ASKS_ABOUT_AI_ONLY.search(normalize(turn.query)) and (
+    # A question that names nothing ("想问下而家有咩AI资助可以攞") states no need either, whatever examples it sits near.
+    named_nothing = ASKS_ABOUT_AI_ONLY.search(normalize(turn.query)) or names_nothing(turn.query)
+    turn.need_stated = not named_nothing and (
         states_need(turn.query)
         or (
             not needs_stated

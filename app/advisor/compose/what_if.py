@@ -140,15 +140,19 @@ def what_changed(
     # "The same" only when the same programs come out the same way: 宁波's pilot and 天台's N+X are both "to
     # confirm", but not the same program.
     same = judged(before) == judged(after)
+    # A what-if that changes nothing says so first (review13 r13-57): the owner asked whether it matters.
+    unchanged = same and not gained and not lost
     if en:
         by = "in" if fields == ["place"] else "for"
-        text = f"For {new} instead of {old}: the same pack. Funding {by} {new}: {now_tally}"
+        text = "Nothing changes. " if unchanged else ""
+        text += f"For {new} instead of {old}: the same pack. Funding {by} {new}: {now_tally}"
         text += f", as {by} {old}." if same else f" ({by} {old}: {then_tally})."
         text += f" New: {', '.join(gained)}." if gained else ""
         text += f" No longer applicable: {', '.join(lost)}." if lost else ""
         return text + _unsaved(supposed, old, new, fields, language)
     here, there = _short_place(supposed, fields, new), _short_place(saved, fields, old)
-    text = f"换成{new}（原为{old}）：方案不变。补贴：{here}{now_tally}"
+    text = "没有变化。" if unchanged else ""
+    text += f"换成{new}（原为{old}）：方案不变。补贴：{here}{now_tally}"
     text += f"，与{there}相同。" if same else f"（{there}：{then_tally}）。"
     text += f"新增：{'、'.join(gained)}。" if gained else ""
     text += f"不再适用：{'、'.join(lost)}。" if lost else ""
@@ -166,6 +170,8 @@ def verdicts_changed(
     """The programs asked about, judged for the supposed company: each verdict before and after."""
     fields, old, new = _supposed_facts(saved, supposed, places, language)
     lead = f"If you were {new} (now {old}): " if language == "en" else f"假如是{new}（目前为{old}）："
+    if not _moves(before, after, language):
+        lead = ("Nothing changes. " if language == "en" else "没有变化。") + lead
     return lead + _moves_said(before, after, language) + _unsaved(supposed, old, new, fields, language)
 
 

@@ -122,7 +122,7 @@ NEED = re.compile(r"想|希望|需要|打算|准备|want|need|would like|looking
 # A need in an owner's words: a problem ("漏检多", "回不过来", "machines break down") or a wish to
 # change something ("想优化路线", "want visual QC"), about something a solution can do.
 PROBLEM = re.compile(
-    r"老是|总是|经常|常常|跟不上|回不过来|(?<!说)不完|忙不过来|累死|浪费|漏检|故障|老坏|停机|压库存|积压|压货|流失|头疼|费时间|"
+    r"老是|总是|经常|常常|跟不上|回不过来|(?:答|接|顾|看|处理)不过来|(?<!说)不完|忙不过来|累死|浪费|漏检|故障|老坏|停机|压库存|积压|压货|流失|头疼|费时间|"
     r"太慢|太贵|太高|来不及|写不过来|发现太晚|不准|太乱|很乱|出错|出问题|不及时|人手不够|排不过来|太费|花一整天|"
     r"keep (running|over|losing|throwing)|can'?t keep up|waste|too slow|\bslow\b|break(s)? down|breakdowns?|fail(s|ing)? without|"
     r"throw (away|out)|over-?prepar|over-?bak|drowning|lose customers|nobody (answers|notices)|eats all|takes forever|"

@@ -24,6 +24,7 @@ OFF_TOPIC = re.compile(
     r"songs?)\b",
     _I,
 )
+_MEDICINE = r"(?:布洛芬|对乙酰氨基酚|扑热息痛|阿莫西林|头孢|感冒药|退烧药|降压药|止痛药)"
 # Off-topic even in a business chat: share tips, visas, medical questions, family law.
 OUT_OF_SCOPE_STRONG = re.compile(
     r"股票|概念股|炒股|个股|股价|买.{0,4}基金|基金.{0,4}买|比特币|加密货币|虚拟币|签证|护照|离婚|抚养权|吃什么药|"
@@ -75,7 +76,28 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"(?:noodles|soup|dumplings|rice|cake|steak)\b|"
     # A present or a phone for oneself or the family ("老婆生日送什么", "iPhone和华为手机哪个好").
     r"(?:老婆|老公|太太|女朋友|男朋友|妈妈|爸爸|父母|爸妈|孩子|儿子|女儿)[^,.;!?，。；！？]{0,8}(?:送|礼物)|"
-    r"手机(?:哪个|哪款|哪部|边部)(?:好|值得)|\b(?:birthday|anniversary) (?:gift|present)\b",
+    r"手机(?:哪个|哪款|哪部|边部)(?:好|值得)|\b(?:birthday|anniversary) (?:gift|present)\b|"
+    # Words for an occasion, to be spoken by the asker or a host ("年会的主持词", "周年庆的串词", "员工旅行的开场致辞",
+    # "a toast for my brother's wedding"): writing them is no AI tool for the business. A firm that writes them
+    # for clients and wants AI for it says so in another clause ("婚庆公司…主持稿都要现写，想用AI出初稿").
+    r"主持词|主持稿|串词|串场词|(?:开场|欢迎|新年|年会|婚礼|寿宴)?致辞|祝酒词|敬酒词|贺词|悼词|婚礼上?[^,.;!?，。；！？]{0,8}(?:讲话|发言)|"
+    r"\b(?:toast|eulogy|best man|maid of honou?r|wedding vows)\b|"
+    r"\b(?:write|draft)\b[^.?!]{0,40}\bspeech\b|\b(?:retirement|birthday|farewell) (?:party|dinner)\b|"
+    # Crossing a border oneself ("深圳湾定福田边个口岸排队少", "落马洲过关要排几耐", "which border crossing has the
+    # shortest queue"): a trip. A broker's or a carrier's queues are a need said with what they want done.
+    r"口岸[^,.;!?，。；！？]{0,10}(?:排队|人多|多人|塞车|几点|关门|开门|过关|要多久|几耐)|"
+    r"(?:过关|通关)[^,.;!?，。；！？]{0,6}(?:排队|要排|人多|多人|多久|几耐|快)|\bborder crossings?\b|"
+    # A share named without the word 股 ("宁德时代能不能加仓", "台积电现在适合进场吗", "茅台还能不能买"): trading words.
+    r"加仓|减仓|补仓|抄底|割肉|止盈|满仓|建仓|(?:适合|可以|能不能|能否|可唔可以|要不要)(?:进场|入场|上车|买入|入货)|"
+    r"还能不能买[吗呢?？]?$|"
+    # A medicine for oneself ("吃布洛芬还是对乙酰氨基酚", "ibuprofen with coffee").
+    # Taken, not made or sold: "我们厂生产感冒药" describes a business.
+    rf"{_MEDICINE}[^,.;!?，。；！？]{{0,12}}(?:吃|服|喝|好|吗|呢)|(?:吃|服|喝)[^,.;!?，。；！？]{{0,6}}{_MEDICINE}|"
+    r"血压(?:高|偏高|低|偏低|一直|有点)|"
+    r"\b(?:take|taking|took)\b[^.?!]{0,20}\b(?:ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|antibiotics?)\b|"
+    r"\b(?:ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|antibiotics?)\b[^.?!]{0,30}\b(?:with|safe|dose)\b|"
+    # A ticket for one's own trip ("春运高铁票抢不到", "鼓浪屿的船票怎么买"); not a ticket agent's trade.
+    r"抢票|(?:高铁|火车|动车|船)票(?:怎么|哪里|在哪|老|总|抢)|机票(?:怎么|哪里|哪个|什么时候|便宜)",
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a

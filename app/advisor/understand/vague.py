@@ -37,6 +37,8 @@ _GENERIC = re.compile(
     # 研究AI，想搞点东西", "就是想看看有没有钱可以拿"): still nothing named.
     r"介绍|推荐|讲讲|说说|看看|看一下|研究研究|研究一下|研究下|东西|钱|就是|只是|随便|情况|信息|资料|"
     r"建议|方案|办法|帮忙|能做|可以做|做点|做些|啥|咩|乜|申请|可以申请|拿|能拿|攞|话|说|讲|冇|啲|"
+    # "想问下而家有咩AI资助可以攞", "听说有个什么券可以领": now, to claim, "a" (一个/有个) name nothing either.
+    r"而家|依家|领取|能领|领|个|"
     r"有没有|有冇|有什么|有啥|有咩|有哪些|什么|啥|咩|哪些|是否|能不能|可以|能|可|有|对|给|的|了|吗|呢|啊|吧|嘛|呀|都|一些|点|些|"
     r"\b(?:hi|hello|hey|is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
     r"we|i|our|my|me|us|small|business|businesses|company|companies|firms?|sme|smes|heard|hear|using|use|"
