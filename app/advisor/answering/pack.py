@@ -85,7 +85,8 @@ class PackHandlers(HandlerTools):
         if not choice.picks and not profile.purchases:
             # No spend to subsidise either: listing every program would be noise. (A contract the client
             # names is spend: it stands as its own line even when no catalogued solution is built around it.)
-            turn.answer, turn.has_evidence = no_fitting_solution(profile, turn.language), False
+            turn.answer = no_fitting_solution(profile, turn.language, choice.ruled_out)
+            turn.has_evidence = False
             if choice.unanswered != choice.ruled_out:  # needs the catalogue cannot answer: not "nothing fits"
                 turn.answer = profile_line(profile, turn.language) + "\n\n"
                 turn.answer += unanswered_line(choice.unanswered, turn.language)

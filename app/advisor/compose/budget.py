@@ -52,6 +52,33 @@ def net_line(
     return f"Net first-year cost of the pack: {total}{fits}." if en else f"本方案首年净投入约{total}{fits}。"
 
 
+def own_currency_line(
+    foreign: str, gross: tuple[float, float], net: tuple[float, float], language: Lang
+) -> str:
+    """The pack's first year when the client priced a line in a currency we hold no rate for (review12 r12-47: an
+    HK$800k rental was shown as our CNY 12,000–360,000): their figure as said, the yuan part beside it, never summed."""
+    en = language == "en"
+    rest = ""
+    if gross[1] > 0:
+        after = "" if net == gross else money_range(*net, language)
+        if en:
+            rest = f", plus CNY items of {money_range(*gross, language)}" + (
+                f" ({after} after subsidies)" if after else ""
+            )
+        else:
+            rest = f"，另加人民币部分约{money_range(*gross, language)}" + (
+                f"（扣除补贴后约{after}）" if after else ""
+            )
+    if en:
+        return (
+            f"First-year cost of the pack: the {foreign} you named{rest}. I hold no exchange rate, so the two "
+            "currencies are not added together; compare them at today's rate."
+        )
+    return (
+        f"本方案首年投入：您说的{foreign}{rest}。我的资料中没有汇率，两种币种没有相加，请按当日汇率自行对照。"
+    )
+
+
 def budget_lines(
     choice: PackChoice,
     budget: float | None,

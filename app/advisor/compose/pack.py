@@ -8,8 +8,9 @@ engine; nothing here invents a program, a ratio or a cap.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from app.advisor.compose.budget import budget_lines, net_line
+from app.advisor.compose.budget import budget_lines, net_line, own_currency_line
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.costs import (
     PackText,
@@ -33,9 +34,10 @@ from app.advisor.compose.wording import (
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figures
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.foreign_figures import foreign_money, foreign_total, in_own_currency
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
-from app.advisor.engine.purchases import Purchase, unpriced_items
+from app.advisor.engine.purchases import Purchase, total, unpriced_items
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import quoted
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
@@ -64,14 +66,33 @@ def profile_line(profile: CompanyProfile, language: Lang) -> str:
     return text
 
 
-def no_fitting_solution(profile: CompanyProfile, language: Lang) -> str:
-    if language == "en":
-        advice = (
-            "No solution in our catalogue fits this profile, so I won't force one. Try relaxing the budget or "
-            "describing the problem you want AI to solve; a local digital-transformation provider can scope a custom project."
-        )
+def no_fitting_solution(profile: CompanyProfile, language: Lang, needs: Sequence[str] = ()) -> str:
+    """Nothing in the catalogue fits this client: say which need goes unserved, and suggest only what could change
+    that. The budget is named only when one was given (review12 r12-39, review13 r13-40: "可以放寬預算" to a Taiwan
+    shop that gave none), and describing the problem only when no need was stated."""
+    en = language == "en"
+    named = [(_NEED_OPENING.sub("", n) or n).strip() for n in needs]
+    budget = profile.budget_cny is not None or profile.budget_other is not None
+    if en:
+        head = "No solution in our catalogue fits this profile"
+        if named:
+            head += (
+                f": those for {', '.join(f'“{n}”' for n in named)} are ruled out by your place, platform, trade "
+                "or size"
+            )
+        tries = [
+            *(["relaxing the budget"] if budget else []),
+            *([] if named else ["describing the problem you want AI to solve"]),
+        ]
+        provider = "a local digital-transformation provider can scope a custom project"
+        tried = f"Try {' or '.join(tries)}; {provider}." if tries else f"{provider[0].upper()}{provider[1:]}."
+        advice = f"{head}, so I won't force one. {tried}"
     else:
-        advice = "目录中没有适合该企业的方案，我不做勉强推荐。可以放宽预算、具体描述想用AI解决的问题，或咨询当地数字化转型服务商定制方案。"
+        head = "目录中没有适合该企业的方案"
+        if named:
+            head += f"：针对{'、'.join(f'“{n}”' for n in named)}的方案都因所在地、所用平台、行业或规模不符而不适用"
+        tries = [*(["放宽预算"] if budget else []), *([] if named else ["具体描述想用AI解决的问题"])]
+        advice = f"{head}，我不做勉强推荐。{'可以' + '、'.join(tries) + '，或' if tries else '可'}咨询当地数字化转型服务商定制方案。"
     return profile_line(profile, language) + "\n\n" + advice
 
 
@@ -99,23 +120,40 @@ def unanswered_line(needs: list[str], language: Lang) -> str:
 def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> str:
     """Name, first-year cost and why, in one line (the category, basis and net figures are in the details)."""
     solution = item.pick.solution
-    cost = money_range(item.first_year.min, item.first_year.max, language)
+    cost = money_range(item.first_year.min, item.first_year.max, language) + client_figure_note(
+        item, language
+    )
+    if own := in_own_currency(
+        item.items
+    ):  # the client's figure in their currency is the cost (review12 r12-47)
+        cost = _own_currency_cost(own, item.items, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
     if language == "en":
         why = first_clause(why, language, 90)
         over = " (over your budget)" if item.pick.over_budget else ""
-        cost += client_figure_note(item, language)
         return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
     why = first_clause(why, language, 36)
     over = "（超出预算）" if item.pick.over_budget else ""
-    return (
-        f"{index}. {solution.name_zh} — 首年约{cost}{client_figure_note(item, language)}{over}：{why}。[{n}]"
-    )
+    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
+
+
+def _own_currency_cost(own: list[Purchase], items: list[Purchase], language: Lang) -> str:
+    """A solution costed on the client's contract in another currency: their figure as said, unconverted, and no
+    yuan range beside it to mistake for it (review12 r12-47); yuan items bought beside it are added as such."""
+    figure = foreign_total(own, language)
+    rest = total([p for p in items if p not in own])
+    if language == "en":
+        plus = f", plus {money_range(rest.min, rest.max, language)}" if rest.max > 0 else ""
+        return f"{figure}{plus} (the figure you gave, in its currency, not converted to CNY)"
+    plus = f"另加{money_range(rest.min, rest.max, language)}" if rest.max > 0 else ""
+    return f"{figure}{plus}（按您说的金额和币种计，未换算成人民币）"
 
 
 def _client_contract_line(index: int, contract: Purchase, language: Lang) -> str:
     """A contract the client named that no solution of ours buys: in the pack at their figure, nothing added."""
     amount = money(contract.first_year.max, language)
+    if contract.currency and contract.amount_other is not None:  # in its own currency, unconverted (r12-47)
+        amount = foreign_money(contract.amount_other, contract.currency, language)
     if language == "en":
         return f"{index}. {contract.name_en[:1].upper()}{contract.name_en[1:]} — first year {amount}, your own figure."
     return f"{index}. {contract.name_zh} — 首年{amount}（按您说的金额计）。"
@@ -153,10 +191,15 @@ def pack_answer(
     unpriced = [] if priced else unpriced_items(profile.purchases)
     # The first line answers the question: what can be claimed, what comes back, what is left to pay.
     open_ = [a for a in programs if a.verdict is Verdict.unknown and a.reached_through is None]
+    # The client's lines in another currency (r12-47): summed apart, in their currency, never added to yuan.
+    foreign = foreign_total([*(p for c in costed for p in c.items), *cost.unplaced], language)
+    yuan = priced or not unpriced
     summary = summary_line(
         sum(1 for a in programs if a.verdict is Verdict.eligible),
         sum(1 for a in open_ if not a.selection_only),
-        ((total_low, total_high), (net_low, net_high)) if priced or not unpriced else None,
+        ((total_low, total_high), (net_low, net_high))
+        if yuan and not (foreign and total_high <= 0)
+        else None,
         profile.region_label_en() if en else profile.region_label(),
         language,
         "人民币" if currency_note(profile.province, language) else "",
@@ -174,7 +217,9 @@ def pack_answer(
         lines.append(_client_contract_line(index, own, language))
     lines += [_unpriced_line(index, thing, language) for index, thing in enumerate(unpriced, start=1)]
     # A blank line ends the numbered list, or Markdown reads the net cost as part of the last solution.
-    if priced or not unpriced:
+    if foreign:
+        lines += ["", own_currency_line(foreign, (total_low, total_high), (net_low, net_high), language)]
+    elif yuan:
         net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
         lines += ["", net]
     brief = funding_brief(

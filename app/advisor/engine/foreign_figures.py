@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import ratio_is_ceiling
 from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.budget import find_budget_money
 from app.advisor.understand.numbers import foreign_currency, money_amounts
 from app.catalogue.render import cap_phrase, format_cny, format_ratio
@@ -70,3 +71,37 @@ def foreign_figure_notes(norm: str, programs: list[Assessment], language: Lang) 
                     f"{'最多' * ceiling}{_money(raw, currency, en)}{capped}{cap_said}（按原币种计算，未换算成人民币）。"
                 )
     return lines
+
+
+# The currencies understand/numbers.py reads, as a Chinese answer names them; any other is shown by its code.
+_UNITS_ZH = {
+    "HKD": "港元",
+    "TWD": "新台币",
+    "MOP": "澳门元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "SGD": "新加坡元",
+}
+
+
+def foreign_money(value: float, currency: str, language: Lang) -> str:
+    """An amount in its own currency, unconverted: "80万港元", "HKD 800,000"."""
+    unit = _UNITS_ZH.get(currency)
+    if language == "en" or unit is None:
+        return f"{currency} {value:,.0f}"
+    return f"{round(value / 1e4, 2):g}万{unit}" if value >= 1e4 else f"{value:,.0f}{unit}"
+
+
+def in_own_currency(items: list[Purchase]) -> list[Purchase]:
+    """The client's lines priced in a currency we hold no rate for (engine/purchases.py `_in_its_currency`)."""
+    return [p for p in items if p.currency and p.amount_other is not None]
+
+
+def foreign_total(items: list[Purchase], language: Lang) -> str:
+    """Those lines summed per currency, never across currencies: "80万港元", "HKD 800,000 + USD 20,000"."""
+    sums: dict[str, float] = {}
+    for p in in_own_currency(items):
+        sums[p.currency or ""] = sums.get(p.currency or "", 0.0) + (p.amount_other or 0.0)
+    return " + ".join(foreign_money(value, currency, language) for currency, value in sums.items())

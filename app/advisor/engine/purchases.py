@@ -43,6 +43,10 @@ class Purchase:
     # Named without an amount ("买的是已备案的大模型API服务"): it chooses the pack's solution of its kind, which
     # keeps the catalogue's range (said as such); it is never costed as a line of its own (`client_items`).
     unpriced: bool = False
+    # An amount in a currency we hold no rate for ("HK$80万的GPU租用", review12 r12-47): the line is the client's, at
+    # their figure in their currency (`amount_other`); its yuan range is 0, so no yuan sum or subsidy counts it.
+    currency: str | None = None
+    amount_other: float | None = None
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -80,6 +84,9 @@ def client_items(
     it, an application contract is no pack solution and stands as its own line (`is_that_solution`)."""
     items = []
     for purchase in stated:
+        if purchase.amount_cny is None and purchase.amount_other is not None and not purchase.loan:
+            items.append(_in_its_currency(purchase, named_by))
+            continue
         if purchase.amount_cny is None:
             continue  # named without an amount: its kind is known, its price is the catalogue's (pack prices it)
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
@@ -101,6 +108,21 @@ def client_items(
             )
         )
     return items
+
+
+def _in_its_currency(purchase: StatedPurchase, named_by: Callable[[str], frozenset[str]]) -> Purchase:
+    """A contract priced in another currency: the client's line at their figure, never our yuan range (r12-47). Not
+    `stated`: a yuan threshold cannot be judged on it, so it is asked, as for a contract with no amount."""
+    return Purchase(
+        *_own_name(purchase),
+        purchase.kind,
+        AmountRange(min=0, max=0),
+        names=named_by(purchase.said) if purchase.said else frozenset(),
+        whole=purchase.whole,
+        said=purchase.said,
+        currency=purchase.currency,
+        amount_other=purchase.amount_other,
+    )
 
 
 def chosen_items(

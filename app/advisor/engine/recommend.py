@@ -19,7 +19,7 @@ from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
-from app.advisor.engine.solution_fit import fits
+from app.advisor.engine.solution_fit import fits, platform_in_use
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, INFRASTRUCTURE_CATEGORIES
@@ -159,11 +159,15 @@ class SolutionRecommender(NeedReader):
             for s in self.catalogue.solutions
             if s.audience_only and not fits(s, profile)[0] and named_by_owner(s)[4]
         }
+        # What the client says of the business, where it sells included (solution_fit.platform_in_use).
+        business = normalize(f"{profile.industry_text or ''} {history}\n{message}")
         for solution in self.catalogue.solutions:
             if solution.id in owned:
                 continue  # the client already has, runs or builds this kind of tool (owned.py)
             ok, unfit = fits(solution, profile)
             matched, keywords, words, worded, named = named_by_owner(solution)
+            if not platform_in_use(solution, profile, business, worded):
+                continue  # a shop-platform tool for a business that sells on no such platform
             named = named or (solution.category in barred and not solution.industries)
             named = named or _bought(solution, profile)  # what they buy fits them, whatever its listed trades
             share = vote.share(solution.id)

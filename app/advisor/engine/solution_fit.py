@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.conditions import outside_mainland
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import ITSkill, SizeClass
@@ -26,6 +27,48 @@ _NO_WECHAT = frozenset({"台湾"})
 def _platform_fits(solution: Solution, profile: CompanyProfile) -> bool:
     bound = _WECHAT_BOUND.search(f"{solution.name_zh} {solution.summary_zh}")
     return not (bound and profile.province in _NO_WECHAT)
+
+
+# A tool that plugs into an online shop's back end (淘宝、拼多多、抖店, "各电商平台") serves a business selling on such a
+# platform, not a shop whose customers come through its door and its social media (review12 r12-37: a Macau souvenir
+# shop asking for social-media promotion got an e-commerce ad-analytics tool and a Taobao/PDD bot).
+_SHOP_BACKEND = re.compile(r"淘宝|拼多多|抖店|电商平台")
+# The client's words say it sells on such a platform. "没开网店" / "no online shop" says the opposite.
+_SELLS_ONLINE = re.compile(
+    r"电商|网店|网上店|淘宝|天猫|京东|拼多多|抖店|抖音小店|快手小店|小红书店|有赞|微店|1688|速卖通|亚马逊|独立站|"
+    r"跨境|店铺后台|生意参谋|直通车|千川|店小蜜|"
+    r"e-?commerce|online (?:shop|store)|web ?shop|amazon|shopee|lazada|aliexpress|shopify|tmall|taobao|"
+    r"pinduoduo|jd\.com|temu|tiktok shop|cross-border",
+    re.I,
+)
+_NOT_BEFORE = re.compile(
+    r"(?:没|没有|不|未|无|never|no|not|don't have an?|without an?)\s*(?:开|做|有|上)?\s*$", re.I
+)
+
+
+def _said_online(said: str) -> list[bool]:
+    """Each mention of an online shop platform in the client's words: True said as theirs, False denied."""
+    return [
+        not _NOT_BEFORE.search(said[max(0, m.start() - 8) : m.start()]) for m in _SELLS_ONLINE.finditer(said)
+    ]
+
+
+def sells_online(said: str) -> bool:
+    """The client's own words say it sells through an online shop platform (not "没开网店")."""
+    return any(_said_online(said))
+
+
+def platform_in_use(solution: Solution, profile: CompanyProfile, said: str, named_itself: bool) -> bool:
+    """A shop-platform tool is for a client selling on one: said in its words, or (in the mainland, where those
+    platforms are where shops sell) the tool's job named in the catalogue's words ("再买个客服SaaS", "想上个智能客服").
+    Outside the mainland the platform itself must be said: Taobao and Pinduoduo back ends are not where a Macau or
+    Hong Kong shop sells; and a client saying it has no online shop ("没开网店") gets none anywhere."""
+    if not _SHOP_BACKEND.search(solution.summary_zh):
+        return True
+    mentions = _said_online(said)
+    if any(mentions):
+        return True
+    return not mentions and named_itself and not outside_mainland(profile.province)
 
 
 def fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:

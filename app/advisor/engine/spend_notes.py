@@ -19,6 +19,7 @@ from app.advisor.engine.arithmetic import product, ratio_is_ceiling
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.engine.foreign_figures import foreign_money
 from app.advisor.engine.pilot_lists import off_published_list
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase
@@ -32,6 +33,10 @@ def _name(assessment: Assessment, en: bool) -> str:
 
 
 def _amount(purchase: Purchase, en: bool) -> str:
+    if (
+        purchase.currency and purchase.amount_other is not None
+    ):  # the client's figure in its currency (r12-47)
+        return foreign_money(purchase.amount_other, purchase.currency, "en" if en else "zh")
     value = purchase.first_year.max
     return f"CNY {value:,.0f}" if en else format_cny(value)
 
