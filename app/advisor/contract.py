@@ -143,7 +143,11 @@ class ProfileOut(_Model):
     city: str | None = None
     district: str | None = None
     employees: int | None = None
+    employees_range: tuple[int, int] | None = (
+        None  # both ends of a headcount given as a range; employees = upper
+    )
     annual_revenue_cny: float | None = None
+    annual_revenue_range_cny: tuple[float, float] | None = None  # both ends of a revenue range, likewise
     company_age_years: float | None = None
     legal_form: str | None = (
         None  # company, one_person_company, partnership, sole_proprietorship, individual_business

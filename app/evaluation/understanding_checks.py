@@ -23,8 +23,9 @@ SLOT_FIELDS = {
     # A budget in another currency is kept as stated ("HKD 50,000"), never read as CNY (budget_cny null).
     "budget": ("budget_cny", "budget_other"),
     "place": ("province", "city"),
-    "employees": ("employees",),
-    "revenue": ("annual_revenue_cny",),
+    # A range the owner gives ("二三十人", "营收五百到八百万") is kept with both ends beside the upper end.
+    "employees": ("employees", "employees_range"),
+    "revenue": ("annual_revenue_cny", "annual_revenue_range_cny"),
     "size_class": ("size_class",),
     "industry": ("industry",),
     # Systems the client already has; one they want or plan to take up is none ("wants a cloud MES").
@@ -93,11 +94,11 @@ def _slot_ok(response: Any, slot: str, expect: dict[str, Any]) -> bool | None:
     if not keys:
         return None
     for key in keys:
-        got, want = getattr(profile, key), expect[key]
+        got, want = getattr(profile, key, None), expect[key]
         same = (
             _number_equal(got, want)
             if key in ("budget_cny", "annual_revenue_cny", "employees")
-            else sorted(got) == sorted(want)
+            else got is not None and sorted(got) == sorted(want)
             if isinstance(want, list)
             else got == want
         )

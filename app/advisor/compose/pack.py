@@ -51,17 +51,26 @@ def profile_line(profile: CompanyProfile, language: Lang) -> str:
             if profile.industry in INDUSTRY_SECTIONS
             else "industry unknown",
         ]
-        if profile.employees is not None:
+        if profile.employees_range:
+            bits.append(f"{profile.employees_range[0]}-{profile.employees_range[1]} employees")
+        elif profile.employees is not None:
             bits.append(f"{profile.employees} employees")
-        if profile.annual_revenue_cny is not None:
+        if profile.annual_revenue_range_cny:
+            low, high = profile.annual_revenue_range_cny
+            bits.append(f"revenue CNY {low:,.0f}-{high:,.0f}")
+        elif profile.annual_revenue_cny is not None:
             bits.append(f"revenue CNY {profile.annual_revenue_cny:,.0f}")
         if profile.size_certain:
             bits.append(f"{size_label(profile.size_certain, language)} enterprise (MIIT thresholds)")
         elif profile.size_class:
             bits.append("size class needs annual revenue (MIIT thresholds)")
+        elif profile.employees_range or profile.annual_revenue_range_cny:
+            bits.append(
+                "size class open: the range you gave straddles a MIIT threshold, please give the exact figure"
+            )
         return "Your profile: " + ", ".join(bits) + "."
     text = f"您的情况：{profile.summary_zh() or '信息还不完整'}。"
-    if profile.size_class:
+    if profile.size_class or profile.employees_range or profile.annual_revenue_range_cny:
         text += f"规模判定：{profile.size_basis}。"
     return text
 

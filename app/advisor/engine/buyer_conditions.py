@@ -18,7 +18,8 @@ from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.open_parts import open_purchase_reason
 from app.advisor.engine.purchase_places import judge_place, place_reason
 from app.advisor.engine.purchases import Purchase, pays_for
-from app.advisor.understand.numbers import foreign_currency, money_amounts
+from app.advisor.understand.currencies import foreign_currency
+from app.advisor.understand.numbers import money_amounts
 from app.advisor.understand.plans import adopted, said_purchases, self_done
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.fields import said_match

@@ -13,7 +13,8 @@ from app.advisor.engine.arithmetic import ratio_is_ceiling
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.budget import find_budget_money
-from app.advisor.understand.numbers import foreign_currency, money_amounts
+from app.advisor.understand.currencies import foreign_currency
+from app.advisor.understand.numbers import money_amounts
 from app.catalogue.render import cap_phrase, format_cny, format_ratio
 
 

@@ -16,7 +16,8 @@ import re
 
 from app.advisor.understand.amount_roles import fact_role
 from app.advisor.understand.budget_words import budget_said
-from app.advisor.understand.numbers import COMPANY_MONEY, Money, foreign_currency, money_amounts, per_month
+from app.advisor.understand.currencies import foreign_currency
+from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts, per_month
 from app.advisor.understand.purchases import names_a_contract, purchase_spans
 
 _I = re.IGNORECASE

@@ -39,6 +39,11 @@ _THING_COSTS = re.compile(
     r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
     _I,
 )
+# "under a/an X contract" is the contract's amount, not a ceiling ("under 50k" is one).
+_UNDER_A_CONTRACT = re.compile(r"\bunder (?:a|an|the|our|one)\s+(?:rmb|cny|¥)?\s*$", _I)
+_CONTRACT_AFTER = re.compile(
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:的)?\s*(?:合同|合约|contract|deal|agreement|lease)", _I
+)
 # ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
 # budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
 # contract the client names.
@@ -83,6 +88,10 @@ def not_a_purchase(body: str, start: int, end: int) -> bool:
     if budget_said(body, start, end):
         return True  # "准备了10万块钱", "20k to spend"
     before = body[max(0, start - 12) : start]
+    if _UNDER_A_CONTRACT.search(before) and _CONTRACT_AFTER.match(body, end):
+        return (
+            False  # "renting GPU compute under an 800k RMB contract": the contract's amount (review14 r14-57)
+        )
     if _NOT_A_PURCHASE.search(before) and not _THING_COSTS.search(before):
         return True
     return bool(_CEILING_AFTER.match(body, end))  # a ceiling ("5w以内")

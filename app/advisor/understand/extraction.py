@@ -14,21 +14,20 @@ from pathlib import Path
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
 from app.advisor.understand.existing_it import existing_systems
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
-from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, find_employees
+from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, employee_range, find_employees
 from app.advisor.understand.kind_words import PROGRAM_MENTION, without_programs
 from app.advisor.understand.legal_form import legal_form_in
 from app.advisor.understand.numbers import (
-    AMOUNT,
     NUMBER,
-    currency_in,
     money_amounts,
-    parse_amount,
     parse_number,
     spoken_magnitudes,
 )
 from app.advisor.understand.place_roles import PLACED_KINDS, PlaceMention, PlaceRole, place_name
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import CONTRACT_WORD, StatedPurchase, stated_purchases
+from app.advisor.understand.revenue import PATTERNS as REVENUE_PATTERNS
+from app.advisor.understand.revenue import find_revenue
 from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.unpriced import unpriced_purchases
 from app.catalogue.models import Catalogue
@@ -36,33 +35,6 @@ from app.catalogue.taxonomy import ITSkill
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
-# A revenue said per month ("流水一个月30来万", "月流水30万") is annualised; "一年"/"去年" between the revenue
-# word and the figure is the period, not a number ("营收一年1000万" is ten million, not one).
-_PERIOD = r"(?:一年|每年|全年|去年|今年|年均|一个月|每个月|每月|月均)?"
-_MONTHLY = re.compile(r"月")
-_REVENUE = [
-    re.compile(
-        r"(?:年营收|年营业收入|营业收入|营业总收入|主营业务收入|主营收入|年销售收入|销售收入|年营业额|营业额|年收入|"
-        r"年销售额|销售额|年产值|产值|营收|年流水|流水|"
-        r"一年(?:能)?卖|一年收入|一年营收|一年营业额|一年流水|年入|年卖)"
-        rf"{_PERIOD}(?:大概|约|大约|在|有|是|达到|为|差不多|超过|不到|刚|才|将近|接近|:)*\s*{AMOUNT}",
-        _FLAGS,
-    ),
-    re.compile(
-        r"(?:revenue|turnover|sales)\s*(?:of|is|was|are|were|at|:|about|around|approximately|roughly|~|north of|over|"
-        r"above|hit|reached|totall?ed|came to|amount to|"
-        r"more than|nearly|almost|just over|last year|this year|a year|per year|annually|\s)*"
-        rf"(?:rmb|cny|¥|yuan)?\s*{AMOUNT}",
-        _FLAGS,
-    ),
-    re.compile(rf"{AMOUNT}\s*(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenue|turnover|sales)", _FLAGS),
-    # The figure before the word, as in English: "65人，4000万营收" (a monthly 流水 is said before its figure;
-    # "投入50万营收翻倍" is a spend and a change, no revenue).
-    re.compile(
-        rf"{AMOUNT}\s*(?:的)?\s*(?:年营收|年营业额|年销售额|年产值|营收|营业收入|营业额|销售额|产值)(?![翻增涨提降减])",
-        _FLAGS,
-    ),
-]
 _AGE_YEARS = [
     re.compile(rf"成立(?:了)?(?:大概|约|快|才|刚)?\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
     re.compile(rf"(?:开了|干了|做了|经营了|创业|运营了|成立)\s*({NUMBER})\s*(?:多)?\s*年", _FLAGS),
@@ -94,6 +66,10 @@ _GOAL = re.compile(r"(?:想|希望|打算|需要|想要)(?:用ai|用人工智能
 _GOAL_EN = re.compile(
     r"(?:want to|need to|would like to|looking to|hoping to|help (?:us|me) )([^,.;!?]{3,60})", _FLAGS
 )
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -148,23 +124,22 @@ class RuleExtractor:
         figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
         if (employees := find_employees(text, figures)) is not None:
             data["employees"] = employees
-        if (budget := find_budget(text)) is not None:
+            if (staff_range := employee_range(figures)) and staff_range[0] <= employees <= staff_range[1]:
+                data["employees_range"] = staff_range
+        revenue = find_revenue(text, figures)
+        if revenue is not None:
+            data["annual_revenue_cny"] = revenue.value
+            if revenue.low is not None and revenue.low < revenue.value:
+                data["annual_revenue_range_cny"] = (revenue.low, revenue.value)
+        # The takings are not what the owner can spend: "does 4 million RMB a year in sales" is no budget.
+        spendable = _blank(text, revenue.start, revenue.end) if revenue else text
+        if (budget := find_budget(spendable)) is not None:
             data["budget_cny"] = budget
-        elif (other := stated_budget(text)) is not None:
+        elif (other := stated_budget(spendable)) is not None:
             data["budget_other"] = other  # kept as stated: we hold no exchange rate
         elif no_budget_ceiling(text):
             data["budget_unlimited"] = True
         data["purchases"] = self._purchases(text, bought_at)
-        for field, patterns in (("annual_revenue_cny", _REVENUE),):
-            if match := _first(patterns, figures):
-                # We hold no exchange rates: an amount in another currency is not turned into CNY.
-                context = text[max(0, match.start() - 6) : match.end() + 6]
-                if currency_in(context):
-                    continue
-                amount = parse_amount(match.group(1), match.group(2))
-                said = figures[max(0, match.start() - 3) : match.start(1)]
-                if amount is not None:
-                    data[field] = amount * 12 if _MONTHLY.search(said) else amount
         if (age := self._age(text)) is not None:
             data["company_age_years"] = age
         if form := legal_form_in(text):
@@ -192,7 +167,7 @@ class RuleExtractor:
         text = normalize(message)
         amounts = money_amounts(text)
         spans = [(money.start, money.end) for money in amounts if money.marked]
-        for patterns in (EMPLOYEE_PATTERNS, _REVENUE):
+        for patterns in (EMPLOYEE_PATTERNS, REVENUE_PATTERNS):
             spans += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         spans += [(m.start(), m.end()) for m in _FACT_WORDS.finditer(text)]
         for money in amounts:  # "合同是一年50万": the contract the amount is for

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.numbers import NUMBER, parse_number
+from app.advisor.understand.numeral_ranges import APPROXIMATE_SUFFIX, approximate_range, pair_lower
 
 _FLAGS = re.IGNORECASE
 
@@ -110,7 +111,7 @@ def find_employees(text: str, figures: str) -> int | None:
     """The firm's headcount: a stated count first, else a workforce said without a figure.
 
     `figures` is `text` with spoken magnitudes written out ("上百人"), positions unchanged."""
-    stated = next((m for pattern in EMPLOYEE_PATTERNS if (m := pattern.search(figures))), None)
+    stated = _stated_count(figures)
     employees = (
         (_EN_NUMBERS.get(stated.group(1).lower()) or parse_number(stated.group(1))) if stated else None
     )
@@ -130,3 +131,35 @@ def find_employees(text: str, figures: str) -> int | None:
     if employees is None or employees >= 1_000_000:  # "服务10万人" is customers, not staff
         return None
     return int(employees)
+
+
+def _stated_count(figures: str) -> re.Match[str] | None:
+    return next((m for pattern in EMPLOYEE_PATTERNS if (m := pattern.search(figures))), None)
+
+
+# The lower end written before the count: "八到十二个人", "8-12 people", "30 to 50 staff".
+_RANGE_BEFORE = re.compile(rf"({NUMBER})\s*(?:到|至|-|–|~|～|\bto\b)\s*$", _FLAGS)
+
+
+def employee_range(figures: str) -> tuple[int, int] | None:
+    """Both ends of a headcount the owner gives as a range: "八到十二个人", "30-50 people", "二三十人", "五十来个",
+    "十几个人". None for a single count, and for one said with 左右/大概/about (an approximation keeps its number).
+
+    `figures` is the normalised text with spoken magnitudes written out, as find_employees reads it."""
+    stated = _stated_count(figures) or _BARE_COUNT.search(figures)
+    if stated is None or stated.group(1).lower() in _EN_NUMBERS:
+        return None
+    high = parse_number(stated.group(1))
+    if high is None:
+        return None
+    low: float | None = None
+    if written := _RANGE_BEFORE.search(figures[max(0, stated.start(1) - 12) : stated.start(1)]):
+        low = parse_number(written.group(1))
+    elif lower := pair_lower(stated.group(1)):
+        low = parse_number(lower)
+    elif suffix := APPROXIMATE_SUFFIX.match(figures, stated.end(1)):
+        ends = approximate_range(high, suffix.group(1))
+        low, high = ends if ends else (None, high)
+    if low is None or not 0 < low < high:
+        return None
+    return int(low), int(high)

@@ -36,7 +36,7 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     (
         SpendKind.data_corpus,
         re.compile(
-            r"语料|数据集|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
+            r"语料|数据集|corpora|(?:已标注|标注好)的?|标注数据|(?:影像|图像|训练|语音|文本)数据|corpus|dataset|"
             r"labell?ed (?:[a-z-]+ ){0,2}(?:data|images?|photos?|pictures?|texts?|audio|speech)",
             re.I,
         ),
@@ -112,11 +112,19 @@ def without_programs(text: str) -> str:
     return PROGRAM_MENTION.sub(" ", text)
 
 
+def in_program_name(body: str, word: re.Match[str]) -> bool:
+    """The kind word is part of a program's name: right before a funding noun ("算力券") or inside a name that
+    ends in one ("算力服务券": review14 r14-27, the 算力 of the voucher asked about made the API fee compute)."""
+    if FUNDING_NAME_AFTER.match(body[word.end() :].lstrip()):
+        return True
+    return any(m.start() <= word.start() < m.end() for m in PROGRAM_MENTION.finditer(body))
+
+
 def kind_words(body: str) -> list[tuple[int, int, int, SpendKind]]:
     """(start, end, rank, kind) of every kind word in `body`, none inside a program's name."""
     return [
         (word.start(), word.end(), rank, kind)
         for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(body)
-        if not FUNDING_NAME_AFTER.match(body[word.end() :].lstrip())
+        if not in_program_name(body, word)
     ]

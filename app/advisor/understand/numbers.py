@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import cn2an  # type: ignore[import-untyped]
 
+from app.advisor.understand.numeral_ranges import pair_lower
 from app.advisor.understand.spelled_numbers import spelled_numbers
 
 _DIGITS = "零〇一二两三四五六七八九"
@@ -51,8 +52,8 @@ _A_FEW = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(
 # "预算几千块", "几万块钱": a few of a money unit, said with no digit (review13 r13-08: no budget was read); read as
 # five of it, the middle of "a few" (小几万 and 大几万 say the end). Not "十几万" (ten-odd) nor "几十个人" (a count).
 _SOME_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d小大好])几(?=千(?!万)|万)")
-# "员工百来号人", "百多人", "百十个工人", "百把万": a hundred (or thousand) said without its "一".
-_BARE_HUNDRED = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d几])(百|千)(?:来|多|余|十|把)")
+# "员工百来号人", "百多人", "百几个工人" (Cantonese), "百十个工人", "百把万": a hundred (or thousand) said without its "一".
+_BARE_HUNDRED = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d几])(百|千)(?:来|多|余|几|十|把)")
 
 
 def spoken_magnitudes(text: str) -> str:
@@ -141,6 +142,8 @@ class Money:
     start: int
     end: int
     marked: bool  # carries a unit or a currency, so it is money and not a count
+    # The lower end when the owner gave a range ("两三百万", "五百到八百万"); `value` is the upper end.
+    low: float | None = None
 
 
 _MONEY_RE = re.compile(
@@ -205,17 +208,36 @@ def money_amounts(text: str) -> list[Money]:
             continue  # a count of people, vehicles, years or stores is never money
         # "一万", "两千" carry their magnitude in the numeral: money-like even without 元.
         marked = bool(unit or currency or prefix.strip() or set(number) & set("万亿千"))
-        found.append(Money(value + extra, match.start(), end, marked))
+        lower = pair_lower(number)
+        found.append(
+            Money(value + extra, match.start(), end, marked, parse_amount(lower, unit) if lower else None)
+        )
     merged: list[Money] = []
     for money in found:
         if merged and _RANGE_JOIN.match(text[merged[-1].end : money.start]):
             low = merged.pop()  # "五千到八千", "between 5,000 and 8,000 yuan": the upper end
             merged.append(
-                Money(max(low.value, money.value), low.start, money.end, low.marked or money.marked)
+                Money(
+                    max(low.value, money.value),
+                    low.start,
+                    money.end,
+                    low.marked or money.marked,
+                    _lower_end(low, money),
+                )
             )
         else:
             merged.append(money)
     return merged
+
+
+def _lower_end(low: Money, high: Money) -> float:
+    """The lower end of "五百到八百万" / "5 to 8 million": a bare first figure takes the second's unit."""
+    value = low.low if low.low is not None else low.value
+    if not low.marked and high.marked and value < high.value:
+        for factor in (1e8, 1e4, 1e6, 1e3):
+            if value * factor <= high.value and high.value / (value * factor) < 10:
+                return value * factor
+    return min(value, high.value)
 
 
 # "每月5000块", "每月的API费用大概5000", "5000元/月", "5k RMB a month": an amount per month. Not "一个月内" (a
@@ -231,56 +253,3 @@ _MONTHLY_AFTER = re.compile(
 def per_month(text: str, start: int, end: int) -> bool:
     """The amount at text[start:end] is said per month ("每月5000块", "5,000 a month"): a year is 12 of them."""
     return bool(_MONTHLY_BEFORE.search(text[max(0, start - 28) : start]) or _MONTHLY_AFTER.match(text, end))
-
-
-# Currencies owners write next to an amount. We hold no exchange rates (knowledge/ has none), so an amount in
-# one of them is never turned into CNY: it is kept with its currency (advisor says the comparison is approximate).
-# Longer marks first: "us$" before "s$", "hk$" and "nt$" before a bare "$".
-_CURRENCIES: list[tuple[str, str]] = [
-    (r"新台币|台币|nt\$|ntd|twd", "TWD"),
-    (r"港币|港元|港纸|港幣|港紙|hk\$|hkd", "HKD"),
-    (r"美元|美金|us\$|usd", "USD"),
-    (r"新加坡元|新加坡币|新元|新币|sgd|s\$", "SGD"),
-    (r"澳元|aud|a\$", "AUD"),
-    (r"欧元|eur\b|euros?", "EUR"),
-    (r"日元|jpy|\byen", "JPY"),
-    (r"英镑|gbp|£", "GBP"),
-    (r"马币|令吉|myr", "MYR"),
-    (r"澳门元|澳门币|澳币|葡币|mop\$?", "MOP"),
-    (r"韩元|krw", "KRW"),
-    (r"加元|加币|cad|c\$", "CAD"),
-    (r"\$|dollars?", "USD?"),  # a bare dollar: most likely US, said as such
-]
-_BEFORE = [(re.compile(rf"(?:{pattern})\s*$", re.IGNORECASE), code) for pattern, code in _CURRENCIES]
-_AFTER = [(re.compile(rf"^\s*(?:{pattern})", re.IGNORECASE), code) for pattern, code in _CURRENCIES]
-
-
-# "蚊" is the Cantonese word for the local dollar: Hong Kong's in Hong Kong, Macau's in Macau, and the yuan in
-# Guangzhou ("五十蚊"). Read by the place the message names (review12 r12-34: "5萬港紙" was read as 5万元).
-_LOCAL_DOLLAR_AFTER = re.compile(r"^\s*蚊")
-_LOCAL_PLACES = [
-    (re.compile(r"香港|港岛|九龙|新界|hong ?kong|\bhk\b", re.IGNORECASE), "HKD"),
-    (re.compile(r"澳门|macau|macao", re.IGNORECASE), "MOP"),
-]
-
-
-def foreign_currency(text: str, money: Money) -> str | None:
-    """The non-CNY currency written right before or after `money` in `text` ("HKD", "SGD", "USD?"), else None.
-
-    Only adjacent: in "营收300万港元，预算5万" the 港元 belongs to the revenue, not to the budget.
-    """
-    before, after = text[max(0, money.start - 10) : money.start], text[money.end : money.end + 10]
-    for (before_re, code), (after_re, _) in zip(_BEFORE, _AFTER, strict=True):
-        if before_re.search(before) or after_re.search(after):
-            return code
-    if _LOCAL_DOLLAR_AFTER.match(after):
-        return next((code for place, code in _LOCAL_PLACES if place.search(text)), None)
-    return None
-
-
-_ANY = [(re.compile(pattern, re.IGNORECASE), code) for pattern, code in _CURRENCIES]
-
-
-def currency_in(text: str) -> str | None:
-    """The first non-CNY currency mark anywhere in a short context, else None."""
-    return next((code for pattern, code in _ANY if pattern.search(text)), None)

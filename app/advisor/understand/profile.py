@@ -12,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.advisor.understand.legal_form import LegalForm
 from app.advisor.understand.purchases import StatedPurchase
-from app.advisor.understand.size import SECTION_SECTOR, SizeDecision, classify, possible_classes
+from app.advisor.understand.size import (
+    SECTION_SECTOR,
+    SizeDecision,
+    classes_between,
+    classify,
+    classify_span,
+    possible_classes,
+)
 from app.catalogue.models import Region
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SIZE_LABELS, ITSkill, SizeClass
 
@@ -30,7 +37,15 @@ class CompanyProfile(BaseModel):
         description="District or county when the client names it (海珠区): district programs need it",
     )
     employees: int | None = Field(default=None, ge=0, le=10_000_000)
+    employees_range: tuple[int, int] | None = Field(
+        default=None,
+        description="Both ends when the owner gives a range ('二三十人', '30-50 people'); employees is the upper end",
+    )
     annual_revenue_cny: float | None = Field(default=None, ge=0)
+    annual_revenue_range_cny: tuple[float, float] | None = Field(
+        default=None,
+        description="Both ends when the owner gives a range ('两三百万'); annual_revenue_cny is the upper end",
+    )
     company_age_years: float | None = Field(default=None, ge=0, le=200)
     legal_form: LegalForm | None = Field(
         default=None,
@@ -68,18 +83,39 @@ class CompanyProfile(BaseModel):
             return SizeDecision(
                 None, f"{self.province}企业的规模按当地的中小企业定义判断，不适用内地工信部标准"
             )
+        (low_staff, high_staff), (low_revenue, high_revenue) = self._ends()
         sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
-        return classify(sector, self.employees, self.annual_revenue_cny)
+        high = classify(sector, high_staff, high_revenue)
+        if (low_staff, low_revenue) == (high_staff, high_revenue):
+            return high
+        # A range the owner gave ("二三十人") settles the class only when both ends fall in the same one.
+        return classify_span(sector, classify(sector, low_staff, low_revenue), high, self._range_label())
+
+    def _ends(self) -> tuple[tuple[float | None, float | None], tuple[float | None, float | None]]:
+        """(low, high) of the headcount and of the revenue: a point figure is both ends."""
+        staff = self.employees_range or (self.employees, self.employees)
+        revenue = self.annual_revenue_range_cny or (self.annual_revenue_cny, self.annual_revenue_cny)
+        return staff, revenue
+
+    def _range_label(self) -> str:
+        parts = []
+        if self.employees_range:
+            parts.append(f"从业人员{self.employees_range[0]}–{self.employees_range[1]}人")
+        if self.annual_revenue_range_cny:
+            low, high = (v / 10_000 for v in self.annual_revenue_range_cny)
+            parts.append(f"营业收入{low:g}–{high:g}万元")
+        return "、".join(parts)
 
     def possible_sizes(self) -> frozenset[SizeClass]:
         """The classes the stated measures leave open; one when the size is certain, none when unknown."""
-        decision = self.size_decision()
-        if decision.size_class is None:
-            return frozenset()
-        if not decision.missing:
-            return frozenset({decision.size_class})
+        if self.province in ("香港", "澳门", "台湾"):
+            decision = self.size_decision()
+            return frozenset({decision.size_class}) if decision.size_class else frozenset()
         sector = self.sector or SECTION_SECTOR.get(self.industry or "", "other")
-        return possible_classes(sector, self.employees, self.annual_revenue_cny)
+        (low_staff, high_staff), (low_revenue, high_revenue) = self._ends()
+        low = _possible_at(sector, low_staff, low_revenue)
+        high = _possible_at(sector, high_staff, high_revenue)
+        return classes_between(low, high) if low and high else frozenset()
 
     @property
     def size_certain(self) -> SizeClass | None:
@@ -136,6 +172,11 @@ class CompanyProfile(BaseModel):
                 data[key] = list(dict.fromkeys([*data[key], *value]))
             elif value is not None:
                 data[key] = value
+        # A figure stated again replaces the range stated before ("二三十人" then "其实有28人").
+        if update.employees is not None:
+            data["employees_range"] = update.employees_range
+        if update.annual_revenue_cny is not None:
+            data["annual_revenue_range_cny"] = update.annual_revenue_range_cny
         if update.budget_cny is not None:
             data["budget_other"] = None  # the latest budget wins, whatever its currency
         elif update.budget_other is not None:
@@ -153,13 +194,27 @@ class CompanyProfile(BaseModel):
 
     def summary_zh(self) -> str:
         parts = [p for p in (self.region_label(), self.industry_label) if p]
-        if self.employees is not None:
+        if self.employees_range:
+            parts.append(f"{self.employees_range[0]}–{self.employees_range[1]}人")
+        elif self.employees is not None:
             parts.append(f"{self.employees}人")
-        if self.annual_revenue_cny is not None:
+        if self.annual_revenue_range_cny:
+            low, high = (v / 10_000 for v in self.annual_revenue_range_cny)
+            parts.append(f"年营收约{low:g}–{high:g}万元")
+        elif self.annual_revenue_cny is not None:
             parts.append(f"年营收约{self.annual_revenue_cny / 10_000:g}万元")
         if self.size_certain:
             parts.append(SIZE_LABELS[self.size_certain][0])
         return "，".join(parts)
+
+
+def _possible_at(sector: str, employees: float | None, revenue: float | None) -> frozenset[SizeClass]:
+    decision = classify(sector, employees, revenue)
+    if decision.size_class is None:
+        return frozenset()
+    if not decision.missing:
+        return frozenset({decision.size_class})
+    return possible_classes(sector, employees, revenue)
 
 
 @lru_cache(maxsize=1024)  # asked once per funding program judged: ~120 times an ask

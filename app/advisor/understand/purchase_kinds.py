@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.kind_words import (
-    FUNDING_NAME_AFTER,
     KIND_WORDS,
     PAYMENT_MODE,
+    in_program_name,
     kind_words,
     without_programs,
 )
@@ -43,9 +43,7 @@ def kinds_named(before: str) -> list[SpendKind]:
     """
     named: list[tuple[int, SpendKind]] = []
     for kind, pattern in KIND_WORDS:
-        words = [
-            w for w in pattern.finditer(before) if not FUNDING_NAME_AFTER.match(before[w.end() :].lstrip())
-        ]
+        words = [w for w in pattern.finditer(before) if not in_program_name(before, w)]
         if words and kind not in {k for _, k in named}:
             named.append((words[0].start(), kind))
     return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
@@ -58,7 +56,7 @@ def kind_before(body: str, start: int) -> SpendKind | None:
         (word.end(), -rank, kind)
         for rank, (kind, pattern) in enumerate(KIND_WORDS)
         for word in pattern.finditer(before)
-        if not FUNDING_NAME_AFTER.match(before[word.end() :].lstrip())
+        if not in_program_name(before, word)
     ]
     return max(found)[2] if found else None
 

@@ -14,17 +14,11 @@ import re
 
 from app.advisor.understand.amount_roles import spend_is_ongoing
 from app.advisor.understand.budget_words import not_a_purchase
+from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
 from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
-from app.advisor.understand.numbers import (
-    AMOUNT,
-    Money,
-    foreign_currency,
-    parse_amount,
-    parse_number,
-    per_month,
-)
+from app.advisor.understand.numbers import AMOUNT, Money, parse_amount, parse_number, per_month
 from app.advisor.understand.purchase_kinds import (
     WINDOW,
     bought_object,
@@ -77,7 +71,11 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
         for match in MONEY.finditer(body):
             unit = match.group(2)
             tail = body[match.end(1) : match.end()]
-            currency_before = _CURRENCY_BEFORE.search(body[max(0, match.start() - 6) : match.start()])
+            # "US$45,000", "HK$50,000", "港币十二万": a currency mark says money as a unit does
+            currency = foreign_currency(body, Money(0.0, match.start(), match.end(), True))
+            currency_before = currency or _CURRENCY_BEFORE.search(
+                body[max(0, match.start() - 6) : match.start()]
+            )
             if _COUNTED.match(body, match.end()):
                 continue  # "3万张缺陷图片", "六十万张": a count, whatever its magnitude
             # "六十万", "贰拾万": the magnitude is inside the numeral
@@ -91,7 +89,6 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             if not_a_purchase(body, match.start(), match.end()):
                 continue  # a revenue, last year's or R&D spend, a budget, a ceiling, a loan (amount_roles.py)
-            currency = foreign_currency(body, Money(0.0, match.start(), match.end(), True))
             if currency and currency.endswith("?"):
                 continue  # a bare "$": whose dollar it is would be a guess
             if (money := first_year(body, match)) is None:

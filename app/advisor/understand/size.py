@@ -246,3 +246,25 @@ def classify_known_only(rule: SectorRule, known: dict[Measure, float]) -> SizeCl
         ):
             return size_class
     return SizeClass.micro
+
+
+_ORDER = (SizeClass.micro, SizeClass.small, SizeClass.medium, SizeClass.large)
+
+
+def classes_between(low: frozenset[SizeClass], high: frozenset[SizeClass]) -> frozenset[SizeClass]:
+    """Every class from the smallest one end allows to the largest the other allows (the measures are monotone:
+    a figure between the ends falls between their classes)."""
+    ranks = [_ORDER.index(c) for c in low | high]
+    return frozenset(_ORDER[min(ranks) : max(ranks) + 1])
+
+
+def classify_span(sector: str, low: SizeDecision, high: SizeDecision, stated: str) -> SizeDecision:
+    """The class of a range the owner gave ("二三十人", "30-50 people"): the class both ends fall in; when a
+    threshold of the trade lies between them, no class (the size is asked, never guessed from one end)."""
+    if low.size_class == high.size_class:
+        return high
+    rule = SECTORS.get(sector, SECTORS["other"])
+    ends = "、".join(SIZE_LABELS[d.size_class][0] if d.size_class else "未知" for d in (low, high))
+    basis = f"按{rule.name_zh}标准，{stated}跨过规模界限（两端分别为{ends}），需确认确切数字才能判断企业规模"
+    missing = tuple(dict.fromkeys((*low.missing, *high.missing))) or ("employees",)
+    return SizeDecision(None, basis, missing)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.amount_roles import spend_is_ongoing, spent_before_this_year
+from app.advisor.understand.currencies import currency_in
 from app.advisor.understand.kind_words import KIND_WORDS
 from app.advisor.understand.loans import hearsay
-from app.advisor.understand.numbers import currency_in
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.taxonomy import SpendKind
