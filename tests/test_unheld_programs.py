@@ -67,6 +67,14 @@ def _never_known(name: str) -> bool:
         ("Does Hangzhou have a compute voucher?", []),
         ("Can I use the compute voucher in Hangzhou for API calls?", []),
         ("Is there an SME voucher in Hangzhou?", []),
+        # Hearsay that the place issued one: the words between say who issued it, never a name.
+        ("郑州是不是也出了语料券？说是买训练数据能补三成", ["郑州语料券"]),
+        ("听说武汉最近推出了一种模型券", ["武汉模型券"]),
+        ("杭州是不是也出了算力券", []),
+        ("I heard Nanjing launched a model voucher that covers 40% of LLM API bills.", ["Nanjing model voucher"]),
+        ("Apparently Hefei has rolled out a new model voucher", ["Hefei model voucher"]),
+        ("I heard Shanghai launched a model voucher", []),
+        ("Our firm launched a compute voucher scheme for clients", []),
     ],
 )
 def test_a_place_and_a_kind_no_program_carries_is_absent(

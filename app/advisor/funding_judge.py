@@ -23,6 +23,7 @@ from app.advisor.engine.program_companions import same_spend_elsewhere
 from app.advisor.engine.program_subjects import spend_from_question
 from app.advisor.engine.programs import VERDICT_ORDER, could_show, listed_programs, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
+from app.advisor.engine.rumours import paying_only, without_rumours
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
 from app.advisor.engine.tax_deduction import deduction_notes, one_off_notes
@@ -99,13 +100,17 @@ class FundingJudge:
 
     @staticmethod
     def said_in(turn: Turn) -> str:
-        """The conversation's client words, normalised but in their own case (a reason quotes them)."""
-        return normalize_cased(f"{turn.conversation.user_text()}\n{turn.query}")
+        """The conversation's client words, normalised but in their own case (a reason quotes them), without a
+        rumour they relay (engine/rumours.py: what it is said to pay is no plan of theirs)."""
+        return normalize_cased(
+            f"{turn.conversation.user_text()}\n{without_rumours(turn.query, turn.claimed)}"
+        )
 
     @staticmethod
     def said_as_stated(turn: Turn) -> str:
         """The client's words without what this turn supposes ("如果12月20號先簽約呢"): the verdicts before it."""
-        return normalize_cased(f"{turn.conversation.user_text()}\n{without_hypotheticals(turn.query)}")
+        query = without_rumours(without_hypotheticals(turn.query), turn.claimed)
+        return normalize_cased(f"{turn.conversation.user_text()}\n{query}")
 
     def notes(self, turn: Turn) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
@@ -230,6 +235,7 @@ class FundingJudge:
             programs = self._named_first(judged, turn) or select_programs(
                 judged, profile, spend, turn.places, turn.query
             )
+        programs = paying_only(programs, turn.claimed, client)  # nothing unrelated under "not in my sources"
         if client:
             turn.subsidies = cost_pack([], programs, profile, client).client
             turn.arithmetic = [s.arithmetic.text(turn.language) for s in turn.subsidies]

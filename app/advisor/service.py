@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 
 from app.advisor.compose import canned
+from app.advisor.compose.definitions import asked_kind, definition
 from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
@@ -28,12 +29,14 @@ from app.advisor.engine.claims import (
 )
 from app.advisor.engine.held_instead import held_instead
 from app.advisor.engine.place_vouchers import place_vouchers_not_in_sources
+from app.advisor.engine.rumours import rumour_clauses, rumoured, without_rumours
 from app.advisor.engine.unheld_names import unheld_names, unheld_programs_named
 from app.advisor.intents import spec
 from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.parts import AdvisorDeps, AdvisorParts
 from app.advisor.response import build_response
 from app.advisor.turn import Turn
+from app.advisor.understand.classify import states_need
 from app.advisor.understand.out_of_scope import out_of_scope_aside
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.script import for_reader, in_traditional, reply_script
@@ -130,6 +133,11 @@ class AdvisorService(AdvisorParts):
         if profile is not None:
             conversation.profile = conversation.profile.merged_with(profile)
         understand(self, turn, text)
+        # Programs the user named in their own words that the sources lack, known before the answer is built: the
+        # rumour is no purchase of the client's, and nothing unrelated is listed under it (engine/rumours.py).
+        turn.claimed = self._claims(text)
+        if turn.claimed:
+            self._set_rumour_apart(turn, text)
         spec(turn.intent).handler(self.handlers, turn)
         turn.mark("recommend")
         if turn.intent == "out_of_scope":
@@ -139,27 +147,18 @@ class AdvisorService(AdvisorParts):
                 turn.foreign, turn.language, bool(turn.costed), conversation.profile.budget_other
             )
             turn.answer = note + "\n\n" + turn.answer
+        if explained := definition(
+            text, self.catalogue, turn.language, conversation.profile.province is not None
+        ):
+            # "算力券是啥": what the kind is, from the catalogue, before anything else; with no place and no pack,
+            # the other places' vouchers are no answer to it (review13 r13-26), so the definition stands alone.
+            if conversation.profile.province is None and not turn.costed:
+                turn.answer, turn.programs = explained, []
+            else:
+                turn.answer = explained + "\n\n" + turn.answer
         if aside := out_of_scope_aside(text):
             turn.answer = canned.aside_declined(aside, turn.language) + "\n\n" + turn.answer
-        # Programs the user named in their own words: "那苏州呢" after "深圳有模型券吗" names no "苏州模型券".
-        claimed = unknown_vouchers(text, self.catalogue, self.places)
-        claimed = list(
-            dict.fromkeys(
-                claimed
-                + quoted_programs_not_in_sources(text, self.catalogue)
-                + titled_programs_not_in_sources(text, self.catalogue)
-                + foreign_programs_not_in_sources(text, self.places.foreign, self._names_a_program)
-                + place_vouchers_not_in_sources(text, self.catalogue, self.places, self._names_a_program)
-                + unheld_programs_named(text, unheld_names(self.catalogue))
-            )
-        )
-        # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once
-        claimed = one_name_per_claim(
-            claimed + relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program)
-        )
-        # A program named in a document the user uploaded is known: it is answered from that file.
-        own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
-        claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
+        claimed = turn.claimed
         national = nearest_real_program(text, self.catalogue) if claimed else None
         nearest = (national.name, national.name_en) if national else None
         if claimed:
@@ -174,6 +173,53 @@ class AdvisorService(AdvisorParts):
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = said + "\n\n" + turn.answer
         return turn
+
+    def _set_rumour_apart(self, turn: Turn, text: str) -> None:
+        """What the rumour says it pays is no question, need, purchase or program named by the client: the answer
+        is built on the rest of the message (engine/rumours.py)."""
+        clauses = rumour_clauses(text, turn.claimed)
+        if not clauses:
+            return
+        conversation, rest = turn.conversation, without_rumours(text, turn.claimed)
+        profile = conversation.profile
+        kept = [p for p in profile.purchases if not rumoured(p, clauses)]
+        if len(kept) < len(profile.purchases):
+            conversation.profile = profile.model_copy(update={"purchases": kept})
+        if turn.query == text:  # not a follow-up rewritten from the last question
+            turn.query = rest
+        # "调用大模型API能补40%" says what the rumour pays, not what the client needs done.
+        turn.need_stated = turn.need_stated and states_need(rest)
+        # "郑州是不是也出了语料券" names no 郑州 program by "郑州…券": only a program named outside the rumour counts.
+        places = self.places.all_places(rest)
+        named = {p.id for p in self.program_names.named_in(rest, profile.province, profile.city, places)}
+        turn.named_programs = [i for i in turn.named_programs if i in named]
+
+    def _claims(self, text: str) -> list[str]:
+        """Programs the user names in their own words that no catalogue entry backs: "那苏州呢" after "深圳有模型券吗"
+        names no "苏州模型券"."""
+        claimed = unknown_vouchers(text, self.catalogue, self.places)
+        placed = place_vouchers_not_in_sources(text, self.catalogue, self.places, self._names_a_program)
+        claimed = list(
+            dict.fromkeys(
+                claimed
+                + quoted_programs_not_in_sources(text, self.catalogue)
+                + titled_programs_not_in_sources(text, self.catalogue)
+                + foreign_programs_not_in_sources(text, self.places.foreign, self._names_a_program)
+                + placed
+                + unheld_programs_named(text, unheld_names(self.catalogue))
+            )
+        )
+        # the same name found quoted ("「AI轉型津貼」" is "ai转型津贴" once normalised) is said once
+        claimed = one_name_per_claim(
+            claimed + relayed_programs_not_in_sources(text, self.catalogue, self._names_a_program),
+            placed,
+        )
+        # A program named in a document the user uploaded is known: it is answered from that file.
+        own = [normalize(title) for title in uploaded_documents(self.settings.paths.policies_dir).values()]
+        claimed = [name for name in claimed if not any(normalize(name) in title for title in own)]
+        # "算力券是啥": the kind asked about is no program claimed (compose/definitions.py answers it).
+        asked = asked_kind(text)
+        return [name for name in claimed if not asked or normalize(name).strip("“”") != normalize(asked[0])]
 
     def _names_a_program(self, text: str) -> bool:
         """By its name or place and kind, or as owners shorten it ("研发费用加计扣除", "R&D super deduction")."""

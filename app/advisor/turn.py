@@ -50,6 +50,9 @@ class Turn:
     # Catalogued programs the message names, whole or in part ("那场景应用创新项目呢", "TVP"): the question is
     # about them, so a funding answer is about them (engine/program_names.py).
     named_programs: list[str] = field(default_factory=list)
+    # Programs the message names that the sources do not hold ("合肥模型券"): said first to be absent, and the
+    # answer under that lists only programs paying for what the client buys (engine/rumours.py).
+    claimed: list[str] = field(default_factory=list)
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.
     what_if_from: CompanyProfile | None = None
     # "如果12月20號先簽約呢": a follow-up supposing something that is no profile fact (a signing day, a way of

@@ -23,12 +23,14 @@ from app.evaluation.answer_phrases import (
     OVER_BUDGET,
     POLICY_QUOTE,
     REFUSE_GUARANTEE,
+    compact,
     count,
     date_forms,
     has_any,
     says_no_program,
 )
 from app.evaluation.reported_subsidies import Subsidy, solution_kinds, subsidies_of, subsidy_matched
+from app.text.normalize import normalize
 
 COMPETITIVE_MECHANISMS = {"competitive_selection", "via_pilot_city"}
 STATED_HEAD = ["按您提到的金额", "按您提到的金額", "On the amounts you named"]
@@ -158,6 +160,10 @@ def verdict_checks(a: ScoredAnswer) -> None:
     for program_id in expect.get("shown", []):
         # Written out in the answer, not only checked in the contract: the program the client asked about.
         a.check("shown", program_id in shown, program_id)
+    for program_id in expect.get("not_shown", []):
+        # Not written out: a program that pays for nothing the client buys or asks about (after "not in my
+        # sources", an unrelated program reads like the rumoured one).
+        a.check("not_shown", program_id not in shown, program_id)
 
 
 def client_figure_checks(a: ScoredAnswer) -> None:
@@ -210,6 +216,16 @@ def _lead(answer: str) -> str:
     return answer.strip().split("\n", 1)[0]
 
 
+def _brief(answer: str) -> str:
+    """The answer above its details heading (the part the UI does not fold)."""
+    return re.split(r"\n(?:详细说明|詳細說明|Details):", answer, maxsplit=1)[0]
+
+
+def _at(answer: str, phrase: str) -> int:
+    """Where the phrase is first said (script-blind, spaces ignored), -1 when it is not."""
+    return compact(normalize(answer)).find(compact(normalize(phrase)))
+
+
 def _how_much(answer: str) -> str:
     """The line that answers "how much" ("How much:", "能补多少：", "能補多少："), empty when there is none."""
     heads = ("how much:", "能补多少：", "能補多少：")
@@ -259,6 +275,12 @@ def wording_checks(a: ScoredAnswer) -> None:
         promised = has_any(answer, LEAD_IN)
         kept = any(f.get("listed") and f["verdict"] != "ineligible" for f in a.response.get("funding", []))
         a.check("lead_in_kept", not promised or kept, "nothing open listed under the lead-in")
+    if expect.get("brief_any"):  # said where the client reads it, not only in the folded details
+        a.check("brief_any", has_any(_brief(answer), expect["brief_any"]), str(expect["brief_any"][:2]))
+    for first, then in expect.get("before", []):
+        # What the question asked leads: `first` is said, and before `then` if that is said at all.
+        at, later = _at(answer, first), _at(answer, then)
+        a.check("before", at >= 0 and (later < 0 or at < later), f"{first} {at} / {then} {later}")
     for name, test in _SAID.items():
         if expect.get(name):
             a.check(name, test(a), _lead(answer)[:80])

@@ -81,7 +81,11 @@ class CostHandlers(HandlerTools):
         notes = [*currency_note(profile.province, turn.language), *self.funding.notes(turn)]
         # "…and which programs apply?": a cost question that names funding hears the verdicts, not only costs.
         asked = turn.programs if names_funding(turn.query) else [a for a in turn.programs if a.asked]
-        named = funding_brief(asked, turn.book, turn.language) if asked else None
+        named = (
+            funding_brief(asked, turn.book, turn.language, profile=turn.conversation.profile)
+            if asked
+            else None
+        )
         text = cost_answer(cost, turn.book, turn.language, notes, budget, named)
         turn.answer, turn.arithmetic, turn.solution_citations = (
             text.answer,

@@ -116,6 +116,7 @@ class FundingHandlers(PackHandlers):
             province,
             bool(turn.foreign),
             place_known=province is not None,
+            profile=turn.conversation.profile,
         )
         lines = [*notes, *([""] if notes else []), *brief]
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition

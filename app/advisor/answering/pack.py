@@ -20,6 +20,7 @@ from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.program_subjects import spend_from_question
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase, chosen_items, client_items, kinds, plan
+from app.advisor.engine.rumours import paying_only
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
 from app.advisor.understand.purchases import priced
@@ -61,7 +62,9 @@ class PackHandlers(HandlerTools):
                 # a program the client names hears its verdict now, not after the questions.
                 turn.programs = programs if priced(profile.purchases) else named
                 lines = subsidy_lines(turn.subsidies, turn.language)
-                lines += funding_brief(turn.programs, turn.book, turn.language)
+                lines += funding_brief(
+                    turn.programs, turn.book, turn.language, profile=turn.conversation.profile
+                )
                 turn.answer += "\n\n" + "\n".join(lines)
             self.funding.lead_with_notes(turn)
             return
@@ -95,7 +98,9 @@ class PackHandlers(HandlerTools):
             named = [] if turn.programs else [a for a in self.funding.for_question(turn) if a.asked]
             if named:
                 turn.programs, turn.has_evidence = named, True
-                turn.answer += "\n\n" + "\n".join(funding_brief(named, turn.book, turn.language))
+                turn.answer += "\n\n" + "\n".join(
+                    funding_brief(named, turn.book, turn.language, profile=turn.conversation.profile)
+                )
             return
         conversation.pack = choice.picks
         # named in this turn or an earlier one
@@ -117,6 +122,9 @@ class PackHandlers(HandlerTools):
                 turn.named_programs,
             )
         )
+        turn.programs = paying_only(
+            turn.programs, turn.claimed, client
+        )  # nothing unrelated under "not in my sources"
         # "如果12月20號先簽約呢": the same programs judged without the supposition, to say what it changes.
         as_stated = (
             self._as_stated(turn, purchases, spend) if turn.supposed_words and not turn.foreign else None
@@ -175,7 +183,9 @@ class PackHandlers(HandlerTools):
         programs = self.funding.for_question(turn)
         if listed_programs(programs):
             turn.programs = programs
-            turn.answer += "\n\n" + "\n".join(funding_brief(programs, turn.book, turn.language))
+            turn.answer += "\n\n" + "\n".join(
+                funding_brief(programs, turn.book, turn.language, profile=turn.conversation.profile)
+            )
             self.funding.lead_with_notes(turn)
 
     def _as_stated(self, turn: Turn, purchases: list[Purchase], spend: set[SpendKind]) -> list[Assessment]:

@@ -23,11 +23,12 @@ from app.advisor.compose.funding import (
 from app.advisor.compose.program_labels import names_apart, short_name
 from app.advisor.compose.wording import MISSING_FACTS, pick
 from app.advisor.contract import Lang
-from app.advisor.engine.asked_facts import SIZE_PARTS, settling_facts
+from app.advisor.engine.asked_facts import SIZE_PARTS, settling_facts, size_part
 from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.pilots import PILOT_CITY, pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, ScopeLevel
 
 _LEVEL_ORDER = {
@@ -154,6 +155,7 @@ def funding_brief(
     abroad: bool = False,
     asking: frozenset[str] = frozenset(),
     place_known: bool = True,
+    profile: CompanyProfile | None = None,
 ) -> list[str]:
     """Each program once, one line: icon, verdict, the deciding reason, the amount; then what would settle it.
 
@@ -161,6 +163,9 @@ def funding_brief(
     asked a second time here (review10 r10-47/55: "employees and revenue" was requested twice in one answer).
 
     `place_known`: whether the client's place is known; with none, the place is what the open verdicts wait on.
+
+    `profile`: the client's, when known: a size still missing is asked as the figure not yet given (the revenue
+    beside a headcount), never "employees and revenue" again.
 
     `province`: the client's; outside the mainland (or `abroad`: registered outside China) an empty list adds
     nothing (the place note has said no program covers them, and a mainland bureau is no one for them to ask).
@@ -205,6 +210,7 @@ def funding_brief(
     # With no place known every ❔ waits on it, a pilot's too (whether its city is on the list): it is asked.
     settling |= {"region"} if open_ and not place_known and not abroad else set()
     missing = sorted(settling - asked)
+    missing = [size_part(profile) if m == "size" else m for m in missing]
     if missing:
         wanted = (", " if en else "、").join(pick(MISSING_FACTS[m], language) for m in missing)
         lines.append("")

@@ -232,7 +232,7 @@ def pack_answer(
         net = net_line((total_low, total_high), (net_low, net_high), choice, profile.budget_cny, language)
         lines += ["", net]
     brief = funding_brief(
-        programs, book, language, profile.province, abroad, asking, profile.province is not None
+        programs, book, language, profile.province, abroad, asking, profile.province is not None, profile
     )
     lines += ["", *brief]
     out.arithmetic = [s.arithmetic.text(language) for s in cost.subsidies]

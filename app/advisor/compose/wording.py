@@ -44,6 +44,8 @@ MISSING_FACTS: dict[str, tuple[str, str]] = {
     "region": ("注册地（省市）", "your registered city"),
     "district": ("注册所在区县", "your registered district or county"),
     "size": ("员工人数和年营收", "employees and revenue"),
+    "revenue": ("年营收", "annual revenue"),  # the headcount is known: the revenue alone decides the size
+    "employees": ("员工人数", "employees"),
     "industry": ("所属行业", "your industry"),
     "age": ("公司成立年限", "company age"),
 }
@@ -137,6 +139,17 @@ def summary_line(
     en = language == "en"
     if claimable:
         parts = [f"{claimable} program(s) you can likely claim" if en else f"可申请 {claimable} 项"]
+        if to_confirm:
+            parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
+    elif to_confirm:
+        # One statement, not "none for this pack · 1 more to confirm", which read as a no followed by a yes
+        # (review13 r13-22/37/39/46): nothing is certain yet, and this many may still pay.
+        where = f"{place} " if place else ""
+        parts = [
+            f"No {where}subsidy is certain for this pack yet: {to_confirm} to confirm"
+            if en
+            else f"暂无可确定的{place or ''}补贴：{to_confirm} 项待确认"
+        ]
     # Said of this pack, not of the place: a city whose vouchers pay for other purchases still has programs.
     elif en:
         what = "subsidy you can claim directly" if selection else "subsidy"
@@ -144,8 +157,6 @@ def summary_line(
     else:
         what = "可直接申领的" if selection else "能用于本方案的"
         parts = [f"目录中暂无{what}{place or ''}补贴"]
-    if to_confirm:
-        parts.append(f"{to_confirm} to confirm" if en else f"另有 {to_confirm} 项待确认")
     if selection:
         parts.append(
             f"{selection} paid only if selected (not in net cost)"

@@ -27,9 +27,15 @@ def facts_worth_asking(missing: list[str], shown: list[Assessment], profile: Com
     kept = [fact for fact in missing if fact != "size"]
     if "size" not in settling_facts(shown):
         return kept
-    if profile.employees is None and profile.annual_revenue_cny is None:
-        return [*kept, "size"]
-    return [*kept, "revenue" if profile.annual_revenue_cny is None else "employees"]
+    return [*kept, size_part(profile)]
+
+
+def size_part(profile: CompanyProfile | None) -> str:
+    """The size figure still missing: both ("size"), or the one the client has not given (the MIIT thresholds
+    need the revenue beside a headcount, and the reverse). None: nothing is known of the client."""
+    if profile is None or (profile.employees is None and profile.annual_revenue_cny is None):
+        return "size"
+    return "revenue" if profile.annual_revenue_cny is None else "employees"
 
 
 def settling_facts(shown: list[Assessment]) -> set[str]:

@@ -8,7 +8,7 @@ catalogue, and what nothing backs is said plainly to be "not in my sources; don'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from app.catalogue.models import Catalogue, FundingProgram
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
@@ -82,11 +82,19 @@ def relayed_programs_not_in_sources(
     found = []
     for sentence in re.split(r"[。！？!?\n]", norm):
         for match in _CLAIMED_NAME.finditer(sentence):
-            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip().lstrip("的个种")
+            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip(" '\"").lstrip("的个种")
             if len(name) < 4 or _NOT_A_NAME.match(name) or _A_CLAUSE.search(name) or known(name):
                 continue
-            found.append(name)
+            found.append(_as_typed(name, question))
     return list(dict.fromkeys(found))
+
+
+def _as_typed(name: str, question: str) -> str:
+    """An English name in the client's own capitals ("China SME AI Software Rebate"), not lower-cased."""
+    if not name.isascii():
+        return name
+    typed = re.search(re.escape(name).replace(r"\ ", r"\s+"), question, re.I)
+    return typed.group(0) if typed else name
 
 
 # "the Guangdong AI Empowerment Voucher", "Shenzhen Model Voucher": a program named in title case.
@@ -127,14 +135,17 @@ def nearest_real_program(question: str, catalogue: Catalogue) -> FundingProgram 
     return catalogue.program(NATIONAL_CHANNEL)
 
 
-def one_name_per_claim(names: list[str]) -> list[str]:
+def one_name_per_claim(names: list[str], placed: Collection[str] = ()) -> list[str]:
     """Each claim once, by its shortest name: "央出咗个ai消费券" (read as a voucher) and "ai消费券" (read as a relayed
-    claim) are one claim, said as "ai消费券"."""
+    claim) are one claim, said as "ai消费券". A name made of the issuer's place and the kind (`placed`: "Nanjing
+    model voucher") wins over a bare one ("model voucher"): the place is what the sources lack."""
     kept: list[str] = []
     for name in names:
         same = next((i for i, k in enumerate(kept) if same_claim(name, k)), None)
         if same is None:
             kept.append(name)
+        elif (name in placed) != (kept[same] in placed):
+            kept[same] = name if name in placed else kept[same]
         elif len(normalize(name)) < len(normalize(kept[same])):
             kept[same] = name
     return kept

@@ -65,13 +65,24 @@ _EN = re.compile(
 # 数据券", "长沙那边有没有大模型的算力券", "上海新出的模型券".
 _GAP_ZH = re.compile(
     r"^(?:市|省|区|县)?(?:的|那个|这个|那边|这边|那里|这里|里|还?有没有|有没|还有|有|"
-    r"新?(?:推出|出|发)的?|新的|最新的?|现在的?|今年的?|人工智能|ai|大模型|智能|公共|市级|省级|区级|本地|当地|专项|"
+    # "合肥出了个模型券", "郑州是不是也出了语料券", "武汉最近推出了一种算力券": the place issued one, by hearsay
+    r"是不是|是否|也|又|还|都|刚|最近|今年|去年|好像|据说|"
+    r"新?(?:推出|出台|出|发布|发|搞|弄|上线)(?:了|咗)?(?:一?个|一种|一批|种|批)?的?|新的|最新的?|现在的?|今年的?|"
+    r"人工智能|ai|大模型|智能|公共|市级|省级|区级|本地|当地|专项|"
     r"什么|啥|(?:可以|能)(?:领|用|申请)的?)*$"
 )
 _ZH_REACH = 16  # characters before the kind a place may stand, with only gap words between
 # The place after the kind, or owning it: "compute vouchers in Kunming", "Does Wuxi have a data voucher".
 _EN_KIND = r"([a-z]+)[ -]vouchers?\b"
 _EN_AFTER = re.compile(_EN_KIND + r"\s+(?:in|from|of|for)\s+([a-z][a-z' .-]{1,30})")
+# The place issued it, by hearsay: "I heard Nanjing launched a model voucher", "Hefei has rolled out a new
+# model voucher" (the place is the subject; the words before it are the relay, not the place).
+_EN_ISSUED = re.compile(
+    r"([a-z][a-z'.-]{1,20}(?: [a-z][a-z'.-]{1,20})?)\s+(?:has |have |just |recently |now |also )*"
+    r"(?:launched|introduced|rolled out|started|issued|announced|released|put out|come out with|came out with|"
+    r"offers|is offering|gives|is giving|has got|got)\s+(?:an?|its|their|some|a new)\s+"
+    r"(?:(?:ai|public|new|municipal|city|local)\s+){0,2}" + _EN_KIND
+)
 _EN_OWNS = re.compile(
     r"\b(?:does|do|has|have|did)\s+([a-z][a-z' .-]{1,30}?)\s+(?:have|has|got|offer|run|give|issue)s?\s+"
     r"(?:an?|any|some)\s+(?:(?:ai|public|new|municipal|city|local)\s+){0,2}" + _EN_KIND
@@ -136,6 +147,10 @@ def _english_vouchers(norm: str, catalogue: Catalogue, places: RegionGazetteer) 
         mentions = places.mentions(match.group(2))
         if mentions and match.group(2).startswith(mentions[0][0]):
             found.append((mentions[0], match.group(1)))
+    for match in _EN_ISSUED.finditer(norm):
+        mentions = places.mentions(match.group(1))
+        if mentions and match.group(1).endswith(mentions[-1][0]):
+            found.append((mentions[-1], match.group(2)))
     for match in _EN_OWNS.finditer(norm):
         mentions = places.mentions(match.group(1))
         if mentions and match.group(1).strip() == mentions[0][0]:
