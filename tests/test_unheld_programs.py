@@ -71,7 +71,10 @@ def _never_known(name: str) -> bool:
         ("郑州是不是也出了语料券？说是买训练数据能补三成", ["郑州语料券"]),
         ("听说武汉最近推出了一种模型券", ["武汉模型券"]),
         ("杭州是不是也出了算力券", []),
-        ("I heard Nanjing launched a model voucher that covers 40% of LLM API bills.", ["Nanjing model voucher"]),
+        (
+            "I heard Nanjing launched a model voucher that covers 40% of LLM API bills.",
+            ["Nanjing model voucher"],
+        ),
         ("Apparently Hefei has rolled out a new model voucher", ["Hefei model voucher"]),
         ("I heard Shanghai launched a model voucher", []),
         ("Our firm launched a compute voucher scheme for clients", []),

@@ -15,7 +15,7 @@ from app.advisor.engine.costing import cost_pack
 from app.advisor.engine.coverage_notes import large_firm_note, no_program_for_place
 from app.advisor.engine.eligibility import Assessment, Verdict, assess
 from app.advisor.engine.foreign_figures import foreign_figure_notes
-from app.advisor.engine.guarantee import guarantee_note
+from app.advisor.engine.guarantee import amount_asked_for, asked_amount_note, guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import channel_programs, pilot_channels
@@ -118,6 +118,7 @@ class FundingJudge:
         client = client_items(profile.purchases)
         bought = kinds(client) | {s.purchase.kind for s in turn.subsidies}
         return [
+            *asked_amount_note(query, turn.subsidies, language),  # "能补到50万吗": answered first
             *large_firm_note(profile, query, turn.programs, language),
             *no_program_for_place(
                 profile, self.catalogue, language, self.absence(profile, language), turn.programs
@@ -149,7 +150,8 @@ class FundingJudge:
 
     def lead_with_notes(self, turn: Turn) -> None:
         """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
-        if asks_about_time(turn.query) or turn.wants_certainty:
+        # "能补到50万吗" is answered on the client's figure even under a policy digest (asked_amount_note).
+        if asks_about_time(turn.query) or turn.wants_certainty or amount_asked_for(turn.query) is not None:
             turn.programs = self.for_question(turn)
         notes = self.notes(turn)
         if notes:

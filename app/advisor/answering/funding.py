@@ -14,6 +14,7 @@ from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.what_if import changed_verdicts, supposition_changed, verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
+from app.advisor.engine.guarantee import asked_amount_note
 from app.advisor.engine.notices import ended_note, said_ended
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
@@ -99,7 +100,11 @@ class FundingHandlers(PackHandlers):
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
         focus = focus or self._about_named(turn)
         # One line a program: the date notes below repeat an ended program's line, dropped once (review10).
-        notes = focus.split("\n") if focus else []
+        # "能补到50万吗" is answered before the rate and cap (review13 r13-48).
+        notes = [
+            *asked_amount_note(turn.query, turn.subsidies, turn.language),
+            *(focus.split("\n") if focus else []),
+        ]
         if saved is not None and before is not None and turn.programs:
             notes.insert(
                 0, verdicts_changed(saved, profile, before, turn.programs, self.places, turn.language)

@@ -40,7 +40,7 @@ _RELAYED = re.compile(
     # Cantonese relays its claims with 讲 ("聽講", "有人講", "朋友話"): normalised to simplified here.
     r"听说|据说|听人说|朋友说|有人说|网上说|群里说|群里有人|传言|传闻|新闻说|刷到|看到.{0,6}说|"
     r"听讲|听闻|有人讲|朋友讲|网上讲|朋友话|有人话|"
-    r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read that\b",
+    r"\bheard\b|\bsomeone (?:said|told)\b|\brumou?r|\bapparently\b|\bi read (?:that|about)\b|\bi saw a post\b",
     re.I,
 )
 _PER_FIRM_PROMISE = re.compile(
@@ -99,12 +99,26 @@ def _as_typed(name: str, question: str) -> str:
 
 # "the Guangdong AI Empowerment Voucher", "Shenzhen Model Voucher": a program named in title case.
 _TITLED = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9+&'-]*\s+){1,6}(?:Voucher|Grant|Subsidy|Fund|Scheme|Programme|Program|Award)s?)\b"
+    r"\b((?:[A-Z][A-Za-z0-9+&'-]*\s+){1,6}(?:Voucher|Grant|Subsidy|Fund|Scheme|Programme|Program|Award|Rebate|Allowance)s?)\b"
 )
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say "a program" without naming one: what is left must be in one catalogue name.
 _FILLER = frozenset(
-    {"the", "of", "and", "for", "s", "program", "programme", "scheme", "fund", "grant", "subsidy", "award"}
+    {
+        "the",
+        "of",
+        "and",
+        "for",
+        "s",
+        "program",
+        "programme",
+        "scheme",
+        "fund",
+        "grant",
+        "subsidy",
+        "award",
+        "rebate",
+    }
 )
 
 

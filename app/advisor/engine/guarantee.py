@@ -12,6 +12,7 @@ import re
 
 from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import ratio_is_ceiling
+from app.advisor.engine.costing import Subsidy
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.numbers import AMOUNT, parse_amount
@@ -21,8 +22,9 @@ from app.text.normalize import normalize
 # The amount hoped for: after a verb of getting ("拿800万", "receive 3 million", "get CNY 1,000,000"), the program's
 # name between them or not ("肯定能拿到上海算力券500万", review14 r14-15: the spend it implies was never said).
 _HOPED = re.compile(
-    r"(?:拿到?|攞到?|领到?|获得|得到|补到?|批下?来?|到账|receive|get|obtain|be granted)"
-    rf"(?:[^\d，。；！？,;!?\n]{{0,12}}?(?:的|券|补贴|补助|奖励|voucher|subsidy|grant)\s*)?\s*(?:cny|rmb|¥)?\s*{AMOUNT}",
+    r"(?:拿到?|攞到?|领到?|获得|得到|补到?|报到?|批下?来?|到账|receive|get|obtain|be granted|cover)"
+    rf"(?:[^\d，。；！？,;!?\n]{{0,12}}?(?:的|券|补贴|补助|奖励|voucher|subsidy|grant)\s*)?\s*"
+    rf"(?:at least |至少|最少)?(?:cny|rmb|¥)?\s*{AMOUNT}",
     re.I,
 )
 _PERIOD = {
@@ -37,6 +39,35 @@ def amount_asked_for(question: str) -> float | None:
     amounts = [parse_amount(m.group(1), m.group(2)) for m in _HOPED.finditer(normalize(question))]
     found = [a for a in amounts if a and a >= 1000]  # "拿到2个" is no money
     return max(found) if found else None
+
+
+def asked_amount_note(question: str, subsidies: list[Subsidy], language: Lang) -> list[str]:
+    """ "能补到50万吗" answered first, on the client's own figure: at most what the first program's rate gives on
+    the contract they named, and whether that reaches the amount asked (review13 r13-48: the cap's implied spend
+    came first, the 50万 asked was never answered)."""
+    hoped = amount_asked_for(question)
+    computed = [s for s in subsidies if s.purchase.stated and s.amount.max > 0]
+    if hoped is None or not computed:
+        return []
+    first = computed[0]
+    at_most, base, en = first.amount.max, first.purchase.first_year.max, language == "en"
+    program = first.assessment.program
+    name, pct = (program.name_en if en else program.name), format_ratio(first.ratio)
+    if en:
+        verdict = (
+            f"short of the CNY {hoped:,.0f} you ask about"
+            if at_most < hoped
+            else f"enough for the CNY {hoped:,.0f} you ask about only if review grants the full rate"
+        )
+        return [
+            f"On the CNY {base:,.0f} you named, {name} gives at most CNY {at_most:,.0f} (up to {pct}): {verdict}."
+        ]
+    verdict = (
+        f"达不到您问的{format_cny(hoped)}"
+        if at_most < hoped
+        else f"审核按最高比例核定时才够{format_cny(hoped)}"
+    )
+    return [f"按您说的{format_cny(base)}，{name}最多约{format_cny(at_most)}（最高{pct}），{verdict}。"]
 
 
 def _against_the_cap(hoped: float, assessment: Assessment, en: bool) -> list[str]:

@@ -70,7 +70,12 @@ def deadline_notes(
     # An ended program the client named is the answer to their question ("南京试点还能申请吗"): it leads,
     # then what still runs (review9 r9-56, r9-17).
     dated = sorted(dated, key=lambda a: not (a.asked and _ended(a, today)))
+    # A listed program that can pay and ends within 60 days leads whatever the question names: its date is
+    # the one thing the client must act on (review13 r13-09: "贴息有哪些？什么时候截止" got the named city
+    # program's missing end date first, and the national subsidy's 33 days after it or not at all).
+    dated += [a for a in listed if a not in dated and _soon(a, today) and a.verdict is not Verdict.ineligible]
     notes: list[str] = []
+    soon: list[tuple[int, str]] = []  # (days left, line): the nearest date first, ahead of every other line
     for assessment in dated:
         program = assessment.program
         name = program.name_en if en else program.name
@@ -101,10 +106,13 @@ def deadline_notes(
                 if ruled_out
                 else _what_the_time_allows(assessment, en, asked)
             )
-            notes.append(
-                f"⏰ {name} runs until {until}: {days} days left — {allows}"
-                if en
-                else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}"
+            soon.append(
+                (
+                    days,
+                    f"⏰ {name} runs until {until}: {days} days left — {allows}"
+                    if en
+                    else f"⏰ {name}有效期至{until}，距今还剩{days}天，{allows}",
+                )
             )
         elif asked and (assessment.asked or not named) and not ruled_out:
             notes.append(
@@ -114,7 +122,21 @@ def deadline_notes(
             )
     if _ASKS_APPROVAL_TIME.search(normalize(question)) and (about := next(iter(dated), None)):
         notes.append(_approval_time_unknown(about, en))
-    return notes[:4]
+    # An ended program the client named still answers first (its line is first in `notes`); then the dates.
+    ended_first = notes[:1] if dated and dated[0].asked and _ended(dated[0], today) else []
+    return [
+        *ended_first,
+        *(line for _, line in sorted(soon, key=lambda s: s[0])),
+        *notes[len(ended_first) :],
+    ][:4]
+
+
+def _soon(assessment: Assessment, today: date) -> bool:
+    """Ends within SOON_DAYS, in the client's region (or with no region rule)."""
+    until = assessment.program.validity.effective_until
+    return bool(until and today <= until and (until - today).days <= SOON_DAYS) and not _region_unmet(
+        assessment
+    )
 
 
 def _approval_time_unknown(assessment: Assessment, en: bool) -> str:
