@@ -82,7 +82,10 @@ def relayed_programs_not_in_sources(
     found = []
     for sentence in re.split(r"[。！？!?\n]", norm):
         for match in _CLAIMED_NAME.finditer(sentence):
-            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip(" '\"").lstrip("的个种")
+            name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip(" '\"")
+            name = re.sub(
+                r"^(?:[一这那]?[个种项张批]|的)+", "", name
+            )  # "推出了一种模型券": the voucher, not "一种…"
             if len(name) < 4 or _NOT_A_NAME.match(name) or _A_CLAUSE.search(name) or known(name):
                 continue
             found.append(_as_typed(name, question))
