@@ -19,7 +19,7 @@ from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.once_only import once_only
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
-from app.advisor.engine.role_conditions import developer
+from app.advisor.engine.role_conditions import builder_purchase, developer, maker_trade
 from app.advisor.engine.sector_lists import sectors
 from app.advisor.engine.spend_timing import spend_timing
 from app.advisor.engine.stated_conditions import stated
@@ -104,10 +104,11 @@ def assess(
             income_tax(program, said, profile.legal_form),
             venue(program, said, profile),
             developer(program, profile, said, cased),
+            maker_trade(program, profile, said),
             spend_timing(program, said, today),
             *validity(program, today),
             *special(program, cased, purchases),
-            purchase(program, purchases, said),
+            builder_purchase(program, purchases, said) or purchase(program, purchases, said),
             min_spend(program, purchases),
             min_award(program, purchases),
         )

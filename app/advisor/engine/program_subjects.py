@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.role_conditions import RD_INPUTS, builds_ai
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -87,8 +88,10 @@ _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
 
 
 def spend_from_question(text: str) -> set[SpendKind]:
+    """The kinds of spend the words raise; a client that builds AI itself raises what its R&D buys (compute,
+    model calls, data: review14 r14-26, an AI one-person company never heard of its city's OPC compute voucher)."""
     norm = normalize(text)
-    kinds: set[SpendKind] = set()
+    kinds: set[SpendKind] = set(RD_INPUTS) if builds_ai(text) else set()
     for pattern, spend, _ in _TYPE_WORDS:
         if pattern.search(norm):
             kinds |= spend

@@ -16,18 +16,38 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.buyer_conditions import purchase
 from app.advisor.engine.client_clauses import asks, clauses
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import without_programs
 from app.catalogue.models import FundingProgram
-from app.catalogue.taxonomy import SpendKind
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SpendKind
 
 # What a client developing a model, dataset or technology says about its own work.
 _DEVELOPS = re.compile(
     r"自研|研发|研制|攻关|开发.{0,8}(?:模型|算法|产品|系统|平台|数据集)|(?:训练|微调|精调).{0,6}模型|"
     r"\bdevelop|\br&d\b|\bresearch\b|\btrain(?:ing)? (?:a |our |the )?models?\b|\bfine-?tun",
+    re.I,
+)
+# A firm whose own product is AI: "做AI配音的小程序", "自己做AI写作工具", "building an AI tutoring app". What it
+# makes is its business, not a need a pack answers, and its R&D inputs (compute, model calls, data) are no pack item.
+_MAKES_AI = re.compile(
+    r"(?:做|开发|研发|搞|打造)(?:了|的是)?[^，。；]{0,6}(?:ai|人工智能|大模型|智能体|aigc)[^，。；]{0,8}"
+    r"(?:工具|产品|应用|软件|小程序|app|平台|系统|模型|智能体|服务|设备|硬件)|"
+    # ...or a model or dataset of its own: "正在搞一个港口物流方向的垂直大模型", "做行业语料库"
+    r"(?:做|开发|研发|搞|打造|训练|构建|建)(?:了|的是)?[^，。；]{0,14}(?:大模型|行业模型|垂直模型|数据集|语料库)|"
+    r"\b(?:build(?:ing|s)?|develop(?:ing|s)?|mak(?:ing|es?))\b (?:an? |our (?:own )?)?(?:\w+[- ]){0,3}?"
+    r"(?:ai|llm|gpt)(?:[- ]\w+){0,2} (?:app|tool|product|platform|model|assistant|agent|software|service)s?\b",
+    re.I,
+)
+# ...unless it is a wish for its own operations: "我们想做一个AI客服系统", "工厂想搞AI质检系统" (building it
+# themselves is still said: "想自己开发…").
+_WISH = re.compile(
+    r"(?:想|要|打算|准备|计划|希望|需要|能不能|可不可以|帮我们?)(?!自己|自主|自研)[^，。；]{0,3}(?:做|开发|搞|打造)|"
+    r"\b(?:want|plan|need|would like|looking|hope)s? to (?!develop|train)\w+|\bfor (?:our|my) (?:shop|store|restaurant|factory)",
     re.I,
 )
 # What a firm that may develop calls itself: a hint, not a statement about this purchase.
@@ -59,6 +79,46 @@ def _develops(said: str) -> bool:
     return any(_DEVELOPS.search(clause) and not asks(clause) for _, clause in clauses(said))
 
 
+def builds_ai(said: str) -> bool:
+    """The client says it develops AI itself (a model, a dataset, an AI product), not that it asks about doing so.
+    `said`: the client's words; program names are left out ("开源大模型应用项目奖励" is not their work)."""
+    own = without_programs(said.lower())
+    return _develops(own) or any(
+        _MAKES_AI.search(clause) and not _WISH.search(clause) and not asks(clause)
+        for _, clause in clauses(own)
+    )
+
+
+# What a firm building AI spends on for its own R&D, outside any pack of tools for its operations.
+RD_INPUTS = frozenset(
+    {SpendKind.compute, SpendKind.model_service, SpendKind.data_corpus, SpendKind.data_labeling}
+)
+
+
+def builder_purchase(
+    program: FundingProgram, purchases: list[Purchase] | None, said: str
+) -> Condition | None:
+    """The purchase condition for a client that builds AI itself (review14 r14-26/55: an AI one-person company and a
+    model start-up were told their programs pay for "nothing in your plan"). Its R&D inputs are no pack item: a
+    program paying for them is judged on what the client says it buys, still open when it names none; a program for
+    developers pays their own project, so no purchase is asked at all. None: judge the plan as usual."""
+    scope = set(program.eligibility.spend_scope)
+    if not scope & RD_INPUTS or not builds_ai(said):
+        return None
+    if any(pays_for(program, p) for p in purchases or []):
+        return None  # what they buy is of the kind: the usual condition says so
+    if program.eligibility.developers_only:
+        return Condition(
+            "purchase",
+            Status.met,
+            Reason(
+                "面向研发方：按您自己的研发项目申报，不要求另行采购",
+                "for developers: your own R&D project is what it funds, no separate purchase",
+            ),
+        )
+    return purchase(program, None, said)
+
+
 def _as_typed(words: str, said: str, cased: str) -> str:
     """The client's words as they typed them ("API", not "api"), when the lower-cased text lines up."""
     at = said.find(words)
@@ -75,7 +135,7 @@ def developer(
         return None
     # "揭榜挂帅项目能拿几百万" names the program, not the client's own R&D: program names are left out.
     own = without_programs(said)
-    if _develops(own):
+    if builds_ai(said):
         return Condition("developer", Status.unknown, _TO_CONFIRM)
     scope = program.eligibility.spend_scope
     bought = next((p for p in said_purchases(said) if p.kind in scope and p.kind in _FINISHED), None)
@@ -158,3 +218,24 @@ def model_maker(zh: str, en: str, said: str, cased: str = "") -> list[tuple[Stat
                 )
             ]
     return None
+
+
+def maker_trade(program: FundingProgram, profile: CompanyProfile, said: str) -> Condition | None:
+    """A program only model makers may apply for, and a client whose trade is neither making things, software nor
+    research who says nothing of building models (review14 r14-13: a garment e-shop wanting to apply for 海珠's
+    大模型 award was left "to confirm" under the award's cap): that trade uses models, it does not make them."""
+    maker_only = next((zh for zh in program.eligibility.special_conditions if _MAKER_ONLY.search(zh)), None)
+    trade = INDUSTRY_SECTIONS.get(profile.industry or "")
+    if maker_only is None or trade is None or profile.industry in _DEVELOPER_TRADES:
+        return None
+    if builds_ai(said) or _DEVELOPER_FIRM.search(without_programs(said)):
+        return None  # they say they build models: the program's review decides
+    return Condition(
+        "developer",
+        Status.unmet,
+        Reason(
+            f"{maker_only}；您是{profile.industry_label or trade[0]}企业，是使用大模型的一方",
+            f"only model makers qualify (firms that use models do not); yours is a {trade[1].lower()} business, "
+            "which uses them",
+        ),
+    )
