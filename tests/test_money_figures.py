@@ -124,3 +124,17 @@ def test_a_contract_the_client_names_is_in_the_pack_cost(advisor: AdvisorService
 def test_an_approximate_sum_beside_the_wish_is_the_budget(message: str, budget: float | None):
     """review8 blind7: "about 50k" said after the wish was not read as the budget."""
     assert find_budget(normalize(message)) == budget
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("襄阳做变速箱壳体的，工人120，主轴老出毛病，想做预测性维护，全年最多掏6万。", 60000),
+        ("一年顶多掏两万块，能上个AI客服吗", 20000),
+        ("老板说能掏3万出来试试", 30000),
+        ("我们已经掏了50万买设备，想知道有没有补贴", None),  # money already paid for a purchase
+    ],
+)
+def test_what_an_owner_can_fork_out_is_the_budget(message: str, budget: float | None):
+    """掏 (to fork out) is how owners say what they can pay: a yearly ceiling the pack must fit (pack pk16-15)."""
+    assert find_budget(normalize(message)) == budget

@@ -22,7 +22,7 @@ from app.advisor.understand.purchases import names_a_contract, purchase_spans
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
-    r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|拿个|出得起|能出|经费|资金|费用控制|承受|承担|批了|批下|批给|"
+    r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|拿个|掏|出得起|能出|经费|资金|费用控制|承受|承担|批了|批下|批给|"
     r"budget|spend|invest|afford|spare|with about|with around|with roughly",
     _I,
 )
@@ -39,7 +39,7 @@ CEILING_BEFORE = re.compile(
     # "we'd like an AI drafting tool, about 50k": an approximate sum said beside the wish is what they would pay
     r"\b(?:about|around|roughly|approximately|approx\.?|~))"
     # "最多也就拿个三五千", "大概个七八千": a filler and a verb of paying between the ceiling and the amount
-    r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给|俾|畀)?(?:个|出)?\s*$",
+    r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给|俾|畀|掏)?(?:个|出)?\s*$",
     _I,
 )
 # "Around ¥50k a year is what we can spend", "3万是我们能拿出的": the spending words come after the amount.
