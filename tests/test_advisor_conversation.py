@@ -673,3 +673,18 @@ def test_an_exchange_rate_aside_is_refused_and_the_business_is_picked_up_again(a
     back = advisor.ask("好的，那我们这个情况能补多少", session_id="rate")
     assert back.intent == "funding_eligibility"
     assert (back.profile.city, back.profile.employees, back.profile.budget_cny) == ("嘉兴", 45, 40_000)
+
+
+def test_saying_the_firm_is_not_a_one_person_company_rules_out_the_opc_voucher(advisor: AdvisorService):
+    """Held-out blind11: "…三个股东，不是一人公司" was read as one employee, and the OPC voucher stayed to confirm."""
+    session = "not-an-opc"
+    advisor.ask(
+        "武汉光谷做AI写真小程序的，就3个人，一年租算力大概6万。武汉那个OPC算力服务券能申请吗？",
+        session_id=session,
+    )
+    response = advisor.ask(
+        "补充一下，我们注册的是普通的有限责任公司，三个股东，不是一人公司", session_id=session
+    )
+    assert response.profile.employees == 3
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert verdicts.get("wh-opc-compute-voucher-2026") == "ineligible"

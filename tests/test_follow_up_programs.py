@@ -224,7 +224,8 @@ def test_a_what_if_on_the_size_answers_for_that_size_and_the_next_turn_is_about_
         "好，预算改成8万行不行",
     )
     assert what_if["profile"]["employees"] == 300 and what_if["intent"] == "recommend_pack"
-    assert what_if["answer"].startswith("换成300人（原为60人）")
+    # The direct answer first: nothing changes (review13 r13-57), then what was supposed.
+    assert what_if["answer"].removeprefix("没有变化。").startswith("换成300人（原为60人）")
     assert [s["id"] for s in what_if["solutions"]] == [s["id"] for s in pack["solutions"]]
     assert budget["profile"]["employees"] == 60 and budget["profile"]["budget_cny"] == 80_000
 

@@ -78,4 +78,4 @@ class HandlerTools:
 
     def _ask(self, turn: Turn) -> None:
         turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
-        turn.conversation.awaiting_profile = True
+        turn.conversation.awaiting_profile = turn.conversation.asked_clarification = True

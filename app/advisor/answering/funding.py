@@ -34,9 +34,10 @@ class FundingHandlers(PackHandlers):
         question got the trade's tools in its pack cost, which nobody asked for (review7 rev7-40, p9a;
         review6 c25): a solution enters the pack because it answers a stated need or the client's purchase.
         """
-        if self._asks_blind(turn):
+        if self._asks_blind(turn) and not turn.conversation.asked_clarification:
             # "有哪些AI相关的补贴政策", read as a pack request, names nothing to plan or judge: asked back, as the
             # same words are under any other intent (never "还不知道贵公司的注册地" with no question to answer).
+            # Asked once: the same words again get the pack, with what would settle the verdicts.
             self._ask(turn)
             return
         if self._asks_funding_only(turn):

@@ -64,6 +64,8 @@ _LEAD_IN = re.compile(
 )
 # "听说用AI能领补贴": a clause saying what one can get, not a program's name ("AI赋能券" keeps its 赋能).
 _A_CLAUSE = re.compile(r"(?<!赋)能(?:领|拿|申请|申领|享受|获得)|可以(?:领|拿|申请)|领到|拿到")
+# "…，我们买设备的进项能加计抵减吗": the client's own question after the claim; no program's name starts with "we".
+_OWN_CLAUSE = re.compile(r"^(?:我们|我们的|我|我的|咱们|我司|本公司|俺们)")
 _NOT_A_NAME = re.compile(
     r"^(?:这个|那个|这些|那些|什么|哪些|有没有|我们|政府|国家的?|有|的)?(?:补贴|补助|资助|奖励|券|专项)$"
 )
@@ -86,7 +88,13 @@ def relayed_programs_not_in_sources(
             name = re.sub(
                 r"^(?:[一这那]?[个种项张批]|的)+", "", name
             )  # "推出了一种模型券": the voucher, not "一种…"
-            if len(name) < 4 or _NOT_A_NAME.match(name) or _A_CLAUSE.search(name) or known(name):
+            if (
+                len(name) < 4
+                or _NOT_A_NAME.match(name)
+                or _A_CLAUSE.search(name)
+                or _OWN_CLAUSE.match(name)
+                or known(name)
+            ):
                 continue
             found.append(_as_typed(name, question))
     return list(dict.fromkeys(found))

@@ -90,6 +90,7 @@ _ONE_PERSON = re.compile(
     r"\b(?:one[- ](?:man|woman|person)|solo|sole (?:trader|proprietor)|by myself|on my own)\b|\bjust me\b(?! and)",
     _FLAGS,
 )
+_DENIED = re.compile(r"(?:不是|并非|不算|不属于|非)\s*$|\bnot (?:a |an )?$", _FLAGS)
 _COUPLE = re.compile(
     r"夫妻(?:店|档|俩|两个|二人)|两口子|(?:我们|咱们|我|咱)俩|"
     r"\b(?:(?:just )?me and my (?:wife|husband|partner)|my (?:wife|husband|partner) and i|"
@@ -126,15 +127,29 @@ def find_employees(text: str, figures: str) -> int | None:
         employees = 3
     elif _COUPLE.search(text):
         employees = 2
-    elif _ONE_PERSON.search(text):
-        employees = 1
+    elif (one := _ONE_PERSON.search(text)) and not _DENIED.search(
+        text[max(0, one.start() - 8) : one.start()]
+    ):
+        employees = 1  # ...but "不是一人公司" says what the firm is not (a legal form), no headcount
     if employees is None or employees >= 1_000_000:  # "服务10万人" is customers, not staff
         return None
     return int(employees)
 
 
+# "一人公司", "一人有限责任公司": a legal form (read in legal_form.py), not a count; _ONE_PERSON reads it as one.
+_FORM_AFTER = re.compile(r"(?:有限)?(?:责任)?公司")
+
+
 def _stated_count(figures: str) -> re.Match[str] | None:
-    return next((m for pattern in EMPLOYEE_PATTERNS if (m := pattern.search(figures))), None)
+    return next(
+        (
+            m
+            for pattern in EMPLOYEE_PATTERNS
+            for m in pattern.finditer(figures)
+            if not (m.group(0).endswith("一人") and _FORM_AFTER.match(figures, m.end()))
+        ),
+        None,
+    )
 
 
 # The lower end written before the count: "八到十二个人", "8-12 people", "30 to 50 staff".

@@ -60,6 +60,8 @@ _BOUGHT = re.compile(
 # A clause in which the owner says what the business does: "一家做数据标注的公司", "我们做灯饰", "主要生产阀门".
 _DOES = re.compile(
     r"(?:^\s*(?:我们|我|我家|咱们|公司|我司)?(?:是|也是)?|[一1](?:家|个|间))(?:主要|专门|专业)?(?:做|生产|制造|加工)"
+    # ...not a compound noun about the work: "生产计划总是排不好", "生产线老停", "加工成本太高" say a problem
+    r"(?!计划|排程|排产|线|管理|效率|过程|现场|环节|成本|质量|工艺|进度|任务|车间)"
 )
 # A clause that says what the owner wants names the need ("想做AI质检", "we want to …"), not the business.
 _WANT = re.compile(
