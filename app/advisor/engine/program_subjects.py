@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.engine.role_conditions import RD_INPUTS, builds_ai
+from app.advisor.understand.plans import said_purchases
 from app.catalogue.taxonomy import FundingType, SpendKind
 from app.text.normalize import normalize
 
@@ -91,7 +92,10 @@ def spend_from_question(text: str) -> set[SpendKind]:
     """The kinds of spend the words raise; a client that builds AI itself raises what its R&D buys (compute,
     model calls, data: review14 r14-26, an AI one-person company never heard of its city's OPC compute voucher)."""
     norm = normalize(text)
-    kinds: set[SpendKind] = set(RD_INPUTS) if builds_ai(text) else set()
+    # ...only while it names none: one that says it rents GPUs asks about compute, not model or data programs
+    # (review14 r14-36: a trainer renting GPUs was shown Shenzhen's model voucher with a deadline).
+    raised = builds_ai(text) and not said_purchases(norm.lower())
+    kinds: set[SpendKind] = set(RD_INPUTS) if raised else set()
     for pattern, spend, _ in _TYPE_WORDS:
         if pattern.search(norm):
             kinds |= spend

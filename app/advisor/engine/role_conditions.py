@@ -107,6 +107,10 @@ def builder_purchase(
         return None
     if any(pays_for(program, p) for p in purchases or []):
         return None  # what they buy is of the kind: the usual condition says so
+    if not program.eligibility.developers_only and said_purchases(said):
+        # They say what they buy ("租GPU训练模型"): that is the plan, judged as usual (review14 r14-36: a model
+        # voucher left open for a trainer renting GPUs).
+        return None
     if program.eligibility.developers_only:
         return Condition(
             "purchase",
