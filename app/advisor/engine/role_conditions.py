@@ -15,6 +15,7 @@ evaluation) is judged on what the client says they do:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.advisor.engine.buyer_conditions import purchase
 from app.advisor.engine.client_clauses import asks, clauses
@@ -79,6 +80,8 @@ def _develops(said: str) -> bool:
     return any(_DEVELOPS.search(clause) and not asks(clause) for _, clause in clauses(said))
 
 
+# Asked once per catalogued program of an ask, about the same words (as plans.said_purchases).
+@lru_cache(maxsize=64)
 def builds_ai(said: str) -> bool:
     """The client says it develops AI itself (a model, a dataset, an AI product), not that it asks about doing so.
     `said`: the client's words; program names are left out ("开源大模型应用项目奖励" is not their work)."""
