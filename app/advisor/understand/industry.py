@@ -27,7 +27,14 @@ from app.advisor.understand.industry_brokers import Brokers
 from app.advisor.understand.industry_class_words import class_words
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.advisor.understand.industry_clauses import not_the_business
-from app.advisor.understand.industry_english import EnglishNouns, without_goods_of
+from app.advisor.understand.industry_departments import names_a_department
+from app.advisor.understand.industry_english import (
+    EnglishNouns,
+    en_forms,
+    en_key,
+    english_pattern,
+    without_goods_of,
+)
 from app.advisor.understand.industry_making import made_for_trade
 from app.advisor.understand.industry_products import PRODUCT, made_after, read_product
 from app.advisor.understand.industry_trade import (
@@ -104,25 +111,6 @@ def _weakness(keyword: str) -> int:
     )
 
 
-def _english_pattern(words: list[str]) -> re.Pattern[str] | None:
-    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    # "hair salons", "car washes": an owner word in the plural is the same business; "nail-salon", "car-repair":
-    # with a hyphen for the space (and "cold chain" for "cold-chain").
-    joined = "|".join(re.escape(w).replace(r"\ ", "[ -]").replace(r"\-", "[ -]") for w in words)
-    return re.compile(r"(?<![a-z])(" + joined + r")(?:e?s)?(?![a-z])")
-
-
-def _en_key(word: str) -> str:
-    return word.lower().replace("-", " ")
-
-
-def _en_forms(word: str) -> tuple[str, ...]:
-    """The word and its plural in -ies ("pharmacy", "pharmacies"), which the -s/-es of the pattern misses."""
-    return (word, word[:-1] + "ies") if re.search(r"[^aeiou]y$", word) else (word,)
-
-
 class IndustryDictionary:
     def __init__(self, path: Path) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -133,7 +121,7 @@ class IndustryDictionary:
                 key = normalize(str(word))
                 self._zh[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
             for word in entry.get("en") or []:
-                for key in _en_forms(_en_key(str(word))):
+                for key in en_forms(en_key(str(word))):
                     self._en[key] = IndustryMatch(entry["label"], entry["section"], entry["sector"], key)
         # Owners' names of small classes ("豆腐坊", "汽车线束"); the owner words above decide where both name one.
         for key, match in class_words(
@@ -142,7 +130,7 @@ class IndustryDictionary:
             self._zh.setdefault(key, match)
         names = sorted(self._zh, key=len, reverse=True)
         self._zh_pattern = re.compile("|".join(map(re.escape, names))) if names else None
-        self._en_pattern = _english_pattern(list(self._en))
+        self._en_pattern = english_pattern(list(self._en))
         self._classes = ClassList(path.parent / "gbt4754_2017.tsv")
         self._brokers = Brokers(path.parent / "industry_brokers.yaml", path.parent / "gbt4754_2017.tsv")
         self._english = EnglishNouns(path.parent / "industry_words_en.tsv")
@@ -157,9 +145,14 @@ class IndustryDictionary:
                 if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
                 and not _MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
                 and clause[m.end() : m.end() + 1] != "户"  # "养殖户都用我们的料": farmers, the customers
+                and not names_a_department(m.group(0), clause[m.end() :])  # "仓库管理乱": the firm's own
             ]
         if self._en_pattern:
-            hits += [(m.start(1), self._en[_en_key(m.group(1))]) for m in self._en_pattern.finditer(clause)]
+            hits += [
+                (m.start(1), self._en[en_key(m.group(1))])
+                for m in self._en_pattern.finditer(clause)
+                if not names_a_department(m.group(1), clause[m.end() :])
+            ]
         # An agent is classed by what it brokers: "二手房经纪", "real estate brokerage" are K, not finance; the
         # agent noun is the head, so an owner word inside its thing ("货运代理": 货运) or before it yields.
         broker = self._brokers.find(clause)
@@ -204,7 +197,7 @@ class IndustryDictionary:
 
     def sector_of(self, word: str) -> str | None:
         """The sector a single word names as a kind of business ("民宿", "guesthouse"), else None."""
-        match = self._zh.get(normalize(word)) or self._en.get(_en_key(word))
+        match = self._zh.get(normalize(word)) or self._en.get(en_key(word))
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:

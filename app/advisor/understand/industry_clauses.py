@@ -27,7 +27,12 @@ _SUPPLIED_TO_EN = re.compile(
 _PRONOUN_MINE = re.compile(
     r"\b(?:like|of|than|as|is|are|was|help|and|or|to) mine\b|\bmine\s*[?!.]?\s*$", re.I
 )
-_CUSTOMER_ZH = re.compile(r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:做|提供|生产|加工|供应|供|配套|服务|派|送)")
+# A making verb stays as the customer goes: "我们专门给电动车厂做控制器组装" still says the business assembles (C),
+# while "给人录歌做后期" says a service for a customer, no product.
+_CUSTOMER_ZH = re.compile(
+    r"(?:给|为|替|帮)[^,，。；]{1,14}?(?:(生产|加工|做(?=[^,，。；]{0,10}?(?:组装|装配|加工|生产|制造|代工|贴牌|件)))|"
+    r"做|提供|生产|加工|供应|供|配套|服务|派|送)"
+)
 # Whom the goods are sold to: "我们做饲料的，主要卖给养猪场" makes feed (C); the pig farms are customers (A). The
 # verb stays ("卖给" says nothing of the trade; industry_activity.py reads no sale in it).
 _SOLD_TO_ZH = re.compile(r"((?:卖|销售?|供货?|发货?|出口|批发)给)[^,，。；!?！？]{1,12}")
@@ -56,7 +61,7 @@ _LENDER = re.compile(
 def not_the_business(norm: str) -> str:
     """The normalized message with customers, lenders, suppliers, purchases and pronouns blanked out."""
     norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", norm))
-    norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(" ", _SOLD_TO_ZH.sub(r"\1 ", norm))))
+    norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(r" \1", _SOLD_TO_ZH.sub(r"\1 ", norm))))
     return _PURCHASE_EN.sub(
         " ", _PURCHASE_ZH.sub(" ", _NOT_OURS.sub(" ", norm.replace("舖", "铺")))
     )  # HK 舖 is 铺, kept by t2s

@@ -59,6 +59,26 @@ class EnglishNouns:
         return None
 
 
+def english_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """English owner words as one pattern, longest first, each a whole word (group 1 is the word)."""
+    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    # "hair salons", "car washes": an owner word in the plural is the same business; "nail-salon", "car-repair":
+    # with a hyphen for the space (and "cold chain" for "cold-chain").
+    joined = "|".join(re.escape(w).replace(r"\ ", "[ -]").replace(r"\-", "[ -]") for w in words)
+    return re.compile(r"(?<![a-z])(" + joined + r")(?:e?s)?(?![a-z])")
+
+
+def en_key(word: str) -> str:
+    return word.lower().replace("-", " ")
+
+
+def en_forms(word: str) -> tuple[str, ...]:
+    """The word and its plural in -ies ("pharmacy", "pharmacies"), which the -s/-es of the pattern misses."""
+    return (word, word[:-1] + "ies") if re.search(r"[^aeiou]y$", word) else (word,)
+
+
 def without_goods_of(text: str) -> str:
     """The text without the goods after a trader's noun ("distributor of auto parts" -> "distributor")."""
     return _GOODS_OF.sub(r"\1", text)
