@@ -134,6 +134,7 @@ class PurchaseOut(_Model):
     loan: bool = False  # bought with a loan: amount_cny is the loan; the client's own equipment, its own line
     ongoing: bool = False  # already paid and still being paid (not a past one-off spend)
     where: str | None = None  # where it is bought ("济南", "贵州"), when said; not the company's place
+    at_least: bool = False  # said as a floor ("至少20万", "over 50k a year"): the spend is this or more
 
 
 class ProfileOut(_Model):

@@ -17,23 +17,30 @@ import re
 from app.advisor.understand.amount_roles import fact_role
 from app.advisor.understand.budget_words import budget_said
 from app.advisor.understand.currencies import foreign_currency
+from app.advisor.understand.floors import is_floor
 from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts, per_month
 from app.advisor.understand.purchases import names_a_contract, purchase_spans
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
     r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|拿个|掏|出得起|能出|经费|资金|费用控制|承受|承担|批了|批下|批给|"
-    r"budget|spend|invest|afford|spare|with about|with around|with roughly",
+    r"budget|spend|invest|afford|spare|with about|with around|with roughly|"
+    # "we can put 20k into an AI tool": money the client will put in (not "we put 30k into a CRM", a past spend)
+    r"(?:can|could|will|would|'d|to) put\b",
     _I,
 )
 CEILING_AFTER = re.compile(
     r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most|(?:rmb |yuan )?to (?:spend|invest)|"
+    # "5,000 RMB total", "20k in total": all the client has for it, when nothing bought is named with it
+    r"(?:rmb |yuan |cny )?(?:in )?total\b|(?:rmb |yuan |cny )?all[- ]in\b|"
     # "两三万块能搞个智能补货不", "3万够不够": what the amount can buy is a budget question
     r"(?:能|可以|够)(?:做|搞|弄|上|买|用|解决|拿下|不够|吗|了吗))",
     _I,
 )
 CEILING_BEFORE = re.compile(
     r"(?:不超过|不超|不到|最多|顶多|至多|控制在|就|只有|只能|大概|大约|up to|under|no more than|max(?:imum)?|at most|"
+    # "总共5000块", "一共就八千块钱能用": the whole sum the client has, when nothing bought is named with it
+    r"总共|一共|总计|合计|拢共|加起来|"
     # "an AI marking assistant for somewhere between 10k and 20k RMB": the price range the client has in mind
     r"\bfor (?:somewhere |anywhere )?between|\bfor (?:about|around|roughly|under|less than)|"
     # "we'd like an AI drafting tool, about 50k": an approximate sum said beside the wish is what they would pay
@@ -42,6 +49,8 @@ CEILING_BEFORE = re.compile(
     r"(?:也就|也|就|只|只能)?(?:拿|花|投|出|给|俾|畀|掏)?(?:个|出)?\s*$",
     _I,
 )
+_BUDGET_AFTER = re.compile(r"^\s*(?:的?预算|budget)", _I)
+_BUDGET_WORD = re.compile(r"预算|budget", _I)
 # "Around ¥50k a year is what we can spend", "3万是我们能拿出的": the spending words come after the amount.
 SPEND_AFTER = re.compile(
     r"[^,，。.;；!?！？]{0,14}?(?:\b(?:is|'s) (?:what|all|the most) (?:we|i) (?:can|could|are able to|will) "
@@ -98,6 +107,10 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     for money in _not_purchases(every, bought):
         if fact_role(text, money.start, money.end) is not None:
             continue  # a revenue, last year's spend or an R&D spend is no budget (amount_roles.py)
+        if is_floor(text, money.start, money.end) and not _BUDGET_WORD.search(
+            text[max(0, money.start - 16) : money.start]
+        ):
+            continue  # "our compute spend is well over 50k": a threshold cleared, not money set aside (floors.py)
         if names_a_contract(text, money.start, money.end):
             continue  # "一年合同大概25万" of a kind named in another turn: a price, not what they can spend
         currency = foreign_currency(text, money)
@@ -105,6 +118,9 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             money = Money(money.value * 12, money.start, money.end, money.marked)
         if money.marked or money.value >= 100 or currency:
             amounts.append((money, currency))
+    # An amount with a budget word of its own wins over one read as a budget only by an approximate or ceiling
+    # word ("about RMB 6 million a year. Budget RMB 30k": the 30k; held-out review of session 16).
+    weak: tuple[float, str | None] | None = None
     for money, currency in amounts:
         # Only words since the previous amount (a contract's too) speak for this one ("营收3000万，…，5w以内").
         previous_end = max([0, *(m.end for m in every if m.end <= money.start)])
@@ -124,16 +140,14 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             continue
         after = text[money.end : money.end + 16]
         marked = money.marked or currency is not None
-        if (
-            marked
-            and not REVENUE_AFTER.match(after)
-            and (
-                CEILING_AFTER.match(after)
-                or SPEND_AFTER.match(text, money.end)
-                or CEILING_BEFORE.search(_context(text, money))
-            )
-        ):
-            return money.value, currency
+        if not marked or REVENUE_AFTER.match(after):
+            continue
+        if SPEND_AFTER.match(text, money.end) or _BUDGET_AFTER.match(after):
+            return money.value, currency  # "3万是我们能拿出的", "30k budget"
+        if CEILING_AFTER.match(after) or CEILING_BEFORE.search(_context(text, money)):
+            weak = weak or (money.value, currency)
+    if weak is not None:
+        return weak
     if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):
         only, currency = amounts[0]
         rest = text[: only.start] + text[only.end :]

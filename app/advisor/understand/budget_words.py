@@ -42,7 +42,9 @@ _THING_COSTS = re.compile(
 # "under a/an X contract" is the contract's amount, not a ceiling ("under 50k" is one).
 _UNDER_A_CONTRACT = re.compile(r"\bunder (?:a|an|the|our|one)\s+(?:rmb|cny|¥)?\s*$", _I)
 _CONTRACT_AFTER = re.compile(
-    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:的)?\s*(?:合同|合约|contract|deal|agreement|lease)", _I
+    r"\s*(?:元|块|rmb|cny|yuan)?\s*(?:的)?\s*(?:(?:annual|yearly|one-year|12-month|monthly|gpu|compute|rental)\s+)*"
+    r"(?:合同|合约|contract|deal|agreement|lease)",
+    _I,
 )
 # ...and one followed by these is a ceiling the client sets ("5w以内", "under 50k"), still a budget. Not
 # budget.CEILING_AFTER: that one also reads "左右" and "能做…" as a budget, while "30万左右的算力合同" is a
@@ -60,7 +62,9 @@ _BUDGET_BEFORE = re.compile(
     _I,
 )
 _BUDGET_AFTER = re.compile(
-    r"\s*(?:rmb|cny|yuan|元|块钱|块)?\s*(?:钱)?\s*(?:出来|的(?:东西|方案)|"
+    r"\s*(?:rmb|cny|yuan|元|块钱|块)?\s*(?:钱)?\s*(?:(?:in total|total|all[- ]in|in all|altogether)\s*)?"
+    # "一共就八千块钱能用在这上面", "三万可以花": what the client can use or spend on it
+    r"(?:(?:能|可以|可)(?:用|花|投|拿出)|出来|的(?:东西|方案)|"
     r"(?:set aside|earmarked|allocated|put aside|available|to spend|to invest|to put in(?:to)?)\b|"
     r"for (?:it|this|that|ai|the (?:project|job|tool|system|whole thing))\b)",
     _I,

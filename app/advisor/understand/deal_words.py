@@ -35,10 +35,15 @@ _DEAL_AFTER = re.compile(
 )
 
 
+# A budget word between the deal word and the amount makes it the budget ("all-in budget is 20k", "整体预算5万").
+_BUDGET_WORD = re.compile(r"预算|budget", re.I)
+
+
 def names_a_contract(body: str, start: int, end: int) -> bool:
     """A contract or quote word is with the amount at body[start:end] ("合同金额500万", "一年合同大概25万"): the
     price of a thing bought, never the budget (budget.py asks)."""
-    return bool(_DEAL_BEFORE.search(body[max(0, start - 30) : start]) or _DEAL_AFTER.match(body, end))
+    deal = _DEAL_BEFORE.search(body[max(0, start - 30) : start])
+    return bool((deal and not _BUDGET_WORD.search(deal.group(0))) or _DEAL_AFTER.match(body, end))
 
 
 # Rent paid per period: "renting compute on the local platform, about 300k a year" (review11 r11-48), "租的算力

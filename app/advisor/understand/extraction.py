@@ -115,7 +115,11 @@ class RuleExtractor:
         data: dict[str, object] = {}
         company = not_the_company(text)
         # "rent compute at a data centre in Jinan": the purchase's place, never the company's (place_roles.py)
-        bought_at = [m for m in self._regions.roles(company) if m.role is PlaceRole.purchase]
+        # ...or at the place of the provider the client buys from ("跟贵州一家算力服务商签了合同", r13-55)
+        roles = self._regions.roles(company)
+        bought_at = [m for m in roles if m.role is PlaceRole.purchase] or [
+            m for m in roles if m.role is PlaceRole.vendor
+        ]
         if place := self._regions.find(company):
             data["province"], data["city"] = place.province, place.city
             data["district"] = self._regions.client_district(message, place)

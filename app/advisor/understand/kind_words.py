@@ -42,7 +42,16 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         ),
     ),
     (SpendKind.data_labeling, re.compile(r"标注|labell?ing|annotation", re.I)),
-    (SpendKind.compute, re.compile(r"算力|训力|gpu|智算|卡时|compute", re.I)),
+    # A compute cluster or data centre is where compute is rented ("跟庆阳集群的服务商签了合同", "a provider in the
+    # Qingyang cluster"; held-out review of session 16): not an industrial cluster (产业集群).
+    (
+        SpendKind.compute,
+        re.compile(
+            r"算力|训力|gpu|智算|卡时|compute|(?<!产业)集群|数据中心|(?<!industrial )(?<!industry )cluster|"
+            r"data[- ]?cent(?:re|er)",
+            re.I,
+        ),
+    ),
     (
         SpendKind.model_service,
         re.compile(

@@ -186,6 +186,15 @@ def _spoken_tail(
     return digit * factor, tail.end()
 
 
+def match_value(text: str, match: re.Match[str]) -> float | None:
+    """The amount an AMOUNT match in `text` states, with a spoken tail ("1万5" is 15,000, not 10,000)."""
+    number, unit = match.group(1), match.group(2)
+    value = parse_amount(number, unit)
+    if value is None:
+        return None
+    return value + _spoken_tail(text, number.replace(",", ""), unit, None, match.end())[0]
+
+
 def money_amounts(text: str) -> list[Money]:
     """Every amount of money in normalised text, ranges folded into their upper end."""
     found: list[Money] = []

@@ -63,7 +63,7 @@ _PROGRAM_RUN_BY_EN = re.compile(
 # Words that only ever name someone the client buys from or runs on.
 _SUPPLIER = (
     r"服务商|供应商|供货商|提供商|厂商|厂家|代理商|集成商|外包商|数据中心|智算中心|算力中心|超算中心|机房|"
-    r"vendors?\b|suppliers?\b|providers?\b|contractors?\b|integrators?\b|data ?cent(?:re|er)s?\b"
+    r"vendors?\b|suppliers?\b|providers?\b|contractors?\b|integrators?\b|data[- ]?cent(?:re|er)s?\b"
 )
 # Words that name the client's own kind of firm as often as a supplier; of them, the places where compute or
 # software runs are someone else's when the client works "on" or "at" them ("喺深圳嘅平台度租算力").
@@ -76,6 +76,11 @@ _SUPPLIER_AFTER = re.compile(rf"^{_LINK}{_GAP}(?:{_SUPPLIER})", _I)
 _EITHER_AFTER = re.compile(rf"^{_LINK}{_GAP}(?:{_EITHER})", _I)
 _INFRA_AFTER = re.compile(rf"^{_LINK}{_GAP}(?:{_INFRA})", _I)
 _AT_BEFORE = re.compile(r"(?:在|喺|上)\s*$")
+# "跟贵州一家算力服务商签了", "同深圳一间供应商": after a word of dealing with someone, "一家" names that supplier.
+_DEALT_WITH = re.compile(r"(?:跟|同|和|与|找|搵|揾|从|向)\s*$")
+_ONE_SUPPLIER_AFTER = re.compile(
+    rf"^{_LINK}(?:一家|一间|一个|家|间)(?:(?!做|是|我们)[^，。,.！？!?；;]){{0,5}}?(?:{_SUPPLIER})", _I
+)
 # Dealing with someone, right before the place: "找", "用", "从", "跟…签", "租用", "放到", "from", "with", "on".
 _DEALING_BEFORE = re.compile(
     r"(?:找|搵|揾|用|从|向|跟|同|租用?|买|购买|采购|委托|请|外包给|交给|放到|放在|托管在|部署在|部署到|接入?)"
@@ -167,6 +172,10 @@ def role_of(norm: str, start: int, end: int) -> PlaceRole:
     after = after[:16]
     if _SUPPLIER_AFTER.match(after) or _SUPPLIER_BEFORE.search(before):
         return PlaceRole.vendor
+    if _DEALT_WITH.search(before) and _ONE_SUPPLIER_AFTER.match(after):
+        return (
+            PlaceRole.vendor
+        )  # "跟贵州一家算力服务商签了合同": the firm dealt with is a supplier, not the client
     if (_EITHER_AFTER.match(after) and _DEALING_BEFORE.search(before)) or _EITHER_BEFORE.search(before):
         return PlaceRole.vendor
     if _INFRA_AFTER.match(after) and _AT_BEFORE.search(before):

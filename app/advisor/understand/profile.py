@@ -164,6 +164,10 @@ class CompanyProfile(BaseModel):
             if key == "purchases":
                 # A contract of a kind named again with an amount is corrected ("其实算力合同是80万"); other kinds
                 # are kept, and so is a figure given before for a kind now named without one ("那个API…").
+                # A floor never replaces a figure ("每年肯定超过5万" after "年合同60万", review14 r14-24): it only
+                # says the spend clears a threshold; a later exact figure replaces a floor (understand/floors.py).
+                exact = {i["kind"] for i in data[key] if i["amount_cny"] is not None and not i["at_least"]}
+                value = [i for i in value if not (i["at_least"] and i["kind"] in exact)]
                 restated = {item["kind"] for item in value if item["amount_cny"] is not None}
                 kept = [item for item in data[key] if item["kind"] not in restated]
                 held = {item["kind"] for item in kept}

@@ -16,9 +16,10 @@ from app.advisor.understand.amount_roles import spend_is_ongoing
 from app.advisor.understand.budget_words import not_a_purchase
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
+from app.advisor.understand.floors import beside_contracts, is_floor
 from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
-from app.advisor.understand.numbers import AMOUNT, Money, parse_amount, parse_number, per_month
+from app.advisor.understand.numbers import AMOUNT, Money, match_value, parse_number, per_month
 from app.advisor.understand.purchase_kinds import (
     WINDOW,
     bought_object,
@@ -52,13 +53,16 @@ _CN_MAGNITUDE = re.compile(r"[万亿萬億](?:[零〇一二两三四五六七八
 _COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台(?!币)|套|家|辆|吨|只|户|份|字|行|图|页)")
 _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
+_SELLER = re.compile(r"供应商|服务商|厂家|厂商|乙方|vendor|supplier|provider|contractor", re.I)
 _EACH = re.compile(r"各(?:自|是|为)?\s*$")
 _EACH_AFTER = re.compile(r"\s*each\b", re.I)
 
 
 def said_with_unit(match: re.Match[str]) -> bool:
-    """A money match carries a unit or currency word ("30万", "50k", "12000元"), not a bare figure."""
-    return bool(match.group(2) or _HAS_UNIT.search(match.string[match.end(1) : match.end()]))
+    """A money match carries a unit or currency word ("30万", "50k", "12000元", "四十万": the magnitude inside the
+    numeral), not a bare figure."""
+    tail = match.string[match.end(1) : match.end()]
+    return bool(match.group(2) or _HAS_UNIT.search(tail) or _CN_MAGNITUDE.search(match.group(1)))
 
 
 def purchase_spans(norm: str) -> list[PurchaseSpan]:
@@ -125,9 +129,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 kinds = [
                     SpendKind.ai_equipment
                 ]  # "financing 2 million yuan through the bank to renew the line"
-            elif whole and not kinds:
+            elif whole and not kinds and (a_deal(body, match.start(), match.end()) or _SELLER.search(body)):
                 # "想上AI视觉质检，供应商整套下来报价12万": a vendor's quote for the whole of what the client asked,
                 # naming no kind of its own, is that project's price (engine/purchases.py `prices_the_pack`).
+                # With no seller nor quote, "总共5000块" is all the client has for it: the budget (budget.py).
                 kinds = [SpendKind.digital_transformation]
             for kind in kinds:
                 said = _clause_of(body, match.start(), match.end(), kind)
@@ -142,9 +147,10 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                     said=said,
                     loan=loan,
                     ongoing=spend_is_ongoing(said, kind),
+                    at_least=is_floor(body, match.start(), match.end()),
                 )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
-    return _loans_for_priced(found)
+    return beside_contracts(_loans_for_priced(found))
 
 
 def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
@@ -186,7 +192,7 @@ def stated_purchases(norm: str) -> list[StatedPurchase]:
 
 def first_year(text: str, match: re.Match[str]) -> tuple[float, float | None] | None:
     """The amount a money match states for the first year, and its monthly figure when it is one."""
-    amount = parse_amount(match.group(1), match.group(2))
+    amount = match_value(text, match)  # "1万5" is 15,000
     if amount is None or amount <= 0:
         return None
     if per_month(text, match.start(), match.end()):

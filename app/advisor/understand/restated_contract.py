@@ -5,6 +5,7 @@ conversation; "一年合同大概25万" after "买的是已备案的大模型API
 from __future__ import annotations
 
 from app.advisor.understand.deal_words import CONTRACT_WORD
+from app.advisor.understand.floors import is_floor
 from app.advisor.understand.kind_words import without_programs
 from app.advisor.understand.purchase_kinds import kinds_named
 from app.advisor.understand.purchases import MONEY, first_year, purchase_spans, said_with_unit
@@ -35,7 +36,12 @@ def restated_contract(
         if (money := first_year(norm, match)) is not None:
             amount, monthly = money
             restated = StatedPurchase(
-                kind=earlier[0].kind, amount_cny=amount, monthly_cny=monthly, said=earlier[0].said
+                kind=earlier[0].kind,
+                amount_cny=amount,
+                monthly_cny=monthly,
+                said=earlier[0].said,
+                # "合同肯定超过5万" restates a threshold, never the contract's figure (merged_with keeps that)
+                at_least=is_floor(norm, match.start(), match.end()),
             )
             return [restated]
     return []

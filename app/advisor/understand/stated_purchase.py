@@ -42,6 +42,9 @@ class StatedPurchase(BaseModel):
     # Where it is bought, when the client says ("在济南的算力中心", "on the Guizhou platform"): a venue-bound
     # program's condition, and never the place of the company (place_roles.py).
     where: str | None = None
+    # Said as a floor the spend clears ("每年算力支出至少20万", "at least RMB 100k a year", floors.py): the spend is
+    # this much or more, so the amount is the least of it, never the contract's price; a later exact figure wins.
+    at_least: bool = False
 
 
 def priced(purchases: list[StatedPurchase]) -> list[StatedPurchase]:
