@@ -19,10 +19,12 @@ from app.advisor.contract import AdviceResponse
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.costing import IN_NET, cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.notices import deadline_notes
 from app.advisor.engine.purchase_places import located
 from app.advisor.engine.purchase_terms import applies, on_the_purchase
-from app.advisor.engine.purchases import Purchase, solution_purchases
+from app.advisor.engine.purchases import Purchase, pays_for, solution_purchases
 from app.advisor.service import AdvisorService
+from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.stated_purchase import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram
@@ -259,6 +261,33 @@ def test_an_eligible_verdict_leaves_no_condition_on_the_purchase_unknown(plan, w
         for rule in program.eligibility.requirements:
             if on_the_purchase(rule) and applies(rule, program, purchases, said):
                 assert judged, (program.id, rule)  # a judged condition speaks for it
+
+
+@given(plans(), st.sampled_from(PURCHASE_WORDS), st.booleans())
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_a_deadline_urges_an_application_only_for_a_program_paying_for_what_the_client_buys(
+    plan, words: str, plan_unknown: bool
+) -> None:
+    """ "⏰ … apply before then" leads only for a program that pays for something the client buys or names
+    (review14 r14-55: Shandong's compute voucher urged a model developer who named no compute to apply)."""
+    profile, picks, client, today = plan
+    purchases = (
+        None if plan_unknown else [p for pick in picks for p in solution_purchases(pick.solution)] + client
+    )
+    said = normalize(words).lower()
+    named = {p.kind for p in said_purchases(said)}
+    for program in CATALOGUE.funding:
+        assessment = assess(program, profile, today, purchases, said)
+        notes = " ".join(deadline_notes([assessment], today, "有什么补贴", "zh"))
+        if "请在此之前完成申报" not in notes:
+            continue
+        purchase = [c for c in assessment.conditions if c.name == "purchase"]
+        assert (
+            not purchase
+            or purchase[0].status is Status.met
+            or any(pays_for(program, p) for p in purchases or [])
+            or named & set(program.eligibility.spend_scope)
+        ), (program.id, words, [c.reason.zh for c in purchase])
 
 
 # What clients say of the tier a stackable program rated them at ("智能券评的是10%"): it sets the pair's cap.

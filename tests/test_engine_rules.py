@@ -142,8 +142,19 @@ def test_ended_programs_are_ineligible_with_their_date_and_soon_ending_ones_lead
     beijing = assess(_program("bj-compute-voucher-2023"), CompanyProfile(province="北京", city="北京"), TODAY)
     assert beijing.verdict is Verdict.ineligible and any("2025-12-31" in r.zh for r in beijing.reasons)
     shenzhen = assess(_program("sz-model-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY)
+    # Nothing bought is named: listed beside other programs, its date is no call to apply (review14 r14-55).
+    assert deadline_notes([shenzhen], TODAY, "深圳有什么补贴", "zh") == []
+    shenzhen.asked = True  # "深圳模型券" names it: the date and days left lead, with what it pays for
     notes = deadline_notes([shenzhen], TODAY, "深圳模型券", "zh")
     assert notes and "2026-12-17" in notes[0] and "19天" in notes[0]
+    assert "请在此之前完成申报" not in notes[0] and "大模型服务" in notes[0]
+    bought = named_purchases(
+        "每月调用大模型API大概1万"
+    )  # a model service named: now the date is a call to act
+    shenzhen = assess(
+        _program("sz-model-voucher-2024"), CompanyProfile(province="广东", city="深圳"), TODAY, bought
+    )
+    assert "请在此之前完成申报" in deadline_notes([shenzhen], TODAY, "深圳有什么补贴", "zh")[0]
 
 
 def test_a_program_the_client_cannot_use_does_not_lead_with_its_deadline_unless_time_is_asked():
@@ -174,6 +185,18 @@ def test_a_place_without_programs_hears_so_with_the_national_channel():
     lines = no_program_for_place(CompanyProfile(province="海南", city="海口"), CATALOGUE, "zh")
     assert lines and "海南" in lines[0] and "试点" in lines[0]
     assert no_program_for_place(HANGZHOU_SME, CATALOGUE, "zh") == []
+
+
+def test_a_large_firm_told_sme_funds_are_not_for_it_hears_no_sme_channel_as_nearest():
+    """review14 r14-49: "SME funds are not for you", then "the nearest national channel is the SME … pilot"."""
+    group = CompanyProfile(
+        province="海南", city="海口", industry="C", employees=3000, annual_revenue_cny=4_000_000_000
+    )
+    (line,) = no_program_for_place(group, CATALOGUE, "en")
+    assert "SME digital transformation" not in line and "technical retrofit" in line
+    shop = CompanyProfile(province="海南", city="海口", industry="F", employees=3000, annual_revenue_cny=4e9)
+    (line,) = no_program_for_place(shop, CATALOGUE, "zh")  # the retrofit pilot is for manufacturing only
+    assert "最接近" not in line and "海南" in line
 
 
 def test_when_the_need_does_not_fit_the_budget_the_cheapest_start_and_the_gap_are_given():

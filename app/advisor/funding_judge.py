@@ -19,7 +19,7 @@ from app.advisor.engine.guarantee import amount_asked_for, asked_amount_note, gu
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
 from app.advisor.engine.pilots import channel_programs, pilot_channels
-from app.advisor.engine.program_companions import same_spend_elsewhere
+from app.advisor.engine.program_companions import paying_stated_purchases, same_spend_elsewhere
 from app.advisor.engine.program_subjects import spend_from_question
 from app.advisor.engine.programs import VERDICT_ORDER, could_show, listed_programs, select_programs
 from app.advisor.engine.purchases import Purchase, client_items, financed_price, kinds, plan
@@ -27,6 +27,7 @@ from app.advisor.engine.rumours import paying_only, without_rumours
 from app.advisor.engine.spend_notes import same_spend_twice, unpaid_client_items
 from app.advisor.engine.stacking import question_programs, units
 from app.advisor.engine.tax_deduction import deduction_notes, one_off_notes
+from app.advisor.engine.unchosen_pack import asked_not_ruled_out_by_pack
 from app.advisor.turn import Turn
 from app.advisor.understand.conversation import without_hypotheticals
 from app.advisor.understand.gazetteer import Place
@@ -96,7 +97,14 @@ class FundingJudge:
         judged = self.assessments(
             profile, purchases, said, self._showable(profile, spend, places, question, named_ids)
         )
-        return select_programs(judged, profile, spend, places, question, named_ids)
+        shown = select_programs(judged, profile, spend, places, question, named_ids)
+        # A program asked about is judged on what the client buys, not on a pack they have not chosen.
+        return asked_not_ruled_out_by_pack(
+            shown,
+            purchases,
+            said,
+            lambda program, bought: assess(program, profile, self.today(), bought, said),
+        )
 
     @staticmethod
     def said_in(turn: Turn) -> str:
@@ -180,14 +188,16 @@ class FundingJudge:
         return asked + [a for a in others if a not in asked]
 
     @staticmethod
-    def _named_first(judged: list[Assessment], turn: Turn) -> list[Assessment]:
-        """The programs the question names ("那场景应用创新项目呢？"): the answer is about them alone, whatever
-        was shown before; empty when it names none."""
+    def _named_first(judged: list[Assessment], turn: Turn, client: list[Purchase]) -> list[Assessment]:
+        """The programs the question names ("那场景应用创新项目呢？"): the answer is about them, whatever was shown
+        before; empty when it names none."""
         named = [a for a in judged if a.program.id in turn.named_programs]
         for assessment in named:
             assessment.asked = True
-        # ...with the program at another level that pays for the same spend where the client is (a province's).
-        return sorted(named, key=lambda a: VERDICT_ORDER[a.verdict]) + same_spend_elsewhere(judged, named)
+        # ...with the program at another level that pays for the same spend where the client is (a province's),
+        # and those paying for a purchase the client states (`client`: their contracts).
+        answered = sorted(named, key=lambda a: VERDICT_ORDER[a.verdict]) + same_spend_elsewhere(judged, named)
+        return answered + paying_stated_purchases(judged, answered, client) if named else []
 
     def for_question(
         self,
@@ -234,7 +244,7 @@ class FundingJudge:
         if stacking:
             programs = self._stacking(judged, turn, spend)
         else:
-            programs = self._named_first(judged, turn) or select_programs(
+            programs = self._named_first(judged, turn, client) or select_programs(
                 judged, profile, spend, turn.places, turn.query
             )
         programs = paying_only(programs, turn.claimed, client)  # nothing unrelated under "not in my sources"

@@ -11,6 +11,7 @@ from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.layers import rates_by_layer
+from app.advisor.engine.notices import named_until
 from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.program_terms import ended_alone, open_ended
 from app.advisor.engine.programs import listed_programs
@@ -117,6 +118,8 @@ def brief_verdict_line(
     if assessment.asked and ended_alone(assessment.conditions, program):
         # The lead said it ended, with the date (engine/notices.said_ended): not a second time here.
         reason = "ended, see above" if language == "en" else "已结束，见上"
+    elif reason and (until := named_until(assessment)):  # named, ruled out: why not, and until when it runs
+        reason += f"; {until.en}" if language == "en" else f"；{until.zh}"
     benefit = benefit_line(assessment, language)
     if language == "en":
         said = f"{label}" + (f" — {reason}" if reason else "")

@@ -28,6 +28,11 @@ from app.catalogue.render import format_cny, format_ratio
 from app.catalogue.taxonomy import SPEND_LABELS, FundingType
 from app.text.normalize import normalize
 
+# The `fact` of a purchase condition left open because nothing the client buys is yet of the program's kind (they
+# named no purchase, or one of another kind): the program pays for nothing they named, so its date is no call to
+# apply (notices.py), unlike a purchase of its kind whose amount or place is still open.
+KIND_OPEN = "purchase_kind"
+
 
 def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: str = "") -> Condition | None:
     """`_purchase`, with the kinds of product a closed list pays for named whenever the purchase is not met (a
@@ -92,6 +97,7 @@ def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: s
                     f"{only_en} {scope_en}: you mention “{plan}”; which of these you buy, and for how much, is "
                     "still to confirm",
                 ),
+                fact=KIND_OPEN,
             )
         return Condition(
             "purchase",
@@ -104,6 +110,7 @@ def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: s
                 if other is None
                 else f"{only_en} {scope_en}; “{other.words}” is not of that kind: do you buy any?",
             ),
+            fact=KIND_OPEN,
         )
     unlisted = [p for p in purchases if p.kind in scope and not pays_for(program, p)]
     if unlisted:  # a product of the right kind, but not one of the kinds the program lists (its closed list)

@@ -10,11 +10,11 @@ import re
 
 from app.advisor.contract import Lang
 from app.advisor.engine.claims import NATIONAL_CHANNEL
-from app.advisor.engine.conditions import Status, outside_mainland
+from app.advisor.engine.conditions import Status, industry, outside_mainland, size
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
-from app.catalogue.models import Catalogue, FundingProgram
+from app.catalogue.models import ApplicationMechanism, Catalogue, FundingProgram, ScopeLevel
 from app.catalogue.taxonomy import SME_SIZES
 
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
@@ -56,7 +56,7 @@ def no_program_for_place(
             if en
             else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，我的资料中也没有收录{place}本地的项目。"
         ]
-    national = catalogue.program(NATIONAL_CHANNEL)
+    national = _nearest_channel(catalogue, profile)
     if en:
         text = f"No program in my sources is issued for {place}."
         if national:
@@ -71,6 +71,22 @@ def no_program_for_place(
         searched = _RECHECK.split(absence_note.strip(), maxsplit=1)[0].strip()
         text += (" What was searched: " if en else "检索情况：") + searched
     return [text]
+
+
+def _nearest_channel(catalogue: Catalogue, profile: CompanyProfile) -> FundingProgram | None:
+    """The national pilot channel a city can be selected for, whose size and industry rules leave the client in:
+    the SME pilot first; a large firm just told SME funds are not for it hears of one open to any size (review14
+    r14-49: "SME funds are not for you", then "the nearest national channel is the SME … pilot")."""
+    national = [
+        p for p in catalogue.funding if p.scope_level is ScopeLevel.national and not p.eligibility.regions
+    ]
+    pilots = [p for p in national if p.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city]
+    pilots.sort(key=lambda p: p.id != NATIONAL_CHANNEL)
+    for program in pilots:
+        rules = (size(program, profile), industry(program, profile))
+        if not any(c is not None and c.status is Status.unmet for c in rules):
+            return program
+    return None
 
 
 def large_firm_note(

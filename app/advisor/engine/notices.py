@@ -13,12 +13,14 @@ from collections.abc import Collection
 from datetime import date
 
 from app.advisor.contract import Lang
+from app.advisor.engine.buyer_conditions import KIND_OPEN
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.program_terms import open_ended
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.program_question import DEADLINE
 from app.catalogue.models import ApplicationMechanism
+from app.catalogue.taxonomy import SPEND_LABELS
 from app.text.normalize import normalize
 
 SOON_DAYS = 60
@@ -73,7 +75,11 @@ def deadline_notes(
     # A listed program that can pay and ends within 60 days leads whatever the question names: its date is
     # the one thing the client must act on (review13 r13-09: "贴息有哪些？什么时候截止" got the named city
     # program's missing end date first, and the national subsidy's 33 days after it or not at all).
-    dated += [a for a in listed if a not in dated and _soon(a, today) and a.verdict is not Verdict.ineligible]
+    dated += [
+        a
+        for a in listed
+        if a not in dated and _soon(a, today) and a.verdict is not Verdict.ineligible and not _kind_open(a)
+    ]
     notes: list[str] = []
     soon: list[tuple[int, str]] = []  # (days left, line): the nearest date first, ahead of every other line
     for assessment in dated:
@@ -81,6 +87,7 @@ def deadline_notes(
         name = program.name_en if en else program.name
         until, closes = program.validity.effective_until, program.validity.application_closes
         ruled_out = assessment.verdict is Verdict.ineligible
+        named_or_timed = asked or assessment.asked
         if until and until < today:
             if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
                 notes.append(ended_note(assessment, en))
@@ -91,6 +98,12 @@ def deadline_notes(
                     if en
                     else f"{name}：本轮申报已于{closes}截止，下一轮时间未公布。"
                 )
+        elif until and (until - today).days <= SOON_DAYS and _kind_open(assessment) and not named_or_timed:
+            # It pays for nothing the client named (no purchase yet, or one of another kind): its date is no call
+            # to apply (review14 r14-55: Shandong's compute voucher "apply before then" led for a model developer
+            # who named no compute); its line asks what they buy. Named or asked "来得及吗", the date is said
+            # with what it pays for (`_buy_first`), never "apply before then".
+            continue
         elif until and (until - today).days <= SOON_DAYS and (not ruled_out or (asked and assessment.asked)):
             # Ruled out, its date leads only when the client asks about time for it ("来得及吗"): a deadline
             # leading a claim that cannot succeed sends them to file it (review13 r13-55: 山东算力券's 31 days led
@@ -104,6 +117,8 @@ def deadline_notes(
                     else "但目前不适用于您（原因见下）。"
                 )
                 if ruled_out
+                else _buy_first(assessment, en)
+                if _kind_open(assessment)
                 else _what_the_time_allows(assessment, en, asked)
             )
             soon.append(
@@ -137,6 +152,33 @@ def _soon(assessment: Assessment, today: date) -> bool:
     return bool(until and today <= until and (until - today).days <= SOON_DAYS) and not _region_unmet(
         assessment
     )
+
+
+def named_until(assessment: Assessment) -> str | None:
+    """A program the client named and is ruled out for still runs until a date: its line says why not and until
+    when (the client asked about it; the lead gives no date for a program that cannot pay, see `deadline_notes`).
+    The validity condition's own words ("有效期至2026-12-31"), None when it has no end date or ended."""
+    if not assessment.asked or assessment.verdict is not Verdict.ineligible:
+        return None
+    if not assessment.program.validity.effective_until:
+        return None
+    met = (c for c in assessment.conditions if c.name == "validity" and c.status is Status.met)
+    return next((c.reason for c in met), None)
+
+
+def _kind_open(assessment: Assessment) -> bool:
+    """Open only on what the client buys: nothing they named is of the kind the program pays for (KIND_OPEN)."""
+    return any(c.fact == KIND_OPEN and c.status is Status.unknown for c in assessment.conditions)
+
+
+def _buy_first(assessment: Assessment, en: bool) -> str:
+    """Asked when a program runs that pays for nothing named yet: the date, and what it would have to pay for."""
+    scope = assessment.program.eligibility.spend_scope
+    if en:
+        kinds = ", ".join(SPEND_LABELS[k][1] for k in scope)
+        return f"but it pays only for {kinds}, and you have not named such a purchase: tell us what you buy first."
+    kinds = "、".join(SPEND_LABELS[k][0] for k in scope)
+    return f"但它只支付{kinds}，您还没说有这类采购：请先告诉我们您要采购什么。"
 
 
 def _approval_time_unknown(assessment: Assessment, en: bool) -> str:

@@ -1,13 +1,16 @@
-"""The program at another level of government that pays for the same spend as the one the client names.
+"""The programs answered beside the one the client names: the same spend at another level of government, and the
+program meant for a purchase the client states.
 
 A consultant answers the program named and says which other one pays for the same purchase where the client is
-(a province's beside a city's); the same spend is claimed once (spend_notes.same_spend_twice says so).
+(a province's beside a city's); the same spend is claimed once (spend_notes.same_spend_twice says so). A purchase
+the client states in the same message is answered too, by the programs of their place that pay for it.
 """
 
 from __future__ import annotations
 
-from app.advisor.engine.eligibility import Assessment
-from app.advisor.engine.programs import local_to_client
+from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.programs import VERDICT_ORDER, local_to_client
+from app.advisor.engine.purchases import Purchase, pays_for
 
 # How the money arrives for a program the client claims themselves: a pilot city's or a selection's money is not
 # a second channel for the client's own purchase, so it is no companion.
@@ -42,3 +45,27 @@ def same_spend_elsewhere(judged: list[Assessment], named: list[Assessment]) -> l
             other.companion_of = program.id
             out.append(other)
     return out
+
+
+def paying_stated_purchases(
+    judged: list[Assessment], answered: list[Assessment], client: list[Purchase]
+) -> list[Assessment]:
+    """The programs of the client's place that pay for a purchase the client states, beside those `answered`
+    (review14 r14-12: "要研发电力行业专用大模型，另外租算力合同100万，南京有哪些补助" read the title of 南京's
+    model R&D award in the message and answered it alone, so 南京市算力券, which pays for exactly that compute
+    contract, was never judged, and the answer said only the award could pay for it).
+
+    Each open to the client (not ❌) and local to their place; a claim program before a selection, ✅ first."""
+    out = [
+        a
+        for a in judged
+        if a not in answered
+        and a.verdict is not Verdict.ineligible
+        and local_to_client(a)
+        and a.reached_through is None
+        and any(pays_for(a.program, item) for item in client)
+    ]
+    return sorted(out, key=lambda a: (a.selection_only, VERDICT_ORDER[a.verdict]))[:_MOST_STATED]
+
+
+_MOST_STATED = 3  # the answer stays about the program named; three more lines at most

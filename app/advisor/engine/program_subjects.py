@@ -33,6 +33,9 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
     (re.compile(r"标注|labell?ing|annotation", re.I), {SpendKind.data_labeling}, {FundingType.data_voucher}),
     (re.compile(r"数据资产|入表|挂牌|data asset", re.I), {SpendKind.data_asset}, {FundingType.data_voucher}),
     (re.compile(r"上云|云服务|云券|cloud", re.I), {SpendKind.cloud_service}, {FundingType.cloud_voucher}),
+    # Running an open-source model yourself buys the software and the hardware it runs on (桐乡's open-source
+    # award pays "软件和设备采购额"), not a model API.
+    (re.compile(r"开源|open[- ]?source", re.I), {SpendKind.software, SpendKind.ai_equipment}, set()),
     (
         re.compile(r"设备|硬件|摄像头|equipment|hardware", re.I),
         {SpendKind.ai_equipment},
@@ -116,6 +119,19 @@ def raised_types(text: str) -> set[FundingType]:
     """Funding types whose subject the client raised ("我们有研发", "a bank loan for the machines"), not ruled out."""
     norm = normalize(text)
     return {t for pattern, _, types in _TYPE_WORDS if _affirmed(pattern, norm) for t in types}
+
+
+# A program's distinctive subject, outside tax and loans, that clients call it by with its place ("桐乡的开源AI应用
+# 奖励", "the Tongxiang open-source AI award" for 桐乡市开源生态人工智能应用项目奖励, review14 r14-05): paired with a
+# word of the program's Chinese name, like `_SUBJECTS`.
+_TITLE_SUBJECTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"开源|open[- ]?source", re.I), "开源"),
+]
+
+
+def title_subject_named(name: str, text: str) -> bool:
+    """The client raises the distinctive subject of the program called `name` (开源 of 桐乡's open-source award)."""
+    return any(word in name and _affirmed(pattern, text) for pattern, word in _TITLE_SUBJECTS)
 
 
 def subject_named(name: str, text: str) -> bool:

@@ -12,6 +12,7 @@ from app.advisor.engine.program_subjects import (
     raised_types,
     spend_from_question,
     subject_named,
+    title_subject_named,
 )
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.profile import CompanyProfile
@@ -90,6 +91,10 @@ def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[F
         # answer is no (a restaurant is on the R&D negative list), never left under "not listed".
         return True
     regions = program.eligibility.regions
+    if title_subject_named(program.name, text) and any(
+        r.province and r.covers(p.province, p.city) for r in regions for p in places
+    ):
+        return True  # "桐乡的开源AI应用奖励": its distinctive subject, and its place
     if any(r.district for r in regions):
         # A district's program is asked about by its district ("海珠区那个示范项目"), not by its city.
         return any(name in text for r in regions if r.district for name in _district_names(r.district))

@@ -41,7 +41,10 @@ _MAKES_AI = re.compile(
     # ...or a model or dataset of its own: "正在搞一个港口物流方向的垂直大模型", "做行业语料库"
     r"(?:做|开发|研发|搞|打造|训练|构建|建)(?:了|的是)?[^，。；]{0,14}(?:大模型|行业模型|垂直模型|数据集|语料库)|"
     r"\b(?:build(?:ing|s)?|develop(?:ing|s)?|mak(?:ing|es?))\b (?:an? |our (?:own )?)?(?:\w+[- ]){0,3}?"
-    r"(?:ai|llm|gpt)(?:[- ]\w+){0,2} (?:app|tool|product|platform|model|assistant|agent|software|service)s?\b",
+    r"(?:ai|llm|gpt)(?:[- ]\w+){0,2} (?:app|tool|product|platform|model|assistant|agent|software|service)s?\b|"
+    # ...or "building a large model for port logistics", "training our own language model"
+    r"\b(?:build(?:ing|s)?|develop(?:ing|s)?|train(?:ing|s)?)\b (?:an? |our (?:own )?|the )?(?:[\w-]+ ){0,3}?"
+    r"(?:large|language|foundation|vertical|industry) (?:language )?models?\b",
     re.I,
 )
 # ...unless it is a wish for its own operations: "我们想做一个AI客服系统", "工厂想搞AI质检系统" (building it
