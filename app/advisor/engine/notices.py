@@ -14,7 +14,7 @@ from datetime import date
 
 from app.advisor.contract import Lang
 from app.advisor.engine.buyer_conditions import KIND_OPEN
-from app.advisor.engine.conditions import Status
+from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.program_terms import open_ended
 from app.advisor.engine.programs import listed_programs
@@ -154,7 +154,7 @@ def _soon(assessment: Assessment, today: date) -> bool:
     )
 
 
-def named_until(assessment: Assessment) -> str | None:
+def named_until(assessment: Assessment) -> Reason | None:
     """A program the client named and is ruled out for still runs until a date: its line says why not and until
     when (the client asked about it; the lead gives no date for a program that cannot pay, see `deadline_notes`).
     The validity condition's own words ("有效期至2026-12-31"), None when it has no end date or ended."""
