@@ -163,3 +163,18 @@ def test_a_revenue_said_as_a_floor_or_as_turnover_is_revenue_never_a_purchase(ex
     profile = extractor.extract(message)
     assert profile.annual_revenue_cny == revenue
     assert all(p.amount_cny != revenue for p in profile.purchases)
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("准备贷款1000万搞智能化改造，贴息怎么算，我们是苏州吴江的纺织厂", 1e7),  # review15 r15-08
+        ("打算向銀行貸款八百萬做數字化改造，貼息點計？", 8e6),
+    ],
+)
+def test_a_loan_for_a_retrofit_is_that_project_bought_at_the_loan(extractor, message, amount):
+    profile = extractor.extract(message)
+    assert [(p.kind, p.amount_cny, p.loan) for p in profile.purchases] == [
+        (SpendKind.digital_transformation, amount, True)
+    ]
+    assert profile.budget_cny is None

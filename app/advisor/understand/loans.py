@@ -62,7 +62,10 @@ _BUYS = re.compile(
     r"买|购|采购|添置|更新|换|上(?:一|两|几|新)|\bbuy\w*|\bpurchas\w*|\bacquir\w*|\bupgrad\w*", _I
 )
 _FINANCED_THING = re.compile(
-    r"设备|机床|生产线|产线|机器人|\bmachine\w*|\bequipment\b|\brobots?\b|\blines?\b", _I
+    r"设备|机床|生产线|产线|机器人|\bmachine\w*|\bequipment\b|\brobots?\b|\blines?\b|"
+    # a project the loan pays for: "贷款1000万搞智能化改造" (review15 r15-08: the loan was not read)
+    r"改造|技改|数字化|智能化|智能工厂|数字化车间|\bretrofit\w*|\bsmart factory\b|\bdigital\w* transform\w*",
+    _I,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 # A loan a program is said to offer, not one the client takes: hearsay, or what one "can" borrow.
