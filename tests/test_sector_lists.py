@@ -11,8 +11,9 @@ from datetime import date
 
 import pytest
 
-from app.advisor.engine.eligibility import Verdict, deciding_reason
-from app.advisor.engine.sector_lists import sector_list
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Verdict, assess, deciding_reason
+from app.advisor.engine.sector_lists import pilot_sector_open, sector_list, sectors
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT
@@ -139,3 +140,24 @@ def test_a_trade_a_listed_sector_may_hold_is_to_confirm_not_ruled_out(
     sector = [c for c in assessment.conditions if c.name == "industry" and "pilot sectors" in c.reason.en]
     assert [c.status.value for c in sector] == ["unknown"]
     assert "person" not in sector[0].reason.en
+
+
+def test_a_binding_priority_list_is_judged_and_named_where_the_verdict_is_given():
+    """review15 r15-38: 广州's pilot takes firms of four key sub-sectors ("企业须属于重点细分行业"); a hardware
+    plant is told to check the list, a denim laundry (apparel's kin) is never ruled out, a wig maker is."""
+    guangzhou = CATALOGUE.program("guangzhou-sme-dx-pilot-2024")
+    assert guangzhou is not None
+    hardware = sectors(guangzhou, "我喺广州番禺开五金厂")
+    assert (
+        hardware is not None
+        and hardware.status is Status.unknown
+        and "工业母机和机器人" in hardware.reason.zh
+    )
+    denim = sectors(guangzhou, "广州增城一家做牛仔裤水洗的工厂")
+    assert denim is not None and denim.status is Status.unknown
+    wigs = sectors(guangzhou, "我们是一家发制品厂")
+    assert wigs is not None and wigs.status is Status.unmet
+    profile = CompanyProfile(province="广东", city="广州", industry="C", employees=100)
+    judged = assess(guangzhou, profile, date(2026, 11, 30), None, "我喺广州番禺开五金厂")
+    reason = pilot_sector_open(judged)
+    assert reason is not None and "时尚美妆" in reason.zh

@@ -16,12 +16,21 @@ left to that rule.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.catalogue.models import FundingProgram
 
-# "试点行业：A、B、C" / "试点细分行业：A、B": a closed list. "重点细分行业" (priorities) and "3+N" lists are open.
+if TYPE_CHECKING:
+    from app.advisor.engine.eligibility import Assessment
+
+_PILOT_SECTOR = "pilot_sector"
+
+# "试点行业：A、B、C" / "试点细分行业：A、B": a closed list. "重点细分行业" (priorities) and "3+N" lists are open,
+# unless the entry's own condition says the firm must be in them ("企业须属于重点细分行业", 广州: review15 r15-38).
 _LIST = re.compile(r"^试点(?:细分)?行业[：:](.+)$")
+_PRIORITY_LIST = re.compile(r"^重点(?:细分)?行业[：:](.+)$")
+_MUST_BELONG = re.compile(r"须属于重点(?:细分)?行业")
 _OPEN = re.compile(r"\+\s*N|等|其他行业|相关行业")
 _EN_LIST = re.compile(r"^[^:：]*[:：]\s*(.+)$")
 
@@ -57,8 +66,9 @@ def sector_list(program: FundingProgram) -> tuple[str, str] | None:
     if any(rule.closed_list for rule in program.eligibility.stated_conditions):
         return None  # the catalogue's own rule judges it
     english = program.eligibility.requirements_en
+    binding = any(_MUST_BELONG.search(c) for c in program.eligibility.special_conditions)
     for n, text in enumerate(program.eligibility.requirements):
-        match = _LIST.match(text.strip())
+        match = _LIST.match(text.strip()) or (_PRIORITY_LIST.match(text.strip()) if binding else None)
         if match and not _OPEN.search(match.group(1)):
             en = _EN_LIST.match(english[n]) if n < len(english) else None
             return match.group(1).strip("。 "), (en.group(1) if en else match.group(1)).strip(". ")
@@ -91,7 +101,22 @@ def english_trade(said: str) -> re.Match[str] | None:
     return match if match and not _BROAD.search(match.group(1)) else None
 
 
+# What a listed sector is called by the trades in it, where they share no character with it: jeans and knitwear
+# are 服装, a cosmetics plant is 美妆 (review15 r15-38's 广州 list). A trade of its kin is to confirm, never ruled out.
+_KIN = {
+    "服装": re.compile(r"衣|裤|裙|衫|服饰|时装|纺织|针织|羊毛|牛仔|制衣|成衣"),
+    "美妆": re.compile(r"化妆|护肤|彩妆|日化|美容"),
+    "家居": re.compile(r"家具|沙发|橱柜|床垫|门窗|木门|地板|灯饰|卫浴|窗帘"),
+    "箱包": re.compile(r"皮具|皮革|行李|背包|钱包"),
+    "汽车": re.compile(r"汽配|车灯|轮毂|刹车|线束|车身|座椅"),
+    "机器人": re.compile(r"机械臂|自动化"),
+    "母机": re.compile(r"机床|数控"),
+}
+
+
 def _shares_a_word(trade: str, zh: str, en: str) -> bool:
+    if any(key in zh and kin.search(trade) for key, kin in _KIN.items()):
+        return True
     if re.search(r"[a-z]", trade):
         words = {w[:5] for w in re.findall(r"[a-z]+", en.lower()) if w not in _EN_STOP}
         return any(w[:5] in words for w in re.findall(r"[a-z]+", trade) if w not in _EN_STOP)
@@ -137,7 +162,7 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
                 f"只面向试点行业（{zh}），请确认您的产品属于其中之一",
                 f"only for the pilot sectors ({en}); confirm your products are in one of them",
             ),
-            fact="pilot_sector",  # the section is known: what is open is the sub-sector, not "your industry"
+            fact=_PILOT_SECTOR,  # the section is known: what is open is the sub-sector, not "your industry"
         )
     return Condition(
         "industry",
@@ -147,3 +172,11 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
             f"only for the pilot sectors ({en}); “{words}”, your trade, is in none of them",
         ),
     )
+
+
+def pilot_sector_open(assessment: Assessment) -> Reason | None:
+    """The pilot's sub-sector list, when whether the client is in it is still open: the one condition of a pilot's
+    ❔ the client can check themselves, so its line names the list (review15 r15-38: "我哋啱唔啱" was told only to
+    get on the enrolment list, the four sectors of 广州's pilot unnamed)."""
+    open_sector = (c for c in assessment.conditions if c.fact == _PILOT_SECTOR and c.status is Status.unknown)
+    return next((c.reason for c in open_sector), None)
