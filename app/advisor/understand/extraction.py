@@ -123,7 +123,9 @@ class RuleExtractor:
         if place := self._regions.find(company):
             data["province"], data["city"] = place.province, place.city
             data["district"] = self._regions.client_district(message, place)
-        if industry := self._industries.find(self._regions.without_places(text)):
+        if industry := self._industries.find(
+            self._regions.without_places(text)
+        ) or self._industries.made_product(text):
             data.update(industry=industry.section, sector=industry.sector, industry_text=industry.label)
         figures = spoken_magnitudes(text)  # "上百人", "过千万": same length, positions stay those of `text`
         if (employees := find_employees(text, figures)) is not None:

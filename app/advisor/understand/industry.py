@@ -36,7 +36,13 @@ from app.advisor.understand.industry_english import (
     without_goods_of,
 )
 from app.advisor.understand.industry_making import made_for_trade
-from app.advisor.understand.industry_products import PRODUCT, made_after, read_product
+from app.advisor.understand.industry_products import (
+    as_mandarin_make,
+    made_after,
+    made_guess,
+    read_product,
+)
+from app.advisor.understand.industry_shops import read_shop, sold_in_a_shop
 from app.advisor.understand.industry_trade import (
     DELIVERY_WORDS,
     MEAL,
@@ -89,13 +95,6 @@ _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
-_WHOLESALE = re.compile(r"批发|批發|供货|贸易|经销")
-_SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
-# "三家店", "两个门店": shops counted, which says how many, not what kind ("一间手信店" names its kind).
-_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间](?:门)?(?:店|铺|档口|门市)$")
-# A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
-# class of the raw product (面粉, 米粉 as factory goods).
-_DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
 
 
 def _weakness(keyword: str) -> int:
@@ -195,13 +194,20 @@ class IndustryDictionary:
             return self._classes.match("F", match.keyword + outlet.group(0), "52")
         return match
 
+    def made_product(self, text: str) -> IndustryMatch | None:
+        """What the owner says the business makes ("做铝合金门窗的"), read on the whole message: for a product word
+        that holds a place's name (金门 in 铝合金门窗, 大理 in 大理石), blanked out before `find` reads the rest."""
+        norm = not_the_business(as_mandarin_make(normalize(text)))
+        stated = [c for c in _CLAUSE.split(norm) if not _WANT.search(c) and not _BOUGHT.search(c)]
+        return read_product("，".join(stated), self._classes)
+
     def sector_of(self, word: str) -> str | None:
         """The sector a single word names as a kind of business ("民宿", "guesthouse"), else None."""
         match = self._zh.get(normalize(word)) or self._en.get(en_key(word))
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
-        said = normalize(text)
+        said = as_mandarin_make(normalize(text))
         norm = not_the_business(without_goods_of(said))
         clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
         stated = [c for c in clauses if not _WANT.search(c) and not _BOUGHT.search(c)]
@@ -235,7 +241,13 @@ class IndustryDictionary:
                     deferred = match
             elif _DOES.search(clause):
                 does.append(clause)
-        return self._from_activity("，".join(clauses)) or deferred
+        # A good after 做 that nothing places is made; an outlet word still says the business sells it.
+        joined = "，".join(clauses)
+        if said := self._from_activity(joined):
+            return said
+        if deferred is None or deferred.keyword in _NAME_WORDS:
+            return made_guess(joined, self._classes) or deferred
+        return deferred
 
     def _from_activity(self, joined: str) -> IndustryMatch | None:
         for pattern, section, sector in ACTIVITY_SECTIONS:
@@ -249,24 +261,11 @@ class IndustryDictionary:
         if match := self._classes.nearest(joined):
             # A shop sells to the public: "蛋糕店" is 糕点、面包零售 (retail thresholds), not the wholesale class
             # its words name as well.
-            retail = (
-                match.sector == "wholesale" and bool(_SHOP.search(joined)) and not _WHOLESALE.search(joined)
-            )
-            return self._classes.match("F", match.keyword, "52") if retail else match
+            return self._classes.match("F", match.keyword, "52") if sold_in_a_shop(match, joined) else match
         # An English noun no owner word lists, read in Chinese: "a state-owned steel company" as 钢铁公司 (C).
         if (chinese := self._english.in_chinese(joined)) and (match := self.find(chinese)):
             return match
-        shops = [m for m in _SHOP.finditer(joined) if m.group(0) not in _OUTLET_WORDS]
-        if shops and any(_DISH.search(p.group(1)) for p in PRODUCT.finditer(joined)):
-            return self._classes.match("H", shops[0].group(0), "62")
-        if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
-            # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes),
-            # unless the owner says what it does ("做宠物美容寄养的店": a service the class list names, O).
-            said = self._classes.term(joined) if "的" in shop.group(0) else None
-            return (
-                said
-                if said and said.section not in _GOODS_SECTIONS + "F"
-                else self._classes.match("F", shop.group(0), "52")
-            )
+        if shop := read_shop(joined, self._classes, _OUTLET_WORDS):
+            return shop
         # What the owner says they make or do ("做服装的") before a term the class list gives one section.
         return read_product(joined, self._classes) or self._classes.term(joined)

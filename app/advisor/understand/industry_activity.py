@@ -41,12 +41,14 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     ),
     # the business of repairing ("修手机的", "做家电维修"), not a repair the owner needs ("维修费用太高")
     (
-        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}(?:维修|清洗|洗涤|保洁)|维修(?:店|部|公司|铺|点)|\bwe (?:repair|fix)\b",
+        r"(?<!装)修[^,，。]{0,4}的|做[^,，。]{0,6}(?:维修|清洗|洗涤|保洁|洗衣|干洗|洗鞋)|维修(?:店|部|公司|铺|点)|"
+        r"\bwe (?:repair|fix)\b",
         "O",
         "other",
     ),
     (
-        r"\bwe (?:make|manufacture|produce|assemble|machine|fabricate)\b|\bassembly\b|"
+        r"\bwe (?:make|manufacture|produce|assemble|machine|fabricate|print|dye|weave|knit|sew|mou?ld|stamp|brew)\b|"
+        r"\bassembly\b|"
         r"\b(?:people|staff|workers|employees|team|company|firm) (?:making|manufacturing|producing|assembling)\b|"
         # "a medical device company in Suzhou making catheters": the place between the firm and its making
         r"\b(?:company|firm|business|supplier|startup|enterprise|venture|wfoe)\b[^.;!?]{0,40}?"
@@ -104,7 +106,11 @@ _ADVERB = r"(?:(?:also|mainly|mostly|only|actually|really|just|largely|primarily
 _VERB_SECTIONS = [
     (
         r"make|makes|manufacture|manufactures|produce|produces|turns? out|machine|machines|fabricate|fabricates|"
-        r"assemble|assembles|cast|casts|forge|forges|build|builds",
+        r"assemble|assembles|cast|casts|forge|forges|build|builds|"
+        # the trades' own making verbs: printing (C 23), dyeing, weaving, knitting and sewing (17, 18), moulding,
+        # stamping, brewing and distilling (15)
+        r"print|prints|dye|dyes|weave|weaves|knit|knits|sew|sews|mou?ld|mou?lds|stamp|stamps|brew|brews|distil|distils|"
+        r"distill|distills",
         "C",
         "industry",
     ),

@@ -28,6 +28,7 @@ from app.advisor.understand.industry_heads import (
     NAME_WORD,
     NUMERAL,
     OUTLET_HEADS,
+    TAKES_AN_OUTLET,
 )
 from app.advisor.understand.size import SECTION_SECTOR
 from app.text.normalize import normalize
@@ -57,14 +58,6 @@ _GENERIC_WORDS = (
     "商业 家庭 办公 代理 投资 资产 资源 检测 调查 交通 信用 修复 计量 营养"
 )
 _GENERIC_TERMS = set(_GENERIC_WORDS.split())
-# A part and the machine it belongs to: "汽车内饰件" is made in 汽车零部件及配件制造 (3670), "液压件" in
-# 液压动力机械及元件制造; the standard names parts by their machine, owners by the part.
-_PART = re.compile(r"(?:零部件|零配件|配套件|配件|零件|部件|元器件|元件|内饰件|外饰件|饰件|总成|件)$")
-_PART_CLASS = re.compile(r"零部件|配件|零件|部件|元件")
-_DONE_TO_A_MACHINE = re.compile(
-    r"维修|修理|保养|美容|装饰|装潢|租赁|出租|服务|销售|贸易|运输|物流|托运|救援|检测|驾驶|驾校|培训|陪练|贴膜|洗|改色|"
-    r"金融|保险|二手|回收|拆解|钣喷|喷漆|钣金|代驾|评估|年检|充电|停车|共享|配送|快递|用品|电商|市场|媒体|视频|直播|俱乐部"
-)
 
 
 @dataclass(frozen=True)
@@ -171,6 +164,8 @@ class ClassList:
                 return self.match(allowed, modifier + head)
             if allowed == OUTLET_HEADS and (modifier + head in ("门店", "店铺", "门市", "商店")):
                 continue  # "门店3家": the outlet word itself, no kind of business
+            if allowed == OUTLET_HEADS and TAKES_AN_OUTLET.search(modifier):
+                continue
             if allowed == OUTLET_HEADS and COOKED.search(modifier):
                 return self.match("H", modifier + head, "62")
             # The head's first character with the modifier's last is evidence too: "茶馆" is 茶馆服务.
@@ -234,25 +229,6 @@ class ClassList:
         if len(section_scores) > 1 and section_scores[1] >= 0.9 * section_scores[0]:
             return self.match(best.section, modifier, best.division)
         return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
-
-    def part_maker(self, product: str) -> IndustryMatch | None:
-        """The parts class of the machine a part belongs to ("汽车内饰件": 汽车零部件及配件制造), by the longest
-        start of the product that a manufacturing class of parts names; None for what is no part ("软件")."""
-        part = _PART.search(product)
-        machine = product[: part.start()] if part else ""
-        for end in range(len(machine), 1, -1):
-            for cls in self.classes:
-                if cls.section == "C" and machine[:end] in cls.name and _PART_CLASS.search(cls.name):
-                    return IndustryMatch(cls.name, "C", "industry", product)
-        # No part word: a machine that opens a parts class's name, then what of it is made ("汽车内饰", "摩托车
-        # 坐垫"); what is done to the machine is a service or trade ("汽车美容", "汽车租赁", "汽车用品").
-        for end in range(len(product) - 1, 1, -1) if not part else ():
-            if _DONE_TO_A_MACHINE.search(product[end:]):
-                return None
-            for cls in self.classes:
-                if cls.section == "C" and cls.name.startswith(product[:end]) and _PART_CLASS.search(cls.name):
-                    return IndustryMatch(cls.name, "C", "industry", product)
-        return None
 
     def by_product(self, product: str) -> IndustryMatch | None:
         """The section whose class names share the product's bigrams, when one clearly leads.

@@ -53,3 +53,5 @@ FORMAT = re.compile(  # and who owns it or how big it is: 台资企业, 中外�
 # A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "卤味铺"), whatever its food's class.
 COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
 OUTLET_HEADS = HEADS[1][1]
+# A verb that takes the outlet as its object: "2个人看店", "每天开店", "巡店" say what is done in a shop, not its kind.
+TAKES_AN_OUTLET = re.compile(r"[看守开关进到逛巡探]$")

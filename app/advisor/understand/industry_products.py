@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
+from app.advisor.understand.industry_parts import part_maker
 from app.advisor.understand.industry_trade import TRADE_NOUN_END, is_carrying
 
 # The product or service after "做/生产/主营": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
@@ -24,8 +25,10 @@ _NO_PRODUCT = re.compile(r"生意|项目|业务|事情?|工作|技术|产品|东
 # "LED显示屏", "不锈钢保温杯") is made in a factory (C) even when no class name shares its words. Not 车 (网约车,
 # 二手车 are services and trade), 表/片/网/管 (做报表, 做图片, 做品管 are office work).
 _MADE_ARTICLE = re.compile(
-    r"(?:[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙袍砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品]|"
-    r"(?<!装)饰)$"  # 灯饰, 首饰, 服饰; not 装饰 (decorating is building work)
+    r"(?:[机器屏板件材缆阀泵柜箱灯罐瓶袋膜布纸胶漆剂床具仪模锁窗鞋帽袜衫裤裙袍砖瓦钉丝绳轮辊轴链锅杯盒桶笔伞扇镜槽品"
+    # furniture, fittings, tools, tableware, textiles and toiletries ("实木餐椅", "充电桩", "床垫", "手工皂")
+    r"桩椅桌凳门垫架梯锤刀剪钳锯铲勺筷碗碟盆缸壶瓷扣针罩帘毯枕被靴革绒纱皂烛霜膏液簧盖塞]|(?<!客)服|"
+    r"(?<!装)饰|(?<!洗)衣|(?<!准)备)$"  # 灯饰, 首饰, 服饰; not 装饰 (decorating is building work)
 )
 # Equipment a trade's word names ("污水处理设备", "风电叶片", "养殖设备"): made for that trade, not the trade itself.
 _EQUIPMENT = re.compile(r"(?:设备|装备|器械|仪器|器材|机械|叶片|机组|组件|部件|配件|零件|耗材)")
@@ -43,8 +46,42 @@ _MAKING_END = re.compile(
 # whatever the designed thing's makers share with it; a chip's or a program's design is software (I 65).
 _DESIGN_END = re.compile(r"设计$")
 _CODE = re.compile(r"芯片|集成电路|ic|软件|app|小程序|网站|网页|系统|游戏|ui", re.I)
+# What is done for others, or where: a service, a channel or a platform after 做 ("做自媒体的", "做抖音的", "做私域的")
+# is no good. The class list places most services before this; these are the owners' words it does not hold.
+_SERVICE = re.compile(
+    r"服务|咨询|中介|代理|运营|推广|营销|媒体|直播|主播|带货|培训|教育|辅导|物流|运输|配送|快递|电商|外贸|贸易|生意|销售|"
+    r"餐饮|维修|安装|装修|工程|施工|检测|认证|租赁|保洁|家政|美容|美发|旅游|软件|网站|开发|技术|平台|视频|广告|传媒|"
+    r"内容|财税|记账|法律|人力|劳务|保险|金融|投资|回收|策划|设计|摄影|拍摄|演出|活动|会展|项目|业务|外包|代购|跨境|"
+    r"抖音|快手|小红书|淘宝|拼多多|亚马逊|微信|公众号|私域|社群|流量|副业|兼职|自媒体|ip|app|数据|算法|模型|ai|"
+    # a question word, or a field rather than a good ("做新能源的", "做环保的", "做出海的")
+    r"什么|啥|哪|出海|招聘|留学|移民|公益|慈善|新能源|环保|节能|双碳|文旅|康养|养老|医疗|健康|文化|体育|娱乐|游戏|"
+    r"动漫|影视|电竞|会计|翻译|农业|科技|互联网|品牌",
+    re.I,
+)
+# Mining said in the product: "做煤矿开采的", "做砂石开采的" dig (B).
+_DUG = re.compile(r"矿|开采|采|挖|勘探|钻探|油田|气田")
 # A noun suffix after the head: "袜子", "粽子", "瓶子" end in 袜, 粽, 瓶 (the 子 says nothing of the article).
 _NOUN_SUFFIX = re.compile(r"(?<=.)子$")
+
+
+# Cantonese says "make" with 整: "我哋喺深圳整藍牙耳機", "整蠔豉嘅工場". Read as 做 in a Cantonese message only, and
+# not where 整 is Mandarin's whole or tidy (整理, 整体, 整改, 整套, 整天).
+_CANTONESE = re.compile(r"[嘅哋喺咗唔嗰啲冇佢]|係")
+_CANTONESE_MAKE = re.compile(r"整(?![理体个改合顿天年套批齐洁形容治整车条张间栋])")
+
+
+def as_mandarin_make(text: str) -> str:
+    """The text with Cantonese 整 ("make") said as 做, so that the product after it is read as any other."""
+    return _CANTONESE_MAKE.sub("做", text) if _CANTONESE.search(text) else text
+
+
+_OWN_DOING = re.compile(r"(?:我们|我|我家|咱们|公司|我司|本厂|工厂|厂里|主要|专门|专业)(?:是|也)?$")
+
+
+def _a_good(product: str) -> bool:
+    """A noun after 做 that no class, service or platform word places: an owner names what the business makes
+    ("做碳化硼的", "做竹编的"); what it does for others is said with the service's own words."""
+    return len(product) >= 2 and not _NO_PRODUCT.search(product) and not _SERVICE.search(product)
 
 
 def _made_article(product: str) -> bool:
@@ -74,12 +111,20 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
             return classes.match("F", product, "51")
         if is_carrying(product):  # "做冷链的", "做同城配送的": they carry goods
             return classes.match("G", product, "54")
-        match = classes.part_maker(product) or classes.by_product(product) or classes.nearest_product(product)
+        match = (
+            part_maker(classes.classes, product)
+            or classes.by_product(product)
+            or classes.nearest_product(product)
+        )
         # The modifier may share a service's words ("宠物" of the pet services); the head says what is made.
         if (match is None or match.section not in "CF") and _made_head(product):
             return classes.match("C", product)
         # Trade is said with its own verbs (read before this): a made article after 做 alone is made ("做灯饰").
         if match is not None and match.section == "F" and _made_article(product):
+            return classes.match("C", product)
+        # So is mining (开采, 采, 挖): "做活性炭的", "做石英砂的" make them from what the mines dig (C); a bare mineral
+        # ("做煤炭的", "做砂石的") may be dug or traded, and keeps its reading.
+        if match is not None and match.section == "B" and len(product) >= 3 and not _DUG.search(product):
             return classes.match("C", product)
         if match:
             return match
@@ -88,6 +133,18 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
         _made_article(made.group(1)) or made.group(0).startswith(_MAKING_VERBS)
     ):
         return classes.match("C", made.group(1))
+    return None
+
+
+def made_guess(joined: str, classes: ClassList) -> IndustryMatch | None:
+    """A good after 做 that nothing else places ("做碳化硼的，员工120", "做竹编的"): made (C). Read last, after every
+    owner word, class and activity, and never before a clause's owner word ("做招聘的，猎头" is 猎头's, L)."""
+    for made in PRODUCT.finditer(joined):
+        # Only where it says what the business is: "做X的", "我们做X" (not "每天做报表": office work).
+        if (made.group(0).endswith(("的", "嘅")) or _OWN_DOING.search(joined[: made.start()])) and _a_good(
+            made.group(1)
+        ):
+            return classes.match("C", made.group(1))
     return None
 
 
