@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from app.advisor.compose import canned
 from app.advisor.compose.definitions import asked_kind, definition
 from app.advisor.compose.policy import no_evidence
+from app.advisor.compose.program_definitions import asks_what_it_is, program_definitions, programs_asked
 from app.advisor.compose.wording import lang_of
 from app.advisor.contract import AdviceResponse, Lang
 from app.advisor.engine.claims import (
@@ -138,7 +139,13 @@ class AdvisorService(AdvisorParts):
         turn.claimed = self._claims(text)
         if turn.claimed:
             self._set_rumour_apart(turn, text)
-        spec(turn.intent).handler(self.handlers, turn)
+        defined = self._program_defined(turn, text)
+        if defined is not None and not self._verdict_wanted(turn, text):
+            # "廊坊的算力券是什么": the program defined, then what would settle it; no pack, no verdict (r14-52).
+            turn.answer = defined
+        else:
+            spec(turn.intent).handler(self.handlers, turn)
+            turn.answer = f"{defined}\n\n{turn.answer}" if defined else turn.answer
         turn.mark("recommend")
         if turn.intent == "out_of_scope":
             return turn  # a short refusal: no coverage notice, no program check (c30: a visa question)
@@ -147,8 +154,10 @@ class AdvisorService(AdvisorParts):
                 turn.foreign, turn.language, bool(turn.costed), conversation.profile.budget_other
             )
             turn.answer = note + "\n\n" + turn.answer
-        if explained := definition(
-            text, self.catalogue, turn.language, conversation.profile.province is not None
+        if not defined and (
+            explained := definition(
+                text, self.catalogue, turn.language, conversation.profile.province is not None
+            )
         ):
             # "算力券是啥": what the kind is, from the catalogue, before anything else; with no place and no pack,
             # the other places' vouchers are no answer to it (review13 r13-26), so the definition stands alone.
@@ -173,6 +182,23 @@ class AdvisorService(AdvisorParts):
             # Say plainly that we cannot back what the user asserts, before anything else.
             turn.answer = said + "\n\n" + turn.answer
         return turn
+
+    def _program_defined(self, turn: Turn, text: str) -> str | None:
+        """ "What is the Langfang compute voucher?": the named catalogued programs defined (program_definitions.py)."""
+        if turn.intent == "out_of_scope" or not asks_what_it_is(text):
+            return None
+        programs = programs_asked(turn.named_programs, text, self.catalogue, turn.places)
+        if not programs:
+            return None
+        place_known = turn.conversation.profile.province is not None
+        return program_definitions(
+            programs, turn.language, self.handlers.today(), turn.book.cite_program, place_known
+        )
+
+    def _verdict_wanted(self, turn: Turn, text: str) -> bool:
+        """A definition question that also gives what the client buys or needs gets the verdict under it."""
+        profile = turn.conversation.profile
+        return bool(profile.purchases or turn.conversation.pack) or self.handlers.need_named(turn, text)
 
     def _set_rumour_apart(self, turn: Turn, text: str) -> None:
         """What the rumour says it pays is no question, need, purchase or program named by the client: the answer

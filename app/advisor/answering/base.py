@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from app.advisor.compose import canned
+from app.advisor.engine.program_names import ProgramNames
 from app.advisor.engine.recommend import SolutionRecommender
 from app.advisor.funding_judge import FundingJudge
 from app.advisor.turn import Turn
@@ -54,6 +55,8 @@ class HandlerTools:
         self.places = places
         self.today = today  # a callable: a server running past midnight judges deadlines by the new day
         self.funding = FundingJudge(catalogue, today, absences)
+        # The stretches of program names a message repeats: funding named, not a need (answering/need_named.py).
+        self.program_names = ProgramNames(catalogue.funding)
         self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
 
     def _asks_blind(self, turn: Turn) -> bool:

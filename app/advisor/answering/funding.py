@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.answering.costs import CostHandlers
+from app.advisor.answering.need_named import names_need
 from app.advisor.answering.pack import PackHandlers
+from app.advisor.compose import canned
 from app.advisor.compose.costs import subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line
@@ -24,7 +27,7 @@ from app.advisor.understand.purchases import priced
 from app.text.normalize import normalize
 
 
-class FundingHandlers(PackHandlers):
+class FundingHandlers(PackHandlers, CostHandlers):
     """Funding questions: which programs, the verdict on a named one, and how to apply."""
 
     def recommend(self, turn: Turn) -> None:
@@ -48,27 +51,53 @@ class FundingHandlers(PackHandlers):
     def _asks_funding_only(self, turn: Turn) -> bool:
         conversation = turn.conversation
         profile = conversation.profile
-        said = f"{conversation.user_text()}\n{turn.query}"
         # The client's own spend with no need ("改造投入100万，能补多少") is judged as the funding question it is: the
         # trade's tools nobody asked for are no pack for it (review8 r8-12); its figure is costed all the same. A
         # what-if with no pack shown asks the funding question again ("What if we became a limited company?").
         if conversation.pack or profile.pain_points:
             return False
-        if priced(profile.purchases) and self.recommender.named_in(turn.query):
-            return False  # "算力合同30万": a contract for what a solution sells is costed in its pack
-        if not (turn.named_programs or _asks_funding(turn.query)) or turn.need_stated or states_need(said):
+        if priced(profile.purchases) and (self.recommender.named_in(turn.query) or turn.need_stated):
+            # "算力合同30万", "buy RMB 500k of corpus to train a model": a contract for what a solution sells, or
+            # with a purpose, is costed in its pack (the client's own line, nothing added).
             return False
-        return not self.recommender.states_needs(profile, turn.query)
+        # A program the sources lack ("an AI Act compliance grant") is a funding question too, though its words
+        # are set apart from the query (engine/rumours.py).
+        asks = turn.named_programs or turn.claimed or _asks_funding(turn.query) or _asks_funding(turn.raw)
+        return bool(asks) and not self.need_named(turn, f"{conversation.user_text()}\n{turn.query}")
+
+    def need_named(self, turn: Turn, text: str) -> bool:
+        """The client says what AI should do for it, outside the funding it asks about (need_named.py)."""
+        profile = turn.conversation.profile
+        if priced(profile.purchases) and (
+            turn.need_stated or states_need(text) or self.recommender.states_needs(profile, text)
+        ):
+            # The client's own contract with a purpose ("花25万买一台大模型一体机做款式设计"): costed in its pack,
+            # as its own line, on the broad reading the need readers give.
+            return True
+        return names_need(
+            turn.conversation.profile,
+            text,
+            program_stretches=self.program_names.stretches,
+            states_needs=self.recommender.states_needs,
+            named_tools=self.recommender.named_in,
+        )
+
+    def cost(self, turn: Turn) -> None:
+        """ "Can we join the pilot, and how much would it pay?" asks what the program pays, not what a pack costs:
+        with no need named and no pack shown, the funding answer (review14 r14-48 got a cost list)."""
+        if self._asks_funding_only(turn) and not self._asks_blind(turn):
+            self._funding_answer(turn)
+            return
+        super().cost(turn)
 
     def eligibility(self, turn: Turn) -> None:
         if self._asks_blind(turn):
             self._ask(turn)
             return
-        profile = turn.conversation.profile
         if (
             not turn.conversation.pack
             and not turn.wants_certainty  # "保证能拿1000万吗": the cap arithmetic, not a pack
-            and (states_need(turn.query) or self.recommender.states_needs(profile, turn.query))
+            and self.need_named(turn, turn.query)
         ):
             # "想用AI做质检，预算20万，有哪些补贴可以叠加？": the pack the need calls for, judged with the
             # programs; the direct answer to the funding question leads (never "您还没说要买什么").
@@ -112,7 +141,7 @@ class FundingHandlers(PackHandlers):
             )
         if as_stated is not None and turn.programs:
             notes.insert(0, supposition_changed(turn.supposed_words, as_stated, turn.programs, turn.language))
-        notes += self.funding.notes(turn)
+        notes += [n for n in self.funding.notes(turn) if not _said_in(n, notes)]
         notes = list(dict.fromkeys(notes))  # a sentence the direct answer already said is not said again
         province = turn.conversation.profile.province
         brief = funding_brief(
@@ -125,6 +154,8 @@ class FundingHandlers(PackHandlers):
             profile=turn.conversation.profile,
         )
         lines = [*notes, *([""] if notes else []), *brief]
+        if not (planned or turn.conversation.pack or profile.purchases or turn.foreign):
+            lines += ["", canned.offer_pack(turn.language)]  # no need named: the pack is offered, not imposed
         if turn.programs:  # the details, folded on a phone: profile, arithmetic, every condition
             lines += [
                 "",
@@ -192,10 +223,26 @@ class FundingHandlers(PackHandlers):
 
 
 # Funding named by its kind rather than a funding noun: a pilot, an interest subsidy, a tax benefit.
-_PROGRAM_KINDS = re.compile(r"试点|贴息|加计扣除|税|\bpilot|deduction|\btax|interest subsid", re.I)
+# A fund ("转型资金", "SME funds") is one too, unless it is the client's own money ("资金紧张").
+_PROGRAM_KINDS = re.compile(
+    r"试点|贴息|加计扣除|税|资金(?!紧|不足|有限|周转|链)|\bpilot|deduction|\btax|interest subsid|\bfunds\b",
+    re.I,
+)
 
 
 def _asks_funding(query: str) -> bool:
     """The question is about public funding: a funding noun (补贴, 券…) or a kind of program."""
     text = normalize(query)
     return bool(FUNDING_WORDS.search(text) or _PROGRAM_KINDS.search(text))
+
+
+def _said_in(note: str, said: list[str]) -> bool:
+    """A program's date note whose every clause its summary line above already says ("Shanghai AI model voucher:
+    no end date published…" under the line giving the verdict, rate, cap and that date): one headline, not two
+    (review14 r14-41)."""
+    for sep in (": ", "："):
+        name, found, rest = note.partition(sep)
+        if found and rest:
+            parts = [p.strip(" .。") for p in re.split(r"[;；]", rest) if p.strip(" .。")]
+            return any(line.startswith(name + sep) and all(part in line for part in parts) for line in said)
+    return False

@@ -181,3 +181,15 @@ def empty_message(language: Lang) -> str:
         if language == "en"
         else "请输入您的问题，或简单介绍一下您的企业。"
     )
+
+
+def offer_pack(language: Lang) -> str:
+    """Under a funding answer that named no need: the pack is offered, not imposed (review14 r14-04/13/55)."""
+    if language == "en":
+        return (
+            "If you tell me what you want AI to do for the business (answer customers, inspect quality, plan stock…), "
+            "I can put together a pack of solutions with their costs after subsidies."
+        )
+    return (
+        "如果您说说想用AI解决什么问题（比如客服、质检、备货），我可以配一套AI方案，并算出扣除补贴后的费用。"
+    )

@@ -34,21 +34,27 @@ _ASKS_EN = re.compile(
     rf"\b(?:what(?:'s| is| are| exactly is| exactly are)|explain|define)\s+(?:an?\s+|the\s+)?(?:ai\s+)?"
     rf"(?P<c>{_KIND_EN})[ -]vouchers?\b|\bwhat does (?:an?\s+|the\s+)?(?P<d>{_KIND_EN})[ -]voucher mean"
 )
-_HOW_ZH = {
+HOW_ZH = {
     ApplicationMechanism.two_step_claim: "先签合同申领、付款结算后兑付",
     ApplicationMechanism.post_award: "先全额付款、审核后事后奖补",
     ApplicationMechanism.instant_deduction: "领券后付款时直接抵扣",
     ApplicationMechanism.via_platform: "须在指定平台购买",
     ApplicationMechanism.competitive_selection: "须申报遴选、入选才有",
     ApplicationMechanism.vendor_deduction: "由服务商在售价中先行折抵",
+    ApplicationMechanism.via_pilot_city: "只给所在城市入选试点、且进入当地改造名单的企业",
+    ApplicationMechanism.tax_filing: "在年度纳税申报时享受，不是采购折扣",
+    ApplicationMechanism.no_application: "符合条件即享，无需申请",
 }
-_HOW_EN = {
+HOW_EN = {
     ApplicationMechanism.two_step_claim: "claimed on a signed contract and paid back after settlement",
     ApplicationMechanism.post_award: "paid after the award, once you have paid in full and passed review",
     ApplicationMechanism.instant_deduction: "deducted from the bill when you pay",
     ApplicationMechanism.via_platform: "usable only on a designated platform",
     ApplicationMechanism.competitive_selection: "given only to selected projects",
     ApplicationMechanism.vendor_deduction: "deducted by the vendor up front",
+    ApplicationMechanism.via_pilot_city: "given only to firms on the retrofit list of a city selected as a pilot",
+    ApplicationMechanism.tax_filing: "claimed in the annual tax filing, not a purchase discount",
+    ApplicationMechanism.no_application: "granted without an application to firms that qualify",
 }
 
 
@@ -80,7 +86,7 @@ def definition(text: str, catalogue: Catalogue, language: Lang, place_known: boo
     scope = Counter(k for p in programs for k in p.eligibility.spend_scope)
     pays = [SPEND_LABELS[k][1 if en else 0] for k, _ in scope.most_common(2)]
     ways = Counter(p.how_to_apply.mechanism for p in programs)
-    how = [(_HOW_EN if en else _HOW_ZH)[m] for m, _ in ways.most_common(3) if m in _HOW_ZH]
+    how = [(HOW_EN if en else HOW_ZH)[m] for m, _ in ways.most_common(3) if m in HOW_ZH]
     ratios = sorted({p.benefit.ratio for p in programs if p.benefit.ratio})
     places = list(dict.fromkeys(_place(p, en) for p in programs))
     shown = places[:6]

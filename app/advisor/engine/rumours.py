@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.advisor.engine.eligibility import Assessment
+from app.advisor.engine.conditions import Status
+from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.stated_purchase import StatedPurchase
+from app.catalogue.models import ApplicationMechanism
 from app.text.normalize import normalize, normalize_cased
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
@@ -32,6 +34,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 # bills", "每家补10万"): the rumour's words, not the client's plan.
 _PAYS = re.compile(
     r"(?:能|可以|可)?(?:补|报|返|抵|给|发)(?:贴)?(?:到|上)?\s*(?:\d|[一二三四五六七八九十两半]|百分之)|"
+    r"(?:免息|贴息|无息|低息)?(?:贷|借)(?:款)?\s*(?:\d|[一二三四五六七八九十两])|"  # "可以免息贷50万"
     r"\d+(?:\.\d+)?\s*%|[一二三四五六七八九]成|一半|"
     r"\b(?:pays?|covers?|refunds?|reimburses?|gives?|subsidi[sz]es?)\b[^.]{0,40}?(?:\d|half)",
     re.I,
@@ -87,12 +90,24 @@ def paying_only(
 ) -> list[Assessment]:
     """After a claim the sources do not back: the programs the client named and those that pay for a purchase
     the client states (`client`: their own contracts, not the pack we picked), with the national money reached
-    through one; every other program is left out."""
+    through one, and the pilot of the client's own place its trade is in (`_own_channel`); every other program
+    is left out."""
     if not claimed:
         return programs
-    kept = [a for a in programs if a.asked or any(pays_for(a.program, p) for p in client)]
+    kept = [a for a in programs if a.asked or any(pays_for(a.program, p) for p in client) or _own_channel(a)]
     ids = {a.program.id for a in kept}
     return [a for a in programs if a in kept or (a.reached_through is not None and a.reached_through in ids)]
+
+
+def _own_channel(assessment: Assessment) -> bool:
+    """A city or district pilot where the client is registered, for the client's trade, still open to it: the channel
+    that does exist for "is there a grant for X" (review14 r14-45: "No program in our catalogue matches your region"
+    hid the 苏州 pilot from a Suzhou electronics factory). Not a program paying the rumour's purchase: a place to ask."""
+    program = assessment.program
+    if program.how_to_apply.mechanism is not ApplicationMechanism.via_pilot_city or not program.region.city:
+        return False
+    met = {c.name for c in assessment.conditions if c.status is Status.met}
+    return assessment.verdict is not Verdict.ineligible and {"region", "industry"} <= met
 
 
 def _mark(name: str) -> str:
