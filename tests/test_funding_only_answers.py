@@ -63,7 +63,9 @@ def test_a_pure_funding_question_gets_funding_and_an_offer_not_a_pack(advisor: A
     )
     assert english.solutions == []
     assert "not for you" in english.answer
-    assert "nearest national channel is National SME" not in english.answer  # the SME pilot is not for it either
+    assert (
+        "nearest national channel is National SME" not in english.answer
+    )  # the SME pilot is not for it either
     # A stated need keeps its pack, judged with the programs.
     need = advisor.ask("杭州一家奶茶店，8个人，想用AI做会员营销和私域运营，预算2万，有什么补贴？")
     assert need.solutions and "想用AI解决什么问题" not in need.answer
