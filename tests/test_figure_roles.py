@@ -178,3 +178,20 @@ def test_a_loan_for_a_retrofit_is_that_project_bought_at_the_loan(extractor, mes
         (SpendKind.digital_transformation, amount, True)
     ]
     assert profile.budget_cny is None
+
+
+@pytest.mark.parametrize(
+    ("message", "budget"),
+    [
+        ("投资不能超过3万，这是老板定的。我们是做宠物用品电商的", 30000),
+        ("一年花在这上面不想超过两万，昆山花桥的跨境物流公司", 20000),
+        ("成本别超过5千，我们在洛阳开了个花店", 5000),
+    ],
+)
+def test_a_negated_bound_is_a_ceiling_the_budget_not_a_floor(extractor, message, budget):
+    assert extractor.extract(message).budget_cny == budget
+
+
+def test_a_revenue_in_another_currency_is_no_yuan_revenue_not_even_one_yuan(extractor):
+    profile = extractor.extract("我們在台中開餐廳，一年營收大約兩千萬台幣，20個員工")
+    assert profile.annual_revenue_cny is None

@@ -35,10 +35,16 @@ _FLOOR_AFTER = re.compile(
 )
 
 
+# A negated bound is a ceiling: "不能超过3万", "不想超过两万", "别超过5千" (budget.py reads those).
+_NEGATED = re.compile(r"(?:不|别|没|勿|莫|未)(?:能|想|要|得|会|可|宜|许|准|应|该|敢|必)?\s*$")
+
+
 def is_floor(text: str, start: int, end: int) -> bool:
     """The amount at text[start:end] is said as a bound the spend clears ("超过5万", "at least 100k")."""
     before = text[max(0, start - 24) : start]
-    return bool(_FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(text, end))
+    if found := _FLOOR_BEFORE.search(before):
+        return not _NEGATED.search(before[: found.start()])
+    return bool(_FLOOR_AFTER.match(text, end))
 
 
 def beside_contracts(spans: Sequence[PurchaseSpan]) -> list[PurchaseSpan]:

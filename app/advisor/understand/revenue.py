@@ -104,16 +104,16 @@ def find_revenue(text: str, figures: str) -> StatedRevenue | None:
         match = pattern.search(figures)
         if match is None:
             continue
-        if _COUNTED.match(figures, match.end()):
-            continue  # "年销售3000台", "一年卖两万件": a count of goods, not takings
         if number in (4, 5) and not _EN_MONEY.search(match.group(0)):
             continue  # "did 300 projects last year": no money
         # We hold no exchange rates: an amount in another currency is not turned into CNY.
         if currency_in(text[max(0, match.start() - 6) : match.end() + 6]):
             return None
+        if _COUNTED.match(figures, match.end()):
+            continue  # "年销售3000台", "一年卖两万件": a count of goods, not takings
         amount = parse_amount(match.group(1), match.group(2))
-        if amount is None:
-            continue
+        if amount is None or (number == 3 and amount < 1000):
+            continue  # "一年营收…": the 一 of the year is no revenue of one yuan
         low = None
         # A range folds into its upper end: "五百到八百万" read from "五百", "两三百万" from its pair.
         for money in money_amounts(text):
