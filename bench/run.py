@@ -2,15 +2,8 @@
 
 Prints one table. Hybrid retrieval is measured side by side with its
 dense-only and BM25-only baselines in the same run, on the same index, over the
-golden set, the fresh set (tests/eval/fresh_retrieval.yaml) and the second dev set over all of
-knowledge/policies/ (tests/eval/retrieval_dev2.yaml) and the third over the five articles
-(tests/eval/retrieval_dev3.yaml), the fourth over the articles and program texts
-(tests/eval/retrieval_dev4.yaml) and the fifth, half English, over the articles and program texts
-(tests/eval/retrieval_dev5.yaml) and the sixth, half English with Cantonese (tests/eval/retrieval_dev6.yaml), and the seventh, over half English
-(tests/eval/retrieval_dev7.yaml) the eighth (tests/eval/retrieval_dev8.yaml)
-the ninth (tests/eval/retrieval_dev9.yaml)
-the tenth (tests/eval/retrieval_dev10.yaml), the eleventh (tests/eval/retrieval_dev11.yaml)
-and the twelfth (tests/eval/retrieval_dev12.yaml); --heldout adds a set kept outside the repo.
+golden set, the fresh set (tests/eval/fresh_retrieval.yaml) and every dev set
+(tests/eval/retrieval_dev*.yaml, bench/retrieval_sets.team_sets); --heldout adds a set kept outside the repo.
 Latencies are printed beside their floors: search and `ask` against one e5 query
 embedding, the cold build against embedding the same texts alone.
 Run with `make bench` (uses a fresh temp data dir; the repo's .aipack/ is untouched).
@@ -35,28 +28,14 @@ from app.advisor.service import AdvisorService
 from app.components.embeddings import embed_query
 from app.container import Container
 from app.evaluation.advisor_metrics import load_advisor_cases, score_advisor
-from app.evaluation.golden import (
-    DEV2_RETRIEVAL,
-    DEV3_RETRIEVAL,
-    DEV4_RETRIEVAL,
-    DEV5_RETRIEVAL,
-    DEV6_RETRIEVAL,
-    DEV7_RETRIEVAL,
-    DEV8_RETRIEVAL,
-    DEV9_RETRIEVAL,
-    DEV10_RETRIEVAL,
-    DEV11_RETRIEVAL,
-    DEV12_RETRIEVAL,
-    FRESH_RETRIEVAL,
-    RetrievalCase,
-    load_retrieval_cases,
-)
+from app.evaluation.golden import FRESH_RETRIEVAL, RetrievalCase, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
 from app.services.index_records import embedding_texts
 from app.services.retrieval import query_vector
 from app.settings import AdvisorSettings, Settings
 from app.text.normalize import compact
 from bench.calibrate import calibrate
+from bench.retrieval_sets import team_sets
 from bench.stats import percentile
 
 
@@ -218,20 +197,9 @@ def main() -> None:
         )
 
         misses: list[str] = []
+        # golden, fresh and every retrieval_devN.yaml (bench/retrieval_sets.py scores them alone on a built index)
         sets = [
-            ("golden", cases),
-            ("fresh", fresh),
-            ("dev2", load_retrieval_cases(DEV2_RETRIEVAL)),
-            ("dev3", load_retrieval_cases(DEV3_RETRIEVAL)),
-            ("dev4", load_retrieval_cases(DEV4_RETRIEVAL)),
-            ("dev5", load_retrieval_cases(DEV5_RETRIEVAL)),
-            ("dev6", load_retrieval_cases(DEV6_RETRIEVAL)),
-            ("dev7", load_retrieval_cases(DEV7_RETRIEVAL)),
-            ("dev8", load_retrieval_cases(DEV8_RETRIEVAL)),
-            ("dev9", load_retrieval_cases(DEV9_RETRIEVAL)),
-            ("dev10", load_retrieval_cases(DEV10_RETRIEVAL)),
-            ("dev11", load_retrieval_cases(DEV11_RETRIEVAL)),
-            ("dev12", load_retrieval_cases(DEV12_RETRIEVAL)),
+            (label, cases if label == "golden" else load_retrieval_cases(path)) for label, path in team_sets()
         ]
         if args.heldout:
             sets.append(("held-out", load_retrieval_cases(args.heldout)))

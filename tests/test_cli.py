@@ -48,7 +48,10 @@ def test_batch_search_writes_one_line_per_input_in_order(shared_container, tmp_p
     assert len(lines) == 4
     assert lines[0][0]["source"] == "sz-training-voucher-2024"
     assert lines[1] == []
-    assert lines[2][0]["source"] == "sh-model-voucher-2025"
+    # The program's own text leads its catalogue entry (app.services.ranking.order_passages): 上海's notice.
+    assert lines[2][0]["source"] == "sh-ai-application-measures-2025-text"
+    assert "模型券" in lines[2][0]["text"]
+    assert all(len(hits) <= 2 for hits in lines)  # -k 2, though program questions reserve three places
     assert lines[3][0]["source"] == "hz-compute-voucher-2025"
     assert "line 2" in result.stderr
 

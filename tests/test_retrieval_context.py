@@ -126,6 +126,8 @@ def test_a_growing_catalogue_cannot_push_every_article_out_of_the_top_k():
     assert general[:3] == ranked[:3]  # the best catalogue entries keep their places
     assert [c for c in general if c.startswith("article")] == ["article-1", "article-2"][:POLICY_SLOTS]
     assert balance(ranked, 5, "article", group)[:3] == ["article-1", "article-2", "article-3"]
+    # Fewer places asked for than the route reserves: still no more than asked.
+    assert balance(ranked[::-1], 2, "program", group) == ["program-149", "program-148"]
 
 
 def test_route_follows_what_is_asked():
@@ -252,7 +254,8 @@ def test_fresh_set_is_independent_multilingual_and_meets_targets(shared_containe
     assert sum(c.lang == "en" and c.expected_source in traditional_articles for c in FRESH) >= 15
     assert not {c.question for c in FRESH} & {c.question for c in load_retrieval_cases()}
     hybrid = score_retrieval(shared_container.retrieval, FRESH)
-    assert hybrid.fact_at_5 >= 0.95, hybrid.misses
+    # Issue #16's target, 0.97 at the bench's three decimals: 96 of 99 (0.9697) since session 17.
+    assert hybrid.fact_at_5 >= 0.969, hybrid.misses
 
 
 def test_a_pack_turn_retrieves_once_for_all_its_handlers(advisor, monkeypatch):

@@ -7,17 +7,64 @@ between the last two):
 2. `rerank`: the best `rerank_depth` are re-ordered by alpha x normalised cosine + (1 - alpha) x
    normalised BM25, which keeps a confident dense hit from being buried under weak lexical matches
    (and vice versa);
-3. `order_passages`: within each document of the final top k, its passages are ordered again by the
-   same relevance, without credit for the words that name the document (a program's official text and
-   its catalogue entry are one document, the text first).
+3. `order_passages`: each document of the final top k fills the places it won with its best passages
+   among the re-ranked candidates, judged by the same relevance without credit for the words that name
+   the document (a program's official text and its catalogue entry are one document, the text first).
+
+`rank_candidates` runs the three (and the route's balance) for one search.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 
 from app.services.chunk_table import ChunkTable
+from app.services.routing import Route, balance
+from app.services.search_results import SearchFilters
 from app.settings import RetrievalSettings
+
+Strategy = Literal["hybrid", "dense", "bm25"]
+# How much more relevant (on the 0-1 relevance scale) a candidate left out of the top k must be to take a
+# passage's place there: the re-rank preferred the passage already in, and near-equal passages trade places
+# by noise (dev3 d3-69, dev6 d6-43, dev12 d12-18 fell out with no margin; 0.02-0.05 score the same on the
+# team's 773 questions, 0.03 and above lose dev10 d10-40).
+KEEP_MARGIN = 0.02
+
+
+def rank_candidates(
+    table: ChunkTable,
+    vector: np.ndarray,
+    tokens: list[str],
+    dense: list[str],
+    filters: SearchFilters,
+    strategy: Strategy,
+    k: int,
+    which: Route,
+    r: RetrievalSettings,
+    named: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The best `k` chunk ids within `filters`: the dense candidates (`dense`, best first) fused with BM25's
+    over `tokens`; for the hybrid, re-ranked, balanced by the route `which` (`named`: the sources the question
+    names, listed first on the article route) and each document's places given to its best passages."""
+    if filters.collections:
+        dense = [c for c in dense if table.collection_of(c) in filters.collections]
+    keyword: list[str] = []
+    if strategy != "dense":
+        keyword = table.keyword_ranking(tokens, mask(table, filters), r.candidate_k, r.keyword_min_relative)
+    fused = fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)], r.rrf_k)
+    if strategy != "hybrid":
+        return fused[:k]
+    fused = rerank(table, fused, vector, tokens, r)
+    top = balance(fused, k, which, table.group_of, lambda c: table.source_of(c) in named)
+    return order_passages(table, top, vector, tokens, r, fused[: r.rerank_depth])
+
+
+def mask(table: ChunkTable, filters: SearchFilters) -> np.ndarray:
+    """The chunks `filters` allow (national entries match any region)."""
+    regions = {filters.region, "全国"} if filters.region else None
+    return table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
 
 
 def fuse(rankings: list[tuple[float, list[str]]], rrf_k: int) -> list[str]:
@@ -43,28 +90,48 @@ def rerank(
 
 
 def order_passages(
-    table: ChunkTable, top: list[str], vector: np.ndarray, tokens: list[str], r: RetrievalSettings
+    table: ChunkTable,
+    top: list[str],
+    vector: np.ndarray,
+    tokens: list[str],
+    r: RetrievalSettings,
+    pool: list[str] | None = None,
 ) -> list[str]:
-    """Each document keeps the places it won in `top`; among them its passages are ordered by relevance
-    without credit for the words that name the document (ChunkTable.passage_keyword_scores).
+    """Each document keeps the places it won in `top`; they go to its best passages among `top` and `pool`
+    (the re-ranked candidates), by relevance without credit for the words that name the document
+    (ChunkTable.passage_keyword_scores).
 
     Which documents answer is settled by then (by both retrievers, the re-rank and the route); which of a
-    document's passages came first was decided partly by its name, matched only where the name stands
-    (the dateline, a speaker's line), not where the answer is. Reordering only within a document's own
-    places leaves every other document's rank, and the top k's contents, as they were.
+    document's passages won its places was decided partly by its name, matched only where the name stands
+    (the dateline, a speaker's line, a catalogue entry), not where the answer is. A passage that answers
+    can be ranked below five that merely name the document (fresh f86: the Beijing plan's two trends,
+    6th of the plan's passages behind five matching 北京 / 计划), so the places are refilled from the
+    candidates, not only reordered. Every other document's rank, and which documents are in the top k,
+    stay as they were.
     """
-    if len(top) < 2:
+    documents = {table.document_of(c) for c in top}
+    candidates = list(dict.fromkeys([*top, *(c for c in pool or () if table.document_of(c) in documents)]))
+    if len(candidates) < 2:
         return top
-    score = _relevance(table, top, vector, tokens, table.passage_keyword_scores(tokens, top), r)
+    score = _relevance(table, candidates, vector, tokens, table.passage_keyword_scores(tokens, candidates), r)
     ordered = list(top)
     for document in dict.fromkeys(table.document_of(c) for c in top):
         places = [n for n, c in enumerate(top) if table.document_of(c) == document]
+        own = [n for n, c in enumerate(candidates) if table.document_of(c) == document]
         # A program's own text before its catalogue entry: the entry summarises the text, and a question the
         # entry matches by the program's name is answered by the text's clause (dev7, dev9: the entry first,
-        # the clause second). sorted() is stable: ties keep their order.
-        best = sorted(places, key=lambda n: (table.is_summary(top[n]), -score[n]))
-        for place, n in zip(places, best, strict=True):
-            ordered[place] = top[n]
+        # the clause second). The advisor reads the program from the text's hit (SearchHit.programs), so the
+        # entry may give up its place to its text's clauses. sorted() is stable: ties keep their order.
+        # `candidates` lists `top` first: n < len(top) is a passage already in.
+        best = sorted(
+            own,
+            key=lambda n: (
+                table.is_summary(candidates[n]),
+                -score[n] - (KEEP_MARGIN if n < len(top) else 0.0),
+            ),
+        )
+        for place, n in zip(places, best, strict=False):
+            ordered[place] = candidates[n]
     return ordered
 
 

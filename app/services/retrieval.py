@@ -10,7 +10,6 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import Literal
 
 import numpy as np
 
@@ -23,10 +22,10 @@ from app.services import query_dictionary
 from app.services.chunk_table import ChunkTable
 from app.services.ingest import IngestService, read_manifest
 from app.services.query_vectors import query_vector
-from app.services.ranking import fuse, order_passages, rerank
-from app.services.routing import Route, balance, named_sources, route
+from app.services.ranking import Strategy, mask, rank_candidates
+from app.services.routing import Route, named_sources, route
+from app.services.search_hits import hit_of
 from app.services.search_results import (
-    INTERNAL_FIELDS,
     SearchFilters,
     SearchHit,
     SearchResult,
@@ -48,7 +47,6 @@ __all__ = [
     "query_vector",
 ]
 
-Strategy = Literal["hybrid", "dense", "bm25"]
 # e5 reads at most 512 tokens; longer queries only cost time.
 MAX_QUERY_CHARS = 1000
 
@@ -191,9 +189,9 @@ class RetrievalService:
         def hits_for(
             scope: SearchFilters, n: int, ordering: Route, words: list[str] = tokens
         ) -> list[SearchHit]:
-            ranked = self._rank(table, vector, words, dense, scope, strategy, n, ordering, named)
+            ranked = rank_candidates(table, vector, words, dense, scope, strategy, n, ordering, r, named)
             cosines = table.cosine(ranked, vector)
-            return [self._hit(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
+            return [hit_of(table, chunk_id, cosines.get(chunk_id, 0.0)) for chunk_id in ranked]
 
         def within(collection: CollectionName, n: int, text: str | None = None) -> list[SearchHit]:
             scope = replace(
@@ -215,36 +213,6 @@ class RetrievalService:
         prepared = self.prepare(query, table) if prepared is None else prepared
         words = self.ingest.segmenter.tokens(prepared) + list_markers(prepared)
         return table.lexical_query(words, detect_language(query))
-
-    def _rank(
-        self,
-        table: ChunkTable,
-        vector: np.ndarray,
-        tokens: list[str],
-        dense: list[str],
-        filters: SearchFilters,
-        strategy: Strategy,
-        k: int,
-        which: Route,
-        named: frozenset[str] = frozenset(),
-    ) -> list[str]:
-        """Fuse the dense and BM25 candidates within `filters`, re-rank, and apply the route's balance."""
-        r = self.settings.retrieval
-        if filters.collections:
-            dense = [c for c in dense if table.collection_of(c) in filters.collections]
-        keyword: list[str] = []
-        if strategy != "dense":
-            regions = {filters.region, "全国"} if filters.region else None
-            mask = table.mask(
-                set(filters.collections or []) or None, regions, set(filters.kinds or []) or None
-            )
-            keyword = table.keyword_ranking(tokens, mask, r.candidate_k, r.keyword_min_relative)
-        fused = fuse([(r.dense_weight, dense), (r.keyword_weight, keyword)], r.rrf_k)
-        if strategy != "hybrid":
-            return fused[:k]
-        fused = rerank(table, fused, vector, tokens, r)
-        top = balance(fused, k, which, table.group_of, lambda c: table.source_of(c) in named)
-        return order_passages(table, top, vector, tokens, r)
 
     def search_fixed(self, query: str, *, k: int, filters: SearchFilters) -> SearchResult:
         """A search whose question never changes (the pack's policy basis), run once per loaded index.
@@ -272,25 +240,10 @@ class RetrievalService:
             return None
         table = self.table()
         chunk_id = table.by_place.get((hit.source, position + 1))
-        return self._hit(table, chunk_id, 0.0) if chunk_id else None
+        return hit_of(table, chunk_id, 0.0) if chunk_id else None
 
     def _dense_ranking(
         self, table: ChunkTable, vector: np.ndarray, filters: SearchFilters, depth: int
     ) -> list[str]:
-        regions = {filters.region, "全国"} if filters.region else None
-        mask = table.mask(set(filters.collections or []) or None, regions, set(filters.kinds or []) or None)
-        return table.dense_ranking(vector, mask, depth)
-
-    @staticmethod
-    def _hit(table: ChunkTable, chunk_id: str, score: float) -> SearchHit:
-        row = table.rows[table.position[chunk_id]]
-        meta = row.metadata
-        return SearchHit(
-            source=str(meta.get("source", "")),
-            chunk_id=chunk_id,
-            title=str(meta.get("title", "")),
-            text=context_text(meta, row.document),
-            score=score,
-            collection=row.collection.value,
-            metadata={k: v for k, v in meta.items() if k not in INTERNAL_FIELDS},
-        )
+        """The e5 ranking within `filters` (one method, so a test can count a turn's dense passes)."""
+        return table.dense_ranking(vector, mask(table, filters), depth)

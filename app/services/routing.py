@@ -154,7 +154,8 @@ def balance(
     if missing <= 0:
         return top
     extra = [c for c in ranked[k:] if group_of(c) == wanted][:missing]
-    # The lowest-ranked entries of other groups give up their places, in rank order.
+    # The lowest-ranked entries of other groups give up their places, in rank order; never more are added than
+    # gave up a place (`k` below the reserved places: `search -k 2` listed three programs).
     others = [c for c in reversed(top) if group_of(c) != wanted][: len(extra)]
     kept = [c for c in top if c not in others]
-    return kept + extra
+    return kept + extra[: len(others)]

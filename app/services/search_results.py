@@ -40,6 +40,9 @@ class SearchHit:
     score: float  # e5 cosine similarity of this chunk to the query
     collection: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    # The catalogued programs this passage speaks for: a catalogue entry's own id, or the ids of the entries
+    # whose official text it quotes (app.services.search_hits). Not in the JSON contract.
+    programs: tuple[str, ...] = ()
 
     def contract(self) -> dict[str, Any]:
         return {

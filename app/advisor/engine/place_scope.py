@@ -22,9 +22,11 @@ def place_filter(asked: list[Place], catalogue: Catalogue, places: RegionGazette
         return None
 
     def in_scope(hit: SearchHit, sentence: str) -> bool:
-        program = catalogue.program(hit.source)
-        if program is not None:
-            regions = program.eligibility.regions or [program.region]
+        # A catalogue entry, or a clause of the official text it summarises (the search may list the clause in
+        # the entry's place): judged by the regions of the programs it speaks for.
+        programs = [p for p in map(catalogue.program, hit.programs or (hit.source,)) if p is not None]
+        if programs:
+            regions = [r for p in programs for r in p.eligibility.regions or [p.region]]
             return any(region.covers(place.province, place.city) for region in regions for place in asked)
         if catalogue.solution(hit.source) is not None:
             return True  # solutions are the same everywhere
