@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
 
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
@@ -108,22 +109,25 @@ def _asked(assessment: Assessment, places: list[Place], text: str, raised: set[F
     return bool(here) and program.type in raised
 
 
-def _district_names(district: str) -> set[str]:
+@cache  # of the catalogue's wording only: every turn asked it again for every program, twice
+def _district_names(district: str) -> frozenset[str]:
     """海珠区 -> {海珠区, 海珠}; 浦东新区 -> {浦东新区, 浦东}; 天台县 -> {天台县} (a bare 天台 is a rooftop)."""
     names = {normalize(district)}
     for suffix in ("新区", "区"):
         if district.endswith(suffix) and len(district) - len(suffix) >= 2:
             names.add(normalize(district[: -len(suffix)]))
             break
-    return names
+    return frozenset(names)
 
 
+@cache  # of the catalogue's wording only: every turn asked it again for every program, twice
 def _short(name: str) -> str:
     """深圳市模型券（打造人工智能先锋城市的若干措施） -> 深圳市模型券: how clients name a program."""
     short = normalize(re.sub(r"[（(][^（）()]*[）)]", "", name))
     return short if len(short) >= 4 else normalize(name)
 
 
+@cache  # of the catalogue's wording only: every turn asked it again for every program, twice
 def _spoken(name: str) -> str:
     """山东省算力券奖补 -> 山东算力券: the place without 省/市 and the kind without 奖补/补贴, as owners say it
     (matched against their words without 的: "山东的算力券")."""
