@@ -110,3 +110,17 @@ def test_an_owner_word_in_a_later_clause_beats_the_guess():
     # 猎头 names the business (L); "做招聘的" alone would have been guessed as a good
     found = industries(KNOWLEDGE).find("做招聘的，猎头，6个人")
     assert found is not None and found.section == "L"
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("我们在兰州开了个羊肉馆，20个人", "H"),  # a 馆 named after a food cooks it
+        ("我们是一家泡菜鱼馆，10个人", "H"),  # 泡菜 is a factory's word (蔬菜加工), the 馆 serves fish
+        ("开了一家照相馆，3个人", "O"),  # a 馆 sells no goods: not 照相器材零售 (F)
+        ("我们开了个乒乓球馆", "R"),
+    ],
+)
+def test_a_hall_serves(message: str, section: str):
+    found = industries(KNOWLEDGE).find(message)
+    assert found is not None and found.section == section

@@ -94,6 +94,7 @@ _NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology compa
 _PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
+_FOOD_HALL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}馆")
 _GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
 
 
@@ -190,6 +191,8 @@ class IndustryDictionary:
         # car parts (retail); the outlet after the word is the head of the phrase, the word its modifier.
         # Only goods are sold so: a service's 行 is the firm itself ("货运行" trucks, Taiwan's word).
         after = clause[end:]
+        if match.section == "C" and _FOOD_HALL_AFTER.match(after):  # "酸菜鱼馆" cooks fish, it makes no 酸菜
+            return self._classes.match("H", match.keyword + after[: after.index("馆") + 1], "62")
         if match.section in _GOODS_SECTIONS and (outlet := _OUTLET_HEAD.match(after)):
             return self._classes.match("F", match.keyword + outlet.group(0), "52")
         return match

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from app.advisor.understand.industry_heads import (
     COOKED,
+    FOOD_HALL,
     FORMAT,
+    HALL_HEADS,
     HEAD,
     HEADS,
     LEAD,
@@ -164,9 +166,11 @@ class ClassList:
                 return self.match(allowed, modifier + head)
             if allowed == OUTLET_HEADS and (modifier + head in ("门店", "店铺", "门市", "商店")):
                 continue  # "门店3家": the outlet word itself, no kind of business
-            if allowed == OUTLET_HEADS and TAKES_AN_OUTLET.search(modifier):
+            if allowed in (OUTLET_HEADS, HALL_HEADS) and TAKES_AN_OUTLET.search(modifier):
                 continue
-            if allowed == OUTLET_HEADS and COOKED.search(modifier):
+            if allowed in (OUTLET_HEADS, HALL_HEADS) and COOKED.search(modifier):
+                return self.match("H", modifier + head, "62")
+            if allowed == HALL_HEADS and FOOD_HALL.search(modifier):
                 return self.match("H", modifier + head, "62")
             # The head's first character with the modifier's last is evidence too: "茶馆" is 茶馆服务.
             if modifier and (match := self._nearest_class(modifier, allowed, modifier[-1] + head[0])):

@@ -15,9 +15,11 @@ HEADS: list[tuple[str, str | None]] = [
     ("工作室", "FHOQRLMIP"),  # a studio serves or designs; a workshop that makes things is a 作坊/厂
     # 行 is a trade's shop ("五金行", "车行"), not "行不行", "行吗", 行业 (an industry) or 行驶
     (
-        "门市|门店|店铺|档口|店|铺|房|局|馆|(?<![不可还也都就才])行(?![不吗吧呢啊业情政动驶李为程])|摊",
+        "门市|门店|店铺|档口|店|铺|房|局|(?<![不可还也都就才])行(?![不吗吧呢啊业情政动驶李为程])|摊",
         "FHOQRKLP",
     ),
+    # A 馆 serves, it sells no goods: "照相馆" takes photos (O), "面馆" cooks (H), "台球馆", "体育馆" entertain (R).
+    ("馆", "HOQRP"),
     # A 坊 or 工场 makes as a 厂 does ("豆腐坊", "染坊", HK/Taiwan "工場"); not a teahouse, bookshop or neighbour
     # (茶坊, 书坊, 街坊), nor the 坊 of a bakery shop (烘焙坊, 面包坊: the owner words read them).
     ("工厂|厂|作坊|工坊|工场|(?<![茶书街牌酒])坊|车间", "BCD"),
@@ -53,5 +55,10 @@ FORMAT = re.compile(  # and who owns it or how big it is: 台资企业, 中外�
 # A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "卤味铺"), whatever its food's class.
 COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
 OUTLET_HEADS = HEADS[1][1]
+HALL_HEADS = HEADS[2][1]
+# A 馆 named after a food cooks it: "肉夹馍馆", "馄饨馆子", "羊肉馆" (whatever factory class the food shares words with).
+FOOD_HALL = re.compile(
+    r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤|馍|饼|鱼|肉|虾|蟹|鸡|鸭|鹅|菜|锅|串|煲)$"
+)
 # A verb that takes the outlet as its object: "2个人看店", "每天开店", "巡店" say what is done in a shop, not its kind.
 TAKES_AN_OUTLET = re.compile(r"[看守开关进到逛巡探]$")
