@@ -74,9 +74,11 @@ class FundingHandlers(PackHandlers, CostHandlers):
             # The client's own contract with a purpose ("花25万买一台大模型一体机做款式设计"): costed in its pack,
             # as its own line, on the broad reading the need readers give.
             return True
+        named = [p for p in self.catalogue.funding if p.id in turn.named_programs]
         return names_need(
             turn.conversation.profile,
             text,
+            named_names=[n for p in named for n in (p.name, p.name_en)],
             program_stretches=self.program_names.stretches,
             states_needs=self.recommender.states_needs,
             named_tools=self.recommender.named_in,
@@ -225,7 +227,9 @@ class FundingHandlers(PackHandlers, CostHandlers):
 # Funding named by its kind rather than a funding noun: a pilot, an interest subsidy, a tax benefit.
 # A fund ("转型资金", "SME funds") is one too, unless it is the client's own money ("资金紧张").
 _PROGRAM_KINDS = re.compile(
-    r"试点|贴息|加计扣除|税|资金(?!紧|不足|有限|周转|链)|\bpilot|deduction|\btax|interest subsid|\bfunds\b",
+    r"试点|贴息|加计扣除|税|资金(?!紧|不足|有限|周转|链)|\bpilot|deduction|\btax|interest subsid|\bfunds\b|"
+    # "N+X能补多少", "能报几成": what a program pays, asked without its noun (review15 r15-29).
+    r"(?:能|可以|可|最多)\s*(?:补|报|返)(?:贴|助|销)?\s*(?:多少|几成|百分之几|多少钱)",
     re.I,
 )
 

@@ -17,7 +17,7 @@ is or makes ("我们做了一个煤矿安全的数据集", "developing a marine-
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from app.advisor.engine.place_vouchers import KINDS_EN, KINDS_ZH
 from app.advisor.understand.classify import PROBLEM, WISH, states_need
@@ -60,12 +60,15 @@ def names_need(
     text: str,
     *,
     program_stretches: Callable[[str], Iterable[str]],
+    named_names: Sequence[str] = (),
     states_needs: Callable[[CompanyProfile, str], bool],
     named_tools: Callable[[str], set[str]],
 ) -> bool:
     """The client says what it wants done or what goes wrong, in a clause of its own (see the module doc).
 
     `program_stretches`: the stretches of catalogued program names a normalised text repeats;
+    `named_names`: the names of the programs the turn names, whose words ("数据产品", "挂牌", "model") say what the
+    program pays for, not what the client wants done ("想把数据产品挂到上海数据交易所，首次挂牌有补贴吗", r15-16);
     `states_needs`: the recommender's reading of a need (catalogue words and nearest examples);
     `named_tools`: the solutions a text names by keyword ("AI质检").
     """
@@ -75,6 +78,7 @@ def names_need(
     for clause in clauses(text):
         for stretch in program_stretches(clause):
             clause = clause.replace(stretch, " ")
+        clause = _without_shared(clause, [normalize(n) for n in named_names])
         rest = _FUNDING_WORD.sub(" ", _KIND_PHRASE.sub(" ", clause))
         if _FUNDING_WORD.search(clause) and named_tools(rest):
             return True  # "AI质检有补贴吗"
@@ -85,3 +89,32 @@ def names_need(
     # A want the recommender reads as a job the catalogue has ("想用AI幫手落單", "用来做设备预测性维护"), read once on
     # the message without its funding words.
     return wanting and states_needs(profile, "，".join(rests))
+
+
+_SHARED_MIN = 3  # characters of a Han run, or letters of an English word, a clause must share with a name
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_GENERIC_EN = frozenset({"the", "and", "for", "with", "from", "that", "this", "measures", "policy", "city"})
+
+
+def _without_shared(clause: str, names: Sequence[str]) -> str:
+    """`clause` without the runs of Han characters and the English words it shares with the named programs."""
+    for name in names:
+        words = {w for w in re.findall(r"[a-z]{4,}", name) if w not in _GENERIC_EN}
+        clause = "".join(
+            " " if w in words else w for w in re.split(r"(?<=[a-z])(?=[^a-z])|(?<=[^a-z])(?=[a-z])", clause)
+        )
+        start = 0
+        while start <= len(clause) - _SHARED_MIN:
+            end = start + _SHARED_MIN
+            if not (_HAN.fullmatch(clause[start:end]) and clause[start:end] in name):
+                start += 1
+                continue
+            while (
+                end < len(clause)
+                and _HAN.fullmatch(clause[start : end + 1])
+                and clause[start : end + 1] in name
+            ):
+                end += 1
+            clause = clause[:start] + " " + clause[end:]
+            start += 1
+    return clause
