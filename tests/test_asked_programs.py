@@ -90,3 +90,34 @@ def test_a_named_program_ruled_out_says_until_when_it_runs():
     voucher.asked = True
     until = named_until(voucher)
     assert until is not None and "2026-12-31" in until.zh and "2026-12-31" in until.en
+
+
+def test_a_need_none_of_a_closed_lists_kinds_is_ruled_out_before_size():
+    """review15 r15-34: "想用AI做会员行销" is none of the 7 kinds Taiwan's store subsidy pays for; it was ❔ on size."""
+    taipei = CompanyProfile(province="台湾", city="台北", industry="F")
+    store = CATALOGUE.program("tw-retail-store-dx-subsidy")
+    said = "台北的服饰店，想用ai做会员行销，台湾的中小型店家数位转型补助可以补吗"
+    marketing = assess(store, taipei, TODAY, None, said)
+    assert marketing.verdict is Verdict.ineligible
+    reason = marketing.reasons[0].zh
+    assert "云端POS" in reason and "会员" in reason and "AI" in reason
+    ordering = assess(store, taipei, TODAY, None, "台北一家面店，想用ai做线上点餐，店家数位转型补助可以补吗")
+    assert ordering.verdict is not Verdict.ineligible  # online ordering is one of the kinds
+
+
+def test_a_purchase_place_a_program_sets_no_rule_on_is_said_to_be_for_the_issuer():
+    """review15 r15-54: a Tianjin firm buying compute in Inner Mongolia asked whether it qualifies: the voucher's
+    text sets no rule on where compute is bought, so the line says so instead of asking only for the amount."""
+    from app.advisor.understand.stated_purchase import StatedPurchase
+    from app.catalogue.taxonomy import SpendKind
+
+    bought = StatedPurchase(kind=SpendKind.compute, amount_cny=None, said="在内蒙古租算力", where="内蒙古")
+    tianjin = CompanyProfile(province="天津", city="天津", purchases=[bought])
+    voucher = assess(CATALOGUE.program("tj-compute-voucher-2025"), tianjin, TODAY, None, "在内蒙古租算力")
+    placed = [c for c in voucher.conditions if c.name == "venue"]
+    assert placed and "发文单位确认" in placed[0].reason.zh and "内蒙古" in placed[0].reason.zh
+    at_home = CompanyProfile(
+        province="天津", city="天津", purchases=[bought.model_copy(update={"where": "天津"})]
+    )
+    voucher = assess(CATALOGUE.program("tj-compute-voucher-2025"), at_home, TODAY, None, "在天津租算力")
+    assert not [c for c in voucher.conditions if c.name == "venue"]

@@ -14,9 +14,10 @@ import re
 
 from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
+from app.advisor.engine.listed_kinds import unlisted_need
 from app.advisor.engine.names_in_order import english_orders, without_name
 from app.advisor.engine.open_parts import open_purchase_reason
-from app.advisor.engine.purchase_places import judge_place, place_reason
+from app.advisor.engine.purchase_places import judge_place, located, place_reason
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.numbers import money_amounts
@@ -42,6 +43,17 @@ def purchase(program: FundingProgram, purchases: list[Purchase] | None, said: st
     if judged is None or judged.status is Status.met or not kinds:
         return judged
     kinds_en = program.eligibility.paid_kinds_en or kinds
+    unnamed = without_name(said, normalize(program.name), english_orders(program.name_en))
+    need = unlisted_need(program, unnamed) if purchases is None and judged.status is Status.unknown else None
+    if need is not None:  # what they want is none of the listed kinds: that decides before size (r15-34)
+        return Condition(
+            "purchase",
+            Status.unmet,
+            Reason(
+                f"只支付公告列明的{len(kinds)}类：{'、'.join(kinds)}；您说的“{need}”不在其中",
+                f"pays only for the {len(kinds)} kinds it lists: {', '.join(kinds_en)}; “{need}” is none of them",
+            ),
+        )
     reason = Reason(
         f"{judged.reason.zh}（公告列明的{len(kinds)}类：{'、'.join(kinds)}）",
         f"{judged.reason.en} (the {len(kinds)} kinds it lists: {', '.join(kinds_en)})",
@@ -157,6 +169,29 @@ def _where_matters(program: FundingProgram) -> bool:
         or any(r.bought_in or _PLACE_RULE.search(r.zh) for r in eligibility.stated_conditions)
         or any(_PLACE_RULE.search(c) for c in eligibility.special_conditions)
     )
+
+
+def place_unruled(program: FundingProgram, profile: CompanyProfile) -> Condition | None:
+    """A purchase place the client states outside the program's own place, for a program whose text sets no rule on
+    where the spend is made: said so, for the issuer to confirm (review15 r15-54: "does a Tianjin firm buying its
+    compute in Inner Mongolia qualify" was never answered)."""
+    home = program.eligibility.regions
+    if not home or _where_matters(program) or program.eligibility.venue is not None:
+        return None
+    scope = program.eligibility.spend_scope
+    for bought in profile.purchases:
+        where = located(bought.where) if bought.kind in scope and bought.where else None
+        if where is not None and not any(r.covers(where.province, where.city) for r in home):
+            return Condition(
+                "venue",
+                Status.unknown,
+                Reason(
+                    f"原文没有规定须在哪里采购；您说在{bought.where}采购，能否申领请向发文单位确认",
+                    f"the text sets no rule on where it is bought; you buy in {where.label_en}: whether that "
+                    "qualifies is for the issuer to confirm",
+                ),
+            )
+    return None
 
 
 def _stated_spend(program: FundingProgram, purchases: list[Purchase] | None) -> float | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.advisor.engine.buyer_conditions import min_award, min_spend, purchase, venue
+from app.advisor.engine.buyer_conditions import min_award, min_spend, place_unruled, purchase, venue
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.once_only import once_only
@@ -103,6 +103,7 @@ def assess(
             legal_form(program, profile),
             income_tax(program, said, profile.legal_form),
             venue(program, said, profile),
+            place_unruled(program, profile),
             developer(program, profile, said, cased),
             maker_trade(program, profile, said),
             spend_timing(program, said, today),
