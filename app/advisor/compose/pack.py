@@ -32,6 +32,7 @@ from app.advisor.compose.wording import (
     summary_line,
 )
 from app.advisor.contract import Lang
+from app.advisor.engine.channel_fit import channel_caveat
 from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figures
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.foreign_figures import foreign_money, foreign_total, in_own_currency
@@ -137,13 +138,15 @@ def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lan
     ):  # the client's figure in their currency is the cost (review12 r12-47)
         cost = _own_currency_cost(own, item.items, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
+    caveat = channel_caveat(solution, item.pick.channels_unlisted, language == "en")
     if language == "en":
         why = first_clause(why, language, 90)
         over = " (over your budget)" if item.pick.over_budget else ""
-        return f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
+        line = f"{index}. {solution.name_en} — first year {cost}{over}. {why}. [{n}]".replace(". .", ".")
+        return f"{line} {caveat}".rstrip()
     why = first_clause(why, language, 36)
     over = "（超出预算）" if item.pick.over_budget else ""
-    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]"
+    return f"{index}. {solution.name_zh} — 首年约{cost}{over}：{why}。[{n}]{caveat}"
 
 
 def _own_currency_cost(own: list[Purchase], items: list[Purchase], language: Lang) -> str:

@@ -40,6 +40,30 @@ def as_said(message: str) -> str:
     return message
 
 
+def need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
+    """What to match solutions against semantically.
+
+    A first message is matched by its need (`need`: `NeedReader.need_in(message)`, the message
+    without the facts it states), so every phrasing of one need meets the same solutions; it is the text
+    the turn's own retrieval was ranked by, so its embedding is not computed twice. Later turns add the
+    profile and the history.
+    """
+    # Pain points and goals are kept normalised ("用ai", simplified): compared with the message as said,
+    # every one the message itself states looked unsaid, and was searched a second time.
+    said = normalize(message)
+    stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
+    if not history.strip():
+        # the sidebar form / --profile pain points are the need too
+        return " ".join([need, *stated]) if stated else need
+    parts = [
+        profile.industry_label or "",
+        *profile.pain_points,
+        *profile.goals,
+        f"{history}\n{message}"[-600:],
+    ]
+    return " ".join(p for p in parts if p)
+
+
 CONVERSATION_NEED_CHARS = 200  # of a later turn's stated needs, embedded to rank solutions by meaning
 
 

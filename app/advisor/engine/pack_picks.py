@@ -22,6 +22,8 @@ class SolutionPick:
     named: bool = False  # the owner's words name its pain points or keywords, or its need examples do
     worded: bool = False  # named by the catalogue's own words (exact: ranks above a nearest-example naming)
     said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
+    # Messaging channels the client names that its description does not (channel_fit.py): said as a caveat.
+    channels_unlisted: tuple[str, ...] = ()
 
 
 @dataclass

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
-from app.advisor.engine.need_reading import NeedReader, as_said, no_sector
+from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
@@ -32,30 +33,6 @@ def _bought(solution: Solution, profile: CompanyProfile) -> bool:
     """The solution is an input the client says it buys ("用的是通义千问的API", "we rent GPUs"), priced or not:
     what they buy is in the ranking whatever words name it (review11 r11-28)."""
     return any(only_buys(solution, p.kind) for p in profile.purchases if p.kind in RAW_INPUTS)
-
-
-def _need_query(profile: CompanyProfile, message: str, history: str, need: str) -> str:
-    """What to match solutions against semantically.
-
-    A first message is matched by its need (`need`: `SolutionRecommender.need_in(message)`, the message
-    without the facts it states), so every phrasing of one need meets the same solutions; it is the text
-    the turn's own retrieval was ranked by, so its embedding is not computed twice. Later turns add the
-    profile and the history.
-    """
-    # Pain points and goals are kept normalised ("用ai", simplified): compared with the message as said,
-    # every one the message itself states looked unsaid, and was searched a second time.
-    said = normalize(message)
-    stated = [p for p in (*profile.pain_points, *profile.goals) if normalize(p) not in said]
-    if not history.strip():
-        # the sidebar form / --profile pain points are the need too
-        return " ".join([need, *stated]) if stated else need
-    parts = [
-        profile.industry_label or "",
-        *profile.pain_points,
-        *profile.goals,
-        f"{history}\n{message}"[-600:],
-    ]
-    return " ".join(p for p in parts if p)
 
 
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only
@@ -114,7 +91,7 @@ class SolutionRecommender(NeedReader):
         says it already has (None: all of `named_by_needs`).
         """
         need = self.need_in(message)
-        query = _need_query(profile, message, history, need)
+        query = need_query(profile, message, history, need)
         # Ranked densely by the turn's one embedding (`shared.meaning`: `turn_need`, a cache hit), never by a
         # text of its own: every search and vote of a turn shares one query embedding.
         embedded = shared.meaning if shared is not None else self.turn_need(profile, message, history)
@@ -260,6 +237,10 @@ class SolutionRecommender(NeedReader):
         # A need the catalogue's own words name a picked solution for is answered by it, whatever its nearest
         # examples lean to: never "no solution addresses 'automatic alerts'" above the cold-room alert (r12-02).
         picked = {p.solution.id for p in choice.picks}
+        for pick in (
+            choice.picks
+        ):  # "WhatsApp replies": the nearest reply tool, with what to confirm (channel_fit.py)
+            pick.channels_unlisted = unlisted_channels(pick.solution, f"{history}\n{message}")
         choice.unanswered = [n for n in choice.unanswered if not self._names_any(n, picked)]
         choice.ruled_out = [n for n in choice.ruled_out if n in choice.unanswered]
         return choice
