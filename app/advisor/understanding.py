@@ -36,7 +36,7 @@ from app.advisor.understand.resolve import (
     states_profile_facts,
 )
 from app.advisor.understand.restated_contract import restated_contract
-from app.advisor.understand.scope import asks_the_banks, decide_scope
+from app.advisor.understand.scope import asks_the_banks, decide_scope, private_life_first
 from app.advisor.understand.sources_intent import asks_about_the_texts, need_by_examples
 from app.advisor.understand.vague import names_nothing
 from app.advisor.understand.what_if import supposed_changes, without_contract_figures
@@ -187,17 +187,23 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     held = facts or wants or bool(named or rewritten or supposes_place or changes or delta.purchases)
     held = held or held_by_conversation(text, delta, conversation)
     asks = asks_the_banks(text, held)
+    private = private_life_first(
+        text, delta
+    )  # "我家狗不爱吃东西，要不要带去医院": its private-life vote first
     if turn.query.strip():
         # One e5 call per turn: the turn's text and the words of each need stated so far (matched on their
         # own nearest examples, engine/need_parts.py) are embedded together; every search and vote of the
         # turn is then a cache hit, and a need said again later is embedded once per process. The message
         # itself joins them when its scope is left to the banks' nearest examples (`asks`).
         needs = advisor.recommender.need_texts(conversation.profile, turn.query, history)
-        advisor.deps.retrieval.embed_together([*([text] if asks else []), turn.need or turn.query, *needs])
+        advisor.deps.retrieval.embed_together(
+            [*([text] if asks or private else []), turn.need or turn.query, *needs]
+        )
     scope = decide_scope(
         asks,
         vote=lambda: advisor.intent_bank.scope(text),
         need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
+        private=private,
     )
     if scope == "out" or (scope == "unsure" and not conversation.in_business):
         # A short answer saying what the advisor does; an aside saves nothing of what it mentions ("从广州去

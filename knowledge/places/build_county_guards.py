@@ -8,6 +8,8 @@ gazetteer reads "辽宁朝阳建平", "嘉兴海盐" for every county), names of
 and words jieba's dictionary knows mainly as a verb, adverb, direction, number or other function word, or very
 often as any word (比如, 合作, 南部, 资源, 解放), and names that only say where in a town (城东, 市中): "在合作的基础上" is no place.
 
+Names jieba's dictionary does not hold at all (横州) are no everyday word: county_plain.tsv, read as places anywhere.
+
     python knowledge/places/build_county_guards.py     # reads admin_divisions.tsv and jieba's dict.txt
 """
 
@@ -40,7 +42,8 @@ ZONE = re.compile(r"开发区|园区|新区|管理区|管委会|示范区|新城
 
 def spoken(full: str) -> str:
     """The name said without its kind: 海盐县 -> 海盐, 江城哈尼族彝族自治县 -> 江城; a banner (旗) keeps its word."""
-    return re.sub(r"(?:县|区|市)$", "", ETHNIC_SUFFIX.sub("", full))
+    # The name keeps two characters at least: the peoples' pattern alone also matches "融水苗族" in 融水苗族自治县.
+    return re.sub(r"(?:县|区|市)$", "", re.sub(rf"^(.{{2,}}?){ETHNIC_SUFFIX.pattern}", r"\1", full))
 
 
 def jieba_words() -> dict[str, tuple[int, str]]:
@@ -62,11 +65,14 @@ def main() -> None:
     with (HERE / "admin_divisions.tsv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
     counties = [r for r in rows if r[0] == "county" and not ZONE.search(r[3])]
-    said = Counter(spoken(r[3]) for r in counties)
+    # An autonomous county yields its name to a district of the same name (汕头金平区 over 金平苗族瑶族傣族自治县):
+    # counted apart, it is read only where no other county is called so.
+    said = Counter(spoken(r[3]) for r in counties if not ETHNIC_SUFFIX.search(r[3]))
+    said_autonomous = Counter(spoken(r[3]) for r in counties if ETHNIC_SUFFIX.search(r[3]))
     taken = {r[4] for r in rows if r[4]} | {r[1] for r in rows}
     taken |= {re.sub(r"(?:州|地区|盟|市)$", "", r[2].split("/")[-1]) for r in rows}
     words = jieba_words()
-    out = []
+    out, plain = [], []
     for _kind, province, city, full, short, _code in counties:
         if province in SAR:
             continue
@@ -77,17 +83,29 @@ def main() -> None:
             or full.endswith("旗")
             or len(name) < 2
             or said[name] > 1
+            or (ETHNIC_SUFFIX.search(full) and (said[name] or said_autonomous[name] > 1))
             or name in taken
         ):
             continue
-        if not everyday(name, words):
+        if name not in words:
+            # Not a word jieba knows at all (横州, renamed from 横县 in 2021): no everyday word, read as a place
+            # wherever it is written ("横州一家做茉莉花茶的厂").
+            plain.append((province, city, full, name))
+        elif not everyday(name, words) or (ETHNIC_SUFFIX.search(full) and words[name][0] < COMMON_ADJECTIVE):
+            # An autonomous county is said without its peoples (融水苗族自治县 is 融水), whatever rare sense
+            # jieba gives the word (融水 "melt water", tagged vn).
             out.append((province, city, full, name))
     with (HERE / "county_guarded.tsv").open("w", encoding="utf-8", newline="") as handle:
         handle.write(
             "# province\tcity\tcounty\tname read only where a sentence puts a place (build_county_guards.py)\n"
         )
         csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(sorted(out))
-    print(len(out), "names")
+    with (HERE / "county_plain.tsv").open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "# province\tcity\tcounty\tname no dictionary knows as a word: read as a place (build_county_guards.py)\n"
+        )
+        csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(sorted(plain))
+    print(len(out), "guarded names,", len(plain), "plain names")
 
 
 if __name__ == "__main__":

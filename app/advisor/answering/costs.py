@@ -67,6 +67,9 @@ class CostHandlers(HandlerTools):
         return list(conversation.pack)
 
     def cost(self, turn: Turn) -> None:
+        if self._asks_blind(turn) and not turn.conversation.asked_clarification:
+            self._ask(turn)  # "帮我们出个整体的方案，大概要花多少钱" with no need or trade: a cost of what?
+            return
         cost, choice = self._matching_solutions(turn, 2, choose=True)
         profile = turn.conversation.profile
         fixed = cost.own_contracts.min

@@ -206,6 +206,9 @@ class FundingHandlers(PackHandlers, CostHandlers):
         return [p for pick in choice.picks for p in solution_purchases(pick.solution)]
 
     def how_to_apply(self, turn: Turn) -> None:
+        if self._asks_blind(turn) and not turn.conversation.asked_clarification:
+            self._ask(turn)  # "具体要怎么申请，需要准备哪些材料" for no program, place or trade: which ones?
+            return
         turn.programs = self.funding.for_question(turn, self._planned(turn))[:3]
         if not turn.programs:
             turn.answer, turn.has_evidence = no_evidence(turn.language), False

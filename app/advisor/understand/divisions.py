@@ -84,6 +84,11 @@ class Divisions:
                     if kind == "county" and zh[normalize(name)] == place:
                         district.setdefault(normalize(name), full)
         self._add_prefixed(rows, city_place, zh, district)
+        # Counties whose short name no dictionary knows as a word (横州): read wherever written (county_plain.tsv).
+        for province, city, full, name in tsv_rows(folder / "county_plain.tsv"):
+            if province in provinces:
+                zh.setdefault(normalize(name), city_place.get(city, Place(province, city)))
+                district.setdefault(normalize(name), full)
         for name, where in guarded_in.items():
             if counties.get(name, {where}) != {where}:
                 del self.guarded[name]  # 连江: a county of Fuzhou as well as Matsu; not guessed
@@ -159,4 +164,6 @@ class Divisions:
 
 def _spoken(full: str) -> str:
     """A county said without its kind: 海盐县 -> 海盐, 江城哈尼族彝族自治县 -> 江城; a banner (旗) keeps its word."""
-    return re.sub(r"(?:县|区|市)$", "", re.sub(r"(?:[^族]{1,4}族)+自治县$", "", full))
+    # The name keeps its first two characters at least: "融水苗族自治县" is 融水, never "" (the peoples' pattern
+    # alone also matches "融水苗族").
+    return re.sub(r"(?:县|区|市)$", "", re.sub(r"^(.{2,}?)(?:[^族]{1,4}族)+自治县$", r"\1", full))

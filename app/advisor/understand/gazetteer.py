@@ -19,6 +19,7 @@ from app.advisor.understand.guarded_places import GuardedPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
+from app.advisor.understand.place_holders import PlaceHolders
 from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions
 from app.advisor.understand.registration import (
     REGISTERED_EN,
@@ -77,6 +78,7 @@ class RegionGazetteer:
         }  # 九龙: HK's
         for name in counties:
             self._district.setdefault(name, divisions.guarded_county_full[name])
+        self._held = PlaceHolders(path.parent / "places" / "place_holders.tsv")  # 六合彩, 太平洋: no county
         self._guarded_names = GuardedPlaces(self._guarded, counties, {p.province for p in self._zh.values()})
         self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
@@ -125,7 +127,7 @@ class RegionGazetteer:
         }
         for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
             name, start = m.group(0), m.start()
-            if name not in self._zh:
+            if name not in self._zh or self._held.held(norm, name, start):
                 continue
             if start in scenic:  # "平遥古城": 平遥's old town, not 丽江's 古城区
                 county, where = scenic.pop(start)

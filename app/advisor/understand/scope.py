@@ -29,7 +29,8 @@ from typing import Literal
 import numpy as np
 
 from app.advisor.understand.classify import IN_SCOPE_ASK, states_need
-from app.advisor.understand.out_of_scope import refused_by_rule
+from app.advisor.understand.out_of_scope import refused_by_rule, speaks_of_private_life
+from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
 from app.advisor.understand.vague import names_nothing
 from app.text.normalize import normalize
@@ -40,6 +41,9 @@ Scope = Literal["rules", "out", "unsure"]
 
 K = 5
 OUT_SHARE = 0.6  # of the five nearest examples' similarity, held by out-of-scope examples
+# Heard before the need and trade readers, the private-life vote must be clearer: four of the five nearest
+# ("我家是开饭店的，后厨备料老浪费" sits at 0.6 among family examples).
+PRIVATE_OUT_SHARE = 0.8
 MIN_SIMILARITY = 0.86  # the nearest example at least this close, or the bank knows nothing of the message
 
 # Words that put a message in the advisor's field on their own: policies, laws and tax, the articles and their
@@ -84,6 +88,27 @@ def anchored(text: str) -> bool:
     )
 
 
+def private_life_first(text: str, delta: CompanyProfile) -> bool:
+    """The message speaks of the asker's family, home or pets and states no fact only a firm has (staff, turnover,
+    budget, purchases, systems, legal form) and no word of AI, funding or policy: its private-life vote is heard
+    before the need and trade readers. "我家狗这两天不爱吃东西，要不要带去医院" has a trade word (医院) and a need
+    word and was read as a clinic's need (a pack of medical-record tools); "屋企部冷氣機成日漏水" as equipment upkeep."""
+    own = (
+        delta.legal_form,
+        delta.employees,
+        delta.annual_revenue_cny,
+        delta.budget_cny,
+        delta.budget_other,
+        delta.company_age_years,
+        delta.it_skill,
+    )
+    if any(value is not None for value in own) or delta.purchases or delta.existing_it:
+        return False
+    norm = normalize(text)
+    anchored_words = IN_SCOPE_ASK.search(norm) or FUNDING_WORDS.search(norm) or IN_SCOPE_WORDS.search(norm)
+    return speaks_of_private_life(text) and not anchored_words
+
+
 def asks_the_banks(text: str, held: bool) -> bool:
     """No rule and no anchor decides the message's scope: its nearest labelled examples will (the caller
     embeds the message with the turn's other texts in its one e5 call)."""
@@ -95,13 +120,18 @@ def decide_scope(
     *,
     vote: Callable[[], ScopeVote],
     need_by_bank: Callable[[], bool],
+    private: bool = False,
 ) -> Scope:
     """ "rules", "out" or "unsure" for one message, from its words and its nearest labelled examples.
 
     `asks`: `asks_the_banks(text, held)`, computed once by the caller, which also decides by it whether the
     message joins the turn's e5 batch (the rules and anchors cost about as much as the rest of the scope).
     `vote` and `need_by_bank` are asked only when no rule and no anchor decided.
+    `private`: `private_life_first(text, delta)`: the private-life vote is heard first, whatever the need and
+    trade readers took from the message's words; a clear one refuses it.
     """
+    if private and _votes_out(vote(), PRIVATE_OUT_SHARE):
+        return "out"
     if not asks:
         return "rules"  # a refusal rule, with its exceptions for a business message, is the classifier's
     if need_by_bank():
@@ -109,6 +139,10 @@ def decide_scope(
         # as often as not: the need bank, which holds them, speaks first.
         return "rules"
     scope = vote()
-    if scope.similarity >= MIN_SIMILARITY and scope.out_share >= OUT_SHARE:
+    if _votes_out(scope):
         return "out"
     return "rules" if scope.similarity >= MIN_SIMILARITY and scope.out_share <= 1 - OUT_SHARE else "unsure"
+
+
+def _votes_out(scope: ScopeVote, share: float = OUT_SHARE) -> bool:
+    return scope.similarity >= MIN_SIMILARITY and scope.out_share >= share

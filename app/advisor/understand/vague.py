@@ -55,6 +55,23 @@ MAX_HAN_LEFT = (
 )
 
 
+# What a longer opener asks for when it names nothing: money, help or a plan, how to apply or where to begin
+# ("…国家或者地方上到底有没有什么扶持政策", "…具体要怎么申请，需要准备哪些材料", "Where should we even start,
+# and is there any funding"). A question about a topic ("AI生成的图片版权归谁") asks for none of them: it is
+# answered from the sources, not asked back.
+_ASKS_FOR_HELP = re.compile(
+    rf"{FUNDING_NOUN}|支持|帮扶|优惠|政策|申请|申报|方案|建议|从哪|由边度|入手|起步|怎么开始|怎么弄|怎么搞|点样开始|"
+    r"能做(?:点|些)?(?:啥|什么)|有什么用|怎么回事|"
+    r"\b(?:help|support|funding|grants?|subsid\w*|money|apply|start|begin|advice|ideas?|how it works)\b",
+    _I,
+)
+
+
+def asks_for_help(text: str) -> bool:
+    """The message asks for money, help, a plan, the steps or where to begin (whatever it names besides)."""
+    return bool(_ASKS_FOR_HELP.search(normalize(text)))
+
+
 def names_nothing(text: str) -> bool:
     """A question about AI or its funding with nothing of the firm, its need or a program in it."""
     norm = normalize(text)
