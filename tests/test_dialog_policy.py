@@ -22,7 +22,7 @@ def advisor(advisor: AdvisorService) -> AdvisorService:
 @pytest.mark.parametrize(
     "message",
     [
-        "您好，我们老板最近总在群里转发人工智能的新闻，让我打听一下国家或者地方上现在到底有哪些扶持，具体又该怎么申请",
+        "您好，老板最近总在群里转人工智能的文章，让我打听一下国家或者地方上现在到底有哪些扶持，具体又该怎么申请",
         "Good morning, the director asked me to look into whether the government offers any support or grants to a "
         "company like ours that starts using AI, and how one would apply.",
     ],
