@@ -54,13 +54,15 @@ _FEWEST_WORDS = min(MIN_EN_WORDS, IN_ORDER_MIN_WORDS)  # of an English name, in 
 _GENERIC_WORDS = (
     "a an the of for and in on to by with ai sme smes firms firm companies company enterprise enterprises "
     "subsidy subsidies voucher vouchers grant grants fund funds award awards program programme scheme "
-    "support policy policies measures city pilot digital transformation digitalisation digitalization"
+    "support policy policies measures city pilot digital transformation digitalisation digitalization "
+    # A figure in a name ("up to 5 million yuan per unit") is no name: "revenue about 2.5 million yuan" named it.
+    "up per unit million billion thousand yuan rmb cny year years"
 )
 _GENERIC_EN = frozenset(_GENERIC_WORDS.split())
 
 
 def _distinctive(words: Sequence[str]) -> bool:
-    return sum(word not in _GENERIC_EN for word in words) >= 2
+    return sum(word not in _GENERIC_EN and not word.isdigit() for word in words) >= 2
 
 
 # Asking what two programs give together: the pair, not only the one named.
