@@ -80,7 +80,12 @@ def test_a_word_that_holds_a_county_name_is_no_place(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "city"),
-    [("我们在南京六合做农产品", "南京"), ("我们在六合开了家厂", "南京"), ("菏泽牡丹区的一家面粉厂", "菏泽")],
+    [
+        ("我们在南京六合做农产品", "南京"),
+        ("我们在六合开了家厂", "南京"),
+        ("菏泽牡丹区的一家面粉厂", "菏泽"),
+        ("我们在凤凰古城卖银饰", "湘西"),
+    ],
 )
 def test_the_county_said_on_its_own_is_still_read(text: str, city: str) -> None:
     place = regions(KNOWLEDGE).find(text)

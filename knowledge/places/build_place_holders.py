@@ -4,7 +4,7 @@ holds 太平, 牡丹花 holds 牡丹), from jieba's dictionary. The gazetteer do
 is no firm in 阜新太平区. A county named on its own ("南京六合做农产品", "我们在六合") is read as before.
 
 Kept: words longer than the name, seen at least `MIN_FREQ` times, that are not themselves a division of China
-(太平洋 is kept: an ocean; 六合区 is not) nor the name with a word of place after it (萧山人, 长寿路: still the place).
+(太平洋 is kept: an ocean; 六合区 is not) nor the name with a word of place after it (萧山人, 长寿路, 凤凰古城: still the place).
 
     python knowledge/places/build_place_holders.py    # reads admin_divisions.tsv, county_guarded.tsv, jieba's dict
 """
@@ -20,7 +20,7 @@ import jieba
 HERE = Path(__file__).parent
 MIN_FREQ = 3
 # The name followed by the kind of place or what belongs to it: still the place.
-PLACE_AFTER = re.compile(r"^(?:区|县|市|镇|乡|村|路|街|湾|港|站|人|城区|新区|县城|开发区)")
+PLACE_AFTER = re.compile(r"^(?:区|县|市|镇|乡|村|路|街|湾|港|站|人|城区|新区|县城|开发区|古城|古镇|景区|老街)")
 
 
 def division_names() -> set[str]:

@@ -127,7 +127,8 @@ class RegionGazetteer:
         }
         for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
             name, start = m.group(0), m.start()
-            if name not in self._zh or self._held.held(norm, name, start):
+            # A county inside an everyday word (六合彩) is none; its scenic area ("凤凰古城") is still the county.
+            if name not in self._zh or (start not in scenic and self._held.held(norm, name, start)):
                 continue
             if start in scenic:  # "平遥古城": 平遥's old town, not 丽江's 古城区
                 county, where = scenic.pop(start)
