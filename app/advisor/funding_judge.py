@@ -197,7 +197,11 @@ class FundingJudge:
         # ...with the program at another level that pays for the same spend where the client is (a province's),
         # and those paying for a purchase the client states (`client`: their contracts).
         answered = sorted(named, key=lambda a: VERDICT_ORDER[a.verdict]) + same_spend_elsewhere(judged, named)
-        return answered + paying_stated_purchases(judged, answered, client) if named else []
+        # Only a purchase this message states: a follow-up naming one program of the last answer ("那场景应用创新
+        # 项目呢？") is about that program, not again about the contracts of an earlier turn.
+        query = normalize(turn.query)
+        now = [p for p in client if p.said and p.said in query]
+        return answered + paying_stated_purchases(judged, answered, now) if named else []
 
     def for_question(
         self,

@@ -111,8 +111,19 @@ class HandlerTools:
             or _names_program_kind(turn.query)
             # An English name ("the EU AI Act") is something named.
             or _names_in_english(turn.query)
+            # So is an article's speaker ("汪小帆建议怎么降低…门槛"): the articles answer it.
+            or _names_a_speaker(turn)
         )
 
     def _ask(self, turn: Turn) -> None:
         turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
         turn.conversation.awaiting_profile = turn.conversation.asked_clarification = True
+
+
+def _names_a_speaker(turn: Turn) -> bool:
+    """The message names a person the retrieved passages quote (their `speaker`, services/chunk_names.py)."""
+    if turn.search is None:
+        return False
+    query = normalize(turn.query)
+    speakers = {normalize(str(h.metadata.get("speaker") or "")).strip() for h in turn.search.hits}
+    return any(name and name in query for name in speakers)

@@ -44,8 +44,15 @@ _FUNDING_WORD = re.compile(rf"{FUNDING_NOUN_ZH}|{_KINDS_ZH}|{FUNDING_NOUN_EN}|{_
 # What says the client wants a thing done: a wish, a problem, or AI put to a use ("用AI预测销量有补贴吗",
 # "subsidy for using AI to forecast sales", "补贴用来做设备预测性维护"); not "我们做了一个数据集".
 _WANTS = re.compile(
-    rf"{WISH.pattern}|{PROBLEM.pattern}|用\s*ai|ai\s*来|用来|用于|拿来|\b(?:using|use)\s+ai\b|\bai\s+to\b|"
+    rf"{WISH.pattern}|{PROBLEM.pattern}|(?:想|希望|打算|准备)[^，。！？]{{1,6}}?(?:用|做|上|搞)|用\s*ai|ai\s*来|用来|用于|拿来|\b(?:using|use)\s+ai\b|\bai\s+to\b|"
     r"\bto use it (?:for|to)\b",
+    re.I,
+)
+
+
+# What the client is or has made, not a tool it wants: "我们是做数据标注的", "做了一个…数据集", "we are a … firm".
+_SAYS_WHAT_IT_IS = re.compile(
+    r"我们是|一家[^，。]{0,4}做[^，。]{1,10}的|我們係|我哋係|做了|做过|建了|开发了|\bwe are\b|\bwe're\b|\bwe have built\b",
     re.I,
 )
 
@@ -80,8 +87,10 @@ def names_need(
             clause = clause.replace(stretch, " ")
         clause = _without_shared(clause, [normalize(n) for n in named_names])
         rest = _FUNDING_WORD.sub(" ", _KIND_PHRASE.sub(" ", clause))
-        if _FUNDING_WORD.search(clause) and named_tools(rest):
-            return True  # "AI质检有补贴吗"
+        if named_tools(rest) and (_FUNDING_WORD.search(clause) or not _SAYS_WHAT_IT_IS.search(rest)):
+            # "AI质检有补贴吗", "做设备预测性维护", "上个智能客服": a tool the catalogue names, unless the clause
+            # says what the client is or has made ("我们做了一个煤矿安全的数据集").
+            return True
         if states_need(rest):
             return True
         rests.append(rest)
