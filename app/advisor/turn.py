@@ -53,6 +53,9 @@ class Turn:
     # Programs the message names that the sources do not hold ("合肥模型券"): said first to be absent, and the
     # answer under that lists only programs paying for what the client buys (engine/rumours.py).
     claimed: list[str] = field(default_factory=list)
+    # The profile as known before this message (the form's facts and earlier turns'): a message naming nothing is
+    # asked back on it, whatever its own generic words were read as (answering/base.py).
+    known_before: CompanyProfile | None = None
     # "那苏州呢" after a pack: the profile saved before this what-if, restored once the turn is answered.
     what_if_from: CompanyProfile | None = None
     # "如果12月20號先簽約呢": a follow-up supposing something that is no profile fact (a signing day, a way of

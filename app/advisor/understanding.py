@@ -60,7 +60,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     """Read `text` (the cleaned message) into `turn` and the conversation's profile."""
     conversation = turn.conversation
     places = advisor.places
-    saved = conversation.profile
+    saved = turn.known_before = conversation.profile
     mentioned = places.all_places(not_the_company(text))
     named = advisor.program_names.named_in(text, saved.province, saved.city, mentioned)
     named = advisor.program_names.with_partners(named, text)

@@ -13,6 +13,7 @@ from app.advisor.funding_judge import FundingJudge
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, GENERIC_FUNDING_ASK
 from app.advisor.understand.gazetteer import RegionGazetteer
+from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.vague import asks_for_help, names_nothing
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
@@ -78,15 +79,19 @@ class HandlerTools:
         self.uploaded = uploaded  # {doc id: title} of the files users added: their own, not public reports
 
     def _asks_blind(self, turn: Turn) -> bool:
-        """A question about AI or its funding that names nothing the advisor can act on: asked back.
+        """A question about AI, policy or its funding that names nothing the advisor can act on: asked back.
 
         A short one is vague by its words alone (vague.names_nothing: nothing is left once the words every such
-        question is made of are taken away). A longer one is judged by what the turn read from it, not by its
-        words: an opener of 60 characters about the boss, the news and "到底有没有什么扶持政策" names nothing more
-        than "AI补贴有哪些" does (held-out blind10/11: the ask-back stopped at 30 characters). It is asked back when
-        it asks for money, help, a plan or where to begin and names no place, trade, need, purchase, program,
-        figure or English name; a question about a topic ("AI生成的图片版权归谁") is answered from the sources.
+        question is made of are taken away: "有什么AI补贴可以申请", "政府有没有钱给小企业搞AI"); a short question about
+        a topic ("人工智能安全有哪些政策") is answered from the sources. A longer one is asked back too when it asks for
+        money, help, a plan, the steps or where to begin (an opener of 60 characters about the boss and the news). Either
+        is asked back (place and trade) only when it names no place, trade, need, purchase, program, figure or name.
         """
+        if names_nothing(turn.raw) and turn.known_before is not None:
+            # Made only of the words every vague question is made of, it names nothing itself, whatever a reader took
+            # from them ("给小企业搞AI" read as a software firm, "看了新闻" as a news agency, "AI补贴" as a program the
+            # sources lack): only what the conversation knew before it counts (issue #12).
+            return not _knows_anything(turn.known_before)
         query = normalize(turn.query)
         short = len(re.sub(r"[a-z]+", "w", query)) <= 30  # English words count as one character each
         vague = GENERIC_FUNDING_ASK.search(query) or ASKS_ABOUT_AI_ONLY.search(query) or names_nothing(query)
@@ -96,18 +101,13 @@ class HandlerTools:
     def _names_nothing_known(turn: Turn) -> bool:
         """Nothing the advisor can plan or judge on: no place, trade, need, purchase, program, figure or name."""
         profile = turn.conversation.profile
-        figures = (profile.budget_cny, profile.budget_other, profile.employees, profile.annual_revenue_cny)
         return not (
             turn.foreign
             or turn.places
-            or profile.province
-            or profile.industry
+            or _knows_anything(profile)
             or turn.need_stated
-            or profile.pain_points
-            or profile.purchases
             or turn.named_programs
             or turn.claimed
-            or any(figure is not None for figure in figures)
             or _names_program_kind(turn.query)
             # An English name ("the EU AI Act") is something named.
             or _names_in_english(turn.query)
@@ -118,6 +118,13 @@ class HandlerTools:
     def _ask(self, turn: Turn) -> None:
         turn.answer, turn.clarifying = canned.ask_what_is_needed(turn.language)
         turn.conversation.awaiting_profile = turn.conversation.asked_clarification = True
+
+
+def _knows_anything(profile: CompanyProfile) -> bool:
+    """The profile holds a fact a plan or a verdict can use: a place, a trade, a pain point, a purchase, a figure."""
+    figures = (profile.budget_cny, profile.budget_other, profile.employees, profile.annual_revenue_cny)
+    facts = (profile.province, profile.industry, profile.pain_points, profile.purchases)
+    return any(facts) or any(figure is not None for figure in figures)
 
 
 def _names_a_speaker(turn: Turn) -> bool:

@@ -20,9 +20,11 @@ _FOLLOW_UP = re.compile(
 )
 # "如果我们在深圳注册一家子公司", "要是迁到东莞呢", "What if we register a subsidiary in Shenzhen instead?",
 # "Suppose we set up a second company in Suzhou": a place asked about, not where the company is.
-# "万一" after a figure is "45万一年" (450,000 a year), not "in case".
+# "万一" after a figure is "45万一年" (450,000 a year), not "in case". A marker inside a word supposes nothing:
+# "主要是仓库管理乱" states a pain point (review15 r15-23 was answered "假如仓库管理乱…"), as do "只要是", "需要是".
 _HYPOTHETICAL = re.compile(
-    r"如果|假如|假设|假使|要是|若是|倘若|(?<![\d〇零一二三四五六七八九十百千两几半])万一|设想|"
+    r"如果|假如|假设(?!备)|假使|(?<![主只需重必想不])要是|若是|倘若|(?<![\d〇零一二三四五六七八九十百千两几半])万一|"
+    r"(?<![建预])设想|"
     r"\bwhat if\b|\bif (?:we|i|our company|the company)\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetically\b|"
     r"\bwere (?:we|i) to\b|\bwould (?:it|anything|things) change\b",
     re.IGNORECASE,

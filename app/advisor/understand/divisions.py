@@ -51,6 +51,12 @@ class Divisions:
         full district name); names already there keep their place."""
         self.guarded: dict[str, Place] = {}
         provinces = {place.province for place in zh.values()}
+        # Short names an owner uses first as the everyday word (新建, 商城, 温泉, 路桥; 金门 inside 铝合金门窗): read
+        # only where a sentence puts a place (county_everyday.tsv, guarded_places.py), never as plain names.
+        everyday = {normalize(row[3]): row for row in tsv_rows(folder / "county_everyday.tsv")}
+        for name, (province, city, _full, _name) in everyday.items():
+            if zh.get(name) == Place(province, city):
+                del zh[name]  # 金门 of regions.yaml
         counties: dict[str, set[tuple[str, str]]] = {}
         guarded_in: dict[str, tuple[str, str]] = {}
         # Towns and zones (zones.tsv) are read as counties of their city: "东莞虎门", "松山湖" are in 东莞.
@@ -79,7 +85,7 @@ class Divisions:
                 )
             # Cities are all in regions.yaml under the names people use; only their official names here.
             for name in (full, short) if kind == "county" else (full,):
-                if name and len(name) >= 2 and not _GENERIC_ZONE.fullmatch(name):
+                if name and len(name) >= 2 and not _GENERIC_ZONE.fullmatch(name) and name not in everyday:
                     zh.setdefault(normalize(name), place)
                     if kind == "county" and zh[normalize(name)] == place:
                         district.setdefault(normalize(name), full)
@@ -102,14 +108,13 @@ class Divisions:
         self.scenic = scenic
         # Counties whose short name is an everyday word, read only where a sentence puts a place ("在海盐",
         # county_guarded.tsv, built by build_county_guards.py); names held for another place keep it.
+        guarded_rows = tsv_rows(folder / "county_guarded.tsv") + list(everyday.values())
         self.guarded_counties = {
             normalize(name): city_place.get(city, Place(province, city))
-            for province, city, _full, name in tsv_rows(folder / "county_guarded.tsv")
+            for province, city, _full, name in guarded_rows
             if province in provinces and normalize(name) not in zh
         }
-        self.guarded_county_full = {
-            normalize(name): full for _province, _city, full, name in tsv_rows(folder / "county_guarded.tsv")
-        }
+        self.guarded_county_full = {normalize(name): full for _province, _city, full, name in guarded_rows}
         # County-level names in English from GeoNames ("Shouguang", "Zhangjiagang": county_names_en.tsv, built by
         # build_county_names_en.py); regions.yaml's hand-written English names come first.
         for province, city, full, name in tsv_rows(folder / "county_names_en.tsv"):

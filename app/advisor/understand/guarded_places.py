@@ -5,7 +5,8 @@ Cities: 大理 (大理石), 三明 (三明治), 白银 (silver) are read after a
 about a place (开, 做, 的, 这边 …), never in "大理石加工" or "三明治店".
 
 Counties and county-level cities whose short name is an everyday word (海盐 "sea salt", 龙口, 高密, 平遥, 湖里;
-places/county_guarded.tsv) are read on stricter terms: only after a word that places the company and before a
+places/county_guarded.tsv; 新建, 商城, 温泉, 路桥, 金门: places/county_everyday.tsv) are read on stricter terms, or
+alone as the answer to "where?" ("路桥"): only after a word that places the company and before a
 word that says what is done there or a clause break ("我们在海盐做紧固件", "厂子在龙口，做粉丝的", "在平遥开了家店"),
 not before 的 or 有 alone ("在平和的氛围里", "在资源有限的时候"). Held-out blind11 had a 海盐 firm read as no place.
 After their own city or province these names need no cue: divisions.py reads "嘉兴海盐", "浙江海盐" as the county.
@@ -40,6 +41,10 @@ class GuardedPlaces:
         self._county = (
             re.compile(rf"(?:{PLACING})\s*({_names(counties)}){_COUNTY_AFTER}") if counties else None
         )
+        # Alone, the name is the answer to "where?" ("路桥", "海盐那边"): a place.
+        self._alone = (
+            re.compile(rf"^\s*({_names(counties)})(?:这边|那边|这里|那里)?[\s。.!！]*$") if counties else None
+        )
 
     def mentions(self, norm: str) -> list[tuple[str, Place]]:
         """(name, place) for each guarded name `norm` puts a place at: cities, then counties."""
@@ -48,4 +53,6 @@ class GuardedPlaces:
         )
         if self._county:
             found += [(m.group(1), self.counties[m.group(1)]) for m in self._county.finditer(norm)]
+        if self._alone and (alone := self._alone.match(norm)):
+            found.append((alone.group(1), self.counties[alone.group(1)]))
         return found

@@ -39,13 +39,19 @@ _GENERIC = re.compile(
     r"建议|方案|办法|帮忙|能做|可以做|做点|做些|啥|咩|乜|申请|可以申请|拿|能拿|攞|话|说|讲|冇|啲|"
     # "想问下而家有咩AI资助可以攞", "听说有个什么券可以领": now, to claim, "a" (一个/有个) name nothing either.
     r"而家|依家|领取|能领|领|个|"
+    # Where the owner heard of it, and whether it is true or hard to get ("看新闻说…", "刷到视频说政府给报一半，真的假的",
+    # "朋友说…我们小公司也有份吗", "门槛高不高", "到底要准备什么"): hearsay and hedges name nothing of the firm.
+    r"新闻|报道|短视频|视频|抖音|朋友圈|公众号|朋友|同行|群里|网上|刷到|看到|看了|看|听说|据说|真的假的|真的吗|真假|靠谱|"
+    r"门槛|高不高|难不难|很麻烦|麻烦|准备|材料|到底|有份|红利|吃(?=$|[，,。？?！!])|查查|查一下|这种|那种|今年|也|"
+    r"报销|报|一半|畀|中小企|怎么|如何|怎样|啊|哦|"
     r"有没有|有冇|有什么|有啥|有咩|有哪些|什么|啥|咩|哪些|是否|能不能|可以|能|可|有|对|给|的|了|吗|呢|啊|吧|嘛|呀|都|一些|点|些|"
     r"\b(?:hi|hello|hey|is|are|there|any|anything|what|which|whats|what's|available|for|of|about|on|in|to|the|a|an|and|"
     r"we|i|our|my|me|us|small|business|businesses|company|companies|firms?|sme|smes|heard|hear|using|use|"
     r"government|state|public|can|could|get|do|does|you|have|has|know|tell|please|run|own|kind|kinds|"
     r"help|support|funding|subsidies|subsidy|grants|grant|vouchers|voucher|money|programs?|schemes?|s|re|ve|m|d|"
     r"how|where|start|begin|want|would|like|something|going|with|us|my|own|should|digital\w*|automat\w*|"
-    r"efficien\w*|transform\w*|improve|boost|more|go|need|needs|ideas?|advice|suggest\w*)\b",
+    r"efficien\w*|transform\w*|improve|boost|more|go|need|needs|ideas?|advice|suggest\w*|"
+    r"ours|adopt\w*|true|really|real|hard|prepare|documents?|paperwork|news|friends?|videos?|says?|said)\b",
     _I,
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
