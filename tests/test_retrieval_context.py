@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.components.dictionary import QueryTranslator
+from app.components.dictionary import QueryTranslator, kept_senses
 from app.corpus.documents import DocumentMeta, PolicyDocument
 from app.evaluation.golden import FRESH_RETRIEVAL, load_retrieval_cases
 from app.evaluation.retrieval_metrics import score_retrieval
@@ -31,7 +31,7 @@ INTERVIEW = (
 )
 
 
-def _records(tmp_path: Path, text: str) -> list[dict[str, object]]:
+def _records(tmp_path: Path, text: str, max_tokens: int = 40) -> list[dict[str, object]]:
     document = PolicyDocument(
         doc_id="interview",
         path=tmp_path / "interview.txt",
@@ -40,7 +40,7 @@ def _records(tmp_path: Path, text: str) -> list[dict[str, object]]:
         content_hash="x",
     )
     segmenter = Segmenter(Glossary(), tmp_path / "jieba")
-    records = policy_records(document, ChunkingSettings(max_tokens=40, min_tokens=0), segmenter.tag)
+    records = policy_records(document, ChunkingSettings(max_tokens=max_tokens, min_tokens=0), segmenter.tag)
     return [{**r.metadata, "document": r.document} for r in records]
 
 
@@ -61,6 +61,23 @@ def test_a_hit_reads_on_across_chunk_boundaries_but_not_across_headings(tmp_path
     other_section = next(r for r in records if "别的事情" in str(r["quote"]))
     assert "门槛" not in context_text(other_section, "")  # the previous section is another topic
     assert "新的一节\n这一节" in context_text(other_section, "")  # its heading leads it
+
+
+def test_a_neighbouring_paragraph_is_shown_on_its_own_line_not_glued_to_a_cut_sentence(tmp_path):
+    """上海's notice: the reprint stops mid-clause and an editor's line introduces the summary after it.
+    Glued on, a client read "最高30……（转载页在此处截断）上海市人民政府意大利文门户的官方摘要…" as one quote."""
+    notice = (
+        "若干措施\n"
+        "3.发放1亿元语料券,加强语料公共服务平台建设,对购买非关联方语料的主体,给予核定合同额最高30……（转载页在此处截断）\n"
+        "官方摘要对第3条的表述：\n"
+        "Le entità che acquistano corpora da soggetti terzi potranno ottenere sussidi fino al 30%."
+    )
+    records = _records(tmp_path, notice, max_tokens=64)
+    cut = next(r for r in records if str(r["quote"]).endswith("（转载页在此处截断）"))
+    summary = next(r for r in records if str(r["quote"]).startswith("官方摘要"))
+    assert "（转载页在此处截断）\n官方摘要" in context_text(cut, "")  # the window after keeps the break
+    assert "（转载页在此处截断）\n官方摘要" in context_text(summary, "")  # and the window before
+    assert not any("截断）官方" in context_text(r, "") for r in records)
 
 
 def test_who_said_questions_get_the_article_passage_with_the_speaker_first(shared_container):
@@ -244,6 +261,20 @@ def test_every_word_of_an_english_phrase_is_read_in_its_dictionary_form():
     senses = {"pay attention": ("关注",), "pay": ("支付",), "attention": ("注意",)}
     translator = QueryTranslator({"关注": 2, "支付": 5, "注意": 1}, senses=lambda: senses)
     assert translator.translate("what is he paying attention to this year") == ["关注"]
+
+
+def test_a_later_dictionary_sense_labelled_with_its_field_translates_too():
+    """需求 is CC-CEDICT's "requirement / to require / (economics) demand": with only the first two senses, "data
+    demand" found no 需求 and an English question missed the passage on pooling firms' data demand (fresh f72).
+    Unlabelled later senses stay out (称号's third sense "title"), and so do other registers."""
+    assert kept_senses(["requirement", "to require", "(economics) demand"])[-1] == "(economics) demand"
+    assert kept_senses(["numeral", "digit", "number", "figure", "digital (electronics etc)"]) == [
+        "numeral",
+        "digit",
+        "digital (electronics etc)",
+    ]
+    assert kept_senses(["name", "term of address", "title"]) == ["name", "term of address"]
+    assert kept_senses(["(classical) to say", "cloud"]) == ["cloud"]
 
 
 def test_fresh_set_is_independent_multilingual_and_meets_targets(shared_container):

@@ -32,6 +32,13 @@ _SKIP = ("CL:", "variant of", "old variant", "surname", "abbr.", "see ", "also w
 _REGISTER = re.compile(
     r"^\((classical|literary|archaic|old|dialect|Cantonese|slang|Internet slang|Tw|Taiwan)"
 )
+# A later sense labelled with its field is a modern technical use, not a rare reading: 需求 "(economics) demand",
+# 数字 "digital (electronics etc)". Beyond the primary senses only these are kept (fresh f72: "data demand" found
+# no 需求, and "digital" no word at all). Register labels (classical, dialect) are dropped above.
+_FIELD = re.compile(
+    r"\((economics|finance|computing|electronics|statistics|law|business|commerce|management|math|physics|"
+    r"chemistry|medicine|biology)\b[^)]*\)"
+)
 _STOP = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "the a an of to in on for and or is are was were be been by with what how which who whom does "
@@ -55,13 +62,23 @@ def dictionary_senses() -> dict[str, tuple[str, ...]]:
 
     senses: defaultdict[str, list[str]] = defaultdict(list)
     for entry in CcCedict().get_entries():
-        for definition in entry["definitions"][:_PRIMARY_SENSES]:
-            if definition.startswith(_SKIP) or _REGISTER.match(definition):
-                continue
+        for definition in kept_senses(entry["definitions"]):
             key = _key(definition)
             if key and len(key.split()) <= _MAX_PHRASE:
                 senses[key].append(entry["simplified"])
     return {key: tuple(words) for key, words in senses.items()}
+
+
+def kept_senses(definitions: list[str]) -> list[str]:
+    """The senses of one entry a question may be translated by: its primary senses, and later ones labelled
+    with a field; none in another register or that only points at another entry."""
+    kept = []
+    for n, definition in enumerate(d.strip() for d in definitions):
+        if definition.startswith(_SKIP) or _REGISTER.match(definition):
+            continue
+        if n < _PRIMARY_SENSES or _FIELD.search(definition):
+            kept.append(definition)
+    return kept
 
 
 _LOCK = threading.Lock()

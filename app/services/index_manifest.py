@@ -25,6 +25,8 @@ _INDEXING_CODE = [
     Path(__file__).parent / "index_records.py",
     Path(__file__).parent / "ingest_sources.py",  # which document a program text and its entries are
     Path(__file__).parents[1] / "catalogue" / "render.py",
+    # Which CC-CEDICT senses the ingest stores for query translation (app.services.query_dictionary).
+    Path(__file__).parents[1] / "components" / "dictionary.py",
     *sorted((Path(__file__).parents[1] / "text").glob("*.py")),
 ]
 

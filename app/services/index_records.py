@@ -84,12 +84,22 @@ def _with_ids(records: list[IndexRecord], source: str) -> list[IndexRecord]:
     return records
 
 
-def _window(sentences: list[str], *, last: bool) -> str:
-    """The neighbouring sentence shown with a chunk (sentence-window retrieval), capped in length."""
+def _window(neighbour: str, paragraph_break: bool, *, last: bool) -> str:
+    """The neighbouring sentence shown with a chunk (sentence-window retrieval), capped in length: the last
+    sentence of the chunk before (`last`) or the first of the chunk after; `paragraph_break`: whether a new
+    paragraph starts between the two chunks.
+
+    A sentence never runs across a paragraph break, and across one the window keeps the break: glued on, the
+    next paragraph's opening line read as the end of the chunk's sentence (上海's notice: a clause the reprint
+    cuts at "最高30……（转载页在此处截断）" ran on into the heading of the summary that follows).
+    """
+    lines = neighbour.split("\n")
+    sentences = split_sentences(lines[-1] if last else lines[0])
     if not sentences:
         return ""
-    sentence = sentences[-1] if last else sentences[0]
-    return sentence[-WINDOW_CHARS:] if last else sentence[:WINDOW_CHARS]
+    if last:
+        return sentences[-1][-WINDOW_CHARS:] + ("\n" if paragraph_break else "")
+    return ("\n" if paragraph_break else "") + sentences[0][:WINDOW_CHARS]
 
 
 def policy_records(
@@ -117,10 +127,10 @@ def policy_records(
         # Neighbours within the same section only: across a heading the next sentence is another topic.
         previous = chunks[i - 1] if i > 0 and chunks[i - 1].heading == chunk.heading else None
         following = chunks[i + 1] if i + 1 < len(chunks) and chunks[i + 1].heading == chunk.heading else None
-        before = _window(split_sentences(previous.body), last=True) if previous else ""
+        before = _window(previous.body, previous.ends_paragraph, last=True) if previous else ""
         if not previous and heading:
             before = heading + "\n"  # the first chunk of a section reads on from its heading
-        after = _window(split_sentences(following.body), last=False) if following else ""
+        after = _window(following.body, chunk.ends_paragraph, last=False) if following else ""
         if not following and chunk.body.endswith(_LIST_INTRO):
             # "重点考虑三个「突出」——": the items are the headings of the sections that follow.
             after = "；".join(dict.fromkeys(c.heading for c in chunks[i + 1 :] if c.heading))

@@ -26,6 +26,9 @@ class TextChunk:
     position: int
     heading: str
     body: str
+    # Whether the source starts a new paragraph right after this chunk: a neighbouring sentence shown with a
+    # chunk (app.services.index_records) is then another paragraph's, kept on its own line, not glued on.
+    ends_paragraph: bool = True
 
 
 def _is_heading(line: str) -> str | None:
@@ -142,6 +145,7 @@ def chunk_text(text: str, *, max_tokens: int, min_tokens: int) -> list[TextChunk
                 bodies[-1] = bodies[-1].rstrip() + "\n" + tail
             else:
                 bodies.append(tail)
-        for body in bodies:
-            chunks.append(TextChunk(position=len(chunks), heading=heading, body=body.strip()))
+        for n, body in enumerate(bodies, start=1):
+            ends = n == len(bodies) or body.endswith("\n")  # a section's last chunk ends its last paragraph
+            chunks.append(TextChunk(len(chunks), heading, body.strip(), ends_paragraph=ends))
     return chunks
