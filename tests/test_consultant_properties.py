@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.advisor.contract import AdviceResponse
+from app.advisor.engine.arithmetic import product
 from app.advisor.engine.conditions import Status
+from app.advisor.engine.contract_dates import program_start
 from app.advisor.engine.costing import IN_NET, cost_pack
 from app.advisor.engine.eligibility import Verdict, assess
 from app.advisor.engine.notices import deadline_notes
@@ -403,3 +405,46 @@ def test_a_stated_purchase_place_is_never_left_to_confirm(placed, where: str, da
         # (a province named where the program wants one of its cities settles nothing)
         assert assessment.verdict is Verdict.ineligible, (program.id, where)
         assert any(c.status is Status.unmet for c in about_place), (program.id, where, assessment.conditions)
+
+
+# How owners date a contract already signed (contract_dates.py reads the year in the clause that signs or buys).
+SIGNED_WORDS = [
+    "合同是{y}年签的",
+    "{y}年就签了改造合同",
+    "we signed the contract back in {y}",
+    "设备{y}年就买了",
+]
+
+
+@given(plans(), st.sampled_from(SIGNED_WORDS), st.integers(2015, 2026))
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_a_contract_dated_before_a_program_began_is_never_eligible_for_it(
+    plan, words: str, year: int
+) -> None:
+    """review15 r15-53: a 2022 contract and the 2023 Dalian pilot. The catalogue holds no retroactive rule, so a
+    program that began after the client signed is never ✅ for it: to confirm with the issuer, or ruled out."""
+    profile, picks, client, today = plan
+    purchases = [p for pick in picks for p in solution_purchases(pick.solution)] + client
+    said = normalize(words.format(y=year)).lower()
+    for program in CATALOGUE.funding:
+        start = program_start(program)
+        if start is None or year >= start or year >= today.year:
+            continue
+        assert assess(program, profile, today, purchases, said).verdict is not Verdict.eligible, program.id
+
+
+@given(plans(), st.floats(10_000, 3_000_000))
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_a_floor_is_never_written_as_the_amount_of_a_product(plan, floor: float) -> None:
+    """A purchase known only by a floor ("每年肯定超过20万") is said "至少…按实际金额", never "20万 × 50%": the rate
+    applies to what the client actually spends, which they have not said."""
+    profile, _, client, today = plan
+    floors = [
+        Purchase(p.name_zh, p.name_en, p.kind, AmountRange(min=floor, max=floor), stated=True, at_least=True)
+        for p in client
+    ]
+    assessments = [assess(program, profile, today, floors) for program in CATALOGUE.funding]
+    for subsidy in cost_pack([], assessments, profile, floors).client:
+        said = product(subsidy)
+        assert "至少" in said.zh and "按实际金额" in said.zh, said.zh
+        assert "at least" in said.en and " × " not in said.en.split("actual amount")[0], said.en

@@ -64,6 +64,7 @@ class ConditionOut(_Model):
         "pilot_city",
         "purchase",
         "threshold",
+        "timing",
     ]
     status: Literal["met", "unmet", "unknown"]
     detail: str

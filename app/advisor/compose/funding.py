@@ -9,13 +9,12 @@ from app.advisor.compose.program_labels import short_name
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
 from app.advisor.engine.costing import CostedSolution
-from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
+from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason, selection_open_reason
 from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.notices import named_until
 from app.advisor.engine.pilots import pilot_city_confirmed
 from app.advisor.engine.program_terms import ended_alone, open_ended
 from app.advisor.engine.programs import listed_programs
-from app.advisor.engine.sector_lists import pilot_sector_open
 from app.catalogue.english import original
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import cap_phrase, format_ratio
@@ -99,8 +98,8 @@ def verdict_line(assessment: Assessment, book: CitationBook, language: Lang) -> 
 def key_reason(assessment: Assessment, language: Lang) -> str | None:
     """The one condition that decides the verdict (`deciding_reason`); none where the selection label says it."""
     if assessment.selection_only and assessment.verdict is Verdict.unknown:
-        # The selection label says the rest; a pilot's sub-sector list is what the client can check (r15-38).
-        sector = pilot_sector_open(assessment)
+        # The selection label says the rest; what the client can check is said (engine: selection_open_reason).
+        sector = selection_open_reason(assessment)
         return sector.text(language) if sector else None
     reason = deciding_reason(assessment)
     return reason.text(language) if reason else None

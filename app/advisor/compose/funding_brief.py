@@ -25,7 +25,7 @@ from app.advisor.compose.wording import MISSING_FACTS, pick
 from app.advisor.contract import Lang
 from app.advisor.engine.asked_facts import SIZE_PARTS, settling_facts, size_part
 from app.advisor.engine.conditions import outside_mainland
-from app.advisor.engine.eligibility import Assessment, Verdict
+from app.advisor.engine.eligibility import Assessment, Verdict, selection_open_reason
 from app.advisor.engine.pilots import PILOT_CITY, pilot_city_confirmed
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
@@ -92,10 +92,15 @@ def pilot_channel_line(
         )
         amounts_en = f"as published, {said}" if published else "amounts set by the local notice"
         amounts_zh = f"公布口径：{said}" if published else "金额以当地通知为准"
+        # A level open to listed sub-sectors only names them where the verdict is read (review15 r15-37).
+        bound = next((a for a in confirmed if selection_open_reason(a)), None)
+        sector = selection_open_reason(bound) if bound else None
+        sector_en = f"; {short_name(bound.program.name_en)}: {sector.en}" if bound and sector else ""
+        sector_zh = f"；{short_name(bound.program.name)}：{sector.zh}" if bound and sector else ""
         parts.append(
-            f"{place}; your firm must be on its enrolment list, {amounts_en}; levels: {' · '.join(levels)}"
+            f"{place}; your firm must be on its enrolment list{sector_en}, {amounts_en}; levels: {' · '.join(levels)}"
             if en
-            else f"{place}，须进入当地改造名单，{amounts_zh}；层级：{' · '.join(levels)}"
+            else f"{place}，须进入当地改造名单{sector_zh}，{amounts_zh}；层级：{' · '.join(levels)}"
         )
     names = []
     for a in (a for a in pilots if not pilot_city_confirmed(a)):

@@ -58,6 +58,8 @@ def product(subsidy: Subsidy) -> Reason:
     raw = subsidy.purchase.first_year.max * subsidy.ratio
     cap = benefit.expected_cap
     name, name_en = subsidy.purchase.name_zh, subsidy.purchase.name_en
+    if subsidy.purchase.at_least:
+        return _on_a_floor(subsidy, ratio, ratio_en, most, most_en)
     if cap is None or raw <= cap + 0.5:
         own = subsidy.own_amount
         amount_zh, amount_en = _money(own)
@@ -75,6 +77,26 @@ def product(subsidy: Subsidy) -> Reason:
         f"最多{capped_zh}",
         f"{program.name_en}: {name_en} {base_en} × {ratio_en} = {most_en}{raw_en}, above the published cap of "
         f"{cap_phrase(benefit, 'en')}, so at most {capped_en}",
+    )
+
+
+def _on_a_floor(subsidy: Subsidy, ratio: str, ratio_en: str, most: str, most_en: str) -> Reason:
+    """A spend the client gives only as a floor ("每年肯定超过20万", "well over 300k a year"): the rate applies to the
+    actual amount, so the floor is said as one and its product as what the floor alone gives, never as the
+    amount or the most they can get."""
+    program = subsidy.assessment.program
+    benefit = program.benefit
+    floor_zh, floor_en = _money(subsidy.purchase.first_year)
+    least_zh, least_en = _money(subsidy.own_amount)
+    cap = benefit.expected_cap
+    cap_zh = f"，上限{cap_phrase(benefit)}（按公布口径）" if cap is not None else ""
+    cap_en = f", cap {cap_phrase(benefit, 'en')} as published" if cap is not None else ""
+    name, name_en = subsidy.purchase.name_zh, subsidy.purchase.name_en
+    return Reason(
+        f"{program.name}：{name}至少{floor_zh}，按实际金额 × {ratio}计{cap_zh}；仅按您说的下限{floor_zh}算为{most}"
+        f"{least_zh}，实际金额更高则相应更多",
+        f"{program.name_en}: {name_en} at least {floor_en}: the actual amount × {ratio_en}{cap_en}; on the "
+        f"{floor_en} floor alone that is {most_en}{least_en}, more if you spend more",
     )
 
 

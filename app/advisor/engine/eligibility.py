@@ -15,12 +15,13 @@ from enum import StrEnum
 
 from app.advisor.engine.buyer_conditions import min_award, min_spend, place_unruled, purchase, venue
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
+from app.advisor.engine.contract_dates import signed_before_start
 from app.advisor.engine.form_conditions import income_tax, legal_form
 from app.advisor.engine.once_only import once_only
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.role_conditions import builder_purchase, developer, maker_trade
-from app.advisor.engine.sector_lists import sectors
+from app.advisor.engine.sector_lists import pilot_sector_open, sectors
 from app.advisor.engine.spend_timing import spend_timing
 from app.advisor.engine.stated_conditions import stated
 from app.advisor.engine.stated_limits import stated_limits
@@ -94,7 +95,10 @@ def assess(
             # The client's own words first: "您说只做推理" is the reason a consultant gives before a size rule.
             *stated(program, said, cased, profile),
             *stated_limits(program, profile, said, cased),  # "应纳税所得额超过300万" against a ≤300万 rule
-            once_only(program, said, cased),  # "每个统一编号只能申请一次" and "之前已经申请过一次了"
+            once_only(program, said, cased),
+            signed_before_start(
+                program, said, today
+            ),  # "合同是2022年签的" for a 2023 pilot  # "每个统一编号只能申请一次" and "之前已经申请过一次了"
             region(program, profile),
             size(program, profile),
             industry(program, profile),
@@ -158,6 +162,15 @@ def deciding_reason(assessment: Assessment) -> Reason | None:
     if assessment.verdict is Verdict.eligible:
         return Reason("各项已知条件均符合", "every known condition is met")
     return assessment.reasons[0] if assessment.reasons else None
+
+
+def selection_open_reason(assessment: Assessment) -> Reason | None:
+    """What a selection-only ❔ says beside its label ("须申报入选"), which says the rest: the client's own contract
+    dated before the program (review15 r15-53), else the pilot's sub-sector list to check (r15-37/38)."""
+    timing = next(
+        (c for c in assessment.conditions if c.name == "timing" and c.status is Status.unknown), None
+    )
+    return timing.reason if timing else pilot_sector_open(assessment)
 
 
 def _rate_applies(rate: SpecialRate, profile: CompanyProfile, spend: float | None) -> bool:

@@ -51,7 +51,7 @@ def loan_interest_notes(
                 else ""
             )
             lines.append(
-                f"{name}: {_whose_en(loan, principal)} × {points} percentage points = about CNY {yearly:,.0f} "
+                f"{name}: {_whose_en(loan, principal)} × {points} percentage point{'s' * (points != '1')} = about CNY {yearly:,.0f} "
                 f"less interest a year{over} (less as the principal is repaid). It reduces interest, not the "
                 "equipment price, so it is not subtracted from the cost."
             )

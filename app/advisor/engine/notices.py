@@ -18,6 +18,7 @@ from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.program_terms import open_ended
 from app.advisor.engine.programs import listed_programs
+from app.advisor.engine.sector_lists import pilot_sector_open
 from app.advisor.understand.program_question import DEADLINE
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.taxonomy import SPEND_LABELS
@@ -225,12 +226,15 @@ def _what_the_time_allows(assessment: Assessment, en: bool, asked: bool = False)
     pilot pays firms already on the enrolment list; a selection pays projects already applied for."""
     mechanism = assessment.program.how_to_apply.mechanism
     if mechanism is ApplicationMechanism.via_pilot_city:
-        return (
-            "realistic only for firms already on the local enrolment list; a new firm should ask the bureau "
-            "whether enrolment is still open."
-            if en
-            else "只有已进入当地改造名单的企业来得及；新企业请先向主管部门确认是否还在征集。"
-        )
+        # A pilot open to listed sub-sectors only says which, here too (review15 r15-37: the date led without them).
+        sector = pilot_sector_open(assessment)
+        if en:
+            return (
+                "realistic only for firms already on the local enrolment list; a new firm should ask the bureau "
+                "whether enrolment is still open." + (f" It is {sector.en}." if sector else "")
+            )
+        listed = f"另：{sector.zh}。" if sector else ""
+        return f"只有已进入当地改造名单的企业来得及；新企业请先向主管部门确认是否还在征集。{listed}"
     if mechanism is ApplicationMechanism.competitive_selection:
         # Awards and application grants judge a project that exists: a plan started now cannot be ready.
         return (

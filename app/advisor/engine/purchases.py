@@ -47,6 +47,9 @@ class Purchase:
     # their figure in their currency (`amount_other`); its yuan range is 0, so no yuan sum or subsidy counts it.
     currency: str | None = None
     amount_other: float | None = None
+    at_least: bool = (
+        False  # a floor ("每年肯定超过20万"): the spend is `first_year` or more, never said as the amount
+    )
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -105,6 +108,7 @@ def client_items(
                 names=named_by(purchase.said) if purchase.said else frozenset(),
                 whole=purchase.whole,
                 said=purchase.said,
+                at_least=purchase.at_least,
             )
         )
     return items

@@ -154,6 +154,27 @@ def sectors(program: FundingProgram, said: str, cased: str = "") -> Condition | 
                 f"in the pilot sector “{item}” (you said “{words}”)",
             ),
         )
+    if trade is not None and _BROAD.search(trade):
+        # A general plant (五金, machinery) is in none of them as such, but may make for or supply one (review15
+        # r15-37: a 番禺 五金厂 was told only to get on the enrolment list, the four sectors unnamed).
+        shared = _shares_a_word(trade, zh, en)
+        return Condition(
+            "industry",
+            Status.unknown,
+            Reason(
+                f"只面向试点行业（{zh}）：一般的“{words}”企业"
+                + ("未必在其中，须产品属于其中之一或" if shared else "不在其中，除非")
+                + "为其中某一行业配套（如零部件），请确认",
+                f"only for the pilot sectors ({en}): a general “{words}” business is "
+                + (
+                    "not necessarily in them: it must make one of their products or supply one"
+                    if shared
+                    else "in none of them unless it supplies one"
+                )
+                + " (parts, say); confirm which",
+            ),
+            fact=_PILOT_SECTOR,
+        )
     if trade is None or _BROAD.search(trade) or _shares_a_word(trade, zh, en) or _BROAD_ITEM.search(zh):
         return Condition(
             "industry",
