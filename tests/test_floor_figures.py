@@ -32,7 +32,10 @@ def _compute_voucher_sum(message: str):
 
 @pytest.mark.parametrize(
     "message",
-    ["杭州做跨境电商的，30人，每年租GPU算力肯定超过20万，杭州算力券能补多少？", "杭州，30人，GPU租用每年至少20万"],
+    [
+        "杭州做跨境电商的，30人，每年租GPU算力肯定超过20万，杭州算力券能补多少？",
+        "杭州，30人，GPU租用每年至少20万",
+    ],
 )
 def test_a_floor_is_said_as_a_floor_never_as_the_amount(message: str) -> None:
     said = _compute_voucher_sum(message)
