@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from app.advisor.engine.program_subjects import RAISED_ONLY, subject_named
+from app.advisor.engine.program_subjects import RAISED_ONLY, instrument_named
 from app.catalogue.models import Catalogue, FundingProgram
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize, normalize_cased
@@ -106,7 +106,7 @@ def _subject_held(claim: str, catalogue: Catalogue) -> bool:
     """The claim relays what a catalogued tax or loan program does, by its subject ("听说买设备的钱可以一次性扣除" is
     the one-off equipment deduction): held, so it is judged, never "not in my sources" (held-out: the deduction
     was answered as a rumour)."""
-    return any(subject_named(p.name, claim) for p in catalogue.funding if p.type in RAISED_ONLY)
+    return any(instrument_named(p.name, claim) for p in catalogue.funding if p.type in RAISED_ONLY)
 
 
 def _as_typed(name: str, question: str) -> str:

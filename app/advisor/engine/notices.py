@@ -243,6 +243,18 @@ def _what_the_time_allows(assessment: Assessment, en: bool, asked: bool = False)
             if en
             else "只有已建成或已实施的项目来得及：申报材料按已完成的项目评审并须入选，多数申报者拿不到；还没开始做的项目赶不上这一轮。"
         )
+    if mechanism is ApplicationMechanism.post_award:
+        # Paid after the spend is made and reviewed: a contract not yet signed cannot be settled within the days
+        # left (review16 r16-02/22: "请在此之前完成申报" for GPU rental only planned; one rule with the selection's).
+        issuer = assessment.program.issuer_en if en else assessment.program.issuer
+        return (
+            "apply before then for spend already made. It is paid after the spend is reviewed, so a contract not "
+            "yet signed or work not yet done will very likely miss this round: don't sign for the voucher, and "
+            f"ask {issuer} whether the measures are renewed."
+            if en
+            else "已发生的支出请在此之前完成申报。这是事后奖补，按已完成的支出审核后拨付：还没签约或还没开始的，大概率赶不上"
+            f"这一轮，不要为了这笔补贴赶着签约，可向{issuer}询问政策是否续期。"
+        )
     arrives = money_arrives(assessment, en)
     if asked:  # "还来得及吗": the end of the measures is not an open window (§4)
         return (

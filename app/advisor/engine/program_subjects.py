@@ -147,3 +147,15 @@ def title_subject_named(name: str, text: str) -> bool:
 def subject_named(name: str, text: str) -> bool:
     """The client raises the specific subject of the program called `name` (研发 of 研发费用加计扣除)."""
     return any(word in name and _affirmed(pattern, text) for pattern, word in _SUBJECTS)
+
+
+# A tax named by itself (增值税) has several instruments (留抵退税, 加计抵减, 即征即退): naming it relays none of them.
+_TAX_ONLY = frozenset({"增值税"})
+
+
+def instrument_named(name: str, text: str) -> bool:
+    """`subject_named` by what the program does ("一次性扣除", "研发费用加计扣除", "设备更新贷款"), not by a tax alone:
+    a relayed "增值税留抵退税" is not the VAT credit the catalogue holds."""
+    return any(
+        word in name and word not in _TAX_ONLY and _affirmed(pattern, text) for pattern, word in _SUBJECTS
+    )

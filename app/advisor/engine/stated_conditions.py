@@ -100,6 +100,14 @@ def _purpose(wanted: str, zh: str, en: str, said: str) -> Condition:
     return Condition("special", Status.unknown, Reason(f"须确认：{zh}", f"to confirm: {en}"))
 
 
+# A provider the client calls local: in their own place, which settles a rule to buy in the province or city.
+_LOCAL_VENUE = re.compile(
+    r"(?:本地|本市|当地|local)[^，。；,.;]{0,8}?(?:智算中心|算力中心|数据中心|机房|云|算力|智算|"
+    r"computing cent|data cent|gpu|compute|cloud)",
+    re.I,
+)
+
+
 def _bought_in(
     rule: StatedCondition, program: FundingProgram, profile: CompanyProfile | None, said: str
 ) -> list[Condition] | None:
@@ -109,6 +117,21 @@ def _bought_in(
     placed = judge_place(rule.bought_in, program, profile) if profile is not None else None
     if placed is not None:
         return [Condition("special", placed.status, place_reason(placed, rule.zh, rule.en, rule.bought_in))]
+    local = _LOCAL_VENUE.search(said)
+    if (
+        local
+        and profile is not None
+        and any(r.covers(profile.province, profile.city) for r in rule.bought_in)
+    ):
+        # "在本地智算中心租算力" from a 青岛 firm is compute bought in Shandong (review16 r16-22: asked again).
+        words = local.group(0)
+        return [
+            Condition(
+                "special",
+                Status.met,
+                Reason(f"{rule.zh}：符合（您说“{words}”）", f"{rule.en}: met (you said “{words}”)"),
+            )
+        ]
     if rule.met_when or rule.unmet_when:
         return None
     return [Condition("special", status, reason) for status, reason in judge(rule.zh, rule.en, program, said)]
