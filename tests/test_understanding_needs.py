@@ -36,12 +36,8 @@ def test_slow_ordering_leads_with_the_ordering_solution(advisor: AdvisorService,
     "message",
     [
         "深圳一家做法律科技的公司，20人，想训练垂直模型，预算30万",
-        pytest.param(
-            "想拿我们自己的行业数据训练一个垂直领域的模型，有什么方案",
-            # Known regression of f7d10eb (the need's examples choose among 模型 tools): the paid API leads.
-            # Open in issue #11; strict, so the fix is noticed.
-            marks=pytest.mark.xfail(strict=True, reason="f7d10eb: API leads a vertical-model training wish"),
-        ),
+        # "训练一个…模型" once read as a one-person firm (练 of 教练), which ruled the fine-tuning service out by size
+        "想拿我们自己的行业数据训练一个垂直领域的模型，有什么方案",
         "We want to train a vertical model on our own industry data; 15 people in Hangzhou, budget 200k",
     ],
 )

@@ -45,6 +45,11 @@ UNSERVED_SHARE = 0.6
 # One stated need (an item of a message, need_parts.py) names the solution most of its nearest examples
 # name, a little below NAMING_SIMILARITY: "写社群贴文" sits at 0.91 with half its neighbours a WeChat tool's.
 LEAD_SHARE = 0.5
+# An owner's words that all but repeat one example (e5 cosine this high, this far above every other label's nearest
+# example) say that example's need, whatever the weaker neighbours vote: "想客人用手機落單" sits at 0.957 to an ordering
+# example and at 0.91 to four reply and booking ones, which outvoted it (s17: the booking receptionist for 落單).
+PARAPHRASE_SIMILARITY = 0.94
+PARAPHRASE_MARGIN = 0.03
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,13 @@ class NeedBank:
             return NO_VOTE
         sims = self._matrix @ self._embed(text)
         top = np.argsort(-sims)[:K]
+        nearest = self.labels[top[0]]
+        others = [float(sims[i]) for i in top[1:] if self.labels[i] != nearest]
+        if (
+            sims[top[0]] >= PARAPHRASE_SIMILARITY
+            and sims[top[0]] - max(others, default=0.0) >= PARAPHRASE_MARGIN
+        ):
+            top = top[:1]  # a near paraphrase of one example: its need alone
         weights: dict[str, float] = {}
         for i in top:
             weights[self.labels[i]] = weights.get(self.labels[i], 0.0) + float(sims[i])

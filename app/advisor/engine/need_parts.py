@@ -78,6 +78,9 @@ class NeedPart:
     # the solutions the catalogue's own words name in it (not its nearest examples): only these bring back a tool
     # the client says it already has (owned.py; pk29: "想知道每天该备多少菜" votes for the ordering tool too)
     worded: tuple[str, ...] = ()
+    # the only tools that do what the need asks done, when its verb says it (answering customers' messages on the
+    # channel the client names, message_jobs.py), whatever other tools the words of what it is about name
+    job: frozenset[str] = frozenset()
 
 
 # Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
@@ -98,12 +101,25 @@ _USES_AI_FOR = re.compile(
 )
 
 
+# Work left undone or done badly, in words the rules' problem list lacks: messages nobody answers ("晚上买家问的问题堆着
+# 没人回", "questions pile up overnight"), a department in a mess or run by hand ("仓库管理乱、排产靠人工",
+# review15 r15-23: the warehouse half got no tool and no sentence).
+_UNDONE = re.compile(
+    r"没人(?:回|接|管|理|处理|看)|没空(?:回|接|理)|回不(?:完|及|过来)|覆唔(?:切|晒|到)|堆(?:着|积|成)|"
+    r"管理乱|一团乱|乱七八糟|乱糟糟|混乱|(?:全|都|只能)?靠(?:人工|手工|老师傅|经验|人手)|拍脑袋|凭经验|"
+    r"\bpil(?:e|es|ed|ing) up\b|\bunanswered\b|\bnobody (?:replies|picks up|gets back)\b|\bby hand\b",
+    re.I,
+)
+# A clause that carries on the wish before it ("想客人用手機落單，順便睇下邊款嘢食最好賣"): by the way, also.
+_CARRIES_ON = re.compile(r"^(?:顺便|顺带|顺手|捎带|另外再|再顺便)")
+
+
 def states_or_wishes(clause: str) -> bool:
     """A clause states a need, a problem or a wish ("运单录入太费人", "还想顺便把排班也做了"): the rules' need
     test also asks for a solution noun they know, which a second need often lacks. An item that is no need
     after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
     return states_need(clause) or any(
-        p.search(clause) for p in (NEED, WISH, PROBLEM, _ASKS_AI_TO, _USES_AI_FOR)
+        p.search(clause) for p in (NEED, WISH, PROBLEM, _UNDONE, _ASKS_AI_TO, _USES_AI_FOR)
     )
 
 
@@ -114,10 +130,30 @@ def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
     funding or applying states none and yields no item.
     """
     items: list[str] = []
+    wished = False  # the clause before states a need: a "by the way" clause after it carries the wish on
     for clause in _CLAUSE.split(normalize(text)):
-        if clause.strip() and not _BUDGET.search(clause) and states_need(clause):
-            items += [i.strip() for i in _JOIN.split(clause) if _CONTENT.search(i)]
+        carried = wished and _CARRIES_ON.match(clause.strip()) is not None
+        wished = bool(clause.strip()) and not _BUDGET.search(clause) and (carried or states_need(clause))
+        if wished:
+            items += [i.strip() for i in _joined_items(clause) if _CONTENT.search(i)]
     return list(dict.fromkeys(items))
+
+
+# The objects of one 把 ("把医生和病人的对话转成文字病历"): a join right after 把 and a short object, its verb still to
+# come, joins two objects of one verb, not two needs (a clinic's transcription need was cut into "想让AI把医生", whose
+# 医生 named pre-consultation triage).
+_BA_OBJECT = re.compile(r"把[\u4e00-\u9fffa-z]{1,4}(?<![了好完掉])$", re.I)
+
+
+def _joined_items(clause: str) -> list[str]:
+    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object joins the next."""
+    items: list[str] = []
+    start = 0
+    for join in _JOIN.finditer(clause):
+        if not _BA_OBJECT.search(clause[start : join.start()]):
+            items.append(clause[start : join.start()])
+            start = join.end()
+    return [*items, clause[start:]]
 
 
 class NeedMatcher:

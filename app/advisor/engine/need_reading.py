@@ -8,16 +8,18 @@ need_bank.py, need_parts.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from app.advisor.engine.contract_scope import names_system_of_record
+from app.advisor.engine.message_jobs import MessageTools, answers_messages
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
-from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SpendKind
+from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SolutionCategory, SpendKind
 from app.text.normalize import normalize
 
 
@@ -30,6 +32,22 @@ def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPar
     if not tasks and names_system_of_record(SpendKind.software, normalize(part.text)):
         return NeedPart(part.text, unserved=True, sure=True)
     return part
+
+
+def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
+    """A need to answer customers' messages is answered by the tools that answer them on the client's channel, never
+    by a tool the words of who writes or what they ask about name ("answer guests": not the review-reply tool)."""
+    if part.unserved or not answers_messages(part.text):
+        return part
+    job = tools.for_client(said)
+    return replace(
+        part,
+        answers=tuple(a for a in part.answers if a in job),
+        worded=tuple(a for a in part.worded if a in job),
+        kinds=frozenset({SolutionCategory.customer_service.value}),
+        doubted=False,
+        job=job,
+    )
 
 
 def no_sector(_: str) -> str | None:
@@ -84,6 +102,7 @@ class NeedReader:
         self.problem_of = problem_of  # and without the business: what the catalogue's words are matched on
         self.words = CatalogueWords(catalogue, sector_of)
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
+        self.messages = MessageTools(catalogue)
         # what the word 上云 leans to: hosting and model services, never the system a business runs on
         self._infrastructure = frozenset(
             s.id for s in catalogue.solutions if s.category in INFRASTRUCTURE_CATEGORIES
@@ -162,8 +181,9 @@ class NeedReader:
         pain points typed into the sidebar form; a later turn stating only a fact ("预算其实只有八千块")
         keeps the needs said before.
         """
+        said = " ".join([history, message, *profile.pain_points])
         return [
-            _system_of_record(part, self._infrastructure)
+            _answering(_system_of_record(part, self._infrastructure), self.messages, said)
             for item in self._need_items(profile, message, history)
             if (part := self.matcher.part(item))
         ]

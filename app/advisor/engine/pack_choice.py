@@ -50,6 +50,7 @@ def choose_pack(
         return priced_together(apart[:1], ranked, budget, [n.text for n in needs])
     if len(served) <= 1:  # one need (or none): the ranking of the whole message decides
         need = served[0] if served else None
+        ranked = _doing(need, ranked)
         # What the need's own words or nearest examples name replaces a lead nothing names.
         # A need no solution is named for but whose words and examples lean to a kind of job: the one the
         # message ranks first of that kind answers it, as in the several-needs path below (`_of_its_kind`).
@@ -79,7 +80,8 @@ def choose_pack(
         if not need.answers and not need.unserved:
             # A need in words neither the catalogue nor the examples know as one item: a solution the
             # owner's words name in the whole message whose words are this need's; never an unnamed one.
-            found = [p for p in ranked if p.worded and _says_its_words(need, p)] or _of_its_kind(need, ranked)
+            doing = _doing(need, ranked)
+            found = [p for p in doing if p.worded and _says_its_words(need, p)] or _of_its_kind(need, doing)
         candidates = [for_client_variant(p, ranked) for p in found]
         # Already in the pack, or a variant of a pick's job (same kind, the same words of the owner's): one
         # purchase answers both. Two jobs of one kind (点评回复 and 电话预约) are two needs, two picks.
@@ -100,6 +102,14 @@ def choose_pack(
         return priced_together([lead], ranked, budget, [])
     # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
     return priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
+
+
+def _doing(need: NeedPart | None, ranked: list[SolutionPick]) -> list[SolutionPick]:
+    """The ranked solutions that do what the need asks done (`NeedPart.job`: answering customers' messages on their
+    channel), when its verb says it and some of them fit the client; else the whole ranking."""
+    if need is None or not need.job:
+        return ranked
+    return [p for p in ranked if p.solution.id in need.job] or ranked
 
 
 def _of_its_kind(need: NeedPart, ranked: list[SolutionPick]) -> list[SolutionPick]:

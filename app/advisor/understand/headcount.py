@@ -22,8 +22,11 @@ _LISTED_ROLES = (
     r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长"
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
-# but not the firm's customers or members (学员, 会员, 社员).
-_TRADE_FIRST = r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|练|教|(?<![加施开做打手用分])工)(?!资|傅)"
+# but not the firm's customers or members (学员, 会员, 社员); 练 only of a coach (教练, 陪练): "训练一个垂直模型" trains
+# a model and counts nobody (it read as a one-person firm, which ruled out the fine-tuning service by size).
+_TRADE_FIRST = (
+    r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|(?<=[教陪])练|教|(?<![加施开做打手用分])工)(?!资|傅)"
+)
 _TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工|(?<=教)练)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
 # A role naming a thing made for it is no person: "微调一个客服模型", "做一个销售助手", "一个客服机器人" (review8 r8-A2).
 _THING = r"模型|大模型|机器人|系统|软件|工具|助手|平台|小程序|知识库|智能体|agent|bot|app"

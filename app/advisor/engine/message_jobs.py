@@ -1,0 +1,93 @@
+"""A need to answer the messages customers send names a tool that answers messages, whatever they are about.
+
+review15 r15-41 and a held-out shop case: "an AI assistant to answer guests on WeChat" got the OTA review-reply tool,
+named by 'guest' ("guest reviews"); "the buyers' questions about their orders and stock pile up overnight" got demand
+forecasting, named by 'orders' and 'stock'. Who writes (guests, buyers) and what they ask about (orders, stock, rooms,
+courses) are words of other tools' jobs; what the client wants done is answering the messages. Such a need is answered
+by a customer-service tool that answers questions or calls (not one that replies to public reviews), and of those by the
+ones working on the channel the client names: WeChat, the phone, its website, or - for a business selling on an online
+shop platform - the shop's back end ("跨境电商…客户消息回不完": the shop's bot, as for its other phrasings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.advisor.engine.solution_fit import sells_online
+from app.catalogue.models import Catalogue, Solution
+from app.catalogue.taxonomy import SolutionCategory
+from app.text.normalize import normalize
+
+# Messages customers send, asked and left unanswered or to be answered: what they send, and what is (not) done to it.
+_SENT = re.compile(
+    r"咨询|消息|留言|私信|问题|问价|询价|询问|提问|查询|问(?:房|货|价|路|课|尺码|发货|怎么)|客服|"
+    r"(?:回复?|答复?|覆|接待)(?:客人|顾客|客户|买家|家长|病人|患者|住客|游客|学员)|"
+    r"没人回|没空回|回不(?:过来|完|及)|覆唔(?:切|晒)|"  # a reply nobody has time for ("老师上课没空回")
+    r"\b(?:questions?|messages?|enquir(?:y|ies)|inquir(?:y|ies)|dms?|chats?|customer service|chat ?bot)\b|"
+    r"\b(?:answer|reply to|respond to|chat with)\s+(?:our\s+|the\s+)?(?:guests|customers|buyers|clients|patients|"
+    r"parents|shoppers|diners|visitors)\b",
+    re.I,
+)
+_ANSWERED = re.compile(
+    r"回|答|覆|接待|应付|太多|看不过来|忙不过来|跟不上|堆|没人|客服|"
+    r"\b(?:answer|repl(?:y|ies|ying)|respond|get back|pil(?:e|es|ing) up|unanswered|keep up|customer service|"
+    r"chat ?bot)",
+    re.I,
+)
+# Replies to public reviews are another job (点评回复), and staff's questions ("想让AI回答内部问题") are answered from the
+# internal knowledge base.
+# Nor are past conversations kept as data ("用客服对话记录微调模型": a fine-tuning need).
+_NOT_MESSAGES = re.compile(
+    r"评价|差评|好评|评论|点评|\breviews?\b|员工|同事|新人|师傅|内部|知识库|"
+    r"\b(?:staff|employees?|colleagues|new hires|internal)\b|"
+    r"记录|数据|语料|微调|训练|\b(?:records|data|logs|transcripts|fine-?tun\w*|train\w*)\b",
+    re.I,
+)
+# A customer-service tool that answers questions or calls, read from its own description.
+_ANSWERS_MESSAGES = re.compile(
+    r"咨询|问题|电话|消息|留言|微信|\b(?:questions|calls|messages|enquiries)\b", re.I
+)
+
+# Where customers write, as the client says it and as a tool's description does.
+_CHANNELS: dict[str, re.Pattern[str]] = {
+    "wechat": re.compile(r"微信|企业微信|企微|公众号|小程序|\b(?:wechat|wecom|weixin)\b", re.I),
+    # a phone call, not "phone cases" (a shop's goods) nor "staff phones"
+    "phone": re.compile(r"电话|来电|\b(?:calls|phone calls?|by phone|on the phone|call us)\b", re.I),
+    "website": re.compile(r"网站|官网|网页|\b(?:website|web chat|site chat)\b", re.I),
+}
+_SHOP_BACKEND = re.compile(r"淘宝|拼多多|抖店|电商平台|店铺后台|online shop back-end", re.I)
+
+
+def answers_messages(need: str) -> bool:
+    """The need is to answer what customers send ("晚上买家问的问题堆着没人回", "answer guests on WeChat")."""
+    text = normalize(need)
+    return bool(_SENT.search(text) and _ANSWERED.search(text)) and not _NOT_MESSAGES.search(text)
+
+
+def _described(solution: Solution) -> frozenset[str]:
+    text = f"{solution.summary_zh} {solution.summary_en}"
+    channels = {name for name, said in _CHANNELS.items() if said.search(text)}
+    return frozenset(channels | ({"shop"} if _SHOP_BACKEND.search(text) else set()))
+
+
+class MessageTools:
+    """The catalogue's tools that answer customers' messages, and the channels each works on."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.channels = {
+            s.id: _described(s)
+            for s in catalogue.solutions
+            if s.category is SolutionCategory.customer_service
+            and _ANSWERS_MESSAGES.search(f"{s.summary_zh} {s.summary_en}")
+        }
+
+    def for_client(self, said: str) -> frozenset[str]:
+        """The message tools for a client whose words are `said`: those working on the most channels the client
+        names (the shop's back end for a business selling on a shop platform, when it names no other), else all."""
+        text = normalize(said)
+        named = {name for name, pattern in _CHANNELS.items() if pattern.search(text)}
+        if not named and sells_online(text):
+            named = {"shop"}
+        fit = {sid: len(named & channels) for sid, channels in self.channels.items()}
+        best = max(fit.values(), default=0)
+        return frozenset(sid for sid, n in fit.items() if n == best)
