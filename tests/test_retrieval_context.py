@@ -174,6 +174,18 @@ def test_asking_who_about_a_program_asks_who_pays_or_qualifies_not_who_said_it()
     assert route("who thinks smes need an ai platform", names) == "article"
 
 
+def test_what_a_source_says_about_a_place_no_article_names_is_that_place_s_program():
+    """ "According to Wuhu's Q&A, what does the plan aim for?" asked what a source said, so it went to the articles,
+    none of which names 芜湖: the five places went to article passages and the program's own Q&A was never listed."""
+    names, places = {"贺晗", "湖南日报"}, {"芜湖", "武汉"}
+    asked = "what does wuhu's implementation plan aim to end up with, according to its q&a?"
+    assert route(asked, names, asked, (), places, asked + " 芜湖") != "article"
+    assert route("芜湖那篇实施方案的文章说了什么目标", names, places=places) != "article"
+    # Without such a place, or naming an article's speaker or publisher, it is still the article's.
+    assert route("according to the commentary, what is lacking", names, places=places) == "article"
+    assert route("贺晗说武汉怎么做", names, places=places) == "article"
+
+
 def test_in_an_article_where_several_people_speak_a_name_picks_that_persons_passage(shared_container):
     table = shared_container.retrieval.table()
     round_up = [

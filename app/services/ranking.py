@@ -115,9 +115,16 @@ def order_passages(
         return top
     score = _relevance(table, candidates, vector, tokens, table.passage_keyword_scores(tokens, candidates), r)
     ordered = list(top)
-    for document in dict.fromkeys(table.document_of(c) for c in top):
-        places = [n for n, c in enumerate(top) if table.document_of(c) == document]
-        own = [n for n, c in enumerate(candidates) if table.document_of(c) == document]
+    # Each candidate's document read once: the solutions' ranking (k = 20) looked it up per document and candidate.
+    of = [table.document_of(c) for c in candidates]  # `candidates` lists `top` first
+    places_of: dict[str, list[int]] = {}
+    own_of: dict[str, list[int]] = {}
+    for n, document in enumerate(of):
+        own_of.setdefault(document, []).append(n)
+        if n < len(top):
+            places_of.setdefault(document, []).append(n)
+    for document, places in places_of.items():
+        own = own_of[document]
         # A program's own text before its catalogue entry: the entry summarises the text, and a question the
         # entry matches by the program's name is answered by the text's clause (dev7, dev9: the entry first,
         # the clause second). The advisor reads the program from the text's hit (SearchHit.programs), so the

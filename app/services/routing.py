@@ -106,20 +106,19 @@ def route(
 ) -> Route:
     """The route of a normalised question; `known_names`: the articles' speakers and publishers, and
     `coined`: the funding terms only the articles use, both looked up in `expanded` (the question with the
-    glossary's Chinese for its English terms) when given. A coined term counts only without one of `places`
-    (`program_places`, looked up in `translated`: the question with its translations, "Wuhan" -> 武汉): an
-    article proposes the fund, a city's own fund of that name is a program. A place alone routes nothing: an
-    aside naming a city ("顺便问一句，青岛哪家海鲜馆好吃") is no program question."""
+    glossary's Chinese for its English terms) when given. A coined term, or a word asking what a source said,
+    counts only without one of `places` (`program_places`, looked up in `translated`: the question with its
+    translations, "Wuhan" -> 武汉): an article proposes the fund, a city's own fund of that name is a program,
+    and no article says anything about a place none of them names. A place alone routes nothing: an aside naming
+    a city ("顺便问一句，青岛哪家海鲜馆好吃") is no program question."""
     named = expanded or question
-    coined_here = any(term in named for term in coined) and not any(
-        place in (translated or named) for place in places
+    # A place no article names cannot be what an article said: "according to Wuhu's Q&A" and "Wuhan's AI fund"
+    # ask about that place's program text, whatever words about sources or coined terms they use.
+    program_place = any(place in (translated or named) for place in places)
+    asks_a_source = bool(_ARTICLE.search(question) or _WHO_SAID.search(question)) or any(
+        term in named for term in coined
     )
-    if (
-        _ARTICLE.search(question)
-        or _WHO_SAID.search(question)
-        or any(name and name in named for name in known_names)
-        or coined_here
-    ):
+    if any(name and name in named for name in known_names) or (asks_a_source and not program_place):
         return "article"
     if _PROGRAM.search(question):
         return "program"
