@@ -173,8 +173,12 @@ class AdvisorService(AdvisorParts):
         if claimed:
             # What the sources do hold of that kind and for that place, in place of "no reliable evidence".
             held = held_instead(claimed, self.catalogue, self.places, turn.language) if not national else ""
-            said = canned.unknown_programs(claimed, turn.language, nearest) + (" " + held if held else "")
             turn.answer = turn.answer.replace(no_evidence(turn.language), "").strip()
+            alone = turn.intent == "policy_question" or not turn.answer
+            more = bool(held) or not alone  # "以下只列…" only with something under it (r15-11)
+            said = canned.unknown_programs(claimed, turn.language, nearest, more) + (
+                " " + held if held else ""
+            )
         if claimed and (turn.intent == "policy_question" or not turn.answer):
             # A digest of other policies under a program we don't hold reads like confirmation: say only that.
             turn.answer = said

@@ -53,7 +53,7 @@ NO_PROGRAM = (
 NO_PROGRAM_PATTERN = re.compile(r"不在[^，。；：,.;:!?！？]{0,14}覆盖范围")
 # A sentence promising the list that follows ("下面只列当地的项目", "Programs open to firms of any size are listed
 # below"): a lead-in that nothing follows reads as a missing answer (review10 r10-16, r10-35).
-LEAD_IN = ("下面只列", "只列当地", "arelistedbelow", "arelisted:", "arelisted.")
+LEAD_IN = ("下面只列", "以下只列", "只列当地", "arelistedbelow", "arelisted:", "arelisted.")
 NOT_IN_SOURCES = (
     "不在我的资料",
     "不在资料",

@@ -106,7 +106,11 @@ class FundingHandlers(PackHandlers, CostHandlers):
             self.recommend(turn)
             focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
             focus = focus or self._about_named(turn)
-            turn.answer = f"{focus}\n\n{turn.answer}" if focus and turn.programs else turn.answer
+            if focus and turn.programs:
+                # The pack's date notes under the summary line repeat what the lead just said (r15-27).
+                said = focus.split("\n")
+                kept = [line for line in turn.answer.split("\n") if not _said_in(line, said)]
+                turn.answer = f"{focus}\n\n" + "\n".join(kept)
             return
         self._funding_answer(turn)
 
@@ -251,5 +255,17 @@ def _said_in(note: str, said: list[str]) -> bool:
         name, found, rest = note.partition(sep)
         if found and rest:
             parts = [p.strip(" .。") for p in re.split(r"[;；]", rest) if p.strip(" .。")]
-            return any(line.startswith(name + sep) and all(part in line for part in parts) for line in said)
+            return any(
+                line.startswith(name + sep) and all(part in line or _same_date(part, line) for part in parts)
+                for line in said
+            )
     return False
+
+
+_DATE_NOTE = re.compile(r"^(?:有效期至|截止|valid until|runs until|ends on)\s*(\d{4}-\d{2}-\d{2})$", re.I)
+
+
+def _same_date(part: str, line: str) -> bool:
+    """ "有效期至2027-12-31" is said by a line giving "截止2027-12-31（还剩396天）": the date is the clause."""
+    date = _DATE_NOTE.match(part)
+    return bool(date and date.group(1) in line)

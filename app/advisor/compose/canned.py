@@ -147,11 +147,15 @@ def injection_notice(language: Lang) -> str:
 NOT_IN_SOURCES = ("不在我的资料中", "is not in my sources")
 
 
-def unknown_programs(names: list[str], language: Lang, nearest: tuple[str, str] | None = None) -> str:
+def unknown_programs(
+    names: list[str], language: Lang, nearest: tuple[str, str] | None = None, more: bool = True
+) -> str:
     """A program the client names that the sources do not hold (advice_rules.md §7): say so, plainly.
 
     `nearest`: the (zh, en) name of the national channel the sources do hold, for a claim about a national
     program (r8-41: "a national AI voucher for small companies"), with how it really reaches a firm.
+    `more`: something from the sources follows, which "以下只列资料中有依据的信息" announces; with nothing after
+    it, the line dangled (r15-11, r16-10).
     """
     joined = "、".join(f"“{n}”" for n in names)
     if language == "en":
@@ -165,14 +169,14 @@ def unknown_programs(names: list[str], language: Lang, nearest: tuple[str, str] 
                 f" The national program my sources do hold is the {nearest[1]}: it is no voucher every firm "
                 "receives; it pays only through a city selected as a pilot, to firms enrolled there."
             )
-        return text + " Below is only what my sources do hold."
+        return text + (" Below is only what my sources do hold." if more else "")
     text = (
         f"{joined}{NOT_IN_SOURCES[0]}，无法确认其是否存在及补贴比例，也不能保证任何金额；"
         "在看到主管部门的正式通知前，请不要依赖它。"
     )
     if nearest:
         text += f"我的资料中国家层面的渠道是{nearest[0]}：不是每家企业都能领的券，须所在城市入选试点、企业进入当地改造名单才有。"
-    return text + "以下只列资料中有依据的信息。"
+    return text + ("以下只列资料中有依据的信息。" if more else "")
 
 
 def empty_message(language: Lang) -> str:

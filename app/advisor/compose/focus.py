@@ -11,7 +11,9 @@ import re
 from datetime import date
 from typing import Literal
 
+from app.advisor.compose.funding import verdict_words
 from app.advisor.compose.stacking import stacking_line
+from app.advisor.compose.wording import verdict_icon
 from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import combined_limit, product, ratio_is_ceiling, unknown_tier_limits
 from app.advisor.engine.costing import Subsidy, tier_unknown
@@ -154,6 +156,16 @@ def _figures(subsidies: list[Subsidy], language: Lang) -> str:
             line += f"; {tiers.en}" if en else f"；{tiers.zh}"
         if not s.in_net:
             line += " (at most, to be confirmed)" if en else "（最多，待确认）"
+        if s.assessment.asked:
+            # "语料券怎么算" is answered with the verdict beside the figure: a product alone reads as money on the
+            # way when a condition is still open (r15-15).
+            label, reason = verdict_words(s.assessment, language)
+            said = label + (f" — {reason}" if en and reason else f"，{reason}" if reason else "")
+            line += (
+                f"; {verdict_icon(s.assessment.verdict)} {said}"
+                if en
+                else f"；{verdict_icon(s.assessment.verdict)} {said}"
+            )
         lines.append(line)
     head = "On the amounts you named: " if en else "按您提到的金额："
     return head + ("; " if en else "。").join(lines) + ("." if en else "。")

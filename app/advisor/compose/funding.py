@@ -105,6 +105,15 @@ def key_reason(assessment: Assessment, language: Lang) -> str | None:
     return reason.text(language) if reason else None
 
 
+def verdict_words(assessment: Assessment, language: Lang) -> tuple[str, str | None]:
+    """The verdict as a client reads it (a competitive or pilot program by what it is) and its deciding reason."""
+    label = verdict_label(assessment.verdict, language)
+    selection = selection_label(assessment, language)
+    if selection and assessment.verdict is Verdict.unknown:
+        label = selection
+    return label, key_reason(assessment, language)
+
+
 def brief_verdict_line(
     assessment: Assessment, book: CitationBook, language: Lang, name: str | None = None
 ) -> str:
@@ -112,11 +121,7 @@ def brief_verdict_line(
     reason, the amount."""
     program = assessment.program
     n = book.cite_program(program)
-    label = verdict_label(assessment.verdict, language)
-    selection = selection_label(assessment, language)
-    if selection and assessment.verdict is Verdict.unknown:
-        label = selection
-    reason = key_reason(assessment, language)
+    label, reason = verdict_words(assessment, language)
     if assessment.asked and ended_alone(assessment.conditions, program):
         # The lead said it ended, with the date (engine/notices.said_ended): not a second time here.
         reason = "ended, see above" if language == "en" else "已结束，见上"

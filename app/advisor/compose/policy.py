@@ -34,6 +34,9 @@ _ENUMERATES = re.compile(
     r"一是|第一[，,、]|首先|[（(]一[）)]|[二三四五六七八九十两]+[条则点项](建议|措施|举措|意见)"
 )
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
+# A reprint that marks where it was cut ("给予核定合同额最高30……（转载页在此处截断）"): the sentence is not the
+# source's words in full (a ratio cut mid-figure) and the marker is the editor's, so it is never quoted (r15-15).
+_CUT_MARK = re.compile(r"[（(][^（）()]*截断[^（）()]*[）)]|(?:……|\.\.\.)\s*$")
 MAX_SENTENCES = 4
 _MIN_OVERLAP = 6  # fewer repeated characters than this is a coincidence, not a chunk overlap
 
@@ -56,7 +59,7 @@ def _sentences(hit: SearchHit) -> list[str]:
     pieces: list[str] = []
     for line in lines:
         pieces += [p for p in _FULL_STOP.split(line) if p]
-    return [p.strip() for p in pieces if len(p.strip()) >= 6]
+    return [p.strip() for p in pieces if len(p.strip()) >= 6 and not _CUT_MARK.search(p.strip())]
 
 
 @lru_cache(maxsize=16384)

@@ -117,6 +117,16 @@ def _as_typed(name: str, question: str) -> str:
     return typed.group(0) if typed else name
 
 
+# "the Yangtze River Delta compute pass", "the Greater Bay Area digital voucher": a proper name, then the kind in
+# lower case (English names are rarely typed in title case whole).
+_PROPER_THEN_KIND = re.compile(
+    r"\bthe ((?:[A-Z][A-Za-z'-]+\s+){1,5}(?:[a-z][a-z-]*\s+){0,2}"
+    r"(?:voucher|grant|subsidy|fund|scheme|programme|program|award|rebate|allowance|pass|card|coupon)s?)\b"
+)
+# Capitalised words that are no place: a sentence's first word is not after "the", but these are.
+_NOT_PROPER = frozenset(
+    {"ai", "sme", "smes", "it", "llm", "gpu", "api", "china", "chinese", "national", "state"}
+)
 # "the Guangdong AI Empowerment Voucher", "Shenzhen Model Voucher": a program named in title case.
 _TITLED = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9+&'-]*\s+){1,6}(?:Voucher|Grant|Subsidy|Fund|Scheme|Programme|Program|Award|Rebate|Allowance)s?)\b"
@@ -143,15 +153,47 @@ _FILLER = frozenset(
 
 
 def titled_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
-    """English program names whose every word no single catalogue name carries ("AI Empowerment Voucher")."""
+    """English program names whose every word no single catalogue name carries ("AI Empowerment Voucher").
+
+    A name backs the claim only where its program could be the one meant: a Beijing firm's "AI Pioneer Fund"
+    is not Shenzhen's "…(AI pioneer city measures)" voucher, whose words hold "ai pioneer" (a local program of
+    another place than the one the question names is no match)."""
+    said = set(_WORD.findall(question.lower()))
+    places = [_place_words(p) for p in catalogue.funding]
+    named_places = set().union(*places) & said
     names = [set(_WORD.findall(f"{p.name_en} {p.id.replace('-', ' ')}".lower())) for p in catalogue.funding]
+    catalogue_places = set().union(*places)
+    mixed = [
+        m
+        for m in _PROPER_THEN_KIND.finditer(question)
+        # "the Chengdu model-use subsidy" is a catalogue place's program in the owner's words (place_vouchers.py
+        # and the name matcher judge it); "the Yangtze River Delta compute pass" names a place the sources lack.
+        if not {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z'-]+", m.group(1))}
+        & (catalogue_places | _NOT_PROPER)
+    ]
     found = []
-    for match in _TITLED.finditer(question):
+    for match in [*_TITLED.finditer(question), *mixed]:
         name = match.group(1).strip()
         words = set(_WORD.findall(name.lower())) - _FILLER
-        if words and not any(words <= known for known in names):
+        backed = any(
+            words <= known and (not own or not named_places or bool(own & named_places))
+            for known, own in zip(names, places, strict=True)
+        )
+        if words and not backed:
             found.append(name)
     return list(dict.fromkeys(found))
+
+
+def _place_words(program: FundingProgram) -> set[str]:
+    """The English words of a local program's place ("shenzhen", "guangdong"); none for a national one."""
+    region = program.region
+    if not region.province:
+        return set()
+    # "Xi'an" gives "an", a word of any sentence: only words long enough to be a place's own count
+    return {w for w in _WORD.findall(region.label_en.lower()) if len(w) >= 4 and w not in _PLACE_FILLER}
+
+
+_PLACE_FILLER = frozenset({"city", "district", "county", "area", "zone", "province", "region", "special"})
 
 
 # A claim about a national program ("国家出了个AI补贴券", "a national AI voucher", "中央出咗个…"): whatever the

@@ -27,6 +27,7 @@ from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, 
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.model_conditions import filed_model, third_party_model
 from app.advisor.engine.sector_lists import sectors
+from app.advisor.engine.seller_conditions import outside_seller
 from app.advisor.understand.loans import loan_kinds
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.models import FundingProgram
@@ -235,6 +236,10 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
         return first_time(said)
     if "贷款" in part:
         return loan(part, said)
+    if "非关联" in part and not _VENUE.search(
+        part
+    ):  # "须向非关联方购买语料": who sold it (seller_conditions.py)
+        return outside_seller(said)
     if _VENUE.search(part):
         english = not re.search(r"[\u4e00-\u9fff]", said)
         return venue(en if english else part, program, said)

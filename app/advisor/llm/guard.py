@@ -153,6 +153,7 @@ def _short(name: str) -> str:
 
 
 # How English speakers name the same kinds ("the Shanghai model voucher", "compute vouchers").
+_MODEL_USE = ("模型券", "使用模型补贴")
 _ENGLISH_KIN: dict[str, tuple[str, ...]] = {
     "compute voucher": _VOUCHER_KIN["算力券"],
     "computing power voucher": _VOUCHER_KIN["算力券"],
@@ -163,6 +164,14 @@ _ENGLISH_KIN: dict[str, tuple[str, ...]] = {
     "labeling voucher": ("标注券",),
     "data voucher": ("数据券",),
     "cloud voucher": _VOUCHER_KIN["云使用券"],
+    # A subsidy for using models, by what it pays for ("Can it stack with the model-use subsidy?", "能和模型补贴叠加
+    # 吗"): 成都鼓励使用模型补贴, or a place's 模型券 (r15-42 answered the stacking question for two compute vouchers).
+    "model-use subsidy": _MODEL_USE,
+    "model use subsidy": _MODEL_USE,
+    "model usage subsidy": _MODEL_USE,
+    "subsidy for using models": _MODEL_USE,
+    "模型补贴": _MODEL_USE,
+    "模型使用补贴": _MODEL_USE,
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN
+from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
@@ -51,7 +51,12 @@ AMOUNT = re.compile(
     # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
     r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
-    rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)",
+    rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)|"
+    # "语料券怎么算", "数据集补贴按多少算", "算力券怎么个算法", "How is the corpus voucher calculated?": how the
+    # program's money is worked out is an amount question. Tied to the funding noun, so "费用怎么算" (what a
+    # solution costs) stays a cost question.
+    rf"(?:{FUNDING_NOUN_ZH})[^，,。？?]{{0,6}}(?:(?:怎么|如何|怎样)个?(?:算|计算)|按多少算|算法)|"
+    rf"\bhow (?:is|are|would|will|do|does)\b[^?.]{{0,60}}{FUNDING_NOUN_EN}[^?.]{{0,20}}\b(?:calculated|computed|worked out)\b",
     _I,
 )
 # "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?", "can our bot be paid for
