@@ -16,7 +16,8 @@ from app.text.normalize import normalize
 
 _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
     (
-        re.compile(r"算力|训力|gpu|compute|训练|智算", re.I),
+        # "人工智能训练师" is an occupation, trained for (below), not compute rented for training.
+        re.compile(r"算力|训力|gpu|compute|训练(?!师)|智算", re.I),
         {SpendKind.compute},
         {FundingType.compute_voucher},
     ),
@@ -45,6 +46,17 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
         re.compile(r"数字化|改造|转型|digital|digiti[sz]", re.I),  # "go digital", "digitise production"
         {SpendKind.digital_transformation},
         {FundingType.digital_transformation_subsidy},
+    ),
+    # Staff trained or certified ("让30个员工去考人工智能训练师证", "get our staff certified as AI trainers"): the
+    # training subsidies, paid per certified worker via 人社 (review16 r16-24 was told none matched).
+    (
+        re.compile(
+            r"培训|考证|考.{0,12}证|证书|职业技能|技能等级|职业资格|训练师|学徒|"
+            r"training course|certif(?:y|ied|icate|ication)|upskill|skills? (?:training|subsid)",
+            re.I,
+        ),
+        {SpendKind.training},
+        {FundingType.training_subsidy},
     ),
     # Subjects of programs that follow a status, not a purchase (see `RAISED_ONLY`).
     (
