@@ -82,7 +82,10 @@ def test_the_model_use_subsidy_is_named_by_what_it_pays_for() -> None:
 @pytest.mark.parametrize(
     ("question", "claimed"),
     [
-        ("Can our Suzhou firm use the Yangtze River Delta compute pass?", ["Yangtze River Delta compute pass"]),
+        (
+            "Can our Suzhou firm use the Yangtze River Delta compute pass?",
+            ["Yangtze River Delta compute pass"],
+        ),
         ("A friend said Beijing has an AI Pioneer Fund that pays 200k to every firm.", ["AI Pioneer Fund"]),
         ("Can the Shenzhen Model Voucher pay for it?", []),
         ("Is the Technology Voucher Programme open to an SME?", []),
