@@ -23,6 +23,7 @@ from app.advisor.understand.conversation import (
     without_hypotheticals,
 )
 from app.advisor.understand.gazetteer import Place, not_the_company
+from app.advisor.understand.industry_turns import industry_in_passing
 from app.advisor.understand.later_facts import re_asks_last_question
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
@@ -31,7 +32,6 @@ from app.advisor.understand.purchases import priced
 from app.advisor.understand.resolve import (
     CORRECTION,
     held_by_conversation,
-    industry_in_passing,
     resolve_intent,
     states_profile_facts,
 )

@@ -28,19 +28,32 @@ from app.advisor.understand.industry_class_words import class_words
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.advisor.understand.industry_clauses import not_the_business
 from app.advisor.understand.industry_departments import names_a_department
+from app.advisor.understand.industry_dishes import sold_dish
 from app.advisor.understand.industry_english import (
     EnglishNouns,
     en_forms,
     en_key,
     english_pattern,
+    open_compounds,
     without_goods_of,
 )
 from app.advisor.understand.industry_making import made_for_trade
+from app.advisor.understand.industry_plants import without_service_plants
 from app.advisor.understand.industry_products import (
     as_mandarin_make,
     made_after,
     made_guess,
     read_product,
+)
+from app.advisor.understand.industry_sentences import (
+    BOUGHT,
+    CLAUSE,
+    DOES,
+    MEASURE_JIA,
+    RIGHT_AFTER_WANT,
+    SELF,
+    WANT,
+    wanted_thing,
 )
 from app.advisor.understand.industry_shops import read_shop, sold_in_a_shop
 from app.advisor.understand.industry_trade import (
@@ -51,40 +64,6 @@ from app.advisor.understand.industry_trade import (
 )
 from app.text.normalize import normalize
 
-# Clause breaks, and the start of a customer phrase ("for mining equipment", "给矿山设备做").
-_CLAUSE = re.compile(
-    r"[,.;!?，。；！？、\n]|\s(?:in|at|with|and|that|who|which|for|near|based)\s", re.IGNORECASE
-)
-# A clause in which the owner says what the business is ("我们是…", "一家…公司", "we're a …") is read before
-# the others: a question that names a product ("pays 50% of any AI software?") does not name the business.
-_SELF = re.compile(
-    r"我们是|我们公司|我司|本公司|我是|我家|我们[厂店]|(?<![找请买租跟同和给])[一1](?:家|间|个)|开了|"
-    r"\b(?:we are|we're|i run|we run|i own|we own|our (?:company|firm|business|plant|factory|shop) is)\b|"
-    # "for my Beijing design studio": the owner's own business, not the software a grant pays for (r13-49)
-    r"\b(?:my|our) (?:[\w-]+ ){0,3}(?:company|firm|business|studio|shop|store|factory|plant|restaurant|clinic|"
-    r"agency|practice|workshop|office)\b",
-    re.I,
-)
-# What the business bought is not its trade either: "去年花了30万买了套AI设计软件", "采购了一套大模型打样系统，软件
-# 和服务器一共60万" (review11 r11-15: a knitwear maker read as software): such a clause never names the business.
-_BOUGHT = re.compile(
-    r"采购|购买|购置|买了|买过|花了|付了|一共|总共|合计|共计|总价|报价|\b(?:bought|purchased|paid)\b", re.I
-)
-# A clause in which the owner says what the business does: "一家做数据标注的公司", "我们做灯饰", "主要生产阀门".
-_DOES = re.compile(
-    r"(?:^\s*(?:我们|我|我家|咱们|公司|我司)?(?:是|也是)?|[一1](?:家|个|间))(?:主要|专门|专业)?(?:做|生产|制造|加工)"
-    # ...not a compound noun about the work: "生产计划总是排不好", "生产线老停", "加工成本太高" say a problem
-    r"(?!计划|排程|排产|线|管理|效率|过程|现场|环节|成本|质量|工艺|进度|任务|车间)"
-)
-# A clause that says what the owner wants names the need ("想做AI质检", "we want to …"), not the business.
-_WANT = re.compile(
-    r"想|希望|打算|需要|准备|要上|能不能|帮我|帮忙|\b(?:want|need|would like|looking for|hope|plan)\b", re.I
-)
-# The 家 of a measure word ("一家", "这家") starts no business word: "一家电子科技公司" names no 家电.
-_MEASURE_JIA = re.compile(r"[一两几这那每某0-9了开是有]家$")
-# "想做AI质检", "想上视觉检测": what follows a want verb right away is the need, even when it reads like a
-# business ("做ai" is also how an AI company describes itself).
-_RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|上|搞|弄)?$")
 _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store", "stores"}
 # Words of a company's name, not of its trade: "XX科技有限公司，主要生产数控机床" makes machines (C), "网络科技公司，
 # 在淘宝卖女装" trades (F). They name the business (software, I) only when nothing else in the message does.
@@ -142,8 +121,8 @@ class IndustryDictionary:
             hits += [
                 (m.start(), self._zh[m.group(0)])
                 for m in self._zh_pattern.finditer(clause)
-                if not _RIGHT_AFTER_WANT.search(clause[: m.start()])
-                and not _MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
+                if not RIGHT_AFTER_WANT.search(clause[: m.start()])
+                and not MEASURE_JIA.search(clause[: m.start() + 1])  # "一家电子厂" holds no 家电
                 and clause[m.end() : m.end() + 1] != "户"  # "养殖户都用我们的料": farmers, the customers
                 and not names_a_department(m.group(0), clause[m.end() :])  # "仓库管理乱": the firm's own
             ]
@@ -153,6 +132,7 @@ class IndustryDictionary:
                 for m in self._en_pattern.finditer(clause)
                 if not names_a_department(m.group(1), clause[m.end() :])
             ]
+        hits = without_service_plants(hits, clause)  # "洗涤工厂": the laundry's plant (O)
         # An agent is classed by what it brokers: "二手房经纪", "real estate brokerage" are K, not finance; the
         # agent noun is the head, so an owner word inside its thing ("货运代理": 货运) or before it yields.
         broker = self._brokers.find(clause)
@@ -201,7 +181,7 @@ class IndustryDictionary:
         """What the owner says the business makes ("做铝合金门窗的"), read on the whole message: for a product word
         that holds a place's name (金门 in 铝合金门窗, 大理 in 大理石), blanked out before `find` reads the rest."""
         norm = not_the_business(as_mandarin_make(normalize(text)))
-        stated = [c for c in _CLAUSE.split(norm) if not _WANT.search(c) and not _BOUGHT.search(c)]
+        stated = [c for c in CLAUSE.split(norm) if not WANT.search(c) and not BOUGHT.search(c)]
         return read_product("，".join(stated), self._classes)
 
     def sector_of(self, word: str) -> str | None:
@@ -210,13 +190,11 @@ class IndustryDictionary:
         return match.sector if match else None
 
     def find(self, text: str) -> IndustryMatch | None:
-        said = as_mandarin_make(normalize(text))
+        said = open_compounds(as_mandarin_make(normalize(text)))
         norm = not_the_business(without_goods_of(said))
-        clauses = sorted((c for c in _CLAUSE.split(norm) if c.strip()), key=lambda c: not _SELF.search(c))
-        stated = [c for c in clauses if not _WANT.search(c) and not _BOUGHT.search(c)]
-        wanted = [
-            c for c in clauses if _WANT.search(c) and not _BOUGHT.search(c)
-        ]  # a purchase never names it
+        clauses = sorted((c for c in CLAUSE.split(norm) if c.strip()), key=lambda c: not SELF.search(c))
+        stated = [c for c in clauses if not WANT.search(c) and not BOUGHT.search(c)]
+        wanted = [c for c in clauses if WANT.search(c) and not BOUGHT.search(c)]  # a purchase never names it
         if match := self._from_clauses(stated):
             if match.sector == "catering" and made_for_trade(match.keyword, said):  # a bakery for cafés
                 return self._classes.match("C", match.keyword)
@@ -224,7 +202,7 @@ class IndustryDictionary:
         # The need's clauses only when no other names the business, and only by a business noun there:
         # "想给我们美发店弄个会员回访" (O), while "想做视觉检测" is no testing lab.
         for clause in wanted:
-            if match := self._owner_word(clause):
+            if (match := self._owner_word(clause)) and not wanted_thing(clause, match.keyword):
                 return match
         return None
 
@@ -242,7 +220,7 @@ class IndustryDictionary:
                     return said or match
                 if deferred is None or _weakness(match.keyword) < _weakness(deferred.keyword):
                     deferred = match
-            elif _DOES.search(clause):
+            elif DOES.search(clause):
                 does.append(clause)
         # A good after 做 that nothing places is made; an outlet word still says the business sells it.
         joined = "，".join(clauses)
@@ -257,6 +235,10 @@ class IndustryDictionary:
             # "养殖户都用我们的料": the 户 who farm are the customers, not what the business does
             verbs = (v for v in pattern.finditer(joined) if joined[v.end() : v.end() + 1] != "户")
             if verb := next(verbs, None):
+                if section == "F" and (
+                    dish := sold_dish(joined[verb.start() : verb.end() + 10])
+                ):  # "卖牛肉面的" cooks
+                    return self._classes.match("H", dish, "62")
                 return IndustryMatch(
                     self._classes.section_names.get(section, section), section, sector, verb.group(0)
                 )

@@ -32,10 +32,20 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         "agriculture",
     ),
     (r"开采|采石|挖矿|开矿|\bwe (?:mine|quarry)\b", "B", "industry"),
+    # A kiln fires what the business makes: "烧陶瓷的", "烧砖的", "烧石灰的" (C), not a cooked dish (烧鹅, 烧烤).
+    (r"(?<![燃发])烧(?:制)?(?:陶|瓷|砖|瓦|石灰|玻璃|炭|窑)", "C", "industry"),
     # Machinery is repaired in manufacturing (GB/T 43); phones, cars and appliances in resident services (81).
     (
         r"\b(?:repair|service|fix)\w* (?:and \w+ )?(?:industrial |heavy )?"
         r"(?:forklifts?|machines|machinery|equipment|cranes?|engines?|pumps?|boilers?)\b",
+        "C",
+        "industry",
+    ),
+    # ...and so is a business named after repairing them ("an oilfield equipment repair shop", review16 r16-56)
+    (
+        r"\b(?:equipment|machinery|machines?|pumps?|valves?|engines?|boilers?|forklifts?|cranes?|compressors?|"
+        r"motors?|generators?|cnc)(?: and \w+)? (?:repair|maintenance|overhaul)s? (?:shops?|workshops?|compan(?:y|ies)|"
+        r"firms?|business(?:es)?|services?|cent(?:re|er)s?|specialists?)\b",
         "C",
         "industry",
     ),
@@ -86,7 +96,7 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         "software",
     ),
     (
-        r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini-?programs?|websites?|"
+        r"\bwe (?:develop|build|code|write|make)\b[^,.;]{0,30}?\b(?:software|apps?|mini[- ]?programs?|websites?|"
         r"systems?|platforms?|saas)\b",
         "I",
         "software",
@@ -132,7 +142,7 @@ _VERB_OBJECT = [
 ]
 # What a firm that "builds" or "makes" is in software: code, not a factory's goods.
 _SOFTWARE_OBJECT = re.compile(
-    r"\b(?:software|apps?|mini-?programs?|websites?|platforms?|saas|games?|systems?)\b", re.I
+    r"\b(?:software|apps?|mini[- ]?programs?|websites?|platforms?|saas|games?|systems?)\b", re.I
 )
 # "We build" houses and roads too (E): only a made article after it is a factory's.
 _MADE_ARTICLE_EN = re.compile(

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from app.advisor.understand.industry_classes import DIVISION_SECTOR, IndustryMatch
-from app.advisor.understand.size import SECTION_SECTOR
+from app.advisor.understand.industry_match import IndustryMatch, sector_of
 from app.text.normalize import normalize
 
 # The agent noun. 房仲 (Taiwan: 房屋仲介) holds its thing in itself.
@@ -52,7 +51,7 @@ class _Row:
 def _sector(code: str, section: str, division: str) -> str:
     if section == "K":
         return _K_SECTORS.get(code, "other")
-    return DIVISION_SECTOR.get(division, SECTION_SECTOR.get(section, "other"))
+    return sector_of(section, division)
 
 
 class Brokers:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from app.advisor.understand.industry_classes import DIVISION_SECTOR, IndustryMatch
-from app.advisor.understand.size import SECTION_SECTOR
+from app.advisor.understand.industry_match import IndustryMatch, sector_of
 from app.text.normalize import normalize
 
 
@@ -35,7 +34,7 @@ def class_words(table: Path, class_list: Path) -> dict[str, IndustryMatch]:
         if code.strip() not in classes:
             continue  # a code the standard does not hold names nothing
         section, division, name = classes[code.strip()]
-        sector = DIVISION_SECTOR.get(division, SECTION_SECTOR.get(section, "other"))
+        sector = sector_of(section, division)
         for word in said.split():
             key = normalize(word)
             words[key] = IndustryMatch(name, section, sector, key)

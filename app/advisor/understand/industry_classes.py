@@ -32,21 +32,14 @@ from app.advisor.understand.industry_heads import (
     OUTLET_HEADS,
     TAKES_AN_OUTLET,
 )
-from app.advisor.understand.size import SECTION_SECTOR
+from app.advisor.understand.industry_match import IndustryMatch, sector_of
 from app.text.normalize import normalize
 
-# MIIT sectors (size thresholds) per GB/T division where a section holds several.
-DIVISION_SECTOR = {
-    "51": "wholesale",
-    "52": "retail",
-    "59": "warehousing",
-    "60": "postal",
-    "61": "accommodation",
-    "62": "catering",
-    "63": "telecom",
-    "64": "telecom",
-    "65": "software",
-}
+__all__ = [
+    "ClassList",
+    "IndustryMatch",
+]  # IndustryMatch lives in industry_match.py; readers import it here too
+
 # Activity words that end a class name; what precedes them is the product or service.
 _ACTIVITY = re.compile(
     r"(?:制造|加工|生产|制作|种植|饲养|养殖|批发|零售|服务|活动|管理|开采|采选|冶炼|修理|维修|维护|建筑|施工|安装|"
@@ -60,14 +53,6 @@ _GENERIC_WORDS = (
     "商业 家庭 办公 代理 投资 资产 资源 检测 调查 交通 信用 修复 计量 营养"
 )
 _GENERIC_TERMS = set(_GENERIC_WORDS.split())
-
-
-@dataclass(frozen=True)
-class IndustryMatch:
-    label: str
-    section: str
-    sector: str
-    keyword: str
 
 
 @dataclass(frozen=True)
@@ -95,10 +80,6 @@ def _covers(modifier: str, joint: str, grams: frozenset[str]) -> bool:
     return modifier[-1:] in grams or 2 * len(set(modifier) & grams) >= len(set(modifier))
 
 
-def _sector(section: str, division: str) -> str:
-    return DIVISION_SECTOR.get(division, SECTION_SECTOR.get(section, "other"))
-
-
 class ClassList:
     def __init__(self, path: Path) -> None:
         self.section_names: dict[str, str] = {}
@@ -123,7 +104,7 @@ class ClassList:
 
     def match(self, section: str, keyword: str, division: str = "") -> IndustryMatch:
         return IndustryMatch(
-            self.section_names.get(section, section), section, _sector(section, division), keyword
+            self.section_names.get(section, section), section, sector_of(section, division), keyword
         )
 
     def _unique_terms(self) -> dict[str, IndustryMatch]:
@@ -141,7 +122,7 @@ class ClassList:
         for term, found in sections.items():
             if len(found) == 1:
                 name, section, division = first[term]
-                terms[term] = IndustryMatch(name, section, _sector(section, division), term)
+                terms[term] = IndustryMatch(name, section, sector_of(section, division), term)
         return terms
 
     def term(self, text: str) -> IndustryMatch | None:
@@ -232,7 +213,11 @@ class ClassList:
         section_scores = [score for score, _ in by_section[best.section]]
         if len(section_scores) > 1 and section_scores[1] >= 0.9 * section_scores[0]:
             return self.match(best.section, modifier, best.division)
-        return IndustryMatch(best.name, best.section, _sector(best.section, best.division), modifier)
+        return IndustryMatch(best.name, best.section, sector_of(best.section, best.division), modifier)
+
+    def names(self, section: str, product: str) -> bool:
+        """Whether a class name of the section shares a bigram with the product ("中式糕点": 糕点、面包制造, C)."""
+        return any(section in self._section_bigrams.get(bigram, ()) for bigram in _bigrams(product))
 
     def by_product(self, product: str) -> IndustryMatch | None:
         """The section whose class names share the product's bigrams, when one clearly leads.

@@ -58,9 +58,20 @@ _LENDER = re.compile(
 )
 
 
+# What the owner says the business does not do is not the business: "我们不生产阀门，是做阀门批发的", "不种茶，主要
+# 做茶叶批发" trade (F); the denied verb and its object go, the rest of the clause stays.
+_DENIED = re.compile(
+    r"(?:^|(?<=[,，。；;\s])|(?<=我们)|(?<=公司)|(?<=自己)|(?<=其实)|(?<=也)|(?<=都))(?:并不|从不|不再|不|没有?)(?:自己)?"
+    r"(?:生产|制造|加工|种植?|养殖?|开(?!心|始|发)|卖|经营)[^,，。；;!?！？]{0,8}"
+)
+# Where the business stands is not what it is: "在学校门口卖煎饼的" sells pancakes by a school, "在医院旁边开了家
+# 花店" sells flowers.
+_WHERE = re.compile(r"在[^,，。；?？!！在]{1,8}?(?:门口|旁边|附近|对面|楼下|楼上|里面|里边|边上|隔壁|周边)")
+
+
 def not_the_business(norm: str) -> str:
     """The normalized message with customers, lenders, suppliers, purchases and pronouns blanked out."""
-    norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", norm))
+    norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", _WHERE.sub(" ", _DENIED.sub(" ", norm))))
     norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(r" \1", _SOLD_TO_ZH.sub(r"\1 ", norm))))
     return _PURCHASE_EN.sub(
         " ", _PURCHASE_ZH.sub(" ", _NOT_OURS.sub(" ", norm.replace("舖", "铺")))

@@ -74,9 +74,31 @@ def en_key(word: str) -> str:
     return word.lower().replace("-", " ")
 
 
+# Closed compounds owners also write open or hyphenated: "AI start-up" is an "AI startup".
+_COMPOUNDS = {"startup": "start up", "meatpack": "meat pack", "printshop": "print shop"}
+
+
 def en_forms(word: str) -> tuple[str, ...]:
-    """The word and its plural in -ies ("pharmacy", "pharmacies"), which the -s/-es of the pattern misses."""
-    return (word, word[:-1] + "ies") if re.search(r"[^aeiou]y$", word) else (word,)
+    """The word, its plural in -ies ("pharmacy", "pharmacies"), which the -s/-es of the pattern misses, and a
+    closed compound written open ("start-up", read with the hyphen as a space)."""
+    forms = [word, word[:-1] + "ies"] if re.search(r"[^aeiou]y$", word) else [word]
+    forms += [
+        form.replace(closed, spaced)
+        for form in forms
+        for closed, spaced in _COMPOUNDS.items()
+        if closed in form
+    ]
+    return tuple(forms)
+
+
+# A hyphen inside an English compound ("frozen-food processor", "auto-parts maker", "gas-supply company") joins
+# what owners also write with a space; the owner words and class nouns are listed with the space.
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])", re.IGNORECASE)
+
+
+def open_compounds(text: str) -> str:
+    """The text with the hyphens of English compounds said as spaces ("auto-parts" -> "auto parts")."""
+    return _HYPHEN.sub(" ", text)
 
 
 def without_goods_of(text: str) -> str:

@@ -30,11 +30,17 @@ _MADE_ARTICLE = re.compile(
     r"桩椅桌凳门垫架梯锤刀剪钳锯铲勺筷碗碟盆缸壶瓷扣针罩帘毯枕被靴革绒纱皂烛霜膏液簧盖塞]|(?<!客)服|"
     r"(?<!装)饰|(?<!洗)衣|(?<!准)备)$"  # 灯饰, 首饰, 服饰; not 装饰 (decorating is building work)
 )
+_REPAIRED_OR_HEAD = re.compile(r"(?:维修|修理|检修|维保)?(?:公司|厂|中心|站|店|企业)?")
 # Equipment a trade's word names ("污水处理设备", "风电叶片", "养殖设备"): made for that trade, not the trade itself.
 _EQUIPMENT = re.compile(r"(?:设备|装备|器械|仪器|器材|机械|叶片|机组|组件|部件|配件|零件|耗材)")
 _RUN = re.compile(r"[\u4e00-\u9fff]{1,6}?(?=[的嘅]|[^\u4e00-\u9fff]|$)")  # the noun, up to 的 or a break
 # Packaged foods are made articles too when a modifier says whom or what for ("宠物零食", "婴儿辅食", "猫粮").
 _FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠粽])$")
+# A meat said with the way it is cured or marinated is a processed food (肉制品加工, C), not the animal farmed:
+# "做酱鸭的", "做风干鸡的", "做腊鱼的", "做卤牛肉的" (a roast is a restaurant's dish, not here).
+_CURED = re.compile(
+    r"^(?:酱|卤|腊|熏|腌|咸|风干|盐水|板|酱卤)[\u4e00-\u9fff]{0,2}?(?:鸭|鸡|鹅|肉|鱼|兔|肘子?|排骨|鸭脖|鸭货)$"
+)
 _MAKING_VERBS = ("生产", "制造", "加工")
 # "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
 # The stage said after the product is making too: "做茶叶初制的", "做猪肉分割的", "做铝合金压铸的" (not 制作,
@@ -86,7 +92,7 @@ def _a_good(product: str) -> bool:
 
 def _made_article(product: str) -> bool:
     head = _NOUN_SUFFIX.sub("", product)
-    return bool(_MADE_ARTICLE.search(head) or _FOOD_HEAD.search(head))
+    return bool(_MADE_ARTICLE.search(head) or _FOOD_HEAD.search(head) or _CURED.match(head))
 
 
 def _made_head(product: str) -> bool:
@@ -111,16 +117,23 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
             return classes.match("F", product, "51")
         if is_carrying(product):  # "做冷链的", "做同城配送的": they carry goods
             return classes.match("G", product, "54")
-        match = (
-            part_maker(classes.classes, product)
-            or classes.by_product(product)
-            or classes.nearest_product(product)
-        )
+        match = part_maker(classes.classes, product) or classes.by_product(product)
+        if match is None and _made_article(
+            product
+        ):  # "做锁具的": 锁 shares nothing with 连锁酒店 but a character
+            return classes.match("C", product)
+        match = match or classes.nearest_product(product)
         # The modifier may share a service's words ("宠物" of the pet services); the head says what is made.
         if (match is None or match.section not in "CF") and _made_head(product):
             return classes.match("C", product)
-        # Trade is said with its own verbs (read before this): a made article after 做 alone is made ("做灯饰").
-        if match is not None and match.section == "F" and _made_article(product):
+        # Trade is said with its own verbs (read before this): a made article after 做 alone is made ("做灯饰"), and
+        # so is a good the makers' classes name and the farms' do not ("做中式糕点的": 糕点、面包制造); a crop
+        # after 做 ("做水果的") is still traded.
+        if (
+            match is not None
+            and match.section == "F"
+            and (_made_article(product) or (classes.names("C", product) and not classes.names("A", product)))
+        ):
             return classes.match("C", product)
         # So is mining (开采, 采, 挖): "做活性炭的", "做石英砂的" make them from what the mines dig (C); a bare mineral
         # ("做煤炭的", "做砂石的") may be dug or traded, and keeps its reading.
@@ -154,4 +167,6 @@ def made_after(after: str) -> str | None:
     run = _RUN.match(after)
     head = run.group(0) if run else ""
     # Equipment words only: a made article of one character is too often another word's ("健身房老板", "餐饮连锁").
-    return head if (found := _EQUIPMENT.match(head)) and found.end() == len(head) else None
+    # ...also when the business repairs it ("油田设备维修公司": 专用设备修理, C 43) or is named by it ("风电设备公司").
+    found = _EQUIPMENT.match(head)
+    return head if found and _REPAIRED_OR_HEAD.fullmatch(head[found.end() :]) else None

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
+from app.advisor.understand.industry_dishes import DISH
 from app.advisor.understand.industry_products import PRODUCT
 
 _GOODS_SECTIONS = "ABC"  # what a shop named after a product sells: farm, mine and factory goods
 _WHOLESALE = re.compile(r"批发|批發|供货|贸易|经销")
-_SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市)(?!长|员|里)")
+# A chain is its outlets: "麻辣烫连锁" serves as a 麻辣烫店 does.
+_SHOP = re.compile(r"[\u4e00-\u9fff]{1,4}(?:店|铺|档口|门市|连锁)(?!长|员|里)")
+_OUTLET_END = re.compile(r"(?:店|铺|档口|门市|连锁)$")
 # "三家店", "两个门店": shops counted, which says how many, not what kind ("一间手信店" names its kind).
-_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]+[家个間间](?:门)?(?:店|铺|档口|门市)$")
-# A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店" serve meals (H), whatever the
-# class of the raw product (面粉, 米粉 as factory goods).
-_DISH = re.compile(r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤)$")
+# "12家店": the figure stands outside the match, which is then the measure word and the outlet alone.
+_COUNTED = re.compile(r"^[零一二三四五六七八九十百两几多\d]*[家个間间](?:门)?(?:店|铺|档口|门市)$")
 
 
 def sold_in_a_shop(match: IndustryMatch, joined: str) -> bool:
@@ -30,7 +31,10 @@ def sold_in_a_shop(match: IndustryMatch, joined: str) -> bool:
 def read_shop(joined: str, classes: ClassList, outlet_words: set[str]) -> IndustryMatch | None:
     """The owner's shop ("服饰店", "做牛肉面的连锁店"), or None when no shop of a kind is named."""
     shops = [m for m in _SHOP.finditer(joined) if m.group(0) not in outlet_words]
-    if shops and any(_DISH.search(p.group(1)) for p in PRODUCT.finditer(joined)):
+    # A dish made and sold where it is eaten: "做牛肉面的，三家店", "做米粉的连锁店", "麻辣烫连锁" serve meals (H),
+    # whatever the class of the raw product (面粉, 米粉 as factory goods).
+    modifiers = [_OUTLET_END.sub("", m.group(0)) for m in shops]
+    if shops and any(DISH.search(w) for w in [p.group(1) for p in PRODUCT.finditer(joined)] + modifiers):
         return classes.match("H", shops[0].group(0), "62")
     if shop := next((m for m in shops if not _COUNTED.match(m.group(0))), None):
         # A shop no class name places is the head of its phrase: it sells ("服饰店" does not make clothes),

@@ -66,18 +66,6 @@ SELF_DESCRIPTION = re.compile(
 )
 
 
-def industry_in_passing(delta: CompanyProfile, text: str, profile: CompanyProfile) -> bool:
-    """A question that names another business word in passing ("算力券能抵我这些软件的钱吗？") once the
-    industry is known: the word is what they buy, not what they are, so the profile keeps its industry."""
-    said, known = (delta.industry, delta.industry_text), (profile.industry, profile.industry_text)
-    # Another class of the same section is still a relabel ("那研发费用加计扣除呢？" made a 精密机械厂 a maker of
-    # calculators: review8 r8-B3).
-    if not (profile.industry and delta.industry and said != known):
-        return False
-    norm = normalize(text)
-    return bool(ASKS.search(text)) and not CORRECTION.search(norm) and not SELF_DESCRIPTION.search(norm)
-
-
 def states_profile_facts(delta: CompanyProfile, text: str, conversation: Conversation) -> bool:
     """Whether the message tells us about the user's own company (not just names a city or a sector).
 
