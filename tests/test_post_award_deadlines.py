@@ -40,3 +40,15 @@ def test_a_local_computing_centre_is_compute_bought_where_the_client_is() -> Non
     elsewhere = CompanyProfile(province="江苏", city="南京", industry="I", employees=40)
     outside = judged(CATALOGUE, "sd-compute-voucher-2025", elsewhere, message.replace("青岛", "南京"), TODAY)
     assert not any(c.status is Status.met for c in outside.conditions if "山东省内" in c.reason.zh)
+
+
+def test_a_design_studio_wanting_an_llm_application_is_a_user_not_a_model_maker() -> None:
+    """review16 r16-36: 海珠's award is for 大模型企业 ("使用大模型的一般企业不在其内"); a clothing-design firm (section M,
+    like the research firms that may build models) wanting an LLM application project uses models: ruled out."""
+    haizhu = CompanyProfile(province="广东", city="广州", district="海珠区", industry="M", employees=30)
+    design = "我們是廣州海珠區的一家服裝設計公司，30人，想做大模型應用項目，海珠區的示範項目獎勵有多少？"
+    award = judged(CATALOGUE, "gz-haizhu-ai-demo-award-2024", haizhu, design, TODAY)
+    assert award.verdict.value == "ineligible"
+    assert any(c.name == "developer" and "设计公司" in c.reason.zh for c in award.conditions)
+    maker = judged(CATALOGUE, "gz-haizhu-ai-demo-award-2024", haizhu, "我们是海珠区一家做大模型的科技公司", TODAY)
+    assert maker.verdict.value != "ineligible"

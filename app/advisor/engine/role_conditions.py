@@ -56,7 +56,7 @@ _WISH = re.compile(
 )
 # What a firm that may develop calls itself: a hint, not a statement about this purchase.
 _DEVELOPER_FIRM = re.compile(
-    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|做.{0,4}大模型|数据集|语料|标注|"
+    r"大模型公司|模型公司|ai公司|人工智能公司|科技公司|做.{0,4}大模型(?!应用|應用)|数据集|语料|标注|"
     r"\bai (?:company|startup|lab)\b",
     re.I,
 )
@@ -72,6 +72,13 @@ _ADOPTS = re.compile(
 _FINISHED = frozenset({SpendKind.model_service, SpendKind.software, SpendKind.cloud_service})
 # Trades whose firms develop technology as their business: without their words, still to confirm.
 _DEVELOPER_TRADES = frozenset({"C", "I", "M"})
+# A professional-services firm of section M that designs, advises or tests for clients (服装设计公司, 广告, 咨询):
+# it uses models, unlike the research firms of the same section (review16 r16-36: a 海珠 clothing-design firm).
+_SERVICE_FIRM = re.compile(
+    r"(?<!芯片)(?<!集成电路)(?:设计|設計)(?:公司|工作室|院|所)|广告公司|咨询公司|检测公司|律所|律师事务所|会计师事务所|"
+    r"\bdesign (?:studio|firm|agency|company)\b|\bconsult(?:ing|ancy) (?:firm|company)\b",
+    re.I,
+)
 
 _TO_CONFIRM = Reason(
     "面向研发方：须是自主研发的项目并经评审立项", "for developers: your own R&D project, selected on review"
@@ -236,16 +243,20 @@ def maker_trade(program: FundingProgram, profile: CompanyProfile, said: str) -> 
     大模型 award was left "to confirm" under the award's cap): that trade uses models, it does not make them."""
     maker_only = next((zh for zh in program.eligibility.special_conditions if _MAKER_ONLY.search(zh)), None)
     trade = INDUSTRY_SECTIONS.get(profile.industry or "")
-    if maker_only is None or trade is None or profile.industry in _DEVELOPER_TRADES:
+    if maker_only is None or trade is None:
         return None
+    service = _SERVICE_FIRM.search(said) if profile.industry == "M" else None
+    if profile.industry in _DEVELOPER_TRADES and service is None:
+        return None  # makers, software and research may build models; a design or consulting studio uses them
     if builds_ai(said) or _DEVELOPER_FIRM.search(without_programs(said)):
         return None  # they say they build models: the program's review decides
+    firm_zh = f"“{service.group(0)}”" if service else f"{profile.industry_label or trade[0]}企业"
+    firm_en = f"“{service.group(0)}”" if service else f"a {trade[1].lower()} business"
     return Condition(
         "developer",
         Status.unmet,
         Reason(
-            f"{maker_only}；您是{profile.industry_label or trade[0]}企业，是使用大模型的一方",
-            f"only model makers qualify (firms that use models do not); yours is a {trade[1].lower()} business, "
-            "which uses them",
+            f"{maker_only}；您是{firm_zh}，是使用大模型的一方",
+            f"only model makers qualify (firms that use models do not); yours is {firm_en}, which uses them",
         ),
     )
