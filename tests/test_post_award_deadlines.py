@@ -50,5 +50,7 @@ def test_a_design_studio_wanting_an_llm_application_is_a_user_not_a_model_maker(
     award = judged(CATALOGUE, "gz-haizhu-ai-demo-award-2024", haizhu, design, TODAY)
     assert award.verdict.value == "ineligible"
     assert any(c.name == "developer" and "设计公司" in c.reason.zh for c in award.conditions)
-    maker = judged(CATALOGUE, "gz-haizhu-ai-demo-award-2024", haizhu, "我们是海珠区一家做大模型的科技公司", TODAY)
+    maker = judged(
+        CATALOGUE, "gz-haizhu-ai-demo-award-2024", haizhu, "我们是海珠区一家做大模型的科技公司", TODAY
+    )
     assert maker.verdict.value != "ineligible"
