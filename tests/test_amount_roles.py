@@ -1,7 +1,7 @@
 """What each amount a client states is (review9 r9-47, r9-06, r9-08, r9-15), and where the company is registered.
 
-A revenue, last year's spend and an R&D spend are facts, never the budget nor a purchase this year's vouchers
-would pay for; a monthly figure is twelve a year; a firm registered abroad is outside the programs however
+A revenue and an R&D spend are facts, never the budget nor a purchase; last year's spend is a purchase dated to
+its year, never the budget nor this year's cost; a monthly figure is twelve a year; a firm registered abroad is outside the programs however
 local its office. Read through the profile extractor, as the advisor reads a message.
 """
 
@@ -61,27 +61,37 @@ def test_a_revenue_is_never_a_purchase(extractor, message, revenue, bought):
 @pytest.mark.parametrize(
     ("message", "bought"),
     [
-        # r9-06: this year costs the new 30万 contract; the 50万 was spent last year
+        # r9-06: this year costs the new 30万 contract; the 50万 was spent last year (dated 2025, never this year's)
         (
             "北京一家15人的软件公司，去年租算力花了50万，今年再签一份30万的算力合同，北京算力券还能用吗？",
-            [(SpendKind.compute, 300_000)],
+            [(SpendKind.compute, 500_000, 2025), (SpendKind.compute, 300_000, None)],
         ),
         (
             "Last year we spent RMB 400k on cloud GPU rental; this year we plan a new 250k compute contract.",
-            [(SpendKind.compute, 250_000)],
+            [(SpendKind.compute, 400_000, 2025), (SpendKind.compute, 250_000, None)],
         ),
-        ("前年已經花了30萬做數據標註，今年還要再做一批，合同15萬", [(SpendKind.data_labeling, 150_000)]),
-        ("北京一家AI公司，去年在算力上投了60万，今年新签了40万的算力合同", [(SpendKind.compute, 400_000)]),
+        (
+            "前年已經花了30萬做數據標註，今年還要再做一批，合同15萬",
+            [(SpendKind.data_labeling, 300_000, 2024), (SpendKind.data_labeling, 150_000, None)],
+        ),
+        (
+            "北京一家AI公司，去年在算力上投了60万，今年新签了40万的算力合同",
+            [(SpendKind.compute, 600_000, 2025), (SpendKind.compute, 400_000, None)],
+        ),
     ],
 )
-def test_last_years_spend_is_not_this_years_purchase(extractor, message, bought):
-    assert _bought(extractor, message) == bought
-    assert extractor.extract(message).budget_cny is None
+def test_last_years_spend_is_a_purchase_of_last_year(extractor, message, bought):
+    """A past spend is the client's own figure for what they bought, dated to its year (the engine judges it against
+    a program's window and never costs it as this year's, engine/past_spend.py); never a budget."""
+    profile = extractor.extract(message)
+    assert [(p.kind, p.amount_cny, p.year) for p in profile.purchases] == bought
+    assert profile.budget_cny is None
 
 
 def test_last_years_spend_is_no_budget_and_the_stated_one_is(extractor):
     profile = extractor.extract("去年上云ERP花了8万，现在想做销量预测，预算3万，成都的商贸公司")
-    assert profile.budget_cny == 30_000 and profile.purchases == []
+    assert profile.budget_cny == 30_000
+    assert [(p.amount_cny, p.year) for p in profile.purchases] == [(80_000, 2025)]  # bought last year, dated
 
 
 @pytest.mark.parametrize(

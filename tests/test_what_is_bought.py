@@ -168,7 +168,8 @@ def test_where_compute_is_bought_is_the_purchases_place_not_the_companys(extract
 )
 def test_money_put_aside_for_the_job_is_the_budget_and_no_purchase(extractor, message, budget):
     profile = extractor.extract(message)
-    assert profile.budget_cny == budget and profile.purchases == []
+    # nothing bought this year ("a CRM two years ago" is a past spend, dated: engine/past_spend.py)
+    assert profile.budget_cny == budget and [p for p in profile.purchases if p.year is None] == []
 
 
 @pytest.mark.parametrize(

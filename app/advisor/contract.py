@@ -136,6 +136,9 @@ class PurchaseOut(_Model):
     ongoing: bool = False  # already paid and still being paid (not a past one-off spend)
     where: str | None = None  # where it is bought ("济南", "贵州"), when said; not the company's place
     at_least: bool = False  # said as a floor ("至少20万", "over 50k a year"): the spend is this or more
+    # a past spend: the calendar year before this one the client says it was bought/signed/paid ("去年" -> last year,
+    # "2024年签的" -> 2024), judged against a program's start, never this year's cost; null: this year's or no year said
+    year: int | None = None
 
 
 class ProfileOut(_Model):

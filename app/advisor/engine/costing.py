@@ -20,6 +20,7 @@ from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict, refine_rate
 from app.advisor.engine.layers import item_layer, layer_note, settle
 from app.advisor.engine.pack_choice import PackChoice, SolutionPick
+from app.advisor.engine.past_spend import this_years
 from app.advisor.engine.purchases import Purchase, pack_purchases, pays_for, total
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import AmountRange, ApplicationMechanism, FundingProgram
@@ -227,7 +228,9 @@ def cost_pack(
     for pick, bought in zip(picks, per_pick, strict=True):
         mine = [s for owner, s in subsidies if owner is pick]
         costed.append(CostedSolution(pick, total(bought), mine, bought))
-    return PackCost(costed, [s for owner, s in subsidies if owner is None], unplaced)
+    return PackCost(
+        costed, [s for owner, s in subsidies if owner is None], this_years(unplaced)
+    )  # past_spend.py
 
 
 def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None) -> PackChoice:
@@ -254,7 +257,8 @@ def _subsidy(assessment: Assessment, purchase: Purchase) -> Subsidy:
     """The program on one item, at the rate of the item's layer where the program pays by layer."""
     layer = item_layer(assessment, purchase.kind) if assessment.stated_tier is None else None
     ratio = layer.ratio if layer is not None and layer.ratio else assessment.ratio
-    subsidy = Subsidy(assessment, purchase, ratio or 0.0, AmountRange(min=0, max=0), _in_net(assessment))
+    in_net = _in_net(assessment) and purchase.year is None  # a past year's spend: "up to" (past_spend.py)
+    subsidy = Subsidy(assessment, purchase, ratio or 0.0, AmountRange(min=0, max=0), in_net)
     subsidy.amount = subsidy.own_amount
     item = Reason(purchase.name_zh, purchase.name_en)
     subsidy.rate_note = (

@@ -19,6 +19,7 @@ from app.advisor.engine.contract_scope import (
     only_buys,
     system_named,
 )
+from app.advisor.engine.past_spend import dated, earlier_years, this_years
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram, Solution
@@ -50,6 +51,7 @@ class Purchase:
     at_least: bool = (
         False  # a floor ("每年肯定超过20万"): the spend is `first_year` or more, never said as the amount
     )
+    year: int | None = None  # bought in that earlier year: judged, never this year's cost (past_spend.py)
 
     def name(self, language: Lang) -> str:
         return self.name_en if language == "en" else self.name_zh
@@ -97,7 +99,7 @@ def client_items(
         if purchase.monthly_cny:  # the arithmetic says where a first-year figure came from
             month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
             month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
-        name_zh, name_en = _own_name(purchase)
+        name_zh, name_en = dated(_own_name(purchase), purchase.year)
         items.append(
             Purchase(
                 f"{name_zh}{month_zh}",
@@ -109,6 +111,7 @@ def client_items(
                 whole=purchase.whole,
                 said=purchase.said,
                 at_least=purchase.at_least,
+                year=purchase.year,
             )
         )
     return items
@@ -135,7 +138,7 @@ def chosen_items(
     """What the client buys, as the pack is chosen on it: the priced contracts (`client_items`) and the ones
     named without an amount, whose kind is known (review11 r11-28: "买的是已备案的大模型API服务" is the API, not an
     LLM appliance). The amount-less ones choose a solution only; they are priced by it at the catalogue range."""
-    return [*client_items(stated, named_by), *unpriced_items(stated, named_by)]
+    return [*this_years(client_items(stated, named_by)), *unpriced_items(stated, named_by)]
 
 
 def unpriced_items(
@@ -242,6 +245,7 @@ def pack_purchases(
     """
     placed: set[int] = set()
     per_solution = []
+    client, past = this_years(client), earlier_years(client)  # a past spend is no pack item (past_spend.py)
     for solution in solutions:
         catalogue_items = solution_purchases(solution)
         theirs = [i for i, c in enumerate(client) if i not in placed and is_that_solution(c, solution)]
@@ -255,7 +259,7 @@ def pack_purchases(
         # (machines of the client's own beyond the kit are not its hardware: the kit keeps its own)
         covered = {c.kind for c in client if c.kind in BOUGHT_AS_SUCH and not _beyond(c, solution)}
         per_solution.append([item for item in catalogue_items if item.kind not in covered])
-    return per_solution, [c for i, c in enumerate(client) if i not in placed]
+    return per_solution, [c for i, c in enumerate(client) if i not in placed] + past
 
 
 def plan(solutions: list[Solution], client: list[Purchase]) -> list[Purchase]:

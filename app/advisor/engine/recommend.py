@@ -32,7 +32,10 @@ from app.text.normalize import normalize
 def _bought(solution: Solution, profile: CompanyProfile) -> bool:
     """The solution is an input the client says it buys ("用的是通义千问的API", "we rent GPUs"), priced or not:
     what they buy is in the ranking whatever words name it (review11 r11-28)."""
-    return any(only_buys(solution, p.kind) for p in profile.purchases if p.kind in RAW_INPUTS)
+    # (an input bought in an earlier year is no purchase to make: engine/past_spend.py)
+    return any(
+        only_buys(solution, p.kind) for p in profile.purchases if p.kind in RAW_INPUTS and p.year is None
+    )
 
 
 SOLUTION_CANDIDATES = 30  # solutions semantically ranked per ask; the rest score on keywords only

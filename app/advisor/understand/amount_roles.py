@@ -5,8 +5,10 @@ budget (what they can spend) and a purchase (what they will buy, with their own 
 The others are facts that must never be read as either (review9):
 - a revenue ("RMB 3 billion revenue", "两亿营收", "3 billion yuan in sales"), said before or after its figure;
   read into the revenue slot by extraction.py, never a contract of three billion;
-- last year's spend ("去年租算力花了50万", "last year we spent RMB 400k"): paid in an earlier period, it is no
-  purchase this year's vouchers pay for, and no budget ("去年…花了50万，今年再签30万" costs 30万 this year);
+- last year's spend ("去年租算力花了50万", "last year we spent RMB 400k"): paid in an earlier period, it is never
+  the budget; when it names what was bought it is a purchase dated to its year (purchase_dates.py: the engine
+  judges it against a program's window and never costs it as this year's: "去年…花了50万，今年再签30万" costs 30万
+  this year), else a fact;
 - an R&D spend ("研发投入200万", "R&D spending of RMB 2 million", "spent 3 million on R&D"): the base of the R&D
   super deduction, a tax fact, not money for a pack.
 A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is read (numbers.per_month).
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from app.advisor.understand.numbers import money_amounts
 from app.catalogue.taxonomy import SpendKind
 
 
@@ -91,7 +94,7 @@ _ASSET_VALUE = re.compile(
 # The period a spend fell in. An earlier one ("去年", "前年", "last year") makes it past spend; a present or coming
 # one ("今年", "再", "this year") said nearer the figure keeps it a purchase. "年底之前" is a deadline, not the past.
 _PAST = re.compile(
-    r"去年|前年|上一年|上年度|往年|(?<![底前后月日号节周天])(?:之前|以前)|早些年|"
+    r"去年|前年|旧年|上一年|上年度|往年|(?<![底前后月日号节周天])(?:之前|以前)|早些年|(?:\d|[一两二三四五几])\s*年(?:以)?前|"
     r"\blast year\b|\bthe year before\b|\bprevious year\b|\bprior year\b|\bago\b",
     _I,
 )
@@ -180,6 +183,28 @@ def spend_is_ongoing(words: str, kind: SpendKind) -> bool:
     return not _PLANNED.search(words[: found.start()])
 
 
+# Where one figure's words give way to the next one's inside a clause: "…last year and have a budget of 100k".
+_SOFT_BREAK = re.compile(r"\b(?:and|but|while|whereas|plus)\b|另外|还有|并且|而且|同时|但是?|不过|以及", _I)
+
+
+def own_period_words(text: str, start: int, end: int, before: str, after: str) -> tuple[str, str]:
+    """The words of the clause around text[start:end] (`before` and `after` it) that can date this amount alone:
+    where another money figure shares the clause, its side ends at the last "and"/"另外" between the two ("we spent
+    250k on GPU compute last year and have a budget of 100k this year": "last year" dates the 250k, never the
+    budget), else at that figure."""
+    begin = start - len(before)
+    figures = [m for m in money_amounts(text[begin : end + len(after)]) if m.marked]
+    here, there = start - begin, end - begin
+    since, until = 0, len(after)
+    if earlier := [m.end for m in figures if m.end <= here]:
+        breaks = [b.end() for b in _SOFT_BREAK.finditer(before, max(earlier))]
+        since = max([max(earlier), *breaks])
+    if later := [m.start - there for m in figures if m.start >= there]:
+        breaks = [b.start() for b in _SOFT_BREAK.finditer(after, 0, min(later))]
+        until = min([min(later), *breaks])
+    return before[since:], after[:until]
+
+
 def fact_role(text: str, start: int, end: int) -> AmountRole | None:
     """The amount at text[start:end] as a revenue, an R&D spend, last year's spend, an asset's value or a running
     cost, or None when it may be a budget or a purchase (budget.py and purchases.py decide which). `text` is normalised."""
@@ -190,8 +215,9 @@ def fact_role(text: str, start: int, end: int) -> AmountRole | None:
         return AmountRole.rnd_spend
     if _ASSET_VALUE.search(before[-40:] if before.isascii() else before[-16:]):
         return AmountRole.asset_value
-    if _spent_earlier(before, after):
-        return AmountRole.past_spend
+    # A running cost stays one in any year ("去年电费花了100万" is the bill behind an energy need, no purchase).
     if _RUNNING_COST_BEFORE.search(before) or _RUNNING_COST_AFTER.match(after):
         return AmountRole.operating_cost
+    if _spent_earlier(*own_period_words(text, start, end, before, after)):
+        return AmountRole.past_spend
     return None

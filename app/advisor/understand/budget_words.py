@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.amount_roles import fact_role
+from app.advisor.understand.amount_roles import AmountRole, fact_role
 from app.advisor.understand.loans import loan_amount, loan_buys
 from app.advisor.understand.numbers import COMPANY_MONEY
 
@@ -20,6 +20,7 @@ _I = re.IGNORECASE
 # An amount right after these is a budget, a revenue or the subsidy hoped for, not a contract.
 _NOT_A_PURCHASE = re.compile(
     r"(预算|投入|(?:能|可以|可|愿意|舍得)(?:花|投|出|拿出?)|[花投出]得起|拿得出|经费|批了|批下|批给|承受|budget|afford|can spend|"
+    # "we can put another 50k into a sales CRM": what the client would put in, a budget (budget.SPEND_CUE)
     r"willing to spend|spare|"
     rf"{COMPANY_MONEY}|拿|补|获得|得到|领|给(?:我们|我|咱们)|畀|"  # the amount hoped for ("一定畀足100萬")
     r"贷|"  # a loan's size, a rumoured program's terms ("可以免息贷50万", review11 r11-17)
@@ -39,6 +40,9 @@ _THING_COSTS = re.compile(
     r"\b(?:buy|purchase)\s+(?:a|an|one|two|new|\s)*(?:rmb|cny|¥)?\s*$",
     _I,
 )
+# Money the client would put in ("we can put another 50k into a sales CRM", budget.SPEND_CUE); not "we put 30k into
+# a CRM", a thing bought.
+_WILL_PUT = re.compile(r"\b(?:can|could|would|'d|able to) put\b[^,，。；;\d]{0,14}$", _I)
 # "under a/an X contract" is the contract's amount, not a ceiling ("under 50k" is one).
 _UNDER_A_CONTRACT = re.compile(r"\bunder (?:a|an|the|our|one)\s+(?:rmb|cny|¥)?\s*$", _I)
 _CONTRACT_AFTER = re.compile(
@@ -81,16 +85,20 @@ def budget_said(text: str, start: int, end: int) -> bool:
 
 
 def not_a_purchase(body: str, start: int, end: int) -> bool:
-    """The amount at body[start:end] is no contract the client names: a fact (revenue, past or R&D spend), an
+    """The amount at body[start:end] is no contract the client names: a fact (revenue, R&D spend, running cost), an
     asset's value, a budget or ceiling, the subsidy hoped for, or a loan's size."""
-    if fact_role(body, start, end) is not None:
-        return True  # a revenue, a past or R&D spend, an asset's value
+    if (role := fact_role(body, start, end)) is not None and role is not AmountRole.past_spend:
+        return True  # a revenue, an R&D spend, an asset's value, a running cost
+    # A past spend is no budget (budget.py) but may be a purchase made in an earlier year ("去年实打实付了25万的算力费"):
+    # purchases.py keeps it when it names what was bought, with its year (purchase_dates.py).
     if loan_amount(body, start, end):
         # "贷款600万买…" buys the client's own equipment with the loan (purchases.py flags it); "可以免息贷50万"
         # is the loan's size alone, no purchase (review11 r11-17: it became "软件 50万")
         return not loan_buys(body, start, end)
     if budget_said(body, start, end):
         return True  # "准备了10万块钱", "20k to spend"
+    if _WILL_PUT.search(body[max(0, start - 28) : start]):
+        return True  # "we can put another 50k into a sales CRM": what the client would put in, a budget
     before = body[max(0, start - 12) : start]
     if _UNDER_A_CONTRACT.search(before) and _CONTRACT_AFTER.match(body, end):
         return (

@@ -145,7 +145,7 @@ class RuleExtractor:
             data["budget_other"] = other  # kept as stated: we hold no exchange rate
         elif no_budget_ceiling(text):
             data["budget_unlimited"] = True
-        data["purchases"] = self._purchases(text, bought_at)
+        data["purchases"] = self._purchases(text, bought_at, self._today)
         if (age := self._age(text)) is not None:
             data["company_age_years"] = age
         if form := legal_form_in(text):
@@ -191,10 +191,10 @@ class RuleExtractor:
         return " ".join(left.split()).strip("， ")
 
     @staticmethod
-    def _purchases(text: str, bought_at: list[PlaceMention]) -> list[StatedPurchase]:
-        """What the client buys: the amounts the budget reader left to the contracts named, then the things named
-        without an amount; each placed where the client says it is bought."""
-        found = stated_purchases(text)
+    def _purchases(text: str, bought_at: list[PlaceMention], today: date) -> list[StatedPurchase]:
+        """What the client buys or bought: the amounts the budget reader left to the contracts named (each with the
+        year it was bought when said), then the things named without an amount; each placed where it is bought."""
+        found = stated_purchases(text, today)
         found += unpriced_purchases(text, found)
         if not bought_at:
             return found

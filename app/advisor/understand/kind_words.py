@@ -79,6 +79,8 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
             r"改造项目|数字化改造|项目合同|改造合同|(?:检测|质检|改造|智能化|系统|建设)(?:项目|合同)|"
             # "报N+X改造，整个项目预计投150万": a retrofit's whole project is what the amount pays for
             r"改造|技改|整个项目|项目总?投[入资]|transformation project|project contract|"
+            # "our digital transformation contract", "the retrofit contract was RMB 1.5 million" (r15-53)
+            r"(?:digital|smart|intelligent)[- ]transformation (?:contract|deal)|retrofit (?:contract|project|deal)|"
             # A digital workshop or smart factory is built as one project ("打算建数字化车间，合同金额500万", r10-22)
             r"数字化车间|智能车间|数字化工厂|智能工厂|智慧工厂|灯塔工厂|智能制造|"
             r"digital (?:workshop|factory)|smart (?:factory|workshop|manufacturing)|intelligent manufacturing",

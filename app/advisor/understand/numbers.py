@@ -242,7 +242,7 @@ def money_amounts(text: str) -> list[Money]:
 def _lower_end(low: Money, high: Money) -> float:
     """The lower end of "五百到八百万" / "5 to 8 million": a bare first figure takes the second's unit."""
     value = low.low if low.low is not None else low.value
-    if not low.marked and high.marked and value < high.value:
+    if not low.marked and high.marked and 0 < value < high.value:
         for factor in (1e8, 1e4, 1e6, 1e3):
             if value * factor <= high.value and high.value / (value * factor) < 10:
                 return value * factor

@@ -166,10 +166,15 @@ class CompanyProfile(BaseModel):
                 # are kept, and so is a figure given before for a kind now named without one ("那个API…").
                 # A floor never replaces a figure ("每年肯定超过5万" after "年合同60万", review14 r14-24): it only
                 # says the spend clears a threshold; a later exact figure replaces a floor (understand/floors.py).
-                exact = {i["kind"] for i in data[key] if i["amount_cny"] is not None and not i["at_least"]}
-                value = [i for i in value if not (i["at_least"] and i["kind"] in exact)]
-                restated = {item["kind"] for item in value if item["amount_cny"] is not None}
-                kept = [item for item in data[key] if item["kind"] not in restated]
+                # A purchase is its kind in its year (None: this year's): last year's spend said later never replaces
+                # this year's contract of the same kind ("对了，去年租算力已经花了20万"), nor this year's last year's.
+                def same(item: dict[str, object]) -> tuple[object, object]:
+                    return item["kind"], item["year"]
+
+                exact = {same(i) for i in data[key] if i["amount_cny"] is not None and not i["at_least"]}
+                value = [i for i in value if not (i["at_least"] and same(i) in exact)]
+                restated = {same(item) for item in value if item["amount_cny"] is not None}
+                kept = [item for item in data[key] if same(item) not in restated]
                 held = {item["kind"] for item in kept}
                 data[key] = kept + [i for i in value if i["amount_cny"] is not None or i["kind"] not in held]
             elif isinstance(value, list):

@@ -11,8 +11,9 @@ with it (以内, 最多, 不超过, under).
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from app.advisor.understand.amount_roles import spend_is_ongoing
+from app.advisor.understand.amount_roles import own_period_words, spend_is_ongoing
 from app.advisor.understand.budget_words import not_a_purchase
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
@@ -20,6 +21,7 @@ from app.advisor.understand.floors import beside_contracts, is_floor
 from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
 from app.advisor.understand.numbers import AMOUNT, Money, match_value, parse_number, per_month
+from app.advisor.understand.purchase_dates import year_said
 from app.advisor.understand.purchase_kinds import (
     WINDOW,
     bought_object,
@@ -65,8 +67,9 @@ def said_with_unit(match: re.Match[str]) -> bool:
     return bool(match.group(2) or _HAS_UNIT.search(tail) or _CN_MAGNITUDE.search(match.group(1)))
 
 
-def purchase_spans(norm: str) -> list[PurchaseSpan]:
-    """Contracts with an amount the client names in normalised text, where each amount stands."""
+def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
+    """Contracts with an amount the client names in normalised text, where each amount stands; with `today`, each
+    dated to the year the client says it was bought (purchase_dates.py)."""
     # An English full stop ends a sentence too; replaced in place so positions stay those of `norm`.
     text = re.sub(r"\.(?=\s)", "。", spelled_numbers(norm))  # "half a million": digits, same length
     found: list[PurchaseSpan] = []
@@ -135,7 +138,17 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                 # With no seller nor quote, "总共5000块" is all the client has for it: the budget (budget.py).
                 kinds = [SpendKind.digital_transformation]
             for kind in kinds:
-                said = _clause_of(body, match.start(), match.end(), kind)
+                begin, finish = _clause_of(body, match.start(), match.end(), kind)
+                said = body[begin:finish].strip()
+                # dated by its own words only, never by another figure's ("去年花了20万的标注，还有30万的算力")
+                dating = own_period_words(
+                    body, match.start(), match.end(), body[begin : match.start()], body[match.end() : finish]
+                )
+                said_year = year_said(*dating, today) if today else None
+                # Bought in an earlier year: dated, and done (not a spend still being paid). This year's purchase
+                # keeps no year, as one said with none: it is now ("之前已经付了" says no year either).
+                past = said_year is not None and today is not None and said_year < today.year
+                year = said_year if past else None
                 purchase = StatedPurchase(
                     kind=kind,
                     # "HK$800k of GPU rental": kept in its currency, never yuan (engine/foreign_figures.py)
@@ -146,8 +159,9 @@ def purchase_spans(norm: str) -> list[PurchaseSpan]:
                     whole=whole,
                     said=said,
                     loan=loan,
-                    ongoing=spend_is_ongoing(said, kind),
+                    ongoing=not past and spend_is_ongoing(said, kind),
                     at_least=is_floor(body, match.start(), match.end()),
+                    year=year,
                 )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
     return beside_contracts(_loans_for_priced(found))
@@ -171,8 +185,8 @@ def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
 _CLAUSE_END = re.compile(r"[，,；;]")
 
 
-def _clause_of(body: str, start: int, end: int, kind: SpendKind) -> str:
-    """The clause an amount stands in, with the one before when the thing bought is named there
+def _clause_of(body: str, start: int, end: int, kind: SpendKind) -> tuple[int, int]:
+    """Where the clause an amount stands in begins and ends, with the one before when the thing bought is named there
     ("刚签了一套云erp，一年6万", "想买一套故障数据集来训练模型，数据集合同60万"): the words saying what the contract is
     and what it is for, which name no other need (engine/pack_contracts.py)."""
     cuts = [m.start() for m in _CLAUSE_END.finditer(body)]
@@ -183,11 +197,11 @@ def _clause_of(body: str, start: int, end: int, kind: SpendKind) -> str:
         named = kinds_named(body[before : begin - 1])
         if not kinds_named(body[begin:start]) or kind in named:
             begin = before
-    return body[begin:finish].strip()
+    return begin, finish
 
 
-def stated_purchases(norm: str) -> list[StatedPurchase]:
-    return [span.purchase for span in purchase_spans(norm)]
+def stated_purchases(norm: str, today: date | None = None) -> list[StatedPurchase]:
+    return [span.purchase for span in purchase_spans(norm, today)]
 
 
 def first_year(text: str, match: re.Match[str]) -> tuple[float, float | None] | None:

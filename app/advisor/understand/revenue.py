@@ -44,7 +44,11 @@ _EN_VERB = (
     r"\b(?:made|make|makes|earned|earn|earns|did|do|does|doing|bring in|brings in|brought in|pull in|pulls in|pulled in|"
     r"gross(?:ed|es)?|generated?|generates|turn(?:ed|s)? over|took in|take in|takes in)"
 )
-_EN_APPROX = r"(?:about|around|roughly|approximately|~|close to|nearly|almost|over|more than|some|just over|just under)"
+# "between 20 and 25 million yuan": a range, read at its upper end (find_revenue folds it)
+_EN_APPROX = (
+    r"(?:about|around|roughly|approximately|~|close to|nearly|almost|over|more than|some|just over|just under|"
+    r"between|somewhere between|anywhere between)"
+)
 PATTERNS = [
     re.compile(rf"(?:{_ZH_WORDS}){_PERIOD}{_FILLERS}\s*{AMOUNT}{_NOT_A_PERIOD}", _I),
     re.compile(
@@ -90,6 +94,11 @@ _MONTHLY = re.compile(r"月|a month|per month", _I)
 _EN_MONEY = re.compile(r"\d\s*(?:m|k|mn|million|billion|bn|thousand)\b|rmb|cny|yuan|¥|万|亿", _I)
 
 
+def _range_ends(text: str, at: int) -> list[int]:
+    """Where the money figure starting at `at` ends, a range included ("20 and 25 million yuan")."""
+    return [money.end for money in money_amounts(text) if money.start <= at < money.end]
+
+
 @dataclass(frozen=True)
 class StatedRevenue:
     value: float  # the upper end of a range
@@ -104,8 +113,10 @@ def find_revenue(text: str, figures: str) -> StatedRevenue | None:
         match = pattern.search(figures)
         if match is None:
             continue
-        if number in (4, 5) and not _EN_MONEY.search(match.group(0)):
-            continue  # "did 300 projects last year": no money
+        # "did 300 projects last year": no money; "turn over between 20 and 25 million yuan": the range says it
+        said = figures[match.start() : max([match.end(), *_range_ends(text, match.start(1))])]
+        if number in (4, 5) and not _EN_MONEY.search(said):
+            continue
         # We hold no exchange rates: an amount in another currency is not turned into CNY.
         if currency_in(text[max(0, match.start() - 6) : match.end() + 6]):
             return None

@@ -37,7 +37,7 @@ class StatedPurchase(BaseModel):
     # the interest subsidy counts; the thing is the client's own equipment, never a catalogue solution's price.
     loan: bool = False
     # Spend the client already pays and keeps paying ("已经在用", "每年付", "we already pay", review11 r11-50): this
-    # year's spend too, unlike a past one-off purchase (amount_roles.py), which is none.
+    # year's spend too, unlike a past one-off purchase (amount_roles.py, `year` before this one), which is not.
     ongoing: bool = False
     # Where it is bought, when the client says ("在济南的算力中心", "on the Guizhou platform"): a venue-bound
     # program's condition, and never the place of the company (place_roles.py).
@@ -45,6 +45,10 @@ class StatedPurchase(BaseModel):
     # Said as a floor the spend clears ("每年算力支出至少20万", "at least RMB 100k a year", floors.py): the spend is
     # this much or more, so the amount is the least of it, never the contract's price; a later exact figure wins.
     at_least: bool = False
+    # The calendar year the client says it was bought, signed or paid, when that is before this year ("去年实打实付了
+    # 25万" -> last year, "2024年签的"; purchase_dates.py): a past spend, which the engine judges against a program's
+    # start and window and never costs as this year's. None: bought this year, or no year said.
+    year: int | None = Field(default=None, ge=1900, le=2100)
 
 
 def priced(purchases: list[StatedPurchase]) -> list[StatedPurchase]:
