@@ -52,9 +52,9 @@ _CLAUSE_END = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
 # A revenue named right before the figure ("营收3000万", "revenue of RMB 80 million") or right after it
 # ("两亿营收", "RMB 3 billion revenue", "3 billion yuan in sales"); not "投入50万营收翻倍" (a change in revenue).
 _REVENUE_BEFORE = re.compile(
-    r"(?:营收|营业收入|营业额|年收入|收入|产值|流水|销售额|年入)"
+    r"(?:营收|营业收入|营业额|年收入|收入|产值|流水|销售额|年入|年销(?![量售]))"
     r"(?:一年|每年|全年|去年|今年|大概|约|大约|在|有|是|达到|为|差不多|超过|不到|将近|接近|才|不低于|不少于|至少|过|:|\s)*$|"
-    r"\b(?:revenues?|turnover|sales)(?:\s+(?:of|is|was|were|at|about|around|approximately|roughly|last year|"
+    r"\b(?:revenues?|turnover|sales|output(?: value)?)(?:\s+(?:of|is|was|were|at|about|around|approximately|roughly|last year|"
     r"this year|hit|reached|totall?ed|over|nearly|almost|north of|above|more than|upwards of|in excess of|well|"
     r"just))*\s*(?:rmb|cny|¥|yuan)?\s*$",
     _I,
@@ -62,7 +62,7 @@ _REVENUE_BEFORE = re.compile(
 _REVENUE_AFTER = re.compile(
     r"^\s*(?:元|块|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:a year |per year |annually )?(?:in |of |worth of )?(?:annual |yearly )?"
     r"(?:(?:年)?(?:营收|营业收入|营业额|销售额|产值|收入|流水|生意额)(?![翻增涨提降减])|"
-    r"(?:sales|revenues?|turnover)(?!\s+(?:tools?|crm|assistants?|team|system|software|leads?|bot|platform)))",
+    r"(?:sales|revenues?|turnover|output)(?!\s+(?:tools?|crm|assistants?|team|system|software|leads?|bot|platform)))",
     _I,
 )
 # An R&D spend: "研发投入200万", "研发费用150万", "研发经费一年300万", "R&D spending of RMB 2 million", and after

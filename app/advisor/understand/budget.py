@@ -26,11 +26,13 @@ SPEND_CUE = re.compile(
     r"预算|投入|投资|投个|投|花费|能花|花个|花|拿出|拿得出|拿个|掏|出得起|能出|经费|资金|费用控制|承受|承担|批了|批下|批给|"
     r"budget|spend|invest|afford|spare|with about|with around|with roughly|"
     # "we can put 20k into an AI tool": money the client will put in (not "we put 30k into a CRM", a past spend)
-    r"(?:can|could|will|would|'d|to) put\b",
+    r"(?:can|could|will|would|'d|to) put\b|"
+    # "Actually we can stretch to 90k", "we could go up to 120k": the ceiling raised
+    r"\bstretch(?:es|ed)? (?:it )?to\b|\bgo up to\b",
     _I,
 )
 CEILING_AFTER = re.compile(
-    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?预算|budget|max\b|tops\b|at most|(?:rmb |yuan )?to (?:spend|invest)|"
+    r"^\s*(?:以内|以下|之内|内|左右|上下|封顶|的?样子|这个数|的?预算|budget|max\b|tops\b|at most|(?:rmb |yuan )?to (?:spend|invest)|"
     # "5,000 RMB total", "20k in total": all the client has for it, when nothing bought is named with it
     r"(?:rmb |yuan |cny )?(?:in )?total\b|(?:rmb |yuan |cny )?all[- ]in\b|"
     # "两三万块能搞个智能补货不", "3万够不够": what the amount can buy is a budget question
@@ -122,8 +124,9 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     # word ("about RMB 6 million a year. Budget RMB 30k": the 30k; held-out review of session 16).
     weak: tuple[float, str | None] | None = None
     for money, currency in amounts:
-        # Only words since the previous amount (a contract's too) speak for this one ("营收3000万，…，5w以内").
-        previous_end = max([0, *(m.end for m in every if m.end <= money.start)])
+        # Only words since the previous amount (a contract's too) speak for this one ("营收3000万，…，5w以内");
+        # a bare numeral is no amount ("预算多打了个零，其实是5万": the 零 is a digit typed, not money).
+        previous_end = max([0, *(m.end for m in every if m.end <= money.start and (m.marked or m.value))])
         # English needs more room than Chinese ("Budget-wise we're thinking 15 to 20 thousand").
         reach = 32 if text[max(0, money.start - 32) : money.start].isascii() else 20
         window = text[
@@ -148,12 +151,30 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             weak = weak or (money.value, currency)
     if weak is not None:
         return weak
+    # "…，想做会员营销，一年三千": a clause that is nothing but a yearly (or monthly) sum is what the client can spend
+    for money, currency in amounts:
+        if money.marked and _SUM_ALONE.fullmatch(_clause_without(text, money)):
+            return money.value, currency
     if len(amounts) == 1 and (amounts[0][0].marked or amounts[0][1]):
         only, currency = amounts[0]
         rest = text[: only.start] + text[only.end :]
         if ONLY_AMOUNT.match(rest) or len(re.sub(r"\W", "", rest)) <= 4:
             return only.value, currency  # "就两三万块" on its own
     return None
+
+
+# The words a clause holding nothing but a sum may have: its period and an approximation ("一年也就五千块吧").
+_SUM_ALONE = re.compile(
+    r"\s*(?:一年|每年|一年下来|每个月|一个月|每月)?\s*(?:大概|大约|差不多|也就|就|能有)?\s*@\s*(?:左右|上下|吧|的样子)?\s*",
+    _I,
+)
+
+
+def _clause_without(text: str, money: Money) -> str:
+    """The amount's clause with the amount written as "@" ("一年三千" -> "一年@")."""
+    begin = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, money.start))])
+    found = _CLAUSE_END.search(text, money.end)
+    return text[begin : money.start] + "@" + text[money.end : found.start() if found else len(text)]
 
 
 def _not_purchases(amounts: list[Money], bought: list[tuple[int, int]]) -> list[Money]:

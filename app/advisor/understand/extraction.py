@@ -17,18 +17,14 @@ from app.advisor.understand.gazetteer import industries, not_the_company, region
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, employee_range, find_employees
 from app.advisor.understand.kind_words import PROGRAM_MENTION, without_programs
 from app.advisor.understand.legal_form import legal_form_in
-from app.advisor.understand.numbers import (
-    NUMBER,
-    money_amounts,
-    parse_number,
-    spoken_magnitudes,
-)
+from app.advisor.understand.numbers import NUMBER, money_amounts, parse_number
 from app.advisor.understand.place_roles import PLACED_KINDS, PlaceMention, PlaceRole, place_name
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.purchases import CONTRACT_WORD, StatedPurchase, stated_purchases
 from app.advisor.understand.revenue import PATTERNS as REVENUE_PATTERNS
 from app.advisor.understand.revenue import find_revenue
 from app.advisor.understand.spelled_numbers import spelled_numbers
+from app.advisor.understand.spoken_magnitudes import spoken_magnitudes
 from app.advisor.understand.unpriced import unpriced_purchases
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill

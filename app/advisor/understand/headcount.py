@@ -19,7 +19,9 @@ _FLAGS = re.IGNORECASE
 # "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
-    r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长"
+    r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长|"
+    # people named by the job they do, without a person suffix: "18个绣娘", "导购30个", "十几个管家", "同事二十几个"
+    r"导购|管家|同事|帮工|学徒|绣娘|织娘|厨娘|农工|采茶工"
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
 # but not the firm's customers or members (学员, 会员, 社员); 练 only of a coach (教练, 陪练): "训练一个垂直模型" trains
@@ -60,16 +62,24 @@ EMPLOYEE_PATTERNS = [
     ),
     # A trade nobody listed, counted with its measure word: "5个发型师", "150个保洁员", "50名业务员".
     re.compile(rf"(\d[\d,]*|{NUMBER}(?<!点))\s*(?:多|来|余)?\s*(?:个|名|位)\s*{_TRADE}", _FLAGS),
-    re.compile(rf"(\d[\d,]*|{_EN_COUNT})[- ](?:person|people|staff|employee|worker|strong|member)\b", _FLAGS),
+    # "a 40-worker plant", "a 35-teacher school", "a 12-nurse agency": the count joined to the people it counts
+    re.compile(
+        rf"(\d[\d,]*|{_EN_COUNT})[- ](?:person|people|staff|employee|worker|strong|member|teacher|tutor|driver|"
+        r"doctor|nurse|engineer|chef|cook|lawyer|developer|carer|courier|technician|mechanic|designer|stylist|"
+        r"therapist|agent|consultant|accountant|instructor|trainer|coach|cleaner)\b",
+        _FLAGS,
+    ),
     # "司机50个", "老师二十位": the role first, then the count with its measure word.
     # Listed roles only: "机加工3个月" is no headcount.
     re.compile(
-        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时)",
+        rf"(?:{_LISTED_ROLES})(?:有|共|一共|大概)?\s*({NUMBER})\s*(?:多|来|余|几)?\s*(?:个|名|位|人)(?!月|小时)",
         _FLAGS,
     ),
     re.compile(rf"{_TRADE_FIRST}\s*({NUMBER})\s*(?:多|来|余)?\s*(?:个|名|位|人)(?!月|小时|天|次)", _FLAGS),
     re.compile(
-        rf"(?:员工|工人|职工|雇员|人员|团队|员工数)(?:其实|实际|现在)?(?:是|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
+        # "人数是120" (a correction), Cantonese "員工加埋係45個" (all together, 係 = is)
+        rf"(?:员工|工人|职工|雇员|人员|团队|员工数|(?<![客户访学游会])人数)(?:其实|实际|现在)?(?:加埋|加起来|加上)?"
+        rf"(?:是|系|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
         _FLAGS,
     ),
     re.compile(

@@ -1,5 +1,6 @@
 """Numbers as owners write them: 20人, 二十来个人, 年营收3000万, 1.2亿, 一万五, 两三万, 5w, 50k, RMB 2 million.
 
+(Magnitudes said without a digit, "上百人", "万把块", are written out first: spoken_magnitudes.py.)
 Numerals go through cn2an (Chinese and Arabic, 一万五 = 15000, 萬); what cn2an does not read is ours:
 approximate counts ("两三万" is read at its upper end, "十来万", "二十万出头"), "一亿二", the w/k units,
 and ranges ("五千到八千", "between 5,000 and 8,000": the upper end, since a budget is a ceiling).
@@ -16,9 +17,11 @@ import cn2an  # type: ignore[import-untyped]
 
 from app.advisor.understand.numeral_ranges import pair_lower
 from app.advisor.understand.spelled_numbers import spelled_numbers
+from app.advisor.understand.spoken_magnitudes import spoken_magnitudes
 
 _DIGITS = "零〇一二两三四五六七八九"
-_PLAIN = "零〇一二两三四五六七八九十百千万亿萬億点"
+# 廿 and 卅 are twenty and thirty as written in shops and Cantonese ("廿幾個人")
+_PLAIN = "零〇一二两三四五六七八九十百千万亿萬億点廿卅"
 # Formal numerals (大写) as on invoices and contracts: "拾伍万元整", "贰拾万", "壹万伍仟" (參 and 陸 arrive here
 # simplified, as 参 and 陆). A lone one is an everyday character (收拾, 队伍, 大陆, 参加), so a formal numeral
 # counts only within a run of two or more numeral characters.
@@ -43,35 +46,12 @@ def _larger_of_pair(pair: re.Match[str]) -> str:
     return pair.group(2) if high > low else pair.group(0)
 
 
-# Magnitudes said without a digit, rewritten in place (same length, so positions stay valid):
-# "上百人" / "过千万" / "破亿" = one of that unit, "万把块" = about 10,000, "小几万" = 两三万 (a few 万, the small
-# end) and "大几万" = 七八万. What is left is an ordinary numeral for cn2an and the readers below.
-_ONE_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])[上过近破超逾](?=千万|百|千|万|亿)")
-_ABOUT_ONE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])(万|千)把")
-_A_FEW = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])([小大])几(?=[十百千万亿])")
-# "预算几千块", "几万块钱": a few of a money unit, said with no digit (review13 r13-08: no budget was read); read as
-# five of it, the middle of "a few" (小几万 and 大几万 say the end). Not "十几万" (ten-odd) nor "几十个人" (a count).
-_SOME_OF_UNIT = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d小大好])几(?=千(?!万)|万)")
-# "员工百来号人", "百多人", "百几个工人" (Cantonese), "百十个工人", "百把万": a hundred (or thousand) said without its "一".
-_BARE_HUNDRED = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d几])(百|千)(?:来|多|余|几|十|把)")
-
-
-def spoken_magnitudes(text: str) -> str:
-    """上百人 -> 一百人, 过千万 -> 一千万, 万把块 -> 一万块, 小几万 -> 两三万, 百来号人 -> 一百号人, 几千块 -> 五千块;
-    same length."""
-    text = _ONE_OF_UNIT.sub("一", text)
-    text = _ABOUT_ONE.sub(lambda m: "一" + m.group(1), text)
-    text = _BARE_HUNDRED.sub(lambda m: "一" + m.group(1), text)
-    text = _SOME_OF_UNIT.sub("五", text)
-    return _A_FEW.sub(lambda m: "两三" if m.group(1) == "小" else "七八", text)
-
-
 def chinese_to_number(text: str) -> float | None:
     """二十 -> 20, 一万五 -> 15000, 两三万 -> 30000, 一亿二 -> 120000000; None if not a numeral."""
     if not text or not re.fullmatch(_CN_NUMBER, text):
         return None
     # Formal numerals as plain ones: cn2an reads both; the range and "一亿二" rules below read plain ones.
-    text = text.translate(_FORMAL_TO_PLAIN)
+    text = text.translate(_FORMAL_TO_PLAIN).replace("廿", "二十").replace("卅", "三十")
     if (twice := _TWICE.match(text)) and (low := chinese_to_number(twice.group(1) + twice.group(2))):
         high = chinese_to_number(twice.group(3) + twice.group(2))
         return None if high is None else max(low, high)
@@ -168,6 +148,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECAS
 # Not when a counter follows ("1万5个人" is ten thousand, then five people).
 _ARABIC_TAIL = re.compile(r"(\d)(千|百)?(?![\d.万千百亿个人名家位年月天岁%％])")
 _TAIL_UNITS = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 100.0}
+# What an Arabic 亿 figure goes on with below 亿: "1亿5千万" is 1.5亿, never 1亿 and then 5千万.
+_BELOW_YI = re.compile(r"(\d{1,4}|[一二两三四五六七八九十百千]{1,6})\s*(千万|百万|万)")
 
 
 def _spoken_tail(
@@ -176,6 +158,10 @@ def _spoken_tail(
     """The value a digit after a magnitude adds ("1万5" → 5,000) and where the amount then ends."""
     if not unit or currency or unit not in _TAIL_UNITS or not number.isdigit():
         return 0.0, end
+    if unit == "亿" and (below := _BELOW_YI.match(text, end)):  # "1亿5千万", "2亿3000万": one figure
+        value = parse_amount(below.group(1), below.group(2))
+        if value is not None and value < 1e8:
+            return value, below.end()
     tail = _ARABIC_TAIL.match(text, end)
     if tail is None:
         return 0.0, end

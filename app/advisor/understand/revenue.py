@@ -31,7 +31,7 @@ _FILLERS = (
 _ZH_WORDS = (
     r"年营收|年营业收入|营业收入|营业总收入|主营业务收入|主营收入|年销售收入|销售收入|年营业额|营业额|年收入|"
     r"年销售额|销售额|年产值|产值|营收|年流水|流水|一年(?:能)?卖|一年收入|一年营收|一年营业额|一年流水|年入|年卖|"
-    r"生意额|年生意|一年生意|年销售|一年销售"
+    r"生意额|年生意|一年生意|年销售|一年销售|年销(?![量售])"  # "年销4500万" (not a count: "年销量3000台")
 )
 # English: the money verb or noun, then the figure, then what makes it a year's takings.
 _EN_YEAR = (
@@ -52,7 +52,7 @@ _EN_APPROX = (
 PATTERNS = [
     re.compile(rf"(?:{_ZH_WORDS}){_PERIOD}{_FILLERS}\s*{AMOUNT}{_NOT_A_PERIOD}", _I),
     re.compile(
-        r"(?:revenue|turnover|sales)\s*(?:of|is|was|are|were|at|:|about|around|approximately|roughly|~|north of|"
+        r"(?:revenue|turnover|sales|output(?: value)?)\s*(?:of|is|was|are|were|at|:|about|around|approximately|roughly|~|north of|"
         r"in the region of|in the range of|somewhere around|"
         r"over|above|hit|reached|totall?ed|came to|amount to|between|"
         r"more than|nearly|almost|just over|last year|this year|a year|per year|annually|\s)*"
@@ -62,7 +62,7 @@ PATTERNS = [
     # "8 million yuan a year in turnover", "RMB 3 million in sales a year"; not "50k a year in sales tools"
     re.compile(
         rf"{AMOUNT}\s*(?:rmb|cny|yuan)?\s*(?:a year |per year |annually )?(?:in\s+)?(?:annual\s+|yearly\s+)?"
-        r"(?:revenue|turnover|sales)(?!\s+(?:tools?|crm|assistants?|team|system|software|leads?|bot|platform))",
+        r"(?:revenue|turnover|sales|output)(?!\s+(?:tools?|crm|assistants?|team|system|software|leads?|bot|platform))",
         _I,
     ),
     # The figure before the word, as in English: "65人，4000万营收" (a monthly 流水 is said before its figure;
@@ -115,7 +115,8 @@ def find_revenue(text: str, figures: str) -> StatedRevenue | None:
             continue
         # "did 300 projects last year": no money; "turn over between 20 and 25 million yuan": the range says it
         said = figures[match.start() : max([match.end(), *_range_ends(text, match.start(1))])]
-        if number in (4, 5) and not _EN_MONEY.search(said):
+        # a factory's output is takings only said in money ("output of RMB 320 million", not "output of 5,000 units")
+        if (number in (4, 5) or "output" in match.group(0).lower()) and not _EN_MONEY.search(said):
             continue
         # We hold no exchange rates: an amount in another currency is not turned into CNY.
         if currency_in(text[max(0, match.start() - 6) : match.end() + 6]):

@@ -3,7 +3,7 @@ thousand, "one and a half million" 1.5 million, "a quarter of a million" 0.25 mi
 
 cn2an reads Chinese numerals (numbers.py); nothing read these, so "a budget of half a million yuan" had no
 budget at all (issue #12's held-out misses). The rewrite keeps the text's length (the digits, then spaces), so
-every reader's positions stay those of the normalised text, as numbers.spoken_magnitudes does for "上百人".
+every reader's positions stay those of the normalised text, as spoken_magnitudes.py does for "上百人".
 """
 
 from __future__ import annotations
