@@ -46,7 +46,11 @@ def test_a_headcount_by_the_job_people_do(extractor: RuleExtractor, message: str
         ("做蓝牙耳机的工厂，员工280人，年产值1亿5千万，预算30万", 150_000_000, 300_000),
         # one figure, never a budget of 3千万
         ("年营收2亿3千万，员工350人，做汽车线束的", 230_000_000, None),
-        ("We make animal feed: 380 workers, annual output of RMB 280 million, budget 250k", 280_000_000, 250_000),
+        (
+            "We make animal feed: 380 workers, annual output of RMB 280 million, budget 250k",
+            280_000_000,
+            250_000,
+        ),
         ("Ceramic tile maker, 420 staff, about 350 million RMB output last year", 350_000_000, None),
     ],
 )
@@ -58,7 +62,9 @@ def test_a_revenue_said_as_sales_or_output(
 
 
 def test_output_in_units_is_no_revenue(extractor: RuleExtractor) -> None:
-    assert extractor.extract("Our annual output of 5,000 units keeps 80 workers busy").annual_revenue_cny is None
+    assert (
+        extractor.extract("Our annual output of 5,000 units keeps 80 workers busy").annual_revenue_cny is None
+    )
 
 
 @pytest.mark.parametrize(
