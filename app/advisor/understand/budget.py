@@ -97,7 +97,7 @@ def _sentence_start(text: str, at: int) -> int:
     return ends[-1] if ends else 0
 
 
-def find_budget_money(text: str) -> tuple[float, str | None] | None:
+def find_budget_money(text: str, local: str | None = None) -> tuple[float, str | None] | None:
     """The budget stated in normalised `text` with its currency (None for CNY), or None.
 
     We hold no exchange rates: an amount in another currency is kept as stated, never turned into CNY.
@@ -105,7 +105,8 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
     """
     amounts: list[tuple[Money, str | None]] = []
     every = money_amounts(text)
-    bought = [(span.start, span.end) for span in purchase_spans(text)]
+    # (a project's budget is its purchase and the budget too: "数字化改造项目预算40万")
+    bought = [(span.start, span.end) for span in purchase_spans(text) if not span.budget]
     for money in _not_purchases(every, bought):
         if fact_role(text, money.start, money.end) is not None:
             continue  # a revenue, last year's spend or an R&D spend is no budget (amount_roles.py)
@@ -115,7 +116,7 @@ def find_budget_money(text: str) -> tuple[float, str | None] | None:
             continue  # "our compute spend is well over 50k": a threshold cleared, not money set aside (floors.py)
         if names_a_contract(text, money.start, money.end):
             continue  # "一年合同大概25万" of a kind named in another turn: a price, not what they can spend
-        currency = foreign_currency(text, money)
+        currency = foreign_currency(text, money, local)
         if per_month(text, money.start, money.end):  # "每个月能花2000": the budget is for the first year
             money = Money(money.value * 12, money.start, money.end, money.marked)
         if money.marked or money.value >= 100 or currency:
@@ -186,15 +187,16 @@ def no_budget_ceiling(text: str) -> bool:
     return NO_CEILING.search(text) is not None
 
 
-def find_budget(text: str) -> float | None:
-    """The budget in CNY stated in normalised `text`, or None (never an amount in another currency)."""
-    found = find_budget_money(text)
+def find_budget(text: str, local: str | None = None) -> float | None:
+    """The budget in CNY stated in normalised `text`, or None (never an amount in another currency). `local`: the
+    currency "蚊" names where the client is (currencies.LOCAL_DOLLARS)."""
+    found = find_budget_money(text, local)
     return found[0] if found and found[1] is None else None
 
 
-def stated_budget(text: str) -> str | None:
+def stated_budget(text: str, local: str | None = None) -> str | None:
     """A budget in a currency we hold no rate for, as stated ("HKD 50,000"), or None."""
-    found = find_budget_money(text)
+    found = find_budget_money(text, local)
     if found is None:
         return None
     value, currency = found

@@ -75,6 +75,20 @@ _BUDGET_AFTER = re.compile(
 )
 
 
+# A budget for a project the client names ("数字化改造项目预算40万", "the retrofit project budget is 1.2 million",
+# review16 r16-31): what that project costs them, so its purchase as well as their budget.
+_PROJECT_BUDGET = re.compile(
+    r"(?:改造|技改|数字化车间|智能车间|智能工厂|数字化工厂)(?:项目)?的?总?预算(?:是|有|为|大概|约|在|:)?\s*$|"
+    r"\b(?:retrofit|transformation)(?: project)? budget(?: is| of| at)?(?: about| around| roughly)?(?: rmb| cny)?\s*$",
+    _I,
+)
+
+
+def project_budget(text: str, start: int) -> bool:
+    """The amount at text[start:] is the budget of a project the words before it name."""
+    return bool(_PROJECT_BUDGET.search(text[max(0, start - 24) : start]))
+
+
 def budget_said(text: str, start: int, end: int) -> bool:
     """The words beside the amount at text[start:end] make it money set aside for the job (not what a thing cost:
     "we paid 60k for it")."""

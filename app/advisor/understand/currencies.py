@@ -41,18 +41,23 @@ _LOCAL_PLACES = [
 ]
 
 
-def foreign_currency(text: str, money: Money) -> str | None:
+def foreign_currency(text: str, money: Money, local: str | None = None) -> str | None:
     """The non-CNY currency written right before or after `money` in `text` ("HKD", "SGD", "USD?"), else None.
 
-    Only adjacent: in "营收300万港元，预算5万" the 港元 belongs to the revenue, not to the budget.
+    Only adjacent: in "营收300万港元，预算5万" the 港元 belongs to the revenue, not to the budget. `local`: the
+    currency of the place the client is in, when it is not named in `text` ("喺黑沙環…預算兩萬蚊" is MOP, r16-35).
     """
     before, after = text[max(0, money.start - 10) : money.start], text[money.end : money.end + 10]
     for (before_re, code), (after_re, _) in zip(_BEFORE, _AFTER, strict=True):
         if before_re.search(before) or after_re.search(after):
             return code
     if _LOCAL_DOLLAR_AFTER.match(after):
-        return next((code for place, code in _LOCAL_PLACES if place.search(text)), None)
+        return next((code for place, code in _LOCAL_PLACES if place.search(text)), local)
     return None
+
+
+# The local dollar of the SAR a client is in (the province the place reader found), for "蚊".
+LOCAL_DOLLARS = {"香港": "HKD", "澳门": "MOP"}
 
 
 _ANY = [(re.compile(pattern, re.IGNORECASE), code) for pattern, code in _CURRENCIES]

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
+from app.advisor.understand.currencies import LOCAL_DOLLARS
 from app.advisor.understand.existing_it import existing_systems
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
 from app.advisor.understand.headcount import EMPLOYEE_PATTERNS, employee_range, find_employees
@@ -135,9 +136,10 @@ class RuleExtractor:
                 data["annual_revenue_range_cny"] = (revenue.low, revenue.value)
         # The takings are not what the owner can spend: "does 4 million RMB a year in sales" is no budget.
         spendable = _blank(text, revenue.start, revenue.end) if revenue else text
-        if (budget := find_budget(spendable)) is not None:
+        local = LOCAL_DOLLARS.get(str(data.get("province")))  # "兩萬蚊" in Macau is MOP (r16-35)
+        if (budget := find_budget(spendable, local)) is not None:
             data["budget_cny"] = budget
-        elif (other := stated_budget(spendable)) is not None:
+        elif (other := stated_budget(spendable, local)) is not None:
             data["budget_other"] = other  # kept as stated: we hold no exchange rate
         elif no_budget_ceiling(text):
             data["budget_unlimited"] = True

@@ -58,6 +58,8 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
             r"模型服务|模型调用|调用.{0,8}模型|模型.{0,4}接口|私有化部署|大模型部署|api|token|微调|fine-?tun|"
             # "a contract with a filed LLM" (review9 r9-47): what is signed for is the model's service
             r"model[- ]services?|(?<![a-z])llms?(?![a-z])|"
+            # "we spend about 5 million on model calls", "our model usage bill" (review16 r16-53)
+            r"model (?:calls|usage|inference)|(?:calls|requests) to (?:an? |the |our )?(?:\w+ ){0,2}models?\b|"
             # A model named by its name is its service ("已备案的通义千问API，一年费用12万", en12-07)
             rf"{MODEL_NAMES}",
             re.I,

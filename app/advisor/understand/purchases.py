@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from app.advisor.understand.amount_roles import own_period_words, spend_is_ongoing
-from app.advisor.understand.budget_words import not_a_purchase
+from app.advisor.understand.budget_words import not_a_purchase, project_budget
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
 from app.advisor.understand.floors import beside_contracts, is_floor
@@ -94,8 +94,10 @@ def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
             )
             if not said_money and not said_monthly:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
-            if not_a_purchase(body, match.start(), match.end()):
-                continue  # a revenue, last year's or R&D spend, a budget, a ceiling, a loan (amount_roles.py)
+            # a project's budget is its price too ("数字化改造项目预算40万", review16 r16-31)
+            budgeted = project_budget(body, match.start())
+            if not_a_purchase(body, match.start(), match.end()) and not budgeted:
+                continue  # a revenue, an R&D spend, a budget, a ceiling, a loan (amount_roles.py)
             if currency and currency.endswith("?"):
                 continue  # a bare "$": whose dollar it is would be a guess
             if (money := first_year(body, match)) is None:
@@ -163,7 +165,7 @@ def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
                     at_least=is_floor(body, match.start(), match.end()),
                     year=year,
                 )
-                found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase))
+                found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase, budgeted))
     return beside_contracts(_loans_for_priced(found))
 
 
@@ -177,7 +179,9 @@ def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
         if span.purchase.loan and span.purchase.kind in priced:
             continue
         if not span.purchase.loan and span.purchase.kind in borrowed:
-            span = PurchaseSpan(span.start, span.end, span.purchase.model_copy(update={"loan": True}))
+            span = PurchaseSpan(
+                span.start, span.end, span.purchase.model_copy(update={"loan": True}), span.budget
+            )
         kept.append(span)
     return kept
 

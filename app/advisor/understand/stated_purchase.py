@@ -61,3 +61,6 @@ class PurchaseSpan:
     start: int  # in the normalised text
     end: int
     purchase: StatedPurchase
+    budget: bool = (
+        False  # a named project's budget ("改造项目预算40万"): its price and the client's budget too
+    )
