@@ -20,7 +20,7 @@ from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.spoken_magnitudes import spoken_magnitudes
 
 _DIGITS = "零〇一二两三四五六七八九"
-# 廿 and 卅 are twenty and thirty as written in shops and Cantonese ("廿幾個人")
+# 廿 and 卅 are twenty and thirty as written in shops and Cantonese ("廿幾個人"; cn2an reads them)
 _PLAIN = "零〇一二两三四五六七八九十百千万亿萬億点廿卅"
 # Formal numerals (大写) as on invoices and contracts: "拾伍万元整", "贰拾万", "壹万伍仟" (參 and 陸 arrive here
 # simplified, as 参 and 陆). A lone one is an everyday character (收拾, 队伍, 大陆, 参加), so a formal numeral
@@ -51,7 +51,7 @@ def chinese_to_number(text: str) -> float | None:
     if not text or not re.fullmatch(_CN_NUMBER, text):
         return None
     # Formal numerals as plain ones: cn2an reads both; the range and "一亿二" rules below read plain ones.
-    text = text.translate(_FORMAL_TO_PLAIN).replace("廿", "二十").replace("卅", "三十")
+    text = text.translate(_FORMAL_TO_PLAIN).replace("卅", "三十")  # cn2an reads 廿, not 卅
     if (twice := _TWICE.match(text)) and (low := chinese_to_number(twice.group(1) + twice.group(2))):
         high = chinese_to_number(twice.group(3) + twice.group(2))
         return None if high is None else max(low, high)
@@ -60,6 +60,11 @@ def chinese_to_number(text: str) -> float | None:
         head = chinese_to_number(trailing.group(1))
         unit = 1e8 if trailing.group(2) == "亿" else 1e4
         return None if head is None else head * unit + _DIGIT_VALUE[trailing.group(3)] * unit / 10
+    return _cn2an(text)
+
+
+def _cn2an(text: str) -> float | None:
+    """cn2an's reading of a numeral, Chinese or mixed ("一万五", "廿", "1亿5千万"), or None."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # cn2an warns on input it then rejects
@@ -149,7 +154,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:到|至|-|–|~|～|and|to)\s*$", re.IGNORECAS
 _ARABIC_TAIL = re.compile(r"(\d)(千|百)?(?![\d.万千百亿个人名家位年月天岁%％])")
 _TAIL_UNITS = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 100.0}
 # What an Arabic 亿 figure goes on with below 亿: "1亿5千万" is 1.5亿, never 1亿 and then 5千万.
-_BELOW_YI = re.compile(r"(\d{1,4}|[一二两三四五六七八九十百千]{1,6})\s*(千万|百万|万)")
+_BELOW_YI = re.compile(r"(?:\d{1,4}|[一二两三四五六七八九十百千]{1,6})(?:千万|百万|万)")
 
 
 def _spoken_tail(
@@ -158,10 +163,10 @@ def _spoken_tail(
     """The value a digit after a magnitude adds ("1万5" → 5,000) and where the amount then ends."""
     if not unit or currency or unit not in _TAIL_UNITS or not number.isdigit():
         return 0.0, end
-    if unit == "亿" and (below := _BELOW_YI.match(text, end)):  # "1亿5千万", "2亿3000万": one figure
-        value = parse_amount(below.group(1), below.group(2))
-        if value is not None and value < 1e8:
-            return value, below.end()
+    if unit == "亿" and (below := _BELOW_YI.match(text, end)):  # "1亿5千万", "2亿3000万": one figure (cn2an)
+        whole = _cn2an(f"{number}亿{below.group(0)}")
+        if whole is not None and 0 < whole - float(number) * 1e8 < 1e8:
+            return whole - float(number) * 1e8, below.end()
     tail = _ARABIC_TAIL.match(text, end)
     if tail is None:
         return 0.0, end
