@@ -228,9 +228,8 @@ def cost_pack(
     for pick, bought in zip(picks, per_pick, strict=True):
         mine = [s for owner, s in subsidies if owner is pick]
         costed.append(CostedSolution(pick, total(bought), mine, bought))
-    return PackCost(
-        costed, [s for owner, s in subsidies if owner is None], this_years(unplaced)
-    )  # past_spend.py
+    # a past year's spend (past_spend.py) is judged, never this year's cost
+    return PackCost(costed, [s for owner, s in subsidies if owner is None], this_years(unplaced))
 
 
 def fit_client_figures(choice: PackChoice, cost: PackCost, budget: float | None) -> PackChoice:
