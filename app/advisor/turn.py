@@ -65,6 +65,9 @@ class Turn:
     # When the question arrived (time.monotonic()): the LLM deadline counts from here.
     started: float = field(default_factory=time.monotonic)
     _marks: dict[str, float] = field(default_factory=dict)
+    # Whether a text names a need (answering/need_named.py), read once a turn: routing, the funding-only check and
+    # the eligibility answer each ask about the same words.
+    needs_named: dict[str, bool] = field(default_factory=dict)
 
     def mark(self, stage: str) -> None:
         """Record the end of a stage (the last mark of a stage wins); stop here if the client has gone."""

@@ -66,7 +66,13 @@ class FundingHandlers(PackHandlers, CostHandlers):
         return bool(asks) and not self.need_named(turn, f"{conversation.user_text()}\n{turn.query}")
 
     def need_named(self, turn: Turn, text: str) -> bool:
-        """The client says what AI should do for it, outside the funding it asks about (need_named.py)."""
+        """The client says what AI should do for it, outside the funding it asks about (need_named.py); read once a
+        turn for each text."""
+        if text not in turn.needs_named:
+            turn.needs_named[text] = self._reads_need(turn, text)
+        return turn.needs_named[text]
+
+    def _reads_need(self, turn: Turn, text: str) -> bool:
         profile = turn.conversation.profile
         if priced(profile.purchases) and (
             turn.need_stated or states_need(text) or self.recommender.states_needs(profile, text)
