@@ -59,6 +59,10 @@ def test_an_everyday_county_name_is_a_word_unless_a_place_is_put(
         ("南昌新建区的一家食品厂", "南昌"),
         ("我们在商城县做茶叶加工", "信阳"),
         ("车间里的龙门吊老出故障，想做预测性维护", None),
+        ("龙门种荔枝的果园，十几个人，想用AI看病虫害", "惠州"),
+        ("新建做服装加工的，30人，想上排产", "南昌"),
+        ("我们打算新建一家分厂，想上AI质检", None),
+        ("商城搞茶叶加工的小厂，想做品质分拣", "信阳"),
     ],
 )
 def test_owners_sentences(text: str, city: str | None) -> None:

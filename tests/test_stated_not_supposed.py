@@ -102,3 +102,12 @@ def test_a_funding_question_with_a_need_is_never_asked_back(advisor: AdvisorServ
 )
 def test_hearsay_names_nothing_but_what_it_reports_may(message: str, vague: bool) -> None:
     assert names_nothing(message) is vague
+
+
+def test_a_later_pain_point_re_plans_the_pack(advisor: AdvisorService) -> None:
+    """A pain point said on its own after a pack asks nothing new: the pack again with it, never a digest of texts."""
+    session = "pain-after-pack"
+    advisor.ask("无锡的纺织厂，100人，想做布面瑕疵检测，预算20万", session_id=session)
+    reply = advisor.ask("主要是漏检太多，客户老退货", session_id=session)
+    assert reply.intent == "recommend_pack" and reply.solutions, reply.answer
+    assert "假如" not in reply.answer

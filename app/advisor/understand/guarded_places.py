@@ -41,9 +41,15 @@ class GuardedPlaces:
         self._county = (
             re.compile(rf"(?:{PLACING})\s*({_names(counties)}){_COUNTY_AFTER}") if counties else None
         )
-        # Alone, the name is the answer to "where?" ("路桥", "海盐那边"): a place.
+        # Alone, the name is the answer to "where?" ("路桥", "海盐那边"); opening a clause before what is done there
+        # ("龙门种荔枝的果园", "新建做服装加工的"), it says where: a place. Not before 一家/的 ("新建一家分厂").
         self._alone = (
-            re.compile(rf"^\s*({_names(counties)})(?:这边|那边|这里|那里)?[\s。.!！]*$") if counties else None
+            re.compile(
+                rf"^\s*({_names(counties)})(?:这边|那边|这里|那里)?[\s。.!！]*$|"
+                rf"(?:^|[，,。；;！!？?\s])({_names(counties)})(?=做|种|养|开|搞|办|经营|生产|加工|这边|那边|本地|当地|县城|城区)"
+            )
+            if counties
+            else None
         )
 
     def mentions(self, norm: str) -> list[tuple[str, Place]]:
@@ -53,6 +59,10 @@ class GuardedPlaces:
         )
         if self._county:
             found += [(m.group(1), self.counties[m.group(1)]) for m in self._county.finditer(norm)]
-        if self._alone and (alone := self._alone.match(norm)):
-            found.append((alone.group(1), self.counties[alone.group(1)]))
+        if self._alone:
+            found += [
+                (name, self.counties[name])
+                for m in self._alone.finditer(norm)
+                if (name := m.group(1) or m.group(2))
+            ]
         return found
