@@ -8,10 +8,11 @@ from app.advisor.answering.costs import CostHandlers
 from app.advisor.answering.need_named import names_need
 from app.advisor.answering.pack import PackHandlers
 from app.advisor.compose import canned
+from app.advisor.compose.applying import apply_steps
 from app.advisor.compose.costs import subsidy_lines
 from app.advisor.compose.details import funding_details
 from app.advisor.compose.focus import focus_line
-from app.advisor.compose.funding import apply_steps, program_summary, verdict_line
+from app.advisor.compose.funding import program_summary, verdict_line
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence

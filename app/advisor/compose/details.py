@@ -7,8 +7,9 @@ API and the exports read the same text, so a line repeated here would be read tw
 
 from __future__ import annotations
 
+from app.advisor.compose.applying import apply_steps
 from app.advisor.compose.citations import CitationBook
-from app.advisor.compose.funding import apply_steps, key_reason
+from app.advisor.compose.funding import key_reason
 from app.advisor.compose.program_labels import names_apart, short_name
 from app.advisor.compose.wording import money_range, pick
 from app.advisor.contract import Lang
@@ -80,7 +81,7 @@ def program_details(
 def funding_details(
     programs: list[Assessment], applying: list[Assessment], book: CitationBook, language: Lang
 ) -> list[str]:
-    """One entry per program the brief lists; the steps for those `applying` (funding.to_apply)."""
+    """One entry per program the brief lists; the steps for those `applying` (applying.to_apply)."""
     shown = listed_programs(programs)
     if not shown:
         return []

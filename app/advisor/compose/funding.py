@@ -8,7 +8,6 @@ from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.program_labels import short_name
 from app.advisor.compose.wording import pick, verdict_icon, verdict_label
 from app.advisor.contract import ConditionOut, FundingOut, Lang
-from app.advisor.engine.costing import CostedSolution
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason, selection_open_reason
 from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.notices import named_until
@@ -164,24 +163,6 @@ def funding_out(assessment: Assessment, language: Lang, listed: bool = True) -> 
     )
 
 
-def apply_steps(assessment: Assessment, language: Lang, named: bool = True) -> str:
-    """Channel and steps; `named=False` where the program's name opens the line already (the details)."""
-    how = assessment.program.how_to_apply
-    if language == "en":
-        channel = how.channel_en or original(how.channel)
-        if how.steps_en:
-            steps = "; ".join(f"{i}. {step}" for i, step in enumerate(how.steps_en, start=1))
-        else:
-            steps = original("；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1)))
-        if not named:
-            return f"Channel: {channel}. Steps: {steps.rstrip('.')}."
-        return f"{assessment.program.name_en} — channel: {channel}. Steps: {steps}"
-    steps = "；".join(f"{i}. {step}" for i, step in enumerate(how.steps, start=1))
-    if not named:
-        return f"渠道：{how.channel}。步骤：{steps.rstrip('。')}。"
-    return f"{assessment.program.name} — 渠道：{how.channel}。步骤：{steps}"
-
-
 def not_listed_line(programs: list[Assessment], shown: list[Assessment], language: Lang) -> list[str]:
     """One line for what was checked and left out, so a short list never reads as all there is."""
     rest = [a for a in programs if all(a is not b for b in shown)]
@@ -226,39 +207,6 @@ def funding_section(
     lines = ["Funding programs and verdicts:" if en else "可关注的补贴政策及判断："]
     lines += [verdict_line(a, book, language) for a in shown]
     return lines + not_listed_line(programs, shown, language)
-
-
-def to_apply(costed: list[CostedSolution], programs: list[Assessment]) -> list[Assessment]:
-    """The programs whose steps an answer gives: every one that pays for the pack, and the first others
-    that may apply, up to three."""
-    used = {s.program_id for item in costed for s in item.subsidies}
-    chosen: list[Assessment] = []
-    for assessment in programs:
-        if assessment.verdict is not Verdict.ineligible and (
-            assessment.program.id in used or len(chosen) < 2
-        ):
-            chosen.append(assessment)
-    return chosen[:3]
-
-
-def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
-    """The contract's steps: ask vendors, apply to each program `to_apply` picks, confirm before signing."""
-    en = language == "en"
-    return [
-        first_step(language),
-        *(apply_steps(a, language) for a in to_apply(costed, programs)),
-        "Before signing any contract, confirm the current application notice with the issuing authority."
-        if en
-        else "签合同前，先向发文单位确认最新申报通知（很多补贴要求先申请后采购，或限定服务商）。",
-    ]
-
-
-def first_step(language: Lang) -> str:
-    return (
-        "Ask two or three vendors for a quote on each solution and start with a small pilot."
-        if language == "en"
-        else "就每个方案向2—3家服务商询价，先小范围试点。"
-    )
 
 
 def program_summary(assessment: Assessment, language: Lang, today: date) -> str:

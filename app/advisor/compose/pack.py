@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.advisor.compose.applying import apply_steps, next_steps, to_apply
 from app.advisor.compose.budget import budget_lines, net_line, own_currency_line
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.costs import (
@@ -19,7 +20,6 @@ from app.advisor.compose.costs import (
     subsidy_lines,
 )
 from app.advisor.compose.details import funding_details, solution_details
-from app.advisor.compose.funding import apply_steps, next_steps, to_apply
 from app.advisor.compose.funding_brief import funding_brief
 from app.advisor.compose.wording import (
     DETAILS_HEADING,

@@ -38,7 +38,6 @@ __all__ = [  # the conversation's words moved to conversation_words.py; callers 
     "REFERS_BACK",
     "SELF_DESCRIPTION",
     "held_by_conversation",
-    "industry_in_passing",
     "resolve_intent",
     "states_own_fact",
     "states_profile_facts",
