@@ -175,6 +175,7 @@ def test_contracts_the_client_names_are_purchases_with_a_monthly_figure_kept(cli
         "ongoing",
         "where",
         "at_least",
+        "year",
     }
     assert all(set(p) == keys for p in purchases)
     assert [(p["kind"], p["amount_cny"], p["monthly_cny"]) for p in purchases] == [

@@ -247,13 +247,22 @@ def _what_the_time_allows(assessment: Assessment, en: bool, asked: bool = False)
         # Paid after the spend is made and reviewed: a contract not yet signed cannot be settled within the days
         # left (review16 r16-02/22: "请在此之前完成申报" for GPU rental only planned; one rule with the selection's).
         issuer = assessment.program.issuer_en if en else assessment.program.issuer
+        # Asked "还来得及吗", the end of the measures is still no promised window (§4), as for any claim below.
+        window_en = (
+            "; whether a round is open until then is up to the bureau's notice, so a window is not promised"
+            if asked
+            else ""
+        )
+        window_zh = "；有效期内是否还开放申报以主管部门通知为准，窗口不作保证" if asked else ""
+        # The client asking "付款时直接少付吗" still hears that it is paid after review, not at payment (§2).
+        arrives = money_arrives(assessment, en).strip().rstrip("。.")
         return (
-            "apply before then for spend already made. It is paid after the spend is reviewed, so a contract not "
-            "yet signed or work not yet done will very likely miss this round: don't sign for the voucher, and "
-            f"ask {issuer} whether the measures are renewed."
+            f"apply before then for spend already made{window_en}. {arrives}; so a contract not yet signed or work "
+            f"not yet done will very likely miss this round: don't sign for the voucher, and ask {issuer} whether "
+            "the measures are renewed."
             if en
-            else "已发生的支出请在此之前完成申报。这是事后奖补，按已完成的支出审核后拨付：还没签约或还没开始的，大概率赶不上"
-            f"这一轮，不要为了这笔补贴赶着签约，可向{issuer}询问政策是否续期。"
+            else f"已发生的支出请在此之前完成申报{window_zh}。{arrives}；还没签约或还没开始的，大概率赶不上这一轮，"
+            f"不要为了这笔补贴赶着签约，可向{issuer}询问政策是否续期。"
         )
     arrives = money_arrives(assessment, en)
     if asked:  # "还来得及吗": the end of the measures is not an open window (§4)
