@@ -109,7 +109,6 @@ _USES_AI_FOR = re.compile(
 _UNDONE = re.compile(
     r"没人(?:回|接|管|理|处理|看)|没空(?:回|接|理)|回不(?:完|及|过来)|覆唔(?:切|晒|到)|堆(?:着|积|成)|"
     r"管理乱|一团乱|乱七八糟|乱糟糟|混乱|(?:全|都|只能)?靠(?:人工|手工|老师傅|经验|人手)|拍脑袋|凭经验|"
-    r"(?<![慢缓])慢(?![慢性])|"  # "前厅点餐慢", "找货慢" (not 慢性病, 慢慢)
     r"\bpil(?:e|es|ed|ing) up\b|\bunanswered\b|\bnobody (?:replies|picks up|gets back)\b|\bby hand\b",
     re.I,
 )
