@@ -43,7 +43,10 @@ _NOT_MESSAGES = re.compile(
     r"记录|数据|语料|微调|训练|\b(?:records|data|logs|transcripts|fine-?tun\w*|train\w*)\b",
     re.I,
 )
-# A customer-service tool that answers questions or calls, read from its own description.
+# A customer-service tool that answers questions or calls, read from its own description; or any tool replying to
+# trade enquiries (询盘: the foreign-trade assistant, a sales tool, answers "询盘太多回不过来", paraphrase p18).
+_ANSWERS_ENQUIRIES = re.compile(r"询盘|\b(?:inquiries|enquiries)\b", re.I)
+_REPLIES = re.compile(r"回复|答复|\b(?:reply|replies|answers?)\b", re.I)
 _ANSWERS_MESSAGES = re.compile(
     r"咨询|问题|电话|消息|留言|微信|\b(?:questions|calls|messages|enquiries)\b", re.I
 )
@@ -64,6 +67,13 @@ def answers_messages(need: str) -> bool:
     return bool(_SENT.search(text) and _ANSWERED.search(text)) and not _NOT_MESSAGES.search(text)
 
 
+def _answers_customers(solution: Solution) -> bool:
+    said = f"{solution.summary_zh} {solution.summary_en}"
+    if solution.category is SolutionCategory.customer_service:
+        return bool(_ANSWERS_MESSAGES.search(said))
+    return bool(_ANSWERS_ENQUIRIES.search(said) and _REPLIES.search(said))
+
+
 def _described(solution: Solution) -> frozenset[str]:
     text = f"{solution.summary_zh} {solution.summary_en}"
     channels = {name for name, said in _CHANNELS.items() if said.search(text)}
@@ -74,12 +84,8 @@ class MessageTools:
     """The catalogue's tools that answer customers' messages, and the channels each works on."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.channels = {
-            s.id: _described(s)
-            for s in catalogue.solutions
-            if s.category is SolutionCategory.customer_service
-            and _ANSWERS_MESSAGES.search(f"{s.summary_zh} {s.summary_en}")
-        }
+        self.channels = {s.id: _described(s) for s in catalogue.solutions if _answers_customers(s)}
+        self.kinds = frozenset(s.category.value for s in catalogue.solutions if s.id in self.channels)
 
     def for_client(self, said: str) -> frozenset[str]:
         """The message tools for a client whose words are `said`: those working on the most channels the client

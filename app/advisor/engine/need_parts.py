@@ -30,7 +30,9 @@ _JOIN = re.compile(
     r"以及|还有|另外|同时|并且|再加上|和|与|、|及(?![时格早])|跟(?!不上|进|单)|/|同埋|"
     r"(?<![合不相共协如认连陪])同(?![时样事步城行类学意比期款一业等])|"
     r"\s(?:plus|as well as|also)\s|"
-    r"\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict|wants?|needs?|would|hope|plans?)\b)",
+    r"\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict|wants?|needs?|would|hope|plans?)\b)|"
+    # or before a clause of its own: "our warehouse is a mess and production scheduling is done by hand"
+    r"\sand\s(?=(?:[a-z]+\s){1,2}(?:is|are|was|were|keeps?|takes?|goes|breaks?)\b)",
     re.I,
 )
 # A limit on what to spend said as a clause of its own ("总投入想控制在50万内") is the budget, no need: its nearest
@@ -173,7 +175,7 @@ class NeedMatcher:
 
     def part(self, item: str) -> NeedPart | None:
         """The need `item` states and its solutions; None when it states none after all ("想知道怎么申请")."""
-        weights = self._worded(item)
+        weights = self._worded(_job_of(item))
         worded = sorted(weights, key=lambda sid: -weights[sid])
         if worded and weights[worded[0]] >= STRONG_WEIGHT:
             return NeedPart(
@@ -227,6 +229,22 @@ class NeedMatcher:
             if match.names:
                 weights[sid] = max(weights.get(sid, 0.0), match.weight)
         return weights
+
+
+# How the work is done now, after what is done ("排产全靠老师傅", "质检全靠人眼"): who or what does it names no job of
+# its own (review16 r16-19: 老师傅 brought in the repair-knowledge assistant beside the scheduling tool).
+_BY_MEANS = re.compile(r"(?:全|都|只能|还是|主要)?(?:靠|凭)着?[^，,。；;]*$")
+
+
+def _job_of(item: str) -> str:
+    """The need without how it is done now, when what is done is said before it."""
+    head = _BY_MEANS.sub("", item)
+    return head if _CONTENT.search(head) else item
+
+
+def without_means(text: str) -> str:
+    """`text` with each clause's "(全)靠…" tail cut where a job is said before it: what the ranking's words read."""
+    return "，".join(_job_of(clause) for clause in _CLAUSE.split(text))
 
 
 def _asked(item: str) -> str:

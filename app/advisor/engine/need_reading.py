@@ -19,7 +19,7 @@ from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
-from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SolutionCategory, SpendKind
+from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SpendKind
 from app.text.normalize import normalize
 
 
@@ -44,7 +44,7 @@ def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
         part,
         answers=tuple(a for a in part.answers if a in job),
         worded=tuple(a for a in part.worded if a in job),
-        kinds=frozenset({SolutionCategory.customer_service.value}),
+        kinds=tools.kinds,
         doubted=False,
         job=job,
     )

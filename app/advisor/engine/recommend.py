@@ -14,6 +14,7 @@ from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
+from app.advisor.engine.need_parts import without_means
 from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
@@ -118,6 +119,8 @@ class SolutionRecommender(NeedReader):
         problem = [self.problem_of(history), self.problem_of(message), *profile.pain_points, *profile.goals]
         # A program named in part ("大模型应用示范项目") names funding: its words are no need (review7 rev7-14).
         text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
+        # who or what does the work now names no job ("排产全靠老师傅": not the repair assistant, review16 r16-19)
+        text, problem = without_means(text), [without_means(p) for p in problem]
         said = self.words.match(" ".join(problem))
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         stated = named_by_needs if worded_by_needs is None else worded_by_needs
