@@ -59,7 +59,9 @@ _CHANNELS: dict[str, re.Pattern[str]] = {
     "website": re.compile(r"网站|官网|网页|\b(?:website|web chat|site chat)\b", re.I),
     # customers writing from abroad, in other languages ("海外客户的邮件回不过来"): the multilingual export-enquiry
     # tool's channel, not a domestic shop platform's back end
-    "abroad": re.compile(r"海外|国外|外国|外贸|多语言|外语|\b(?:overseas|foreign|export|multilingual)\b", re.I),
+    "abroad": re.compile(
+        r"海外|国外|外国|外贸|多语言|外语|\b(?:overseas|foreign|export|multilingual)\b", re.I
+    ),
 }
 _SHOP_BACKEND = re.compile(r"淘宝|拼多多|抖店|电商平台|店铺后台|online shop back-end", re.I)
 
