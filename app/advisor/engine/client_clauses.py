@@ -44,3 +44,9 @@ def clauses(said: str) -> list[tuple[str, str]]:
 def asks(clause: str) -> bool:
     """The clause is a question ("研发的才能申请吗"), not a statement of fact."""
     return bool(QUESTION.search(clause))
+
+
+def states(clause: str) -> bool:
+    """The clause states a fact the condition can rest on: not a question, or a question carrying a figure
+    ("要不要非关联方？" asks; "从第三方买了150万，怎么算" states what was bought)."""
+    return not asks(clause) or bool(re.search(r"\d", clause))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses
+from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses, states
 from app.advisor.engine.conditions import Status
 
 # Models filed with the CAC, as owners name them; and foreign models, which are not filed in China.
@@ -28,7 +28,7 @@ _FOREIGN_MODEL = re.compile(
 
 def filed_model(said: str) -> Judged:
     for words, clause in clauses(said):
-        if QUESTION.search(clause) and not re.search(r"\d", clause):
+        if not states(clause):
             continue  # "是不是要备案的模型？" asks; "用DeepSeek的接口，能补吗" states
         if _FOREIGN_MODEL.search(clause):
             return Judged(Status.unmet, words)
@@ -60,7 +60,7 @@ def third_party_model(said: str) -> Judged:
     for words, clause in clauses(said):
         if _OWN_MODEL.search(clause) and not QUESTION.search(clause):
             return Judged(Status.unmet, words)
-        if found.status is Status.met or (QUESTION.search(clause) and not re.search(r"\d", clause)):
+        if found.status is Status.met or not states(clause):
             continue  # "是不是要调用第三方的API？" asks; a clause with an amount states
         named = _FILED_MODEL.search(clause) or _FOREIGN_MODEL.search(clause)
         if (_THIRD_PARTY_USE.search(clause) or named) and not NEGATION.search(clause):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses
+from app.advisor.engine.client_clauses import NEGATION, OPEN, Judged, clauses, states
 from app.advisor.engine.conditions import Status
 
 # A seller outside the client's group, as owners name one: a third party, a data vendor, an exchange's seller.
@@ -29,7 +29,7 @@ _AFFILIATED = re.compile(
 def outside_seller(said: str) -> Judged:
     """The client's words on the seller: an affiliate is unmet ("不是关联方" is met), an outside seller met."""
     for words, clause in clauses(said):
-        if QUESTION.search(clause) and not re.search(r"\d", clause):
+        if not states(clause):
             continue  # "要不要非关联方？" asks; "从第三方买了150万，怎么算" states
         if _AFFILIATED.search(clause):
             return Judged(Status.met if NEGATION.search(clause) else Status.unmet, words)
