@@ -87,3 +87,30 @@ def test_the_set_is_large_enough_and_its_blind_cases_stay():
     assert len(cases) >= 60
     assert sum(c.split == "blind" for c in cases) >= 26
     assert len({c.id for c in cases}) == len(cases)
+
+
+def test_an_up_to_figure_shown_apart_is_no_subtraction_but_a_deduction_in_the_net_is():
+    # A program whose figure the answer shows "up to", outside the net (`in_net_cost: false`: a verdict still
+    # open, a past year's spend), passes `not_subtracted`; the same figure deducted in the net fails it, and only
+    # a deduction in the net satisfies `subtracted_any`.
+    program = "hz-compute-voucher-2025"
+    case = ConsultantCase("t6", "dev", ["..."], {}, {"not_subtracted": [program]})
+    control = ConsultantCase("t7", "dev", ["..."], {}, {"subtracted_any": [program]})
+
+    def rows(c: ConsultantCase, in_net: bool) -> list[tuple[str, bool, str]]:
+        response = _response()
+        response["subsidies"][0]["in_net_cost"] = in_net
+        return [row for row in score_case(c, response, CATALOGUE, TODAY, set()).checks if row[0] in c.expect]
+
+    assert rows(case, in_net=False) == [("not_subtracted", True, program)]
+    assert rows(case, in_net=True) == [("not_subtracted", False, program)]
+    assert rows(control, in_net=False)[0][1] is False
+    assert rows(control, in_net=True)[0][1] is True
+
+
+def test_an_older_engines_arithmetic_line_counts_as_subtracted():
+    # Answers without `subsidies[]` are read from their arithmetic text, which only ever wrote deductions.
+    response = _response(arithmetic=["杭州算力券：1,200元–1.26万元 × 50% = 600元–6,300元"])
+    del response["subsidies"]
+    case = ConsultantCase("t8", "dev", ["..."], {}, {"not_subtracted": ["hz-compute-voucher-2025"]})
+    assert not score_case(case, response, CATALOGUE, TODAY, set()).passed

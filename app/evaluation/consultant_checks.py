@@ -149,7 +149,8 @@ def verdict_checks(a: ScoredAnswer) -> None:
         ]
         ok = bool(found) and all(s in statuses.split("|") for s in found)
         a.check("condition", ok, f"{program_id} '{about}': {found or 'not judged'}")
-    subtracted = {s.program_id for s in a.subs if s.amount_max > 0}
+    # Subtracted: what reduces a net cost, not every figure the answer shows (an "up to" stays apart, README).
+    subtracted = {s.program_id for s in a.subs if s.subtracted}
     for program_id in expect.get("not_subtracted", []):
         a.check("not_subtracted", program_id not in subtracted, program_id)
     if "subtracted_any" in expect:

@@ -32,6 +32,14 @@ class Subsidy:
     kind: str | None
     base_max: float | None
     amount_max: float
+    # `in_net_cost`: deducted in the net cost. False is an "up to" figure shown apart (a verdict still open, a past
+    # year's spend, a rate published only as a ceiling); an older engine's arithmetic line was always deducted.
+    in_net: bool = True
+
+    @property
+    def subtracted(self) -> bool:
+        """The program reduces a net cost by this item: a figure shown "up to" beside the net reduces none."""
+        return self.in_net and self.amount_max > 0
 
 
 def solution_kinds(catalogue: Catalogue, solution_id: str) -> set[str]:
@@ -58,6 +66,7 @@ def subsidies_of(response: dict[str, Any]) -> list[Subsidy]:
                     s.get("kind"),
                     base.get("max"),
                     float(amount.get("max") or 0.0),
+                    bool(s.get("in_net_cost", True)),
                 )
             )
         return out
