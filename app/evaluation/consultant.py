@@ -4,8 +4,8 @@ The scorer reads only the JSON contract of `aipack ask --json` (a dict per case)
 any version of the engine, and checks it against the catalogue as ground truth: which purchase kinds each
 solution really involves (`purchase_items`), each program's spend scope, mechanism, dates, sizes and regions.
 The subsidies an answer reports are read in reported_subsidies.py, the phrases it must (not) say are in
-answer_phrases.py, the checks of one answer are in consultant_checks.py; this module holds the cases, the
-scoring of one case and the summary.
+answer_phrases.py, the checks of one answer are in consultant_checks.py (money, verdicts, figures, pack) and
+wording_checks.py (what it says); this module holds the cases, the scoring of one case and the summary.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from app.evaluation.consultant_checks import (
     money_checks,
     pack_checks,
     verdict_checks,
-    wording_checks,
 )
 from app.evaluation.reported_subsidies import Subsidy, parse_money, solution_kinds, subsidies_of
+from app.evaluation.wording_checks import wording_checks
 from app.settings import PROJECT_ROOT
 
 # Importers read the subsidy parsing from here too (tests/test_consultant_eval.py: parse_money).
