@@ -91,8 +91,8 @@ def test_the_set_is_large_enough_and_its_blind_cases_stay():
 
 def test_an_up_to_figure_shown_apart_is_no_subtraction_but_a_deduction_in_the_net_is():
     # A program whose figure the answer shows "up to", outside the net (`in_net_cost: false`: a verdict still
-    # open, a past year's spend), passes `not_subtracted`; the same figure deducted in the net fails it, and only
-    # a deduction in the net satisfies `subtracted_any`.
+    # open, a past year's spend), passes `not_subtracted`; the same figure deducted in the net fails it. The
+    # positive control `subtracted_any` asks for a figure worked out at all, in the net or "up to".
     program = "hz-compute-voucher-2025"
     case = ConsultantCase("t6", "dev", ["..."], {}, {"not_subtracted": [program]})
     control = ConsultantCase("t7", "dev", ["..."], {}, {"subtracted_any": [program]})
@@ -104,8 +104,11 @@ def test_an_up_to_figure_shown_apart_is_no_subtraction_but_a_deduction_in_the_ne
 
     assert rows(case, in_net=False) == [("not_subtracted", True, program)]
     assert rows(case, in_net=True) == [("not_subtracted", False, program)]
-    assert rows(control, in_net=False)[0][1] is False
+    assert rows(control, in_net=False)[0][1] is True
     assert rows(control, in_net=True)[0][1] is True
+    response = _response()
+    response["subsidies"][0]["amount_cny"] = {"min": 0, "max": 0}
+    assert not score_case(control, response, CATALOGUE, TODAY, set()).passed
 
 
 def test_an_older_engines_arithmetic_line_counts_as_subtracted():

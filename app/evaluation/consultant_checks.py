@@ -139,7 +139,10 @@ def verdict_checks(a: ScoredAnswer) -> None:
     for program_id in expect.get("not_subtracted", []):
         a.check("not_subtracted", program_id not in subtracted, program_id)
     if "subtracted_any" in expect:
-        a.check("subtracted_any", bool(subtracted & set(expect["subtracted_any"])), str(sorted(subtracted)))
+        # The positive control: a figure is worked out on the purchase, in the net or "up to" beside it (a rate
+        # the text publishes only as a ceiling, "最高50%", is shown "up to" even to an eligible client, rules §5).
+        figured = {s.program_id for s in a.subs if s.amount_max > 0}
+        a.check("subtracted_any", bool(figured & set(expect["subtracted_any"])), str(sorted(figured)))
     for program_id in expect.get("listed", []):
         a.check("listed", program_id in a.verdicts, program_id)
     shown = {f["id"] for f in a.response.get("funding", []) if f.get("listed", True)}
