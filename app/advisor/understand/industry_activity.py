@@ -17,14 +17,17 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
     (
         r"买卖|批发|零售|团购|倒卖|代销|经销|(?<![外拍义变])卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b|"
         # "主要在淘宝上卖女装", "专门销售建材": selling said as what the business mainly does
-        r"(?:主要|专门|就是|在[^,，。]{1,8}?上|(?:我们|我家|咱们|我们家)(?:是|也)?)(?:卖|销售)"
+        # ...or through a channel ("通过抖音卖茶叶"); "我们 卖水果": the tool used for it blanked (industry_clauses.py)
+        r"(?:主要|专门|就是|(?:在|通过)[^,，。]{1,8}?上?|(?:我们|我家|咱们|我们家)(?:是|也)?\s*)(?:卖|销售)"
         r"(?!渠道|额|收入|团队|人员|部|经理|不|得|掉|出|给|的时候)",
         "F",
         "retail",
     ),
     # 养对虾, 种茶, but not 保养 (servicing), 养生 (wellness), 种草 (marketing slang)
     (
-        r"(?:^|[，,]|做|在[^,，。]{1,6}?)(?<![保培营供抚修疗调教])(?:养(?![生老护])|"
+        # ...and after the owner ("我们是种苗木的", "我家养鸭"), not "这是种新工具" (a kind of)
+        r"(?:^|[，,]|做|在[^,，。]{1,6}?|(?:我们|我家|咱们|我们家|我)(?:是|也是|主要|专门)?)"
+        r"(?<![保培营供抚修疗调教])(?:养(?![生老护])|"
         r"(?<![各这那哪几多一两某每此品同])种(?!草|类)|栽|捕)[^,，。]"
         r"|(?:亩|地|田|棚)种(?!类|草)"  # "承包了两百亩地种猕猴桃": land, then what grows on it
         r"|\bwe (?:grow|raise|farm|breed)\b",

@@ -43,7 +43,7 @@ __all__ = [
 # Activity words that end a class name; what precedes them is the product or service.
 _ACTIVITY = re.compile(
     r"(?:制造|加工|生产|制作|种植|饲养|养殖|批发|零售|服务|活动|管理|开采|采选|冶炼|修理|维修|维护|建筑|施工|安装|"
-    r"运输|出租|租赁|培训|教育|出版|业)$"
+    r"运输|出租|租赁|培训|教育|出版|销售|业)$"
 )
 _FILLER = re.compile(r"（[^）]*）|\([^)]*\)|其他|未列明")
 # Words of class names that name no kind of business, and fragments of names split at 和/及/与 that are everyday
@@ -61,6 +61,9 @@ class _Class:
     division: str
     name: str
     grams: frozenset[str]  # characters and bigrams of the name without filler words
+    # ...and of what the class makes, sells or serves: the name without its activity word ("机动车充电" of
+    # 机动车充电销售). A class is named only by words of its product: 销售 alone is any seller's.
+    product: frozenset[str]
 
 
 def _grams(text: str) -> set[str]:
@@ -91,14 +94,22 @@ class ClassList:
                         self.section_names[row[1]] = row[2]
                     elif row and not row[0].startswith("#"):
                         name = normalize(_FILLER.sub("", row[3]))
-                        self.classes.append(_Class(row[1], row[2], row[3], frozenset(_grams(name))))
+                        stem = _ACTIVITY.sub("", name) or name
+                        self.classes.append(
+                            _Class(row[1], row[2], row[3], frozenset(_grams(name)), frozenset(_grams(stem)))
+                        )
         self._terms = self._unique_terms()
         terms = sorted(self._terms, key=len, reverse=True)
         self._term_pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
         self._section_bigrams: dict[str, Counter[str]] = defaultdict(Counter)
         self._df: Counter[str] = Counter()
+        # Which sections' class names end in each activity word (销售: F; 种植: A; 修理: C and O).
+        self._activity_sections: dict[str, str] = defaultdict(str)
         for cls in self.classes:
             self._df.update(cls.grams)
+            ending = _ACTIVITY.search(normalize(_FILLER.sub("", cls.name)))
+            if ending and cls.section not in self._activity_sections[ending.group(0)]:
+                self._activity_sections[ending.group(0)] += cls.section
             for bigram in _bigrams(_ACTIVITY.sub("", normalize(_FILLER.sub("", cls.name)))):
                 self._section_bigrams[bigram][cls.section] += 1
 
@@ -114,7 +125,8 @@ class ClassList:
         for cls in self.classes:
             stem = _ACTIVITY.sub("", re.sub(r"（[^）]*）|\([^)]*\)", "", cls.name))
             for term in {stem, *re.split(r"、|和|及|与|等", stem)}:
-                term = normalize(term.strip())
+                # "鸭的饲养": 鸭 is the term, and one character is too short to be one ("做建昌板鸭的" holds 鸭的)
+                term = normalize(term.strip()).removesuffix("的")
                 if len(term) >= 2 and term not in _GENERIC_TERMS and not term.startswith("其他"):
                     sections.setdefault(term, set()).add(cls.section)
                     first.setdefault(term, (cls.name, cls.section, cls.division))
@@ -167,6 +179,17 @@ class ClassList:
                 return match
         return None
 
+    def _owner_activity(self, modifier: str, allowed: str | None) -> tuple[str, str | None]:
+        """The owner's product and the sections their activity word allows: "苹果销售" is 苹果 sold (销售 ends
+        only trade's class names, F), "家电维修" 家电 repaired. The activity word is then no evidence of a
+        class: 销售 ends one class name only (机动车充电销售), so its rarity made every seller a charging-pile one."""
+        said = _ACTIVITY.search(modifier)
+        if not said or said.start() == 0 or len(said.group(0)) < 2:
+            return modifier, allowed
+        sections = self._activity_sections.get(said.group(0), "")
+        narrowed = "".join(s for s in sections if allowed is None or s in allowed)
+        return (modifier[: said.start()], narrowed) if narrowed else (modifier, allowed)
+
     def nearest_product(self, product: str) -> IndustryMatch | None:
         """The class nearest to what the owner says the business does ("做货代的"): 货物运输代理 (G)."""
         return self._nearest_class(product, HEADS[-1][1], weak=True)
@@ -177,6 +200,8 @@ class ClassList:
         """`weak`: a class sharing only a character may still settle the section (not the class). Said of a
         product after 做 ("做不锈钢水槽的" shares 钢 with the steel classes: a maker, C); never of a business
         noun, where a character is as often one of another word's (打印复印店 and 康复)."""
+        keyword = modifier
+        modifier, allowed = self._owner_activity(modifier, allowed)
         total = len(self.classes)
         wanted = _grams(modifier) | ({joint} if joint else set())
         scored: list[tuple[float, _Class]] = []
@@ -207,13 +232,23 @@ class ClassList:
         if best_score < 4.0 or lead < 1.2 * runner_up:
             return None
         if not _covers(modifier, joint, best.grams):
-            return self.match(best.section, modifier, best.division) if weak else None
+            return self.match(best.section, keyword, best.division) if weak else None
+        # "苹果销售公司" shares only 销售 with 机动车充电销售 (and 售 with 自动售货机零售): the activity settles the
+        # section (trade), and the class is the section's nearest one whose product shares the owner's product
+        # (苹果 with 果品、蔬菜零售), else no class is named.
+        # Words that are only an activity ("销售公司") name the section, never a class.
+        product = _grams(_ACTIVITY.sub("", modifier)) | ({joint} if joint else set())
+        if not product & best.product:
+            named = next((cls for _, cls in by_section[best.section] if product & cls.product), None)
+            if named is None:
+                return self.match(best.section, keyword, best.division)
+            best = named
         # "智能硬件" shares 智能 with six manufacturing classes equally: the section is settled, no one class is,
         # so the owner is told "制造业", not the first of them ("智能照明器具制造").
         section_scores = [score for score, _ in by_section[best.section]]
         if len(section_scores) > 1 and section_scores[1] >= 0.9 * section_scores[0]:
-            return self.match(best.section, modifier, best.division)
-        return IndustryMatch(best.name, best.section, sector_of(best.section, best.division), modifier)
+            return self.match(best.section, keyword, best.division)
+        return IndustryMatch(best.name, best.section, sector_of(best.section, best.division), keyword)
 
     def names(self, section: str, product: str) -> bool:
         """Whether a class name of the section shares a bigram with the product ("中式糕点": 糕点、面包制造, C)."""

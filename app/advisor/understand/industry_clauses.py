@@ -8,6 +8,7 @@ read as the trade. Split from industry.py (session 16) so that the reader of the
 
 from __future__ import annotations
 
+import logging
 import re
 
 # "forklifts for warehouses", "apps for Japanese clients" are customers; "a chatbot for a clinic" is ours;
@@ -69,8 +70,47 @@ _DENIED = re.compile(
 _WHERE = re.compile(r"在[^,，。；?？!！在]{1,8}?(?:门口|旁边|附近|对面|楼下|楼上|里面|里边|边上|隔壁|周边)")
 
 
+# What the business uses is not what it does (issue #12): "我们牙科诊所用了一套预约软件" is a dental clinic (Q), not a
+# software house; "我们用小程序卖水果" sells fruit (F); "our clinic uses AI diagnosis software" is a clinic. The tool
+# after a verb of use, up to its head noun (software, a system, an app, a platform, a machine), goes; what the
+# business does with it stays ("用SaaS系统管理酒店": the hotel is theirs). "有个小程序卖茶叶": a tool one has is used.
+_TOOL = r"(?:软件|系统|app|小程序|程序|平台|saas|工具|机器人|无人机|机床|设备|网站|公众号|erp|crm|mes|pos)"
+_USED_ZH = re.compile(
+    rf"(?P<verb>使用|采用|借助|利用|通过|在用|用(?:了|的是|着|紧|上了?)?|有(?:个|一个|一套|套))"
+    rf"[^,，。；;!?！？]{{0,10}}?{_TOOL}"
+)
+_USED_EN = re.compile(
+    r"\b(?:use|uses|used|using|runs? on|with)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:software|systems?|apps?|platforms?|tools?|robots?|drones?|machines?|pos|erp|crm|saas|websites?)\b",
+    re.I,
+)
+
+
+_USE_VERBS = {"使用", "采用", "借助", "利用", "通过", "在用", "用", "用紧", "用着", "有", "有个"}
+
+
+def _without_tools(norm: str) -> str:
+    """The text without the tools the business uses. A verb of use is a word of its own (jieba's segmentation):
+    the 用 of 医用, 商用 or 应用 ("做医用设备的") names the kind of product, not a use."""
+    chars = list(norm)
+    if found := list(_USED_ZH.finditer(norm)):
+        verbs = {start for word, start, _ in _tokens(norm) if word in _USE_VERBS}
+        for used in found:
+            if used.start() in verbs:
+                chars[used.start() : used.end()] = " " * (used.end() - used.start())
+    return _USED_EN.sub(" ", "".join(chars))
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    import jieba  # loaded on first use: most messages name no tool
+
+    jieba.setLogLevel(logging.WARNING)
+    return list(jieba.tokenize(text))
+
+
 def not_the_business(norm: str) -> str:
-    """The normalized message with customers, lenders, suppliers, purchases and pronouns blanked out."""
+    """The normalized message with customers, lenders, suppliers, purchases, tools and pronouns blanked out."""
+    norm = _without_tools(norm)
     norm = _SUPPLIED_TO_EN.sub(r"\1", _PRONOUN_MINE.sub(" ", _WHERE.sub(" ", _DENIED.sub(" ", norm))))
     norm = _LENDER.sub(" ", _CUSTOMER_EN.sub(" ", _CUSTOMER_ZH.sub(r" \1", _SOLD_TO_ZH.sub(r"\1 ", norm))))
     return _PURCHASE_EN.sub(

@@ -30,9 +30,12 @@ HEADS: list[tuple[str, str | None]] = [
     # A pond or pasture only farms: "虾塘", "奶牛牧场", "渔场" (the standard's classes name no 虾 or 奶牛).
     ("牧场|渔场|鱼塘|虾塘|蟹塘|塘口|鱼池|网箱", "A"),
     ("农场|农庄|合作社|场|园|基地", "ABRGN"),
+    # A 院 is an institution that serves, treats, teaches, studies or stages: 医院, 养老院 (HK 安老院, 护老院), 美容院,
+    # 学院, 设计院, 研究院, 剧院. Not a pension or an insurer (安老 shares 老 with 基本养老保险 and 商业养老金).
+    ("院", "MOPQR"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
     # 企业/集团 as 公司: "一家生物医药企业" names its trade by the modifier as "生物医药公司" does.
-    ("公司|企业|集团|中心|机构|事务所|所|社|站|院", "ABCDEFGHIJKLMNOPQR"),
+    ("公司|企业|集团|中心|机构|事务所|所|社|站", "ABCDEFGHIJKLMNOPQR"),
 ]
 HEAD = re.compile(
     r"([\u4e00-\u9fff]{1,8}?)("

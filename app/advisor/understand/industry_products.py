@@ -37,9 +37,10 @@ _RUN = re.compile(r"[\u4e00-\u9fff]{1,6}?(?=[的嘅]|[^\u4e00-\u9fff]|$)")  # th
 # Packaged foods are made articles too when a modifier says whom or what for ("宠物零食", "婴儿辅食", "猫粮").
 _FOOD_HEAD = re.compile(r"(?:零食|熟食|辅食|主食|[粮酱醋脯肠粽])$")
 # A meat said with the way it is cured or marinated is a processed food (肉制品加工, C), not the animal farmed:
-# "做酱鸭的", "做风干鸡的", "做腊鱼的", "做卤牛肉的" (a roast is a restaurant's dish, not here).
+# "做酱鸭的", "做风干鸡的", "做腊鱼的", "做卤牛肉的", "做扒鸡的" (a roast is a restaurant's dish, not here). The
+# town or brand it is known by may come first: "建昌板鸭", "德州扒鸡" are the same cured meats.
 _CURED = re.compile(
-    r"^(?:酱|卤|腊|熏|腌|咸|风干|盐水|板|酱卤)[\u4e00-\u9fff]{0,2}?(?:鸭|鸡|鹅|肉|鱼|兔|肘子?|排骨|鸭脖|鸭货)$"
+    r"(?:酱|卤|腊|熏|腌|咸|风干|盐水|板|酱卤|扒)[\u4e00-\u9fff]{0,2}?(?:鸭|鸡|鹅|肉|鱼|兔|肘子?|排骨|鸭脖|鸭货)$"
 )
 _MAKING_VERBS = ("生产", "制造", "加工")
 # "做服装设计和生产": a product whose activity ends in making is made (C), whatever the trade's classes share.
@@ -92,7 +93,7 @@ def _a_good(product: str) -> bool:
 
 def _made_article(product: str) -> bool:
     head = _NOUN_SUFFIX.sub("", product)
-    return bool(_MADE_ARTICLE.search(head) or _FOOD_HEAD.search(head) or _CURED.match(head))
+    return bool(_MADE_ARTICLE.search(head) or _FOOD_HEAD.search(head) or _CURED.search(head))
 
 
 def _made_head(product: str) -> bool:
