@@ -7,6 +7,7 @@ The phrasings are not in the development set: each mechanism must hold for busin
 - Software, a system, an app, a platform or a machine the business uses is its tool, not its trade.
 - A 院 serves, treats, teaches or studies (养老院, 安老院, 设计院), it is no pension fund or insurer.
 - A cured meat named after its town ("建昌板鸭", "南京盐水鸭") is made (C), not the animal farmed.
+- A 厅 serves or entertains (咖啡厅 H, 歌舞厅 R); "做旅游的" is a travel agency (L), "做美业的" beauty (O).
 """
 
 from __future__ import annotations
@@ -92,6 +93,13 @@ def test_the_tool_a_business_uses_is_not_its_trade(message: str, section: str):
         ("我们是养鸭的", "A"),
         ("我们是种茶的，在安溪", "A"),
         ("我家是养蜂的", "A"),
+        # a 厅 serves or entertains; travel and beauty said as what the owner does (review17: asked for, not read)
+        ("我们开了家咖啡厅，6个人", "H"),
+        ("一间歌舞厅，十来个员工", "R"),
+        ("我们是搞旅游的，在张家界", "L"),
+        ("我们是做美业的，两家店", "O"),
+        # ...while 馆 still cooks what it is named after
+        ("开了个馄饨馆子，四个人", "H"),
     ],
 )
 def test_institutions_cured_meats_and_growers(message: str, section: str):

@@ -83,6 +83,12 @@ def _covers(modifier: str, joint: str, grams: frozenset[str]) -> bool:
     return modifier[-1:] in grams or 2 * len(set(modifier) & grams) >= len(set(modifier))
 
 
+def _names_product(product: str, class_product: frozenset[str]) -> bool:
+    """Whether the owner's goods name a class's product: a word of two characters or the goods' head ("苹果" and
+    果品), not any character ("营销" shares 营 with 营养和保健品 but is no food)."""
+    return bool(product) and (bool(_bigrams(product) & class_product) or product[-1] in class_product)
+
+
 class ClassList:
     def __init__(self, path: Path) -> None:
         self.section_names: dict[str, str] = {}
@@ -237,18 +243,17 @@ class ClassList:
         # section (trade), and the class is the section's nearest one whose product shares the owner's product
         # (苹果 with 果品、蔬菜零售), else no class is named.
         # Words that are only an activity ("销售公司") name the section, never a class.
-        product = _grams(_ACTIVITY.sub("", modifier)) | ({joint} if joint else set())
-        if not product & best.product:
-            named = next((cls for _, cls in by_section[best.section] if product & cls.product), None)
-            if named is None:
-                return self.match(best.section, keyword, best.division)
-            best = named
+        product = _ACTIVITY.sub("", modifier)
+        candidates = [
+            (score, cls) for score, cls in by_section[best.section] if _names_product(product, cls.product)
+        ]
         # "智能硬件" shares 智能 with six manufacturing classes equally: the section is settled, no one class is,
-        # so the owner is told "制造业", not the first of them ("智能照明器具制造").
-        section_scores = [score for score, _ in by_section[best.section]]
-        if len(section_scores) > 1 and section_scores[1] >= 0.9 * section_scores[0]:
+        # so the owner is told "制造业", not the first of them ("智能照明器具制造"); so is "童装", whose 装 is as
+        # much 瓶装饮用水's as 服装's.
+        if not candidates or (len(candidates) > 1 and candidates[1][0] >= 0.9 * candidates[0][0]):
             return self.match(best.section, keyword, best.division)
-        return IndustryMatch(best.name, best.section, sector_of(best.section, best.division), keyword)
+        named = candidates[0][1]
+        return IndustryMatch(named.name, named.section, sector_of(named.section, named.division), keyword)
 
     def names(self, section: str, product: str) -> bool:
         """Whether a class name of the section shares a bigram with the product ("中式糕点": 糕点、面包制造, C)."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# The sections of an outlet (店, 铺, 行, 摊) and of a hall (馆): named, as industry_classes.py asks which one a head is.
+OUTLET_HEADS = "FHOQRKLP"
+HALL_HEADS = "HOQRP"
 # The head of an owner's business noun and the sections it can be. An outlet sells or serves; it does not
 # make, mine, farm or build. None: any section ("公司", "工作室" say nothing of the kind).
 HEADS: list[tuple[str, str | None]] = [
@@ -16,10 +19,12 @@ HEADS: list[tuple[str, str | None]] = [
     # 行 is a trade's shop ("五金行", "车行"), not "行不行", "行吗", 行业 (an industry) or 行驶
     (
         "门市|门店|店铺|档口|店|铺|房|局|(?<![不可还也都就才])行(?![不吗吧呢啊业情政动驶李为程])|摊",
-        "FHOQRKLP",
+        OUTLET_HEADS,
     ),
     # A 馆 serves, it sells no goods: "照相馆" takes photos (O), "面馆" cooks (H), "台球馆", "体育馆" entertain (R).
-    ("馆", "HOQRP"),
+    ("馆", HALL_HEADS),
+    # A 厅 is a hall that serves or entertains, or shows goods: "咖啡厅" (H), "歌舞厅" (R), "家具展厅" (F).
+    ("厅", "HROF"),
     # A 坊 or 工场 makes as a 厂 does ("豆腐坊", "染坊", HK/Taiwan "工場"); not a teahouse, bookshop or neighbour
     # (茶坊, 书坊, 街坊), nor the 坊 of a bakery shop (烘焙坊, 面包坊: the owner words read them).
     ("工厂|厂|作坊|工坊|工场|(?<![茶书街牌酒])坊|车间", "BCD"),
@@ -57,8 +62,6 @@ FORMAT = re.compile(  # and who owns it or how big it is: 台资企业, 中外�
 )
 # A dish cooked for the customer: an outlet selling it serves meals ("烤肉店", "卤味铺"), whatever its food's class.
 COOKED = re.compile(r"[烤炸煎炖卤涮蒸煲焖串]|炒(?!货)|烧(?!酒)|麻辣|酸辣")
-OUTLET_HEADS = HEADS[1][1]
-HALL_HEADS = HEADS[2][1]
 # A 馆 named after a food cooks it: "肉夹馍馆", "馄饨馆子", "羊肉馆" (whatever factory class the food shares words with).
 FOOD_HALL = re.compile(
     r"(?:面|粉|饭|粥|米线|包子|饺子|馄饨|麻辣烫|煎饼|卤味|小吃|汤|馍|饼|鱼|肉|虾|蟹|鸡|鸭|鹅|菜|锅|串|煲)$"
