@@ -172,14 +172,17 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                 )
             )
     if how.mechanism is ApplicationMechanism.tax_filing:
+        # Industries are said to be excluded only where the entry lists them (研发费用加计扣除's negative list);
+        # review17: "部分行业不适用" was said of the equipment deduction, which excludes none.
+        excluded = bool(program.eligibility.excluded_industries)
         out.append(
             Condition(
                 "special",
                 Status.unknown,
                 Reason(
-                    "税收优惠在年度纳税申报时享受，须符合税法条件（部分行业不适用），不是采购折扣",
-                    "a tax benefit claimed in the annual filing under tax-law conditions (some industries are "
-                    "excluded), not a purchase discount",
+                    f"税收优惠在年度纳税申报时享受，须符合税法条件{'（部分行业不适用）' if excluded else ''}，不是采购折扣",
+                    "a tax benefit claimed in the annual filing under tax-law conditions"
+                    f"{' (some industries are excluded)' if excluded else ''}, not a purchase discount",
                 ),
             )
         )
