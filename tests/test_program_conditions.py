@@ -213,3 +213,30 @@ def test_a_signing_day_after_the_programs_end_is_not_covered(message, unmet):
     assert (voucher.verdict is Verdict.ineligible) is unmet
     if unmet:
         assert "2026-12-17" in " ".join(r.zh for r in voucher.reasons)
+
+
+@pytest.mark.parametrize(
+    ("program_id", "profile", "message", "caveat"),
+    [
+        (
+            "xm-compute-subsidy-2024",
+            CompanyProfile(province="福建", city="厦门", employees=40, industry="I"),
+            "每年租GPU算力20万",
+            "正在研究调整优化人工智能产业扶持政策，现行口径请向市数据管理局确认",
+        ),
+        (
+            "gz-cloud-voucher",
+            CompanyProfile(province="贵州", city="贵阳", employees=30, industry="F"),
+            "在贵州指定的云平台上买云ERP，一年5万",
+            "是否仍在发放需核实",
+        ),
+    ],
+)
+def test_a_catalogue_caveat_that_the_terms_may_have_changed_reaches_the_client(
+    program_id, profile, message, caveat
+):
+    """review17: 厦门's note (the finance bureau says the policy is being revised: ask the data administration) was
+    replaced by a generic "check whether a new batch is open"."""
+    reasons = [c.reason.zh for c in _judged(program_id, profile, message).conditions if c.name == "validity"]
+    assert any(caveat in r for r in reasons), reasons
+    assert not any("请确认是否有新一批申报" in r for r in reasons)

@@ -11,13 +11,15 @@ from datetime import date
 
 import pytest
 
-from app.advisor.engine.program_terms import validity
-from app.advisor.engine.tax_deduction import stated_rnd_spend
+from app.advisor.engine.program_terms import special, validity
+from app.advisor.engine.tax_deduction import one_off_notes, stated_rnd_spend
 from app.advisor.service import AdvisorService
+from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import ApplicationMechanism
 from app.settings import PROJECT_ROOT
 from app.text.normalize import normalize
+from tests.helpers import judged, named_purchases
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 
@@ -99,3 +101,32 @@ def test_equipment_named_gets_the_one_off_deduction_figure_and_no_one_or_the_oth
     ).answer
     assert "CNY 750,000 less tax" in answer and "not cash" in answer
     assert "under one of them only" not in answer
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_one_off_deduction_saving_is_said_with_what_it_rests_on(language) -> None:
+    """review17: "少缴企业所得税45万元" came without its conditions (taxable income enough to absorb it, 查账征收,
+    bought 2024—2027, depreciation deducts it anyway) and with "部分行业不适用", which the entry does not hold."""
+    message = (
+        "We bought a CNC machine for 2 million yuan this year"
+        if language == "en"
+        else "新买了台数控机床200万"
+    )
+    mill = CompanyProfile(province="浙江", city="宁波", employees=80, industry="C")
+    assessment = judged(CATALOGUE, "cn-equipment-one-off-deduction-2027", mill, message, date(2026, 11, 28))
+    (note,) = one_off_notes(named_purchases(message), [assessment], language)
+    if language == "en":
+        assert "if that year's taxable income is at least that much" in note and "audited accounts" in note
+        assert "depreciated and deducted anyway" in note
+    else:
+        assert (
+            "当年应纳税所得额足够时" in note and "查账征收" in note and "2024年1月1日至2027年12月31日" in note
+        )
+    said = [c.reason for c in assessment.conditions if c.name == "special"]
+    assert not any("部分行业不适用" in r.zh or "some industries" in r.en for r in said)
+
+
+def test_a_tax_rule_with_a_negative_list_still_says_some_industries_are_excluded() -> None:
+    program = CATALOGUE.program("cn-rd-super-deduction-2023")
+    assert program is not None and program.eligibility.excluded_industries
+    assert any("部分行业不适用" in c.reason.zh for c in special(program))

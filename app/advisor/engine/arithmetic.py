@@ -108,18 +108,38 @@ def combined_limit(subsidy: Subsidy, everything: list[Subsidy]) -> Reason | None
     if partner is None or combined is None:
         return None
     other = partner.assessment.program
-    base = subsidy.purchase.first_year
-    total_zh, total_en = _money(AmountRange(min=base.min * combined, max=base.max * combined))
-    zh = f"与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限），两项合计最多{total_zh}"
-    en = (
-        f"together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier "
-        f"applied), at most {total_en} for both"
-    )
+    zh = f"与{other.name}叠加合计不超过{format_ratio(combined)}（所适用档位的叠加上限）"
+    en = f"together with {other.name_en} at most {format_ratio(combined)} (the combined cap of the tier applied)"
+    if subsidy.purchase.at_least:  # a floor: the pair's share of the actual spend, the floor's figure as such
+        pair = _pair_share(subsidy, combined)
+        return Reason(zh + pair.zh, en + pair.en)
+    total_zh, total_en = _money(_times(subsidy, combined))
+    zh += f"，两项合计最多{total_zh}"
+    en += f", at most {total_en} for both"
     if subsidy.amount.max < subsidy.own_amount.max - 0.5:  # the pair's cap trims this one: say by how much
         left_zh, left_en = _money(subsidy.amount)
         zh += f"，{other.name}之外本项实际最多可再补{left_zh}"
         en += f"; beyond {other.name_en}, this one adds at most {left_en}"
     return Reason(zh, en)
+
+
+def _times(subsidy: Subsidy, ratio: float) -> AmountRange:
+    base = subsidy.purchase.first_year
+    return AmountRange(min=base.min * ratio, max=base.max * ratio)
+
+
+def _pair_share(subsidy: Subsidy, ratio: float) -> Reason:
+    """What the pair's combined rate comes to on the purchase ("即27万元"); on a spend the client gives only as a
+    floor ("每年算力支出至少20万") the rate applies to the actual spend, so the floor's product is said as that and
+    never as the pair's total or cap (s19: "两项合计不超过60%即12万元" on a 20万 floor read as a 12万 ceiling)."""
+    share_zh, share_en = _money(_times(subsidy, ratio))
+    if not subsidy.purchase.at_least:
+        return Reason(f"即{share_zh}", f", {share_en}")
+    floor_zh, floor_en = _money(subsidy.purchase.first_year)
+    return Reason(
+        f"，按实际金额计（仅按您说的下限{floor_zh}算为{share_zh}，实际金额更高则相应更多）",
+        f", of the actual amount (on your {floor_en} floor alone {share_en}, more if you spend more)",
+    )
 
 
 def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
@@ -129,7 +149,6 @@ def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
     unknown = subsidy.partner_tier_unknown
     if unknown is None:
         return None
-    base = subsidy.purchase.first_year
     ifs_zh, ifs_en = [], []
     for tier in unknown.benefit.stacking.tiers:
         pct, cap = format_ratio(tier.ratio), format_ratio(tier.combined_ratio_cap)
@@ -142,11 +161,9 @@ def unknown_tier_limits(subsidy: Subsidy) -> Reason | None:
                 "so at that tier claim this one alone"
             )
             continue
-        pair_zh, pair_en = _money(
-            AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
-        )
-        ifs_zh.append(f"若按{pct}档，两项合计不超过{cap}即{pair_zh}")
-        ifs_en.append(f"at its {pct} tier the pair is capped at {cap}, {pair_en}")
+        pair = _pair_share(subsidy, tier.combined_ratio_cap)
+        ifs_zh.append(f"若按{pct}档，两项合计不超过{cap}{pair.zh}")
+        ifs_en.append(f"at its {pct} tier the pair is capped at {cap}{pair.en}")
     return Reason(
         f"{unknown.name}的档位须经评定、您未说明，暂不单独算金额：" + "；".join(ifs_zh),
         f"{unknown.name_en}'s tier is awarded and you have not said which, so it gets no figure of its own: "
@@ -165,19 +182,16 @@ def arithmetic(subsidy: Subsidy, everything: list[Subsidy]) -> Reason:
     if limit is not None:
         zh += "；" + limit.zh
         en += "; " + limit.en
-        base = subsidy.purchase.first_year
         stacked = next(s for s in everything if s.purchase is subsidy.purchase and s is not subsidy)
         for tiered, tier in _other_tiers(subsidy, stacked):
-            low_zh, low_en = _money(
-                AmountRange(min=base.min * tier.combined_ratio_cap, max=base.max * tier.combined_ratio_cap)
-            )
+            low = _pair_share(subsidy, tier.combined_ratio_cap)
             zh += (
                 f"；若{tiered.name}按{format_ratio(tier.ratio)}档，"
-                f"两项合计不超过{format_ratio(tier.combined_ratio_cap)}即{low_zh}"
+                f"两项合计不超过{format_ratio(tier.combined_ratio_cap)}{low.zh}"
             )
             en += (
                 f"; at {tiered.name_en}'s {format_ratio(tier.ratio)} tier the pair is capped at "
-                f"{format_ratio(tier.combined_ratio_cap)}, {low_en}"
+                f"{format_ratio(tier.combined_ratio_cap)}{low.en}"
             )
             alone = max(subsidy.ratio, stacked.ratio)
             if tier.combined_ratio_cap < alone:  # r8-03: that cap is below what one of them pays alone

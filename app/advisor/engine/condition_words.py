@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses
+from app.advisor.engine.client_clauses import OPEN, QUESTION, Judged, affirmed, clauses
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.model_conditions import filed_model, third_party_model
 from app.advisor.engine.sector_lists import sectors
@@ -34,7 +34,7 @@ from app.catalogue.models import FundingProgram
 from app.text.normalize import normalize
 
 # Where a spend is made: the head of a venue condition, in the condition's and the client's words.
-_VENUE = re.compile(r"平台|中心|集群|交易所|platform|cent(?:er|re)|cluster|exchange", re.I)
+VENUE_WORD = re.compile(r"平台|中心|集群|交易所|platform|cent(?:er|re)|cluster|exchange", re.I)
 # Words of a condition that say what is required, not where: left out of the wording the client must cover.
 _ZH_FRAME = re.compile(r"须|应|使用|通过|经|在|购买|订购|采购|记录|用量|的|为|上")
 _EN_STOP = frozenset(
@@ -115,11 +115,11 @@ def venue(wording: str, program: FundingProgram, said: str) -> Judged:
     for alternative in re.split(r"或|\bor\b", wording):
         for words, clause in clauses(said):
             here = _here(clause, program)
-            if not _VENUE.search(clause) or not _covers(alternative, here, english):
+            if not VENUE_WORD.search(clause) or not _covers(alternative, here, english):
                 continue
             if QUESTION.search(clause):
                 continue
-            return Judged(Status.unmet if NEGATION.search(clause) else Status.met, words)
+            return affirmed(clause, words)
     return OPEN
 
 
@@ -236,11 +236,11 @@ def part_judged(part: str, en: str, program: FundingProgram, said: str) -> Judge
         return first_time(said)
     if "贷款" in part:
         return loan(part, said)
-    if "非关联" in part and not _VENUE.search(
+    if "非关联" in part and not VENUE_WORD.search(
         part
     ):  # "须向非关联方购买语料": who sold it (seller_conditions.py)
         return outside_seller(said)
-    if _VENUE.search(part):
+    if VENUE_WORD.search(part):
         english = not re.search(r"[\u4e00-\u9fff]", said)
         return venue(en if english else part, program, said)
     return OPEN

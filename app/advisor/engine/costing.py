@@ -182,9 +182,9 @@ def cost_pack(
     payable = [a for a in assessments if _payable(a)]
     for assessment in payable:
         # Automatic special rates (e.g. Hangzhou's SME rate up to 50万 of contracts) depend on the matched spend.
-        spend = sum(p.first_year.max for _, p in items if pays_for(assessment.program, p))
-        if spend:
-            refine_rate(assessment, profile, spend)
+        matched = [p for _, p in items if pays_for(assessment.program, p)]
+        if spend := sum(p.first_year.max for p in matched):
+            refine_rate(assessment, profile, spend, floor=any(p.at_least for p in matched))
         settle(assessment, {p.kind for _, p in items})  # a program paying by layer: the items' one layer
     subsidies: list[tuple[SolutionPick | None, Subsidy]] = []
     for pick, purchase in items:

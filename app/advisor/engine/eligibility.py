@@ -29,6 +29,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
 from app.catalogue.fields import said_match
 from app.catalogue.models import ApplicationMechanism, FundingProgram, SpecialRate
+from app.catalogue.render import format_cny
 
 
 class Verdict(StrEnum):
@@ -239,6 +240,27 @@ def _choose_rate(assessment: Assessment, profile: CompanyProfile, spend: float |
             )
 
 
-def refine_rate(assessment: Assessment, profile: CompanyProfile, spend: float) -> None:
-    """Re-check automatic special rates once the matched spend on this program is known."""
-    _choose_rate(assessment, profile, spend)
+def refine_rate(assessment: Assessment, profile: CompanyProfile, spend: float, floor: bool = False) -> None:
+    """Re-check automatic special rates once the matched spend on this program is known. A spend the client gives
+    only as a floor ("每年算力支出至少20万") settles no rate for spending at most so much a year (杭州's 50% up to
+    50万 of contracts): the floor may be passed, so the rate is named, never used (s19)."""
+    if not floor:
+        _choose_rate(assessment, profile, spend)
+        return
+    for rate in assessment.program.benefit.special_rates:
+        if (
+            rate.automatic
+            and rate.ratio
+            and rate.max_annual_spend is not None
+            and spend <= rate.max_annual_spend
+            and _rate_applies(rate, profile, spend)
+            and rate.ratio > (assessment.ratio or 0)
+            and assessment.rate_note is None
+        ):
+            pct, base = f"{rate.ratio * 100:g}%", f"{(assessment.ratio or 0) * 100:g}%"
+            floor_zh, most_zh = format_cny(spend), format_cny(rate.max_annual_spend)
+            assessment.rate_note = Reason(
+                f"{rate.condition}可按{pct}；您说的是下限（至少{floor_zh}），全年不超过{most_zh}才适用，此处仍按{base}计",
+                f"{rate.condition_en or original(rate.condition)} may get {pct}; you gave a floor (at least CNY "
+                f"{spend:,.0f}), and it applies only up to CNY {rate.max_annual_spend:,.0f} a year, so {base} is used",
+            )

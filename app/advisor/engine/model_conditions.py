@@ -9,31 +9,35 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.client_clauses import NEGATION, OPEN, QUESTION, Judged, clauses, states
+from app.advisor.engine.client_clauses import OPEN, QUESTION, Judged, affirmed, clauses, negated, states
 from app.advisor.engine.conditions import Status
 
 # Models filed with the CAC, as owners name them; and foreign models, which are not filed in China.
+# A denial is read by client_clauses.negated ("冇喺国内备案", "还没有在大陆备案", "hasn't been filed"), not here.
 _FILED_MODEL = re.compile(
-    r"(?<!未)(?<!没)(?<!没有)备案|(?<![a-z])filed(?![a-z])|文心|ernie|通义|千问|qwen|deepseek|深度求索|豆包|doubao|智谱|"
+    r"备案|(?<![a-z])filed(?![a-z])|文心|ernie|通义|千问|qwen|deepseek|深度求索|豆包|doubao|智谱|"
     r"chatglm|(?<![a-z])glm|"
     r"kimi|月之暗面|混元|hunyuan|盘古大模型|讯飞星火|星火大模型|minimax|百川|baichuan",
     re.I,
 )
 _FOREIGN_MODEL = re.compile(
     r"chatgpt|openai|gpt-?[345]|gpt-?4o|(?<![a-z])claude(?![a-z])|anthropic|gemini|midjourney|"
-    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)|(?:未|没有?)备案",
+    r"(?:境外|国外|海外)的?(?:大)?模型|foreign (?:llm|model)|overseas (?:llm|model)",
     re.I,
 )
 
 
 def filed_model(said: str) -> Judged:
+    """A filed model said is met, its filing denied unmet (a hedged denial stays open); a foreign model unmet,
+    unless the client denies using it ("不是用ChatGPT")."""
     for words, clause in clauses(said):
         if not states(clause):
             continue  # "是不是要备案的模型？" asks; "用DeepSeek的接口，能补吗" states
-        if _FOREIGN_MODEL.search(clause):
+        foreign = _FOREIGN_MODEL.search(clause)
+        if foreign and not negated(clause, *foreign.span()):
             return Judged(Status.unmet, words)
-        if _FILED_MODEL.search(clause):
-            return Judged(Status.met, words)
+        if filed := _FILED_MODEL.search(clause):
+            return affirmed(clause, words, *filed.span())
     return OPEN
 
 
@@ -63,6 +67,6 @@ def third_party_model(said: str) -> Judged:
         if found.status is Status.met or not states(clause):
             continue  # "是不是要调用第三方的API？" asks; a clause with an amount states
         named = _FILED_MODEL.search(clause) or _FOREIGN_MODEL.search(clause)
-        if (_THIRD_PARTY_USE.search(clause) or named) and not NEGATION.search(clause):
+        if (_THIRD_PARTY_USE.search(clause) or named) and not negated(clause):
             found = Judged(Status.met, words)
     return found

@@ -7,6 +7,7 @@ benefit is claimed in the filing), and selection: each a `Condition`, so nothing
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from app.advisor.engine.condition_words import judge
@@ -36,6 +37,43 @@ def ended_alone(conditions: list[Condition], program: FundingProgram) -> bool:
     )
 
 
+# The part of a validity note that tells the client the terms may have changed or may no longer be paid ("市财政局答复称
+# 正在研究调整优化…，现行口径请向市数据管理局确认", "是否仍在发放需核实"): said to them, not kept as a research note
+# (review17: 厦门's revision caveat never reached the answer).
+_TERMS_CAVEAT = re.compile(r"正在[^；;]*(?:调整|修订|优化)|是否仍在(?:发放|受理|执行)")
+_TERMS_CAVEAT_EN = re.compile(
+    r"being revised|under revision|still (?:paid|issued|open|running|in force)", re.I
+)
+# A caveat that already says whom to ask needs no second "ask the authority".
+_ASKS = re.compile(r"确认|核实|\b(?:ask|check|confirm)", re.I)
+
+
+def _terms_caveat(note: str, note_en: str) -> Reason | None:
+    # From the clause the caveat stands in to the end of its sentence: "…，是否仍在发放需核实" without the date
+    # remarks before it, "…正在研究调整…，现行口径请向市数据管理局确认" with whom to ask.
+    parts = [
+        p[p.rfind("，", 0, m.start()) + 1 :]
+        for p in re.split(r"[；;]", note)
+        if (m := _TERMS_CAVEAT.search(p))
+    ]
+    if not parts:
+        return None
+    english = [p.strip() for p in re.split(r";", note_en) if _TERMS_CAVEAT_EN.search(p)]
+    zh = "；".join(p.strip().strip("，。") for p in parts)
+    en = "; ".join(
+        p[p.rfind(",", 0, m.start()) + 1 :].strip()
+        for p in english
+        for m in [_TERMS_CAVEAT_EN.search(p)]
+        if m
+    )
+    en = re.sub(r"^(?:so|and) ", "", en) or "the terms may have changed"
+    return Reason(
+        f"原文未写明有效期；{zh}" + ("" if _ASKS.search(zh) else "，申请前请向主管部门确认现行口径"),
+        f"no end date published; {en}"
+        + ("" if _ASKS.search(en) else ": confirm the current terms with the authority before applying"),
+    )
+
+
 def open_ended(program: FundingProgram) -> Reason:
     """What to say of a program with no end date, as the catalogue knows it: a tax rule and a standing programme
     have no batches to wait for; one the research says may have ended is said to (review11 r11-33, r11-34, r10-50:
@@ -53,6 +91,8 @@ def open_ended(program: FundingProgram) -> Reason:
             f"{validity.note}，请先向主管部门确认是否仍在受理",
             f"{validity.note_en or 'it may have ended'}; ask the authority whether it still takes applications",
         )
+    if (caveat := _terms_caveat(validity.note or "", validity.note_en or "")) is not None:
+        return caveat
     return Reason(
         "原文未写明有效期，请确认是否有新一批申报", "no end date published; check whether a new batch is open"
     )
@@ -132,14 +172,17 @@ def _implicit(program: FundingProgram) -> list[Condition]:
                 )
             )
     if how.mechanism is ApplicationMechanism.tax_filing:
+        # Industries are said to be excluded only where the entry lists them (研发费用加计扣除's negative list);
+        # review17: "部分行业不适用" was said of the equipment deduction, which excludes none.
+        excluded = bool(program.eligibility.excluded_industries)
         out.append(
             Condition(
                 "special",
                 Status.unknown,
                 Reason(
-                    "税收优惠在年度纳税申报时享受，须符合税法条件（部分行业不适用），不是采购折扣",
-                    "a tax benefit claimed in the annual filing under tax-law conditions (some industries are "
-                    "excluded), not a purchase discount",
+                    f"税收优惠在年度纳税申报时享受，须符合税法条件{'（部分行业不适用）' if excluded else ''}，不是采购折扣",
+                    "a tax benefit claimed in the annual filing under tax-law conditions"
+                    f"{' (some industries are excluded)' if excluded else ''}, not a purchase discount",
                 ),
             )
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.client_clauses import NEGATION, OPEN, Judged, clauses, states
+from app.advisor.engine.client_clauses import OPEN, Judged, clauses, negated, states
 from app.advisor.engine.conditions import Status
 
 # A seller outside the client's group, as owners name one: a third party, a data vendor, an exchange's seller.
@@ -32,8 +32,8 @@ def outside_seller(said: str) -> Judged:
         if not states(clause):
             continue  # "要不要非关联方？" asks; "从第三方买了150万，怎么算" states
         if _AFFILIATED.search(clause):
-            return Judged(Status.met if NEGATION.search(clause) else Status.unmet, words)
+            return Judged(Status.met if negated(clause) else Status.unmet, words)
         # "outside" is itself a negation word elsewhere ("compute outside Guizhou"): the seller word is left out.
-        if _OUTSIDE.search(clause) and not NEGATION.search(_OUTSIDE.sub(" ", clause)):
+        if _OUTSIDE.search(clause) and not negated(_OUTSIDE.sub(" ", clause)):
             return Judged(Status.met, words)
     return OPEN

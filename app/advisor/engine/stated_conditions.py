@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app.advisor.engine.compute_purpose import purpose_words
-from app.advisor.engine.condition_words import judge
+from app.advisor.engine.condition_words import VENUE_WORD, judge, venue
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchase_places import judge_place, place_reason
 from app.advisor.engine.sector_lists import english_trade
@@ -108,6 +108,14 @@ _LOCAL_VENUE = re.compile(
 )
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _named_venues(rule: StatedCondition) -> bool:
+    """The condition names the centres or platform the spend must be bought at, not only the place."""
+    return bool(VENUE_WORD.search(rule.zh))
+
+
 def _bought_in(
     rule: StatedCondition, program: FundingProgram, profile: CompanyProfile | None, said: str
 ) -> list[Condition] | None:
@@ -115,13 +123,15 @@ def _bought_in(
     an entry without phrases of its own, the client's words as a venue's wording is judged (condition_words); None:
     the entry's phrases decide, like any stated condition's."""
     placed = judge_place(rule.bought_in, program, profile) if profile is not None else None
-    if placed is not None:
+    if placed is not None and (placed.status is Status.unmet or not _named_venues(rule)):
         return [Condition("special", placed.status, place_reason(placed, rule.zh, rule.en, rule.bought_in))]
     local = _LOCAL_VENUE.search(said)
     if (
-        local
+        placed is None
+        and local
         and profile is not None
         and any(r.covers(profile.province, profile.city) for r in rule.bought_in)
+        and not _named_venues(rule)
     ):
         # "在本地智算中心租算力" from a 青岛 firm is compute bought in Shandong (review16 r16-22: asked again).
         words = local.group(0)
@@ -130,6 +140,31 @@ def _bought_in(
                 "special",
                 Status.met,
                 Reason(f"{rule.zh}：符合（您说“{words}”）", f"{rule.en}: met (you said “{words}”)"),
+            )
+        ]
+    if _named_venues(rule) and (placed is not None or local):
+        # Bought in the right city is not yet bought at the centres the text names (成都's 2023 voucher: 国家超算成都
+        # 中心 or 成都智算中心; review17: "a provider in Chengdu" was met): one of them said is met, else to confirm.
+        named = venue(rule.zh if _HAN.search(said) else rule.en, program, said)
+        if named.status is Status.met:
+            return [
+                Condition(
+                    "special",
+                    Status.met,
+                    Reason(
+                        f"{rule.zh}：符合（您说“{named.words}”）",
+                        f"{rule.en}: met (you said “{named.words}”)",
+                    ),
+                )
+            ]
+        return [
+            Condition(
+                "special",
+                Status.unknown,
+                Reason(
+                    f"须确认：{rule.zh}（在当地采购还不够，须是其中点名的算力中心）",
+                    f"to confirm: {rule.en} (buying locally is not enough: it must be one of the centres named)",
+                ),
             )
         ]
     if rule.met_when or rule.unmet_when:

@@ -22,7 +22,7 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.amount_roles import AmountRole, fact_role
 from app.advisor.understand.numbers import money_amounts
-from app.catalogue.models import ApplicationMechanism
+from app.catalogue.models import ApplicationMechanism, FundingProgram
 from app.catalogue.render import format_cny
 
 # The enterprise income-tax rate most firms pay (企业所得税法第四条); lower rates (small low-profit firms, 15% for
@@ -100,6 +100,14 @@ def deduction_notes(said: str, programs: list[Assessment], language: Lang) -> li
     return notes
 
 
+def _requirements(program: FundingProgram, en: bool) -> str:
+    """The entry's own conditions (查账征收, bought 2024—2027, the per-unit limit), as the catalogue words them: a
+    saving is said with what it rests on (review17: "少缴45万元" came without them)."""
+    if en:
+        return "; ".join(r.rstrip(".") for r in program.eligibility.requirements_en)
+    return "；".join(r.rstrip("。") for r in program.eligibility.requirements)
+
+
 def one_off_notes(client: list[Purchase], programs: list[Assessment], language: Lang) -> list[str]:
     """A one-off deduction of equipment (`tax_on_purchase`, mechanism tax_filing) on the equipment the client names:
     deducted in full in the purchase year instead of depreciated, so that year's taxable income falls by its price
@@ -125,16 +133,21 @@ def one_off_notes(client: list[Purchase], programs: list[Assessment], language: 
         if en:
             notes.append(
                 f"{name}: the equipment you named (CNY {price:,.0f}) can be deducted in full in the year you buy it "
-                f"instead of depreciated over years, so that year's taxable income falls by CNY {price:,.0f}: about "
-                f"CNY {saved:,.0f} less tax that year at the standard 25% rate (CNY {high_tech:,.0f} at 15%). It "
-                "brings the deduction forward (later years have no depreciation left to deduct): a timing "
-                "benefit, not cash; check each unit is within the per-unit limit."
+                f"instead of depreciated over years, so that year's taxable income falls by up to CNY {price:,.0f}: "
+                f"if that year's taxable income is at least that much, about CNY {saved:,.0f} less tax that year at "
+                f"the standard 25% rate (CNY {high_tech:,.0f} at 15%); with less taxable income or a loss, less. "
+                "The equipment would be depreciated and deducted anyway: this brings the deduction forward (later "
+                "years have none left), a timing benefit, not cash. Conditions: "
+                + _requirements(program, en)
+                + "."
             )
         else:
             notes.append(
                 f"{name}：您说的设备{format_cny(price)}可在购进当年一次性税前扣除、不再分年折旧，当年应纳税所得额"
-                f"因此减少{format_cny(price)}；按25%的基本税率当年约少缴企业所得税{format_cny(saved)}"
-                f"（按15%约{format_cny(high_tech)}）。这是把以后年度的折旧提前扣除，是时间上的好处，不是现金补贴；"
-                "请核对每台设备的单位价值不超过上限。"
+                f"因此最多减少{format_cny(price)}；当年应纳税所得额足够时，按25%的基本税率约少缴企业所得税"
+                f"{format_cny(saved)}（按15%约{format_cny(high_tech)}），所得不足或亏损的少缴得更少。设备本来也会"
+                "按年折旧扣除，这是把以后年度的折旧提前扣除，是时间上的好处，不是现金补贴。条件："
+                + _requirements(program, en)
+                + "。"
             )
     return notes

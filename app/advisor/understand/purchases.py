@@ -166,7 +166,32 @@ def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
                     year=year,
                 )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase, budgeted))
-    return beside_contracts(_loans_for_priced(found))
+    return beside_contracts(_said_twice(_loans_for_priced(found)))
+
+
+# How near a restated year follows its periodic figure ("算力一个月3000块，一年也就3.6万").
+_RESTATED_WITHIN = 24
+
+
+def _said_twice(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
+    """ "算力一个月3000块，一年也就3.6万": the year the client works out from a monthly figure of the same kind is that
+    spend said again, not a second purchase: counted twice it cleared 厦门's 5万 yearly minimum and listed the
+    subsidy twice (s19). The monthly span is kept: it says how the year was reached."""
+    kept = []
+    for span in found:
+        again = any(
+            other.purchase.monthly_cny is not None
+            and span.purchase.monthly_cny is None
+            and other.purchase.kind == span.purchase.kind
+            and 0 < span.start - other.end <= _RESTATED_WITHIN
+            and other.purchase.amount_cny
+            and span.purchase.amount_cny
+            and abs(span.purchase.amount_cny - other.purchase.amount_cny) <= 0.15 * other.purchase.amount_cny
+            for other in found
+        )
+        if not again:
+            kept.append(span)
+    return kept
 
 
 def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
