@@ -183,9 +183,14 @@ class FundingHandlers(PackHandlers, CostHandlers):
         ).strip()  # abroad with nothing listed: the disclaimer alone, no blank lead
 
     def _about_named(self, turn: Turn) -> str | None:
-        """The programs the question names, answered first: verdict, mechanism, cap and date."""
+        """The programs the question names, answered first: verdict, mechanism, cap and date; whether they pay
+        for the thing asked about when that is the question."""
         if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
             return None
+        if cover := self.funding.cover(
+            turn
+        ):  # "杭州算力券能不能用在买服务器上": yes or no, then the verdicts
+            return "\n".join(cover)
         # In the order the client named them: "东莞的试点" is Dongguan's own (ended) before the province's that
         # still runs (review9 r9-17), whatever order the verdicts sort the list in.
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}

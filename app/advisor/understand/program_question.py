@@ -51,6 +51,8 @@ AMOUNT = re.compile(
     # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
     r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
+    # "How much can the TVP give?", "how much would the voucher fund": the program paying, by any name
+    r"how much (?:can|could|would|will|does|do|might)\b[^?]{0,40}\b(?:give|pay|fund|cover|subsidi[sz]e|reimburse)\b|"
     rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)|"
     # "语料券怎么算", "数据集补贴按多少算", "算力券怎么个算法", "How is the corpus voucher calculated?": how the
     # program's money is worked out is an amount question. Tied to the funding noun, so "费用怎么算" (what a
@@ -61,10 +63,22 @@ AMOUNT = re.compile(
 )
 # "那杭州的算力券能抵我这些软件的钱吗？", "can the compute voucher pay for these?", "can our bot be paid for
 # with the model voucher?": does a program cover what the client buys.
+# Asked with a yes/no modal on using it ("推理也能用吗", "可唔可以用嚟租GPU", "包不包API费用", "只管训练"): the
+# modal is what makes it a question of cover, whichever thing it is asked of (compose/cover.py reads the thing).
+_COVER_ZH = (
+    r"能抵|抵扣|抵掉|能报|报不报|能不能报|能用在|能用于|能覆盖|能不能抵|能不能用|可不可以用|可以用(?:在|于|来|吗)|"
+    r"(?:也|还|都)?(?:能|可)用吗|可唔可以用|用唔用得|用得(?:唔)?(?:了|到)?吗|包不包|包唔包|包括不包括|包不包括|"
+    r"含不含|管不管|只管|只能用于|只限于?|仅限于?|只用于|仅用于"
+)
+_COVER_EN = r"\bcover|pay for|be used (?:for|to|on)|apply to"
+# The modal alone, for a message already known to name a program ("中小企业数字化转型城市试点能不能用在买服务器上").
+COVER_MODAL = re.compile(rf"{_COVER_ZH}|{_COVER_EN}", _I)
 COVERS = re.compile(
-    rf"{FUNDING_NOUN}.{{0,20}}(能抵|抵扣|抵掉|能报|能用在|能用于|能覆盖|能不能抵|能不能用|"
-    r"\bcover|pay for|be used for|apply to)|"
-    rf"\b(paid|covered|reimbursed) (for )?(with|by|from|under)\b.{{0,40}}{FUNDING_NOUN_EN}",
+    rf"{FUNDING_NOUN}.{{0,20}}({_COVER_ZH}|{_COVER_EN})|"
+    rf"\b(paid|covered|reimbursed) (for )?(with|by|from|under)\b.{{0,40}}{FUNDING_NOUN_EN}|"
+    # the thing first, the program after: "租GPU能用训力券吗", "can we use the model voucher for GPUs"
+    rf"(?:能|可以|可唔可以)(?:用|报|抵)[^，,。？?]{{0,4}}(?:{FUNDING_NOUN_ZH})|"
+    rf"\bcan (?:we|i) use\b.{{0,40}}{FUNDING_NOUN_EN}.{{0,10}}\b(?:for|on|to)\b",
     _I,
 )
 # "What does Chengdu's compute voucher cover?" asks what its texts say it pays for, not whether it pays for ours.
