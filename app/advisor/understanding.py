@@ -11,6 +11,7 @@ import re
 from app.advisor.engine.program_referents import referred_programs
 from app.advisor.parts import AdvisorParts
 from app.advisor.turn import Turn
+from app.advisor.understand.budget import states_own_figures
 from app.advisor.understand.certainty import asks_for_certainty
 from app.advisor.understand.classify import ASKS_ABOUT_AI_ONLY, NEED, states_need
 from app.advisor.understand.conversation import (
@@ -28,7 +29,6 @@ from app.advisor.understand.later_facts import re_asks_last_question
 from app.advisor.understand.out_of_scope import refused_by_rule
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import FUNDING_WORDS
-from app.advisor.understand.purchases import priced
 from app.advisor.understand.resolve import (
     CORRECTION,
     held_by_conversation,
@@ -235,7 +235,7 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         has_evidence=bool(turn.search and turn.search.has_evidence),
         rewritten=rewritten is not None,
         names_program=bool(named),
-        own_figures=bool(priced(delta.purchases)),
+        own_figures=states_own_figures(delta.purchases, normalize(text)),
         conversation=conversation,
         semantic_need=lambda: turn.need_stated,
     )

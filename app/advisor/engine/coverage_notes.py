@@ -133,6 +133,14 @@ def _outside_mainland_local(
             if en
             else f"在{place}注册的企业不在内地补贴项目的覆盖范围内，下面只列当地的项目。"
         ]
+    if not any(p.id in judged for p in local):
+        # No local program was judged (a quoted digest of their texts): nothing is said of them either way; "香港本地
+        # 的項目對您也不適用" over a question about the TVP was a verdict nobody made (s19 ans19-07).
+        return [
+            f"Companies registered in {place} are outside the mainland programs' coverage."
+            if en
+            else f"在{place}注册的企业不在内地补贴项目的覆盖范围内。"
+        ]
     # Each local program that does not fit, with its one reason: the owner learns why, not a count.
     why = []
     for program in local:

@@ -12,24 +12,8 @@ from app.advisor.contract import Lang
 from app.advisor.engine.arithmetic import ratio_is_ceiling
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.purchases import Purchase
-from app.advisor.understand.budget import find_budget_money
-from app.advisor.understand.currencies import foreign_currency
-from app.advisor.understand.numbers import money_amounts
+from app.advisor.understand.budget import foreign_amounts
 from app.catalogue.render import cap_phrase, format_cny, format_ratio
-
-
-def foreign_amounts(norm: str) -> list[tuple[float, str]]:
-    """(value, currency) of each non-CNY amount the normalised text states, except its budget."""
-    budget = find_budget_money(norm)
-    found = []
-    for money in money_amounts(norm):
-        currency = foreign_currency(norm, money)
-        if currency is None or currency.endswith("?"):
-            continue  # yuan, or a bare "$" whose currency we would be guessing
-        if budget is not None and budget == (money.value, currency):
-            continue  # "預算HK$5萬" is what they can spend, not what they buy
-        found.append((money.value, currency))
-    return found
 
 
 def _money(value: float, currency: str, en: bool) -> str:

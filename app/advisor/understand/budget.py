@@ -19,7 +19,8 @@ from app.advisor.understand.budget_words import budget_said
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.floors import is_floor
 from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts, per_month
-from app.advisor.understand.purchases import names_a_contract, purchase_spans
+from app.advisor.understand.purchases import names_a_contract, priced, purchase_spans
+from app.advisor.understand.stated_purchase import StatedPurchase
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
@@ -214,3 +215,24 @@ def states_budget(text: str) -> bool:
         m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start])
         for m in _not_purchases(money_amounts(text), bought)
     )
+
+
+def foreign_amounts(norm: str) -> list[tuple[float, str]]:
+    """(value, currency) of each non-CNY amount the normalised text states, except its budget."""
+    budget = find_budget_money(norm)
+    found = []
+    for money in money_amounts(norm):
+        currency = foreign_currency(norm, money)
+        if currency is None or currency.endswith("?"):
+            continue  # yuan, or a bare "$" whose currency we would be guessing
+        if budget is not None and budget == (money.value, currency):
+            continue  # "預算HK$5萬" is what they can spend, not what they buy
+        found.append((money.value, currency))
+    return found
+
+
+def states_own_figures(purchases: list[StatedPurchase], norm: str) -> bool:
+    """The client states a figure of their own: a priced purchase, or an amount in another currency that is not
+    their budget ("個project成本大概一百萬港幣": never a yuan purchase, yet their figure, worked out against a program
+    paying in that currency), so a question about a program's amount is theirs (program_question.for_the_client)."""
+    return bool(priced(purchases)) or bool(foreign_amounts(norm))

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 
 from app.advisor.engine.program_names import ProgramNames
 from app.advisor.intents import spec
+from app.advisor.understand.budget import states_own_figures
 from app.advisor.understand.conversation import Conversation, rewrite_follow_up
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer
-from app.advisor.understand.purchases import priced
 from app.advisor.understand.resolve import resolve_intent, states_profile_facts
 from app.cancellation import raise_if_cancelled
-from app.text.normalize import clean_text
+from app.text.normalize import clean_text, normalize
 
 MAX_TURN_CHARS = 4000  # the advisor reads no more of one message (service.MAX_MESSAGE_CHARS)
 KEPT_TURNS = 24  # as many as a stored session keeps
@@ -61,7 +61,7 @@ def conversation_from_history(
             facts=facts,
             has_evidence=True,
             rewritten=rewritten is not None,
-            own_figures=bool(priced(delta.purchases)),
+            own_figures=states_own_figures(delta.purchases, normalize(text)),
             conversation=conversation,
         )
         conversation.last_intent = intent

@@ -24,6 +24,28 @@ OFF_TOPIC = re.compile(
     r"songs?)\b",
     _I,
 )
+_TRIP = (
+    r"(?:出差|旅游|旅行|度假|参展|看展|自由行|团建)|"
+    r"\b(?:business trip|(?:my|our) trip|trip to|vacation|holiday|trade (?:fair|show)|canton fair)\b"
+)
+_LODGING = r"(?:酒店|宾馆|民宿|机票|车票|高铁票|门票|船票|航班)"
+# An errand is asked for: how or where to book or buy, which one, what it costs.
+_ERRAND = (
+    rf"(?:怎么|哪里|在哪|哪家|哪个|如何)(?:订|预订|预定|买|抢)[^，,。！？!?]{{0,4}}{_LODGING}|"
+    rf"{_LODGING}[^，,。！？!?]{{0,8}}(?:怎么订|怎么买|哪里订|哪里买|便宜|性价比|多少钱|贵不贵)|"
+    rf"(?:哪家|哪个|推荐)[^，,。！？!?]{{0,6}}{_LODGING}|"
+    r"\b(?:book|booking|cheap(?:est)?|fares?|reserve)\b[^.?!]{0,30}\b(?:hotels?|flights?|airlines?|tickets?)\b|"
+    r"\b(?:hotels?|flights?|airlines?|tickets?)\b[^.?!]{0,30}\b(?:cheap(?:est)?|book|booking)\b"
+)
+# A business speaking of its guests, customers or systems is no traveller ("旅行社想用AI帮客人订酒店").
+_BUSINESS_SIDE = (
+    r"(?<![a-z])ai(?![a-z])|人工智能|系统|软件|工具|客人|顾客|客户|游客|住客|参展商|订单|生意|我们是|"
+    r"我们(?:的)?(?:酒店|民宿|旅行社|公司|店|景区)|"
+    r"\b(?:system|software|guests?|customers?|clients?|our (?:hotel|agency|company|shop|travel))\b"
+)
+OWN_TRIP_ERRAND = (
+    rf"^(?!.*(?:{_BUSINESS_SIDE})).*?(?:(?:{_TRIP})[^。！？!?]{{0,24}}(?:{_ERRAND})|(?:{_ERRAND})[^。！？!?]{{0,24}}(?:{_TRIP}))"
+)
 _MEDICINE = r"(?:布洛芬|对乙酰氨基酚|扑热息痛|阿莫西林|头孢|感冒药|退烧药|降压药|止痛药)"
 # Off-topic even in a business chat: share tips, visas, medical questions, family law.
 OUT_OF_SCOPE_STRONG = re.compile(
@@ -97,7 +119,11 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"\b(?:take|taking|took)\b[^.?!]{0,20}\b(?:ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|antibiotics?)\b|"
     r"\b(?:ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|antibiotics?)\b[^.?!]{0,30}\b(?:with|safe|dose)\b|"
     # A ticket for one's own trip ("春运高铁票抢不到", "鼓浪屿的船票怎么买"); not a ticket agent's trade.
-    r"抢票|(?:高铁|火车|动车|船)票(?:怎么|哪里|在哪|老|总|抢)|机票(?:怎么|哪里|哪个|什么时候|便宜)",
+    r"抢票|(?:高铁|火车|动车|船)票(?:怎么|哪里|在哪|老|总|抢)|机票(?:怎么|哪里|哪个|什么时候|便宜)|"
+    # The asker's own trip and an errand for it ("我下个月去曼谷出差，酒店怎么订便宜", "去广交会参展，机票哪里订",
+    # "a cheap hotel for my business trip"): what is asked for is a booking, whatever trade its words name (a
+    # hotel is a trade, 参展 a business reason). A hotel or travel agency's own need names its guests or customers.
+    rf"{OWN_TRIP_ERRAND}",
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
