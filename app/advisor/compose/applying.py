@@ -39,19 +39,34 @@ def to_apply(costed: list[CostedSolution], programs: list[Assessment]) -> list[A
     return chosen[:3]
 
 
-def next_steps(costed: list[CostedSolution], programs: list[Assessment], language: Lang) -> list[str]:
-    """The contract's steps: ask vendors, apply to each program `to_apply` picks, confirm before signing."""
+def next_steps(
+    costed: list[CostedSolution], programs: list[Assessment], language: Lang, own_contracts: bool = False
+) -> list[str]:
+    """The contract's steps: ask vendors, apply to each program `to_apply` picks, confirm before signing.
+
+    `own_contracts`: every line is a contract the client named; there is no vendor to ask and, signed or not,
+    its papers are what a claim is filed with."""
     en = language == "en"
     return [
-        first_step(language),
+        first_step(language, own_contracts),
         *(apply_steps(a, language) for a in to_apply(costed, programs)),
-        "Before signing any contract, confirm the current application notice with the issuing authority."
+        "Before filing, confirm the current application notice with the issuing authority."
+        if en and own_contracts
+        else "Before signing any contract, confirm the current application notice with the issuing authority."
         if en
+        else "申报前，先向发文单位确认最新申报通知（申报时间、材料清单和认可的服务商）。"
+        if own_contracts
         else "签合同前，先向发文单位确认最新申报通知（很多补贴要求先申请后采购，或限定服务商）。",
     ]
 
 
-def first_step(language: Lang) -> str:
+def first_step(language: Lang, own_contracts: bool = False) -> str:
+    if own_contracts:
+        return (
+            "Keep the contract, invoices and payment records: the programs below ask for them when you file."
+            if language == "en"
+            else "保留好合同、发票和付款凭证，申报时都要用。"
+        )
     return (
         "Ask two or three vendors for a quote on each solution and start with a small pilot."
         if language == "en"

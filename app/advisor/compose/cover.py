@@ -96,7 +96,7 @@ def _program_line(program: FundingProgram, norm: str, en: bool) -> str | None:
         else {}
     )
     pays = _labels(scope, en)
-    if barred and purpose_rule is not None:
+    if barred and purpose_rule is not None and purpose_rule.compute_purpose is not None:
         words = (
             ", ".join(_PURPOSE_EN[p] for p in barred) if en else "、".join(f"“{w}”" for w in barred.values())
         )

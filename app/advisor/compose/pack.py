@@ -220,7 +220,17 @@ def pack_answer(
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
     notes = [*currency_note(profile.province, language), *(notes or [])]
     lines = [summary, "", *notes, *([""] if notes else [])]
-    lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
+    # A pack of the client's own contracts only ("刚签了120万的算力合同，能拿多少补贴"): we recommend nothing, so
+    # the list is theirs, and its steps are filing, not asking vendors (s19 ans19-16).
+    own_contracts = (
+        bool(costed or cost.unplaced)
+        and not unpriced
+        and all(item.items and all(p.stated and not p.unpriced for p in item.items) for item in costed)
+    )
+    if own_contracts:
+        lines.append("The contracts you named:" if en else "您提到的合同：")
+    else:
+        lines.append("Recommended AI enablement pack:" if en else "建议的AI赋能包：")
     for index, item in enumerate(costed, start=1):
         n = book.cite_solution(item.pick.solution)
         out.solution_citations[item.pick.solution.id] = n
@@ -258,7 +268,7 @@ def pack_answer(
     applying = to_apply(costed, programs)
     if conditions := funding_details(programs, applying, book, language):
         lines += ["", *conditions]
-    out.next_steps = next_steps(costed, programs, language)
+    out.next_steps = next_steps(costed, programs, language, own_contracts)
     listed = listed_programs(programs)
     unlisted = [apply_steps(a, language) for a in applying if all(a is not b for b in listed)]
     steps = [out.next_steps[0], *unlisted, out.next_steps[-1]]

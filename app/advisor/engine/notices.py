@@ -210,10 +210,29 @@ def ended_note(assessment: Assessment, en: bool) -> str:
     program = assessment.program
     name, until = (program.name_en if en else program.name), program.validity.effective_until
     pilot = program.how_to_apply.mechanism is ApplicationMechanism.via_pilot_city
+    # A program paying for a period that ended takes its claims in a window after it (南宁算力券: spend to
+    # 2025-12-31, filed 2026-01-04 to 01-23): "最晚什么时候交" is answered by the window's last day, said too.
+    validity = program.validity
+    window = (
+        validity.application_closes
+        if validity.application_closes and until and validity.application_closes > until
+        else None
+    )
     if en:
-        text = f"{name} ended on {until}: no new applications."
+        filed = (
+            f" (claims were filed {validity.application_opens or ''}{' to ' if validity.application_opens else 'until '}"
+            f"{window}; that window has closed too)"
+            if window
+            else ""
+        )
+        text = f"{name} ended on {until}{filed}: no new applications."
         return text + (" Firms already on its list are paid as the bureau's notice says." if pilot else "")
-    text = f"{name}已于{until}结束，不能再申请"
+    filed = (
+        f"（申报期{validity.application_opens or ''}{'至' if validity.application_opens else '截至'}{window}，也已截止）"
+        if window
+        else ""
+    )
+    text = f"{name}已于{until}结束{filed}，不能再申请"
     return text + ("；已在改造名单上的企业，兑付以主管部门通知为准。" if pilot else "。")
 
 

@@ -43,9 +43,7 @@ _BUSINESS_SIDE = (
     r"我们(?:的)?(?:酒店|民宿|旅行社|公司|店|景区)|"
     r"\b(?:system|software|guests?|customers?|clients?|our (?:hotel|agency|company|shop|travel))\b"
 )
-OWN_TRIP_ERRAND = (
-    rf"^(?!.*(?:{_BUSINESS_SIDE})).*?(?:(?:{_TRIP})[^。！？!?]{{0,24}}(?:{_ERRAND})|(?:{_ERRAND})[^。！？!?]{{0,24}}(?:{_TRIP}))"
-)
+OWN_TRIP_ERRAND = rf"^(?!.*(?:{_BUSINESS_SIDE})).*?(?:(?:{_TRIP})[^。！？!?]{{0,24}}(?:{_ERRAND})|(?:{_ERRAND})[^。！？!?]{{0,24}}(?:{_TRIP}))"
 _MEDICINE = r"(?:布洛芬|对乙酰氨基酚|扑热息痛|阿莫西林|头孢|感冒药|退烧药|降压药|止痛药)"
 # Off-topic even in a business chat: share tips, visas, medical questions, family law.
 OUT_OF_SCOPE_STRONG = re.compile(
