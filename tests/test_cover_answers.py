@@ -94,3 +94,29 @@ def test_hong_kong_project_amount_is_worked_out_in_hkd_on_the_tvp(advisor, messa
     # "未開始" / "hasn't started" settles the approve-before-you-start condition: it is not asked back.
     timing = [c for c in tvp["conditions"] if "批准" in c["detail"] or "approved before" in c["detail"]]
     assert all(c["status"] == "met" for c in timing), timing
+
+
+def test_asked_whether_a_named_program_exists_the_answer_is_yes_with_its_rate_or_that_it_ended():
+    from datetime import date
+
+    from app.advisor.compose.cover import existence_lines
+
+    yangzhou = next(p for p in CATALOGUE.funding if p.id == "yz-compute-voucher-2024")
+    nanning = next(p for p in CATALOGUE.funding if p.id == "nn-compute-voucher-2025")
+    today = date(2026, 11, 23)
+    assert existence_lines("扬州有算力券吗", [yangzhou], today, "zh")[0].startswith(
+        "有：扬州市人工智能算力券"
+    )
+    assert existence_lines("Is there a compute voucher in Yangzhou?", [yangzhou], today, "en")[0].startswith(
+        "Yes: "
+    )
+    ended = existence_lines("南宁还有算力券吗？", [nanning], today, "zh")[0]
+    assert ended.startswith("有过：") and "2025-12-31" in ended
+    # Not an existence question: a cap, an amount.
+    assert existence_lines("扬州的算力券有上限吗", [yangzhou], today, "zh") == []
+    assert existence_lines("扬州算力券能补多少", [yangzhou], today, "zh") == []
+
+
+def test_owner_asking_if_the_city_has_a_voucher_hears_yes_first(advisor):
+    first = _ask(advisor, "扬州有算力券吗")["answer"].splitlines()[0]
+    assert first.startswith("有：扬州市人工智能算力券"), first

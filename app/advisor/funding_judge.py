@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
-from app.advisor.compose.cover import cover_lines
+from app.advisor.compose.cover import cover_lines, existence_lines
 from app.advisor.compose.what_if import withdrawn_after_correction
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
@@ -167,11 +167,14 @@ class FundingJudge:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
     def cover(self, turn: Turn) -> list[str]:
-        """ "X能不能用在Y上", "does X cover Y": yes / no / the sources don't say for each program named, the line
-        that leads whichever answer the question gets (a policy digest, the verdicts, a pack)."""
+        """ "X能不能用在Y上", "does X cover Y": yes / no / the sources don't say for each program named; "有X吗":
+        yes, with its rate and cap, or that it ended. The line that leads whichever answer the question gets (a
+        policy digest, the verdicts, a pack)."""
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
         named = sorted((p for p in self.catalogue.funding if p.id in order), key=lambda p: order[p.id])
-        return cover_lines(turn.query, named, turn.language)
+        return cover_lines(turn.query, named, turn.language) or existence_lines(
+            turn.query, named, self.today(), turn.language
+        )
 
     def absence(self, profile: CompanyProfile, language: Lang) -> str | None:
         """What was searched for the client's province, so "nothing catalogued" never reads as "nothing exists"."""

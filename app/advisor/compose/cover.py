@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from app.advisor.compose.program_labels import short_name
 from app.advisor.contract import Lang
@@ -27,7 +28,9 @@ from app.advisor.understand.program_question import COVER_MODAL, COVERS, WHAT_IT
 from app.advisor.understand.purchase_kinds import kinds_named
 from app.catalogue.english import quoted
 from app.catalogue.models import FundingProgram
+from app.catalogue.render import cap_phrase, format_ratio
 from app.catalogue.taxonomy import SPEND_LABELS, SpendKind
+from app.text.funding_words import FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _PURPOSE_ZH = {TRAIN: "模型训练", "serve": "推理部署"}
@@ -155,4 +158,42 @@ def cover_lines(question: str, programs: Sequence[FundingProgram], language: Lan
         quote = re.sub(r"\s+", " ", program.provenance.quote).strip()
         if quote:
             lines.append(f"Source {quoted(quote)}" if en else f"原文：“{quote}”")
+    return lines
+
+
+# "扬州有算力券吗", "有没有训力券", "Is there a compute voucher in Yangzhou?": whether the program exists, asked of a
+# program the message names; the catalogue holding it is the answer, said before its texts are quoted.
+_EXISTS = re.compile(
+    rf"有(?:没有|冇)?[^，,。？?]{{0,14}}(?:{FUNDING_NOUN_ZH})(?:吗|么|嘛|没有|冇|未)|(?:有没有|有冇)[^，,。？?]{{0,14}}(?:{FUNDING_NOUN_ZH})|"
+    r"\b(?:is there|are there|does \w+ have|do they have)\b",
+    re.I,
+)
+
+
+def asks_existence(question: str) -> bool:
+    return bool(_EXISTS.search(normalize(question)))
+
+
+def existence_lines(
+    question: str, programs: Sequence[FundingProgram], today: date, language: Lang
+) -> list[str]:
+    """ "有X吗" about programs the message names: yes, each with its published rate and cap, or that it ended."""
+    if not programs or len(programs) > MAX_PROGRAMS or not asks_existence(question) or asks_cover(question):
+        return []
+    en = language == "en"
+    lines = []
+    for program in programs:
+        name = short_name(program.name_en if en else program.name)
+        benefit, until = program.benefit, program.validity.effective_until
+        bits = [format_ratio(benefit.ratio) if benefit.ratio else "", cap_phrase(benefit, language)]
+        if until and until < today:
+            lines.append(
+                f"There was: {name}, but it ended on {until}." if en else f"有过：{name}，但已于{until}结束。"
+            )
+        elif en:
+            paid = f" (up to {bits[0]}{', cap ' + bits[1] if bits[1] else ''})" if bits[0] else ""
+            lines.append(f"Yes: {name}{paid}; its conditions and how to apply are below.")
+        else:
+            paid = f"（最高{bits[0]}{'，上限' + bits[1] if bits[1] else ''}）" if bits[0] else ""
+            lines.append(f"有：{name}{paid}，条件和申请方式见下。")
     return lines
