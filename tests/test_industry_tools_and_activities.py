@@ -69,6 +69,9 @@ def test_the_apple_trader_is_not_told_it_sells_car_charging():
         # what is sold through the tool or channel is the trade
         ("我们通过抖音卖手工皂", "F"),
         ("我们用小程序卖茶叶，3个人", "F"),
+        # a tool installed is used as well
+        ("我们宠物医院装了一套收银软件", "O"),
+        ("我们驾校上了一个智能排课系统", "P"),
         # 用 inside a product's word is no use: a maker of medical or commercial equipment
         ("做医用设备的", "C"),
         ("我们是做商用机器人的", "C"),
@@ -100,6 +103,11 @@ def test_the_tool_a_business_uses_is_not_its_trade(message: str, section: str):
         ("我们是做美业的，两家店", "O"),
         # ...while 馆 still cooks what it is named after
         ("开了个馄饨馆子，四个人", "H"),
+        # a meal business said as a 生意 serves meals; tableware is still traded
+        ("我们做便当生意，在写字楼", "H"),
+        ("我们是做餐具生意的", "F"),
+        # 外卖 holds a 卖 that sells nothing
+        ("我们在中环做外卖，五个人", "H"),
     ],
 )
 def test_institutions_cured_meats_and_growers(message: str, section: str):

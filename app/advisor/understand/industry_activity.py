@@ -18,7 +18,7 @@ ACTIVITY_WORDS: list[tuple[str, str, str]] = [
         r"买卖|批发|零售|团购|倒卖|代销|经销|(?<![外拍义变])卖[^,，。]{0,6}的|\bwe (?:sell|resell|retail|distribute|wholesale)\b|"
         # "主要在淘宝上卖女装", "专门销售建材": selling said as what the business mainly does
         # ...or through a channel ("通过抖音卖茶叶"); "我们 卖水果": the tool used for it blanked (industry_clauses.py)
-        r"(?:主要|专门|就是|(?:在|通过)[^,，。]{1,8}?上?|(?:我们|我家|咱们|我们家)(?:是|也)?\s*)(?:卖|销售)"
+        r"(?:主要|专门|就是|(?:在|通过)[^,，。]{1,8}?上?|(?:我们|我家|咱们|我们家)(?:是|也)?\s*)(?<![外拍义变])(?:卖|销售)"
         r"(?!渠道|额|收入|团队|人员|部|经理|不|得|掉|出|给|的时候)",
         "F",
         "retail",

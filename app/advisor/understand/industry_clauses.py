@@ -73,10 +73,13 @@ _WHERE = re.compile(r"在[^,，。；?？!！在]{1,8}?(?:门口|旁边|附近|�
 # What the business uses is not what it does (issue #12): "我们牙科诊所用了一套预约软件" is a dental clinic (Q), not a
 # software house; "我们用小程序卖水果" sells fruit (F); "our clinic uses AI diagnosis software" is a clinic. The tool
 # after a verb of use, up to its head noun (software, a system, an app, a platform, a machine), goes; what the
-# business does with it stays ("用SaaS系统管理酒店": the hotel is theirs). "有个小程序卖茶叶": a tool one has is used.
+# business does with it stays ("用SaaS系统管理酒店": the hotel is theirs). "有个小程序卖茶叶": a tool one has is used,
+# and so is one installed ("我们诊所装了AI软件").
 _TOOL = r"(?:软件|系统|app|小程序|程序|平台|saas|工具|机器人|无人机|机床|设备|网站|公众号|erp|crm|mes|pos)"
 _USED_ZH = re.compile(
-    rf"(?P<verb>使用|采用|借助|利用|通过|在用|用(?:了|的是|着|紧|上了?)?|有(?:个|一个|一套|套))"
+    rf"(?P<verb>使用|采用|借助|利用|通过|在用|用(?:了|的是|着|紧|上了?)?|有(?:个|一个|一套|套)|"
+    # ...or installed ("诊所装了AI软件", "厂里上了MES系统", "部署了大模型平台")
+    rf"(?:安装|引进|部署|接入)了?|[装上]了)"
     rf"[^,，。；;!?！？]{{0,10}}?{_TOOL}"
 )
 _USED_EN = re.compile(
@@ -86,7 +89,9 @@ _USED_EN = re.compile(
 )
 
 
-_USE_VERBS = {"使用", "采用", "借助", "利用", "通过", "在用", "用", "用紧", "用着", "有", "有个"}
+_USE_VERBS = {"使用", "采用", "借助", "利用", "通过", "在用", "用", "用紧", "用着", "有", "有个"} | {
+    "安装", "引进", "部署", "接入", "装", "上", "装了", "上了"
+}  # fmt: skip
 
 
 def _without_tools(norm: str) -> str:

@@ -12,7 +12,7 @@ import re
 
 from app.advisor.understand.industry_classes import ClassList, IndustryMatch
 from app.advisor.understand.industry_parts import part_maker
-from app.advisor.understand.industry_trade import TRADE_NOUN_END, is_carrying
+from app.advisor.understand.industry_trade import MEAL, TRADE_NOUN_END, is_carrying
 
 # The product or service after "做/生产/主营": "做罐头的" -> 罐头, "生产机器人减速器" -> 机器人减速器.
 # A product may open with a Latin name ("做LED显示屏的", "生产PCB板").
@@ -114,8 +114,12 @@ def read_product(joined: str, classes: ClassList) -> IndustryMatch | None:
             return classes.match("I", product, "65") if _CODE.search(product) else classes.match("C", product)
         if _DESIGN_END.search(product):  # "做包装设计的", "做珠宝设计的": 专业设计服务 (M), chips and code I
             return classes.match("I", product, "65") if _CODE.search(product) else classes.match("M", product)
-        if TRADE_NOUN_END.search(product):
-            return classes.match("F", product, "51")
+        if TRADE_NOUN_END.search(product):  # "做饰品生意" trades; "做外卖点餐生意" serves meals (GB/T 62)
+            return (
+                classes.match("H", product, "62")
+                if MEAL.search(product)
+                else classes.match("F", product, "51")
+            )
         if is_carrying(product):  # "做冷链的", "做同城配送的": they carry goods
             return classes.match("G", product, "54")
         match = part_maker(classes.classes, product) or classes.by_product(product)

@@ -26,7 +26,8 @@ _CARRYING = re.compile(
     r"(?:冷链|同城|城配|城市|市内|区域|县域|乡村|农村|即时|快递|物流|货运|货物|仓储|仓配|干线|零担|整车|专线|跑腿|末端|"
     r"城际|运输|危化品|危险品|车队|第三方)$"
 )
-MEAL = re.compile(r"餐|饭|外卖|便当|盒饭")
+# A meal, not the things it is served with ("餐具", "饭盒" are goods).
+MEAL = re.compile(r"餐(?![具巾桌椅柜])|(?<!电)饭(?![盒碗])|外卖|便当|盒饭")
 # What precedes the goods in "我们是做药品配送的", "开了个桶装水配送站".
 _GOODS_LEAD = re.compile(
     r".*(?:是|[一两几这那每某0-9了开是有]家|我家|个|間|间|做|搞|开|了|的|嘅|在|经营|从事|专门|专业|主要|负责|我们|我)"
