@@ -187,10 +187,8 @@ class FundingHandlers(PackHandlers, CostHandlers):
         for the thing asked about when that is the question."""
         if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
             return None
-        if cover := self.funding.cover(
-            turn
-        ):  # "杭州算力券能不能用在买服务器上": yes or no, then the verdicts
-            return "\n".join(cover)
+        # "杭州算力券能不能用在买服务器上": yes or no first, then each program's verdict, cap and date as ever.
+        cover = self.funding.cover(turn)
         # In the order the client named them: "东莞的试点" is Dongguan's own (ended) before the province's that
         # still runs (review9 r9-17), whatever order the verdicts sort the list in.
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
@@ -200,13 +198,11 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # One that ended is answered by "已于…结束，不能再申请", the sentence the date notes lead with: the answer
         # says it once (the notes repeating it are dropped in `_funding_answer`; review10: said twice).
         today, en = self.today(), turn.language == "en"
-        return (
-            "\n".join(
-                ended_note(a, en) if said_ended(a, today) else program_summary(a, turn.language, today)
-                for a in named
-            )
-            or None
-        )
+        summaries = [
+            ended_note(a, en) if said_ended(a, today) else program_summary(a, turn.language, today)
+            for a in named
+        ]
+        return "\n".join([*cover, *summaries]) or None
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""
