@@ -30,7 +30,7 @@ from app.advisor.engine.names_in_order import (
     words_in_order,
 )
 from app.advisor.engine.pilot_names import PilotNames
-from app.advisor.llm.guard import voucher_kinds
+from app.advisor.engine.voucher_mentions import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
 from app.text.normalize import normalize
