@@ -19,7 +19,7 @@ from app.advisor.compose.policy import _sentences
 from app.advisor.engine.claims import titled_programs_not_in_sources
 from app.advisor.engine.conditions import Status
 from app.advisor.engine.seller_conditions import outside_seller
-from app.advisor.llm.guard import voucher_kinds
+from app.advisor.engine.voucher_mentions import voucher_kinds
 from app.advisor.understand.program_question import for_the_client
 from app.catalogue.loader import load_catalogue
 from app.catalogue.models import Catalogue

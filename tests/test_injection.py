@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.advisor.llm.guard import invented_programs, load_places
+from app.advisor.engine.voucher_mentions import invented_programs
+from app.advisor.llm.guard import load_places
 from app.container import Container
 from app.settings import Settings
 from tests.fake_llm_server import FakeLLMServer, Reply, StructuredReply

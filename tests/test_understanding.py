@@ -225,7 +225,7 @@ def test_headcount_in_owner_phrasings(extractor: RuleExtractor, message: str, em
 
 
 def test_a_question_about_which_vouchers_names_no_voucher():
-    from app.advisor.llm.guard import unknown_vouchers
+    from app.advisor.engine.voucher_mentions import unknown_vouchers
 
     catalogue = load_catalogue(KNOWLEDGE / "catalogue")
     assert unknown_vouchers("哪些券能用", catalogue, regions(KNOWLEDGE)) == []

@@ -32,8 +32,8 @@ from app.advisor.engine.held_instead import held_instead
 from app.advisor.engine.place_vouchers import place_vouchers_not_in_sources
 from app.advisor.engine.rumours import rumour_clauses, rumoured, without_rumours
 from app.advisor.engine.unheld_names import unheld_names, unheld_programs_named
+from app.advisor.engine.voucher_mentions import mentioned_programs, unknown_vouchers
 from app.advisor.intents import spec
-from app.advisor.llm.guard import mentioned_programs, unknown_vouchers
 from app.advisor.parts import AdvisorDeps, AdvisorParts
 from app.advisor.response import build_response
 from app.advisor.turn import Turn

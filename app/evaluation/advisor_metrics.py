@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from app.advisor.contract import AdviceResponse
-from app.advisor.llm import guard
+from app.advisor.engine import voucher_mentions
 from app.advisor.service import AdvisorService
 from app.evaluation.golden import RetrievalCase
 from app.settings import PROJECT_ROOT
@@ -41,7 +41,7 @@ def invented_programs(response: AdviceResponse, advisor: AdvisorService) -> list
     catalogue = advisor.catalogue
     known = {p.id for p in catalogue.funding}
     bad = [f.id for f in response.funding if f.id not in known]
-    return bad + guard.invented_programs(response.answer, catalogue, advisor.places)
+    return bad + voucher_mentions.invented_programs(response.answer, catalogue, advisor.places)
 
 
 @dataclass

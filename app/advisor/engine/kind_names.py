@@ -17,7 +17,7 @@ from app.catalogue.taxonomy import FundingType
 
 def of_kind_named(program: FundingProgram, name: str, kinds: Sequence[tuple[str, ...]]) -> bool:
     """Whether the program is of a kind the message says; `name`: its normalised name; `kinds`: the words a
-    program of each kind said has in its name (llm/guard.voucher_kinds)."""
+    program of each kind said has in its name (engine/voucher_mentions.voucher_kinds)."""
     return any(
         any(word in name for word in kin) or ("算力券" in kin and program.type is FundingType.compute_voucher)
         for kin in kinds

@@ -4,7 +4,7 @@ Owners name vouchers by the issuer's place and a kind word: "四川省的算力�
 "a Chengdu corpus voucher". When no catalogued program of that kind is the place's own, the answer must say
 first that it is not in the sources, not answer with another place's voucher as if it were the one asked about.
 
-Gaps the Chinese voucher check (llm/guard.unknown_vouchers) leaves, which this module closes:
+Gaps the Chinese voucher check (engine/voucher_mentions.unknown_vouchers) leaves, which this module closes:
 - a province named alone is the province's own voucher: "四川省的算力券" is not 成都's (a city voucher is
   inside the province, so a region check passes it); a municipality (北京, 上海) is a city and a province at once;
 - a place a few words before the kind: "南昌市的人工智能数据券", "长沙那边有没有大模型的算力券" (the guard looks

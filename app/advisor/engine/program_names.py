@@ -7,7 +7,8 @@ stretch of its name that no more than two programs share (so "人工智能" or "
 an acronym or a part of its name given in brackets ("TVP"), or its whole short name. Owners also drop a word
 of the name: "研发费用加计扣除" is "研发费用税前加计扣除", "高新企业的所得税" the "高新技术企业…企业所得税",
 "the R&D super deduction" the "R&D expense super-deduction": the name's pieces in its own order, close
-together in the message, name it when they are as long and as distinctive as a stretch (names_in_order.py).
+together in the message, name it when they are as long and as distinctive as a stretch (names_in_order.py). An
+English name is read by its words (english_names.py).
 
 A stretch that names a local program counts only where the program could be the one meant: the client is
 there, has not said where they are, or the message names the program's place ("人工智能算力券" from a Hangzhou
@@ -20,17 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from app.advisor.engine.english_names import WORD, EnglishNames
 from app.advisor.engine.kind_names import in_named_place, of_kind_named, provinces_own_first
-from app.advisor.engine.names_in_order import MIN_WORDS as IN_ORDER_MIN_WORDS
-from app.advisor.engine.names_in_order import (
-    han_pieces_in_order,
-    holds_in_order,
-    holds_words_in_order,
-    of_swapped,
-    words_in_order,
-)
+from app.advisor.engine.names_in_order import han_pieces_in_order, holds_in_order
 from app.advisor.engine.pilot_names import PilotNames
-from app.advisor.llm.guard import voucher_kinds
+from app.advisor.engine.voucher_mentions import voucher_kinds
 from app.advisor.understand.gazetteer import Place
 from app.catalogue.models import FundingProgram
 from app.text.normalize import normalize
@@ -45,24 +40,7 @@ MIN_CORE = 3
 # A scope said before a short voucher name: the national one, which a local voucher of that name is not.
 _NATIONAL_BEFORE = re.compile(r"国家|全国|中央|national|central government", re.I)
 MAX_SHARING = 2  # a stretch more programs share is generic ("人工智能算力", "中小企业数字化")
-MIN_EN_WORDS = 3  # words of an English name a message must repeat: "sme digital transformation" is generic
-_WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2  # an English part is a phrase ("technology voucher programme"), not one word
-_FEWEST_WORDS = min(MIN_EN_WORDS, IN_ORDER_MIN_WORDS)  # of an English name, in a row or in order
-# Words every kind of program's English name has: a run of them names no program ("subsidy for AI"); "SME
-# digital transformation pilot" is every city's pilot (r9-34 named Hefei's and Ningbo's for a Suzhou firm).
-_GENERIC_WORDS = (
-    "a an the of for and in on to by with ai sme smes firms firm companies company enterprise enterprises "
-    "subsidy subsidies voucher vouchers grant grants fund funds award awards program programme scheme "
-    "support policy policies measures city pilot digital transformation digitalisation digitalization "
-    # A figure in a name ("up to 5 million yuan per unit") is no name: "revenue about 2.5 million yuan" named it.
-    "up per unit million billion thousand yuan rmb cny year years"
-)
-_GENERIC_EN = frozenset(_GENERIC_WORDS.split())
-
-
-def _distinctive(words: Sequence[str]) -> bool:
-    return sum(word not in _GENERIC_EN and not word.isdigit() for word in words) >= 2
 
 
 # Asking what two programs give together: the pair, not only the one named.
@@ -123,8 +101,7 @@ class ProgramNames:
         # most names, and these set checks spare the character-by-character search (named_in runs every turn).
         self._core_runs = [_runs(core, MIN_STRETCH) for core in self._cores]
         self._core_pairs = [_runs(core, 2) for core in self._cores]
-        self._en_words = [_WORD.findall(_short(p.name_en)) for p in self.programs]
-        self._en_vocabulary = [frozenset(words) for words in self._en_words]
+        self._english = EnglishNames([_short(p.name_en) for p in self.programs], MAX_SHARING)
         self._shorts = [{_short(p.name), _short(p.name_en)} for p in self.programs]
         self._pilots = PilotNames(self.programs)
         self._aliases = [
@@ -139,10 +116,9 @@ class ProgramNames:
         norm = normalize(text)
         kinds = voucher_kinds(norm, english=True)
         where = list(places) or ([Place(province, city)] if province else [])
-        # The message's words, read once for every program (an English name needs _FEWEST_WORDS of them, so a
-        # message with fewer is matched by its Han characters alone).
-        words = _WORD.findall(norm)
-        english = len(words) >= _FEWEST_WORDS
+        # The message's words, read once for every program (an English name needs a few of them, so a message
+        # with fewer is matched by its Han characters alone).
+        words = WORD.findall(norm)
         runs, pairs = _runs(norm, MIN_STRETCH), _runs(norm, 2)
         found: list[FundingProgram] = []
         by_kind: list[FundingProgram] = []
@@ -150,12 +126,11 @@ class ProgramNames:
             whole = any(len(short) >= 4 and short in norm for short in self._shorts[i])
             by_alias = any(alias.search(norm) for alias in self._aliases[i])
             shares = not self._core_pairs[i].isdisjoint(pairs)
-            # An English name is matched by _FEWEST_WORDS of the message's words at least (in a row, or in order).
-            in_name = english and sum(w in self._en_vocabulary[i] for w in words) >= _FEWEST_WORDS
+            in_name = self._english.may_name(i, words)
             stretch = (
                 (not self._core_runs[i].isdisjoint(runs) and self._stretch(self._cores[i], norm))
                 or self._whole_core(i, norm)
-                or (in_name and self._words(i, words))
+                or (in_name and self._english.run(i, words))
                 or self._in_order(i, norm if shares else "", words if in_name else [])
             )
             if whole or by_alias or (stretch and self._could_mean(program, norm, where)):
@@ -250,22 +225,6 @@ class ProgramNames:
             return None  # "国家那个智能券" claims a national voucher, not Hangzhou's (rules §7: say it is not held)
         return core if sum(core in name for name in self._names) == 1 else None
 
-    def _words(self, i: int, message_words: Sequence[str]) -> str | None:
-        """The same for an English name, by words: "the Suzhou SME digital transformation pilot" names Suzhou's.
-        `message_words`: the message's words (`_WORD`)."""
-        name, said = self._en_words[i], f" {' '.join(message_words)} "
-        best = ""
-        for start in range(len(name)):
-            for end in range(start + MIN_EN_WORDS, len(name) + 1):
-                run = " ".join(name[start:end])
-                if f" {run} " not in said:
-                    break
-                best = max(best, run, key=len)
-        if not best or not _distinctive(best.split()):
-            return None  # "subsidy for ai" is in a Wuhan name, and names nothing
-        sharing = sum(f" {best} " in f" {' '.join(words)} " for words in self._en_words)
-        return best if sharing <= MAX_SHARING else None
-
     def _in_order(self, i: int, text: str, message_words: Sequence[str]) -> str | None:
         """The name's pieces in order with a word of it left out ("研发费用加计扣除", "R&D super deduction"),
         when no other program's name holds those pieces in that order: a gapped match is a weaker sign than a
@@ -274,15 +233,7 @@ class ProgramNames:
         if pieces:
             sharing = sum(holds_in_order(name, pieces) for name in self._names)
             return "…".join(pieces) if sharing == 1 else None
-        for name in (self._en_words[i], of_swapped(self._en_words[i])):
-            words = words_in_order(name, message_words)
-            if words and _distinctive(words):
-                sharing = sum(
-                    holds_words_in_order(other, words) or holds_words_in_order(of_swapped(other), words)
-                    for other in self._en_words
-                )
-                return " ".join(words) if sharing == 1 else None
-        return None
+        return self._english.in_order(i, message_words)
 
     @staticmethod
     def _could_mean(program: FundingProgram, text: str, where: Sequence[Place]) -> bool:

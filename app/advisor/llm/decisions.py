@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Verdict
 from app.advisor.engine.programs import listed_programs
-from app.advisor.llm.guard import mentioned_programs
+from app.advisor.engine.voucher_mentions import mentioned_programs
 from app.advisor.llm.verdicts import REMINDER, promises_eligibility, verdicts_in
 from app.advisor.turn import Turn
 from app.advisor.understand.gazetteer import RegionGazetteer
