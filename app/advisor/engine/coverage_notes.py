@@ -14,8 +14,10 @@ from app.advisor.engine.conditions import Status, industry, outside_mainland, si
 from app.advisor.engine.eligibility import Assessment, Verdict, deciding_reason
 from app.advisor.engine.programs import listed_programs
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.size import SECTION_SECTOR, large_thresholds
 from app.catalogue.models import ApplicationMechanism, Catalogue, FundingProgram, ScopeLevel
-from app.catalogue.taxonomy import SME_SIZES
+from app.catalogue.render import format_cny
+from app.catalogue.taxonomy import SME_SIZES, SizeClass
 
 _ASKS_SME_FUNDS = re.compile(r"中小企业|中小微|小微企业|\bsmes?\b|small and medium|small business", re.I)
 _RECHECK = re.compile(r"\s*(?:an?\s+|the\s+)?\d{4}-\d{2}-\d{2}\s*(?:复查|re-?check)", re.I)
@@ -97,8 +99,9 @@ def large_firm_note(
     if profile.size_certain != "large":
         # only when the stated figures settle it: 4,000 staff in a steel mill is large or medium by a revenue not
         # given (the MIIT industry thresholds need both), and the SME pilots listed ❔ below would contradict a
-        # "not for you" above them (review11 r11-49 at session 14's end)
-        return []
+        # "not for you" above them (review11 r11-49 at session 14's end). Asked about SME funds, such a firm hears
+        # plainly which figure decides (large_unless_said).
+        return large_unless_said(profile, language) if _ASKS_SME_FUNDS.search(question) else []
     if not _ASKS_SME_FUNDS.search(question) and not _size_rules_out_local_sme_funds(programs):
         return []
     any_size = [
@@ -117,6 +120,49 @@ def large_firm_note(
     return [
         "按工信部标准贵公司属于大型企业，中小企业专项资金（如中小企业数字化转型城市试点）不适用于贵公司。"
         + ("下面只列不限规模的项目。" if any_size else "我的资料中也没有不限规模、适用于您的项目。")
+    ]
+
+
+def large_unless_said(profile: CompanyProfile, language: Lang) -> list[str]:
+    """A firm whose stated figure already reaches the large class, the other figure unsaid ("我们厂1200人，想问问中小
+    企业的数字化补贴"): under the MIIT rules (工信部联企业〔2011〕300号) a large firm reaches every measure, so 1,200
+    people in industry is large only with 4亿 of revenue, and SME funds are not for it; below that it is an SME.
+    Said plainly first, with the figure to give, never "large" asserted on one measure."""
+    if profile.province in ("香港", "澳门", "台湾") or SizeClass.large not in profile.possible_sizes():
+        return []
+    rule, large = large_thresholds(profile.sector or SECTION_SECTOR.get(profile.industry or "", "other"))
+    known: dict[str, float | None] = {"employees": profile.employees, "revenue": profile.annual_revenue_cny}
+    reached = [m for m, v in large.items() if (figure := known[m]) is not None and figure >= v]
+    missing = [m for m in large if known[m] is None]
+    if not reached or not missing or len(reached) + len(missing) != len(large):
+        return []
+    en = language == "en"
+
+    def measure(name: str, value: float, reach: str = "") -> str:
+        if name == "employees":
+            return f"{value:,.0f} employees" if en else f"从业人员{reach}{value:g}人"
+        return f"revenue of CNY {value / 1e6:,.0f} million" if en else f"营业收入{reach}{format_cny(value)}"
+
+    bar = (" and " if en else "且").join(measure(m, v) + ("" if en else "及以上") for m, v in large.items())
+    said = (", ".join if en else "、".join)(measure(m, known[m] or 0) for m in reached)
+    need = (" and " if en else "、").join(measure(m, large[m], "达到") for m in missing)
+    named = (" and " if en else "和").join(
+        ("headcount" if en else "从业人数")
+        if m == "employees"
+        else ("annual revenue" if en else "年营业收入")
+        for m in missing
+    )
+    if en:
+        return [
+            f"Under the MIIT thresholds ({rule.name_en}), a firm with at least {bar} is large, and SME funds are not "
+            f"for large firms. You have {said}: if you also reach {need}, SME funds (such as the SME digital "
+            f"transformation pilot) are not for you; below that you still count as an SME. Tell me your {named} and "
+            "I will confirm."
+        ]
+    return [
+        f"按工信部划型标准（{rule.name_zh}），{bar}为大型企业，中小企业专项资金不适用于大型企业。贵公司{said}，"
+        f"若{need}，就属于大型企业，中小企业资金（如中小企业数字化转型城市试点）"
+        f"不适用；不到这个数则仍属中小企业。请告诉我贵公司的{named}，我再确认。"
     ]
 
 

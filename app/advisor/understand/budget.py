@@ -29,7 +29,10 @@ SPEND_CUE = re.compile(
     # "we can put 20k into an AI tool": money the client will put in (not "we put 30k into a CRM", a past spend)
     r"(?:can|could|will|would|'d|to) put\b|"
     # "Actually we can stretch to 90k", "we could go up to 120k": the ceiling raised
-    r"\bstretch(?:es|ed)? (?:it )?to\b|\bgo up to\b",
+    r"\bstretch(?:es|ed)? (?:it )?to\b|\bgo up to\b|"
+    # the ceiling the client sets: "Our ceiling is 200k", "we can't go above 80k", "能接受的价位在两三万", "心理价位八万"
+    r"\bceiling\b|\b(?:our|my) (?:limit|cap|max(?:imum)?)\b|\b(?:can'?t|cannot|won'?t) go (?:above|beyond|over)\b|"
+    r"价位|能接受",
     _I,
 )
 CEILING_AFTER = re.compile(
@@ -57,7 +60,9 @@ _BUDGET_WORD = re.compile(r"预算|budget", _I)
 # "Around ¥50k a year is what we can spend", "3万是我们能拿出的": the spending words come after the amount.
 SPEND_AFTER = re.compile(
     r"[^,，。.;；!?！？]{0,14}?(?:\b(?:is|'s) (?:what|all|the most) (?:we|i) (?:can|could|are able to|will) "
-    r"(?:spend|afford|invest|put)|是(?:我们|我)?(?:能|可以|最多能)(?:花|投|拿出|承受))",
+    r"(?:spend|afford|invest|put)|是(?:我们|我)?(?:能|可以|最多能)(?:花|投|拿出|承受)|"
+    # "Half a million is our ceiling", "200k is the limit", "10万是上限": the amount named as the client's ceiling
+    r"\b(?:is|'s) (?:our|my|the) (?:ceiling|limit|cap|max(?:imum)?|upper limit)\b|是(?:我们的?|我的?)?(?:上限|顶))",
     _I,
 )
 REVENUE_CUE = re.compile(

@@ -36,7 +36,12 @@ _FLOOR_AFTER = re.compile(
 
 
 # A negated bound is a ceiling: "不能超过3万", "不想超过两万", "别超过5千" (budget.py reads those).
-_NEGATED = re.compile(r"(?:不|别|没|勿|莫|未)(?:能|想|要|得|会|可|宜|许|准|应|该|敢|必)?\s*$")
+_NEGATED = re.compile(
+    r"(?:不|别|没|勿|莫|未)(?:能|想|要|得|会|可|宜|许|准|应|该|敢|必)?\s*$|"
+    # ...and in English: "we can't go above 80k", "won't spend more than 50k", "shouldn't be over 30k"
+    r"\b(?:can'?t|cannot|won'?t|shouldn'?t|mustn'?t|don'?t want to|not)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 
 
 def is_floor(text: str, start: int, end: int) -> bool:

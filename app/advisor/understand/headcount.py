@@ -79,7 +79,9 @@ EMPLOYEE_PATTERNS = [
     re.compile(
         # "人数是120" (a correction), Cantonese "員工加埋係45個" (all together, 係 = is)
         rf"(?:员工|工人|职工|雇员|人员|团队|员工数|(?<![客户访学游会])人数)(?:其实|实际|现在)?(?:加埋|加起来|加上)?"
-        rf"(?:是|系|有|约|大概|共|总共|一共|数)?\s*({NUMBER})",
+        # "员工不是50，是150": the figure denied, then the one said
+        rf"(?:(?:不是|并非){NUMBER}\s*(?:个|人|名)?\s*[，,、]?\s*而?(?=是))?"
+        rf"(?:是|系|有|约|大概|共|总共|一共|数|更正为|改为|应为|应该是)?\s*({NUMBER})",
         _FLAGS,
     ),
     re.compile(
@@ -153,13 +155,32 @@ def find_employees(text: str, figures: str) -> int | None:
 _FORM_AFTER = re.compile(r"(?:有限)?(?:责任)?公司")
 
 
+# A count of people who came or went is a change, not the headcount: "去年招了一百个人", "裁了50个人", "新招的有100人",
+# "we hired 100 people", "laid off 30 workers"; and a count denied is the one corrected: "不是18个人，是180个人".
+_CHANGE_BEFORE = re.compile(
+    r"(?:招|聘|新增|增加|增了|多了|扩了|走了|离职|辞职|辞了|退休|裁|减了|少了|流失|跳槽|请了|雇了|"
+    r"\b(?:hired|hiring|recruited|recruiting|added|lost|laid off|let go|fired|cut)\b)[^，,。；;\d]{0,4}$",
+    _FLAGS,
+)
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|而不是|\bnot|\brather than)\s*$", _FLAGS)
+
+
+def _counts_the_firm(figures: str, match: re.Match[str]) -> bool:
+    """The count is the firm's headcount: not a legal form ("一人公司"), not people hired or gone, not denied."""
+    if match.group(0).endswith("一人") and _FORM_AFTER.match(figures, match.end()):
+        return False
+    before = figures[max(0, match.start() - 12) : match.start()]
+    return not (_CHANGE_BEFORE.search(before) or _DENIED_BEFORE.search(before))
+
+
 def _stated_count(figures: str) -> re.Match[str] | None:
+    """The first count the patterns read as the firm's, in their order (the whole firm's before a team's)."""
     return next(
         (
             m
             for pattern in EMPLOYEE_PATTERNS
             for m in pattern.finditer(figures)
-            if not (m.group(0).endswith("一人") and _FORM_AFTER.match(figures, m.end()))
+            if _counts_the_firm(figures, m)
         ),
         None,
     )

@@ -21,6 +21,26 @@ MODEL_NAMES = (
 # it names what is bought; alone, a subscription or licence is software.
 PAYMENT_MODE = re.compile(r"年费|订阅|subscriptions?|licen[cs]es?", re.I)
 
+# A machine or a line the client acquires, named by the head of its noun (Chinese compounds are right-headed):
+# 机 a machine (激光切割机, 贴片机, 空压机), 床 a machine tool (冲床, 车床), 炉/窑 a furnace or kiln, 仪/器 an instrument,
+# 机器人 a robot, 线 a line (产线, 包装线, 质检线), 车 a vehicle (叉车, AGV小车). The head alone is ambiguous (商机, 司机,
+# 热线), so it names equipment only where the noun is counted as a machine (台/部/架, a line 条, a set 套) or is
+# the object of acquiring it (买, 购置, 引进, 上了, 换了): "上个月新买了台激光切割机，150万", "刚花80万上了条自动化
+# 产线", "引进了一条全自动包装线". A list of machine names would grow by every machine an owner names.
+_ACQUIRE = r"(?:买|购置|购买|购入|购进|采购|添置|引进|新上|上了|换了|更新了|装了|安装了)"
+_MACHINE_COUNT = r"[一两二三四五六七八九十几\d]+\s*[台部架条套]"
+_MACHINE_HEAD = r"(?:机器人|机组|机床|加工中心|机(?![会构制关遇理场票])|床|炉|窑|仪|器(?!械厂)|车(?![间])|线)"
+MACHINE_NOUN = (
+    rf"(?:{_ACQUIRE}\s*(?:了)?\s*(?:{_MACHINE_COUNT}|[台部架条套])?|{_MACHINE_COUNT})"
+    rf"\s*(?:新的?|全新的?|二手的?)?[^，,。；;！？!?\s]{{0,12}}?{_MACHINE_HEAD}"
+)
+# ...and in English the head of a process machine: "a CNC machining centre", "a packaging line", "a laser cutter".
+MACHINE_NOUN_EN = (
+    r"\b[a-z]+ing (?:cent(?:re|er)s?|machines?)\b|\b(?:lathes?|looms?|kilns?|furnaces?|boilers?|forklifts?|"
+    r"(?:laser|plasma|water-?jet) cutters?|(?:stamping|hydraulic|punch|printing) press(?:es)?|press brakes?|"
+    r"(?:packaging|packing|bottling|filling|coating|painting|welding|stamping|mou?lding|extrusion|automated) lines?)\b"
+)
+
 # Most specific first: "大模型训练的算力合同" is compute, "调用大模型API" a model service.
 KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
     # The services around registering a data asset ("入表的评估审计费"), not the asset's own value.
@@ -70,7 +90,7 @@ KIND_WORDS: list[tuple[SpendKind, re.Pattern[str]]] = [
         re.compile(
             r"设备|硬件|服务器|显卡|摄像头|一体机|工控机|机器人|机械臂|机床|加工中心|注塑机|检测线|分拣线|传感器|边缘盒子?|"
             r"hardware|equipment|server|appliance|machine|robot|cameras?|sensors?|edge (?:box|device)|"
-            r"(?:production|inspection|assembly|sorting|cnc) line",
+            rf"(?:production|inspection|assembly|sorting|cnc) line|{MACHINE_NOUN}|{MACHINE_NOUN_EN}",
             re.I,
         ),
     ),

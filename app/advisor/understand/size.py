@@ -215,6 +215,12 @@ def classify(sector: str, employees: float | None, revenue: float | None) -> Siz
     return SizeDecision(SizeClass.micro, f"{prefix}，{below}为微型企业")
 
 
+def large_thresholds(sector: str) -> tuple[SectorRule, dict[Measure, float]]:
+    """The sector's rule and the measures a large firm must all reach (1000 people AND 4亿 in industry)."""
+    rule = SECTORS.get(sector, SECTORS["other"])
+    return rule, rule.large
+
+
 @lru_cache(maxsize=1024)
 def possible_classes(sector: str, employees: float | None, revenue: float | None) -> frozenset[SizeClass]:
     """Every class the known measures leave open: 25 wholesale employees without revenue may be medium, small or
