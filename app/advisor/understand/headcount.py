@@ -158,7 +158,8 @@ _FORM_AFTER = re.compile(r"(?:有限)?(?:责任)?公司")
 # A count of people who came or went is a change, not the headcount: "去年招了一百个人", "裁了50个人", "新招的有100人",
 # "we hired 100 people", "laid off 30 workers"; and a count denied is the one corrected: "不是18个人，是180个人".
 _CHANGE_BEFORE = re.compile(
-    r"(?:招|聘|新增|增加|增了|多了|扩了|走了|离职|辞职|辞了|退休|裁|减了|少了|流失|跳槽|请了|雇了|"
+    # not 请了/雇了: "請了4個員工" is how a shop says whom it employs
+    r"(?:招|聘|新增|增加|增了|多了|扩了|走了|离职|辞职|辞了|退休|裁|减了|少了|流失|跳槽|"
     r"\b(?:hired|hiring|recruited|recruiting|added|lost|laid off|let go|fired|cut)\b)[^，,。；;\d]{0,4}$",
     _FLAGS,
 )
