@@ -31,9 +31,24 @@ PAYMENT_MODE = re.compile(r"年费|订阅|subscriptions?|licen[cs]es?", re.I)
 # verb before the word it buys).
 _ACQUIRED = "|".join(
     f"(?<={verb}{done})"
-    for verb in ("买", "购置", "购入", "购进", "采购", "添置", "引进", "新上", "上", "换", "更新", "装", "安装")
+    for verb in (
+        "买",
+        "购置",
+        "购入",
+        "购进",
+        "采购",
+        "添置",
+        "引进",
+        "新上",
+        "上",
+        "换",
+        "更新",
+        "装",
+        "安装",
+    )
     for done in ("了", "咗", "")
-    if (verb, done) not in {("上", ""), ("换", ""), ("装", ""), ("更新", "")}  # 上AI客服, 换个思路: no machine
+    if (verb, done)
+    not in {("上", ""), ("换", ""), ("装", ""), ("更新", "")}  # 上AI客服, 换个思路: no machine
 )
 _MACHINE_COUNT = r"[一两二三四五六七八九十几\d]+\s*[台部架条套]"
 _MACHINE_HEAD = r"(?:机器人|机组|机床|加工中心|机(?![会构制关遇理场票])|床|炉|窑|仪|器(?!械厂)|车(?![间])|线)"
