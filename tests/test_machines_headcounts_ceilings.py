@@ -235,3 +235,17 @@ def test_a_headcount_correction_beside_new_hires_keeps_the_staff_figure_and_the_
     )
     assert corrected["profile"]["employees"] == 160
     assert corrected["profile"]["budget_cny"] == 200_000
+
+
+def test_an_owner_and_spouse_are_two_people(extractor):
+    assert extractor.extract("我在旺角開咗間茶餐廳，我自己和太太經營，想整個AI落單").employees == 2
+
+
+def test_a_shop_coupon_is_a_need_not_a_funding_program():
+    from app.advisor.understand.kind_words import without_programs
+    from app.text.funding_words import names_funding
+    from app.text.normalize import normalize
+
+    wish = normalize("我们开了家烘焙店，想做个小程序，能自动发优惠券给老客户")
+    assert not names_funding(wish) and "优惠券" in without_programs(wish)
+    assert names_funding(normalize("杭州的算力券怎么申请"))  # a public voucher still is one

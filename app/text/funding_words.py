@@ -43,7 +43,12 @@ FUNDING_NOUNS_EN: tuple[str, ...] = (
     "funding",
 )
 
-FUNDING_NOUN_ZH = "|".join(FUNDING_NOUNS_ZH)
+# A coupon a shop hands its customers is no public money: "自動發優惠券給老客" asks for a marketing tool, not a program
+# (review17). The kinds of coupon are named by what they give (优惠, 代金, 折扣, 满减 …) before 券.
+_SHOP_COUPON = "".join(
+    f"(?<!{kind})" for kind in ("优惠", "代金", "折扣", "团购", "抵用", "满减", "现金", "礼品", "红包")
+)
+FUNDING_NOUN_ZH = "|".join(_SHOP_COUPON + noun if noun == "券" else noun for noun in FUNDING_NOUNS_ZH)
 FUNDING_NOUN_EN = r"\b(?:" + "|".join(FUNDING_NOUNS_EN) + r")\b"
 # Either language, as one regex fragment for readers that add their own words around it.
 FUNDING_NOUN = rf"(?:{FUNDING_NOUN_ZH}|{FUNDING_NOUN_EN})"

@@ -108,6 +108,8 @@ _ONE_PERSON = re.compile(
 _DENIED = re.compile(r"(?:不是|并非|不算|不属于|非)\s*$|\bnot (?:a |an )?$", _FLAGS)
 _COUPLE = re.compile(
     r"夫妻(?:店|档|俩|两个|二人)|两口子|(?:我们|咱们|我|咱)俩|"
+    # "我自己和太太经营", "我同老公一齐打理": the owner and their spouse run it
+    r"(?:我|本人)(?:自己)?(?:和|跟|同|与)(?:太太|老婆|妻子|爱人|老公|丈夫|先生|老婆仔)(?:一起|一齐)?(?:经营|打理|做|开|干|搞|看)|"
     r"\b(?:(?:just )?me and my (?:wife|husband|partner)|my (?:wife|husband|partner) and i|"
     r"(?:husband|wife)[- ]and[- ](?:wife|husband)|married couple)\b",
     _FLAGS,
