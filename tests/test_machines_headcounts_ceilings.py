@@ -249,3 +249,19 @@ def test_a_shop_coupon_is_a_need_not_a_funding_program():
     wish = normalize("我们开了家烘焙店，想做个小程序，能自动发优惠券给老客户")
     assert not names_funding(wish) and "优惠券" in without_programs(wish)
     assert names_funding(normalize("杭州的算力券怎么申请"))  # a public voucher still is one
+
+
+def test_job_counts_listed_together_add_up_but_a_subset_does_not(extractor):
+    assert (
+        extractor.extract("We're a Shenzhen logistics firm with 25 drivers plus 5 office staff.").employees
+        == 30
+    )
+    assert extractor.extract("我们有25个司机，另外还有5个文员").employees == 30
+    assert extractor.extract("员工20人，其中销售5人").employees == 20
+    assert extractor.extract("销售团队8个人，全厂100人").employees == 100
+
+
+def test_a_year_worked_out_from_a_monthly_spend_is_neither_a_second_purchase_nor_a_budget(extractor):
+    profile = extractor.extract("厦门的网店，12个人，租GPU跑个客服小模型，一个月3000块，一年也就3.6万")
+    assert profile.budget_cny is None
+    assert [(p.kind, p.amount_cny) for p in profile.purchases] == [(SpendKind.compute, 36_000)]

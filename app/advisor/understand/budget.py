@@ -112,7 +112,7 @@ def find_budget_money(text: str, local: str | None = None) -> tuple[float, str |
     amounts: list[tuple[Money, str | None]] = []
     every = money_amounts(text)
     # (a project's budget is its purchase and the budget too: "数字化改造项目预算40万")
-    bought = [(span.start, span.end) for span in purchase_spans(text) if not span.budget]
+    bought = [(span.start, span.end) for span in purchase_spans(text, restatements=True) if not span.budget]
     for money in _not_purchases(every, bought):
         if fact_role(text, money.start, money.end) is not None:
             continue  # a revenue, last year's spend or an R&D spend is no budget (amount_roles.py)
@@ -215,7 +215,7 @@ def states_budget(text: str) -> bool:
     """The message gives a budget, in CNY or not ("budget is HK$200k" re-plans the pack like "预算20万")."""
     if find_budget_money(text) is not None or no_budget_ceiling(text):
         return True
-    bought = [(span.start, span.end) for span in purchase_spans(text)]
+    bought = [(span.start, span.end) for span in purchase_spans(text, restatements=True)]
     return any(
         m.marked and SPEND_CUE.search(text[max(0, m.start - 20) : m.start])
         for m in _not_purchases(money_amounts(text), bought)

@@ -85,7 +85,8 @@ EMPLOYEE_PATTERNS = [
         _FLAGS,
     ),
     re.compile(
-        r"(\d[\d,]*)\s*(?:full[- ]time\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
+        r"(\d[\d,]*)\s*(?:(?:full|part)[- ]time\s+|(?:office|admin|sales|support|warehouse|kitchen|shop|store|field|"
+        r"delivery|factory|back[- ]office|front[- ]desk)\s+)?(?:employees|staff|people|workers|persons|headcount|teachers|tutors|"
         r"drivers|doctors|nurses|engineers|chefs|cooks|waiters|accountants|lawyers|developers|programmers|staffers|"
         r"carers|caregivers|couriers|technicians|mechanics|designers|architects|instructors|trainers|coaches|"
         r"cleaners|stylists|therapists|agents|salespeople|operators|consultants|crew)\b",
@@ -125,14 +126,52 @@ _BARE_COUNT = re.compile(
 )
 
 
+# Counts by job joined as one list add up: "25 drivers plus 5 office staff", "25个司机，另外还有5个文员", "3个老师和2个
+# 助教" (review17). A subset ("其中销售5人") or the whole firm's count beside a team's is no second part.
+_PLUS = re.compile(
+    r"\s*[,，、]?\s*(?:plus|and|as well as|along with|\+|加上?|外加|再加上?|另外(?:还有)?|还有|和|跟|以及|及)\s*"
+    r"(?:另外)?(?:还有)?\s*",
+    _FLAGS,
+)
+
+
+def _count_of(match: re.Match[str]) -> float | None:
+    return _EN_NUMBERS.get(match.group(1).lower()) or parse_number(match.group(1))
+
+
+def _job_counts_added(figures: str, stated: re.Match[str]) -> float | None:
+    """The stated count with the job counts listed right after it by "plus"/"和"/"另外还有" (none: the count alone)."""
+    if EMPLOYEE_PATTERNS[0].search(figures):
+        return _count_of(stated)  # the whole firm's count is said: a team's never adds to it
+    parts = sorted(
+        {
+            (m.start(), m.end()): m
+            for pattern in EMPLOYEE_PATTERNS[1:]
+            for m in pattern.finditer(figures)
+            if _counts_the_firm(figures, m)
+        }.values(),
+        key=lambda m: m.start(),
+    )
+    total, end = _count_of(stated), stated.end()
+    for part in parts:
+        if part.start() < end:
+            continue
+        if (
+            not _PLUS.fullmatch(figures, end, part.start())
+            or (value := _count_of(part)) is None
+            or total is None
+        ):
+            break
+        total, end = total + value, part.end()
+    return total
+
+
 def find_employees(text: str, figures: str) -> int | None:
     """The firm's headcount: a stated count first, else a workforce said without a figure.
 
     `figures` is `text` with spoken magnitudes written out ("上百人"), positions unchanged."""
     stated = _stated_count(figures)
-    employees = (
-        (_EN_NUMBERS.get(stated.group(1).lower()) or parse_number(stated.group(1))) if stated else None
-    )
+    employees = _job_counts_added(figures, stated) if stated else None
     if employees is not None:
         pass
     elif bare := _BARE_COUNT.search(figures):

@@ -67,9 +67,11 @@ def said_with_unit(match: re.Match[str]) -> bool:
     return bool(match.group(2) or _HAS_UNIT.search(tail) or _CN_MAGNITUDE.search(match.group(1)))
 
 
-def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
+def purchase_spans(norm: str, today: date | None = None, restatements: bool = False) -> list[PurchaseSpan]:
     """Contracts with an amount the client names in normalised text, where each amount stands; with `today`, each
-    dated to the year the client says it was bought (purchase_dates.py)."""
+    dated to the year the client says it was bought (purchase_dates.py). With `restatements`, also the year a client
+    works out from a monthly figure ("一个月3000块，一年也就3.6万"): no second purchase, but no budget either
+    (budget.py asks for every amount said of a purchase)."""
     # An English full stop ends a sentence too; replaced in place so positions stay those of `norm`.
     text = re.sub(r"\.(?=\s)", "。", spelled_numbers(norm))  # "half a million": digits, same length
     found: list[PurchaseSpan] = []
@@ -166,7 +168,8 @@ def purchase_spans(norm: str, today: date | None = None) -> list[PurchaseSpan]:
                     year=year,
                 )
                 found.append(PurchaseSpan(offset + match.start(), offset + match.end(), purchase, budgeted))
-    return beside_contracts(_said_twice(_loans_for_priced(found)))
+    priced = _loans_for_priced(found)
+    return beside_contracts(priced if restatements else _said_twice(priced))
 
 
 # How near a restated year follows its periodic figure ("算力一个月3000块，一年也就3.6万").
