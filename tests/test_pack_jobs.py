@@ -15,7 +15,8 @@ import itertools
 
 import pytest
 
-from app.advisor.engine.message_jobs import BOOKINGS, QUESTIONS, MessageTools, customer_jobs
+from app.advisor.engine.channel_fit import unlisted_channels
+from app.advisor.engine.message_jobs import BOOKINGS, QUESTIONS, MessageTools, answers_messages, customer_jobs
 from app.advisor.engine.need_parts import states_or_wishes
 from app.advisor.service import AdvisorService
 from app.catalogue.loader import load_catalogue
@@ -124,3 +125,30 @@ def test_a_need_the_catalogue_words_name_is_recommended_at_once_for_an_unknown_b
 )
 def test_a_complaint_of_excess_states_a_need_whatever_its_words(clause: str, states: bool) -> None:
     assert states_or_wishes(clause) is states
+
+
+def test_a_travel_platform_the_bot_is_not_described_for_gets_the_caveat() -> None:
+    bot = next(s for s in CATALOGUE.solutions if s.id == BOT)
+    reviews = next(s for s in CATALOGUE.solutions if s.id == "hotel-review-reply-agent")
+    assert unlisted_channels(bot, "携程和美团上客人的消息回不过来") == ("携程", "美团")
+    assert unlisted_channels(reviews, "携程上的差评") == ()  # its own description names Ctrip
+
+
+def test_foreign_buyers_emails_are_messages_answered_by_the_export_enquiry_tool(
+    advisor: AdvisorService,
+) -> None:
+    assert answers_messages("foreign buyers' e-mails pile up and nobody answers them")
+    response = advisor.ask(
+        "Export firm in Ningbo selling kitchenware, 10 staff. Answering foreign buyers' e-mails takes us all day."
+    )
+    ids = [s.id for s in response.solutions]
+    assert ids[:1] == ["foreign-trade-inquiry-assistant"], ids
+    assert BOT not in ids
+
+
+def test_guests_on_travel_platforms_get_the_reply_bot_with_the_channel_to_confirm(
+    advisor: AdvisorService,
+) -> None:
+    response = advisor.ask("大理一家民宿，5个人，携程和美团上客人的消息回不过来，想找AI帮忙回")
+    assert [s.id for s in response.solutions] == [BOT]
+    assert "确认能否接入携程、美团" in response.answer

@@ -26,10 +26,10 @@ from app.text.normalize import normalize
 
 # Messages customers send, asked and left unanswered or to be answered: what they send, and what is (not) done to it.
 _SENT = re.compile(
-    r"咨询|消息|留言|私信|问题|问价|询价|询问|提问|查询|问(?:房|货|价|路|课|尺码|发货|怎么)|客服|"
+    r"咨询|消息|留言|私信|问题|问价|询价|询问|提问|查询|问(?:房|货|价|路|课|尺码|发货|怎么)|客服|邮件|"
     r"(?:回复?|答复?|覆|接待)(?:客人|顾客|客户|买家|家长|病人|患者|住客|游客|学员)|"
     r"没人回|没空回|回不(?:过来|完|及)|覆唔(?:切|晒)|"  # a reply nobody has time for ("老师上课没空回")
-    r"\b(?:questions?|messages?|enquir(?:y|ies)|inquir(?:y|ies)|dms?|chats?|customer service|chat ?bot)\b|"
+    r"\b(?:questions?|messages?|enquir(?:y|ies)|inquir(?:y|ies)|dms?|chats?|customer service|chat ?bot|e-?mails?)\b|"
     r"\b(?:answer|reply to|respond to|chat with)\s+(?:our\s+|the\s+)?(?:guests|customers|buyers|clients|patients|"
     r"parents|shoppers|diners|visitors)\b",
     re.I,

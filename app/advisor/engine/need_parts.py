@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.advisor.engine.channel_fit import channel_only
 from app.advisor.engine.need_bank import MAX_NONE_SHARE, UNSERVED, NeedVote
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
@@ -177,11 +178,13 @@ _BA_OBJECT = re.compile(r"把[\u4e00-\u9fffa-z]{1,4}(?<![了好完掉])$", re.I)
 
 
 def _joined_items(clause: str) -> list[str]:
-    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object joins the next."""
+    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object, or naming only
+    channels ("携程和美团上客人的消息": where, not what), joins the next."""
     items: list[str] = []
     start = 0
     for join in _JOIN.finditer(clause):
-        if not _BA_OBJECT.search(clause[start : join.start()]):
+        piece = clause[start : join.start()]
+        if not _BA_OBJECT.search(piece) and not channel_only(piece):
             items.append(clause[start : join.start()])
             start = join.end()
     return [*items, clause[start:]]
