@@ -350,21 +350,7 @@ def _two_need_messages(count: int, seed: int = 18) -> list[tuple[str, list[tuple
     return messages
 
 
-_CLINIC = "杭州一家社区诊所，5个医生"
-
-
-def _marked(business: str, pains: list[tuple[str, set[str]]]) -> object:
-    """The clinic's pairs are a measured failure (s18): '医生写病历太花时间' and '病人候诊要等很久' are read as no
-    need, so the pair gets triage only and no sentence on records. Strict, so the fix is noticed; the other
-    trades' pairs must pass."""
-    if business != _CLINIC:
-        return pytest.param(business, pains)
-    return pytest.param(
-        business, pains, marks=pytest.mark.xfail(strict=True, reason="s18: 花时间/等很久 read as no need")
-    )
-
-
-@pytest.mark.parametrize(("business", "pains"), [_marked(b, p) for b, p in _two_need_messages(5)])
+@pytest.mark.parametrize(("business", "pains"), _two_need_messages(5))
 def test_every_need_part_of_a_two_need_message_gets_a_tool_or_a_no_tool_sentence(
     advisor: AdvisorService, business: str, pains: list[tuple[str, set[str]]]
 ) -> None:

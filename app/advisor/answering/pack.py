@@ -48,6 +48,9 @@ class PackHandlers(HandlerTools):
             or profile.purchases
             or turn.need_stated
             or states_need(f"{conversation.user_text()}\n{turn.query}")
+            # a need the catalogue's own words name ("安老院想用AI做跌倒偵測": 跌倒 of the fall monitor), though no rule
+            # knows its noun and the nearest examples are split: recommend first
+            or any(need.worded for need in self.recommender.stated_needs(profile, turn.query))
         )
         if missing and not stated and not profile.industry and not conversation.asked_clarification:
             # Nothing to recommend from yet ("我们公司想用AI，不知道从哪开始"): ask.

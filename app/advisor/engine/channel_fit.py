@@ -23,6 +23,13 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Telegram", re.compile(r"telegram", re.I)),
     ("小红书", re.compile(r"小红书|小紅書|xiaohongshu|rednote", re.I)),
     ("抖音", re.compile(r"抖音|douyin|tiktok", re.I)),
+    # travel platforms where guests write to a hotel or guesthouse (review17: OTA messages got the WeChat bot unsaid)
+    ("携程", re.compile(r"携程|攜程|ctrip|trip\.com", re.I)),
+    ("美团", re.compile(r"美团|美團|meituan", re.I)),
+    ("飞猪", re.compile(r"飞猪|飛豬|fliggy", re.I)),
+    ("Booking.com", re.compile(r"booking\.com", re.I)),
+    ("Agoda", re.compile(r"agoda", re.I)),
+    ("Airbnb", re.compile(r"airbnb|爱彼迎|愛彼迎", re.I)),
 )
 # Which words of an entry's description name a channel it serves (its own summary, both languages).
 _DESCRIBED = {
@@ -33,7 +40,32 @@ _DESCRIBED = {
     "Telegram": ("telegram",),
     "小红书": ("小红书",),
     "抖音": ("抖音", "douyin"),
+    "携程": ("携程", "ctrip"),
+    "美团": ("美团", "meituan"),
+    "飞猪": ("飞猪", "fliggy"),
+    "Booking.com": ("booking.com",),
+    "Agoda": ("agoda",),
+    "Airbnb": ("airbnb",),
 }
+
+
+# The channels the catalogue's reply tools are described for: named in a need, they too say where, not what.
+_DESCRIBED_CHANNELS = re.compile(
+    r"企业微信|企微|微信|公众号|小程序|官网|网站|电话|wechat|wecom|website|phone", re.I
+)
+_LEFT_OVER = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
+_PLACE_WORDS = re.compile(r"上面|上|里面|里|的|平台|后台|群|on|in|the|our|and|platforms?", re.I)
+
+
+def channel_only(text: str) -> bool:
+    """`text` names channels and nothing else ("携程", "微信和小红书上"): where customers write, no need of its own
+    (need_parts.py joins it to the need after it: "携程和美团上客人的消息" is one need, not "携程" and another)."""
+    rest = _DESCRIBED_CHANNELS.sub(" ", text)
+    for _, said in _CHANNELS:
+        rest = said.sub(" ", rest)
+    if rest == text:
+        return False
+    return not _LEFT_OVER.search(_PLACE_WORDS.sub(" ", rest))
 
 
 def named_channels(text: str) -> list[str]:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.advisor.engine.channel_fit import channel_only
 from app.advisor.engine.need_bank import MAX_NONE_SHARE, UNSERVED, NeedVote
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
@@ -112,6 +113,19 @@ _UNDONE = re.compile(
     r"\bpil(?:e|es|ed|ing) up\b|\bunanswered\b|\bnobody (?:replies|picks up|gets back)\b|\bby hand\b",
     re.I,
 )
+# Too much of something a job costs, said as a complaint of excess rather than with a problem word: 太 before what
+# the work costs or how it goes ("医生写病历太花时间", "太耗人"), a wait or a task that takes long ("病人候诊要等很久",
+# "等好耐", "takes ages"), time or staff eaten up ("占用大量时间"). s18/s19: a clinic's two needs read as none, so the
+# pair got one tool and no word on the other. The predicates after 太 are the closed class of a job's costs and
+# troubles, not any character (太原, 太阳能 are names).
+_EXCESS = re.compile(
+    r"太(?:花|费|耗|占|久|慢|长|多|累|贵|难|麻烦|繁琐|乱|杂|忙|晚|频繁|吃力)|过(?:长|慢|多|久)|"
+    r"(?:很|好|太|特别|非常)久|(?:好|咁)耐(?!用|心|看|磨)|(?:大半天|老半天|一整天)|"
+    r"(?:花|耗|占用?|费)(?:了|掉)?(?:很多|大量|好多|不少|太多|大把|好多)(?:时间|精力|人力|人手)|"
+    r"\btakes? (?:so |too )?(?:long|ages|forever)\b|\b(?:wait|waits|waiting) (?:for )?(?:ages|hours|too long|so long)\b|"
+    r"\btoo much time\b|\beats? up (?:hours|time|our time)\b",
+    re.I,
+)
 # A clause that carries on the wish before it ("想客人用手機落單，順便睇下邊款嘢食最好賣"): by the way, also.
 _CARRIES_ON = re.compile(r"^(?:顺便|顺带|顺手|捎带|另外再|再顺便)")
 
@@ -121,7 +135,7 @@ def states_or_wishes(clause: str) -> bool:
     test also asks for a solution noun they know, which a second need often lacks. An item that is no need
     after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
     return states_need(clause) or any(
-        p.search(clause) for p in (NEED, WISH, PROBLEM, _UNDONE, _ASKS_AI_TO, _USES_AI_FOR)
+        p.search(clause) for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _ASKS_AI_TO, _USES_AI_FOR)
     )
 
 
@@ -141,6 +155,22 @@ def need_items(text: str, states_need: Callable[[str], bool]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+# The clause introducing the business ("杭州一家社区诊所", "我们是一家小面馆", "we're a 20-room hotel"), facts and
+# place already cut out of it: who asks, whatever catalogue word its name holds (社区 of a community clinic named a
+# WeChat community tool beside the clinic's triage, s19).
+_INTRODUCES_BUSINESS = re.compile(
+    r"^\s*(?:我们|我哋|我|本公司|公司)?\s*(?:是|系|就是)?\s*[一1]\s*(?:家|间|个|所|座)|"
+    r"^\s*(?:we are|we're|we run|we own|i run|i own|our (?:company|business|firm|shop) is) an?\b",
+    re.I,
+)
+
+
+def apart_from_business(text: str, states_need: Callable[[str], bool]) -> str:
+    """`text` (normalised) without the clauses that introduce the business and state no need."""
+    clauses = _CLAUSE.split(normalize(text))
+    return "，".join(c for c in clauses if not (_INTRODUCES_BUSINESS.search(c) and not states_need(c)))
+
+
 # The objects of one 把 ("把医生和病人的对话转成文字病历"): a join right after 把 and a short object, its verb still to
 # come, joins two objects of one verb, not two needs (a clinic's transcription need was cut into "想让AI把医生", whose
 # 医生 named pre-consultation triage).
@@ -148,11 +178,13 @@ _BA_OBJECT = re.compile(r"把[\u4e00-\u9fffa-z]{1,4}(?<![了好完掉])$", re.I)
 
 
 def _joined_items(clause: str) -> list[str]:
-    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object joins the next."""
+    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object, or naming only
+    channels ("携程和美团上客人的消息": where, not what), joins the next."""
     items: list[str] = []
     start = 0
     for join in _JOIN.finditer(clause):
-        if not _BA_OBJECT.search(clause[start : join.start()]):
+        piece = clause[start : join.start()]
+        if not _BA_OBJECT.search(piece) and not channel_only(piece):
             items.append(clause[start : join.start()])
             start = join.end()
     return [*items, clause[start:]]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from app.advisor.engine.contract_scope import names_system_of_record
-from app.advisor.engine.message_jobs import MessageTools, answers_messages
+from app.advisor.engine.message_jobs import MessageTools, answers_messages, customer_jobs
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
 from app.advisor.engine.need_words import CatalogueWords, says
@@ -35,11 +35,13 @@ def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPar
 
 
 def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
-    """A need to answer customers' messages is answered by the tools that answer them on the client's channel, never
-    by a tool the words of who writes or what they ask about name ("answer guests": not the review-reply tool)."""
-    if part.unserved or not answers_messages(part.text):
+    """A need to answer customers' messages or take their bookings is answered by the tools doing that job on the
+    client's channel, never by a tool the words of who writes or what they ask about name ("answer guests": not the
+    review-reply tool), nor by the other job's tool ("客服機械人": not the booking receptionist, message_jobs.py)."""
+    jobs = customer_jobs(part.text)
+    if part.unserved or not (jobs or answers_messages(part.text)):
         return part
-    job = tools.for_client(said)
+    job = tools.for_client(said, jobs)
     return replace(
         part,
         answers=tuple(a for a in part.answers if a in job),

@@ -82,7 +82,7 @@ def choose_pack(
             # owner's words name in the whole message whose words are this need's; never an unnamed one.
             doing = _doing(need, ranked)
             found = [p for p in doing if p.worded and _says_its_words(need, p)] or _of_its_kind(need, doing)
-        candidates = [for_client_variant(p, ranked) for p in found]
+        candidates = [for_client_variant(p, _doing(need, ranked)) for p in found]
         # Already in the pack, or a variant of a pick's job (same kind, the same words of the owner's): one
         # purchase answers both. Two jobs of one kind (点评回复 and 电话预约) are two needs, two picks.
         chosen = next((p for p in candidates for q in picks if p is q or _same_job(p, q)), None)
@@ -120,7 +120,16 @@ def _of_its_kind(need: NeedPart, ranked: list[SolutionPick]) -> list[SolutionPic
     if need.doubted or not need.kinds or not ranked:
         return []
     best = max(p.score for p in ranked)
-    return [p for p in ranked if p.solution.category in need.kinds and p.score >= USEFUL_SHARE * best][:1]
+    # Two weak signals agreeing: the kind the need leans to, and a pick the message names or ranks first. A third-
+    # ranked tool nothing names is no answer because a weak vote leans to its kind ("研发新口味": a kitchen camera,
+    # the nearest wrong tool, where the catalogue has none, s19).
+    return [
+        p
+        for p in ranked
+        if p.solution.category in need.kinds
+        and p.score >= USEFUL_SHARE * best
+        and (p.named or p is ranked[0])
+    ][:1]
 
 
 def _answers(

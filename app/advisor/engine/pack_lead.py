@@ -88,9 +88,15 @@ def _trade_variant(lead: SolutionPick, named: list[SolutionPick]) -> bool:
 def for_client_variant(pick: SolutionPick, ranked: list[SolutionPick]) -> SolutionPick:
     """The variant of a named solution's kind made for the client's industry: "写商品listing" names a
     real-estate listing writer by its keyword, and a product-listing tool of the same category answers it.
+    Of a generic tool, the one made for the client's trade alone that the message names too (`_trade_variant`):
+    a bookkeeping agency's "录凭证、对账" is the agencies' own tool's work, not the generic OCR and reconciliation
+    tools' (s19: two generic tools for one agency tool, whose single-need path already chose it).
 
     A category is no job (`_variant_of`): a pet clinic's "病历整理" names the clinics' record tool, and an
     elderly-care fall monitor, healthcare for the pet clinic's GB/T section, answers nothing it asked."""
+    trade = next((p for p in ranked if p is not pick and _trade_variant(p, [pick])), None)
+    if trade is not None and not pick.solution.audience_only:
+        return trade
     if for_client(pick):
         return pick
     return next((p for p in ranked if for_client(p) and _variant_of(p, pick)), pick)

@@ -14,7 +14,7 @@ from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
-from app.advisor.engine.need_parts import without_means
+from app.advisor.engine.need_parts import apart_from_business, without_means
 from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
@@ -240,6 +240,8 @@ class SolutionRecommender(NeedReader):
         specific = [n for n in needs if not n.general]
         fill = not stated or (bool(needs) and not specific)
         choice = choose_pack(ranked, profile.budget_cny, size, specific, fill=fill)
+        if sum(not n.unserved for n in specific) == 1:
+            choice.picks = choice.picks[:1] + self._wished_for(choice.picks[1:], profile, message, history)
         # A need the catalogue's own words name a picked solution for is answered by it, whatever its nearest
         # examples lean to: never "no solution addresses 'automatic alerts'" above the cold-room alert (r12-02).
         picked = {p.solution.id for p in choice.picks}
@@ -250,6 +252,18 @@ class SolutionRecommender(NeedReader):
         choice.unanswered = [n for n in choice.unanswered if not self._names_any(n, picked)]
         choice.ruled_out = [n for n in choice.ruled_out if n in choice.unanswered]
         return choice
+
+    def _wished_for(
+        self, picks: list[SolutionPick], profile: CompanyProfile, message: str, history: str
+    ) -> list[SolutionPick]:
+        """Of the picks beside one stated need's answer, those whose words the client says outside the clause that
+        introduces the business: a word of its name ("社区诊所": a WeChat community tool's 社区) calls for nothing
+        (s19 brief: unasked additions beside a clinic's queue)."""
+        lines = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
+        said = " ".join(
+            apart_from_business(line, self._states_need) for line in [*lines, *profile.pain_points]
+        )
+        return [p for p in picks if any(says(normalize(w), said) for w in p.said)]
 
     def _names_any(self, need: str, solutions: set[str]) -> bool:
         return any(match.names for sid, match in self.words.match(need).items() if sid in solutions)
