@@ -130,3 +130,23 @@ def test_a_client_in_china_or_selling_abroad_keeps_its_place(
 ) -> None:
     """A place of China named for the client stays the client's; a market abroad ("出口日本") is not where it is."""
     assert advisor.ask(message).profile.city == city
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We're moving from Vancouver and will open a hotpot restaurant in Chengdu with 15 staff",
+        "我们从温哥华搬回来，准备在成都开火锅店，15个人",
+    ],
+)
+def test_a_place_the_owner_is_leaving_is_not_the_business_place(advisor: AdvisorService, message: str) -> None:
+    """review17: the business moving to Chengdu was placed in Vancouver, the city it is leaving."""
+    assert advisor.ask(message).profile.city == "成都"
+
+
+def test_a_firm_staying_abroad_that_plans_a_china_office_is_still_abroad(advisor: AdvisorService) -> None:
+    reply = advisor.ask(
+        "We are based in Singapore and plan to open a Shenzhen office next year; we want an AI chatbot for "
+        "customer questions"
+    )
+    assert reply.profile.province is None and all(f.verdict != "eligible" for f in reply.funding)
