@@ -123,7 +123,10 @@ def test_a_firm_said_to_be_abroad_stays_abroad_when_it_then_names_a_program(advi
 
 @pytest.mark.parametrize(
     ("message", "city"),
-    [("我们是兰州的AI初创，庆阳集群的算力券我们能用吗", "兰州"), ("我们做出口日本的，深圳的模型券能用吗", "深圳")],
+    [
+        ("我们是兰州的AI初创，庆阳集群的算力券我们能用吗", "兰州"),
+        ("我们做出口日本的，深圳的模型券能用吗", "深圳"),
+    ],
 )
 def test_a_client_in_china_or_selling_abroad_keeps_its_place(
     advisor: AdvisorService, message: str, city: str
@@ -139,7 +142,9 @@ def test_a_client_in_china_or_selling_abroad_keeps_its_place(
         "我们从温哥华搬回来，准备在成都开火锅店，15个人",
     ],
 )
-def test_a_place_the_owner_is_leaving_is_not_the_business_place(advisor: AdvisorService, message: str) -> None:
+def test_a_place_the_owner_is_leaving_is_not_the_business_place(
+    advisor: AdvisorService, message: str
+) -> None:
     """review17: the business moving to Chengdu was placed in Vancouver, the city it is leaving."""
     assert advisor.ask(message).profile.city == "成都"
 

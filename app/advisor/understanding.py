@@ -158,7 +158,9 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
     # A place abroad the client is in wins over a place of China named only as a program's: "a Dubai trading firm
     # — can we get Shenzhen's model voucher?" (gazetteer.foreign; read as written, the extractor reads lower case).
-    foreign = places.foreign(not_the_company(stated))  # not a hometown, nor a place being left ("moving from …")
+    foreign = places.foreign(
+        not_the_company(stated)
+    )  # not a hometown, nor a place being left ("moving from …")
     if foreign is None and saved.province is None and delta.province and not places.names_the_client(text):
         # A firm said to be abroad earlier stays there when a later turn names a place of China only as a program's
         # ("registered in Dubai" … "Can we get Shenzhen's model voucher?"): where it is wins over the program's place.
