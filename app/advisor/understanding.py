@@ -156,7 +156,16 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
     located = conversation.profile
     # A firm abroad that plans a China office ("based in Singapore … plan to open a Shenzhen office") is abroad.
     stated = without_hypotheticals(text, plans=True)  # as written: English city names are read capitalised
-    if (delta.province is None or not places.mentions(stated)) and (foreign := places.foreign(stated)):
+    # A place abroad the client is in wins over a place of China named only as a program's: "a Dubai trading firm
+    # — can we get Shenzhen's model voucher?" (gazetteer.foreign; read as written, the extractor reads lower case).
+    foreign = places.foreign(
+        not_the_company(stated)
+    )  # not a hometown, nor a place being left ("moving from …")
+    if foreign is None and saved.province is None and delta.province and not places.names_the_client(text):
+        # A firm said to be abroad earlier stays there when a later turn names a place of China only as a program's
+        # ("registered in Dubai" … "Can we get Shenzhen's model voucher?"): where it is wins over the program's place.
+        foreign = places.foreign(without_hypotheticals(conversation.user_text(), plans=True))
+    if foreign:
         turn.foreign = foreign  # outside every program's coverage: no place, no verdicts
         conversation.profile = conversation.profile.model_copy(
             update={"province": None, "city": None, "district": None}

@@ -9,6 +9,8 @@ and words jieba's dictionary knows mainly as a verb, adverb, direction, number o
 often as any word (比如, 合作, 南部, 资源, 解放), and names that only say where in a town (城东, 市中): "在合作的基础上" is no place.
 
 Names jieba's dictionary does not hold at all (横州) are no everyday word: county_plain.tsv, read as places anywhere.
+A name CC-CEDICT knows only as a county-level division (当阳, 定远, 监利, 石首: no common-word sense) is a place name
+whatever jieba's counts say (they are counts of a news corpus, where county names are frequent): it is guarded.
 
     python knowledge/places/build_county_guards.py     # reads admin_divisions.tsv and jieba's dict.txt
 """
@@ -17,12 +19,20 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
 import jieba
+from build_county_names_cedict import division_name
 
 HERE = Path(__file__).parent
+sys.path.insert(
+    0, str(HERE.parents[1])
+)  # the app's reading of a county's spoken name, so tables and app agree
+from app.advisor.understand.divisions import AUTONOMOUS_COUNTY as ETHNIC_SUFFIX  # noqa: E402
+from app.advisor.understand.divisions import spoken_name as spoken  # noqa: E402
+
 # jieba tags of words that are rarely a place when said after 在: verbs, adverbs, conjunctions, prepositions,
 # measure words, numbers, directions, pronouns, particles, time words, idioms. Place words (湖里 "in the lake")
 # are places too when rare: 湖里 is where Xiamen's firms are; 台前 ("front stage") is said too often.
@@ -31,19 +41,12 @@ COMMON = 3000  # a word jieba has seen this often is an everyday word whatever i
 COMMON_ADJECTIVE = (
     300  # adjectives and place words are tagged loosely (平遥 and 高密 "a"); frequent ones are words
 )
-ETHNIC_SUFFIX = re.compile(r"(?:[^族]{1,4}族)+自治县$")
 # Zones are read by their full name (zones.tsv, admin_divisions.tsv); their short names are their kind.
 # Names that say where in any town, not which town: "在城东开了家店".
 GENERIC = re.compile(r"^(?:城|市|郊|矿)[东西南北中区]?$|^城[东西南北中]|^中西$|开发|高新|新区|新城")
 # Hong Kong's, Macao's and Taiwan's districts are read from the SAR tables (sar_places.py), by the names used there.
 SAR = {"香港", "澳门", "台湾"}
 ZONE = re.compile(r"开发区|园区|新区|管理区|管委会|示范区|新城|产业园|风景|食品区|实验区|聚集区|保税区")
-
-
-def spoken(full: str) -> str:
-    """The name said without its kind: 海盐县 -> 海盐, 江城哈尼族彝族自治县 -> 江城; a banner (旗) keeps its word."""
-    # The name keeps two characters at least: the peoples' pattern alone also matches "融水苗族" in 融水苗族自治县.
-    return re.sub(r"(?:县|区|市)$", "", re.sub(rf"^(.{{2,}}?){ETHNIC_SUFFIX.pattern}", r"\1", full))
 
 
 def jieba_words() -> dict[str, tuple[int, str]]:
@@ -91,7 +94,11 @@ def main() -> None:
             # Not a word jieba knows at all (横州, renamed from 横县 in 2021): no everyday word, read as a place
             # wherever it is written ("横州一家做茉莉花茶的厂").
             plain.append((province, city, full, name))
-        elif not everyday(name, words) or (ETHNIC_SUFFIX.search(full) and words[name][0] < COMMON_ADJECTIVE):
+        elif (
+            not everyday(name, words)
+            or division_name(name)
+            or (ETHNIC_SUFFIX.search(full) and words[name][0] < COMMON_ADJECTIVE)
+        ):
             # An autonomous county is said without its peoples (融水苗族自治县 is 融水), whatever rare sense
             # jieba gives the word (融水 "melt water", tagged vn).
             out.append((province, city, full, name))

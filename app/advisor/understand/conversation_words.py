@@ -50,3 +50,9 @@ SELF_DESCRIPTION = re.compile(
     r"我们是|我们公司是|我是|我们做|我们开|我开|开了一家|我家|本公司是|\b(we are|we're|we run|i run|i own|we own|our company is)\b",
     _I,
 )
+# The same with the subject dropped, as owners write it: "开麻辣烫连锁的，郑州12家店", "做五金的，东莞", "卖茶叶的，三家
+# 门店": opening with what the firm does ("开/做/卖…的") or counting its own shops and plants.
+DESCRIPTION_WITHOUT_SUBJECT = re.compile(
+    r"^\s*(?:开|做|搞|经营|干|卖|办)[^，,。；;？?！!]{1,20}的(?=$|[，,。；;\s])|"
+    r"(?:\d+|[一二两三四五六七八九十几]+)\s*(?:家|间)(?:店|门店|分店|连锁店|工厂|厂|餐厅|诊所|酒店|超市)"
+)

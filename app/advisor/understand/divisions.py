@@ -115,9 +115,13 @@ class Divisions:
             if province in provinces and normalize(name) not in zh
         }
         self.guarded_county_full = {normalize(name): full for _province, _city, full, name in guarded_rows}
-        # County-level names in English from GeoNames ("Shouguang", "Zhangjiagang": county_names_en.tsv, built by
-        # build_county_names_en.py); regions.yaml's hand-written English names come first.
-        for province, city, full, name in tsv_rows(folder / "county_names_en.tsv"):
+        self.everyday_counties = frozenset(everyday)  # 新建, 商城: the word first, even opening a sentence
+        # County-level names in English: from GeoNames ("Shouguang", "Zhangjiagang": county_names_en.tsv, built by
+        # build_county_names_en.py), then CC-CEDICT's romanised proper nouns for the counties GeoNames lists under
+        # no name owners write or not at all ("Qufu", "Pingyao": county_names_cedict.tsv); regions.yaml's
+        # hand-written English names come first.
+        english_rows = tsv_rows(folder / "county_names_en.tsv") + tsv_rows(folder / "county_names_cedict.tsv")
+        for province, city, full, name in english_rows:
             if en is not None and province in provinces:
                 en.setdefault(name.lower(), city_place.get(city, Place(province, city)))
                 district.setdefault(name.lower(), full)
@@ -154,7 +158,7 @@ class Divisions:
                 zh.get(normalize(province + own)) == place
             ):  # "辽宁朝阳建平": the province-and-city key read first
                 prefixes.add(province + own)
-            for name in {normalize(full), normalize(_spoken(full))}:
+            for name in {normalize(full), normalize(spoken_name(full))}:
                 if len(name) < 2 or name == normalize(own):  # "辽宁朝阳" is the city; 朝阳县 is said in full
                     continue
                 for prefix in prefixes:
@@ -167,8 +171,74 @@ class Divisions:
                             district.setdefault(key, full)
 
 
-def _spoken(full: str) -> str:
-    """A county said without its kind: 海盐县 -> 海盐, 江城哈尼族彝族自治县 -> 江城; a banner (旗) keeps its word."""
-    # The name keeps its first two characters at least: "融水苗族自治县" is 融水, never "" (the peoples' pattern
-    # alone also matches "融水苗族").
-    return re.sub(r"(?:县|区|市)$", "", re.sub(r"^(.{2,}?)(?:[^族]{1,4}族)+自治县$", r"\1", full))
+# The 56 peoples of China as GB/T 3304-1991 names them, as they stand in autonomous counties' names (张家川回族自治县,
+# 塔什库尔干塔吉克自治县 without 族): what is cut off is a people's name, not any four characters before 族.
+PEOPLES = [
+    "汉",
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+]
+_PEOPLE = "|".join(rf"{p}族" if len(p) == 1 else rf"{p}族?" for p in sorted(PEOPLES, key=len, reverse=True))
+AUTONOMOUS_COUNTY = re.compile(rf"^(.{{2,}}?)(?:{_PEOPLE})+自治县$")
+
+
+def spoken_name(full: str) -> str:
+    """A county said without its kind: 海盐县 -> 海盐, 张家川回族自治县 -> 张家川, 江城哈尼族彝族自治县 -> 江城; a banner
+    (旗) keeps its word. Read by the place builders in knowledge/places/ too, so the tables and the app agree."""
+    # The name keeps its first two characters at least: "融水苗族自治县" is 融水, never "".
+    if people := re.fullmatch(rf"({'|'.join(PEOPLES)})族自治县", full):
+        return people.group(1)  # 东乡族自治县 is 东乡
+    return re.sub(r"(?:县|区|市)$", "", AUTONOMOUS_COUNTY.sub(r"\1", full))

@@ -29,6 +29,21 @@ def world_rows(folder: Path) -> list[list[str]]:
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|near|outside|around|to|based in|located in|headquartered in|out of)\s+$", re.I
 )
+# Words that make the place after them a market the client sells to, not where it is: "出口日本", "客户在美国",
+# "buyers in Dubai", "we export to Germany".
+_MARKET_BEFORE = re.compile(
+    r"(?:出口(?:到|至)?|销往|卖到|卖去|发往|客户(?:主要)?(?:在|是|来自)?|买家(?:在|来自)?|市场(?:在|是)?|"
+    r"\b(?:export(?:s|ing)?|sell(?:s|ing)?|ship(?:s|ping)?)\s+(?:\w+\s+){0,3}?(?:to|in)|"
+    r"\b(?:customers?|clients?|buyers?|markets?)\s+(?:\w+\s+){0,2}?(?:in|from|at))\s*$",
+    re.I,
+)
+
+
+def names_a_market(norm: str, start: int) -> bool:
+    """The place at norm[start:] is named as where the client sells, not where it is."""
+    return bool(_MARKET_BEFORE.search(norm[max(0, start - 30) : start]))
+
+
 _CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z])")
 
 

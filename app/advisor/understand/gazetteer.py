@@ -14,13 +14,13 @@ from pathlib import Path
 import yaml
 
 from app.advisor.understand.divisions import Divisions, Place
-from app.advisor.understand.foreign_places import ForeignPlaces, world_rows
+from app.advisor.understand.foreign_places import ForeignPlaces, names_a_market, world_rows
 from app.advisor.understand.guarded_places import GuardedPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
 from app.advisor.understand.place_holders import PlaceHolders
-from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions
+from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions, role_of
 from app.advisor.understand.registration import (
     REGISTERED_EN,
     not_the_company,
@@ -79,7 +79,9 @@ class RegionGazetteer:
         for name in counties:
             self._district.setdefault(name, divisions.guarded_county_full[name])
         self._held = PlaceHolders(path.parent / "places" / "place_holders.tsv")  # 六合彩, 太平洋: no county
-        self._guarded_names = GuardedPlaces(self._guarded, counties, {p.province for p in self._zh.values()})
+        self._guarded_names = GuardedPlaces(
+            self._guarded, counties, {p.province for p in self._zh.values()}, divisions.everyday_counties
+        )
         self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
@@ -103,7 +105,7 @@ class RegionGazetteer:
         if abroad := self.registered_abroad(text):
             return abroad
         if self.mentions(text):
-            return None
+            return self.abroad_beside_programs(text)
         norm = normalize(text)
         # The one scan of Chinese and foreign names (a second trie would double the start-up cost).
         if self._zh_pattern and (
@@ -178,7 +180,7 @@ class RegionGazetteer:
         is a Hong Kong firm (review9 r9-37 was told it qualified for the Shenzhen voucher)."""
         mentions = self.mentions(text)
         found = [place for _, place in mentions]
-        if not found or self.registered_abroad(text):
+        if not found or self.registered_abroad(text) or self.abroad_beside_programs(text):
             return None
         norm = normalize(text)
         placed = place_mentions(norm, mentions)
@@ -221,6 +223,26 @@ class RegionGazetteer:
                 if named := self.abroad.in_english("in " + name):
                     return named
         return None
+
+    def abroad_beside_programs(self, text: str) -> str | None:
+        """The place abroad the client is in when every place of China `text` names is another party's: "a Dubai
+        trading firm — can we get Shenzhen's model voucher?", "雅加达的公司能申请深圳的券吗". The place the client is in
+        wins over a place named only as a program's (or a vendor's); a market abroad ("出口日本", "buyers in Dubai")
+        is not where the client is."""
+        placed = self.roles(text)
+        if not placed or any(m.role is PlaceRole.client for m in placed):
+            return None
+        norm = normalize(text)
+        for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
+            if m.group(0) in self.abroad.zh and self._clients_abroad(norm, m.start(), m.end()):
+                return m.group(0)
+        named = self.abroad.in_english(text)  # looked up as written: capitalised words
+        at = norm.find(named.lower()) if named else -1
+        return named if named and at >= 0 and self._clients_abroad(norm, at, at + len(named)) else None
+
+    @staticmethod
+    def _clients_abroad(norm: str, start: int, end: int) -> bool:
+        return role_of(norm, start, end) is PlaceRole.client and not names_a_market(norm, start)
 
     def district(self, name: str) -> str | None:
         """The full name of the district or county a mention names ("海珠" -> 海珠区), None for a city or province."""

@@ -8,7 +8,9 @@ Counties and county-level cities whose short name is an everyday word (海盐 "s
 places/county_guarded.tsv; 新建, 商城, 温泉, 路桥, 金门: places/county_everyday.tsv) are read on stricter terms, or
 alone as the answer to "where?" ("路桥"): only after a word that places the company and before a
 word that says what is done there or a clause break ("我们在海盐做紧固件", "厂子在龙口，做粉丝的", "在平遥开了家店"),
-not before 的 or 有 alone ("在平和的氛围里", "在资源有限的时候"). Held-out blind11 had a 海盐 firm read as no place.
+not before 的 or 有 alone ("在平和的氛围里", "在资源有限的时候"); opening a sentence before 的一家, 一间 or 的工厂 ("龙泉的
+一家青瓷作坊"), unless the name is one owners use first as the word (新建). Held-out blind11 had a 海盐 firm read as
+no place.
 After their own city or province these names need no cue: divisions.py reads "嘉兴海盐", "浙江海盐" as the county.
 """
 
@@ -34,7 +36,13 @@ def _names(names: dict[str, Place]) -> str:
 
 
 class GuardedPlaces:
-    def __init__(self, cities: dict[str, Place], counties: dict[str, Place], provinces: set[str]) -> None:
+    def __init__(
+        self,
+        cities: dict[str, Place],
+        counties: dict[str, Place],
+        provinces: set[str],
+        everyday: frozenset[str] = frozenset(),
+    ) -> None:
         self.cities, self.counties = cities, counties
         before_city = PLACING + "|" + "|".join(sorted(provinces, key=len, reverse=True))
         self._city = re.compile(rf"(?:{before_city})\s*({_names(cities)}){_CITY_AFTER}") if cities else None
@@ -51,6 +59,16 @@ class GuardedPlaces:
             if counties
             else None
         )
+        # Opening a sentence before "的一家 / 一间 / 的工厂…" a county's name says where that business is
+        # ("龙泉的一家青瓷作坊", "平遥一家客栈"); not a name owners use first as the word ("新建一家分厂", "商城的店").
+        named = {name: place for name, place in counties.items() if name not in everyday}
+        self._opening = (
+            re.compile(
+                rf"(?:^|[，,。；;！!？?\s])({_names(named)})(?=的?(?:一家|一间)|的(?:工厂|厂|公司|店|企业))"
+            )
+            if named
+            else None
+        )
 
     def mentions(self, norm: str) -> list[tuple[str, Place]]:
         """(name, place) for each guarded name `norm` puts a place at: cities, then counties."""
@@ -65,4 +83,6 @@ class GuardedPlaces:
                 for m in self._alone.finditer(norm)
                 if (name := m.group(1) or m.group(2))
             ]
+        if self._opening:
+            found += [(m.group(1), self.counties[m.group(1)]) for m in self._opening.finditer(norm)]
         return found

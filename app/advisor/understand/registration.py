@@ -60,12 +60,14 @@ _OFFSHORE = re.compile(
 
 
 # "我们在杭州，不在宁波", "in Dongguan, not Foshan": the place denied is not where the company is.
-# Likewise where the owner comes from ("老家在湖南邵阳，但公司开在深圳", "originally from Wenzhou, but …"):
-# a hometown is not where the company is registered.
+# Likewise where the owner comes from ("老家在湖南邵阳，但公司开在深圳", "originally from Wenzhou, but …") or is
+# moving away from: a hometown or a place being left is not where the company is registered.
 _NOT_THE_COMPANY = re.compile(
     r"(?:不在|不是在|而不是|并非|不是|\bnot in\b|\bnot\b|\binstead of\b|\brather than\b|"
     r"老家(?:在|是)?|祖籍(?:在|是)?|出生在|生在|我是(?=[^\d,，。的一家]{2,5}人(?![员数手工]))|"
-    r"\b(?:originally|born|grew up) (?:from|in)\b|\bhometown is\b|\bi'?m from\b(?=[^,.]{2,20}\bbut\b))"
+    r"\b(?:originally|born|grew up) (?:from|in)\b|\bhometown is\b|\bi'?m from\b(?=[^,.]{2,20}\bbut\b)|"
+    # The place the owner is leaving: "moving from Vancouver and will open in Chengdu", "从温哥华搬回来，准备在成都开店".
+    r"\b(?:moving|relocating|moved|relocated|coming back|returning) from\b|从(?=[^\s，,。]{1,8}?(?:搬|迁)?(?:回来|回国|过来)))"
     r"\s*[^\s,，。.;；!?！？]{1,12}",
     re.IGNORECASE,
 )

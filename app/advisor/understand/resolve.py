@@ -20,6 +20,7 @@ from app.advisor.understand.conversation_words import (
     ASKS_ANYTHING,
     CORRECTION,
     DECLINE,
+    DESCRIPTION_WITHOUT_SUBJECT,
     FIRST_PERSON_ANY,
     REFERS_BACK,
     SELF_DESCRIPTION,
@@ -63,6 +64,13 @@ def states_profile_facts(delta: CompanyProfile, text: str, conversation: Convers
     first_person = bool(FIRST_PERSON_ANY.search(text))
     if delta.industry is not None and first_person:
         return True
+    norm = normalize(text)
+    if (
+        delta.industry is not None
+        and DESCRIPTION_WITHOUT_SUBJECT.search(norm)
+        and not ASKS_ANYTHING.search(norm)
+    ):
+        return True  # "开麻辣烫连锁的，郑州12家店": the owner's own business, told before any question
     budget = delta.budget_cny is not None or states_budget(normalize(text))
     earlier_business = conversation.last_intent not in (None, "out_of_scope", "smalltalk")
     if (budget or delta.purchases) and (first_person or earlier_business or conversation.pack):

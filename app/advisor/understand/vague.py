@@ -54,6 +54,13 @@ _GENERIC = re.compile(
     r"ours|adopt\w*|true|really|real|hard|prepare|documents?|paperwork|news|friends?|videos?|says?|said)\b",
     _I,
 )
+# The existential frame around what is asked for names nothing either: "any AI grants out there?", "is there help
+# at all these days", "anything on offer at the moment", "what exists for small firms".
+_FRAME = re.compile(
+    r"\b(?:out there|at all|these days|at the moment|right now|on offer|nowadays|currently|around|anywhere|"
+    r"somewhere|exists?|existing)\b",
+    _I,
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+", re.IGNORECASE)
 MAX_HAN_LEFT = (
@@ -83,5 +90,5 @@ def names_nothing(text: str) -> bool:
     norm = normalize(text)
     if not _TOPIC.search(norm):
         return False
-    left = _GENERIC.sub(" ", norm)
+    left = _GENERIC.sub(" ", _FRAME.sub(" ", norm))
     return len(_HAN.findall(left)) <= MAX_HAN_LEFT and not _WORD.search(left)
