@@ -156,7 +156,7 @@ def large_unless_said(profile: CompanyProfile, language: Lang) -> list[str]:
         return [
             f"Under the MIIT thresholds ({rule.name_en}), a firm with at least {bar} is large, and SME funds are not "
             f"for large firms. You have {said}: if you also reach {need}, SME funds (such as the SME digital "
-            f"transformation pilot) are not for you; below that you still count as an SME. Tell me your {named} and "
+            f"transformation pilot) would not apply; below that you still count as an SME. Tell me your {named} and "
             "I will confirm."
         ]
     return [
