@@ -120,3 +120,18 @@ def test_asked_whether_a_named_program_exists_the_answer_is_yes_with_its_rate_or
 def test_owner_asking_if_the_city_has_a_voucher_hears_yes_first(advisor):
     first = _ask(advisor, "扬州有算力券吗")["answer"].splitlines()[0]
     assert first.startswith("有：扬州市人工智能算力券"), first
+
+
+def test_can_we_use_it_and_is_it_still_open_are_not_questions_of_cover():
+    """ "深圳训力券能用吗？模型券呢？" asks whether the client can use the programs (the verdicts answer it), and
+    "还能报吗" whether the round is open (the date notes answer it): neither may open with "资料没有写明…" lines
+    (review17 s7c / s1c on the end code). A thing asked of, even one the sources don't name, still gets its line."""
+    programs = {p.id: p for p in CATALOGUE.funding}
+    training = programs["sz-training-voucher-2024"]
+    assert (
+        cover_lines("深圳训力券能用吗？模型券呢？", [training, programs["sz-model-voucher-2024"]], "zh") == []
+    )
+    assert cover_lines("那深圳的训力券现在还能报吗？", [training], "zh") == []
+    assert cover_lines("训力券能用在房租上吗？", [training], "zh")[0].startswith("资料没有写明")
+    assert cover_lines("训力券推理也能用吗？", [training], "zh")[0].startswith("不包括")
+    assert cover_lines("租GPU的钱训力券能报吗？", [training], "zh")[0].startswith("包括")

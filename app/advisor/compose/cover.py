@@ -24,7 +24,7 @@ from app.advisor.compose.program_labels import short_name
 from app.advisor.contract import Lang
 from app.advisor.engine.compute_purpose import TRAIN, purpose_words
 from app.advisor.understand.kind_words import without_programs
-from app.advisor.understand.program_question import COVER_MODAL, COVERS, WHAT_IT_COVERS
+from app.advisor.understand.program_question import COVER_MODAL, COVERS, DEADLINE, WHAT_IT_COVERS
 from app.advisor.understand.purchase_kinds import kinds_named
 from app.catalogue.english import quoted
 from app.catalogue.models import FundingProgram
@@ -38,9 +38,26 @@ _PURPOSE_EN = {TRAIN: "training", "serve": "inference (serving a model)"}
 MAX_PROGRAMS = 3  # "训力券和模型券能不能用在…上" names two; more is a digest, not a question about one spend
 
 
+def _cover_text(question: str) -> str:
+    """The message without its deadline questions: "现在还能报吗" asks whether the round is still open (the date
+    notes answer it), not whether the program pays for something, though 能报 is also a modal of cover."""
+    return DEADLINE.sub(" ", normalize(question))
+
+
+# A modal with nothing after it ("深圳训力券能用吗？", "可以用吗"): "can we use it", a question of eligibility,
+# unless the message names a thing or a purpose to be paid for (then "推理也能用吗" asks about that).
+_BARE_MODAL = re.compile(rf"(?:{COVER_MODAL.pattern})\s*(?:吗|么|嘛|呢|不|[？?。，,!！]|$)", re.I)
+
+
+def _names_nothing(norm: str) -> bool:
+    """Every modal of cover in the message stands bare (nothing it is asked of follows it)."""
+    modals = list(COVER_MODAL.finditer(norm))
+    return bool(modals) and len(modals) == len(list(_BARE_MODAL.finditer(norm)))
+
+
 def asks_cover(question: str) -> bool:
     """A yes/no question whether a program pays for one thing ("X能不能用在Y上", "does X cover Y")."""
-    norm = normalize(question)
+    norm = _cover_text(question)
     return bool(COVERS.search(norm)) and not WHAT_IT_COVERS.search(norm)
 
 
@@ -79,6 +96,8 @@ def _program_line(program: FundingProgram, norm: str, en: bool) -> str | None:
     scope = list(program.eligibility.spend_scope)
     purposes = purpose_words(norm)
     kinds = _asked_kinds(norm, purposes)
+    if not kinds and _names_nothing(norm):
+        return None  # "训力券能用吗": no thing asked of; the verdicts answer whether the client can use it
     if not kinds:
         pays = _labels(scope, en)
         return (
@@ -142,7 +161,7 @@ def _program_line(program: FundingProgram, norm: str, en: bool) -> str | None:
 def cover_lines(question: str, programs: Sequence[FundingProgram], language: Lang) -> list[str]:
     """The direct answer to "does X cover Y" for each program named, each with its quoted sentence; [] when the
     message asks no such question or names no program."""
-    norm = normalize(question)
+    norm = _cover_text(question)
     if not programs or len(programs) > MAX_PROGRAMS:
         return []
     strict = asks_cover(question)
