@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from app.advisor.engine.eligibility import Assessment, assess
@@ -119,6 +120,22 @@ def judged(
     program = catalogue.program(program_id)
     assert program is not None
     return assess(program, profile, today, named_purchases(message), normalize(message))
+
+
+def conversation_fixture(today: str) -> Any:
+    """A `converse` fixture: one conversation through `aipack ask --batch` on the shared index, with the advisor's
+    date pinned to `today` (verdicts use the real date otherwise); it returns the replies in order."""
+
+    @pytest.fixture
+    def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+        monkeypatch.setenv("AIPACK_ADVISOR__TODAY", today)
+
+        def run(*messages: str) -> list[dict[str, Any]]:
+            return batch_conversation(tmp_path, *messages)
+
+        return run
+
+    return converse
 
 
 def batch_conversation(tmp_path: Path, *messages: str) -> list[dict[str, Any]]:

@@ -7,27 +7,16 @@ s3t3, s4t2: follow-ups got another program, a knowledge-base digest, or a hypoth
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from app.advisor.engine.program_names import ProgramNames
 from app.settings import PROJECT_ROOT
-from tests.helpers import batch_conversation
+from tests.helpers import conversation_fixture
 
 DIGEST = ("知识库中的资料", "knowledge base says")
 
 
-@pytest.fixture
-def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """One conversation through `aipack ask --batch`: the replies in order."""
-    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-23")
-
-    def run(*messages: str) -> list[dict[str, Any]]:
-        return batch_conversation(tmp_path, *messages)
-
-    return run
+converse = conversation_fixture("2026-11-23")
 
 
 def _head(reply: dict[str, Any], lines: int = 2) -> str:

@@ -8,26 +8,15 @@ after a funding question, and the first line of a what-if.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.helpers import batch_conversation
+from tests.helpers import conversation_fixture
 
 DIGEST = ("知识库中的资料", "知識庫中的資料", "knowledge base says")
 HANGZHOU_API = "杭州一家做网店代运营的，15人，每月调用备案大模型API大概1万"
 
 
-@pytest.fixture
-def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """One conversation through `aipack ask --batch`: the replies in order."""
-    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-28")
-
-    def run(*messages: str) -> list[dict[str, Any]]:
-        return batch_conversation(tmp_path, *messages)
-
-    return run
+converse = conversation_fixture("2026-11-28")
 
 
 def _listed(reply: dict[str, Any]) -> list[str]:

@@ -17,8 +17,6 @@ Extraction properties run on the rule reader (cheap, deterministic); what the ow
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import cn2an  # type: ignore[import-untyped]
 import pytest
@@ -31,7 +29,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.loader import load_catalogue
 from app.catalogue.taxonomy import SpendKind
 from app.settings import PROJECT_ROOT
-from tests.helpers import batch_conversation
+from tests.helpers import conversation_fixture
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 TODAY = date(2026, 11, 28)
@@ -200,14 +198,7 @@ def test_the_conditional_large_note_only_when_the_size_is_open_and_large_is_poss
         assert (employees is None) != (revenue is None)
 
 
-@pytest.fixture
-def converse(shared_container, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    monkeypatch.setenv("AIPACK_ADVISOR__TODAY", "2026-11-28")
-
-    def run(*messages: str) -> list[dict[str, Any]]:
-        return batch_conversation(tmp_path, *messages)
-
-    return run
+converse = conversation_fixture("2026-11-28")
 
 
 def test_a_line_already_bought_is_judged_at_the_clients_figure_not_spent_as_a_budget(converse):

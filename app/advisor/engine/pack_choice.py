@@ -120,10 +120,9 @@ def _of_its_kind(need: NeedPart, ranked: list[SolutionPick]) -> list[SolutionPic
     if need.doubted or not need.kinds or not ranked:
         return []
     best = max(p.score for p in ranked)
-    # The kind the need leans to and a useful score: the best-ranked tool of that kind answers it (the property
-    # test_a_named_need_with_a_fitting_catalogue_tool_never_gets_an_empty_pack). Requiring it to be named or ranked
-    # first as well (s19) emptied packs whose need the catalogue does fit ("想用AI挑坏果": fruit sorting is visual
-    # inspection) and, with the pack, the funding answer; reverted at the session's end.
+    # The kind the need leans to and a useful score: the best-ranked tool of that kind answers it. Asking more (that
+    # the message name it, or rank it first) empties packs the catalogue does fit ("想用AI挑坏果": fruit sorting is
+    # visual inspection), and an empty pack drops the funding answer with it.
     return [p for p in ranked if p.solution.category in need.kinds and p.score >= USEFUL_SHARE * best][:1]
 
 
