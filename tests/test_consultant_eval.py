@@ -117,3 +117,35 @@ def test_an_older_engines_arithmetic_line_counts_as_subtracted():
     del response["subsidies"]
     case = ConsultantCase("t8", "dev", ["..."], {}, {"not_subtracted": ["hz-compute-voucher-2025"]})
     assert not score_case(case, response, CATALOGUE, TODAY, set()).passed
+
+
+def test_an_up_to_figure_of_a_competitive_program_shown_apart_is_no_competitive_subtraction():
+    # A competitive award's "up to" figure beside the net (`in_net_cost: false`, "需遴选") reduces no net cost: the
+    # money check and the `competitive_subtracted` count see only a deduction in the net.
+    program = "cd-scenario-award-2025"
+    case = ConsultantCase("t9", "dev", ["..."], {}, {})
+
+    def summary(in_net: bool) -> dict:
+        response = _response()
+        response["subsidies"][0].update(program_id=program, in_net_cost=in_net)
+        return summarise([score_case(case, response, CATALOGUE, TODAY, {program})])
+
+    assert summary(in_net=False)["competitive_subtracted"] == 0
+    assert summary(in_net=True)["competitive_subtracted"] == 1
+
+
+def test_the_total_subsidy_cap_counts_only_what_the_net_deducts():
+    # Two programs: one deducted in the net (6,300 at most), one shown "up to" beside it (6,300 more). The case's
+    # combined cap of 6,300 holds: the client's net falls by 6,300 at most, the other figure is not money taken off.
+    case = ConsultantCase("t10", "dev", ["..."], {}, {"max_total_subsidy": 6300})
+    response = _response()
+    apart = dict(response["subsidies"][0], program_id="hz-smart-voucher-2025", in_net_cost=False)
+    response["subsidies"].append(apart)
+
+    def row(in_net: bool) -> tuple[str, bool, str]:
+        apart["in_net_cost"] = in_net
+        rows = score_case(case, response, CATALOGUE, TODAY, set()).checks
+        return next(r for r in rows if r[0] == "max_total_subsidy")
+
+    assert row(in_net=False) == ("max_total_subsidy", True, "6300")
+    assert row(in_net=True) == ("max_total_subsidy", False, "12600")

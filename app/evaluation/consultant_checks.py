@@ -75,7 +75,8 @@ def money_checks(a: ScoredAnswer, competitive: set[str]) -> None:
         program = a.catalogue.program(sub.program_id)
         if program is not None and not subsidy_matched(program, sub, a.catalogue, a.client):
             a.check("matched_purchase", False, f"{sub.program_id} on {sub.solution_id}")
-        if sub.program_id in competitive_ids and sub.amount_max > 0:
+        if sub.program_id in competitive_ids and sub.subtracted:
+            # An "up to" figure shown beside the net ("需遴选", `in_net_cost: false`) takes nothing off the cost.
             a.check("competitive_subtracted", False, sub.program_id)
     for s in a.pack:
         gross, net = s["first_year_cost_cny"], s["net_first_year_cost_cny"]
@@ -197,7 +198,8 @@ def client_figure_checks(a: ScoredAnswer) -> None:
         ok = bool(pack) and abs(lower - n) <= 0.5 and abs(upper - n) <= 0.5
         a.check("client_total", ok, f"pack {lower:.0f}–{upper:.0f} vs {n:.0f}")
     if "max_total_subsidy" in expect:
-        total = sum(s.amount_max for s in subs)
+        # The combined cap bounds what the net cost falls by: an "up to" figure shown apart is not taken off.
+        total = sum(s.amount_max for s in subs if s.subtracted)
         a.check("max_total_subsidy", total <= expect["max_total_subsidy"] + 0.5, f"{total:.0f}")
 
 
