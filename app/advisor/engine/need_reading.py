@@ -12,9 +12,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from app.advisor.engine.contract_scope import names_system_of_record
-from app.advisor.engine.message_jobs import MessageTools, answers_messages, customer_jobs
+from app.advisor.engine.message_jobs import MessageTools, answers_messages, clauses_around, customer_jobs
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
+from app.advisor.engine.need_parts import (
+    NeedMatcher,
+    NeedPart,
+    apart_from_business,
+    need_items,
+    states_or_wishes,
+)
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
 from app.advisor.understand.profile import CompanyProfile
@@ -34,14 +40,15 @@ def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPar
     return part
 
 
-def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
+def _answering(part: NeedPart, tools: MessageTools, said: str, industry: str | None) -> NeedPart:
     """A need to answer customers' messages or take their bookings is answered by the tools doing that job on the
     client's channel, never by a tool the words of who writes or what they ask about name ("answer guests": not the
     review-reply tool), nor by the other job's tool ("客服機械人": not the booking receptionist, message_jobs.py)."""
-    jobs = customer_jobs(part.text)
-    if part.unserved or not (jobs or answers_messages(part.text)):
+    before, after = clauses_around(part.text, said)
+    jobs = customer_jobs(part.text, before, after)
+    if part.unserved or not (jobs or answers_messages(part.text, before, after)):
         return part
-    job = tools.for_client(said, jobs)
+    job = tools.for_client(said, jobs, industry)
     return replace(
         part,
         answers=tuple(a for a in part.answers if a in job),
@@ -50,6 +57,10 @@ def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
         doubted=False,
         job=job,
     )
+
+
+def _no_need(_: str) -> bool:
+    return False
 
 
 def no_sector(_: str) -> str | None:
@@ -185,7 +196,7 @@ class NeedReader:
         """
         said = " ".join([history, message, *profile.pain_points])
         return [
-            _answering(_system_of_record(part, self._infrastructure), self.messages, said)
+            _answering(_system_of_record(part, self._infrastructure), self.messages, said, profile.industry)
             for item in self._need_items(profile, message, history)
             if (part := self.matcher.part(item))
         ]
@@ -218,4 +229,8 @@ class NeedReader:
             return True
         if owned is not None:
             return False
+        if not apart_from_business(clause, _no_need).strip():
+            return (
+                False  # the clause introducing the business: a product term there is what it makes or sells
+            )
         return any(says(term, clause) for term in self._product_terms)
