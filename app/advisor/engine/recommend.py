@@ -124,7 +124,8 @@ class SolutionRecommender(NeedReader):
         # who or what does the work now names no job ("排产全靠老师傅": not the repair assistant, review16 r16-19)
         text, problem = without_means(text), [without_means(p) for p in problem]
         said = self.words.match(" ".join(problem))
-        objects_said = normalize(" ".join(problem))  # what the need is about, the business left out
+        # what the need is about, the clause introducing the business left out ("社区诊所" names no 社群 to run)
+        objects_said = " ".join(apart_from_business(p, self._states_need) for p in problem)
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         stated = named_by_needs if worded_by_needs is None else worded_by_needs
         owned = self._owned(f"{history}\n{message}", stated)
