@@ -69,11 +69,16 @@ def test_a_word_shared_with_another_trades_tool_does_not_bring_that_tool(
     assert not ids & unwanted, ids
 
 
-def test_a_factory_need_no_tool_answers_is_said_plainly() -> None:
+def test_a_factory_need_no_tool_answers_is_said_plainly(advisor: AdvisorService) -> None:
     """The food factory hears that no catalogued tool answers its raw-material forecasting, not a restaurant's."""
     restaurant = BY_ID["restaurant-prep-forecast"]
     assert not serves_trade(restaurant, "C", "原材料备货老是不准")
     assert serves_trade(restaurant, "H", "原材料备货老是不准")  # its own trade, whatever the words
+    response = advisor.ask("我们是一家食品厂，60人，原材料备货老是不准")
+    assert response.solutions == [] and "目录中没有" in response.answer, response.answer
+    assert (
+        "原材料备货老是不准" in response.answer
+    )  # the need is named back, not swapped for another trade's tool
 
 
 def test_a_need_naming_what_a_tool_works_on_reaches_it_from_another_trade() -> None:
