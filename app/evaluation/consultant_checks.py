@@ -94,8 +94,7 @@ def eligible_checks(a: ScoredAnswer) -> None:
         if verdict != "eligible" or program is None:
             continue
         why = []
-        until = program.validity.effective_until
-        if until and until < a.today:
+        if program.validity.ended(a.today):  # a claims window after the spending period still pays past spend
             why.append("expired")
         sizes = {str(s) for s in program.eligibility.size_classes}
         if sizes and a.truth.get("size_class") and a.truth["size_class"] not in sizes:
