@@ -121,14 +121,21 @@ class FundingJudge:
         query = without_rumours(without_hypotheticals(turn.query), turn.claimed)
         return normalize_cased(f"{turn.conversation.user_text()}\n{query}")
 
-    def notes(self, turn: Turn) -> list[str]:
-        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
+    @staticmethod
+    def before_summary(turn: Turn) -> list[str]:
+        """What a pack answer says before its summary line: a large firm asking for SME funds hears first that they
+        are not for it (advice_rules §3), not after a count of programs it cannot use (review18)."""
+        return large_firm_note(turn.conversation.profile, turn.query, turn.programs, turn.language)
+
+    def notes(self, turn: Turn, summary_first: bool = False) -> list[str]:
+        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place.
+        `summary_first`: a pack answer, which says `before_summary` above its summary line instead."""
         profile, query, language = turn.conversation.profile, turn.query, turn.language
         client = client_items(profile.purchases)
         bought = kinds(client) | {s.purchase.kind for s in turn.subsidies}
         return [
             *asked_amount_note(query, turn.subsidies, language),  # "能补到50万吗": answered first
-            *large_firm_note(profile, query, turn.programs, language),
+            *([] if summary_first else self.before_summary(turn)),
             *no_program_for_place(
                 profile, self.catalogue, language, self.absence(profile, language), turn.programs
             ),
@@ -138,7 +145,7 @@ class FundingJudge:
             *loan_interest_notes(
                 stated_loan(self.said_in(turn)), turn.programs, language, financed_price(client)
             ),
-            *foreign_figure_notes(normalize(turn.query), turn.programs, language),
+            *foreign_figure_notes(normalize(turn.query), turn.programs, language, client),
             *deduction_notes(normalize(self.said_in(turn)), turn.programs, language),
             *one_off_notes(client, turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),

@@ -190,7 +190,10 @@ def pack_answer(
     notes: list[str] | None = None,
     abroad: bool = False,
     asking: frozenset[str] = frozenset(),
+    lead: list[str] | None = None,
 ) -> PackText:
+    """The pack answer's text. `lead`: what must be said before the summary line (a large firm told SME funds are
+    not for it), `notes` what follows it."""
     en = language == "en"
     out = PackText(answer="")
     choice = fit_client_figures(choice, cost, profile.budget_cny)
@@ -219,7 +222,7 @@ def pack_answer(
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
     notes = [*currency_note(profile.province, language), *(notes or [])]
-    lines = [summary, "", *notes, *([""] if notes else [])]
+    lines = [*(lead or []), *([""] if lead else []), summary, "", *notes, *([""] if notes else [])]
     # A pack of the client's own contracts only ("刚签了120万的算力合同，能拿多少补贴"): we recommend nothing, so
     # the list is theirs, and its steps are filing, not asking vendors (s19 ans19-16).
     own_contracts = (
