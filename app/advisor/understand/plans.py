@@ -107,10 +107,22 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
                 continue
             if kind is SpendKind.ai_equipment and _RENTED_COMPUTE.search(words):
                 kind = SpendKind.compute
+            if kind is SpendKind.cloud_service and _compute_before(words, match.start()):
+                kind = (
+                    SpendKind.compute
+                )  # "GPU cloud", "算力云": compute rented on a cloud (purchase_kinds.py)
             # The clause saying they buy it is quoted, over one that only mentions it ("有没有算力调度平台").
             if kind not in found or (_BUYS.search(words) and not _BUYS.search(found[kind].words)):
                 found[kind] = SaidPurchase(kind, _quote(words, match))
     return tuple(sorted(found.values(), key=lambda p: _position(text, p.words)))
+
+
+def _compute_before(words: str, start: int) -> bool:
+    """A compute word ends right before the word at `start` ("gpu cloud", "算力云"): it says what the cloud sells."""
+    compute = dict(KIND_WORDS)[SpendKind.compute]
+    return any(
+        m.end() in (start, start - 1) and not words[m.end() : start].strip() for m in compute.finditer(words)
+    )
 
 
 def planned_kinds(said: str) -> frozenset[SpendKind]:
