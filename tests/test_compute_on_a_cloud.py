@@ -14,6 +14,7 @@ import pytest
 
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchase_kinds import kinds_named
 from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.loader import load_catalogue
 from app.catalogue.taxonomy import SpendKind
@@ -55,3 +56,10 @@ def test_a_priced_contract_keeps_its_kind_in_every_verdict():
     (purchase,) = [c for c in fund.conditions if c.name == "purchase"]
     # The compute rental is no cloud subscription the fund might pay for: not quoted back as one.
     assert "（云服务）" not in purchase.reason.zh and "阿里云" not in purchase.reason.zh
+
+
+def test_a_gpu_cloud_names_one_kind_of_purchase():
+    # What a question names (compose/cover.py: "Partly: … pays for compute rental, not for cloud services" was said
+    # of a GPU cloud): the cloud the compute comes on is no second purchase.
+    assert kinds_named("we rent gpu cloud for model training") == [SpendKind.compute]
+    assert kinds_named("上云和租gpu算力") == [SpendKind.cloud_service, SpendKind.compute]

@@ -59,9 +59,9 @@ def claims_window(
             "validity",
             Status.unmet,
             Reason(
-                f"支出期已于{until}结束，之后的支出不在其内（{when_zh}，只受理此前的支出），除非出新一期",
-                f"spending had to happen by {until}: later spend is not covered ({when_en}, for earlier spend only) "
-                "unless a new round is issued",
+                f"支出期已于{until}结束，之后的支出不在其内，除非出新一期（本期申报截止{closes}，只受理此前的支出）",
+                f"spending had to happen by {until}: later spend is not covered unless a new round is issued (this "
+                f"round's claims close on {closes}, for earlier spend only)",
             ),
         )
     return Condition(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.advisor.understand.kind_words import KIND_WORDS, without_programs
+from app.advisor.understand.purchase_kinds import compute_before
 from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
 
@@ -107,7 +108,7 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
                 continue
             if kind is SpendKind.ai_equipment and _RENTED_COMPUTE.search(words):
                 kind = SpendKind.compute
-            if kind is SpendKind.cloud_service and _compute_before(words, match.start()):
+            if kind is SpendKind.cloud_service and compute_before(words, match.start()):
                 kind = (
                     SpendKind.compute
                 )  # "GPU cloud", "算力云": compute rented on a cloud (purchase_kinds.py)
@@ -115,14 +116,6 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
             if kind not in found or (_BUYS.search(words) and not _BUYS.search(found[kind].words)):
                 found[kind] = SaidPurchase(kind, _quote(words, match))
     return tuple(sorted(found.values(), key=lambda p: _position(text, p.words)))
-
-
-def _compute_before(words: str, start: int) -> bool:
-    """A compute word ends right before the word at `start` ("gpu cloud", "算力云"): it says what the cloud sells."""
-    compute = dict(KIND_WORDS)[SpendKind.compute]
-    return any(
-        m.end() in (start, start - 1) and not words[m.end() : start].strip() for m in compute.finditer(words)
-    )
 
 
 def planned_kinds(said: str) -> frozenset[SpendKind]:

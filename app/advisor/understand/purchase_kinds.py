@@ -36,6 +36,15 @@ _OBJECT_REACH = (
 )
 
 
+def compute_before(text: str, start: int) -> bool:
+    """A compute word ends right before the word at `start` ("gpu cloud", "算力云"): it says what the cloud sells, so
+    the cloud is no purchase of its own (review18: "GPU cloud" was booked as a cloud subscription)."""
+    compute = dict(KIND_WORDS)[SpendKind.compute]
+    return any(
+        m.end() in (start, start - 1) and not text[m.end() : start].strip() for m in compute.finditer(text)
+    )
+
+
 def kinds_named(before: str) -> list[SpendKind]:
     """Every kind of purchase named in `before`, in the order named (not inside a program's name).
 
@@ -43,7 +52,12 @@ def kinds_named(before: str) -> list[SpendKind]:
     """
     named: list[tuple[int, SpendKind]] = []
     for kind, pattern in KIND_WORDS:
-        words = [w for w in pattern.finditer(before) if not in_program_name(before, w)]
+        words = [
+            w
+            for w in pattern.finditer(before)
+            if not in_program_name(before, w)
+            and not (kind is SpendKind.cloud_service and compute_before(before, w.start()))
+        ]
         if words and kind not in {k for _, k in named}:
             named.append((words[0].start(), kind))
     return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
