@@ -15,13 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.advisor.engine.conditions import Status
-from app.advisor.engine.eligibility import Verdict
+from app.advisor.engine.eligibility import Verdict, assess
+from app.advisor.engine.purchases import client_items
 from app.advisor.service import AdvisorService
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.loader import load_catalogue
 from app.container import Container
 from app.settings import PROJECT_ROOT
-from tests.helpers import judged
+from app.text.normalize import normalize
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "knowledge" / "catalogue")
 NANNING = CompanyProfile(province="广西", city="南宁", employees=30, industry="I")
@@ -30,7 +32,11 @@ IN_WINDOW = date(2026, 1, 10)
 
 
 def _validity(message: str, today: date):
-    assessment = judged(CATALOGUE, NN, NANNING, message, today)
+    # As the advisor reads them: each contract dated by the client's words against today ("去年" is last year).
+    program = CATALOGUE.program(NN)
+    assert program is not None
+    purchases = client_items(stated_purchases(normalize(message), today))
+    assessment = assess(program, NANNING, today, purchases, normalize(message))
     (condition,) = [c for c in assessment.conditions if c.name == "validity"]
     return assessment, condition
 
