@@ -11,6 +11,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.applying import apply_steps
 from app.advisor.compose.costs import subsidy_lines
 from app.advisor.compose.details import funding_details
+from app.advisor.compose.direct_answer import kind_line, others_line, verdict_lines
 from app.advisor.compose.focus import focus_line
 from app.advisor.compose.funding import program_summary, verdict_line
 from app.advisor.compose.funding_brief import funding_brief
@@ -20,10 +21,11 @@ from app.advisor.compose.what_if import changed_verdicts, supposition_changed, v
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
 from app.advisor.engine.guarantee import asked_amount_note
 from app.advisor.engine.notices import ended_note, said_ended
+from app.advisor.engine.program_subjects import RAISED_ONLY, asks_which_of_raised_kind, raised_types
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
-from app.advisor.understand.program_question import FUNDING_WORDS
+from app.advisor.understand.program_question import FUNDING_WORDS, asked_of_program, asks_for_others
 from app.advisor.understand.purchases import priced
 from app.text.normalize import normalize
 
@@ -141,7 +143,7 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
-        focus = focus or self._about_named(turn)
+        focus = focus or self._about_named(turn) or self._others(turn) or self._of_kind(turn)
         # One line a program: the date notes below repeat an ended program's line, dropped once (review10).
         # "能补到50万吗" is answered before the rate and cap (review13 r13-48).
         notes = [
@@ -198,11 +200,31 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # One that ended is answered by "已于…结束，不能再申请", the sentence the date notes lead with: the answer
         # says it once (the notes repeating it are dropped in `_funding_answer`; review10: said twice).
         today, en = self.today(), turn.language == "en"
+        if asked_of_program(turn.query) == "verdict" and not any(said_ended(a, today) for a in named):
+            # "能拿东莞的算力券吗": the verdict with its icon, the place's own program before the province's.
+            everyone = [a for a in turn.programs if a.program.id in order]
+            return "\n".join([*cover, *verdict_lines(everyone, turn.language, today)]) or None
         summaries = [
             ended_note(a, en) if said_ended(a, today) else program_summary(a, turn.language, today)
             for a in named
         ]
         return "\n".join([*cover, *summaries]) or None
+
+    def _others(self, turn: Turn) -> str | None:
+        """ "还有别的补贴吗" after programs were asked about or shown: the other programs for the client, or none."""
+        conversation = turn.conversation
+        before = conversation.asked_programs or conversation.shown_programs
+        if not (before and asks_for_others(turn.query)):
+            return None
+        asked = [p for p in self.catalogue.funding if p.id in before]
+        return others_line(turn.programs, asked, turn.language)
+
+    @staticmethod
+    def _of_kind(turn: Turn) -> str | None:
+        """ "有什么税收优惠？": the programs of the kind asked about, counted by verdict, before the list."""
+        if turn.named_programs or not asks_which_of_raised_kind(turn.query):
+            return None
+        return kind_line(turn.programs, raised_types(turn.query) & RAISED_ONLY, turn.language)
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""

@@ -15,7 +15,10 @@ from app.catalogue.models import Catalogue, FundingProgram
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize, normalize_cased
 
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
+# Single quotes too ("an 'AI+ Manufacturing special fund 2026'", ‘…’), but not an apostrophe ("Beijing's").
+_QUOTED = re.compile(
+    r"[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]|(?<![A-Za-z0-9])'([^'\n]{2,40})'(?![A-Za-z0-9])"
+)
 _GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
 # A loan product is named like a program ("“AI惠企贷”", "科创贷"): a claim to check as any other (review11 r11-17).
 _PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|贷$|\bfunds?\b|scheme|\bloan\b", re.I)
@@ -26,7 +29,7 @@ def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[
     names = [normalize(p.name) + normalize(p.name_en) for p in catalogue.funding]
     found = []
     for match in _QUOTED.finditer(question):
-        name = match.group(1).strip()
+        name = (match.group(1) or match.group(2)).strip()
         if _GENERIC.match(name):
             continue  # "“两券”能一起用吗": the vouchers just discussed, not a program's name
         # Script-blind: "「AI轉型津貼」" names a program as "“AI转型津贴”" does.
