@@ -50,7 +50,12 @@ def test_what_is_asked_about_a_program_is_read_once(message: str, asked: str | N
 
 
 def test_anything_else_is_a_question_for_the_other_programs():
-    for message in ("还有别的补贴吗？", "其他的政策呢", "Anything else we could apply for?", "any other grants?"):
+    for message in (
+        "还有别的补贴吗？",
+        "其他的政策呢",
+        "Anything else we could apply for?",
+        "any other grants?",
+    ):
         assert asks_for_others(message), message
     assert not asks_for_others("还有多久截止？")
 

@@ -163,15 +163,13 @@ class FundingJudge:
         """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
         # "能补到50万吗" is answered on the client's figure even under a policy digest (asked_amount_note).
         ask = asked_of_program(turn.query)
-        if (
-            asks_about_time(turn.query)
-            or turn.wants_certainty
-            or amount_asked_for(turn.query) is not None
-            or (ask == "verdict" and turn.named_programs)
-        ):
+        asked_amount = amount_asked_for(turn.query) is not None
+        # "算力券能补到50万吗" is answered on the client's figure (asked_amount_note), not by the verdict.
+        verdict = ask == "verdict" and bool(turn.named_programs) and not asked_amount
+        if asks_about_time(turn.query) or turn.wants_certainty or asked_amount or verdict:
             turn.programs = self.for_question(turn)
         direct = self.cover(turn)
-        if not direct and ask == "verdict":
+        if not direct and verdict:
             # "青岛模型券能补吗", "is that for us": the verdict on the named program leads the quoted texts.
             named = [a for a in turn.programs if a.program.id in turn.named_programs]
             direct = verdict_lines(named, turn.language, self.today())

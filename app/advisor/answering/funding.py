@@ -19,7 +19,7 @@ from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.what_if import changed_verdicts, supposition_changed, verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
-from app.advisor.engine.guarantee import asked_amount_note
+from app.advisor.engine.guarantee import amount_asked_for, asked_amount_note
 from app.advisor.engine.notices import ended_note, said_ended
 from app.advisor.engine.program_subjects import RAISED_ONLY, asks_which_of_raised_kind, raised_types
 from app.advisor.engine.purchases import Purchase, solution_purchases
@@ -187,10 +187,13 @@ class FundingHandlers(PackHandlers, CostHandlers):
     def _about_named(self, turn: Turn) -> str | None:
         """The programs the question names, answered first: verdict, mechanism, cap and date; whether they pay
         for the thing asked about when that is the question."""
-        if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
+        if turn.wants_certainty:  # a guarantee question has its own answer
             return None
-        # "杭州算力券能不能用在买服务器上": yes or no first, then each program's verdict, cap and date as ever.
+        # "杭州算力券能不能用在买服务器上": yes or no first, then each program's verdict, cap and date as ever;
+        # "有没有试点补贴": the pilot lists for the client's place, a program named or not.
         cover = self.funding.cover(turn)
+        if not turn.named_programs:
+            return "\n".join(cover) or None
         # In the order the client named them: "东莞的试点" is Dongguan's own (ended) before the province's that
         # still runs (review9 r9-17), whatever order the verdicts sort the list in.
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
@@ -200,7 +203,8 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # One that ended is answered by "已于…结束，不能再申请", the sentence the date notes lead with: the answer
         # says it once (the notes repeating it are dropped in `_funding_answer`; review10: said twice).
         today, en = self.today(), turn.language == "en"
-        if asked_of_program(turn.query) == "verdict" and not any(said_ended(a, today) for a in named):
+        verdict = asked_of_program(turn.query) == "verdict" and amount_asked_for(turn.query) is None
+        if verdict and not any(said_ended(a, today) for a in named):
             # "能拿东莞的算力券吗": the verdict with its icon, the place's own program before the province's.
             everyone = [a for a in turn.programs if a.program.id in order]
             return "\n".join([*cover, *verdict_lines(everyone, turn.language, today)]) or None

@@ -158,7 +158,9 @@ TIMES = re.compile(
 # "顺义是试点区吧", "宁波入选了吗", "我们城市有中央财政试点吗", "Is Ningbo a pilot city?": whether a place is on a
 # pilot's list (the catalogue's pilot entries and published batches answer it), not for a pilot's money.
 PILOT = re.compile(
-    r"(?:是|算|属于|入选|选上|列入|进入|有)(?:了|没有|不是|没)?[^，,。？?]{0,16}试点(?:城市|区|县|市)?(?:吗|吧|么|嘛|没有|没|不|了吗|呢|[？?]|$)|"
+    # "有没有试点补贴？": whether there is a pilot for the client's place, which its lists answer.
+    r"(?:是|算|属于|入选|选上|列入|进入|有)(?:了|没有|不是|没)?[^，,。？?]{0,16}试点(?:城市|区|县|市)?"
+    r"(?:补贴|补助|资金|政策|项目)?(?:吗|吧|么|嘛|没有|没|不|了吗|呢|[？?]|$)|"
     r"试点(?:城市|区|县|市)?(?:名单)?(?:里)?(?:有没有|有冇)|"
     r"\b(?:is|was|are|were)\b[^?]{0,40}\b(?:a |one of the )?(?:selected )?pilot(?: city| cities| district| area)?\b|"
     r"\bselected (?:as|for) (?:a |the )?pilot\b|\bpilot (?:city|cities) list\b",
@@ -184,7 +186,7 @@ FIGURE = re.compile(
 # "能拿…吗", "能补吗", "够不够条件", "我们能享受吗", "is that for us", "can we get / apply for it", "are we eligible":
 # whether the program is for this client, answered by its verdict and the condition deciding it.
 VERDICT = re.compile(
-    r"能(?:不能)?(?:拿|领|申请|申报|享受|补|用)(?:到|上)?(?:[^，,。？?]{0,16})?(?:吗|么|嘛|不|[？?])|"
+    r"能(?:不能)?(?:拿|领|申请|申报|享受|补|用|参加|参与)(?:到|上)?(?:[^，,。？?]{0,16})?(?:吗|么|嘛|不|[？?])|"
     r"(?:拿|领|申请|申报|享受|补)(?:得|唔)(?:到|了)?(?:吗|么|[？?])|"
     r"够(?:不够)?(?:条件|资格)|符(?:合|不符合)(?:条件|要求)?(?:吗|么|[？?])|有(?:没有|冇)?资格|适(?:不适)?用(?:于)?我们|"
     r"\b(?:is|are)\b[^?]{0,30}\bfor (?:us|me|our)\b|\b(?:can|could) (?:we|i) (?:get|apply|claim|use|qualify)\b|"
