@@ -39,7 +39,9 @@ def _stated_cap(norm: str) -> float | None:
 
 
 def _special_rates(program: FundingProgram) -> list[SpecialRate]:
-    return [r for r in program.benefit.special_rates if r.ratio is not None]
+    """The other rates the text grants on stated conditions; a discretionary one ("补早补小", up to 100%) is no rate
+    a client can check against (advice_rules: never used), so it is not said as one."""
+    return [r for r in program.benefit.special_rates if r.ratio is not None and r.automatic]
 
 
 def _rate(program: FundingProgram, en: bool) -> str:
