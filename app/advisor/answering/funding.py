@@ -125,6 +125,10 @@ class FundingHandlers(PackHandlers, CostHandlers):
 
     def _funding_answer(self, turn: Turn) -> None:
         """The programs for the question, the direct answer to it first, then the details."""
+        if self._before_others(turn):
+            # "还有别的补贴吗" is asked afresh of the client's place and purchases: read as the last question again
+            # (a follow-up rewrite) it would list only that question's programs and find "no others".
+            turn.query, turn.named_programs = turn.raw, []
         planned = self._planned(turn)
         saved = turn.what_if_from
         profile = turn.conversation.profile
@@ -214,11 +218,17 @@ class FundingHandlers(PackHandlers, CostHandlers):
         ]
         return "\n".join([*cover, *summaries]) or None
 
-    def _others(self, turn: Turn) -> str | None:
-        """ "还有别的补贴吗" after programs were asked about or shown: the other programs for the client, or none."""
+    @staticmethod
+    def _before_others(turn: Turn) -> list[str]:
+        """The programs the last answer was about, when this message asks for the others ("还有别的吗")."""
         conversation = turn.conversation
         before = conversation.asked_programs or conversation.shown_programs
-        if not (before and asks_for_others(turn.query)):
+        return list(before) if before and asks_for_others(turn.raw) else []
+
+    def _others(self, turn: Turn) -> str | None:
+        """ "还有别的补贴吗" after programs were asked about or shown: the other programs for the client, or none."""
+        before = self._before_others(turn)
+        if not before:
             return None
         asked = [p for p in self.catalogue.funding if p.id in before]
         return others_line(turn.programs, asked, turn.language)
