@@ -174,3 +174,26 @@ def test_a_single_quoted_program_the_sources_lack_is_said_to_be_so_first(advisor
         advisor, "Does Beijing have an 'AI+ Manufacturing special fund 2026'? How much does it pay?"
     )["answer"]
     assert "is not in my sources" in answer.splitlines()[0], answer[:200]
+
+
+def test_a_catalogued_program_named_loosely_in_quotes_is_not_said_missing():
+    from app.advisor.engine.claims import quoted_programs_not_in_sources
+
+    assert quoted_programs_not_in_sources("“n+x改造补贴”我们能申请吗？", CATALOGUE) == []
+    assert quoted_programs_not_in_sources("听说有个“AI小店补贴”", CATALOGUE) == ["AI小店补贴"]
+    assert quoted_programs_not_in_sources("Is there a 'Beijing AI+ Factory Fund'?", CATALOGUE) == [
+        "Beijing AI+ Factory Fund"
+    ]
+    assert quoted_programs_not_in_sources("We're in Beijing's Haidian district", CATALOGUE) == []
+
+
+def test_a_pilot_question_with_no_program_named_hears_the_lists(advisor):
+    first = _first_line(advisor, "我们是哈尔滨的机械厂，80人，有没有试点补贴？")["answer"].splitlines()[0]
+    assert first.startswith("资料中的名单里没有哈尔滨"), first
+
+
+def test_anything_else_in_chinese_lists_the_same_others_as_in_english(advisor):
+    first = _first_line(advisor, "我们是深圳的AI公司，20人，深圳训力券我们能拿吗？", "还有别的补贴吗？")[
+        "answer"
+    ].splitlines()[0]
+    assert first.startswith("除了深圳市训力券") and "深圳市模型券" in first, first
