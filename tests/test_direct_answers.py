@@ -185,6 +185,9 @@ def test_a_catalogued_program_named_loosely_in_quotes_is_not_said_missing():
         "Beijing AI+ Factory Fund"
     ]
     assert quoted_programs_not_in_sources("We're in Beijing's Haidian district", CATALOGUE) == []
+    # a place said without its level is the catalogued program; another city's is still not in the sources
+    assert quoted_programs_not_in_sources("“深圳模型券”能用吗？", CATALOGUE) == []
+    assert quoted_programs_not_in_sources("“合肥模型券”能用吗？", CATALOGUE) == ["合肥模型券"]
 
 
 def test_a_pilot_question_with_no_program_named_hears_the_lists(advisor):

@@ -35,8 +35,12 @@ def _bare(text: str) -> str:
     return _MARKS.sub("", normalize(text))
 
 
+# A place said without its level ("深圳模型券" for 深圳市模型券): the level word is no part of what tells programs apart.
+_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])[省市](?=[\u4e00-\u9fff])")
+
+
 def _core(text: str) -> str:
-    return _NOUN.sub("", _bare(text))
+    return _LEVEL.sub("", _NOUN.sub("", _bare(text)))
 
 
 def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
