@@ -45,6 +45,26 @@ def test_a_bare_conjunct_shares_the_words_before_the_head_of_the_one_before_it()
 
 
 @pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("想用ai接外卖电话，不想花太多钱", ["想用ai接外卖电话"]),
+        ("想用ai做排班，越便宜越好", ["想用ai做排班"]),
+        (
+            "we'd like ai to answer wechat questions, but we don't want to spend much",
+            ["we'd like ai to answer wechat questions"],
+        ),
+        # a need declined is none, a wish beside the negation still one
+        ("想用ai预测每个店该进多少货，别的暂时不需要", ["想用ai预测每个店该进多少货"]),
+        ("希望质检不需要人工盯着", ["希望质检不需要人工盯着"]),
+        # money said with a job is the job's complaint, a need
+        ("设备太贵修不起", ["设备太贵修不起"]),
+    ],
+)
+def test_a_remark_about_money_or_a_declined_need_is_no_part_of_the_need(text: str, items: list[str]) -> None:
+    assert need_items(text, _always) == items
+
+
+@pytest.mark.parametrize(
     ("clause", "makes"),
     [
         ("一家做智能客服的科技公司", True),
@@ -128,3 +148,15 @@ def test_what_the_client_makes_and_bought_before_are_no_pack_lines(advisor: Advi
     later = advisor.ask("我们去年买了一台大模型一体机花了60万，今年想用AI做客服，东莞的公司，50人，有补贴吗")
     ids = [s.id for s in later.solutions]
     assert "private-llm-appliance" not in ids and ids, ids
+
+
+def test_compute_paid_last_year_is_no_pack_line_and_a_money_remark_no_unanswered_need(
+    advisor: AdvisorService,
+) -> None:
+    paid = advisor.ask(
+        "成都一家软件公司，20人，去年在智算中心租GPU花了30万，今年想在官网上做个AI客服自动回复"
+    )
+    assert "gpu-rental-finetuning" not in {s.id for s in paid.solutions}
+    remark = advisor.ask("我们是长沙一家小面馆，5个人，想用AI接外卖电话，不想花太多钱")
+    assert "ai-phone-booking-reception" in {s.id for s in remark.solutions}
+    assert "不想花太多钱" not in remark.answer

@@ -39,6 +39,47 @@ _JOIN = re.compile(
 _BUDGET = re.compile(
     r"(?:总投入|总预算|预算|投入|总花费|花费|费用|成本|总共)[^，,。；;]{0,6}(?:控制在|不超过|不要超过|以内|之内|内$)"
 )
+# A remark about the money alone ("不想花太多钱", "越便宜越好", "but we don't want to spend much"): the words of money and
+# of how much, wanting and not wanting, taken out, nothing is left that a tool could do (review18: "no catalogued
+# solution for 不想花太多钱").
+_MONEY = re.compile(
+    r"花钱|钱|费用|成本|预算|投入|价格|价钱|便宜|实惠|贵|花|"
+    r"\b(?:money|spend(?:ing)?|costs?|budget|cheap(?:ly)?|expensive|pricey|afford|price)\b",
+    re.I,
+)
+_HOW_MUCH = re.compile(
+    r"不想|不要|不能|不愿意?|别|希望|尽量|最好|越|好|太多|太|很多|很|多|少|一点|点|大|高|了|的|但是?|可是|不过|就|"
+    r"\b(?:we|i|don'?t|do|not|want|wants|to|too|much|a|lot|but|and|keep|it|low|the|on|tight|really|can'?t|as|little|"
+    r"possible|would|like|prefer|rather|cannot|without|of)\b",
+    re.I,
+)
+
+
+# A need declined ("别的暂时不需要", "先不考虑", "we don't need anything else"): the wish verb is negated, and no other
+# wish is said beside it (pk20-25: "nothing else for now" leaned to a training coach and was given one).
+_DECLINED = re.compile(
+    r"不需要|没必要|暂时不(?:需要|用|考虑|做)|先不(?:需要|用|考虑|做)|不用了|"
+    r"\b(?:don'?t|do not|doesn'?t) need\b|\bno need\b|\bnothing else\b",
+    re.I,
+)
+
+
+def _declined(clause: str) -> bool:
+    if not _DECLINED.search(clause):
+        return False
+    rest = _DECLINED.sub(" ", clause)
+    return not (NEED.search(rest) or WISH.search(rest))
+
+
+def _about_money(clause: str) -> bool:
+    """The clause is a limit on what to spend (`_BUDGET`) or a remark about money with nothing else in it."""
+    if _BUDGET.search(clause):
+        return True
+    if not _MONEY.search(clause):
+        return False
+    return not CONTENT.search(_HOW_MUCH.sub(" ", _MONEY.sub(" ", clause)))
+
+
 CONTENT = re.compile(r"[\u3400-\u9fff]{2,}|[a-z]{3,}", re.I)
 
 # Asking AI to do something ("想让AI帮忙做印花图案设计", "we'd like AI to write our posts"): a need whatever the
@@ -108,7 +149,8 @@ def need_items(
     wished = False  # the clause before states a need: a "by the way" clause after it carries the wish on
     for clause in CLAUSE.split(normalize(text)):
         carried = wished and _CARRIES_ON.match(clause.strip()) is not None
-        wished = bool(clause.strip()) and not _BUDGET.search(clause) and (carried or states_need(clause))
+        wished = bool(clause.strip()) and not _about_money(clause) and not _declined(clause)
+        wished = wished and (carried or states_need(clause))
         if wished and not says_what_it_makes(clause):
             pieces = _joined_items(clause)
             if names_job is not None:

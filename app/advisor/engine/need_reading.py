@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.advisor.engine.contract_scope import names_system_of_record
 from app.advisor.engine.message_jobs import MessageTools, answers_messages, clauses_around, customer_jobs
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_items import apart_from_business, need_items, states_or_wishes
+from app.advisor.engine.need_items import CLAUSE, apart_from_business, need_items, states_or_wishes
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
@@ -223,8 +223,20 @@ class NeedReader:
         ]
         # A purchase made in an earlier year ("去年买了一台大模型一体机花了60万") is what the client has, no need to
         # buy it again: the clause saying it names no part of the need (engine/past_spend.py).
-        bought = [bare_words(p.said) for p in earlier_years(profile.purchases) if p.said]
-        return [i for i in dict.fromkeys(items) if not any(bare_words(i) in b for b in bought)]
+        return [i for i in dict.fromkeys(items) if not self._said_of_past_purchase(i, profile)]
+
+    def without_past_purchases(self, text: str, profile: CompanyProfile) -> str:
+        """`text` without the clauses saying what the client bought in an earlier year: their words name nothing to
+        buy (review18: GPU rental paid last year came back as a pack line beside the reply bot asked for)."""
+        clauses = CLAUSE.split(text)
+        return "，".join(c for c in clauses if not self._said_of_past_purchase(c, profile))
+
+    @staticmethod
+    def _said_of_past_purchase(words: str, profile: CompanyProfile) -> bool:
+        bare = bare_words(words)
+        return bool(bare) and any(
+            bare in bare_words(p.said) for p in earlier_years(profile.purchases) if p.said
+        )
 
     def bought_earlier(self, profile: CompanyProfile) -> list[str]:
         """The client's words for what it bought in an earlier year: clauses saying what it has (owned.py)."""

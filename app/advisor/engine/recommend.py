@@ -124,6 +124,9 @@ class SolutionRecommender(NeedReader):
         text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
         # who or what does the work now names no job ("排产全靠老师傅": not the repair assistant, review16 r16-19)
         text, problem = without_means(text), [without_means(p) for p in problem]
+        # what the client bought in an earlier year names nothing to buy now (past_spend.py)
+        text = self.without_past_purchases(text, profile)
+        problem = [self.without_past_purchases(p, profile) for p in problem]
         said = self.words.match(" ".join(problem))
         # what the need is about, the clause introducing the business left out ("社区诊所" names no 社群 to run)
         objects_said = " ".join(apart_from_business(p, self._states_need) for p in problem)
