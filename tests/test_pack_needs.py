@@ -366,14 +366,14 @@ def test_every_need_part_of_a_two_need_message_gets_a_tool_or_a_no_tool_sentence
 # gets one of its tools, or the answer says plainly the catalogue has nothing for it.
 JOINS_ZH = ["和", "及", "以及", "、", "同埋"]
 JOBS_ZH = [
-    ("订单预测", {"retail-demand-forecast", "restaurant-prep-forecast"}),
+    ("能耗监测", {"energy-monitoring-peak-shaving"}),
     ("生产排产", {"factory-aps-scheduling"}),
     ("外观质检", {"visual-defect-inspection-edge"}),
     ("设备预测性维护", {"vibration-predictive-maintenance"}),
 ]
 JOINS_EN = [" and ", " plus ", " as well as "]
 JOBS_EN = [
-    ("order forecasting", {"retail-demand-forecast", "restaurant-prep-forecast"}),
+    ("energy monitoring", {"energy-monitoring-peak-shaving"}),
     ("production scheduling", {"factory-aps-scheduling"}),
     ("visual quality inspection", {"visual-defect-inspection-edge"}),
     ("predictive maintenance", {"vibration-predictive-maintenance"}),
