@@ -108,7 +108,7 @@ def no_fitting_solution(profile: CompanyProfile, language: Lang, needs: Sequence
 
 # How an owner opens a need ("想用AI帮忙做…"): cut when naming the need back to them.
 _NEED_OPENING = re.compile(
-    r"^(我们|也|还)?(想|希望|打算|准备|需要|要)?(让|用)?(ai|人工智能)?(帮忙|帮我们|来)?(做|搞|上|出)?\s*",
+    r"^(我们|也|还)?(想要|想|希望|打算|准备|需要|要)?(让|用)?(ai|人工智能)?(帮忙|帮我们|来)?(做|搞|上|出)?\s*",
     re.I,
 )
 

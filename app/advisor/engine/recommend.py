@@ -14,7 +14,8 @@ from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
-from app.advisor.engine.need_parts import apart_from_business, without_means
+from app.advisor.engine.need_items import apart_from_business
+from app.advisor.engine.need_parts import without_means
 from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
@@ -123,12 +124,15 @@ class SolutionRecommender(NeedReader):
         text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
         # who or what does the work now names no job ("排产全靠老师傅": not the repair assistant, review16 r16-19)
         text, problem = without_means(text), [without_means(p) for p in problem]
+        # what the client bought in an earlier year names nothing to buy now (past_spend.py)
+        text = self.without_past_purchases(text, profile)
+        problem = [self.without_past_purchases(p, profile) for p in problem]
         said = self.words.match(" ".join(problem))
         # what the need is about, the clause introducing the business left out ("社区诊所" names no 社群 to run)
         objects_said = " ".join(apart_from_business(p, self._states_need) for p in problem)
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         stated = named_by_needs if worded_by_needs is None else worded_by_needs
-        owned = self._owned(f"{history}\n{message}", stated)
+        owned = self._owned(f"{history}\n{message}", self.bought_earlier(profile), stated)
         picks: list[SolutionPick] = []
 
         def named_by_owner(solution: Solution) -> tuple[list[str], list[str], WordMatch, bool, bool]:
@@ -212,11 +216,11 @@ class SolutionRecommender(NeedReader):
             text = text.replace(stretch, " ")
         return text
 
-    def _owned(self, text: str, stated: frozenset[str]) -> set[str]:
-        """Solutions the catalogue's words name in a clause saying the client already has or builds them,
-        unless a stated need names them too (`stated`)."""
+    def _owned(self, text: str, bought: list[str], stated: frozenset[str]) -> set[str]:
+        """Solutions the catalogue's words name in a clause saying the client already has or builds them, or in
+        what it bought in an earlier year (`bought`), unless a stated need names them too (`stated`)."""
         owned: set[str] = set()
-        for clause in owned_clauses(text):
+        for clause in [*owned_clauses(text), *bought]:
             owned |= {
                 sid for sid, phrases in self.matcher.phrases.items() if any(says(p, clause) for p in phrases)
             }
@@ -247,7 +251,9 @@ class SolutionRecommender(NeedReader):
         # What a stated need names fits the client whatever its listed industries or its business keyword
         # (as a need the owner names in the catalogue's words does): "想用AI做产品图" names the product-image
         # tool for a wig factory too, though it lists 电商.
-        named = frozenset(a for need in needs for a in need.answers)
+        # So do the tools doing the job a need's verb asks on the client's channel (`NeedPart.job`): a dental clinic's
+        # "handle appointment calls" is the booking receptionist's work, though it lists salons and restaurants.
+        named = frozenset(a for need in needs for a in (*need.answers, *need.job))
         # A tool the client says it has comes back only where a need's own words name it, not its nearest examples.
         worded = frozenset(a for need in needs for a in need.worded)
         ranked = self.rank(profile, message, history, shared, named, worded)
