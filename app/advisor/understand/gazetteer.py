@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from app.advisor.understand.divisions import Divisions, Place
+from app.advisor.understand.english_places import SpelledDivisions
 from app.advisor.understand.foreign_places import ForeignPlaces, names_a_market, world_rows
 from app.advisor.understand.guarded_places import GuardedPlaces
 from app.advisor.understand.industry import IndustryDictionary
@@ -66,7 +67,14 @@ class RegionGazetteer:
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
                     self._district.setdefault(str(word).lower(), full)
+        hand_written = set(self._en)  # regions.yaml's English names keep their place
         divisions = Divisions(path.parent / "places", self._zh, self._district, self._en)
+        self._county_en = (
+            set(self._en) - hand_written
+        )  # from the county tables: read alone only if one town's
+        self._spelled = SpelledDivisions(
+            path.parent / "places" / "division_spellings.tsv", divisions.city_place
+        )
         self._guarded, self._scenic, self._scenic_pattern = (
             divisions.guarded,
             divisions.scenic,
@@ -85,7 +93,8 @@ class RegionGazetteer:
         self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
-        self._en_pattern = english_names(list(self._en))
+        # Every division's spelling is scanned, so a shared one is read beside its city ("jiyang, sanya").
+        self._en_pattern = english_names([*self._en, *self._spelled.by_spelling])
 
     def _add_sar_places(self, folder: Path) -> None:
         """Districts and neighbourhoods of Hong Kong, Macao and Taiwan (sar_places.py); known names keep theirs."""
@@ -159,7 +168,11 @@ class RegionGazetteer:
         found += scenic.values()  # before a word that names no place itself ("凤凰古镇")
         found += self._guarded_names.mentions(norm)  # 大理, 海盐: only where a sentence puts a place
         if self._en_pattern:
-            found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
+            english = self._en_pattern.finditer(norm)
+            for name, place, full in self._spelled.read(norm, english, self._en, self._county_en):
+                if full:
+                    self._district.setdefault(name, full)  # "jiyang, sanya" -> 吉阳区
+                found.append((name, place))
         return tuple(found)
 
     def english_label(self, place: Place) -> str | None:
