@@ -149,9 +149,14 @@ def test_most_counties_written_alone_in_english_are_read() -> None:
         ("We make ceramics in Xinhua county, Loudi", "娄底", "新化县"),
         ("Seafood restaurant in Haicheng district, Beihai", "北海", "海城区"),
         ("A textile mill in Tongzhou, Nantong", "南通", "通州区"),
+        ("A textile mill in Suzhou, Anhui", "宿州", None),
+        ("Our firm is in Taizhou, Jiangsu", "泰州", None),
+        ("We are in Suzhou, Jiangsu", "苏州", None),
     ],
 )
-def test_a_county_written_in_english_beside_its_city_is_that_citys(text: str, city: str, district: str) -> None:
+def test_a_county_written_in_english_beside_its_city_is_that_citys(
+    text: str, city: str, district: str
+) -> None:
     """A spelling several divisions share is read inside the city written with it ("Jiyang, Sanya" was 济南's 济阳区,
     "Qingyang district, Chengdu" 甘肃's 庆阳)."""
     places = regions(KNOWLEDGE)
@@ -181,14 +186,16 @@ def test_every_division_spelling_beside_its_city_is_read_there() -> None:
     assert not wrong, wrong[:20]
 
 
-@pytest.mark.parametrize("text", ["We run a noodle restaurant in Jiyang, 20 staff", "Our workshop is in Yongji"])
+@pytest.mark.parametrize(
+    "text", ["We run a noodle restaurant in Jiyang, 20 staff", "Our workshop is in Yongji"]
+)
 def test_a_shared_spelling_alone_is_no_place(text: str) -> None:
-    """"Jiyang" is 济南's 济阳区 and 三亚's 吉阳区, "Yongji" 运城's 永济市 and 吉林's 永吉县: the owner is asked, not guessed."""
+    """ "Jiyang" is 济南's 济阳区 and 三亚's 吉阳区, "Yongji" 运城's 永济市 and 吉林's 永吉县: the owner is asked, not guessed."""
     assert regions(KNOWLEDGE).find(text) is None
 
 
 def test_a_prefecture_keeps_its_english_name_alone() -> None:
-    """"Qingyang" alone is 甘肃's 庆阳 (regions.yaml), though 成都's 青羊区 is spelled the same."""
+    """ "Qingyang" alone is 甘肃's 庆阳 (regions.yaml), though 成都's 青羊区 is spelled the same."""
     place = regions(KNOWLEDGE).find("We are a data-labelling firm in Qingyang")
     assert place is not None and place.city == "庆阳"
 

@@ -50,10 +50,12 @@ def main() -> None:
     with (HERE / "admin_divisions.tsv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
     out: list[tuple[str, str, str, str]] = []
-    for kind, province, city, full, _short, _code in rows:
+    for kind, province, city, full, short, _code in rows:
         if province in SAR:
             continue
-        name = re.sub(r"(?:市|州|地区|盟)$", "", city.split("/")[-1]) if kind == "city" else spoken_name(full)
+        # A city by the name people say (苏州, 延边), a county by its spoken name (济阳区 is 济阳).
+        city_name = short or re.sub(r"(?:市|地区|盟)$", "", city.split("/")[-1])
+        name = city_name if kind == "city" else spoken_name(full)
         if len(name) < 2:
             continue
         for spelling in spellings(name):

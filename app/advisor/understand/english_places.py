@@ -50,14 +50,15 @@ class SpelledDivisions:
         return owner_of_shared(counties, lambda d: (d.place.province, d.place.city or "", d.full or ""))
 
     def within(self, name: str, parent: Place) -> Division | None:
-        """The one division spelled `name` inside `parent` (a city, or a province when no city is named)."""
+        """The one division spelled `name` inside `parent`: a county of a city ("Jiyang, Sanya"), or a county or city
+        of a province when no city is named ("Suzhou, Anhui" is 宿州, "Taizhou, Jiangsu" 泰州)."""
         inside = {
             d
             for d in self.by_spelling.get(_key(name), [])
-            if d.place.province == parent.province and (parent.city is None or d.place.city == parent.city)
+            if d.place.province == parent.province
+            and (parent.city is None or (d.place.city == parent.city and d.full))
         }
-        counties = {d for d in inside if d.full}
-        return next(iter(counties)) if len(counties) == 1 else None
+        return next(iter(inside)) if len(inside) == 1 else None
 
     def read(
         self, norm: str, matches: Iterable[re.Match[str]], known: dict[str, Place], county_names: set[str]
