@@ -8,6 +8,7 @@ Tokyo is "outside the programs' coverage", not "region unknown". Longest names w
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
 from app.advisor.understand.place_holders import PlaceHolders
-from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions, role_of
+from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions, role_of, said_as_ours
 from app.advisor.understand.registration import (
     REGISTERED_EN,
     not_the_company,
@@ -114,7 +115,7 @@ class RegionGazetteer:
         if abroad := self.registered_abroad(text):
             return abroad
         if self.mentions(text):
-            return self.abroad_beside_programs(text)
+            return self.abroad_beside_programs(text) or self._abroad_said_as_ours(text)
         norm = normalize(text)
         # The one scan of Chinese and foreign names (a second trie would double the start-up cost).
         if self._zh_pattern and (
@@ -252,6 +253,28 @@ class RegionGazetteer:
         named = self.abroad.in_english(text)  # looked up as written: capitalised words
         at = norm.find(named.lower()) if named else -1
         return named if named and at >= 0 and self._clients_abroad(norm, at, at + len(named)) else None
+
+    def _abroad_said_as_ours(self, text: str) -> str | None:
+        """The place abroad the client calls its own when no place of China is so called: "我们在马尼拉开了家奶茶店，
+        货从深圳发过来", "We are a Manila-based company, and our sister company is in Shenzhen" (both were placed in
+        深圳, the only place the tables of China hold)."""
+        norm = normalize(text)
+        if any(said_as_ours(norm, m.start, m.end) for m in self.roles(text) if m.role is PlaceRole.client):
+            return None
+        for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
+            if m.group(0) in self.abroad.zh and self._ours_abroad(norm, m.start(), m.end()):
+                return m.group(0)
+        named = self.abroad.in_english(text)
+        at = norm.find(named.lower()) if named else -1
+        return named if named and at >= 0 and self._ours_abroad(norm, at, at + len(named)) else None
+
+    @staticmethod
+    def _ours_abroad(norm: str, start: int, end: int) -> bool:
+        ours = said_as_ours(norm, start, end) or (
+            norm[end : end + 6] == "-based"
+            and bool(re.search(r"\b(?:we|i)(?:'re|'m| are| am)\s+(?:a|an)\s+$", norm[:start]))
+        )
+        return ours and not names_a_market(norm, start)
 
     @staticmethod
     def _clients_abroad(norm: str, start: int, end: int) -> bool:
