@@ -152,7 +152,7 @@ def need_items(
         wished = bool(clause.strip()) and not _about_money(clause) and not _declined(clause)
         wished = wished and (carried or states_need(clause))
         if wished and not says_what_it_makes(clause):
-            pieces = _joined_items(clause)
+            pieces = _joined_items(clause, names_job)
             if names_job is not None:
                 pieces = [part for piece in pieces for part in _loose_split(piece, names_job)]
             items += [i.strip() for i in _sharing_head(pieces) if CONTENT.search(i)]
@@ -227,14 +227,28 @@ def apart_from_business(text: str, states_need: Callable[[str], bool]) -> str:
 _BA_OBJECT = re.compile(r"把[\u4e00-\u9fffa-z]{1,4}(?<![了好完掉])$", re.I)
 
 
-def _joined_items(clause: str) -> list[str]:
-    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object, or naming only
-    channels ("携程和美团上客人的消息": where, not what), joins the next."""
+# A bare noun before a join ("冷氣同照明電費太貴", "空调和照明电费太高"): one of two things the predicate after it is said
+# of, when it names no job of its own; one that does ("排班和考勤想用AI管": 排班) is a need of its own. The mirror of
+# `_sharing_head`, where the bare word comes second.
+_BARE_FIRST = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}\s*$")
+
+
+def _shares_next(piece: str, names_job: Callable[[str], bool] | None) -> bool:
+    """A bare noun naming no job is one need with the piece after it (read alone, the Cantonese 冷氣, air
+    conditioning, was a need of its own to its nearest examples and led a hotel's energy pack with a cold-room alarm)."""
+    bare = names_job is not None and bool(_BARE_FIRST.match(piece)) and not states_or_wishes(piece)
+    return bare and names_job is not None and not names_job(piece)
+
+
+def _joined_items(clause: str, names_job: Callable[[str], bool] | None = None) -> list[str]:
+    """A clause cut at its connectors, each piece one need; a piece ending in 把 and its object, naming only
+    channels ("携程和美团上客人的消息": where, not what), or a bare noun naming no job (`_shares_next`) joins the
+    next."""
     items: list[str] = []
     start = 0
     for join in _JOIN.finditer(clause):
         piece = clause[start : join.start()]
-        if not _BA_OBJECT.search(piece) and not channel_only(piece):
+        if not _BA_OBJECT.search(piece) and not channel_only(piece) and not _shares_next(piece, names_job):
             items.append(clause[start : join.start()])
             start = join.end()
     return [*items, clause[start:]]
