@@ -171,7 +171,8 @@ class MessageTools:
         if not named and sells_online(text):
             named = {"shop"}
         serving = {sid for sid in self.channels if serves_trade(self._tools[sid], industry, text)}
-        doing = {sid for sid, does in self.jobs.items() if does & jobs and sid in serving} or serving
+        # a job no tool serving the trade does is answered by none of them ("the appointment" of a dental record)
+        doing = ({sid for sid, does in self.jobs.items() if does & jobs} or set(self.channels)) & serving
         fit = {sid: len(named & self.channels[sid]) for sid in doing}
         fit = {sid: n for sid, n in fit.items() if n or "abroad" not in self.channels[sid]}
         best = max(fit.values(), default=0)
