@@ -155,7 +155,7 @@ def need_items(
             pieces = _joined_items(clause, names_job)
             if names_job is not None:
                 pieces = [part for piece in pieces for part in _loose_split(piece, names_job)]
-            items += [i.strip() for i in _sharing_head(pieces) if CONTENT.search(i)]
+            items += [i.strip() for i in _sharing_head(pieces, names_job) if CONTENT.search(i)]
     return list(dict.fromkeys(items))
 
 
@@ -177,16 +177,27 @@ def _loose_split(piece: str, names_job: Callable[[str], bool]) -> list[str]:
 # A conjunct that is one bare word ("会员营销和推送": 推送) shares the words before the head of the one before it
 # (会员 推送, the members' push messages): read alone, "推送" sat nearest dispatching and was said unanswered beside
 # the member-marketing tool that sends them.
+# A longer bare noun ("问价钱跟营业时间": 营业时间) shares it too when the catalogue's words name no job in it: it is a
+# second object of the same verb (read alone, 营业时间 leaned to appointments and put the booking desk beside the
+# reply bot a salon asked for).
 _BARE = re.compile(r"[\u4e00-\u9fff]{1,3}")
+_BARE_NOUN = re.compile(r"[\u4e00-\u9fff]{4,6}")
 
 
-def _sharing_head(pieces: list[str]) -> list[str]:
+def _bare(piece: str, names_job: Callable[[str], bool] | None) -> bool:
+    if states_or_wishes(piece):
+        return False
+    if _BARE.fullmatch(piece.strip()):
+        return True
+    return names_job is not None and bool(_BARE_NOUN.fullmatch(piece.strip())) and not names_job(piece)
+
+
+def _sharing_head(pieces: list[str], names_job: Callable[[str], bool] | None = None) -> list[str]:
     shared = [pieces[0]] if pieces else []
     for before, piece in itertools.pairwise(pieces):
         words = jieba.lcut(before.strip(), HMM=False)
         head = "".join(words[:-1])
-        bare = _BARE.fullmatch(piece.strip()) and not states_or_wishes(piece)
-        shared.append(head + piece.strip() if bare and CONTENT.search(head) else piece)
+        shared.append(head + piece.strip() if _bare(piece, names_job) and CONTENT.search(head) else piece)
     return shared
 
 
