@@ -16,11 +16,14 @@ import json
 import sys
 import time
 import uuid
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.advisor.service import AdvisorService
 from app.catalogue.loader import load_catalogue
 from app.container import Container
 from app.evaluation.consultant import ConsultantSet, load_consultant_cases, score_case, summarise
@@ -31,19 +34,31 @@ from bench.stats import percentile
 RESULTS = PROJECT_ROOT / "bench" / "results"
 
 
+def _advisors(cases: ConsultantSet) -> Callable[[date], AdvisorService]:
+    """One advisor per date the cases are asked on (the set's `today`, or a case's own), made when first needed."""
+    made: dict[date, AdvisorService] = {}
+
+    def advisor_on(today: date) -> AdvisorService:
+        if today not in made:
+            settings = Settings()
+            container = Container(settings.model_copy(update={"advisor": AdvisorSettings(today=today)}))
+            problem = ensure_ready(container.ingest)  # a fresh checkout has no index yet: build it first
+            if problem is not None:
+                raise SystemExit(str(problem))
+            made[today] = container.advisor
+            made[today].ask("warm-up: 我在杭州开餐厅，20人")
+        return made[today]
+
+    return advisor_on
+
+
 def run(cases: ConsultantSet, split: str) -> list[dict[str, Any]]:
-    settings = Settings()
-    settings = settings.model_copy(update={"advisor": AdvisorSettings(today=cases.today)})
-    container = Container(settings)
-    problem = ensure_ready(container.ingest)  # a fresh checkout has no index yet: build it first
-    if problem is not None:
-        raise SystemExit(str(problem))
-    advisor = container.advisor
-    advisor.ask("warm-up: 我在杭州开餐厅，20人")
+    advisor_on = _advisors(cases)
     rows = []
     for case in cases.cases:
         if split != "all" and case.split != split:
             continue
+        advisor = advisor_on(case.today or cases.today)
         session = f"consultant-{case.id}-{uuid.uuid4().hex[:6]}"
         response: dict[str, Any] = {}
         started = time.perf_counter()
@@ -79,7 +94,13 @@ def main() -> None:
     for split in ("dev", "blind") if args.split == "all" else (args.split,):
         chosen = [r for r in rows if by_id[r["case"]].split == split]
         results = [
-            score_case(by_id[r["case"]], r["response"], catalogue, cases.today, cases.competitive)
+            score_case(
+                by_id[r["case"]],
+                r["response"],
+                catalogue,
+                by_id[r["case"]].today or cases.today,
+                cases.competitive,
+            )
             for r in chosen
         ]
         if args.verbose:

@@ -469,7 +469,15 @@ def test_policy_question_is_answered_with_citations_that_hold_the_fact(advisor: 
     assert any(f"[{c.n}]" in response.answer for c in holding)
     assert case.expected_source in {c.source for c in response.citations}
     assert response.language == ("en" if case.lang == "en" else "zh")
-    assert_no_pack(response)
+    assert not response.solutions and not response.arithmetic
+    # A question naming one program ("上海的模型券…最高能补贴多少", f02) is answered on its first line from that
+    # program's entry (compose/direct_answer.py, s20), so that program alone is listed; any other lists none.
+    assert [f.id for f in response.funding] in ([], [case.expected_source]), response.funding
+    if response.funding:
+        assert (
+            case.expected_source in response.answer.splitlines()[0]
+            or response.funding[0].name in (response.answer.splitlines()[0])
+        )
 
 
 def test_a_sentence_cut_by_a_chunk_boundary_is_quoted_whole(advisor: AdvisorService):
@@ -546,9 +554,11 @@ def test_in_scope_question_without_evidence_is_not_refused_as_out_of_scope(
     advisor: AdvisorService, message: str
 ):
     response = advisor.ask(message)
-    assert response.has_evidence is False
     assert response.intent != "out_of_scope"
-    assert "没有找到" in response.answer or "no reliable evidence" in response.answer
+    assert not [f for f in response.funding if f.verdict == "eligible"]
+    # Either no evidence is said, or (a foreign place read, s20) that the catalogue's programs do not cover it.
+    honest = ("没有找到", "no reliable evidence", "不在这些补贴项目的覆盖范围", "outside the")
+    assert any(h in response.answer for h in honest), response.answer
 
 
 @pytest.mark.parametrize(

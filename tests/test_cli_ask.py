@@ -167,6 +167,8 @@ def test_contracts_the_client_names_are_purchases_with_a_monthly_figure_kept(cli
         "kind",
         "amount_cny",
         "monthly_cny",
+        "period",
+        "per_period",
         "currency",
         "amount_other",
         "whole",
@@ -178,9 +180,9 @@ def test_contracts_the_client_names_are_purchases_with_a_monthly_figure_kept(cli
         "year",
     }
     assert all(set(p) == keys for p in purchases)
-    assert [(p["kind"], p["amount_cny"], p["monthly_cny"]) for p in purchases] == [
-        ("compute", 800_000, None),
-        ("model_service", 240_000, 20_000),  # twelve months of the monthly figure
+    assert [(p["kind"], p["amount_cny"], p["monthly_cny"], p["period"]) for p in purchases] == [
+        ("compute", 800_000, None, None),
+        ("model_service", 240_000, 20_000, "month"),  # twelve months of the monthly figure
     ]
     assert payload["profile"]["budget_cny"] == 600_000
     # Each named contract a program pays for gets its subsidy line, with every documented key.

@@ -96,7 +96,7 @@ def test_the_advisor_shows_the_loan_financed_looms_as_the_clients_line(advisor):
 
 
 def test_a_spending_limit_said_as_a_clause_is_the_budget_not_a_need():
-    from app.advisor.engine.need_parts import need_items
+    from app.advisor.engine.need_items import need_items
 
     items = need_items("明年要租GPU微调自己的质检模型，总投入想控制在50万内", lambda clause: True)
     assert items == ["明年要租gpu微调自己的质检模型"]  # review12 r12-01: no scheduling tool for "控制在…内"

@@ -120,17 +120,84 @@ def test_an_english_word_is_no_county() -> None:
 
 
 def test_most_counties_written_alone_in_english_are_read() -> None:
-    """Every county romanised in county_names_cedict.tsv, written after "in" as owners do, is its own county's city
-    (302 of 1,819 counties with one romanised name were read in English before session 19)."""
+    """Every county romanised in county_names_cedict.tsv whose spelling names one town, written after "in" as owners
+    do, is its own county's city (302 of 1,819 counties with one romanised name were read in English before session
+    19); a spelling several cities' divisions share is no place alone (session 20: "Jiyang" was always 济南's)."""
     places = regions(KNOWLEDGE)
+    spelled = places._spelled
     rows = tsv_rows(KNOWLEDGE / "places" / "county_names_cedict.tsv")
+    one_town = [row for row in rows if spelled.alone(row[3]) is not None]
     wrong = [
         (name, city)
-        for _province, city, _full, name in rows
+        for _province, city, _full, name in one_town
         if (place := places.find(f"We opened a noodle shop in {name} with 12 staff")) is None
         or _city(place.city or "") != _city(city.split("/")[-1])
     ]
-    assert len(wrong) <= 0.02 * len(rows), wrong[:20]
+    assert len(one_town) >= 0.9 * len(rows)
+    assert len(wrong) <= 0.02 * len(one_town), wrong[:20]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "district"),
+    [
+        ("We run a dive shop in Jiyang, Sanya, 8 staff", "三亚", "吉阳区"),
+        ("We are a bakery in Jiyang district of Jinan", "济南", "济阳区"),
+        ("Tea house in Qingyang district, Chengdu, 12 staff", "成都", "青羊区"),
+        ("Our print shop is in Chengdu Qingyang", "成都", "青羊区"),
+        ("Our factory is in Chengdu's Qingyang district", "成都", "青羊区"),
+        ("Stationery wholesaler in Gulou district, Fuzhou", "福州", "鼓楼区"),
+        ("We make ceramics in Xinhua county, Loudi", "娄底", "新化县"),
+        ("Seafood restaurant in Haicheng district, Beihai", "北海", "海城区"),
+        ("A textile mill in Tongzhou, Nantong", "南通", "通州区"),
+        ("A textile mill in Suzhou, Anhui", "宿州", None),
+        ("Our firm is in Taizhou, Jiangsu", "泰州", None),
+        ("We are in Suzhou, Jiangsu", "苏州", None),
+    ],
+)
+def test_a_county_written_in_english_beside_its_city_is_that_citys(
+    text: str, city: str, district: str
+) -> None:
+    """A spelling several divisions share is read inside the city written with it ("Jiyang, Sanya" was 济南's 济阳区,
+    "Qingyang district, Chengdu" 甘肃's 庆阳)."""
+    places = regions(KNOWLEDGE)
+    place = places.find(text)
+    assert place is not None and place.city == city
+    assert places.client_district(text, place) == district
+
+
+def test_every_division_spelling_beside_its_city_is_read_there() -> None:
+    """Of all (county spelling, its city) pairs of division_spellings.tsv written "X, City", every one is read in that
+    city (0.931 before session 20: a spelling another division also had went to that one)."""
+    places = regions(KNOWLEDGE)
+    city_names = {
+        row[2]: row[3] for row in tsv_rows(KNOWLEDGE / "places" / "admin_divisions.tsv") if row[0] == "city"
+    }
+    wrong, checked = [], 0
+    for spelling, province, city, county in tsv_rows(KNOWLEDGE / "places" / "division_spellings.tsv"):
+        own = places.find(f"{province}{city_names.get(city, city)}的工厂")
+        label = places.english_label(own) if own and own.city else None
+        if not county or not label:
+            continue
+        checked += 1
+        place = places.find(f"We run a shop in {spelling.title()}, {label}")
+        if place is None or _city(place.city or "") != _city(city.split("/")[-1]):
+            wrong.append((spelling, label, place))
+    assert checked > 2500
+    assert not wrong, wrong[:20]
+
+
+@pytest.mark.parametrize(
+    "text", ["We run a noodle restaurant in Jiyang, 20 staff", "Our workshop is in Yongji"]
+)
+def test_a_shared_spelling_alone_is_no_place(text: str) -> None:
+    """ "Jiyang" is 济南's 济阳区 and 三亚's 吉阳区, "Yongji" 运城's 永济市 and 吉林's 永吉县: the owner is asked, not guessed."""
+    assert regions(KNOWLEDGE).find(text) is None
+
+
+def test_a_prefecture_keeps_its_english_name_alone() -> None:
+    """ "Qingyang" alone is 甘肃's 庆阳 (regions.yaml), though 成都's 青羊区 is spelled the same."""
+    place = regions(KNOWLEDGE).find("We are a data-labelling firm in Qingyang")
+    assert place is not None and place.city == "庆阳"
 
 
 @pytest.mark.parametrize(
@@ -161,3 +228,42 @@ def test_an_everyday_word_opening_a_sentence_stays_a_word(text: str) -> None:
     """新建 ("newly build") and 商城 ("mall") are words first even before 一家/的店; 中方 ("the Chinese side") is no
     county of 怀化 for CC-CEDICT, so it is not guarded."""
     assert regions(KNOWLEDGE).find(text) is None
+
+
+def test_a_county_level_city_sharing_its_name_with_districts_elsewhere_is_that_city() -> None:
+    """海城 is 鞍山's county-level city though 北海 has a 海城区; 兴宁, 开平 likewise (session 20): a county-level city
+    is a town named alone, a district is named with its city. Checked for every such name of admin_divisions.tsv,
+    in simplified and traditional script, and the district still read with its own city before it."""
+    from app.advisor.understand.divisions import spoken_name
+    from app.text.normalize import to_traditional
+
+    places = regions(KNOWLEDGE)
+    rows = [r for r in tsv_rows(KNOWLEDGE / "places" / "admin_divisions.tsv") if r[0] == "county"]
+    by_name: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_name.setdefault(spoken_name(row[3]), []).append(row)
+    pairs = [
+        (name, sharers)
+        for name, sharers in by_name.items()
+        if len(sharers) > 1
+        and sum(r[3].endswith("市") for r in sharers) == 1
+        and all(r[3].endswith(("市", "区")) for r in sharers)
+        and len({r[2] for r in sharers}) > 1
+    ]
+    assert len(pairs) >= 10  # 海城, 兴宁, 开平, 鹤山, 东港, 昌邑, 栖霞, 东兴, 大安, 龙港 …
+    wrong = []
+    for name, sharers in pairs:
+        town = next(r for r in sharers if r[3].endswith("市"))
+        if places.mentions(name) and all(
+            _city(p.city or "") != _city(town[2]) for _, p in places.mentions(name)
+        ):
+            continue  # an everyday word left out of the tables (安宁 "peaceful" is read only after 在)
+        for text in (f"我们在{name}开了一家工厂", to_traditional(f"我们在{name}开了一家工厂")):
+            place = places.find(text)
+            if place is None or _city(place.city or "") != _city(town[2]):
+                wrong.append((text, place))
+        for district in (r for r in sharers if r is not town):
+            place = places.find(f"{_city(district[2])}{district[3]}的一家餐厅")
+            if place is None or _city(place.city or "") != _city(district[2]):
+                wrong.append((district[3], place))
+    assert not wrong

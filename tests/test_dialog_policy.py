@@ -155,3 +155,27 @@ def test_a_firm_staying_abroad_that_plans_a_china_office_is_still_abroad(advisor
         "customer questions"
     )
     assert reply.profile.province is None and all(f.verdict != "eligible" for f in reply.funding)
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [
+        ("我现在住在温哥华，明年回成都开火锅店，15个人，想用AI点餐", "成都"),
+        ("人在悉尼，打算回深圳开一家跨境电商公司，10个人，想用AI客服", "深圳"),
+        ("我而家住喺多倫多，準備返廣州開間茶餐廳，12個人", "广州"),
+        ("I live in Vancouver but I'm opening a hotpot place in Chengdu next year, 15 staff", "成都"),
+    ],
+)
+def test_an_owner_living_abroad_who_plans_a_business_in_china_is_placed_there(
+    advisor: AdvisorService, message: str, city: str
+) -> None:
+    """Session 20: a plan was blanked as a firm abroad's office, so the owner's home abroad became the business's
+    place and the city was asked again. Where the owner lives is a person's place; the business planned is theirs."""
+    reply = advisor.ask(message)
+    assert reply.profile.city == city
+    assert "覆盖范围" not in reply.answer and "outside the programs" not in reply.answer
+
+
+def test_an_owner_living_abroad_with_no_business_place_in_china_is_abroad(advisor: AdvisorService) -> None:
+    reply = advisor.ask("I live in Vancouver and run an online shop, 5 people, want AI customer service")
+    assert reply.profile.province is None and "outside the programs' coverage" in reply.answer

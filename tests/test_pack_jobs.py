@@ -17,7 +17,7 @@ import pytest
 
 from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.message_jobs import BOOKINGS, QUESTIONS, MessageTools, answers_messages, customer_jobs
-from app.advisor.engine.need_parts import states_or_wishes
+from app.advisor.engine.need_items import states_or_wishes
 from app.advisor.service import AdvisorService
 from app.catalogue.loader import load_catalogue
 from app.settings import PROJECT_ROOT

@@ -358,3 +358,51 @@ def test_every_need_part_of_a_two_need_message_gets_a_tool_or_a_no_tool_sentence
     ids = {s.id for s in response.solutions}
     for pain, tools in pains:
         assert ids & tools or ("没有针对" in response.answer and pain in response.answer), (pain, sorted(ids))
+
+
+# ----------------------------------------------------------------- every conjunct is a part (s20 brief)
+# "需要大量标注数据和算力训练", "order forecasting and production scheduling": a need said as two conjuncts lost one. Generated
+# messages join two of a trade's jobs with each connector owners use (和/及/以及/、/同埋, and/plus/as well as): each job
+# gets one of its tools, or the answer says plainly the catalogue has nothing for it.
+JOINS_ZH = ["和", "及", "以及", "、", "同埋"]
+JOBS_ZH = [
+    ("能耗监测", {"energy-monitoring-peak-shaving"}),
+    ("生产排产", {"factory-aps-scheduling"}),
+    ("外观质检", {"visual-defect-inspection-edge"}),
+    ("设备预测性维护", {"vibration-predictive-maintenance"}),
+]
+JOINS_EN = [" and ", " plus ", " as well as "]
+JOBS_EN = [
+    ("energy monitoring", {"energy-monitoring-peak-shaving"}),
+    ("production scheduling", {"factory-aps-scheduling"}),
+    ("visual quality inspection", {"visual-defect-inspection-edge"}),
+    ("predictive maintenance", {"vibration-predictive-maintenance"}),
+]
+
+
+def _joined_jobs(count: int, seed: int = 20) -> list[tuple[str, list[tuple[str, set[str]]]]]:
+    rng = random.Random(seed)
+    messages = []
+    for n in range(count):
+        if n % 2:
+            (a, b), join = rng.sample(JOBS_EN, 2), rng.choice(JOINS_EN)
+            text = f"We run a 60-person furniture factory in Dongguan and want AI for {a[0]}{join}{b[0]}."
+        else:
+            (a, b), join = rng.sample(JOBS_ZH, 2), rng.choice(JOINS_ZH)
+            text = f"佛山一家家具厂，60人，想用AI做{a[0]}{join}{b[0]}"
+        messages.append((text, [a, b]))
+    return messages
+
+
+@pytest.mark.parametrize(("message", "jobs"), _joined_jobs(6))
+def test_every_conjunct_of_a_need_gets_a_tool_or_a_no_tool_sentence(
+    advisor: AdvisorService, message: str, jobs: list[tuple[str, set[str]]]
+) -> None:
+    response = advisor.ask(message)
+    ids = {s.id for s in response.solutions}
+    unanswered = ("没有针对", "no solution in our catalogue")
+    for job, tools in jobs:
+        said = (
+            any(w in response.answer.lower() for w in unanswered) and job.lower() in response.answer.lower()
+        )
+        assert ids & tools or said, (message, job, sorted(ids))

@@ -9,7 +9,7 @@ is a pack, never "what does your business do" first.
 from __future__ import annotations
 
 from app.advisor.engine.contract_scope import names_system_of_record
-from app.advisor.engine.need_parts import need_items
+from app.advisor.engine.need_items import need_items
 from app.advisor.engine.pack_contracts import with_client_contracts
 from app.advisor.engine.pack_picks import PackChoice, SolutionPick
 from app.advisor.engine.purchases import Purchase, chosen_items, client_items, is_that_solution

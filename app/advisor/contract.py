@@ -126,6 +126,10 @@ class PurchaseOut(_Model):
     # the first year's spend; null: named without an amount (the catalogue range is used, said as such)
     amount_cny: float | None = None
     monthly_cny: float | None = None  # the client gave a monthly figure: amount_cny is twelve of it
+    # the period the client priced it per (week, month, quarter, half_year) and the figure per period in the
+    # purchase's currency: amount_cny (or amount_other) is the year ("每季度2万" -> 80000, per_period 20000)
+    period: str | None = None
+    per_period: float | None = None
     # priced in another currency ("HK$800k"): its ISO code and the amount as stated, never converted
     # (amount_cny is then null)
     currency: str | None = None

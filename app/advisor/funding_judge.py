@@ -10,6 +10,8 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
 from app.advisor.compose.cover import cover_lines, existence_lines
+from app.advisor.compose.direct_answer import direct_lines, verdict_lines
+from app.advisor.compose.pilot_answer import pilot_lines
 from app.advisor.compose.what_if import withdrawn_after_correction
 from app.advisor.contract import Lang
 from app.advisor.engine.costing import cost_pack
@@ -34,7 +36,7 @@ from app.advisor.understand.conversation import without_hypotheticals
 from app.advisor.understand.gazetteer import Place
 from app.advisor.understand.loans import stated_loan
 from app.advisor.understand.profile import CompanyProfile
-from app.advisor.understand.program_question import STACKING
+from app.advisor.understand.program_question import STACKING, asked_of_program
 from app.advisor.understand.resolve import CORRECTION
 from app.catalogue.coverage import Absence
 from app.catalogue.models import Catalogue
@@ -121,14 +123,21 @@ class FundingJudge:
         query = without_rumours(without_hypotheticals(turn.query), turn.claimed)
         return normalize_cased(f"{turn.conversation.user_text()}\n{query}")
 
-    def notes(self, turn: Turn) -> list[str]:
-        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place."""
+    @staticmethod
+    def before_summary(turn: Turn) -> list[str]:
+        """What a pack answer says before its summary line: a large firm asking for SME funds hears first that they
+        are not for it (advice_rules §3), not after a count of programs it cannot use (review18)."""
+        return large_firm_note(turn.conversation.profile, turn.query, turn.programs, turn.language)
+
+    def notes(self, turn: Turn, summary_first: bool = False) -> list[str]:
+        """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place.
+        `summary_first`: a pack answer, which says `before_summary` above its summary line instead."""
         profile, query, language = turn.conversation.profile, turn.query, turn.language
         client = client_items(profile.purchases)
         bought = kinds(client) | {s.purchase.kind for s in turn.subsidies}
         return [
             *asked_amount_note(query, turn.subsidies, language),  # "能补到50万吗": answered first
-            *large_firm_note(profile, query, turn.programs, language),
+            *([] if summary_first else self.before_summary(turn)),
             *no_program_for_place(
                 profile, self.catalogue, language, self.absence(profile, language), turn.programs
             ),
@@ -138,7 +147,7 @@ class FundingJudge:
             *loan_interest_notes(
                 stated_loan(self.said_in(turn)), turn.programs, language, financed_price(client)
             ),
-            *foreign_figure_notes(normalize(turn.query), turn.programs, language),
+            *foreign_figure_notes(normalize(turn.query), turn.programs, language, client),
             *deduction_notes(normalize(self.said_in(turn)), turn.programs, language),
             *one_off_notes(client, turn.programs, language),
             *same_spend_twice(turn.programs, bought, language, {s.program_id for s in turn.subsidies}),
@@ -160,20 +169,35 @@ class FundingJudge:
     def lead_with_notes(self, turn: Turn) -> None:
         """Answers without a verdict list (a question back, a policy digest) still lead with dates and no's."""
         # "能补到50万吗" is answered on the client's figure even under a policy digest (asked_amount_note).
-        if asks_about_time(turn.query) or turn.wants_certainty or amount_asked_for(turn.query) is not None:
+        ask = asked_of_program(turn.query)
+        asked_amount = amount_asked_for(turn.query) is not None
+        # "算力券能补到50万吗" is answered on the client's figure (asked_amount_note), not by the verdict.
+        verdict = ask == "verdict" and bool(turn.named_programs) and not asked_amount
+        if asks_about_time(turn.query) or turn.wants_certainty or asked_amount or verdict:
             turn.programs = self.for_question(turn)
-        notes = [*self.cover(turn), *self.notes(turn)]
+        direct = self.cover(turn)
+        if not direct and verdict:
+            # "青岛模型券能补吗", "is that for us": the verdict on the named program leads the quoted texts.
+            named = [a for a in turn.programs if a.program.id in turn.named_programs]
+            direct = verdict_lines(named, turn.language, self.today())
+        notes = [*direct, *[n for n in self.notes(turn) if n not in direct]]
         if notes:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
 
     def cover(self, turn: Turn) -> list[str]:
         """ "X能不能用在Y上", "does X cover Y": yes / no / the sources don't say for each program named; "有X吗":
-        yes, with its rate and cap, or that it ended. The line that leads whichever answer the question gets (a
-        policy digest, the verdicts, a pack)."""
+        yes, with its rate and cap, or that it ended; "是50%吗", "能申请几次", "顺义是试点区吧": the figure, the count,
+        the pilot lists (compose/direct_answer.py, program_figures.py, pilot_answer.py). The line that leads whichever answer the question gets (a policy
+        digest, the verdicts, a pack)."""
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
         named = sorted((p for p in self.catalogue.funding if p.id in order), key=lambda p: order[p.id])
-        return cover_lines(turn.query, named, turn.language) or existence_lines(
-            turn.query, named, self.today(), turn.language
+        ask = asked_of_program(turn.query)
+        if ask == "pilot":  # "顺义是试点区吧": the pilot lists, whatever program the words also name
+            return pilot_lines(turn.query, self.catalogue.funding, turn.conversation.profile, turn.language)
+        return (
+            cover_lines(turn.query, named, turn.language)
+            or existence_lines(turn.query, named, self.today(), turn.language)
+            or direct_lines(ask, turn.query, named, turn.language)
         )
 
     def absence(self, profile: CompanyProfile, language: Lang) -> str | None:

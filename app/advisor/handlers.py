@@ -14,6 +14,7 @@ from app.advisor.answering.funding import FundingHandlers
 from app.advisor.compose import canned
 from app.advisor.compose.policy import no_evidence, policy_answer
 from app.advisor.engine.place_scope import place_filter
+from app.advisor.engine.program_subjects import asks_which_of_raised_kind
 from app.advisor.llm.guard import looks_like_instruction
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import FOREIGN_JURISDICTION
@@ -37,6 +38,10 @@ class TurnHandlers(FundingHandlers, CostHandlers):
     def policy(self, turn: Turn) -> None:
         if self._asks_blind(turn) or turn.unsure:
             self._ask(turn)
+            return
+        if asks_which_of_raised_kind(turn.query) and not turn.claimed:
+            # "有什么税收优惠？", "any tax breaks for us?": the tax programs' verdicts, not a digest of their texts.
+            self._funding_answer(turn)
             return
         # A foreign jurisdiction with no Chinese place named: the catalogue holds none of its programs.
         foreign = FOREIGN_JURISDICTION.search(turn.query) and not turn.places

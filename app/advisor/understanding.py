@@ -214,10 +214,11 @@ def understand(advisor: AdvisorParts, turn: Turn, text: str) -> None:
         need_by_bank=lambda: advisor.need_bank.vote(text).states_need,
         private=private,
     )
-    if scope == "out" or (scope == "unsure" and not conversation.in_business):
+    if scope in ("out", "greeting") or (scope == "unsure" and not conversation.in_business):
         # A short answer saying what the advisor does; an aside saves nothing of what it mentions ("从广州去
         # 深圳走哪条路" does not move a Tianjin firm) and the next turn is back on the client's business.
-        turn.intent, turn.foreign, turn.what_if_from, turn.places = "out_of_scope", None, None, []
+        turn.intent = "smalltalk" if scope == "greeting" else "out_of_scope"
+        turn.foreign, turn.what_if_from, turn.places = None, None, []
         turn.need = ""  # nothing is looked up for it
         conversation.profile = saved
         return

@@ -164,6 +164,24 @@ class Validity(StrictModel):
     window_note: Text | None = None
     window_note_en: Text | None = Field(default=None, description="English wording of `window_note`")
 
+    @property
+    def claims_close(self) -> date | None:
+        """The last day anything can be filed: a claims window closing after the spending period (南宁算力券: spend
+        2025-03-01 … 12-31, claims 2026-01-04 … 01-23), else the period's own end."""
+        until, closes = self.effective_until, self.application_closes
+        return closes if until and closes and closes > until else until
+
+    def ended(self, today: date) -> bool:
+        """Nothing can be filed any more: the spending period and any claims window after it are over."""
+        last = self.claims_close
+        return last is not None and last < today
+
+    def claims_after_spending(self, today: date) -> bool:
+        """The spending period is over but its claims window after it is still to come or open: only spend made
+        in the period is claimed, until the window closes."""
+        until = self.effective_until
+        return bool(until and until < today and not self.ended(today))
+
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
         if self.effective_from and self.effective_until and self.effective_until < self.effective_from:

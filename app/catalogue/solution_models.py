@@ -80,6 +80,13 @@ class Solution(StrictModel):
             "firm's audit tool): never offered to another industry, even when the client's words name it"
         ),
     )
+    works_on: list[Item] = Field(
+        default_factory=list,
+        description=(
+            "What the tool works on, in the words clients use (zh and en: 菜品 and 食材, 风机 and 水泵, 车辆): a client "
+            "of a trade not in `industries` is offered it only when its need names one of them"
+        ),
+    )
     sizes: list[SizeClass] = Field(min_length=1)
     pain_points: list[Item] = Field(min_length=1, description="Pain points addressed, in Chinese")
     keywords: list[Item] = Field(default_factory=list, description="Extra match terms, zh or en")
@@ -100,6 +107,14 @@ class Solution(StrictModel):
 
     _id = field_validator("id")(check_id)
     _industries = field_validator("industries")(check_industries)
+
+    @model_validator(mode="after")
+    def _trade_tools_say_what_they_work_on(self) -> Solution:
+        # Without its objects a tool listed for some trades could not be matched to another trade's need at all:
+        # say them, or mark it `audience_only` (engine/solution_fit.reaches_across).
+        if self.industries and not self.audience_only and not self.works_on:
+            raise ValueError("a tool listed for some industries needs `works_on` (or `audience_only: true`)")
+        return self
 
     @model_validator(mode="after")
     def _items_add_up(self) -> Solution:

@@ -54,6 +54,9 @@ class ConsultantCase:
     turns: list[str]
     truth: dict[str, Any]
     expect: dict[str, Any]
+    # A case about time on a date of its own (a claims window open after a spending period ended): the set's
+    # `today` otherwise.
+    today: date | None = None
 
 
 @dataclass
@@ -67,7 +70,12 @@ def load_consultant_cases(path: Path = CONSULTANT_CASES) -> ConsultantSet:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = [
         ConsultantCase(
-            c["id"], c["split"], list(c["turns"]), dict(c.get("truth") or {}), dict(c.get("expect") or {})
+            c["id"],
+            c["split"],
+            list(c["turns"]),
+            dict(c.get("truth") or {}),
+            dict(c.get("expect") or {}),
+            c.get("today"),
         )
         for c in raw["cases"]
     ]

@@ -94,8 +94,7 @@ def eligible_checks(a: ScoredAnswer) -> None:
         if verdict != "eligible" or program is None:
             continue
         why = []
-        until = program.validity.effective_until
-        if until and until < a.today:
+        if program.validity.ended(a.today):  # a claims window after the spending period still pays past spend
             why.append("expired")
         sizes = {str(s) for s in program.eligibility.size_classes}
         if sizes and a.truth.get("size_class") and a.truth["size_class"] not in sizes:
@@ -208,6 +207,10 @@ def pack_checks(a: ScoredAnswer) -> None:
     ids = {s["id"] for s in a.pack}
     if a.expect.get("pack_any"):  # a stated need the catalogue answers yields its solution
         a.check("pack_any", bool(ids & set(a.expect["pack_any"])), f"{sorted(ids)} vs {a.expect['pack_any']}")
+    for part in a.expect.get("pack_all", []):
+        # every part of a stated need gets its tool: each entry is a solution id or a list of alternatives
+        wanted = {part} if isinstance(part, str) else set(part)
+        a.check("pack_all", bool(ids & wanted), f"{sorted(ids)} lacks {sorted(wanted)}")
     for solution_id in a.expect.get("forbid_solutions", []):
         a.check("forbid_solutions", solution_id not in ids, solution_id)
     if "contract_apart" in a.expect:

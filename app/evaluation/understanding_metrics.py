@@ -37,6 +37,7 @@ __all__ = [  # the scoring pieces live in understanding_checks.py; callers keep 
     "DIALOGUES",
     "MESSAGES",
     "PARAPHRASES",
+    "PARAPHRASES2",
     "SLOT_FIELDS",
     "Case",
     "Tally",
@@ -56,6 +57,8 @@ EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 MESSAGES = EVAL_DIR / "understanding_dev.yaml"
 DIALOGUES = EVAL_DIR / "understanding_dialogues.yaml"
 PARAPHRASES = EVAL_DIR / "understanding_paraphrase.yaml"
+# Session 20's second set: 20 other needs, in zh-Hans, zh-Hant and English.
+PARAPHRASES2 = EVAL_DIR / "understanding_paraphrase2.yaml"
 REFERENCE_DAY = date(2026, 11, 28)
 
 
@@ -156,6 +159,7 @@ def run(
     }
     if split in ("dev", "all"):
         report["paraphrase"] = score_paraphrases(advisor, load_paraphrases())
+        report["paraphrase2"] = score_paraphrases(advisor, load_paraphrases(PARAPHRASES2))
     return report
 
 

@@ -4,7 +4,11 @@ the company is ("我们在海盐做紧固件"). The gazetteer reads these names 
 ("在海盐", "位于龙口的工厂"), as it reads 大理 and 三明.
 
 Left out: names of more than one county (朝阳, 鼓楼: only their city or province before them tells which, and the
-gazetteer reads "辽宁朝阳建平", "嘉兴海盐" for every county), names of a city or province, one-character names,
+gazetteer reads "辽宁朝阳建平", "嘉兴海盐" for every county), except where the name still says which town
+(`divisions.owner_of_shared`, session 20): all its counties lie in one city (伊宁县 and 伊宁市 are both 伊犁's), or one of them
+is a county-level city and the others are districts (海城市 of 鞍山 and 北海's 海城区, 兴宁市 and 南宁's 兴宁区): a
+county-level city is a town named alone, a district is named with its city ("北海海城区", read by divisions.py
+whatever this table says). Also left out: names of a city or province, one-character names,
 and words jieba's dictionary knows mainly as a verb, adverb, direction, number or other function word, or very
 often as any word (比如, 合作, 南部, 资源, 解放), and names that only say where in a town (城东, 市中): "在合作的基础上" is no place.
 
@@ -31,6 +35,7 @@ sys.path.insert(
     0, str(HERE.parents[1])
 )  # the app's reading of a county's spoken name, so tables and app agree
 from app.advisor.understand.divisions import AUTONOMOUS_COUNTY as ETHNIC_SUFFIX  # noqa: E402
+from app.advisor.understand.divisions import owner_of_shared  # noqa: E402
 from app.advisor.understand.divisions import spoken_name as spoken  # noqa: E402
 
 # jieba tags of words that are rarely a place when said after 在: verbs, adverbs, conjunctions, prepositions,
@@ -75,8 +80,13 @@ def main() -> None:
     taken = {r[4] for r in rows if r[4]} | {r[1] for r in rows}
     taken |= {re.sub(r"(?:州|地区|盟|市)$", "", r[2].split("/")[-1]) for r in rows}
     words = jieba_words()
+    sharers: dict[str, list[list[str]]] = {}
+    for row in counties:
+        if not ETHNIC_SUFFIX.search(row[3]):
+            sharers.setdefault(spoken(row[3]), []).append(row)
     out, plain = [], []
-    for _kind, province, city, full, short, _code in counties:
+    for row in counties:
+        _kind, province, city, full, short, _code = row
         if province in SAR:
             continue
         name = spoken(full)
@@ -85,7 +95,7 @@ def main() -> None:
             or GENERIC.search(name)
             or full.endswith("旗")
             or len(name) < 2
-            or said[name] > 1
+            or (said[name] > 1 and owner_of_shared(sharers[name], lambda r: (r[1], r[2], r[3])) is not row)
             or (ETHNIC_SUFFIX.search(full) and (said[name] or said_autonomous[name] > 1))
             or name in taken
         ):

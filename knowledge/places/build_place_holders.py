@@ -20,7 +20,9 @@ import jieba
 HERE = Path(__file__).parent
 MIN_FREQ = 3
 # The name followed by the kind of place or what belongs to it: still the place.
-PLACE_AFTER = re.compile(r"^(?:区|县|市|镇|乡|村|路|街|湾|港|站|人|城区|新区|县城|开发区|古城|古镇|景区|老街)")
+PLACE_AFTER = re.compile(
+    r"^(?:区|县|市|镇|乡|村|路|街|湾|港|站|人|城区|新区|县城|开发区|古城|古镇|景区|老街)"
+)
 
 
 def division_names() -> set[str]:

@@ -11,6 +11,7 @@ from app.advisor.compose import canned
 from app.advisor.compose.applying import apply_steps
 from app.advisor.compose.costs import subsidy_lines
 from app.advisor.compose.details import funding_details
+from app.advisor.compose.direct_answer import kind_line, others_line, verdict_lines
 from app.advisor.compose.focus import focus_line
 from app.advisor.compose.funding import program_summary, verdict_line
 from app.advisor.compose.funding_brief import funding_brief
@@ -18,12 +19,13 @@ from app.advisor.compose.pack import profile_line
 from app.advisor.compose.policy import no_evidence
 from app.advisor.compose.what_if import changed_verdicts, supposition_changed, verdicts_changed
 from app.advisor.compose.wording import DETAILS_HEADING, disclaimer, pick
-from app.advisor.engine.guarantee import asked_amount_note
+from app.advisor.engine.guarantee import amount_asked_for, asked_amount_note
 from app.advisor.engine.notices import ended_note, said_ended
+from app.advisor.engine.program_subjects import RAISED_ONLY, asks_which_of_raised_kind, raised_types
 from app.advisor.engine.purchases import Purchase, solution_purchases
 from app.advisor.turn import Turn
 from app.advisor.understand.classify import states_need
-from app.advisor.understand.program_question import FUNDING_WORDS
+from app.advisor.understand.program_question import FUNDING_WORDS, asked_of_program, asks_for_others
 from app.advisor.understand.purchases import priced
 from app.text.normalize import normalize
 
@@ -123,6 +125,10 @@ class FundingHandlers(PackHandlers, CostHandlers):
 
     def _funding_answer(self, turn: Turn) -> None:
         """The programs for the question, the direct answer to it first, then the details."""
+        if self._before_others(turn):
+            # "还有别的补贴吗" is asked afresh of the client's place and purchases: read as the last question again
+            # (a follow-up rewrite) it would list only that question's programs and find "no others".
+            turn.query, turn.named_programs = turn.raw, []
         planned = self._planned(turn)
         saved = turn.what_if_from
         profile = turn.conversation.profile
@@ -141,7 +147,7 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # The direct answer first: stacking yes/no with the combined cap, or the rate and the cap; a program
         # named with no other question ("那数据产品使用补助呢？") gets its verdict, mechanism, cap and date.
         focus = focus_line(turn.query, turn.programs, self.today(), turn.language, turn.subsidies)
-        focus = focus or self._about_named(turn)
+        focus = focus or self._about_named(turn) or self._others(turn) or self._of_kind(turn)
         # One line a program: the date notes below repeat an ended program's line, dropped once (review10).
         # "能补到50万吗" is answered before the rate and cap (review13 r13-48).
         notes = [
@@ -185,10 +191,13 @@ class FundingHandlers(PackHandlers, CostHandlers):
     def _about_named(self, turn: Turn) -> str | None:
         """The programs the question names, answered first: verdict, mechanism, cap and date; whether they pay
         for the thing asked about when that is the question."""
-        if not turn.named_programs or turn.wants_certainty:  # a guarantee question has its own answer
+        if turn.wants_certainty:  # a guarantee question has its own answer
             return None
-        # "杭州算力券能不能用在买服务器上": yes or no first, then each program's verdict, cap and date as ever.
+        # "杭州算力券能不能用在买服务器上": yes or no first, then each program's verdict, cap and date as ever;
+        # "有没有试点补贴": the pilot lists for the client's place, a program named or not.
         cover = self.funding.cover(turn)
+        if not turn.named_programs:
+            return "\n".join(cover) or None
         # In the order the client named them: "东莞的试点" is Dongguan's own (ended) before the province's that
         # still runs (review9 r9-17), whatever order the verdicts sort the list in.
         order = {program_id: i for i, program_id in enumerate(turn.named_programs)}
@@ -198,11 +207,38 @@ class FundingHandlers(PackHandlers, CostHandlers):
         # One that ended is answered by "已于…结束，不能再申请", the sentence the date notes lead with: the answer
         # says it once (the notes repeating it are dropped in `_funding_answer`; review10: said twice).
         today, en = self.today(), turn.language == "en"
+        verdict = asked_of_program(turn.query) == "verdict" and amount_asked_for(turn.query) is None
+        if verdict and not any(said_ended(a, today) for a in named):
+            # "能拿东莞的算力券吗": the verdict with its icon, the place's own program before the province's.
+            everyone = [a for a in turn.programs if a.program.id in order]
+            return "\n".join([*cover, *verdict_lines(everyone, turn.language, today)]) or None
         summaries = [
             ended_note(a, en) if said_ended(a, today) else program_summary(a, turn.language, today)
             for a in named
         ]
         return "\n".join([*cover, *summaries]) or None
+
+    @staticmethod
+    def _before_others(turn: Turn) -> list[str]:
+        """The programs the last answer was about, when this message asks for the others ("还有别的吗")."""
+        conversation = turn.conversation
+        before = conversation.asked_programs or conversation.shown_programs
+        return list(before) if before and asks_for_others(turn.raw) else []
+
+    def _others(self, turn: Turn) -> str | None:
+        """ "还有别的补贴吗" after programs were asked about or shown: the other programs for the client, or none."""
+        before = self._before_others(turn)
+        if not before:
+            return None
+        asked = [p for p in self.catalogue.funding if p.id in before]
+        return others_line(turn.programs, asked, turn.language)
+
+    @staticmethod
+    def _of_kind(turn: Turn) -> str | None:
+        """ "有什么税收优惠？": the programs of the kind asked about, counted by verdict, before the list."""
+        if turn.named_programs or not asks_which_of_raised_kind(turn.query):
+            return None
+        return kind_line(turn.programs, raised_types(turn.query) & RAISED_ONLY, turn.language)
 
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""

@@ -135,7 +135,7 @@ class PackHandlers(HandlerTools):
         cost = cost_pack(choice.picks, turn.programs, profile, client)
         turn.costed, turn.subsidies = cost.solutions, cost.subsidies
         policy = self._policy_basis(turn) if asks_about_policy(turn.query) else None
-        notes = self.funding.notes(turn)
+        notes = self.funding.notes(turn, summary_first=True)
         notes += [unanswered_line(choice.unanswered, turn.language)] if choice.unanswered else []
         # Asked only when the answer can change a verdict shown, and only the part still missing (asked_facts.py).
         missing = facts_worth_asking(missing, listed_programs(turn.programs), profile)
@@ -156,6 +156,7 @@ class PackHandlers(HandlerTools):
             notes,
             bool(turn.foreign),
             asking,
+            lead=self.funding.before_summary(turn),
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations

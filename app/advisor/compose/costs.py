@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import disclaimer, money, money_range, pick
 from app.advisor.contract import Lang
+from app.advisor.engine.channel_fit import channel_caveat
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
 from app.catalogue.english import original
 from app.catalogue.models import Solution
@@ -91,7 +92,9 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
         line += f"，扣除计入净成本的补贴后约{after}" if item.discounts else ""
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
         line += "（预算内选基础档）" if item.pick.basic_tier else ""
-    return f"{line} [{n}]"
+    # the channel to confirm (channel_fit.py) follows the tool's line in a cost answer as in a pack answer
+    caveat = channel_caveat(solution, item.pick.channels_unlisted, language == "en")
+    return f"{line} [{n}]" + (f" {caveat}" if caveat and language == "en" else caveat)
 
 
 def subsidy_lines(subsidies: list[Subsidy], language: Lang) -> list[str]:

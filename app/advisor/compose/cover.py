@@ -205,7 +205,7 @@ def existence_lines(
         name = short_name(program.name_en if en else program.name)
         benefit, until = program.benefit, program.validity.effective_until
         bits = [format_ratio(benefit.ratio) if benefit.ratio else "", cap_phrase(benefit, language)]
-        if until and until < today:
+        if until and until < today and program.validity.ended(today):
             lines.append(
                 f"There was: {name}, but it ended on {until}." if en else f"有过：{name}，但已于{until}结束。"
             )

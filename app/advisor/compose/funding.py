@@ -239,6 +239,10 @@ def _dates(assessment: Assessment) -> list[date]:
 def _date_state(assessment: Assessment, today: date, en: bool) -> str:
     validity = assessment.program.validity
     closes, until = validity.application_closes, validity.effective_until
+    # Spending period over, claims window not: the verdict's own words (spend by the end, file in the window).
+    window = next((c.reason for c in assessment.conditions if c.name == "validity"), None)
+    if validity.claims_after_spending(today) and window:
+        return window.text("en" if en else "zh")
     if until and until < today:
         return f"ended on {until}" if en else f"已于{until}结束"
     if closes and closes < today:

@@ -108,7 +108,7 @@ def no_fitting_solution(profile: CompanyProfile, language: Lang, needs: Sequence
 
 # How an owner opens a need ("想用AI帮忙做…"): cut when naming the need back to them.
 _NEED_OPENING = re.compile(
-    r"^(我们|也|还)?(想|希望|打算|准备|需要|要)?(让|用)?(ai|人工智能)?(帮忙|帮我们|来)?(做|搞|上|出)?\s*",
+    r"^(我们|也|还)?(想要|想|希望|打算|准备|需要|要)?(让|用)?(ai|人工智能)?(帮忙|帮我们|来)?(做|搞|上|出)?\s*",
     re.I,
 )
 
@@ -190,7 +190,10 @@ def pack_answer(
     notes: list[str] | None = None,
     abroad: bool = False,
     asking: frozenset[str] = frozenset(),
+    lead: list[str] | None = None,
 ) -> PackText:
+    """The pack answer's text. `lead`: what must be said before the summary line (a large firm told SME funds are
+    not for it), `notes` what follows it."""
     en = language == "en"
     out = PackText(answer="")
     choice = fit_client_figures(choice, cost, profile.budget_cny)
@@ -219,7 +222,7 @@ def pack_answer(
     )
     # The brief: what a phone shows before the details — each solution and program once, then the net cost.
     notes = [*currency_note(profile.province, language), *(notes or [])]
-    lines = [summary, "", *notes, *([""] if notes else [])]
+    lines = [*(lead or []), *([""] if lead else []), summary, "", *notes, *([""] if notes else [])]
     # A pack of the client's own contracts only ("刚签了120万的算力合同，能拿多少补贴"): we recommend nothing, so
     # the list is theirs, and its steps are filing, not asking vendors (s19 ans19-16).
     own_contracts = (

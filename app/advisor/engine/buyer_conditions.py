@@ -16,7 +16,7 @@ from app.advisor.engine.condition_words import venue_said
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.listed_kinds import unlisted_need
 from app.advisor.engine.names_in_order import english_orders, without_name
-from app.advisor.engine.open_parts import open_purchase_reason
+from app.advisor.engine.open_parts import open_purchase_reason, read_as_other_kind
 from app.advisor.engine.purchase_places import judge_place, located, place_reason
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.currencies import foreign_currency
@@ -88,7 +88,10 @@ def _purchase(program: FundingProgram, purchases: list[Purchase] | None, said: s
     # The program's own name is no purchase: "设备一次性税前扣除能用吗" buys no equipment (names_in_order.py).
     unnamed = without_name(said, normalize(program.name), english_orders(program.name_en)) if said else ""
     said_kinds = said_purchases(unnamed) if said else ()
-    named = next((p for p in said_kinds if p.kind in scope), None)
+    named = next(
+        (p for p in said_kinds if p.kind in scope and not read_as_other_kind(p.words, p.kind, purchases)),
+        None,
+    )
     if named is not None:
         # An amount in another currency ("HK$12萬") is no yuan purchase, but it is an amount (foreign_figures.py).
         norm = normalize(named.words)

@@ -15,22 +15,50 @@ from app.catalogue.models import Catalogue, FundingProgram
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize, normalize_cased
 
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,30})[”\"」』]")
+# Single quotes too ("an 'AI+ Manufacturing special fund 2026'", ‘…’), but not an apostrophe ("Beijing's").
+_QUOTED = re.compile(
+    r"[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]|(?<![A-Za-z0-9])'([^'\n]{2,40})'(?![A-Za-z0-9])"
+)
 _GENERIC = re.compile(r"^[两双二三四几多各这那该此本]\s*[张个项类种]?\s*(?:券|补贴|补助|政策)$")
 # A loan product is named like a program ("“AI惠企贷”", "科创贷"): a claim to check as any other (review11 r11-17).
 _PROGRAM_WORDS = re.compile(rf"{FUNDING_NOUN}|资金|计划|专项|贷$|\bfunds?\b|scheme|\bloan\b", re.I)
 
 
+# What a name is compared without: its punctuation and quote marks (天台's name holds "“N+X”改造补助"), and its
+# funding noun ("改造补贴" for "改造补助"): the words that tell one program from another are what must match.
+_MARKS = re.compile(r"[\s“”\"'‘’「」『』（）()·、，,：:]")
+_NOUN = re.compile(FUNDING_NOUN, re.I)
+_MIN_CORE = 3  # "AI" alone is in many names: too little of a name to back a claim by
+
+
+def _bare(text: str) -> str:
+    return _MARKS.sub("", normalize(text))
+
+
+# A place said without its level ("深圳模型券" for 深圳市模型券): the level word is no part of what tells programs apart.
+_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff])[省市](?=[\u4e00-\u9fff])")
+
+
+def _core(text: str) -> str:
+    return _LEVEL.sub("", _NOUN.sub("", _bare(text)))
+
+
 def quoted_programs_not_in_sources(question: str, catalogue: Catalogue) -> list[str]:
-    """Programs the client names in quotes ("听说有个“AI赋能包专项补贴”") that no catalogue entry carries."""
-    names = [normalize(p.name) + normalize(p.name_en) for p in catalogue.funding]
+    """Programs the client names in quotes ("听说有个“AI赋能包专项补贴”") that no catalogue entry carries; a catalogued
+    program named loosely ("“n+x改造补贴”" for 天台县…“N+X”改造补助) is backed (review18: said missing, then quoted)."""
+    names = [_bare(p.name) + "|" + _bare(p.name_en) for p in catalogue.funding]
+    cores = [_core(p.name) + "|" + _core(p.name_en) for p in catalogue.funding]
     found = []
     for match in _QUOTED.finditer(question):
-        name = match.group(1).strip()
+        name = (match.group(1) or match.group(2)).strip()
         if _GENERIC.match(name):
             continue  # "“两券”能一起用吗": the vouchers just discussed, not a program's name
         # Script-blind: "「AI轉型津貼」" names a program as "“AI转型津贴”" does.
-        if _PROGRAM_WORDS.search(normalize(name)) and not any(normalize(name) in known for known in names):
+        bare, core = _bare(name), _core(name)
+        backed = any(bare in known for known in names) or (
+            len(core) >= _MIN_CORE and any(core in known for known in cores)
+        )
+        if _PROGRAM_WORDS.search(normalize(name)) and not backed:
             found.append(name)
     return found
 

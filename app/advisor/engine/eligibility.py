@@ -112,7 +112,7 @@ def assess(
             developer(program, profile, said, cased),
             maker_trade(program, profile, said),
             spend_timing(program, said, today),
-            *validity(program, today),
+            *validity(program, today, purchases, said),
             *special(program, cased, purchases),
             builder_purchase(program, purchases, said) or purchase(program, purchases, said),
             min_spend(program, purchases),

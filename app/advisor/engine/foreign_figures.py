@@ -20,8 +20,18 @@ def _money(value: float, currency: str, en: bool) -> str:
     return f"{currency} {value:,.0f}" if en else format_cny(value, currency)
 
 
-def foreign_figure_notes(norm: str, programs: list[Assessment], language: Lang) -> list[str]:
-    """Each open program paying in the currency of an amount the client states, worked out in that currency."""
+def _bought_outside(program: Assessment, value: float, currency: str, client: list[Purchase]) -> bool:
+    """The amount is a purchase of a kind the program does not pay for ("HK$30k a quarter on cloud GPU" and TVP):
+    the answer already says nothing is subtracted from it (spend_notes.unpaid_client_items), so no figure."""
+    scope = program.program.eligibility.spend_scope
+    return any(p.currency == currency and p.amount_other == value and p.kind not in scope for p in client)
+
+
+def foreign_figure_notes(
+    norm: str, programs: list[Assessment], language: Lang, client: list[Purchase] | None = None
+) -> list[str]:
+    """Each open program paying in the currency of an amount the client states, worked out in that currency.
+    `client`: the client's own lines, so a purchase the program does not pay for gets no figure."""
     amounts = foreign_amounts(norm)
     if not amounts:
         return []
@@ -32,7 +42,7 @@ def foreign_figure_notes(norm: str, programs: list[Assessment], language: Lang) 
         if assessment.verdict is Verdict.ineligible or not ratio:
             continue
         for value, currency in amounts:
-            if currency != benefit.currency:
+            if currency != benefit.currency or _bought_outside(assessment, value, currency, client or []):
                 continue
             ceiling = ratio_is_ceiling(assessment.program, ratio)
             raw = value * ratio

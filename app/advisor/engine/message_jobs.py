@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.engine.solution_fit import sells_online
+from app.advisor.engine.channel_fit import answers_customers, described_channels, named_channels
+from app.advisor.engine.solution_fit import sells_online, serves_trade
 from app.catalogue.models import Catalogue, Solution
-from app.catalogue.taxonomy import SolutionCategory
 from app.text.normalize import normalize
 
 # Messages customers send, asked and left unanswered or to be answered: what they send, and what is (not) done to it.
@@ -34,8 +34,9 @@ _SENT = re.compile(
     r"parents|shoppers|diners|visitors)\b",
     re.I,
 )
+# (calls not picked up are answered too: "客户打电话来问价格…接不过来", "漏接")
 _ANSWERED = re.compile(
-    r"回|答|覆|接待|应付|太多|看不过来|忙不过来|跟不上|堆|没人|客服|"
+    r"回|答|覆|接待|应付|太多|(?:看|忙|接|顾)不(?:过来|完|及)|漏接|跟不上|堆|没人|客服|"
     r"\b(?:answer|repl(?:y|ies|ying)|respond|get back|pil(?:e|es|ing) up|unanswered|keep up|customer service|"
     r"chat ?bot)",
     re.I,
@@ -49,26 +50,9 @@ _NOT_MESSAGES = re.compile(
     r"记录|数据|语料|微调|训练|\b(?:records|data|logs|transcripts|fine-?tun\w*|train\w*)\b",
     re.I,
 )
-# A customer-service tool that answers questions or calls, read from its own description; or any tool replying to
-# trade enquiries (询盘: the foreign-trade assistant, a sales tool, answers "询盘太多回不过来", paraphrase p18).
-_ANSWERS_ENQUIRIES = re.compile(r"询盘|\b(?:inquiries|enquiries)\b", re.I)
-_REPLIES = re.compile(r"回复|答复|\b(?:reply|replies|answers?)\b", re.I)
-_ANSWERS_MESSAGES = re.compile(
-    r"咨询|问题|电话|消息|留言|微信|\b(?:questions|calls|messages|enquiries)\b", re.I
-)
-
-# Where customers write, as the client says it and as a tool's description does.
-_CHANNELS: dict[str, re.Pattern[str]] = {
-    "wechat": re.compile(r"微信|企业微信|企微|公众号|小程序|\b(?:wechat|wecom|weixin)\b", re.I),
-    # a phone call, not "phone cases" (a shop's goods) nor "staff phones"
-    "phone": re.compile(r"电话|来电|\b(?:calls|phone calls?|by phone|on the phone|call us)\b", re.I),
-    "website": re.compile(r"网站|官网|网页|\b(?:website|web chat|site chat)\b", re.I),
-    # customers writing from abroad, in other languages ("海外客户的邮件回不过来"): the multilingual export-enquiry
-    # tool's channel, not a domestic shop platform's back end
-    "abroad": re.compile(
-        r"海外|国外|外国|外贸|多语言|外语|\b(?:overseas|foreign|export|multilingual)\b", re.I
-    ),
-}
+# Customers writing from abroad, in other languages ("海外客户的邮件回不过来"): not a channel but the market the
+# multilingual export-enquiry tool serves, not a domestic shop platform's back end.
+_ABROAD = re.compile(r"海外|国外|外国|外贸|多语言|外语|\b(?:overseas|foreign|export|multilingual)\b", re.I)
 _SHOP_BACKEND = re.compile(r"淘宝|拼多多|抖店|电商平台|店铺后台|online shop back-end", re.I)
 
 # What a customer-facing tool does with what customers send, said alike by owners and by the catalogue's descriptions
@@ -98,35 +82,67 @@ def jobs_said(text: str) -> frozenset[str]:
     return frozenset(job for job, said in JOBS.items() if said.search(text))
 
 
-def customer_jobs(need: str) -> frozenset[str]:
+def customer_jobs(need: str, before: str = "", after: str = "") -> frozenset[str]:
     """What a customer-contact need asks done: answering their questions ("客服機械人", "回复客人问题", "answer
     guests' questions"), taking their bookings ("订位电话接不过来", "take the reservations"), or both; empty for a
     need naming no job ("前台电话和微信消息接不过来": the channels the client names decide) or not about customers'
-    messages, calls or bookings."""
+    messages, calls or bookings. `before`, `after`: the client's clauses around the need (`clauses_around`)."""
+    if _NOT_MESSAGES.search(normalize(need)):
+        return frozenset()
+    said = _message_need(need, before, after)
+    jobs = jobs_said(said or normalize(need))
+    return jobs if said else jobs & {BOOKINGS}
+
+
+def answers_messages(need: str, before: str = "", after: str = "") -> bool:
+    """The need is to answer what customers send ("晚上买家问的问题堆着没人回", "answer guests on WeChat")."""
+    return bool(_message_need(need, before, after))
+
+
+# Who writes or calls: a clause beside the need lends it what was sent only when it says customers sent it.
+_CUSTOMERS = re.compile(
+    r"客户|顾客|客人|买家|采购商|家长|病人|患者|住客|游客|学员|会员|业主|"
+    r"\b(?:buyers?|customers?|clients?|guests?|patients?|parents?|shoppers?)\b",
+    re.I,
+)
+
+
+def _message_need(need: str, before: str, after: str) -> str:
+    """The words stating a need to answer what customers send, or "". The complaint may sit in the next clause
+    ("buyers email us all day and we can't keep up") or what customers send in the one before ("客户打电话来问价格和
+    工期，业务员接不过来"): an owner's sentence, cut into needs at its commas and joins."""
     text = normalize(need)
     if _NOT_MESSAGES.search(text):
-        return frozenset()
-    jobs = jobs_said(text)
-    return jobs if answers_messages(need) else jobs & {BOOKINGS}
+        return ""
+    if _SENT.search(text) and _ANSWERED.search(text):
+        return text
+    if _SENT.search(text) and _CUSTOMERS.search(text) and _ANSWERED.search(after):
+        return f"{text} {after}"
+    lent = _SENT.search(before) and _CUSTOMERS.search(before) and not _NOT_MESSAGES.search(before)
+    return f"{before} {text}" if lent and _ANSWERED.search(text) else ""
 
 
-def answers_messages(need: str) -> bool:
-    """The need is to answer what customers send ("晚上买家问的问题堆着没人回", "answer guests on WeChat")."""
-    text = normalize(need)
-    return bool(_SENT.search(text) and _ANSWERED.search(text)) and not _NOT_MESSAGES.search(text)
+_BREAK = re.compile(r"[,;:.!?，；：。！？\n]+")
 
 
-def _answers_customers(solution: Solution) -> bool:
-    said = f"{solution.summary_zh} {solution.summary_en}"
-    if solution.category is SolutionCategory.customer_service:
-        return bool(_ANSWERS_MESSAGES.search(said))
-    return bool(_ANSWERS_ENQUIRIES.search(said) and _REPLIES.search(said))
+def clauses_around(need: str, said: str) -> tuple[str, str]:
+    """The client's clause before `need` and its words after it to the end of the next clause, in `said`
+    (normalised both); empty where the need is not found as said."""
+    text, need = normalize(said), normalize(need)
+    start = text.find(need)
+    if start < 0:
+        return "", ""
+    head = [c for c in _BREAK.split(text[:start]) if c.strip()]
+    tail = _BREAK.split(text[start + len(need) :], maxsplit=2)
+    after = " ".join(tail[:2]).strip()
+    return (head[-1] if head else ""), after
 
 
-def _described(solution: Solution) -> frozenset[str]:
+def _where(solution: Solution) -> frozenset[str]:
+    """The channels a tool works on (channel_fit.py), the export market and the shop back end its entry names."""
     text = f"{solution.summary_zh} {solution.summary_en}"
-    channels = {name for name, said in _CHANNELS.items() if said.search(text)}
-    return frozenset(channels | ({"shop"} if _SHOP_BACKEND.search(text) else set()))
+    markets = {"abroad"} if _ABROAD.search(text) else set()
+    return described_channels(solution) | markets | ({"shop"} if _SHOP_BACKEND.search(text) else set())
 
 
 def _does(solution: Solution) -> frozenset[str]:
@@ -137,19 +153,27 @@ class MessageTools:
     """The catalogue's tools that answer customers' messages, the channels each works on and the jobs it does."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.channels = {s.id: _described(s) for s in catalogue.solutions if _answers_customers(s)}
+        self.channels = {s.id: _where(s) for s in catalogue.solutions if answers_customers(s)}
+        self._tools = {s.id: s for s in catalogue.solutions if s.id in self.channels}
         self.jobs = {s.id: _does(s) for s in catalogue.solutions if s.id in self.channels}
         self.kinds = frozenset(s.category.value for s in catalogue.solutions if s.id in self.channels)
 
-    def for_client(self, said: str, jobs: frozenset[str] = frozenset()) -> frozenset[str]:
-        """The message tools for a client whose words are `said` and whose need asks `jobs` done: of the tools
-        doing one of those jobs (all when none does), those working on the most channels the client names (the
-        shop's back end for a business selling on a shop platform, when it names no other), else all of them."""
+    def for_client(
+        self, said: str, jobs: frozenset[str] = frozenset(), industry: str | None = None
+    ) -> frozenset[str]:
+        """The message tools for a client of `industry` whose words are `said` and whose need asks `jobs` done: of
+        the tools serving its trade (solution_fit.serves_trade) and doing one of those jobs (all when none does),
+        those working on the most channels the client names (the shop's back end for a business selling on a shop
+        platform, when it names no other), else all of them; a tool for buyers abroad only when the client names
+        them or a channel it works on (a furniture maker's phone calls are no export enquiries)."""
         text = normalize(said)
-        named = {name for name, pattern in _CHANNELS.items() if pattern.search(text)}
+        named = set(named_channels(said)) | ({"abroad"} if _ABROAD.search(text) else set())
         if not named and sells_online(text):
             named = {"shop"}
-        doing = {sid for sid, does in self.jobs.items() if does & jobs} or set(self.channels)
+        serving = {sid for sid in self.channels if serves_trade(self._tools[sid], industry, text)}
+        # a job no tool serving the trade does is answered by none of them ("the appointment" of a dental record)
+        doing = ({sid for sid, does in self.jobs.items() if does & jobs} or set(self.channels)) & serving
         fit = {sid: len(named & self.channels[sid]) for sid in doing}
+        fit = {sid: n for sid, n in fit.items() if n or "abroad" not in self.channels[sid]}
         best = max(fit.values(), default=0)
         return frozenset(sid for sid, n in fit.items() if n == best)

@@ -12,15 +12,26 @@ from dataclasses import replace
 from functools import lru_cache
 
 from app.advisor.engine.contract_scope import names_system_of_record
-from app.advisor.engine.message_jobs import MessageTools, answers_messages, customer_jobs
+from app.advisor.engine.message_jobs import MessageTools, answers_messages, clauses_around, customer_jobs
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_parts import NeedMatcher, NeedPart, need_items, states_or_wishes
+from app.advisor.engine.need_items import CLAUSE, apart_from_business, need_items, states_or_wishes
+from app.advisor.engine.need_parts import NeedMatcher, NeedPart
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
+from app.advisor.engine.pack_contracts import bare_words
+from app.advisor.engine.past_spend import earlier_years
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SpendKind
 from app.text.normalize import normalize
+
+
+def _system_only(item: str) -> NeedPart | None:
+    """A wish for a system of record its nearest examples read as no need ("想上MES": they sit by questions about
+    funding): a part of the need all the same, one the catalogue lacks, said so beside the other parts' tools."""
+    if names_system_of_record(SpendKind.software, normalize(item)):
+        return NeedPart(item, unserved=True, sure=True)
+    return None
 
 
 def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPart:
@@ -34,14 +45,15 @@ def _system_of_record(part: NeedPart, infrastructure: frozenset[str]) -> NeedPar
     return part
 
 
-def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
+def _answering(part: NeedPart, tools: MessageTools, said: str, industry: str | None) -> NeedPart:
     """A need to answer customers' messages or take their bookings is answered by the tools doing that job on the
     client's channel, never by a tool the words of who writes or what they ask about name ("answer guests": not the
     review-reply tool), nor by the other job's tool ("客服機械人": not the booking receptionist, message_jobs.py)."""
-    jobs = customer_jobs(part.text)
-    if part.unserved or not (jobs or answers_messages(part.text)):
+    before, after = clauses_around(part.text, said)
+    jobs = customer_jobs(part.text, before, after)
+    if part.unserved or not (jobs or answers_messages(part.text, before, after)):
         return part
-    job = tools.for_client(said, jobs)
+    job = tools.for_client(said, jobs, industry)
     return replace(
         part,
         answers=tuple(a for a in part.answers if a in job),
@@ -50,6 +62,10 @@ def _answering(part: NeedPart, tools: MessageTools, said: str) -> NeedPart:
         doubted=False,
         job=job,
     )
+
+
+def _no_need(_: str) -> bool:
+    return False
 
 
 def no_sector(_: str) -> str | None:
@@ -185,9 +201,9 @@ class NeedReader:
         """
         said = " ".join([history, message, *profile.pain_points])
         return [
-            _answering(_system_of_record(part, self._infrastructure), self.messages, said)
+            _answering(_system_of_record(part, self._infrastructure), self.messages, said, profile.industry)
             for item in self._need_items(profile, message, history)
-            if (part := self.matcher.part(item))
+            if (part := self.matcher.part(item) or _system_only(item))
         ]
 
     def need_texts(self, profile: CompanyProfile, message: str, history: str = "") -> list[str]:
@@ -202,8 +218,29 @@ class NeedReader:
         texts = [self.problem_of(line) for line in [*history.splitlines(), message] if line.strip()]
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
-        items = [item for text in texts for item in need_items(text, self._states_need)]
-        return list(dict.fromkeys(items))
+        items = [
+            item for text in texts for item in need_items(text, self._states_need, self.matcher.names_job)
+        ]
+        # A purchase made in an earlier year ("去年买了一台大模型一体机花了60万") is what the client has, no need to
+        # buy it again: the clause saying it names no part of the need (engine/past_spend.py).
+        return [i for i in dict.fromkeys(items) if not self._said_of_past_purchase(i, profile)]
+
+    def without_past_purchases(self, text: str, profile: CompanyProfile) -> str:
+        """`text` without the clauses saying what the client bought in an earlier year: their words name nothing to
+        buy (review18: GPU rental paid last year came back as a pack line beside the reply bot asked for)."""
+        clauses = CLAUSE.split(text)
+        return "，".join(c for c in clauses if not self._said_of_past_purchase(c, profile))
+
+    @staticmethod
+    def _said_of_past_purchase(words: str, profile: CompanyProfile) -> bool:
+        bare = bare_words(words)
+        return bool(bare) and any(
+            bare in bare_words(p.said) for p in earlier_years(profile.purchases) if p.said
+        )
+
+    def bought_earlier(self, profile: CompanyProfile) -> list[str]:
+        """The client's words for what it bought in an earlier year: clauses saying what it has (owned.py)."""
+        return [normalize(p.said) for p in earlier_years(profile.purchases) if p.said]
 
     def _states_need(self, clause: str) -> bool:
         """A clause states a need by the rules (`states_or_wishes`, need_parts.py), or names a solution by a product term of the
@@ -218,4 +255,8 @@ class NeedReader:
             return True
         if owned is not None:
             return False
+        if not apart_from_business(clause, _no_need).strip():
+            return (
+                False  # the clause introducing the business: a product term there is what it makes or sells
+            )
         return any(says(term, clause) for term in self._product_terms)

@@ -14,6 +14,7 @@ from datetime import date
 
 from app.advisor.contract import Lang
 from app.advisor.engine.buyer_conditions import KIND_OPEN
+from app.advisor.engine.claims_window import claims_line
 from app.advisor.engine.conditions import Reason, Status
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.program_terms import open_ended
@@ -89,7 +90,13 @@ def deadline_notes(
         until, closes = program.validity.effective_until, program.validity.application_closes
         ruled_out = assessment.verdict is Verdict.ineligible
         named_or_timed = asked or assessment.asked
-        if until and until < today:
+        if program.validity.claims_after_spending(today):
+            # Spending period over, claims window still to come or open: its last day is the date that matters.
+            if (line := claims_line(program, assessment.conditions, en)) and (
+                named_or_timed or not ruled_out
+            ):
+                soon.append((((program.validity.claims_close or today) - today).days, line))
+        elif until and until < today:
             if asked or assessment.asked:  # "合肥的数字化补贴能拿吗": it ended, and that is the answer
                 notes.append(ended_note(assessment, en))
         elif closes and closes < today:
@@ -148,11 +155,10 @@ def deadline_notes(
 
 
 def _soon(assessment: Assessment, today: date) -> bool:
-    """Ends within SOON_DAYS, in the client's region (or with no region rule)."""
-    until = assessment.program.validity.effective_until
-    return bool(until and today <= until and (until - today).days <= SOON_DAYS) and not _region_unmet(
-        assessment
-    )
+    """Ends within SOON_DAYS (its claims window's last day, when it has one after the spending period), in the
+    client's region (or with no region rule)."""
+    last = assessment.program.validity.claims_close
+    return bool(last and today <= last and (last - today).days <= SOON_DAYS) and not _region_unmet(assessment)
 
 
 def named_until(assessment: Assessment) -> Reason | None:
@@ -200,8 +206,7 @@ def said_ended(assessment: Assessment, today: date) -> bool:
 
 
 def _ended(assessment: Assessment, today: date) -> bool:
-    until = assessment.program.validity.effective_until
-    return bool(until and until < today)
+    return assessment.program.validity.ended(today)
 
 
 def ended_note(assessment: Assessment, en: bool) -> str:

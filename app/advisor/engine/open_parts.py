@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from app.advisor.engine.conditions import Reason
+from app.advisor.engine.purchases import Purchase
 from app.advisor.understand.numbers import money_amounts
+from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
 
 # Where the client buys: a seller, a platform or an exchange after 从/向/跟/在/找/通过, or after "from"/"on".
@@ -52,3 +54,15 @@ def open_purchase_reason(
         open_zh, open_en = "须确认这笔采购符合申报要求", "whether this purchase qualifies is still to confirm"
     said_zh = f"但{open_zh}，须确认" if open_zh.startswith("还") else open_zh
     return Reason(f"您提到“{words}”（{zh}），{said_zh}", f"you mention “{words}” ({en}); {open_en}")
+
+
+def read_as_other_kind(words: str, kind: SpendKind, purchases: list[Purchase] | None) -> bool:
+    """The words are a purchase the client priced, already read as another kind ("在阿里云上买算力…，20万" is compute
+    rental, not a cloud subscription because "云" is in the seller's name): that reading wins, so a program is not
+    judged on the kind a second reading of the same words gives (review18: 算力券 judged on "云服务")."""
+    said = normalize(words)
+    return any(
+        p.kind is not kind and p.said and (said in p.said or p.said in said)
+        for p in purchases or []
+        if p.stated
+    )

@@ -54,7 +54,7 @@ def choose_pack(
         # What the need's own words or nearest examples name replaces a lead nothing names.
         # A need no solution is named for but whose words and examples lean to a kind of job: the one the
         # message ranks first of that kind answers it, as in the several-needs path below (`_of_its_kind`).
-        answers = (need.answers or tuple(p.solution.id for p in _of_its_kind(need, ranked))) if need else ()
+        answers = (_for_this_client(need, ranked) or _ids(_of_its_kind(need, ranked))) if need else ()
         choice = one_need(ranked, budget, size, answers, fill and not needs)
         if need is not None and not (choice.picks and _answers(choice.picks[0], need, ranked, answers)):
             # Nothing the owner said names the ranking's best match: the nearest product by the trade or by
@@ -73,15 +73,20 @@ def choose_pack(
     both = {p.solution.id for p in ranked if sum(p.solution.id in n.answers for n in served) > 1}
     by_id = {p.solution.id: p for p in ranked}
     for need in needs:
-        found = [by_id[a] for a in need.answers if a in by_id]  # as the need itself names them
+        found = [by_id[a] for a in _for_this_client(need, ranked) if a in by_id]  # as the need names them
         # Of several that answer two needs, the one the whole message ranks best ("用大模型做客服…用的是已备案的大模型
         # API": the API, not a fine-tuning service the word 大模型 also names, r11-28).
         found = sorted((p for p in found if p.solution.id in both), key=lambda p: -p.score) or found
-        if not need.answers and not need.unserved:
-            # A need in words neither the catalogue nor the examples know as one item: a solution the
+        if not found and not need.unserved:
+            # A need in words neither the catalogue nor the examples know as one item, or whose named tools are all
+            # for other clients ("自動覆客WhatsApp": a shop platform's bot, for a Hong Kong carrier): a solution the
             # owner's words name in the whole message whose words are this need's; never an unnamed one.
             doing = _doing(need, ranked)
-            found = [p for p in doing if p.worded and _says_its_words(need, p)] or _of_its_kind(need, doing)
+            # Useful beside what the other needs name, not beside their tools' scores: the message's best match is
+            # another need's answer ("排車" at 0.97 beside a reply bot at 0.28 for "覆客").
+            others = {a for n in served if n is not need for a in n.answers}
+            apart = [p for p in doing if p.solution.id not in others]
+            found = [p for p in doing if p.worded and _says_its_words(need, p)] or _of_its_kind(need, apart)
         candidates = [for_client_variant(p, _doing(need, ranked)) for p in found]
         # Already in the pack, or a variant of a pick's job (same kind, the same words of the owner's): one
         # purchase answers both. Two jobs of one kind (点评回复 and 电话预约) are two needs, two picks.
@@ -102,6 +107,22 @@ def choose_pack(
         return priced_together([lead], ranked, budget, [])
     # Every stated need keeps its solution, a fourth too: cutting the pack at `size` dropped it silently.
     return priced_together(picks[: max(size, len(served))], ranked, budget, unanswered)
+
+
+def _for_this_client(need: NeedPart, ranked: list[SolutionPick]) -> tuple[str, ...]:
+    """What answers the need for this client: the solutions it names that fit them (the ranking holds only those),
+    or, when every one it names is for other clients, those its nearest examples voted for about as much that fit
+    (`NeedPart.alternatives`: a law firm's "写文书" names the estate agents' listing writer, tied with the drafting
+    agent made for law firms). The need's own names when none of either fits: the pack says nothing fits."""
+    fitting = {p.solution.id for p in ranked}
+    own = tuple(a for a in need.answers if a in fitting)
+    if own or not need.answers:
+        return own
+    return tuple(a for a in need.alternatives if a in fitting) or need.answers
+
+
+def _ids(picks: list[SolutionPick]) -> tuple[str, ...]:
+    return tuple(p.solution.id for p in picks)
 
 
 def _doing(need: NeedPart | None, ranked: list[SolutionPick]) -> list[SolutionPick]:

@@ -125,12 +125,13 @@ def _covers(contracts: Sequence[Purchase], words: str) -> bool:
     kinds = set(kinds_named(words))
     if stated_purposes(words):  # "只拿大模型跑推理做客服": what rented compute is for is the compute's clause
         kinds.add(SpendKind.compute)
-    text = _bare(words)
+    text = bare_words(words)
     # A project quote covers no need of its own: it prices what the needs chose. A thing named without an amount
     # covers by its kind only: its words are the whole clause it was named in ("we pay for a large-model API and
     # want staff to search our manuals" names a knowledge-base need beside the API).
     return bool(text) and any(
-        c.kind in kinds or (c.said and not c.unpriced and (text in _bare(c.said) or _bare(c.said) in text))
+        c.kind in kinds
+        or (c.said and not c.unpriced and (text in bare_words(c.said) or bare_words(c.said) in text))
         for c in contracts
         if not prices_the_pack(c)
     )
@@ -140,7 +141,8 @@ def _covers(contracts: Sequence[Purchase], words: str) -> bool:
 _AMOUNT_OR_SPACE = re.compile(r"\d[\d.,]*\s*(?:万|千|亿|元|块|k\b|m\b)?|\s+", re.I)
 
 
-def _bare(words: str) -> str:
+def bare_words(words: str) -> str:
+    """`words` normalised, without amounts and spaces: a clause compared with the purchase it was cut from."""
     return _AMOUNT_OR_SPACE.sub("", normalize(words))
 
 

@@ -143,6 +143,20 @@ def raised_types(text: str) -> set[FundingType]:
     return {t for pattern, _, types in _TYPE_WORDS if _affirmed(pattern, norm) for t in types}
 
 
+# "有什么…", "能享受哪些", "what tax breaks", "any …": which programs there are, asked of the client's own case.
+_ASKS_WHICH = re.compile(
+    r"有(?:什么|哪些|没有|冇|啥|乜)|能享受|可以享受|享受(?:到)?(?:哪些|什么|啥)|能(?:用|拿)(?:哪些|什么|啥)|"
+    r"\b(?:what|which|any)\b[^?]{0,30}\b(?:tax|loan|interest)\w*|\bcan (?:we|i) (?:get|claim|use)\b",
+    re.I,
+)
+
+
+def asks_which_of_raised_kind(text: str) -> bool:
+    """ "有什么税收优惠？", "any tax breaks we can use?": which programs of a kind that follows the company's status (tax,
+    loans: `RAISED_ONLY`) there are for the client, a question the verdicts answer, not a digest of the texts."""
+    return bool(raised_types(text) & RAISED_ONLY) and bool(_ASKS_WHICH.search(normalize(text)))
+
+
 # A program's distinctive subject, outside tax and loans, that clients call it by with its place ("桐乡的开源AI应用
 # 奖励", "the Tongxiang open-source AI award" for 桐乡市开源生态人工智能应用项目奖励, review14 r14-05): paired with a
 # word of the program's Chinese name, like `_SUBJECTS`.

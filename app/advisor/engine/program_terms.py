@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.advisor.engine.claims_window import claims_window
 from app.advisor.engine.condition_words import judge
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.purchase_terms import applies
@@ -98,10 +99,14 @@ def open_ended(program: FundingProgram) -> Reason:
     )
 
 
-def validity(program: FundingProgram, today: date) -> list[Condition]:
+def validity(
+    program: FundingProgram, today: date, purchases: list[Purchase] | None = None, said: str = ""
+) -> list[Condition]:
     validity = program.validity
     out: list[Condition] = []
     until = validity.effective_until
+    if validity.claims_after_spending(today):
+        return [claims_window(program, today, purchases, said)]
     if until and until < today:
         out.append(Condition("validity", Status.unmet, _ended_reason(until)))
     elif validity.effective_from and validity.effective_from > today:

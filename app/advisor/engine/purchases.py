@@ -21,6 +21,7 @@ from app.advisor.engine.contract_scope import (
 )
 from app.advisor.engine.past_spend import dated, earlier_years, this_years
 from app.advisor.understand.loans import stated_loan
+from app.advisor.understand.periods import PERIODS
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.models import AmountRange, FundingProgram, Solution
 from app.catalogue.render import format_cny
@@ -95,15 +96,12 @@ def client_items(
         if purchase.amount_cny is None:
             continue  # named without an amount: its kind is known, its price is the catalogue's (pack prices it)
         amount = AmountRange(min=purchase.amount_cny, max=purchase.amount_cny)
-        month_zh = month_en = ""
-        if purchase.monthly_cny:  # the arithmetic says where a first-year figure came from
-            month_zh = f"（每月{format_cny(purchase.monthly_cny)}×12个月）"
-            month_en = f" (CNY {purchase.monthly_cny:,.0f} a month × 12)"
         name_zh, name_en = dated(_own_name(purchase), purchase.year)
+        period_zh, period_en = per_period_words(purchase)
         items.append(
             Purchase(
-                f"{name_zh}{month_zh}",
-                f"{name_en}{month_en}",
+                f"{name_zh}{period_zh}",
+                f"{name_en}{period_en}",
                 purchase.kind,
                 amount,
                 stated=True,
@@ -120,8 +118,10 @@ def client_items(
 def _in_its_currency(purchase: StatedPurchase, named_by: Callable[[str], frozenset[str]]) -> Purchase:
     """A contract priced in another currency: the client's line at their figure, never our yuan range (r12-47). Not
     `stated`: a yuan threshold cannot be judged on it, so it is asked, as for a contract with no amount."""
+    (name_zh, name_en), (period_zh, period_en) = _own_name(purchase), per_period_words(purchase)
     return Purchase(
-        *_own_name(purchase),
+        f"{name_zh}{period_zh}",
+        f"{name_en}{period_en}",
         purchase.kind,
         AmountRange(min=0, max=0),
         names=named_by(purchase.said) if purchase.said else frozenset(),
@@ -159,6 +159,20 @@ def unpriced_items(
         # paying in that currency is worked out on it (foreign_figures.py), as before the profile kept it
         if purchase.amount_cny is None and purchase.amount_other is None and not purchase.loan
     ]
+
+
+def per_period_words(purchase: StatedPurchase) -> tuple[str, str]:
+    """Where a year's figure came from when the client priced it per period: "（每季度2万元×4个季度）",
+    " (HKD 30,000 a quarter × 4)", in the purchase's own currency. Empty for a yearly or one-off figure."""
+    period = PERIODS.get(purchase.period or "")
+    if period is None or purchase.per_period is None:
+        return "", ""
+    each = purchase.per_period
+    if purchase.currency:
+        money_zh = money_en = f"{purchase.currency} {each:,.0f}"
+    else:
+        money_zh, money_en = format_cny(each), f"CNY {each:,.0f}"
+    return f"（{period.zh}{money_zh}×{period.times_zh}）", f" ({money_en} {period.en} × {period.per_year})"
 
 
 def _own_name(purchase: StatedPurchase) -> tuple[str, str]:

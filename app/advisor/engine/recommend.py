@@ -14,14 +14,15 @@ from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank
-from app.advisor.engine.need_parts import apart_from_business, without_means
+from app.advisor.engine.need_items import apart_from_business
+from app.advisor.engine.need_parts import without_means
 from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
-from app.advisor.engine.solution_fit import fits, platform_in_use
+from app.advisor.engine.solution_fit import fits, names_its_object, objects_of, platform_in_use
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, INFRASTRUCTURE_CATEGORIES
@@ -69,8 +70,10 @@ class SolutionRecommender(NeedReader):
         # A keyword that names a kind of business ("民宿", "hotel") says whom a solution is made for,
         # not what it solves: it is no evidence of the need, and it rules out other businesses.
         self._made_for = {
-            s.id: {sector for k in s.keywords if (sector := sector_of(k))} for s in catalogue.solutions
+            s.id: {normalize(k): sector for k in s.keywords if (sector := sector_of(k))}
+            for s in catalogue.solutions
         }
+        self._objects = {s.id: objects_of(s) for s in catalogue.solutions}
         self._solutions = {s.id: s for s in catalogue.solutions}
         self._names = {
             s.id: [normalize(w) for w in (*s.keywords, *CATEGORY_LABELS[s.category]) if len(w) >= 2]
@@ -121,10 +124,15 @@ class SolutionRecommender(NeedReader):
         text, problem = self._unnamed(text), [self._unnamed(p) for p in problem]
         # who or what does the work now names no job ("排产全靠老师傅": not the repair assistant, review16 r16-19)
         text, problem = without_means(text), [without_means(p) for p in problem]
+        # what the client bought in an earlier year names nothing to buy now (past_spend.py)
+        text = self.without_past_purchases(text, profile)
+        problem = [self.without_past_purchases(p, profile) for p in problem]
         said = self.words.match(" ".join(problem))
+        # what the need is about, the clause introducing the business left out ("社区诊所" names no 社群 to run)
+        objects_said = " ".join(apart_from_business(p, self._states_need) for p in problem)
         vote = self.needs.vote(embedded) if self.needs else NO_VOTE  # on the search's own vector
         stated = named_by_needs if worded_by_needs is None else worded_by_needs
-        owned = self._owned(f"{history}\n{message}", stated)
+        owned = self._owned(f"{history}\n{message}", self.bought_earlier(profile), stated)
         picks: list[SolutionPick] = []
 
         def named_by_owner(solution: Solution) -> tuple[list[str], list[str], WordMatch, bool, bool]:
@@ -152,19 +160,26 @@ class SolutionRecommender(NeedReader):
             if not platform_in_use(solution, profile, business, worded):
                 continue  # a shop-platform tool for a business that sells on no such platform
             named = named or (solution.category in barred and not solution.industries)
-            named = named or _bought(solution, profile)  # what they buy fits them, whatever its listed trades
+            bought = _bought(solution, profile)
+            named = named or bought  # what they buy fits them, whatever its listed trades
             share = vote.share(solution.id)
-            # Listed industries say whom a solution is sold to: when the owner names its very problem
-            # ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer; a tool
-            # made for one trade's own work is not, however it is named (review7: an online shop's bot for a
+            # Listed industries say whom a solution is sold to: when the owner names its very problem and what it
+            # works on ("污水处理厂…电费太高" and an energy monitor listed for factories) it is still an answer; a
+            # tool made for one trade's own work is not, however it is named (review7: an online shop's bot for a
             # travel agency's trip questions, an accounting firm's audit tool for an apple e-commerce firm).
-            if not ok and not (unfit == "industry" and named and not solution.audience_only):
+            across = named and (bought or names_its_object(self._objects[solution.id], objects_said))
+            if not ok and not (unfit == "industry" and across and not solution.audience_only):
                 continue
             score = semantic.get(solution.id, 0.0) + 0.25 * len(matched) + 0.1 * min(len(keywords), 3)
             score += min(WORD_SCORE * words.weight, WORD_SCORE_CAP) - (OTHER_INDUSTRY if not ok else 0.0)
             score += EXAMPLE_SCORE * share
-            made_for = self._made_for[solution.id]
-            if made_for and profile.sector not in made_for and not named:
+            made_for = set(self._made_for[solution.id].values())
+            if (
+                made_for
+                and profile.sector not in made_for
+                and not named
+                and not self._said_business(solution, business)
+            ):
                 # made for another business (a hotel tool for a restaurant, an audit tool for an agency), not asked for
                 continue
             if profile.industry and profile.industry in solution.industries:
@@ -190,17 +205,22 @@ class SolutionRecommender(NeedReader):
         picks.sort(key=lambda p: (-p.score, p.solution.id))
         return picks
 
+    def _said_business(self, solution: Solution, business: str) -> bool:
+        """The client's words name a business the solution is made for, beside its sized trade: "做外贸的工厂" is a
+        factory (sized as industry) doing foreign trade, whom the export-enquiry tool is made for."""
+        return any(says(word, business) for word in self._made_for[solution.id])
+
     def _unnamed(self, text: str) -> str:
         """`text` without the stretches of catalogued program names it repeats."""
         for stretch in self._programs.stretches(text):
             text = text.replace(stretch, " ")
         return text
 
-    def _owned(self, text: str, stated: frozenset[str]) -> set[str]:
-        """Solutions the catalogue's words name in a clause saying the client already has or builds them,
-        unless a stated need names them too (`stated`)."""
+    def _owned(self, text: str, bought: list[str], stated: frozenset[str]) -> set[str]:
+        """Solutions the catalogue's words name in a clause saying the client already has or builds them, or in
+        what it bought in an earlier year (`bought`), unless a stated need names them too (`stated`)."""
         owned: set[str] = set()
-        for clause in owned_clauses(text):
+        for clause in [*owned_clauses(text), *bought]:
             owned |= {
                 sid for sid, phrases in self.matcher.phrases.items() if any(says(p, clause) for p in phrases)
             }
@@ -231,7 +251,9 @@ class SolutionRecommender(NeedReader):
         # What a stated need names fits the client whatever its listed industries or its business keyword
         # (as a need the owner names in the catalogue's words does): "想用AI做产品图" names the product-image
         # tool for a wig factory too, though it lists 电商.
-        named = frozenset(a for need in needs for a in need.answers)
+        # So do the tools doing the job a need's verb asks on the client's channel (`NeedPart.job`): a dental clinic's
+        # "handle appointment calls" is the booking receptionist's work, though it lists salons and restaurants.
+        named = frozenset(a for need in needs for a in (*need.answers, *need.job))
         # A tool the client says it has comes back only where a need's own words name it, not its nearest examples.
         worded = frozenset(a for need in needs for a in need.worded)
         ranked = self.rank(profile, message, history, shared, named, worded)

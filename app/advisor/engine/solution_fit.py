@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from app.advisor.engine.conditions import outside_mainland
+from app.advisor.engine.need_words import says
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import ITSkill, SizeClass
+from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
 
@@ -83,6 +85,30 @@ def fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
         if need > _SKILL_ORDER.index(profile.it_skill) + 1:  # one level can be bought in from the vendor
             return False, "skills"
     return True, ""
+
+
+def objects_of(solution: Solution) -> list[str]:
+    """What the tool works on (`works_on`), normalised as `names_its_object` reads it."""
+    return [normalize(w) for w in solution.works_on]
+
+
+def names_its_object(objects: list[str], need: str) -> bool:
+    """The need (normalised, the business left out) names something the tool works on (`objects_of`).
+
+    The one way a tool listed for other trades reaches a client: a pig farm's "风机和水泵老坏" names what the factory
+    maintenance sensors watch, a sewage plant's 电费 what the energy monitor meters. A word the tool shares with tools
+    of other trades names only the kind of job: "原材料备货不准" at a food factory says 备货 like a shop's and a
+    restaurant's forecasting tools, and none of their objects (商品, 菜品), so neither is offered; nor is a greenhouse
+    controller to a cold-chain carrier for the 温湿度 of its trucks (s20 brief)."""
+    return any(says(o, need) for o in objects)
+
+
+def serves_trade(solution: Solution, industry: str | None, need: str) -> bool:
+    """The tool is for a client of `industry` whose need (normalised) is `need`: listed for any trade or for theirs, or
+    (unless made for its trades alone) the need names what it works on."""
+    if not industry or not solution.industries or industry in solution.industries:
+        return True
+    return not solution.audience_only and names_its_object(objects_of(solution), need)
 
 
 def _size_fits(solution: Solution, size_class: SizeClass) -> bool:

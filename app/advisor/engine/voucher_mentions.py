@@ -82,6 +82,13 @@ _KNOWN_TYPES = (
 )
 
 
+# A voucher the business hands out ("会员营销、自动发优惠券", "给老客派代金券", "核销团购券"): the verb of giving it to
+# customers right before it; a program is applied for, claimed or used (申请、领、用), never handed out by the client.
+_HANDED_OUT = re.compile(
+    r"(?:发|派|送|赠|推送|推|核销|设置|设)(?:放|出|送)?(?:个|些|张|点|了)?[\u4e00-\u9fff]{1,3}券$"
+)
+
+
 def unknown_vouchers(text: str, catalogue: Catalogue, places: RegionGazetteer) -> list[str]:
     """Vouchers a user names that the catalogue cannot back: an unknown kind ("AI普惠券") or an
     unknown place for a known kind ("重庆算力券")."""
@@ -92,6 +99,8 @@ def unknown_vouchers(text: str, catalogue: Catalogue, places: RegionGazetteer) -
         if _ASKS_WHICH.match(name) or name.endswith("的券"):
             # "哪些券能用", "这些券能叠加吗", "杭州的券能补哪部分": vouchers in general, not a voucher's name
             continue
+        if _HANDED_OUT.search(name):
+            continue  # "自动发优惠券": the shop's own coupons to its customers, a job to do, no program claimed
         if not any(name.endswith(kind) for kind in _KNOWN_TYPES) and len(name) > 1:
             unknown.append(name.lstrip("的个种"))
     return list(dict.fromkeys(unknown))

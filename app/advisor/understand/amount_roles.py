@@ -11,7 +11,8 @@ The others are facts that must never be read as either (review9):
   this year), else a fact;
 - an R&D spend ("研发投入200万", "R&D spending of RMB 2 million", "spent 3 million on R&D"): the base of the R&D
   super deduction, a tax fact, not money for a pack.
-A monthly figure ("每月5000", "15k a month") is twelve a year wherever it is read (numbers.per_month).
+A periodic figure ("每月5000", "15k a month", "每季度2万") is `per_year` of it a year wherever it is read
+(periods.period_of).
 
 - an asset's value ("入表金额估计80万", "valued at RMB 1.5 million"): what data or equipment is worth, not
   what the service around it costs;

@@ -18,7 +18,8 @@ from app.advisor.understand.amount_roles import fact_role
 from app.advisor.understand.budget_words import budget_said
 from app.advisor.understand.currencies import foreign_currency
 from app.advisor.understand.floors import is_floor
-from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts, per_month
+from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts
+from app.advisor.understand.periods import period_of
 from app.advisor.understand.purchases import names_a_contract, priced, purchase_spans
 from app.advisor.understand.stated_purchase import StatedPurchase
 
@@ -123,8 +124,10 @@ def find_budget_money(text: str, local: str | None = None) -> tuple[float, str |
         if names_a_contract(text, money.start, money.end):
             continue  # "一年合同大概25万" of a kind named in another turn: a price, not what they can spend
         currency = foreign_currency(text, money, local)
-        if per_month(text, money.start, money.end):  # "每个月能花2000": the budget is for the first year
-            money = Money(money.value * 12, money.start, money.end, money.marked)
+        if period := period_of(
+            text, money.start, money.end
+        ):  # "每个月能花2000", "每季度5000": the first year's
+            money = Money(money.value * period.per_year, money.start, money.end, money.marked)
         if money.marked or money.value >= 100 or currency:
             amounts.append((money, currency))
     # An amount with a budget word of its own wins over one read as a budget only by an approximate or ceiling
@@ -232,7 +235,8 @@ def foreign_amounts(norm: str) -> list[tuple[float, str]]:
             continue  # yuan, or a bare "$" whose currency we would be guessing
         if budget is not None and budget == (money.value, currency):
             continue  # "預算HK$5萬" is what they can spend, not what they buy
-        found.append((money.value, currency))
+        period = period_of(norm, money.start, money.end)  # "HK$30k a quarter": the year, as for a yuan figure
+        found.append((money.value * (period.per_year if period else 1), currency))
     return found
 
 

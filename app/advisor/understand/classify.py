@@ -48,10 +48,18 @@ BUSINESS = re.compile(
 HOW_TO_APPLY = re.compile(
     # "模型券怎么拿" asks the route to the money, as "怎么申请" does (review12 r12-12 got no channel or steps).
     r"(?:怎么|如何|怎样|点样)(?:去)?申请|怎么申报|如何申报|怎么领|如何领取|(?:怎么|如何|怎样)(?:才能)?拿(?:到)?(?![^，。？?]{0,4}多少)|点样攞|申请流程|申报流程|申领流程|申请材料|申报材料|"
-    r"(准备|提交|需要|要交|交|带)些?(哪些|什么|啥)(材料|资料)|材料(要|怎么)(准备|交)|流程是|流程怎|去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
+    # What has to be handed in, by any of its names: 材料, 资料, Taiwan's 文件, 证明, 手续 ("要準備哪些文件",
+    # "需要提供哪些证明", "要走什么流程").
+    r"(准备|提交|需要|提供|要交|交|带|出具)些?(哪些|什么|啥|哪几样|哪几种)(材料|资料|文件|证明|手续|单据|步骤)|"
+    r"材料(要|怎么)(准备|交)|流程是|流程怎|(走|办)(什么|哪些|啥)(流程|手续)|手续(怎么|如何)办|"
+    r"去哪(里|儿)?申请|在哪(里|儿)?申请|申请渠道|怎么兑付|"
     r"how (do|can|should) (i|we) apply|how to apply|application process|where (do|can) (i|we) apply|"
-    r"what documents|how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
-    r"where (do|can|should) (we|i) (submit|apply|hand in|send)|steps to apply|paperwork|hand in|"
+    r"(what|which) (documents|papers|forms)\b|\bdocuments? (do|would|should|must) (i|we|they) (need|prepare|submit|provide)|"
+    r"how to claim|在哪(里|儿)?申报|去哪(个|些)?部门|哪个部门(办|申请|受理)|怎么办理|办理流程|申报步骤|申请步骤|"
+    r"where (do|can|should) (we|i) (submit|apply|hand in|send)|steps to apply|"
+    # Paperwork asked for, not a trade's own ("customs paperwork eats our days" is a need).
+    r"(what|which|any) paperwork|paperwork (is |are )?(needed|required)|paperwork (do|would|should|must) (we|i)|"
+    r"paperwork (for|to) (apply|claim)|hand in (the|our|an?) (application|forms?|documents?)|"
     # "去哪个单位申请？流程大概怎么走", "procedure for claiming … step by step"
     r"(去|到|向|找)哪(个|些|里|儿)?(单位|部门|机构|窗口|平台)(申请|申报|办|交|领)|流程.{0,4}(怎么|如何)|"
     r"\bprocedure (for|to)\b|\bstep[- ]by[- ]step\b|how (do|can|would) (i|we) go about (applying|claiming)",
@@ -82,6 +90,32 @@ ELIGIBILITY_FIRST_PERSON = re.compile(
     rf"\b(which|what) (ai )?({FUNDING_NOUN_EN}|programs?) (can|could|does|do|would|might) .{{0,60}}\b(apply|get|claim|qualify|use)",
     _I,
 )
+# Whether this firm qualifies, asked yes or no ("我们符合条件吗", "这些补贴我们够不够条件", "宁波的改造补贴我们能不能
+# 申请", "Am I eligible for the compute voucher?", "Do we qualify?"). Asked beside a description and a need it is still
+# the funding question: its verdict leads and the pack the need calls for comes with it (answering/funding.py). An
+# open question ("有什么补贴可以申请", "which grants can we get", "any of the vouchers") is answered by the pack, whose
+# verdicts are the list asked for.
+YES_NO_ELIGIBILITY = re.compile(
+    r"(符合|满足|够)[^,，。？?]{0,16}(条件|要求)|符不符合|是否符合|够不够(格|资格|条件)|有(没有)?资格|"
+    r"能不能(申请|申领|拿|享受|用)|能否(申请|申领|享受)|(能|可以|可不可以)(申请|申领|享受)[^,，。？?]{0,12}吗|适用吗|"
+    r"\b(am i|are (we|they)|is (it|he|she|(my|our|the|this) (client|customer|company|firm|business)))\b[^?.!]{0,20}"
+    r"\beligible\b|\bdo(es)? (we|i|they|(my|our|the|this) (client|customer|company|firm|business))\b[^?.!]{0,10}"
+    r"\bqualify\b|\b(can|could) (we|i|they)\b[^?.!]{0,10}\b(apply for|get|claim|use)\b (the|this|that|[a-z]+'s)\b",
+    _I,
+)
+_ASKS_WHICH = re.compile(r"哪些|哪几|什么|啥|咩|\b(which|what|any)\b", _I)
+_CLAUSE = re.compile(r"[，,。？?！!；;]")
+
+
+def asks_yes_no_eligibility(text: str, *, names_program: bool = False) -> bool:
+    """One clause asks whether the firm qualifies, not which programs there are; a named program asked of is one
+    too ("杭州算力券我们能申请吗")."""
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    if any(YES_NO_ELIGIBILITY.search(c) and not _ASKS_WHICH.search(c) for c in clauses):
+        return True
+    return names_program and not any(_ASKS_WHICH.search(c) for c in clauses if ELIGIBILITY_STRONG.search(c))
+
+
 COMPARE = re.compile(
     r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|哪个.{0,6}(最|更)|性价比|比起来|差多少|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
     r"difference between|which is (the )?better|which (one|option) (is|should)|怎么选|选哪个|先上哪个|"
@@ -235,10 +269,13 @@ def classify_intent(
         or ELIGIBILITY_FIRST_PERSON.search(text)
         or ELIGIBILITY_OPEN.search(text)
     )
-    if eligibility and states_profile_facts and NEED.search(text) and RECOMMEND.search(text.split("补贴")[0]):
+    # A description plus "which subsidies" is answered by the pack, which carries the verdicts; a description
+    # plus "do we qualify" is the funding question, the facts and the need read for it all the same.
+    open_ask = eligibility and not asks_yes_no_eligibility(text, names_program=names_program)
+    if open_ask and states_profile_facts and NEED.search(text) and RECOMMEND.search(text.split("补贴")[0]):
         return "recommend_pack"  # a full description plus "which subsidies": the pack carries the verdicts
     if (
-        eligibility
+        open_ask
         and states_profile_facts
         and (
             need

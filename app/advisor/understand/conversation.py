@@ -10,6 +10,7 @@ from app.advisor.engine.recommend import SolutionPick
 from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.place_roles import PlaceRole
 from app.advisor.understand.profile import CompanyProfile
+from app.advisor.understand.registration import OWNER_LIVES
 from app.text.normalize import normalize, normalize_cased
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?", Cantonese "咁广州呢？".
@@ -118,11 +119,12 @@ def without_hypotheticals(text: str, plans: bool = False) -> str:
     """`text` with its hypothetical sentences blanked: what it states ("我们在成都，如果搬到重庆呢" states 成都).
 
     `plans`: blank what the owner plans too ("plan to open a Shenzhen office next year"): where a firm abroad
-    will open an office is not where it is registered.
+    will open an office is not where it is registered. Not where the message says where the owner lives: a
+    person abroad who plans a business in China ("我现在住在温哥华，明年回成都开火锅店") plans the business itself.
     """
     chars = list(text)
     spans = hypothetical_spans(text)
-    if plans:
+    if plans and not OWNER_LIVES.search(text):
         spans += [(m.start(), _sentence_end(text, m.end())) for m in _PLANNED.finditer(text)]
     for start, end in spans:
         chars[start:end] = "，" * (end - start)

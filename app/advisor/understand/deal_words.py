@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from app.advisor.understand.numbers import per_month
+from app.advisor.understand.periods import period_of
 
 # "合同30万" names what the client buys by its paper, not a need for contract software.
 CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
@@ -62,7 +62,7 @@ def a_deal(body: str, start: int, end: int) -> bool:
     periodic = (
         _PER_YEAR.match(body, end)
         or _YEARLY_BEFORE.search(body[max(0, start - 12) : start])
-        or per_month(body, start, end)
+        or period_of(body, start, end) is not None
     )
     return bool(periodic and _RENT.search(body[:start]))
 

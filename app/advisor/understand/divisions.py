@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from app.text.normalize import normalize
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class Divisions:
             for kind, province, city, full, _short, _code in rows
             if kind == "city"
         }
+        # (province, city as the tables name it) -> the place, for the tables read beside this one (english_places.py)
+        self.city_place = {(place.province, city): place for city, place in city_place.items()}
         for kind, province, city, full, short, _code in rows:
             place = city_place.get(city, Place(province, city.split("/")[-1]))
             spoken = normalize(re.sub(r"(?:州|地区|盟|市)$", "", city.split("/")[-1]))
@@ -169,6 +175,23 @@ class Divisions:
                         if key not in zh:
                             zh[key] = place
                             district.setdefault(key, full)
+
+
+def owner_of_shared(sharers: Sequence[T], where: Callable[[T], tuple[str, str, str]]) -> T | None:
+    """The one of several divisions sharing a name (or its English spelling) that the name alone still means, or
+    None. `where`: (province, city, full name) of a division.
+
+    All in one city: that city's (its county-level city first: 伊宁市 is the seat). One county-level city among
+    districts elsewhere: the county-level city, a town named alone (海城 is 鞍山's 海城市), while a district is named
+    with its city ("北海海城区", "Haicheng district, Beihai"). Read by knowledge/places/build_county_guards.py too."""
+    if not sharers:
+        return None
+    if len({where(d)[:2] for d in sharers}) == 1:
+        return next((d for d in sharers if where(d)[2].endswith("市")), sharers[0])
+    towns = [d for d in sharers if where(d)[2].endswith("市")]
+    if len(towns) == 1 and all(where(d)[2].endswith("区") for d in sharers if d is not towns[0]):
+        return towns[0]
+    return None
 
 
 # The 56 peoples of China as GB/T 3304-1991 names them, as they stand in autonomous counties' names (张家川回族自治县,

@@ -16,8 +16,9 @@ from app.advisor.understand.divisions import tsv_rows
 from app.text.normalize import normalize
 
 # The generated list, then the English names owners write that it holds only under a short name ("United
-# Kingdom", "South Korea": IANA writes "Britain (UK)", "Korea (South)").
-WORLD_FILES = ("world_places.tsv", "country_names_en.tsv")
+# Kingdom", "South Korea": IANA writes "Britain (UK)", "Korea (South)"), then the foreign cities CC-CEDICT names
+# (small capitals and second transliterations: Valletta, 札格雷布, 伯恩; build_world_places_cedict.py).
+WORLD_FILES = ("world_places.tsv", "country_names_en.tsv", "world_places_cedict.tsv")
 
 
 def world_rows(folder: Path) -> list[list[str]]:

@@ -8,19 +8,21 @@ Tokyo is "outside the programs' coverage", not "region unknown". Longest names w
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from app.advisor.understand.divisions import Divisions, Place
+from app.advisor.understand.english_places import SpelledDivisions
 from app.advisor.understand.foreign_places import ForeignPlaces, names_a_market, world_rows
 from app.advisor.understand.guarded_places import GuardedPlaces
 from app.advisor.understand.industry import IndustryDictionary
 from app.advisor.understand.industry_classes import IndustryMatch
 from app.advisor.understand.name_patterns import english_names, longest_name
 from app.advisor.understand.place_holders import PlaceHolders
-from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions, role_of
+from app.advisor.understand.place_roles import PlaceMention, PlaceRole, place_mentions, role_of, said_as_ours
 from app.advisor.understand.registration import (
     REGISTERED_EN,
     not_the_company,
@@ -66,7 +68,14 @@ class RegionGazetteer:
                 for word in county.get("en") or []:
                     self._en.setdefault(str(word).lower(), place)
                     self._district.setdefault(str(word).lower(), full)
+        hand_written = set(self._en)  # regions.yaml's English names keep their place
         divisions = Divisions(path.parent / "places", self._zh, self._district, self._en)
+        self._county_en = (
+            set(self._en) - hand_written
+        )  # from the county tables: read alone only if one town's
+        self._spelled = SpelledDivisions(
+            path.parent / "places" / "division_spellings.tsv", divisions.city_place
+        )
         self._guarded, self._scenic, self._scenic_pattern = (
             divisions.guarded,
             divisions.scenic,
@@ -85,7 +94,8 @@ class RegionGazetteer:
         self.abroad = ForeignPlaces(world_rows(path.parent / "places"), self._zh, self._en)
         # Foreign names join the scan so the longer name wins: 吉隆坡 (Kuala Lumpur) is not 吉隆县.
         self._zh_pattern = longest_name(set(self._zh) | set(self.abroad.zh))
-        self._en_pattern = english_names(list(self._en))
+        # Every division's spelling is scanned, so a shared one is read beside its city ("jiyang, sanya").
+        self._en_pattern = english_names([*self._en, *self._spelled.by_spelling])
 
     def _add_sar_places(self, folder: Path) -> None:
         """Districts and neighbourhoods of Hong Kong, Macao and Taiwan (sar_places.py); known names keep theirs."""
@@ -105,7 +115,7 @@ class RegionGazetteer:
         if abroad := self.registered_abroad(text):
             return abroad
         if self.mentions(text):
-            return self.abroad_beside_programs(text)
+            return self.abroad_beside_programs(text) or self._abroad_said_as_ours(text)
         norm = normalize(text)
         # The one scan of Chinese and foreign names (a second trie would double the start-up cost).
         if self._zh_pattern and (
@@ -159,7 +169,11 @@ class RegionGazetteer:
         found += scenic.values()  # before a word that names no place itself ("凤凰古镇")
         found += self._guarded_names.mentions(norm)  # 大理, 海盐: only where a sentence puts a place
         if self._en_pattern:
-            found += [(m.group(1), self._en[m.group(1)]) for m in self._en_pattern.finditer(norm)]
+            english = self._en_pattern.finditer(norm)
+            for name, place, full in self._spelled.read(norm, english, self._en, self._county_en):
+                if full:
+                    self._district.setdefault(name, full)  # "jiyang, sanya" -> 吉阳区
+                found.append((name, place))
         return tuple(found)
 
     def english_label(self, place: Place) -> str | None:
@@ -239,6 +253,28 @@ class RegionGazetteer:
         named = self.abroad.in_english(text)  # looked up as written: capitalised words
         at = norm.find(named.lower()) if named else -1
         return named if named and at >= 0 and self._clients_abroad(norm, at, at + len(named)) else None
+
+    def _abroad_said_as_ours(self, text: str) -> str | None:
+        """The place abroad the client calls its own when no place of China is so called: "我们在马尼拉开了家奶茶店，
+        货从深圳发过来", "We are a Manila-based company, and our sister company is in Shenzhen" (both were placed in
+        深圳, the only place the tables of China hold)."""
+        norm = normalize(text)
+        if any(said_as_ours(norm, m.start, m.end) for m in self.roles(text) if m.role is PlaceRole.client):
+            return None
+        for m in self._zh_pattern.finditer(norm) if self._zh_pattern else ():
+            if m.group(0) in self.abroad.zh and self._ours_abroad(norm, m.start(), m.end()):
+                return m.group(0)
+        named = self.abroad.in_english(text)
+        at = norm.find(named.lower()) if named else -1
+        return named if named and at >= 0 and self._ours_abroad(norm, at, at + len(named)) else None
+
+    @staticmethod
+    def _ours_abroad(norm: str, start: int, end: int) -> bool:
+        ours = said_as_ours(norm, start, end) or (
+            norm[end : end + 6] == "-based"
+            and bool(re.search(r"\b(?:we|i)(?:'re|'m| are| am)\s+(?:a|an)\s+$", norm[:start]))
+        )
+        return ours and not names_a_market(norm, start)
 
     @staticmethod
     def _clients_abroad(norm: str, start: int, end: int) -> bool:

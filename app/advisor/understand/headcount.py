@@ -20,8 +20,9 @@ _FLAGS = re.IGNORECASE
 _LISTED_ROLES = (
     r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
     r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长|"
-    # people named by the job they do, without a person suffix: "18个绣娘", "导购30个", "十几个管家", "同事二十几个"
-    r"导购|管家|同事|帮工|学徒|绣娘|织娘|厨娘|农工|采茶工"
+    # people named by the job they do, without a person suffix: "18个绣娘", "导购30个", "十几个管家", "同事二十几个",
+    # a clinic's "15个医护" (doctors and nurses together)
+    r"导购|管家|同事|帮工|学徒|绣娘|织娘|厨娘|农工|采茶工|医护"
 )
 # A trade named before its count ("教练40个", "私教10个", "保安员300多人"): a word ending in a person suffix,
 # but not the firm's customers or members (学员, 会员, 社员); 练 only of a coach (教练, 陪练): "训练一个垂直模型" trains

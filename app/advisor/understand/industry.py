@@ -53,6 +53,7 @@ from app.advisor.understand.industry_sentences import (
     RIGHT_AFTER_WANT,
     SELF,
     WANT,
+    own_tools,
     wanted_thing,
 )
 from app.advisor.understand.industry_shops import read_shop, sold_in_a_shop
@@ -70,7 +71,9 @@ _OUTLET_WORDS = {"门店", "商店", "门市", "店铺", "shop", "shops", "store
 _NAME_WORDS = {"科技公司", "网络科技", "tech company", "technology company"}
 # A place where the work is done, whose trade its products settle: "做预制菜的中央厨房" makes food (C), a central
 # kitchen that cooks for its own restaurants or for canteens is catering (H) — the kitchen's own section.
-_PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen"}
+# A firm hired for work ("a landscaping contractor", "street-cleaning contractors") is in the trade of the work the
+# word before it names, as a kitchen is; "contractor" alone is a builder (E).
+_PLACE_WORDS = {"中央厨房", "central kitchen", "kitchen", "meal-prep kitchen", "contractor"}
 # An outlet right after an owner word ("五金行", "汽配店"), not 行业 (trade) or 行驶.
 _OUTLET_HEAD = re.compile(r"(?:卖场|专卖店|门市|档口|店|铺|摊|行(?![不吗吧呢啊业情政动驶李为程]))")
 _FOOD_HALL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}馆")
@@ -181,7 +184,9 @@ class IndustryDictionary:
         """What the owner says the business makes ("做铝合金门窗的"), read on the whole message: for a product word
         that holds a place's name (金门 in 铝合金门窗, 大理 in 大理石), blanked out before `find` reads the rest."""
         norm = not_the_business(as_mandarin_make(normalize(text)))
-        stated = [c for c in CLAUSE.split(norm) if not WANT.search(c) and not BOUGHT.search(c)]
+        clauses = CLAUSE.split(norm)
+        tools = own_tools(clauses)  # a thing it bought or built for itself never names the trade
+        stated = [c for c in clauses if not WANT.search(c) and not BOUGHT.search(c) and c not in tools]
         return read_product("，".join(stated), self._classes)
 
     def sector_of(self, word: str) -> str | None:
@@ -192,9 +197,12 @@ class IndustryDictionary:
     def find(self, text: str) -> IndustryMatch | None:
         said = open_compounds(as_mandarin_make(normalize(text)))
         norm = not_the_business(without_goods_of(said))
-        clauses = sorted((c for c in CLAUSE.split(norm) if c.strip()), key=lambda c: not SELF.search(c))
-        stated = [c for c in clauses if not WANT.search(c) and not BOUGHT.search(c)]
-        wanted = [c for c in clauses if WANT.search(c) and not BOUGHT.search(c)]  # a purchase never names it
+        in_order = [c for c in CLAUSE.split(norm) if c.strip()]
+        clauses = sorted(in_order, key=lambda c: not SELF.search(c))
+        # A thing the business bought or built for itself never names it ("自己开发了点餐app" in a restaurant).
+        used = own_tools(in_order) | {c for c in clauses if BOUGHT.search(c)}
+        stated = [c for c in clauses if not WANT.search(c) and c not in used]
+        wanted = [c for c in clauses if WANT.search(c) and c not in used]
         if match := self._from_clauses(stated):
             if match.sector == "catering" and made_for_trade(match.keyword, said):  # a bakery for cafés
                 return self._classes.match("C", match.keyword)

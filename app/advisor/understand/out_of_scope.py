@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
 _I = re.IGNORECASE
@@ -44,6 +45,20 @@ _BUSINESS_SIDE = (
     r"\b(?:system|software|guests?|customers?|clients?|our (?:hotel|agency|company|shop|travel))\b"
 )
 OWN_TRIP_ERRAND = rf"^(?!.*(?:{_BUSINESS_SIDE})).*?(?:(?:{_TRIP})[^。！？!?]{{0,24}}(?:{_ERRAND})|(?:{_ERRAND})[^。！？!?]{{0,24}}(?:{_TRIP}))"
+# An errand asked of the advisor itself ("你能帮我注册个香港公司吗", "帮我订张去北京的机票", "can you help me open a bank
+# account in Hong Kong?"): it advises on AI and funding and does no errands. Asked to apply for a program or set up an
+# AI tool, the clause's own words (券, 补贴, AI, 系统…) keep it in scope; "想用AI帮我们订位" asks nothing of the advisor.
+_IN_SCOPE_OBJECT = (
+    rf"(?![^,.;!?，。；！？]*(?:{FUNDING_NOUN}|(?<![a-z])ai(?![a-z])|人工智能|智能|数字化|系统|软件|方案|工具|模型|算力|"
+    r"政策|项目|\b(?:software|system|tool|chatbot|bot|model|compute|program|programme|policy)\b))"
+)
+_ERRAND_FOR_ME = (
+    r"(?:^|[,.;!?，。；！？\s]|问一?下|问问)(?:你|您)?(?:能|可以|能不能|可不可以|可否|会不会|可唔可以|识唔识)?"
+    r"(?:帮|幫|替|代)(?:我|我们|我哋|手|忙)(?:去|直接)?"
+    rf"{_IN_SCOPE_OBJECT}(?:注册|开户|开(?:个|一个|间)?(?:银行)?(?:账户|户口|公司)|订|预订|预定|办理?|买|寄|挂号|报名)|"
+    r"\b(?:can|could|would|will) you (?:please )?(?:help (?:me|us) (?:to )?)?"
+    rf"{_IN_SCOPE_OBJECT}(?:register|incorporate|open|book|file|renew|buy)\b"
+)
 _MEDICINE = r"(?:布洛芬|对乙酰氨基酚|扑热息痛|阿莫西林|头孢|感冒药|退烧药|降压药|止痛药)"
 # Off-topic even in a business chat: share tips, visas, medical questions, family law.
 OUT_OF_SCOPE_STRONG = re.compile(
@@ -121,7 +136,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     # The asker's own trip and an errand for it ("我下个月去曼谷出差，酒店怎么订便宜", "去广交会参展，机票哪里订",
     # "a cheap hotel for my business trip"): what is asked for is a booking, whatever trade its words name (a
     # hotel is a trade, 参展 a business reason). A hotel or travel agency's own need names its guests or customers.
-    rf"{OWN_TRIP_ERRAND}",
+    rf"{OWN_TRIP_ERRAND}|{_ERRAND_FOR_ME}",
     _I,
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a

@@ -191,6 +191,30 @@ def place_mentions(norm: str, mentions: Iterable[tuple[str, Place]]) -> list[Pla
     ]
 
 
+# The client says the place is its own, in the first person: "我们在马尼拉开了家奶茶店", "我们是马尼拉的华人商会", "We run a
+# shop in Manila", "our office is in Jakarta", "we're a Manila-based company". A place with no such words (default
+# client role: "货从深圳发过来", "our sister company is in Shenzhen") yields to one that has them (gazetteer.foreign).
+_OURS_BEFORE = re.compile(
+    r"(?:我们|我|我哋|本公司|咱们)(?:公司|的公司|的店|的厂|工厂|总部)?(?:现在|目前|主要|就)?(?:在|喺|位于|设在|开在)\s*$|"
+    r"(?:我们|我哋|本公司)是\s*$|"
+    r"\b(?:we|i)(?:'re|'m| are| am)?\s+(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:in|at|based in|located in|out of)\s+(?:the\s+)?$|"
+    r"\bour\s+(?!(?:sister|parent|partner|other|client|customer|supplier)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|shop|store|office|business|factory|restaurant|studio|team|headquarters|hq)\s+(?:is|are)\s+"
+    r"(?:(?:now|currently|still)\s+)?(?:in|at|based in|located in)\s+(?:the\s+)?$|"
+    r"\b(?:we(?:'re| are)|i(?:'m| am))\s+(?:a|an)\s+$",
+    _I,
+)
+
+
+def said_as_ours(norm: str, start: int, end: int) -> bool:
+    """The place at norm[start:end] is named by the client as its own (`_OURS_BEFORE`), not where the owner lives."""
+    from app.advisor.understand.registration import OWNER_LIVES
+
+    before = _clause_before(norm, start)
+    return bool(_OURS_BEFORE.search(before)) and not OWNER_LIVES.search(before)
+
+
 def not_the_clients(norm: str, start: int, end: int) -> bool:
     """The place at norm[start:end] is named for a program, a purchase or another party, not for the client."""
     return role_of(norm, start, end) is not PlaceRole.client

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.advisor.understand.kind_words import KIND_WORDS, without_programs
+from app.advisor.understand.purchase_kinds import compute_before
 from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
 
@@ -107,6 +108,10 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
                 continue
             if kind is SpendKind.ai_equipment and _RENTED_COMPUTE.search(words):
                 kind = SpendKind.compute
+            if kind is SpendKind.cloud_service and compute_before(words, match.start()):
+                kind = (
+                    SpendKind.compute
+                )  # "GPU cloud", "算力云": compute rented on a cloud (purchase_kinds.py)
             # The clause saying they buy it is quoted, over one that only mentions it ("有没有算力调度平台").
             if kind not in found or (_BUYS.search(words) and not _BUYS.search(found[kind].words)):
                 found[kind] = SaidPurchase(kind, _quote(words, match))

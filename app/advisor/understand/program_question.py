@@ -18,6 +18,7 @@ known (resolve.resolve_intent). The program is named ("漳州标注券", "the TV
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
@@ -92,10 +93,30 @@ DEADLINE = re.compile(
 )
 
 
+# "还有别的补贴吗", "其他的政策呢", "仲有冇其他", "Anything else we could apply for?": the programs beside the ones just
+# asked about or shown, for this client.
+OTHERS = re.compile(
+    r"(?:还有|仲有|另外还有|此外还有)(?:没有|冇|无)?(?:别的|其他|其它|第二个|另外的)|(?:别的|其他|其它)(?:的)?(?:补贴|政策|项目|券|资助|扶持)|"
+    r"\b(?:anything|something) else\b|\bany other\b|\bwhat else\b|"
+    r"\bother (?:programs?|programmes?|subsid(?:y|ies)|grants?|vouchers?|schemes?|funding|funds?)\b",
+    _I,
+)
+
+
+def asks_for_others(text: str) -> bool:
+    return bool(OTHERS.search(normalize(text)))
+
+
 def about_shown_funding(text: str) -> bool:
-    """Stacking, amount, deadline or cover: a question about programs, often the ones just shown."""
+    """Stacking, amount, deadline, cover or the others: a question about programs, often the ones just shown."""
     norm = normalize(text)
-    return bool(STACKING.search(norm) or AMOUNT.search(norm) or DEADLINE.search(norm) or COVERS.search(norm))
+    return bool(
+        STACKING.search(norm)
+        or AMOUNT.search(norm)
+        or DEADLINE.search(norm)
+        or COVERS.search(norm)
+        or OTHERS.search(norm)
+    )
 
 
 def for_the_client(
@@ -124,3 +145,68 @@ def for_the_client(
     if about_money and (facts or own_figures or FIRST_PERSON.search(norm)):
         return True
     return names_program and in_business and not facts and not new_need
+
+
+# What a question asks about a program it names, beyond its money for the client (above): one reading, so each is
+# answered by its own first line (compose/direct_answer.py) whatever intent the message got.
+# "最多可以申請幾多次", "一年能申请几次", "how many times can we apply": how often the program may be claimed.
+TIMES = re.compile(
+    r"(?:几|幾|多少)\s*(?:次|回|趟)|几多次|幾多次|能申请几个|可以申请几个|"
+    r"\bhow (?:many times|often)\b|\bhow many (?:times|applications|projects)\b|\bmore than once\b",
+    _I,
+)
+# "顺义是试点区吧", "宁波入选了吗", "我们城市有中央财政试点吗", "Is Ningbo a pilot city?": whether a place is on a
+# pilot's list (the catalogue's pilot entries and published batches answer it), not for a pilot's money.
+PILOT = re.compile(
+    # "有没有试点补贴？": whether there is a pilot for the client's place, which its lists answer.
+    r"(?:是|算|属于|入选|选上|列入|进入|有)(?:了|没有|不是|没)?[^，,。？?]{0,16}试点(?:城市|区|县|市)?"
+    r"(?:补贴|补助|资金|政策|项目)?(?:吗|吧|么|嘛|没有|没|不|了吗|呢|[？?]|$)|"
+    r"试点(?:城市|区|县|市)?(?:名单)?(?:里)?(?:有没有|有冇)|"
+    r"\b(?:is|was|are|were)\b[^?]{0,40}\b(?:a |one of the )?(?:selected )?pilot(?: city| cities| district| area)?\b|"
+    r"\bselected (?:as|for) (?:a |the )?pilot\b|\bpilot (?:city|cities) list\b",
+    _I,
+)
+# A figure the client states for the program to confirm ("是50%吗", "补一半吗", "上限是不是100万", "Is it 50%?",
+# "capped at 1 million?"), or asks for ("按什么比例补", "上限多少", "what's the cap"): the published ratio and cap.
+_RATIO_WORDS = r"比例|几成|百分之几|多少个点|\bratio\b|\brate\b|percent(?:age)?"
+_CAP_WORDS = (
+    r"上限|封顶|最高(?:多少|是多少|补多少|能补多少)|最多补多少|\bcap(?:ped)?\b|\bmaximum\b|\bat most\b"
+)
+STATED_SHARE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零〇一二两三四五六七八九十\d]+)|([一二三四五六七八九])成|一半|\bhalf\b",
+    _I,
+)
+FIGURE = re.compile(
+    rf"(?:{_RATIO_WORDS}|{_CAP_WORDS})[^，,。]{{0,12}}(?:多少|几|是多少|怎么|什么|吗|么|呢|[？?]|是不是)|"
+    rf"(?:按|是)(?:什么|多少|几)(?:比例|标准)|(?:是|补|按|给)(?:不是)?[^，,。？?]{{0,6}}(?:\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成|一半)[^，,。]{{0,4}}(?:吗|么|嘛|吧|[？?])|"
+    rf"\b(?:is|are|does)\b[^?]{{0,60}}(?:\d+(?:\.\d+)?\s*%|\bhalf\b|\bcapped\b|\bcap\b)|"
+    rf"\bwhat(?:'s| is| are)? (?:the )?(?:{_RATIO_WORDS}|cap|maximum)",
+    _I,
+)
+# "能拿…吗", "能补吗", "够不够条件", "我们能享受吗", "is that for us", "can we get / apply for it", "are we eligible":
+# whether the program is for this client, answered by its verdict and the condition deciding it.
+VERDICT = re.compile(
+    r"能(?:不能)?(?:拿|领|申请|申报|享受|补|用|参加|参与)(?:到|上)?(?:[^，,。？?]{0,16})?(?:吗|么|嘛|不|[？?])|"
+    r"(?:拿|领|申请|申报|享受|补)(?:得|唔)(?:到|了)?(?:吗|么|[？?])|"
+    r"够(?:不够)?(?:条件|资格)|符(?:合|不符合)(?:条件|要求)?(?:吗|么|[？?])|有(?:没有|冇)?资格|适(?:不适)?用(?:于)?我们|"
+    r"\b(?:is|are)\b[^?]{0,30}\bfor (?:us|me|our)\b|\b(?:can|could) (?:we|i) (?:get|apply|claim|use|qualify)\b|"
+    r"\b(?:are|am) (?:we|i) eligible\b|\bdo (?:we|i) qualify\b|\beligible\b",
+    _I,
+)
+ProgramAsk = Literal["times", "pilot", "figure", "verdict"]
+
+
+def asked_of_program(text: str) -> ProgramAsk | None:
+    """What the message asks about a program beside its money for the client: how often it may be claimed,
+    whether a place is a pilot, a figure, or whether it is for the client (in that order: "能申请几次" is no
+    verdict question, nor "是50%吗" one of eligibility)."""
+    norm = normalize(text)
+    if TIMES.search(norm):
+        return "times"
+    if PILOT.search(norm):
+        return "pilot"
+    if FIGURE.search(norm):
+        return "figure"
+    if VERDICT.search(norm):
+        return "verdict"
+    return None

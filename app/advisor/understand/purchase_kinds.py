@@ -36,6 +36,15 @@ _OBJECT_REACH = (
 )
 
 
+def compute_before(text: str, start: int) -> bool:
+    """A compute word ends right before the word at `start` ("gpu cloud", "算力云"): it says what the cloud sells, so
+    the cloud is no purchase of its own (review18: "GPU cloud" was booked as a cloud subscription)."""
+    compute = dict(KIND_WORDS)[SpendKind.compute]
+    return any(
+        m.end() in (start, start - 1) and not text[m.end() : start].strip() for m in compute.finditer(text)
+    )
+
+
 def kinds_named(before: str) -> list[SpendKind]:
     """Every kind of purchase named in `before`, in the order named (not inside a program's name).
 
@@ -43,7 +52,12 @@ def kinds_named(before: str) -> list[SpendKind]:
     """
     named: list[tuple[int, SpendKind]] = []
     for kind, pattern in KIND_WORDS:
-        words = [w for w in pattern.finditer(before) if not in_program_name(before, w)]
+        words = [
+            w
+            for w in pattern.finditer(before)
+            if not in_program_name(before, w)
+            and not (kind is SpendKind.cloud_service and compute_before(before, w.start()))
+        ]
         if words and kind not in {k for _, k in named}:
             named.append((words[0].start(), kind))
     return [kind for _, kind in sorted(named, key=lambda pair: pair[0])]
@@ -149,12 +163,23 @@ def _head_kind(
     A server or GPU card bought is hardware (§1: compute vouchers do not pay for it); rented, it is compute.
     `phrase`: where the purchase phrase starts (the amount or the noun): "rented 10k RMB of GPU servers".
     """
+    first, modifiers = start, []
+    while prev := next(
+        (w for w in words if w[1] in (first, first - 1) and body[w[1] : first].strip() == ""), None
+    ):
+        modifiers.append(prev[3])  # "GPU cloud": the words before the one nearest the amount modify it too
+        first = prev[0]
     first = start
     while nxt := next((w for w in words if w[0] in (end, end + 1) and body[end : w[0]].strip() == ""), None):
         if PAYMENT_MODE.fullmatch(body[nxt[0] : nxt[1]]):
             break  # "a Doubao subscription": how the model is paid for, not another thing bought
+        modifiers.append(kind)
         end, kind = nxt[1], nxt[3]
     rented = _RENTED.search(body[max(0, phrase - 16) : first])  # "leases GPU servers", "租了两台GPU服务器"
     if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):
         return SpendKind.compute
+    if kind is SpendKind.cloud_service and SpendKind.compute in modifiers:
+        return (
+            SpendKind.compute
+        )  # "GPU cloud", "算力云": the cloud is how the rented compute comes (review18)
     return kind

@@ -20,7 +20,8 @@ from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_con
 from app.advisor.understand.floors import beside_contracts, is_floor
 from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
-from app.advisor.understand.numbers import AMOUNT, Money, match_value, parse_number, per_month
+from app.advisor.understand.numbers import AMOUNT, Money, match_value, parse_number
+from app.advisor.understand.periods import MONTH, Period, period_of
 from app.advisor.understand.purchase_dates import year_said
 from app.advisor.understand.purchase_kinds import (
     WINDOW,
@@ -90,11 +91,12 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
             # "六十万", "贰拾万": the magnitude is inside the numeral
             in_numeral = _CN_MAGNITUDE.search(match.group(1))
             said_money = unit or _HAS_UNIT.search(tail) or currency_before or in_numeral
-            # "每月5000左右", "云服务器每月两千五": a figure said per month is money even without a unit.
-            said_monthly = (
-                per_month(body, match.start(), match.end()) and (parse_number(match.group(1)) or 0) >= 100
+            # "每月5000左右", "云服务器每月两千五": a figure said per period is money even without a unit.
+            said_periodic = (
+                period_of(body, match.start(), match.end()) is not None
+                and (parse_number(match.group(1)) or 0) >= 100
             )
-            if not said_money and not said_monthly:
+            if not said_money and not said_periodic:
                 continue  # "5000张图片" is a count, not money ("RMB 12,000" is money)
             # a project's budget is its price too ("数字化改造项目预算40万", review16 r16-31)
             budgeted = project_budget(body, match.start())
@@ -104,7 +106,7 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
                 continue  # a bare "$": whose dollar it is would be a guess
             if (money := first_year(body, match)) is None:
                 continue
-            amount, monthly = money
+            amount, period, per_period = money
             if _EACH.search(body[max(0, match.start() - 3) : match.start()]):
                 # "标注服务和模型API各10万": one contract per kind named before the amount
                 kinds = kinds_named(body[max(0, match.start() - WINDOW) : match.start()])
@@ -157,7 +159,9 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
                     kind=kind,
                     # "HK$800k of GPU rental": kept in its currency, never yuan (engine/foreign_figures.py)
                     amount_cny=None if currency else amount,
-                    monthly_cny=None if currency else monthly,
+                    monthly_cny=per_period if period is MONTH and not currency else None,
+                    period=period.key if period else None,
+                    per_period=per_period,
                     currency=currency,
                     amount_other=amount if currency else None,
                     whole=whole,
@@ -176,20 +180,24 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
 _RESTATED_WITHIN = 24
 
 
+def _year_of(purchase: StatedPurchase) -> float | None:
+    return purchase.amount_cny or purchase.amount_other
+
+
 def _said_twice(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
-    """ "算力一个月3000块，一年也就3.6万": the year the client works out from a monthly figure of the same kind is that
-    spend said again, not a second purchase: counted twice it cleared 厦门's 5万 yearly minimum and listed the
-    subsidy twice (s19). The monthly span is kept: it says how the year was reached."""
+    """ "算力一个月3000块，一年也就3.6万", "一季度1.5万，一年也就6万": the year the client works out from a periodic
+    figure of the same kind is that spend said again, not a second purchase: counted twice it cleared 厦门's 5万
+    yearly minimum and listed the subsidy twice (s19). The periodic span is kept: it says how the year was reached."""
     kept = []
     for span in found:
         again = any(
-            other.purchase.monthly_cny is not None
-            and span.purchase.monthly_cny is None
+            other.purchase.period is not None
+            and span.purchase.period is None
             and other.purchase.kind == span.purchase.kind
             and 0 < span.start - other.end <= _RESTATED_WITHIN
-            and other.purchase.amount_cny
-            and span.purchase.amount_cny
-            and abs(span.purchase.amount_cny - other.purchase.amount_cny) <= 0.15 * other.purchase.amount_cny
+            and (other_year := _year_of(other.purchase))
+            and (year := _year_of(span.purchase))
+            and abs(year - other_year) <= 0.15 * other_year
             for other in found
         )
         if not again:
@@ -236,11 +244,12 @@ def stated_purchases(norm: str, today: date | None = None) -> list[StatedPurchas
     return [span.purchase for span in purchase_spans(norm, today)]
 
 
-def first_year(text: str, match: re.Match[str]) -> tuple[float, float | None] | None:
-    """The amount a money match states for the first year, and its monthly figure when it is one."""
+def first_year(text: str, match: re.Match[str]) -> tuple[float, Period | None, float | None] | None:
+    """The amount a money match states for the first year, with the period it was said per and the figure per period
+    when it is one ("每月5000": twelve of it; "每季度2万", "HK$30k a quarter": four)."""
     amount = match_value(text, match)  # "1万5" is 15,000
     if amount is None or amount <= 0:
         return None
-    if per_month(text, match.start(), match.end()):
-        return amount * 12, amount  # "每月5000", "5k a month": the first year is twelve
-    return amount, None
+    if (period := period_of(text, match.start(), match.end())) is not None:
+        return amount * period.per_year, period, amount
+    return amount, None, None

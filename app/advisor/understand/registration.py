@@ -73,6 +73,17 @@ _NOT_THE_COMPANY = re.compile(
 )
 
 
+# Where the owner lives, a person's place ("我现在住在温哥华", "人在悉尼", "我而家住喺多倫多", "I live in Vancouver",
+# "I'm based in Toronto myself"): the business they plan is their own, wherever they live ("明年回成都开火锅店"), unlike
+# the office a firm abroad plans ("We are based in Singapore and plan to open a Shenzhen office").
+OWNER_LIVES = re.compile(
+    r"(?:我|本人|自己|(?:^|[，,。；;\s]))(?:现在|現在|目前|而家|暂时|暫時|一直)?(?:住在|住喺|人在|定居|居住在|生活在|移民(?:到|去)?)|"
+    r"\b(?:i|my family)\s+(?:now\s+|currently\s+|still\s+)?(?:live|reside)\b|"
+    r"\bi(?:'m| am)\s+(?:now\s+|currently\s+|still\s+)?(?:living|residing|staying|based)\b|\bliving in\b",
+    re.IGNORECASE,
+)
+
+
 def not_the_company(text: str) -> str:
     """`text` without the places it says the company is not in (denied, or the owner's hometown)."""
     return _NOT_THE_COMPANY.sub("，", text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.advisor.understand.deal_words import CONTRACT_WORD
 from app.advisor.understand.floors import is_floor
 from app.advisor.understand.kind_words import without_programs
+from app.advisor.understand.periods import MONTH
 from app.advisor.understand.purchase_kinds import kinds_named
 from app.advisor.understand.purchases import MONEY, first_year, purchase_spans, said_with_unit
 from app.advisor.understand.stated_purchase import StatedPurchase
@@ -34,11 +35,13 @@ def restated_contract(
         if not said_with_unit(match):
             continue
         if (money := first_year(norm, match)) is not None:
-            amount, monthly = money
+            amount, period, per_period = money
             restated = StatedPurchase(
                 kind=earlier[0].kind,
                 amount_cny=amount,
-                monthly_cny=monthly,
+                monthly_cny=per_period if period is MONTH else None,
+                period=period.key if period else None,
+                per_period=per_period,
                 said=earlier[0].said,
                 # "合同肯定超过5万" restates a threshold, never the contract's figure (merged_with keeps that)
                 at_least=is_floor(norm, match.start(), match.end()),

@@ -9,8 +9,9 @@ got a route-planning pack on one index build and a refusal on another. Now:
 2. An anchor keeps a message in scope whatever it resembles: it speaks of AI, software, a program, a policy or
    an article (`IN_SCOPE_WORDS`), states a need by the rules, states the firm's figures, names a program, or
    continues the conversation (a follow-up, a correction, an answer to our questions, "这些补贴").
-3. Otherwise a message the need bank reads as a need is in scope; else the intent bank's nearest examples
-   decide: a message whose neighbours are mostly the owner's private life (trips, meals, careers, family,
+3. Otherwise a message the need bank reads as a need is in scope; one the intent bank reads as a greeting ("哈囉",
+   "早晨！", "anyone around?") is answered as one, however few of the greeting words the exact rule knows; else the
+   intent bank's nearest examples decide: a message whose neighbours are mostly the owner's private life (trips, meals, careers, family,
    shopping) is out of scope; one whose neighbours are mostly in-scope intents is in scope. Between the two the bank is unsure:
    a first message then gets the short answer saying what the advisor does (no subsidy list, nothing
    looked up); a later one goes on as the conversation's business (the exact rules still refuse asides).
@@ -36,8 +37,8 @@ from app.advisor.understand.vague import names_nothing
 from app.text.normalize import normalize
 
 # "rules": the classifier's rules decide, as for any message in the field; "out": the bank refuses it;
-# "unsure": no rule, no anchor and no clear vote.
-Scope = Literal["rules", "out", "unsure"]
+# "greeting": the bank reads a greeting; "unsure": no rule, no anchor and no clear vote.
+Scope = Literal["rules", "out", "greeting", "unsure"]
 
 K = 5
 OUT_SHARE = 0.6  # of the five nearest examples' similarity, held by out-of-scope examples
@@ -59,6 +60,7 @@ IN_SCOPE_WORDS = re.compile(
 class ScopeVote:
     out_share: float  # share of the k nearest examples' similarity held by out-of-scope examples
     similarity: float  # of the nearest example
+    greets: bool = False  # the intent bank's vote (intent_bank.IntentBank.vote) is smalltalk
 
 
 def scope_vote(matrix: np.ndarray, labels: list[str], vector: np.ndarray) -> ScopeVote:
@@ -139,6 +141,8 @@ def decide_scope(
         # as often as not: the need bank, which holds them, speaks first.
         return "rules"
     scope = vote()
+    if scope.greets:
+        return "greeting"  # no rule refused it: the words of a greeting the exact rule lacks ("哈囉", "早晨")
     if _votes_out(scope):
         return "out"
     return "rules" if scope.similarity >= MIN_SIMILARITY and scope.out_share <= 1 - OUT_SHARE else "unsure"

@@ -8,6 +8,7 @@ prices a pack line with the client's figure (advice_rules.md §5, the client's f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,8 +28,13 @@ class StatedPurchase(BaseModel):
     # r12-47: "HK$800k of GPU rental" was dropped): amount_cny is then None, the purchase still of its kind.
     currency: str | None = Field(default=None, max_length=8, description="ISO code; None is CNY")
     amount_other: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend).
+    # The client gave a monthly figure: amount_cny is twelve of it (the first year's spend). Kept for the JSON
+    # contract; `period` and `per_period` say it for every period.
     monthly_cny: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    # The period the client priced it per ("每季度2万", "HK$30k a quarter": periods.period_of) and the figure per
+    # period, in the purchase's own currency: amount_cny (or amount_other) is the year, `per_year` of it.
+    period: Literal["week", "month", "quarter", "half_year"] | None = None
+    per_period: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     # A quote for the whole solution ("整体报价60万（含服务器和实施）"): it replaces all of the solution's items.
     whole: bool = False
     # The words it was named with ("刚签了一套云erp，一年6万"): which pack solution, if any, it is (engine/purchases.py).
