@@ -243,10 +243,9 @@ class FundingHandlers(PackHandlers, CostHandlers):
     def _planned(self, turn: Turn) -> list[Purchase]:
         """A funding question that states a need, before any pack: what the pack for that need would buy (§1)."""
         conversation = turn.conversation
-        said = f"{conversation.user_text()}\n{turn.query}"
-        if conversation.pack or not (
-            conversation.profile.pain_points or turn.need_stated or states_need(said)
-        ):
+        # The one reader that decides whether a funding question gets a pack (need_named.py) decides what it
+        # plans to buy: a need voted by nearest examples on "我们做了一个…数据集" is what the firm made, no purchase.
+        if conversation.pack or not self.need_named(turn, f"{conversation.user_text()}\n{turn.query}"):
             return []
         choice = self.recommender.pack(
             conversation.profile, turn.query, conversation.user_text(), shared=turn.search
