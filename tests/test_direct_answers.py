@@ -14,6 +14,7 @@ import pytest
 from app.advisor.compose.pilot_answer import pilot_lines
 from app.advisor.compose.program_figures import figure_line, times_line
 from app.advisor.compose.program_labels import short_name
+from app.advisor.engine.program_subjects import asks_which_of_raised_kind
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.program_question import asked_of_program, asks_for_others
 from app.catalogue.loader import load_catalogue
@@ -158,6 +159,25 @@ def test_a_tax_question_leads_with_the_tax_programs_and_no_pack(advisor):
     assert first.startswith("您问的税收优惠"), first
     assert "建议的AI赋能包" not in response["answer"]
     assert any(f["id"] == "cn-rd-super-deduction-2023" for f in response["funding"])
+
+
+@pytest.mark.parametrize(
+    ("message", "asks_programs"),
+    [
+        ("有什么税收优惠？", True),
+        ("税收优惠有哪些？", True),
+        ("我们想贷款买设备，有没有贴息？", True),
+        ("我们要贷款，有什么政策？", True),
+        ("Are there any tax breaks or loan subsidies for us?", True),
+        # golden p20: a precedent of data-asset lending is asked of the texts, not which loan programs there are
+        ("中小企業能不能拿數據資產去申請貸款？山西有沒有這樣的先例？", False),
+        ("我们打算贷款扩产，有没有同行做过AI质检的案例？", False),
+    ],
+)
+def test_which_programs_of_a_kind_is_asked_in_the_clause_that_names_the_kind_or_funding(
+    message, asks_programs
+):
+    assert asks_which_of_raised_kind(message) is asks_programs
 
 
 def test_anything_else_after_a_named_program_lists_the_others_or_says_none(advisor):

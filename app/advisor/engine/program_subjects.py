@@ -12,6 +12,7 @@ import re
 from app.advisor.engine.role_conditions import RD_INPUTS, builds_ai
 from app.advisor.understand.plans import said_purchases
 from app.catalogue.taxonomy import FundingType, SpendKind
+from app.text.funding_words import FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
 _TYPE_WORDS: list[tuple[re.Pattern[str], set[SpendKind], set[FundingType]]] = [
@@ -151,10 +152,24 @@ _ASKS_WHICH = re.compile(
 )
 
 
+# The question word asks about programs when its own clause names the kind or a funding noun ("有没有贴息",
+# "有什么税收优惠"): "能不能拿数据资产去申请贷款？山西有没有这样的先例？" asks for a precedent, not which loan programs.
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\n]")
+_FUNDING_NOUN = re.compile(
+    rf"{FUNDING_NOUN_ZH}|{FUNDING_NOUN_EN}|优惠|减免|政策|支持|\bbreaks?\b|\breliefs?\b|\bpolic(?:y|ies)\b|\bsupport\b",
+    re.I,
+)
+
+
 def asks_which_of_raised_kind(text: str) -> bool:
     """ "有什么税收优惠？", "any tax breaks we can use?": which programs of a kind that follows the company's status (tax,
     loans: `RAISED_ONLY`) there are for the client, a question the verdicts answer, not a digest of the texts."""
-    return bool(raised_types(text) & RAISED_ONLY) and bool(_ASKS_WHICH.search(normalize(text)))
+    if not raised_types(text) & RAISED_ONLY:
+        return False
+    return any(
+        _ASKS_WHICH.search(clause) and (raised_types(clause) & RAISED_ONLY or _FUNDING_NOUN.search(clause))
+        for clause in _CLAUSE_BREAK.split(normalize(text))
+    )
 
 
 # A program's distinctive subject, outside tax and loans, that clients call it by with its place ("桐乡的开源AI应用
