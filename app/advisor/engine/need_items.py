@@ -145,7 +145,8 @@ def states_or_wishes(clause: str) -> bool:
     test also asks for a solution noun they know, which a second need often lacks. An item that is no need
     after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
     return states_need(clause) or any(
-        p.search(clause) for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _UNSURE_HOW_MUCH, _ASKS_AI_TO, _USES_AI_FOR)
+        p.search(clause)
+        for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _UNSURE_HOW_MUCH, _ASKS_AI_TO, _USES_AI_FOR)
     )
 
 
