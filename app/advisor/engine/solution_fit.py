@@ -120,10 +120,7 @@ def trade_caveat(solution: Solution, other_trade: bool, english: bool) -> str:
         return ""
     if english:
         trades = " / ".join(INDUSTRY_SECTIONS[code][1].lower() for code in solution.industries)
-        return (
-            f"It was made for {trades}: ask the vendor whether it works from your own records (for a forecast, your "
-            "orders and shipments rather than a shop's till data) before you buy."
-        )
+        return f"It was made for {trades}: ask the vendor whether it works with your own data before you buy."
     trades = "、".join(INDUSTRY_SECTIONS[code][0] for code in solution.industries)
     return (
         f"该工具原为{trades}设计，需要{solution.prerequisites.data}：购买前请向服务商确认能用您自己的数据。"
