@@ -31,7 +31,9 @@ def test_a_factory_forecasting_what_it_sells_gets_the_forecaster_with_a_caveat(
     response = advisor.ask(message)
     assert FORECAST in [s.id for s in response.solutions], response.answer
     # made for shops: the client hears whom it was made for and what to confirm
-    assert "原为批发和零售业设计" in response.answer or "It was made for wholesale and retail" in response.answer
+    assert (
+        "原为批发和零售业设计" in response.answer or "It was made for wholesale and retail" in response.answer
+    )
 
 
 def test_stock_to_keep_for_orders_is_a_forecast_not_a_machine_alert(advisor: AdvisorService) -> None:
@@ -51,6 +53,8 @@ def test_a_shops_forecaster_for_a_shop_carries_no_trade_caveat(advisor: AdvisorS
 
 
 def test_a_warehouse_where_picking_takes_forever_is_the_warehouse_tools_need(advisor: AdvisorService) -> None:
-    response = advisor.ask("Our warehouse is a mess and picking takes forever. We're a 30-person auto-parts factory.")
+    response = advisor.ask(
+        "Our warehouse is a mess and picking takes forever. We're a 30-person auto-parts factory."
+    )
     assert "warehouse-slotting-optimization" in [s.id for s in response.solutions], response.answer
     assert "picking takes forever" not in response.answer.split("Recommended")[0], response.answer
