@@ -1,4 +1,5 @@
-"""A firm forecasting demand for what it sells gets the demand forecaster, whatever its trade (s21 tools brief).
+"""A firm forecasting demand for what it sells gets the demand forecaster, whatever its trade (s21 tools brief); a
+clinic whose patients phone to book gets the booking receptionist.
 
 Outside evaluators found factories asking "销量/订单/要货 预测" or "never know how much to produce for next month's
 orders" answered with an empty pack: the only forecasters were a shop's and a restaurant's, and a factory's need named
@@ -58,3 +59,9 @@ def test_a_warehouse_where_picking_takes_forever_is_the_warehouse_tools_need(adv
     )
     assert "warehouse-slotting-optimization" in [s.id for s in response.solutions], response.answer
     assert "picking takes forever" not in response.answer.split("Recommended")[0], response.answer
+
+
+def test_patients_phoning_to_book_are_the_booking_receptionists_calls(advisor: AdvisorService) -> None:
+    # the calls are what patients send; the clause after says nobody can take them (message_jobs.py)
+    response = advisor.ask("我们是一家牙科诊所，6个医生，每天很多病人打电话约时间，前台接不过来")
+    assert "ai-phone-booking-reception" in [s.id for s in response.solutions], response.answer
