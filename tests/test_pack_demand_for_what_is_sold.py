@@ -65,3 +65,16 @@ def test_patients_phoning_to_book_are_the_booking_receptionists_calls(advisor: A
     # the calls are what patients send; the clause after says nobody can take them (message_jobs.py)
     response = advisor.ask("我们是一家牙科诊所，6个医生，每天很多病人打电话约时间，前台接不过来")
     assert "ai-phone-booking-reception" in [s.id for s in response.solutions], response.answer
+
+
+def test_appointment_calls_in_english_are_the_booking_receptionists_too(advisor: AdvisorService) -> None:
+    response = advisor.ask(
+        "Dental clinic in Shenzhen, 8 staff. We want AI to handle appointment calls and WeChat messages."
+    )
+    assert "ai-phone-booking-reception" in [s.id for s in response.solutions], response.answer
+
+
+def test_raw_materials_a_factory_cannot_foresee_get_no_shops_forecaster(advisor: AdvisorService) -> None:
+    # "不知道该备多少" is a need now; raw materials are still no demand for what the factory sells
+    response = advisor.ask("我们是佛山一家速冻食品厂，80人，总不知道每个月该备多少原材料")
+    assert not {"retail-demand-forecast", "restaurant-prep-forecast"} & {s.id for s in response.solutions}
