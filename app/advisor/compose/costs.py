@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from app.advisor.compose.citations import CitationBook
 from app.advisor.compose.wording import disclaimer, money, money_range, pick
 from app.advisor.contract import Lang
-from app.advisor.engine.channel_fit import channel_caveat
 from app.advisor.engine.costing import CostedSolution, PackCost, Subsidy
+from app.advisor.engine.solution_fit import pick_caveats
 from app.catalogue.english import original
 from app.catalogue.models import Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, SPEND_LABELS
@@ -93,7 +93,7 @@ def _solution_line(index: int, item: CostedSolution, n: int, language: Lang) -> 
         line += f"。{why}。" + ("（超出您的预算，供参考）" if item.pick.over_budget else "")
         line += "（预算内选基础档）" if item.pick.basic_tier else ""
     # the channel to confirm (channel_fit.py) follows the tool's line in a cost answer as in a pack answer
-    caveat = channel_caveat(solution, item.pick.channels_unlisted, language == "en")
+    caveat = pick_caveats(item.pick, language == "en")
     return f"{line} [{n}]" + (f" {caveat}" if caveat and language == "en" else caveat)
 
 

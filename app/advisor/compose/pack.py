@@ -32,13 +32,13 @@ from app.advisor.compose.wording import (
     summary_line,
 )
 from app.advisor.contract import Lang
-from app.advisor.engine.channel_fit import channel_caveat
 from app.advisor.engine.costing import CostedSolution, PackCost, fit_client_figures
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.foreign_figures import foreign_money, foreign_total, in_own_currency
 from app.advisor.engine.pack_choice import PackChoice
 from app.advisor.engine.programs import listed_programs
 from app.advisor.engine.purchases import Purchase, total, unpriced_items
+from app.advisor.engine.solution_fit import pick_caveats
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import quoted
 from app.catalogue.taxonomy import INDUSTRY_SECTIONS, SizeClass
@@ -138,7 +138,7 @@ def _brief_solution_line(index: int, item: CostedSolution, n: int, language: Lan
     ):  # the client's figure in their currency is the cost (review12 r12-47)
         cost = _own_currency_cost(own, item.items, language)
     why = item.pick.why[0].text(language) if item.pick.why else ""
-    caveat = channel_caveat(solution, item.pick.channels_unlisted, language == "en")
+    caveat = pick_caveats(item.pick, language == "en")
     if language == "en":
         why = first_clause(why, language, 90)
         over = " (over your budget)" if item.pick.over_budget else ""

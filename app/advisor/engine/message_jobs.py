@@ -29,6 +29,9 @@ _SENT = re.compile(
     r"咨询|消息|留言|私信|问题|问价|询价|询问|提问|查询|问(?:房|货|价|路|课|尺码|发货|怎么)|客服|邮件|"
     r"(?:回复?|答复?|覆|接待)(?:客人|顾客|客户|买家|家长|病人|患者|住客|游客|学员)|"
     r"没人回|没空回|回不(?:过来|完|及)|覆唔(?:切|晒)|"  # a reply nobody has time for ("老师上课没空回")
+    # calls customers make are sent to the firm as messages are ("病人打电话约时间，前台接不过来": s21, a dental clinic's
+    # booking calls went to the chat bot because the calls were no message)
+    r"打电话|来电|电话|\b(?:calls?|calling)\b|"
     r"\b(?:questions?|messages?|enquir(?:y|ies)|inquir(?:y|ies)|dms?|chats?|customer service|chat ?bot|e-?mails?)\b|"
     r"\b(?:answer|reply to|respond to|chat with)\s+(?:our\s+|the\s+)?(?:guests|customers|buyers|clients|patients|"
     r"parents|shoppers|diners|visitors)\b",
@@ -37,7 +40,8 @@ _SENT = re.compile(
 # (calls not picked up are answered too: "客户打电话来问价格…接不过来", "漏接")
 _ANSWERED = re.compile(
     r"回|答|覆|接待|应付|太多|(?:看|忙|接|顾)不(?:过来|完|及)|漏接|跟不上|堆|没人|客服|"
-    r"\b(?:answer|repl(?:y|ies|ying)|respond|get back|pil(?:e|es|ing) up|unanswered|keep up|customer service|"
+    r"\b(?:answer|repl(?:y|ies|ying)|respond|handl(?:e|es|ing)|miss(?:es|ed|ing)?|get back|pil(?:e|es|ing) up|"
+    r"unanswered|keep up|customer service|"
     r"chat ?bot)",
     re.I,
 )

@@ -30,6 +30,9 @@ _JOIN = re.compile(
     r"(?<![合不相共协如认连陪])同(?![时样事步城行类学意比期款一业等])|"
     r"\s(?:plus|as well as|also)\s|"
     r"\sand\s(?=(?:a|an|the|to|also|we|our|help|make|write|predict|wants?|needs?|would|hope|plans?)\b)|"
+    # or before a verb phrase of its own whose subject is the business just introduced ("…instrument maker in Guangzhou
+    # and never know how much to produce": s21)
+    r"\sand\s(?=(?:never|always|often|still|keep|can'?t|cannot|don'?t|do not)\b)|"
     # or before a clause of its own: "our warehouse is a mess and production scheduling is done by hand"
     r"\sand\s(?=(?:[a-z]+\s){1,2}(?:is|are|was|were|keeps?|takes?|goes|breaks?)\b)",
     re.I,
@@ -122,6 +125,17 @@ _EXCESS = re.compile(
     r"\btoo much time\b|\beats? up (?:hours|time|our time)\b",
     re.I,
 )
+# Not knowing how much or how many to make, keep or order ("总不知道冷库里该备多少货", "下个月该生产多少心里没底",
+# "never know how much to produce for next month's orders"): a quantity the owner cannot foresee is a need of its own,
+# said with no wish or problem word (s21: a seafood exporter's and an instrument maker's forecasts read as no need, so
+# the cold-room alert and the scheduler answered the words around them).
+_UNSURE_HOW_MUCH = re.compile(
+    r"(?:不知道|不晓得|搞不清|说不准|拿不准|估不准|算不准|没底|没数|冇数|唔知)[^，,。；;]{0,12}(?:多少|几多|几何|多大量)|"
+    r"(?:多少|几多)[^，,。；;]{0,6}(?:心里没底|没底|没数|拿不准|说不准|估不准|算不准)|"
+    r"\b(?:never|don'?t|do not|can'?t|cannot|hard to|no way to|not sure|unsure) (?:\w+ ){0,2}"
+    r"(?:know|tell|guess|predict|judge|sure)? ?(?:how much|how many)\b",
+    re.I,
+)
 # A clause that carries on the wish before it ("想客人用手機落單，順便睇下邊款嘢食最好賣"): by the way, also.
 _CARRIES_ON = re.compile(r"^(?:顺便|顺带|顺手|捎带|另外再|再顺便)")
 
@@ -131,7 +145,8 @@ def states_or_wishes(clause: str) -> bool:
     test also asks for a solution noun they know, which a second need often lacks. An item that is no need
     after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
     return states_need(clause) or any(
-        p.search(clause) for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _ASKS_AI_TO, _USES_AI_FOR)
+        p.search(clause)
+        for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _UNSURE_HOW_MUCH, _ASKS_AI_TO, _USES_AI_FOR)
     )
 
 

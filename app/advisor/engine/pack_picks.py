@@ -24,6 +24,9 @@ class SolutionPick:
     said: frozenset[str] = frozenset()  # the catalogue words of it the owner used
     # Messaging channels the client names that its description does not (channel_fit.py): said as a caveat.
     channels_unlisted: tuple[str, ...] = ()
+    # Listed for other GB/T sections than the client's, reaching it because the need names what it works on
+    # (solution_fit.serves_trade): its trade-made data basis is said as a caveat (solution_fit.trade_caveat).
+    other_trade: bool = False
 
 
 @dataclass

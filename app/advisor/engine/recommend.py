@@ -200,6 +200,7 @@ class SolutionRecommender(NeedReader):
                     said=frozenset([*matched, *keywords, *words.words]),
                     for_industry=bool(profile.industry and profile.industry in solution.industries),
                     for_business=bool(profile.sector and profile.sector in made_for),
+                    other_trade=not ok,
                 )
             )
         picks.sort(key=lambda p: (-p.score, p.solution.id))

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.channel_fit import channel_caveat
 from app.advisor.engine.conditions import outside_mainland
 from app.advisor.engine.need_words import says
+from app.advisor.engine.pack_picks import SolutionPick
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Solution
-from app.catalogue.taxonomy import ITSkill, SizeClass
+from app.catalogue.taxonomy import INDUSTRY_SECTIONS, ITSkill, SizeClass
 from app.text.normalize import normalize
 
 _SKILL_ORDER = [ITSkill.none, ITSkill.basic, ITSkill.intermediate, ITSkill.advanced]
@@ -109,6 +111,29 @@ def serves_trade(solution: Solution, industry: str | None, need: str) -> bool:
     if not industry or not solution.industries or industry in solution.industries:
         return True
     return not solution.audience_only and names_its_object(objects_of(solution), need)
+
+
+def trade_caveat(solution: Solution, other_trade: bool, english: bool) -> str:
+    """One sentence after the line of a tool made for other trades than the client's (a shop's sales forecaster for a
+    factory forecasting its orders): whom it was made for and what to confirm, in the catalogue's own words."""
+    if not other_trade or not solution.industries:
+        return ""
+    if english:
+        trades = " / ".join(INDUSTRY_SECTIONS[code][1].lower() for code in solution.industries)
+        return f"It was made for {trades}: ask the vendor whether it works with your own data before you buy."
+    trades = "、".join(INDUSTRY_SECTIONS[code][0] for code in solution.industries)
+    return (
+        f"该工具原为{trades}设计，需要{solution.prerequisites.data}：购买前请向服务商确认能用您自己的数据。"
+    )
+
+
+def pick_caveats(pick: SolutionPick, english: bool) -> str:
+    """What to confirm after a pick's line: the channel its entry does not describe, whom it was made for."""
+    said = [
+        channel_caveat(pick.solution, pick.channels_unlisted, english),
+        trade_caveat(pick.solution, pick.other_trade, english),
+    ]
+    return (" " if english else "").join(c for c in said if c)
 
 
 def _size_fits(solution: Solution, size_class: SizeClass) -> bool:
