@@ -85,6 +85,9 @@ def test_a_word_that_holds_a_county_name_is_no_place(text: str) -> None:
         ("我们在六合开了家厂", "南京"),
         ("菏泽牡丹区的一家面粉厂", "菏泽"),
         ("我们在凤凰古城卖银饰", "湘西"),
+        # A count right after the name: jieba's word "玉山一" (a name) holds no "玉山一家" (session 21).
+        ("玉山一家汽修厂，20人", "上饶"),
+        ("六合两家门店，想做会员营销", "南京"),
     ],
 )
 def test_the_county_said_on_its_own_is_still_read(text: str, city: str) -> None:
@@ -267,3 +270,24 @@ def test_a_county_level_city_sharing_its_name_with_districts_elsewhere_is_that_c
             if place is None or _city(place.city or "") != _city(district[2]):
                 wrong.append((district[3], place))
     assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "district"),
+    [
+        # A county that shares its name only with districts of other cities is the county named alone: 梅州's
+        # 五华县, not 昆明's 五华区, which is named with its city (session 21).
+        ("五华做石材的，60人", "梅州", "五华县"),
+        ("我们在五華做石材，60個工人", "梅州", "五华县"),
+        ("昆明五华区的一家茶叶店", "昆明", "五华区"),
+        # A municipality's district is named alone as a city is: 长宁 is Shanghai's, not 宜宾长宁县.
+        ("我们在长宁做咨询，20人", "上海", "长宁区"),
+    ],
+)
+def test_a_county_sharing_its_name_with_other_cities_districts_is_the_county(
+    text: str, city: str, district: str
+) -> None:
+    places = regions(KNOWLEDGE)
+    place = places.find(text)
+    assert place is not None and place.city == city
+    assert places.client_district(text, place) == district

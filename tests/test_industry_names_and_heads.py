@@ -157,3 +157,26 @@ def test_review11_businesses_are_read_by_their_trade(message: str, section: str)
 def test_hong_kong_and_taiwan_names_of_a_business(message: str, section: str):
     match = industries(KNOWLEDGE).find(message)
     assert match is not None and match.section == section, (message, match)
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        # A centre, an office or a station neither mines nor makes (session 21): a physiotherapy practice treats
+        # patients (Q), not 机械治疗设备制造; a gas pressure-regulating station supplies gas (D), not 天然气开采 (B).
+        ("我们在苏州开了家物理治疗中心，12个治疗师", "Q"),
+        ("我们在廊坊运营几座天然气调压站，30人", "D"),
+        ("一家燃气调压站运营公司，在保定，20人", "D"),
+        ("我们是一家材料研究所，40人", "M"),
+        ("我们是生产物理治疗设备的厂家，200人", "C"),
+        # Resorts and farm stays lodge guests (H); a troupe performs (R); a game studio makes game content (I).
+        ("从化一家温泉山庄，120名员工", "H"),
+        ("怀柔的农家院，5个人", "H"),
+        ("湖南一家花鼓戏演出公司，30人", "R"),
+        ("We're a 15-person game art outsourcing studio in Chengdu", "I"),
+    ],
+)
+def test_the_head_of_a_service_place_and_its_owner_words_name_the_section(message: str, section: str):
+    for text in (message, to_traditional(message)):
+        match = industries(KNOWLEDGE).find(text)
+        assert match is not None and match.section == section, (text, match)

@@ -36,8 +36,9 @@ _BUDGET_WORD = re.compile(r"预算|\bbudget\b", _I)
 # solution, a program or its cost. A business description alone does not ("我们是做外贸的，想给员工办美国
 # 工作签证" asks about a visa; the trade only says who asks).
 IN_SCOPE_ASK = re.compile(
-    rf"{FUNDING_NOUN}|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|智能化|大模型|算力|系统|软件|方案|工具|"
-    r"\b(?:software|system|tool|solution|automat\w*|digital\w*)\b",
+    rf"{FUNDING_NOUN}|\bai\b|ai[\u4e00-\u9fff]|人工智能|数字化|智能化|大模型|算力|系统|软件|方案|工具|云端|云服务|"
+    # What the pack's solutions are made of, named by itself ("buy an edge camera or use a cloud API?").
+    r"\b(?:software|system|tool|solution|automat\w*|digital\w*|apis?|gpus?|llms?|saas|cloud)\b",
     _I,
 )
 BUSINESS = re.compile(
@@ -47,7 +48,8 @@ BUSINESS = re.compile(
 )
 HOW_TO_APPLY = re.compile(
     # "模型券怎么拿" asks the route to the money, as "怎么申请" does (review12 r12-12 got no channel or steps).
-    r"(?:怎么|如何|怎样|点样)(?:去)?申请|怎么申报|如何申报|怎么领|如何领取|(?:怎么|如何|怎样)(?:才能)?拿(?:到)?(?![^，。？?]{0,4}多少)|点样攞|申请流程|申报流程|申领流程|申请材料|申报材料|"
+    # Any verb of the route to the money: 申请, 申领, 领取, 兑付/兑现 ("具体怎么申领和兑付").
+    r"(?:怎么|如何|怎样|点样)(?:去|才能)?(?:申请|申领|领取|兑付|兑现)|怎么申报|如何申报|怎么领|如何领取|(?:怎么|如何|怎样)(?:才能)?拿(?:到)?(?![^，。？?]{0,4}多少)|点样攞|申请流程|申报流程|申领流程|申请材料|申报材料|"
     # What has to be handed in, by any of its names: 材料, 资料, Taiwan's 文件, 证明, 手续 ("要準備哪些文件",
     # "需要提供哪些证明", "要走什么流程").
     r"(准备|提交|需要|提供|要交|交|带|出具)些?(哪些|什么|啥|哪几样|哪几种)(材料|资料|文件|证明|手续|单据|步骤)|"
@@ -62,7 +64,13 @@ HOW_TO_APPLY = re.compile(
     r"paperwork (for|to) (apply|claim)|hand in (the|our|an?) (application|forms?|documents?)|"
     # "去哪个单位申请？流程大概怎么走", "procedure for claiming … step by step"
     r"(去|到|向|找)哪(个|些|里|儿)?(单位|部门|机构|窗口|平台)(申请|申报|办|交|领)|流程.{0,4}(怎么|如何)|"
-    r"\bprocedure (for|to)\b|\bstep[- ]by[- ]step\b|how (do|can|would) (i|we) go about (applying|claiming)",
+    r"\bprocedure (for|to)\b|\bstep[- ]by[- ]step\b|how (do|can|would) (i|we) go about (applying|claiming)|"
+    # How the money reaches the firm (the program's mechanism, answered with its steps): "是服务商先折抵吗",
+    # "钱是直接拨给我们吗", "is it deducted by the provider or paid to us?"
+    r"(?:服务商|供应商|厂商|平台|卖方)[^，,。？?]{0,6}(?:折抵|抵扣|抵减|扣减|扣掉|扣除|减掉)|先(?:折抵|抵扣)|"
+    r"(?:钱|补贴|资金|券)[^，,。？?]{0,8}(?:拨|打|发|转|返|退|汇)(?:给|到|回|进)(?:我|我们|公司|企业|账|卡)|"
+    r"\b(?:money|subsidy|grant|voucher|funds?)\b[^?.!]{0,30}\b(?:paid|sent|transferred|credited|deducted)\b"
+    r"[^?.!]{0,20}\b(?:to us|to me|directly|by the (?:provider|vendor|supplier)|our account)",
     _I,
 )
 ELIGIBILITY_STRONG = re.compile(
@@ -120,11 +128,15 @@ COMPARE = re.compile(
     r"比较|对比|区别|哪个好|哪个更|哪种更|哪一个|哪个比较|哪个.{0,6}(最|更)|性价比|比起来|差多少|值得先做|还是.{0,12}(划算|好|合适)|\bvs\.?\b|versus|compare|"
     r"difference between|which is (the )?better|which (one|option) (is|should)|怎么选|选哪个|先上哪个|"
     r"which should (i|we) (choose|pick|start)|\bbetter\b.{0,30}\bthan\b|which (makes|would make) more sense|"
+    # Which of two options costs less: "Is it cheaper to buy an edge camera or use a cloud API?", "买还是租更便宜"
+    r"\b(?:cheaper|costlier|more expensive|less expensive|more economical)\b[^?.!]{0,80}\b(?:or|than)\b|"
+    r"还是[^，,。]{0,12}(?:便宜|省钱|实惠)|(?:哪个|哪种|哪样)(?:更)?(?:便宜|省钱|实惠)|"
     r"\b(go|going) with\b.{1,60}\bor\b",
     _I,
 )
 COST = re.compile(
-    r"多少钱|大概要多少|要花多少|花多少|投多少|费用是多少|费用怎么算|价格|贵不贵|成本大概|"
+    # Cantonese 几多钱/几钱 is 多少钱 ("AI拣货系统大概要几多钱").
+    r"多少钱|几多钱|要几钱|大概要多少|要花多少|花多少|投多少|费用是多少|费用怎么算|价格|贵不贵|成本大概|"
     r"(费用|花费|成本|投入)[^,，。]{0,8}(区间|范围|价位|多少)|(什么|啥)价位|"
     r"how much (does|would|will|is|do)|what (does|would|will) .{0,40} cost|rough price|price (of|for|range)|cost us|cost per|"
     r"set (us|me) back|how pricey",

@@ -181,9 +181,10 @@ def owner_of_shared(sharers: Sequence[T], where: Callable[[T], tuple[str, str, s
     """The one of several divisions sharing a name (or its English spelling) that the name alone still means, or
     None. `where`: (province, city, full name) of a division.
 
-    All in one city: that city's (its county-level city first: 伊宁市 is the seat). One county-level city among
-    districts elsewhere: the county-level city, a town named alone (海城 is 鞍山's 海城市), while a district is named
-    with its city ("北海海城区", "Haicheng district, Beihai"). Read by knowledge/places/build_county_guards.py too."""
+    All in one city: that city's (its county-level city first: 伊宁市 is the seat). One county-level city or county
+    among districts elsewhere: that town, named alone (海城 is 鞍山's 海城市, 五华 梅州's 五华县), while a district is
+    named with its city ("北海海城区", "昆明五华区", "Haicheng district, Beihai"). Read by
+    knowledge/places/build_county_guards.py too."""
     if not sharers:
         return None
     if len({where(d)[:2] for d in sharers}) == 1:
@@ -191,6 +192,13 @@ def owner_of_shared(sharers: Sequence[T], where: Callable[[T], tuple[str, str, s
     towns = [d for d in sharers if where(d)[2].endswith("市")]
     if len(towns) == 1 and all(where(d)[2].endswith("区") for d in sharers if d is not towns[0]):
         return towns[0]
+    # A municipality's district is named alone as a city is ("在长宁" is Shanghai's, not 宜宾长宁县): only districts
+    # of other cities leave a county the name, and only one written the same ("Pingshan" is 平山县 and 坪山区).
+    counties = [d for d in sharers if where(d)[2].endswith("县")]
+    if len(counties) == 1 and len({where(d)[2][:-1] for d in sharers}) == 1 and all(
+        where(d)[2].endswith("区") and where(d)[0] != where(d)[1] for d in sharers if d is not counties[0]
+    ):
+        return counties[0]
     return None
 
 

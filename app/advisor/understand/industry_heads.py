@@ -40,7 +40,10 @@ HEADS: list[tuple[str, str | None]] = [
     ("院", "MOPQR"),
     # Not S (public bodies: 团体, 共青团) nor T: an owner's company is neither.
     # 企业/集团 as 公司: "一家生物医药企业" names its trade by the modifier as "生物医药公司" does.
-    ("公司|企业|集团|中心|机构|事务所|所|社|站", "ABCDEFGHIJKLMNOPQR"),
+    # A centre, an office, an institute or a station serves, supplies or studies; it neither mines nor makes:
+    # "物理治疗所" treats patients (Q), not 机械治疗设备制造; "天然气调压站" supplies gas (D), not 天然气开采 (B).
+    ("中心|机构|事务所|所|站", "ADEFGHIJKLMNOPQR"),
+    ("公司|企业|集团|社", "ABCDEFGHIJKLMNOPQR"),
 ]
 HEAD = re.compile(
     r"([\u4e00-\u9fff]{1,8}?)("
@@ -52,7 +55,8 @@ NAME_WORD = re.compile(r"科技|有限|股份|实业|控股")
 # What precedes the modifier in "我们是一家X店", "开了个X工作室", "杭州的X公司". 家 only as a measure word
 # ("一家", "我家"): "一家家电企业", "一家家具企业" keep the 家 of their product (review11 r11-16).
 LEAD = re.compile(
-    r".*(?:是|[一两几这那每某0-9了开是有]家|我家|个|間|间|开|了|的|嘅|在|做|搞|经营|一|几|两|我们|我)"
+    # a count of sites ("运营几座天然气调压站") leads as 家 does
+    r".*(?:是|[一两几这那每某0-9了开是有]家|[一两几多数0-9十]座|我家|个|間|间|开|了|的|嘅|在|做|搞|经营|一|几|两|我们|我)"
 )
 NUMERAL = re.compile(r"[零一二三四五六七八九十百千万亿两几多]+")
 # How a business is run, not what it does: "连锁药房" is a pharmacy, not a hotel chain (经济型连锁酒店).

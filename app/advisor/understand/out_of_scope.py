@@ -67,7 +67,7 @@ OUT_OF_SCOPE_STRONG = re.compile(
     r"\b(?:stocks?|shares)\b.{0,30}\b(buy|sell|invest)|\b(buy|sell|invest in)\b.{0,20}\b(?:stocks?|shares)\b|crypto|"
     r"bitcoin|\bvisa\b|passport|"
     r"chest pain|headache|toothache|\bfever\b|cover letter|divorce|\brecipe\b|"
-    r"黄金|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
+    r"黄金|金价|银价|理财产品|债券|房贷|高考|志愿填报|\b(gold|bonds|my savings|mortgage)\b|"
     r"医保飞检|飞行检查|医保(?:稽查|检查)|落户|移民|留学|驾照|劳动仲裁|"
     # The owner's own residence, home and pension ("permanent residency", "点样申请公屋", "香港买楼首期", "劳保退休金
     # 怎么领"): applying for them is no application for a program.

@@ -29,4 +29,22 @@ class PlaceHolders:
         if pattern is None:
             return False
         end = start + len(name)
-        return any(m.start() <= start and end <= m.end() for m in pattern.finditer(norm))
+        return any(
+            m.start() <= start and end <= m.end() and not _counts_after(norm, m, name)
+            for m in pattern.finditer(norm)
+        )
+
+
+# A count after a place's name: "玉山一家汽修厂", "六合一个厂". jieba holds "玉山一" and "六合一" as words (names),
+# yet a numeral that a measure word follows starts "一家…", not the word: the county is the place.
+_NUMERALS = "一二两三四五六七八九十几"
+_MEASURE = re.compile(r"[家个間间所座位名台条]")
+
+
+def _counts_after(norm: str, held: re.Match[str], name: str) -> bool:
+    word = held.group(0)
+    return (
+        word.startswith(name)
+        and all(c in _NUMERALS for c in word[len(name) :])
+        and bool(_MEASURE.match(norm, held.end()))
+    )

@@ -52,6 +52,8 @@ AMOUNT = re.compile(
     # what a loan-interest subsidy saves: "能省多少", "一年能少付多少利息", "how much would it save us"
     r"能省多少|省多少|少付多少|少交多少|省下多少|\bsaves? (?:us|me)\b|how much .{0,60}\bsave\b|"
     r"how much (could|can|would|will) (we|i|it) (get|receive|claim|give)|get back|"
+    # "What does Hangzhou's compute voucher give (us)?": what it pays, not what it covers
+    r"\bwhat (?:does|would|will|could|can) [^?.!]{1,60}\b(?:give|pay)(?: us| me| back)?\b|"
     # "How much can the TVP give?", "how much would the voucher fund": the program paying, by any name
     r"how much (?:can|could|would|will|does|do|might)\b[^?]{0,40}\b(?:give|pay|fund|cover|subsidi[sz]e|reimburse)\b|"
     rf"how much .{{0,40}}{FUNDING_NOUN_EN} (give|cover)|"
@@ -119,6 +121,10 @@ def about_shown_funding(text: str) -> bool:
     )
 
 
+# "租30万的算力，能补多少": 补 asks for a subsidy's amount by itself, with no funding noun.
+SUBSIDY_AMOUNT = re.compile(r"能补多少|补多少|补贴多少|能补几多|补到几多|补得几多")
+
+
 def for_the_client(
     text: str,
     *,
@@ -135,7 +141,7 @@ def for_the_client(
     message is read alone). False means rule 4 or the classifier's other rules decide.
     """
     norm = normalize(text)
-    if not (names_program or FUNDING_WORDS.search(norm)):
+    if not (names_program or FUNDING_WORDS.search(norm) or SUBSIDY_AMOUNT.search(norm)):
         return False
     if STACKING.search(norm) or DEADLINE.search(norm):
         return True
