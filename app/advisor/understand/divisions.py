@@ -195,8 +195,12 @@ def owner_of_shared(sharers: Sequence[T], where: Callable[[T], tuple[str, str, s
     # A municipality's district is named alone as a city is ("在长宁" is Shanghai's, not 宜宾长宁县): only districts
     # of other cities leave a county the name, and only one written the same ("Pingshan" is 平山县 and 坪山区).
     counties = [d for d in sharers if where(d)[2].endswith("县")]
-    if len(counties) == 1 and len({where(d)[2][:-1] for d in sharers}) == 1 and all(
-        where(d)[2].endswith("区") and where(d)[0] != where(d)[1] for d in sharers if d is not counties[0]
+    if (
+        len(counties) == 1
+        and len({where(d)[2][:-1] for d in sharers}) == 1
+        and all(
+            where(d)[2].endswith("区") and where(d)[0] != where(d)[1] for d in sharers if d is not counties[0]
+        )
     ):
         return counties[0]
     return None
