@@ -22,7 +22,10 @@ def advisor(advisor: AdvisorService) -> AdvisorService:
     ("message", "intents"),
     [
         ("一部AI巡檢機械人大約要幾多錢？", {"cost_estimate"}),
-        ("Would running our own GPU box be cheaper than paying for a cloud model API?", {"compare_solutions"}),
+        (
+            "Would running our own GPU box be cheaper than paying for a cloud model API?",
+            {"compare_solutions"},
+        ),
         ("买服务器自己部署还是租云上的大模型更便宜", {"compare_solutions"}),
         ("补贴是服务商直接在价格里折抵，还是钱拨给我们公司？", {"how_to_apply", "policy_question"}),
         (
@@ -31,7 +34,9 @@ def advisor(advisor: AdvisorService) -> AdvisorService:
         ),
     ],
 )
-def test_a_money_question_is_the_question_asked(advisor: AdvisorService, message: str, intents: set[str]) -> None:
+def test_a_money_question_is_the_question_asked(
+    advisor: AdvisorService, message: str, intents: set[str]
+) -> None:
     assert advisor.ask(message).intent in intents
 
 
