@@ -113,7 +113,19 @@ class Benefit(StrictModel):
         description="The cap that applies in principle (原则上不超过…), when `cap` is the highest granted only by "
         "exception (深圳模型券: 原则上100万元、最高200万元): the expected amount uses this one (advice_rules §5)",
     )
-    cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
+    cap_period: Literal["per_year", "per_contract", "per_project", "once", "total", "later_claim"] | None = (
+        Field(
+            default=None,
+            description="later_claim: set by the engine only, on a program read for a client at a later claim "
+            "(engine/later_claims.py)",
+        )
+    )
+    later_claim_cap: float | None = Field(
+        default=None,
+        ge=0,
+        description="The cap of each claim after the first, when the text publishes a different one (贵州上云券: "
+        "首次最高5万元，第二次及以后每次最高3万元); `cap` is the first claim's",
+    )
     currency: Literal["CNY", "HKD", "TWD"] = "CNY"
     pool: float | None = Field(default=None, ge=0, description="Whole program budget")
     pool_period: Literal["per_year", "total"] | None = None

@@ -17,6 +17,7 @@ from app.advisor.engine.buyer_conditions import min_award, min_spend, place_unru
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.contract_dates import signed_before_start
 from app.advisor.engine.form_conditions import income_tax, legal_form
+from app.advisor.engine.later_claims import at_later_claim
 from app.advisor.engine.once_only import once_only
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
@@ -90,6 +91,7 @@ def assess(
     matched in lower case, quoted as typed.
     """
     cased, said = said, said.lower()
+    program = at_later_claim(program, said, cased)  # "去年已经领过一次上云券": the later claims' cap
     conditions = [
         c
         for c in (
