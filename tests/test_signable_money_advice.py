@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from app.advisor.understand.corrected_figures import corrected_figures
 from app.advisor.understand.purchases import stated_purchases
 from app.catalogue.taxonomy import SpendKind
 from app.text.normalize import normalize
@@ -64,8 +65,9 @@ def test_a_figure_taken_back_in_the_same_message_is_replaced(advisor: Any, messa
 
 
 def test_a_figure_said_against_another_is_not_a_correction() -> None:
-    (purchase,) = stated_purchases(normalize("合同是8万，不是5万"))
-    assert purchase.amount_cny == 80000
+    """ "是8万，不是5万" keeps the first: only words that take a figure back replace it."""
+    said = normalize("算力合同是8万，不是5万")
+    assert corrected_figures(said) == said
 
 
 def test_the_cloud_voucher_shows_the_cap_of_the_claim_the_client_is_at(advisor: Any) -> None:
@@ -81,7 +83,7 @@ def test_an_all_in_quote_listing_its_parts_prices_the_pack(advisor: Any) -> None
     reply = _ask(
         advisor,
         "We run 6 noodle restaurants in Hangzhou, 60 staff. A vendor quoted RMB 80,000 all-in (software, tablets "
-        "and setup) for AI stock forecasting. What can we get back?",
+        "and setup) for AI ordering and stock forecasting. What can we get back?",
     )
     first_years = [s["first_year_cost_cny"] for s in reply["solutions"]]
     assert sum(c["max"] for c in first_years) == 80000, first_years
