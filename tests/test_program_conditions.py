@@ -92,7 +92,8 @@ def test_the_clients_purchase_picks_the_published_tier(message, ratio):
     voucher = _judged("gz-cloud-voucher", zunyi, message)
     assert voucher.ratio == ratio
     (subsidy,) = cost_pack([], [voucher], zunyi, named_purchases(message)).client
-    capped = "10万元 × 最高60% = 最多6万元，超过上限5万元（按公布口径），最多5万元"
+    # both published caps are quoted (s21: 第二次及以后每次3万元); a first claim is held to the first's
+    capped = "10万元 × 最高60% = 最多6万元，超过上限首次5万元、第二次及以后每次3万元（按公布口径），最多5万元"
     assert (capped in subsidy.arithmetic.zh) is (ratio == 0.6)  # the first claim's 5万 cap binds
 
 

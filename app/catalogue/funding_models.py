@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Literal
@@ -113,7 +114,19 @@ class Benefit(StrictModel):
         description="The cap that applies in principle (原则上不超过…), when `cap` is the highest granted only by "
         "exception (深圳模型券: 原则上100万元、最高200万元): the expected amount uses this one (advice_rules §5)",
     )
-    cap_period: Literal["per_year", "per_contract", "per_project", "once", "total"] | None = None
+    cap_period: Literal["per_year", "per_contract", "per_project", "once", "total", "later_claim"] | None = (
+        Field(
+            default=None,
+            description="later_claim: set by the engine only, on a program read for a client at a later claim "
+            "(engine/later_claims.py)",
+        )
+    )
+    later_claim_cap: float | None = Field(
+        default=None,
+        ge=0,
+        description="The cap of each claim after the first, when the text publishes a different one (贵州上云券: "
+        "首次最高5万元，第二次及以后每次最高3万元); `cap` is the first claim's",
+    )
     currency: Literal["CNY", "HKD", "TWD"] = "CNY"
     pool: float | None = Field(default=None, ge=0, description="Whole program budget")
     pool_period: Literal["per_year", "total"] | None = None
@@ -226,6 +239,10 @@ class Provenance(StrictModel):
         return urls
 
 
+# An entry's own rule against claiming the same spend twice.
+_NO_SECOND_CLAIM = re.compile(r"不得重复|不重复(?:支持|享受|申报|申请)|重复申领|不得同时|不能同时|择一|择优")
+
+
 class FundingProgram(StrictModel):
     id: str
     name: str = Field(min_length=4, max_length=NAME_MAX)
@@ -253,3 +270,21 @@ class FundingProgram(StrictModel):
             other.id in self.benefit.stacking.stackable_with
             or self.id in other.benefit.stacking.stackable_with
         )
+
+    def claimed_once_with(self, other: FundingProgram) -> bool:
+        """The same spend is claimed under only one of the two, on the catalogue's own grounds: two editions of one
+        program (same kind, level and place: 成都算力券 2023 and 2025), or an entry's rule against a second claim
+        ("同一合同不得重复申领扬州市范围内的财政补贴"). Without either the texts are silent, and a "no" would be the
+        advisor's, not the issuer's (s21: "不能重复申领" said of two programs whose entries never say it)."""
+        if (self.type, self.scope_level, self.region) == (other.type, other.scope_level, other.region):
+            return True
+        return any(_NO_SECOND_CLAIM.search(rule) for program in (self, other) for rule in program.own_rules())
+
+    def own_rules(self) -> list[str]:
+        """The entry's stated rules in Chinese: requirements, special conditions and its stacking note."""
+        note = self.benefit.stacking.note
+        return [
+            *self.eligibility.requirements,
+            *self.eligibility.special_conditions,
+            *([note] if note else []),
+        ]

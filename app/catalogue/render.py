@@ -50,6 +50,7 @@ CAP_PERIODS = {
     "per_project": ("每个项目", " per project"),
     "once": ("一次性", " once"),
     "total": ("累计", " in total"),
+    "later_claim": ("第二次及以后每次", " for each claim after the first"),
 }
 
 
@@ -60,6 +61,17 @@ def cap_phrase(benefit: Benefit, language: str = "zh") -> str:
         return ""
     period_zh, period_en = CAP_PERIODS.get(benefit.cap_period or "", ("", ""))
     principle = benefit.cap_in_principle
+    if (later := benefit.later_claim_cap) is not None:
+        # 贵州上云券: both caps as published, the first claim's and each later one's
+        if language == "en":
+            return (
+                f"{benefit.currency} {benefit.cap:,.0f} the first claim, "
+                f"{benefit.currency} {later:,.0f} each claim after it"
+            )
+        return (
+            f"首次{format_cny(benefit.cap, benefit.currency)}、"
+            f"第二次及以后每次{format_cny(later, benefit.currency)}"
+        )
     if language == "en":
         if principle is not None:
             return (

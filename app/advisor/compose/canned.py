@@ -121,7 +121,12 @@ def outside_coverage(
         )
         text += "下面的方案本身不受地点限制。" if solutions else ""
     if solutions:
-        return text
+        # the way to a verdict is named over a pack too: a founder abroad registers a company first (s21 c21-16)
+        return text + (
+            " Once a company is registered in a Chinese city, that city's programs can be judged for it."
+            if en
+            else "在国内城市注册公司后，才可按注册地申请当地补贴；告诉我注册城市即可判断。"
+        )
     if budget_other:
         text += (
             f" Your budget of {budget_other} is kept as stated (I hold no exchange rate)."

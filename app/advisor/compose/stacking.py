@@ -195,15 +195,16 @@ def _pair(a: str, b: str | None, kind: Relation, cap: float | None, level: Scope
             Relation.combined: f"{a} and {b} can be combined"
             + (f", together at most {format_ratio(cap)} of the cost." if cap else "."),
             Relation.separate: f"{a} and {b} pay for different purchases: each is claimed on its own spend.",
-            Relation.one_claim: f"{a} and {b} pay for the same purchase at the same level: one claim per expense "
-            "(the catalogue does not say they combine).",
-            Relation.ask_issuer: f"{a} and {b} come from different levels of government and pay for the same "
-            "purchase: the catalogue does not say whether they combine, so ask the issuers.",
+            Relation.one_claim: f"{a} and {b} pay for the same purchase: one claim per expense (editions of one "
+            "program, or an entry's own rule against a second claim).",
+            Relation.ask_issuer: f"{a} and {b} pay for the same purchase: the catalogue does not say whether they "
+            "combine, so ask the issuers.",
         }[kind]
     return {
         Relation.combined: f"{a}与{b}可以叠加"
         + (f"，合计不超过费用的{format_ratio(cap)}。" if cap else "。"),
         Relation.separate: f"{a}与{b}支付的是不同采购，可各按自己的支出申请。",
-        Relation.one_claim: f"{a}与{b}同为{_LEVEL_ZH[level]}政策、支付同类采购，同一笔支出只能申请其中一项（目录未写明可以叠加）。",
-        Relation.ask_issuer: f"{a}与{b}分属不同层级、支付同类采购，目录未写明能否叠加，请向发文单位确认。",
+        Relation.one_claim: f"{a}与{b}同为{_LEVEL_ZH[level]}政策、支付同类采购，同一笔支出只能申请其中一项"
+        "（同一政策的不同批次，或原文写明不得重复申领）。",
+        Relation.ask_issuer: f"{a}与{b}支付同类采购，目录未写明能否叠加，请向发文单位确认。",
     }[kind]

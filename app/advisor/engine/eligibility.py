@@ -16,7 +16,8 @@ from enum import StrEnum
 from app.advisor.engine.buyer_conditions import min_award, min_spend, place_unruled, purchase, venue
 from app.advisor.engine.conditions import Condition, Reason, Status, age, industry, region, size
 from app.advisor.engine.contract_dates import signed_before_start
-from app.advisor.engine.form_conditions import income_tax, legal_form
+from app.advisor.engine.form_conditions import firm_standing, income_tax, legal_form
+from app.advisor.engine.later_claims import at_later_claim
 from app.advisor.engine.once_only import once_only
 from app.advisor.engine.program_terms import special, validity
 from app.advisor.engine.purchases import Purchase
@@ -90,6 +91,7 @@ def assess(
     matched in lower case, quoted as typed.
     """
     cased, said = said, said.lower()
+    program = at_later_claim(program, said, cased)  # "去年已经领过一次上云券": the later claims' cap
     conditions = [
         c
         for c in (
@@ -97,6 +99,7 @@ def assess(
             *stated(program, said, cased, profile),
             *stated_limits(program, profile, said, cased),  # "应纳税所得额超过300万" against a ≤300万 rule
             once_only(program, said, cased),
+            firm_standing(program, profile, said, cased),  # no company registered yet; a branch (分公司)
             signed_before_start(
                 program, said, today
             ),  # "合同是2022年签的" for a 2023 pilot  # "每个统一编号只能申请一次" and "之前已经申请过一次了"

@@ -95,3 +95,10 @@ def once_only(program: FundingProgram, said: str, cased: str = "") -> Condition 
                 Reason(f"{zh}，您说“{words}”", f"{en}; you said “{words}”"),
             )
     return None
+
+
+def names_program(program: FundingProgram, text: str) -> bool:
+    """The client's words share a word of the program's name with it (not one every program has)."""
+    return bool(_bigrams(normalize(text)) & _bigrams(normalize(program.name))) or bool(
+        _stems(text) & _stems(program.name_en or "")
+    )

@@ -181,17 +181,21 @@ def same_spend_twice(
             if _interest(one) and _interest(other):  # they pay interest on a loan, not the thing it buys
                 zh_kind, en_kind = "同一笔贷款的利息", "the interest on the same loan"
             amounts = {one.program.id, other.program.id} & computed
-            if one.program.scope_level is not other.program.scope_level:
-                # §5 bars a double claim at the same level only: a city's and the state's are not said to exclude
-                # each other unless the text says so (review13 r13-09: "不能重复申领" of central and 苏州 interest)
+            if not one.program.claimed_once_with(other.program):
+                # Not said to exclude each other unless the catalogue says so (review13 r13-09: "不能重复申领" of
+                # central and 苏州 interest; s21: of two programs of one level whose entries never say it)
+                levels = one.program.scope_level is not other.program.scope_level
                 return [
-                    f"{_name(one, en)} and {_name(other, en)} (different levels of government) both pay for "
+                    f"{_name(one, en)} and {_name(other, en)}"
+                    + (" (different levels of government)" if levels else "")
+                    + f" both pay for "
                     f"{en_kind}: the sources do not say whether the same spend can be claimed under both; confirm "
                     "with both issuers before counting on the second"
                     + ("; the amounts shown are for one program." if amounts else ".")
                     if en
-                    else f"{_name(one, en)}和{_name(other, en)}（不同层级）都支付{zh_kind}：所读原文没有写明同一笔支出"
-                    "能否两项都申领，请先向两个发文单位确认，再计入第二项"
+                    else f"{_name(one, en)}和{_name(other, en)}"
+                    + ("（不同层级）" if levels else "")
+                    + f"都支付{zh_kind}：所读原文没有写明同一笔支出能否两项都申领，请先向两个发文单位确认，再计入第二项"
                     + ("；所列金额只按其中一项计算。" if amounts else "。")
                 ]
             return [

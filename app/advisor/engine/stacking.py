@@ -10,8 +10,9 @@
 - two editions of one program (成都算力券 2023 and 2025) are one choice; the newer or more certain one speaks
   for both (review7 rev7-s4-3 compared the two editions instead of the voucher with the pilot);
 - each remaining pair is judged once: the catalogue lets them combine (with the combined cap of the tier
-  applied), they pay for different purchases, or they pay for the same one at the same level (one claim) or at
-  different levels (a question for the issuers, never a confident no).
+  applied), they pay for different purchases, or they pay for the same one: one claim where the catalogue says so
+  (two editions of one program, an entry's rule against a second claim), else a question for the issuers, never a
+  confident no the texts do not hold.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ _LOCAL_FIRST = {
 class Relation(StrEnum):
     combined = "combined"  # the catalogue lets them be claimed together
     separate = "separate"  # they pay for different purchases
-    one_claim = "one_claim"  # the same purchase at the same level: one of them
-    ask_issuer = "ask_issuer"  # the same purchase at different levels: the catalogue does not say
+    one_claim = "one_claim"  # the same purchase, and the catalogue says one of them (FundingProgram.claimed_once_with)
+    ask_issuer = "ask_issuer"  # the same purchase, and the catalogue does not say
 
 
 @dataclass
@@ -132,10 +133,9 @@ def relation(one: Unit, other: Unit) -> tuple[Relation, float | None]:
     scope_other = {k for a in other.programs for k in a.program.eligibility.spend_scope}
     if not scope_one & scope_other:
         return Relation.separate, None
-    levels_one = {a.program.scope_level for a in one.programs}
-    if levels_one & {a.program.scope_level for a in other.programs}:
+    if any(a.program.claimed_once_with(b.program) for a in one.programs for b in other.programs):
         return Relation.one_claim, None
-    return Relation.ask_issuer, None
+    return Relation.ask_issuer, None  # the texts are silent, at one level or two: the issuers say
 
 
 def question_programs(judged: list[Assessment], named: list[str], question: str) -> list[Assessment]:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from app.advisor.understand.budget import find_budget, no_budget_ceiling, stated_budget
+from app.advisor.understand.corrected_figures import corrected_figures
 from app.advisor.understand.currencies import LOCAL_DOLLARS
 from app.advisor.understand.existing_it import existing_systems
 from app.advisor.understand.gazetteer import industries, not_the_company, regions
@@ -109,6 +110,7 @@ class RuleExtractor:
 
     def extract(self, message: str) -> CompanyProfile:
         text = spelled_numbers(normalize(message))  # "half a million" as digits, same length
+        text = corrected_figures(text)  # "每月3000，不对，是8000": only the figure meant stands, same length
         data: dict[str, object] = {}
         company = not_the_company(text)
         # "rent compute at a data centre in Jinan": the purchase's place, never the company's (place_roles.py)

@@ -22,6 +22,17 @@ WINDOW = 40  # how far from an amount a kind word may stand and still name what 
 
 _COMPUTE_HARDWARE = re.compile(r"gpu|服务器|显卡|算力|server", re.I)
 _RENTED = re.compile(r"租|rent|leas", re.I)
+# A GPU as a thing: counted in units ("两台GPU工作站", "8张GPU卡", "four GPU cards") or bought outright ("自购GPU"),
+# where rented compute is counted in hours and months ("2000卡时", "包月"). Only the chip's own names: "买了10万的算力"
+# is rented compute however it is said.
+_GPU_CHIP = re.compile(r"gpu|显卡|graphics cards?", re.I)
+_COUNTED_UNITS = re.compile(
+    r"(?:\d+|[一两二三四五六七八九十几]+)\s*(?:台|张|块|片)\s*$|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a few|several|some)\s+$",
+    re.I,
+)
+_BOUGHT_OUTRIGHT = re.compile(r"买|购|添置|bought|buy|purchas", re.I)
+_RENTED_MEASURE = re.compile(r"卡时|包月|按小时|按月|云|hours?|per month|cloud", re.I)
 _PURPOSE = re.compile(
     r"微调|fine-?tun(?:e|ing)?", re.I
 )  # what rented compute is used for, not a service bought
@@ -178,8 +189,24 @@ def _head_kind(
     rented = _RENTED.search(body[max(0, phrase - 16) : first])  # "leases GPU servers", "租了两台GPU服务器"
     if kind is SpendKind.ai_equipment and rented and _COMPUTE_HARDWARE.search(body[first:end]):
         return SpendKind.compute
+    if kind is SpendKind.compute and not rented and _bought_chips(body, first, end, phrase):
+        return (
+            SpendKind.ai_equipment
+        )  # "买了两台GPU工作站，12万": hardware, which no 算力券 pays (s21 c21-01)
     if kind is SpendKind.cloud_service and SpendKind.compute in modifiers:
         return (
             SpendKind.compute
         )  # "GPU cloud", "算力云": the cloud is how the rented compute comes (review18)
     return kind
+
+
+def _bought_chips(body: str, first: int, end: int, phrase: int) -> bool:
+    """The compound body[first:end] names GPUs as things the client owns: its head is a GPU's name and they are
+    counted in units or bought, with no hour, month or cloud saying the capacity is rented."""
+    head = [m for m in _GPU_CHIP.finditer(body, first, end) if m.end() == end]
+    if not head:
+        return False
+    before = body[max(0, phrase - 16) : first]
+    around = body[max(0, phrase - 16) : end + 12]
+    bought = _COUNTED_UNITS.search(before) or _BOUGHT_OUTRIGHT.search(before)
+    return bool(bought) and not _RENTED_MEASURE.search(around)

@@ -134,6 +134,15 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
             whole = quoted_whole(body, match.start(), match.end())
             if whole and (quoted := kind_before(body, match.start())):
                 kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
+            elif (
+                whole
+                and kinds
+                and not kinds_named(body[: match.start()])
+                and (a_deal(body, match.start(), match.end()) or _SELLER.search(body))
+            ):
+                # "A vendor quoted RMB 80,000 all-in (software, tablets and setup)": the words after a whole quote
+                # list its parts; what was quoted is the project the need asked for (s21 c21-06)
+                kinds = [SpendKind.digital_transformation]
             elif loan and not kinds:
                 kinds = [
                     SpendKind.ai_equipment
