@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.advisor.engine.client_clauses import clauses
 from app.advisor.engine.role_conditions import RD_INPUTS, builds_ai
 from app.advisor.understand.plans import said_purchases
 from app.catalogue.taxonomy import FundingType, SpendKind
@@ -154,7 +155,6 @@ _ASKS_WHICH = re.compile(
 
 # The question word asks about programs when its own clause names the kind or a funding noun ("有没有贴息",
 # "有什么税收优惠"): "能不能拿数据资产去申请贷款？山西有没有这样的先例？" asks for a precedent, not which loan programs.
-_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\n]")
 _FUNDING_NOUN = re.compile(
     rf"{FUNDING_NOUN_ZH}|{FUNDING_NOUN_EN}|优惠|减免|政策|支持|\bbreaks?\b|\breliefs?\b|\bpolic(?:y|ies)\b|\bsupport\b",
     re.I,
@@ -168,7 +168,7 @@ def asks_which_of_raised_kind(text: str) -> bool:
         return False
     return any(
         _ASKS_WHICH.search(clause) and (raised_types(clause) & RAISED_ONLY or _FUNDING_NOUN.search(clause))
-        for clause in _CLAUSE_BREAK.split(normalize(text))
+        for _, clause in clauses(text)
     )
 
 
