@@ -256,3 +256,10 @@ def test_a_year_worked_out_from_a_monthly_spend_is_neither_a_second_purchase_nor
     profile = extractor.extract("厦门的网店，12个人，租GPU跑个客服小模型，一个月3000块，一年也就3.6万")
     assert profile.budget_cny is None
     assert [(p.kind, p.amount_cny) for p in profile.purchases] == [(SpendKind.compute, 36_000)]
+
+
+def test_the_senior_fitters_a_repair_depends_on_are_no_headcount_and_stay_in_the_need(extractor):
+    text = "常州一家注塑厂，90人，设备维修全靠两个老师傅，想把他们的经验整理成问答库"
+    assert extractor.extract(text).employees == 90
+    assert "老师傅" in extractor.need_text(text, keep_business=False)
+    assert extractor.extract("培训机构，两个老师，想用AI批改作业").employees == 2  # teachers still count

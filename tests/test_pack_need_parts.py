@@ -161,3 +161,60 @@ def test_compute_paid_last_year_is_no_pack_line_and_a_money_remark_no_unanswered
     remark = advisor.ask("我们是长沙一家小面馆，5个人，想用AI接外卖电话，不想花太多钱")
     assert "ai-phone-booking-reception" in {s.id for s in remark.solutions}
     assert "不想花太多钱" not in remark.answer
+
+
+def test_two_job_nouns_said_back_to_back_after_ai_are_two_needs_in_the_order_said() -> None:
+    jobs = {"产品图": "image", "短视频": "video", "排班": "shifts", "点餐": "ordering"}
+
+    def named_in(text: str) -> frozenset[str]:
+        return frozenset(tool for word, tool in jobs.items() if word in text)
+
+    assert need_items("ai产品图短视频", _always, None, named_in) == ["ai产品图", "ai短视频"]
+    assert need_items("ai短视频产品图", _always, None, named_in) == ["ai短视频", "ai产品图"]
+    assert need_items("ai点餐排班", _always, None, named_in) == ["ai点餐", "ai排班"]
+    # one job, or nouns whose first names no tool of its own: one need
+    assert need_items("ai产品短视频", _always, None, named_in) == ["ai产品短视频"]
+    assert need_items("ai客服", _always, None, named_in) == ["ai客服"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "second"),
+    [
+        (
+            "佛山家具厂，150人，营收9000万，AI产品图短视频，预算5万元",
+            "product-image-copy-gen",
+            "short-video-script-gen",
+        ),
+        ("义乌饰品网店，10个人，AI短视频产品图，预算1万", "short-video-script-gen", "product-image-copy-gen"),
+        (
+            "成都火锅店，40人，AI排班点餐，预算2万",
+            "store-shift-scheduling",
+            "restaurant-ordering-menu-analytics",
+        ),
+    ],
+)
+def test_two_jobs_after_ai_lead_with_the_first_said_and_keep_the_second(
+    advisor: AdvisorService, text: str, lead: str, second: str
+) -> None:
+    ids = [s.id for s in advisor.ask(text).solutions]
+    assert ids[0] == lead and second in ids
+
+
+def test_repair_know_how_said_again_as_a_q_and_a_wish_is_one_need_for_the_repair_tool(
+    advisor: AdvisorService,
+) -> None:
+    said_again = advisor.ask(
+        "我们是沈阳做机床的工厂，120个工人，设备维修全靠几个老师傅，想把经验沉淀成问答，预算八万"
+    )
+    assert [s.id for s in said_again.solutions] == ["equipment-repair-knowledge-assistant"]
+    # a knowledge base of another object is a need of its own
+    two = advisor.ask("常州的注塑厂，90人，设备维修全靠两个老师傅，另外想把公司制度做成问答给新员工查")
+    ids = [s.id for s in two.solutions]
+    assert ids[0] == "equipment-repair-knowledge-assistant" and "internal-kb-qa-assistant" in ids
+
+
+def test_a_kindergarten_is_offered_no_homework_tool_but_a_tutoring_school_is(advisor: AdvisorService) -> None:
+    kindergarten = advisor.ask("苏州一家幼儿园，30个老师，想用AI给家长写每周成长报告")
+    assert "homework-grading-assistant" not in [s.id for s in kindergarten.solutions]
+    tutoring = advisor.ask("广州一家初中数学辅导机构，20个老师，作业批改太费时间，还想给家长发学情报告")
+    assert tutoring.solutions[0].id == "homework-grading-assistant"

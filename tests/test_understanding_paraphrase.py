@@ -15,12 +15,10 @@ import pytest
 from app.advisor.service import AdvisorService
 from app.evaluation.understanding_metrics import EVAL_DIR, eligible_programs, load_paraphrases
 
-# Needs of each set whose five phrasings give the same top solution and the same eligible programs (measured on
-# session 21's merged main 078b0c8: 19 of 20 and 19 of 20 — set 1's p16 "佛山家具厂…AI产品图短视频", two jobs said back
-# to back with no join or verb, leads with the video-script tool while its other phrasings lead with product images
-# (a known regression of s20's need-part split, open in issue #12); set 2's q11 "想把经验沉淀成问答" still leads with
-# the general knowledge base).
-FLOORS = {"understanding_paraphrase.yaml": 19, "understanding_paraphrase2.yaml": 19}
+# Needs of each set whose five phrasings give the same top solution and the same eligible programs: all 20 of each (session
+# 22; before it set 1's p16 "AI产品图短视频", two jobs said back to back with no join or verb, led with the video-script
+# tool, and set 2's q11 "想把经验沉淀成问答" with the general knowledge base, issue #12).
+FLOORS = {"understanding_paraphrase.yaml": 20, "understanding_paraphrase2.yaml": 20}
 
 
 @pytest.mark.parametrize("file", sorted(FLOORS))

@@ -20,6 +20,7 @@ from app.advisor.llm.composer import LLMComposer
 from app.advisor.turn import Turn
 from app.advisor.understand.extraction import RuleExtractor
 from app.advisor.understand.gazetteer import RegionGazetteer, industries, regions
+from app.advisor.understand.industry_class_words import client_class_reader
 from app.advisor.understand.intent_bank import IntentBank
 from app.advisor.understand.llm_extraction import LLMProfileExtractor
 from app.advisor.understand.sessions import ConversationStore
@@ -91,6 +92,7 @@ class AdvisorParts:
             problem_of=lambda text: self.extractor.need_text(text, keep_business=False),
             needs=self.need_bank,
             meaning_of=self._meaning_of,
+            class_of=client_class_reader(self.settings.paths.knowledge_dir / "industry_class_words.tsv"),
         )
 
     def _meaning_of(self, text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from app.catalogue.fields import (
     LONG_MAX,
@@ -78,6 +80,14 @@ class Solution(StrictModel):
         description=(
             "The listed industries are the only businesses it is made for (an online shop's bot, an accounting "
             "firm's audit tool): never offered to another industry, even when the client's words name it"
+        ),
+    )
+    classes: list[Annotated[str, StringConstraints(pattern=r"^\d{2,4}$")]] = Field(
+        default_factory=list,
+        description=(
+            "GB/T 4754 division, group or class codes (prefixes) within `industries` whose businesses can use it; "
+            "empty: every class of them. A homework tool lists the schools and training classes, not 8310 学前教育: "
+            "a kindergarten has no homework"
         ),
     )
     works_on: list[Item] = Field(

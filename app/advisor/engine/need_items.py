@@ -108,8 +108,13 @@ _USES_AI_FOR = re.compile(
 # review15 r15-23: the warehouse half got no tool and no sentence).
 _UNDONE = re.compile(
     r"没人(?:回|接|管|理|处理|看)|没空(?:回|接|理)|回不(?:完|及|过来)|覆唔(?:切|晒|到)|堆(?:着|积|成)|"
-    r"管理乱|一团乱|乱七八糟|乱糟糟|混乱|(?:全|都|只能)?靠(?:人工|手工|老师傅|经验|人手)|拍脑袋|凭经验|"
-    r"\bpil(?:e|es|ed|ing) up\b|\bunanswered\b|\bnobody (?:replies|picks up|gets back)\b|\bby hand\b",
+    r"管理乱|一团乱|乱七八糟|乱糟糟|混乱|拍脑袋|凭经验|"
+    # who does it counted or not ("全靠几个老师傅", "就靠两位老员工": q11, the repair clause before "想把经验沉淀成问答"
+    # read as no need, so the general knowledge base answered the experience with no trade)
+    r"(?:全|都|只能)?靠(?:[一两三四五几][个位名])?(?:人工|手工|老师傅|老员工|经验|人手)|"
+    r"\bpil(?:e|es|ed|ing) up\b|\bunanswered\b|\bnobody (?:replies|picks up|gets back)\b|\bby hand\b|"
+    r"\b(?:all |entirely |only )?(?:depends?|relies?|rely) (?:entirely |only |all )?on (?:a few |one |two |three |our |the )?"
+    r"(?:senior|old|experienced|veteran)\b",
     re.I,
 )
 # Too much of something a job costs, said as a complaint of excess rather than with a problem word: 太 before what
@@ -136,6 +141,12 @@ _UNSURE_HOW_MUCH = re.compile(
     r"(?:know|tell|guess|predict|judge|sure)? ?(?:how much|how many)\b",
     re.I,
 )
+# A clause made of "AI" and the nouns of jobs only ("AI产品图短视频", "AI排班点餐", "AI客服"): a need said the way an
+# owner types a search, with no verb or wish word (p16: the clause read as no need, and the ranking of the whole
+# message led with the video tool while every worded phrasing led with product images).
+_AI_THEN_NOUNS = re.compile(
+    r"^\s*(?:用|上|搞|做)?\s*(?:ai|人工智能)\s*(?P<nouns>[\u4e00-\u9fff]{2,12})\s*$", re.I
+)
 # A clause that carries on the wish before it ("想客人用手機落單，順便睇下邊款嘢食最好賣"): by the way, also.
 _CARRIES_ON = re.compile(r"^(?:顺便|顺带|顺手|捎带|另外再|再顺便)")
 
@@ -146,19 +157,33 @@ def states_or_wishes(clause: str) -> bool:
     after all ("想知道怎么申请") is dropped by its nearest examples (`NeedMatcher.part`)."""
     return states_need(clause) or any(
         p.search(clause)
-        for p in (NEED, WISH, PROBLEM, _UNDONE, _EXCESS, _UNSURE_HOW_MUCH, _ASKS_AI_TO, _USES_AI_FOR)
+        for p in (
+            NEED,
+            WISH,
+            PROBLEM,
+            _UNDONE,
+            _EXCESS,
+            _UNSURE_HOW_MUCH,
+            _ASKS_AI_TO,
+            _USES_AI_FOR,
+            _AI_THEN_NOUNS,
+        )
     )
 
 
 def need_items(
-    text: str, states_need: Callable[[str], bool], names_job: Callable[[str], bool] | None = None
+    text: str,
+    states_need: Callable[[str], bool],
+    names_job: Callable[[str], bool] | None = None,
+    named_in: Callable[[str], frozenset[str]] | None = None,
 ) -> list[str]:
     """The needs of a need text, in the order stated: each item of a clause that states a need.
 
     `states_need`: whether a clause states a need or a wish (understand.classify); a clause asking about
     funding or applying states none and yields no item. `names_job`: whether the catalogue's words clearly name a
     job in a text; given, an English "and" the connectors leave joined parts two needs when each side names a job of its own
-    ("order forecasting and production scheduling").
+    ("order forecasting and production scheduling"). `named_in`: the solutions the catalogue's words name in a text;
+    given, two job nouns said back to back after "AI" are two needs ("AI产品图短视频", `_adjacent_jobs`).
     """
     items: list[str] = []
     wished = False  # the clause before states a need: a "by the way" clause after it carries the wish on
@@ -170,8 +195,28 @@ def need_items(
             pieces = _joined_items(clause, names_job)
             if names_job is not None:
                 pieces = [part for piece in pieces for part in _loose_split(piece, names_job)]
+            if named_in is not None:
+                pieces = [part for piece in pieces for part in _adjacent_jobs(piece, named_in)]
             items += [i.strip() for i in _sharing_head(pieces, names_job) if CONTENT.search(i)]
     return list(dict.fromkeys(items))
+
+
+def _adjacent_jobs(piece: str, named_in: Callable[[str], frozenset[str]]) -> list[str]:
+    """An "AI" + nouns clause (`_AI_THEN_NOUNS`) cut between two adjacent job nouns, in the order said ("AI产品图短视频":
+    产品图, then 短视频): the last job is the shortest run of words at the end whose words name a solution
+    (`named_in`), and the words before it must name another one (read as one, the second noun's rarer words led the
+    need, p16). One job ("AI客服", "AI产品短视频": 产品 names none) stays whole."""
+    said = _AI_THEN_NOUNS.match(piece)
+    if said is None:
+        return [piece]
+    nouns, start = said.group("nouns"), said.start("nouns")
+    # Where a word starts, its shorter words included: jieba reads "短视频产品图" as 短/视频产品/图.
+    starts = sorted({start for _, start, _ in jieba.tokenize(nouns, mode="search", HMM=False)} - {0})
+    for cut in reversed(starts):
+        last = named_in(nouns[cut:])
+        if last and named_in(nouns[:cut]) - last:
+            return [*_adjacent_jobs(piece[: start + cut], named_in), f"ai{nouns[cut:]}"]
+    return [piece]
 
 
 # "and" inside one object ("our WeChat and Xiaohongshu posts") or between two jobs ("order forecasting and production

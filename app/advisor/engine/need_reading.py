@@ -122,6 +122,7 @@ class NeedReader:
         self.needs = needs  # nearest labelled examples: the needs owners word differently from the catalogue
         self.messages = MessageTools(catalogue)
         # what the word 上云 leans to: hosting and model services, never the system a business runs on
+        self._made_for_trades = {s.id: bool(s.industries) for s in catalogue.solutions}
         self._infrastructure = frozenset(
             s.id for s in catalogue.solutions if s.category in INFRASTRUCTURE_CATEGORIES
         )
@@ -200,11 +201,26 @@ class NeedReader:
         keeps the needs said before.
         """
         said = " ".join([history, message, *profile.pain_points])
-        return [
+        parts = [
             _answering(_system_of_record(part, self._infrastructure), self.messages, said, profile.industry)
             for item in self._need_items(profile, message, history)
             if (part := self.matcher.part(item) or _system_only(item))
         ]
+        return [
+            q for p, q in zip([None, *parts], parts, strict=False) if p is None or not self._said_again(p, q)
+        ]
+
+    def _said_again(self, before: NeedPart, part: NeedPart) -> bool:
+        """`part` says the need before it again in general words: what it names is of the same kinds as the tool made
+        for a trade that answers the need before, and its words touch that tool's ("设备维修全靠几个老师傅，想把经验沉淀成
+        问答": the 经验 is the repair know-how; q11's general knowledge base led, or stood beside the repair tool,
+        where every other phrasing got the repair tool alone). A need of its own object ("还想做个员工制度问答") stays."""
+        trade_tools = [sid for sid in before.answers if self._made_for_trades[sid]]
+        if not trade_tools or not part.answers or set(part.answers) & set(before.answers):
+            return False
+        kinds = {self.words.kind[sid] for sid in before.answers}
+        same_kinds = {self.words.kind[sid] for sid in part.answers} <= kinds
+        return same_kinds and any(self.words.own_words(t, part.text, part.answers) for t in trade_tools)
 
     def need_texts(self, profile: CompanyProfile, message: str, history: str = "") -> list[str]:
         """The texts `stated_needs` matches by their nearest examples (the needs the catalogue's words do not
@@ -219,7 +235,9 @@ class NeedReader:
         said = normalize(" ".join(texts))
         texts += [p for p in profile.pain_points if normalize(p) not in said]
         items = [
-            item for text in texts for item in need_items(text, self._states_need, self.matcher.names_job)
+            item
+            for text in texts
+            for item in need_items(text, self._states_need, self.matcher.names_job, self.matcher.named_in)
         ]
         # A purchase made in an earlier year ("去年买了一台大模型一体机花了60万") is what the client has, no need to
         # buy it again: the clause saying it names no part of the need (engine/past_spend.py).

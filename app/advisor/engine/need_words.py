@@ -282,6 +282,12 @@ class CatalogueWords:
                 found[sid] = WordMatch(tuple(sorted(shared)), round(weight, 3), names)
         return found
 
+    def own_words(self, sid: str, text: str, apart_from: Iterable[str]) -> frozenset[str]:
+        """The words of solution `sid` said in `text`, everyday ones too, that none of the solutions `apart_from` lists:
+        what ties the text to that tool rather than to those ("经验" of 经验传承, the repair assistant's)."""
+        others = frozenset().union(*(self._words[o] for o in apart_from))
+        return (self._cut(text) & self._words[sid]) - others
+
     def _without_businesses(self, words: str) -> str:
         """The owner's English words without the two-word names of a kind of business ("cold storage", as 冷库's
         bigram never counts): they say where the need is, not what is to be done (s21: "how much to keep in cold

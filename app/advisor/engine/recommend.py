@@ -22,7 +22,13 @@ from app.advisor.engine.owned import owned_clauses
 from app.advisor.engine.pack_choice import PackChoice, choose_pack
 from app.advisor.engine.pack_choice import SolutionPick as SolutionPick  # understand/ imports it from here
 from app.advisor.engine.program_names import ProgramNames
-from app.advisor.engine.solution_fit import fits, names_its_object, objects_of, platform_in_use
+from app.advisor.engine.solution_fit import (
+    fits,
+    names_its_object,
+    objects_of,
+    outside_classes,
+    platform_in_use,
+)
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue, Solution
 from app.catalogue.taxonomy import CATEGORY_LABELS, INFRASTRUCTURE_CATEGORIES
@@ -62,8 +68,10 @@ class SolutionRecommender(NeedReader):
         problem_of: Callable[[str], str] = as_said,
         needs: NeedBank | None = None,
         meaning_of: Callable[[str], str] | None = None,
+        class_of: Callable[[str], str | None] = no_sector,
     ) -> None:
         super().__init__(catalogue, sector_of, need_of, problem_of, needs, meaning_of)
+        self._class_of = class_of  # the GB/T class code the client's words for its business name, if any
         self.catalogue = catalogue
         self.retrieval = retrieval
         self._programs = ProgramNames(catalogue.funding)
@@ -152,9 +160,12 @@ class SolutionRecommender(NeedReader):
         }
         # What the client says of the business, where it sells included (solution_fit.platform_in_use).
         business = normalize(f"{profile.industry_text or ''} {history}\n{message}")
+        client_class = self._class_of(business)
         for solution in self.catalogue.solutions:
             if solution.id in owned:
                 continue  # the client already has, runs or builds this kind of tool (owned.py)
+            if outside_classes(solution, client_class):
+                continue  # made for other classes of the client's trade (a kindergarten sets no homework)
             ok, unfit = fits(solution, profile)
             matched, keywords, words, worded, named = named_by_owner(solution)
             if not platform_in_use(solution, profile, business, worded):

@@ -89,6 +89,17 @@ def fits(solution: Solution, profile: CompanyProfile) -> tuple[bool, str]:
     return True, ""
 
 
+def outside_classes(solution: Solution, client_class: str | None) -> bool:
+    """The client's GB/T class (`client_class`, read from its own words for the business) is in a division the tool
+    is made for but none of its classes (`Solution.classes`): a kindergarten (8310) and the homework tool listed for
+    the schools of 832-839. The section alone let a kindergarten asking for parent reports be offered homework
+    grading; a class in another division is left to the section's fit."""
+    if not solution.classes or not client_class:
+        return False
+    in_division = any(client_class[:2] == listed[:2] for listed in solution.classes)
+    return in_division and not any(client_class.startswith(listed) for listed in solution.classes)
+
+
 def objects_of(solution: Solution) -> list[str]:
     """What the tool works on (`works_on`), normalised as `names_its_object` reads it."""
     return [normalize(w) for w in solution.works_on]

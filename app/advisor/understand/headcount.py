@@ -16,9 +16,10 @@ from app.advisor.understand.numeral_ranges import APPROXIMATE_SUFFIX, approximat
 _FLAGS = re.IGNORECASE
 
 # People a firm employs, by role: the listed words, and, counted with a measure word ("5个发型师", "150个保洁员",
-# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff.
+# "50名业务员"), any word ending in a person suffix, so a trade nobody listed still counts as staff. 老师 is a teacher,
+# not the 老师傅 of "维修全靠两个老师傅": the firm's few experts, whose clause was cut out of the need as a headcount.
 _LISTED_ROLES = (
-    r"工人|员工|职工|老师|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
+    r"工人|员工|职工|老师(?!傅)|教师|司机|医生|护士|护工|厨师|服务员|会计|律师|工程师|程序员|店员|技术员|师傅|快递员|骑手|"
     r"伙计|伙记|夥计|阿姨|小哥|经纪人|顾问|保安|保洁|客服|主播|剪辑|姑娘|网管|主管|店长|"
     # people named by the job they do, without a person suffix: "18个绣娘", "导购30个", "十几个管家", "同事二十几个",
     # a clinic's "15个医护" (doctors and nurses together)
@@ -30,7 +31,7 @@ _LISTED_ROLES = (
 _TRADE_FIRST = (
     r"(?<![学会社成队])[\u4e00-\u9fff]{0,2}(?:师|员|(?<=[教陪])练|教|(?<![加施开做打手用分])工)(?!资|傅)"
 )
-_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工|(?<=教)练)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序)"
+_TRADE = r"[\u4e00-\u9fff]{1,3}?(?:师|员|工|(?<=教)练)(?!厂|资|作|程|具|业|艺|位|期|队|组|段|序|傅)"
 # A role naming a thing made for it is no person: "微调一个客服模型", "做一个销售助手", "一个客服机器人" (review8 r8-A2).
 _THING = r"模型|大模型|机器人|系统|软件|工具|助手|平台|小程序|知识库|智能体|agent|bot|app"
 # The whole workforce said without a figure: "就我们仨" (couples and one person below).

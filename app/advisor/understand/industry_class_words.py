@@ -10,6 +10,8 @@ as any owner word (a trade verb before it is trade, an outlet after it a shop).
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from app.advisor.understand.industry_match import IndustryMatch, sector_of
@@ -39,3 +41,28 @@ def class_words(table: Path, class_list: Path) -> dict[str, IndustryMatch]:
             key = normalize(word)
             words[key] = IndustryMatch(name, section, sector, key)
     return words
+
+
+def class_codes(table: Path) -> dict[str, str]:
+    """Each owner word of the table, normalized, with its class code ("幼儿园": 8310): what a tool made for some
+    classes of a section checks (`Solution.classes`)."""
+    codes: dict[str, str] = {}
+    if not table.exists():
+        return codes
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            code, said = line.split("\t", 1)
+            codes.update((normalize(word), code.strip()) for word in said.split())
+    return codes
+
+
+def client_class_reader(table: Path) -> Callable[[str], str | None]:
+    """The class code of the first owner word of the table in a (normalised) text, longest words first."""
+    codes = class_codes(table)
+    words = re.compile("|".join(map(re.escape, sorted(codes, key=len, reverse=True)))) if codes else None
+
+    def class_of(text: str) -> str | None:
+        found = words.search(text) if words else None
+        return codes[found.group(0)] if found else None
+
+    return class_of
