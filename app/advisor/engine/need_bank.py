@@ -128,10 +128,15 @@ class NeedBank:
     def _matrix(self) -> np.ndarray:
         return self._embed_examples(self._texts)
 
-    def vote(self, text: str) -> NeedVote:
+    def vote(self, text: str, among: frozenset[str] | None = None) -> NeedVote:
+        """The k nearest examples' vote; `among`: only the examples of these solutions (and of no need and of the
+        needs the catalogue lacks) take part."""
         if not self.labels or not text.strip():
             return NO_VOTE
         sims = self._matrix @ self._embed(text)
+        if among is not None:
+            kept = np.array([label in among or label in (NONE, UNSERVED) for label in self.labels])
+            sims = np.where(kept, sims, -1.0)
         top = np.argsort(-sims)[:K]
         nearest = self.labels[top[0]]
         others = [float(sims[i]) for i in top[1:] if self.labels[i] != nearest]

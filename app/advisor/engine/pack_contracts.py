@@ -79,6 +79,12 @@ def with_client_contracts(
             best = best or next(iter(found), None)
             if best is not None and all(best.solution.id != p.solution.id for p in picks):
                 picks.append(best)
+    if not picks and not choice.unanswered and any(prices_the_pack(c) for c in contracts):
+        # A quote for a whole system and nothing else said ("a monitoring system at a turnkey price of RMB 80k, sensors,
+        # gateway… all included"): what was quoted is the need, and the best-ranked solution the owner's words or
+        # their nearest examples name is what the quote prices; the pack came back empty.
+        quoted = next((p for p in ranked() if p.named), None)
+        picks = [quoted] if quoted is not None else []
     # The client's contract is their variant of its kind of thing: no second one beside it (an API bought, so no
     # model appliance or fine-tuning service for "用大模型做客服", review11 r11-28; one compute rental, not two).
     theirs = {p.solution.category for p in picks if _is_a_contract(p, contracts)}

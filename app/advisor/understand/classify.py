@@ -172,7 +172,10 @@ PROBLEM = re.compile(
     r"太慢|太贵|太高|来不及|写不过来|发现太晚|不准|太乱|很乱|出错|出问题|不及时|人手不够|排不过来|太费|花一整天|"
     r"keep (running|over|losing|throwing)|can'?t keep up|waste|too slow|\bslow\b|break(s)? down|breakdowns?|fail(s|ing)? without|"
     r"throw (away|out)|over-?prepar|over-?bak|drowning|lose customers|nobody (answers|notices)|eats all|takes forever|"
-    r"by hand|by eye|a mess|chaotic|worr(y|ies)|pain\b|huge power bills",
+    r"by hand|by eye|a mess|chaotic|worr(y|ies)|pain\b|huge power bills|"
+    # Two bookings or jobs on one slot, and work done by hand ("场地预约撞期", "lane bookings clash", "派单全靠手排").
+    r"成日|撞期|撞车|撞单|撞场|撞时间|时间冲突|(?:预约|排班|排期|订场|订位)[^，,。；;]{0,4}冲突|手排|手工排|人手排|靠人手|"
+    r"\bclash(?:es|ing)?\b|double[- ]?book\w*|overlapping bookings|\bmanually\b",
     _I,
 )
 WISH = re.compile(

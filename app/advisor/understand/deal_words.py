@@ -15,9 +15,10 @@ CONTRACT_WORD = re.compile(r"合同|合约|contract", re.I)
 # A vendor's quote or a figure said to include everything is the whole solution's price, not one item's (review6
 # c01: "私有化部署通义千问，报价40万" got the catalogue's GPU server and maintenance added on top).
 _WHOLE_BEFORE = re.compile(
-    r"(?:整体|全包|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|加起来|一口价|all-in|turnkey|quoted?|in total|"
+    r"(?:整体|全包|总包|包干|总价|打包|一揽子|交钥匙|总报价|报价|整套|全套|总共|一共|加起来|一口价|all-in|turnkey|quoted?|in total|"
     r"total|(?:whole|entire) (?:package|system|thing|project)|package|altogether)"
-    r"[^，,。；;\d]{0,6}$",
+    # the word the price is said with between ("总包价8万", "a turnkey price of RMB 80k")
+    r"(?:\s*(?:价格?|价钱|price|cost|quote|figure)(?:\s+(?:of|at|is))?)?(?:\s*(?:rmb|cny|¥|￥))?[^，,。；;\d]{0,6}$",
     re.I,
 )
 _WHOLE_AFTER = re.compile(
@@ -67,6 +68,21 @@ def a_deal(body: str, start: int, end: int) -> bool:
     return bool(periodic and _RENT.search(body[:start]))
 
 
+# The parts listed after the price, then said to be all in it ("8万，传感器、网关、软件和安装全包", "RMB 80k, sensors,
+# gateway, software and installation all included"): a price for the whole, whose parts no one item is.
+_PARTS_ALL_IN = re.compile(
+    r"^\s*(?:元|块)?\s*[,，、:：]\s*[^。！？!?;；]{0,60}?(?:全包|都包含|全部包含|都含|全含|都包括|全部包括|一并包括|"
+    r"all included|everything included|all in\b|included)",
+    re.I,
+)
+
+
 def quoted_whole(body: str, start: int, end: int) -> bool:
     """The amount at body[start:end] is a quote for the whole solution, or said to include everything."""
-    return bool(_WHOLE_BEFORE.search(body[max(0, start - 12) : start]) or _WHOLE_AFTER.match(body[end:]))
+    before = body[max(0, start - 30) : start]
+    return bool(_WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(body[end:]) or parts_all_in(body, end))
+
+
+def parts_all_in(body: str, end: int) -> bool:
+    """The amount ending at `end` is followed by the list of its parts said to be all in it."""
+    return _PARTS_ALL_IN.match(body[end:]) is not None

@@ -16,7 +16,13 @@ from datetime import date
 from app.advisor.understand.amount_roles import own_period_words, spend_is_ongoing
 from app.advisor.understand.budget_words import not_a_purchase, project_budget
 from app.advisor.understand.currencies import foreign_currency
-from app.advisor.understand.deal_words import CONTRACT_WORD, a_deal, names_a_contract, quoted_whole
+from app.advisor.understand.deal_words import (
+    CONTRACT_WORD,
+    a_deal,
+    names_a_contract,
+    parts_all_in,
+    quoted_whole,
+)
 from app.advisor.understand.floors import beside_contracts, is_floor
 from app.advisor.understand.kind_words import KIND_WORDS, PROGRAM_MENTION, without_programs
 from app.advisor.understand.loans import loan_amount
@@ -132,7 +138,12 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
                 )
                 kinds = [kind] if kind else []
             whole = quoted_whole(body, match.start(), match.end())
-            if whole and (quoted := kind_before(body, match.start())):
+            if whole and parts_all_in(body, match.end()) and len(kinds_named(body[match.end() :])) > 1:
+                # "a monitoring system at a turnkey price of RMB 80k, sensors, gateway, software and installation all
+                # included": parts of several kinds, all in one price, are the project the need asked for, not its
+                # sensors (read as AI equipment, the need was lost and the pack came back empty)
+                kinds = [SpendKind.digital_transformation]
+            elif whole and (quoted := kind_before(body, match.start())):
                 kinds = [quoted]  # what was quoted is named before its price; "（含服务器…）" lists its parts
             elif (
                 whole
