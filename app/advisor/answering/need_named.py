@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from app.advisor.engine.place_vouchers import KINDS_EN, KINDS_ZH
 from app.advisor.understand.classify import PROBLEM, WISH, states_need
 from app.advisor.understand.profile import CompanyProfile
+from app.text.clauses import clauses as text_clauses
 from app.text.funding_words import FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
-_CLAUSES = re.compile(r"[。！？!?；;，,\n]|(?<![0-9])\.(?![0-9])")
 # Kinds of program named without a funding noun: a pilot, a fund, an interest subsidy, a tax benefit.
 _KINDS_ZH = r"试点|资金|贴息|加计扣除|减免|退税"
 _KINDS_EN = r"\bpilots?\b|\bfunds?\b|\bdeductions?\b|\btax\b|\bscheme\b|\bprogram(?:me)?s?\b"
@@ -58,8 +58,8 @@ _SAYS_WHAT_IT_IS = re.compile(
 
 
 def clauses(text: str) -> list[str]:
-    """The message cut at sentence and clause marks (a decimal point stays in its figure)."""
-    return [c.strip() for c in _CLAUSES.split(normalize(text)) if c.strip()]
+    """The message (normalised) cut at sentence and clause marks, each clause stripped."""
+    return [c.strip() for c in text_clauses(normalize(text))]
 
 
 def names_need(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 
 from app.advisor.engine.program_subjects import RAISED_ONLY, instrument_named
 from app.catalogue.models import Catalogue, FundingProgram
+from app.text.clauses import mark, sentences
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize, normalize_cased
 
@@ -111,7 +112,7 @@ def relayed_programs_not_in_sources(
     if not (_RELAYED.search(norm) or _PER_FIRM_PROMISE.search(norm)):
         return []
     found = []
-    for sentence in re.split(r"[。！？!?\n]", norm):
+    for sentence in sentences(norm, semicolon=False):
         for match in _CLAIMED_NAME.finditer(sentence):
             name = (match.group(1) or _LEAD_IN.sub("", match.group(0))).strip(" '\"")
             name = re.sub(
@@ -281,7 +282,6 @@ _NOT_A_NAME_GAP = re.compile(
     re.I,
 )
 _DEMONSTRATIVE = re.compile(r"那个|这个|那种|这种|嗰个|呢个|(?:那边|那里|嗰边)有?")
-_CLAUSE_END = re.compile(r"[，。,.!?！？；;:：\n]")
 
 
 def foreign_programs_not_in_sources(
@@ -303,7 +303,7 @@ def _foreign_names(
     names = []
     for match in noun.finditer(text):
         before = text[max(0, match.start() - reach) : match.start()]
-        before = _CLAUSE_END.split(before)[-1]  # the clause the noun is in
+        before = mark(colon=True).split(before)[-1]  # the clause the noun is in
         place = _union(before) or foreign_place(before)
         if not place:
             continue

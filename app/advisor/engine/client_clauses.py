@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from app.advisor.engine.conditions import Status
+from app.text.clauses import clause_spans
 from app.text.normalize import normalize
 
 
@@ -26,8 +27,6 @@ class Judged:
 
 OPEN = Judged(Status.unknown)
 
-# One clause of the client's words with its closing mark (a question keeps its "?").
-CLAUSE = re.compile(r"(?:[^，。；！？,;!?\n.]|[.,](?=\d))+(?:[，。；！？,;!?\n]|[.,](?!\d))?")
 QUESTION = re.compile(
     r"[吗?？]|是否|有没有|能不能|能否|可不可以|是不是|哪些|什么|怎么|如何|"
     # Cantonese asks with 有冇 / 系咪 and A-not-A ("申唔申请到", "得唔得", "攞唔攞到"); Mandarin A-not-A too ("行不行")
@@ -55,10 +54,10 @@ _NEGATED_AFTER = re.compile(r"[^，。；,;]{0,2}?(?:还|都|也|尚)?(?:没|未
 
 
 def clauses(said: str) -> list[tuple[str, str]]:
-    """Each clause as the client wrote it (quoted back) and normalised (matched: simplified, lower case)."""
-    return [
-        (m.group(0).strip(" ，。；,;.!?\n"), normalize(m.group(0)).lower()) for m in CLAUSE.finditer(said)
-    ]
+    """Each clause as the client wrote it (quoted back) and normalised (matched: simplified, lower case); a
+    clause keeps its closing mark, so a question keeps its "?"."""
+    pieces = [said[a:b] for a, b in clause_spans(said, with_mark=True)]
+    return [(p.strip(" ，。；,;.!?\n"), normalize(p).lower()) for p in pieces]
 
 
 def asks(clause: str) -> bool:

@@ -16,9 +16,9 @@ from datetime import date
 
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.catalogue.models import FundingProgram
+from app.text.clauses import clauses
 
 # A clause of its own: the year binds to the verb beside it, not to a founding year in the next clause.
-_CLAUSE = re.compile(r"[^，,。；;！？!?\n]+")
 # Signing, buying or installing, done: what a program would pay for.
 _DONE = re.compile(
     r"签|买|购|采购|合同|上了|装了|上的|花了|付了|"
@@ -66,7 +66,7 @@ def signed_year(said: str, today: date) -> int | None:
     """The earliest past year the client says they signed or bought in, or None."""
     years = [
         year
-        for clause in _CLAUSE.findall(said)
+        for clause in clauses(said)
         if _DONE.search(clause) and (year := _said_year(clause, today)) is not None
     ]
     return min(years) if years else None

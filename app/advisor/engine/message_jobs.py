@@ -22,6 +22,7 @@ import re
 from app.advisor.engine.channel_fit import answers_customers, described_channels, named_channels
 from app.advisor.engine.solution_fit import sells_online, serves_trade
 from app.catalogue.models import Catalogue, Solution
+from app.text.clauses import clauses, mark
 from app.text.normalize import normalize
 
 # Messages customers send, asked and left unanswered or to be answered: what they send, and what is (not) done to it.
@@ -126,9 +127,6 @@ def _message_need(need: str, before: str, after: str) -> str:
     return f"{before} {text}" if lent and _ANSWERED.search(text) else ""
 
 
-_BREAK = re.compile(r"[,;:.!?，；：。！？\n]+")
-
-
 def clauses_around(need: str, said: str) -> tuple[str, str]:
     """The client's clause before `need` and its words after it to the end of the next clause, in `said`
     (normalised both); empty where the need is not found as said."""
@@ -136,8 +134,9 @@ def clauses_around(need: str, said: str) -> tuple[str, str]:
     start = text.find(need)
     if start < 0:
         return "", ""
-    head = [c for c in _BREAK.split(text[:start]) if c.strip()]
-    tail = _BREAK.split(text[start + len(need) :], maxsplit=2)
+    head = clauses(text[:start], colon=True)
+    rest = mark(colon=True).split(text[start + len(need) :])
+    tail = [rest[0], *(c for c in rest[1:] if c)]  # the need's own clause, even when empty, then the next
     after = " ".join(tail[:2]).strip()
     return (head[-1] if head else ""), after
 

@@ -18,9 +18,9 @@ import jieba
 
 from app.advisor.engine.channel_fit import channel_only
 from app.advisor.understand.classify import NEED, PROBLEM, WISH, states_need
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
-CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 # Connectors between two needs. "及" not in 及时/及格, "跟" not in 跟不上/跟进: those are words, not joins;
 # English "and" only before a new object or clause ("route planning and a chatbot"), not inside one
 # ("our WeChat and Xiaohongshu posts"), or before a new wish ("we pay for an API and want staff to search…").
@@ -187,7 +187,7 @@ def need_items(
     """
     items: list[str] = []
     wished = False  # the clause before states a need: a "by the way" clause after it carries the wish on
-    for clause in CLAUSE.split(normalize(text)):
+    for clause in clauses(normalize(text), colon=True):
         carried = wished and _CARRIES_ON.match(clause.strip()) is not None
         wished = bool(clause.strip()) and not _about_money(clause) and not _declined(clause)
         wished = wished and (carried or states_need(clause))
@@ -288,8 +288,8 @@ def says_what_it_makes(clause: str) -> bool:
 
 def apart_from_business(text: str, states_need: Callable[[str], bool]) -> str:
     """`text` (normalised) without the clauses that introduce the business and state no need."""
-    clauses = CLAUSE.split(normalize(text))
-    return "，".join(c for c in clauses if not (_INTRODUCES_BUSINESS.search(c) and not states_need(c)))
+    pieces = clauses(normalize(text), colon=True)
+    return "，".join(c for c in pieces if not (_INTRODUCES_BUSINESS.search(c) and not states_need(c)))
 
 
 # The objects of one 把 ("把医生和病人的对话转成文字病历"): a join right after 把 and a short object, its verb still to

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.advisor.engine.need_bank import MAX_NONE_SHARE, UNSERVED, NeedVote
-from app.advisor.engine.need_items import CLAUSE, CONTENT
+from app.advisor.engine.need_items import CONTENT
 from app.advisor.engine.need_words import CatalogueWords, says
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
 # How an owner opens a need ("想用AI做…"). The nearest examples are asked about what follows it: with it,
@@ -168,7 +169,7 @@ def _job_of(item: str) -> str:
 
 def without_means(text: str) -> str:
     """`text` with each clause's "(全)靠…" tail cut where a job is said before it: what the ranking's words read."""
-    return "，".join(_job_of(clause) for clause in CLAUSE.split(text))
+    return "，".join(_job_of(clause) for clause in clauses(text, colon=True))
 
 
 def without_opening(item: str) -> str:

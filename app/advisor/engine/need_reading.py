@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.advisor.engine.contract_scope import names_system_of_record
 from app.advisor.engine.message_jobs import MessageTools, answers_messages, clauses_around, customer_jobs
 from app.advisor.engine.need_bank import NO_VOTE, NeedBank, NeedVote
-from app.advisor.engine.need_items import CLAUSE, apart_from_business, need_items, states_or_wishes
+from app.advisor.engine.need_items import apart_from_business, need_items, states_or_wishes
 from app.advisor.engine.need_parts import NeedMatcher, NeedPart
 from app.advisor.engine.need_words import CatalogueWords, says
 from app.advisor.engine.owned import OWNS, PAYS_FOR, owned_end
@@ -23,6 +23,7 @@ from app.advisor.engine.past_spend import earlier_years
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import INFRASTRUCTURE_CATEGORIES, SpendKind
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
 
@@ -246,8 +247,7 @@ class NeedReader:
     def without_past_purchases(self, text: str, profile: CompanyProfile) -> str:
         """`text` without the clauses saying what the client bought in an earlier year: their words name nothing to
         buy (review18: GPU rental paid last year came back as a pack line beside the reply bot asked for)."""
-        clauses = CLAUSE.split(text)
-        return "，".join(c for c in clauses if not self._said_of_past_purchase(c, profile))
+        return "，".join(c for c in clauses(text, colon=True) if not self._said_of_past_purchase(c, profile))
 
     @staticmethod
     def _said_of_past_purchase(words: str, profile: CompanyProfile) -> bool:

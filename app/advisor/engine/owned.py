@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
-_CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 # Having or running it now, or making it: 已经/早就 + 用/有/上/装/买, 一直/现在 + 用 (not "有": "目前有个问题"
 # states a problem); 自己/本身 + 开发/研发/做;
 # "already use/have/run", "we build/develop … ourselves", "our own …".
@@ -46,7 +46,7 @@ _PLANNED = re.compile(
 
 def owned_clauses(text: str) -> list[str]:
     """The clauses of `text` (normalised) that say the client already has, runs, builds or pays for something."""
-    return [c for c in _CLAUSE.split(normalize(text)) if c.strip() and owned_end(c) is not None]
+    return [c for c in clauses(normalize(text), colon=True) if c.strip() and owned_end(c) is not None]
 
 
 def owned_end(clause: str) -> int | None:

@@ -19,6 +19,7 @@ from app.advisor.engine.pack_picks import PackChoice, SolutionPick
 from app.advisor.engine.purchases import Purchase, is_that_solution, prices_the_pack
 from app.advisor.understand.purchases import kinds_named
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
 
@@ -53,7 +54,7 @@ def with_client_contracts(
     # computer-vision startup" names no need for a vision box).
     open_clauses = [
         c
-        for c in _CLAUSE.split(normalize(problem))
+        for c in clauses(normalize(problem), colon=True)
         if c.strip() and not _SELF_DESCRIPTION.match(c) and not _covers(contracts, c)
     ]
     picks = [
@@ -117,7 +118,6 @@ _SELF_DESCRIPTION = re.compile(
     r"\s*(?:we'?re|we are|we run|i run|i'?m|our (?:company|firm|shop|business) is|我们是|我们公司是|本公司|一家)",
     re.I,
 )
-_CLAUSE = re.compile(r"[,;:.!?，；：。！？\n]+")
 
 
 def _covered(need: NeedPart, contracts: Sequence[Purchase]) -> bool:

@@ -27,9 +27,9 @@ from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.purchases import Purchase, pays_for
 from app.advisor.understand.stated_purchase import StatedPurchase
 from app.catalogue.models import ApplicationMechanism
+from app.text.clauses import clauses, sentences
 from app.text.normalize import normalize, normalize_cased
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 # A clause saying what the rumoured program pays ("调用大模型API能补40%", "报一半", "that covers 40% of LLM API
 # bills", "每家补10万"): the rumour's words, not the client's plan.
 _PAYS = re.compile(
@@ -55,8 +55,8 @@ def rumour_clauses(text: str, claimed: Sequence[str]) -> list[str]:
     marks = [_mark(name) for name in claimed]
     found: list[str] = []
     carrying = False  # across a sentence's end: "郑州是不是也出了语料券？说是买训练数据能补三成"
-    for sentence in _sentences(normalize(text)):
-        for clause in (c.strip() for c in re.split(r"[，,；;]", sentence)):
+    for sentence in sentences(normalize(text), semicolon=False):
+        for clause in (c.strip() for c in clauses(sentence)):
             if not clause:
                 continue
             relayed = _RELAY.search(clause) and _PAYS.search(
@@ -120,7 +120,3 @@ def _mark(name: str) -> str:
     if len(words) >= 3 and words[-1].startswith("voucher"):
         return " ".join(words[-2:])
     return norm
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]

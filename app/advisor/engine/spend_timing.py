@@ -12,6 +12,7 @@ from datetime import date
 from app.advisor.engine.conditions import Condition, Reason, Status
 from app.advisor.engine.stated_days import signed_by, stated_day
 from app.catalogue.models import FundingProgram
+from app.text.clauses import sentences
 
 # A spend the client places next year: "明年…每个月花3万", "from next January", "2027年起".
 _NEXT_YEAR = re.compile(r"明年|下一年|来年|next year|from january|starting (?:in )?january", re.I)
@@ -22,7 +23,7 @@ def _spend_after_end(until: date, said: str, today: date) -> Condition | None:
     """The client signs or spends on a day after the program ends (review8 probe p3: "12月20号签约" and the
     measures end on 12-17; "1月份签", "过完年再签": every day those can mean): that spend is not covered unless
     the program is renewed (engine/stated_days.py reads the day)."""
-    for sentence in re.split(r"[。！？!?\n;；]", said):
+    for sentence in sentences(said):
         when = stated_day(sentence, today) if _SPEND_WORDS.search(sentence) else None
         if when is not None and (by := signed_by(when, until)):
             return by
@@ -52,7 +53,7 @@ def _quarter_after_end(until: date, said: str, today: date) -> Condition | None:
     """The client spends next quarter and the program ends before it starts (review14 r14-46: renting 300k of
     GPU "next quarter" was ✅ for 天津算力券, which ends 2026-12-31): covered only if renewed."""
     start = _next_quarter(today)
-    for sentence in re.split(r"[。！？!?\n;；]", said):
+    for sentence in sentences(said):
         if start > until and _NEXT_QUARTER.search(sentence) and _SPEND_WORDS.search(sentence):
             return Condition(
                 "validity",
@@ -76,10 +77,10 @@ def spend_timing(program: FundingProgram, said: str, today: date) -> Condition |
     if after_end is not None or until >= date(today.year + 1, 1, 1):
         return after_end
     years = [str(y) for y in range(today.year + 1, today.year + 3)]
-    sentences = re.split(r"[。！？!?\n;；]", said)
+    pieces = sentences(said)
     later = [
         s
-        for s in sentences
+        for s in pieces
         if (_NEXT_YEAR.search(s) or any(f"{y}年" in s or f"in {y}" in s for y in years))
         and _SPEND_WORDS.search(s)
     ]

@@ -24,6 +24,7 @@ from app.advisor.understand.amount_roles import AmountRole, fact_role
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.models import ApplicationMechanism, FundingProgram
 from app.catalogue.render import format_cny
+from app.text.clauses import span_around
 
 # The enterprise income-tax rate most firms pay (企业所得税法第四条); lower rates (small low-profit firms, 15% for
 # high-tech enterprises) save less, which the note says rather than guessing which applies.
@@ -41,14 +42,13 @@ _INTO_RND = re.compile(
 
 # Development work in the amount's clause: "spent 500k developing an AI module", "开发AI质检模块花了120万".
 _DEVELOPING = re.compile(r"开发|研制|自研|攻关|搭建|\b(?:develop|build|research|engineer|design)\w*", re.I)
-_CLAUSE = re.compile(r"[^,，;；。!?！？\n]+")
 # Figures that are never an R&D spend, whatever the clause says.
 _NOT_SPEND = frozenset({AmountRole.revenue, AmountRole.asset_value})
 
 
 def _developing_clause(said: str, start: int, end: int) -> bool:
-    clause = next((m for m in _CLAUSE.finditer(said) if m.start() <= start and end <= m.end()), None)
-    return clause is not None and bool(_DEVELOPING.search(clause.group(0)))
+    begin, finish = span_around(said, start, end)
+    return bool(_DEVELOPING.search(said[begin:finish]))
 
 
 def stated_rnd_spend(said: str, asked: bool = False) -> float | None:

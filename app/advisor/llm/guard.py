@@ -15,6 +15,7 @@ from app.advisor.llm.verdicts import promises_eligibility
 from app.advisor.understand.gazetteer import RegionGazetteer
 from app.catalogue.models import Catalogue, FundingProgram
 from app.catalogue.render import funding_text
+from app.text.clauses import spans
 from app.text.normalize import normalize
 
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(%|万|亿)")
@@ -44,7 +45,6 @@ def unsupported_quantities(answer: str, context: str) -> list[str]:
     ]
 
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 # A deadline claim promises as much as an eligibility one ("still open" for an expired program).
@@ -62,7 +62,8 @@ def _sentences_with_programs(
     out: list[tuple[str, list[FundingProgram]]] = []
     for line in answer.splitlines():
         current: list[FundingProgram] = []
-        for sentence in _SENTENCE.findall(line):
+        for begin, end in spans(line, level="sentence", semicolon=False, with_mark=True):
+            sentence = line[begin:end]
             current = mentioned_programs(sentence, catalogue, places) or current
             out.append((sentence, current))
     return out
