@@ -34,6 +34,7 @@ from enum import StrEnum
 
 from app.advisor.understand.numbers import money_amounts
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import span_around
 
 
 class AmountRole(StrEnum):
@@ -48,7 +49,6 @@ class AmountRole(StrEnum):
 
 _I = re.IGNORECASE
 # The amount's own clause: a figure speaks only with the words of its clause ("去年花了50万，今年再签30万").
-_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
 
 # A revenue named right before the figure ("营收3000万", "revenue of RMB 80 million") or right after it
 # ("两亿营收", "RMB 3 billion revenue", "3 billion yuan in sales"); not "投入50万营收翻倍" (a change in revenue).
@@ -128,9 +128,7 @@ _RUNNING_COST_AFTER = re.compile(
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The words of the amount's clause before it and after it."""
-    cuts = [m.start() for m in _CLAUSE_END.finditer(text)]
-    begin = max((c + 1 for c in cuts if c < start), default=0)
-    finish = min((c for c in cuts if c >= end), default=len(text))
+    begin, finish = span_around(text, start, end)
     return text[begin:start], text[end:finish]
 
 

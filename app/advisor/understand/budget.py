@@ -22,6 +22,7 @@ from app.advisor.understand.numbers import COMPANY_MONEY, Money, money_amounts
 from app.advisor.understand.periods import period_of
 from app.advisor.understand.purchases import names_a_contract, priced, purchase_spans
 from app.advisor.understand.stated_purchase import StatedPurchase
+from app.text.clauses import span_around
 
 _I = re.IGNORECASE
 SPEND_CUE = re.compile(
@@ -87,15 +88,12 @@ ONLY_AMOUNT = re.compile(
 )
 
 
-_CLAUSE_END = re.compile(r"[,，。;；!?！？]|\.(?=\s|$)")
-
-
 def _context(text: str, money: Money) -> str:
     """The words of the amount's own clause just before it ("no more than ", "最多也就拿个")."""
     before = 28 if text[max(0, money.start - 28) : money.start].isascii() else 16  # English words are longer
     start = max(0, money.start - before)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, start, money.start)]
-    return text[max([start, *ends]) : money.start]
+    begin, _ = span_around(text, money.start, money.end)
+    return text[max(start, begin) : money.start]
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -182,9 +180,8 @@ _SUM_ALONE = re.compile(
 
 def _clause_without(text: str, money: Money) -> str:
     """The amount's clause with the amount written as "@" ("一年三千" -> "一年@")."""
-    begin = max([0, *(m.end() for m in _CLAUSE_END.finditer(text, 0, money.start))])
-    found = _CLAUSE_END.search(text, money.end)
-    return text[begin : money.start] + "@" + text[money.end : found.start() if found else len(text)]
+    begin, finish = span_around(text, money.start, money.end)
+    return text[begin : money.start] + "@" + text[money.end : finish]
 
 
 def _not_purchases(amounts: list[Money], bought: list[tuple[int, int]]) -> list[Money]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from app.text.clauses import spans
 from app.text.funding_words import FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
@@ -95,7 +96,6 @@ _FUNDING = re.compile(
 )
 # Programs whose name holds a certainty word: "创业担保贷款" is a loan guaranteed by a fund, not a request.
 _PROGRAM_NAMES = re.compile(r"创业担保|担保贷款|融资担保|loan guarantee|guaranteed loan", _I)
-_SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # A bare follow-up ("能保证吗？", "确定吗", "guaranteed?") is about the funding just discussed.
 _SHORT, _SHORT_WORDS = 14, 5
 
@@ -105,7 +105,8 @@ def asks_for_certainty(message: str, earlier: str = "") -> bool:
     text = _PROGRAM_NAMES.sub(" ", normalize(message))
     short = len(text.strip()) <= _SHORT or len(text.split()) <= _SHORT_WORDS
     follow_up = short and bool(_FUNDING.search(normalize(earlier)))
-    for sentence in _SENTENCES.findall(text):
+    for begin, end in spans(text, level="sentence", semicolon=False, with_mark=True):
+        sentence = text[begin:end]
         certain = (
             _ASSURANCE.search(sentence)
             or _ODDS_OR_SETTLED.search(sentence)

@@ -11,11 +11,12 @@ import re
 from collections.abc import Callable
 
 from app.advisor.contract import Intent
-from app.advisor.understand.out_of_scope import CLAUSE_BREAK, FRAUD, OFF_TOPIC, OUT_OF_SCOPE_STRONG
+from app.advisor.understand.out_of_scope import FRAUD, OFF_TOPIC, OUT_OF_SCOPE_STRONG
 from app.advisor.understand.program_question import (
     FUNDING_WORDS,
     for_the_client,
 )
+from app.text.clauses import clauses
 from app.text.funding_words import FUNDING_NOUN, FUNDING_NOUN_EN, FUNDING_NOUN_ZH
 from app.text.normalize import normalize
 
@@ -112,16 +113,15 @@ YES_NO_ELIGIBILITY = re.compile(
     _I,
 )
 _ASKS_WHICH = re.compile(r"哪些|哪几|什么|啥|咩|\b(which|what|any)\b", _I)
-_CLAUSE = re.compile(r"[，,。？?！!；;]")
 
 
 def asks_yes_no_eligibility(text: str, *, names_program: bool = False) -> bool:
     """One clause asks whether the firm qualifies, not which programs there are; a named program asked of is one
     too ("杭州算力券我们能申请吗")."""
-    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
-    if any(YES_NO_ELIGIBILITY.search(c) and not _ASKS_WHICH.search(c) for c in clauses):
+    pieces = clauses(text)
+    if any(YES_NO_ELIGIBILITY.search(c) and not _ASKS_WHICH.search(c) for c in pieces):
         return True
-    return names_program and not any(_ASKS_WHICH.search(c) for c in clauses if ELIGIBILITY_STRONG.search(c))
+    return names_program and not any(_ASKS_WHICH.search(c) for c in pieces if ELIGIBILITY_STRONG.search(c))
 
 
 COMPARE = re.compile(
@@ -228,7 +228,7 @@ ASKS_ABOUT_AI_ONLY = re.compile(
 def _asks_in_scope(text: str) -> bool:
     """Something other than the out-of-scope topic is about AI, a solution or funding: "AI概念股" names AI only
     as the share asked about, so the topic's own clause does not count."""
-    rest = " ".join(c for c in CLAUSE_BREAK.split(text) if not OUT_OF_SCOPE_STRONG.search(c))
+    rest = " ".join(c for c in clauses(text) if not OUT_OF_SCOPE_STRONG.search(c))
     # A problem of the business or a budget is a need in scope too ("screening CVs takes forever. Budget
     # 20,000 RMB. Also, how do I deregister …": the aside is answered apart).
     return bool(IN_SCOPE_ASK.search(rest) or PROBLEM.search(rest) or _BUDGET_WORD.search(rest))

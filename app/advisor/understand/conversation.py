@@ -11,6 +11,7 @@ from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.place_roles import PlaceRole
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.registration import OWNER_LIVES
+from app.text.clauses import mark
 from app.text.normalize import normalize, normalize_cased
 
 # "那杭州呢？", "换成深圳呢", "what about Hangzhou?", "and for Shenzhen?", Cantonese "咁广州呢？".
@@ -44,7 +45,7 @@ _OFFICE = re.compile(
 )
 # A hypothetical governs its own sentence: "Any subsidies if we use AI?" asks nothing about a place named in
 # the sentence before ("We're a bakery in Lhasa."), and "万一明年不续了" nothing about "杭州萧山" before it.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+_SENTENCE_END = mark(level="sentence")
 
 
 @dataclass
@@ -172,7 +173,7 @@ def supposition_words(message: str) -> str:
     it supposes nothing."""
     text = normalize_cased(message)
     # The clause the marker opens: "要是12月25号才签约，还能拿训力券吗" supposes "12月25号才签约".
-    said = [re.split(r"[,，;；]", text[start:end])[0] for start, end in hypothetical_spans(text)]
+    said = [mark().split(text[start:end])[0] for start, end in hypothetical_spans(text)]
     return "，".join(
         words for part in said if (words := _QUESTION_END.sub("", _SUPPOSING_MARKER.sub("", part)).strip())
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from app.text.clauses import clauses as text_clauses
+
 _FLAGS = re.IGNORECASE
 # Key (lower-case, as the normalised text has it) -> the system's name in the profile.
 _SYSTEMS = {
@@ -35,7 +37,6 @@ _SYSTEMS = {
     "金蝶": "金蝶财务软件",
     "进销存": "进销存系统",
 }
-_CLAUSE = re.compile(r"[^,;:!?，；：。！？\n]+")
 # Wanting, planning, lacking or getting a system: it is not there yet.
 _PLANNED = re.compile(
     r"想|(?<![主重只])要(?!求)|打算|准备|计划|考虑|希望|需要|缺|没有|还没|新上|上一?[套个]|引入|导入|采购|"
@@ -76,7 +77,7 @@ def _owned(clause: str, at: re.Match[str]) -> bool:
 
 def existing_systems(text: str) -> list[str]:
     """The systems normalised `text` says the client has, in table order, each once."""
-    clauses = [m.group(0) for m in _CLAUSE.finditer(text)]
+    clauses = text_clauses(text, colon=True)
     owned = []
     for key, name in _SYSTEMS.items():
         if any((at := _mention(clause, key)) and _owned(clause, at) for clause in clauses):

@@ -30,6 +30,7 @@ from app.advisor.understand.spoken_magnitudes import spoken_magnitudes
 from app.advisor.understand.unpriced import unpriced_purchases
 from app.catalogue.models import Catalogue
 from app.catalogue.taxonomy import ITSkill
+from app.text.clauses import mark
 from app.text.normalize import normalize
 
 _FLAGS = re.IGNORECASE
@@ -78,7 +79,6 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 
 # What is left of a stated fact once its figure is gone ("预算", "能投", "budget", "staff").
-_CLAUSE_BREAK = re.compile(r"[,;:.!?，；：。！？]")
 
 
 def _contract_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -88,7 +88,7 @@ def _contract_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for m in CONTRACT_WORD.finditer(text, near, end + 4):
         between = text[m.end() : start] if m.end() <= start else text[end : m.start()]
-        if not _CLAUSE_BREAK.search(between):
+        if not mark(colon=True).search(between):
             spans.append((m.start(), m.end()))
     return spans
 

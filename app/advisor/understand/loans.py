@@ -16,6 +16,7 @@ from enum import StrEnum
 from app.advisor.understand.amount_roles import clause_around
 from app.advisor.understand.kind_words import without_programs
 from app.advisor.understand.numbers import AMOUNT, parse_amount
+from app.text.clauses import span_around
 
 _I = re.IGNORECASE
 _LOAN_BEFORE = re.compile(
@@ -67,7 +68,6 @@ _FINANCED_THING = re.compile(
     r"改造|技改|数字化|智能化|智能工厂|数字化车间|\bretrofit\w*|\bsmart factory\b|\bdigital\w* transform\w*",
     _I,
 )
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
 # A loan a program is said to offer, not one the client takes: hearsay, or what one "can" borrow.
 _OFFERED = re.compile(
     r"听说|据说|传说|听人说|听闻|有人说|朋友说|(?:可以|能)(?:免息|低息)?贷|免息贷|\bheard\b|\brumou?r\w*|"
@@ -91,10 +91,8 @@ def loan_amount(body: str, start: int, end: int) -> bool:
 def loan_buys(body: str, start: int, end: int) -> bool:
     """The loan of the amount at body[start:end] buys something its sentence names (review8 r8-22, review11
     r11-20): a purchase of the client's own, at the loan's amount; "贷款200万周转" buys nothing."""
-    sentence = next((m for m in _SENTENCE.finditer(body) if m.start() <= start and end <= m.end()), None)
-    if sentence is None:
-        return False
-    words = without_programs(sentence.group(0))
+    begin, finish = span_around(body, start, end, level="sentence", semicolon=False)
+    words = without_programs(body[begin:finish])
     if _OFFERED.search(words):
         return (
             False  # "听说买AI软件可以免息贷30万": a rumoured program's terms, not the client's loan (r11-17)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.text.clauses import clauses
 from app.text.funding_words import FUNDING_NOUN
 from app.text.normalize import normalize
 
@@ -167,7 +168,6 @@ OUT_OF_SCOPE_STRONG = re.compile(
 )
 # An aside inside a business message ("另外顺便问下，签证怎么办？", "Also, which crypto should I buy?"): a
 # clause that asks something, or is introduced as a by-the-way, about an out-of-scope topic.
-CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？\n]")
 _ASIDE_ASKS = re.compile(
     r"另外|顺便|还有|对了|再问|[?？]|吗|呢|怎么|如何|哪|什么|要注意|"
     r"点样|点算|几多|几耐|边|咩|乜|有冇|(\w)唔\1|"  # Cantonese, as normalize reads it ("点样申请公屋", "入唔入得")
@@ -225,7 +225,7 @@ def out_of_scope_aside(text: str) -> str | None:
     (review16 r16-50), while "能根据天气预测备货吗" is the need itself.
     """
     norm = normalize(text)
-    for clause in CLAUSE_BREAK.split(norm):
+    for clause in clauses(norm):
         found = OUT_OF_SCOPE_STRONG.search(clause) or (
             None if _ABOUT_THE_BUSINESS.search(clause) else OFF_TOPIC.search(clause)
         )

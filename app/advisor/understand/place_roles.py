@@ -29,6 +29,7 @@ from enum import StrEnum
 
 from app.advisor.understand.divisions import Place
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import span_around
 from app.text.funding_words import FUNDING_NOUN
 
 _I = re.IGNORECASE
@@ -124,7 +125,6 @@ _PURCHASE_VERB = re.compile(
     r"\bsubscrib\w*|\bpay\w*|\bcontract\w*|\bsign\w*",
     _I,
 )
-_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
 # Things bought at a place: compute, a model's service, a cloud, data. A machine is bought wherever it is made.
 PLACED_KINDS = frozenset(
     {
@@ -236,9 +236,7 @@ def _placed(norm: str, mentions: Iterable[tuple[str, Place]]) -> Iterator[tuple[
 
 
 def _clause(norm: str, start: int, end: int) -> str:
-    cuts = [m.start() for m in _CLAUSE_END.finditer(norm)]
-    begin = max((c + 1 for c in cuts if c < start), default=0)
-    finish = min((c for c in cuts if c >= end), default=len(norm))
+    begin, finish = span_around(norm, start, end)
     return norm[begin:finish]
 
 

@@ -22,9 +22,9 @@ from functools import lru_cache
 from app.advisor.understand.kind_words import KIND_WORDS, without_programs
 from app.advisor.understand.purchase_kinds import compute_before
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import clauses
 from app.text.normalize import normalize
 
-_CLAUSE = re.compile(r"[^,;:!?，；：。！？\n]+")
 # A kind word right before these names a trade ("软件开发", "软件公司", "设备厂", "software company").
 _TRADE_AFTER = re.compile(
     r"(?:开发|研发|公司|企业|工作室|厂|行业|服务商|供应商|厂商|提供商)|\s*(?:compan(?:y|ies)|firms?|vendors?|"
@@ -88,8 +88,8 @@ def said_purchases(said: str) -> tuple[SaidPurchase, ...]:
     """Each kind the client says they will buy, once, with the clause that says it, in the order said."""
     text = without_programs(said)
     found: dict[SpendKind, SaidPurchase] = {}
-    for clause in _CLAUSE.finditer(text):
-        words = clause.group(0).strip()
+    for clause in clauses(text, colon=True):
+        words = clause.strip()
         # In a compound the last noun is what is bought: "GPU服务器" is a server (rented, compute); work named
         # after goods is what they are for ("租GPU微调": the GPU is rented for the fine-tuning).
         starts = {
@@ -132,8 +132,8 @@ def self_done(said: str) -> tuple[SaidPurchase, ...]:
     lower case, quoted as typed."""
     text = without_programs(said)
     found: dict[SpendKind, SaidPurchase] = {}
-    for clause in _CLAUSE.finditer(text):
-        words = clause.group(0).strip()
+    for clause in clauses(text, colon=True):
+        words = clause.strip()
         plain = normalize(words)
         if not _SELF.search(plain) or _SELF_CANNOT.search(plain):
             continue

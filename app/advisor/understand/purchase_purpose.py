@@ -9,6 +9,7 @@ import itertools
 import re
 
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import mark
 
 # What a thing bought is for, said after it: "租算力做设备故障预测模型", "买数据集拿来训练质检模型", "GPUs to train a
 # model", "a dataset for fine-tuning". Bare 做 counts only after the object (a kind word) in the same clause ("我们
@@ -23,22 +24,21 @@ _PURPOSE_OPENS = re.compile(
     r"\s*(?:拿来|用来|用于|用在|以便|主要用于|\b(?:to|in order to)\s+(?:train|build|fine-?tune|develop|run)\b)",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n]|\.(?=\s|$)")
-SENTENCE_BREAK = re.compile(r"[;；。!?！？\n]|\.(?=\s|$)")
+SENTENCE_BREAK = mark(level="sentence")
 
 
 def purpose_spans(body: str, object_ends: list[int]) -> list[tuple[int, int]]:
     """Where `body` says what a thing bought is for: from a purpose word after an object (a kind word ending at
     one of `object_ends`) in its clause, or a clause opened by one, to the clause's end."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(body)), len(body)]
+    cuts = [0, *(m.end() for m in mark().finditer(body)), len(body)]
     spans = []
     for begin, finish in itertools.pairwise(cuts):
         if _PURPOSE_OPENS.match(body, begin, finish) and any(e <= begin for e in object_ends):
             spans.append((begin, finish))
             continue
         objects = [e for e in object_ends if begin < e <= finish]
-        if objects and (mark := _PURPOSE_AFTER_OBJECT.search(body, min(objects), finish)):
-            spans.append((mark.start(), finish))
+        if objects and (opens := _PURPOSE_AFTER_OBJECT.search(body, min(objects), finish)):
+            spans.append((opens.start(), finish))
     return spans
 
 

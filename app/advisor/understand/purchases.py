@@ -39,6 +39,7 @@ from app.advisor.understand.purchase_kinds import (
 from app.advisor.understand.spelled_numbers import spelled_numbers
 from app.advisor.understand.stated_purchase import PurchaseSpan, StatedPurchase, priced
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import mark, spans
 
 # Callers read the kind words, the purchase model and the contract words through this module too (plans.py,
 # engine/buyer_conditions.py, budget.py).
@@ -61,7 +62,6 @@ _HAS_UNIT = re.compile(r"(亿|千万|百万|万|千|k|m|mn|million|billion|bn|�
 _CN_MAGNITUDE = re.compile(r"[万亿萬億](?:[零〇一二两三四五六七八九]|$)")
 _COUNTED = re.compile(r"\s*(?:个|人|名|张|条|件|次|台(?!币)|套|家|辆|吨|只|户|份|字|行|图|页)")
 _CURRENCY_BEFORE = re.compile(r"(?:rmb|cny|yuan|¥|￥)\s*$", re.I)
-_SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _SELLER = re.compile(r"供应商|服务商|厂家|厂商|乙方|vendor|supplier|provider|contractor", re.I)
 _EACH = re.compile(r"各(?:自|是|为)?\s*$")
 _EACH_AFTER = re.compile(r"\s*each\b", re.I)
@@ -79,11 +79,10 @@ def purchase_spans(norm: str, today: date | None = None, restatements: bool = Fa
     dated to the year the client says it was bought (purchase_dates.py). With `restatements`, also the year a client
     works out from a monthly figure ("一个月3000块，一年也就3.6万"): no second purchase, but no budget either
     (budget.py asks for every amount said of a purchase)."""
-    # An English full stop ends a sentence too; replaced in place so positions stay those of `norm`.
-    text = re.sub(r"\.(?=\s)", "。", spelled_numbers(norm))  # "half a million": digits, same length
+    text = spelled_numbers(norm)  # "half a million": digits, same length, so positions stay those of `norm`
     found: list[PurchaseSpan] = []
-    for sentence in _SENTENCE.finditer(text):
-        body, offset = sentence.group(0), sentence.start()
+    for offset, finish in spans(text, level="sentence"):
+        body = text[offset:finish]
         for match in MONEY.finditer(body):
             unit = match.group(2)
             tail = body[match.end(1) : match.end()]
@@ -242,14 +241,11 @@ def _loans_for_priced(found: list[PurchaseSpan]) -> list[PurchaseSpan]:
     return kept
 
 
-_CLAUSE_END = re.compile(r"[，,；;]")
-
-
 def _clause_of(body: str, start: int, end: int, kind: SpendKind) -> tuple[int, int]:
     """Where the clause an amount stands in begins and ends, with the one before when the thing bought is named there
     ("刚签了一套云erp，一年6万", "想买一套故障数据集来训练模型，数据集合同60万"): the words saying what the contract is
     and what it is for, which name no other need (engine/pack_contracts.py)."""
-    cuts = [m.start() for m in _CLAUSE_END.finditer(body)]
+    cuts = [m.start() for m in mark().finditer(body)]
     begin = max((c + 1 for c in cuts if c < start), default=0)
     finish = min((c for c in cuts if c >= end), default=len(body))
     if begin > 0:

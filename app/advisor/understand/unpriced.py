@@ -20,10 +20,10 @@ from app.advisor.understand.loans import hearsay
 from app.advisor.understand.plans import said_purchases
 from app.advisor.understand.purchases import StatedPurchase
 from app.catalogue.taxonomy import SpendKind
+from app.text.clauses import clauses, spans
 
 _I = re.IGNORECASE
 # A clause: up to a comma, a semicolon or a sentence end (an English full stop followed by a space).
-_CLAUSE = re.compile(r"[^,;:!?，；：。！？\n]+?(?=[,;:!?，；：。！？\n]|\.\s|\.$|$)")
 # Verbs that buy goods and services from someone: the thing named after them is bought.
 # One-character verbs only where they cannot be part of another word: 支付 (mobile payment), 标签 (a label) and
 # 出租 (renting out) buy nothing; "spend" without an amount is time ("spends days typing receipts").
@@ -54,11 +54,10 @@ _COMPUTE_WORD = re.compile(r"算力|训力|gpu|智算|卡时|compute", _I)
 _WEIGHING = re.compile(r"还是|哪个|哪種|哪种|哪樣|哪样|\bor\b|\bversus\b|\bvs\.?(?:\s|$)|\bwhich\b", _I)
 # The thing is bought with a loan ("刚贷款买了两台新注塑机"): the client's own equipment, its own line.
 _LOAN_WORD = re.compile(r"贷款|借款|贷|\bloans?\b|\bfinanc\w*|\bborrow\w*", _I)
-_SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?\n]|$)")
 
 
 def _clauses(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _CLAUSE.finditer(text) if m.group(0).strip()]
+    return [c.strip() for c in clauses(text, colon=True)]
 
 
 def _bought_in(clause: str, kind: SpendKind) -> bool:
@@ -98,8 +97,8 @@ def unpriced_purchases(norm: str, priced: list[StatedPurchase]) -> list[StatedPu
     taken = {p.kind for p in priced}
     said_with_amount = [p.said for p in priced if p.said]
     found: list[StatedPurchase] = []
-    for sentence in _SENTENCE.finditer(norm):
-        words = sentence.group(0)
+    for begin, end in spans(norm, level="sentence", semicolon=False, with_mark=True):
+        words = norm[begin:end]
         if (
             _WEIGHING.search(words)
             or hearsay(words)
