@@ -7,6 +7,8 @@ import pytest
 from app.advisor.answering.need_named import clauses as named_clauses
 from app.advisor.engine.client_clauses import clauses as client_clauses
 from app.advisor.engine.need_items import apart_from_business
+from app.advisor.understand.unpriced import unpriced_purchases
+from app.catalogue.taxonomy import SpendKind
 from app.text.clauses import clause_spans, clauses, mark, sentences, span_around
 from app.text.normalize import normalize
 
@@ -80,6 +82,20 @@ def test_mark_rejects_an_unknown_level() -> None:
 def test_need_text_keeps_a_decimal_figure() -> None:
     """need_items cut at every ".", and rejoined the pieces with "，": "1.5万" came back as "1，5万"."""
     assert "1.5万" in apart_from_business("预算1.5万,想做个客服机器人", lambda _: False)
+    # tests/eval m04: the need was quoted back as "000 for an ai rendering…"
+    quoted = apart_from_business("A vendor quoted HKD 120,000 for an AI rendering system", lambda _: False)
+    assert "120,000 for an ai rendering" in quoted
+
+
+def test_english_full_stop_ends_a_sentence_as_an_exclamation_does() -> None:
+    """unpriced.py read an English message as one sentence (no "." among its marks), so a question about a program
+    later in the message hid the purchase said before it (tests/eval eg17-17); "!" already ended the sentence."""
+    said = (
+        "Tongxiang knitwear firm, 90 staff{0} We want to use an open-source LLM to draft product descriptions{0} "
+        "Is the Tongxiang open-source AI award something we can get?"
+    )
+    kinds = [[p.kind for p in unpriced_purchases(normalize(said.format(mark)), [])] for mark in (".", "!")]
+    assert kinds[0] == kinds[1] == [SpendKind.model_service]
 
 
 def test_named_need_clause_keeps_an_english_company_name_whole() -> None:
