@@ -11,6 +11,7 @@ from datetime import date
 
 from app.advisor.compose.cover import cover_lines, existence_lines
 from app.advisor.compose.direct_answer import direct_lines, verdict_lines
+from app.advisor.compose.payout import payout_lead
 from app.advisor.compose.pilot_answer import pilot_lines
 from app.advisor.compose.what_if import withdrawn_after_correction
 from app.advisor.contract import Lang
@@ -21,7 +22,7 @@ from app.advisor.engine.foreign_figures import foreign_figure_notes
 from app.advisor.engine.guarantee import amount_asked_for, asked_amount_note, guarantee_note
 from app.advisor.engine.loan_interest import loan_interest_notes
 from app.advisor.engine.notices import asks_about_time, deadline_notes
-from app.advisor.engine.pilots import channel_programs, pilot_channels
+from app.advisor.engine.pilots import channel_programs, local_channels, pilot_channels
 from app.advisor.engine.program_companions import paying_stated_purchases, same_spend_elsewhere
 from app.advisor.engine.program_subjects import spend_from_question
 from app.advisor.engine.programs import VERDICT_ORDER, could_show, listed_programs, select_programs
@@ -129,6 +130,12 @@ class FundingJudge:
         are not for it (advice_rules §3), not after a count of programs it cannot use (review18)."""
         return large_firm_note(turn.conversation.profile, turn.query, turn.programs, turn.language)
 
+    @staticmethod
+    def pack_lead(turn: Turn) -> list[str]:
+        """A pack answer's lines above its summary: `before_summary`, then how the money arrives when asked ("先付钱
+        再返？"), which a funding answer says in its focus line instead (compose/focus.py)."""
+        return [*FundingJudge.before_summary(turn), *payout_lead(turn.query, turn.programs, turn.language)]
+
     def notes(self, turn: Turn, summary_first: bool = False) -> list[str]:
         """What leads the answer: large firm vs SME funds, dates, no guarantees, no program for the place.
         `summary_first`: a pack answer, which says `before_summary` above its summary line instead."""
@@ -180,6 +187,7 @@ class FundingJudge:
             # "青岛模型券能补吗", "is that for us": the verdict on the named program leads the quoted texts.
             named = [a for a in turn.programs if a.program.id in turn.named_programs]
             direct = verdict_lines(named, turn.language, self.today())
+        direct = direct or payout_lead(turn.query, turn.programs, turn.language)
         notes = [*direct, *[n for n in self.notes(turn) if n not in direct]]
         if notes:
             turn.answer = "\n".join(notes) + "\n\n" + turn.answer
@@ -227,6 +235,8 @@ class FundingJudge:
         """The programs the question names ("那场景应用创新项目呢？"): the answer is about them, whatever was shown
         before; empty when it names none."""
         named = [a for a in judged if a.program.id in turn.named_programs]
+        # A national pilot is asked of the client's own place: its local entries (their sectors, their lists) too.
+        named += local_channels(judged, named, turn.conversation.profile)
         for assessment in named:
             assessment.asked = True
         # ...with the program at another level that pays for the same spend where the client is (a province's),

@@ -156,7 +156,7 @@ class PackHandlers(HandlerTools):
             notes,
             bool(turn.foreign),
             asking,
-            lead=self.funding.before_summary(turn),
+            lead=self.funding.pack_lead(turn),
         )
         turn.answer, turn.next_steps, turn.arithmetic = text.answer, text.next_steps, text.arithmetic
         turn.solution_citations = text.solution_citations

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 from app.advisor.compose.funding import verdict_words
+from app.advisor.compose.payout import payout_line
 from app.advisor.compose.stacking import stacking_line
 from app.advisor.compose.wording import verdict_icon
 from app.advisor.contract import Lang
@@ -20,12 +21,12 @@ from app.advisor.engine.costing import Subsidy, tier_unknown
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.engine.layers import rates_by_layer
 from app.advisor.engine.pilots import pilot_city_confirmed
-from app.advisor.understand.program_question import AMOUNT, DEADLINE, STACKING
+from app.advisor.understand.program_question import AMOUNT, DEADLINE, PAYOUT, STACKING
 from app.catalogue.models import ApplicationMechanism
 from app.catalogue.render import cap_phrase, format_ratio
 from app.text.normalize import normalize
 
-Asked = Literal["stacking", "amount", "deadline"]
+Asked = Literal["stacking", "amount", "deadline", "payout"]
 # "比例是多少" asks for the rate: answered like "能补多少" (the rate and the cap, or that the sources lack them).
 _RATE = re.compile(
     r"比例是多少|比例多少|什么比例|补贴比例|补助比例|补几成|百分之几|"
@@ -40,6 +41,9 @@ def asked(question: str) -> Asked | None:
         return "stacking"
     if DEADLINE.search(text):
         return "deadline"
+    # "先付钱再返？" before "能补多少": a question about both gets the payout line with the amounts under it.
+    if PAYOUT.search(text):
+        return "payout"
     if AMOUNT.search(text) or _RATE.search(text):
         return "amount"
     return None
@@ -178,7 +182,7 @@ def focus_line(
     language: Lang,
     subsidies: list[Subsidy] | None = None,
 ) -> str | None:
-    """The direct answer to a stacking, amount or deadline question, or None for other questions.
+    """The direct answer to a stacking, amount, payout or deadline question, or None for other questions.
 
     `subsidies`: computed on the contracts the client named; "给个准数" is answered with their figures
     before the published rates.
@@ -190,6 +194,13 @@ def focus_line(
     subsidies = [s for s in subsidies or [] if s.purchase.stated]
     if kind == "stacking":
         return stacking_line(programs, language)
+    if kind == "payout":
+        payout = payout_line(programs, language)
+        text = normalize(question)
+        if not (AMOUNT.search(text) or _RATE.search(text)):
+            return payout
+        amounts = _figures(subsidies, language) + "\n" if subsidies else ""
+        return "\n".join(line for line in (payout, amounts + _amount(programs, language)) if line)
     if kind == "amount" and subsidies:
         return _figures(subsidies, language) + "\n" + _amount(programs, language)
     if kind == "amount":

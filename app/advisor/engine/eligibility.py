@@ -24,7 +24,7 @@ from app.advisor.engine.purchases import Purchase
 from app.advisor.engine.role_conditions import builder_purchase, developer, maker_trade
 from app.advisor.engine.sector_lists import pilot_sector_open, sectors
 from app.advisor.engine.spend_timing import spend_timing
-from app.advisor.engine.stated_conditions import stated
+from app.advisor.engine.stated_conditions import ON_CLOSED_LIST, stated
 from app.advisor.engine.stated_limits import stated_limits
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.english import original
@@ -129,9 +129,10 @@ def assess(
         verdict, reasons = Verdict.ineligible, [c.reason for c in unmet]
     elif unknown:
         verdict = Verdict.unknown
-        reasons = [c.reason for c in conditions if c.name in ("region", "validity")] + [
-            c.reason for c in unknown
-        ]
+        # A closed list the client is on ("中药饮片" among 成都's pilot sectors) is said with what stays open.
+        reasons = [
+            c.reason for c in conditions if c.name in ("region", "validity") or c.fact == ON_CLOSED_LIST
+        ] + [c.reason for c in unknown]
     else:
         verdict, reasons = Verdict.eligible, [c.reason for c in conditions]
     assessment = Assessment(program, verdict, list(dict.fromkeys(reasons)), conditions)

@@ -20,6 +20,7 @@ from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import FundingProgram
 from app.catalogue.place_names import english_place
 from app.catalogue.taxonomy import LegalForm
+from app.text.branch_words import BRANCH
 
 
 def stated_form(profile: CompanyProfile) -> LegalForm | None:
@@ -93,9 +94,6 @@ _NOT_REGISTERED = re.compile(
     r"\bno (?:company|entity|legal entity) yet\b",
     re.I,
 )
-# A branch (分公司, 分支机构) is no legal person of its own: a program for independent legal persons is claimed by
-# the parent company (s21 c21-17).
-_BRANCH = re.compile(r"分公司|分支机构|分支机構|\bbranch (?:office|company)\b|\ba branch of\b", re.I)
 _LEGAL_PERSON_RULE = re.compile(r"独立法人|法人资格|legal person|legal entity", re.I)
 
 
@@ -121,7 +119,7 @@ def firm_standing(
                 "registered firm, so register one first and apply as that firm",
             ),
         )
-    if not _BRANCH.search(said):
+    if not BRANCH.search(said):
         return None
     home = region(program, profile)
     if home.status is Status.unmet:

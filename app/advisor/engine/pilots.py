@@ -22,7 +22,7 @@ from app.advisor.engine.pilot_lists import PILOT_CITY, judge_lists
 from app.advisor.understand.profile import CompanyProfile
 from app.catalogue.models import ApplicationMechanism, FundingProgram, Region, ScopeLevel
 
-__all__ = ["PILOT_CITY", "pilot_channels", "pilot_city_confirmed"]
+__all__ = ["PILOT_CITY", "local_channels", "pilot_channels", "pilot_city_confirmed"]
 
 
 def pilot_city_confirmed(assessment: Assessment) -> bool:
@@ -129,3 +129,27 @@ def _ruled_out_locally(assessment: Assessment, first: Assessment) -> None:
     )
     assessment.conditions.append(Condition("selection", Status.unmet, reason))
     assessment.verdict, assessment.reasons, assessment.missing = Verdict.ineligible, [reason], []
+
+
+def local_channels(
+    judged: Sequence[Assessment], named: Sequence[Assessment], profile: CompanyProfile
+) -> list[Assessment]:
+    """The pilots of the client's own place that a national pilot the client names pays through ("中小企业数字化转型
+    城市试点我们行业在不在里面" from a 成都 firm asks about 成都's pilot and its sectors, not only the national text):
+    each province's or city's entry of the same program covering the client, judged beside it."""
+    kinds = {a.program.type for a in named if _is_pilot(a) and a.program.scope_level is ScopeLevel.national}
+    return [
+        a
+        for a in judged
+        if kinds
+        and a not in named
+        and _is_pilot(a)
+        and a.program.type in kinds
+        and a.program.scope_level is not ScopeLevel.national
+        and any(
+            r.province
+            and r.covers(profile.province, profile.city, profile.district)
+            and (profile.city or not r.city)
+            for r in a.program.eligibility.regions
+        )
+    ]

@@ -46,6 +46,10 @@ def listed_item(condition: str, said: str) -> bool:
     return False
 
 
+# The `fact` of a closed list's condition the client's words meet: said back even when the verdict is still open.
+ON_CLOSED_LIST = "on_closed_list"
+
+
 def stated(
     program: FundingProgram, said: str, cased: str = "", profile: CompanyProfile | None = None
 ) -> list[Condition]:
@@ -77,6 +81,18 @@ def stated(
                     "special",  # the program's own condition, settled by the client's words
                     Status.unmet,
                     Reason(f"{rule.zh}，您说“{words}”", f"{rule.en}; you said “{words}”"),
+                )
+            )
+        elif isinstance(listed, re.Match) and rule.closed_list:
+            # On a closed list (成都's five pilot sectors): the client hears that their trade is on it, in their words.
+            quoted = cased if len(cased) == len(said) else said
+            words = quoted[listed.start() : listed.end()].strip()
+            out.append(
+                Condition(
+                    "special",
+                    Status.met,
+                    Reason(f"{rule.zh}：符合（您说“{words}”）", f"{rule.en}: met (you said “{words}”)"),
+                    fact=ON_CLOSED_LIST,
                 )
             )
         elif listed:

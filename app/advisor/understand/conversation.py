@@ -11,6 +11,7 @@ from app.advisor.understand.gazetteer import Place, RegionGazetteer
 from app.advisor.understand.place_roles import PlaceRole
 from app.advisor.understand.profile import CompanyProfile
 from app.advisor.understand.registration import OWNER_LIVES
+from app.text.branch_words import OFFICE
 from app.text.clauses import mark
 from app.text.normalize import normalize, normalize_cased
 
@@ -35,12 +36,6 @@ _HYPOTHETICAL = re.compile(
 _PLANNED = re.compile(
     r"\bplan(?:s|ning)? to\b|\bintend(?:s|ing)? to\b|\bwill (?:open|set up|register|move)\b|\bnext year\b|"
     r"准备|準備|打算|计划|計劃|明年|将来|將來|以后|以後",
-    re.IGNORECASE,
-)
-# An office a firm opens away from home ("plan to open a Shenzhen office", "明年在深圳设办事处"): a firm abroad's
-# plan, even in the words of an owner who says where they live ("I'm based in Singapore … a Shenzhen office").
-_OFFICE = re.compile(
-    r"\b(?:office|branch|representative office|rep office)\b|办事处|辦事處|分公司|分部|代表处|代表處",
     re.IGNORECASE,
 )
 # A hypothetical governs its own sentence: "Any subsidies if we use AI?" asks nothing about a place named in
@@ -128,11 +123,12 @@ def without_hypotheticals(text: str, plans: bool = False) -> str:
     `plans`: blank what the owner plans too ("plan to open a Shenzhen office next year"): where a firm abroad
     will open an office is not where it is registered. Not where the message says where the owner lives: a
     person abroad who plans a business in China ("我现在住在温哥华，明年回成都开火锅店") plans the business itself,
-    unless what is planned is an office or branch, which a firm opens away from where it is.
+    unless what is planned is an office or branch (text/branch_words.OFFICE), which a firm opens away from where
+    it is.
     """
     chars = list(text)
     spans = hypothetical_spans(text)
-    if plans and (_OFFICE.search(text) or not OWNER_LIVES.search(text)):
+    if plans and (OFFICE.search(text) or not OWNER_LIVES.search(text)):
         spans += [(m.start(), _sentence_end(text, m.end())) for m in _PLANNED.finditer(text)]
     for start, end in spans:
         chars[start:end] = "，" * (end - start)

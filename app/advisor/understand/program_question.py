@@ -95,6 +95,29 @@ DEADLINE = re.compile(
 )
 
 
+# "算力券是服务商直接抵扣吗？还是先付钱再返？", "要不要先垫钱", "钱什么时候到账", "is it deducted by the provider or
+# paid back later?": how the money arrives (advice_rules.md §2), which `funding[].mechanism` answers. Deduction is
+# asked with 直接 or at payment: a bare "能抵扣…吗" asks what a program covers (COVERS above).
+PAYOUT = re.compile(
+    r"直接(?:抵扣|抵减|扣减|扣掉|折抵|少付|减免)|(?:付款|付钱|买|购买|结算|下单)的?(?:时候?|时)(?:就|能)?(?:直接)?(?:抵|扣|减|少付)|"
+    r"先(?:付|交|出|垫|掏|俾)(?:钱|款|全款|费用|全额)?(?:再|后|然后)(?:返|退|报|补|拿|领|攞|兑)|"
+    r"垫付|垫钱|垫资|(?:要|需要|使唔使|用不用|要不要)(?:先)?垫|事后(?:返|补|报销|兑付|拨付|发放|奖补)|"
+    r"报销还是|还是报销|返还还是|还是返还|还是(?:先)?(?:付|垫)|"
+    r"(?:钱|补贴|款|券)(?:是)?(?:怎么|如何|何时|什么时候|几时|多久)(?:给|发|拨|到账|到手|返|兑付|兑现|打款|下来)|"
+    r"(?:什么时候|何时|多久|几时)(?:能)?(?:到账|拨付|兑付|打款|发钱|返钱|到手)|怎么到账|"
+    r"\bdeducted\b|\b(?:paid|pay) (?:it |us |me )?back\b|\bup ?front\b|\bpay (?:in full|the full (?:price|amount))\b|"
+    r"\b(?:come|comes) off (?:the|our|my) (?:invoice|bill|price)\b|\boff the (?:invoice|bill)\b|"
+    r"\breimburs\w*\b[^?.]{0,30}\b(?:later|after|afterwards)\b|\bor\b[^?.]{0,25}\breimburs|"
+    r"\bhow (?:is|does|will|would) (?:the )?(?:money|subsidy|voucher|grant|payment) (?:be )?(?:paid|arrive|come|work)\b|"
+    r"\bwhen (?:do|will|would|does) (?:we|i|the money|it) (?:get|receive|arrive|come)\b",
+    _I,
+)
+
+
+def asks_how_money_arrives(text: str) -> bool:
+    return bool(PAYOUT.search(normalize(text)))
+
+
 # "还有别的补贴吗", "其他的政策呢", "仲有冇其他", "Anything else we could apply for?": the programs beside the ones just
 # asked about or shown, for this client.
 OTHERS = re.compile(
