@@ -124,6 +124,7 @@ class NeedReader:
         self.messages = MessageTools(catalogue)
         # what the word 上云 leans to: hosting and model services, never the system a business runs on
         self._made_for_trades = {s.id: bool(s.industries) for s in catalogue.solutions}
+        self._trades = {s.id: frozenset(s.industries) for s in catalogue.solutions}
         self._infrastructure = frozenset(
             s.id for s in catalogue.solutions if s.category in INFRASTRUCTURE_CATEGORIES
         )
@@ -218,6 +219,10 @@ class NeedReader:
         where every other phrasing got the repair tool alone). A need of its own object ("还想做个员工制度问答") stays."""
         trade_tools = [sid for sid in before.answers if self._made_for_trades[sid]]
         if not trade_tools or not part.answers or set(part.answers) & set(before.answers):
+            return False
+        before_trades = frozenset().union(*(self._trades[t] for t in trade_tools))
+        # Another tool of the same trade is a need of its own: a clinic's 病历 after its 候诊.
+        if any(self._trades[sid] & before_trades for sid in part.answers):
             return False
         kinds = {self.words.kind[sid] for sid in before.answers}
         same_kinds = {self.words.kind[sid] for sid in part.answers} <= kinds
