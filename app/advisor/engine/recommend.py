@@ -9,14 +9,14 @@ what this module chose.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from app.advisor.engine.channel_fit import unlisted_channels
 from app.advisor.engine.conditions import Reason
 from app.advisor.engine.contract_scope import RAW_INPUTS, is_an_input, only_buys
-from app.advisor.engine.need_bank import LEAD_SHARE, NO_VOTE, UNSERVED, NeedBank
+from app.advisor.engine.fitting_vote import asked_among_fitting
+from app.advisor.engine.need_bank import NO_VOTE, NeedBank
 from app.advisor.engine.need_items import apart_from_business
-from app.advisor.engine.need_parts import NeedPart, without_means, without_opening
+from app.advisor.engine.need_parts import without_means
 from app.advisor.engine.need_reading import NeedReader, as_said, need_query, no_sector
 from app.advisor.engine.need_words import WordMatch, says
 from app.advisor.engine.owned import owned_clauses
@@ -270,7 +270,8 @@ class SolutionRecommender(NeedReader):
         # A tool the client says it has comes back only where a need's own words name it, not its nearest examples.
         worded = frozenset(a for need in needs for a in need.worded)
         ranked = self.rank(profile, message, history, shared, named, worded)
-        needs = [self._among_fitting(need, ranked) for need in needs]
+        if self.needs is not None:
+            needs = [asked_among_fitting(self.needs, need, ranked) for need in needs]
         # A wish to transform the whole business names no job: with no other need, the trade's own tools
         # answer it as they answer a question naming no need (`fill`), never "no catalogued solution".
         specific = [n for n in needs if not n.general]
@@ -288,33 +289,6 @@ class SolutionRecommender(NeedReader):
         choice.unanswered = [n for n in choice.unanswered if not self._names_any(n, picked)]
         choice.ruled_out = [n for n in choice.ruled_out if n in choice.unanswered]
         return choice
-
-    def _among_fitting(self, need: NeedPart, ranked: list[SolutionPick]) -> NeedPart:
-        """A need only the nearest examples name, for tools all made for other trades, asked again of the examples of
-        the tools that fit the client. A trade's own words sit near another trade's examples ("把碎米挑出来" near a
-        kitchen's rice forecast, "贷前资料审核" near a shop's reconciliation): that vote emptied the pack with "nothing
-        fits this company" though the rice mill's visual sorter and a reader of documents fit it.
-
-        The fitting examples name a tool (most of their vote), or lean to a kind of job (most of it over the tools of
-        one kind): then the one the whole message ranks best of that kind answers, as `pack_choice._of_its_kind`."""
-        fitting = {p.solution.id: p for p in ranked}
-        if need.worded or need.unserved or need.general or self.needs is None:
-            return need  # the catalogue's own words name what it asks for: "not for this client" is then true
-        if not need.answers or any(a in fitting for a in (*need.answers, *need.alternatives)):
-            return need
-        vote = self.needs.vote(without_opening(need.text), among=frozenset(fitting))
-        by_kind: dict[str, float] = {}
-        for sid, pick in fitting.items():
-            kind_of = pick.solution.category
-            by_kind[kind_of] = by_kind.get(kind_of, 0.0) + vote.share(sid)
-        lead = [sid for sid in fitting if vote.share(sid) >= LEAD_SHARE]
-        kind = max(by_kind, key=lambda k: by_kind[k], default=None)
-        if not lead and kind is not None and by_kind[kind] >= LEAD_SHARE:
-            lead = [p.solution.id for p in ranked if p.solution.category == kind][:1]  # ranked best first
-        if not lead or vote.share(UNSERVED) >= LEAD_SHARE:
-            return need
-        kinds = frozenset(fitting[sid].solution.category for sid in lead)
-        return replace(need, answers=tuple(lead), kinds=kinds, alternatives=(), doubted=False)
 
     def _wished_for(
         self, picks: list[SolutionPick], profile: CompanyProfile, message: str, history: str
