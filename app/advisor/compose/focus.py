@@ -44,9 +44,14 @@ def asked(question: str) -> Asked | None:
     # "先付钱再返？" before "能补多少": a question about both gets the payout line with the amounts under it.
     if PAYOUT.search(text):
         return "payout"
-    if AMOUNT.search(text) or _RATE.search(text):
+    if _asks_amount(text):
         return "amount"
     return None
+
+
+def _asks_amount(text: str) -> bool:
+    """The normalized question asks how much ("能补多少") or at what rate ("比例是多少")."""
+    return bool(AMOUNT.search(text) or _RATE.search(text))
 
 
 def _amount(programs: list[Assessment], language: Lang) -> str:
@@ -196,16 +201,19 @@ def focus_line(
         return stacking_line(programs, language)
     if kind == "payout":
         payout = payout_line(programs, language)
-        text = normalize(question)
-        if not (AMOUNT.search(text) or _RATE.search(text)):
+        if not _asks_amount(normalize(question)):
             return payout
-        amounts = _figures(subsidies, language) + "\n" if subsidies else ""
-        return "\n".join(line for line in (payout, amounts + _amount(programs, language)) if line)
-    if kind == "amount" and subsidies:
-        return _figures(subsidies, language) + "\n" + _amount(programs, language)
+        return "\n".join(line for line in (payout, _amount_answer(programs, subsidies, language)) if line)
     if kind == "amount":
-        return _amount(programs, language)
+        return _amount_answer(programs, subsidies, language)
     return None  # deadlines: the engine's date notes lead the answer (date and days left)
+
+
+def _amount_answer(programs: list[Assessment], subsidies: list[Subsidy], language: Lang) -> str:
+    """The figures on the client's own amounts (when it named any), above the published rates and caps."""
+    if subsidies:
+        return _figures(subsidies, language) + "\n" + _amount(programs, language)
+    return _amount(programs, language)
 
 
 def _tax_rule(assessment: Assessment) -> bool:
