@@ -16,6 +16,7 @@ from app.advisor.contract import Lang
 from app.advisor.engine.eligibility import Assessment, Verdict
 from app.advisor.understand.program_question import PAYOUT
 from app.catalogue.models import ApplicationMechanism, FundingProgram
+from app.text.clauses import sentences
 from app.text.normalize import normalize
 
 MAX_PROGRAMS = 3
@@ -73,7 +74,7 @@ def _from_text(program: FundingProgram, en: bool) -> str:
     said = next((t for t in texts if _DEDUCTED.search(t)), None)
     if said is None:
         return where_en + _NOT_STATED[1] if en else where_zh + _NOT_STATED[0]
-    clause = next(c for c in re.split(r"[；;。]", said) if _DEDUCTED.search(c))
+    clause = next(c for c in sentences(said) if _DEDUCTED.search(c))
     if en:
         return where_en + f"the text says it is deducted when you buy there (“{clause.strip()}”)"
     return where_zh + f"原文写明购买时抵扣（“{clause.strip()}”）"
